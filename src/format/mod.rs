@@ -1,0 +1,248 @@
+//! Formatting of figures for a language: numbers (万/亿 in Chinese, thousands separators in
+//! English), qualifiers, units, changes with their direction, and rank badges.
+
+use crate::model::{ChangeKind, Decimal, Direction, Lang, Qualifier, RankBasis, Text};
+
+/// A number written for `lang`, keeping every digit the payload gave (never rounded).
+///
+/// Chinese groups large numbers by 万 and 亿 (200000 → 20万) and leaves smaller ones as the
+/// report writes them (8110); English uses thousands separators (8,110; 200,000).
+pub fn number(d: &Decimal, lang: Lang) -> String {
+    let (int, frac) = d.digits();
+    let sign = if d.is_negative() { "-" } else { "" };
+    match lang {
+        Lang::Zh => {
+            let (scaled_int, scaled_frac, suffix) = if int.len() > 8 {
+                split_digits(int, frac, 8, "亿")
+            } else if int.len() > 4 {
+                split_digits(int, frac, 4, "万")
+            } else {
+                (int.to_string(), frac.to_string(), "")
+            };
+            join(sign, &scaled_int, &scaled_frac, suffix)
+        }
+        Lang::En => join(sign, &group_thousands(int), frac, ""),
+    }
+}
+
+/// Moves `shift` integer digits behind the decimal point: ("200000", "", 4) → ("20", "").
+fn split_digits(int: &str, frac: &str, shift: usize, suffix: &'static str) -> (String, String, &'static str) {
+    let cut = int.len() - shift;
+    let mut new_frac = format!("{}{}", &int[cut..], frac);
+    while new_frac.ends_with('0') && new_frac.len() > frac.len() {
+        new_frac.pop();
+    }
+    (int[..cut].to_string(), new_frac, suffix)
+}
+
+fn join(sign: &str, int: &str, frac: &str, suffix: &str) -> String {
+    if frac.is_empty() {
+        format!("{sign}{int}{suffix}")
+    } else {
+        format!("{sign}{int}.{frac}{suffix}")
+    }
+}
+
+fn group_thousands(int: &str) -> String {
+    let mut out = String::with_capacity(int.len() + int.len() / 3);
+    for (i, ch) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(ch);
+    }
+    out
+}
+
+/// A figure split for display: the qualifier words around the number, and the unit.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct FigureParts {
+    pub before: String,
+    pub number: String,
+    pub after: String,
+    pub unit: String,
+}
+
+impl FigureParts {
+    /// The whole figure as one string, e.g. "5020余人次" or "more than 5,020 person-times".
+    pub fn text(&self, lang: Lang) -> String {
+        let sep = unit_separator(&self.unit, lang);
+        format!("{}{}{}{}{}", self.before, self.number, self.after, sep, self.unit)
+    }
+}
+
+fn unit_separator(unit: &str, lang: Lang) -> &'static str {
+    let tight = unit.is_empty() || unit.starts_with('%') || unit.starts_with('°');
+    if lang == Lang::En && !tight {
+        " "
+    } else {
+        ""
+    }
+}
+
+/// A value with its qualifier and unit, as the report would say it.
+pub fn figure(value: &Decimal, qualifier: Option<Qualifier>, unit: Option<&Text>, lang: Lang) -> FigureParts {
+    let (before, after) = match (lang, qualifier) {
+        (_, None) => ("", ""),
+        (Lang::Zh, Some(Qualifier::MoreThan)) => ("超过", ""),
+        (Lang::Zh, Some(Qualifier::Over)) => ("", "余"),
+        (Lang::Zh, Some(Qualifier::AtLeast)) => ("不少于", ""),
+        (Lang::Zh, Some(Qualifier::About)) => ("约", ""),
+        (Lang::Zh, Some(Qualifier::LessThan)) => ("不足", ""),
+        (Lang::En, Some(Qualifier::MoreThan | Qualifier::Over)) => ("more than ", ""),
+        (Lang::En, Some(Qualifier::AtLeast)) => ("at least ", ""),
+        (Lang::En, Some(Qualifier::About)) => ("about ", ""),
+        (Lang::En, Some(Qualifier::LessThan)) => ("less than ", ""),
+    };
+    FigureParts {
+        before: before.to_string(),
+        number: number(value, lang),
+        after: after.to_string(),
+        unit: unit.map(|u| u.get(lang).to_string()).unwrap_or_default(),
+    }
+}
+
+/// Whether a change is good news for the reader.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Tone {
+    Good,
+    Bad,
+    Neutral,
+}
+
+/// Which way a change goes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Trend {
+    Up,
+    Down,
+    Flat,
+}
+
+/// A change ready to show: arrow, colour tone, short amount and a plain-language phrase.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ChangeText {
+    pub trend: Trend,
+    pub tone: Tone,
+    /// The size of the change with its unit, no sign: "8.2%", "3天", "1.5个百分点".
+    pub amount: String,
+    /// "同比改善8.2%", "同比增加3天", "同比持平"; "improved 8.2% year on year".
+    pub phrase: String,
+}
+
+/// Describes a signed change of a figure whose good direction is `direction`.
+pub fn change(
+    value: &Decimal,
+    kind: ChangeKind,
+    direction: Direction,
+    figure_unit: Option<&Text>,
+    basis: Option<&Text>,
+    lang: Lang,
+) -> ChangeText {
+    let trend = if value.is_zero() {
+        Trend::Flat
+    } else if value.is_negative() {
+        Trend::Down
+    } else {
+        Trend::Up
+    };
+    let tone = match (trend, direction) {
+        (Trend::Flat, _) | (_, Direction::Neutral) => Tone::Neutral,
+        (Trend::Down, Direction::LowerIsBetter) | (Trend::Up, Direction::HigherIsBetter) => Tone::Good,
+        _ => Tone::Bad,
+    };
+    let magnitude = number(&value.abs(), lang);
+    let amount = match (kind, lang) {
+        (ChangeKind::Percent, _) => format!("{magnitude}%"),
+        (ChangeKind::Points, Lang::Zh) => format!("{magnitude}个百分点"),
+        (ChangeKind::Points, Lang::En) => format!("{magnitude} percentage points"),
+        (ChangeKind::Absolute, _) => {
+            let unit = figure_unit.map(|u| u.get(lang)).unwrap_or_default();
+            format!("{magnitude}{}{unit}", unit_separator(unit, lang))
+        }
+    };
+    let basis_text = match basis {
+        Some(b) => b.get(lang).to_string(),
+        None => match lang {
+            Lang::Zh => "同比".to_string(),
+            Lang::En => "year on year".to_string(),
+        },
+    };
+    let verb = match (lang, trend, tone) {
+        (Lang::Zh, Trend::Flat, _) => "持平",
+        (Lang::Zh, _, Tone::Good) if direction == Direction::LowerIsBetter => "改善",
+        (Lang::Zh, _, Tone::Bad) if direction == Direction::LowerIsBetter => "恶化",
+        (Lang::Zh, Trend::Up, _) => "增加",
+        (Lang::Zh, Trend::Down, _) => "减少",
+        (Lang::En, Trend::Flat, _) => "unchanged",
+        (Lang::En, _, Tone::Good) if direction == Direction::LowerIsBetter => "improved",
+        (Lang::En, _, Tone::Bad) if direction == Direction::LowerIsBetter => "worsened",
+        (Lang::En, Trend::Up, _) => "up",
+        (Lang::En, Trend::Down, _) => "down",
+    };
+    let phrase = match (lang, trend) {
+        (Lang::Zh, Trend::Flat) => format!("{basis_text}{verb}"),
+        (Lang::Zh, _) => format!("{basis_text}{verb}{amount}"),
+        (Lang::En, Trend::Flat) => format!("{verb} {basis_text}"),
+        (Lang::En, _) => format!("{verb} {amount} {basis_text}"),
+    };
+    ChangeText { trend, tone, amount, phrase }
+}
+
+/// "五区第1名" / "1st of 5 districts"; for improvement ranks "改善幅度五区第1名" /
+/// "1st of 5 districts for improvement".
+pub fn rank_badge(group_label: &Text, size: u32, position: u32, basis: RankBasis, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => {
+            let lead = if basis == RankBasis::Change { "改善幅度" } else { "" };
+            format!("{lead}{}第{position}名", group_label.get(Lang::Zh))
+        }
+        Lang::En => {
+            let tail = if basis == RankBasis::Change { " for improvement" } else { "" };
+            format!("{} of {size} {}{tail}", ordinal(position), group_label.get(Lang::En))
+        }
+    }
+}
+
+/// English ordinal: 1st, 2nd, 3rd, 4th, 11th, 21st…
+pub fn ordinal(n: u32) -> String {
+    let suffix = match (n % 10, n % 100) {
+        (_, 11..=13) => "th",
+        (1, _) => "st",
+        (2, _) => "nd",
+        (3, _) => "rd",
+        _ => "th",
+    };
+    format!("{n}{suffix}")
+}
+
+/// `part` as a percentage of `whole`, with one decimal (366 of 370 → 98.9). Zero when
+/// `whole` is zero.
+pub fn percent(part: f64, whole: f64) -> Decimal {
+    if whole <= 0.0 {
+        return Decimal::from_f64(0.0, 1);
+    }
+    Decimal::from_f64(part / whole * 100.0, 1)
+}
+
+/// Month name: "4月" / "Apr".
+pub fn month(m: u32, lang: Lang) -> String {
+    const EN: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+    match lang {
+        Lang::Zh => format!("{m}月"),
+        Lang::En => EN.get((m as usize).wrapping_sub(1)).copied().unwrap_or("?").to_string(),
+    }
+}
+
+/// Date `YYYY-MM-DD` for display: "2022年3月3日" / "3 March 2022". Falls back to the input.
+pub fn date(iso: &str, lang: Lang) -> String {
+    const EN: [&str; 12] = [
+        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+        "November", "December",
+    ];
+    let parts: Vec<u32> = iso.split('-').filter_map(|p| p.parse().ok()).collect();
+    match (parts.as_slice(), lang) {
+        ([y, m @ 1..=12, d], Lang::Zh) => format!("{y}年{m}月{d}日"),
+        ([y, m @ 1..=12, d], Lang::En) => format!("{d} {} {y}", EN[(*m - 1) as usize]),
+        _ => iso.to_string(),
+    }
+}

@@ -1,0 +1,14 @@
+//! report-widget: turns the figures of a government annual report into interactive,
+//! accessible visuals. One library serves the browser widget, the command-line tool and the
+//! tests; a payload flows one way: parse → validate → view model → components.
+
+pub mod charts;
+pub mod format;
+pub mod i18n;
+pub mod model;
+pub mod report;
+pub mod validate;
+pub mod view;
+
+#[cfg(target_arch = "wasm32")]
+pub mod embed;

@@ -1,0 +1,104 @@
+//! A figure exactly as the report wrote it: "6.0" keeps its trailing zero.
+
+use serde::{Deserialize, Deserializer, Serialize};
+use std::fmt;
+
+/// A finite decimal number that remembers its written form.
+///
+/// Reports state precision on purpose ("同比改善6.0%"); formatting works from the written
+/// digits, and arithmetic (scales, percentages) from `value()`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Decimal {
+    written: String,
+    value: f64,
+}
+
+impl Decimal {
+    /// Parses a plain decimal literal such as `-8.2`, `1813.4469` or `370`.
+    /// Exponents, `NaN` and infinities are refused: reports never write them.
+    pub fn parse(text: &str) -> Option<Decimal> {
+        let t = text.trim();
+        let digits = t.strip_prefix('-').unwrap_or(t);
+        let mut parts = digits.splitn(2, '.');
+        let int = parts.next().unwrap_or("");
+        let frac = parts.next();
+        let ok_int = !int.is_empty() && int.bytes().all(|b| b.is_ascii_digit());
+        let ok_frac = frac.map_or(true, |f| !f.is_empty() && f.bytes().all(|b| b.is_ascii_digit()));
+        if !ok_int || !ok_frac {
+            return None;
+        }
+        let value: f64 = t.parse().ok()?;
+        value.is_finite().then(|| Decimal { written: t.to_string(), value })
+    }
+
+    /// Builds a decimal from a computed value, with a fixed number of decimals.
+    pub fn from_f64(value: f64, decimals: usize) -> Decimal {
+        let value = if value.is_finite() { value } else { 0.0 };
+        let written = format!("{value:.decimals$}");
+        let value = written.parse().unwrap_or(0.0);
+        Decimal { written, value }
+    }
+
+    pub fn value(&self) -> f64 {
+        self.value
+    }
+
+    /// The literal as written in the payload.
+    pub fn written(&self) -> &str {
+        &self.written
+    }
+
+    pub fn is_negative(&self) -> bool {
+        self.value < 0.0
+    }
+
+    pub fn is_zero(&self) -> bool {
+        self.value == 0.0
+    }
+
+    /// Number of digits after the decimal point as written.
+    pub fn decimals(&self) -> usize {
+        self.written.split_once('.').map_or(0, |(_, f)| f.len())
+    }
+
+    /// The same digits without the sign.
+    pub fn abs(&self) -> Decimal {
+        match self.written.strip_prefix('-') {
+            Some(rest) => Decimal { written: rest.to_string(), value: -self.value },
+            None => self.clone(),
+        }
+    }
+
+    /// Splits into (integer digits, fraction digits) of the absolute value.
+    pub fn digits(&self) -> (&str, &str) {
+        let unsigned = self.written.strip_prefix('-').unwrap_or(&self.written);
+        unsigned.split_once('.').unwrap_or((unsigned, ""))
+    }
+}
+
+impl fmt::Display for Decimal {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.written)
+    }
+}
+
+impl Serialize for Decimal {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        // serde_json's arbitrary precision: the literal goes out exactly as it came in.
+        let number: serde_json::Number =
+            self.written.parse().map_err(serde::ser::Error::custom)?;
+        number.serialize(s)
+    }
+}
+
+impl<'de> Deserialize<'de> for Decimal {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let number = serde_json::Number::deserialize(d)?;
+        let text = number.to_string();
+        Decimal::parse(&text).ok_or_else(|| {
+            serde::de::Error::custom(format!(
+                "the number {text} must be written as plain digits (like 8.2 or 1813.4469), without exponent"
+            ))
+        })
+    }
+}

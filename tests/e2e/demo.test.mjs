@@ -1,0 +1,64 @@
+// The demo page (dist/index.html) on the release build, in headless Chromium: the Lanshan
+// report reaches data-state="ready" and shows its figures with their units and qualifiers.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { ARTIFACTS, DIST, launch, recordEvents, serveDist, settled, shadowText } from "./support.mjs";
+
+let browser, server;
+before(async () => {
+  browser = await launch();
+  server = await serveDist();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+test("dist has the embed contract's files", () => {
+  const loader = readFileSync(join(DIST, "report-widget.js"), "utf8");
+  assert.match(loader, /import\(resolve\(GLUE\)\)/);
+  const payload = JSON.parse(readFileSync(join(DIST, "reports/lanshan-2021.json"), "utf8"));
+  assert.equal(payload.schema, "report-widget/1");
+  const html = readFileSync(join(DIST, "index.html"), "utf8");
+  assert.match(html, /<script type="module" src="\.\/report-widget\.js"><\/script>/);
+  assert.doesNotMatch(html, /import init/, "no inline start-up script");
+});
+
+test("the demo shows the Lanshan report, ready, with units and qualifiers", async () => {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(String(e)));
+  page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
+  await page.addInitScript(recordEvents);
+  await page.goto(`${server.url}/index.html`);
+  assert.deepEqual(await settled(page), ["ready"]);
+  assert.deepEqual(await page.evaluate(() => window.__rwEvents), [["report-widget:ready", "DIV"]]);
+  const text = await shadowText(page);
+  for (const figure of [
+    "4.73", "五区第1名", "同比改善8.2%", "231天", "同比增加3天", "44μg/m³", "1.3mg/m³", "同比持平",
+    "同比改善6.0%", "五区第5名", "5020余人次", "8110余家次", "274件", "1813.4469万元", "290余件", "36份",
+    "超过20万", "670余条", "366 / 370", "98.9%", "奖励 100万",
+  ]) {
+    assert.ok(text.includes(figure), `the widget shows ${figure}`);
+  }
+  assert.deepEqual(errors, []);
+  await page.screenshot({ path: join(ARTIFACTS, "demo-1280.png"), fullPage: true });
+  await page.close();
+});
+
+test("the same page in English follows data-lang", async () => {
+  const page = await browser.newPage({ viewport: { width: 390, height: 800 } });
+  const html = readFileSync(join(DIST, "index.html"), "utf8").replace('data-lang="zh"', 'data-lang="en"');
+  const en = await serveDist({ routes: { "/en.html": { body: html } } });
+  await page.goto(`${en.url}/en.html`);
+  assert.deepEqual(await settled(page), ["ready"]);
+  const text = await shadowText(page);
+  for (const figure of ["1st of 5 districts", "more than 5,020 person-times", "more than 200,000", "improved 8.2% year on year"]) {
+    assert.ok(text.includes(figure), `the English widget shows ${figure}`);
+  }
+  await page.screenshot({ path: join(ARTIFACTS, "demo-en-390.png"), fullPage: true });
+  await page.close();
+  await en.close();
+});

@@ -1,0 +1,112 @@
+//! Formatting of numbers, qualifiers, changes and ranks, in both languages.
+
+use report_widget::format::{self, Tone, Trend};
+use report_widget::model::{ChangeKind, Decimal, Direction, Lang, Qualifier, RankBasis, Text};
+
+fn d(s: &str) -> Decimal {
+    Decimal::parse(s).unwrap_or_else(|| panic!("{s} is a decimal"))
+}
+
+#[test]
+fn numbers_keep_every_written_digit() {
+    assert_eq!(format::number(&d("6.0"), Lang::Zh), "6.0");
+    assert_eq!(format::number(&d("1813.4469"), Lang::Zh), "1813.4469");
+    assert_eq!(format::number(&d("1813.4469"), Lang::En), "1,813.4469");
+    assert_eq!(format::number(&d("8110"), Lang::Zh), "8110");
+    assert_eq!(format::number(&d("8110"), Lang::En), "8,110");
+}
+
+#[test]
+fn chinese_groups_large_numbers_by_wan_and_yi_exactly() {
+    assert_eq!(format::number(&d("200000"), Lang::Zh), "20万");
+    assert_eq!(format::number(&d("1000000"), Lang::Zh), "100万");
+    assert_eq!(format::number(&d("123456"), Lang::Zh), "12.3456万");
+    assert_eq!(format::number(&d("10000.5"), Lang::Zh), "1.00005万");
+    assert_eq!(format::number(&d("123456789"), Lang::Zh), "1.23456789亿");
+    assert_eq!(format::number(&d("-250000"), Lang::Zh), "-25万");
+    assert_eq!(format::number(&d("200000"), Lang::En), "200,000");
+    assert_eq!(format::number(&d("1234567"), Lang::En), "1,234,567");
+}
+
+#[test]
+fn qualifiers_read_as_the_report_wrote_them() {
+    let times = Text::bilingual("人次", "person-times");
+    let over = format::figure(&d("5020"), Some(Qualifier::Over), Some(&times), Lang::Zh);
+    assert_eq!(over.text(Lang::Zh), "5020余人次");
+    let over_en = format::figure(&d("5020"), Some(Qualifier::Over), Some(&times), Lang::En);
+    assert_eq!(over_en.text(Lang::En), "more than 5,020 person-times");
+    let more = format::figure(&d("200000"), Some(Qualifier::MoreThan), None, Lang::Zh);
+    assert_eq!(more.text(Lang::Zh), "超过20万");
+    let pct = Text::new("%");
+    assert_eq!(format::figure(&d("100"), None, Some(&pct), Lang::En).text(Lang::En), "100%");
+}
+
+#[test]
+fn a_decrease_of_a_pollutant_is_an_improvement() {
+    let c = format::change(&d("-10.2"), ChangeKind::Percent, Direction::LowerIsBetter, None, None, Lang::Zh);
+    assert_eq!((c.trend, c.tone), (Trend::Down, Tone::Good));
+    assert_eq!(c.phrase, "同比改善10.2%");
+    let en = format::change(&d("-10.2"), ChangeKind::Percent, Direction::LowerIsBetter, None, None, Lang::En);
+    assert_eq!(en.phrase, "improved 10.2% year on year");
+}
+
+#[test]
+fn a_rise_of_a_pollutant_looks_like_a_worsening() {
+    let c = format::change(&d("5.0"), ChangeKind::Percent, Direction::LowerIsBetter, None, None, Lang::Zh);
+    assert_eq!((c.trend, c.tone), (Trend::Up, Tone::Bad));
+    assert_eq!(c.phrase, "同比恶化5.0%");
+}
+
+#[test]
+fn flat_is_its_own_case() {
+    let c = format::change(&d("0"), ChangeKind::Percent, Direction::LowerIsBetter, None, None, Lang::Zh);
+    assert_eq!((c.trend, c.tone), (Trend::Flat, Tone::Neutral));
+    assert_eq!(c.phrase, "同比持平");
+    let en = format::change(&d("0"), ChangeKind::Percent, Direction::LowerIsBetter, None, None, Lang::En);
+    assert_eq!(en.phrase, "unchanged year on year");
+}
+
+#[test]
+fn changes_carry_their_own_unit() {
+    let days = Text::bilingual("天", "days");
+    let c = format::change(&d("3"), ChangeKind::Absolute, Direction::HigherIsBetter, Some(&days), None, Lang::Zh);
+    assert_eq!((c.phrase.as_str(), c.tone), ("同比增加3天", Tone::Good));
+    let en = format::change(&d("3"), ChangeKind::Absolute, Direction::HigherIsBetter, Some(&days), None, Lang::En);
+    assert_eq!(en.phrase, "up 3 days year on year");
+    let pts = format::change(&d("-1.5"), ChangeKind::Points, Direction::HigherIsBetter, None, None, Lang::Zh);
+    assert_eq!((pts.phrase.as_str(), pts.tone), ("同比减少1.5个百分点", Tone::Bad));
+}
+
+#[test]
+fn rank_badges() {
+    let five = Text::bilingual("五区", "districts");
+    assert_eq!(format::rank_badge(&five, 5, 1, RankBasis::Value, Lang::Zh), "五区第1名");
+    assert_eq!(format::rank_badge(&five, 5, 4, RankBasis::Change, Lang::Zh), "改善幅度五区第4名");
+    assert_eq!(format::rank_badge(&five, 5, 1, RankBasis::Value, Lang::En), "1st of 5 districts");
+    assert_eq!(format::rank_badge(&five, 5, 2, RankBasis::Change, Lang::En), "2nd of 5 districts for improvement");
+    let ords: Vec<String> = [1, 2, 3, 4, 11, 12, 13, 21, 22, 23, 101, 111].iter().map(|&n| format::ordinal(n)).collect();
+    assert_eq!(ords, ["1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st", "22nd", "23rd", "101st", "111th"]);
+}
+
+#[test]
+fn computed_percentages_have_one_decimal() {
+    assert_eq!(format::percent(366.0, 370.0).written(), "98.9");
+    assert_eq!(format::percent(27.0, 27.0).written(), "100.0");
+    assert_eq!(format::percent(1.0, 0.0).written(), "0.0");
+}
+
+#[test]
+fn decimals_refuse_what_reports_never_write() {
+    for bad in ["1e5", "NaN", "inf", "", "-", "1.", ".5", "1.2.3", "0x10"] {
+        assert!(Decimal::parse(bad).is_none(), "{bad:?} must be refused");
+    }
+    assert_eq!(d("-8.2").abs().written(), "8.2");
+    assert_eq!(d("6.0").decimals(), 1);
+}
+
+#[test]
+fn dates() {
+    assert_eq!(format::date("2022-03-03", Lang::Zh), "2022年3月3日");
+    assert_eq!(format::date("2022-03-03", Lang::En), "3 March 2022");
+    assert_eq!(format::date("sometime", Lang::En), "sometime");
+}

@@ -1,0 +1,150 @@
+//! The Lanshan 2021 payload: it validates, every figure in it is in the report's own text,
+//! and the native render of the same components shows them with units and qualifiers.
+
+use report_widget::format;
+use report_widget::model::{Decimal, Lang, Report, SectionBody};
+use report_widget::report::{render_to_string, Outcome};
+use report_widget::validate;
+use report_widget::view::ReportView;
+use std::rc::Rc;
+
+const PAYLOAD: &str = include_str!("../www/reports/lanshan-2021.json");
+const SOURCE: &str = include_str!("fixtures/lanshan-2021-source.txt");
+
+/// The rendered HTML without the folded source sentences (`<details class="rw-source">`), so a
+/// figure counts as shown only where the widget itself shows it.
+fn without_sources(html: &str) -> String {
+    let mut out = String::new();
+    let mut rest = html;
+    while let Some(start) = rest.find("<details class=\"rw-source\">") {
+        out.push_str(&rest[..start]);
+        let end = rest[start..].find("</details>").map_or(rest.len(), |e| start + e + "</details>".len());
+        rest = &rest[end..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The text a reader sees (tags removed), as the browser's textContent would give it.
+fn text_of(html: &str) -> String {
+    let mut out = String::new();
+    let mut in_tag = false;
+    for ch in html.chars() {
+        match ch {
+            '<' => in_tag = true,
+            '>' if in_tag => in_tag = false,
+            c if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&amp;", "&")
+}
+
+fn render(lang: Lang) -> String {
+    text_of(&without_sources(&render_to_string(Outcome::Report(Rc::new(ReportView::new(&lanshan(), lang))))))
+}
+
+fn lanshan() -> Report {
+    validate::load(PAYLOAD).unwrap_or_else(|e| panic!("the Lanshan payload must be valid: {e}"))
+}
+
+/// Every number the payload states, with where it is.
+fn all_figures(report: &Report) -> Vec<(String, Decimal)> {
+    let mut out = Vec::new();
+    for s in &report.sections {
+        match &s.body {
+            SectionBody::Metrics(m) => {
+                for i in &m.items {
+                    out.push((format!("{}.value", i.id), i.value.clone()));
+                    if let Some(c) = &i.change {
+                        out.push((format!("{}.change", i.id), c.value.abs()));
+                    }
+                }
+            }
+            SectionBody::CaseStats(c) => {
+                for i in &c.items {
+                    out.push((format!("{}.value", i.id), i.value.clone()));
+                    if let Some(r) = &i.resolved {
+                        out.push((format!("{}.resolved", i.id), r.clone()));
+                    }
+                }
+            }
+            SectionBody::Calendar(c) => {
+                for m in &c.marked {
+                    out.push((format!("{}.month", s.id), Decimal::parse(&m.month.to_string()).unwrap()));
+                    if let Some(r) = &m.reward {
+                        out.push((format!("{}.reward", s.id), r.value.clone()));
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+#[test]
+fn the_payload_is_valid() {
+    let report = lanshan();
+    assert_eq!(report.sections.len(), 9);
+    assert!(!report.meta.synthetic, "the Lanshan payload is real data");
+}
+
+#[test]
+fn no_figure_is_invented() {
+    let report = lanshan();
+    let figures = all_figures(&report);
+    assert!(figures.len() > 40, "the payload carries the report's figures ({} found)", figures.len());
+    for (place, value) in figures {
+        let written = value.written();
+        let chinese = format::number(&value, Lang::Zh);
+        // Flat changes are written "持平" in the report, not as a number.
+        let flat = place.ends_with(".change") && value.is_zero() && SOURCE.contains("持平");
+        assert!(
+            flat || SOURCE.contains(written) || SOURCE.contains(&chinese),
+            "{place} = {written} ({chinese}) is not in the report's text"
+        );
+    }
+}
+
+#[test]
+fn figures_keep_their_precision_and_direction() {
+    let report = lanshan();
+    let o3 = report.metric("o3").expect("o3");
+    let change = o3.change.as_ref().expect("o3 change");
+    assert_eq!(change.value.written(), "-6.0");
+    assert!(render(Lang::Zh).contains("同比改善6.0%"));
+}
+
+#[test]
+fn the_chinese_render_shows_every_kind_of_figure() {
+    let html = render(Lang::Zh);
+    for expected in [
+        "4.73", "五区第1名", "改善幅度五区第1名", "同比改善8.2%", "231", "同比增加3天", "μg/m³", "mg/m³",
+        "同比持平", "五区第5名", "5020余人次", "8110余家次", "1813.4469万元", "290余件", "超过20万",
+        "超过4000", "670余条", "366 / 370", "98.9%", "奖励 100万", "4月", "10月", "2022年3月3日",
+    ] {
+        assert!(html.contains(expected), "the render lacks {expected:?}");
+    }
+}
+
+#[test]
+fn the_english_render_uses_english_labels_and_numbers() {
+    let html = render(Lang::En);
+    for expected in [
+        "1st of 5 districts", "improved 8.2% year on year", "up 3 days year on year", "unchanged year on year",
+        "more than 5,020 person-times", "1,813.4469 × 10,000 yuan", "more than 200,000", "PM2.5 concentration",
+        "3 March 2022",
+    ] {
+        assert!(html.contains(expected), "the English render lacks {expected:?}");
+    }
+}
+
+#[test]
+fn payload_text_is_escaped_in_the_render() {
+    let text = PAYLOAD.replacen("综合指数", "<img src=x onerror=alert(1)></script>", 1);
+    let report = validate::load(&text).expect("still valid");
+    let html = render_to_string(Outcome::Report(Rc::new(ReportView::new(&report, Lang::Zh))));
+    assert!(!html.contains("<img src=x"));
+    assert!(html.contains("&lt;img src=x"));
+}

@@ -1,0 +1,111 @@
+//! Validation: bad payloads give every problem, each with its JSON pointer (or line and
+//! column for syntax errors) and a message in Chinese and English.
+
+use report_widget::validate::{self, PayloadError, Problem};
+use serde_json::{json, Value};
+
+fn minimal() -> Value {
+    json!({
+        "schema": "report-widget/1",
+        "meta": { "title": "某局2023年报告", "publisher": "某局", "date": "2024-01-31" },
+        "groups": [{ "id": "counties", "label": { "zh": "三县", "en": "counties" }, "size": 3 }],
+        "sections": [
+            { "id": "water", "title": "水质", "kind": "metrics", "items": [
+                { "id": "rate", "label": "达标率", "value": 97.5, "unit": "%", "direction": "higher_is_better",
+                  "change": { "value": 1.5, "kind": "points" },
+                  "ranks": [{ "group": "counties", "position": 2 }] }
+            ]},
+            { "id": "cases", "title": "案件", "kind": "case_stats", "items": [
+                { "id": "complaints", "label": "投诉", "value": 120, "unit": "件", "resolved": 118 }
+            ]}
+        ]
+    })
+}
+
+fn problems(payload: &Value) -> Vec<Problem> {
+    match validate::from_value(payload) {
+        Ok(_) => Vec::new(),
+        Err(e) => e.problems(),
+    }
+}
+
+fn pointers(payload: &Value) -> Vec<String> {
+    problems(payload).into_iter().map(|p| p.pointer).collect()
+}
+
+#[test]
+fn a_small_report_of_another_bureau_is_valid() {
+    assert_eq!(problems(&minimal()), Vec::<Problem>::new());
+}
+
+#[test]
+fn syntax_errors_give_line_and_column() {
+    let err = validate::load("{\n  \"schema\": \"report-widget/1\",\n  \"meta\": {\n}").unwrap_err();
+    match &err {
+        PayloadError::Syntax { line, column, .. } => assert_eq!((*line, *column), (4, 1)),
+        other => panic!("expected a syntax error, got {other:?}"),
+    }
+    let p = &err.problems()[0];
+    assert!(p.zh.contains("第 4 行") && p.en.contains("line 4"), "{p:?}");
+}
+
+#[test]
+fn rank_beyond_the_group_is_refused_with_its_path() {
+    let mut p = minimal();
+    p["sections"][0]["items"][0]["ranks"][0]["position"] = json!(4);
+    assert_eq!(pointers(&p), ["/sections/0/items/0/ranks/0/position"]);
+}
+
+#[test]
+fn resolved_cannot_exceed_total() {
+    let mut p = minimal();
+    p["sections"][1]["items"][0]["resolved"] = json!(121);
+    let found = problems(&p);
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].pointer, "/sections/1/items/0/resolved");
+    assert!(found[0].zh.contains("121") && found[0].en.contains("resolved"));
+}
+
+#[test]
+fn all_problems_are_collected_in_one_pass() {
+    let mut p = minimal();
+    p["sections"][1]["items"][0]["id"] = json!("rate"); // duplicate id
+    p["sections"][0]["items"][0]["ranks"][0]["group"] = json!("towns"); // unknown group
+    p["meta"]["date"] = json!("31/01/2024");
+    assert_eq!(
+        pointers(&p),
+        ["/meta/date", "/sections/0/items/0/ranks/0/group", "/sections/1/items/0/id"]
+    );
+}
+
+#[test]
+fn type_errors_point_into_each_broken_section() {
+    let mut p = minimal();
+    p["sections"][0]["items"][0]["value"] = json!("97.5%");
+    p["sections"][1]["items"][0]["value"] = json!(null);
+    assert_eq!(pointers(&p), ["/sections/0/items/0/value", "/sections/1/items/0/value"]);
+}
+
+#[test]
+fn unknown_section_kinds_and_schema_versions_are_named() {
+    let mut p = minimal();
+    p["schema"] = json!("report-widget/2");
+    p["sections"][1]["kind"] = json!("pie");
+    let found = problems(&p);
+    assert_eq!(found.iter().map(|p| p.pointer.as_str()).collect::<Vec<_>>(), ["/schema", "/sections/1/kind"]);
+    assert!(found[0].en.contains("report-widget/2"));
+}
+
+#[test]
+fn oversized_payloads_are_refused_before_parsing() {
+    let huge = format!("{{\"pad\": \"{}\"}}", "x".repeat(validate::MAX_PAYLOAD_BYTES));
+    assert!(matches!(validate::load(&huge), Err(PayloadError::TooLarge { .. })));
+}
+
+#[test]
+fn precision_survives_parsing() {
+    let text = minimal().to_string().replace("97.5", "97.50");
+    let report = validate::load(&text).expect("valid");
+    let report_widget::model::SectionBody::Metrics(m) = &report.sections[0].body else { panic!("metrics") };
+    assert_eq!(m.items[0].value.written(), "97.50");
+}

@@ -1,0 +1,57 @@
+// A small static file server for dist/ (the demo and the end-to-end tests), bound to
+// 127.0.0.1 only. Usage: node www/tools/serve.mjs [DIR] [PORT] [--prefix /static/rw/1.0/]
+// Serves .wasm as application/wasm (needed for streaming compilation).
+import { createServer } from "node:http";
+import { readFile, stat } from "node:fs/promises";
+import { extname, join, normalize, resolve } from "node:path";
+
+const TYPES = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".mjs": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".json": "application/json; charset=utf-8",
+  ".wasm": "application/wasm",
+  ".svg": "image/svg+xml",
+  ".png": "image/png",
+};
+
+/** Starts a server for `root`; `routes` maps extra paths to { body, type, headers }. */
+export function serve({ root, port = 0, prefix = "/", routes = {}, headers = {} }) {
+  const base = resolve(root);
+  const server = createServer(async (req, res) => {
+    const url = new URL(req.url, "http://127.0.0.1");
+    const extra = routes[url.pathname];
+    if (extra) {
+      res.writeHead(200, { "content-type": extra.type || TYPES[".html"], ...headers, ...(extra.headers || {}) });
+      return res.end(extra.body);
+    }
+    if (!url.pathname.startsWith(prefix)) {
+      res.writeHead(404);
+      return res.end("not found");
+    }
+    let rel = decodeURIComponent(url.pathname.slice(prefix.length)) || "index.html";
+    if (rel.endsWith("/")) rel += "index.html";
+    const file = normalize(join(base, rel));
+    if (!file.startsWith(base)) {
+      res.writeHead(403);
+      return res.end("forbidden");
+    }
+    try {
+      if (!(await stat(file)).isFile()) throw new Error("not a file");
+      const body = await readFile(file);
+      res.writeHead(200, { "content-type": TYPES[extname(file)] || "application/octet-stream", ...headers });
+      res.end(body);
+    } catch {
+      res.writeHead(404);
+      res.end("not found");
+    }
+  });
+  return new Promise((done) => server.listen(port, "127.0.0.1", () => done(server)));
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const [dir = "dist", port = "8080"] = process.argv.slice(2).filter((a) => !a.startsWith("--"));
+  const server = await serve({ root: dir, port: Number(port) });
+  console.log(`report-widget demo: http://127.0.0.1:${server.address().port}/  (Ctrl+C to stop)`);
+}
