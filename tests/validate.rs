@@ -1,7 +1,7 @@
 //! Validation: bad payloads give every problem, each with its JSON pointer (or line and
 //! column for syntax errors) and a message in Chinese and English.
 
-use report_widget::validate::{self, PayloadError, Problem};
+use report_widget::validate::{self, PayloadError, Problem, Severity};
 use serde_json::{json, Value};
 
 fn minimal() -> Value {
@@ -87,13 +87,78 @@ fn type_errors_point_into_each_broken_section() {
 }
 
 #[test]
-fn unknown_section_kinds_and_schema_versions_are_named() {
+fn an_unknown_major_version_is_refused_alone() {
     let mut p = minimal();
     p["schema"] = json!("report-widget/2");
     p["sections"][1]["kind"] = json!("pie");
     let found = problems(&p);
-    assert_eq!(found.iter().map(|p| p.pointer.as_str()).collect::<Vec<_>>(), ["/schema", "/sections/1/kind"]);
-    assert!(found[0].en.contains("report-widget/2"));
+    assert_eq!(found.len(), 1, "other problems of a format we cannot read would mislead: {found:?}");
+    assert_eq!(found[0].pointer, "/schema");
+    assert!(found[0].en.contains("report-widget/2") && found[0].zh.contains("report-widget/1"));
+    p["schema"] = json!("report-widget/1.3");
+    p["sections"][1]["kind"] = json!("case_stats");
+    assert_eq!(problems(&p), Vec::<Problem>::new(), "minor versions of 1 are read");
+}
+
+#[test]
+fn unknown_section_kinds_are_named_with_the_nearest_kind() {
+    let mut p = minimal();
+    p["sections"][1]["kind"] = json!("case-stats");
+    let found = problems(&p);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].pointer, "/sections/1/kind");
+    assert!(found[0].en.contains("did you mean \"case_stats\""), "{}", found[0].en);
+}
+
+#[test]
+fn unknown_fields_are_warnings_with_the_nearest_known_name() {
+    let mut p = minimal();
+    p["sections"][0]["items"][0]["lable"] = json!("typo");
+    p["meta"]["publsher"] = json!("typo");
+    p["meta"]["colour"] = json!("red");
+    let checked = validate::check_value(&p).expect("warnings do not stop rendering");
+    let warnings: Vec<(String, String)> = checked.warnings.iter().map(|w| (w.pointer.clone(), w.en.clone())).collect();
+    assert_eq!(warnings.len(), 3, "{warnings:?}");
+    assert!(checked.warnings.iter().all(|w| w.severity == Severity::Warning));
+    let find = |ptr: &str| warnings.iter().find(|(p, _)| p == ptr).map(|(_, m)| m.clone()).unwrap_or_default();
+    assert!(find("/sections/0/items/0/lable").contains("did you mean \"label\""));
+    assert!(find("/meta/publsher").contains("did you mean \"publisher\""));
+    assert!(find("/meta/colour").contains("known fields"), "no near name: list the known ones");
+}
+
+#[test]
+fn missing_and_null_fields_point_at_the_field() {
+    let mut p = minimal();
+    p["sections"][0]["items"][0].as_object_mut().unwrap().remove("label");
+    p["meta"]["title"] = json!(null);
+    assert_eq!(pointers(&p), ["/meta/title", "/sections/0/items/0/label"]);
+}
+
+#[test]
+fn declared_bounds_are_enforced() {
+    let mut p = minimal();
+    p["sections"][0]["items"][0]["bounds"] = json!({ "min": 0, "max": 100 });
+    assert_eq!(problems(&p), Vec::<Problem>::new());
+    p["sections"][0]["items"][0]["value"] = json!(100.5);
+    let found = problems(&p);
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].pointer, "/sections/0/items/0/value");
+    assert!(found[0].en.contains("100.5") && found[0].en.contains("100"));
+}
+
+#[test]
+fn oversized_strings_and_lists_are_refused_with_their_path() {
+    let mut p = minimal();
+    p["sections"][0]["items"][0]["source"] = json!("字".repeat(validate::MAX_STRING_CHARS + 1));
+    p["sections"][1]["items"] = Value::Array(vec![json!(1); validate::MAX_LIST_ITEMS + 1]);
+    assert_eq!(pointers(&p), ["/sections/0/items/0/source", "/sections/1/items"]);
+}
+
+#[test]
+fn exponent_numbers_are_refused() {
+    let text = minimal().to_string().replace("97.5", "9.75e1");
+    let err = validate::load(&text).unwrap_err();
+    assert_eq!(err.problems()[0].pointer, "/sections/0/items/0/value");
 }
 
 #[test]

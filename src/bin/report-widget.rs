@@ -2,7 +2,8 @@
 //! components.
 //!
 //! ```text
-//! report-widget validate FILE...          one line per problem; exit 1 if any file is invalid
+//! report-widget validate FILE...          `FILE: PATH: message` per problem; exit 1 if any file is invalid
+//! report-widget schema                    the payload's JSON Schema
 //! report-widget render FILE [--lang en]   the report as HTML (server-side rendering)
 //! ```
 
@@ -23,12 +24,18 @@ mod cli {
     use std::process::ExitCode;
     use std::rc::Rc;
 
-    const USAGE: &str = "usage:\n  report-widget validate FILE...\n  report-widget render FILE [--lang zh|en]";
+    const USAGE: &str =
+        "usage:\n  report-widget validate FILE...\n  report-widget schema\n  report-widget render FILE [--lang zh|en]";
 
     pub fn run(args: Vec<String>) -> ExitCode {
         match args.first().map(String::as_str) {
             Some("validate") if args.len() > 1 => validate_files(&args[1..]),
             Some("render") if args.len() > 1 => render(&args[1..]),
+            Some("schema") if args.len() == 1 => {
+                let schema = report_widget::model::json_schema();
+                println!("{}", serde_json::to_string_pretty(&schema).unwrap_or_default());
+                ExitCode::SUCCESS
+            }
             _ => {
                 eprintln!("{USAGE}");
                 ExitCode::from(2)
@@ -51,16 +58,18 @@ mod cli {
                     continue;
                 }
             };
-            match validate::load(&text) {
-                Ok(_) => println!("{path}: ok"),
-                Err(err) => {
-                    failed = true;
-                    for p in err.problems() {
-                        let mark = if p.severity == Severity::Warning { "warning: " } else { "" };
-                        println!("{path}: {}: {mark}{}", p.location(), p.en);
-                    }
-                }
+            let (problems, valid) = match validate::load_checked(&text) {
+                Ok(checked) => (checked.warnings, true),
+                Err(err) => (err.problems(), false),
+            };
+            for p in &problems {
+                let mark = if p.severity == Severity::Warning { "warning: " } else { "" };
+                println!("{path}: {}: {mark}{}", p.location(), p.en);
             }
+            if valid {
+                println!("{path}: ok");
+            }
+            failed |= !valid;
         }
         if failed {
             ExitCode::from(1)

@@ -1,6 +1,6 @@
 //! A figure exactly as the report wrote it: "6.0" keeps its trailing zero.
 
-use serde::{Deserialize, Deserializer, Serialize};
+use serde::Serialize;
 use std::fmt;
 
 /// A finite decimal number that remembers its written form.
@@ -91,14 +91,15 @@ impl Serialize for Decimal {
     }
 }
 
-impl<'de> Deserialize<'de> for Decimal {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let number = serde_json::Number::deserialize(d)?;
-        let text = number.to_string();
-        Decimal::parse(&text).ok_or_else(|| {
-            serde::de::Error::custom(format!(
-                "the number {text} must be written as plain digits (like 8.2 or 1813.4469), without exponent"
-            ))
+impl schemars::JsonSchema for Decimal {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Decimal".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "type": "number",
+            "description": "A number exactly as the report writes it (6.0 keeps its trailing zero); no exponent."
         })
     }
 }

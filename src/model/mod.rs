@@ -7,42 +7,48 @@ mod text;
 pub use decimal::Decimal;
 pub use text::{Lang, Text};
 
-use serde::Deserialize;
-use serde_json::Value;
+use schemars::JsonSchema;
+use serde::Serialize;
 
 /// The format identifier every payload carries in its `schema` field.
 pub const SCHEMA_V1: &str = "report-widget/1";
 
 /// A whole report: its metadata, the comparison groups its ranks refer to, and its sections.
-#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct Report {
+    /// The format and its major version: `report-widget/1`.
+    #[schemars(extend("pattern" = "^report-widget/1(\\.[0-9]+)?$"))]
     pub schema: String,
     pub meta: Meta,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub groups: Vec<Group>,
     pub sections: Vec<Section>,
 }
 
 /// Who published the report, when, and about which period.
-#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct Meta {
     pub title: Text,
     pub publisher: Text,
     /// Publication date, `YYYY-MM-DD`.
+    #[schemars(extend("pattern" = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"))]
     pub date: String,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub period: Option<Text>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source_url: Option<String>,
     /// True for generated test or benchmark payloads; the widget then says so.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub synthetic: bool,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<Text>,
 }
 
 /// A set of peers that ranks are counted in, e.g. `{"id": "districts", "label": "五区", "size": 5}`.
-#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct Group {
     pub id: String,
     /// How the group is named before a rank: "五区" → "五区第1名".
@@ -59,7 +65,8 @@ pub struct Section {
     pub body: SectionBody,
 }
 
-/// What a section holds; the payload names it with `"kind"`.
+/// What a section holds; the payload names it with `"kind"`, and its fields sit beside the
+/// section's own (`{"id": …, "title": …, "kind": "metrics", "items": […]}`).
 #[derive(Clone, Debug, PartialEq)]
 pub enum SectionBody {
     Metrics(MetricsBody),
@@ -71,7 +78,7 @@ pub enum SectionBody {
 }
 
 /// The section kinds, as written in `"kind"`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum SectionKind {
     Metrics,
@@ -83,36 +90,51 @@ pub enum SectionKind {
 }
 
 /// Key figures shown as cards.
-#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct MetricsBody {
     pub items: Vec<Metric>,
 }
 
 /// One key figure with its change and ranks.
-#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct Metric {
     pub id: String,
     pub label: Text,
     pub value: Decimal,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub unit: Option<Text>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub qualifier: Option<Qualifier>,
     #[serde(default)]
     pub direction: Direction,
-    #[serde(default)]
+    /// The range the value must lie in, e.g. 0–100 for a rate in percent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub bounds: Option<Bounds>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub change: Option<Change>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub ranks: Vec<Rank>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<Text>,
     /// The report's sentence this figure comes from.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<Text>,
 }
 
+/// Inclusive limits a value must respect; either may be left out.
+#[derive(Clone, Debug, PartialEq, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Bounds {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min: Option<Decimal>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max: Option<Decimal>,
+}
+
 /// How a figure is bounded when the report does not give it exactly.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Qualifier {
     /// "超过 N" — more than N, written before the number in Chinese.
@@ -128,7 +150,7 @@ pub enum Qualifier {
 }
 
 /// Which way is good for a figure; it decides whether a change is an improvement.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Direction {
     HigherIsBetter,
@@ -138,17 +160,18 @@ pub enum Direction {
 }
 
 /// A change against an earlier period, signed: `-8.2` percent is a decrease of 8.2%.
-#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct Change {
     pub value: Decimal,
     pub kind: ChangeKind,
     /// What the change compares with; defaults to year over year (同比).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub basis: Option<Text>,
 }
 
 /// The unit of a change.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum ChangeKind {
     /// Relative change in percent of the earlier value.
@@ -160,7 +183,8 @@ pub enum ChangeKind {
 }
 
 /// A position within a group, for the value itself or for its change.
-#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct Rank {
     pub group: String,
     pub position: u32,
@@ -169,7 +193,7 @@ pub struct Rank {
 }
 
 /// What a rank orders by.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum RankBasis {
     #[default]
@@ -179,94 +203,104 @@ pub enum RankBasis {
 }
 
 /// A table of ranks within one group: rows either point at a metric or stand alone.
-#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct RankingBody {
     pub group: String,
     pub rows: Vec<RankingRow>,
 }
 
 /// A ranking row. With `metric`, label, value, change and ranks come from that metric.
-#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct RankingRow {
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub metric: Option<String>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub label: Option<Text>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub value: Option<Decimal>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub unit: Option<Text>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub value_rank: Option<u32>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub change_rank: Option<u32>,
 }
 
 /// Counts of cases, inspections, documents and amounts.
-#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct CaseStatsBody {
     pub items: Vec<CaseItem>,
 }
 
 /// One count; with `resolved` it also shows how many of them were completed.
-#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct CaseItem {
     pub id: String,
     pub label: Text,
     pub value: Decimal,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub unit: Option<Text>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub qualifier: Option<Qualifier>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub resolved: Option<Decimal>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<Text>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<Text>,
 }
 
 /// A year's months, some of them marked (e.g. ranked first, with a reward).
-#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct CalendarBody {
     pub year: i32,
     /// What a marked month means.
     pub label: Text,
     pub marked: Vec<MarkedMonth>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<Text>,
 }
 
 /// One marked month (1–12) and what it earned.
-#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct MarkedMonth {
     pub month: u32,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reward: Option<Amount>,
 }
 
 /// A number with its unit.
-#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct Amount {
     pub value: Decimal,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub unit: Option<Text>,
 }
 
 /// Short statements of what was done, without a single headline number.
-#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct HighlightsBody {
     pub items: Vec<Highlight>,
 }
 
-#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct Highlight {
     pub title: Text,
     pub text: Text,
 }
 
 /// Paragraphs of prose.
-#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct NarrativeBody {
     pub paragraphs: Vec<Text>,
 }
@@ -284,69 +318,6 @@ impl SectionBody {
     }
 }
 
-/// A decoding failure inside a JSON value: where (a JSON pointer) and what.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct DecodeError {
-    pub pointer: String,
-    pub message: String,
-}
-
-/// Deserializes `T` from a JSON value, reporting the failing place as a JSON pointer
-/// below `base` (e.g. `/sections/2` + `/items/5/value`).
-pub fn decode<T: serde::de::DeserializeOwned>(value: &Value, base: &str) -> Result<T, DecodeError> {
-    serde_path_to_error::deserialize(value).map_err(|err| {
-        let mut pointer = base.to_string();
-        for segment in err.path().iter() {
-            match segment {
-                serde_path_to_error::Segment::Seq { index } => pointer.push_str(&format!("/{index}")),
-                serde_path_to_error::Segment::Map { key } => {
-                    pointer.push('/');
-                    pointer.push_str(&key.replace('~', "~0").replace('/', "~1"));
-                }
-                _ => {}
-            }
-        }
-        if pointer.is_empty() {
-            pointer.push('/');
-        }
-        DecodeError { pointer, message: err.into_inner().to_string() }
-    })
-}
-
-#[derive(Deserialize)]
-struct SectionHead {
-    id: String,
-    title: Text,
-    #[serde(default)]
-    intro: Option<Text>,
-    kind: SectionKind,
-}
-
-impl Section {
-    /// Decodes one section; `base` is its JSON pointer, used in errors.
-    pub fn from_value(value: &Value, base: &str) -> Result<Section, DecodeError> {
-        let head: SectionHead = decode(value, base)?;
-        let body = match head.kind {
-            SectionKind::Metrics => SectionBody::Metrics(decode(value, base)?),
-            SectionKind::Ranking => SectionBody::Ranking(decode(value, base)?),
-            SectionKind::CaseStats => SectionBody::CaseStats(decode(value, base)?),
-            SectionKind::Calendar => SectionBody::Calendar(decode(value, base)?),
-            SectionKind::Highlights => SectionBody::Highlights(decode(value, base)?),
-            SectionKind::Narrative => SectionBody::Narrative(decode(value, base)?),
-        };
-        Ok(Section { id: head.id, title: head.title, intro: head.intro, body })
-    }
-}
-
-impl<'de> Deserialize<'de> for Section {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let value = Value::deserialize(d)?;
-        Section::from_value(&value, "").map_err(|e| {
-            serde::de::Error::custom(format!("at {}: {}", e.pointer, e.message))
-        })
-    }
-}
-
 impl Report {
     /// Looks up a comparison group by id.
     pub fn group(&self, id: &str) -> Option<&Group> {
@@ -360,4 +331,118 @@ impl Report {
             _ => None,
         })
     }
+}
+
+impl SectionKind {
+    /// Every kind with its name in the payload.
+    pub const ALL: [(&'static str, SectionKind); 6] = [
+        ("metrics", SectionKind::Metrics),
+        ("ranking", SectionKind::Ranking),
+        ("case_stats", SectionKind::CaseStats),
+        ("calendar", SectionKind::Calendar),
+        ("highlights", SectionKind::Highlights),
+        ("narrative", SectionKind::Narrative),
+    ];
+
+    pub fn name(self) -> &'static str {
+        Self::ALL.iter().find(|(_, k)| *k == self).map_or("metrics", |(n, _)| n)
+    }
+}
+
+/// The fields every section has, whatever its kind.
+pub const SECTION_FIELDS: [&str; 4] = ["id", "title", "intro", "kind"];
+
+impl Serialize for Section {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::{Error, SerializeMap};
+        let body = match &self.body {
+            SectionBody::Metrics(b) => serde_json::to_value(b),
+            SectionBody::Ranking(b) => serde_json::to_value(b),
+            SectionBody::CaseStats(b) => serde_json::to_value(b),
+            SectionBody::Calendar(b) => serde_json::to_value(b),
+            SectionBody::Highlights(b) => serde_json::to_value(b),
+            SectionBody::Narrative(b) => serde_json::to_value(b),
+        }
+        .map_err(S::Error::custom)?;
+        let mut map = s.serialize_map(None)?;
+        map.serialize_entry("id", &self.id)?;
+        map.serialize_entry("title", &self.title)?;
+        if let Some(intro) = &self.intro {
+            map.serialize_entry("intro", intro)?;
+        }
+        map.serialize_entry("kind", self.body.kind().name())?;
+        if let serde_json::Value::Object(fields) = body {
+            for (k, v) in fields {
+                map.serialize_entry(&k, &v)?;
+            }
+        }
+        map.end()
+    }
+}
+
+impl JsonSchema for Section {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Section".into()
+    }
+
+    /// One alternative per kind: the common fields, `kind` fixed to its name, and the kind's
+    /// own fields.
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        let common = serde_json::json!({
+            "id": { "type": "string", "description": "Unique id; also the section's link anchor." },
+            "title": generator.subschema_for::<Text>(),
+            "intro": generator.subschema_for::<Text>(),
+        });
+        let bodies = [
+            ("metrics", MetricsBody::json_schema(generator)),
+            ("ranking", RankingBody::json_schema(generator)),
+            ("case_stats", CaseStatsBody::json_schema(generator)),
+            ("calendar", CalendarBody::json_schema(generator)),
+            ("highlights", HighlightsBody::json_schema(generator)),
+            ("narrative", NarrativeBody::json_schema(generator)),
+        ];
+        let alternatives: Vec<serde_json::Value> = bodies
+            .into_iter()
+            .map(|(kind, body)| {
+                let mut properties = common.as_object().cloned().unwrap_or_default();
+                properties.insert("kind".into(), serde_json::json!({ "const": kind }));
+                let mut required = vec![serde_json::json!("id"), serde_json::json!("title"), serde_json::json!("kind")];
+                if let Some(props) = body.get("properties").and_then(|p| p.as_object()) {
+                    properties.extend(props.clone());
+                }
+                if let Some(req) = body.get("required").and_then(|r| r.as_array()) {
+                    required.extend(req.iter().cloned());
+                }
+                serde_json::json!({
+                    "type": "object",
+                    "description": body.get("description").cloned().unwrap_or_default(),
+                    "properties": properties,
+                    "required": required,
+                    "additionalProperties": false,
+                })
+            })
+            .collect();
+        schemars::json_schema!({ "oneOf": alternatives })
+    }
+}
+
+/// The JSON Schema of the payload format, generated from these types. Editors point their
+/// editor at it (`"$schema": "…/report-widget-1.schema.json"`) for completion and checks.
+pub fn json_schema() -> serde_json::Value {
+    let mut schema = schemars::generate::SchemaSettings::draft2020_12()
+        .into_generator()
+        .into_root_schema_for::<Report>()
+        .to_value();
+    if let Some(root) = schema.as_object_mut() {
+        root.insert("$id".into(), "https://report-widget.invalid/schema/report-widget-1.schema.json".into());
+        root.insert("title".into(), "report-widget payload, format report-widget/1".into());
+        // A payload may name this schema for its editor's sake; the widget ignores it.
+        if let Some(props) = root.get_mut("properties").and_then(|p| p.as_object_mut()) {
+            props.insert(
+                "$schema".into(),
+                serde_json::json!({ "type": "string", "description": "Where this schema is, for editors." }),
+            );
+        }
+    }
+    schema
 }

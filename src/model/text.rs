@@ -1,8 +1,6 @@
 //! Text a payload gives in Chinese, optionally with an English version.
 
-use serde::de::{self, Deserializer, MapAccess, Visitor};
 use serde::{Deserialize, Serialize};
-use std::fmt;
 
 /// The two interface languages. Chinese is the default everywhere.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -80,33 +78,23 @@ impl Serialize for Text {
     }
 }
 
-impl<'de> Deserialize<'de> for Text {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct TextVisitor;
-        impl<'de> Visitor<'de> for TextVisitor {
-            type Value = Text;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str(r#"a string, or an object {"zh": "…", "en": "…"}"#)
-            }
-            fn visit_str<E: de::Error>(self, v: &str) -> Result<Text, E> {
-                Ok(Text::new(v))
-            }
-            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Text, A::Error> {
-                let mut zh = None;
-                let mut en = None;
-                while let Some(key) = map.next_key::<String>()? {
-                    match key.as_str() {
-                        "zh" => zh = Some(map.next_value::<String>()?),
-                        "en" => en = Some(map.next_value::<String>()?),
-                        _ => {
-                            map.next_value::<de::IgnoredAny>()?;
-                        }
-                    }
+impl schemars::JsonSchema for Text {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Text".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "Text in Chinese, or in Chinese and English: \"五区\" or {\"zh\": \"五区\", \"en\": \"districts\"}.",
+            "oneOf": [
+                { "type": "string", "minLength": 1 },
+                {
+                    "type": "object",
+                    "properties": { "zh": { "type": "string", "minLength": 1 }, "en": { "type": "string" } },
+                    "required": ["zh"],
+                    "additionalProperties": false
                 }
-                let zh = zh.ok_or_else(|| de::Error::missing_field("zh"))?;
-                Ok(Text { zh, en })
-            }
-        }
-        d.deserialize_any(TextVisitor)
+            ]
+        })
     }
 }

@@ -1,15 +1,18 @@
 //! Parsing and validation: payload text in, a checked `Report` (or every problem found, each
 //! with its JSON pointer and a Chinese and English message) out.
 
-use crate::model::{
-    decode, DecodeError, Group, Lang, Metric, Rank, Report, Section, SectionBody, Text, SCHEMA_V1,
-};
-use serde::Deserialize;
+pub mod decode;
+
+use crate::model::{Group, Lang, Metric, Rank, Report, SectionBody, Text, SCHEMA_V1};
 use serde_json::Value;
 use std::collections::HashSet;
 
 /// Payloads larger than this are refused before parsing.
 pub const MAX_PAYLOAD_BYTES: usize = 2 * 1024 * 1024;
+/// Longest string accepted anywhere in a payload, in characters.
+pub const MAX_STRING_CHARS: usize = 5_000;
+/// Longest list accepted anywhere in a payload (sections, items, rows…).
+pub const MAX_LIST_ITEMS: usize = 20_000;
 
 /// How serious a problem is: errors stop rendering, warnings do not.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -51,12 +54,6 @@ impl Problem {
     }
 }
 
-impl From<DecodeError> for Problem {
-    fn from(e: DecodeError) -> Self {
-        Problem::error(e.pointer, format!("类型或字段错误：{}", e.message), e.message)
-    }
-}
-
 /// Why a payload cannot be shown.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum PayloadError {
@@ -93,73 +90,62 @@ impl PayloadError {
     }
 }
 
+/// A valid report and the warnings (unknown fields) found on the way.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Checked {
+    pub report: Report,
+    pub warnings: Vec<Problem>,
+}
+
 /// Parses and validates payload text.
 pub fn load(text: &str) -> Result<Report, PayloadError> {
+    load_checked(text).map(|c| c.report)
+}
+
+/// Parses and validates payload text, keeping the warnings.
+pub fn load_checked(text: &str) -> Result<Checked, PayloadError> {
     if text.len() > MAX_PAYLOAD_BYTES {
         return Err(PayloadError::TooLarge { bytes: text.len(), limit: MAX_PAYLOAD_BYTES });
     }
     let value: Value = serde_json::from_str(text).map_err(|e| PayloadError::Syntax {
         line: e.line(),
-        column: e.column(),
+        // serde_json says column 0 for an end of input at the start of a line.
+        column: e.column().max(1),
         message: e.to_string().split(" at line ").next().unwrap_or_default().to_string(),
     })?;
-    from_value(&value)
+    check_value(&value)
 }
 
-#[derive(Deserialize)]
-struct Skeleton {
-    schema: Value,
-    meta: Value,
-    #[serde(default)]
-    groups: Option<Value>,
-    sections: Vec<Value>,
-}
-
-/// Validates an already parsed payload, collecting every problem it can find in one pass.
+/// Validates an already parsed payload.
 pub fn from_value(value: &Value) -> Result<Report, PayloadError> {
-    let mut problems = Vec::new();
-    let skeleton: Skeleton = match decode(value, "") {
-        Ok(s) => s,
-        Err(e) => return Err(PayloadError::Invalid(vec![e.into()])),
-    };
-    match skeleton.schema.as_str() {
-        Some(s) if is_supported_schema(s) => {}
-        Some(s) => problems.push(Problem::error(
-            "/schema",
-            format!("不支持的数据格式版本“{s}”：本组件读取“{SCHEMA_V1}”"),
-            format!("unsupported format version \"{s}\": this widget reads \"{SCHEMA_V1}\""),
-        )),
-        None => problems.push(Problem::error(
-            "/schema",
-            format!("“schema”应为字符串“{SCHEMA_V1}”"),
-            format!("\"schema\" must be the string \"{SCHEMA_V1}\""),
-        )),
+    check_value(value).map(|c| c.report)
+}
+
+/// Decodes and checks a parsed payload, collecting every problem in one pass: a wrong schema
+/// version, type errors and missing fields everywhere, then the rules beyond types.
+pub fn check_value(value: &Value) -> Result<Checked, PayloadError> {
+    let mut decoder = decode::Decoder::default();
+    if let Some(schema) = value.get("schema").and_then(Value::as_str) {
+        if !is_supported_schema(schema) {
+            // A different major version may mean anything: refuse before judging its fields.
+            return Err(PayloadError::Invalid(vec![Problem::error(
+                "/schema",
+                format!("不支持的数据格式版本“{schema}”：本组件读取“{SCHEMA_V1}”"),
+                format!("unsupported format version \"{schema}\": this widget reads \"{SCHEMA_V1}\""),
+            )]));
+        }
     }
-    let meta = decode(&skeleton.meta, "/meta").map_err(|e| problems.push(e.into())).ok();
-    let groups: Vec<Group> = match &skeleton.groups {
-        Some(g) => decode(g, "/groups").map_err(|e| problems.push(e.into())).unwrap_or_default(),
-        None => Vec::new(),
-    };
-    let sections: Vec<Section> = skeleton
-        .sections
-        .iter()
-        .enumerate()
-        .filter_map(|(i, v)| {
-            Section::from_value(v, &format!("/sections/{i}")).map_err(|e| problems.push(e.into())).ok()
-        })
-        .collect();
-    let Some(meta) = meta else {
-        return Err(PayloadError::Invalid(problems));
-    };
-    if !problems.is_empty() {
-        return Err(PayloadError::Invalid(problems));
+    let report = decode::report(&mut decoder, value);
+    let mut problems = decoder.problems;
+    let complete = !problems.iter().any(|p| p.severity == Severity::Error);
+    if let Some(report) = &report {
+        problems.extend(check_rules(report, complete));
     }
-    let report = Report { schema: SCHEMA_V1.to_string(), meta, groups, sections };
-    let problems = check(&report);
-    if problems.iter().any(|p| p.severity == Severity::Error) {
-        return Err(PayloadError::Invalid(problems));
+    let failed = report.is_none() || problems.iter().any(|p| p.severity == Severity::Error);
+    match report {
+        Some(report) if !failed => Ok(Checked { report, warnings: problems }),
+        _ => Err(PayloadError::Invalid(problems)),
     }
-    Ok(report)
 }
 
 /// `report-widget/1` and any `report-widget/1.x` are read; other major versions are refused.
@@ -172,6 +158,12 @@ pub fn is_supported_schema(schema: &str) -> bool {
 
 /// The rules beyond types: references resolve, ranks fit their group, counts add up.
 pub fn check(report: &Report) -> Vec<Problem> {
+    check_rules(report, true)
+}
+
+/// `complete` is false when decoding already failed somewhere: items that did not decode are
+/// missing, so references to them are not reported as unresolved (that would only mislead).
+fn check_rules(report: &Report, complete: bool) -> Vec<Problem> {
     let mut out = Vec::new();
     let m = &report.meta;
     require_text(&mut out, &m.title, "/meta/title");
@@ -205,16 +197,16 @@ pub fn check(report: &Report) -> Vec<Problem> {
                 for (ii, metric) in body.items.iter().enumerate() {
                     let at = format!("{at}/items/{ii}");
                     unique_id(&mut out, &mut item_ids, &metric.id, &format!("{at}/id"));
-                    check_metric(&mut out, report, metric, &at);
+                    check_metric(&mut out, report, metric, &at, complete);
                 }
             }
             SectionBody::Ranking(body) => {
-                let group = resolve_group(&mut out, report, &body.group, &format!("{at}/group"));
+                let group = resolve_group(&mut out, report, &body.group, &format!("{at}/group"), complete);
                 for (ri, row) in body.rows.iter().enumerate() {
                     let at = format!("{at}/rows/{ri}");
                     match &row.metric {
                         Some(id) => {
-                            if report.metric(id).is_none() {
+                            if complete && report.metric(id).is_none() {
                                 out.push(Problem::error(
                                     format!("{at}/metric"),
                                     format!("找不到 id 为“{id}”的指标"),
@@ -295,15 +287,33 @@ pub fn check(report: &Report) -> Vec<Problem> {
     out
 }
 
-fn check_metric(out: &mut Vec<Problem>, report: &Report, metric: &Metric, at: &str) {
+fn check_metric(out: &mut Vec<Problem>, report: &Report, metric: &Metric, at: &str, complete: bool) {
     require_text(out, &metric.label, &format!("{at}/label"));
+    if let Some(bounds) = &metric.bounds {
+        let v = &metric.value;
+        let below = bounds.min.as_ref().filter(|min| v.value() < min.value());
+        let above = bounds.max.as_ref().filter(|max| v.value() > max.value());
+        if let Some(limit) = below.or(above) {
+            let (zh, en) = if below.is_some() { ("不能小于", "must not be less than") } else { ("不能大于", "must not be greater than") };
+            out.push(Problem::error(
+                format!("{at}/value"),
+                format!("数值 {v} {zh}声明的界限 {limit}"),
+                format!("the value {v} {en} its declared bound {limit}"),
+            ));
+        }
+        if let (Some(min), Some(max)) = (&bounds.min, &bounds.max) {
+            if min.value() > max.value() {
+                out.push(Problem::error(format!("{at}/bounds"), format!("下限 {min} 大于上限 {max}"), format!("the minimum {min} is greater than the maximum {max}")));
+            }
+        }
+    }
     for (ri, rank) in metric.ranks.iter().enumerate() {
-        check_rank(out, report, rank, &format!("{at}/ranks/{ri}"));
+        check_rank(out, report, rank, &format!("{at}/ranks/{ri}"), complete);
     }
 }
 
-fn check_rank(out: &mut Vec<Problem>, report: &Report, rank: &Rank, at: &str) {
-    if let Some(group) = resolve_group(out, report, &rank.group, &format!("{at}/group")) {
+fn check_rank(out: &mut Vec<Problem>, report: &Report, rank: &Rank, at: &str, complete: bool) {
+    if let Some(group) = resolve_group(out, report, &rank.group, &format!("{at}/group"), complete) {
         check_position(out, group, rank.position, &format!("{at}/position"));
     }
 }
@@ -318,9 +328,9 @@ fn check_position(out: &mut Vec<Problem>, group: &Group, position: u32, at: &str
     }
 }
 
-fn resolve_group<'r>(out: &mut Vec<Problem>, report: &'r Report, id: &str, at: &str) -> Option<&'r Group> {
+fn resolve_group<'r>(out: &mut Vec<Problem>, report: &'r Report, id: &str, at: &str, complete: bool) -> Option<&'r Group> {
     let group = report.group(id);
-    if group.is_none() {
+    if group.is_none() && complete {
         out.push(Problem::error(
             at,
             format!("找不到 id 为“{id}”的分组（在 /groups 中定义）"),

@@ -1,0 +1,473 @@
+//! Decoding a parsed JSON value into the model by hand, so that every problem is collected in
+//! one pass with its JSON pointer, unknown fields become warnings naming the nearest known
+//! field, and numbers keep their written form. (Hand-written rather than serde-derived: it
+//! reports all problems, not the first, and costs far less WebAssembly.)
+
+use super::{Problem, Severity, MAX_LIST_ITEMS, MAX_STRING_CHARS};
+use crate::model::*;
+use serde_json::{Map, Value};
+
+type Obj<'a> = &'a Map<String, Value>;
+type Field<'a, T> = fn(&mut Decoder, &'a Value, &str) -> Option<T>;
+
+/// Collects problems while decoding.
+#[derive(Default)]
+pub struct Decoder {
+    pub problems: Vec<Problem>,
+}
+
+fn kind_of(v: &Value) -> (&'static str, &'static str) {
+    match v {
+        Value::Null => ("null", "null"),
+        Value::Bool(_) => ("布尔值", "a boolean"),
+        Value::Number(_) => ("数字", "a number"),
+        Value::String(_) => ("字符串", "a string"),
+        Value::Array(_) => ("数组", "an array"),
+        Value::Object(_) => ("对象", "an object"),
+    }
+}
+
+/// Edit distance, for "did you mean" suggestions.
+fn distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut prev = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let cur = row[j + 1];
+            row[j + 1] = (prev + usize::from(ca != *cb)).min(row[j] + 1).min(cur + 1);
+            prev = cur;
+        }
+    }
+    row[b.len()]
+}
+
+/// The known name closest to `unknown`, if it is close enough to be a likely typo.
+pub fn nearest<'f>(unknown: &str, known: &[&'f str]) -> Option<&'f str> {
+    let lower = unknown.to_lowercase();
+    known
+        .iter()
+        .map(|k| (distance(&lower, k), *k))
+        .filter(|(d, k)| *d <= (k.chars().count() / 3).max(1) + 1)
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, k)| k)
+}
+
+fn child(at: &str, key: &str) -> String {
+    format!("{at}/{}", key.replace('~', "~0").replace('/', "~1"))
+}
+
+impl Decoder {
+    pub fn error(&mut self, at: &str, zh: String, en: String) {
+        self.problems.push(Problem { severity: Severity::Error, pointer: at.to_string(), position: None, zh, en });
+    }
+
+    fn expected(&mut self, v: &Value, at: &str, zh: &str, en: &str) {
+        let (fzh, fen) = kind_of(v);
+        self.error(at, format!("应为{zh}，实际是{fzh}"), format!("expected {en}, found {fen}"));
+    }
+
+    /// An object whose keys should be `fields`; other keys are warned about, not refused.
+    pub fn object<'a>(&mut self, v: &'a Value, at: &str, fields: &[&str]) -> Option<Obj<'a>> {
+        let Value::Object(map) = v else {
+            self.expected(v, at, "对象", "an object");
+            return None;
+        };
+        for key in map.keys().filter(|k| !fields.contains(&k.as_str())) {
+            let (zh, en) = match nearest(key, fields) {
+                Some(n) => (format!("未知字段“{key}”（已忽略），是否应为“{n}”？"), format!("unknown field \"{key}\" (ignored); did you mean \"{n}\"?")),
+                None => (
+                    format!("未知字段“{key}”（已忽略）；可用字段：{}", fields.join("、")),
+                    format!("unknown field \"{key}\" (ignored); known fields: {}", fields.join(", ")),
+                ),
+            };
+            self.problems.push(Problem { severity: Severity::Warning, pointer: child(at, key), position: None, zh, en });
+        }
+        Some(map)
+    }
+
+    /// A field that must be present (and not null).
+    pub fn req<'a, T>(&mut self, o: Obj<'a>, at: &str, key: &str, decode: Field<'a, T>) -> Option<T> {
+        // Reported at the field's own pointer, so an editor can jump to where it belongs.
+        let here = child(at, key);
+        match o.get(key) {
+            Some(Value::Null) => {
+                self.error(&here, format!("必填字段“{key}”不能为 null"), format!("required field \"{key}\" must not be null"));
+                None
+            }
+            Some(v) => decode(self, v, &here),
+            None => {
+                self.error(&here, format!("缺少必填字段“{key}”"), format!("missing required field \"{key}\""));
+                None
+            }
+        }
+    }
+
+    /// A field that may be absent or null. The outer `Option` is `None` when the field was
+    /// present but invalid (the problem is recorded).
+    pub fn opt<'a, T>(&mut self, o: Obj<'a>, at: &str, key: &str, decode: Field<'a, T>) -> Option<Option<T>> {
+        match o.get(key) {
+            None | Some(Value::Null) => Some(None),
+            Some(v) => decode(self, v, &child(at, key)).map(Some),
+        }
+    }
+
+    pub fn string(&mut self, v: &Value, at: &str) -> Option<String> {
+        let Value::String(s) = v else {
+            self.expected(v, at, "字符串", "a string");
+            return None;
+        };
+        let chars = s.chars().count();
+        if chars > MAX_STRING_CHARS {
+            self.error(
+                at,
+                format!("文字过长：{chars} 个字符，上限为 {MAX_STRING_CHARS}"),
+                format!("text too long: {chars} characters, the limit is {MAX_STRING_CHARS}"),
+            );
+            return None;
+        }
+        Some(s.clone())
+    }
+
+    /// `"五区"` or `{"zh": "五区", "en": "districts"}`.
+    pub fn text(&mut self, v: &Value, at: &str) -> Option<Text> {
+        if v.is_string() {
+            return self.string(v, at).map(Text::new);
+        }
+        if !v.is_object() {
+            self.expected(v, at, "字符串或 {\"zh\", \"en\"} 对象", "a string or a {\"zh\", \"en\"} object");
+            return None;
+        }
+        let o = self.object(v, at, &["zh", "en"])?;
+        let zh = self.req(o, at, "zh", Self::string);
+        let en = self.opt(o, at, "en", Self::string);
+        Some(Text { zh: zh?, en: en? })
+    }
+
+    pub fn decimal(&mut self, v: &Value, at: &str) -> Option<Decimal> {
+        let Value::Number(n) = v else {
+            self.expected(v, at, "数字", "a number");
+            return None;
+        };
+        let written = n.to_string();
+        let parsed = Decimal::parse(&written);
+        if parsed.is_none() {
+            self.error(
+                at,
+                format!("数字 {written} 应写成普通小数（如 8.2 或 1813.4469），不要用指数"),
+                format!("the number {written} must be written as plain digits (like 8.2 or 1813.4469), without exponent"),
+            );
+        }
+        parsed
+    }
+
+    /// A whole number from 0 to u32::MAX (ranks, sizes, months).
+    pub fn count(&mut self, v: &Value, at: &str) -> Option<u32> {
+        match v.as_u64().and_then(|n| u32::try_from(n).ok()) {
+            Some(n) => Some(n),
+            None => {
+                self.expected(v, at, "非负整数", "a whole number ≥ 0");
+                None
+            }
+        }
+    }
+
+    pub fn year(&mut self, v: &Value, at: &str) -> Option<i32> {
+        match v.as_i64().filter(|y| (1000..=9999).contains(y)) {
+            Some(y) => Some(y as i32),
+            None => {
+                self.expected(v, at, "四位年份", "a four-digit year");
+                None
+            }
+        }
+    }
+
+    pub fn boolean(&mut self, v: &Value, at: &str) -> Option<bool> {
+        match v {
+            Value::Bool(b) => Some(*b),
+            _ => {
+                self.expected(v, at, "true 或 false", "true or false");
+                None
+            }
+        }
+    }
+
+    pub fn one_of<T: Copy>(&mut self, v: &Value, at: &str, options: &[(&str, T)]) -> Option<T> {
+        let names: Vec<&str> = options.iter().map(|(n, _)| *n).collect();
+        let Value::String(s) = v else {
+            self.expected(v, at, &format!("以下之一：{}", names.join("、")), &format!("one of: {}", names.join(", ")));
+            return None;
+        };
+        if let Some((_, t)) = options.iter().find(|(n, _)| n == s) {
+            return Some(*t);
+        }
+        let hint = nearest(s, &names).map(|n| (format!("，是否应为“{n}”？"), format!("; did you mean \"{n}\"?"))).unwrap_or_default();
+        self.error(
+            at,
+            format!("无效的值“{s}”，可用值：{}{}", names.join("、"), hint.0),
+            format!("invalid value \"{s}\", expected one of: {}{}", names.join(", "), hint.1),
+        );
+        None
+    }
+
+    /// A list whose items are decoded with `item`; items that fail are left out (their
+    /// problems are recorded).
+    pub fn list<'a, T>(&mut self, v: &'a Value, at: &str, item: Field<'a, T>) -> Option<Vec<T>> {
+        let Value::Array(values) = v else {
+            self.expected(v, at, "数组", "an array");
+            return None;
+        };
+        if values.len() > MAX_LIST_ITEMS {
+            self.error(
+                at,
+                format!("列表过长：{} 项，上限为 {MAX_LIST_ITEMS}", values.len()),
+                format!("list too long: {} entries, the limit is {MAX_LIST_ITEMS}", values.len()),
+            );
+            return None;
+        }
+        Some(values.iter().enumerate().filter_map(|(i, v)| item(self, v, &format!("{at}/{i}"))).collect())
+    }
+}
+
+// Field lists: the decoders below accept exactly these; tests compare them with the JSON Schema.
+pub const REPORT_FIELDS: &[&str] = &["$schema", "schema", "meta", "groups", "sections"];
+pub const META_FIELDS: &[&str] = &["title", "publisher", "date", "period", "source_url", "synthetic", "note"];
+pub const GROUP_FIELDS: &[&str] = &["id", "label", "size"];
+pub const METRIC_FIELDS: &[&str] =
+    &["id", "label", "value", "unit", "qualifier", "direction", "bounds", "change", "ranks", "note", "source"];
+pub const BOUNDS_FIELDS: &[&str] = &["min", "max"];
+pub const CHANGE_FIELDS: &[&str] = &["value", "kind", "basis"];
+pub const RANK_FIELDS: &[&str] = &["group", "position", "basis"];
+pub const RANKING_FIELDS: &[&str] = &["group", "rows"];
+pub const RANKING_ROW_FIELDS: &[&str] = &["metric", "label", "value", "unit", "value_rank", "change_rank"];
+pub const CASE_STATS_FIELDS: &[&str] = &["items"];
+pub const CASE_ITEM_FIELDS: &[&str] = &["id", "label", "value", "unit", "qualifier", "resolved", "note", "source"];
+pub const CALENDAR_FIELDS: &[&str] = &["year", "label", "marked", "source"];
+pub const MARKED_MONTH_FIELDS: &[&str] = &["month", "reward"];
+pub const AMOUNT_FIELDS: &[&str] = &["value", "unit"];
+pub const ITEMS_FIELDS: &[&str] = &["items"];
+pub const HIGHLIGHT_FIELDS: &[&str] = &["title", "text"];
+pub const NARRATIVE_FIELDS: &[&str] = &["paragraphs"];
+
+const QUALIFIERS: &[(&str, Qualifier)] = &[
+    ("more_than", Qualifier::MoreThan),
+    ("over", Qualifier::Over),
+    ("at_least", Qualifier::AtLeast),
+    ("about", Qualifier::About),
+    ("less_than", Qualifier::LessThan),
+];
+const DIRECTIONS: &[(&str, Direction)] = &[
+    ("higher_is_better", Direction::HigherIsBetter),
+    ("lower_is_better", Direction::LowerIsBetter),
+    ("neutral", Direction::Neutral),
+];
+const CHANGE_KINDS: &[(&str, ChangeKind)] =
+    &[("percent", ChangeKind::Percent), ("points", ChangeKind::Points), ("absolute", ChangeKind::Absolute)];
+const RANK_BASES: &[(&str, RankBasis)] = &[("value", RankBasis::Value), ("change", RankBasis::Change)];
+
+/// The fields a section of `kind` accepts: the common ones and the kind's own.
+pub fn section_fields(kind: SectionKind) -> Vec<&'static str> {
+    let own: &[&str] = match kind {
+        SectionKind::Metrics | SectionKind::CaseStats | SectionKind::Highlights => ITEMS_FIELDS,
+        SectionKind::Ranking => RANKING_FIELDS,
+        SectionKind::Calendar => CALENDAR_FIELDS,
+        SectionKind::Narrative => NARRATIVE_FIELDS,
+    };
+    SECTION_FIELDS.iter().chain(own).copied().collect()
+}
+
+pub fn report(d: &mut Decoder, v: &Value) -> Option<Report> {
+    let o = d.object(v, "", REPORT_FIELDS)?;
+    let schema = d.req(o, "", "schema", Decoder::string);
+    let meta = d.req(o, "", "meta", meta);
+    let groups = d.opt(o, "", "groups", |d, v, at| d.list(v, at, group));
+    let sections = d.req(o, "", "sections", |d, v, at| d.list(v, at, section));
+    Some(Report { schema: schema?, meta: meta?, groups: groups?.unwrap_or_default(), sections: sections? })
+}
+
+fn meta(d: &mut Decoder, v: &Value, at: &str) -> Option<Meta> {
+    let o = d.object(v, at, META_FIELDS)?;
+    let title = d.req(o, at, "title", Decoder::text);
+    let publisher = d.req(o, at, "publisher", Decoder::text);
+    let date = d.req(o, at, "date", Decoder::string);
+    let period = d.opt(o, at, "period", Decoder::text);
+    let source_url = d.opt(o, at, "source_url", Decoder::string);
+    let synthetic = d.opt(o, at, "synthetic", Decoder::boolean);
+    let note = d.opt(o, at, "note", Decoder::text);
+    Some(Meta {
+        title: title?,
+        publisher: publisher?,
+        date: date?,
+        period: period?,
+        source_url: source_url?,
+        synthetic: synthetic?.unwrap_or(false),
+        note: note?,
+    })
+}
+
+fn group(d: &mut Decoder, v: &Value, at: &str) -> Option<Group> {
+    let o = d.object(v, at, GROUP_FIELDS)?;
+    let id = d.req(o, at, "id", Decoder::string);
+    let label = d.req(o, at, "label", Decoder::text);
+    let size = d.req(o, at, "size", Decoder::count);
+    Some(Group { id: id?, label: label?, size: size? })
+}
+
+fn section(d: &mut Decoder, v: &Value, at: &str) -> Option<Section> {
+    // The kind decides which fields are known, so read it before judging the others.
+    let kind_value = v.as_object().and_then(|o| o.get("kind"));
+    let kind = match kind_value {
+        Some(k) => d.one_of(k, &child(at, "kind"), &SectionKind::ALL),
+        None => None,
+    };
+    // Without a valid kind, any kind's fields may be meant: warn only about fields no kind has.
+    let fields = match kind {
+        Some(kind) => section_fields(kind),
+        None => SectionKind::ALL.iter().flat_map(|(_, k)| section_fields(*k)).collect(),
+    };
+    let o = d.object(v, at, &fields)?;
+    if kind_value.is_none() {
+        d.error(&child(at, "kind"), "缺少必填字段“kind”".into(), "missing required field \"kind\"".into());
+    }
+    let id = d.req(o, at, "id", Decoder::string);
+    let title = d.req(o, at, "title", Decoder::text);
+    let intro = d.opt(o, at, "intro", Decoder::text);
+    let body = match kind? {
+        SectionKind::Metrics => SectionBody::Metrics(MetricsBody { items: d.req(o, at, "items", |d, v, at| d.list(v, at, metric))? }),
+        SectionKind::Ranking => {
+            let group = d.req(o, at, "group", Decoder::string);
+            let rows = d.req(o, at, "rows", |d, v, at| d.list(v, at, ranking_row));
+            SectionBody::Ranking(RankingBody { group: group?, rows: rows? })
+        }
+        SectionKind::CaseStats => {
+            SectionBody::CaseStats(CaseStatsBody { items: d.req(o, at, "items", |d, v, at| d.list(v, at, case_item))? })
+        }
+        SectionKind::Calendar => {
+            let year = d.req(o, at, "year", Decoder::year);
+            let label = d.req(o, at, "label", Decoder::text);
+            let marked = d.req(o, at, "marked", |d, v, at| d.list(v, at, marked_month));
+            let source = d.opt(o, at, "source", Decoder::text);
+            SectionBody::Calendar(CalendarBody { year: year?, label: label?, marked: marked?, source: source? })
+        }
+        SectionKind::Highlights => {
+            SectionBody::Highlights(HighlightsBody { items: d.req(o, at, "items", |d, v, at| d.list(v, at, highlight))? })
+        }
+        SectionKind::Narrative => SectionBody::Narrative(NarrativeBody {
+            paragraphs: d.req(o, at, "paragraphs", |d, v, at| d.list(v, at, Decoder::text))?,
+        }),
+    };
+    Some(Section { id: id?, title: title?, intro: intro?, body })
+}
+
+fn metric(d: &mut Decoder, v: &Value, at: &str) -> Option<Metric> {
+    let o = d.object(v, at, METRIC_FIELDS)?;
+    let id = d.req(o, at, "id", Decoder::string);
+    let label = d.req(o, at, "label", Decoder::text);
+    let value = d.req(o, at, "value", Decoder::decimal);
+    let unit = d.opt(o, at, "unit", Decoder::text);
+    let qualifier = d.opt(o, at, "qualifier", |d, v, at| d.one_of(v, at, QUALIFIERS));
+    let direction = d.opt(o, at, "direction", |d, v, at| d.one_of(v, at, DIRECTIONS));
+    let bounds = d.opt(o, at, "bounds", bounds);
+    let change = d.opt(o, at, "change", change);
+    let ranks = d.opt(o, at, "ranks", |d, v, at| d.list(v, at, rank));
+    let note = d.opt(o, at, "note", Decoder::text);
+    let source = d.opt(o, at, "source", Decoder::text);
+    Some(Metric {
+        id: id?,
+        label: label?,
+        value: value?,
+        unit: unit?,
+        qualifier: qualifier?,
+        direction: direction?.unwrap_or_default(),
+        bounds: bounds?,
+        change: change?,
+        ranks: ranks?.unwrap_or_default(),
+        note: note?,
+        source: source?,
+    })
+}
+
+fn bounds(d: &mut Decoder, v: &Value, at: &str) -> Option<Bounds> {
+    let o = d.object(v, at, BOUNDS_FIELDS)?;
+    let min = d.opt(o, at, "min", Decoder::decimal);
+    let max = d.opt(o, at, "max", Decoder::decimal);
+    Some(Bounds { min: min?, max: max? })
+}
+
+fn change(d: &mut Decoder, v: &Value, at: &str) -> Option<Change> {
+    let o = d.object(v, at, CHANGE_FIELDS)?;
+    let value = d.req(o, at, "value", Decoder::decimal);
+    let kind = d.req(o, at, "kind", |d, v, at| d.one_of(v, at, CHANGE_KINDS));
+    let basis = d.opt(o, at, "basis", Decoder::text);
+    Some(Change { value: value?, kind: kind?, basis: basis? })
+}
+
+fn rank(d: &mut Decoder, v: &Value, at: &str) -> Option<Rank> {
+    let o = d.object(v, at, RANK_FIELDS)?;
+    let group = d.req(o, at, "group", Decoder::string);
+    let position = d.req(o, at, "position", Decoder::count);
+    let basis = d.opt(o, at, "basis", |d, v, at| d.one_of(v, at, RANK_BASES));
+    Some(Rank { group: group?, position: position?, basis: basis?.unwrap_or_default() })
+}
+
+fn ranking_row(d: &mut Decoder, v: &Value, at: &str) -> Option<RankingRow> {
+    let o = d.object(v, at, RANKING_ROW_FIELDS)?;
+    let metric = d.opt(o, at, "metric", Decoder::string);
+    let label = d.opt(o, at, "label", Decoder::text);
+    let value = d.opt(o, at, "value", Decoder::decimal);
+    let unit = d.opt(o, at, "unit", Decoder::text);
+    let value_rank = d.opt(o, at, "value_rank", Decoder::count);
+    let change_rank = d.opt(o, at, "change_rank", Decoder::count);
+    Some(RankingRow {
+        metric: metric?,
+        label: label?,
+        value: value?,
+        unit: unit?,
+        value_rank: value_rank?,
+        change_rank: change_rank?,
+    })
+}
+
+fn case_item(d: &mut Decoder, v: &Value, at: &str) -> Option<CaseItem> {
+    let o = d.object(v, at, CASE_ITEM_FIELDS)?;
+    let id = d.req(o, at, "id", Decoder::string);
+    let label = d.req(o, at, "label", Decoder::text);
+    let value = d.req(o, at, "value", Decoder::decimal);
+    let unit = d.opt(o, at, "unit", Decoder::text);
+    let qualifier = d.opt(o, at, "qualifier", |d, v, at| d.one_of(v, at, QUALIFIERS));
+    let resolved = d.opt(o, at, "resolved", Decoder::decimal);
+    let note = d.opt(o, at, "note", Decoder::text);
+    let source = d.opt(o, at, "source", Decoder::text);
+    Some(CaseItem {
+        id: id?,
+        label: label?,
+        value: value?,
+        unit: unit?,
+        qualifier: qualifier?,
+        resolved: resolved?,
+        note: note?,
+        source: source?,
+    })
+}
+
+fn marked_month(d: &mut Decoder, v: &Value, at: &str) -> Option<MarkedMonth> {
+    let o = d.object(v, at, MARKED_MONTH_FIELDS)?;
+    let month = d.req(o, at, "month", Decoder::count);
+    let reward = d.opt(o, at, "reward", amount);
+    Some(MarkedMonth { month: month?, reward: reward? })
+}
+
+fn amount(d: &mut Decoder, v: &Value, at: &str) -> Option<Amount> {
+    let o = d.object(v, at, AMOUNT_FIELDS)?;
+    let value = d.req(o, at, "value", Decoder::decimal);
+    let unit = d.opt(o, at, "unit", Decoder::text);
+    Some(Amount { value: value?, unit: unit? })
+}
+
+fn highlight(d: &mut Decoder, v: &Value, at: &str) -> Option<Highlight> {
+    let o = d.object(v, at, HIGHLIGHT_FIELDS)?;
+    let title = d.req(o, at, "title", Decoder::text);
+    let text = d.req(o, at, "text", Decoder::text);
+    Some(Highlight { title: title?, text: text? })
+}

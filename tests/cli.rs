@@ -1,0 +1,65 @@
+//! The command-line tool on the corpus of broken payloads in `tests/payloads/broken/`: each
+//! `NAME.json` has a `NAME.expect` with the exit status and the problems it must report
+//! (`PATH | part of the message`).
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn cli(args: &[&str]) -> (i32, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_report-widget")).args(args).output().expect("the CLI runs");
+    let text = String::from_utf8_lossy(&out.stdout).to_string() + &String::from_utf8_lossy(&out.stderr);
+    (out.status.code().unwrap_or(-1), text)
+}
+
+fn corpus() -> Vec<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/payloads/broken");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .expect("corpus folder")
+        .map(|e| e.expect("entry").path())
+        .filter(|p| p.extension().is_some_and(|e| e == "json"))
+        .collect();
+    files.sort();
+    files
+}
+
+#[test]
+fn every_broken_payload_reports_its_expected_problems() {
+    let files = corpus();
+    assert!(files.len() >= 10, "the corpus covers the kinds of breakage");
+    for file in files {
+        let expect = std::fs::read_to_string(file.with_extension("expect")).expect("an .expect beside each payload");
+        let mut lines = expect.lines();
+        let status: i32 = lines.next().and_then(|l| l.strip_prefix("exit ")).and_then(|s| s.parse().ok()).expect("exit N");
+        let path = file.to_str().unwrap();
+        let (code, output) = cli(&["validate", path]);
+        assert_eq!(code, status, "{path}: exit status\n{output}");
+        for line in lines.filter(|l| !l.trim().is_empty()) {
+            let (pointer, message) = line.split_once(" | ").expect("PATH | message");
+            let wanted = format!("{path}: {pointer}: ");
+            let found = output.lines().any(|l| l.starts_with(&wanted) && l.contains(message));
+            assert!(found, "{path}: expected a line `{pointer}: …{message}…`, got:\n{output}");
+        }
+    }
+}
+
+#[test]
+fn valid_payloads_exit_zero_and_several_files_are_checked_together() {
+    let root = env!("CARGO_MANIFEST_DIR");
+    let lanshan = format!("{root}/www/reports/lanshan-2021.json");
+    let example = format!("{root}/docs/examples/water-affairs-example.json");
+    let (code, output) = cli(&["validate", &lanshan, &example]);
+    assert_eq!(code, 0, "{output}");
+    assert_eq!(output.lines().filter(|l| l.ends_with(": ok")).count(), 2);
+    let broken = format!("{root}/tests/payloads/broken/duplicate-ids.json");
+    let (code, _) = cli(&["validate", &lanshan, &broken]);
+    assert_eq!(code, 1, "one invalid file fails the run");
+}
+
+#[test]
+fn usage_errors_exit_two() {
+    assert_eq!(cli(&[]).0, 2);
+    assert_eq!(cli(&["frobnicate"]).0, 2);
+    let (code, output) = cli(&["validate", "/nonexistent/payload.json"]);
+    assert_eq!(code, 1);
+    assert!(output.contains("cannot read"));
+}

@@ -1,0 +1,131 @@
+//! No input can make parsing, validation or rendering panic: property tests over arbitrary
+//! text, arbitrary JSON, and random mutations of real payloads.
+
+use proptest::prelude::*;
+use report_widget::model::Lang;
+use report_widget::report::{render_to_string, Outcome};
+use report_widget::validate;
+use report_widget::view::ReportView;
+use serde_json::{json, Value};
+use std::rc::Rc;
+
+const LANSHAN: &str = include_str!("../www/reports/lanshan-2021.json");
+const EXAMPLE: &str = include_str!("../docs/examples/water-affairs-example.json");
+
+fn arb_json() -> impl Strategy<Value = Value> {
+    let leaf = prop_oneof![
+        Just(Value::Null),
+        any::<bool>().prop_map(Value::Bool),
+        any::<i64>().prop_map(|n| json!(n)),
+        (-1e12f64..1e12).prop_map(|n| json!(n)),
+        "[a-z_]{0,12}".prop_map(Value::String),
+        "\\PC{0,20}".prop_map(Value::String),
+        Just(json!("metrics")),
+        Just(json!("case_stats")),
+        Just(json!("districts")),
+    ];
+    leaf.prop_recursive(4, 48, 6, |inner| {
+        prop_oneof![
+            prop::collection::vec(inner.clone(), 0..6).prop_map(Value::Array),
+            prop::collection::btree_map("[a-z_]{1,10}", inner, 0..6)
+                .prop_map(|m| Value::Object(m.into_iter().collect())),
+        ]
+    })
+}
+
+/// Every JSON pointer in a value (objects' members and arrays' items).
+fn pointers(v: &Value, at: String, out: &mut Vec<String>) {
+    match v {
+        Value::Object(m) => m.iter().for_each(|(k, c)| {
+            let p = format!("{at}/{k}");
+            out.push(p.clone());
+            pointers(c, p, out);
+        }),
+        Value::Array(a) => a.iter().enumerate().for_each(|(i, c)| {
+            let p = format!("{at}/{i}");
+            out.push(p.clone());
+            pointers(c, p, out);
+        }),
+        _ => {}
+    }
+}
+
+/// Validates and, when valid, builds the view and renders it in both languages: none may panic.
+fn exercise(value: &Value) {
+    if let Ok(checked) = validate::check_value(value) {
+        for lang in [Lang::Zh, Lang::En] {
+            let view = ReportView::new(&checked.report, lang);
+            let html = render_to_string(Outcome::Report(Rc::new(view)));
+            assert!(html.contains("rw-title"));
+        }
+    }
+}
+
+fn mutated(base: &str) -> impl Strategy<Value = Value> {
+    let original: Value = serde_json::from_str(base).expect("valid JSON");
+    let mut paths = Vec::new();
+    pointers(&original, String::new(), &mut paths);
+    let n = paths.len();
+    (prop::collection::vec((0..n, arb_json(), any::<bool>()), 1..4)).prop_map(move |edits| {
+        let mut v = original.clone();
+        for (i, replacement, delete) in edits {
+            let path = &paths[i];
+            let (parent, key) = path.rsplit_once('/').expect("pointer");
+            match v.pointer_mut(parent) {
+                Some(Value::Object(m)) if delete => {
+                    m.remove(key);
+                }
+                Some(Value::Array(a)) if delete => {
+                    if let Ok(idx) = key.parse::<usize>() {
+                        if idx < a.len() {
+                            a.remove(idx);
+                        }
+                    }
+                }
+                _ => {
+                    if let Some(slot) = v.pointer_mut(path) {
+                        *slot = replacement;
+                    }
+                }
+            }
+        }
+        v
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+    #[test]
+    fn arbitrary_text_never_panics(text in "\\PC{0,200}") {
+        let _ = validate::load(&text);
+    }
+
+    #[test]
+    fn arbitrary_json_never_panics(value in arb_json()) {
+        exercise(&value);
+        let mut wrapped = json!({ "schema": "report-widget/1", "meta": { "title": "t", "publisher": "p", "date": "2024-01-01" }, "sections": [] });
+        wrapped["sections"] = json!([value]);
+        exercise(&wrapped);
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 96, ..ProptestConfig::default() })]
+
+    #[test]
+    fn mutated_lanshan_payloads_never_panic(value in mutated(LANSHAN)) {
+        exercise(&value);
+    }
+
+    #[test]
+    fn mutated_example_payloads_never_panic(value in mutated(EXAMPLE)) {
+        exercise(&value);
+    }
+}
+
+#[test]
+fn deeply_nested_input_is_refused_not_overflowed() {
+    let deep = "[".repeat(100_000);
+    assert!(validate::load(&deep).is_err());
+}
