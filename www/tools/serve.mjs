@@ -16,12 +16,18 @@ const TYPES = {
   ".png": "image/png",
 };
 
-/** Starts a server for `root`; `routes` maps extra paths to { body, type, headers }. */
-export function serve({ root, port = 0, prefix = "/", routes = {}, headers = {} }) {
+/** Starts a server for `root` (its files served under `prefix`). `routes` maps extra paths to
+ * { body, type, headers } or to an async function (req, res) that answers itself; `headers` are
+ * added to every answer (e.g. a Content-Security-Policy); `onRequest(url, req)` sees every request. */
+export function serve({ root, port = 0, prefix = "/", routes = {}, headers = {}, onRequest }) {
   const base = resolve(root);
   const server = createServer(async (req, res) => {
     const url = new URL(req.url, "http://127.0.0.1");
+    onRequest?.(url, req);
     const extra = routes[url.pathname];
+    if (typeof extra === "function") {
+      return extra(req, res);
+    }
     if (extra) {
       res.writeHead(200, { "content-type": extra.type || TYPES[".html"], ...headers, ...(extra.headers || {}) });
       return res.end(extra.body);

@@ -1,0 +1,58 @@
+//! What happens if the widget's Rust code ever panics.
+//!
+//! Render paths are written not to panic; this is the net under them. The release build aborts
+//! on panic (`panic = "abort"`): the hook below runs first, then the WebAssembly instance traps
+//! and can no longer be trusted. So the hook must leave every host readable on its own: hosts
+//! still loading get a message (and keep the page's fallback content), hosts already showing a
+//! report keep it with a notice above, and every one of them switches to `data-state="error"`
+//! and dispatches `report-widget:error`. The loader (`www/loader.js`) has the same net in
+//! JavaScript for failures this hook cannot see (a trap that is not a panic, a build that aborts
+//! without running hooks).
+
+use super::host;
+use super::HOST_SELECTOR;
+use crate::model::Lang;
+use wasm_bindgen::JsCast;
+use web_sys::Element;
+
+/// Installs the hook through Yew: a hook set with `std::panic::set_hook` would be replaced by
+/// Yew's console-only default the first time a host renders.
+pub fn install() {
+    yew::set_custom_panic_hook(Box::new(|info| on_panic(&info.to_string())));
+}
+
+/// Switches every host that is not already in error to the error state, with a message.
+/// Touches only the DOM (never the instance registry, which may be mid-borrow when a panic hits).
+pub fn on_panic(message: &str) {
+    gloo::console::error!("report-widget: internal error:", message.to_string());
+    let Some(document) = gloo::utils::window().document() else { return };
+    let Ok(hosts) = document.query_selector_all(HOST_SELECTOR) else { return };
+    for i in 0..hosts.length() {
+        let Some(el) = hosts.item(i).and_then(|n| n.dyn_into::<Element>().ok()) else { continue };
+        let state = el.get_attribute("data-state");
+        if state.as_deref() == Some("error") {
+            continue;
+        }
+        let lang = Lang::from_code(&el.get_attribute("data-lang").unwrap_or_default());
+        if state.as_deref() == Some("ready") {
+            host::prepend_notice(&el, stale_notice(lang));
+        } else {
+            host::show_plain_error(&el, failed_message(lang));
+        }
+        host::announce_failure(&el, &format!("internal error: {message}"), lang);
+    }
+}
+
+pub fn failed_message(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => "The report could not be shown because of an internal error in the widget. Please reload the page.",
+        _ => "报告组件出现内部错误，无法显示报告。请刷新页面。",
+    }
+}
+
+fn stale_notice(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => "The report widget hit an internal error; what is shown below may no longer respond. Please reload the page.",
+        _ => "报告组件出现内部错误，以下内容可能无法再交互。请刷新页面。",
+    }
+}
