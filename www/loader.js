@@ -100,8 +100,19 @@ function markAll(kind, detail) {
   for (var i = 0; i < hosts.length; i++) markFailed(hosts[i], kind, detail);
 }
 
-// The widget never started: mark every host now, and hosts added later too (a CMS tab opened
-// afterwards must not show an empty box either).
+// Marks every host now, and hosts added later too (a CMS tab opened afterwards must not show an
+// empty box either): used once the widget cannot run, or can no longer be trusted.
+var watching = false;
+function markAllFromNowOn(kind, detail) {
+  markAll(kind, detail);
+  if (watching || typeof MutationObserver !== "function") return;
+  watching = true;
+  new MutationObserver(function () {
+    markAll(kind, detail);
+  }).observe(document, { childList: true, subtree: true });
+}
+
+// The widget never started.
 function cannotRun(reason) {
   var detail = String((reason && reason.message) || reason);
   if (console && console.error) {
@@ -111,32 +122,29 @@ function cannotRun(reason) {
         "(browsers older than Chrome 97 cannot run WebAssembly under a CSP without 'unsafe-eval')."
     );
   }
-  markAll("unsupported", detail);
-  if (typeof MutationObserver === "function") {
-    new MutationObserver(function () {
-      markAll("unsupported", detail);
-    }).observe(document, { childList: true, subtree: true });
-  }
+  markAllFromNowOn("unsupported", detail);
 }
 
-// A trap in the widget's WebAssembly (a Rust panic aborts into one) leaves the instance unusable.
-// The Rust panic hook already marks the hosts; this catches traps it cannot see. Only traps whose
-// stack names the widget's own files count: another script's WebAssembly, or a page listener
-// for report-widget:ready that throws, is none of the widget's business.
-var failedAlready = false;
-function onWidgetFailure(error) {
-  if (failedAlready || !(error instanceof WebAssembly.RuntimeError)) return;
+// The widget's code failed: a trap in its WebAssembly (a Rust panic aborts into one) leaves the
+// instance unusable. The Rust panic hook has usually marked the hosts already; this also covers
+// traps it cannot see, and hosts added afterwards. Only traps whose stack names the widget's own
+// files count: another script's WebAssembly, or a page listener for report-widget:ready that
+// throws, is none of the widget's business.
+function failed(error) {
+  markAllFromNowOn("failed", "internal error: " + String((error && error.message) || error));
+}
+function onUncaught(error) {
+  if (!(error instanceof WebAssembly.RuntimeError)) return;
   var stack = String(error.stack || "");
   if (stack.indexOf(GLUE.replace(/^\.\//, "")) === -1 && stack.indexOf(WASM.replace(/^\.\//, "")) === -1) return;
-  failedAlready = true;
-  markAll("failed", "internal error: " + String(error.message || error));
+  failed(error);
 }
 if (typeof WebAssembly === "object") {
   window.addEventListener("error", function (event) {
-    onWidgetFailure(event.error);
+    onUncaught(event.error);
   });
   window.addEventListener("unhandledrejection", function (event) {
-    onWidgetFailure(event.reason);
+    onUncaught(event.reason);
   });
 }
 
@@ -191,8 +199,7 @@ if (typeof WebAssembly !== "object" || typeof WebAssembly.instantiate !== "funct
       glue.boot(resolve(STYLES), INTEGRITY.styles);
     } catch (error) {
       // The widget started but failed while mounting the hosts present now.
-      failedAlready = true;
-      markAll("failed", "internal error: " + String((error && error.message) || error));
+      failed(error);
     }
   }, cannotRun);
 }

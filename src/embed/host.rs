@@ -140,12 +140,11 @@ pub async fn prepare_shadow(host: &Element, stylesheet: &Stylesheet, lang: Lang)
     let link = stylesheet_link(stylesheet)?;
     let loaded = Promise::new(&mut |resolve, _reject| {
         // A stylesheet that fails to load (or fails its integrity check) still resolves: the
-        // report then shows unstyled rather than never.
-        let done = Closure::once_into_js(move || {
-            let _ = resolve.call0(&JsValue::NULL);
-        });
-        let _ = link.add_event_listener_with_callback("load", done.unchecked_ref());
-        let _ = link.add_event_listener_with_callback("error", done.unchecked_ref());
+        // report then shows unstyled rather than never. The listener is the promise's own
+        // `resolve`, not a Rust closure: `load` fires again each time the host is moved in the
+        // page, and a one-shot Rust closure would throw on the second call.
+        let _ = link.add_event_listener_with_callback("load", &resolve);
+        let _ = link.add_event_listener_with_callback("error", &resolve);
     });
     let root = document.create_element("div").map_err(attach_error)?;
     let _ = root.set_attribute("class", "rw-root");

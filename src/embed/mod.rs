@@ -96,6 +96,9 @@ fn boot_stylesheet() -> Option<Stylesheet> {
 /// Mounts one host, unless it already is. Never throws: every failure ends in
 /// `data-state="error"` with a message inside the host.
 pub fn mount(host: Element, stylesheet: impl Into<Stylesheet>) {
+    if panic::poisoned() {
+        return panic::refuse(&host);
+    }
     let stylesheet = stylesheet.into();
     let registered = with_registry(|r| {
         if r.instances.iter().any(|i| i.host == host) {
@@ -147,10 +150,13 @@ fn release_disconnected() {
 }
 
 async fn run(id: u64, host: Element, stylesheet: Stylesheet, abort: Option<AbortController>) {
+    if panic::poisoned() {
+        return; // the panic hook has marked this host already
+    }
     let lang = Lang::from_code(&host.get_attribute("data-lang").unwrap_or_default());
     let shadow = host::prepare_shadow(&host, &stylesheet, lang).await;
-    if !is_current(id) {
-        return; // released while the stylesheet loaded
+    if !is_current(id) || panic::poisoned() {
+        return; // released while the stylesheet loaded, or the widget failed meanwhile
     }
     let shadow = match shadow {
         Ok(shadow) => shadow,
@@ -161,8 +167,8 @@ async fn run(id: u64, host: Element, stylesheet: Stylesheet, abort: Option<Abort
         }
     };
     let text = host::read_payload(&host, abort.as_ref().map(|a| a.signal()).as_ref()).await;
-    if !is_current(id) {
-        return; // released while the payload loaded (the request was aborted)
+    if !is_current(id) || panic::poisoned() {
+        return; // released while the payload loaded (the request was aborted), or the widget failed
     }
     let outcome = text.and_then(|text| validate::load(&text).map_err(EmbedError::Payload));
     let (outcome, error) = match outcome {

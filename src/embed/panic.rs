@@ -12,11 +12,20 @@
 use super::host;
 use super::HOST_SELECTOR;
 use crate::model::Lang;
+use std::sync::atomic::{AtomicBool, Ordering};
 use wasm_bindgen::JsCast;
 use web_sys::Element;
 
 /// Installs the hook through Yew: a hook set with `std::panic::set_hook` would be replaced by
 /// Yew's console-only default the first time a host renders.
+/// Set once a panic has happened: the instance is about to trap and must not start new work.
+static POISONED: AtomicBool = AtomicBool::new(false);
+
+/// Whether the widget's code has panicked (nothing more may be mounted or rendered).
+pub fn poisoned() -> bool {
+    POISONED.load(Ordering::Relaxed)
+}
+
 pub fn install() {
     yew::set_custom_panic_hook(Box::new(|info| on_panic(&info.to_string())));
 }
@@ -24,6 +33,7 @@ pub fn install() {
 /// Switches every host that is not already in error to the error state, with a message.
 /// Touches only the DOM (never the instance registry, which may be mid-borrow when a panic hits).
 pub fn on_panic(message: &str) {
+    POISONED.store(true, Ordering::Relaxed);
     gloo::console::error!("report-widget: internal error:", message.to_string());
     let Some(document) = gloo::utils::window().document() else { return };
     let Ok(hosts) = document.query_selector_all(HOST_SELECTOR) else { return };
@@ -41,6 +51,16 @@ pub fn on_panic(message: &str) {
         }
         host::announce_failure(&el, &format!("internal error: {message}"), lang);
     }
+}
+
+/// Marks a host found after the panic (the loader's own net does the same for hosts it sees).
+pub fn refuse(el: &Element) {
+    if el.get_attribute("data-state").as_deref() == Some("error") {
+        return;
+    }
+    let lang = Lang::from_code(&el.get_attribute("data-lang").unwrap_or_default());
+    host::show_plain_error(el, failed_message(lang));
+    host::announce_failure(el, "internal error: the widget stopped after an earlier failure", lang);
 }
 
 pub fn failed_message(lang: Lang) -> &'static str {
