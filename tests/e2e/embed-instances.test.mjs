@@ -120,10 +120,14 @@ test("hosts added later mount by themselves; removed hosts are released; moved h
   // A CMS tab opens: a section with a new host inside is inserted.
   await page.evaluate(() => {
     document.getElementById("later").innerHTML =
-      '<div class="tab"><div id="d" data-report-widget data-src="/lanshan.json" data-lang="en"></div></div>';
+      '<div class="tab"><div id="d" data-report-widget data-src="/lanshan.json" data-lang="en" data-theme="dark"></div></div>';
   });
   await waitForState(page, "d", "ready");
   assert.ok((await hostText(page, "d")).includes("more than 5,020 person-times"));
+  const background = (id) =>
+    page.$eval(`#${id}`, (h) => getComputedStyle(h.shadowRoot.querySelector(".rw")).backgroundColor);
+  assert.equal(await background("d"), "rgb(13, 17, 23)", "data-theme=dark is dark on a light system");
+  assert.equal(await background("a"), "rgb(255, 255, 255)", "its neighbour follows the light system");
   assert.equal(await instanceCount(page), 4);
 
   // An element that becomes a host by getting the attribute mounts too.
