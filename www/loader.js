@@ -139,7 +139,7 @@ function onUncaught(error) {
   if (stack.indexOf(GLUE.replace(/^\.\//, "")) === -1 && stack.indexOf(WASM.replace(/^\.\//, "")) === -1) return;
   failed(error);
 }
-if (typeof WebAssembly === "object") {
+function watchTraps() {
   window.addEventListener("error", function (event) {
     onUncaught(event.error);
   });
@@ -191,9 +191,19 @@ function load() {
   });
 }
 
-if (typeof WebAssembly !== "object" || typeof WebAssembly.instantiate !== "function") {
+// One widget per page: a second copy of the loader (another release folder, or the same file
+// under another URL, which makes it a separate module) would mount every host a second time.
+var LOADED = typeof Symbol === "function" ? Symbol.for("report-widget.loader") : "__reportWidgetLoader";
+if (window[LOADED]) {
+  if (console && console.warn) {
+    console.warn("report-widget: " + import.meta.url + " is ignored, the page already loaded " + window[LOADED]);
+  }
+} else if (typeof WebAssembly !== "object" || typeof WebAssembly.instantiate !== "function") {
+  window[LOADED] = import.meta.url;
   cannotRun("WebAssembly is not available");
 } else {
+  window[LOADED] = import.meta.url;
+  watchTraps();
   load().then(function (glue) {
     try {
       glue.boot(resolve(STYLES), INTEGRITY.styles);

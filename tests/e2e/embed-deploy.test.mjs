@@ -213,3 +213,23 @@ test("states and events on the sub-path page", async () => {
   assert.deepEqual(events, ["inline:report-widget:ready", "src:report-widget:ready"]);
   await context.close();
 });
+
+test("a page that includes the loader twice (two URLs) still mounts each host once", async () => {
+  const twice = portalPage({ base: SUB, body: `<div id="w" data-report-widget data-src="/static/reports/lanshan-2021.json"></div>` }).replace(
+    "</body>",
+    `<script type="module" src="${SUB}report-widget.js?again"></script>\n</body>`
+  );
+  writeFileSync(join(site, "news/2022/twice.html"), twice);
+  const page = await browser.newPage();
+  const warnings = [];
+  page.on("console", (m) => m.type() === "warning" && warnings.push(m.text()));
+  await page.addInitScript(recordEventDetails);
+  await page.goto(`${origin}/news/2022/twice.html`);
+  assert.deepEqual(await settled(page), ["ready"]);
+  await page.waitForTimeout(300);
+  const events = await page.evaluate(() => window.__rwDetails.map((e) => e.name));
+  assert.deepEqual(events, ["report-widget:ready"], "announced once");
+  assert.equal(await page.$eval("#w", (h) => h.shadowRoot.querySelectorAll(".rw").length), 1);
+  assert.ok(warnings.some((w) => /is ignored, the page already loaded/.test(w)), warnings.join(" / "));
+  await page.close();
+});
