@@ -80,8 +80,7 @@ export const WATER = readFileSync(join(ROOT, "docs/examples/water-affairs-exampl
 export const TRUNCATED = readFileSync(join(ROOT, "tests/payloads/broken/truncated-json.json"), "utf8");
 
 /** The strict Content-Security-Policy of issue 5, as a portal would send it. */
-export const STRICT_CSP =
-  "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data: blob:";
+export { STRICT_CSP } from "../../www/tools/serve.mjs";
 
 /** The files dist/report-widget.js loads, read from the built loader itself. */
 export function widgetFiles() {

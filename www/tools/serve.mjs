@@ -1,5 +1,7 @@
 // A small static file server for dist/ (the demo and the end-to-end tests), bound to
-// 127.0.0.1 only. Usage: node www/tools/serve.mjs [DIR] [PORT] [--prefix /static/rw/1.0/]
+// 127.0.0.1 only. Usage: node www/tools/serve.mjs [DIR] [PORT] [--prefix /static/rw/1.0/] [--csp]
+//   --prefix  serve DIR under that path (the widget copied into a portal's sub-folder)
+//   --csp     send the strict Content-Security-Policy of docs/embedding.md with every file
 // Serves .wasm as application/wasm (needed for streaming compilation).
 import { createServer } from "node:http";
 import { readFile, stat } from "node:fs/promises";
@@ -56,8 +58,23 @@ export function serve({ root, port = 0, prefix = "/", routes = {}, headers = {},
   return new Promise((done) => server.listen(port, "127.0.0.1", () => done(server)));
 }
 
+export const STRICT_CSP =
+  "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data: blob:";
+
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const [dir = "dist", port = "8080"] = process.argv.slice(2).filter((a) => !a.startsWith("--"));
-  const server = await serve({ root: dir, port: Number(port) });
-  console.log(`report-widget demo: http://127.0.0.1:${server.address().port}/  (Ctrl+C to stop)`);
+  const args = process.argv.slice(2);
+  const positional = [];
+  let prefix = "/";
+  let headers = {};
+  for (let i = 0; i < args.length; i++) {
+    if (args[i] === "--prefix") prefix = args[++i] || "/";
+    else if (args[i] === "--csp") headers = { "content-security-policy": STRICT_CSP };
+    else if (args[i].startsWith("--")) throw new Error(`serve.mjs: unknown option ${args[i]}`);
+    else positional.push(args[i]);
+  }
+  if (!prefix.startsWith("/") || !prefix.endsWith("/")) throw new Error(`serve.mjs: --prefix must start and end with "/": ${prefix}`);
+  const [dir = "dist", port = "8080"] = positional;
+  const server = await serve({ root: dir, port: Number(port), prefix, headers });
+  const csp = headers["content-security-policy"] ? " with the strict CSP" : "";
+  console.log(`report-widget demo${csp}: http://127.0.0.1:${server.address().port}${prefix}  (Ctrl+C to stop)`);
 }
