@@ -51,7 +51,11 @@ impl EmbedError {
                 format!("data-src=\"{url}\"：无法加载数据文件（{detail}）"),
                 self.to_string(),
             )],
-            EmbedError::Attach(detail) => vec![Problem::error("data-report-widget", format!("无法在此元素上显示组件：{detail}"), self.to_string())],
+            EmbedError::Attach(detail) => vec![Problem::error(
+                "data-report-widget",
+                format!("无法在此元素上显示组件：{detail}"),
+                self.to_string(),
+            )],
         }
     }
 }
@@ -290,9 +294,8 @@ pub fn prepend_notice(host: &Element, message: &str) {
     let _ = p.set_attribute("class", "rw-alert");
     p.set_text_content(Some(message));
     // After the stylesheet link, before the report.
-    let first_content = (0..shadow.children().length())
-        .filter_map(|i| shadow.children().item(i))
-        .find(|c| c.tag_name() != "LINK");
+    let first_content =
+        (0..shadow.children().length()).filter_map(|i| shadow.children().item(i)).find(|c| c.tag_name() != "LINK");
     let _ = shadow.insert_before(&p, first_content.as_ref().map(|e| e.as_ref()));
 }
 

@@ -190,8 +190,9 @@ async fn run(id: u64, host: Element, stylesheet: Stylesheet, abort: Option<Abort
             Some(err) => host::announce_error(&announced, err, lang),
         }
     });
-    let app = yew::Renderer::<Widget>::with_root_and_props(root, WidgetProps { outcome, on_rendered: Some(on_rendered) })
-        .render();
+    let app =
+        yew::Renderer::<Widget>::with_root_and_props(root, WidgetProps { outcome, on_rendered: Some(on_rendered) })
+            .render();
     // Keep the handle so `release` can destroy the app; if the host went away during the
     // render, destroy it now.
     let orphan = with_registry(|r| match r.instances.iter_mut().find(|i| i.id == id) {
