@@ -2,6 +2,9 @@
 //! payload, not from a copied list), its markup works without script and under strict CSP,
 //! and the payload is embedded safely.
 
+mod common;
+
+use common::text_of;
 use report_widget::format;
 use report_widget::model::{Lang, Report, SectionBody};
 use report_widget::prerender;
@@ -15,20 +18,6 @@ fn options(lang: &str) -> SnippetOptions {
     SnippetOptions { base: "/static/rw/1.0/".into(), payload_id: "r1".into(), lang: lang.into(), theme: None }
 }
 
-/// Text content of HTML (tags dropped, entities decoded), as a reader without CSS sees it.
-fn text_of(html: &str) -> String {
-    let mut out = String::new();
-    let mut in_tag = false;
-    for ch in html.chars() {
-        match ch {
-            '<' => in_tag = true,
-            '>' if in_tag => in_tag = false,
-            c if !in_tag => out.push(c),
-            _ => {}
-        }
-    }
-    out.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'").replace("&amp;", "&")
-}
 
 /// Every figure the payload states, formatted the way the widget must show it.
 fn expected_figures(report: &Report, lang: Lang) -> Vec<String> {
