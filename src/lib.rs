@@ -7,8 +7,12 @@ pub mod format;
 pub mod i18n;
 pub mod model;
 pub mod report;
+pub mod snippet;
 pub mod validate;
 pub mod view;
 
 #[cfg(target_arch = "wasm32")]
 pub mod embed;
+
+#[cfg(not(target_arch = "wasm32"))]
+pub mod prerender;

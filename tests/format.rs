@@ -110,3 +110,15 @@ fn dates() {
     assert_eq!(format::date("2022-03-03", Lang::En), "3 March 2022");
     assert_eq!(format::date("sometime", Lang::En), "sometime");
 }
+
+#[test]
+fn computed_decimals_round_half_away_from_zero_without_float_formatting() {
+    assert_eq!(Decimal::from_f64(98.918_918, 1).written(), "98.9");
+    assert_eq!(Decimal::from_f64(0.05, 1).written(), "0.1");
+    assert_eq!(Decimal::from_f64(-2.345, 2).written(), "-2.35");
+    assert_eq!(Decimal::from_f64(7.0, 3).written(), "7.000");
+    assert_eq!(Decimal::from_f64(0.004, 2).written(), "0.00");
+    assert_eq!(Decimal::from_f64(f64::NAN, 1).written(), "0.0");
+    assert_eq!(Decimal::from_f64(1234.5, 0).written(), "1235");
+    assert_eq!(Decimal::from_f64(98.9, 1).value(), 98.9);
+}

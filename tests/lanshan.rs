@@ -1,6 +1,9 @@
 //! The Lanshan 2021 payload: it validates, every figure in it is in the report's own text,
 //! and the native render of the same components shows them with units and qualifiers.
 
+mod common;
+
+use common::text_of;
 use report_widget::format;
 use report_widget::model::{Decimal, Lang, Report, SectionBody};
 use report_widget::report::{render_to_string, Outcome};
@@ -25,20 +28,6 @@ fn without_sources(html: &str) -> String {
     out
 }
 
-/// The text a reader sees (tags removed), as the browser's textContent would give it.
-fn text_of(html: &str) -> String {
-    let mut out = String::new();
-    let mut in_tag = false;
-    for ch in html.chars() {
-        match ch {
-            '<' => in_tag = true,
-            '>' if in_tag => in_tag = false,
-            c if !in_tag => out.push(c),
-            _ => {}
-        }
-    }
-    out.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&amp;", "&")
-}
 
 fn render(lang: Lang) -> String {
     text_of(&without_sources(&render_to_string(Outcome::Report(Rc::new(ReportView::new(&lanshan(), lang))))))

@@ -5,6 +5,9 @@
 //! report-widget validate FILE...          `FILE: PATH: message` per problem; exit 1 if any file is invalid
 //! report-widget schema                    the payload's JSON Schema
 //! report-widget render FILE [--lang en]   the report as HTML (server-side rendering)
+//! report-widget prerender FILE [options]  the embed snippet with the report already inside
+//!     --lang zh|en  --theme NAME  --id ELEMENT_ID  --base URL_OF_DIST/  --dist DIR
+//!     --stylesheet URL  --page  --inline-css
 //! ```
 
 #[cfg(not(target_arch = "wasm32"))]
@@ -24,13 +27,22 @@ mod cli {
     use std::process::ExitCode;
     use std::rc::Rc;
 
-    const USAGE: &str =
-        "usage:\n  report-widget validate FILE...\n  report-widget schema\n  report-widget render FILE [--lang zh|en]";
+    const USAGE: &str = "usage:\n  report-widget validate FILE...\n  report-widget schema\n  report-widget render FILE [--lang zh|en]\n  report-widget prerender FILE [--lang zh|en] [--theme NAME] [--id ID] [--base URL/] [--dist DIR | --stylesheet URL] [--page [--inline-css]]";
 
     pub fn run(args: Vec<String>) -> ExitCode {
         match args.first().map(String::as_str) {
             Some("validate") if args.len() > 1 => validate_files(&args[1..]),
             Some("render") if args.len() > 1 => render(&args[1..]),
+            Some("prerender") if args.len() > 1 => match prerender(&args[1..]) {
+                Ok(out) => {
+                    print!("{out}");
+                    ExitCode::SUCCESS
+                }
+                Err(e) => {
+                    eprintln!("{e}");
+                    ExitCode::from(1)
+                }
+            },
             Some("schema") if args.len() == 1 => {
                 let schema = report_widget::model::json_schema();
                 println!("{}", serde_json::to_string_pretty(&schema).unwrap_or_default());
@@ -40,6 +52,62 @@ mod cli {
                 eprintln!("{USAGE}");
                 ExitCode::from(2)
             }
+        }
+    }
+
+    /// Options: `--flag value` pairs and bare `--flag`s after the payload path.
+    struct Options<'a> {
+        args: &'a [String],
+    }
+
+    impl<'a> Options<'a> {
+        fn value(&self, name: &str) -> Option<&'a str> {
+            self.args.iter().position(|a| a == name).and_then(|i| self.args.get(i + 1)).map(String::as_str)
+        }
+        fn flag(&self, name: &str) -> bool {
+            self.args.iter().any(|a| a == name)
+        }
+    }
+
+    /// The widget stylesheet's file name in a built `dist/` (it is content-hashed).
+    fn find_stylesheet(dist: &str) -> Result<String, String> {
+        let entries = std::fs::read_dir(dist).map_err(|e| format!("{dist}: cannot read the built widget ({e}); run ./run build, or pass --stylesheet URL"))?;
+        entries
+            .filter_map(|e| e.ok()?.file_name().into_string().ok())
+            .find(|n| n.starts_with("report-widget-") && n.ends_with(".css"))
+            .ok_or_else(|| format!("{dist}: no report-widget-*.css; run ./run build, or pass --stylesheet URL"))
+    }
+
+    fn prerender(args: &[String]) -> Result<String, String> {
+        use report_widget::prerender;
+        use report_widget::snippet::SnippetOptions;
+        let path = &args[0];
+        let opts = Options { args: &args[1..] };
+        let payload = read(path)?;
+        let options = SnippetOptions {
+            base: opts.value("--base").unwrap_or("./").to_string(),
+            payload_id: opts.value("--id").unwrap_or("report-widget-payload").to_string(),
+            lang: opts.value("--lang").unwrap_or("zh").to_string(),
+            theme: opts.value("--theme").map(String::from),
+        };
+        let dist = opts.value("--dist").unwrap_or("dist");
+        let stylesheet = match opts.value("--stylesheet") {
+            Some(url) => url.to_string(),
+            None => format!("{}{}", options.base, find_stylesheet(dist)?),
+        };
+        let problems = |e: report_widget::validate::PayloadError| {
+            e.problems().iter().map(|p| format!("{path}: {}: {}", p.location(), p.en)).collect::<Vec<_>>().join("\n")
+        };
+        if opts.flag("--page") {
+            let css = if opts.flag("--inline-css") {
+                let name = find_stylesheet(dist)?;
+                Some(std::fs::read_to_string(format!("{dist}/{name}")).map_err(|e| format!("{dist}/{name}: {e}"))?)
+            } else {
+                None
+            };
+            prerender::page(&payload, &stylesheet, css.as_deref(), &options).map_err(problems)
+        } else {
+            prerender::snippet(&payload, &stylesheet, &options).map_err(problems)
         }
     }
 

@@ -71,7 +71,8 @@ impl FigureParts {
     }
 }
 
-fn unit_separator(unit: &str, lang: Lang) -> &'static str {
+/// The space between a number and its unit: none in Chinese, none before %, one otherwise.
+pub fn unit_separator(unit: &str, lang: Lang) -> &'static str {
     let tight = unit.is_empty() || unit.starts_with('%') || unit.starts_with('°');
     if lang == Lang::En && !tight {
         " "

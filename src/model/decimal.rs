@@ -31,12 +31,23 @@ impl Decimal {
         value.is_finite().then(|| Decimal { written: t.to_string(), value })
     }
 
-    /// Builds a decimal from a computed value, with a fixed number of decimals.
+    /// Builds a decimal from a computed value, rounded to `decimals` places (at most 9).
+    /// Integer arithmetic only: float formatting would cost the WebAssembly build kilobytes.
     pub fn from_f64(value: f64, decimals: usize) -> Decimal {
-        let value = if value.is_finite() { value } else { 0.0 };
-        let written = format!("{value:.decimals$}");
-        let value = written.parse().unwrap_or(0.0);
-        Decimal { written, value }
+        let decimals = decimals.min(9) as u32;
+        let scale = 10_i64.pow(decimals);
+        let scaled = if value.is_finite() { (value * scale as f64).round() as i64 } else { 0 };
+        let magnitude = scaled.unsigned_abs();
+        let sign = if scaled < 0 { "-" } else { "" };
+        let int = magnitude / scale as u64;
+        let mut written = format!("{sign}{int}");
+        if decimals > 0 {
+            let frac = (magnitude % scale as u64).to_string();
+            written.push('.');
+            written.extend(std::iter::repeat('0').take(decimals as usize - frac.len()));
+            written.push_str(&frac);
+        }
+        Decimal { value: scaled as f64 / scale as f64, written }
     }
 
     pub fn value(&self) -> f64 {

@@ -47,6 +47,7 @@ struct CardProps {
 fn Card(props: &CardProps) -> Html {
     let c = &props.card;
     let t = use_ui();
+    let lang = use_context::<crate::model::Lang>().unwrap_or_default();
     html! {
         <li class="rw-card" data-metric={c.id.clone()}>
             <p class="rw-card-label">{ &c.label }</p>
@@ -54,7 +55,9 @@ fn Card(props: &CardProps) -> Html {
                 if !c.figure.before.is_empty() { <span class="rw-qual">{ &c.figure.before }</span> }
                 <span class="rw-num">{ &c.figure.number }</span>
                 if !c.figure.after.is_empty() { <span class="rw-qual">{ &c.figure.after }</span> }
-                if !c.figure.unit.is_empty() { <span class="rw-unit">{ &c.figure.unit }</span> }
+                if !c.figure.unit.is_empty() {
+                    <span class="rw-unit">{ crate::format::unit_separator(&c.figure.unit, lang) }{ &c.figure.unit }</span>
+                }
             </p>
             if let Some(change) = &c.change {
                 <p class={classes!("rw-change", tone_class(change.tone))}>

@@ -1,0 +1,50 @@
+//! Server-side (native) rendering of a report with the widget's own components, wrapped as a
+//! prerendered embed snippet or a standalone page.
+
+use crate::model::Lang;
+use crate::report::{render_to_string, Outcome};
+use crate::snippet::{self, SnippetOptions};
+use crate::validate::{self, PayloadError};
+use crate::view::ReportView;
+use std::rc::Rc;
+
+/// Renders a payload's report to HTML (the content of the widget's `.rw-root`).
+pub fn render(payload: &str, lang: Lang) -> Result<String, PayloadError> {
+    let report = validate::load(payload)?;
+    Ok(render_to_string(Outcome::Report(Rc::new(ReportView::new(&report, lang)))))
+}
+
+/// The embed snippet with the rendered report inside the host element.
+pub fn snippet(payload: &str, stylesheet: &str, options: &SnippetOptions) -> Result<String, PayloadError> {
+    let html = render(payload, Lang::from_code(&options.lang))?;
+    Ok(snippet::prerendered(payload, &html, stylesheet, options))
+}
+
+/// A complete page holding the prerendered report: readable with no script at all (for
+/// archiving and printing). With `inline_css`, the stylesheet's text goes into the shadow
+/// root so the page stands alone; otherwise it links `stylesheet` and loads the widget.
+pub fn page(
+    payload: &str,
+    stylesheet: &str,
+    inline_css: Option<&str>,
+    options: &SnippetOptions,
+) -> Result<String, PayloadError> {
+    let report = validate::load(payload)?;
+    let lang = Lang::from_code(&options.lang);
+    let view = ReportView::new(&report, lang);
+    let title = view.title.clone();
+    let html = render_to_string(Outcome::Report(Rc::new(view)));
+    let body = match inline_css {
+        Some(css) => format!(
+            "<div data-report-widget data-lang=\"{lang}\"><template shadowrootmode=\"open\" shadowroot=\"open\"><style>{css}</style><div class=\"rw-root\">{html}</div></template><div class=\"rw-fallback\">{html}</div></div>",
+            lang = snippet::attr(&options.lang),
+            css = css.replace("</", "<\\/"),
+        ),
+        None => snippet::prerendered(payload, &html, stylesheet, options),
+    };
+    Ok(format!(
+        "<!doctype html>\n<html lang=\"{tag}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{title}</title>\n</head>\n<body>\n{body}\n</body>\n</html>\n",
+        tag = lang.tag(),
+        title = snippet::attr(&title),
+    ))
+}

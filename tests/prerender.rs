@@ -1,0 +1,117 @@
+//! The prerendered snippet: every figure of the payload is in it as text (derived from the
+//! payload, not from a copied list), its markup works without script and under strict CSP,
+//! and the payload is embedded safely.
+
+mod common;
+
+use common::text_of;
+use report_widget::format;
+use report_widget::model::{Lang, Report, SectionBody};
+use report_widget::prerender;
+use report_widget::snippet::{self, SnippetOptions};
+use report_widget::validate;
+
+const LANSHAN: &str = include_str!("../www/reports/lanshan-2021.json");
+const EXAMPLE: &str = include_str!("../docs/examples/water-affairs-example.json");
+
+fn options(lang: &str) -> SnippetOptions {
+    SnippetOptions { base: "/static/rw/1.0/".into(), payload_id: "r1".into(), lang: lang.into(), theme: None }
+}
+
+
+/// Every figure the payload states, formatted the way the widget must show it.
+fn expected_figures(report: &Report, lang: Lang) -> Vec<String> {
+    let mut out = vec![report.meta.title.get(lang).to_string(), format::date(&report.meta.date, lang)];
+    for s in &report.sections {
+        out.push(s.title.get(lang).to_string());
+        match &s.body {
+            SectionBody::Metrics(m) => {
+                for i in &m.items {
+                    out.push(i.label.get(lang).to_string());
+                    out.push(format::figure(&i.value, i.qualifier, i.unit.as_ref(), lang).text(lang));
+                    if let Some(c) = &i.change {
+                        out.push(format::change(&c.value, c.kind, i.direction, i.unit.as_ref(), c.basis.as_ref(), lang).phrase);
+                    }
+                    for r in &i.ranks {
+                        let g = report.group(&r.group).expect("group");
+                        out.push(format::rank_badge(&g.label, g.size, r.position, r.basis, lang));
+                    }
+                }
+            }
+            SectionBody::CaseStats(c) => {
+                for i in &c.items {
+                    out.push(format::figure(&i.value, i.qualifier, i.unit.as_ref(), lang).text(lang));
+                    if let Some(r) = &i.resolved {
+                        out.push(format!("{} / {}", format::number(r, lang), format::number(&i.value, lang)));
+                        out.push(format!("{}%", format::percent(r.value(), i.value.value())));
+                    }
+                }
+            }
+            SectionBody::Calendar(c) => {
+                for m in &c.marked {
+                    out.push(format::month(m.month, lang));
+                    if let Some(r) = &m.reward {
+                        out.push(format::figure(&r.value, None, r.unit.as_ref(), lang).text(lang));
+                    }
+                }
+            }
+            SectionBody::Highlights(h) => out.extend(h.items.iter().map(|i| i.text.get(lang).to_string())),
+            SectionBody::Narrative(n) => out.extend(n.paragraphs.iter().map(|p| p.get(lang).to_string())),
+            SectionBody::Ranking(_) => {}
+        }
+    }
+    out
+}
+
+#[test]
+fn the_prerendered_snippet_holds_every_figure_as_text() {
+    for (payload, lang, code) in [(LANSHAN, Lang::Zh, "zh"), (LANSHAN, Lang::En, "en"), (EXAMPLE, Lang::Zh, "zh")] {
+        let report = validate::load(payload).unwrap();
+        let html = prerender::snippet(payload, "/static/rw/1.0/report-widget-x.css", &options(code)).unwrap();
+        let shadow = html.split("<template").nth(1).and_then(|t| t.split("</template>").next()).expect("a template");
+        let text = text_of(shadow);
+        let expected = expected_figures(&report, lang);
+        assert!(expected.len() > 10);
+        for figure in expected {
+            assert!(text.contains(&figure), "{code}: the prerendered report lacks {figure:?}");
+        }
+    }
+}
+
+#[test]
+fn the_markup_needs_no_script_and_no_inline_style() {
+    let html = prerender::snippet(LANSHAN, "/static/rw/1.0/report-widget-x.css", &options("zh")).unwrap();
+    assert!(html.starts_with("<div data-report-widget data-payload=\"r1\" data-lang=\"zh\"><template shadowrootmode=\"open\" shadowroot=\"open\">"));
+    assert!(html.contains("<link rel=\"stylesheet\" href=\"/static/rw/1.0/report-widget-x.css\">"));
+    assert!(html.contains("<div class=\"rw-fallback\">"), "engines without declarative shadow DOM read the light-DOM copy");
+    assert!(!html.contains(" style="), "strict CSP: no style attributes");
+    assert!(!html.contains("<style"), "strict CSP: no style elements");
+    assert_eq!(html.matches("<script").count(), 2, "only the JSON payload and the external loader");
+    assert!(html.contains("<script type=\"module\" src=\"/static/rw/1.0/report-widget.js\"></script>"));
+}
+
+#[test]
+fn the_payload_inside_the_snippet_is_unchanged_for_a_json_parser() {
+    let hostile = LANSHAN.replacen("综合指数", "</script><script>alert(1)</script>", 1);
+    let html = snippet::embed(&hostile, &options("zh"));
+    assert_eq!(html.matches("</script>").count(), 2, "a label cannot close the payload element");
+    let inside = html.split("id=\"r1\">").nth(1).and_then(|s| s.split("</script>").next()).unwrap();
+    let reparsed = validate::load(inside).expect("still the same valid payload");
+    assert_eq!(reparsed, validate::load(&hostile).unwrap());
+    assert!(inside.contains("\"value\": 6.0") || inside.contains("-6.0"), "numbers keep their written form");
+}
+
+#[test]
+fn a_standalone_page_is_a_whole_document() {
+    let page = prerender::page(LANSHAN, "report-widget.css", Some(".rw{color:black}"), &options("zh")).unwrap();
+    assert!(page.starts_with("<!doctype html>"));
+    assert!(page.contains("<title>临沂市生态环境局兰山分局关于2021年度法治政府建设情况的报告</title>"));
+    assert!(page.contains("<style>.rw{color:black}</style>"));
+    assert!(!page.contains("<script"), "an archived page needs no script");
+}
+
+#[test]
+fn invalid_payloads_are_refused_with_their_problems() {
+    let err = prerender::snippet("{\"schema\": \"report-widget/1\"}", "x.css", &options("zh")).unwrap_err();
+    assert!(err.problems().iter().any(|p| p.pointer == "/meta"));
+}
