@@ -62,18 +62,22 @@ function styleLink() {
   return link;
 }
 
-// Shows `kind`'s message in one host. A host already showing a report keeps it, with the
-// notice above; any other host shows the message with the page's fallback content below it.
+// Shows `kind`'s message in one host. A host already showing a report (rendered, or
+// prerendered by the server into a declarative shadow root) keeps it, with the message above;
+// any other host shows the message with the page's fallback content below it.
 function markFailed(host, kind, detail) {
   var state = host.getAttribute("data-state");
   if (state === "error") return;
   var lang = langOf(host);
   try {
     var root = host.shadowRoot || host.attachShadow({ mode: "open" });
-    if (state === "ready") {
+    // When the widget never ran, any report in the shadow root is the server's; once it has
+    // run, it marks the server's report (a half-drawn live render is not worth keeping).
+    var prerendered = root.querySelector(kind === "unsupported" ? ".rw-root > *" : ".rw-root[data-rw-prerendered] > *");
+    if (state === "ready" || prerendered) {
       var first = root.firstChild;
       while (first && first.nodeName === "LINK") first = first.nextSibling;
-      root.insertBefore(alertFor(host, MESSAGES.stale[lang]), first);
+      root.insertBefore(alertFor(host, MESSAGES[kind === "unsupported" ? kind : "stale"][lang]), first);
     } else {
       root.textContent = "";
       root.appendChild(styleLink());

@@ -93,24 +93,61 @@ fn has_fallback(host: &Element) -> bool {
     host.child_element_count() > 0 || host.text_content().is_some_and(|t| !t.trim().is_empty())
 }
 
-/// What a prepared shadow root holds besides the stylesheet: the element Yew renders into and,
-/// after it, a placeholder shown until the report is there.
+/// What the host shows until its report is rendered, so the box is never blank.
+enum Placeholder {
+    /// A `<slot>` that keeps the page's own fallback content (light DOM) visible.
+    Slot(Element),
+    /// A short "loading" note, for a host the page left empty.
+    Loading(Element),
+    /// The report as the server rendered it into a declarative shadow root (`report-widget
+    /// prerender`): kept, styled as it is, until the live render replaces it.
+    Prerendered(Vec<Element>),
+}
+
+/// Marks a prerendered `.rw-root` once the widget has taken its host over, so that a failure
+/// afterwards knows the content is a complete report (kept) and not a half-drawn one (replaced).
+pub const PRERENDERED_MARK: &str = "data-rw-prerendered";
+
+/// A prepared shadow root: the element Yew renders into, and what is shown meanwhile.
 pub struct Shadow {
     pub root: Element,
-    /// A `<slot>` that keeps the page's own fallback content visible, or, when the host is empty,
-    /// a short "loading" note, so the box is never blank.
-    placeholder: Element,
-    placeholder_is_slot: bool,
+    placeholder: Placeholder,
 }
 
 impl Shadow {
     /// Called once the first render is in the DOM. A report replaces the placeholder; an error
-    /// panel keeps the page's fallback content visible below it (the reader still gets that).
+    /// panel comes first and keeps the page's fallback content (or the prerendered report)
+    /// visible below it, since the reader still gets that.
     pub fn finish(&self, report_shown: bool) {
-        if report_shown || !self.placeholder_is_slot {
-            self.placeholder.remove();
+        match &self.placeholder {
+            Placeholder::Loading(note) => note.remove(),
+            Placeholder::Slot(slot) => {
+                if report_shown {
+                    slot.remove();
+                }
+            }
+            Placeholder::Prerendered(nodes) => {
+                if report_shown {
+                    nodes.iter().for_each(|n| n.remove());
+                } else if let (Some(parent), Some(first)) = (self.root.parent_node(), nodes.first()) {
+                    let _ = parent.insert_before(&self.root, Some(first));
+                }
+                let _ = self.root.remove_attribute("hidden");
+            }
         }
     }
+}
+
+/// The children of a shadow root that holds a server-rendered report (a `.rw-root` with
+/// content), or nothing.
+fn prerendered(shadow: &ShadowRoot) -> Vec<Element> {
+    let Ok(Some(old_root)) = shadow.query_selector(".rw-root") else { return Vec::new() };
+    if old_root.child_element_count() == 0 {
+        return Vec::new();
+    }
+    let _ = old_root.set_attribute(PRERENDERED_MARK, "");
+    let children = shadow.children();
+    (0..children.length()).filter_map(|i| children.item(i)).collect()
 }
 
 fn shadow_of(host: &Element) -> Result<ShadowRoot, EmbedError> {
@@ -134,11 +171,15 @@ fn stylesheet_link(stylesheet: &Stylesheet) -> Result<Element, EmbedError> {
     Ok(link)
 }
 
-/// Opens (or reuses and empties) the host's shadow root, links the stylesheet, waits until it
-/// has loaded (so the report never flashes unstyled) and returns where to render.
+/// Opens (or reuses) the host's shadow root, links the stylesheet, waits until it has loaded
+/// (so the report never flashes unstyled) and returns where to render. A shadow root that
+/// already holds a prerendered report keeps it on screen meanwhile; any other content is cleared.
 pub async fn prepare_shadow(host: &Element, stylesheet: &Stylesheet, lang: Lang) -> Result<Shadow, EmbedError> {
     let shadow = shadow_of(host)?;
-    shadow.set_inner_html("");
+    let prerendered = prerendered(&shadow);
+    if prerendered.is_empty() {
+        shadow.set_inner_html("");
+    }
     let document = gloo::utils::document();
     let attach_error = |e: JsValue| EmbedError::Attach(js_error_text(&e));
     let link = stylesheet_link(stylesheet)?;
@@ -152,9 +193,16 @@ pub async fn prepare_shadow(host: &Element, stylesheet: &Stylesheet, lang: Lang)
     });
     let root = document.create_element("div").map_err(attach_error)?;
     let _ = root.set_attribute("class", "rw-root");
-    let placeholder_is_slot = has_fallback(host);
-    let placeholder = if placeholder_is_slot {
-        document.create_element("slot").map_err(attach_error)?
+    shadow.append_child(&link).map_err(attach_error)?;
+    shadow.append_child(&root).map_err(attach_error)?;
+    let placeholder = if !prerendered.is_empty() {
+        // The live render goes into a hidden root and is swapped in when complete.
+        let _ = root.set_attribute("hidden", "");
+        Placeholder::Prerendered(prerendered)
+    } else if has_fallback(host) {
+        let slot = document.create_element("slot").map_err(attach_error)?;
+        shadow.append_child(&slot).map_err(attach_error)?;
+        Placeholder::Slot(slot)
     } else {
         let note = document.create_element("p").map_err(attach_error)?;
         let _ = note.set_attribute("class", "rw-loading");
@@ -164,13 +212,11 @@ pub async fn prepare_shadow(host: &Element, stylesheet: &Stylesheet, lang: Lang)
             Lang::En => "Loading the report…",
             _ => "正在加载报告…",
         }));
-        note
+        shadow.append_child(&note).map_err(attach_error)?;
+        Placeholder::Loading(note)
     };
-    shadow.append_child(&link).map_err(attach_error)?;
-    shadow.append_child(&root).map_err(attach_error)?;
-    shadow.append_child(&placeholder).map_err(attach_error)?;
     let _ = JsFuture::from(loaded).await;
-    Ok(Shadow { root, placeholder, placeholder_is_slot })
+    Ok(Shadow { root, placeholder })
 }
 
 /// Empties a released host: its shadow root (the report, listeners' targets) and its state.

@@ -44,13 +44,19 @@ pub fn on_panic(message: &str) {
             continue;
         }
         let lang = Lang::from_code(&el.get_attribute("data-lang").unwrap_or_default());
-        if state.as_deref() == Some("ready") {
+        if state.as_deref() == Some("ready") || shows_prerendered(&el) {
             host::prepend_notice(&el, stale_notice(lang));
         } else {
             host::show_plain_error(&el, failed_message(lang));
         }
         host::announce_failure(&el, &format!("internal error: {message}"), lang);
     }
+}
+
+/// Whether the host still shows a complete server-rendered report (kept, with a notice).
+fn shows_prerendered(el: &Element) -> bool {
+    let selector = format!(".rw-root[{}] > *", host::PRERENDERED_MARK);
+    el.shadow_root().and_then(|s| s.query_selector(&selector).ok().flatten()).is_some()
 }
 
 /// Marks a host found after the panic (the loader's own net does the same for hosts it sees).

@@ -15,6 +15,7 @@ import {
   launchChromium92,
   payloadScript,
   portalPage,
+  prerenderedSnippet,
   serveDist,
 } from "./support.mjs";
 
@@ -37,8 +38,11 @@ ${payloadScript("lanshan", LANSHAN)}
 let browser, server;
 before(async () => {
   browser = await launchChromium92();
+  const prerendered = prerenderedSnippet({ base: "/" });
   server = await serveDist({
     routes: {
+      "/prerendered.html": { body: portalPage({ body: prerendered }) },
+      "/prerendered-strict.html": { body: portalPage({ body: prerendered }), headers: { "content-security-policy": STRICT_CSP } },
       "/water.json": { body: WATER, type: "application/json; charset=utf-8" },
       "/three.html": { body: THREE },
       "/strict.html": { body: portalPage({ body: HOSTS }), headers: { "content-security-policy": STRICT_CSP } },
@@ -123,5 +127,31 @@ test("Chromium 92 under the strict CSP: fallback and message, never a blank box"
   const heights = await page.$$eval("[data-report-widget]", (hs) => hs.map((h) => h.getBoundingClientRect().height));
   assert.ok(heights.every((h) => h > 10), `no blank box: heights ${heights}`);
   await page.screenshot({ path: join(ARTIFACTS, "chromium92-strict-csp.png"), fullPage: true });
+  await page.close();
+});
+
+// Chromium 92 attaches the declarative shadow root by its old attribute name (`shadowroot`),
+// which `report-widget prerender` writes beside the current one.
+const reportsShown = (page) =>
+  page.$eval("[data-report-widget]", (h) =>
+    [...h.shadowRoot.querySelectorAll(".rw-root")].filter((r) => r.getClientRects().length > 0 && r.querySelector("article.rw")).length
+  );
+
+test("Chromium 92, prerendered host: the live render replaces the server's report", async () => {
+  const { page, errors } = await open("/prerendered.html");
+  assert.deepEqual(await settled92(page), ["ready"]);
+  assert.equal(await reportsShown(page), 1);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test("Chromium 92 under the strict CSP, prerendered host: the server's full report stays, with the message", async () => {
+  const { page } = await open("/prerendered-strict.html");
+  assert.deepEqual(await settled92(page), ["error"]);
+  assert.equal(await reportsShown(page), 1, "the server-rendered report is still on screen");
+  const text = await page.$eval("[data-report-widget]", (h) => h.shadowRoot.textContent);
+  assert.match(text, /此浏览器无法运行交互式报告/);
+  assert.ok(text.includes("5020余人次"));
+  await page.screenshot({ path: join(ARTIFACTS, "chromium92-strict-csp-prerendered.png") });
   await page.close();
 });

@@ -1,5 +1,6 @@
 // Shared helpers for the end-to-end tests: a server for dist/, a headless Chromium from
 // Debian's package (Playwright cannot download browsers here), and shadow-DOM readers.
+import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
@@ -266,4 +267,15 @@ export async function launchChromium92() {
     env: { ...process.env, LD_LIBRARY_PATH: join(CHROMIUM92, "chrome/lib") },
     args: ["--no-sandbox", "--disable-gpu", "--single-process", "--no-zygote", "--disable-background-networking", "--no-first-run"],
   });
+}
+
+/** The embed snippet with the report server-rendered into a declarative shadow root, as
+ * `report-widget prerender` writes it for dist/ served at `base`. */
+export function prerenderedSnippet({ base = "/", lang = "zh", id = "prerendered-payload" } = {}) {
+  return execFileSync(
+    "cargo",
+    ["run", "--quiet", "--bin", "report-widget", "--", "prerender", "www/reports/lanshan-2021.json",
+      "--dist", DIST, "--base", base, "--lang", lang, "--id", id],
+    { cwd: ROOT, encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] }
+  );
 }
