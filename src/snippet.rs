@@ -40,12 +40,13 @@ impl SnippetOptions {
         attrs
     }
 
+    /// The payload element, the loader, and the message for browsers without ES modules.
     fn scripts(&self, payload: &str) -> String {
+        let base = attr(&self.base);
         format!(
-            "<script type=\"application/json\" id=\"{}\">{}</script>\n<script type=\"module\" src=\"{}report-widget.js\"></script>",
+            "<script type=\"application/json\" id=\"{}\">{}</script>\n<script type=\"module\" src=\"{base}report-widget.js\"></script>\n<script nomodule defer src=\"{base}report-widget-nomodule.js\"></script>",
             attr(&self.payload_id),
             script_safe_json(payload),
-            attr(&self.base)
         )
     }
 }
