@@ -138,6 +138,19 @@ impl Shadow {
     }
 }
 
+/// The `.rw-root` of a report prerendered for exactly `key` (see `snippet::hydration_key`),
+/// ready to be hydrated in place.
+pub fn hydratable_root(host: &Element, key: &str) -> Option<Element> {
+    let root = host.shadow_root()?.query_selector(".rw-root[data-rw-key]").ok().flatten()?;
+    (root.get_attribute("data-rw-key").as_deref() == Some(key) && root.child_element_count() > 0).then_some(root)
+}
+
+/// The inline payload text of a host (`data-payload`), when it has one on the page.
+pub fn inline_payload(host: &Element) -> Option<String> {
+    let id = host.get_attribute("data-payload")?;
+    gloo::utils::document().get_element_by_id(id.trim())?.text_content()
+}
+
 /// The children of a shadow root that holds a server-rendered report (a `.rw-root` with
 /// content), or nothing.
 fn prerendered(shadow: &ShadowRoot) -> Vec<Element> {

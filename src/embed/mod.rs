@@ -149,11 +149,54 @@ fn release_disconnected() {
     }
 }
 
+/// Hydrates a host whose shadow root holds the report prerendered from this very payload, in
+/// this language, by this widget version: the server's markup stays and becomes interactive,
+/// with no blank moment and no swap. Returns false (and touches nothing) for any other host,
+/// which is then rendered afresh.
+fn hydrate(id: u64, host: &Element, lang: Lang) -> bool {
+    let Some(text) = host::inline_payload(host) else { return false };
+    let key = crate::snippet::hydration_key(&text, lang.tag());
+    let Some(root) = host::hydratable_root(host, &key) else { return false };
+    // A payload that fails validation shows its error panel: rendered afresh, not hydrated.
+    let Ok(report) = validate::load(&text) else { return false };
+    let outcome = Outcome::Report(Rc::new(ReportView::new(&report, lang)));
+    let announced = host.clone();
+    let on_rendered = Callback::from(move |()| {
+        if is_current(id) {
+            host::announce_ready(&announced);
+        }
+    });
+    let app =
+        yew::Renderer::<Widget>::with_root_and_props(root, WidgetProps { outcome, on_rendered: Some(on_rendered) })
+            .hydrate();
+    keep_app(id, app);
+    true
+}
+
+/// Keeps a rendered app's handle so `release` can destroy it; destroys it at once if the host
+/// went away meanwhile.
+fn keep_app(id: u64, app: AppHandle<Widget>) {
+    let orphan = with_registry(|r| match r.instances.iter_mut().find(|i| i.id == id) {
+        Some(instance) => {
+            instance.app = Some(app);
+            instance.abort = None;
+            None
+        }
+        None => Some(app),
+    });
+    if let Some(app) = orphan {
+        app.destroy();
+    }
+}
+
 async fn run(id: u64, host: Element, stylesheet: Stylesheet, abort: Option<AbortController>) {
     if panic::poisoned() {
         return; // the panic hook has marked this host already
     }
     let lang = Lang::from_code(&host.get_attribute("data-lang").unwrap_or_default());
+    if hydrate(id, &host, lang) {
+        return;
+    }
     let shadow = host::prepare_shadow(&host, &stylesheet, lang).await;
     if !is_current(id) || panic::poisoned() {
         return; // released while the stylesheet loaded, or the widget failed meanwhile
@@ -193,17 +236,5 @@ async fn run(id: u64, host: Element, stylesheet: Stylesheet, abort: Option<Abort
     let app =
         yew::Renderer::<Widget>::with_root_and_props(root, WidgetProps { outcome, on_rendered: Some(on_rendered) })
             .render();
-    // Keep the handle so `release` can destroy the app; if the host went away during the
-    // render, destroy it now.
-    let orphan = with_registry(|r| match r.instances.iter_mut().find(|i| i.id == id) {
-        Some(instance) => {
-            instance.app = Some(app);
-            instance.abort = None;
-            None
-        }
-        None => Some(app),
-    });
-    if let Some(app) = orphan {
-        app.destroy();
-    }
+    keep_app(id, app);
 }

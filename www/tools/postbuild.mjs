@@ -5,9 +5,12 @@
 //  - report-widget-<hash>.css: the widget stylesheet, content-hashed for long-lived caching
 //  - report-widget.sri.txt: the SRI (integrity=) values of the two stable-named scripts
 //  - index.html: Trunk's injected inline start-up script is removed (the page uses the same
-//    external loader a portal does, and strict CSP forbids inline scripts); the demo payload
-//    is put into its <script type="application/json"> element.
+//    external loader a portal does, and strict CSP forbids inline scripts); a
+//    `<!-- rw:prerender FILE id=ID lang=LANG -->` directive becomes the prerendered embed
+//    snippet made by the native command-line tool (`report-widget prerender`), and a
+//    `<!-- rw:payload FILE -->` directive the payload text.
 // It prints the files' sizes (raw and gzip) at the end.
+import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -65,12 +68,28 @@ const scriptSafeJson = (text) => {
   return text.trim().replace(/</g, "\\u003c");
 };
 
+/** The prerendered snippet from the native CLI (same components, rendered on the server side).
+ * The CLI is a native build: the wasm build's toolchain and flags must not reach it. */
+const prerender = (args) => {
+  const env = { ...process.env };
+  for (const name of ["RUSTUP_TOOLCHAIN", "RUSTFLAGS", "CARGO_UNSTABLE_BUILD_STD", "CARGO_BUILD_TARGET"]) delete env[name];
+  const options = Object.fromEntries(args.trim().split(/\s+/).slice(1).map((kv) => kv.split("=")));
+  return execFileSync(
+    "cargo",
+    ["run", "--quiet", "--locked", "--bin", "report-widget", "--", "prerender", args.trim().split(/\s+/)[0],
+      "--id", options.id || "report-widget-payload", "--lang", options.lang || "zh",
+      "--base", "./", "--stylesheet", `./${cssName}`],
+    { cwd: source, env, encoding: "utf8", stdio: ["ignore", "pipe", "inherit"], maxBuffer: 64 << 20 }
+  );
+};
+
 for (const page of files.filter((f) => f.endsWith(".html"))) {
   const path = join(staging, page);
   let html = readFileSync(path, "utf8");
   html = html
     .replace(/<script type="module"[^>]*>[^<]*?import init[\s\S]*?<\/script>\s*/g, "")
     .replace(/<link rel="(?:modulepreload|preload)"[^>]*>\s*/g, "")
+    .replace(/<!-- rw:prerender ([^>]+?) -->/g, (_, args) => prerender(args))
     .replace(/<!-- rw:payload ([^ ]+) -->/g, (_, file) =>
       scriptSafeJson(readFileSync(join(source, file), "utf8"))
     );
