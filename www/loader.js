@@ -129,12 +129,14 @@ function cannotRun(reason) {
   markAllFromNowOn("unsupported", detail);
 }
 
-// The widget's code failed: a trap in its WebAssembly (a Rust panic aborts into one) leaves the
-// instance unusable. The Rust panic hook has usually marked the hosts already; this also covers
-// traps it cannot see, and hosts added afterwards. Only traps whose stack names the widget's own
-// files count: another script's WebAssembly, or a page listener for report-widget:ready that
-// throws, is none of the widget's business.
+// The widget's code failed: a trap in its WebAssembly leaves the instance unusable. The release
+// build aborts on panic without running hooks (-Cpanic=immediate-abort), so a Rust panic arrives
+// here as a trap; this marks every host, and hosts added afterwards. Only traps whose stack
+// names the widget's own files count: another script's WebAssembly, or a page listener for
+// report-widget:ready that throws, is none of the widget's business. The flag tells the Rust
+// side (if it still runs, e.g. its MutationObserver) to start no new work.
 function failed(error) {
+  globalThis["report-widget:failed"] = true;
   markAllFromNowOn("failed", "internal error: " + String((error && error.message) || error));
 }
 function onUncaught(error) {

@@ -1,13 +1,13 @@
 //! What happens if the widget's Rust code ever panics.
 //!
 //! Render paths are written not to panic; this is the net under them. The release build aborts
-//! on panic (`panic = "abort"`): the hook below runs first, then the WebAssembly instance traps
-//! and can no longer be trusted. So the hook must leave every host readable on its own: hosts
-//! still loading get a message (and keep the page's fallback content), hosts already showing a
-//! report keep it with a notice above, and every one of them switches to `data-state="error"`
-//! and dispatches `report-widget:error`. The loader (`www/loader.js`) has the same net in
-//! JavaScript for failures this hook cannot see (a trap that is not a panic, a build that aborts
-//! without running hooks).
+//! at once on panic (`-Cpanic=immediate-abort`, to save the size of panic messages): the
+//! WebAssembly instance traps, and the loader (`www/loader.js`) marks every host, sets the
+//! `report-widget:failed` flag on the global object and watches for hosts added afterwards.
+//! Builds that run panic hooks (tests, debug builds) use the hook below, which does the same from
+//! Rust: hosts still loading get a message (and keep the page's fallback content), hosts already
+//! showing a report keep it with a notice above, and every one of them switches to
+//! `data-state="error"` and dispatches `report-widget:error`.
 
 use super::host;
 use super::HOST_SELECTOR;
@@ -21,9 +21,11 @@ use web_sys::Element;
 /// Set once a panic has happened: the instance is about to trap and must not start new work.
 static POISONED: AtomicBool = AtomicBool::new(false);
 
-/// Whether the widget's code has panicked (nothing more may be mounted or rendered).
+/// Whether the widget's code has failed, by a panic seen here or a trap the loader saw
+/// (nothing more may be mounted or rendered).
 pub fn poisoned() -> bool {
     POISONED.load(Ordering::Relaxed)
+        || js_sys::Reflect::get(&js_sys::global(), &"report-widget:failed".into()).is_ok_and(|v| v.is_truthy())
 }
 
 pub fn install() {

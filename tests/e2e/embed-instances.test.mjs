@@ -229,7 +229,9 @@ test("a panic inside the widget turns every host into a readable error, hosts ad
   assert.equal(await isRendered(page, "#b-fallback"), true, "b's fallback content stays visible");
   const events = await page.evaluate(() => window.__rwDetails);
   const b = events.find((e) => e.id === "b" && e.name === "report-widget:error");
-  assert.match(b.detail.message, /panicked at/, "the Rust panic hook reported it, with the panic's location");
+  // The release is built with -Cpanic=immediate-abort: a panic traps at once and the loader
+  // reports the trap (a debug build's Rust panic hook would say "panicked at …" instead).
+  assert.match(b.detail.message, /unreachable|panicked at/, "the failure is named in the event");
 
   // The widget is dead now, but a host added afterwards still gets a message.
   await page.evaluate(() => {
