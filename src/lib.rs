@@ -3,6 +3,7 @@
 //! tests; a payload flows one way: parse → validate → view model → components.
 
 pub mod charts;
+pub mod editor;
 pub mod format;
 pub mod i18n;
 pub mod model;
