@@ -245,11 +245,11 @@ impl EditorApp {
             self.focus = Some(Focus::JsonLine(line));
             return;
         }
-        let candidates = nav::candidates(&problem.pointer);
-        let in_form = candidates.iter().any(|id| dom::document().get_element_by_id(id).is_some());
-        if self.tab == Tab::Form && in_form || self.tab == Tab::Json && self.json_error.is_none() && form_has(&problem.pointer) {
+        // The form, unless the field is one the form does not show (an unknown field, say) or
+        // the JSON view holds text the form does not (a syntax error there).
+        if form_has(&problem.pointer) && self.json_error.is_none() {
             self.tab = Tab::Form;
-            self.focus = Some(Focus::Ids(candidates));
+            self.focus = Some(Focus::Ids(nav::candidates(&problem.pointer)));
         } else {
             // A field the form does not show (an unknown one, say): its line in the JSON text.
             self.tab = Tab::Json;
@@ -394,7 +394,6 @@ impl Component for EditorApp {
             app.json_draft = Some(draft);
             app.tab = Tab::Json;
         }
-        app.save();
         app.run_check();
         app
     }
@@ -827,7 +826,7 @@ impl EditorApp {
             });
             html! {
                 <button type="button" role="tab" class="ed-tab" {id} aria-selected={if selected { "true" } else { "false" }}
-                    aria-controls={panel} tabindex={if selected { "0" } else { "-1" }}
+                    aria-controls={selected.then_some(panel)} tabindex={if selected { "0" } else { "-1" }}
                     onclick={self.send.reform(move |_| Msg::Tab(which))} {onkeydown}>{ label }</button>
             }
         };
