@@ -261,6 +261,13 @@ test("work is kept across reloads, leaving asks first, and discard is explicit",
 test("the preview follows both languages and both themes", async () => {
   const page = await editorPage(browser, editorUrl());
   await loadExample(page);
+  // Editing a section brings it into view in the preview (the side column scrolls, not the form).
+  await byId(page, "f/sections/5/items/0/value").focus();
+  await page.waitForFunction(() => {
+    const side = document.querySelector(".ed-side").getBoundingClientRect().top;
+    const anchor = document.querySelector("#preview").shadowRoot.getElementById("rw-enforcement");
+    return Math.abs(anchor.getBoundingClientRect().top - side) < 60;
+  });
   await page.check("#preview-en");
   await previewShows(page, "more than 5,020 person-times");
   await page.check("#theme-dark");

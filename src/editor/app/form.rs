@@ -4,7 +4,7 @@
 
 use super::import::{import_panel, ImportState};
 use super::Msg;
-use crate::editor::doc::{display, kind_of, new_entry, new_section, text_parts, with_kind, Edit};
+use crate::editor::doc::{display, kind_of, text_parts, Edit};
 use crate::editor::nav::field_id;
 use crate::editor::strings::Strings;
 use crate::model::{Lang, SectionKind};
@@ -15,20 +15,62 @@ use wasm_bindgen::JsCast;
 use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
-/// What every form component reads: the document, where to send edits, the interface strings,
-/// the first problem message per pointer, and the open table import (if any).
+/// What every form component reads: where to send edits, the interface strings, the first
+/// problem message per pointer, what references can point to, and the open table import.
+/// It changes rarely (after a check, when groups or metrics change), so typing re-renders only
+/// the block being edited, which reads its values from its own `DocCtx`.
 #[derive(Clone, PartialEq)]
 pub struct FormCtx {
-    pub doc: Rc<Value>,
     pub send: Callback<Msg>,
     pub t: &'static Strings,
     pub errors: Rc<HashMap<String, String>>,
     pub import: Option<Rc<ImportState>>,
+    pub refs: Rc<Refs>,
+}
+
+/// What references in the form can name: groups and metrics, as (id, label) pairs.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Refs {
+    pub groups: Vec<(String, String)>,
+    pub metrics: Vec<(String, String)>,
+}
+
+impl Refs {
+    pub fn of(doc: &Value) -> Refs {
+        let pairs = |list: &[Value]| -> Vec<(String, String)> {
+            list.iter()
+                .filter_map(|v| Some((v.get("id")?.as_str()?.to_string(), zh_of(v.get("label")))))
+                .collect()
+        };
+        let metrics = list_of(doc, "/sections")
+            .iter()
+            .filter(|s| kind_of(s) == Some(SectionKind::Metrics))
+            .flat_map(|s| pairs(list_of(s, "/items")))
+            .collect();
+        Refs { groups: pairs(list_of(doc, "/groups")), metrics }
+    }
+}
+
+/// One block of the document (report information and groups, or one section): its pointer
+/// and its value. Fields read their values from the nearest one.
+#[derive(Clone, PartialEq)]
+pub struct DocCtx {
+    pub base: Rc<str>,
+    pub value: Rc<Value>,
 }
 
 #[hook]
 pub fn use_form() -> FormCtx {
     use_context::<FormCtx>().expect("form components are rendered inside the FormCtx provider")
+}
+
+/// The value at an absolute pointer, read from the enclosing block.
+#[hook]
+fn use_at(ptr: &str) -> Option<Value> {
+    let block = use_context::<DocCtx>().expect("fields are rendered inside a DocCtx provider");
+    // "/sections/1" is not a prefix of "/sections/10/…": only whole tokens count.
+    let rel = ptr.strip_prefix(&*block.base).filter(|rel| rel.is_empty() || rel.starts_with('/'))?;
+    block.value.pointer(rel).cloned()
 }
 
 /// The value of the input, textarea or select an event came from.
@@ -92,7 +134,7 @@ fn required_mark(t: &Strings, required: bool) -> Html {
 pub fn TextField(p: &FieldProps) -> Html {
     let ctx = use_form();
     let t = ctx.t;
-    let (zh, en) = text_parts(ctx.doc.pointer(&p.ptr));
+    let (zh, en) = text_parts(use_at(&p.ptr).as_ref());
     let ptr_zh = format!("{}/zh", p.ptr);
     let ptr_en = format!("{}/en", p.ptr);
     let id_zh = field_id(&ptr_zh);
@@ -140,7 +182,7 @@ pub fn TextField(p: &FieldProps) -> Html {
 pub fn StrField(p: &FieldProps) -> Html {
     let ctx = use_form();
     let id = field_id(&p.ptr);
-    let value = display(ctx.doc.pointer(&p.ptr));
+    let value = display(use_at(&p.ptr).as_ref());
     let (invalid, described, err) = error_of(&ctx, &[&p.ptr], &id);
     let hint_id = p.hint.as_ref().map(|_| format!("h-{id}"));
     let described = match (described, &hint_id) {
@@ -173,7 +215,7 @@ pub fn StrField(p: &FieldProps) -> Html {
 pub fn NumField(p: &FieldProps) -> Html {
     let ctx = use_form();
     let id = field_id(&p.ptr);
-    let value = display(ctx.doc.pointer(&p.ptr));
+    let value = display(use_at(&p.ptr).as_ref());
     let (invalid, described, err) = error_of(&ctx, &[&p.ptr], &id);
     let oninput = {
         let send = ctx.send.clone();
@@ -208,7 +250,7 @@ pub struct SelectProps {
 pub fn SelectField(p: &SelectProps) -> Html {
     let ctx = use_form();
     let id = field_id(&p.ptr);
-    let current = ctx.doc.pointer(&p.ptr).map(|v| display(Some(v))).unwrap_or_else(|| p.default.to_string());
+    let current = use_at(&p.ptr).map(|v| display(Some(&v))).unwrap_or_else(|| p.default.to_string());
     let (invalid, described, err) = error_of(&ctx, &[&p.ptr], &id);
     let mut options = p.options.clone();
     if !options.iter().any(|(v, _)| *v == current) {
@@ -303,17 +345,10 @@ pub struct AddProps {
 #[function_component]
 pub fn AddButton(p: &AddProps) -> Html {
     let ctx = use_form();
-    let len = ctx.doc.pointer(&p.array).and_then(Value::as_array).map_or(0, Vec::len);
     let onclick = {
         let send = ctx.send.clone();
-        let doc = ctx.doc.clone();
         let (array, list, section, focus) = (p.array.to_string(), p.list.to_string(), p.section, p.focus.to_string());
-        Callback::from(move |_| {
-            let holder = section.and_then(|s| doc.pointer(&format!("/sections/{s}")));
-            let item = new_entry(&doc, holder, &list);
-            let target = field_id(&format!("{array}/{len}{focus}"));
-            send.emit(Msg::EditFocus(Edit::Insert { array: array.clone(), index: len, item }, vec![target]))
-        })
+        Callback::from(move |_| send.emit(Msg::Add { array: array.clone(), list: list.clone(), section, focus: focus.clone() }))
     };
     html! {
         <button type="button" class="ed-btn ed-add" id={format!("add:{}", p.array)} {onclick}>{ "+ " }{ &*p.label }</button>
@@ -332,39 +367,53 @@ fn named(prefix: String, name: &str) -> String {
     }
 }
 
+/// A metric's Chinese label by id (its id if it has none, or there is no such metric).
+fn metric_label(refs: &Refs, id: &str) -> String {
+    refs.metrics.iter().find(|(m, l)| m == id && !l.is_empty()).map_or_else(|| id.to_string(), |(_, l)| l.clone())
+}
+
 fn zh_of(v: Option<&Value>) -> String {
     text_parts(v).0
 }
 
-/// The whole form.
+#[derive(Properties, PartialEq)]
+pub struct FormProps {
+    pub doc: Rc<Value>,
+}
+
+/// The whole form: one `DocCtx` block for the report information and groups, one per section.
 #[function_component]
-pub fn Form() -> Html {
+pub fn Form(p: &FormProps) -> Html {
     let ctx = use_form();
     let t = ctx.t;
-    let sections = list_of(&ctx.doc, "/sections");
+    let sections = list_of(&p.doc, "/sections");
     let kind_ref = use_node_ref();
     let add_section = {
         let send = ctx.send.clone();
-        let doc = ctx.doc.clone();
         let kind_ref = kind_ref.clone();
-        let len = sections.len();
         Callback::from(move |_| {
             let name = kind_ref.cast::<HtmlSelectElement>().map(|s| s.value()).unwrap_or_default();
             let kind = SectionKind::ALL.iter().find(|(n, _)| *n == name).map_or(SectionKind::Metrics, |(_, k)| *k);
-            let section = new_section(&doc, kind);
-            send.emit(Msg::EditFocus(
-                Edit::Insert { array: "/sections".into(), index: len, item: section },
-                vec![field_id(&format!("/sections/{len}/title/zh"))],
-            ))
+            send.emit(Msg::AddSection(kind))
         })
     };
+    let head = json!({
+        "meta": p.doc.get("meta").cloned().unwrap_or(Value::Null),
+        "groups": p.doc.get("groups").cloned().unwrap_or(Value::Null),
+    });
     html! {
         <div class="ed-form">
-            <MetaForm />
-            <GroupsForm />
+            <ContextProvider<DocCtx> context={DocCtx { base: "".into(), value: Rc::new(head) }}>
+                <MetaForm />
+                <GroupsForm />
+            </ContextProvider<DocCtx>>
             <h2 class="ed-h2">{ t.sections }</h2>
             if sections.is_empty() { <p class="ed-empty">{ t.empty_list }</p> }
-            { for (0..sections.len()).map(|i| html! { <SectionForm index={i} /> }) }
+            { for sections.iter().enumerate().map(|(i, section)| html! {
+                <ContextProvider<DocCtx> context={DocCtx { base: format!("/sections/{i}").into(), value: Rc::new(section.clone()) }}>
+                    <SectionForm index={i} len={sections.len()} />
+                </ContextProvider<DocCtx>>
+            }) }
             <div class="ed-add-section">
                 <label for="new-section-kind">{ t.new_section_kind }</label>
                 <select id="new-section-kind" class="ed-input" ref={kind_ref}>
@@ -378,11 +427,17 @@ pub fn Form() -> Html {
     }
 }
 
+/// The enclosing block's value.
+#[hook]
+fn use_block() -> DocCtx {
+    use_context::<DocCtx>().expect("rendered inside a DocCtx provider")
+}
+
 #[function_component]
 fn MetaForm() -> Html {
     let ctx = use_form();
     let t = ctx.t;
-    let synthetic = ctx.doc.pointer("/meta/synthetic").and_then(Value::as_bool).unwrap_or(false);
+    let synthetic = use_at("/meta/synthetic").and_then(|v| v.as_bool()).unwrap_or(false);
     let on_synthetic = {
         let send = ctx.send.clone();
         Callback::from(move |e: Event| {
@@ -413,7 +468,8 @@ fn MetaForm() -> Html {
 fn GroupsForm() -> Html {
     let ctx = use_form();
     let t = ctx.t;
-    let groups = list_of(&ctx.doc, "/groups");
+    let block = use_block();
+    let groups = list_of(&block.value, "/groups");
     html! {
         <fieldset class="ed-box" id="f/groups" tabindex="-1">
             <legend>{ t.groups }</legend>
@@ -443,18 +499,25 @@ struct IndexProps {
     index: usize,
 }
 
+#[derive(Properties, PartialEq)]
+struct SectionProps {
+    index: usize,
+    len: usize,
+}
+
 fn kind_options(t: &Strings) -> Vec<(String, String)> {
     SectionKind::ALL.iter().map(|(n, k)| (n.to_string(), format!("{} ({n})", t.kind(*k)))).collect()
 }
 
 #[function_component]
-fn SectionForm(p: &IndexProps) -> Html {
+fn SectionForm(p: &SectionProps) -> Html {
     let ctx = use_form();
     let t = ctx.t;
     let i = p.index;
     let ptr = format!("/sections/{i}");
-    let Some(section) = ctx.doc.pointer(&ptr) else { return html! {} };
-    let len = list_of(&ctx.doc, "/sections").len();
+    let block = use_block();
+    let section = &*block.value;
+    let len = p.len;
     let kind = kind_of(section);
     let title = zh_of(section.get("title"));
     let name = named(t.section_word(i), &title);
@@ -462,13 +525,11 @@ fn SectionForm(p: &IndexProps) -> Html {
     let (kind_invalid, kind_desc, kind_err) = error_of(&ctx, &[&format!("{ptr}/kind")], &kind_id);
     let on_kind = {
         let send = ctx.send.clone();
-        let doc = ctx.doc.clone();
-        let ptr = ptr.clone();
         Callback::from(move |e: Event| {
             let name = event_value(&e);
-            let Some(kind) = SectionKind::ALL.iter().find(|(n, _)| *n == name).map(|(_, k)| *k) else { return };
-            let Some(section) = doc.pointer(&ptr) else { return };
-            edit(&send, Edit::Set { ptr: ptr.clone(), value: Some(with_kind(&doc, section, kind)) })
+            if let Some(kind) = SectionKind::ALL.iter().find(|(n, _)| *n == name).map(|(_, k)| *k) {
+                send.emit(Msg::SetKind(i, kind));
+            }
         })
     };
     let current_kind = section.get("kind").and_then(Value::as_str).unwrap_or("").to_string();
@@ -498,8 +559,12 @@ fn SectionForm(p: &IndexProps) -> Html {
         Some(SectionKind::Narrative) => html! { <EntryList index={i} list="paragraphs" /> },
         None => html! {},
     };
+    let onfocusin = {
+        let send = ctx.send.clone();
+        Callback::from(move |_: FocusEvent| send.emit(Msg::Follow(i)))
+    };
     html! {
-        <details class="ed-section" open=true>
+        <details class="ed-section" open=true {onfocusin}>
             <summary id={field_id(&ptr)}>
                 <span class="ed-section-no">{ t.section_word(i) }</span>
                 <span class="ed-kind">{ kind.map(|k| t.kind(k)).unwrap_or("?") }</span>
@@ -536,11 +601,8 @@ struct GroupSelectProps {
 fn GroupSelect(p: &GroupSelectProps) -> Html {
     let ctx = use_form();
     let mut options = vec![(String::new(), ctx.t.none.to_string())];
-    for g in list_of(&ctx.doc, "/groups") {
-        if let Some(id) = g.get("id").and_then(Value::as_str) {
-            let label = zh_of(g.get("label"));
-            options.push((id.to_string(), if label.is_empty() { id.to_string() } else { format!("{label} ({id})") }));
-        }
+    for (id, label) in &ctx.refs.groups {
+        options.push((id.clone(), if label.is_empty() { id.clone() } else { format!("{label} ({id})") }));
     }
     html! { <SelectField ptr={p.ptr.clone()} label={p.label.clone()} options={options} default="" required=true /> }
 }
@@ -558,8 +620,9 @@ fn EntryList(p: &ListProps) -> Html {
     let t = ctx.t;
     let section_ptr = format!("/sections/{}", p.index);
     let array = format!("{section_ptr}/{}", p.list);
-    let kind = ctx.doc.pointer(&section_ptr).and_then(kind_of);
-    let entries = list_of(&ctx.doc, &array);
+    let block = use_block();
+    let kind = kind_of(&block.value);
+    let entries = list_of(&block.value, &format!("/{}", p.list));
     let (add_label, focus) = match (kind, p.list.as_str()) {
         (_, "rows") => (t.add_row, "/label/zh"),
         (_, "marked") => (t.add_month, "/month"),
@@ -572,43 +635,68 @@ fn EntryList(p: &ListProps) -> Html {
             if entries.is_empty() { <p class="ed-empty">{ t.empty_list }</p> }
             { for entries.iter().enumerate().map(|(k, e)| {
                 let ptr = format!("{array}/{k}");
-                let word = t.list_word(&p.list, k);
-                let name = match p.list.as_str() {
-                    "paragraphs" => word.clone(),
-                    "marked" => named(word.clone(), &display(e.get("month"))),
-                    "rows" if e.get("metric").is_some() => named(word.clone(), &display(e.get("metric"))),
-                    _ => named(word.clone(), &zh_of(e.get("label").or(e.get("title")))),
-                };
-                let fields = match (kind, p.list.as_str()) {
-                    (Some(SectionKind::Metrics), "items") => html! { <MetricFields ptr={ptr.clone()} /> },
-                    (Some(SectionKind::CaseStats), "items") => html! { <CaseFields ptr={ptr.clone()} /> },
-                    (Some(SectionKind::Highlights), "items") => html! {
-                        <>
-                            <TextField ptr={format!("{ptr}/title")} label={t.title} required=true />
-                            <TextField ptr={format!("{ptr}/text")} label={t.text} required=true multiline=true />
-                        </>
-                    },
-                    (_, "rows") => html! { <RowFields ptr={ptr.clone()} /> },
-                    (_, "marked") => html! {
-                        <div class="ed-grid">
-                            <NumField ptr={format!("{ptr}/month")} label={t.month} required=true integer=true />
-                            <NumField ptr={format!("{ptr}/reward/value")} label={t.reward} />
-                            <TextField ptr={format!("{ptr}/reward/unit")} label={t.reward_unit} />
-                        </div>
-                    },
-                    (_, "paragraphs") => html! { <TextField ptr={ptr.clone()} label={word.clone()} required=true multiline=true /> },
-                    _ => html! {},
-                };
                 html! {
-                    <fieldset class="ed-item" id={field_id(&ptr)} tabindex="-1">
-                        <legend>{ &name }</legend>
-                        <ListTools array={array.clone()} index={k} len={entries.len()} name={name.clone()} />
-                        { fields }
-                    </fieldset>
+                    <ContextProvider<DocCtx> context={DocCtx { base: ptr.into(), value: Rc::new(e.clone()) }}>
+                        <Entry array={array.clone()} index={k} len={entries.len()} list={p.list.clone()} kind={kind} />
+                    </ContextProvider<DocCtx>>
                 }
             }) }
             <AddButton array={array.clone()} list={p.list.clone()} section={Some(p.index)} label={add_label} focus={focus} />
         </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct EntryProps {
+    array: AttrValue,
+    index: usize,
+    len: usize,
+    list: AttrValue,
+    kind: Option<SectionKind>,
+}
+
+/// One entry of a section's list, in a block of its own: typing in it re-renders only it.
+#[function_component]
+fn Entry(p: &EntryProps) -> Html {
+    let ctx = use_form();
+    let t = ctx.t;
+    let block = use_block();
+    let e = &*block.value;
+    let (k, kind) = (p.index, p.kind);
+    let ptr = format!("{}/{k}", p.array);
+    let word = t.list_word(&p.list, k);
+    let name = match p.list.as_str() {
+        "paragraphs" => word.clone(),
+        "marked" => named(word.clone(), &display(e.get("month"))),
+        "rows" if e.get("metric").is_some() => named(word.clone(), &metric_label(&ctx.refs, &display(e.get("metric")))),
+        _ => named(word.clone(), &zh_of(e.get("label").or(e.get("title")))),
+    };
+    let fields = match (kind, p.list.as_str()) {
+        (Some(SectionKind::Metrics), "items") => html! { <MetricFields ptr={ptr.clone()} /> },
+        (Some(SectionKind::CaseStats), "items") => html! { <CaseFields ptr={ptr.clone()} /> },
+        (Some(SectionKind::Highlights), "items") => html! {
+            <>
+                <TextField ptr={format!("{ptr}/title")} label={t.title} required=true />
+                <TextField ptr={format!("{ptr}/text")} label={t.text} required=true multiline=true />
+            </>
+        },
+        (_, "rows") => html! { <RowFields ptr={ptr.clone()} /> },
+        (_, "marked") => html! {
+            <div class="ed-grid">
+                <NumField ptr={format!("{ptr}/month")} label={t.month} required=true integer=true />
+                <NumField ptr={format!("{ptr}/reward/value")} label={t.reward} />
+                <TextField ptr={format!("{ptr}/reward/unit")} label={t.reward_unit} />
+            </div>
+        },
+        (_, "paragraphs") => html! { <TextField ptr={ptr.clone()} label={word.clone()} required=true multiline=true /> },
+        _ => html! {},
+    };
+    html! {
+        <fieldset class="ed-item" id={field_id(&ptr)} tabindex="-1">
+            <legend>{ &name }</legend>
+            <ListTools array={p.array.clone()} index={k} len={p.len} name={name.clone()} />
+            { fields }
+        </fieldset>
     }
 }
 
@@ -667,7 +755,7 @@ fn MetricFields(p: &PtrProps) -> Html {
 fn RanksFields(p: &PtrProps) -> Html {
     let ctx = use_form();
     let t = ctx.t;
-    let ranks = list_of(&ctx.doc, &p.ptr);
+    let ranks = use_at(&p.ptr).and_then(|v| v.as_array().cloned()).unwrap_or_default();
     let bases: Vec<(String, String)> = ["value", "change"].iter().map(|b| (b.to_string(), t.rank_basis_name(b).to_string())).collect();
     html! {
         <fieldset class="ed-sub" id={field_id(&p.ptr)} tabindex="-1">
@@ -719,19 +807,13 @@ fn RowFields(p: &PtrProps) -> Html {
     let ctx = use_form();
     let t = ctx.t;
     let ptr = p.ptr.to_string();
-    let row = ctx.doc.pointer(&ptr).cloned().unwrap_or(Value::Null);
+    let row = use_at(&ptr).unwrap_or(Value::Null);
     let metric = row.get("metric").and_then(Value::as_str).map(str::to_string);
     let metric_id = field_id(&format!("{ptr}/metric"));
     let (invalid, described, err) = error_of(&ctx, &[&format!("{ptr}/metric")], &metric_id);
     let mut options = vec![(String::new(), t.row_own.to_string())];
-    for s in list_of(&ctx.doc, "/sections") {
-        if kind_of(s) == Some(SectionKind::Metrics) {
-            for m in s.get("items").and_then(Value::as_array).into_iter().flatten() {
-                if let Some(id) = m.get("id").and_then(Value::as_str) {
-                    options.push((id.to_string(), format!("{} ({id})", zh_of(m.get("label")))));
-                }
-            }
-        }
+    for (id, label) in &ctx.refs.metrics {
+        options.push((id.clone(), format!("{label} ({id})")));
     }
     let current = metric.clone().unwrap_or_default();
     if !options.iter().any(|(v, _)| *v == current) {

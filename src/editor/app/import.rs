@@ -26,6 +26,8 @@ pub struct ImportState {
     pub header: bool,
     pub mapping: Vec<Field>,
     pub replace: bool,
+    /// What applying would produce (kept up to date by `refresh`).
+    pub built: Built,
 }
 
 pub enum ImportMsg {
@@ -61,6 +63,7 @@ impl ImportState {
             header: false,
             mapping: Vec::new(),
             replace: empty,
+            built: Built { entries: Vec::new(), notes: Vec::new() },
         })
     }
 
@@ -99,8 +102,12 @@ impl ImportState {
         }
     }
 
-    /// What applying would produce.
-    pub fn built(&self, doc: &Value) -> Built {
+    /// Works out again what applying would produce, against the current document.
+    pub fn refresh(&mut self, doc: &Value) {
+        self.built = self.build(doc);
+    }
+
+    fn build(&self, doc: &Value) -> Built {
         let mut taken: HashSet<String> = ids(doc);
         if self.replace {
             for e in doc.pointer(&self.array()).and_then(Value::as_array).into_iter().flatten() {
@@ -153,7 +160,7 @@ impl ImportState {
             }
             ImportMsg::Replace(on) => self.replace = on,
             ImportMsg::Apply => {
-                let built = self.built(doc);
+                let built = self.build(doc);
                 let mut entries = if self.replace {
                     Vec::new()
                 } else {
@@ -254,7 +261,7 @@ pub fn import_panel(ctx: &FormCtx, state: &ImportState) -> Html {
     let on_apply = send.reform(|_| Msg::Import(ImportMsg::Apply));
     let on_cancel = send.reform(|_| Msg::Import(ImportMsg::Close));
     let fields = mapping::fields_for(state.target);
-    let built = state.built(&ctx.doc);
+    let built = &state.built;
     let width = state.rows.first().map_or(0, Vec::len);
     let header_row = if state.header { state.rows.first() } else { None };
     let region = format!("import-{i}");

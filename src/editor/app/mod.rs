@@ -6,7 +6,7 @@ mod form;
 mod import;
 mod preview;
 
-use self::form::{event_value, Form, FormCtx};
+use self::form::{event_value, Form, FormCtx, Refs};
 use self::import::{ImportMsg, ImportState};
 use self::preview::Preview;
 use crate::editor::doc::{self, Edit};
@@ -72,6 +72,14 @@ struct OpenFailure {
 
 pub enum Msg {
     Edit(Edit),
+    /// Adds a new entry at the end of the list at `array` (`list` is its field name; `section`
+    /// the index of the section holding it), then focuses `focus` inside the new entry.
+    Add { array: String, list: String, section: Option<usize>, focus: String },
+    AddSection(crate::model::SectionKind),
+    /// Turns section `n` into another kind (its id, title and intro stay).
+    SetKind(usize, crate::model::SectionKind),
+    /// Focus entered section `n` of the form: the preview scrolls to it.
+    Follow(usize),
     /// An edit, then focus on the first existing element of these ids.
     EditFocus(Edit, Vec<String>),
     Undo,
@@ -124,6 +132,8 @@ pub struct EditorApp {
     last_valid: Option<Rc<crate::model::Report>>,
     view: Option<Rc<ReportView>>,
     timer: Option<Timeout>,
+    /// The section the preview was last scrolled to.
+    followed: Option<usize>,
     ui: Lang,
     preview_lang: Lang,
     theme: &'static str,
@@ -367,6 +377,7 @@ impl Component for EditorApp {
             last_valid: None,
             view: None,
             timer: None,
+            followed: None,
             ui,
             preview_lang: lang_of("preview_lang"),
             theme: if prefs.get("theme").and_then(Value::as_str) == Some("dark") { "dark" } else { "light" },
@@ -401,6 +412,9 @@ impl Component for EditorApp {
     fn update(&mut self, ctx: &Context<Self>, msg: Msg) -> bool {
         match msg {
             Msg::Edit(edit) => {
+                if matches!(&edit, Edit::Set { ptr, .. } if ptr.starts_with("/sections/") && ptr.matches('/').count() == 2) {
+                    self.import = None;
+                }
                 let mut value = (*self.doc).clone();
                 if doc::apply(&mut value, &edit) && value != *self.doc {
                     self.set_doc(value, edit.coalesce_key(), true);
@@ -409,7 +423,37 @@ impl Component for EditorApp {
                     }
                 }
             }
+            Msg::Add { array, list, section, focus } => {
+                let holder = section.and_then(|s| self.doc.pointer(&format!("/sections/{s}")));
+                let item = doc::new_entry(&self.doc, holder, &list);
+                let len = self.doc.pointer(&array).and_then(Value::as_array).map_or(0, Vec::len);
+                let target = nav::field_id(&format!("{array}/{len}{focus}"));
+                return Component::update(self, ctx, Msg::EditFocus(Edit::Insert { array, index: len, item }, vec![target]));
+            }
+            Msg::AddSection(kind) => {
+                let len = self.doc.pointer("/sections").and_then(Value::as_array).map_or(0, Vec::len);
+                let item = doc::new_section(&self.doc, kind);
+                let target = nav::field_id(&format!("/sections/{len}/title/zh"));
+                return Component::update(self, ctx, Msg::EditFocus(Edit::Insert { array: "/sections".into(), index: len, item }, vec![target]));
+            }
+            Msg::SetKind(index, kind) => {
+                let ptr = format!("/sections/{index}");
+                let Some(section) = self.doc.pointer(&ptr) else { return false };
+                let value = doc::with_kind(&self.doc, section, kind);
+                return Component::update(self, ctx, Msg::EditFocus(Edit::Set { ptr: ptr.clone(), value: Some(value) }, vec![nav::field_id(&format!("{ptr}/kind"))]));
+            }
+            Msg::Follow(index) => {
+                if self.followed != Some(index) {
+                    self.followed = Some(index);
+                    if let Some(id) = self.doc.pointer(&format!("/sections/{index}/id")).and_then(Value::as_str) {
+                        dom::follow_in_preview(&format!("rw-{id}"));
+                    }
+                }
+                return false;
+            }
             Msg::EditFocus(edit, ids) => {
+                // Lists change shape: an open table import could apply to the wrong section.
+                self.import = None;
                 let mut value = (*self.doc).clone();
                 if doc::apply(&mut value, &edit) {
                     self.set_doc(value, None, true);
@@ -586,7 +630,10 @@ impl Component for EditorApp {
             }
             Msg::Import(msg) => match msg {
                 ImportMsg::Open(section) => {
-                    self.import = ImportState::new(section, &self.doc).map(Rc::new);
+                    self.import = ImportState::new(section, &self.doc).map(|mut state| {
+                        state.refresh(&self.doc);
+                        Rc::new(state)
+                    });
                     self.focus = Some(Focus::Ids(vec![format!("paste-{section}")]));
                 }
                 ImportMsg::Close => {
@@ -603,7 +650,9 @@ impl Component for EditorApp {
                 other => {
                     let Some(state) = self.import.as_mut() else { return false };
                     let state = Rc::make_mut(state);
-                    if let Some(edit) = state.update(other, &self.doc) {
+                    let applied = state.update(other, &self.doc);
+                    state.refresh(&self.doc);
+                    if let Some(edit) = applied {
                         let section = state.section;
                         let array = state.array();
                         let before = self.doc.pointer(&array).and_then(Value::as_array).map_or(0, Vec::len);
@@ -693,11 +742,11 @@ impl Component for EditorApp {
     fn view(&self, _ctx: &Context<Self>) -> Html {
         let t = self.t();
         let form_ctx = FormCtx {
-            doc: self.doc.clone(),
             send: self.send.clone(),
             t,
             errors: self.errors.clone(),
             import: self.import.clone(),
+            refs: Rc::new(Refs::of(&self.doc)),
         };
         html! {
             <div class="ed" lang={self.ui.tag()}>
@@ -717,7 +766,7 @@ impl Component for EditorApp {
                                     </div>
                                 }
                                 <ContextProvider<FormCtx> context={form_ctx}>
-                                    <Form />
+                                    <Form doc={self.doc.clone()} />
                                 </ContextProvider<FormCtx>>
                             </div>
                         } else {
