@@ -464,3 +464,14 @@ fn the_data_src_snippet_and_names_are_escaped() {
     assert_eq!(output::element_id("my report!"), "my-report");
     assert_eq!(output::element_id("报告"), "report-payload");
 }
+
+#[test]
+fn the_prerendered_snippet_is_the_command_line_one() {
+    use report_widget::prerender;
+    use report_widget::snippet::SnippetOptions;
+    let html = prerender::render(LANSHAN, Lang::En).unwrap();
+    let ours = output::prerendered_snippet(LANSHAN, &html, "./report-widget-0123456789abcdef.css", "lanshan", "/static/rw/1.0", "en", Some("dark"));
+    let options = SnippetOptions { base: "/static/rw/1.0/".into(), payload_id: "lanshan".into(), lang: "en".into(), theme: Some("dark".into()) };
+    let cli = prerender::snippet(LANSHAN, "/static/rw/1.0/report-widget-0123456789abcdef.css", &options).unwrap();
+    assert_eq!(ours, cli);
+}

@@ -202,3 +202,48 @@ test("a label with </script>, embedded with the copied snippet, shows as text", 
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });
+
+test("the prerendered snippet is rendered in the editor, equals the command line's, and reads without script", async () => {
+  const page = await editorPage(browser, editorUrl());
+  await loadExample(page);
+  await page.click("#output summary");
+  await page.fill("#widget-base", "./");
+  await page.fill("#payload-id", "lanshan-2021");
+  await page.check("#prerender");
+  await page.waitForFunction(() => document.querySelector("#snippet-text").value.includes("shadowrootmode"));
+  const snippet = await page.inputValue("#snippet-text");
+  const cli = spawnSync(
+    "cargo",
+    ["run", "--quiet", "--offline", "--bin", "report-widget", "--", "prerender", join(ROOT, "www/reports/lanshan-2021.json"),
+      "--base", "./", "--id", "lanshan-2021", "--dist", join(ROOT, "dist")],
+    { cwd: ROOT, encoding: "utf8" }
+  );
+  assert.equal(cli.status, 0, cli.stderr);
+  // A debug build of Yew names components in its hydration markers (<!--<[report_widget::…]>-->);
+  // a release build (the editor's wasm) leaves them empty (<!--<[]>-->). Otherwise: identical.
+  const unnamed = (html) => html.replace(/<!--<(\/?)\[[^\]]*\]>-->/g, "<!--<$1[]>-->");
+  assert.ok(snippet.includes("<!--<[]>-->"));
+  assert.equal(snippet, unnamed(cli.stdout), "the same snippet as report-widget prerender");
+  // While the data has errors there is nothing to prerender, and nothing to copy.
+  await byId(page, "f/meta/title/zh").fill("");
+  await page.waitForSelector("#prerender-state");
+  assert.ok(await page.isDisabled("#copy-snippet"));
+  await page.click("#undo");
+  await page.waitForFunction(() => document.querySelector("#snippet-text").value.includes("shadowrootmode"));
+  // A reader without JavaScript sees the figures; with it, the widget takes over.
+  const portal = await serveDist({ routes: { "/portal.html": { body: `<!doctype html><meta charset="utf-8"><title>portal</title>\n${snippet}` } } });
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const noScript = await context.newPage();
+  await noScript.goto(`${portal.url}/portal.html`);
+  const text = await shadowText(noScript);
+  assert.ok(text.includes("5020余人次") && text.includes("1813.4469万元"), "readable without script");
+  await context.close();
+  const reader = await browser.newPage();
+  await reader.goto(`${portal.url}/portal.html`);
+  assert.deepEqual(await settled(reader), ["ready"]);
+  assert.ok((await shadowText(reader)).includes("5020余人次"));
+  await reader.close();
+  await portal.close();
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});

@@ -111,6 +111,8 @@ pub enum Msg {
     PayloadUrl(String),
     Base(String),
     SnippetLang(String),
+    Prerender(bool),
+    Prerendered(PrerenderKey, String),
     Download,
     Copy,
     Copied(bool),
@@ -150,12 +152,41 @@ pub struct EditorApp {
     payload_url: String,
     base: String,
     snippet_lang: String,
+    /// The prerendered snippet is wanted (inline payloads only).
+    prerender: bool,
+    /// The last prerendered snippet, and what it was made from.
+    prerendered: Option<(PrerenderKey, Rc<String>)>,
+    prerender_pending: bool,
     /// The text last downloaded, copied or opened: anything else is unsaved.
     exported: Option<Rc<String>>,
     unsaved: Rc<Cell<bool>>,
     stored: bool,
     send: Callback<Msg>,
     _listeners: Vec<EventListener>,
+}
+
+/// What a prerendered snippet depends on.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PrerenderKey {
+    text: Rc<String>,
+    id: String,
+    base: String,
+    lang: String,
+    theme: Option<&'static str>,
+}
+
+/// The widget's own server-side rendering of a report (the editor build has Yew's server
+/// renderer; see the `editor-prerender` feature).
+#[cfg(feature = "editor-prerender")]
+async fn render_report(report: Rc<crate::model::Report>, lang: Lang) -> Option<String> {
+    use crate::report::{Widget, WidgetProps};
+    let view = Rc::new(ReportView::new(&report, lang));
+    Some(yew::LocalServerRenderer::<Widget>::with_props(WidgetProps { outcome: Outcome::Report(view), on_rendered: None }).render().await)
+}
+
+#[cfg(not(feature = "editor-prerender"))]
+async fn render_report(_: Rc<crate::model::Report>, _: Lang) -> Option<String> {
+    None
 }
 
 fn example() -> Option<Value> {
@@ -229,7 +260,51 @@ impl EditorApp {
         }
     }
 
+    fn prerender_key(&self) -> PrerenderKey {
+        PrerenderKey {
+            text: self.text.clone(),
+            id: output::element_id(&self.payload_id),
+            base: self.base.clone(),
+            lang: self.snippet_lang.clone(),
+            theme: (self.theme == "dark").then_some("dark"),
+        }
+    }
+
+    fn prerender_wanted(&self) -> bool {
+        cfg!(feature = "editor-prerender") && self.output_open && self.inline && self.prerender
+    }
+
+    /// Starts rendering the prerendered snippet when it is wanted and out of date.
+    fn want_prerender(&mut self) {
+        if !self.prerender_wanted() || self.prerender_pending || self.stale {
+            return;
+        }
+        let Some(report) = self.status.report.clone() else { return };
+        let key = self.prerender_key();
+        if self.prerendered.as_ref().is_some_and(|(k, _)| *k == key) {
+            return;
+        }
+        self.prerender_pending = true;
+        let send = self.send.clone();
+        let css = dom::meta("rw-widget-css").unwrap_or_default();
+        wasm_bindgen_futures::spawn_local(async move {
+            let lang = Lang::from_code(&key.lang);
+            let html = render_report(Rc::new(report), lang).await.unwrap_or_default();
+            let snippet = output::prerendered_snippet(&key.text, &html, &css, &key.id, &key.base, &key.lang, key.theme);
+            send.emit(Msg::Prerendered(key, snippet));
+        });
+    }
+
+    /// The prerendered snippet if it is wanted and ready for the current data.
+    fn prerendered_now(&self) -> Option<Rc<String>> {
+        let key = self.prerender_key();
+        self.prerendered.as_ref().filter(|(k, _)| *k == key && !self.stale).map(|(_, s)| s.clone())
+    }
+
     fn snippet(&self) -> String {
+        if self.prerender_wanted() {
+            return self.prerendered_now().map(|s| (*s).clone()).unwrap_or_default();
+        }
         let place = if self.inline {
             PayloadPlace::Inline { id: output::element_id(&self.payload_id) }
         } else {
@@ -394,6 +469,9 @@ impl Component for EditorApp {
             payload_url: "reports/report.json".into(),
             base: "/static/rw/1.0/".into(),
             snippet_lang: "zh".into(),
+            prerender: false,
+            prerendered: None,
+            prerender_pending: false,
             exported: clean.then(|| text.clone()),
             unsaved,
             stored: true,
@@ -691,6 +769,11 @@ impl Component for EditorApp {
             Msg::PayloadUrl(url) => self.payload_url = url,
             Msg::Base(base) => self.base = base,
             Msg::SnippetLang(lang) => self.snippet_lang = lang,
+            Msg::Prerender(on) => self.prerender = on,
+            Msg::Prerendered(key, snippet) => {
+                self.prerender_pending = false;
+                self.prerendered = Some((key, Rc::new(snippet)));
+            }
             Msg::Download => {
                 let name = output::file_name(&self.file_name);
                 if dom::download(&name, &self.text, "application/json;charset=utf-8").is_ok() {
@@ -703,6 +786,9 @@ impl Component for EditorApp {
             }
             Msg::Copy => {
                 let snippet = self.snippet();
+                if snippet.is_empty() {
+                    return false;
+                }
                 let send = self.send.clone();
                 wasm_bindgen_futures::spawn_local(async move {
                     let ok = dom::copy_text(&snippet, SNIPPET_AREA).await;
@@ -722,6 +808,7 @@ impl Component for EditorApp {
             }
         }
         let _ = ctx;
+        self.want_prerender();
         true
     }
 
@@ -1034,6 +1121,15 @@ impl EditorApp {
                     </div>
                     if self.inline {
                         { text_input("payload-id", t.payload_id, self.payload_id.clone(), Msg::PayloadId) }
+                        if cfg!(feature = "editor-prerender") {
+                            <div class="ed-field ed-check">
+                                <input type="checkbox" id="prerender" checked={self.prerender} aria-describedby="prerender-help"
+                                    onchange={self.send.reform(|e: Event| Msg::Prerender(
+                                        e.target().and_then(|t| t.dyn_into::<HtmlInputElement>().ok()).is_some_and(|i| i.checked())))} />
+                                <label for="prerender">{ t.prerender }</label>
+                            </div>
+                            <p class="ed-hint" id="prerender-help">{ t.prerender_help }</p>
+                        }
                     } else {
                         { text_input("payload-url", t.payload_url, self.payload_url.clone(), Msg::PayloadUrl) }
                     }
@@ -1045,7 +1141,13 @@ impl EditorApp {
                             <option value="en" selected={self.snippet_lang == "en"}>{ "English (en)" }</option>
                         </select>
                     </div>
-                    <button type="button" class="ed-btn ed-primary" id="copy-snippet" onclick={self.send.reform(|_| Msg::Copy)}>{ t.copy }</button>
+                    if self.prerender_wanted() && self.prerendered_now().is_none() {
+                        <p class="ed-status" id="prerender-state" role="status">
+                            { if self.status.report.is_none() { t.prerender_needs_valid } else { t.prerendering } }
+                        </p>
+                    }
+                    <button type="button" class="ed-btn ed-primary" id="copy-snippet" onclick={self.send.reform(|_| Msg::Copy)}
+                        disabled={self.prerender_wanted() && self.prerendered_now().is_none()}>{ t.copy }</button>
                     <label for={SNIPPET_AREA}>{ t.snippet_text }</label>
                     <textarea id={SNIPPET_AREA} class="ed-input ed-snippet" readonly=true rows="6" spellcheck="false" wrap="off"
                         value={if self.output_open { self.snippet() } else { String::new() }}/>
