@@ -7,6 +7,8 @@ use crate::model::{Lang, SectionKind};
 #[derive(Debug, PartialEq, Eq)]
 pub struct Strings {
     pub lang: Lang,
+    /// Between a name and what follows (“第3项：综合指数”, “Item 3: …”).
+    pub sep: &'static str,
     pub app_title: &'static str,
     pub app_lead: &'static str,
     pub start_group: &'static str,
@@ -306,6 +308,7 @@ impl Strings {
 
 const ZH: Strings = Strings {
     lang: Lang::Zh,
+    sep: "：",
     app_title: "报告数据编辑器",
     app_lead: "把报告里的数字整理成组件数据（report-widget/1），边改边预览、边检查；全部在本机浏览器中完成，不上传任何内容。",
     start_group: "开始",
@@ -466,6 +469,7 @@ const ZH: Strings = Strings {
 
 const EN: Strings = Strings {
     lang: Lang::En,
+    sep: ": ",
     app_title: "Report data editor",
     app_lead: "Turn a report's figures into widget data (report-widget/1), with a live preview and checks as you type. Everything stays in this browser; nothing is uploaded.",
     start_group: "Start",

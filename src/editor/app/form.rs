@@ -320,11 +320,11 @@ pub fn ListTools(p: &ToolsProps) -> Html {
     html! {
         <div class="ed-tools" role="group" aria-label={p.name.clone()}>
             <button type="button" class="ed-btn ed-small" id={at("up", i)} disabled={i == 0} onclick={up}
-                aria-label={format!("{}：{}", t.move_up, p.name)}>{ "↑ " }{ t.move_up }</button>
+                aria-label={format!("{}{}{}", t.move_up, t.sep, p.name)}>{ "↑ " }{ t.move_up }</button>
             <button type="button" class="ed-btn ed-small" id={at("down", i)} disabled={i + 1 >= len} onclick={down}
-                aria-label={format!("{}：{}", t.move_down, p.name)}>{ "↓ " }{ t.move_down }</button>
+                aria-label={format!("{}{}{}", t.move_down, t.sep, p.name)}>{ "↓ " }{ t.move_down }</button>
             <button type="button" class="ed-btn ed-small ed-danger" id={at("rm", i)} onclick={remove}
-                aria-label={format!("{}：{}", t.remove, p.name)}>{ t.remove }</button>
+                aria-label={format!("{}{}{}", t.remove, t.sep, p.name)}>{ t.remove }</button>
         </div>
     }
 }
@@ -359,11 +359,11 @@ fn list_of<'a>(doc: &'a Value, ptr: &str) -> &'a [Value] {
     doc.pointer(ptr).and_then(Value::as_array).map_or(&[], |v| v.as_slice())
 }
 
-fn named(prefix: String, name: &str) -> String {
+fn named(t: &Strings, prefix: String, name: &str) -> String {
     if name.trim().is_empty() {
         prefix
     } else {
-        format!("{prefix}：{name}")
+        format!("{prefix}{}{name}", t.sep)
     }
 }
 
@@ -476,7 +476,7 @@ fn GroupsForm() -> Html {
             <p class="ed-hint">{ t.groups_help }</p>
             { for groups.iter().enumerate().map(|(i, g)| {
                 let ptr = format!("/groups/{i}");
-                let name = named(t.group_word(i), &zh_of(g.get("label")));
+                let name = named(t, t.group_word(i), &zh_of(g.get("label")));
                 html! {
                     <fieldset class="ed-item" id={field_id(&ptr)} tabindex="-1">
                         <legend>{ &name }</legend>
@@ -520,7 +520,7 @@ fn SectionForm(p: &SectionProps) -> Html {
     let len = p.len;
     let kind = kind_of(section);
     let title = zh_of(section.get("title"));
-    let name = named(t.section_word(i), &title);
+    let name = named(t, t.section_word(i), &title);
     let kind_id = field_id(&format!("{ptr}/kind"));
     let (kind_invalid, kind_desc, kind_err) = error_of(&ctx, &[&format!("{ptr}/kind")], &kind_id);
     let on_kind = {
@@ -667,9 +667,9 @@ fn Entry(p: &EntryProps) -> Html {
     let word = t.list_word(&p.list, k);
     let name = match p.list.as_str() {
         "paragraphs" => word.clone(),
-        "marked" => named(word.clone(), &display(e.get("month"))),
-        "rows" if e.get("metric").is_some() => named(word.clone(), &metric_label(&ctx.refs, &display(e.get("metric")))),
-        _ => named(word.clone(), &zh_of(e.get("label").or(e.get("title")))),
+        "marked" => named(t, word.clone(), &display(e.get("month"))),
+        "rows" if e.get("metric").is_some() => named(t, word.clone(), &metric_label(&ctx.refs, &display(e.get("metric")))),
+        _ => named(t, word.clone(), &zh_of(e.get("label").or(e.get("title")))),
     };
     let fields = match (kind, p.list.as_str()) {
         (Some(SectionKind::Metrics), "items") => html! { <MetricFields ptr={ptr.clone()} /> },

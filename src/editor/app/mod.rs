@@ -266,7 +266,8 @@ impl EditorApp {
             id: output::element_id(&self.payload_id),
             base: self.base.clone(),
             lang: self.snippet_lang.clone(),
-            theme: (self.theme == "dark").then_some("dark"),
+            // The preview's theme is for looking; the widget follows the reader's system.
+            theme: None,
         }
     }
 
@@ -310,8 +311,7 @@ impl EditorApp {
         } else {
             PayloadPlace::File { url: self.payload_url.clone() }
         };
-        let theme = (self.theme == "dark").then_some("dark");
-        output::embed_snippet(&self.text, &place, &self.base, &self.snippet_lang, theme)
+        output::embed_snippet(&self.text, &place, &self.base, &self.snippet_lang, None)
     }
 
     fn replace_with(&mut self, value: Value, notice: String) {
@@ -693,6 +693,8 @@ impl Component for EditorApp {
             }
             Msg::UiLang(lang) => {
                 self.ui = lang;
+                // A message in the other language would stay behind: it is dismissed.
+                self.notice = None;
                 dom::document().document_element().map(|e| e.set_attribute("lang", lang.tag()));
                 self.save_prefs();
                 self.run_check();
