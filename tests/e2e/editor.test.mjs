@@ -245,6 +245,18 @@ test("work is kept across reloads, leaving asks first, and discard is explicit",
   await open(second, editorUrl());
   assert.equal(await byId(second, "f/meta/title/zh").inputValue(), "兰山区2021年度报告（草稿）");
   await second.close();
+  // Text typed into the JSON view that does not parse yet is kept too, with its error.
+  await page.click("#tab-json");
+  const draft = (await page.inputValue("#json-text")).replace('"date": "2022-03-03",', '"date": "2022-03-03"');
+  await page.fill("#json-text", draft);
+  await page.waitForSelector("#json-error");
+  await page.reload();
+  await page.waitForSelector("#json-error");
+  assert.equal(await page.inputValue("#json-text"), draft, "the unapplied JSON text came back as typed");
+  assert.equal(await page.getAttribute("#tab-json", "aria-selected"), "true");
+  await page.click("#tab-form");
+  await page.click(".ed-warn button:last-child"); // discard the JSON changes
+  assert.equal(await page.$("#json-problems"), null);
   // Discard: explicit, undoable in the session, and gone after a reload.
   await page.click("#discard");
   assert.equal(await byId(page, "f/meta/title/zh").inputValue(), "");
