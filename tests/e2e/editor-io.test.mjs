@@ -74,6 +74,10 @@ test("a GBK-encoded CSV fills a case-statistics section with its Chinese intact"
   const mapped = await page.$$eval(`[id="mapping-${s}"] thead select`, (sel) => sel.map((x) => x.value));
   assert.deepEqual(mapped, ["label", "value", "unit", "resolved", "note"]);
   assert.match(await page.textContent(".ed-notes"), /5020余/, "the qualifier read from 5020余 is pointed out");
+  // Ctrl+Z in the paste box is the box's own undo, never an undo of the report.
+  await byId(page, `paste-${s}`).focus();
+  await page.keyboard.press("Control+Z");
+  assert.match(await byId(page, "f/meta/title/zh").inputValue(), /兰山分局/);
   // Chosen by hand as UTF-8, the same file is visibly wrong; back to detection, right again.
   await page.selectOption(`[id="encoding-${s}"]`, "utf-8");
   assert.match(await page.inputValue(`[id="paste-${s}"]`), /\uFFFD/);

@@ -267,6 +267,13 @@ test("work is kept across reloads, leaving asks first, and discard is explicit",
   await page.waitForSelector("#tab-form");
   assert.equal(await byId(page, "f/meta/title/zh").inputValue(), "");
   assert.equal(await page.$("#notice-text"), null, "nothing to restore");
+  // Saved text that does not parse (a truncated write) comes back as JSON text to fix.
+  await page.evaluate(() =>
+    localStorage.setItem("report-widget-editor/work", JSON.stringify({ doc: '{"schema": "report-widget/1", "meta": {', saved_at: Date.now() }))
+  );
+  await page.reload();
+  await page.waitForSelector("#json-error");
+  assert.equal(await page.inputValue("#json-text"), '{"schema": "report-widget/1", "meta": {');
   await page.context().close();
 });
 

@@ -393,7 +393,15 @@ impl Component for EditorApp {
                 clean = w.get("clean").and_then(Value::as_bool).unwrap_or(false);
                 value
             }
-            None => doc::empty_report(&dom::today()),
+            None => {
+                // Saved text that no longer parses (a truncated write, say) is not thrown away:
+                // it comes back in the JSON view, with its error, to be fixed.
+                if let Some(text) = work.as_ref().and_then(|w| w.get("doc")).and_then(Value::as_str) {
+                    json_draft = Some(text.to_string());
+                    clean = false;
+                }
+                doc::empty_report(&dom::today())
+            }
         };
         let text = Rc::new(json::to_pretty(&value));
         let unsaved = Rc::new(Cell::new(!clean));
@@ -419,11 +427,11 @@ impl Component for EditorApp {
                 if !(k.ctrl_key() || k.meta_key()) || k.alt_key() {
                     return;
                 }
-                // The JSON text keeps the browser's own undo while it is being typed.
-                let in_json = e
-                    .target()
-                    .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-                    .is_some_and(|el| el.id() == JSON_AREA);
+                // Text that is not the document (the JSON being typed, a paste box, the output
+                // settings) keeps the browser's own undo.
+                let in_json = e.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).is_some_and(|el| {
+                    el.id() == JSON_AREA || el.id().starts_with("paste-") || el.closest(".ed-output").ok().flatten().is_some()
+                });
                 let key = k.key().to_lowercase();
                 let msg = match key.as_str() {
                     "z" if k.shift_key() => Some(Msg::Redo),
