@@ -86,7 +86,7 @@ fn the_markup_needs_no_script_and_no_inline_style() {
     assert!(html.contains("<div class=\"rw-fallback\">"), "engines without declarative shadow DOM read the light-DOM copy");
     assert!(!html.contains(" style="), "strict CSP: no style attributes");
     assert!(!html.contains("<style"), "strict CSP: no style elements");
-    assert_eq!(html.matches("<script").count(), 2, "only the JSON payload and the external loader");
+    assert_eq!(html.matches("<script").count(), 3, "only the JSON payload, the loader and the nomodule message");
     assert!(html.contains("<script type=\"module\" src=\"/static/rw/1.0/report-widget.js\"></script>"));
 }
 
@@ -94,7 +94,7 @@ fn the_markup_needs_no_script_and_no_inline_style() {
 fn the_payload_inside_the_snippet_is_unchanged_for_a_json_parser() {
     let hostile = LANSHAN.replacen("综合指数", "</script><script>alert(1)</script>", 1);
     let html = snippet::embed(&hostile, &options("zh"));
-    assert_eq!(html.matches("</script>").count(), 2, "a label cannot close the payload element");
+    assert_eq!(html.matches("</script>").count(), 3, "a label cannot close the payload element");
     let inside = html.split("id=\"r1\">").nth(1).and_then(|s| s.split("</script>").next()).unwrap();
     let reparsed = validate::load(inside).expect("still the same valid payload");
     assert_eq!(reparsed, validate::load(&hostile).unwrap());

@@ -1,60 +1,221 @@
 // report-widget loader: the one file a page includes, with
 //   <script type="module" src=".../report-widget.js"></script>
-// It finds its files next to itself (any folder works), starts the WebAssembly build, and
-// mounts every element marked data-report-widget. If WebAssembly cannot run here (a very old
-// browser, or a Content-Security-Policy that forbids compiling it), every host that is not
-// already showing the report gets data-state="error", a readable message, and the
-// report-widget:error event; any fallback content the page put inside the host stays visible.
-// The build step (www/tools/postbuild.mjs) fills in the content-hashed file names.
+// It finds its files next to itself (any folder works), starts the WebAssembly build, and the
+// widget then mounts every element marked data-report-widget, now and whenever one is added.
+//
+// If the widget cannot run here (no WebAssembly, a Content-Security-Policy that forbids
+// compiling it, a file that failed to load or failed its integrity check), every host that is
+// not already showing the report gets data-state="error", a short readable message and the
+// report-widget:error event; any fallback content the page put inside the host stays visible
+// below the message. The same happens if the widget's code fails later on.
+//
+// Syntax and APIs stay within what Chromium 90 and other 2019-era engines run: office browsers on
+// UOS and Kylin are built on Chromium 90-93. The build step (www/tools/postbuild.mjs) fills in the
+// content-hashed file names and their SRI hashes, so pinning this file with integrity="..." pins
+// the whole widget.
 var GLUE = "__GLUE__";
+var WASM = "__WASM__";
 var STYLES = "__STYLES__";
+var INTEGRITY = { glue: "__GLUE_SRI__", wasm: "__WASM_SRI__", styles: "__STYLES_SRI__" };
 var HOSTS = "[data-report-widget]";
+
+var MESSAGES = {
+  unsupported: {
+    zh: "此浏览器无法运行交互式报告。",
+    en: "The interactive report cannot run in this browser.",
+  },
+  failed: {
+    zh: "报告组件出现内部错误，无法显示报告。请刷新页面。",
+    en: "The report could not be shown because of an internal error in the widget. Please reload the page.",
+  },
+  stale: {
+    zh: "报告组件出现内部错误，以下内容可能无法再交互。请刷新页面。",
+    en: "The report widget hit an internal error; what is shown below may no longer respond. Please reload the page.",
+  },
+};
 
 function resolve(name) {
   return new URL(name, import.meta.url).href;
 }
 
-function fail(reason) {
-  var detail = String((reason && reason.message) || reason);
-  var hosts = document.querySelectorAll(HOSTS);
-  for (var i = 0; i < hosts.length; i++) {
-    var host = hosts[i];
-    var state = host.getAttribute("data-state");
-    if (state === "ready" || state === "error") continue;
-    host.setAttribute("data-state", "error");
-    var note = document.createElement("p");
-    note.setAttribute("role", "alert");
-    note.textContent =
-      host.getAttribute("data-lang") === "en"
-        ? "The interactive report cannot run in this browser (" + detail + ")."
-        : "此浏览器无法运行交互式报告（" + detail + "）。";
-    try {
-      // Keep the page's own fallback content (light DOM) visible below the message.
-      var root = host.shadowRoot || host.attachShadow({ mode: "open" });
-      root.textContent = "";
-      root.appendChild(note);
-      root.appendChild(document.createElement("slot"));
-    } catch (e) {
-      host.insertBefore(note, host.firstChild);
-    }
-    host.dispatchEvent(
-      new CustomEvent("report-widget:error", {
-        bubbles: true,
-        composed: true,
-        detail: { message: detail, problems: [] },
-      })
-    );
-  }
+function langOf(host) {
+  return /^en(-|$)/i.test(host.getAttribute("data-lang") || "") ? "en" : "zh";
 }
 
-if (typeof WebAssembly !== "object") {
-  fail("WebAssembly is not available");
-} else {
-  import(resolve(GLUE))
-    .then(function (glue) {
-      return glue.default({ module_or_path: resolve(GLUE.replace(/\.js$/, "_bg.wasm")) }).then(function () {
-        glue.boot(resolve(STYLES));
-      });
+function alertFor(host, text) {
+  var note = document.createElement("p");
+  note.setAttribute("role", "alert");
+  note.setAttribute("class", "rw-alert");
+  note.setAttribute("lang", langOf(host) === "en" ? "en" : "zh-CN");
+  note.textContent = text;
+  return note;
+}
+
+function styleLink() {
+  var link = document.createElement("link");
+  link.setAttribute("rel", "stylesheet");
+  if (INTEGRITY.styles) {
+    link.setAttribute("integrity", INTEGRITY.styles);
+    link.setAttribute("crossorigin", "anonymous");
+  }
+  link.setAttribute("href", resolve(STYLES));
+  return link;
+}
+
+// Shows `kind`'s message in one host. A host already showing a report (rendered, or
+// prerendered by the server into a declarative shadow root) keeps it, with the message above;
+// any other host shows the message with the page's fallback content below it.
+function markFailed(host, kind, detail) {
+  var state = host.getAttribute("data-state");
+  if (state === "error") return;
+  var lang = langOf(host);
+  try {
+    var root = host.shadowRoot || host.attachShadow({ mode: "open" });
+    // When the widget never ran, any report in the shadow root is the server's; once it has
+    // run, it marks the server's report (a half-drawn live render is not worth keeping).
+    var prerendered = root.querySelector(kind === "unsupported" ? ".rw-root > *" : ".rw-root[data-rw-prerendered] > *");
+    if (state === "ready" || prerendered) {
+      var first = root.firstChild;
+      while (first && first.nodeName === "LINK") first = first.nextSibling;
+      root.insertBefore(alertFor(host, MESSAGES[kind === "unsupported" ? kind : "stale"][lang]), first);
+    } else {
+      root.textContent = "";
+      root.appendChild(styleLink());
+      root.appendChild(alertFor(host, MESSAGES[kind][lang]));
+      // The page's own fallback content (light DOM) stays visible below the message.
+      root.appendChild(document.createElement("slot"));
+    }
+  } catch (e) {
+    // No shadow DOM here (or the host cannot have one): the message goes first in the host.
+    host.insertBefore(alertFor(host, MESSAGES[kind][lang]), host.firstChild);
+  }
+  host.setAttribute("data-state", "error");
+  host.dispatchEvent(
+    new CustomEvent("report-widget:error", {
+      bubbles: true,
+      composed: true,
+      detail: { message: detail, problems: [], lang: lang === "en" ? "en" : "zh-CN" },
     })
-    .catch(fail);
+  );
+}
+
+function markAll(kind, detail) {
+  var hosts = document.querySelectorAll(HOSTS);
+  for (var i = 0; i < hosts.length; i++) markFailed(hosts[i], kind, detail);
+}
+
+// Marks every host now, and hosts added later too (a CMS tab opened afterwards must not show an
+// empty box either): used once the widget cannot run, or can no longer be trusted.
+var watching = false;
+function markAllFromNowOn(kind, detail) {
+  markAll(kind, detail);
+  if (watching || typeof MutationObserver !== "function") return;
+  watching = true;
+  new MutationObserver(function () {
+    markAll(kind, detail);
+  }).observe(document, { childList: true, subtree: true });
+}
+
+// The widget never started.
+function cannotRun(reason) {
+  var detail = String((reason && reason.message) || reason);
+  if (console && console.error) {
+    console.error(
+      "report-widget: the widget cannot run here (" + detail + "). " +
+        "If the page sends a Content-Security-Policy, script-src must allow 'self' and 'wasm-unsafe-eval' " +
+        "(browsers older than Chrome 97 cannot run WebAssembly under a CSP without 'unsafe-eval')."
+    );
+  }
+  markAllFromNowOn("unsupported", detail);
+}
+
+// The widget's code failed: a trap in its WebAssembly leaves the instance unusable. The release
+// build aborts on panic without running hooks (-Cpanic=immediate-abort), so a Rust panic arrives
+// here as a trap; this marks every host, and hosts added afterwards. Only traps whose stack
+// names the widget's own files count: another script's WebAssembly, or a page listener for
+// report-widget:ready that throws, is none of the widget's business. The flag tells the Rust
+// side (if it still runs, e.g. its MutationObserver) to start no new work.
+function failed(error) {
+  globalThis["report-widget:failed"] = true;
+  markAllFromNowOn("failed", "internal error: " + String((error && error.message) || error));
+}
+function onUncaught(error) {
+  if (!(error instanceof WebAssembly.RuntimeError)) return;
+  var stack = String(error.stack || "");
+  if (stack.indexOf(GLUE.replace(/^\.\//, "")) === -1 && stack.indexOf(WASM.replace(/^\.\//, "")) === -1) return;
+  failed(error);
+}
+function watchTraps() {
+  window.addEventListener("error", function (event) {
+    onUncaught(event.error);
+  });
+  window.addEventListener("unhandledrejection", function (event) {
+    onUncaught(event.reason);
+  });
+}
+
+// Loads the glue module. Where the engine supports it, a <link rel="modulepreload"> with the
+// glue's SRI hash fetches and checks it first; import() then reuses that checked module. The
+// link is removed again once the module is in, leaving the page's <head> as it was.
+function importGlue() {
+  var url = resolve(GLUE);
+  var link = document.createElement("link");
+  var checked = INTEGRITY.glue && link.relList && link.relList.supports && link.relList.supports("modulepreload");
+  if (!checked) return import(url);
+  return new Promise(function (done, fail) {
+    link.setAttribute("rel", "modulepreload");
+    link.setAttribute("integrity", INTEGRITY.glue);
+    link.setAttribute("href", url);
+    link.onload = function () {
+      done(import(url));
+    };
+    link.onerror = function () {
+      fail(new Error(GLUE + " could not be loaded or failed its integrity check"));
+    };
+    (document.head || document.documentElement).appendChild(link);
+  }).then(
+    function (glue) {
+      link.parentNode.removeChild(link);
+      return glue;
+    },
+    function (error) {
+      link.parentNode.removeChild(link);
+      throw error;
+    }
+  );
+}
+
+// Fetches the wasm (checked against its SRI hash) and the glue in parallel, then instantiates.
+function load() {
+  var wasm = fetch(resolve(WASM), INTEGRITY.wasm ? { integrity: INTEGRITY.wasm } : {});
+  // init() takes the rejection over; without this it would also be reported as unhandled.
+  wasm.catch(function () {});
+  return importGlue().then(function (glue) {
+    return glue.default({ module_or_path: wasm }).then(function () {
+      return glue;
+    });
+  });
+}
+
+// One widget per page: a second copy of the loader (another release folder, or the same file
+// under another URL, which makes it a separate module) would mount every host a second time.
+var LOADED = typeof Symbol === "function" ? Symbol.for("report-widget.loader") : "__reportWidgetLoader";
+if (window[LOADED]) {
+  if (console && console.warn) {
+    console.warn("report-widget: " + import.meta.url + " is ignored, the page already loaded " + window[LOADED]);
+  }
+} else if (typeof WebAssembly !== "object" || typeof WebAssembly.instantiate !== "function") {
+  window[LOADED] = import.meta.url;
+  cannotRun("WebAssembly is not available");
+} else {
+  window[LOADED] = import.meta.url;
+  watchTraps();
+  load().then(function (glue) {
+    try {
+      glue.boot(resolve(STYLES), INTEGRITY.styles);
+    } catch (error) {
+      // The widget started but failed while mounting the hosts present now.
+      failed(error);
+    }
+  }, cannotRun);
 }

@@ -6,7 +6,10 @@ use js_sys::{Array, Object, Promise, Reflect};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{CustomEvent, CustomEventInit, Element, RequestInit, RequestMode, Response, ShadowRootInit, ShadowRootMode};
+use web_sys::{
+    AbortSignal, CustomEvent, CustomEventInit, Element, RequestInit, RequestMode, Response, ShadowRoot, ShadowRootInit,
+    ShadowRootMode,
+};
 
 /// Why an instance could not show its report.
 #[derive(Debug, thiserror::Error)]
@@ -48,7 +51,11 @@ impl EmbedError {
                 format!("data-src=\"{url}\"：无法加载数据文件（{detail}）"),
                 self.to_string(),
             )],
-            EmbedError::Attach(detail) => vec![Problem::error("data-report-widget", format!("无法在此元素上显示组件：{detail}"), self.to_string())],
+            EmbedError::Attach(detail) => vec![Problem::error(
+                "data-report-widget",
+                format!("无法在此元素上显示组件：{detail}"),
+                self.to_string(),
+            )],
         }
     }
 }
@@ -61,42 +68,182 @@ fn js_error_text(value: &JsValue) -> String {
         .unwrap_or_else(|| "unknown error".to_string())
 }
 
+/// The widget's stylesheet: a file next to the loader, linked inside every shadow root (strict
+/// CSP allows `style-src 'self'` files, never inline styles). `integrity` is its SRI hash, which
+/// the loader carries so that pinning the loader with `integrity=` pins the whole widget.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Stylesheet {
+    pub href: String,
+    pub integrity: Option<String>,
+}
+
+impl From<std::rc::Rc<str>> for Stylesheet {
+    fn from(href: std::rc::Rc<str>) -> Self {
+        Stylesheet { href: href.to_string(), integrity: None }
+    }
+}
+
 pub fn set_state(host: &Element, state: &str) {
     let _ = host.set_attribute("data-state", state);
 }
 
-/// Opens (or reuses) the host's shadow root, links the stylesheet, waits until it has loaded
-/// (so the report never flashes unstyled) and returns the element to render into.
-pub async fn prepare_shadow(host: &Element, stylesheet: &str) -> Result<Element, EmbedError> {
-    let shadow = match host.shadow_root() {
-        Some(existing) => existing,
-        None => host
-            .attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))
-            .map_err(|e| EmbedError::Attach(js_error_text(&e)))?,
-    };
-    shadow.set_inner_html("");
-    let document = gloo::utils::document();
-    let link = document.create_element("link").map_err(|e| EmbedError::Attach(js_error_text(&e)))?;
-    let _ = link.set_attribute("rel", "stylesheet");
-    let _ = link.set_attribute("href", stylesheet);
-    let loaded = Promise::new(&mut |resolve, _reject| {
-        // A stylesheet that fails to load still resolves: the report shows unstyled rather than never.
-        let done = Closure::once_into_js(move || {
-            let _ = resolve.call0(&JsValue::NULL);
-        });
-        let _ = link.add_event_listener_with_callback("load", done.unchecked_ref());
-        let _ = link.add_event_listener_with_callback("error", done.unchecked_ref());
-    });
-    let root = document.create_element("div").map_err(|e| EmbedError::Attach(js_error_text(&e)))?;
-    let _ = root.set_attribute("class", "rw-root");
-    let _ = shadow.append_child(&link);
-    let _ = shadow.append_child(&root);
-    let _ = JsFuture::from(loaded).await;
-    Ok(root)
+/// Whether the page put content of its own inside the host (a static fallback: a summary, a
+/// table, a link to the PDF). Whitespace between tags does not count.
+fn has_fallback(host: &Element) -> bool {
+    host.child_element_count() > 0 || host.text_content().is_some_and(|t| !t.trim().is_empty())
 }
 
-/// Reads the payload text named by `data-payload` (an element id) or `data-src` (a URL).
-pub async fn read_payload(host: &Element) -> Result<String, EmbedError> {
+/// What the host shows until its report is rendered, so the box is never blank.
+enum Placeholder {
+    /// A `<slot>` that keeps the page's own fallback content (light DOM) visible.
+    Slot(Element),
+    /// A short "loading" note, for a host the page left empty.
+    Loading(Element),
+    /// The report as the server rendered it into a declarative shadow root (`report-widget
+    /// prerender`): kept, styled as it is, until the live render replaces it.
+    Prerendered(Vec<Element>),
+}
+
+/// Marks a prerendered `.rw-root` once the widget has taken its host over, so that a failure
+/// afterwards knows the content is a complete report (kept) and not a half-drawn one (replaced).
+pub const PRERENDERED_MARK: &str = "data-rw-prerendered";
+
+/// A prepared shadow root: the element Yew renders into, and what is shown meanwhile.
+pub struct Shadow {
+    pub root: Element,
+    placeholder: Placeholder,
+}
+
+impl Shadow {
+    /// Called once the first render is in the DOM. A report replaces the placeholder; an error
+    /// panel comes first and keeps the page's fallback content (or the prerendered report)
+    /// visible below it, since the reader still gets that.
+    pub fn finish(&self, report_shown: bool) {
+        match &self.placeholder {
+            Placeholder::Loading(note) => note.remove(),
+            Placeholder::Slot(slot) => {
+                if report_shown {
+                    slot.remove();
+                }
+            }
+            Placeholder::Prerendered(nodes) => {
+                if report_shown {
+                    nodes.iter().for_each(|n| n.remove());
+                } else if let (Some(parent), Some(first)) = (self.root.parent_node(), nodes.first()) {
+                    let _ = parent.insert_before(&self.root, Some(first));
+                }
+                let _ = self.root.remove_attribute("hidden");
+            }
+        }
+    }
+}
+
+/// The `.rw-root` of a report prerendered for exactly `key` (see `snippet::hydration_key`),
+/// ready to be hydrated in place.
+pub fn hydratable_root(host: &Element, key: &str) -> Option<Element> {
+    let root = host.shadow_root()?.query_selector(".rw-root[data-rw-key]").ok().flatten()?;
+    (root.get_attribute("data-rw-key").as_deref() == Some(key) && root.child_element_count() > 0).then_some(root)
+}
+
+/// The inline payload text of a host (`data-payload`), when it has one on the page.
+pub fn inline_payload(host: &Element) -> Option<String> {
+    let id = host.get_attribute("data-payload")?;
+    gloo::utils::document().get_element_by_id(id.trim())?.text_content()
+}
+
+/// The children of a shadow root that holds a server-rendered report (a `.rw-root` with
+/// content), or nothing.
+fn prerendered(shadow: &ShadowRoot) -> Vec<Element> {
+    let Ok(Some(old_root)) = shadow.query_selector(".rw-root") else { return Vec::new() };
+    if old_root.child_element_count() == 0 {
+        return Vec::new();
+    }
+    let _ = old_root.set_attribute(PRERENDERED_MARK, "");
+    let children = shadow.children();
+    (0..children.length()).filter_map(|i| children.item(i)).collect()
+}
+
+fn shadow_of(host: &Element) -> Result<ShadowRoot, EmbedError> {
+    match host.shadow_root() {
+        Some(existing) => Ok(existing),
+        None => host
+            .attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))
+            .map_err(|e| EmbedError::Attach(js_error_text(&e))),
+    }
+}
+
+fn stylesheet_link(stylesheet: &Stylesheet) -> Result<Element, EmbedError> {
+    let link = gloo::utils::document().create_element("link").map_err(|e| EmbedError::Attach(js_error_text(&e)))?;
+    let _ = link.set_attribute("rel", "stylesheet");
+    if let Some(integrity) = &stylesheet.integrity {
+        let _ = link.set_attribute("integrity", integrity);
+        // SRI needs a CORS-mode request; for the usual same-origin files this changes nothing.
+        let _ = link.set_attribute("crossorigin", "anonymous");
+    }
+    let _ = link.set_attribute("href", &stylesheet.href);
+    Ok(link)
+}
+
+/// Opens (or reuses) the host's shadow root, links the stylesheet, waits until it has loaded
+/// (so the report never flashes unstyled) and returns where to render. A shadow root that
+/// already holds a prerendered report keeps it on screen meanwhile; any other content is cleared.
+pub async fn prepare_shadow(host: &Element, stylesheet: &Stylesheet, lang: Lang) -> Result<Shadow, EmbedError> {
+    let shadow = shadow_of(host)?;
+    let prerendered = prerendered(&shadow);
+    if prerendered.is_empty() {
+        shadow.set_inner_html("");
+    }
+    let document = gloo::utils::document();
+    let attach_error = |e: JsValue| EmbedError::Attach(js_error_text(&e));
+    let link = stylesheet_link(stylesheet)?;
+    let loaded = Promise::new(&mut |resolve, _reject| {
+        // A stylesheet that fails to load (or fails its integrity check) still resolves: the
+        // report then shows unstyled rather than never. The listener is the promise's own
+        // `resolve`, not a Rust closure: `load` fires again each time the host is moved in the
+        // page, and a one-shot Rust closure would throw on the second call.
+        let _ = link.add_event_listener_with_callback("load", &resolve);
+        let _ = link.add_event_listener_with_callback("error", &resolve);
+    });
+    let root = document.create_element("div").map_err(attach_error)?;
+    let _ = root.set_attribute("class", "rw-root");
+    shadow.append_child(&link).map_err(attach_error)?;
+    shadow.append_child(&root).map_err(attach_error)?;
+    let placeholder = if !prerendered.is_empty() {
+        // The live render goes into a hidden root and is swapped in when complete.
+        let _ = root.set_attribute("hidden", "");
+        Placeholder::Prerendered(prerendered)
+    } else if has_fallback(host) {
+        let slot = document.create_element("slot").map_err(attach_error)?;
+        shadow.append_child(&slot).map_err(attach_error)?;
+        Placeholder::Slot(slot)
+    } else {
+        let note = document.create_element("p").map_err(attach_error)?;
+        let _ = note.set_attribute("class", "rw-loading");
+        let _ = note.set_attribute("role", "status");
+        let _ = note.set_attribute("lang", lang.tag());
+        note.set_text_content(Some(match lang {
+            Lang::En => "Loading the report…",
+            _ => "正在加载报告…",
+        }));
+        shadow.append_child(&note).map_err(attach_error)?;
+        Placeholder::Loading(note)
+    };
+    let _ = JsFuture::from(loaded).await;
+    Ok(Shadow { root, placeholder })
+}
+
+/// Empties a released host: its shadow root (the report, listeners' targets) and its state.
+pub fn clear(host: &Element) {
+    if let Some(shadow) = host.shadow_root() {
+        shadow.set_inner_html("");
+    }
+    let _ = host.remove_attribute("data-state");
+}
+
+/// Reads the payload text named by `data-payload` (an element id, which wins when both are
+/// given) or `data-src` (a same-origin URL, relative to the page). `signal` aborts the request
+/// when the host is removed meanwhile.
+pub async fn read_payload(host: &Element, signal: Option<&AbortSignal>) -> Result<String, EmbedError> {
     if let Some(id) = host.get_attribute("data-payload") {
         let el = gloo::utils::document().get_element_by_id(id.trim());
         return el.and_then(|e| e.text_content()).ok_or(EmbedError::PayloadElementMissing(id));
@@ -106,7 +253,9 @@ pub async fn read_payload(host: &Element) -> Result<String, EmbedError> {
     };
     let fetch_error = |detail: String| EmbedError::Fetch { url: url.clone(), detail };
     let init = RequestInit::new();
+    // Same origin only: the widget never talks to another server (no CDN, no telemetry).
     init.set_mode(RequestMode::SameOrigin);
+    init.set_signal(signal);
     let response = JsFuture::from(gloo::utils::window().fetch_with_str_and_init(&url, &init))
         .await
         .map_err(|e| fetch_error(js_error_text(&e)))?;
@@ -134,12 +283,11 @@ pub fn announce_ready(host: &Element) {
     dispatch(host, "report-widget:ready", &JsValue::NULL);
 }
 
-/// Sets the error state, logs once to the console and dispatches `report-widget:error` whose
-/// `detail` is `{ message, problems: [{ path, line, column, message, message_zh }] }`.
-pub fn announce_error(host: &Element, err: &EmbedError, lang: Lang) {
-    set_state(host, "error");
-    let problems = Array::new();
-    for p in err.problems() {
+/// The `detail` of `report-widget:error`: `{ message, problems: [{ path, line, column, message,
+/// message_zh }], lang }`.
+fn error_detail(message: &str, problems: &[Problem], lang: Lang) -> Object {
+    let list = Array::new();
+    for p in problems {
         let item = Object::new();
         let _ = Reflect::set(&item, &"path".into(), &p.pointer.as_str().into());
         let (line, column) = match p.position {
@@ -150,56 +298,69 @@ pub fn announce_error(host: &Element, err: &EmbedError, lang: Lang) {
         let _ = Reflect::set(&item, &"column".into(), &column);
         let _ = Reflect::set(&item, &"message".into(), &p.en.as_str().into());
         let _ = Reflect::set(&item, &"message_zh".into(), &p.zh.as_str().into());
-        problems.push(&item);
+        list.push(&item);
     }
     let detail = Object::new();
-    let _ = Reflect::set(&detail, &"message".into(), &err.to_string().into());
-    let _ = Reflect::set(&detail, &"problems".into(), &problems);
+    let _ = Reflect::set(&detail, &"message".into(), &message.into());
+    let _ = Reflect::set(&detail, &"problems".into(), &list);
     let _ = Reflect::set(&detail, &"lang".into(), &lang.tag().into());
-    gloo::console::error!("report-widget:", err.to_string(), problems.clone());
+    detail
+}
+
+/// Sets the error state, logs once to the console and dispatches `report-widget:error`.
+pub fn announce_error(host: &Element, err: &EmbedError, lang: Lang) {
+    set_state(host, "error");
+    let detail = error_detail(&err.to_string(), &err.problems(), lang);
+    gloo::console::error!("report-widget:", err.to_string(), detail.clone());
     dispatch(host, "report-widget:error", &detail);
 }
 
-/// Last-resort message written without Yew (used when rendering itself cannot start).
+/// Last-resort message written without Yew (rendering could not start, or the widget's code
+/// failed). Keeps the stylesheet link (so the message is styled like the widget) and a `<slot>`,
+/// so the page's own fallback content stays visible below the message.
 pub fn show_plain_error(host: &Element, message: &str) {
     let document = gloo::utils::document();
-    if let Ok(p) = document.create_element("p") {
-        let _ = p.set_attribute("role", "alert");
-        p.set_text_content(Some(&format!("报告组件无法显示 / The report widget failed: {message}")));
-        match host.shadow_root() {
-            Some(shadow) => {
-                shadow.set_inner_html("");
-                let _ = shadow.append_child(&p);
+    let Ok(p) = document.create_element("p") else { return };
+    let _ = p.set_attribute("role", "alert");
+    let _ = p.set_attribute("class", "rw-alert");
+    p.set_text_content(Some(message));
+    match shadow_of(host) {
+        Ok(shadow) => {
+            let children = shadow.children();
+            for i in (0..children.length()).rev() {
+                if let Some(child) = children.item(i).filter(|c| c.tag_name() != "LINK") {
+                    child.remove();
+                }
             }
-            None => {
-                host.set_text_content(None);
-                let _ = host.append_child(&p);
+            let _ = shadow.append_child(&p);
+            if let Ok(slot) = document.create_element("slot") {
+                let _ = shadow.append_child(&slot);
             }
+        }
+        Err(_) => {
+            let _ = host.insert_before(&p, host.first_child().as_ref());
         }
     }
 }
 
-/// If Rust ever panics, every host that is not already in error switches to `error` with a
-/// message, instead of being left blank or half-drawn.
-pub fn install_panic_hook() {
-    std::panic::set_hook(Box::new(|info| {
-        let message = info.to_string();
-        gloo::console::error!("report-widget panicked:", message.clone());
-        let Ok(hosts) = gloo::utils::document().query_selector_all(super::HOST_SELECTOR) else { return };
-        for i in 0..hosts.length() {
-            let Some(host) = hosts.item(i).and_then(|n| n.dyn_into::<Element>().ok()) else { continue };
-            if host.get_attribute("data-state").as_deref() == Some("error") {
-                continue;
-            }
-            show_plain_error(&host, "internal error");
-            set_state(&host, "error");
-            let init = CustomEventInit::new();
-            init.set_bubbles(true);
-            init.set_composed(true);
-            init.set_detail(&JsValue::from_str(&message));
-            if let Ok(event) = CustomEvent::new_with_event_init_dict("report-widget:error", &init) {
-                let _ = host.dispatch_event(&event);
-            }
-        }
-    }));
+/// Puts a notice above what a host already shows (used when a rendered report may have gone
+/// stale because the widget's code failed afterwards).
+pub fn prepend_notice(host: &Element, message: &str) {
+    let Some(shadow) = host.shadow_root() else { return show_plain_error(host, message) };
+    let document = gloo::utils::document();
+    let Ok(p) = document.create_element("p") else { return };
+    let _ = p.set_attribute("role", "alert");
+    let _ = p.set_attribute("class", "rw-alert");
+    p.set_text_content(Some(message));
+    // After the stylesheet link, before the report.
+    let first_content =
+        (0..shadow.children().length()).filter_map(|i| shadow.children().item(i)).find(|c| c.tag_name() != "LINK");
+    let _ = shadow.insert_before(&p, first_content.as_ref().map(|e| e.as_ref()));
+}
+
+/// Sets `error` and dispatches `report-widget:error` with a message and no problem list (the
+/// widget failed, not the payload).
+pub fn announce_failure(host: &Element, message: &str, lang: Lang) {
+    set_state(host, "error");
+    dispatch(host, "report-widget:error", &error_detail(message, &[], lang));
 }

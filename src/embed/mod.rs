@@ -1,30 +1,86 @@
 //! Embedding glue (browser only): finds `data-report-widget` hosts, reads each payload,
 //! renders into the host's open shadow root, and reports progress through `data-state` and
 //! the `report-widget:ready` / `report-widget:error` events.
+//!
+//! Hosts can come and go at any time (CMS tabs, lazily loaded content): a MutationObserver
+//! mounts hosts added later and releases removed ones (their Yew app is destroyed, a pending
+//! `data-src` request aborted, the shadow root emptied). Every instance lives in a registry
+//! keyed by its host element, so a host is never mounted twice and work for a host that has
+//! gone is dropped.
 
 mod host;
+mod observe;
+pub mod panic;
 
-pub use host::EmbedError;
+pub use host::{EmbedError, Stylesheet};
 
 use crate::model::Lang;
 use crate::report::{Outcome, Widget, WidgetProps};
 use crate::validate::{self, Problem};
 use crate::view::ReportView;
+use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
-use web_sys::Element;
-use yew::Callback;
+use web_sys::{AbortController, Element};
+use yew::{AppHandle, Callback};
 
 /// The attribute that marks a host element.
 pub const HOST_SELECTOR: &str = "[data-report-widget]";
 
-/// Starts every host on the page. `stylesheet_url` is the widget's stylesheet, resolved by
-/// the loader relative to its own URL so any deployment folder works.
-pub fn boot(stylesheet_url: String) {
-    host::install_panic_hook();
+struct Instance {
+    id: u64,
+    host: Element,
+    /// Set once the report (or its error panel) is rendered.
+    app: Option<AppHandle<Widget>>,
+    /// Aborts the `data-src` request if the host goes away before it answers.
+    abort: Option<AbortController>,
+}
+
+#[derive(Default)]
+struct Registry {
+    next_id: u64,
+    instances: Vec<Instance>,
+    /// The stylesheet given to `boot`, used for hosts the observer finds later.
+    stylesheet: Option<Stylesheet>,
+}
+
+thread_local! {
+    static REGISTRY: RefCell<Registry> = RefCell::new(Registry::default());
+}
+
+// The registry is only ever borrowed for a few statements and never across a call into Yew or
+// the DOM that could call back into this module (a render runs effects synchronously, which
+// announce `ready` and look the instance up again).
+fn with_registry<R>(f: impl FnOnce(&mut Registry) -> R) -> R {
+    REGISTRY.with(|r| f(&mut r.borrow_mut()))
+}
+
+fn is_current(id: u64) -> bool {
+    with_registry(|r| r.instances.iter().any(|i| i.id == id))
+}
+
+/// Whether `host` is mounted (rendered, or on its way).
+pub fn is_mounted(host: &Element) -> bool {
+    with_registry(|r| r.instances.iter().any(|i| i.host == *host))
+}
+
+/// How many hosts are mounted right now.
+pub fn instance_count() -> usize {
+    with_registry(|r| r.instances.len())
+}
+
+/// Starts the widget on the page: mounts every host present now and every host added later.
+/// The loader resolves `stylesheet` relative to its own URL, so any deployment folder works.
+pub fn boot(stylesheet: Stylesheet) {
+    panic::install();
+    with_registry(|r| r.stylesheet = Some(stylesheet.clone()));
     let Some(document) = gloo::utils::window().document() else { return };
+    // Observe first, then scan: a host inserted in between is seen by one or the other, and
+    // mounting is idempotent.
+    if let Err(err) = observe::start(&document) {
+        gloo::console::warn!("report-widget: hosts added later will not mount by themselves:", err);
+    }
     let Ok(hosts) = document.query_selector_all(HOST_SELECTOR) else { return };
-    let stylesheet: Rc<str> = stylesheet_url.into();
     for i in 0..hosts.length() {
         if let Some(el) = hosts.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
             mount(el, stylesheet.clone());
@@ -32,40 +88,153 @@ pub fn boot(stylesheet_url: String) {
     }
 }
 
-/// Mounts one host. Never throws: every failure ends in `data-state="error"` with a message.
-pub fn mount(host: Element, stylesheet: Rc<str>) {
-    if host.has_attribute("data-rw-mounted") {
+/// The stylesheet `boot` was given (hosts found later are mounted with it).
+fn boot_stylesheet() -> Option<Stylesheet> {
+    with_registry(|r| r.stylesheet.clone())
+}
+
+/// Mounts one host, unless it already is. Never throws: every failure ends in
+/// `data-state="error"` with a message inside the host.
+pub fn mount(host: Element, stylesheet: impl Into<Stylesheet>) {
+    if panic::poisoned() {
+        return panic::refuse(&host);
+    }
+    let stylesheet = stylesheet.into();
+    let registered = with_registry(|r| {
+        if r.instances.iter().any(|i| i.host == host) {
+            return None;
+        }
+        r.next_id += 1;
+        let id = r.next_id;
+        let abort = AbortController::new().ok();
+        r.instances.push(Instance { id, host: host.clone(), app: None, abort: abort.clone() });
+        Some((id, abort))
+    });
+    let Some((id, abort)) = registered else { return };
+    host::set_state(&host, "loading");
+    wasm_bindgen_futures::spawn_local(run(id, host, stylesheet, abort));
+}
+
+/// Releases a host: destroys its Yew app, aborts its pending request, empties its shadow root
+/// and removes `data-state`. Does nothing for a host that is not mounted.
+pub fn release(host: &Element) {
+    let taken = with_registry(|r| {
+        let at = r.instances.iter().position(|i| i.host == *host)?;
+        Some(r.instances.swap_remove(at))
+    });
+    let Some(instance) = taken else { return };
+    if let Some(abort) = &instance.abort {
+        abort.abort();
+    }
+    if let Some(app) = instance.app {
+        app.destroy();
+    }
+    host::clear(&instance.host);
+}
+
+/// Releases a host and mounts it again (its `data-lang`, `data-src` or `data-payload` changed).
+fn remount(host: Element) {
+    release(&host);
+    if let Some(stylesheet) = boot_stylesheet() {
+        mount(host, stylesheet);
+    }
+}
+
+/// Releases every mounted host that is no longer in the document.
+fn release_disconnected() {
+    let gone: Vec<Element> =
+        with_registry(|r| r.instances.iter().filter(|i| !i.host.is_connected()).map(|i| i.host.clone()).collect());
+    for host in gone {
+        release(&host);
+    }
+}
+
+/// Hydrates a host whose shadow root holds the report prerendered from this very payload, in
+/// this language, by this widget version: the server's markup stays and becomes interactive,
+/// with no blank moment and no swap. Returns false (and touches nothing) for any other host,
+/// which is then rendered afresh.
+fn hydrate(id: u64, host: &Element, lang: Lang) -> bool {
+    let Some(text) = host::inline_payload(host) else { return false };
+    let key = crate::snippet::hydration_key(&text, lang.tag());
+    let Some(root) = host::hydratable_root(host, &key) else { return false };
+    // A payload that fails validation shows its error panel: rendered afresh, not hydrated.
+    let Ok(report) = validate::load(&text) else { return false };
+    let outcome = Outcome::Report(Rc::new(ReportView::new(&report, lang)));
+    let announced = host.clone();
+    let on_rendered = Callback::from(move |()| {
+        if is_current(id) {
+            host::announce_ready(&announced);
+        }
+    });
+    let app =
+        yew::Renderer::<Widget>::with_root_and_props(root, WidgetProps { outcome, on_rendered: Some(on_rendered) })
+            .hydrate();
+    keep_app(id, app);
+    true
+}
+
+/// Keeps a rendered app's handle so `release` can destroy it; destroys it at once if the host
+/// went away meanwhile.
+fn keep_app(id: u64, app: AppHandle<Widget>) {
+    let orphan = with_registry(|r| match r.instances.iter_mut().find(|i| i.id == id) {
+        Some(instance) => {
+            instance.app = Some(app);
+            instance.abort = None;
+            None
+        }
+        None => Some(app),
+    });
+    if let Some(app) = orphan {
+        app.destroy();
+    }
+}
+
+async fn run(id: u64, host: Element, stylesheet: Stylesheet, abort: Option<AbortController>) {
+    if panic::poisoned() {
+        return; // the panic hook has marked this host already
+    }
+    let lang = Lang::from_code(&host.get_attribute("data-lang").unwrap_or_default());
+    if hydrate(id, &host, lang) {
         return;
     }
-    let _ = host.set_attribute("data-rw-mounted", "");
-    host::set_state(&host, "loading");
-    let lang = Lang::from_code(&host.get_attribute("data-lang").unwrap_or_default());
-    wasm_bindgen_futures::spawn_local(async move {
-        let root = match host::prepare_shadow(&host, &stylesheet).await {
-            Ok(root) => root,
-            Err(err) => {
-                host::show_plain_error(&host, &err.to_string());
-                host::announce_error(&host, &err, lang);
-                return;
-            }
-        };
-        let outcome = match host::read_payload(&host).await {
-            Ok(text) => validate::load(&text).map_err(EmbedError::Payload),
-            Err(err) => Err(err),
-        };
-        let (outcome, error) = match outcome {
-            Ok(report) => (Outcome::Report(Rc::new(ReportView::new(&report, lang))), None),
-            Err(err) => {
-                let problems: Vec<Problem> = err.problems();
-                (Outcome::Problems { problems: Rc::new(problems), lang }, Some(err))
-            }
-        };
-        let announced = host.clone();
-        let on_rendered = Callback::from(move |()| match &error {
+    let shadow = host::prepare_shadow(&host, &stylesheet, lang).await;
+    if !is_current(id) || panic::poisoned() {
+        return; // released while the stylesheet loaded, or the widget failed meanwhile
+    }
+    let shadow = match shadow {
+        Ok(shadow) => shadow,
+        Err(err) => {
+            host::show_plain_error(&host, &err.to_string());
+            host::announce_error(&host, &err, lang);
+            return;
+        }
+    };
+    let text = host::read_payload(&host, abort.as_ref().map(|a| a.signal()).as_ref()).await;
+    if !is_current(id) || panic::poisoned() {
+        return; // released while the payload loaded (the request was aborted), or the widget failed
+    }
+    let outcome = text.and_then(|text| validate::load(&text).map_err(EmbedError::Payload));
+    let (outcome, error) = match outcome {
+        Ok(report) => (Outcome::Report(Rc::new(ReportView::new(&report, lang))), None),
+        Err(err) => {
+            let problems: Vec<Problem> = err.problems();
+            (Outcome::Problems { problems: Rc::new(problems), lang }, Some(err))
+        }
+    };
+    let announced = host.clone();
+    let root = shadow.root.clone();
+    let on_rendered = Callback::from(move |()| {
+        if !is_current(id) {
+            return;
+        }
+        shadow.finish(error.is_none());
+        match &error {
             None => host::announce_ready(&announced),
             Some(err) => host::announce_error(&announced, err, lang),
-        });
+        }
+    });
+    let app =
         yew::Renderer::<Widget>::with_root_and_props(root, WidgetProps { outcome, on_rendered: Some(on_rendered) })
             .render();
-    });
+    keep_app(id, app);
 }

@@ -1,8 +1,11 @@
 // Shared helpers for the end-to-end tests: a server for dist/, a headless Chromium from
 // Debian's package (Playwright cannot download browsers here), and shadow-DOM readers.
-import { mkdirSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { inflateSync } from "node:zlib";
 import { chromium } from "playwright-core";
 import { serve } from "../../www/tools/serve.mjs";
 
@@ -67,4 +70,226 @@ export function recordEvents() {
   for (const name of ["report-widget:ready", "report-widget:error"]) {
     document.addEventListener(name, (e) => window.__rwEvents.push([name, e.target.tagName]));
   }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Embedding on portal pages (tests/e2e/embed-*.test.mjs)
+
+export const LANSHAN = readFileSync(join(ROOT, "www/reports/lanshan-2021.json"), "utf8");
+export const WATER = readFileSync(join(ROOT, "docs/examples/water-affairs-example.json"), "utf8");
+/** A payload cut off in the middle: the widget must say where (line and column). */
+export const TRUNCATED = readFileSync(join(ROOT, "tests/payloads/broken/truncated-json.json"), "utf8");
+
+/** The strict Content-Security-Policy of issue 5, as a portal would send it. */
+export { STRICT_CSP } from "../../www/tools/serve.mjs";
+
+/** The files dist/report-widget.js loads, read from the built loader itself. */
+export function widgetFiles() {
+  const loader = readFileSync(join(DIST, "report-widget.js"), "utf8");
+  const name = (key) => {
+    const found = new RegExp(`var ${key} = "\\./([^"]+)"`).exec(loader);
+    if (!found) throw new Error(`dist/report-widget.js names no ${key} file`);
+    return found[1];
+  };
+  return { loader: "report-widget.js", glue: name("GLUE"), wasm: name("WASM"), styles: name("STYLES") };
+}
+
+/** A portal page with the embed snippet: `body` holds the hosts (and payload scripts). The
+ * page itself has no inline script or style, so it can be served under the strict CSP. */
+export function portalPage({ body, head = "", base = "/", title = "portal page", lang = "zh-CN" }) {
+  return `<!doctype html>
+<html lang="${lang}">
+<head>
+<meta charset="utf-8">
+<link rel="icon" href="data:,">
+<title>${title}</title>
+${head}
+</head>
+<body>
+${body}
+<script type="module" src="${base}report-widget.js"></script>
+<script nomodule defer src="${base}report-widget-nomodule.js"></script>
+</body>
+</html>`;
+}
+
+/** `<script type="application/json" id=…>` with the payload, "<" escaped as the build does. */
+export function payloadScript(id, json) {
+  return `<script type="application/json" id="${id}">${json.trim().replace(/</g, "\\u003c")}</script>`;
+}
+
+/** Init script: records every CSP violation the page reports (they are composed events, so
+ * violations inside shadow roots reach the document too). */
+export function recordCspViolations() {
+  window.__cspViolations = [];
+  document.addEventListener(
+    "securitypolicyviolation",
+    (e) => window.__cspViolations.push(`${e.violatedDirective} blocked ${e.blockedURI || "inline"} ${e.sample || ""}`),
+    true
+  );
+}
+
+/** Init script: records every report-widget event with its host's id and detail. */
+export function recordEventDetails() {
+  window.__rwDetails = [];
+  for (const name of ["report-widget:ready", "report-widget:error"]) {
+    document.addEventListener(name, (e) =>
+      window.__rwDetails.push({ name, id: e.target.id, detail: e.detail && JSON.parse(JSON.stringify(e.detail)) })
+    );
+  }
+}
+
+/** State of each host, by id. */
+export function states(page, selector = "[data-report-widget]") {
+  return page.$$eval(selector, (hosts) => Object.fromEntries(hosts.map((h) => [h.id, h.getAttribute("data-state")])));
+}
+
+/** Waits until the host `id` has `state`. */
+export function waitForState(page, id, state, timeout = 20000) {
+  return page.waitForFunction(
+    ([id, state]) => document.getElementById(id)?.getAttribute("data-state") === state,
+    [id, state],
+    { timeout }
+  );
+}
+
+/** The text a reader sees in a host's shadow root (without the folded source sentences). */
+export function hostText(page, id) {
+  return page.$eval(`#${id}`, (h) => {
+    if (!h.shadowRoot) return "";
+    const copy = document.createElement("div");
+    for (const child of h.shadowRoot.children) copy.appendChild(child.cloneNode(true));
+    copy.querySelectorAll(".rw-source").forEach((s) => s.remove());
+    return copy.textContent;
+  });
+}
+
+/** Whether an element is rendered at all (has a box). For light-DOM fallback content inside a
+ * host this says whether the shadow root shows it (through a <slot>) or hides it. */
+export function isRendered(page, selector) {
+  return page.$eval(selector, (el) => el.getClientRects().length > 0);
+}
+
+/** How many hosts the widget has mounted (its `instances()` export, from the same module
+ * instance the loader uses). */
+export function instanceCount(page) {
+  const { glue } = widgetFiles();
+  return page.evaluate(async (glue) => {
+    const loader = [...document.scripts].find((s) => /report-widget\.js$/.test(s.src));
+    return (await import(new URL(glue, loader.src).href)).instances();
+  }, glue);
+}
+
+// ---------------------------------------------------------------------------------------------
+// PNG comparison without dependencies: screenshots of the same widget on two pages must be
+// pixel-identical; when they are not, say how many pixels differ and where.
+
+function decodePng(buffer) {
+  if (buffer.readUInt32BE(0) !== 0x89504e47) throw new Error("not a PNG");
+  let offset = 8;
+  let width, height, colorType, bitDepth, interlace;
+  const idat = [];
+  while (offset < buffer.length) {
+    const length = buffer.readUInt32BE(offset);
+    const type = buffer.toString("latin1", offset + 4, offset + 8);
+    const data = buffer.subarray(offset + 8, offset + 8 + length);
+    if (type === "IHDR") {
+      width = data.readUInt32BE(0);
+      height = data.readUInt32BE(4);
+      bitDepth = data[8];
+      colorType = data[9];
+      interlace = data[12];
+    } else if (type === "IDAT") idat.push(data);
+    offset += 12 + length;
+  }
+  const channels = { 2: 3, 6: 4 }[colorType];
+  if (bitDepth !== 8 || !channels || interlace) throw new Error(`unsupported PNG (type ${colorType}, depth ${bitDepth})`);
+  const raw = inflateSync(Buffer.concat(idat));
+  const stride = width * channels;
+  const pixels = Buffer.alloc(height * stride);
+  for (let y = 0; y < height; y++) {
+    const filter = raw[y * (stride + 1)];
+    const line = raw.subarray(y * (stride + 1) + 1, (y + 1) * (stride + 1));
+    for (let x = 0; x < stride; x++) {
+      const a = x >= channels ? pixels[y * stride + x - channels] : 0;
+      const b = y > 0 ? pixels[(y - 1) * stride + x] : 0;
+      const c = x >= channels && y > 0 ? pixels[(y - 1) * stride + x - channels] : 0;
+      const p = a + b - c;
+      const pa = Math.abs(p - a), pb = Math.abs(p - b), pc = Math.abs(p - c);
+      const predictor = [0, a, b, (a + b) >> 1, pa <= pb && pa <= pc ? a : pb <= pc ? b : c][filter];
+      pixels[y * stride + x] = (line[x] + predictor) & 0xff;
+    }
+  }
+  return { width, height, channels, pixels };
+}
+
+/** The share of pixels (0–1) that differ between two PNGs of the same size. */
+export function pngDifferenceRatio(a, b) {
+  const x = decodePng(a);
+  const y = decodePng(b);
+  if (x.width !== y.width || x.height !== y.height) return 1;
+  let count = 0;
+  for (let p = 0; p < x.width * x.height; p++) {
+    const i = p * x.channels;
+    const j = p * y.channels;
+    if (x.pixels[i] !== y.pixels[j] || x.pixels[i + 1] !== y.pixels[j + 1] || x.pixels[i + 2] !== y.pixels[j + 2]) count++;
+  }
+  return count / (x.width * x.height);
+}
+
+/** null when both PNGs show the same pixels, otherwise a sentence saying how they differ. */
+export function pngDifference(a, b) {
+  if (a.equals(b)) return null;
+  const x = decodePng(a);
+  const y = decodePng(b);
+  if (x.width !== y.width || x.height !== y.height) {
+    return `sizes differ: ${x.width}×${x.height} vs ${y.width}×${y.height}`;
+  }
+  let count = 0;
+  let box = [Infinity, Infinity, -1, -1];
+  for (let row = 0; row < x.height; row++) {
+    for (let col = 0; col < x.width; col++) {
+      const i = (row * x.width + col) * x.channels;
+      const j = (row * y.width + col) * y.channels;
+      if (x.pixels[i] !== y.pixels[j] || x.pixels[i + 1] !== y.pixels[j + 1] || x.pixels[i + 2] !== y.pixels[j + 2]) {
+        count++;
+        box = [Math.min(box[0], col), Math.min(box[1], row), Math.max(box[2], col), Math.max(box[3], row)];
+      }
+    }
+  }
+  return count === 0 ? null : `${count} pixels differ, within x ${box[0]}–${box[2]}, y ${box[1]}–${box[3]}`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Chromium 92 (the engine of office browsers on UOS / Kylin), installed by ./run test into
+// .tools/chromium92 from the npm package chrome-aws-lambda@10.1.0, driven by puppeteer-core@10.1.0
+// (Playwright cannot drive an engine that old).
+
+export const CHROMIUM92 = join(ROOT, ".tools/chromium92");
+
+export async function launchChromium92() {
+  const executablePath = join(CHROMIUM92, "chrome/chromium");
+  if (!existsSync(executablePath)) {
+    throw new Error(
+      `Chromium 92 is not installed (${executablePath} is missing): ./run test installs it (step ensure_chromium92)`
+    );
+  }
+  const puppeteer = createRequire(join(CHROMIUM92, "package.json"))("puppeteer-core");
+  return puppeteer.launch({
+    executablePath,
+    headless: true,
+    env: { ...process.env, LD_LIBRARY_PATH: join(CHROMIUM92, "chrome/lib") },
+    args: ["--no-sandbox", "--disable-gpu", "--single-process", "--no-zygote", "--disable-background-networking", "--no-first-run"],
+  });
+}
+
+/** The embed snippet with the report server-rendered into a declarative shadow root, as
+ * `report-widget prerender` writes it for dist/ served at `base`. */
+export function prerenderedSnippet({ base = "/", lang = "zh", id = "prerendered-payload" } = {}) {
+  return execFileSync(
+    "cargo",
+    ["run", "--quiet", "--bin", "report-widget", "--", "prerender", "www/reports/lanshan-2021.json",
+      "--dist", DIST, "--base", base, "--lang", lang, "--id", id],
+    { cwd: ROOT, encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] }
+  );
 }

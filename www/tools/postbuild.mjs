@@ -1,12 +1,20 @@
 // Trunk post_build hook: packages the widget in Trunk's staging folder.
-//  - report-widget.js: the stable-named loader (www/loader.js with the hashed names filled in)
+//  - report-widget.js: the stable-named loader (www/loader.js with the content-hashed file names
+//    and their SRI hashes filled in, so pinning the loader pins the whole widget)
+//  - report-widget-nomodule.js: the stable-named message for browsers without ES modules
 //  - report-widget-<hash>.css: the widget stylesheet, content-hashed for long-lived caching
+//  - report-widget.sri.txt: the SRI (integrity=) values of the two stable-named scripts
 //  - index.html: Trunk's injected inline start-up script is removed (the page uses the same
-//    external loader a portal does, and strict CSP forbids inline scripts); the demo payload
-//    is put into its <script type="application/json"> element.
+//    external loader a portal does, and strict CSP forbids inline scripts); a
+//    `<!-- rw:prerender FILE id=ID lang=LANG -->` directive becomes the prerendered embed
+//    snippet made by the native command-line tool (`report-widget prerender`), and a
+//    `<!-- rw:payload FILE -->` directive the payload text.
+// It prints the files' sizes (raw and gzip) at the end.
+import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { gzipSync } from "node:zlib";
 
 const source = process.env.TRUNK_SOURCE_DIR || process.cwd();
 const staging = process.env.TRUNK_STAGING_DIR;
@@ -21,16 +29,42 @@ if (files.some((f) => /^report-widget-editor-[0-9a-f]+\.js$/.test(f))) {
 }
 const glue = files.find((f) => /^report-widget-web-[0-9a-f]+\.js$/.test(f));
 if (!glue) throw new Error(`no wasm-bindgen glue in ${staging}: ${files.join(", ")}`);
-if (!files.includes(glue.replace(/\.js$/, "_bg.wasm"))) throw new Error(`no wasm beside ${glue}`);
+const wasm = glue.replace(/\.js$/, "_bg.wasm");
+if (!files.includes(wasm)) throw new Error(`no wasm beside ${glue}`);
+
+/** The SRI value browsers check in integrity="..." (sha384, as the SRI spec recommends). */
+const sri = (bytes) => `sha384-${createHash("sha384").update(bytes).digest("base64")}`;
 
 const css = readFileSync(join(source, "www/report-widget.css"));
 const cssName = `report-widget-${createHash("sha256").update(css).digest("hex").slice(0, 16)}.css`;
 writeFileSync(join(staging, cssName), css);
 
-const loader = readFileSync(join(source, "www/loader.js"), "utf8")
-  .replace("__GLUE__", `./${glue}`)
-  .replace("__STYLES__", `./${cssName}`);
+const fill = (text, values) =>
+  text.replace(/__([A-Z_]+)__/g, (whole, key) => {
+    if (!(key in values)) throw new Error(`www/loader.js: unknown placeholder ${whole}`);
+    return values[key];
+  });
+const loader = fill(readFileSync(join(source, "www/loader.js"), "utf8"), {
+  GLUE: `./${glue}`,
+  WASM: `./${wasm}`,
+  STYLES: `./${cssName}`,
+  GLUE_SRI: sri(readFileSync(join(staging, glue))),
+  WASM_SRI: sri(readFileSync(join(staging, wasm))),
+  STYLES_SRI: sri(css),
+});
 writeFileSync(join(staging, "report-widget.js"), loader);
+const nomodule = readFileSync(join(source, "www/nomodule.js"));
+writeFileSync(join(staging, "report-widget-nomodule.js"), nomodule);
+writeFileSync(
+  join(staging, "report-widget.sri.txt"),
+  [
+    "# Subresource Integrity values of this build's stable-named scripts (see docs/embedding.md):",
+    '#   <script type="module" src=".../report-widget.js" integrity="VALUE"></script>',
+    `${sri(Buffer.from(loader))}  report-widget.js`,
+    `${sri(nomodule)}  report-widget-nomodule.js`,
+    "",
+  ].join("\n")
+);
 
 /** Payload text for a <script type="application/json"> element, byte for byte except "<":
  * in valid JSON "<" occurs only inside strings, where \u003c means the same, so "</script>"
@@ -40,16 +74,40 @@ const scriptSafeJson = (text) => {
   return text.trim().replace(/</g, "\\u003c");
 };
 
+/** The prerendered snippet from the native CLI (same components, rendered on the server side).
+ * The CLI is a native build: the wasm build's toolchain and flags must not reach it. */
+const prerender = (args) => {
+  const env = { ...process.env };
+  for (const name of ["RUSTUP_TOOLCHAIN", "RUSTFLAGS", "CARGO_UNSTABLE_BUILD_STD", "CARGO_BUILD_TARGET"]) delete env[name];
+  const options = Object.fromEntries(args.trim().split(/\s+/).slice(1).map((kv) => kv.split("=")));
+  return execFileSync(
+    "cargo",
+    ["run", "--quiet", "--locked", "--bin", "report-widget", "--", "prerender", args.trim().split(/\s+/)[0],
+      "--id", options.id || "report-widget-payload", "--lang", options.lang || "zh",
+      "--base", "./", "--stylesheet", `./${cssName}`],
+    { cwd: source, env, encoding: "utf8", stdio: ["ignore", "pipe", "inherit"], maxBuffer: 64 << 20 }
+  );
+};
+
 for (const page of files.filter((f) => f.endsWith(".html"))) {
   const path = join(staging, page);
   let html = readFileSync(path, "utf8");
   html = html
     .replace(/<script type="module"[^>]*>[^<]*?import init[\s\S]*?<\/script>\s*/g, "")
     .replace(/<link rel="(?:modulepreload|preload)"[^>]*>\s*/g, "")
+    .replace(/<!-- rw:prerender ([^>]+?) -->/g, (_, args) => prerender(args))
     .replace(/<!-- rw:payload ([^ ]+) -->/g, (_, file) =>
       scriptSafeJson(readFileSync(join(source, file), "utf8"))
     );
   if (/import init/.test(html)) throw new Error(`${page}: Trunk's inline start-up script was not removed`);
   writeFileSync(path, html);
 }
-console.log(`postbuild: report-widget.js -> ${glue}, ${cssName}`);
+const size = (name) => {
+  const bytes = readFileSync(join(staging, name));
+  return `  ${name.padEnd(48)} ${String(bytes.length).padStart(8)} B  ${String(gzipSync(bytes, { level: 9 }).length).padStart(7)} B gzip`;
+};
+console.log(
+  [`postbuild: report-widget.js -> ${glue}, ${cssName}`]
+    .concat(["report-widget.js", "report-widget-nomodule.js", glue, wasm, cssName].map(size))
+    .join("\n")
+);

@@ -1,0 +1,99 @@
+//! Watches the page for hosts that appear, disappear or change after start-up.
+
+use super::HOST_SELECTOR;
+use js_sys::Array;
+use wasm_bindgen::prelude::*;
+use web_sys::{Document, Element, MutationObserver, MutationObserverInit, MutationRecord, Node};
+
+/// Host attributes whose change means "show a different report": the host is mounted again.
+/// (`data-theme` is not here: the stylesheet follows it without a new render.)
+const REMOUNT_ON: [&str; 3] = ["data-lang", "data-src", "data-payload"];
+
+/// Starts one observer on the whole document for the page's lifetime (it is never
+/// disconnected, so its callback is deliberately leaked).
+pub fn start(document: &Document) -> Result<(), JsValue> {
+    let callback = Closure::<dyn FnMut(Array, MutationObserver)>::new(|records: Array, _: MutationObserver| {
+        on_mutations(&records);
+    });
+    let observer = MutationObserver::new(callback.as_ref().unchecked_ref())?;
+    callback.forget();
+    let init = MutationObserverInit::new();
+    init.set_child_list(true);
+    init.set_subtree(true);
+    init.set_attributes(true);
+    let filter = Array::new();
+    filter.push(&"data-report-widget".into());
+    for name in REMOUNT_ON {
+        filter.push(&name.into());
+    }
+    init.set_attribute_filter(&filter);
+    observer.observe_with_options(document, &init)
+}
+
+fn on_mutations(records: &Array) {
+    let mut added: Vec<Element> = Vec::new();
+    let mut removed_any = false;
+    let mut remount: Vec<Element> = Vec::new();
+    for record in records.iter() {
+        let record: MutationRecord = record.unchecked_into();
+        match record.type_().as_str() {
+            "childList" => {
+                let nodes = record.added_nodes();
+                for i in 0..nodes.length() {
+                    if let Some(el) = nodes.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
+                        collect_hosts(&el, &mut added);
+                    }
+                }
+                removed_any |= record.removed_nodes().length() > 0;
+            }
+            "attributes" => {
+                let Some(el) = record.target().and_then(|n| n.dyn_into::<Element>().ok()) else { continue };
+                let name = record.attribute_name().unwrap_or_default();
+                if name == "data-report-widget" {
+                    if el.has_attribute("data-report-widget") {
+                        added.push(el);
+                    } else {
+                        super::release(&el);
+                    }
+                } else if el.has_attribute("data-report-widget") && super::is_mounted(&el) && !remount.contains(&el) {
+                    remount.push(el);
+                }
+            }
+            _ => {}
+        }
+    }
+    // Removals first: a host moved within the page (removed and inserted in one go) is still
+    // connected and keeps its rendered report.
+    if removed_any {
+        super::release_disconnected();
+    }
+    for host in remount {
+        if host.is_connected() {
+            super::remount(host);
+        }
+    }
+    if let Some(stylesheet) = super::boot_stylesheet() {
+        for host in added {
+            if host.is_connected() {
+                super::mount(host, stylesheet.clone());
+            }
+        }
+    }
+}
+
+/// `el` itself if it is a host, and every host inside it.
+fn collect_hosts(el: &Element, into: &mut Vec<Element>) {
+    if el.matches(HOST_SELECTOR).unwrap_or(false) {
+        into.push(el.clone());
+    }
+    if el.child_element_count() == 0 {
+        return;
+    }
+    if let Ok(inner) = el.query_selector_all(HOST_SELECTOR) {
+        for i in 0..inner.length() {
+            if let Some(host) = inner.item(i).and_then(|n: Node| n.dyn_into::<Element>().ok()) {
+                into.push(host);
+            }
+        }
+    }
+}

@@ -1,0 +1,157 @@
+// Chromium 92: the engine of the office browsers on UOS and Kylin (Chromium 90–93). The release
+// build (std rebuilt for the WebAssembly MVP) must run there: the demo reaches ready, several
+// instances and a host added later work. Under the strict CSP Chrome 92 refuses to compile
+// WebAssembly (it does not know 'wasm-unsafe-eval'): there each host shows its fallback content
+// and the message, never a blank box.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { join } from "node:path";
+import {
+  ARTIFACTS,
+  LANSHAN,
+  STRICT_CSP,
+  TRUNCATED,
+  WATER,
+  launchChromium92,
+  payloadScript,
+  portalPage,
+  prerenderedSnippet,
+  serveDist,
+} from "./support.mjs";
+
+const HOSTS = `
+<div id="with-fallback" data-report-widget data-payload="lanshan">
+  <p id="fallback">2021年：空气质量综合指数4.73，五区第1名；优良天数231天。</p>
+</div>
+${payloadScript("lanshan", LANSHAN)}
+<div id="empty-en" data-report-widget data-src="/water.json" data-lang="en"></div>`;
+
+const THREE = portalPage({
+  body: `
+<div id="a" data-report-widget data-payload="lanshan"></div>
+${payloadScript("lanshan", LANSHAN)}
+<div id="b" data-report-widget data-src="/water.json" data-lang="en" data-theme="light"></div>
+<div id="c" data-report-widget data-payload="broken"></div>
+<script type="application/json" id="broken">${TRUNCATED}</script>`,
+});
+
+let browser, server;
+before(async () => {
+  browser = await launchChromium92();
+  const prerendered = prerenderedSnippet({ base: "/" });
+  server = await serveDist({
+    routes: {
+      "/prerendered.html": { body: portalPage({ body: prerendered }) },
+      "/prerendered-strict.html": { body: portalPage({ body: prerendered }), headers: { "content-security-policy": STRICT_CSP } },
+      "/water.json": { body: WATER, type: "application/json; charset=utf-8" },
+      "/three.html": { body: THREE },
+      "/strict.html": { body: portalPage({ body: HOSTS }), headers: { "content-security-policy": STRICT_CSP } },
+    },
+  });
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function open(path) {
+  const page = await browser.newPage();
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(String(e)));
+  await page.setViewport({ width: 1280, height: 900 });
+  await page.goto(`${server.url}${path}`);
+  return { page, errors };
+}
+
+/** Waits until every host has left the loading state (a larger wasm takes a while to compile
+ * on this engine); returns the states in page order. */
+async function settled92(page) {
+  await page.waitForFunction(
+    () => {
+      const hosts = [...document.querySelectorAll("[data-report-widget]")];
+      return hosts.length > 0 && hosts.every((h) => ["ready", "error"].includes(h.getAttribute("data-state")));
+    },
+    { timeout: 60000 }
+  );
+  return page.$$eval("[data-report-widget]", (hosts) => hosts.map((h) => h.getAttribute("data-state")));
+}
+
+const shadowText = (page, id) => page.$eval(`#${id}`, (h) => (h.shadowRoot ? h.shadowRoot.textContent : ""));
+
+test("Chromium 92 is the engine under test", async () => {
+  assert.match(await browser.version(), /Chrome\/92\./);
+});
+
+test("Chromium 92: the demo reaches data-state=ready and shows the report", async () => {
+  const { page, errors } = await open("/index.html");
+  assert.deepEqual(await settled92(page), ["ready"]);
+  const text = await page.$eval("[data-report-widget]", (h) => h.shadowRoot.textContent);
+  for (const figure of ["4.73", "五区第1名", "5020余人次", "1813.4469万元", "98.9%"]) {
+    assert.ok(text.includes(figure), `the widget shows ${figure}`);
+  }
+  assert.deepEqual(errors, []);
+  await page.screenshot({ path: join(ARTIFACTS, "chromium92-demo.png"), fullPage: true });
+  await page.close();
+});
+
+test("Chromium 92: three instances (one bad payload) and a host added later", async () => {
+  const { page, errors } = await open("/three.html");
+  assert.deepEqual(await settled92(page), ["ready", "ready", "error"]);
+  assert.match(await shadowText(page, "c"), /12/, "the bad payload's error says where (line 12)");
+  await page.evaluate(() => {
+    const host = document.createElement("div");
+    host.id = "later";
+    host.setAttribute("data-report-widget", "");
+    host.setAttribute("data-src", "/water.json");
+    document.body.appendChild(host);
+  });
+  await page.waitForFunction(() => document.getElementById("later").getAttribute("data-state") === "ready", { timeout: 20000 });
+  // A removed host is released: state gone, shadow root emptied.
+  const released = await page.evaluate(() => {
+    const host = document.getElementById("a");
+    host.remove();
+    return new Promise((r) => setTimeout(() => r([host.getAttribute("data-state"), host.shadowRoot.childNodes.length]), 100));
+  });
+  assert.deepEqual(released, [null, 0]);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test("Chromium 92 under the strict CSP: fallback and message, never a blank box", async () => {
+  const { page } = await open("/strict.html");
+  assert.deepEqual(await settled92(page), ["error", "error"]);
+  assert.match(await shadowText(page, "with-fallback"), /此浏览器无法运行交互式报告/);
+  assert.match(await shadowText(page, "empty-en"), /cannot run in this browser/);
+  const fallbackShown = await page.$eval("#fallback", (el) => el.getClientRects().length > 0);
+  assert.equal(fallbackShown, true, "the page's fallback content stays visible");
+  const heights = await page.$$eval("[data-report-widget]", (hs) => hs.map((h) => h.getBoundingClientRect().height));
+  assert.ok(heights.every((h) => h > 10), `no blank box: heights ${heights}`);
+  await page.screenshot({ path: join(ARTIFACTS, "chromium92-strict-csp.png"), fullPage: true });
+  await page.close();
+});
+
+// Chromium 92 attaches the declarative shadow root by its old attribute name (`shadowroot`),
+// which `report-widget prerender` writes beside the current one.
+const reportsShown = (page) =>
+  page.$eval("[data-report-widget]", (h) =>
+    [...h.shadowRoot.querySelectorAll(".rw-root")].filter((r) => r.getClientRects().length > 0 && r.querySelector("article.rw")).length
+  );
+
+test("Chromium 92, prerendered host: the live render replaces the server's report", async () => {
+  const { page, errors } = await open("/prerendered.html");
+  assert.deepEqual(await settled92(page), ["ready"]);
+  assert.equal(await reportsShown(page), 1);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test("Chromium 92 under the strict CSP, prerendered host: the server's full report stays, with the message", async () => {
+  const { page } = await open("/prerendered-strict.html");
+  assert.deepEqual(await settled92(page), ["error"]);
+  assert.equal(await reportsShown(page), 1, "the server-rendered report is still on screen");
+  const text = await page.$eval("[data-report-widget]", (h) => h.shadowRoot.textContent);
+  assert.match(text, /此浏览器无法运行交互式报告/);
+  assert.ok(text.includes("5020余人次"));
+  await page.screenshot({ path: join(ARTIFACTS, "chromium92-strict-csp-prerendered.png") });
+  await page.close();
+});

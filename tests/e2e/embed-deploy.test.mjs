@@ -1,0 +1,235 @@
+// Deployment: dist/ copied as it is under a sub-path of a portal (no rebuild) works; the widget
+// requests nothing but its own files and the data-src JSON; file names are cache-friendly; the
+// published SRI value pins the loader and the loader pins the rest.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { createHash } from "node:crypto";
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { serve } from "../../www/tools/serve.mjs";
+import {
+  ARTIFACTS,
+  DIST,
+  LANSHAN,
+  WATER,
+  hostText,
+  launch,
+  payloadScript,
+  portalPage,
+  recordEventDetails,
+  settled,
+  states,
+  widgetFiles,
+} from "./support.mjs";
+
+const SUB = "/static/rw/1.0/";
+let browser, site, server, origin;
+
+// A portal's document root: the widget under /static/rw/1.0/ (dist/ copied as built), a report
+// under /static/reports/, and article pages two folders deep.
+before(async () => {
+  browser = await launch();
+  site = mkdtempSync(join(tmpdir(), "rw-site-"));
+  cpSync(DIST, join(site, SUB), { recursive: true });
+  mkdirSync(join(site, "static/reports"), { recursive: true });
+  writeFileSync(join(site, "static/reports/lanshan-2021.json"), LANSHAN);
+  writeFileSync(join(site, "static/reports/water.json"), WATER);
+  mkdirSync(join(site, "news/2022"), { recursive: true });
+  const hosts = `
+<div id="inline" data-report-widget data-payload="lanshan"></div>
+${payloadScript("lanshan", LANSHAN)}
+<div id="src" data-report-widget data-src="../../static/reports/water.json" data-lang="en"></div>`;
+  writeFileSync(join(site, "news/2022/absolute.html"), portalPage({ base: SUB, body: hosts }));
+  writeFileSync(join(site, "news/2022/relative.html"), portalPage({ base: `../..${SUB}`, body: hosts }));
+  server = await serve({ root: site });
+  origin = `http://127.0.0.1:${server.address().port}`;
+});
+after(async () => {
+  await browser?.close();
+  await new Promise((r) => server?.close(r));
+  if (site) rmSync(site, { recursive: true, force: true });
+});
+
+/** Opens `path` with every request checked: the widget's own files under `prefix`, the page
+ * and `extra` paths are served; anything else is aborted and reported. */
+async function openStrictly(path, { prefix = SUB, extra = [], context: options = {} } = {}) {
+  const files = widgetFiles();
+  const allowed = new Set([
+    path,
+    `${prefix}${files.loader}`,
+    `${prefix}${files.glue}`,
+    `${prefix}${files.wasm}`,
+    `${prefix}${files.styles}`,
+    ...extra,
+  ]);
+  const context = await browser.newContext(options);
+  const page = await context.newPage();
+  const outside = [];
+  const requested = [];
+  await context.route("**/*", (route) => {
+    const url = new URL(route.request().url());
+    const name = url.origin === origin ? url.pathname : url.href;
+    requested.push(name);
+    if (allowed.has(name)) return route.continue();
+    outside.push(`${route.request().resourceType()} ${name}`);
+    return route.abort("blockedbyclient");
+  });
+  page.on("websocket", (ws) => outside.push(`websocket ${ws.url()}`));
+  await page.addInitScript(recordEventDetails);
+  await page.goto(`${origin}${path}`);
+  return { page, context, outside, requested };
+}
+
+for (const variant of ["absolute", "relative"]) {
+  test(`dist/ copied under ${SUB} works from a page two folders deep (${variant} loader URL), requesting nothing else`, async () => {
+    const { page, context, outside, requested } = await openStrictly(`/news/2022/${variant}.html`, {
+      extra: ["/static/reports/water.json"],
+    });
+    assert.deepEqual(await settled(page), ["ready", "ready"]);
+    assert.ok((await hostText(page, "inline")).includes("5020余人次"));
+    assert.ok((await hostText(page, "src")).length > 200, "the data-src report (relative to the page) is shown");
+    await page.waitForTimeout(300); // anything late (beacons, prefetches) would show up now
+    assert.deepEqual(outside, [], "no request outside the widget's files and its data-src JSON");
+    const files = widgetFiles();
+    for (const file of [files.loader, files.glue, files.wasm, files.styles]) {
+      assert.equal(requested.filter((r) => r === `${SUB}${file}`).length, 1, `${file} is fetched exactly once`);
+    }
+    assert.ok(!requested.some((r) => r.endsWith("report-widget-nomodule.js")), "browsers with modules never fetch the nomodule script");
+    assert.deepEqual(await page.evaluate(async () => (await navigator.serviceWorker?.getRegistrations())?.length ?? 0), 0);
+    await context.close();
+  });
+}
+
+test("the demo page requests only its own files (run fails on anything else)", async () => {
+  const demo = serve({ root: DIST });
+  const demoServer = await demo;
+  const demoOrigin = `http://127.0.0.1:${demoServer.address().port}`;
+  const files = widgetFiles();
+  const demoCss = readdirSync(DIST).find((f) => /^demo-[0-9a-f]+\.css$/.test(f));
+  const allowed = new Set(["/index.html", `/${demoCss}`, ...[files.loader, files.glue, files.wasm, files.styles].map((f) => `/${f}`)]);
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const outside = [];
+  await context.route("**/*", (route) => {
+    const url = new URL(route.request().url());
+    if (url.origin === demoOrigin && allowed.has(url.pathname)) return route.continue();
+    outside.push(url.href);
+    return route.abort("blockedbyclient");
+  });
+  await page.goto(`${demoOrigin}/index.html`);
+  assert.deepEqual(await settled(page), ["ready"]);
+  await page.waitForTimeout(300);
+  assert.deepEqual(outside, []);
+  await context.close();
+  await new Promise((r) => demoServer.close(r));
+});
+
+test("a data-src on another origin is refused without any request to it", async () => {
+  const other = `http://localhost:${server.address().port}/static/reports/water.json`;
+  writeFileSync(
+    join(site, "news/2022/cross.html"),
+    portalPage({ base: SUB, body: `<div id="x" data-report-widget data-src="${other}" data-lang="en"></div>` })
+  );
+  const { page, context, outside } = await openStrictly("/news/2022/cross.html");
+  assert.deepEqual(await settled(page), ["error"]);
+  assert.match(await hostText(page, "x"), /data-src/);
+  assert.deepEqual(outside, [], "the browser never sent the cross-origin request");
+  await context.close();
+});
+
+test("a server that sends .wasm as application/octet-stream still works", async () => {
+  const { wasm } = widgetFiles();
+  const plain = await serve({
+    root: site,
+    routes: {
+      [`${SUB}${wasm}`]: { body: readFileSync(join(DIST, wasm)), type: "application/octet-stream" },
+    },
+  });
+  const page = await browser.newPage();
+  await page.goto(`http://127.0.0.1:${plain.address().port}/news/2022/absolute.html`);
+  assert.deepEqual(await settled(page), ["ready", "ready"]);
+  await page.close();
+  await new Promise((r) => plain.close(r));
+});
+
+test("file names: stable for the loader and the nomodule script, content-hashed for the rest", () => {
+  for (const file of readdirSync(DIST).filter((f) => /\.(js|wasm|css)$/.test(f))) {
+    const stable = ["report-widget.js", "report-widget-nomodule.js"].includes(file);
+    assert.ok(stable || /-[0-9a-f]{16}(_bg)?\.(js|wasm|css)$/.test(file), `${file} has a content hash in its name`);
+  }
+});
+
+test("the published SRI value pins the loader, and the loader pins the files it loads", async () => {
+  const sri = readFileSync(join(DIST, "report-widget.sri.txt"), "utf8");
+  const values = Object.fromEntries(
+    sri.split("\n").filter((l) => l && !l.startsWith("#")).map((l) => l.split(/\s+/).reverse())
+  );
+  for (const file of ["report-widget.js", "report-widget-nomodule.js"]) {
+    const actual = `sha384-${createHash("sha384").update(readFileSync(join(DIST, file))).digest("base64")}`;
+    assert.equal(values[file], actual, `report-widget.sri.txt has ${file}'s hash`);
+  }
+
+  // The snippet with integrity= works…
+  const withIntegrity = portalPage({ base: SUB, body: `<div id="w" data-report-widget data-src="/static/reports/lanshan-2021.json"></div>` })
+    .replace('src="/static/rw/1.0/report-widget.js"', `src="/static/rw/1.0/report-widget.js" integrity="${values["report-widget.js"]}"`)
+    .replace('src="/static/rw/1.0/report-widget-nomodule.js"', `src="/static/rw/1.0/report-widget-nomodule.js" integrity="${values["report-widget-nomodule.js"]}"`);
+  assert.match(withIntegrity, /integrity="sha384-/);
+  writeFileSync(join(site, "news/2022/sri.html"), withIntegrity);
+  const ok = await openStrictly("/news/2022/sri.html", { extra: ["/static/reports/lanshan-2021.json"] });
+  assert.deepEqual(await settled(ok.page), ["ready"]);
+  assert.deepEqual(ok.outside, []);
+  await ok.context.close();
+
+  // …and a tampered wasm, glue or stylesheet on the server is refused: the host says the
+  // report cannot run (wasm, glue) or shows the report unstyled rather than trusting it.
+  const files = widgetFiles();
+  for (const [file, mangle] of [
+    [files.wasm, (b) => Buffer.concat([b, Buffer.from([0])])],
+    [files.glue, (b) => Buffer.concat([b, Buffer.from("\n// tampered\n")])],
+  ]) {
+    const tampered = await serve({
+      root: site,
+      routes: { [`${SUB}${file}`]: { body: mangle(readFileSync(join(DIST, file))), type: file.endsWith(".wasm") ? "application/wasm" : "text/javascript" } },
+    });
+    const page = await browser.newPage();
+    const consoleErrors = [];
+    page.on("console", (m) => m.type() === "error" && consoleErrors.push(m.text()));
+    await page.goto(`http://127.0.0.1:${tampered.address().port}/news/2022/sri.html`);
+    assert.deepEqual(await settled(page), ["error"], `a tampered ${file} is not run`);
+    assert.match(await hostText(page, "w"), /无法运行交互式报告/);
+    assert.ok(consoleErrors.some((e) => /integrity/i.test(e)), `the console names the integrity check: ${consoleErrors.join(" / ")}`);
+    await page.screenshot({ path: join(ARTIFACTS, `embed-tampered-${file.endsWith(".wasm") ? "wasm" : "glue"}.png`) });
+    await page.close();
+    await new Promise((r) => tampered.close(r));
+  }
+});
+
+test("states and events on the sub-path page", async () => {
+  const { page, context } = await openStrictly(`/news/2022/absolute.html`, { extra: ["/static/reports/water.json"] });
+  await settled(page);
+  assert.deepEqual(await states(page), { inline: "ready", src: "ready" });
+  const events = await page.evaluate(() => window.__rwDetails.map((e) => `${e.id}:${e.name}`).sort());
+  assert.deepEqual(events, ["inline:report-widget:ready", "src:report-widget:ready"]);
+  await context.close();
+});
+
+test("a page that includes the loader twice (two URLs) still mounts each host once", async () => {
+  const twice = portalPage({ base: SUB, body: `<div id="w" data-report-widget data-src="/static/reports/lanshan-2021.json"></div>` }).replace(
+    "</body>",
+    `<script type="module" src="${SUB}report-widget.js?again"></script>\n</body>`
+  );
+  writeFileSync(join(site, "news/2022/twice.html"), twice);
+  const page = await browser.newPage();
+  const warnings = [];
+  page.on("console", (m) => m.type() === "warning" && warnings.push(m.text()));
+  await page.addInitScript(recordEventDetails);
+  await page.goto(`${origin}/news/2022/twice.html`);
+  assert.deepEqual(await settled(page), ["ready"]);
+  await page.waitForTimeout(300);
+  const events = await page.evaluate(() => window.__rwDetails.map((e) => e.name));
+  assert.deepEqual(events, ["report-widget:ready"], "announced once");
+  assert.equal(await page.$eval("#w", (h) => h.shadowRoot.querySelectorAll(".rw").length), 1);
+  assert.ok(warnings.some((w) => /is ignored, the page already loaded/.test(w)), warnings.join(" / "));
+  await page.close();
+});

@@ -1,0 +1,284 @@
+// Many instances on one page, each with its own payload, language and theme; one bad payload
+// shows its error while the others render; hosts added later mount by themselves, removed
+// hosts release their resources; the page's fallback content stays until the report replaces
+// it; and a failure inside the widget never leaves a blank box.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { join } from "node:path";
+import {
+  ARTIFACTS,
+  LANSHAN,
+  TRUNCATED,
+  WATER,
+  hostText,
+  instanceCount,
+  isRendered,
+  launch,
+  payloadScript,
+  portalPage,
+  recordEventDetails,
+  serveDist,
+  settled,
+  states,
+  waitForState,
+  widgetFiles,
+} from "./support.mjs";
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+// /slow/*.json answers after `delay` ms, so a test can look at a host while it is loading.
+const slowJson = (body, delay) => async (req, res) => {
+  await sleep(delay);
+  if (req.destroyed) return;
+  res.writeHead(200, { "content-type": "application/json; charset=utf-8" });
+  res.end(body);
+};
+
+const THREE = portalPage({
+  title: "three instances",
+  body: `
+<div id="a" data-report-widget data-payload="lanshan" data-lang="zh"></div>
+${payloadScript("lanshan", LANSHAN)}
+<div id="b" data-report-widget data-src="/slow/water.json" data-lang="en" data-theme="light">
+  <p id="b-fallback">Static summary of the water report (the page's own fallback).</p>
+</div>
+<div id="c" data-report-widget data-payload="broken" data-lang="en">
+  <p id="c-fallback">静态摘要：本报告的主要数字。</p>
+</div>
+<script type="application/json" id="broken">${TRUNCATED}</script>
+<section id="later"></section>`,
+});
+
+let browser, server;
+before(async () => {
+  browser = await launch();
+  server = await serveDist({
+    routes: {
+      "/three.html": { body: THREE },
+      "/lanshan.json": { body: LANSHAN, type: "application/json; charset=utf-8" },
+      "/slow/water.json": slowJson(WATER, 1500),
+      "/slow/never.json": slowJson(WATER, 60000),
+    },
+  });
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function openThree(options = {}) {
+  const context = await browser.newContext({ viewport: { width: 1100, height: 900 }, ...options });
+  const page = await context.newPage();
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(String(e)));
+  await page.addInitScript(recordEventDetails);
+  await page.goto(`${server.url}/three.html`);
+  return { page, context, errors };
+}
+
+test("three instances: two reports in their own language and theme, one error; fallbacks kept until replaced", async () => {
+  // The reader's system is in dark mode: the default instance follows it, the one with
+  // data-theme="light" does not.
+  const { page, context, errors } = await openThree({ colorScheme: "dark" });
+
+  // While b's data-src is on its way, b shows the page's fallback content, not an empty box.
+  await waitForState(page, "a", "ready");
+  assert.equal((await states(page)).b, "loading");
+  assert.equal(await isRendered(page, "#b-fallback"), true, "b's fallback is visible while it loads");
+
+  assert.deepEqual(await settled(page), ["ready", "ready", "error"]);
+  assert.equal(await isRendered(page, "#b-fallback"), false, "the report replaced b's fallback");
+  assert.equal(await isRendered(page, "#c-fallback"), true, "c's fallback stays below its error");
+
+  assert.ok((await hostText(page, "a")).includes("5020余人次"), "a shows the Lanshan report in Chinese");
+  const b = await hostText(page, "b");
+  assert.ok(b.includes("water") || b.includes("Water"), `b shows the water report in English: ${b.slice(0, 120)}`);
+  assert.doesNotMatch(b, /兰山/, "b does not show a's report");
+  const c = await hostText(page, "c");
+  assert.match(c, /line 12/i, `c says where its payload breaks: ${c}`);
+
+  const background = (id) =>
+    page.$eval(`#${id}`, (h) => getComputedStyle(h.shadowRoot.querySelector(".rw")).backgroundColor);
+  assert.equal(await background("b"), "rgb(255, 255, 255)", "data-theme=light stays light");
+  assert.notEqual(await background("a"), "rgb(255, 255, 255)", "the default theme follows the dark system setting");
+
+  const events = await page.evaluate(() => window.__rwDetails);
+  assert.deepEqual(events.map((e) => `${e.id}:${e.name}`).sort(), ["a:report-widget:ready", "b:report-widget:ready", "c:report-widget:error"]);
+  const cError = events.find((e) => e.id === "c").detail;
+  assert.equal(cError.problems[0].line, 12);
+  assert.equal(typeof cError.message, "string");
+  assert.equal(await instanceCount(page), 3);
+  assert.deepEqual(errors, []);
+  await page.screenshot({ path: join(ARTIFACTS, "embed-three-dark.png"), fullPage: true });
+  await context.close();
+});
+
+test("hosts added later mount by themselves; removed hosts are released; moved hosts keep their report", async () => {
+  const { page, context, errors } = await openThree();
+  await settled(page);
+
+  // A CMS tab opens: a section with a new host inside is inserted.
+  await page.evaluate(() => {
+    document.getElementById("later").innerHTML =
+      '<div class="tab"><div id="d" data-report-widget data-src="/lanshan.json" data-lang="en" data-theme="dark"></div></div>';
+  });
+  await waitForState(page, "d", "ready");
+  assert.ok((await hostText(page, "d")).includes("more than 5,020 person-times"));
+  const background = (id) =>
+    page.$eval(`#${id}`, (h) => getComputedStyle(h.shadowRoot.querySelector(".rw")).backgroundColor);
+  assert.equal(await background("d"), "rgb(13, 17, 23)", "data-theme=dark is dark on a light system");
+  assert.equal(await background("a"), "rgb(255, 255, 255)", "its neighbour follows the light system");
+  assert.equal(await instanceCount(page), 4);
+
+  // An element that becomes a host by getting the attribute mounts too.
+  await page.evaluate(() => {
+    const el = document.createElement("div");
+    el.id = "e";
+    el.setAttribute("data-payload", "lanshan");
+    document.getElementById("later").appendChild(el);
+    setTimeout(() => el.setAttribute("data-report-widget", ""), 50);
+  });
+  await waitForState(page, "e", "ready");
+  assert.equal(await instanceCount(page), 5);
+
+  // Moving a host (removed and inserted in one go) keeps its rendered report as it is.
+  await page.evaluate(() => {
+    window.__before = document.getElementById("d").shadowRoot.querySelector(".rw");
+    document.body.insertBefore(document.getElementById("d"), document.body.firstChild);
+  });
+  await sleep(200);
+  assert.equal(await page.evaluate(() => document.getElementById("d").shadowRoot.querySelector(".rw") === window.__before), true);
+  assert.equal((await states(page)).d, "ready");
+
+  // Removing a host releases it: its Yew app is destroyed and its shadow root emptied.
+  const removed = await page.evaluate(() => {
+    const host = document.getElementById("a");
+    window.__removed = host;
+    host.remove();
+    return new Promise((r) => setTimeout(() => r({ state: host.getAttribute("data-state"), children: host.shadowRoot.childNodes.length }), 100));
+  });
+  assert.deepEqual(removed, { state: null, children: 0 });
+  assert.equal(await instanceCount(page), 4);
+
+  // Put back, it mounts again.
+  await page.evaluate(() => document.body.appendChild(window.__removed));
+  await waitForState(page, "a", "ready");
+  assert.ok((await hostText(page, "a")).includes("5020余人次"));
+  assert.equal(await instanceCount(page), 5);
+
+  // Changing data-lang shows the same report in the other language.
+  await page.evaluate(() => document.getElementById("d").setAttribute("data-lang", "zh"));
+  await page.waitForFunction(() => document.getElementById("d").shadowRoot.textContent.includes("5020余人次"));
+  await waitForState(page, "d", "ready");
+
+  const events = await page.evaluate(() => window.__rwDetails.map((e) => `${e.id}:${e.name}`));
+  assert.equal(events.filter((e) => e === "d:report-widget:ready").length, 2, "d announced ready once per language");
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("a host removed while its data-src is loading: the request is aborted and nothing is announced", async () => {
+  const { page, context } = await openThree();
+  await settled(page);
+  const aborted = [];
+  page.on("requestfailed", (r) => aborted.push(`${new URL(r.url()).pathname} ${r.failure()?.errorText}`));
+  await page.evaluate(() => {
+    const host = document.createElement("div");
+    host.id = "slow";
+    host.setAttribute("data-report-widget", "");
+    host.setAttribute("data-src", "/slow/never.json");
+    document.body.appendChild(host);
+  });
+  await waitForState(page, "slow", "loading");
+  await page.waitForFunction(() => performance.getEntriesByType("resource").some((e) => e.name.includes("/slow/never.json")) || true);
+  await sleep(300); // the fetch is on its way
+  await page.evaluate(() => document.getElementById("slow").remove());
+  await sleep(300);
+  assert.deepEqual(aborted, ["/slow/never.json net::ERR_ABORTED"]);
+  assert.equal(await instanceCount(page), 3);
+  const events = await page.evaluate(() => window.__rwDetails.filter((e) => e.id === "slow"));
+  assert.deepEqual(events, []);
+  await context.close();
+});
+
+// A portal script that wraps DOM methods and throws (old polyfills, ad blockers, "security"
+// scripts do this) makes Yew fail in the middle of rendering one host: a real Rust panic in the
+// release build. No host may be left blank or loading.
+test("a panic inside the widget turns every host into a readable error, hosts added afterwards too", async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.addInitScript(recordEventDetails);
+  await page.addInitScript(() => {
+    const insertBefore = Node.prototype.insertBefore;
+    Node.prototype.insertBefore = function (node, child) {
+      const root = this.getRootNode();
+      if (root.host && root.host.id === "b" && this.classList && this.classList.contains("rw-root")) {
+        throw new Error("a portal script refuses this insertBefore");
+      }
+      return insertBefore.call(this, node, child);
+    };
+  });
+  await page.goto(`${server.url}/three.html`);
+  assert.deepEqual(await settled(page), ["error", "error", "error"]);
+  for (const id of ["a", "b", "c"]) {
+    const text = await hostText(page, id);
+    assert.ok(text.trim().length > 0, `${id} shows a message, not a blank box`);
+  }
+  assert.match(await hostText(page, "a"), /内部错误/);
+  assert.match(await hostText(page, "b"), /internal error/);
+  assert.equal(await isRendered(page, "#b-fallback"), true, "b's fallback content stays visible");
+  const events = await page.evaluate(() => window.__rwDetails);
+  const b = events.find((e) => e.id === "b" && e.name === "report-widget:error");
+  // The release is built with -Cpanic=immediate-abort: a panic traps at once and the loader
+  // reports the trap (a debug build's Rust panic hook would say "panicked at …" instead).
+  assert.match(b.detail.message, /unreachable|panicked at/, "the failure is named in the event");
+
+  // The widget is dead now, but a host added afterwards still gets a message.
+  await page.evaluate(() => {
+    const host = document.createElement("div");
+    host.id = "after";
+    host.setAttribute("data-report-widget", "");
+    host.setAttribute("data-payload", "lanshan");
+    document.body.appendChild(host);
+  });
+  await waitForState(page, "after", "error");
+  await sleep(200); // nothing may overwrite the message afterwards
+  const after = await hostText(page, "after");
+  assert.match(after, /内部错误/, `the late host says what happened: ${after}`);
+  assert.doesNotMatch(after, /正在加载/, "and does not pretend to be loading");
+  await page.screenshot({ path: join(ARTIFACTS, "embed-panic.png"), fullPage: true });
+  await context.close();
+});
+
+// The loader's own net, for traps the Rust hook cannot see (a trap that is not a panic, a build
+// that aborts without running hooks). The trap is simulated by the uncaught-error event a real
+// one produces: a WebAssembly.RuntimeError whose stack runs through the widget's wasm.
+test("the loader marks hosts on a trap from the widget's wasm, and ignores other scripts' errors", async () => {
+  const { wasm } = widgetFiles();
+  const { page, context } = await openThree();
+  await settled(page);
+  const trap = (file) =>
+    page.evaluate((file) => {
+      const error = new WebAssembly.RuntimeError("unreachable");
+      error.stack = `RuntimeError: unreachable\n    at ${location.origin}/${file}:wasm-function[42]:0x1234`;
+      window.dispatchEvent(new ErrorEvent("error", { error, message: String(error) }));
+    }, file);
+
+  // Another script's wasm trapping, and a page listener that throws, change nothing.
+  await trap("someone-elses.wasm");
+  await page.evaluate(() => {
+    document.addEventListener("report-widget:ready", () => {
+      throw new Error("a page listener's own bug");
+    });
+    document.getElementById("a").setAttribute("data-lang", "en"); // remount: a announces ready again
+  });
+  await waitForState(page, "a", "ready");
+  await sleep(100);
+  assert.deepEqual(await states(page), { a: "ready", b: "ready", c: "error" });
+
+  await trap(wasm);
+  assert.deepEqual(await states(page), { a: "error", b: "error", c: "error" });
+  assert.match(await hostText(page, "a"), /internal error/, "a keeps its report with a notice above");
+  assert.ok((await hostText(page, "a")).includes("more than 5,020 person-times"));
+  await context.close();
+});

@@ -1,0 +1,96 @@
+// The prerendered demo (issue 7): every figure is readable before and without WebAssembly, and
+// when the widget arrives it hydrates the server's markup in place: same pixels, same nodes, no
+// errors, and interactive afterwards.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { ARTIFACTS, LANSHAN, launch, pngDifferenceRatio, serveDist, settled, widgetFiles } from "./support.mjs";
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+let browser, server;
+
+/** Labels and titles straight from the payload: the prerendered page must show them all. */
+function payloadTexts() {
+  const payload = JSON.parse(LANSHAN);
+  const zh = (t) => (typeof t === "string" ? t : t.zh);
+  const texts = [zh(payload.meta.title)];
+  for (const section of payload.sections) {
+    texts.push(zh(section.title));
+    for (const item of section.items || []) texts.push(zh(item.label ?? item.title));
+  }
+  return texts;
+}
+const FIGURES = ["4.73", "五区第1名", "同比改善8.2%", "同比增加3天", "同比持平", "同比改善6.0%", "5020余人次",
+  "1813.4469万元", "290余件", "超过20万", "366 / 370", "98.9%", "100万"];
+
+/** The visible text of the host's shadow root (what a reader sees, not folded details). */
+const visibleText = (page) => page.$eval("[data-report-widget]", (h) => h.shadowRoot.querySelector(".rw-root").innerText);
+
+before(async () => {
+  browser = await launch();
+  server = await serveDist();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+test("with JavaScript disabled, the demo shows every figure and table", async () => {
+  const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(`${server.url}/index.html`);
+  const text = await visibleText(page);
+  for (const t of [...payloadTexts(), ...FIGURES]) assert.ok(text.includes(t), `without JavaScript the page shows ${t}`);
+  const tables = await page.$eval("[data-report-widget]", (h) => h.shadowRoot.querySelectorAll("table").length);
+  assert.ok(tables >= 1, "the ranking table is there");
+  assert.equal(await page.$eval("[data-report-widget]", (h) => h.getAttribute("data-state")), null, "no script ran");
+  await page.screenshot({ path: join(ARTIFACTS, "prerender-no-js.png"), fullPage: true });
+  await context.close();
+});
+
+test("with WebAssembly refused by the page's CSP, every figure is still there", async () => {
+  const csp = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:";
+  const blocked = await serveDist({ headers: { "content-security-policy": csp } });
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await page.goto(`${blocked.url}/index.html`);
+  assert.deepEqual(await settled(page), ["error"], "the widget says it cannot run");
+  const text = await visibleText(page);
+  for (const t of [...payloadTexts(), ...FIGURES]) assert.ok(text.includes(t), `under the CSP the page shows ${t}`);
+  await page.close();
+  await blocked.close();
+});
+
+test("hydration keeps the server's nodes and pixels, logs nothing, and leaves a live widget", async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const logged = [];
+  page.on("console", (m) => ["error", "warning"].includes(m.type()) && logged.push(`${m.type()}: ${m.text()}`));
+  page.on("pageerror", (e) => logged.push(`pageerror: ${e}`));
+  // Hold the wasm back until the server's report has been photographed and its root marked.
+  let release;
+  const held = new Promise((r) => (release = r));
+  await context.route(`**/${widgetFiles().wasm}`, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto(`${server.url}/index.html`);
+  await page.waitForLoadState("load");
+  await sleep(300);
+  const before = await page.locator("[data-report-widget]").screenshot();
+  await page.$eval("[data-report-widget]", (h) => (h.shadowRoot.querySelector(".rw-root").__server = true));
+  release();
+  assert.deepEqual(await settled(page), ["ready"]);
+  await sleep(300);
+  const after = await page.locator("[data-report-widget]").screenshot();
+  writeFileSync(join(ARTIFACTS, "prerender-before-hydration.png"), before);
+  writeFileSync(join(ARTIFACTS, "prerender-after-hydration.png"), after);
+  const ratio = pngDifferenceRatio(before, after);
+  assert.ok(ratio < 0.005, `screenshots before and after hydration differ in ${(ratio * 100).toFixed(3)}% of pixels`);
+  const roots = await page.$eval("[data-report-widget]", (h) =>
+    [...h.shadowRoot.querySelectorAll(".rw-root")].map((r) => ({ server: r.__server === true, hidden: r.hidden }))
+  );
+  assert.deepEqual(roots, [{ server: true, hidden: false }], "hydrated in place: the server's root, and only it");
+  assert.deepEqual(logged, [], "no hydration mismatch, error or warning");
+  await context.close();
+});
