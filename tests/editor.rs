@@ -443,7 +443,7 @@ fn the_inline_snippet_cannot_be_ended_by_a_label() {
     let snippet = output::embed_snippet(&text, &PayloadPlace::Inline { id: "my-report".into() }, "/static/rw/1.0", "en", Some("dark"));
     assert!(snippet.starts_with("<div data-report-widget data-payload=\"my-report\" data-lang=\"en\" data-theme=\"dark\"></div>\n"));
     assert!(snippet.contains("<script type=\"module\" src=\"/static/rw/1.0/report-widget.js\"></script>"));
-    assert_eq!(snippet.matches("</script>").count(), 2, "only the two real ends: {snippet}");
+    assert_eq!(snippet.matches("</script>").count(), snippet.matches("<script").count(), "only real ends: {snippet}");
     let start = snippet.find("id=\"my-report\">").unwrap() + "id=\"my-report\">".len();
     let end = snippet[start..].find("</script>").unwrap() + start;
     let payload: Value = serde_json::from_str(&snippet[start..end]).unwrap();
@@ -456,7 +456,7 @@ fn the_data_src_snippet_and_names_are_escaped() {
     let s = output::embed_snippet("{}", &PayloadPlace::File { url: "/reports/a\"b.json".into() }, "./", "zh", None);
     assert_eq!(
         s,
-        "<div data-report-widget data-src=\"/reports/a&quot;b.json\" data-lang=\"zh\"></div>\n<script type=\"module\" src=\"./report-widget.js\"></script>\n"
+        "<div data-report-widget data-src=\"/reports/a&quot;b.json\" data-lang=\"zh\"></div>\n<script type=\"module\" src=\"./report-widget.js\"></script>\n<script nomodule defer src=\"./report-widget-nomodule.js\"></script>\n"
     );
     assert_eq!(output::file_name("兰山 2021"), "兰山 2021.json");
     assert_eq!(output::file_name("a/b:c.json"), "a-b-c.json");

@@ -27,11 +27,12 @@ pub fn embed_snippet(payload: &str, place: &PayloadPlace, base: &str, lang: &str
         ),
         PayloadPlace::File { url } => {
             let theme = theme.map(|t| format!(" data-theme=\"{}\"", snippet::attr(&t))).unwrap_or_default();
+            // As `snippet::embed` writes it, with data-src instead of the payload element.
+            let base = snippet::attr(&base);
             format!(
-                "<div data-report-widget data-src=\"{}\" data-lang=\"{}\"{theme}></div>\n<script type=\"module\" src=\"{}report-widget.js\"></script>\n",
+                "<div data-report-widget data-src=\"{}\" data-lang=\"{}\"{theme}></div>\n<script type=\"module\" src=\"{base}report-widget.js\"></script>\n<script nomodule defer src=\"{base}report-widget-nomodule.js\"></script>\n",
                 snippet::attr(url.trim()),
                 snippet::attr(lang),
-                snippet::attr(&base),
             )
         }
     }

@@ -1,24 +1,17 @@
 // The editor on the office browsers' engine (Chromium 92, as on UOS and Kylin), opened from
-// disk. Opt-in: it needs that engine and puppeteer-core@10.1.0, set up as in
-// /work/shared/toolchain.md ("Older engines"), named by CHROMIUM92 (the binary; its libraries
-// in lib/ beside it) and PUPPETEER10 (the puppeteer-core package folder). Skipped otherwise.
+// disk. ./run test installs that engine into .tools/chromium92 (step ensure_chromium92); where
+// it is not installed, the test is skipped.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { createRequire } from "node:module";
-import { dirname, join } from "node:path";
+import { existsSync } from "node:fs";
+import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { ARTIFACTS, DIST } from "./support.mjs";
+import { ARTIFACTS, CHROMIUM92, DIST, launchChromium92 } from "./support.mjs";
 
-const { CHROMIUM92, PUPPETEER10 } = process.env;
-const skip = !(CHROMIUM92 && PUPPETEER10) && "set CHROMIUM92 and PUPPETEER10 to run on Chromium 92";
+const skip = !existsSync(join(CHROMIUM92, "chrome/chromium")) && "Chromium 92 is not installed (./run test installs it)";
 
 test("Chromium 92: the editor opens from disk, checks, previews and prerenders", { skip }, async () => {
-  const puppeteer = createRequire(import.meta.url)(PUPPETEER10);
-  const browser = await puppeteer.launch({
-    executablePath: CHROMIUM92,
-    env: { ...process.env, LD_LIBRARY_PATH: join(dirname(CHROMIUM92), "lib") },
-    args: ["--no-sandbox", "--disable-gpu", "--single-process", "--no-zygote", "--headless"],
-  });
+  const browser = await launchChromium92();
   try {
     assert.match(await browser.version(), /Chrome\/9[0-3]\./);
     const page = await browser.newPage();

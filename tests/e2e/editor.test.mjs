@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { ARTIFACTS, DIST, ROOT, launch, serveDist } from "./support.mjs";
+import { ARTIFACTS, DIST, ROOT, STRICT_CSP, launch, serveDist } from "./support.mjs";
 import {
   byId, editorPage, focusedId, loadExample, noProblems, open, previewShows, previewText, problems,
 } from "./editor-support.mjs";
@@ -297,6 +297,9 @@ test("the preview follows both languages and both themes", async () => {
   await page.check("#theme-light");
   await page.check("#preview-zh");
   await previewShows(page, "5020余人次");
+  // A trap in the editor's WebAssembly (a Rust panic in the release) says so, and that the work is saved.
+  await page.evaluate(() => window.dispatchEvent(new ErrorEvent("error", { error: new WebAssembly.RuntimeError("unreachable") })));
+  assert.match(await page.textContent("#editor-crashed"), /已自动保存|saved in this browser/);
   // The interface itself in English.
   await page.selectOption("#ui-lang", "en");
   assert.equal(await page.textContent("#tab-form"), "Form");
@@ -329,8 +332,7 @@ test("the editor is accessible (axe, wcag2a/aa, 21a/aa), in both interface langu
 });
 
 test("strict CSP: nothing inline, nothing refused", async () => {
-  const csp = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; base-uri 'none'; object-src 'none'";
-  const strict = await serveDist({ headers: { "content-security-policy": csp } });
+  const strict = await serveDist({ headers: { "content-security-policy": `${STRICT_CSP}; base-uri 'none'; object-src 'none'` } });
   const page = await editorPage(browser);
   await page.addInitScript(() => {
     window.__violations = [];

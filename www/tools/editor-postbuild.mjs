@@ -44,6 +44,22 @@ function failed(reason) {
   root.textContent = "";
   root.appendChild(p);
 }
+// The release aborts on panic without running hooks (-Cpanic=immediate-abort): a Rust panic
+// arrives as a WebAssembly trap. The editor is then unusable; say so (the work is saved).
+var trapShown = false;
+function trapped(event) {
+  var error = event && (event.error || event.reason);
+  if (trapShown || typeof WebAssembly !== "object" || !(error instanceof WebAssembly.RuntimeError)) return;
+  trapShown = true;
+  var p = document.createElement("p");
+  p.className = "ed-crash";
+  p.id = "editor-crashed";
+  p.setAttribute("role", "alert");
+  p.textContent = "编辑器出错了。您的工作已自动保存在此浏览器中：请重新加载页面。 / The editor failed. Your work is saved in this browser: reload the page.";
+  document.body.insertBefore(p, document.body.firstChild);
+}
+window.addEventListener("error", trapped);
+window.addEventListener("unhandledrejection", trapped);
 if (typeof WebAssembly !== "object") {
   failed("WebAssembly is not available");
   return;

@@ -111,6 +111,7 @@ pub enum Msg {
     PayloadUrl(String),
     Base(String),
     SnippetLang(String),
+    SnippetTheme(String),
     Prerender(bool),
     Prerendered(PrerenderKey, String),
     Download,
@@ -152,6 +153,8 @@ pub struct EditorApp {
     payload_url: String,
     base: String,
     snippet_lang: String,
+    /// `data-theme` in the snippet: empty (the reader's system), `light` or `dark`.
+    snippet_theme: String,
     /// The prerendered snippet is wanted (inline payloads only).
     prerender: bool,
     /// The last prerendered snippet, and what it was made from.
@@ -172,7 +175,7 @@ pub struct PrerenderKey {
     id: String,
     base: String,
     lang: String,
-    theme: Option<&'static str>,
+    theme: String,
 }
 
 /// The widget's own server-side rendering of a report (the editor build has Yew's server
@@ -266,8 +269,7 @@ impl EditorApp {
             id: output::element_id(&self.payload_id),
             base: self.base.clone(),
             lang: self.snippet_lang.clone(),
-            // The preview's theme is for looking; the widget follows the reader's system.
-            theme: None,
+            theme: self.snippet_theme.clone(),
         }
     }
 
@@ -291,7 +293,7 @@ impl EditorApp {
         wasm_bindgen_futures::spawn_local(async move {
             let lang = Lang::from_code(&key.lang);
             let html = render_report(Rc::new(report), lang).await.unwrap_or_default();
-            let snippet = output::prerendered_snippet(&key.text, &html, &css, &key.id, &key.base, &key.lang, key.theme);
+            let snippet = output::prerendered_snippet(&key.text, &html, &css, &key.id, &key.base, &key.lang, Some(&key.theme));
             send.emit(Msg::Prerendered(key, snippet));
         });
     }
@@ -311,7 +313,7 @@ impl EditorApp {
         } else {
             PayloadPlace::File { url: self.payload_url.clone() }
         };
-        output::embed_snippet(&self.text, &place, &self.base, &self.snippet_lang, None)
+        output::embed_snippet(&self.text, &place, &self.base, &self.snippet_lang, Some(&self.snippet_theme))
     }
 
     fn replace_with(&mut self, value: Value, notice: String) {
@@ -477,6 +479,7 @@ impl Component for EditorApp {
             payload_url: "reports/report.json".into(),
             base: "/static/rw/1.0/".into(),
             snippet_lang: "zh".into(),
+            snippet_theme: String::new(),
             prerender: false,
             prerendered: None,
             prerender_pending: false,
@@ -779,6 +782,7 @@ impl Component for EditorApp {
             Msg::PayloadUrl(url) => self.payload_url = url,
             Msg::Base(base) => self.base = base,
             Msg::SnippetLang(lang) => self.snippet_lang = lang,
+            Msg::SnippetTheme(theme) => self.snippet_theme = theme,
             Msg::Prerender(on) => self.prerender = on,
             Msg::Prerendered(key, snippet) => {
                 self.prerender_pending = false;
@@ -1149,6 +1153,14 @@ impl EditorApp {
                         <select id="snippet-lang" class="ed-input ed-narrow" onchange={self.send.reform(|e: Event| Msg::SnippetLang(event_value(&e)))}>
                             <option value="zh" selected={self.snippet_lang == "zh"}>{ "中文 (zh)" }</option>
                             <option value="en" selected={self.snippet_lang == "en"}>{ "English (en)" }</option>
+                        </select>
+                    </div>
+                    <div class="ed-field">
+                        <label for="snippet-theme">{ t.snippet_theme }</label>
+                        <select id="snippet-theme" class="ed-input ed-narrow" onchange={self.send.reform(|e: Event| Msg::SnippetTheme(event_value(&e)))}>
+                            <option value="" selected={self.snippet_theme.is_empty()}>{ t.theme_system }</option>
+                            <option value="light" selected={self.snippet_theme == "light"}>{ t.theme_light }{ " (light)" }</option>
+                            <option value="dark" selected={self.snippet_theme == "dark"}>{ t.theme_dark }{ " (dark)" }</option>
                         </select>
                     </div>
                     if self.prerender_wanted() && self.prerendered_now().is_none() {
