@@ -15,7 +15,7 @@ pub mod output;
 pub mod strings;
 pub mod table;
 
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "editor"))]
 pub mod app;
 
 use crate::model::Report;

@@ -178,18 +178,12 @@ pub struct PrerenderKey {
     theme: String,
 }
 
-/// The widget's own server-side rendering of a report (the editor build has Yew's server
-/// renderer; see the `editor-prerender` feature).
-#[cfg(feature = "editor-prerender")]
+/// The widget's own server-side rendering of a report (the editor's build has Yew's server
+/// renderer: the `editor` feature).
 async fn render_report(report: Rc<crate::model::Report>, lang: Lang) -> Option<String> {
     use crate::report::{Widget, WidgetProps};
     let view = Rc::new(ReportView::new(&report, lang));
     Some(yew::LocalServerRenderer::<Widget>::with_props(WidgetProps { outcome: Outcome::Report(view), on_rendered: None }).render().await)
-}
-
-#[cfg(not(feature = "editor-prerender"))]
-async fn render_report(_: Rc<crate::model::Report>, _: Lang) -> Option<String> {
-    None
 }
 
 fn example() -> Option<Value> {
@@ -274,7 +268,7 @@ impl EditorApp {
     }
 
     fn prerender_wanted(&self) -> bool {
-        cfg!(feature = "editor-prerender") && self.output_open && self.inline && self.prerender
+        self.output_open && self.inline && self.prerender
     }
 
     /// Starts rendering the prerendered snippet when it is wanted and out of date.
@@ -1135,15 +1129,13 @@ impl EditorApp {
                     </div>
                     if self.inline {
                         { text_input("payload-id", t.payload_id, self.payload_id.clone(), Msg::PayloadId) }
-                        if cfg!(feature = "editor-prerender") {
-                            <div class="ed-field ed-check">
-                                <input type="checkbox" id="prerender" checked={self.prerender} aria-describedby="prerender-help"
-                                    onchange={self.send.reform(|e: Event| Msg::Prerender(
-                                        e.target().and_then(|t| t.dyn_into::<HtmlInputElement>().ok()).is_some_and(|i| i.checked())))} />
-                                <label for="prerender">{ t.prerender }</label>
-                            </div>
-                            <p class="ed-hint" id="prerender-help">{ t.prerender_help }</p>
-                        }
+                        <div class="ed-field ed-check">
+                            <input type="checkbox" id="prerender" checked={self.prerender} aria-describedby="prerender-help"
+                                onchange={self.send.reform(|e: Event| Msg::Prerender(
+                                    e.target().and_then(|t| t.dyn_into::<HtmlInputElement>().ok()).is_some_and(|i| i.checked())))} />
+                            <label for="prerender">{ t.prerender }</label>
+                        </div>
+                        <p class="ed-hint" id="prerender-help">{ t.prerender_help }</p>
                     } else {
                         { text_input("payload-url", t.payload_url, self.payload_url.clone(), Msg::PayloadUrl) }
                     }
