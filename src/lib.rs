@@ -3,6 +3,10 @@
 //! tests; a payload flows one way: parse → validate → view model → components.
 
 pub mod charts;
+// In WebAssembly only for the editor page's own build (feature `editor`): the widget's build
+// never compiles it.
+#[cfg(any(feature = "editor", not(target_arch = "wasm32")))]
+pub mod editor;
 pub mod format;
 pub mod i18n;
 pub mod model;

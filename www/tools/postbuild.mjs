@@ -21,6 +21,12 @@ const staging = process.env.TRUNK_STAGING_DIR;
 if (!staging) throw new Error("postbuild.mjs runs as a Trunk hook (TRUNK_STAGING_DIR is not set)");
 
 const files = readdirSync(staging);
+// The editor page is a build of its own (`trunk build editor.html`, see ./run): its own step.
+if (files.some((f) => /^report-widget-editor-[0-9a-f]+\.js$/.test(f))) {
+  const { editorPostbuild } = await import("./editor-postbuild.mjs");
+  editorPostbuild({ source, staging, files });
+  process.exit(0);
+}
 const glue = files.find((f) => /^report-widget-web-[0-9a-f]+\.js$/.test(f));
 if (!glue) throw new Error(`no wasm-bindgen glue in ${staging}: ${files.join(", ")}`);
 const wasm = glue.replace(/\.js$/, "_bg.wasm");

@@ -1,0 +1,871 @@
+//! The structured form, generated from the payload model: report information, rank groups,
+//! sections and their entries. Every control edits one JSON pointer, and its `id` is derived
+//! from that pointer (`nav::field_id`), so a problem can focus it.
+
+use super::import::{import_panel, ImportState};
+use super::Msg;
+use crate::editor::doc::{display, kind_of, text_parts, Edit};
+use crate::editor::nav::field_id;
+use crate::editor::strings::Strings;
+use crate::model::{Lang, SectionKind};
+use serde_json::{json, Value};
+use std::collections::HashMap;
+use std::rc::Rc;
+use wasm_bindgen::JsCast;
+use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
+use yew::prelude::*;
+
+/// What every form component reads: where to send edits, the interface strings, the first
+/// problem message per pointer, what references can point to, and the open table import.
+/// It changes rarely (after a check, when groups or metrics change), so typing re-renders only
+/// the block being edited, which reads its values from its own `DocCtx`.
+#[derive(Clone, PartialEq)]
+pub struct FormCtx {
+    pub send: Callback<Msg>,
+    pub t: &'static Strings,
+    pub errors: Rc<HashMap<String, String>>,
+    pub import: Option<Rc<ImportState>>,
+    pub refs: Rc<Refs>,
+}
+
+/// What references in the form can name: groups and metrics, as (id, label) pairs.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Refs {
+    pub groups: Vec<(String, String)>,
+    pub metrics: Vec<(String, String)>,
+}
+
+impl Refs {
+    pub fn of(doc: &Value) -> Refs {
+        let pairs = |list: &[Value]| -> Vec<(String, String)> {
+            list.iter()
+                .filter_map(|v| Some((v.get("id")?.as_str()?.to_string(), zh_of(v.get("label")))))
+                .collect()
+        };
+        let metrics = list_of(doc, "/sections")
+            .iter()
+            .filter(|s| kind_of(s) == Some(SectionKind::Metrics))
+            .flat_map(|s| pairs(list_of(s, "/items")))
+            .collect();
+        Refs { groups: pairs(list_of(doc, "/groups")), metrics }
+    }
+}
+
+/// One block of the document (report information and groups, or one section): its pointer
+/// and its value. Fields read their values from the nearest one.
+#[derive(Clone, PartialEq)]
+pub struct DocCtx {
+    pub base: Rc<str>,
+    pub value: Rc<Value>,
+}
+
+#[hook]
+pub fn use_form() -> FormCtx {
+    use_context::<FormCtx>().expect("form components are rendered inside the FormCtx provider")
+}
+
+/// The value at an absolute pointer, read from the enclosing block.
+#[hook]
+fn use_at(ptr: &str) -> Option<Value> {
+    let block = use_context::<DocCtx>().expect("fields are rendered inside a DocCtx provider");
+    // "/sections/1" is not a prefix of "/sections/10/…": only whole tokens count.
+    let rel = ptr.strip_prefix(&*block.base).filter(|rel| rel.is_empty() || rel.starts_with('/'))?;
+    block.value.pointer(rel).cloned()
+}
+
+/// The value of the input, textarea or select an event came from.
+pub fn event_value(e: &Event) -> String {
+    let Some(target) = e.target() else { return String::new() };
+    if let Some(i) = target.dyn_ref::<HtmlInputElement>() {
+        i.value()
+    } else if let Some(a) = target.dyn_ref::<HtmlTextAreaElement>() {
+        a.value()
+    } else if let Some(s) = target.dyn_ref::<HtmlSelectElement>() {
+        s.value()
+    } else {
+        String::new()
+    }
+}
+
+fn edit(send: &Callback<Msg>, edit: Edit) {
+    send.emit(Msg::Edit(edit));
+}
+
+/// An error line under a control, and the attributes that tie it to the control.
+fn error_of(ctx: &FormCtx, ptrs: &[&str], id: &str) -> (Option<AttrValue>, Option<AttrValue>, Html) {
+    match ptrs.iter().find_map(|p| ctx.errors.get(*p)) {
+        Some(msg) => {
+            let err_id = format!("e-{id}");
+            (
+                Some(AttrValue::from("true")),
+                Some(AttrValue::from(err_id.clone())),
+                html! { <p class="ed-field-error" id={err_id}>{ msg }</p> },
+            )
+        }
+        None => (None, None, html! {}),
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct FieldProps {
+    pub ptr: AttrValue,
+    pub label: AttrValue,
+    #[prop_or_default]
+    pub required: bool,
+    #[prop_or_default]
+    pub multiline: bool,
+    #[prop_or_default]
+    pub hint: Option<AttrValue>,
+    /// For numbers: whole numbers only (ranks, months, sizes).
+    #[prop_or_default]
+    pub integer: bool,
+}
+
+fn required_mark(t: &Strings, required: bool) -> Html {
+    if required {
+        html! { <span class="ed-req" title={t.required}>{ " *" }</span> }
+    } else {
+        html! {}
+    }
+}
+
+/// A Text field: Chinese and English side by side.
+#[function_component]
+pub fn TextField(p: &FieldProps) -> Html {
+    let ctx = use_form();
+    let t = ctx.t;
+    let (zh, en) = text_parts(use_at(&p.ptr).as_ref());
+    let ptr_zh = format!("{}/zh", p.ptr);
+    let ptr_en = format!("{}/en", p.ptr);
+    let id_zh = field_id(&ptr_zh);
+    let id_en = field_id(&ptr_en);
+    let (inv_zh, desc_zh, err_zh) = error_of(&ctx, &[&p.ptr, &ptr_zh], &id_zh);
+    let (inv_en, desc_en, err_en) = error_of(&ctx, &[&ptr_en], &id_en);
+    let on = |lang: Lang| {
+        let send = ctx.send.clone();
+        let ptr = p.ptr.to_string();
+        let required = p.required;
+        Callback::from(move |e: InputEvent| {
+            edit(&send, Edit::SetText { ptr: ptr.clone(), lang, text: event_value(&e), required })
+        })
+    };
+    let control = |id: String, value: String, oninput: Callback<InputEvent>, invalid, described, lang: &'static str, required: bool| {
+        if p.multiline {
+            html! { <textarea id={id} class="ed-input" rows="2" lang={lang} value={value} {oninput}
+                aria-invalid={invalid} aria-describedby={described} aria-required={required.then_some("true")}/> }
+        } else {
+            html! { <input id={id} class="ed-input" type="text" lang={lang} value={value} {oninput}
+                aria-invalid={invalid} aria-describedby={described} aria-required={required.then_some("true")} /> }
+        }
+    };
+    html! {
+        <div class={classes!("ed-field", "ed-text", p.multiline.then_some("ed-wide"))}>
+            <div class="ed-pair">
+                <div class="ed-half">
+                    <label for={id_zh.clone()}>{ &*p.label }{ required_mark(t, p.required) }<span class="ed-lang">{ t.lang_zh }</span></label>
+                    { control(id_zh, zh, on(Lang::Zh), inv_zh, desc_zh, "zh-CN", p.required) }
+                    { err_zh }
+                </div>
+                <div class="ed-half">
+                    <label for={id_en.clone()}><span class="ed-visually-hidden">{ &*p.label }{ " " }</span><span class="ed-lang">{ t.lang_en }</span></label>
+                    { control(id_en, en, on(Lang::En), inv_en, desc_en, "en", false) }
+                    { err_en }
+                </div>
+            </div>
+            if let Some(hint) = &p.hint { <p class="ed-hint">{ hint }</p> }
+        </div>
+    }
+}
+
+/// A plain string (ids, dates, URLs).
+#[function_component]
+pub fn StrField(p: &FieldProps) -> Html {
+    let ctx = use_form();
+    let id = field_id(&p.ptr);
+    let value = display(use_at(&p.ptr).as_ref());
+    let (invalid, described, err) = error_of(&ctx, &[&p.ptr], &id);
+    let hint_id = p.hint.as_ref().map(|_| format!("h-{id}"));
+    let described = match (described, &hint_id) {
+        (Some(d), Some(h)) => Some(AttrValue::from(format!("{d} {h}"))),
+        (d, h) => d.or_else(|| h.clone().map(AttrValue::from)),
+    };
+    let oninput = {
+        let send = ctx.send.clone();
+        let ptr = p.ptr.to_string();
+        let required = p.required;
+        Callback::from(move |e: InputEvent| {
+            let v = event_value(&e);
+            let value = if v.is_empty() && !required { None } else { Some(Value::String(v)) };
+            edit(&send, Edit::Set { ptr: ptr.clone(), value })
+        })
+    };
+    html! {
+        <div class="ed-field">
+            <label for={id.clone()}>{ &*p.label }{ required_mark(ctx.t, p.required) }</label>
+            <input {id} class="ed-input" type="text" {value} {oninput} spellcheck="false"
+                aria-invalid={invalid} aria-describedby={described} aria-required={p.required.then_some("true")} />
+            if let (Some(hint), Some(hid)) = (&p.hint, hint_id) { <p class="ed-hint" id={hid}>{ hint }</p> }
+            { err }
+        </div>
+    }
+}
+
+/// A number, kept as written.
+#[function_component]
+pub fn NumField(p: &FieldProps) -> Html {
+    let ctx = use_form();
+    let id = field_id(&p.ptr);
+    let value = display(use_at(&p.ptr).as_ref());
+    let (invalid, described, err) = error_of(&ctx, &[&p.ptr], &id);
+    let oninput = {
+        let send = ctx.send.clone();
+        let ptr = p.ptr.to_string();
+        Callback::from(move |e: InputEvent| edit(&send, Edit::SetNumber { ptr: ptr.clone(), input: event_value(&e) }))
+    };
+    html! {
+        <div class="ed-field ed-num">
+            <label for={id.clone()}>{ &*p.label }{ required_mark(ctx.t, p.required) }</label>
+            <input {id} class="ed-input" type="text" inputmode={if p.integer { "numeric" } else { "decimal" }}
+                {value} {oninput} spellcheck="false"
+                aria-invalid={invalid} aria-describedby={described} aria-required={p.required.then_some("true")} />
+            { err }
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct SelectProps {
+    pub ptr: AttrValue,
+    pub label: AttrValue,
+    /// (value, label) pairs.
+    pub options: Vec<(String, String)>,
+    /// The option that means "leave the field out" (shown when it is absent).
+    #[prop_or_default]
+    pub default: AttrValue,
+    #[prop_or_default]
+    pub required: bool,
+}
+
+#[function_component]
+pub fn SelectField(p: &SelectProps) -> Html {
+    let ctx = use_form();
+    let id = field_id(&p.ptr);
+    let current = use_at(&p.ptr).map(|v| display(Some(&v))).unwrap_or_else(|| p.default.to_string());
+    let (invalid, described, err) = error_of(&ctx, &[&p.ptr], &id);
+    let mut options = p.options.clone();
+    if !options.iter().any(|(v, _)| *v == current) {
+        options.push((current.clone(), current.clone()));
+    }
+    let onchange = {
+        let send = ctx.send.clone();
+        let ptr = p.ptr.to_string();
+        let default = p.default.to_string();
+        let required = p.required;
+        Callback::from(move |e: Event| {
+            let v = event_value(&e);
+            let value = if v == default && !required { None } else { Some(Value::String(v)) };
+            edit(&send, Edit::Set { ptr: ptr.clone(), value })
+        })
+    };
+    html! {
+        <div class="ed-field">
+            <label for={id.clone()}>{ &*p.label }{ required_mark(ctx.t, p.required) }</label>
+            <select {id} class="ed-input" {onchange} aria-invalid={invalid} aria-describedby={described}>
+                { for options.into_iter().map(|(v, l)| html! { <option value={v.clone()} selected={v == current}>{ l }</option> }) }
+            </select>
+            { err }
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct ToolsProps {
+    /// The list's pointer.
+    pub array: AttrValue,
+    pub index: usize,
+    pub len: usize,
+    /// How the entry is called in button names ("第3项：综合指数").
+    pub name: AttrValue,
+}
+
+/// Move up, move down, remove: buttons with the entry's name, focus kept on the moved entry.
+#[function_component]
+pub fn ListTools(p: &ToolsProps) -> Html {
+    let ctx = use_form();
+    let t = ctx.t;
+    let (array, i, len) = (p.array.to_string(), p.index, p.len);
+    let at = |kind: &str, index: usize| format!("{kind}:{array}/{index}");
+    // After a move, focus stays on the moved entry: on the same button unless it is now disabled.
+    let after_up = if i <= 1 { format!("down:{array}/0") } else { format!("up:{array}/{}", i - 1) };
+    let after_down = if i + 2 >= len { format!("up:{array}/{}", i + 1) } else { format!("down:{array}/{}", i + 1) };
+    let send = ctx.send.clone();
+    let a = array.clone();
+    let (m_up, m_down) = (after_up, after_down);
+    let up = {
+        let (send, a) = (send.clone(), a.clone());
+        Callback::from(move |_| send.emit(Msg::EditFocus(Edit::Move { array: a.clone(), from: i, to: i - 1 }, vec![m_up.clone()])))
+    };
+    let down = {
+        let (send, a) = (send.clone(), a.clone());
+        Callback::from(move |_| send.emit(Msg::EditFocus(Edit::Move { array: a.clone(), from: i, to: i + 1 }, vec![m_down.clone()])))
+    };
+    let remove = {
+        let focus = vec![
+            format!("rm:{a}/{}", if i + 1 < len { i } else { i.saturating_sub(1) }),
+            format!("add:{a}"),
+        ];
+        let focus = if len == 1 { vec![format!("add:{a}")] } else { focus };
+        Callback::from(move |_| send.emit(Msg::EditFocus(Edit::Remove { array: a.clone(), index: i }, focus.clone())))
+    };
+    html! {
+        <div class="ed-tools" role="group" aria-label={p.name.clone()}>
+            <button type="button" class="ed-btn ed-small" id={at("up", i)} disabled={i == 0} onclick={up}
+                aria-label={format!("{}{}{}", t.move_up, t.sep, p.name)}>{ "↑ " }{ t.move_up }</button>
+            <button type="button" class="ed-btn ed-small" id={at("down", i)} disabled={i + 1 >= len} onclick={down}
+                aria-label={format!("{}{}{}", t.move_down, t.sep, p.name)}>{ "↓ " }{ t.move_down }</button>
+            <button type="button" class="ed-btn ed-small ed-danger" id={at("rm", i)} onclick={remove}
+                aria-label={format!("{}{}{}", t.remove, t.sep, p.name)}>{ t.remove }</button>
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct AddProps {
+    pub array: AttrValue,
+    /// The field name of the list (`items`, `rows`, `ranks`…).
+    pub list: AttrValue,
+    /// Index of the section holding the list, if any.
+    #[prop_or_default]
+    pub section: Option<usize>,
+    pub label: AttrValue,
+    /// Where focus goes in the new entry, relative to it (`/label/zh`).
+    pub focus: AttrValue,
+}
+
+#[function_component]
+pub fn AddButton(p: &AddProps) -> Html {
+    let ctx = use_form();
+    let onclick = {
+        let send = ctx.send.clone();
+        let (array, list, section, focus) = (p.array.to_string(), p.list.to_string(), p.section, p.focus.to_string());
+        Callback::from(move |_| send.emit(Msg::Add { array: array.clone(), list: list.clone(), section, focus: focus.clone() }))
+    };
+    html! {
+        <button type="button" class="ed-btn ed-add" id={format!("add:{}", p.array)} {onclick}>{ "+ " }{ &*p.label }</button>
+    }
+}
+
+fn list_of<'a>(doc: &'a Value, ptr: &str) -> &'a [Value] {
+    doc.pointer(ptr).and_then(Value::as_array).map_or(&[], |v| v.as_slice())
+}
+
+fn named(t: &Strings, prefix: String, name: &str) -> String {
+    if name.trim().is_empty() {
+        prefix
+    } else {
+        format!("{prefix}{}{name}", t.sep)
+    }
+}
+
+/// A metric's Chinese label by id (its id if it has none, or there is no such metric).
+fn metric_label(refs: &Refs, id: &str) -> String {
+    refs.metrics.iter().find(|(m, l)| m == id && !l.is_empty()).map_or_else(|| id.to_string(), |(_, l)| l.clone())
+}
+
+fn zh_of(v: Option<&Value>) -> String {
+    text_parts(v).0
+}
+
+#[derive(Properties, PartialEq)]
+pub struct FormProps {
+    pub doc: Rc<Value>,
+}
+
+/// The whole form: one `DocCtx` block for the report information and groups, one per section.
+#[function_component]
+pub fn Form(p: &FormProps) -> Html {
+    let ctx = use_form();
+    let t = ctx.t;
+    let sections = list_of(&p.doc, "/sections");
+    let kind_ref = use_node_ref();
+    let add_section = {
+        let send = ctx.send.clone();
+        let kind_ref = kind_ref.clone();
+        Callback::from(move |_| {
+            let name = kind_ref.cast::<HtmlSelectElement>().map(|s| s.value()).unwrap_or_default();
+            let kind = SectionKind::ALL.iter().find(|(n, _)| *n == name).map_or(SectionKind::Metrics, |(_, k)| *k);
+            send.emit(Msg::AddSection(kind))
+        })
+    };
+    let head = json!({
+        "meta": p.doc.get("meta").cloned().unwrap_or(Value::Null),
+        "groups": p.doc.get("groups").cloned().unwrap_or(Value::Null),
+    });
+    html! {
+        <div class="ed-form">
+            <ContextProvider<DocCtx> context={DocCtx { base: "".into(), value: Rc::new(head) }}>
+                <MetaForm />
+                <GroupsForm />
+            </ContextProvider<DocCtx>>
+            <h2 class="ed-h2">{ t.sections }</h2>
+            if sections.is_empty() { <p class="ed-empty">{ t.empty_list }</p> }
+            { for sections.iter().enumerate().map(|(i, section)| html! {
+                <ContextProvider<DocCtx> context={DocCtx { base: format!("/sections/{i}").into(), value: Rc::new(section.clone()) }}>
+                    <SectionForm index={i} len={sections.len()} />
+                </ContextProvider<DocCtx>>
+            }) }
+            <div class="ed-add-section">
+                <label for="new-section-kind">{ t.new_section_kind }</label>
+                <select id="new-section-kind" class="ed-input" ref={kind_ref}>
+                    { for SectionKind::ALL.iter().enumerate().map(|(i, (n, k))| html! {
+                        <option value={*n} selected={i == 0}>{ t.kind(*k) }{ " (" }{ *n }{ ")" }</option>
+                    }) }
+                </select>
+                <button type="button" class="ed-btn ed-add" id="add-section" onclick={add_section}>{ "+ " }{ t.add_section }</button>
+            </div>
+        </div>
+    }
+}
+
+/// The enclosing block's value.
+#[hook]
+fn use_block() -> DocCtx {
+    use_context::<DocCtx>().expect("rendered inside a DocCtx provider")
+}
+
+#[function_component]
+fn MetaForm() -> Html {
+    let ctx = use_form();
+    let t = ctx.t;
+    let synthetic = use_at("/meta/synthetic").and_then(|v| v.as_bool()).unwrap_or(false);
+    let on_synthetic = {
+        let send = ctx.send.clone();
+        Callback::from(move |e: Event| {
+            let checked = e.target().and_then(|t| t.dyn_into::<HtmlInputElement>().ok()).is_some_and(|i| i.checked());
+            edit(&send, Edit::Set { ptr: "/meta/synthetic".into(), value: checked.then_some(Value::Bool(true)) })
+        })
+    };
+    html! {
+        <fieldset class="ed-box" id="f/meta" tabindex="-1">
+            <legend>{ t.meta }</legend>
+            <TextField ptr="/meta/title" label={t.title} required=true />
+            <TextField ptr="/meta/publisher" label={t.publisher} required=true />
+            <div class="ed-grid">
+                <StrField ptr="/meta/date" label={t.date} required=true hint={t.date_hint} />
+                <StrField ptr="/meta/source_url" label={t.source_url} />
+            </div>
+            <TextField ptr="/meta/period" label={t.period} />
+            <TextField ptr="/meta/note" label={t.note} multiline=true />
+            <div class="ed-field ed-check">
+                <input type="checkbox" id="f/meta/synthetic" checked={synthetic} onchange={on_synthetic} />
+                <label for="f/meta/synthetic">{ t.synthetic }</label>
+            </div>
+        </fieldset>
+    }
+}
+
+#[function_component]
+fn GroupsForm() -> Html {
+    let ctx = use_form();
+    let t = ctx.t;
+    let block = use_block();
+    let groups = list_of(&block.value, "/groups");
+    html! {
+        <fieldset class="ed-box" id="f/groups" tabindex="-1">
+            <legend>{ t.groups }</legend>
+            <p class="ed-hint">{ t.groups_help }</p>
+            { for groups.iter().enumerate().map(|(i, g)| {
+                let ptr = format!("/groups/{i}");
+                let name = named(t, t.group_word(i), &zh_of(g.get("label")));
+                html! {
+                    <fieldset class="ed-item" id={field_id(&ptr)} tabindex="-1">
+                        <legend>{ &name }</legend>
+                        <ListTools array="/groups" index={i} len={groups.len()} name={name.clone()} />
+                        <div class="ed-grid">
+                            <StrField ptr={format!("{ptr}/id")} label={t.id} required=true />
+                            <NumField ptr={format!("{ptr}/size")} label={t.group_size} required=true integer=true />
+                        </div>
+                        <TextField ptr={format!("{ptr}/label")} label={t.label} required=true />
+                    </fieldset>
+                }
+            }) }
+            <AddButton array="/groups" list="groups" label={t.add_group} focus="/id" />
+        </fieldset>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct IndexProps {
+    index: usize,
+}
+
+#[derive(Properties, PartialEq)]
+struct SectionProps {
+    index: usize,
+    len: usize,
+}
+
+fn kind_options(t: &Strings) -> Vec<(String, String)> {
+    SectionKind::ALL.iter().map(|(n, k)| (n.to_string(), format!("{} ({n})", t.kind(*k)))).collect()
+}
+
+#[function_component]
+fn SectionForm(p: &SectionProps) -> Html {
+    let ctx = use_form();
+    let t = ctx.t;
+    let i = p.index;
+    let ptr = format!("/sections/{i}");
+    let block = use_block();
+    let section = &*block.value;
+    let len = p.len;
+    let kind = kind_of(section);
+    let title = zh_of(section.get("title"));
+    let name = named(t, t.section_word(i), &title);
+    let kind_id = field_id(&format!("{ptr}/kind"));
+    let (kind_invalid, kind_desc, kind_err) = error_of(&ctx, &[&format!("{ptr}/kind")], &kind_id);
+    let on_kind = {
+        let send = ctx.send.clone();
+        Callback::from(move |e: Event| {
+            let name = event_value(&e);
+            if let Some(kind) = SectionKind::ALL.iter().find(|(n, _)| *n == name).map(|(_, k)| *k) {
+                send.emit(Msg::SetKind(i, kind));
+            }
+        })
+    };
+    let current_kind = section.get("kind").and_then(Value::as_str).unwrap_or("").to_string();
+    let mut kinds = kind_options(t);
+    if !kinds.iter().any(|(v, _)| *v == current_kind) {
+        kinds.insert(0, (current_kind.clone(), current_kind.clone()));
+    }
+    let body = match kind {
+        Some(SectionKind::Metrics) => html! { <EntryList index={i} list="items" /> },
+        Some(SectionKind::CaseStats) => html! { <><ImportControl index={i} /><EntryList index={i} list="items" /></> },
+        Some(SectionKind::Ranking) => html! {
+            <>
+                <GroupSelect ptr={format!("{ptr}/group")} label={t.group} />
+                <ImportControl index={i} />
+                <EntryList index={i} list="rows" />
+            </>
+        },
+        Some(SectionKind::Calendar) => html! {
+            <>
+                <div class="ed-grid"><NumField ptr={format!("{ptr}/year")} label={t.year} required=true integer=true /></div>
+                <TextField ptr={format!("{ptr}/label")} label={t.marked_label} required=true />
+                <EntryList index={i} list="marked" />
+                <TextField ptr={format!("{ptr}/source")} label={t.source} multiline=true />
+            </>
+        },
+        Some(SectionKind::Highlights) => html! { <EntryList index={i} list="items" /> },
+        Some(SectionKind::Narrative) => html! { <EntryList index={i} list="paragraphs" /> },
+        None => html! {},
+    };
+    let onfocusin = {
+        let send = ctx.send.clone();
+        Callback::from(move |_: FocusEvent| send.emit(Msg::Follow(i)))
+    };
+    html! {
+        <details class="ed-section" open=true {onfocusin}>
+            <summary id={field_id(&ptr)}>
+                <span class="ed-section-no">{ t.section_word(i) }</span>
+                <span class="ed-kind">{ kind.map(|k| t.kind(k)).unwrap_or("?") }</span>
+                <span class="ed-section-title">{ &title }</span>
+            </summary>
+            <div class="ed-section-body">
+                <ListTools array="/sections" index={i} len={len} name={name} />
+                <div class="ed-grid">
+                    <StrField ptr={format!("{ptr}/id")} label={t.id} required=true />
+                    <div class="ed-field">
+                        <label for={kind_id.clone()}>{ t.kind }</label>
+                        <select id={kind_id} class="ed-input" onchange={on_kind} aria-invalid={kind_invalid} aria-describedby={kind_desc}>
+                            { for kinds.into_iter().map(|(v, l)| html! { <option value={v.clone()} selected={v == current_kind}>{ l }</option> }) }
+                        </select>
+                        { kind_err }
+                    </div>
+                </div>
+                <TextField ptr={format!("{ptr}/title")} label={t.title} required=true />
+                <TextField ptr={format!("{ptr}/intro")} label={t.intro} multiline=true />
+                { body }
+            </div>
+        </details>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct GroupSelectProps {
+    ptr: AttrValue,
+    label: AttrValue,
+}
+
+/// A group reference: the ids defined under "rank groups".
+#[function_component]
+fn GroupSelect(p: &GroupSelectProps) -> Html {
+    let ctx = use_form();
+    let mut options = vec![(String::new(), ctx.t.none.to_string())];
+    for (id, label) in &ctx.refs.groups {
+        options.push((id.clone(), if label.is_empty() { id.clone() } else { format!("{label} ({id})") }));
+    }
+    html! { <SelectField ptr={p.ptr.clone()} label={p.label.clone()} options={options} default="" required=true /> }
+}
+
+#[derive(Properties, PartialEq)]
+struct ListProps {
+    index: usize,
+    list: AttrValue,
+}
+
+/// The entries of a section's list, each with its tools, and an add button.
+#[function_component]
+fn EntryList(p: &ListProps) -> Html {
+    let ctx = use_form();
+    let t = ctx.t;
+    let section_ptr = format!("/sections/{}", p.index);
+    let array = format!("{section_ptr}/{}", p.list);
+    let block = use_block();
+    let kind = kind_of(&block.value);
+    let entries = list_of(&block.value, &format!("/{}", p.list));
+    let (add_label, focus) = match (kind, p.list.as_str()) {
+        (_, "rows") => (t.add_row, "/label/zh"),
+        (_, "marked") => (t.add_month, "/month"),
+        (_, "paragraphs") => (t.add_paragraph, "/zh"),
+        (Some(SectionKind::Highlights), _) => (t.add_item, "/title/zh"),
+        _ => (t.add_item, "/label/zh"),
+    };
+    html! {
+        <div class="ed-list">
+            if entries.is_empty() { <p class="ed-empty">{ t.empty_list }</p> }
+            { for entries.iter().enumerate().map(|(k, e)| {
+                let ptr = format!("{array}/{k}");
+                html! {
+                    <ContextProvider<DocCtx> context={DocCtx { base: ptr.into(), value: Rc::new(e.clone()) }}>
+                        <Entry array={array.clone()} index={k} len={entries.len()} list={p.list.clone()} kind={kind} />
+                    </ContextProvider<DocCtx>>
+                }
+            }) }
+            <AddButton array={array.clone()} list={p.list.clone()} section={Some(p.index)} label={add_label} focus={focus} />
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct EntryProps {
+    array: AttrValue,
+    index: usize,
+    len: usize,
+    list: AttrValue,
+    kind: Option<SectionKind>,
+}
+
+/// One entry of a section's list, in a block of its own: typing in it re-renders only it.
+#[function_component]
+fn Entry(p: &EntryProps) -> Html {
+    let ctx = use_form();
+    let t = ctx.t;
+    let block = use_block();
+    let e = &*block.value;
+    let (k, kind) = (p.index, p.kind);
+    let ptr = format!("{}/{k}", p.array);
+    let word = t.list_word(&p.list, k);
+    let name = match p.list.as_str() {
+        "paragraphs" => word.clone(),
+        "marked" => named(t, word.clone(), &display(e.get("month"))),
+        "rows" if e.get("metric").is_some() => named(t, word.clone(), &metric_label(&ctx.refs, &display(e.get("metric")))),
+        _ => named(t, word.clone(), &zh_of(e.get("label").or(e.get("title")))),
+    };
+    let fields = match (kind, p.list.as_str()) {
+        (Some(SectionKind::Metrics), "items") => html! { <MetricFields ptr={ptr.clone()} /> },
+        (Some(SectionKind::CaseStats), "items") => html! { <CaseFields ptr={ptr.clone()} /> },
+        (Some(SectionKind::Highlights), "items") => html! {
+            <>
+                <TextField ptr={format!("{ptr}/title")} label={t.title} required=true />
+                <TextField ptr={format!("{ptr}/text")} label={t.text} required=true multiline=true />
+            </>
+        },
+        (_, "rows") => html! { <RowFields ptr={ptr.clone()} /> },
+        (_, "marked") => html! {
+            <div class="ed-grid">
+                <NumField ptr={format!("{ptr}/month")} label={t.month} required=true integer=true />
+                <NumField ptr={format!("{ptr}/reward/value")} label={t.reward} />
+                <TextField ptr={format!("{ptr}/reward/unit")} label={t.reward_unit} />
+            </div>
+        },
+        (_, "paragraphs") => html! { <TextField ptr={ptr.clone()} label={word.clone()} required=true multiline=true /> },
+        _ => html! {},
+    };
+    html! {
+        <fieldset class="ed-item" id={field_id(&ptr)} tabindex="-1">
+            <legend>{ &name }</legend>
+            <ListTools array={p.array.clone()} index={k} len={p.len} name={name.clone()} />
+            { fields }
+        </fieldset>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct PtrProps {
+    ptr: AttrValue,
+}
+
+fn qualifier_options(t: &Strings) -> Vec<(String, String)> {
+    let mut out = vec![(String::new(), t.none.to_string())];
+    out.extend(["more_than", "over", "at_least", "about", "less_than"].iter().map(|q| (q.to_string(), t.qualifier_name(q).to_string())));
+    out
+}
+
+#[function_component]
+fn MetricFields(p: &PtrProps) -> Html {
+    let ctx = use_form();
+    let t = ctx.t;
+    let ptr = &p.ptr;
+    let directions: Vec<(String, String)> =
+        ["neutral", "higher_is_better", "lower_is_better"].iter().map(|d| (d.to_string(), t.direction_name(d).to_string())).collect();
+    let change_kinds: Vec<(String, String)> =
+        ["", "percent", "points", "absolute"].iter().map(|k| (k.to_string(), t.change_kind_name(k).to_string())).collect();
+    html! {
+        <>
+            <div class="ed-grid">
+                <StrField ptr={format!("{ptr}/id")} label={t.id} required=true />
+                <NumField ptr={format!("{ptr}/value")} label={t.value} required=true />
+            </div>
+            <TextField ptr={format!("{ptr}/label")} label={t.label} required=true />
+            <TextField ptr={format!("{ptr}/unit")} label={t.unit} />
+            <div class="ed-grid">
+                <SelectField ptr={format!("{ptr}/qualifier")} label={t.qualifier} options={qualifier_options(t)} default="" />
+                <SelectField ptr={format!("{ptr}/direction")} label={t.direction} options={directions} default="neutral" />
+            </div>
+            <fieldset class="ed-sub" id={field_id(&format!("{ptr}/change"))} tabindex="-1">
+                <legend>{ t.change }</legend>
+                <div class="ed-grid">
+                    <NumField ptr={format!("{ptr}/change/value")} label={t.change_value} />
+                    <SelectField ptr={format!("{ptr}/change/kind")} label={t.change_kind} options={change_kinds} default="" />
+                </div>
+                <TextField ptr={format!("{ptr}/change/basis")} label={t.change_basis} />
+            </fieldset>
+            <div class="ed-grid">
+                <NumField ptr={format!("{ptr}/bounds/min")} label={t.bounds_min} />
+                <NumField ptr={format!("{ptr}/bounds/max")} label={t.bounds_max} />
+            </div>
+            <RanksFields ptr={format!("{ptr}/ranks")} />
+            <TextField ptr={format!("{ptr}/note")} label={t.note} />
+            <TextField ptr={format!("{ptr}/source")} label={t.source} multiline=true />
+        </>
+    }
+}
+
+#[function_component]
+fn RanksFields(p: &PtrProps) -> Html {
+    let ctx = use_form();
+    let t = ctx.t;
+    let ranks = use_at(&p.ptr).and_then(|v| v.as_array().cloned()).unwrap_or_default();
+    let bases: Vec<(String, String)> = ["value", "change"].iter().map(|b| (b.to_string(), t.rank_basis_name(b).to_string())).collect();
+    html! {
+        <fieldset class="ed-sub" id={field_id(&p.ptr)} tabindex="-1">
+            <legend>{ t.ranks }</legend>
+            { for ranks.iter().enumerate().map(|(k, _)| {
+                let ptr = format!("{}/{k}", p.ptr);
+                let name = t.list_word("ranks", k);
+                html! {
+                    <div class="ed-rank" role="group" aria-label={name.clone()} id={field_id(&ptr)} tabindex="-1">
+                        <div class="ed-grid ed-grid-3">
+                            <GroupSelect ptr={format!("{ptr}/group")} label={t.group} />
+                            <NumField ptr={format!("{ptr}/position")} label={t.position} required=true integer=true />
+                            <SelectField ptr={format!("{ptr}/basis")} label={t.rank_basis} options={bases.clone()} default="value" />
+                        </div>
+                        <ListTools array={p.ptr.clone()} index={k} len={ranks.len()} name={name.clone()} />
+                    </div>
+                }
+            }) }
+            <AddButton array={p.ptr.clone()} list="ranks" label={t.add_rank} focus="/group" />
+        </fieldset>
+    }
+}
+
+#[function_component]
+fn CaseFields(p: &PtrProps) -> Html {
+    let ctx = use_form();
+    let t = ctx.t;
+    let ptr = &p.ptr;
+    html! {
+        <>
+            <div class="ed-grid">
+                <StrField ptr={format!("{ptr}/id")} label={t.id} required=true />
+                <NumField ptr={format!("{ptr}/value")} label={t.value} required=true />
+            </div>
+            <TextField ptr={format!("{ptr}/label")} label={t.label} required=true />
+            <TextField ptr={format!("{ptr}/unit")} label={t.unit} />
+            <div class="ed-grid">
+                <SelectField ptr={format!("{ptr}/qualifier")} label={t.qualifier} options={qualifier_options(t)} default="" />
+                <NumField ptr={format!("{ptr}/resolved")} label={t.resolved} />
+            </div>
+            <TextField ptr={format!("{ptr}/note")} label={t.note} />
+            <TextField ptr={format!("{ptr}/source")} label={t.source} multiline=true />
+        </>
+    }
+}
+
+#[function_component]
+fn RowFields(p: &PtrProps) -> Html {
+    let ctx = use_form();
+    let t = ctx.t;
+    let ptr = p.ptr.to_string();
+    let row = use_at(&ptr).unwrap_or(Value::Null);
+    let metric = row.get("metric").and_then(Value::as_str).map(str::to_string);
+    let metric_id = field_id(&format!("{ptr}/metric"));
+    let (invalid, described, err) = error_of(&ctx, &[&format!("{ptr}/metric")], &metric_id);
+    let mut options = vec![(String::new(), t.row_own.to_string())];
+    for (id, label) in &ctx.refs.metrics {
+        options.push((id.clone(), format!("{label} ({id})")));
+    }
+    let current = metric.clone().unwrap_or_default();
+    if !options.iter().any(|(v, _)| *v == current) {
+        options.push((current.clone(), current.clone()));
+    }
+    let onchange = {
+        let send = ctx.send.clone();
+        let ptr = ptr.clone();
+        Callback::from(move |e: Event| {
+            let v = event_value(&e);
+            // A row that names a metric takes everything from it; one that does not has its own.
+            let row = if v.is_empty() { json!({ "label": "" }) } else { json!({ "metric": v }) };
+            edit(&send, Edit::Set { ptr: ptr.clone(), value: Some(row) })
+        })
+    };
+    html! {
+        <>
+            <div class="ed-field">
+                <label for={metric_id.clone()}>{ t.row_metric }</label>
+                <select id={metric_id} class="ed-input" {onchange} aria-invalid={invalid} aria-describedby={described}>
+                    { for options.into_iter().map(|(v, l)| html! { <option value={v.clone()} selected={v == current}>{ l }</option> }) }
+                </select>
+                { err }
+            </div>
+            if metric.is_none() {
+                <TextField ptr={format!("{ptr}/label")} label={t.label} required=true />
+                <div class="ed-grid">
+                    <NumField ptr={format!("{ptr}/value")} label={t.value} />
+                    <NumField ptr={format!("{ptr}/value_rank")} label={t.value_rank} integer=true />
+                    <NumField ptr={format!("{ptr}/change_rank")} label={t.change_rank} integer=true />
+                </div>
+                <TextField ptr={format!("{ptr}/unit")} label={t.unit} />
+            }
+        </>
+    }
+}
+
+/// The button that opens the table import for a ranking or case-statistics section, and the
+/// import panel itself when it is open for this section.
+#[function_component]
+fn ImportControl(p: &IndexProps) -> Html {
+    let ctx = use_form();
+    let open = ctx.import.as_ref().filter(|s| s.section == p.index);
+    let onclick = {
+        let send = ctx.send.clone();
+        let i = p.index;
+        Callback::from(move |_| send.emit(Msg::Import(super::import::ImportMsg::Open(i))))
+    };
+    match open {
+        Some(state) => import_panel(&ctx, state),
+        None => html! {
+            <button type="button" class="ed-btn" id={format!("import:{}", p.index)} {onclick}>{ ctx.t.import }</button>
+        },
+    }
+}

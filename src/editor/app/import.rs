@@ -1,0 +1,367 @@
+//! Filling a ranking or case-statistics section from a table: pasted from a spreadsheet or read
+//! from a `.csv` file (UTF-8 or GBK), with the column mapping and the result shown before
+//! anything changes.
+
+use super::form::{event_value, FormCtx};
+use super::Msg;
+use crate::editor::doc::{display, ids, kind_of, text_parts, Edit};
+use crate::editor::encoding::{self, Choice, Encoding};
+use crate::editor::mapping::{self, Built, Field, Note, Target};
+use crate::editor::table;
+use crate::model::SectionKind;
+use serde_json::Value;
+use std::collections::HashSet;
+use yew::prelude::*;
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct ImportState {
+    pub section: usize,
+    pub target: Target,
+    pub text: String,
+    /// A chosen file: its name and bytes (decoded again when the encoding changes).
+    pub file: Option<(String, Vec<u8>)>,
+    pub choice: Choice,
+    pub decoded: Option<(Encoding, bool)>,
+    pub rows: Vec<Vec<String>>,
+    pub header: bool,
+    pub mapping: Vec<Field>,
+    pub replace: bool,
+    /// What applying would produce (kept up to date by `refresh`).
+    pub built: Built,
+}
+
+pub enum ImportMsg {
+    Open(usize),
+    Close,
+    Text(String),
+    ChooseFile,
+    File(String, Vec<u8>),
+    Encoding(String),
+    Header(bool),
+    Map(usize, String),
+    Replace(bool),
+    Apply,
+}
+
+impl ImportState {
+    pub fn new(section: usize, doc: &Value) -> Option<ImportState> {
+        let target = match doc.pointer(&format!("/sections/{section}")).and_then(kind_of)? {
+            SectionKind::Ranking => Target::Ranking,
+            SectionKind::CaseStats => Target::CaseStats,
+            _ => return None,
+        };
+        let list = Self::list_name(target);
+        let empty = doc.pointer(&format!("/sections/{section}/{list}")).and_then(Value::as_array).is_none_or(Vec::is_empty);
+        Some(ImportState {
+            section,
+            target,
+            text: String::new(),
+            file: None,
+            choice: Choice::Auto,
+            decoded: None,
+            rows: Vec::new(),
+            header: false,
+            mapping: Vec::new(),
+            replace: empty,
+            built: Built { entries: Vec::new(), notes: Vec::new() },
+        })
+    }
+
+    fn list_name(target: Target) -> &'static str {
+        match target {
+            Target::Ranking => "rows",
+            Target::CaseStats => "items",
+        }
+    }
+
+    pub fn array(&self) -> String {
+        format!("/sections/{}/{}", self.section, Self::list_name(self.target))
+    }
+
+    fn reparse(&mut self) {
+        self.rows = table::parse(&self.text, table::detect_delimiter(&self.text));
+        self.header = mapping::guess_header(&self.rows);
+        self.mapping = mapping::guess_mapping(self.target, &self.rows, self.header);
+    }
+
+    fn decode(&mut self) {
+        if let Some((_, bytes)) = &self.file {
+            let d = encoding::decode(bytes, self.choice);
+            self.decoded = Some((d.encoding, d.had_errors));
+            self.text = d.text;
+        }
+        self.reparse();
+    }
+
+    /// The table's data rows (without the header).
+    pub fn body(&self) -> &[Vec<String>] {
+        if self.header && !self.rows.is_empty() {
+            &self.rows[1..]
+        } else {
+            &self.rows
+        }
+    }
+
+    /// Works out again what applying would produce, against the current document.
+    pub fn refresh(&mut self, doc: &Value) {
+        self.built = self.build(doc);
+    }
+
+    fn build(&self, doc: &Value) -> Built {
+        let mut taken: HashSet<String> = ids(doc);
+        if self.replace {
+            for e in doc.pointer(&self.array()).and_then(Value::as_array).into_iter().flatten() {
+                if let Some(id) = e.get("id").and_then(Value::as_str) {
+                    taken.remove(id);
+                }
+            }
+        }
+        let base = doc
+            .pointer(&format!("/sections/{}/id", self.section))
+            .and_then(Value::as_str)
+            .filter(|s| !s.is_empty())
+            .unwrap_or("item")
+            .to_string();
+        mapping::build(self.target, self.body(), &self.mapping, &taken, &base)
+    }
+
+    /// Handles a message; returns the edit to apply when the person applies the table.
+    pub fn update(&mut self, msg: ImportMsg, doc: &Value) -> Option<Edit> {
+        match msg {
+            ImportMsg::Text(text) => {
+                self.text = text;
+                self.file = None;
+                self.decoded = None;
+                self.reparse();
+            }
+            ImportMsg::File(name, bytes) => {
+                self.file = Some((name, bytes));
+                self.decode();
+            }
+            ImportMsg::Encoding(name) => {
+                self.choice = Choice::from_name(&name);
+                self.decode();
+            }
+            ImportMsg::Header(on) => {
+                self.header = on;
+                self.mapping = mapping::guess_mapping(self.target, &self.rows, self.header);
+            }
+            ImportMsg::Map(col, key) => {
+                let field = Field::from_key(&key);
+                if field != Field::Ignore {
+                    // One column per field: a column that had it gives it up.
+                    for f in self.mapping.iter_mut().filter(|f| **f == field) {
+                        *f = Field::Ignore;
+                    }
+                }
+                if let Some(slot) = self.mapping.get_mut(col) {
+                    *slot = field;
+                }
+            }
+            ImportMsg::Replace(on) => self.replace = on,
+            ImportMsg::Apply => {
+                let built = self.build(doc);
+                let mut entries = if self.replace {
+                    Vec::new()
+                } else {
+                    doc.pointer(&self.array()).and_then(Value::as_array).cloned().unwrap_or_default()
+                };
+                entries.extend(built.entries);
+                return Some(Edit::Set { ptr: self.array(), value: Some(Value::Array(entries)) });
+            }
+            ImportMsg::Open(_) | ImportMsg::Close | ImportMsg::ChooseFile => {}
+        }
+        None
+    }
+}
+
+fn fill(template: &str, pairs: &[(&str, String)]) -> String {
+    pairs.iter().fold(template.to_string(), |s, (k, v)| s.replace(&format!("{{{k}}}"), v))
+}
+
+/// A readable one-line summary of an entry the table makes.
+fn summary(ctx: &FormCtx, entry: &Value) -> String {
+    let t = ctx.t;
+    let mut parts = Vec::new();
+    if let Some(m) = entry.get("metric") {
+        parts.push(format!("{}: {}", t.row_metric, display(Some(m))));
+    }
+    let (zh, en) = text_parts(entry.get("label"));
+    if !zh.is_empty() || !en.is_empty() {
+        parts.push(if en.is_empty() { zh } else { format!("{zh} / {en}") });
+    }
+    let mut figure = String::new();
+    if let Some(q) = entry.get("qualifier").and_then(Value::as_str) {
+        figure.push_str(&format!("[{q}] "));
+    }
+    if let Some(v) = entry.get("value") {
+        figure.push_str(&display(Some(v)));
+    }
+    let (unit, _) = text_parts(entry.get("unit"));
+    figure.push_str(&unit);
+    if !figure.is_empty() {
+        parts.push(figure);
+    }
+    for (key, word) in [("resolved", t.resolved), ("value_rank", t.value_rank), ("change_rank", t.change_rank), ("id", "id")] {
+        if let Some(v) = entry.get(key) {
+            parts.push(format!("{word}: {}", display(Some(v))));
+        }
+    }
+    parts.join(" · ")
+}
+
+fn note_text(ctx: &FormCtx, note: &Note, header: bool) -> String {
+    let t = ctx.t;
+    let row = |r: &usize| (r + 1 + usize::from(header)).to_string();
+    match note {
+        Note::Qualifier { row: r, cell, qualifier } => {
+            let value = mapping::parse_figure(cell).number.unwrap_or_default();
+            fill(t.note_qualifier, &[("row", row(r)), ("cell", cell.clone()), ("value", value), ("q", t.qualifier_name(qualifier).to_string())])
+        }
+        Note::Unit { row: r, cell, unit } => fill(t.note_unit, &[("row", row(r)), ("cell", cell.clone()), ("unit", unit.clone())]),
+        Note::NotANumber { row: r, cell, .. } => fill(t.note_nan, &[("row", row(r)), ("cell", cell.clone())]),
+    }
+}
+
+/// How many table rows the mapping preview shows.
+const PREVIEW_ROWS: usize = 12;
+
+pub fn import_panel(ctx: &FormCtx, state: &ImportState) -> Html {
+    let t = ctx.t;
+    let i = state.section;
+    let send = ctx.send.clone();
+    let msg = move |m: ImportMsg| Msg::Import(m);
+    let on_text = send.reform(move |e: InputEvent| msg(ImportMsg::Text(event_value(&e))));
+    let on_paste = {
+        let send = send.clone();
+        Callback::from(move |e: Event| {
+            // Take the clipboard's plain text (a spreadsheet puts tab-separated cells there).
+            let Some(data) = wasm_bindgen::JsCast::dyn_ref::<web_sys::ClipboardEvent>(&e).and_then(|c| c.clipboard_data()) else {
+                return;
+            };
+            if let Ok(text) = data.get_data("text/plain") {
+                if !text.is_empty() {
+                    e.prevent_default();
+                    send.emit(Msg::Import(ImportMsg::Text(text)));
+                }
+            }
+        })
+    };
+    let on_choose = send.reform(|_| Msg::Import(ImportMsg::ChooseFile));
+    let on_file = send.reform(|e: Event| Msg::ImportFileChosen(e));
+    let on_encoding = send.reform(|e: Event| Msg::Import(ImportMsg::Encoding(event_value(&e))));
+    let on_header = send.reform(|e: Event| {
+        let on = e
+            .target()
+            .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlInputElement>(t).ok())
+            .is_some_and(|i| i.checked());
+        Msg::Import(ImportMsg::Header(on))
+    });
+    let on_replace = |on: bool| send.reform(move |_| Msg::Import(ImportMsg::Replace(on)));
+    let on_apply = send.reform(|_| Msg::Import(ImportMsg::Apply));
+    let on_cancel = send.reform(|_| Msg::Import(ImportMsg::Close));
+    let fields = mapping::fields_for(state.target);
+    let built = &state.built;
+    let width = state.rows.first().map_or(0, Vec::len);
+    let header_row = if state.header { state.rows.first() } else { None };
+    let region = format!("import-{i}");
+    html! {
+        <div class="ed-import" role="region" aria-labelledby={format!("{region}-h")} id={region.clone()}>
+            <h3 class="ed-h3" id={format!("{region}-h")}>{ t.import_title }</h3>
+            <p class="ed-hint">{ t.paste_help }</p>
+            <label for={format!("paste-{i}")}>{ t.paste_here }</label>
+            <textarea id={format!("paste-{i}")} class="ed-input ed-paste" rows="4" value={state.text.clone()}
+                oninput={on_text} onpaste={on_paste} spellcheck="false"/>
+            <div class="ed-row">
+                <button type="button" class="ed-btn" id={format!("csv-button-{i}")} onclick={on_choose}>{ t.choose_csv }</button>
+                <input type="file" id={format!("csv-{i}")} accept=".csv,.tsv,.txt,text/csv,text/tab-separated-values" hidden=true onchange={on_file} />
+                <label for={format!("encoding-{i}")}>{ t.encoding }</label>
+                <select id={format!("encoding-{i}")} class="ed-input ed-narrow" onchange={on_encoding}>
+                    { for Choice::ALL.iter().map(|(name, c)| html! {
+                        <option value={*name} selected={*c == state.choice}>{ if *c == Choice::Auto { t.encoding_auto } else { c.name_label() } }</option>
+                    }) }
+                </select>
+                if let (Some((name, _)), Some((enc, _))) = (&state.file, &state.decoded) {
+                    <span class="ed-status" id={format!("decoded-{i}")}>{ fill(t.read_as, &[("name", name.clone()), ("enc", enc.label().to_string())]) }</span>
+                }
+            </div>
+            if state.decoded.is_some_and(|(_, errors)| errors) { <p class="ed-warn" role="status">{ t.decode_errors }</p> }
+            if state.rows.is_empty() {
+                <p class="ed-empty">{ t.no_table }</p>
+            } else {
+                <div class="ed-field ed-check">
+                    <input type="checkbox" id={format!("header-{i}")} checked={state.header} onchange={on_header} />
+                    <label for={format!("header-{i}")}>{ t.header_row }</label>
+                </div>
+                <div class="ed-table-wrap">
+                    <table class="ed-map" id={format!("mapping-{i}")}>
+                        <caption>{ t.mapping }</caption>
+                        <thead>
+                            <tr>
+                                { for (0..width).map(|c| {
+                                    let id = format!("map-{i}-{c}");
+                                    let current = state.mapping.get(c).copied().unwrap_or(Field::Ignore);
+                                    let on_map = send.reform(move |e: Event| Msg::Import(ImportMsg::Map(c, event_value(&e))));
+                                    let head = header_row.map(|r| r[c].clone()).unwrap_or_default();
+                                    html! {
+                                        <th scope="col">
+                                            <label for={id.clone()} class="ed-col-name">
+                                                { fill(t.column, &[("n", (c + 1).to_string())]) }
+                                                if !head.is_empty() { <span class="ed-col-head">{ head }</span> }
+                                            </label>
+                                            <select {id} class="ed-input" onchange={on_map}>
+                                                { for fields.iter().map(|f| html! {
+                                                    <option value={f.key()} selected={*f == current}>{ t.field(*f) }</option>
+                                                }) }
+                                            </select>
+                                        </th>
+                                    }
+                                }) }
+                            </tr>
+                        </thead>
+                        <tbody>
+                            { for state.body().iter().take(PREVIEW_ROWS).map(|r| html! {
+                                <tr>{ for r.iter().map(|c| html! { <td>{ c }</td> }) }</tr>
+                            }) }
+                        </tbody>
+                    </table>
+                </div>
+                if !built.notes.is_empty() {
+                    <ul class="ed-notes">
+                        { for built.notes.iter().map(|n| html! { <li>{ note_text(ctx, n, state.header) }</li> }) }
+                    </ul>
+                }
+                <p id={format!("result-{i}-h")}>{ fill(t.result, &[("n", built.entries.len().to_string())]) }</p>
+                <ol class="ed-result" id={format!("result-{i}")} aria-labelledby={format!("result-{i}-h")}>
+                    { for built.entries.iter().take(PREVIEW_ROWS).map(|e| html! { <li>{ summary(ctx, e) }</li> }) }
+                    if built.entries.len() > PREVIEW_ROWS { <li>{ "…" }</li> }
+                </ol>
+                <fieldset class="ed-radios">
+                    <legend class="ed-visually-hidden">{ t.import_title }</legend>
+                    <input type="radio" name={format!("mode-{i}")} id={format!("replace-{i}")} checked={state.replace} onchange={on_replace(true)} />
+                    <label for={format!("replace-{i}")}>{ t.replace_rows }</label>
+                    <input type="radio" name={format!("mode-{i}")} id={format!("append-{i}")} checked={!state.replace} onchange={on_replace(false)} />
+                    <label for={format!("append-{i}")}>{ t.append_rows }</label>
+                </fieldset>
+            }
+            <div class="ed-row">
+                <button type="button" class="ed-btn ed-primary" id={format!("apply-{i}")} disabled={built.entries.is_empty()} onclick={on_apply}>{ t.apply }</button>
+                <button type="button" class="ed-btn" id={format!("cancel-{i}")} onclick={on_cancel}>{ t.cancel }</button>
+            </div>
+        </div>
+    }
+}
+
+trait ChoiceLabel {
+    fn name_label(&self) -> &'static str;
+}
+
+impl ChoiceLabel for Choice {
+    fn name_label(&self) -> &'static str {
+        match self {
+            Choice::Auto => "auto",
+            Choice::Utf8 => "UTF-8",
+            Choice::Gbk => "GBK (GB18030)",
+        }
+    }
+}

@@ -1,0 +1,1180 @@
+//! The editor page (browser only): the form and JSON view, the live problem list and preview,
+//! undo and redo, autosave, opening files, and the outputs.
+
+mod dom;
+mod form;
+mod import;
+mod preview;
+
+use self::form::{event_value, Form, FormCtx, Refs};
+use self::import::{ImportMsg, ImportState};
+use self::preview::Preview;
+use crate::editor::doc::{self, Edit};
+use crate::editor::history::History;
+use crate::editor::json::{self, SyntaxError};
+use crate::editor::nav::{self, Crumb};
+use crate::editor::output::{self, PayloadPlace};
+use crate::editor::strings::{strings, Strings};
+use crate::editor::{check, open_file, Status};
+use crate::model::Lang;
+use crate::report::Outcome;
+use crate::validate::{Problem, Severity};
+use crate::view::ReportView;
+use gloo::events::EventListener;
+use gloo::timers::callback::Timeout;
+use serde_json::{json, Value};
+use std::cell::Cell;
+use std::collections::HashMap;
+use std::rc::Rc;
+use wasm_bindgen::JsCast;
+use web_sys::{HtmlInputElement, KeyboardEvent};
+use yew::prelude::*;
+
+/// Where the work is kept between visits.
+const WORK_KEY: &str = "report-widget-editor/work";
+const PREFS_KEY: &str = "report-widget-editor/prefs";
+/// The example payload the build puts into the page.
+const EXAMPLE_ID: &str = "rw-example-lanshan";
+/// How long typing pauses before the checks and the preview catch up.
+const DEBOUNCE_MS: u32 = 300;
+const JSON_AREA: &str = "json-text";
+const SNIPPET_AREA: &str = "snippet-text";
+
+/// Mounts the editor on `#editor-root`.
+pub fn start() {
+    dom::install_panic_hook(strings(Lang::Zh).crashed);
+    let Some(root) = dom::document().get_element_by_id("editor-root") else { return };
+    root.set_inner_html("");
+    yew::Renderer::<EditorApp>::with_root(root).render();
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Tab {
+    Form,
+    Json,
+}
+
+/// Where focus goes after the next render.
+enum Focus {
+    /// The first of these element ids that exists.
+    Ids(Vec<String>),
+    /// A line of the JSON text.
+    JsonLine(usize),
+}
+
+/// A file that could not be opened as it is.
+struct OpenFailure {
+    name: String,
+    problems: Vec<Problem>,
+    /// Parsed but invalid: it can still be opened to fix it.
+    value: Option<Value>,
+}
+
+pub enum Msg {
+    Edit(Edit),
+    /// Adds a new entry at the end of the list at `array` (`list` is its field name; `section`
+    /// the index of the section holding it), then focuses `focus` inside the new entry.
+    Add { array: String, list: String, section: Option<usize>, focus: String },
+    AddSection(crate::model::SectionKind),
+    /// Turns section `n` into another kind (its id, title and intro stay).
+    SetKind(usize, crate::model::SectionKind),
+    /// Focus entered section `n` of the form: the preview scrolls to it.
+    Follow(usize),
+    /// An edit, then focus on the first existing element of these ids.
+    EditFocus(Edit, Vec<String>),
+    Undo,
+    Redo,
+    Checked,
+    JsonInput(String),
+    DropJson,
+    Tab(Tab),
+    GoTo(usize),
+    GoToJsonError,
+    NewEmpty,
+    NewExample,
+    OpenClick,
+    OpenChosen(Event),
+    Opened(String, Vec<u8>),
+    OpenAnyway,
+    OpenCancel,
+    Discard,
+    DismissNotice,
+    UiLang(Lang),
+    PreviewLang(Lang),
+    Theme(&'static str),
+    Import(ImportMsg),
+    ImportFileChosen(Event),
+    OutputToggle(bool),
+    FileName(String),
+    Place(bool),
+    PayloadId(String),
+    PayloadUrl(String),
+    Base(String),
+    SnippetLang(String),
+    SnippetTheme(String),
+    Prerender(bool),
+    Prerendered(PrerenderKey, String),
+    Download,
+    Copy,
+    Copied(bool),
+}
+
+pub struct EditorApp {
+    doc: Rc<Value>,
+    /// The document's JSON text as the editor writes it.
+    text: Rc<String>,
+    history: History<Rc<Value>>,
+    /// The JSON view's text when it is not `text` (being typed, or with a syntax error).
+    json_draft: Option<String>,
+    json_error: Option<SyntaxError>,
+    status: Rc<Status>,
+    /// Whether `status` is older than the document (the check is waiting for typing to pause).
+    stale: bool,
+    errors: Rc<HashMap<String, String>>,
+    /// The last valid report and its view, for the preview.
+    last_valid: Option<Rc<crate::model::Report>>,
+    view: Option<Rc<ReportView>>,
+    timer: Option<Timeout>,
+    /// The section the preview was last scrolled to.
+    followed: Option<usize>,
+    ui: Lang,
+    preview_lang: Lang,
+    theme: &'static str,
+    tab: Tab,
+    focus: Option<Focus>,
+    notice: Option<String>,
+    notice_discard: bool,
+    open_failure: Option<OpenFailure>,
+    import: Option<Rc<ImportState>>,
+    output_open: bool,
+    file_name: String,
+    inline: bool,
+    payload_id: String,
+    payload_url: String,
+    base: String,
+    snippet_lang: String,
+    /// `data-theme` in the snippet: empty (the reader's system), `light` or `dark`.
+    snippet_theme: String,
+    /// The prerendered snippet is wanted (inline payloads only).
+    prerender: bool,
+    /// The last prerendered snippet, and what it was made from.
+    prerendered: Option<(PrerenderKey, Rc<String>)>,
+    prerender_pending: bool,
+    /// The text last downloaded, copied or opened: anything else is unsaved.
+    exported: Option<Rc<String>>,
+    unsaved: Rc<Cell<bool>>,
+    stored: bool,
+    send: Callback<Msg>,
+    _listeners: Vec<EventListener>,
+}
+
+/// What a prerendered snippet depends on.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PrerenderKey {
+    text: Rc<String>,
+    id: String,
+    base: String,
+    lang: String,
+    theme: String,
+}
+
+/// The widget's own server-side rendering of a report (the editor's build has Yew's server
+/// renderer: the `editor` feature).
+async fn render_report(report: Rc<crate::model::Report>, lang: Lang) -> Option<String> {
+    use crate::report::{Widget, WidgetProps};
+    let view = Rc::new(ReportView::new(&report, lang));
+    Some(yew::LocalServerRenderer::<Widget>::with_props(WidgetProps { outcome: Outcome::Report(view), on_rendered: None }).render().await)
+}
+
+fn example() -> Option<Value> {
+    dom::element_text(EXAMPLE_ID).and_then(|t| json::parse(&t).ok())
+}
+
+impl EditorApp {
+    fn t(&self) -> &'static Strings {
+        strings(self.ui)
+    }
+
+    /// Replaces the document; `record` makes it an undo step (merged with the previous one
+    /// when `key` names the same field typed into moments ago).
+    fn set_doc(&mut self, value: Value, key: Option<String>, record: bool) {
+        let old = std::mem::replace(&mut self.doc, Rc::new(value));
+        if record {
+            self.history.record(old, key.as_deref(), dom::now());
+        }
+        self.text = Rc::new(json::to_pretty(&self.doc));
+        self.json_draft = None;
+        self.json_error = None;
+        self.changed();
+    }
+
+    /// After every change of the document: save, mark unsaved, schedule the checks.
+    fn changed(&mut self) {
+        self.save();
+        self.unsaved.set(self.exported.as_deref() != Some(&*self.text));
+        self.stale = true;
+        let send = self.send.clone();
+        self.timer = Some(Timeout::new(DEBOUNCE_MS, move || send.emit(Msg::Checked)));
+    }
+
+    fn run_check(&mut self) {
+        self.timer = None;
+        self.stale = false;
+        let status = check(&self.doc, self.text.len());
+        let mut errors = HashMap::new();
+        for p in &status.problems {
+            errors.entry(p.pointer.clone()).or_insert_with(|| p.message(self.ui).to_string());
+        }
+        self.errors = Rc::new(errors);
+        if let Some(report) = &status.report {
+            let report = Rc::new(report.clone());
+            self.view = Some(Rc::new(ReportView::new(&report, self.preview_lang)));
+            self.last_valid = Some(report);
+        }
+        self.status = Rc::new(status);
+    }
+
+    fn save(&mut self) {
+        let work = json!({
+            "doc": *self.text,
+            "json_draft": self.json_draft.as_ref().filter(|_| self.json_error.is_some()),
+            "clean": self.exported.as_deref() == Some(&*self.text),
+            "file_name": self.file_name,
+            "saved_at": dom::now(),
+        });
+        self.stored = dom::store_set(WORK_KEY, &work.to_string());
+    }
+
+    fn save_prefs(&self) {
+        let prefs = json!({ "ui": self.ui.tag(), "preview_lang": self.preview_lang.tag(), "theme": self.theme });
+        dom::store_set(PREFS_KEY, &prefs.to_string());
+    }
+
+    fn outcome(&self) -> Outcome {
+        match &self.view {
+            Some(view) => Outcome::Report(view.clone()),
+            None => Outcome::Problems { problems: Rc::new(self.status.problems.clone()), lang: self.preview_lang },
+        }
+    }
+
+    fn prerender_key(&self) -> PrerenderKey {
+        PrerenderKey {
+            text: self.text.clone(),
+            id: output::element_id(&self.payload_id),
+            base: self.base.clone(),
+            lang: self.snippet_lang.clone(),
+            theme: self.snippet_theme.clone(),
+        }
+    }
+
+    fn prerender_wanted(&self) -> bool {
+        self.output_open && self.inline && self.prerender
+    }
+
+    /// Starts rendering the prerendered snippet when it is wanted and out of date.
+    fn want_prerender(&mut self) {
+        if !self.prerender_wanted() || self.prerender_pending || self.stale {
+            return;
+        }
+        let Some(report) = self.status.report.clone() else { return };
+        let key = self.prerender_key();
+        if self.prerendered.as_ref().is_some_and(|(k, _)| *k == key) {
+            return;
+        }
+        self.prerender_pending = true;
+        let send = self.send.clone();
+        let css = dom::meta("rw-widget-css").unwrap_or_default();
+        wasm_bindgen_futures::spawn_local(async move {
+            let lang = Lang::from_code(&key.lang);
+            let html = render_report(Rc::new(report), lang).await.unwrap_or_default();
+            let snippet = output::prerendered_snippet(&key.text, &html, &css, &key.id, &key.base, &key.lang, Some(&key.theme));
+            send.emit(Msg::Prerendered(key, snippet));
+        });
+    }
+
+    /// The prerendered snippet if it is wanted and ready for the current data.
+    fn prerendered_now(&self) -> Option<Rc<String>> {
+        let key = self.prerender_key();
+        self.prerendered.as_ref().filter(|(k, _)| *k == key && !self.stale).map(|(_, s)| s.clone())
+    }
+
+    fn snippet(&self) -> String {
+        if self.prerender_wanted() {
+            return self.prerendered_now().map(|s| (*s).clone()).unwrap_or_default();
+        }
+        let place = if self.inline {
+            PayloadPlace::Inline { id: output::element_id(&self.payload_id) }
+        } else {
+            PayloadPlace::File { url: self.payload_url.clone() }
+        };
+        output::embed_snippet(&self.text, &place, &self.base, &self.snippet_lang, Some(&self.snippet_theme))
+    }
+
+    fn replace_with(&mut self, value: Value, notice: String) {
+        let had_work = self.history.can_undo() || self.unsaved.get();
+        self.set_doc(value, None, true);
+        self.history.seal();
+        self.import = None;
+        self.notice = Some(if had_work { format!("{notice} {}", self.t().replaced_undo) } else { notice });
+        self.notice_discard = false;
+        self.run_check();
+    }
+
+    fn go_to_problem(&mut self, problem: &Problem) {
+        if let Some((line, _)) = problem.position {
+            self.tab = Tab::Json;
+            self.focus = Some(Focus::JsonLine(line));
+            return;
+        }
+        // The form, unless the field is one the form does not show (an unknown field, say) or
+        // the JSON view holds text the form does not (a syntax error there).
+        if form_has(&problem.pointer) && self.json_error.is_none() {
+            self.tab = Tab::Form;
+            self.focus = Some(Focus::Ids(nav::candidates(&problem.pointer)));
+        } else {
+            // A field the form does not show (an unknown one, say): its line in the JSON text.
+            self.tab = Tab::Json;
+            let text = self.json_draft.clone().unwrap_or_else(|| (*self.text).clone());
+            let line = json::locate(&text).map_or(1, |found| json::line_of(&text, json::offset_of(&found, &problem.pointer)));
+            self.focus = Some(Focus::JsonLine(line));
+        }
+    }
+}
+
+/// Whether the form has a control for a pointer (used when the JSON tab is showing and the
+/// form's elements are not in the page): every known field has one, unknown fields do not.
+fn form_has(pointer: &str) -> bool {
+    let last = pointer.rsplit('/').next().unwrap_or("");
+    const KNOWN: &[&str] = &[
+        "schema", "meta", "title", "publisher", "date", "period", "source_url", "synthetic", "note", "groups", "id", "label",
+        "size", "sections", "intro", "kind", "items", "value", "unit", "qualifier", "direction", "bounds", "min", "max",
+        "change", "basis", "ranks", "group", "position", "source", "rows", "metric", "value_rank", "change_rank", "resolved",
+        "year", "marked", "month", "reward", "text", "paragraphs", "zh", "en",
+    ];
+    last.parse::<usize>().is_ok() || KNOWN.contains(&last)
+}
+
+impl Component for EditorApp {
+    type Message = Msg;
+    type Properties = ();
+
+    fn create(ctx: &Context<Self>) -> Self {
+        let send = ctx.link().callback(|m: Msg| m);
+        let prefs: Value = dom::store_get(PREFS_KEY).and_then(|s| serde_json::from_str(&s).ok()).unwrap_or(Value::Null);
+        let lang_of = |key: &str| Lang::from_code(prefs.get(key).and_then(Value::as_str).unwrap_or("zh"));
+        let ui = lang_of("ui");
+        let t = strings(ui);
+        dom::document().document_element().map(|e| e.set_attribute("lang", ui.tag()));
+
+        // The work kept from the last visit, if any.
+        let work: Option<Value> = dom::store_get(WORK_KEY).and_then(|s| serde_json::from_str(&s).ok());
+        let restored = work.as_ref().and_then(|w| {
+            let text = w.get("doc")?.as_str()?;
+            Some((json::parse(text).ok()?, w))
+        });
+        let mut notice = None;
+        let mut notice_discard = false;
+        let mut file_name = "report.json".to_string();
+        let mut json_draft = None;
+        let mut clean = true;
+        let value = match restored {
+            Some((value, w)) => {
+                let at = w.get("saved_at").and_then(Value::as_f64).map(dom::local_time).unwrap_or_default();
+                notice = Some(t.restored.replace("{time}", &at));
+                notice_discard = true;
+                if let Some(name) = w.get("file_name").and_then(Value::as_str) {
+                    file_name = name.to_string();
+                }
+                json_draft = w.get("json_draft").and_then(Value::as_str).map(str::to_string);
+                clean = w.get("clean").and_then(Value::as_bool).unwrap_or(false);
+                value
+            }
+            None => {
+                // Saved text that no longer parses (a truncated write, say) is not thrown away:
+                // it comes back in the JSON view, with its error, to be fixed.
+                if let Some(text) = work.as_ref().and_then(|w| w.get("doc")).and_then(Value::as_str) {
+                    json_draft = Some(text.to_string());
+                    clean = false;
+                }
+                doc::empty_report(&dom::today())
+            }
+        };
+        let text = Rc::new(json::to_pretty(&value));
+        let unsaved = Rc::new(Cell::new(!clean));
+
+        let window = gloo::utils::window();
+        let mut listeners = Vec::new();
+        {
+            let unsaved = unsaved.clone();
+            let message = t.before_unload;
+            listeners.push(EventListener::new(&window, "beforeunload", move |e| {
+                if unsaved.get() {
+                    e.prevent_default();
+                    if let Some(e) = e.dyn_ref::<web_sys::BeforeUnloadEvent>() {
+                        e.set_return_value(message);
+                    }
+                }
+            }));
+        }
+        {
+            let send = send.clone();
+            listeners.push(EventListener::new(&window, "keydown", move |e| {
+                let Some(k) = e.dyn_ref::<KeyboardEvent>() else { return };
+                if !(k.ctrl_key() || k.meta_key()) || k.alt_key() {
+                    return;
+                }
+                // Text that is not the document (the JSON being typed, a paste box, the output
+                // settings) keeps the browser's own undo.
+                let in_json = e.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).is_some_and(|el| {
+                    el.id() == JSON_AREA || el.id().starts_with("paste-") || el.closest(".ed-output").ok().flatten().is_some()
+                });
+                let key = k.key().to_lowercase();
+                let msg = match key.as_str() {
+                    "z" if k.shift_key() => Some(Msg::Redo),
+                    "z" => Some(Msg::Undo),
+                    "y" => Some(Msg::Redo),
+                    _ => None,
+                };
+                if let Some(msg) = msg {
+                    if !in_json {
+                        e.prevent_default();
+                        send.emit(msg);
+                    }
+                }
+            }));
+        }
+
+        let mut app = EditorApp {
+            doc: Rc::new(value),
+            text: text.clone(),
+            history: History::default(),
+            json_draft: None,
+            json_error: None,
+            status: Rc::new(Status { report: None, problems: Vec::new() }),
+            stale: true,
+            errors: Rc::default(),
+            last_valid: None,
+            view: None,
+            timer: None,
+            followed: None,
+            ui,
+            preview_lang: lang_of("preview_lang"),
+            theme: if prefs.get("theme").and_then(Value::as_str) == Some("dark") { "dark" } else { "light" },
+            tab: Tab::Form,
+            focus: None,
+            notice,
+            notice_discard,
+            open_failure: None,
+            import: None,
+            output_open: false,
+            file_name,
+            inline: true,
+            payload_id: "report-payload".into(),
+            payload_url: "reports/report.json".into(),
+            base: "/static/rw/1.0/".into(),
+            snippet_lang: "zh".into(),
+            snippet_theme: String::new(),
+            prerender: false,
+            prerendered: None,
+            prerender_pending: false,
+            exported: clean.then(|| text.clone()),
+            unsaved,
+            stored: true,
+            send,
+            _listeners: listeners,
+        };
+        if let Some(draft) = json_draft {
+            app.json_error = json::parse(&draft).err();
+            app.json_draft = Some(draft);
+            app.tab = Tab::Json;
+        }
+        app.run_check();
+        app
+    }
+
+    fn update(&mut self, ctx: &Context<Self>, msg: Msg) -> bool {
+        match msg {
+            Msg::Edit(edit) => {
+                if matches!(&edit, Edit::Set { ptr, .. } if ptr.starts_with("/sections/") && ptr.matches('/').count() == 2) {
+                    self.import = None;
+                }
+                let mut value = (*self.doc).clone();
+                if doc::apply(&mut value, &edit) && value != *self.doc {
+                    self.set_doc(value, edit.coalesce_key(), true);
+                    if !matches!(edit, Edit::Set { .. } | Edit::SetText { .. } | Edit::SetNumber { .. }) {
+                        self.history.seal();
+                    }
+                }
+            }
+            Msg::Add { array, list, section, focus } => {
+                let holder = section.and_then(|s| self.doc.pointer(&format!("/sections/{s}")));
+                let item = doc::new_entry(&self.doc, holder, &list);
+                let len = self.doc.pointer(&array).and_then(Value::as_array).map_or(0, Vec::len);
+                let target = nav::field_id(&format!("{array}/{len}{focus}"));
+                return Component::update(self, ctx, Msg::EditFocus(Edit::Insert { array, index: len, item }, vec![target]));
+            }
+            Msg::AddSection(kind) => {
+                let len = self.doc.pointer("/sections").and_then(Value::as_array).map_or(0, Vec::len);
+                let item = doc::new_section(&self.doc, kind);
+                let target = nav::field_id(&format!("/sections/{len}/title/zh"));
+                return Component::update(self, ctx, Msg::EditFocus(Edit::Insert { array: "/sections".into(), index: len, item }, vec![target]));
+            }
+            Msg::SetKind(index, kind) => {
+                let ptr = format!("/sections/{index}");
+                let Some(section) = self.doc.pointer(&ptr) else { return false };
+                let value = doc::with_kind(&self.doc, section, kind);
+                return Component::update(self, ctx, Msg::EditFocus(Edit::Set { ptr: ptr.clone(), value: Some(value) }, vec![nav::field_id(&format!("{ptr}/kind"))]));
+            }
+            Msg::Follow(index) => {
+                if self.followed != Some(index) {
+                    self.followed = Some(index);
+                    if let Some(id) = self.doc.pointer(&format!("/sections/{index}/id")).and_then(Value::as_str) {
+                        dom::follow_in_preview(&format!("rw-{id}"));
+                    }
+                }
+                return false;
+            }
+            Msg::EditFocus(edit, ids) => {
+                // Lists change shape: an open table import could apply to the wrong section.
+                self.import = None;
+                let mut value = (*self.doc).clone();
+                if doc::apply(&mut value, &edit) {
+                    self.set_doc(value, None, true);
+                    self.history.seal();
+                    // Structural changes show at once (the check still runs after the pause).
+                    self.run_check();
+                }
+                self.focus = Some(Focus::Ids(ids));
+            }
+            Msg::Undo | Msg::Redo => {
+                let current = self.doc.clone();
+                let result = if matches!(msg, Msg::Undo) { self.history.undo(current) } else { self.history.redo(current) };
+                if let Ok(previous) = result {
+                    self.doc = previous;
+                    self.text = Rc::new(json::to_pretty(&self.doc));
+                    self.json_draft = None;
+                    self.json_error = None;
+                    self.import = None;
+                    self.changed();
+                } else {
+                    return false;
+                }
+            }
+            Msg::Checked => self.run_check(),
+            Msg::JsonInput(text) => {
+                match json::parse(&text) {
+                    Ok(value) => {
+                        if value != *self.doc {
+                            let old = std::mem::replace(&mut self.doc, Rc::new(value));
+                            self.history.record(old, Some("json"), dom::now());
+                            self.text = Rc::new(json::to_pretty(&self.doc));
+                        }
+                        self.json_error = None;
+                        self.json_draft = Some(text);
+                        self.changed();
+                    }
+                    Err(e) => {
+                        self.json_error = Some(e);
+                        self.json_draft = Some(text);
+                        self.save();
+                        self.unsaved.set(true);
+                    }
+                }
+            }
+            Msg::DropJson => {
+                self.json_draft = None;
+                self.json_error = None;
+                self.save();
+            }
+            Msg::Tab(tab) => {
+                if tab == Tab::Form && self.json_error.is_none() {
+                    // Back to the form: the JSON view will show the editor's own layout again.
+                    self.json_draft = None;
+                }
+                self.tab = tab;
+                self.focus = Some(Focus::Ids(vec![format!("tab-{}", if tab == Tab::Form { "form" } else { "json" })]));
+            }
+            Msg::GoTo(index) => {
+                if self.stale {
+                    self.run_check();
+                }
+                if let Some(problem) = self.status.problems.get(index).cloned() {
+                    self.go_to_problem(&problem);
+                }
+            }
+            Msg::GoToJsonError => {
+                if let Some(e) = &self.json_error {
+                    self.tab = Tab::Json;
+                    self.focus = Some(Focus::JsonLine(e.line));
+                }
+            }
+            Msg::NewEmpty => {
+                let t = self.t();
+                self.file_name = "report.json".into();
+                self.replace_with(doc::empty_report(&dom::today()), t.started_empty.to_string());
+                self.exported = Some(self.text.clone());
+                self.unsaved.set(false);
+                self.save();
+                self.focus = Some(Focus::Ids(vec![nav::field_id("/meta/title/zh")]));
+                self.tab = Tab::Form;
+            }
+            Msg::NewExample => {
+                if let Some(value) = example() {
+                    let t = self.t();
+                    self.file_name = "lanshan-2021.json".into();
+                    self.replace_with(value, t.loaded_example.to_string());
+                    self.exported = Some(self.text.clone());
+                    self.unsaved.set(false);
+                    self.save();
+                }
+            }
+            Msg::OpenClick => {
+                dom::click("open-json");
+                return false;
+            }
+            Msg::OpenChosen(e) => {
+                if let Some(input) = e.target().and_then(|t| t.dyn_into::<HtmlInputElement>().ok()) {
+                    let send = self.send.clone();
+                    wasm_bindgen_futures::spawn_local(async move {
+                        if let Some((name, bytes)) = dom::read_chosen_file(input).await {
+                            send.emit(Msg::Opened(name, bytes));
+                        }
+                    });
+                }
+                return false;
+            }
+            Msg::Opened(name, bytes) => {
+                let t = self.t();
+                match open_file(&bytes) {
+                    Ok((value, status)) if status.report.is_some() => {
+                        self.open_failure = None;
+                        self.file_name = output::file_name(&name);
+                        self.replace_with(value, t.opened.replace("{name}", &name));
+                        self.exported = Some(self.text.clone());
+                        self.unsaved.set(false);
+                        self.save();
+                    }
+                    Ok((value, status)) => {
+                        self.open_failure = Some(OpenFailure { name, problems: status.problems, value: Some(value) })
+                    }
+                    Err(problems) => self.open_failure = Some(OpenFailure { name, problems, value: None }),
+                }
+                if self.open_failure.is_some() {
+                    self.focus = Some(Focus::Ids(vec!["open-failure".into()]));
+                }
+            }
+            Msg::OpenAnyway => {
+                if let Some(OpenFailure { name, value: Some(value), .. }) = self.open_failure.take() {
+                    let t = self.t();
+                    self.file_name = output::file_name(&name);
+                    self.replace_with(value, t.opened.replace("{name}", &name));
+                    self.tab = Tab::Form;
+                    self.focus = Some(Focus::Ids(vec!["problems-h".into()]));
+                }
+            }
+            Msg::OpenCancel => {
+                self.open_failure = None;
+                self.focus = Some(Focus::Ids(vec!["open-json-button".into()]));
+            }
+            Msg::Discard => {
+                let t = self.t();
+                self.set_doc(doc::empty_report(&dom::today()), None, true);
+                self.history.seal();
+                dom::store_remove(WORK_KEY);
+                self.exported = Some(self.text.clone());
+                self.unsaved.set(false);
+                self.file_name = "report.json".into();
+                self.import = None;
+                self.timer = None;
+                self.run_check();
+                self.notice = Some(t.discarded.to_string());
+                self.notice_discard = false;
+                // Nothing is kept until the next change.
+                dom::store_remove(WORK_KEY);
+            }
+            Msg::DismissNotice => {
+                self.notice = None;
+                self.focus = Some(Focus::Ids(vec!["tab-form".into()]));
+            }
+            Msg::UiLang(lang) => {
+                self.ui = lang;
+                // A message in the other language would stay behind: it is dismissed.
+                self.notice = None;
+                dom::document().document_element().map(|e| e.set_attribute("lang", lang.tag()));
+                self.save_prefs();
+                self.run_check();
+            }
+            Msg::PreviewLang(lang) => {
+                self.preview_lang = lang;
+                self.save_prefs();
+                self.view = self.last_valid.as_ref().map(|r| Rc::new(ReportView::new(r, lang)));
+            }
+            Msg::Theme(theme) => {
+                self.theme = theme;
+                self.save_prefs();
+            }
+            Msg::Import(msg) => match msg {
+                ImportMsg::Open(section) => {
+                    self.import = ImportState::new(section, &self.doc).map(|mut state| {
+                        state.refresh(&self.doc);
+                        Rc::new(state)
+                    });
+                    self.focus = Some(Focus::Ids(vec![format!("paste-{section}")]));
+                }
+                ImportMsg::Close => {
+                    if let Some(state) = self.import.take() {
+                        self.focus = Some(Focus::Ids(vec![format!("import:{}", state.section)]));
+                    }
+                }
+                ImportMsg::ChooseFile => {
+                    if let Some(state) = &self.import {
+                        dom::click(&format!("csv-{}", state.section));
+                    }
+                    return false;
+                }
+                other => {
+                    let Some(state) = self.import.as_mut() else { return false };
+                    let state = Rc::make_mut(state);
+                    let applied = state.update(other, &self.doc);
+                    state.refresh(&self.doc);
+                    if let Some(edit) = applied {
+                        let section = state.section;
+                        let array = state.array();
+                        let before = self.doc.pointer(&array).and_then(Value::as_array).map_or(0, Vec::len);
+                        let replaced = state.replace;
+                        self.import = None;
+                        let mut value = (*self.doc).clone();
+                        if doc::apply(&mut value, &edit) {
+                            let after = value.pointer(&array).and_then(Value::as_array).map_or(0, Vec::len);
+                            let added = if replaced { after } else { after - before };
+                            self.set_doc(value, None, true);
+                            self.history.seal();
+                            self.run_check();
+                            self.notice = Some(self.t().applied.replace("{n}", &added.to_string()));
+                            self.notice_discard = false;
+                            let first = if replaced { 0 } else { before };
+                            self.focus = Some(Focus::Ids(vec![nav::field_id(&format!("{array}/{first}")), format!("import:{section}")]));
+                        }
+                    }
+                }
+            },
+            Msg::ImportFileChosen(e) => {
+                if let Some(input) = e.target().and_then(|t| t.dyn_into::<HtmlInputElement>().ok()) {
+                    let send = self.send.clone();
+                    wasm_bindgen_futures::spawn_local(async move {
+                        if let Some((name, bytes)) = dom::read_chosen_file(input).await {
+                            send.emit(Msg::Import(ImportMsg::File(name, bytes)));
+                        }
+                    });
+                }
+                return false;
+            }
+            Msg::OutputToggle(open) => self.output_open = open,
+            Msg::FileName(name) => self.file_name = name,
+            Msg::Place(inline) => self.inline = inline,
+            Msg::PayloadId(id) => self.payload_id = id,
+            Msg::PayloadUrl(url) => self.payload_url = url,
+            Msg::Base(base) => self.base = base,
+            Msg::SnippetLang(lang) => self.snippet_lang = lang,
+            Msg::SnippetTheme(theme) => self.snippet_theme = theme,
+            Msg::Prerender(on) => self.prerender = on,
+            Msg::Prerendered(key, snippet) => {
+                self.prerender_pending = false;
+                self.prerendered = Some((key, Rc::new(snippet)));
+            }
+            Msg::Download => {
+                let name = output::file_name(&self.file_name);
+                if dom::download(&name, &self.text, "application/json;charset=utf-8").is_ok() {
+                    self.exported = Some(self.text.clone());
+                    self.unsaved.set(false);
+                    self.save();
+                    self.notice = Some(self.t().downloaded.replace("{name}", &name));
+                    self.notice_discard = false;
+                }
+            }
+            Msg::Copy => {
+                let snippet = self.snippet();
+                if snippet.is_empty() {
+                    return false;
+                }
+                let send = self.send.clone();
+                wasm_bindgen_futures::spawn_local(async move {
+                    let ok = dom::copy_text(&snippet, SNIPPET_AREA).await;
+                    send.emit(Msg::Copied(ok));
+                });
+                return false;
+            }
+            Msg::Copied(ok) => {
+                let t = self.t();
+                if ok && self.inline {
+                    self.exported = Some(self.text.clone());
+                    self.unsaved.set(false);
+                    self.save();
+                }
+                self.notice = Some(if ok { t.copied } else { t.copy_failed }.to_string());
+                self.notice_discard = false;
+            }
+        }
+        let _ = ctx;
+        self.want_prerender();
+        true
+    }
+
+    fn rendered(&mut self, _ctx: &Context<Self>, _first: bool) {
+        match self.focus.take() {
+            Some(Focus::Ids(ids)) => {
+                dom::focus_first(&ids);
+            }
+            Some(Focus::JsonLine(line)) => {
+                let text = self.json_draft.clone().unwrap_or_else(|| (*self.text).clone());
+                let lines = text.lines().count();
+                dom::select_in_textarea(JSON_AREA, json::line_range_utf16(&text, line), line, lines);
+            }
+            None => {}
+        }
+    }
+
+    fn view(&self, _ctx: &Context<Self>) -> Html {
+        let t = self.t();
+        let form_ctx = FormCtx {
+            send: self.send.clone(),
+            t,
+            errors: self.errors.clone(),
+            import: self.import.clone(),
+            refs: Rc::new(Refs::of(&self.doc)),
+        };
+        html! {
+            <div class="ed" lang={self.ui.tag()}>
+                { self.header(t) }
+                { self.notices(t) }
+                <div class="ed-main">
+                    <section class="ed-edit" aria-labelledby="edit-h">
+                        <h2 class="ed-visually-hidden" id="edit-h">{ t.edit_region }</h2>
+                        { self.tabs(t) }
+                        if self.tab == Tab::Form {
+                            <div class="ed-panel" role="tabpanel" id="panel-form" aria-labelledby="tab-form">
+                                if self.json_error.is_some() {
+                                    <div class="ed-warn" role="status">
+                                        <p>{ t.json_broken_form }</p>
+                                        <button type="button" class="ed-btn" onclick={self.send.reform(|_| Msg::GoToJsonError)}>{ t.go_to_json }</button>
+                                        <button type="button" class="ed-btn" onclick={self.send.reform(|_| Msg::DropJson)}>{ t.drop_json }</button>
+                                    </div>
+                                }
+                                <ContextProvider<FormCtx> context={form_ctx}>
+                                    <Form doc={self.doc.clone()} />
+                                </ContextProvider<FormCtx>>
+                            </div>
+                        } else {
+                            { self.json_panel(t) }
+                        }
+                    </section>
+                    <aside class="ed-side" aria-label={t.preview}>
+                        { self.problems(t) }
+                        { self.preview(t) }
+                        { self.output(t) }
+                    </aside>
+                </div>
+            </div>
+        }
+    }
+}
+
+impl EditorApp {
+    fn header(&self, t: &'static Strings) -> Html {
+        let on_ui = self.send.reform(|e: Event| Msg::UiLang(Lang::from_code(&event_value(&e))));
+        html! {
+            <header class="ed-bar">
+                <div class="ed-bar-title">
+                    <h1>{ t.app_title }</h1>
+                    <p class="ed-lead">{ t.app_lead }</p>
+                </div>
+                <div class="ed-bar-tools">
+                    <div class="ed-row" role="group" aria-label={t.start_group}>
+                        <button type="button" class="ed-btn" id="new-empty" onclick={self.send.reform(|_| Msg::NewEmpty)}>{ t.new_empty }</button>
+                        <button type="button" class="ed-btn" id="new-example" onclick={self.send.reform(|_| Msg::NewExample)}>{ t.new_example }</button>
+                        <button type="button" class="ed-btn" id="open-json-button" onclick={self.send.reform(|_| Msg::OpenClick)}>{ t.open_json }</button>
+                        <input type="file" id="open-json" accept=".json,application/json" hidden=true onchange={self.send.reform(Msg::OpenChosen)} />
+                    </div>
+                    <div class="ed-row">
+                        <button type="button" class="ed-btn" id="undo" disabled={!self.history.can_undo()} aria-keyshortcuts="Control+Z"
+                            onclick={self.send.reform(|_| Msg::Undo)}>{ "↶ " }{ t.undo }</button>
+                        <button type="button" class="ed-btn" id="redo" disabled={!self.history.can_redo()} aria-keyshortcuts="Control+Y Control+Shift+Z"
+                            onclick={self.send.reform(|_| Msg::Redo)}>{ "↷ " }{ t.redo }</button>
+                        <label for="ui-lang">{ t.ui_language }</label>
+                        <select id="ui-lang" class="ed-input ed-narrow" onchange={on_ui}>
+                            <option value="zh" selected={self.ui == Lang::Zh} lang="zh-CN">{ "中文" }</option>
+                            <option value="en" selected={self.ui == Lang::En} lang="en">{ "English" }</option>
+                        </select>
+                    </div>
+                    <div class="ed-row ed-save" id="save-state">
+                        <span class="ed-status">
+                            { if self.stored { t.saved_here } else { t.not_saved } }
+                            if self.unsaved.get() { { " · " }<span id="unsaved">{ t.unsaved_changes }</span> }
+                        </span>
+                        <button type="button" class="ed-btn ed-small ed-danger" id="discard" onclick={self.send.reform(|_| Msg::Discard)}>{ t.discard }</button>
+                    </div>
+                </div>
+            </header>
+        }
+    }
+
+    fn notices(&self, t: &'static Strings) -> Html {
+        html! {
+            <>
+                <div class="ed-notices" role="status" id="notice">
+                    if let Some(notice) = &self.notice {
+                        <p class="ed-notice">
+                            <span id="notice-text">{ notice }</span>
+                            if self.notice_discard {
+                                <button type="button" class="ed-btn ed-small ed-danger" onclick={self.send.reform(|_| Msg::Discard)}>{ t.discard }</button>
+                            }
+                            <button type="button" class="ed-btn ed-small" onclick={self.send.reform(|_| Msg::DismissNotice)}>{ t.dismiss }</button>
+                        </p>
+                    }
+                </div>
+                if let Some(failure) = &self.open_failure {
+                    <div class="ed-alert" role="alert" id="open-failure" tabindex="-1">
+                        <p><strong>{ t.open_failed.replace("{name}", &failure.name) }</strong></p>
+                        <p>{ t.open_failed_lead }</p>
+                        <ol class="ed-problem-list">
+                            { for failure.problems.iter().take(30).map(|p| html! {
+                                <li><code>{ p.location() }</code>{ " " }{ p.message(self.ui) }</li>
+                            }) }
+                        </ol>
+                        <div class="ed-row">
+                            if failure.value.is_some() {
+                                <button type="button" class="ed-btn" id="open-anyway" onclick={self.send.reform(|_| Msg::OpenAnyway)}>{ t.open_anyway }</button>
+                            }
+                            <button type="button" class="ed-btn ed-primary" id="open-cancel" onclick={self.send.reform(|_| Msg::OpenCancel)}>{ t.keep_current }</button>
+                        </div>
+                    </div>
+                }
+            </>
+        }
+    }
+
+    fn tabs(&self, t: &'static Strings) -> Html {
+        let tab = |which: Tab, id: &'static str, panel: &'static str, label: &'static str| {
+            let selected = self.tab == which;
+            let send = self.send.clone();
+            let onkeydown = Callback::from(move |e: KeyboardEvent| {
+                let other = if which == Tab::Form { Tab::Json } else { Tab::Form };
+                let to = match e.key().as_str() {
+                    "ArrowLeft" | "ArrowRight" => other,
+                    "Home" => Tab::Form,
+                    "End" => Tab::Json,
+                    _ => return,
+                };
+                e.prevent_default();
+                send.emit(Msg::Tab(to));
+            });
+            html! {
+                <button type="button" role="tab" class="ed-tab" {id} aria-selected={if selected { "true" } else { "false" }}
+                    aria-controls={selected.then_some(panel)} tabindex={if selected { "0" } else { "-1" }}
+                    onclick={self.send.reform(move |_| Msg::Tab(which))} {onkeydown}>{ label }</button>
+            }
+        };
+        html! {
+            <div class="ed-tabs" role="tablist" aria-label={t.edit_region}>
+                { tab(Tab::Form, "tab-form", "panel-form", t.tab_form) }
+                { tab(Tab::Json, "tab-json", "panel-json", t.tab_json) }
+            </div>
+        }
+    }
+
+    fn json_panel(&self, t: &'static Strings) -> Html {
+        let text = self.json_draft.clone().unwrap_or_else(|| (*self.text).clone());
+        let oninput = self.send.reform(|e: InputEvent| Msg::JsonInput(event_value(&e)));
+        html! {
+            <div class="ed-panel" role="tabpanel" id="panel-json" aria-labelledby="tab-json">
+                <label for={JSON_AREA}>{ t.json_label }</label>
+                <p class="ed-hint" id="json-help">{ t.json_help }</p>
+                if let Some(e) = &self.json_error {
+                    <p class="ed-field-error" id="json-error" role="status">
+                        { t.json_broken.replace("{line}", &e.line.to_string()).replace("{message}", &e.message) }
+                    </p>
+                }
+                <textarea id={JSON_AREA} class="ed-input ed-json" value={text} {oninput} spellcheck="false" wrap="off"
+                    aria-describedby={if self.json_error.is_some() { "json-help json-error" } else { "json-help" }}
+                    aria-invalid={self.json_error.as_ref().map(|_| "true")}/>
+            </div>
+        }
+    }
+
+    fn crumbs(&self, t: &'static Strings, pointer: &str) -> String {
+        nav::breadcrumb(&self.doc, pointer)
+            .into_iter()
+            .map(|c| match c {
+                Crumb::Meta => t.meta.to_string(),
+                Crumb::Group { index, name } => label_with(t.group_word(index), &name),
+                Crumb::Section { index, name } => label_with(t.section_word(index), &name),
+                Crumb::Entry { list, index, name } => label_with(t.list_word(&list, index), &name),
+                Crumb::Field(f) => t.field_word(&f),
+            })
+            .collect::<Vec<_>>()
+            .join(" › ")
+    }
+
+    fn problems(&self, t: &'static Strings) -> Html {
+        let status = &self.status;
+        let (errors, warnings) = (status.errors(), status.warnings());
+        let count = match (errors, warnings) {
+            (0, 0) => String::new(),
+            _ => format!(" ({} {errors} · {} {warnings})", t.error, t.warning),
+        };
+        html! {
+            <section class="ed-problems" aria-labelledby="problems-h">
+                <h2 class="ed-h2" id="problems-h" tabindex="-1">{ t.problems }{ count }</h2>
+                if let Some(e) = &self.json_error {
+                    <ol class="ed-problem-list" id="json-problems">
+                        <li class="ed-problem ed-error">
+                            <a href={format!("#{JSON_AREA}")} onclick={self.send.reform(|e: MouseEvent| { e.prevent_default(); Msg::GoToJsonError })}>
+                                <span class="ed-sev">{ t.error }</span>
+                                <span class="ed-where">{ t.json_line.replace("{line}", &e.line.to_string()) }</span>
+                                <span class="ed-msg">{ &e.message }</span>
+                            </a>
+                        </li>
+                    </ol>
+                }
+                if status.problems.is_empty() && self.json_error.is_none() {
+                    <p class="ed-ok" id="no-problems">{ t.no_problems }</p>
+                } else {
+                    <ol class="ed-problem-list" id="problem-list">
+                        { for status.problems.iter().enumerate().map(|(i, p)| {
+                            let error = p.severity == Severity::Error;
+                            let target = nav::candidates(&p.pointer).into_iter().next().unwrap_or_else(|| JSON_AREA.to_string());
+                            let where_ = match p.position {
+                                Some((line, _)) => t.json_line.replace("{line}", &line.to_string()),
+                                None => self.crumbs(t, &p.pointer),
+                            };
+                            html! {
+                                <li class={classes!("ed-problem", if error { "ed-error" } else { "ed-warning" })} data-pointer={p.pointer.clone()}>
+                                    <a href={format!("#{target}")} onclick={self.send.reform(move |e: MouseEvent| { e.prevent_default(); Msg::GoTo(i) })}>
+                                        <span class="ed-sev">{ if error { t.error } else { t.warning } }</span>
+                                        <span class="ed-where">{ where_ }</span>
+                                        <span class="ed-msg">{ p.message(self.ui) }</span>
+                                    </a>
+                                </li>
+                            }
+                        }) }
+                    </ol>
+                }
+            </section>
+        }
+    }
+
+    fn preview(&self, t: &'static Strings) -> Html {
+        let stylesheet = dom::meta("rw-widget-css").unwrap_or_default();
+        let radio = |name: &'static str, id: &'static str, label: &'static str, checked: bool, onchange: Callback<Event>| {
+            html! {
+                <>
+                    <input type="radio" {name} {id} {checked} {onchange} />
+                    <label for={id}>{ label }</label>
+                </>
+            }
+        };
+        html! {
+            <section class="ed-preview" aria-labelledby="preview-h">
+                <h2 class="ed-h2" id="preview-h">{ t.preview }</h2>
+                <div class="ed-row">
+                    <fieldset class="ed-radios">
+                        <legend>{ t.preview_language }</legend>
+                        { radio("preview-lang", "preview-zh", "中文", self.preview_lang == Lang::Zh, self.send.reform(|_| Msg::PreviewLang(Lang::Zh))) }
+                        { radio("preview-lang", "preview-en", "English", self.preview_lang == Lang::En, self.send.reform(|_| Msg::PreviewLang(Lang::En))) }
+                    </fieldset>
+                    <fieldset class="ed-radios">
+                        <legend>{ t.preview_theme }</legend>
+                        { radio("preview-theme", "theme-light", t.theme_light, self.theme == "light", self.send.reform(|_| Msg::Theme("light"))) }
+                        { radio("preview-theme", "theme-dark", t.theme_dark, self.theme == "dark", self.send.reform(|_| Msg::Theme("dark"))) }
+                    </fieldset>
+                </div>
+                if self.status.report.is_none() && self.view.is_some() {
+                    <p class="ed-warn" id="preview-stale">{ t.preview_stale }</p>
+                }
+                <Preview outcome={self.outcome()} theme={self.theme} stylesheet={stylesheet} label={t.preview} />
+            </section>
+        }
+    }
+
+    fn output(&self, t: &'static Strings) -> Html {
+        let ontoggle = self.send.reform(|e: Event| {
+            let open = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok()).is_some_and(|d| d.open());
+            Msg::OutputToggle(open)
+        });
+        let errors = self.status.errors();
+        let text_input = |id: &'static str, label: &'static str, value: String, msg: fn(String) -> Msg| {
+            html! {
+                <div class="ed-field">
+                    <label for={id}>{ label }</label>
+                    <input {id} class="ed-input" type="text" {value} spellcheck="false"
+                        oninput={self.send.reform(move |e: InputEvent| msg(event_value(&e)))} />
+                </div>
+            }
+        };
+        html! {
+            <details class="ed-output" open={self.output_open} {ontoggle} id="output">
+                <summary><h2 class="ed-h2 ed-inline">{ t.output }</h2></summary>
+                if errors > 0 { <p class="ed-warn" id="export-errors">{ t.has_errors_export.replace("{n}", &errors.to_string()) }</p> }
+                <div class="ed-row ed-end">
+                    { text_input("file-name", t.file_name, self.file_name.clone(), Msg::FileName) }
+                    <button type="button" class="ed-btn ed-primary" id="download" onclick={self.send.reform(|_| Msg::Download)}>{ t.download }</button>
+                </div>
+                <fieldset class="ed-box">
+                    <legend>{ t.snippet }</legend>
+                    <div class="ed-radios">
+                        <input type="radio" name="place" id="place-inline" checked={self.inline} onchange={self.send.reform(|_| Msg::Place(true))} />
+                        <label for="place-inline">{ t.snippet_inline }</label>
+                        <input type="radio" name="place" id="place-file" checked={!self.inline} onchange={self.send.reform(|_| Msg::Place(false))} />
+                        <label for="place-file">{ t.snippet_file }</label>
+                    </div>
+                    if self.inline {
+                        { text_input("payload-id", t.payload_id, self.payload_id.clone(), Msg::PayloadId) }
+                        <div class="ed-field ed-check">
+                            <input type="checkbox" id="prerender" checked={self.prerender} aria-describedby="prerender-help"
+                                onchange={self.send.reform(|e: Event| Msg::Prerender(
+                                    e.target().and_then(|t| t.dyn_into::<HtmlInputElement>().ok()).is_some_and(|i| i.checked())))} />
+                            <label for="prerender">{ t.prerender }</label>
+                        </div>
+                        <p class="ed-hint" id="prerender-help">{ t.prerender_help }</p>
+                    } else {
+                        { text_input("payload-url", t.payload_url, self.payload_url.clone(), Msg::PayloadUrl) }
+                    }
+                    { text_input("widget-base", t.widget_base, self.base.clone(), Msg::Base) }
+                    <div class="ed-field">
+                        <label for="snippet-lang">{ t.snippet_lang }</label>
+                        <select id="snippet-lang" class="ed-input ed-narrow" onchange={self.send.reform(|e: Event| Msg::SnippetLang(event_value(&e)))}>
+                            <option value="zh" selected={self.snippet_lang == "zh"}>{ "中文 (zh)" }</option>
+                            <option value="en" selected={self.snippet_lang == "en"}>{ "English (en)" }</option>
+                        </select>
+                    </div>
+                    <div class="ed-field">
+                        <label for="snippet-theme">{ t.snippet_theme }</label>
+                        <select id="snippet-theme" class="ed-input ed-narrow" onchange={self.send.reform(|e: Event| Msg::SnippetTheme(event_value(&e)))}>
+                            <option value="" selected={self.snippet_theme.is_empty()}>{ t.theme_system }</option>
+                            <option value="light" selected={self.snippet_theme == "light"}>{ t.theme_light }{ " (light)" }</option>
+                            <option value="dark" selected={self.snippet_theme == "dark"}>{ t.theme_dark }{ " (dark)" }</option>
+                        </select>
+                    </div>
+                    if self.prerender_wanted() && self.prerendered_now().is_none() {
+                        <p class="ed-status" id="prerender-state" role="status">
+                            { if self.status.report.is_none() { t.prerender_needs_valid } else { t.prerendering } }
+                        </p>
+                    }
+                    <button type="button" class="ed-btn ed-primary" id="copy-snippet" onclick={self.send.reform(|_| Msg::Copy)}
+                        disabled={self.prerender_wanted() && self.prerendered_now().is_none()}>{ t.copy }</button>
+                    <label for={SNIPPET_AREA}>{ t.snippet_text }</label>
+                    <textarea id={SNIPPET_AREA} class="ed-input ed-snippet" readonly=true rows="6" spellcheck="false" wrap="off"
+                        value={if self.output_open { self.snippet() } else { String::new() }}/>
+                </fieldset>
+            </details>
+        }
+    }
+}
+
+fn label_with(prefix: String, name: &str) -> String {
+    if name.trim().is_empty() {
+        prefix
+    } else {
+        format!("{prefix}“{name}”")
+    }
+}

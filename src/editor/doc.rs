@@ -1,0 +1,356 @@
+//! The editor's working document: a `serde_json::Value` (numbers keep their written form), and
+//! the edits the form makes to it, addressed by JSON pointers, the same pointers the validator
+//! reports problems at.
+
+use crate::model::{Lang, SectionKind, SCHEMA_V1};
+use serde_json::{json, Map, Number, Value};
+use std::collections::HashSet;
+
+/// One change to the document.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Edit {
+    /// Sets (or, with `None`, removes) the value at a pointer, creating missing parent objects.
+    Set { ptr: String, value: Option<Value> },
+    /// Sets one language of a Text field; `required` keeps an empty Chinese text as `""`
+    /// (the validator then says it is empty) instead of removing the field.
+    SetText { ptr: String, lang: Lang, text: String, required: bool },
+    /// Sets a number from what was typed: a JSON number when it is one (written form kept),
+    /// else the text itself (the validator then names the field), removed when blank.
+    SetNumber { ptr: String, input: String },
+    /// Inserts into the array at `array` (created if missing).
+    Insert { array: String, index: usize, item: Value },
+    Remove { array: String, index: usize },
+    Move { array: String, from: usize, to: usize },
+    /// Replaces the whole document (open a file, apply JSON text, discard).
+    Replace(Value),
+}
+
+impl Edit {
+    /// Edits of the same field in a row become one undo step: this is the field.
+    pub fn coalesce_key(&self) -> Option<String> {
+        match self {
+            Edit::Set { ptr, .. } | Edit::SetNumber { ptr, .. } => Some(ptr.clone()),
+            Edit::SetText { ptr, lang, .. } => Some(format!("{ptr}#{}", lang.tag())),
+            _ => None,
+        }
+    }
+}
+
+/// Objects that only group optional fields: removed when their last field is.
+const PRUNABLE: &[&str] = &["change", "bounds", "reward"];
+
+/// Applies an edit; false if it did not apply (a pointer into something that is not a
+/// container, an index out of range).
+pub fn apply(doc: &mut Value, edit: &Edit) -> bool {
+    match edit {
+        Edit::Set { ptr, value } => set(doc, ptr, value.clone()),
+        Edit::SetText { ptr, lang, text, required } => {
+            let new = text_with(doc.pointer(ptr), *lang, text, *required);
+            set(doc, ptr, new)
+        }
+        Edit::SetNumber { ptr, input } => set(doc, ptr, number_from_input(input)),
+        Edit::Insert { array, index, item } => {
+            if doc.pointer(array).is_none() && !set(doc, array, Some(Value::Array(Vec::new()))) {
+                return false;
+            }
+            match doc.pointer_mut(array) {
+                Some(Value::Array(items)) if *index <= items.len() => {
+                    items.insert(*index, item.clone());
+                    true
+                }
+                _ => false,
+            }
+        }
+        Edit::Remove { array, index } => match doc.pointer_mut(array) {
+            Some(Value::Array(items)) if *index < items.len() => {
+                items.remove(*index);
+                true
+            }
+            _ => false,
+        },
+        Edit::Move { array, from, to } => match doc.pointer_mut(array) {
+            Some(Value::Array(items)) if *from < items.len() && *to < items.len() => {
+                let item = items.remove(*from);
+                items.insert(*to, item);
+                true
+            }
+            _ => false,
+        },
+        Edit::Replace(value) => {
+            *doc = value.clone();
+            true
+        }
+    }
+}
+
+fn unescape(token: &str) -> String {
+    token.replace("~1", "/").replace("~0", "~")
+}
+
+/// Sets or removes the value at `ptr`, creating missing objects on the way.
+pub fn set(doc: &mut Value, ptr: &str, value: Option<Value>) -> bool {
+    let Some(rest) = ptr.strip_prefix('/') else {
+        return match value {
+            Some(v) if ptr.is_empty() => {
+                *doc = v;
+                true
+            }
+            _ => false,
+        };
+    };
+    let tokens: Vec<String> = rest.split('/').map(unescape).collect();
+    let (last, parents) = tokens.split_last().expect("split gives at least one token");
+    let removing = value.is_none();
+    let mut at = &mut *doc;
+    for token in parents {
+        at = match at {
+            Value::Object(map) => {
+                if !map.contains_key(token) {
+                    if removing {
+                        return true;
+                    }
+                    map.insert(token.clone(), Value::Object(Map::new()));
+                }
+                map.get_mut(token).expect("just ensured")
+            }
+            Value::Array(items) => match token.parse::<usize>().ok().and_then(|i| items.get_mut(i)) {
+                Some(item) => item,
+                None => return false,
+            },
+            _ => return false,
+        };
+    }
+    let done = match (at, value) {
+        (Value::Object(map), Some(v)) => {
+            map.insert(last.clone(), v);
+            true
+        }
+        (Value::Object(map), None) => {
+            map.remove(last);
+            true
+        }
+        (Value::Array(items), Some(v)) => match last.parse::<usize>().ok().and_then(|i| items.get_mut(i)) {
+            Some(slot) => {
+                *slot = v;
+                true
+            }
+            None => false,
+        },
+        _ => false,
+    };
+    if done && removing {
+        prune(doc, &tokens[..tokens.len() - 1]);
+    }
+    done
+}
+
+/// Removes an emptied `change`, `bounds` or `reward` object.
+fn prune(doc: &mut Value, parent: &[String]) {
+    let Some((name, _)) = parent.split_last() else { return };
+    if !PRUNABLE.contains(&name.as_str()) {
+        return;
+    }
+    let ptr: String = parent.iter().map(|t| format!("/{}", super::json::escape_token(t))).collect();
+    if matches!(doc.pointer(&ptr), Some(Value::Object(m)) if m.is_empty()) {
+        set(doc, &ptr, None);
+    }
+}
+
+/// Reads a Text value (a string or `{"zh", "en"}`) as its Chinese and English parts; other
+/// values show as they are written, so nothing typed is ever hidden.
+pub fn text_parts(value: Option<&Value>) -> (String, String) {
+    match value {
+        None | Some(Value::Null) => (String::new(), String::new()),
+        Some(Value::String(s)) => (s.clone(), String::new()),
+        Some(Value::Object(o)) => (display(o.get("zh")), display(o.get("en"))),
+        Some(other) => (other.to_string(), String::new()),
+    }
+}
+
+/// A scalar as an input shows it.
+pub fn display(value: Option<&Value>) -> String {
+    match value {
+        None | Some(Value::Null) => String::new(),
+        Some(Value::String(s)) => s.clone(),
+        Some(other) => other.to_string(),
+    }
+}
+
+/// The Text value after one language is set: a plain string while there is no English,
+/// `{"zh", "en"}` otherwise; `None` (remove the field) when an optional text is left empty.
+pub fn text_with(old: Option<&Value>, lang: Lang, text: &str, required: bool) -> Option<Value> {
+    let (mut zh, mut en) = text_parts(old);
+    match lang {
+        Lang::Zh => zh = text.to_string(),
+        Lang::En => en = text.to_string(),
+    }
+    if en.trim().is_empty() {
+        if zh.is_empty() && !required {
+            return None;
+        }
+        return Some(Value::String(zh));
+    }
+    Some(json!({ "zh": zh, "en": en }))
+}
+
+/// Normalizes what someone typed into a number field: full-width digits and signs, thousands
+/// separators, a leading `+`, redundant leading zeros. Returns the JSON literal, or `None`
+/// when the text is not a plain decimal.
+pub fn normalize_number(input: &str) -> Option<String> {
+    let mut s: String = input
+        .trim()
+        .chars()
+        .map(|c| match c {
+            '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
+            '．' | '。' => '.',
+            '－' | '−' | '—' => '-',
+            '＋' => '+',
+            other => other,
+        })
+        .filter(|c| !matches!(c, ',' | '，' | ' ' | '\u{a0}' | '_'))
+        .collect();
+    if let Some(rest) = s.strip_prefix('+') {
+        s = rest.to_string();
+    }
+    let (sign, digits) = match s.strip_prefix('-') {
+        Some(rest) => ("-", rest.to_string()),
+        None => ("", s.clone()),
+    };
+    let (int, frac) = match digits.split_once('.') {
+        Some((i, f)) => (i.to_string(), Some(f.to_string())),
+        None => (digits.clone(), None),
+    };
+    let int = if int.is_empty() && frac.is_some() { "0".to_string() } else { int };
+    if int.is_empty() || !int.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    if let Some(f) = &frac {
+        if f.is_empty() || !f.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+    }
+    let int = int.trim_start_matches('0');
+    let int = if int.is_empty() { "0" } else { int };
+    Some(match frac {
+        Some(f) => format!("{sign}{int}.{f}"),
+        None => format!("{sign}{int}"),
+    })
+}
+
+/// The value a number field stores for its text: a number (as written), the text itself if
+/// it is not one (the validator then points at it), or nothing when blank.
+pub fn number_from_input(input: &str) -> Option<Value> {
+    if input.trim().is_empty() {
+        return None;
+    }
+    match normalize_number(input).and_then(|n| n.parse::<Number>().ok()) {
+        Some(n) => Some(Value::Number(n)),
+        None => Some(Value::String(input.to_string())),
+    }
+}
+
+/// A new, empty report: it does not validate until it has a title and a publisher.
+pub fn empty_report(date: &str) -> Value {
+    json!({
+        "schema": SCHEMA_V1,
+        "meta": { "title": "", "publisher": "", "date": date },
+        "sections": []
+    })
+}
+
+/// Every id in the document (groups, sections, items), for making new ones unique.
+pub fn ids(doc: &Value) -> HashSet<String> {
+    let mut out = HashSet::new();
+    let mut add = |v: &Value| {
+        if let Some(id) = v.get("id").and_then(Value::as_str) {
+            out.insert(id.to_string());
+        }
+    };
+    for g in doc.get("groups").and_then(Value::as_array).into_iter().flatten() {
+        add(g);
+    }
+    for s in doc.get("sections").and_then(Value::as_array).into_iter().flatten() {
+        add(s);
+        for i in s.get("items").and_then(Value::as_array).into_iter().flatten() {
+            add(i);
+        }
+    }
+    out
+}
+
+/// `base`, or `base-2`, `base-3`… whichever is not taken.
+pub fn unique_id(taken: &HashSet<String>, base: &str) -> String {
+    if !taken.contains(base) {
+        return base.to_string();
+    }
+    (2..).map(|n| format!("{base}-{n}")).find(|id| !taken.contains(id)).expect("unbounded")
+}
+
+/// A new section of `kind` with an id not yet used in `doc`.
+pub fn new_section(doc: &Value, kind: SectionKind) -> Value {
+    let id = unique_id(&ids(doc), &format!("section-{}", doc.get("sections").and_then(Value::as_array).map_or(0, Vec::len) + 1));
+    let mut section = json!({ "id": id, "title": "", "kind": kind.name() });
+    let body = match kind {
+        SectionKind::Metrics | SectionKind::CaseStats | SectionKind::Highlights => json!({ "items": [] }),
+        SectionKind::Ranking => {
+            let group = doc.pointer("/groups/0/id").cloned().unwrap_or_else(|| json!(""));
+            json!({ "group": group, "rows": [] })
+        }
+        SectionKind::Calendar => json!({ "year": 2021, "label": "", "marked": [] }),
+        SectionKind::Narrative => json!({ "paragraphs": [] }),
+    };
+    if let (Some(s), Value::Object(b)) = (section.as_object_mut(), body) {
+        s.extend(b);
+    }
+    section
+}
+
+/// A section turned into another kind: its id, title and intro stay, the rest is new.
+pub fn with_kind(doc: &Value, section: &Value, kind: SectionKind) -> Value {
+    let mut new = new_section(doc, kind);
+    for key in ["id", "title", "intro"] {
+        match section.get(key) {
+            Some(v) => new[key] = v.clone(),
+            None => {
+                if let Some(o) = new.as_object_mut() {
+                    o.remove(key);
+                }
+            }
+        }
+    }
+    new
+}
+
+/// What "add" puts into a list: `list` is the list's field name, `section` the section that
+/// holds it (none for groups and ranks).
+pub fn new_entry(doc: &Value, section: Option<&Value>, list: &str) -> Value {
+    let taken = ids(doc);
+    let kind = section.and_then(kind_of);
+    match (kind, list) {
+        (Some(SectionKind::Metrics), "items") => json!({ "id": unique_id(&taken, "metric"), "label": "", "value": 0 }),
+        (Some(SectionKind::CaseStats), "items") => json!({ "id": unique_id(&taken, "item"), "label": "", "value": 0 }),
+        (Some(SectionKind::Highlights), "items") => json!({ "title": "", "text": "" }),
+        (_, "rows") => json!({ "label": "" }),
+        (_, "marked") => {
+            let used: Vec<u64> = section
+                .and_then(|s| s.get("marked"))
+                .and_then(Value::as_array)
+                .map(|m| m.iter().filter_map(|e| e.get("month").and_then(Value::as_u64)).collect())
+                .unwrap_or_default();
+            json!({ "month": (1..=12).find(|m| !used.contains(m)).unwrap_or(1) })
+        }
+        (_, "paragraphs") => json!(""),
+        (_, "ranks") => {
+            let group = doc.pointer("/groups/0/id").cloned().unwrap_or_else(|| json!(""));
+            json!({ "group": group, "position": 1 })
+        }
+        (_, "groups") => json!({ "id": unique_id(&taken, "group"), "label": "", "size": 5 }),
+        _ => json!({}),
+    }
+}
+
+/// The kind of the section at `/sections/{index}`.
+pub fn kind_of(section: &Value) -> Option<SectionKind> {
+    let name = section.get("kind")?.as_str()?;
+    SectionKind::ALL.iter().find(|(n, _)| *n == name).map(|(_, k)| *k)
+}

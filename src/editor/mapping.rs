@@ -1,0 +1,393 @@
+//! From a table (pasted or imported) to the rows of a ranking section or the items of a
+//! case-statistics section: which column is which field (guessed from the header or the
+//! cells, then chosen by the person), and what each row becomes. Cells such as “5020余人次”
+//! or “超过20万” keep their hedge and unit: value 5020, qualifier `over`, unit 人次.
+
+use super::doc::{normalize_number, unique_id};
+use serde_json::{json, Map, Number, Value};
+use std::collections::HashSet;
+
+/// Which kind of section the table fills.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Target {
+    Ranking,
+    CaseStats,
+}
+
+/// What a column becomes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Field {
+    Ignore,
+    Id,
+    Label,
+    LabelEn,
+    Value,
+    Unit,
+    UnitEn,
+    Qualifier,
+    Resolved,
+    Note,
+    Source,
+    Metric,
+    ValueRank,
+    ChangeRank,
+}
+
+impl Field {
+    /// The name used in the mapping menu's values.
+    pub fn key(self) -> &'static str {
+        match self {
+            Field::Ignore => "ignore",
+            Field::Id => "id",
+            Field::Label => "label",
+            Field::LabelEn => "label_en",
+            Field::Value => "value",
+            Field::Unit => "unit",
+            Field::UnitEn => "unit_en",
+            Field::Qualifier => "qualifier",
+            Field::Resolved => "resolved",
+            Field::Note => "note",
+            Field::Source => "source",
+            Field::Metric => "metric",
+            Field::ValueRank => "value_rank",
+            Field::ChangeRank => "change_rank",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Field {
+        ALL_FIELDS.iter().copied().find(|f| f.key() == key).unwrap_or(Field::Ignore)
+    }
+}
+
+const ALL_FIELDS: [Field; 14] = [
+    Field::Ignore,
+    Field::Id,
+    Field::Label,
+    Field::LabelEn,
+    Field::Value,
+    Field::Unit,
+    Field::UnitEn,
+    Field::Qualifier,
+    Field::Resolved,
+    Field::Note,
+    Field::Source,
+    Field::Metric,
+    Field::ValueRank,
+    Field::ChangeRank,
+];
+
+/// The fields a column can map to, for a target.
+pub fn fields_for(target: Target) -> &'static [Field] {
+    match target {
+        Target::Ranking => &[
+            Field::Ignore,
+            Field::Label,
+            Field::LabelEn,
+            Field::Value,
+            Field::Unit,
+            Field::UnitEn,
+            Field::ValueRank,
+            Field::ChangeRank,
+            Field::Metric,
+        ],
+        Target::CaseStats => &[
+            Field::Ignore,
+            Field::Id,
+            Field::Label,
+            Field::LabelEn,
+            Field::Value,
+            Field::Unit,
+            Field::UnitEn,
+            Field::Qualifier,
+            Field::Resolved,
+            Field::Note,
+            Field::Source,
+        ],
+    }
+}
+
+/// Header words, most specific first (“改善排名” before “排名”, “英文名称” before “名称”).
+const HEADER_WORDS: &[(Field, &[&str])] = &[
+    (Field::ChangeRank, &["改善排名", "改善幅度", "变化排名", "同比排名", "change rank", "change_rank", "improvement"]),
+    (Field::ValueRank, &["数值排名", "排名", "名次", "位次", "value rank", "value_rank", "rank", "position"]),
+    (Field::LabelEn, &["英文名称", "英文", "label (en)", "label_en", "english"]),
+    (Field::UnitEn, &["英文单位", "unit (en)", "unit_en"]),
+    (Field::Resolved, &["已办结", "办结", "已完成", "完成数", "resolved", "completed", "done"]),
+    (Field::Qualifier, &["限定", "修饰", "qualifier"]),
+    (Field::Metric, &["指标id", "引用", "metric"]),
+    (Field::Id, &["编号", "标识", "id"]),
+    (Field::Unit, &["单位", "unit"]),
+    (Field::Note, &["备注", "说明", "note", "remark"]),
+    (Field::Source, &["原文", "来源", "出处", "source"]),
+    (Field::Value, &["数值", "数量", "件数", "次数", "金额", "总数", "合计", "数", "value", "count", "number", "total", "amount"]),
+    (Field::Label, &["名称", "指标", "项目", "事项", "类别", "内容", "label", "name", "item", "indicator"]),
+];
+
+fn header_field(cell: &str) -> Option<Field> {
+    let cell = cell.trim().to_lowercase();
+    if cell.is_empty() {
+        return None;
+    }
+    // Short words (“数”, “id”) must be the whole cell: “indicator” is not an id.
+    let matches = |w: &&str| if w.chars().count() == 1 || (w.is_ascii() && w.len() <= 3) { cell == *w } else { cell.contains(w) };
+    HEADER_WORDS.iter().find(|(_, words)| words.iter().any(matches)).map(|(f, _)| *f)
+}
+
+/// A figure as written in a cell: its number, and the hedge and unit around it.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct Figure {
+    /// The plain decimal literal (`5020`, `1813.4469`), if the cell holds a number.
+    pub number: Option<String>,
+    /// A payload qualifier name (`over`, `more_than`…).
+    pub qualifier: Option<&'static str>,
+    /// What followed the number (`人次`, `%`, `万元`).
+    pub unit: Option<String>,
+}
+
+const PREFIXES: &[(&str, &str)] = &[
+    ("不少于", "at_least"),
+    ("至少", "at_least"),
+    ("达到", "at_least"),
+    ("超过", "more_than"),
+    ("多于", "more_than"),
+    ("大于", "more_than"),
+    ("逾", "more_than"),
+    ("大约", "about"),
+    ("约", "about"),
+    ("不足", "less_than"),
+    ("不到", "less_than"),
+    ("少于", "less_than"),
+];
+
+/// Reads “5020余人次”, “超过20万”, “98.5%”, “1,234”, “４.７３”.
+pub fn parse_figure(cell: &str) -> Figure {
+    let mut s = cell.trim();
+    let mut qualifier = None;
+    for (prefix, q) in PREFIXES {
+        if let Some(rest) = s.strip_prefix(prefix) {
+            qualifier = Some(*q);
+            s = rest.trim_start();
+            break;
+        }
+    }
+    let numeric = |c: char| c.is_ascii_digit() || ('０'..='９').contains(&c) || matches!(c, '.' | '．' | ',' | '，' | '-' | '－' | '+' | '＋');
+    let end = s.char_indices().find(|(_, c)| !numeric(*c)).map_or(s.len(), |(i, _)| i);
+    let (num, rest) = s.split_at(end);
+    let Some(number) = normalize_number(num) else {
+        return Figure::default();
+    };
+    let mut rest = rest.trim();
+    for suffix in ["余", "多"] {
+        if let Some(r) = rest.strip_prefix(suffix) {
+            qualifier = qualifier.or(Some("over"));
+            rest = r.trim_start();
+        }
+    }
+    Figure { number: Some(number), qualifier, unit: (!rest.is_empty()).then(|| rest.to_string()) }
+}
+
+/// A rank as written: “1”, “第1名”, “第 2 位”.
+pub fn parse_rank(cell: &str) -> Option<u64> {
+    let s = cell.trim().trim_start_matches('第').trim_end_matches(['名', '位']).trim();
+    normalize_number(s)?.parse().ok()
+}
+
+/// A qualifier written as the payload's name or as the report's word.
+pub fn parse_qualifier(cell: &str) -> Option<&'static str> {
+    let s = cell.trim();
+    const NAMES: &[&str] = &["more_than", "over", "at_least", "about", "less_than"];
+    if let Some(n) = NAMES.iter().find(|n| **n == s) {
+        return Some(n);
+    }
+    PREFIXES.iter().find(|(w, _)| *w == s).map(|(_, q)| *q).or(match s {
+        "余" | "多" => Some("over"),
+        _ => None,
+    })
+}
+
+fn is_number(cell: &str) -> bool {
+    parse_figure(cell).number.is_some()
+}
+
+/// Whether the first row is a header: it names known fields, or it has text where the rows
+/// below have numbers.
+pub fn guess_header(rows: &[Vec<String>]) -> bool {
+    let Some((first, rest)) = rows.split_first() else { return false };
+    if first.iter().filter(|c| header_field(c).is_some()).count() >= 2 {
+        return true;
+    }
+    !rest.is_empty()
+        && (0..first.len()).any(|col| {
+            !first[col].trim().is_empty()
+                && !is_number(&first[col])
+                && rest.iter().filter(|r| is_number(&r[col])).count() * 2 > rest.len()
+        })
+}
+
+/// A first guess at each column's field: from the header if there is one, else from the cells.
+/// Each field is given to one column at most.
+pub fn guess_mapping(target: Target, rows: &[Vec<String>], header: bool) -> Vec<Field> {
+    let width = rows.first().map_or(0, Vec::len);
+    let allowed = fields_for(target);
+    let mut used = HashSet::new();
+    let mut out = vec![Field::Ignore; width];
+    if header {
+        for (col, cell) in rows[0].iter().enumerate() {
+            if let Some(f) = header_field(cell).filter(|f| allowed.contains(f) && !used.contains(f)) {
+                used.insert(f);
+                out[col] = f;
+            }
+        }
+        if out.iter().any(|f| *f != Field::Ignore) {
+            return out;
+        }
+    }
+    let body = if header { &rows[1..] } else { rows };
+    let numeric_order: &[Field] = match target {
+        Target::Ranking => &[Field::Value, Field::ValueRank, Field::ChangeRank],
+        Target::CaseStats => &[Field::Value, Field::Resolved],
+    };
+    let mut numeric = numeric_order.iter();
+    for col in 0..width {
+        let filled: Vec<&str> = body.iter().map(|r| r[col].trim()).filter(|c| !c.is_empty()).collect();
+        if filled.is_empty() {
+            continue;
+        }
+        let numbers = filled.iter().filter(|c| is_number(c)).count();
+        let field = if numbers * 2 > filled.len() {
+            numeric.next().copied()
+        } else if !used.contains(&Field::Label) {
+            Some(Field::Label)
+        } else if filled.iter().all(|c| c.chars().count() <= 6) && !used.contains(&Field::Unit) {
+            Some(Field::Unit)
+        } else {
+            None
+        };
+        if let Some(f) = field {
+            used.insert(f);
+            out[col] = f;
+        }
+    }
+    out
+}
+
+/// Something the conversion did that the person should see before applying it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Note {
+    /// “5020余” read as 5020 with a qualifier.
+    Qualifier { row: usize, cell: String, qualifier: &'static str },
+    /// “98.5%” read as 98.5 with a unit.
+    Unit { row: usize, cell: String, unit: String },
+    /// The cell is not a number; it is kept as text and the validator will name it.
+    NotANumber { row: usize, cell: String, field: Field },
+}
+
+/// The rows (ranking) or items (case statistics) a table makes, and the notes on the way.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Built {
+    pub entries: Vec<Value>,
+    pub notes: Vec<Note>,
+}
+
+fn text(zh: Option<&str>, en: Option<&str>) -> Option<Value> {
+    let zh = zh.map(str::trim).unwrap_or("");
+    let en = en.map(str::trim).unwrap_or("");
+    match (zh.is_empty(), en.is_empty()) {
+        (true, true) => None,
+        (_, true) => Some(json!(zh)),
+        _ => Some(json!({ "zh": zh, "en": en })),
+    }
+}
+
+fn number(literal: &str) -> Value {
+    literal.parse::<Number>().map(Value::Number).unwrap_or_else(|_| json!(literal))
+}
+
+/// Converts the table's rows (without the header) into entries. `taken` holds the ids already
+/// used in the document; `id_base` is the start of generated item ids.
+pub fn build(target: Target, rows: &[Vec<String>], mapping: &[Field], taken: &HashSet<String>, id_base: &str) -> Built {
+    let mut taken = taken.clone();
+    let mut notes = Vec::new();
+    let mut entries = Vec::new();
+    for (r, row) in rows.iter().enumerate() {
+        let cell = |f: Field| -> Option<&str> {
+            mapping.iter().position(|m| *m == f).and_then(|c| row.get(c)).map(|s| s.trim()).filter(|s| !s.is_empty())
+        };
+        let mut o = Map::new();
+        if target == Target::CaseStats {
+            let id = match cell(Field::Id) {
+                Some(id) => id.to_string(),
+                None => unique_id(&taken, &format!("{id_base}-{}", r + 1)),
+            };
+            taken.insert(id.clone());
+            o.insert("id".into(), json!(id));
+        }
+        if let Some(m) = cell(Field::Metric) {
+            o.insert("metric".into(), json!(m));
+        }
+        if let Some(label) = text(cell(Field::Label), cell(Field::LabelEn)) {
+            o.insert("label".into(), label);
+        } else if target == Target::CaseStats || cell(Field::Metric).is_none() {
+            o.insert("label".into(), json!(""));
+        }
+        let mut unit_from_value = None;
+        if let Some(v) = cell(Field::Value) {
+            let fig = parse_figure(v);
+            match &fig.number {
+                Some(n) => {
+                    o.insert("value".into(), number(n));
+                    if let Some(q) = fig.qualifier {
+                        if target == Target::CaseStats && cell(Field::Qualifier).is_none() {
+                            o.insert("qualifier".into(), json!(q));
+                            notes.push(Note::Qualifier { row: r, cell: v.to_string(), qualifier: q });
+                        }
+                    }
+                    if let Some(u) = fig.unit {
+                        notes.push(Note::Unit { row: r, cell: v.to_string(), unit: u.clone() });
+                        unit_from_value = Some(u);
+                    }
+                }
+                None => {
+                    o.insert("value".into(), json!(v));
+                    notes.push(Note::NotANumber { row: r, cell: v.to_string(), field: Field::Value });
+                }
+            }
+        } else if target == Target::CaseStats {
+            o.insert("value".into(), json!(0));
+        }
+        let unit_zh = cell(Field::Unit).map(str::to_string).or(unit_from_value);
+        if let Some(unit) = text(unit_zh.as_deref(), cell(Field::UnitEn)) {
+            o.insert("unit".into(), unit);
+        }
+        if let Some(q) = cell(Field::Qualifier) {
+            o.insert("qualifier".into(), json!(parse_qualifier(q).unwrap_or(q)));
+        }
+        if let Some(v) = cell(Field::Resolved) {
+            match parse_figure(v).number {
+                Some(n) => o.insert("resolved".into(), number(&n)),
+                None => {
+                    notes.push(Note::NotANumber { row: r, cell: v.to_string(), field: Field::Resolved });
+                    o.insert("resolved".into(), json!(v))
+                }
+            };
+        }
+        for (field, key) in [(Field::ValueRank, "value_rank"), (Field::ChangeRank, "change_rank")] {
+            if let Some(v) = cell(field) {
+                match parse_rank(v) {
+                    Some(n) => o.insert(key.into(), json!(n)),
+                    None => {
+                        notes.push(Note::NotANumber { row: r, cell: v.to_string(), field });
+                        o.insert(key.into(), json!(v))
+                    }
+                };
+            }
+        }
+        for (field, key) in [(Field::Note, "note"), (Field::Source, "source")] {
+            if let Some(v) = cell(field) {
+                o.insert(key.into(), json!(v));
+            }
+        }
+        entries.push(Value::Object(o));
+    }
+    Built { entries, notes }
+}

@@ -1,0 +1,86 @@
+//! From a problem's JSON pointer to the form control that edits it, and to words a report
+//! editor reads (“section 3 “环境执法” › item 2 “处罚金额” › value”).
+
+use super::doc::text_parts;
+use serde_json::Value;
+
+/// The id of the form control (or item fieldset) for a pointer.
+pub fn field_id(ptr: &str) -> String {
+    format!("f{ptr}")
+}
+
+/// Ids to try, best first, for the control a problem at `ptr` is about: the pointer itself,
+/// its Chinese text, then its ancestors (a missing or malformed part focuses its container).
+pub fn candidates(ptr: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut p = ptr.trim_end_matches('/');
+    while !p.is_empty() {
+        out.push(field_id(p));
+        out.push(field_id(&format!("{p}/zh")));
+        match p.rfind('/') {
+            Some(cut) => p = &p[..cut],
+            None => break,
+        }
+    }
+    out
+}
+
+/// One step of a readable location.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Crumb {
+    Meta,
+    Group { index: usize, name: String },
+    Section { index: usize, name: String },
+    /// An entry of a list (`items`, `rows`, `marked`, `ranks`, `paragraphs`), 0-based.
+    Entry { list: String, index: usize, name: String },
+    Field(String),
+}
+
+fn name_of(v: &Value) -> String {
+    for key in ["label", "title"] {
+        let (zh, _) = text_parts(v.get(key));
+        if !zh.trim().is_empty() {
+            return zh;
+        }
+    }
+    if let Some(m) = v.get("metric").and_then(Value::as_str) {
+        return m.to_string();
+    }
+    if let Some(m) = v.get("month").and_then(Value::as_u64) {
+        return format!("{m}月");
+    }
+    v.get("id").and_then(Value::as_str).unwrap_or_default().to_string()
+}
+
+/// The location of `ptr` in `doc`, step by step.
+pub fn breadcrumb(doc: &Value, ptr: &str) -> Vec<Crumb> {
+    let tokens: Vec<&str> = ptr.split('/').skip(1).filter(|t| !t.is_empty()).collect();
+    let mut out = Vec::new();
+    let mut at = doc;
+    let mut i = 0;
+    while i < tokens.len() {
+        let token = tokens[i];
+        let next = tokens.get(i + 1).and_then(|t| t.parse::<usize>().ok());
+        let entry = next.and_then(|n| at.get(token).and_then(|list| list.get(n)));
+        match (token, next, entry) {
+            ("meta", _, _) if i == 0 => {
+                out.push(Crumb::Meta);
+                at = at.get(token).unwrap_or(&Value::Null);
+                i += 1;
+                continue;
+            }
+            ("groups", Some(n), Some(e)) if i == 0 => out.push(Crumb::Group { index: n, name: name_of(e) }),
+            ("sections", Some(n), Some(e)) if i == 0 => out.push(Crumb::Section { index: n, name: name_of(e) }),
+            (list, Some(n), Some(e)) => out.push(Crumb::Entry { list: list.to_string(), index: n, name: name_of(e) }),
+            (field, _, _) => {
+                out.push(Crumb::Field(field.replace("~1", "/").replace("~0", "~")));
+                at = at.get(token).unwrap_or(&Value::Null);
+                i += 1;
+                continue;
+            }
+        }
+        at = entry.unwrap_or(&Value::Null);
+        i += 2;
+    }
+    out
+}

@@ -1,0 +1,87 @@
+//! What the editor hands out: the payload file's name and the embed snippets. The inline
+//! snippet is `crate::snippet::embed`, the same function the command-line tool uses.
+
+use crate::snippet::{self, SnippetOptions};
+
+/// Where the payload goes in the snippet.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum PayloadPlace {
+    /// Inside the page, in a `<script type="application/json">` element with this id.
+    Inline { id: String },
+    /// In a same-origin file at this URL.
+    File { url: String },
+}
+
+/// The embed snippet for a payload (its JSON text). `base` is the URL of the folder that holds
+/// `report-widget.js`; a missing final `/` is added.
+pub fn embed_snippet(payload: &str, place: &PayloadPlace, base: &str, lang: &str, theme: Option<&str>) -> String {
+    let mut base = base.trim().to_string();
+    if !base.is_empty() && !base.ends_with('/') {
+        base.push('/');
+    }
+    let theme = theme.filter(|t| !t.is_empty()).map(str::to_string);
+    match place {
+        PayloadPlace::Inline { id } => snippet::embed(
+            payload,
+            &SnippetOptions { base, payload_id: id.trim().to_string(), lang: lang.to_string(), theme },
+        ),
+        PayloadPlace::File { url } => {
+            let theme = theme.map(|t| format!(" data-theme=\"{}\"", snippet::attr(&t))).unwrap_or_default();
+            // As `snippet::embed` writes it, with data-src instead of the payload element.
+            let base = snippet::attr(&base);
+            format!(
+                "<div data-report-widget data-src=\"{}\" data-lang=\"{}\"{theme}></div>\n<script type=\"module\" src=\"{base}report-widget.js\"></script>\n<script nomodule defer src=\"{base}report-widget-nomodule.js\"></script>\n",
+                snippet::attr(url.trim()),
+                snippet::attr(lang),
+            )
+        }
+    }
+}
+
+/// The embed snippet with the report already rendered inside the host (`html`: the widget's
+/// own server-side rendering of it), linking the widget's stylesheet `css_file` (its file name
+/// in `dist/`) under `base`: what `report-widget prerender FILE --base BASE` writes.
+pub fn prerendered_snippet(payload: &str, html: &str, css_file: &str, id: &str, base: &str, lang: &str, theme: Option<&str>) -> String {
+    let mut base = base.trim().to_string();
+    if !base.is_empty() && !base.ends_with('/') {
+        base.push('/');
+    }
+    let stylesheet = format!("{base}{}", css_file.trim_start_matches("./"));
+    let options = SnippetOptions {
+        base,
+        payload_id: id.trim().to_string(),
+        lang: lang.to_string(),
+        theme: theme.filter(|t| !t.is_empty()).map(str::to_string),
+    };
+    snippet::prerendered(payload, html, &stylesheet, &options)
+}
+
+/// A file name for the downloaded payload: what the person typed, made safe, ending in `.json`.
+pub fn file_name(wanted: &str) -> String {
+    let cleaned: String = wanted
+        .trim()
+        .chars()
+        .map(|c| if c.is_control() || r#"\/:*?"<>|"#.contains(c) { '-' } else { c })
+        .collect();
+    let stem = cleaned.trim_end_matches(".json").trim_matches(['.', ' ']);
+    if stem.is_empty() {
+        "report.json".to_string()
+    } else {
+        format!("{stem}.json")
+    }
+}
+
+/// A payload element id from a section-safe base: letters, digits, `-` and `_` only.
+pub fn element_id(wanted: &str) -> String {
+    let id: String = wanted
+        .trim()
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() || c == '-' || c == '_' { c } else { '-' })
+        .collect();
+    let id = id.trim_matches('-');
+    if id.is_empty() {
+        "report-payload".to_string()
+    } else {
+        id.to_string()
+    }
+}

@@ -1,0 +1,256 @@
+// The editor's inputs and outputs on the release build: a table pasted from a spreadsheet, a
+// GBK-encoded CSV, opening good and broken files, downloading the payload (then validated by
+// the command-line tool), and the embed snippet, safe against "</script>" in a label.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { ARTIFACTS, ROOT, launch, serveDist, settled, shadowText } from "./support.mjs";
+import {
+  FIXTURES, LANSHAN, byId, editorPage, focusedId, lanshanSection, loadExample, noProblems, paste, previewShows, previewText,
+} from "./editor-support.mjs";
+
+let browser, server;
+before(async () => {
+  browser = await launch();
+  server = await serveDist();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const editorUrl = () => `${server.url}/editor.html`;
+
+test("a table pasted from a spreadsheet fills a ranking section, shown first, then applied", async () => {
+  const page = await editorPage(browser, editorUrl());
+  await loadExample(page);
+  const s = lanshanSection("air-ranks");
+  await page.click(`[id="import:${s}"]`);
+  assert.equal(await focusedId(page), `paste-${s}`, "focus goes to the paste box");
+  // What Excel puts on the clipboard: tab-separated cells, a header row, \r\n line ends.
+  const tsv = "指标\t数值\t单位\t排名\t改善排名\r\n扬尘治理达标率\t96.0\t%\t第2名\t1\r\n秸秆禁烧\t\t\t3\t\r\n";
+  await paste(page, byId(page, `paste-${s}`), tsv);
+  await page.waitForSelector(`[id="mapping-${s}"]`);
+  const mapped = await page.$$eval(`[id="mapping-${s}"] thead select`, (sel) => sel.map((x) => x.value));
+  assert.deepEqual(mapped, ["label", "value", "unit", "value_rank", "change_rank"]);
+  assert.ok(await page.isChecked(`[id="header-${s}"]`), "the header row was recognised");
+  const result = await page.$$eval(`[id="result-${s}"] li`, (lis) => lis.map((li) => li.textContent));
+  assert.equal(result.length, 2);
+  assert.match(result[0], /扬尘治理达标率.*96\.0%/);
+  // Nothing has changed yet.
+  assert.ok(!(await previewText(page)).includes("扬尘治理达标率"));
+  await page.screenshot({ path: join(ARTIFACTS, "editor-paste-mapping.png") });
+  // The person says the second numeric column is not the rank by improvement after all.
+  await page.selectOption(`[id="map-${s}-4"]`, "ignore");
+  await page.check(`[id="append-${s}"]`);
+  await page.click(`[id="apply-${s}"]`);
+  await previewShows(page, "扬尘治理达标率");
+  await noProblems(page);
+  const text = await previewText(page);
+  assert.ok(text.includes("秸秆禁烧") && text.includes("96.0%"), text);
+  assert.ok(text.includes("综合指数"), "appended after the rows that were there");
+  assert.match(await page.textContent("#notice-text"), /2/);
+  assert.equal(await focusedId(page), `f/sections/${s}/rows/4`, "focus goes to the first new row");
+  assert.equal(await byId(page, `f/sections/${s}/rows/4/value_rank`).inputValue(), "2");
+  assert.equal(await byId(page, `f/sections/${s}/rows/4/change_rank`).inputValue(), "", "the column was skipped");
+  // One undo step takes it all back.
+  await page.click("#undo");
+  await page.waitForFunction(() => !document.querySelector("#preview").shadowRoot.textContent.includes("扬尘治理达标率"));
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test("a GBK-encoded CSV fills a case-statistics section with its Chinese intact", async () => {
+  const page = await editorPage(browser, editorUrl());
+  await loadExample(page);
+  const s = lanshanSection("enforcement");
+  await page.click(`[id="import:${s}"]`);
+  await page.setInputFiles(`[id="csv-${s}"]`, join(FIXTURES, "case-stats-gbk.csv"));
+  await page.waitForSelector(`[id="decoded-${s}"]`);
+  assert.match(await page.textContent(`[id="decoded-${s}"]`), /GBK/);
+  assert.match(await page.inputValue(`[id="paste-${s}"]`), /出动执法人员,5020余,人次/);
+  const mapped = await page.$$eval(`[id="mapping-${s}"] thead select`, (sel) => sel.map((x) => x.value));
+  assert.deepEqual(mapped, ["label", "value", "unit", "resolved", "note"]);
+  assert.match(await page.textContent(".ed-notes"), /5020余/, "the qualifier read from 5020余 is pointed out");
+  // Ctrl+Z in the paste box is the box's own undo, never an undo of the report.
+  await byId(page, `paste-${s}`).focus();
+  await page.keyboard.press("Control+Z");
+  assert.match(await byId(page, "f/meta/title/zh").inputValue(), /兰山分局/);
+  // Chosen by hand as UTF-8, the same file is visibly wrong; back to detection, right again.
+  await page.selectOption(`[id="encoding-${s}"]`, "utf-8");
+  assert.match(await page.inputValue(`[id="paste-${s}"]`), /\uFFFD/);
+  await page.selectOption(`[id="encoding-${s}"]`, "auto");
+  assert.match(await page.textContent(`[id="decoded-${s}"]`), /GBK/);
+  await page.click(`[id="replace-${s}"]`);
+  await page.click(`[id="apply-${s}"]`);
+  await previewShows(page, "出动执法人员");
+  await noProblems(page);
+  const text = await previewText(page);
+  for (const shown of ["5020余人次", "8110余家次", "1234件", "行政处罚案件", "274 / 274"]) {
+    assert.ok(text.includes(shown), `${shown} in ${text}`);
+  }
+  assert.equal(await byId(page, `f/sections/${s}/items/0/label/zh`).inputValue(), "出动执法人员");
+  assert.equal(await byId(page, `f/sections/${s}/items/2/note/zh`).inputValue(), '含"12345"热线');
+  assert.equal(await page.$eval(`[id="f/sections/${s}/items/0/qualifier"]`, (e) => e.value), "over");
+  assert.deepEqual(page.errors, []);
+  await page.screenshot({ path: join(ARTIFACTS, "editor-gbk-import.png") });
+  await page.context().close();
+});
+
+test("a broken file shows its errors and never replaces the current work", async () => {
+  const page = await editorPage(browser, editorUrl());
+  await loadExample(page);
+  const title = await byId(page, "f/meta/title/zh").inputValue();
+  await page.setInputFiles("#open-json", {
+    name: "broken.json",
+    mimeType: "application/json",
+    buffer: Buffer.from('{\n  "schema": "report-widget/1",\n  "meta": {\n    "title": "x",\n}\n'),
+  });
+  await page.waitForSelector("#open-failure");
+  assert.match(await page.textContent("#open-failure"), /broken\.json/);
+  assert.match(await page.textContent("#open-failure"), /line 5/);
+  assert.equal(await page.$("#open-anyway"), null, "not JSON at all: nothing to open");
+  assert.equal(await byId(page, "f/meta/title/zh").inputValue(), title, "the current work is untouched");
+  await page.click("#open-cancel");
+  assert.equal(await page.$("#open-failure"), null);
+  assert.equal(await focusedId(page), "open-json-button");
+  // Valid JSON that breaks the format's rules: listed too, and can be opened on purpose to fix it.
+  const invalid = JSON.parse(LANSHAN);
+  invalid.meta.date = "2022/03/03";
+  invalid.sections[0].items[0].ranks[0].position = 9;
+  await page.setInputFiles("#open-json", { name: "invalid.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(invalid)) });
+  await page.waitForSelector("#open-anyway");
+  assert.match(await page.textContent("#open-failure"), /\/meta\/date/);
+  assert.equal(await byId(page, "f/meta/date").inputValue(), "2022-03-03", "still the current work");
+  await page.click("#open-anyway");
+  await page.waitForSelector('#problem-list li[data-pointer="/meta/date"]');
+  assert.equal(await byId(page, "f/meta/date").inputValue(), "2022/03/03");
+  await page.click("#undo");
+  assert.equal(await byId(page, "f/meta/date").inputValue(), "2022-03-03", "and undo brings the previous work back");
+  // A good file opens at once.
+  await page.setInputFiles("#open-json", { name: "lanshan-2021.json", mimeType: "application/json", buffer: Buffer.from(LANSHAN) });
+  await page.waitForFunction(() => /lanshan-2021\.json/.test(document.querySelector("#notice-text")?.textContent || ""));
+  assert.equal(await page.$("#open-failure"), null);
+  await page.context().close();
+});
+
+test("the downloaded payload passes the command-line validator, numbers as written", async () => {
+  const page = await editorPage(browser, editorUrl());
+  await loadExample(page);
+  await page.click("#output summary");
+  // Untouched, the example comes out byte for byte.
+  let [download] = await Promise.all([page.waitForEvent("download"), page.click("#download")]);
+  assert.equal(download.suggestedFilename(), "lanshan-2021.json");
+  let path = join(ARTIFACTS, "editor-download-unchanged.json");
+  await download.saveAs(path);
+  assert.equal(readFileSync(path, "utf8"), LANSHAN);
+  assert.equal(await page.$("#unsaved"), null);
+  // Edited: a figure with a trailing zero, an English label, a renamed file.
+  await byId(page, "f/sections/0/items/0/value").fill("4.70");
+  await byId(page, "f/sections/0/items/1/label/en").fill("Good-air days");
+  await page.waitForSelector("#unsaved");
+  await page.fill("#file-name", "兰山 2021 修订");
+  [download] = await Promise.all([page.waitForEvent("download"), page.click("#download")]);
+  assert.equal(download.suggestedFilename(), "兰山 2021 修订.json");
+  path = join(ARTIFACTS, "editor-download.json");
+  await download.saveAs(path);
+  const text = readFileSync(path, "utf8");
+  assert.match(text, /"value": 4\.70,/);
+  assert.match(text, /"value": -6\.0,/);
+  assert.equal(JSON.parse(text).sections[0].items[1].label.en, "Good-air days");
+  const cli = spawnSync("cargo", ["run", "--quiet", "--offline", "--bin", "report-widget", "--", "validate", path], {
+    cwd: ROOT,
+    encoding: "utf8",
+  });
+  assert.equal(cli.status, 0, `report-widget validate: ${cli.stdout}${cli.stderr}`);
+  assert.equal(await page.$("#unsaved"), null, "downloaded: nothing unsaved");
+  await page.context().close();
+});
+
+test("a label with </script>, embedded with the copied snippet, shows as text", async () => {
+  const page = await editorPage(browser, editorUrl());
+  await loadExample(page);
+  const hostile = "兰山</script><script>window.__pwned = 1</script><b>粗体</b>";
+  await byId(page, "f/meta/title/zh").fill(hostile);
+  await noProblems(page);
+  await page.click("#output summary");
+  await page.fill("#widget-base", "./");
+  await page.fill("#payload-id", "lanshan payload");
+  await page.click("#copy-snippet");
+  await page.waitForFunction(() => /复制|copied/i.test(document.querySelector("#notice-text")?.textContent || ""));
+  const snippet = await page.evaluate(() => navigator.clipboard.readText());
+  assert.equal(snippet, await page.inputValue("#snippet-text"), "what was copied is what is shown");
+  assert.match(snippet, /^<div data-report-widget data-payload="lanshan-payload" data-lang="zh"><\/div>\n<script type="application\/json" id="lanshan-payload">/);
+  assert.equal(snippet.match(/<\/script>/g).length, snippet.match(/<script/g).length, "the label cannot end the script element");
+  assert.ok(snippet.includes("\\u003c/script>\\u003cscript>window.__pwned"));
+  // A portal page made of nothing but the snippet.
+  const portal = await serveDist({ routes: { "/portal.html": { body: `<!doctype html><meta charset="utf-8"><title>portal</title>\n${snippet}` } } });
+  const reader = await browser.newPage();
+  await reader.goto(`${portal.url}/portal.html`);
+  assert.deepEqual(await settled(reader), ["ready"]);
+  const shown = await shadowText(reader);
+  assert.ok(shown.includes(hostile), `the label is shown as text: ${shown.slice(0, 200)}`);
+  assert.equal(await reader.evaluate(() => window.__pwned), undefined, "no script ran");
+  assert.equal(await reader.$$eval("[data-report-widget]", (h) => h[0].shadowRoot.querySelectorAll("b").length), 0);
+  await reader.close();
+  await portal.close();
+  // The widget's own dark colours, chosen for the snippet.
+  await page.selectOption("#snippet-theme", "dark");
+  assert.match(await page.inputValue("#snippet-text"), /^<div data-report-widget data-payload="lanshan-payload" data-lang="zh" data-theme="dark"><\/div>/);
+  // The data-src form of the snippet.
+  await page.check("#place-file");
+  await page.fill("#payload-url", "/reports/lanshan.json");
+  assert.equal(
+    await page.inputValue("#snippet-text"),
+    '<div data-report-widget data-src="/reports/lanshan.json" data-lang="zh" data-theme="dark"></div>\n<script type="module" src="./report-widget.js"></script>\n<script nomodule defer src="./report-widget-nomodule.js"></script>\n'
+  );
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test("the prerendered snippet is rendered in the editor, equals the command line's, and reads without script", async () => {
+  const page = await editorPage(browser, editorUrl());
+  await loadExample(page);
+  await page.click("#output summary");
+  await page.fill("#widget-base", "./");
+  await page.fill("#payload-id", "lanshan-2021");
+  await page.check("#prerender");
+  await page.waitForFunction(() => document.querySelector("#snippet-text").value.includes("shadowrootmode"));
+  const snippet = await page.inputValue("#snippet-text");
+  const cli = spawnSync(
+    "cargo",
+    ["run", "--quiet", "--offline", "--bin", "report-widget", "--", "prerender", join(ROOT, "www/reports/lanshan-2021.json"),
+      "--base", "./", "--id", "lanshan-2021", "--dist", join(ROOT, "dist")],
+    { cwd: ROOT, encoding: "utf8" }
+  );
+  assert.equal(cli.status, 0, cli.stderr);
+  // A debug build of Yew names components in its hydration markers (<!--<[report_widget::…]>-->);
+  // a release build (the editor's wasm) leaves them empty (<!--<[]>-->). Otherwise: identical.
+  const unnamed = (html) => html.replace(/<!--<(\/?)\[[^\]]*\]>-->/g, "<!--<$1[]>-->");
+  assert.ok(snippet.includes("<!--<[]>-->"));
+  assert.equal(snippet, unnamed(cli.stdout), "the same snippet as report-widget prerender");
+  // While the data has errors there is nothing to prerender, and nothing to copy.
+  await byId(page, "f/meta/title/zh").fill("");
+  await page.waitForSelector("#prerender-state");
+  assert.ok(await page.isDisabled("#copy-snippet"));
+  await page.click("#undo");
+  await page.waitForFunction(() => document.querySelector("#snippet-text").value.includes("shadowrootmode"));
+  // A reader without JavaScript sees the figures; with it, the widget takes over.
+  const portal = await serveDist({ routes: { "/portal.html": { body: `<!doctype html><meta charset="utf-8"><title>portal</title>\n${snippet}` } } });
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const noScript = await context.newPage();
+  await noScript.goto(`${portal.url}/portal.html`);
+  const text = await shadowText(noScript);
+  assert.ok(text.includes("5020余人次") && text.includes("1813.4469万元"), "readable without script");
+  await context.close();
+  const reader = await browser.newPage();
+  await reader.goto(`${portal.url}/portal.html`);
+  assert.deepEqual(await settled(reader), ["ready"]);
+  assert.ok((await shadowText(reader)).includes("5020余人次"));
+  await reader.close();
+  await portal.close();
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});

@@ -1,0 +1,365 @@
+// The editor page (dist/editor.html) on the release build: building a report through the form,
+// problems that lead to their fields, undo/redo, autosave across reloads, keyboard use,
+// accessibility, both preview languages and themes, strict CSP and file:// use.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync, readdirSync } from "node:fs";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { ARTIFACTS, DIST, ROOT, STRICT_CSP, launch, serveDist } from "./support.mjs";
+import {
+  byId, editorPage, focusedId, loadExample, noProblems, open, previewShows, previewText, problems,
+} from "./editor-support.mjs";
+
+let browser, server;
+before(async () => {
+  browser = await launch();
+  server = await serveDist();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const editorUrl = () => `${server.url}/editor.html`;
+
+test("the editor ships as its own files; the widget's files do not carry it", () => {
+  const files = readdirSync(DIST);
+  const html = readFileSync(join(DIST, "editor.html"), "utf8");
+  const script = html.match(/<script src="\.\/(editor-[0-9a-f]{16}\.js)" defer><\/script>/);
+  assert.ok(script, "editor.html loads one classic script");
+  assert.ok(files.includes(script[1]));
+  assert.ok(!files.some((f) => f.startsWith("report-widget-editor")), "no separate editor glue or wasm in dist/");
+  assert.doesNotMatch(html, /<script(?![^>]*\bsrc=)(?![^>]*application\/json)[^>]*>/, "no inline script");
+  assert.doesNotMatch(html, /\sstyle=/, "no inline style");
+  assert.doesNotMatch(html, /integrity=/, "no SRI (it cannot work from file://)");
+  const css = html.match(/<meta name="rw-widget-css" content="\.\/(report-widget-[0-9a-f]{16}\.css)">/);
+  assert.ok(css && files.includes(css[1]), "the preview uses the widget's own stylesheet");
+  // The widget: its loader and wasm say nothing about the editor.
+  const wasm = files.find((f) => /^report-widget-web-[0-9a-f]+_bg\.wasm$/.test(f));
+  const widgetBytes = readFileSync(join(DIST, wasm)).toString("latin1");
+  for (const marker of ["encoding_rs", "rw-example-lanshan", "report-widget-editor"]) {
+    assert.ok(!widgetBytes.includes(marker), `the widget's wasm does not contain ${marker}`);
+  }
+  assert.doesNotMatch(readFileSync(join(DIST, "report-widget.js"), "utf8"), /editor/);
+  assert.doesNotMatch(readFileSync(join(DIST, "index.html"), "utf8"), /editor-/);
+});
+
+test("a small report is built from an empty one through the form only", async () => {
+  const page = await editorPage(browser, editorUrl());
+  // A first visit starts empty; the checks already say what is missing.
+  assert.equal(await byId(page, "f/meta/title/zh").inputValue(), "");
+  await page.waitForSelector('#problem-list li[data-pointer="/meta/title"]');
+  await byId(page, "f/meta/title/zh").fill("某县水务局2023年度工作报告");
+  await byId(page, "f/meta/title/en").fill("County water bureau 2023");
+  await byId(page, "f/meta/publisher/zh").fill("某县水务局");
+  await byId(page, "f/meta/date").fill("2024-01-15");
+  // A group, a metrics section with one figure, and a ranking table that refers to it.
+  await page.click('[id="add:/groups"]');
+  assert.equal(await focusedId(page), "f/groups/0/id", "focus goes to the new group");
+  await page.keyboard.press("End");
+  await page.keyboard.type("-counties");
+  await byId(page, "f/groups/0/label/zh").fill("全市六县");
+  await byId(page, "f/groups/0/size").fill("6");
+  await page.selectOption("#new-section-kind", "metrics");
+  await page.click("#add-section");
+  assert.equal(await focusedId(page), "f/sections/0/title/zh", "focus goes to the new section's title");
+  await page.keyboard.type("供水保障");
+  await page.click('[id="add:/sections/0/items"]');
+  assert.equal(await focusedId(page), "f/sections/0/items/0/label/zh");
+  await page.keyboard.type("农村自来水普及率");
+  await byId(page, "f/sections/0/items/0/id").fill("rural-tap-water");
+  await byId(page, "f/sections/0/items/0/value").fill("98.50");
+  await byId(page, "f/sections/0/items/0/unit/zh").fill("%");
+  await page.selectOption('[id="f/sections/0/items/0/direction"]', "higher_is_better");
+  await byId(page, "f/sections/0/items/0/change/value").fill("1.2");
+  await page.selectOption('[id="f/sections/0/items/0/change/kind"]', "points");
+  await page.click('[id="add:/sections/0/items/0/ranks"]');
+  await page.selectOption('[id="f/sections/0/items/0/ranks/0/group"]', "group-counties");
+  await byId(page, "f/sections/0/items/0/ranks/0/position").fill("2");
+  await page.selectOption("#new-section-kind", "ranking");
+  await page.click("#add-section");
+  await page.keyboard.type("全市排名");
+  await page.click('[id="add:/sections/1/rows"]');
+  await page.selectOption('[id="f/sections/1/rows/0/metric"]', "rural-tap-water");
+  await noProblems(page);
+  await previewShows(page, "98.50%");
+  const text = await previewText(page);
+  for (const shown of ["某县水务局2023年度工作报告", "供水保障", "农村自来水普及率", "1.2个百分点", "全市六县第2名", "全市排名"]) {
+    assert.ok(text.includes(shown), `the preview shows ${shown}: ${text}`);
+  }
+  // The JSON view holds the same payload, numbers as typed.
+  await page.click("#tab-json");
+  const json = await page.inputValue("#json-text");
+  assert.match(json, /"value": 98\.50,/);
+  assert.deepEqual(JSON.parse(json).sections[1].rows, [{ metric: "rural-tap-water" }]);
+  assert.deepEqual(page.errors, []);
+  await page.screenshot({ path: join(ARTIFACTS, "editor-built-from-empty.png"), fullPage: false });
+  await page.context().close();
+});
+
+test("an error in the list leads to its field, and fixing it clears it", async () => {
+  const page = await editorPage(browser, editorUrl());
+  await loadExample(page);
+  await noProblems(page);
+  const field = byId(page, "f/sections/0/items/0/value");
+  await field.fill("4.7x");
+  await page.waitForSelector('#problem-list li[data-pointer="/sections/0/items/0/value"]');
+  assert.equal(await field.getAttribute("aria-invalid"), "true");
+  const described = await field.getAttribute("aria-describedby");
+  assert.match(await byId(page, described).textContent(), /数字|number/);
+  await page.screenshot({ path: join(ARTIFACTS, "editor-error.png") });
+  // Somewhere else first, then the problem's link.
+  await byId(page, "f/meta/title/zh").focus();
+  await page.click('#problem-list li[data-pointer="/sections/0/items/0/value"] a');
+  assert.equal(await focusedId(page), "f/sections/0/items/0/value", "the click lands on the field");
+  await page.keyboard.press("Control+A");
+  await page.keyboard.type("4.70");
+  await noProblems(page);
+  await previewShows(page, "4.70");
+  assert.equal(await field.getAttribute("aria-invalid"), null);
+
+  // A problem in a folded section unfolds it; an emptied label focuses its Chinese text.
+  await byId(page, "f/sections/5/items/5/label/zh").fill("");
+  await page.waitForSelector('#problem-list li[data-pointer="/sections/5/items/5/label"]');
+  await page.click('[id="f/sections/5"]'); // the section's summary: folds "enforcement"
+  assert.equal(await page.$eval('[id="f/sections/5"]', (s) => s.parentElement.open), false);
+  await page.click('#problem-list li[data-pointer="/sections/5/items/5/label"] a');
+  assert.equal(await focusedId(page), "f/sections/5/items/5/label/zh");
+  assert.ok(await page.$eval('[id="f/sections/5"]', (s) => s.parentElement.open), "the section was unfolded");
+  await page.keyboard.type("处罚金额");
+  await noProblems(page);
+
+  // An unknown field has no form control: its line in the JSON view.
+  await page.click("#tab-json");
+  const json = await page.inputValue("#json-text");
+  await page.fill("#json-text", json.replace('"id": "good-days",', '"id": "good-days",\n          "lable": "typo",'));
+  await page.waitForSelector('#problem-list li[data-pointer="/sections/0/items/1/lable"]');
+  await page.click("#tab-form");
+  await page.click('#problem-list li[data-pointer="/sections/0/items/1/lable"] a');
+  assert.equal(await focusedId(page), "json-text");
+  const line = await page.$eval("#json-text", (t) => t.value.slice(t.selectionStart, t.selectionEnd));
+  assert.equal(line.trim().replace(/,$/, ""), '"lable": "typo"', "the line of the unknown field is selected");
+
+  // A syntax error: listed with its line; clicking selects that line; the form keeps the last good data.
+  const broken = (await page.inputValue("#json-text")).replace('"value": 231,', '"value": 231');
+  await page.fill("#json-text", broken);
+  await page.waitForSelector("#json-problems li");
+  assert.match(await page.textContent("#json-problems"), /JSON/);
+  await page.click("#json-problems a");
+  const bad = await page.$eval("#json-text", (t) => t.value.slice(t.selectionStart, t.selectionEnd));
+  assert.match(bad, /"(unit|value)"/);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test("undo and redo, by keyboard and by button; typing in one field is one step", async () => {
+  const page = await editorPage(browser, editorUrl());
+  await loadExample(page);
+  const title = byId(page, "f/sections/0/title/zh");
+  const before = await title.inputValue();
+  await title.focus();
+  await page.keyboard.press("End");
+  await page.keyboard.type("（修订）");
+  assert.equal(await title.inputValue(), `${before}（修订）`);
+  await page.keyboard.press("Control+Z");
+  assert.equal(await title.inputValue(), before, "the whole word is one step");
+  await page.keyboard.press("Control+Y");
+  assert.equal(await title.inputValue(), `${before}（修订）`);
+  await page.keyboard.press("Control+Shift+Z"); // nothing left to redo
+  await page.click('[id="rm:/sections/0/items/0"]');
+  assert.equal(await byId(page, "f/sections/0/items/0/id").inputValue(), "good-days");
+  await page.click("#undo");
+  assert.equal(await byId(page, "f/sections/0/items/0/id").inputValue(), "composite-index");
+  await page.click("#redo");
+  assert.equal(await byId(page, "f/sections/0/items/0/id").inputValue(), "good-days");
+  await page.click("#undo");
+  await page.click("#undo");
+  assert.equal(await title.inputValue(), before);
+  // Loading something else is undoable too.
+  await page.click("#new-empty");
+  assert.equal(await byId(page, "f/meta/title/zh").inputValue(), "");
+  await page.click("#undo");
+  assert.equal(await title.inputValue(), before);
+  await page.context().close();
+});
+
+test("items and sections move and go by keyboard, focus following them", async () => {
+  const page = await editorPage(browser, editorUrl());
+  await loadExample(page);
+  await byId(page, "down:/sections/0/items/0").focus();
+  await page.keyboard.press("Enter");
+  assert.equal(await focusedId(page), "down:/sections/0/items/1", "focus stays on the moved item");
+  assert.equal(await byId(page, "f/sections/0/items/0/id").inputValue(), "good-days");
+  assert.equal(await byId(page, "f/sections/0/items/1/id").inputValue(), "composite-index");
+  await page.keyboard.press("Shift+Tab"); // its "move up"
+  await page.keyboard.press("Space");
+  assert.equal(await focusedId(page), "down:/sections/0/items/0", "at the top, focus moves to the enabled button");
+  assert.equal(await byId(page, "f/sections/0/items/0/id").inputValue(), "composite-index");
+  // Sections: the last one up by one.
+  const last = JSON.parse(await page.evaluate(() => localStorage.getItem("report-widget-editor/work"))).doc;
+  const n = JSON.parse(last).sections.length;
+  await byId(page, `up:/sections/${n - 1}`).focus();
+  await page.keyboard.press("Enter");
+  assert.equal(await byId(page, `f/sections/${n - 2}/id`).inputValue(), "outlook");
+  await page.waitForFunction(() => {
+    const titles = [...document.querySelector("#preview").shadowRoot.querySelectorAll("h3")].map((e) => e.textContent);
+    return titles.indexOf("不足与2022年计划") < titles.indexOf("重要举措");
+  });
+  // Remove by keyboard: focus goes to the next item's remove button.
+  await byId(page, "rm:/sections/0/items/0").focus();
+  await page.keyboard.press("Enter");
+  assert.equal(await focusedId(page), "rm:/sections/0/items/0");
+  assert.equal(await byId(page, "f/sections/0/items/0/id").inputValue(), "good-days");
+  // The tabs follow the arrow keys.
+  await byId(page, "tab-form").focus();
+  await page.keyboard.press("ArrowRight");
+  assert.equal(await focusedId(page), "tab-json");
+  assert.ok(await page.isVisible("#json-text"));
+  await page.keyboard.press("ArrowLeft");
+  assert.equal(await focusedId(page), "tab-form");
+  await page.context().close();
+});
+
+test("work is kept across reloads, leaving asks first, and discard is explicit", async () => {
+  const page = await editorPage(browser, editorUrl());
+  await loadExample(page);
+  await byId(page, "f/meta/title/zh").fill("兰山区2021年度报告（草稿）");
+  await byId(page, "f/sections/0/items/6/change/value").fill("-6.0");
+  await page.waitForSelector("#unsaved");
+  // Leaving with changes not downloaded: the browser asks (beforeunload); we accept.
+  const dialogs = [];
+  page.on("dialog", (d) => {
+    dialogs.push(d.type());
+    d.accept();
+  });
+  await page.reload();
+  await page.waitForSelector("#tab-form");
+  assert.deepEqual(dialogs, ["beforeunload"]);
+  assert.equal(await byId(page, "f/meta/title/zh").inputValue(), "兰山区2021年度报告（草稿）");
+  assert.equal(await byId(page, "f/sections/0/items/6/change/value").inputValue(), "-6.0", "6.0 stays 6.0");
+  assert.match(await page.textContent("#notice-text"), /恢复|restored/);
+  await previewShows(page, "兰山区2021年度报告（草稿）");
+  // A fresh tab of the same site (a crash, a closed browser) finds it too.
+  const second = await page.context().newPage();
+  await open(second, editorUrl());
+  assert.equal(await byId(second, "f/meta/title/zh").inputValue(), "兰山区2021年度报告（草稿）");
+  await second.close();
+  // Text typed into the JSON view that does not parse yet is kept too, with its error.
+  await page.click("#tab-json");
+  const draft = (await page.inputValue("#json-text")).replace('"date": "2022-03-03",', '"date": "2022-03-03"');
+  await page.fill("#json-text", draft);
+  await page.waitForSelector("#json-error");
+  await page.reload();
+  await page.waitForSelector("#json-error");
+  assert.equal(await page.inputValue("#json-text"), draft, "the unapplied JSON text came back as typed");
+  assert.equal(await page.getAttribute("#tab-json", "aria-selected"), "true");
+  await page.click("#tab-form");
+  await page.click(".ed-warn button:last-child"); // discard the JSON changes
+  assert.equal(await page.$("#json-problems"), null);
+  // Discard: explicit, undoable in the session, and gone after a reload.
+  await page.click("#discard");
+  assert.equal(await byId(page, "f/meta/title/zh").inputValue(), "");
+  await page.click("#undo");
+  assert.equal(await byId(page, "f/meta/title/zh").inputValue(), "兰山区2021年度报告（草稿）");
+  await page.click("#discard");
+  await page.reload();
+  await page.waitForSelector("#tab-form");
+  assert.equal(await byId(page, "f/meta/title/zh").inputValue(), "");
+  assert.equal(await page.$("#notice-text"), null, "nothing to restore");
+  // Saved text that does not parse (a truncated write) comes back as JSON text to fix.
+  await page.evaluate(() =>
+    localStorage.setItem("report-widget-editor/work", JSON.stringify({ doc: '{"schema": "report-widget/1", "meta": {', saved_at: Date.now() }))
+  );
+  await page.reload();
+  await page.waitForSelector("#json-error");
+  assert.equal(await page.inputValue("#json-text"), '{"schema": "report-widget/1", "meta": {');
+  await page.context().close();
+});
+
+test("the preview follows both languages and both themes", async () => {
+  const page = await editorPage(browser, editorUrl());
+  await loadExample(page);
+  // Editing a section brings it into view in the preview (the side column scrolls, not the form).
+  await byId(page, "f/sections/5/items/0/value").focus();
+  await page.waitForFunction(() => {
+    const side = document.querySelector(".ed-side").getBoundingClientRect().top;
+    const anchor = document.querySelector("#preview").shadowRoot.getElementById("rw-enforcement");
+    return Math.abs(anchor.getBoundingClientRect().top - side) < 60;
+  });
+  await page.check("#preview-en");
+  await previewShows(page, "more than 5,020 person-times");
+  await page.check("#theme-dark");
+  assert.equal(await page.getAttribute("#preview", "data-theme"), "dark");
+  const bg = await page.$eval("#preview", (h) => getComputedStyle(h.shadowRoot.querySelector(".rw")).backgroundColor);
+  assert.equal(bg, "rgb(13, 17, 23)", "the widget's dark palette");
+  await page.screenshot({ path: join(ARTIFACTS, "editor-preview-en-dark.png") });
+  await page.check("#theme-light");
+  await page.check("#preview-zh");
+  await previewShows(page, "5020余人次");
+  // A trap in the editor's WebAssembly (a Rust panic in the release) says so, and that the work is saved.
+  await page.evaluate(() => window.dispatchEvent(new ErrorEvent("error", { error: new WebAssembly.RuntimeError("unreachable") })));
+  assert.match(await page.textContent("#editor-crashed"), /已自动保存|saved in this browser/);
+  // The interface itself in English.
+  await page.selectOption("#ui-lang", "en");
+  assert.equal(await page.textContent("#tab-form"), "Form");
+  assert.equal(await page.getAttribute("html", "lang"), "en");
+  await page.context().close();
+});
+
+test("the editor is accessible (axe, wcag2a/aa, 21a/aa), in both interface languages", async () => {
+  const page = await editorPage(browser, editorUrl());
+  await loadExample(page);
+  await page.addScriptTag({ content: readFileSync(join(ROOT, "node_modules/axe-core/axe.min.js"), "utf8") });
+  const run = () =>
+    page.evaluate(async () => {
+      const result = await window.axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } });
+      return result.violations.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(", ")}`);
+    });
+  assert.deepEqual(await run(), [], "Lanshan loaded, form tab");
+  // With a problem, the table import open, the outputs open, the JSON tab, English, dark.
+  await byId(page, "f/sections/0/items/0/value").fill("x");
+  await page.waitForSelector("#problem-list");
+  await page.click('[id="import:1"]');
+  await page.fill("#paste-1", "指标\t排名\n扬尘治理\t2\n");
+  await page.click("#output summary");
+  await page.check("#theme-dark");
+  assert.deepEqual(await run(), [], "problem, import, outputs, dark preview");
+  await page.selectOption("#ui-lang", "en");
+  await page.click("#tab-json");
+  assert.deepEqual(await run(), [], "English, JSON tab");
+  await page.context().close();
+});
+
+test("strict CSP: nothing inline, nothing refused", async () => {
+  const strict = await serveDist({ headers: { "content-security-policy": `${STRICT_CSP}; base-uri 'none'; object-src 'none'` } });
+  const page = await editorPage(browser);
+  await page.addInitScript(() => {
+    window.__violations = [];
+    document.addEventListener("securitypolicyviolation", (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+  await open(page, `${strict.url}/editor.html`);
+  await loadExample(page);
+  await page.check("#theme-dark");
+  await page.click('[id="import:1"]');
+  await page.click("#output summary");
+  assert.deepEqual(await page.evaluate(() => window.__violations), []);
+  assert.equal(await page.$$eval("[style]", (els) => els.length), 0, "no style attributes in the page");
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+  await strict.close();
+});
+
+test("opened from disk (file://, no server) it works offline", async () => {
+  const page = await editorPage(browser);
+  await open(page, pathToFileURL(join(DIST, "editor.html")).href);
+  await loadExample(page);
+  await noProblems(page);
+  const styled = await page.$eval("#preview", (h) => getComputedStyle(h.shadowRoot.querySelector(".rw-card")).borderRadius);
+  assert.equal(styled, "6px", "the widget's stylesheet loaded in the preview");
+  await byId(page, "f/meta/title/zh").fill("离线编辑");
+  await previewShows(page, "离线编辑");
+  assert.deepEqual(page.errors, []);
+  await page.screenshot({ path: join(ARTIFACTS, "editor-file-url.png") });
+  await page.context().close();
+});

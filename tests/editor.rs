@@ -1,0 +1,477 @@
+//! The editor's logic, natively: the JSON text it writes, its edits, undo and redo, reading
+//! spreadsheet tables and CSV files (UTF-8 and GBK), column mapping, problem navigation and the
+//! embed snippet. The page itself is tested end to end in tests/e2e/editor*.test.mjs.
+
+use report_widget::editor::doc::{self, Edit};
+use report_widget::editor::encoding::{self, Choice, Encoding};
+use report_widget::editor::history::{History, COALESCE_MS, LIMIT};
+use report_widget::editor::mapping::{self, Field, Note, Target};
+use report_widget::editor::nav::{self, Crumb};
+use report_widget::editor::output::{self, PayloadPlace};
+use report_widget::editor::{check, json, open_file, table};
+use report_widget::model::{Lang, SectionKind};
+use report_widget::validate;
+use report_widget::view::ReportView;
+use serde_json::{json, Value};
+use std::collections::HashSet;
+
+const LANSHAN: &str = include_str!("../www/reports/lanshan-2021.json");
+const GBK_CSV: &[u8] = include_bytes!("fixtures/editor/case-stats-gbk.csv");
+const RANKING_TSV: &str = include_str!("fixtures/editor/ranking.tsv");
+
+fn parse(text: &str) -> Value {
+    json::parse(text).expect("valid JSON")
+}
+
+// ---------------------------------------------------------------- the JSON text
+
+#[test]
+fn the_lanshan_payload_comes_out_byte_for_byte() {
+    let value = parse(LANSHAN);
+    assert_eq!(json::to_pretty(&value), LANSHAN, "field order, layout and every number as written");
+}
+
+#[test]
+fn numbers_keep_their_written_form() {
+    let value = parse(r#"{"a": 6.0, "b": 1813.4469, "c": -8.20, "d": 0, "e": 1e5}"#);
+    let text = json::to_pretty(&value);
+    // (An exponent comes out as serde_json writes it, 1e+5; the validator refuses exponents.)
+    for written in ["6.0", "1813.4469", "-8.20", "\"d\": 0", "1e+5"] {
+        assert!(text.contains(written), "{written} in {text}");
+    }
+    let mut doc = parse(LANSHAN);
+    assert!(doc::apply(&mut doc, &Edit::SetNumber { ptr: "/sections/0/items/0/value".into(), input: "4.70".into() }));
+    assert!(json::to_pretty(&doc).contains("\"value\": 4.70,"));
+}
+
+#[test]
+fn fields_come_out_in_the_documented_order_and_unknown_ones_last() {
+    let value = parse(
+        r#"{"sections": [{"items": [{"value": 1, "zzz": true, "label": {"en": "E", "zh": "中"}, "id": "m"}], "kind": "metrics", "title": "T", "id": "s"}],
+            "meta": {"date": "2022-01-01", "publisher": "P", "title": "T"}, "schema": "report-widget/1"}"#,
+    );
+    let text = json::to_pretty(&value);
+    let order = |a: &str, b: &str| assert!(text.find(a).unwrap() < text.find(b).unwrap(), "{a} before {b} in\n{text}");
+    order("\"schema\"", "\"meta\"");
+    order("\"meta\"", "\"sections\"");
+    order("\"title\": \"T\"", "\"publisher\"");
+    order("\"id\": \"s\"", "\"kind\"");
+    order("\"kind\"", "\"items\"");
+    order("\"id\": \"m\"", "\"label\"");
+    order("\"zh\"", "\"en\"");
+    order("\"value\"", "\"zzz\"");
+    assert_eq!(parse(&text), value, "reordering changes nothing else");
+}
+
+#[test]
+fn every_pointer_has_a_line_in_any_layout() {
+    let found = json::locate(LANSHAN).unwrap();
+    let line = |ptr: &str| json::line_of(LANSHAN, json::offset_of(&found, ptr));
+    assert_eq!(line(""), 1);
+    assert_eq!(line("/schema"), 2);
+    assert_eq!(line("/meta/title/zh"), 5);
+    let fines = LANSHAN.lines().position(|l| l.contains("\"value\": 1813.4469")).unwrap() + 1;
+    let enforcement = parse(LANSHAN)["sections"].as_array().unwrap().iter().position(|s| s["id"] == "enforcement").unwrap();
+    let items = parse(LANSHAN)["sections"][enforcement]["items"].as_array().unwrap().iter().position(|i| i["id"] == "fines").unwrap();
+    assert_eq!(line(&format!("/sections/{enforcement}/items/{items}/value")), fines);
+    // A missing field: its parent's line.
+    assert_eq!(line("/meta/source_url"), line("/meta"));
+    let compact = r#"{"a":[1,{"b~c/d":"x\"y"}],
+"e":null}"#;
+    let found = json::locate(compact).unwrap();
+    assert_eq!(json::offset_of(&found, "/a/1/b~0c~1d"), compact.find("\"b~c").unwrap());
+    assert_eq!(json::line_of(compact, json::offset_of(&found, "/e")), 2);
+    assert!(json::locate("{\"a\": [1, 2}").is_none());
+}
+
+#[test]
+fn a_line_range_counts_utf16_units_like_a_textarea() {
+    let text = "{\n  \"a\": \"兰山𝒳\",\n  \"b\": 1\n}";
+    assert_eq!(json::line_range_utf16(text, 1), (0, 1));
+    // Line 2: 11 chars, 𝒳 counts as two units.
+    assert_eq!(json::line_range_utf16(text, 2), (2, 2 + 14));
+    assert_eq!(json::line_range_utf16(text, 3).0, 17);
+}
+
+#[test]
+fn syntax_errors_have_a_line_and_column() {
+    let err = json::parse("{\n  \"a\": 1,\n  \"b\": }").unwrap_err();
+    assert_eq!(err.line, 3);
+    assert!(err.column >= 8, "{err:?}");
+}
+
+// ---------------------------------------------------------------- edits
+
+#[test]
+fn set_creates_missing_objects_and_removing_prunes_them() {
+    let mut doc = json!({ "sections": [{ "items": [{ "id": "a", "value": 1 }] }] });
+    assert!(doc::set(&mut doc, "/sections/0/items/0/change/value", Some(json!(3))));
+    assert_eq!(doc["sections"][0]["items"][0]["change"], json!({ "value": 3 }));
+    assert!(doc::set(&mut doc, "/sections/0/items/0/change/value", None));
+    assert!(doc["sections"][0]["items"][0].get("change").is_none(), "an emptied change goes away");
+    assert!(doc::set(&mut doc, "/sections/0/items/0/note", None), "removing what is not there is fine");
+    assert!(!doc::set(&mut doc, "/sections/5/items/0/value", Some(json!(1))), "no such section");
+    assert!(!doc::set(&mut doc, "/sections/0/items/0/value/deeper", Some(json!(1))), "a number holds nothing");
+}
+
+#[test]
+fn text_fields_stay_plain_until_they_have_english() {
+    assert_eq!(doc::text_with(None, Lang::Zh, "五区", true), Some(json!("五区")));
+    assert_eq!(doc::text_with(Some(&json!("五区")), Lang::En, "districts", true), Some(json!({ "zh": "五区", "en": "districts" })));
+    assert_eq!(doc::text_with(Some(&json!({ "zh": "五区", "en": "d" })), Lang::En, "", true), Some(json!("五区")));
+    assert_eq!(doc::text_with(Some(&json!("五区")), Lang::Zh, "", true), Some(json!("")), "required: the validator says it is empty");
+    assert_eq!(doc::text_with(Some(&json!("备注")), Lang::Zh, "", false), None, "optional: removed");
+    assert_eq!(doc::text_parts(Some(&json!({ "zh": "中", "en": "E" }))), ("中".into(), "E".into()));
+    assert_eq!(doc::text_parts(Some(&json!(42))), ("42".into(), String::new()), "a wrong value still shows");
+}
+
+#[test]
+fn number_fields_keep_what_was_typed() {
+    let n = |s: &str| doc::number_from_input(s);
+    assert_eq!(n("6.0").unwrap().to_string(), "6.0");
+    assert_eq!(n(" 1,813.4469 ").unwrap().to_string(), "1813.4469");
+    assert_eq!(n("４.７３").unwrap().to_string(), "4.73");
+    assert_eq!(n("+3").unwrap().to_string(), "3");
+    assert_eq!(n("－8.2").unwrap().to_string(), "-8.2");
+    assert_eq!(n("007").unwrap().to_string(), "7");
+    assert_eq!(n(".5").unwrap().to_string(), "0.5");
+    assert_eq!(n("5020余"), Some(json!("5020余")), "not a number: kept as text for the validator to name");
+    assert_eq!(n("6."), Some(json!("6.")));
+    assert_eq!(n("  "), None);
+}
+
+#[test]
+fn lists_insert_remove_and_move() {
+    let mut doc = json!({ "a": [1, 2, 3] });
+    assert!(doc::apply(&mut doc, &Edit::Move { array: "/a".into(), from: 0, to: 2 }));
+    assert_eq!(doc["a"], json!([2, 3, 1]));
+    assert!(doc::apply(&mut doc, &Edit::Remove { array: "/a".into(), index: 1 }));
+    assert_eq!(doc["a"], json!([2, 1]));
+    assert!(doc::apply(&mut doc, &Edit::Insert { array: "/b".into(), index: 0, item: json!("x") }), "a missing list is created");
+    assert_eq!(doc["b"], json!(["x"]));
+    assert!(!doc::apply(&mut doc, &Edit::Move { array: "/a".into(), from: 0, to: 2 }));
+    assert!(!doc::apply(&mut doc, &Edit::Remove { array: "/a".into(), index: 2 }));
+}
+
+#[test]
+fn new_sections_and_entries_get_unique_ids() {
+    let doc = parse(LANSHAN);
+    let taken = doc::ids(&doc);
+    assert!(taken.contains("composite-index") && taken.contains("districts") && taken.contains("air"));
+    assert_eq!(doc::unique_id(&taken, "air"), "air-2");
+    for (_, kind) in SectionKind::ALL {
+        let s = doc::new_section(&doc, kind);
+        assert_eq!(s["kind"], kind.name());
+        assert!(!taken.contains(s["id"].as_str().unwrap()));
+    }
+    assert_eq!(doc::new_section(&doc, SectionKind::Ranking)["group"], "districts", "the first group by default");
+    let calendar = doc["sections"].as_array().unwrap().iter().find(|s| s["kind"] == "calendar").unwrap();
+    assert_eq!(doc::new_entry(&doc, Some(calendar), "marked")["month"], 1, "the first month not yet marked");
+    let turned = doc::with_kind(&doc, &doc["sections"][0], SectionKind::CaseStats);
+    assert_eq!((turned["id"].as_str(), turned["kind"].as_str()), (Some("air"), Some("case_stats")));
+    assert_eq!(turned["items"], json!([]));
+}
+
+/// A small report built from an empty one with the edits the form makes, checked by the
+/// widget's own validator and rendered by its own view model.
+#[test]
+fn a_report_built_from_empty_validates() {
+    let mut doc = doc::empty_report("2024-01-15");
+    let status = check(&doc, 100);
+    let pointers: Vec<&str> = status.problems.iter().map(|p| p.pointer.as_str()).collect();
+    assert!(pointers.contains(&"/meta/title") && pointers.contains(&"/meta/publisher"), "{pointers:?}");
+    let edits = [
+        Edit::SetText { ptr: "/meta/title".into(), lang: Lang::Zh, text: "某县水务局2023年度报告".into(), required: true },
+        Edit::SetText { ptr: "/meta/publisher".into(), lang: Lang::Zh, text: "某县水务局".into(), required: true },
+        Edit::Insert { array: "/sections".into(), index: 0, item: doc::new_section(&doc, SectionKind::Metrics) },
+        Edit::SetText { ptr: "/sections/0/title".into(), lang: Lang::Zh, text: "供水".into(), required: true },
+    ];
+    for e in &edits {
+        assert!(doc::apply(&mut doc, e), "{e:?}");
+    }
+    let item = doc::new_entry(&doc, doc.pointer("/sections/0"), "items");
+    for e in [
+        Edit::Insert { array: "/sections/0/items".into(), index: 0, item },
+        Edit::SetText { ptr: "/sections/0/items/0/label".into(), lang: Lang::Zh, text: "农村自来水普及率".into(), required: true },
+        Edit::SetNumber { ptr: "/sections/0/items/0/value".into(), input: "98.50".into() },
+        Edit::SetText { ptr: "/sections/0/items/0/unit".into(), lang: Lang::Zh, text: "%".into(), required: false },
+        Edit::SetNumber { ptr: "/sections/0/items/0/change/value".into(), input: "1.2".into() },
+        Edit::Set { ptr: "/sections/0/items/0/change/kind".into(), value: Some(json!("points")) },
+    ] {
+        assert!(doc::apply(&mut doc, &e), "{e:?}");
+    }
+    let text = json::to_pretty(&doc);
+    let status = check(&doc, text.len());
+    assert_eq!(status.problems, vec![], "{text}");
+    let view = ReportView::new(status.report.as_ref().unwrap(), Lang::Zh);
+    assert_eq!(view.title, "某县水务局2023年度报告");
+    assert!(text.contains("\"value\": 98.50"));
+    assert_eq!(validate::load(&text).unwrap(), status.report.unwrap(), "the text says the same");
+}
+
+// ---------------------------------------------------------------- undo and redo
+
+#[test]
+fn typing_in_one_field_is_one_undo_step() {
+    let mut h: History<u32> = History::default();
+    h.record(0, Some("/a"), 0.0);
+    h.record(1, Some("/a"), 100.0);
+    h.record(2, Some("/a"), 200.0);
+    h.record(3, Some("/b"), 300.0);
+    h.record(4, Some("/b"), 300.0 + COALESCE_MS + 1.0);
+    assert_eq!(h.undo(5), Ok(4));
+    assert_eq!(h.undo(4), Ok(3));
+    assert_eq!(h.undo(3), Ok(0), "the three edits of /a are one step");
+    assert_eq!(h.undo(0), Err(0));
+    assert_eq!(h.redo(0), Ok(3));
+    assert!(h.can_redo());
+    h.record(3, None, 1000.0);
+    assert!(!h.can_redo(), "a new edit ends the redo chain");
+    h.seal();
+    h.record(7, Some("/c"), 2000.0);
+    h.record(8, Some("/c"), 2001.0);
+    assert_eq!(h.undo(9), Ok(7));
+}
+
+#[test]
+fn history_keeps_a_bounded_number_of_steps() {
+    let mut h: History<usize> = History::default();
+    for i in 0..LIMIT + 50 {
+        h.record(i, None, i as f64);
+    }
+    let mut steps = 0;
+    let mut cur = 0;
+    while let Ok(prev) = h.undo(cur) {
+        cur = prev;
+        steps += 1;
+    }
+    assert_eq!(steps, LIMIT);
+    assert_eq!(cur, 50, "the oldest steps were dropped");
+}
+
+// ---------------------------------------------------------------- files and tables
+
+#[test]
+fn csv_files_are_read_in_utf8_gbk_and_utf16() {
+    let d = encoding::decode(GBK_CSV, Choice::Auto);
+    assert_eq!(d.encoding, Encoding::Gbk);
+    assert!(!d.had_errors);
+    assert!(d.text.starts_with("名称,数量,单位,已办结,备注\r\n出动执法人员,5020余,人次"), "{}", d.text);
+    let utf8 = d.text.clone().into_bytes();
+    assert_eq!(encoding::decode(&utf8, Choice::Auto).encoding, Encoding::Utf8);
+    let mut bom = b"\xEF\xBB\xBF".to_vec();
+    bom.extend_from_slice(&utf8);
+    let d8 = encoding::decode(&bom, Choice::Auto);
+    assert_eq!((d8.encoding, d8.text.starts_with("名称")), (Encoding::Utf8, true), "the BOM is not text");
+    let mut utf16 = vec![0xFF, 0xFE];
+    utf16.extend(d.text.encode_utf16().flat_map(u16::to_le_bytes));
+    let d16 = encoding::decode(&utf16, Choice::Auto);
+    assert_eq!((d16.encoding, d16.text.as_str()), (Encoding::Utf16Le, d.text.as_str()));
+    let wrong = encoding::decode(GBK_CSV, Choice::Utf8);
+    assert!(wrong.had_errors && wrong.text.contains('\u{FFFD}'), "chosen UTF-8 for a GBK file: visibly wrong");
+    assert_eq!(encoding::decode("名称".as_bytes(), Choice::Gbk).encoding, Encoding::Gbk);
+}
+
+#[test]
+fn spreadsheet_tables_split_into_cells() {
+    assert_eq!(table::detect_delimiter(RANKING_TSV), '\t');
+    assert_eq!(table::detect_delimiter("a;b;c\n1;2;3"), ';');
+    assert_eq!(table::detect_delimiter("a,b\n"), ',');
+    let rows = table::parse(RANKING_TSV, '\t');
+    assert_eq!(rows.len(), 4);
+    assert_eq!(rows[2], vec!["PM2.5浓度", "44", "μg/m³", "第3名", "2"]);
+    // Excel quotes cells with line breaks, tabs and quotes; rows are padded; blank rows dropped.
+    let tsv = "a\t\"two\nlines\"\t\"say \"\"hi\"\"\"\r\n\r\nb\tc\r\n";
+    assert_eq!(table::parse(tsv, '\t'), vec![vec!["a", "two\nlines", "say \"hi\""], vec!["b", "c", ""]]);
+    let csv = "\u{feff}名称,数量\n\"信访件\",\"1,234\"";
+    assert_eq!(table::parse(csv, ','), vec![vec!["名称", "数量"], vec!["信访件", "1,234"]]);
+    assert!(table::parse("\n \n", ',').is_empty());
+}
+
+#[test]
+fn figures_in_cells_keep_their_hedges_and_units() {
+    let f = mapping::parse_figure;
+    assert_eq!(f("5020余人次"), mapping::Figure { number: Some("5020".into()), qualifier: Some("over"), unit: Some("人次".into()) });
+    assert_eq!(f("超过20万").qualifier, Some("more_than"));
+    assert_eq!(f("超过20万").unit.as_deref(), Some("万"));
+    assert_eq!(f("98.5%").unit.as_deref(), Some("%"));
+    assert_eq!(f("1,234").number.as_deref(), Some("1234"));
+    assert_eq!(f("约 300 人").qualifier, Some("about"));
+    assert_eq!(f("-8.2").number.as_deref(), Some("-8.2"));
+    assert_eq!(f("6.0").number.as_deref(), Some("6.0"));
+    assert_eq!(f("暂无").number, None);
+    assert_eq!(mapping::parse_rank("第3名"), Some(3));
+    assert_eq!(mapping::parse_rank(" 2 "), Some(2));
+    assert_eq!(mapping::parse_rank("前列"), None);
+    assert_eq!(mapping::parse_qualifier("余"), Some("over"));
+    assert_eq!(mapping::parse_qualifier("at_least"), Some("at_least"));
+}
+
+#[test]
+fn columns_are_guessed_from_headers_or_from_the_cells() {
+    let rows = table::parse(RANKING_TSV, '\t');
+    assert!(mapping::guess_header(&rows));
+    assert_eq!(
+        mapping::guess_mapping(Target::Ranking, &rows, true),
+        vec![Field::Label, Field::Value, Field::Unit, Field::ValueRank, Field::ChangeRank]
+    );
+    let body = &rows[1..];
+    assert!(!mapping::guess_header(body));
+    assert_eq!(
+        mapping::guess_mapping(Target::Ranking, body, false),
+        vec![Field::Label, Field::Value, Field::Unit, Field::ValueRank, Field::ChangeRank]
+    );
+    let csv = table::parse(&encoding::decode(GBK_CSV, Choice::Auto).text, ',');
+    assert!(mapping::guess_header(&csv));
+    assert_eq!(
+        mapping::guess_mapping(Target::CaseStats, &csv, true),
+        vec![Field::Label, Field::Value, Field::Unit, Field::Resolved, Field::Note]
+    );
+    let english = vec![vec!["Indicator".to_string(), "Value".into(), "Rank".into()], vec!["x".into(), "1".into(), "2".into()]];
+    assert_eq!(mapping::guess_mapping(Target::Ranking, &english, true), vec![Field::Label, Field::Value, Field::ValueRank]);
+}
+
+#[test]
+fn a_pasted_ranking_table_fills_a_valid_section() {
+    let mut doc = parse(LANSHAN);
+    let ranking = doc["sections"].as_array().unwrap().iter().position(|s| s["kind"] == "ranking").unwrap();
+    let rows = table::parse(RANKING_TSV, '\t');
+    let map = mapping::guess_mapping(Target::Ranking, &rows, true);
+    let built = mapping::build(Target::Ranking, &rows[1..], &map, &doc::ids(&doc), "x");
+    assert_eq!(built.entries[1], json!({ "label": "PM2.5浓度", "value": 44, "unit": "μg/m³", "value_rank": 3, "change_rank": 2 }));
+    assert_eq!(built.entries[0]["value"].to_string(), "4.73");
+    assert!(doc::apply(&mut doc, &Edit::Set { ptr: format!("/sections/{ranking}/rows"), value: Some(Value::Array(built.entries)) }));
+    let status = check(&doc, 0);
+    assert_eq!(status.problems, vec![]);
+    let view = ReportView::new(status.report.as_ref().unwrap(), Lang::Zh);
+    let text = format!("{view:?}");
+    assert!(text.contains("PM2.5浓度") && text.contains("O3浓度"));
+}
+
+#[test]
+fn a_gbk_case_statistics_file_fills_a_valid_section_with_chinese_intact() {
+    let mut doc = parse(LANSHAN);
+    let si = doc["sections"].as_array().unwrap().iter().position(|s| s["id"] == "enforcement").unwrap();
+    let rows = table::parse(&encoding::decode(GBK_CSV, Choice::Auto).text, ',');
+    let map = mapping::guess_mapping(Target::CaseStats, &rows, true);
+    // Replacing: the section's own ids are free again; others stay taken.
+    let mut taken = doc::ids(&doc);
+    for item in doc["sections"][si]["items"].as_array().unwrap() {
+        taken.remove(item["id"].as_str().unwrap());
+    }
+    let built = mapping::build(Target::CaseStats, &rows[1..], &map, &taken, "enforcement");
+    assert_eq!(
+        built.entries[0],
+        json!({ "id": "enforcement-1", "label": "出动执法人员", "value": 5020, "qualifier": "over", "unit": "人次" })
+    );
+    assert_eq!(built.entries[2]["value"], json!(1234));
+    assert_eq!(built.entries[2]["note"], json!("含\"12345\"热线"));
+    assert_eq!(built.entries[3]["resolved"], json!(274));
+    assert!(built.notes.contains(&Note::Qualifier { row: 0, cell: "5020余".into(), qualifier: "over" }));
+    let ids: HashSet<&str> = built.entries.iter().map(|e| e["id"].as_str().unwrap()).collect();
+    assert_eq!(ids.len(), 4, "unique ids");
+    assert!(doc::apply(&mut doc, &Edit::Set { ptr: format!("/sections/{si}/items"), value: Some(Value::Array(built.entries)) }));
+    let status = check(&doc, 0);
+    assert_eq!(status.problems, vec![]);
+    assert!(format!("{:?}", ReportView::new(status.report.as_ref().unwrap(), Lang::Zh)).contains("5020余人次"));
+}
+
+#[test]
+fn a_cell_that_is_not_a_number_is_kept_and_named() {
+    let rows = vec![vec!["处罚".to_string(), "若干".into()]];
+    let built = mapping::build(Target::CaseStats, &rows, &[Field::Label, Field::Value], &HashSet::new(), "s");
+    assert_eq!(built.entries[0]["value"], json!("若干"));
+    assert!(matches!(built.notes[0], Note::NotANumber { row: 0, field: Field::Value, .. }));
+    let mut doc = parse(LANSHAN);
+    doc["sections"][4]["items"] = Value::Array(built.entries);
+    let status = check(&doc, 0);
+    assert!(status.problems.iter().any(|p| p.pointer == "/sections/4/items/0/value"), "{:?}", status.problems);
+}
+
+// ---------------------------------------------------------------- problems and files
+
+#[test]
+fn a_problem_leads_to_its_control() {
+    assert_eq!(
+        nav::candidates("/sections/2/title"),
+        vec!["f/sections/2/title", "f/sections/2/title/zh", "f/sections/2", "f/sections/2/zh", "f/sections", "f/sections/zh"]
+    );
+    assert!(nav::candidates("/").is_empty());
+    let doc = parse(LANSHAN);
+    let crumbs = nav::breadcrumb(&doc, "/sections/0/items/1/change/value");
+    assert_eq!(
+        crumbs,
+        vec![
+            Crumb::Section { index: 0, name: "空气质量（2021年1-12月）".into() },
+            Crumb::Entry { list: "items".into(), index: 1, name: "优良天数".into() },
+            Crumb::Field("change".into()),
+            Crumb::Field("value".into()),
+        ]
+    );
+    assert_eq!(nav::breadcrumb(&doc, "/meta/title"), vec![Crumb::Meta, Crumb::Field("title".into())]);
+    assert_eq!(nav::breadcrumb(&doc, "/groups/0/size"), vec![Crumb::Group { index: 0, name: "五区".into() }, Crumb::Field("size".into())]);
+}
+
+#[test]
+fn opening_a_file_reports_its_problems_without_touching_anything() {
+    let err = open_file(b"{\n  \"schema\": \"report-widget/1\",\n  \"meta\": {\n}").unwrap_err();
+    assert_eq!(err.len(), 1);
+    assert_eq!(err[0].position.map(|p| p.0), Some(4));
+    let (value, status) = open_file(br#"{"schema": "report-widget/1", "meta": {"title": "", "publisher": "P", "date": "2022"}, "sections": []}"#).unwrap();
+    assert!(status.report.is_none());
+    assert!(status.problems.iter().any(|p| p.pointer == "/meta/date"));
+    assert_eq!(value["meta"]["publisher"], "P", "an invalid file can still be opened to fix it");
+    let (_, status) = open_file(LANSHAN.as_bytes()).unwrap();
+    assert!(status.report.is_some());
+    // GBK has no “³”: a payload saved as GBK by Notepad would have written m3.
+    let text = LANSHAN.replace('³', "3");
+    let gbk = encoding_rs::GBK.encode(&text).0;
+    let (value, status) = open_file(&gbk).unwrap();
+    assert!(status.report.is_some(), "a payload saved as GBK still opens");
+    assert_eq!(value, parse(&text));
+    let big = vec![b' '; validate::MAX_PAYLOAD_BYTES + 1];
+    assert!(open_file(&big).unwrap_err()[0].en.contains("too large"));
+}
+
+// ---------------------------------------------------------------- outputs
+
+#[test]
+fn the_inline_snippet_cannot_be_ended_by_a_label() {
+    let mut doc = parse(LANSHAN);
+    doc["meta"]["title"] = json!("报告</script><script>alert(1)</script>");
+    let text = json::to_pretty(&doc);
+    let snippet = output::embed_snippet(&text, &PayloadPlace::Inline { id: "my-report".into() }, "/static/rw/1.0", "en", Some("dark"));
+    assert!(snippet.starts_with("<div data-report-widget data-payload=\"my-report\" data-lang=\"en\" data-theme=\"dark\"></div>\n"));
+    assert!(snippet.contains("<script type=\"module\" src=\"/static/rw/1.0/report-widget.js\"></script>"));
+    assert_eq!(snippet.matches("</script>").count(), snippet.matches("<script").count(), "only real ends: {snippet}");
+    let start = snippet.find("id=\"my-report\">").unwrap() + "id=\"my-report\">".len();
+    let end = snippet[start..].find("</script>").unwrap() + start;
+    let payload: Value = serde_json::from_str(&snippet[start..end]).unwrap();
+    assert_eq!(payload, doc, "the same payload, numbers as written");
+    assert!(snippet[start..end].contains("-6.0"));
+}
+
+#[test]
+fn the_data_src_snippet_and_names_are_escaped() {
+    let s = output::embed_snippet("{}", &PayloadPlace::File { url: "/reports/a\"b.json".into() }, "./", "zh", None);
+    assert_eq!(
+        s,
+        "<div data-report-widget data-src=\"/reports/a&quot;b.json\" data-lang=\"zh\"></div>\n<script type=\"module\" src=\"./report-widget.js\"></script>\n<script nomodule defer src=\"./report-widget-nomodule.js\"></script>\n"
+    );
+    assert_eq!(output::file_name("兰山 2021"), "兰山 2021.json");
+    assert_eq!(output::file_name("a/b:c.json"), "a-b-c.json");
+    assert_eq!(output::file_name("  "), "report.json");
+    assert_eq!(output::element_id("my report!"), "my-report");
+    assert_eq!(output::element_id("报告"), "report-payload");
+}
+
+#[test]
+fn the_prerendered_snippet_is_the_command_line_one() {
+    use report_widget::prerender;
+    use report_widget::snippet::SnippetOptions;
+    let html = prerender::render(LANSHAN, Lang::En).unwrap();
+    let ours = output::prerendered_snippet(LANSHAN, &html, "./report-widget-0123456789abcdef.css", "lanshan", "/static/rw/1.0", "en", Some("dark"));
+    let options = SnippetOptions { base: "/static/rw/1.0/".into(), payload_id: "lanshan".into(), lang: "en".into(), theme: Some("dark".into()) };
+    let cli = prerender::snippet(LANSHAN, "/static/rw/1.0/report-widget-0123456789abcdef.css", &options).unwrap();
+    assert_eq!(ours, cli);
+}
