@@ -44,32 +44,47 @@ pub struct SnippetOptions {
 }
 
 impl SnippetOptions {
-    fn host_attributes(&self) -> String {
-        let mut attrs = format!(
-            "data-report-widget data-payload=\"{}\" data-lang=\"{}\"",
-            attr(&self.payload_id),
-            attr(&self.lang)
-        );
+    /// The host's attributes; `source` is `data-payload="ID"` or `data-src="URL"`.
+    fn host_attributes(&self, source: &str) -> String {
+        let mut attrs = format!("data-report-widget {source} data-lang=\"{}\"", attr(&self.lang));
         if let Some(theme) = &self.theme {
             attrs.push_str(&format!(" data-theme=\"{}\"", attr(theme)));
         }
         attrs
     }
 
-    /// The payload element, the loader, and the message for browsers without ES modules.
-    fn scripts(&self, payload: &str) -> String {
+    fn inline_host_attributes(&self) -> String {
+        self.host_attributes(&format!("data-payload=\"{}\"", attr(&self.payload_id)))
+    }
+
+    /// The loader and the message for browsers without ES modules.
+    fn loader(&self) -> String {
         let base = attr(&self.base);
         format!(
-            "<script type=\"application/json\" id=\"{}\">{}</script>\n<script type=\"module\" src=\"{base}report-widget.js\"></script>\n<script nomodule defer src=\"{base}report-widget-nomodule.js\"></script>",
+            "<script type=\"module\" src=\"{base}report-widget.js\"></script>\n<script nomodule defer src=\"{base}report-widget-nomodule.js\"></script>"
+        )
+    }
+
+    /// The payload element, then the loader.
+    fn scripts(&self, payload: &str) -> String {
+        format!(
+            "<script type=\"application/json\" id=\"{}\">{}</script>\n{}",
             attr(&self.payload_id),
             script_safe_json(payload),
+            self.loader()
         )
     }
 }
 
 /// The plain embed snippet: an empty host, the payload inline, the loader.
 pub fn embed(payload: &str, options: &SnippetOptions) -> String {
-    format!("<div {}></div>\n{}\n", options.host_attributes(), options.scripts(payload))
+    format!("<div {}></div>\n{}\n", options.inline_host_attributes(), options.scripts(payload))
+}
+
+/// The embed snippet for a payload in a same-origin file at `url` (`payload_id` is unused).
+pub fn embed_file(url: &str, options: &SnippetOptions) -> String {
+    let source = format!("data-src=\"{}\"", attr(url.trim()));
+    format!("<div {}></div>\n{}\n", options.host_attributes(&source), options.loader())
 }
 
 /// The snippet with the report already rendered inside the host: a declarative shadow root
@@ -82,7 +97,7 @@ pub fn prerendered(payload: &str, rendered: &str, stylesheet: &str, options: &Sn
     let key = hydration_key(&script_safe_json(payload), lang.tag());
     format!(
         "<div {host}><template shadowrootmode=\"open\" shadowroot=\"open\"><link rel=\"stylesheet\" href=\"{css}\"><div class=\"rw-root\" data-rw-key=\"{key}\">{rendered}</div></template><div class=\"rw-fallback\">{rendered}</div></div>\n{scripts}\n",
-        host = options.host_attributes(),
+        host = options.inline_host_attributes(),
         css = attr(stylesheet),
         scripts = options.scripts(payload),
     )

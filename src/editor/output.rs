@@ -20,21 +20,14 @@ pub fn embed_snippet(payload: &str, place: &PayloadPlace, base: &str, lang: &str
         base.push('/');
     }
     let theme = theme.filter(|t| !t.is_empty()).map(str::to_string);
+    let payload_id = match place {
+        PayloadPlace::Inline { id } => id.trim().to_string(),
+        PayloadPlace::File { .. } => String::new(),
+    };
+    let options = SnippetOptions { base, payload_id, lang: lang.to_string(), theme };
     match place {
-        PayloadPlace::Inline { id } => snippet::embed(
-            payload,
-            &SnippetOptions { base, payload_id: id.trim().to_string(), lang: lang.to_string(), theme },
-        ),
-        PayloadPlace::File { url } => {
-            let theme = theme.map(|t| format!(" data-theme=\"{}\"", snippet::attr(&t))).unwrap_or_default();
-            // As `snippet::embed` writes it, with data-src instead of the payload element.
-            let base = snippet::attr(&base);
-            format!(
-                "<div data-report-widget data-src=\"{}\" data-lang=\"{}\"{theme}></div>\n<script type=\"module\" src=\"{base}report-widget.js\"></script>\n<script nomodule defer src=\"{base}report-widget-nomodule.js\"></script>\n",
-                snippet::attr(url.trim()),
-                snippet::attr(lang),
-            )
-        }
+        PayloadPlace::Inline { .. } => snippet::embed(payload, &options),
+        PayloadPlace::File { url } => snippet::embed_file(url, &options),
     }
 }
 
