@@ -6,7 +6,7 @@
 //   node bench/run.mjs --smoke         quick check that the benchmark still works (CI):
 //                                      few loads, small payloads, writes bench/out/smoke.md only
 //   options: --loads N (page loads per figure, default 9, smoke 2)
-//            --only size,ready,scale,interaction   (parts to run; default all)
+//            --only size,ready,breakdown,scale,interaction   (parts to run; default all)
 //            --out FILE (markdown to write; default BENCHMARKS.md, smoke bench/out/smoke.md)
 //            --json FILE (raw results; default bench/out/results.json)
 //
@@ -38,7 +38,7 @@ const option = (name, fallback) => {
 };
 const SMOKE = flag("--smoke") || process.env.RW_BENCH_SMOKE === "1";
 const LOADS = Number(option("--loads", SMOKE ? 2 : 9));
-const PARTS = new Set(option("--only", "size,ready,scale,interaction").split(","));
+const PARTS = new Set(option("--only", "size,ready,breakdown,scale,interaction").split(","));
 const MD_OUT = option("--out", SMOKE ? join(OUT, "smoke.md") : join(ROOT, "BENCHMARKS.md"));
 const JSON_OUT = option("--json", join(OUT, SMOKE ? "smoke.json" : "results.json"));
 const SCALE = SMOKE
@@ -153,6 +153,11 @@ function pages(echartsDir) {
     "/bench-echarts/ref.js": { type: "text/javascript; charset=utf-8", body: readFileSync(join(echartsDir, "ref.js")) },
     "/bench-echarts/ref.css": { type: "text/css; charset=utf-8", body: readFileSync(join(echartsDir, "ref.css")) },
   };
+  const loader = instrumentedLoader();
+  if (loader) {
+    routes["/bench-loader.js"] = { type: "text/javascript; charset=utf-8", body: loader };
+    routes["/bench-breakdown.html"] = { ...html, body: demo.replace(widgetScript, '<script type="module" src="./bench-loader.js"></script>') };
+  }
   const synthetic = [];
   for (const [kind, steps] of Object.entries(SCALE)) {
     for (const n of steps) {
@@ -163,6 +168,24 @@ function pages(echartsDir) {
     }
   }
   return { routes, synthetic };
+}
+
+/** dist/report-widget.js with performance marks at each step of start-up (a copy served only to
+ * the breakdown page; the measured pages use the loader as built). Null if the loader's shape
+ * changed so that the marks cannot be placed. */
+function instrumentedLoader() {
+  let src = readFileSync(join(DIST, "report-widget.js"), "utf8");
+  const steps = [
+    [/^/, 'performance.mark("rw:loader-start");\n'],
+    [/(import\(resolve\(GLUE\)\)\s*\.then\(function \(glue\) \{)/, '$1 performance.mark("rw:glue-imported");'],
+    [/(\.then\(function \(\) \{)(\s*glue\.boot\()/, '$1 performance.mark("rw:wasm-instantiated");$2'],
+    [/(glue\.boot\([^;]*;)/, '$1 performance.mark("rw:boot-returned");'],
+  ];
+  for (const [re, to] of steps) {
+    if (!re.test(src)) return null;
+    src = src.replace(re, to);
+  }
+  return src;
 }
 
 // ---------------------------------------------------------------- in-page probes
@@ -384,6 +407,42 @@ async function partReady(browser, base, files) {
   };
 }
 
+/** Where the widget's time to ready goes: marks from the instrumented loader and resource
+ * timing, medians over fresh loads. */
+async function partBreakdown(browser, base, routes) {
+  if (!routes["/bench-breakdown.html"]) return null;
+  log(`breakdown: ${LOADS} loads of the Lanshan demo with an instrumented copy of the loader`);
+  const runs = [];
+  for (let i = 0; i < LOADS + 1; i++) {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await page.addInitScript(readyProbe);
+    await page.goto(`${base}/bench-breakdown.html`, { waitUntil: "domcontentloaded" });
+    const probe = await withTimeout(page.evaluate(() => window.__rwDone), LOAD_TIMEOUT, "breakdown");
+    const marks = await page.evaluate(() => {
+      const at = (name) => performance.getEntriesByName(name)[0];
+      const res = (re) => performance.getEntriesByType("resource").find((e) => re.test(e.name));
+      const nav = performance.getEntriesByType("navigation")[0];
+      const fcp = performance.getEntriesByName("first-contentful-paint")[0];
+      return {
+        html: nav.responseEnd,
+        domContentLoaded: nav.domContentLoadedEventEnd,
+        loaderStart: at("rw:loader-start")?.startTime,
+        glueImported: at("rw:glue-imported")?.startTime,
+        wasmFetched: res(/_bg\.wasm$/)?.responseEnd,
+        wasmInstantiated: at("rw:wasm-instantiated")?.startTime,
+        bootReturned: at("rw:boot-returned")?.startTime,
+        stylesheetLoaded: res(/report-widget-[0-9a-f]+\.css$/)?.responseEnd,
+        firstContentfulPaint: fcp?.startTime,
+      };
+    });
+    await context.close();
+    if (i > 0) runs.push({ ...marks, ready: probe.ready, painted: probe.painted }); // the first is a warm-up
+  }
+  const keys = Object.keys(runs[0]);
+  return Object.fromEntries(keys.map((k) => [k, median(runs.map((r) => r[k]))]));
+}
+
 async function partScale(browser, base, synthetic, files) {
   const out = [];
   for (const s of synthetic) {
@@ -482,6 +541,30 @@ function markdown(res) {
     L.push(`After render (forced GC): widget JS heap ${fmtBytes(wm.jsHeap)}, wasm linear memory ${fmtBytes(wm.wasmMemory)}, ${fmtInt(wm.domNodes)} DOM nodes; ECharts page JS heap ${fmtBytes(em.jsHeap)}, ${fmtInt(em.domNodes)} DOM nodes.`);
     L.push("");
   }
+  if (res.breakdown) {
+    const b = res.breakdown;
+    L.push("Where the widget's time goes (median of the same number of loads of the demo with an instrumented copy of the loader; ms since navigation start):");
+    L.push("");
+    L.push("| step | at | since previous |");
+    L.push("| --- | ---: | ---: |");
+    const steps = [
+      ["page HTML received", b.html],
+      ["loader module starts", b.loaderStart],
+      ["glue module imported", b.glueImported],
+      ["wasm file received", b.wasmFetched],
+      ["wasm compiled and instantiated", b.wasmInstantiated],
+      ["`boot()` returned (hosts mounted, shadow stylesheet requested)", b.bootReturned],
+      ["widget stylesheet received", b.stylesheetLoaded],
+      ["`data-state=ready` (payload parsed, validated, rendered)", b.ready],
+      ["next frame", b.painted],
+    ];
+    let prev = 0;
+    for (const [what, at] of steps) {
+      L.push(`| ${what} | ${fmtMs(at)} | ${fmtMs(at - prev)} |`);
+      if (Number.isFinite(at)) prev = at;
+    }
+    L.push("");
+  }
   if (res.scale) {
     L.push("### 3. Scale: synthetic payloads (`meta.synthetic: true`, generated by `bench/synth.mjs`)");
     L.push("");
@@ -556,6 +639,7 @@ async function main() {
   const res = {};
   const echartsDir = await buildEcharts();
   const { routes, synthetic } = pages(echartsDir);
+  if (!routes["/bench-loader.js"]) log("breakdown: the loader's shape changed; the start-up breakdown is skipped");
   const server = await serve({ root: DIST, routes });
   const base = `http://127.0.0.1:${server.address().port}`;
   const browser = await chromium.launch({
@@ -581,6 +665,7 @@ async function main() {
       if (res.size && JSON.stringify(expected) !== JSON.stringify(seen)) res.size.mismatch = seen;
       log(`ready: widget ${fmtMs(res.ready.widget)} ms, ECharts ${fmtMs(res.ready.echarts)} ms, ratio ${res.ready.ratio.toFixed(2)}`);
     }
+    if (PARTS.has("breakdown")) res.breakdown = await partBreakdown(browser, base, routes);
     if (PARTS.has("scale")) res.scale = await partScale(browser, base, synthetic, files);
     if (PARTS.has("interaction")) res.interaction = await partInteraction(browser, base);
   } finally {
