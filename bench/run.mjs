@@ -9,6 +9,13 @@
 //            --only size,ready,breakdown,scale,interaction   (parts to run; default all)
 //            --out FILE (markdown to write; default BENCHMARKS.md, smoke bench/out/smoke.md)
 //            --json FILE (raw results; default bench/out/results.json)
+//            --ab DIR  before/after: compare dist/ (after) with another build's dist folder
+//                      (before; e.g. a copy saved with `cp -r dist bench/out/dist-before`) in
+//                      the same run: sizes, Lanshan time to ready, 1,000- and 10,000-row and
+//                      1,000-card payloads, interleaved; prints a table, writes nothing else
+//            --after DIR  with --ab: the "after" build (default dist/)
+//            --ab-pages LIST  with --ab: some of lanshan,ranking-1000,ranking-10000,metrics-1000
+//   environment: RW_BENCH_DIST=DIR measures another build folder instead of dist/
 //
 // Budgets are printed beside each figure; none is asserted. The run fails only when the
 // benchmark itself cannot work (a page never gets ready, a payload is refused, dist/ is missing).
@@ -18,7 +25,7 @@
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, writeFileSync, copyFileSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
-import { dirname, join } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { brotliCompressSync, constants as zc, gzipSync } from "node:zlib";
 import { chromium } from "playwright-core";
@@ -26,7 +33,7 @@ import { serve } from "../www/tools/serve.mjs";
 import { payload as synthPayload } from "./synth.mjs";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
-const DIST = join(ROOT, "dist");
+const DIST = process.env.RW_BENCH_DIST ? resolve(process.env.RW_BENCH_DIST) : join(ROOT, "dist"); // what to measure
 const OUT = join(ROOT, "bench/out");
 
 // ---------------------------------------------------------------- options
@@ -36,6 +43,8 @@ const option = (name, fallback) => {
   const i = argv.indexOf(name);
   return i >= 0 && argv[i + 1] ? argv[i + 1] : fallback;
 };
+const AB = option("--ab", null); // another dist/ to compare with, in the same run
+const AFTER = resolve(option("--after", DIST)); // the build to compare it with (default dist/)
 const SMOKE = flag("--smoke") || process.env.RW_BENCH_SMOKE === "1";
 const LOADS = Number(option("--loads", SMOKE ? 2 : 9));
 const PARTS = new Set(option("--only", "size,ready,breakdown,scale,interaction").split(","));
@@ -95,8 +104,8 @@ function machine(browserVersion) {
 }
 
 // ---------------------------------------------------------------- what the widget loads
-function widgetFiles() {
-  const loaderPath = join(DIST, "report-widget.js");
+function widgetFiles(dist = DIST) {
+  const loaderPath = join(dist, "report-widget.js");
   if (!existsSync(loaderPath)) throw new Error("dist/report-widget.js is missing: build first (./run build)");
   const loader = readFileSync(loaderPath, "utf8");
   const glue = loader.match(/var GLUE = "\.\/([^"]+)"/)?.[1];
@@ -141,8 +150,8 @@ const scriptSafe = (json) => json.replace(/</g, "\\u003c");
 
 /** Pages served beside dist/: the demo as built, the same page with the ECharts script, and
  * one page per synthetic payload (the demo page with the payload swapped). */
-function pages(echartsDir) {
-  const demo = readFileSync(join(DIST, "index.html"), "utf8");
+function pages(echartsDir, dist = DIST) {
+  const demo = readFileSync(join(dist, "index.html"), "utf8");
   const widgetScript = /<script type="module" src="\.\/report-widget\.js"><\/script>/;
   if (!widgetScript.test(demo)) throw new Error("dist/index.html does not include ./report-widget.js as the embed snippet does");
   const payloadElement = /(<script type="application\/json" id="[^"]+">)[\s\S]*?(<\/script>)/;
@@ -153,7 +162,7 @@ function pages(echartsDir) {
     "/bench-echarts/ref.js": { type: "text/javascript; charset=utf-8", body: readFileSync(join(echartsDir, "ref.js")) },
     "/bench-echarts/ref.css": { type: "text/css; charset=utf-8", body: readFileSync(join(echartsDir, "ref.css")) },
   };
-  const loader = instrumentedLoader();
+  const loader = instrumentedLoader(dist);
   if (loader) {
     routes["/bench-loader.js"] = { type: "text/javascript; charset=utf-8", body: loader };
     routes["/bench-breakdown.html"] = { ...html, body: demo.replace(widgetScript, '<script type="module" src="./bench-loader.js"></script>') };
@@ -173,8 +182,8 @@ function pages(echartsDir) {
 /** dist/report-widget.js with performance marks at each step of start-up (a copy served only to
  * the breakdown page; the measured pages use the loader as built). Null if the loader's shape
  * changed so that the marks cannot be placed. */
-function instrumentedLoader() {
-  let src = readFileSync(join(DIST, "report-widget.js"), "utf8");
+function instrumentedLoader(dist) {
+  let src = readFileSync(join(dist, "report-widget.js"), "utf8");
   const steps = [
     [/^/, 'performance.mark("rw:loader-start");\n'],
     [/(import\(resolve\(GLUE\)\)\s*\.then\(function \(glue\) \{)/, '$1 performance.mark("rw:glue-imported");'],
@@ -486,6 +495,49 @@ async function partInteraction(browser, base) {
   return out;
 }
 
+/** Before/after in one run: the same pages from two builds, loads interleaved. */
+async function partAB(browser, bases, filesAB) {
+  const all = { lanshan: ["Lanshan demo", "/index.html"], "ranking-1000": ["ranking 1,000 rows", "/bench-ranking-1000.html"], "ranking-10000": ["ranking 10,000 rows", "/bench-ranking-10000.html"], "metrics-1000": ["metrics 1,000 cards", "/bench-metrics-1000.html"] };
+  const chosen = option("--ab-pages", Object.keys(all).join(",")).split(",");
+  const out = [];
+  for (const [label, path] of chosen.map((k) => all[k] || (() => { throw new Error(`--ab-pages: unknown page ${k} (${Object.keys(all).join(", ")})`); })())) {
+    const loads = path === "/index.html" ? LOADS : SCALE_LOADS;
+    log(`a/b: ${label}, ${loads} loads each`);
+    const t = { before: [], after: [] };
+    await load(browser, bases.before + path);
+    await load(browser, bases.after + path);
+    for (let i = 0; i < loads; i++) {
+      for (const who of i % 2 ? ["after", "before"] : ["before", "after"]) t[who].push((await load(browser, bases[who] + path)).ready);
+    }
+    const mem = {};
+    for (const who of ["before", "after"]) mem[who] = await load(browser, bases[who] + path, { memory: true, glue: filesAB[who].glue });
+    out.push({ label, loads, before: median(t.before), after: median(t.after), runs: t, memBefore: mem.before, memAfter: mem.after });
+  }
+  return out;
+}
+
+function markdownAB(res) {
+  const L = [];
+  const m = res.machine;
+  L.push(`Before/after, measured ${m.date} (${m.cores} cores, ${m.cpu}, Chromium ${m.chromium}). before = \`${AB}\`, after = \`${AFTER.replace(ROOT + "/", "")}\`.`);
+  L.push("");
+  L.push("| | before | after | change |");
+  L.push("| --- | ---: | ---: | ---: |");
+  const pct = (a, b) => `${b >= a ? "+" : ""}${(((b - a) / a) * 100).toFixed(1)}%`;
+  for (const key of ["raw", "gzip", "brotli"]) {
+    const a = res.sizeAB.before.total[key];
+    const b = res.sizeAB.after.total[key];
+    L.push(`| total transfer, ${key} | ${fmtInt(a)} B | ${fmtInt(b)} B | ${pct(a, b)} |`);
+  }
+  for (const r of res.ab) {
+    L.push(`| ${r.label}: ready (median of ${r.loads}) | ${fmtMs(r.before)} ms | ${fmtMs(r.after)} ms | ${pct(r.before, r.after)} |`);
+    L.push(`| ${r.label}: wasm memory | ${fmtBytes(r.memBefore.wasmMemory)} | ${fmtBytes(r.memAfter.wasmMemory)} | ${pct(r.memBefore.wasmMemory, r.memAfter.wasmMemory)} |`);
+    L.push(`| ${r.label}: JS heap | ${fmtBytes(r.memBefore.jsHeap)} | ${fmtBytes(r.memAfter.jsHeap)} | ${pct(r.memBefore.jsHeap, r.memAfter.jsHeap)} |`);
+    L.push(`| ${r.label}: DOM nodes | ${fmtInt(r.memBefore.domNodes)} | ${fmtInt(r.memAfter.domNodes)} | ${pct(r.memBefore.domNodes, r.memAfter.domNodes)} |`);
+  }
+  return L.join("\n");
+}
+
 // ---------------------------------------------------------------- report
 /** Per step: how much larger than the previous step, as a power of the size factor (1 = linear),
  * and the marginal cost per added item. */
@@ -638,6 +690,7 @@ async function main() {
   const files = widgetFiles();
   const res = {};
   const echartsDir = await buildEcharts();
+  if (AB) return mainAB(files, echartsDir);
   const { routes, synthetic } = pages(echartsDir);
   if (!routes["/bench-loader.js"]) log("breakdown: the loader's shape changed; the start-up breakdown is skipped");
   const server = await serve({ root: DIST, routes });
@@ -678,6 +731,42 @@ async function main() {
   writeMarkdown(md);
   console.log("\n" + md);
   log(`wrote ${MD_OUT.replace(ROOT + "/", "")} and ${JSON_OUT.replace(ROOT + "/", "")}`);
+}
+
+async function mainAB(files, echartsDir) {
+  const before = resolve(AB);
+  if (!existsSync(join(before, "report-widget.js"))) throw new Error(`--ab ${AB}: no report-widget.js there (give a built dist folder)`);
+  const filesAB = { before: widgetFiles(before), after: widgetFiles(AFTER) };
+  const sizeAB = {};
+  for (const [who, dir] of [["before", before], ["after", AFTER]]) {
+    const f = filesAB[who];
+    const rows = sizes(dir, [f.loader, f.glue, f.wasm, f.styles]);
+    sizeAB[who] = { files: rows, total: total(rows) };
+  }
+  const servers = [];
+  const bases = {};
+  for (const [who, dir] of [["before", before], ["after", AFTER]]) {
+    const { routes } = pages(echartsDir, dir);
+    const server = await serve({ root: dir, routes });
+    servers.push(server);
+    bases[who] = `http://127.0.0.1:${server.address().port}`;
+  }
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
+    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+  });
+  const res = { sizeAB };
+  try {
+    res.machine = machine(browser.version());
+    res.ab = await partAB(browser, bases, filesAB);
+  } finally {
+    await browser.close();
+    servers.forEach((s) => s.close());
+  }
+  const out = join(OUT, "ab.json");
+  writeFileSync(out, JSON.stringify(res, (k, v) => (k === "page" || k === "context" || k === "requests" ? undefined : v), 2));
+  console.log("\n" + markdownAB(res));
+  log(`wrote bench/out/ab.json`);
 }
 
 main().catch((e) => {
