@@ -495,6 +495,7 @@ async function partBreakdown(browser, base, routes) {
 
 async function partScale(browser, base, synthetic, files) {
   const out = [];
+  await load(browser, `${base}${synthetic[0].path}`); // warm-up, not counted
   for (const s of synthetic) {
     log(`scale: ${s.kind} ${s.n} (${fmtBytes(s.bytes)} payload), ${SCALE_LOADS} loads`);
     const url = `${base}${s.path}`;
@@ -552,7 +553,8 @@ async function partAB(browser, bases, filesAB) {
     }
     const mem = {};
     for (const who of ["before", "after"]) mem[who] = await load(browser, bases[who] + path, { memory: true, glue: filesAB[who].glue });
-    out.push({ label, loads, before: median(t.before), after: median(t.after), runs: t, memBefore: mem.before, memAfter: mem.after });
+    const paired = median(t.after.map((a, i) => a / t.before[i]));
+    out.push({ label, loads, before: median(t.before), after: median(t.after), paired, runs: t, memBefore: mem.before, memAfter: mem.after });
   }
   return out;
 }
@@ -571,7 +573,7 @@ function markdownAB(res) {
     L.push(`| total transfer, ${key} | ${fmtInt(a)} B | ${fmtInt(b)} B | ${pct(a, b)} |`);
   }
   for (const r of res.ab) {
-    L.push(`| ${r.label}: ready (median of ${r.loads}) | ${fmtMs(r.before)} ms | ${fmtMs(r.after)} ms | ${pct(r.before, r.after)} |`);
+    L.push(`| ${r.label}: ready (median of ${r.loads}) | ${fmtMs(r.before)} ms | ${fmtMs(r.after)} ms | ${pct(r.before, r.after)} (paired: ${pct(1, r.paired)}) |`);
     L.push(`| ${r.label}: wasm memory | ${fmtBytes(r.memBefore.wasmMemory)} | ${fmtBytes(r.memAfter.wasmMemory)} | ${pct(r.memBefore.wasmMemory, r.memAfter.wasmMemory)} |`);
     L.push(`| ${r.label}: JS heap | ${fmtBytes(r.memBefore.jsHeap)} | ${fmtBytes(r.memAfter.jsHeap)} | ${pct(r.memBefore.jsHeap, r.memAfter.jsHeap)} |`);
     L.push(`| ${r.label}: DOM nodes | ${fmtInt(r.memBefore.domNodes)} | ${fmtInt(r.memAfter.domNodes)} | ${pct(r.memBefore.domNodes, r.memAfter.domNodes)} |`);
