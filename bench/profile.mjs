@@ -26,7 +26,9 @@ const PAGE = option("--page", "lanshan");
 mkdirSync(PROF, { recursive: true });
 const wasmIn = join(ROOT, "target/wasm32-unknown-unknown/release/report-widget-web.wasm");
 const bin = (name) => join(ROOT, "node_modules/.bin", name);
-execFileSync("wasm-bindgen", ["--target", "web", "--keep-debug", "--out-dir", PROF, wasmIn], { stdio: "inherit" });
+// wasm-bindgen-cli is where ./run installs it (cargo's bin folder), as in ./run's PATH.
+const env = { ...process.env, PATH: `${join(process.env.HOME || "", ".cargo/bin")}:${process.env.PATH}` };
+execFileSync("wasm-bindgen", ["--target", "web", "--keep-debug", "--out-dir", PROF, wasmIn], { stdio: "inherit", env });
 execFileSync(bin("wasm-opt"), ["-Oz", "-g", join(PROF, "report-widget-web_bg.wasm"), "-o", join(PROF, "report-widget-web_bg.wasm")], { stdio: "inherit" });
 
 const demo = readFileSync(join(DIST, "index.html"), "utf8");
