@@ -275,12 +275,21 @@ export async function launchChromium92() {
     );
   }
   const puppeteer = createRequire(join(CHROMIUM92, "package.json"))("puppeteer-core");
-  return puppeteer.launch({
+  const browser = await puppeteer.launch({
     executablePath,
     headless: true,
     env: { ...process.env, LD_LIBRARY_PATH: join(CHROMIUM92, "chrome/lib") },
     args: ["--no-sandbox", "--disable-gpu", "--single-process", "--no-zygote", "--disable-background-networking", "--no-first-run"],
   });
+  // In --single-process mode this old engine does not always exit on close(); a leftover one
+  // spins and starves (or hangs) the next launch. Close politely, then make sure it is gone.
+  const close = browser.close.bind(browser);
+  browser.close = async () => {
+    const child = browser.process();
+    await Promise.race([close().catch(() => {}), new Promise((r) => setTimeout(r, 5000))]);
+    if (child && child.exitCode === null) child.kill("SIGKILL");
+  };
+  return browser;
 }
 
 /** The embed snippet with the report server-rendered into a declarative shadow root, as
