@@ -122,3 +122,10 @@ fn computed_decimals_round_half_away_from_zero_without_float_formatting() {
     assert_eq!(Decimal::from_f64(1234.5, 0).written(), "1235");
     assert_eq!(Decimal::from_f64(98.9, 1).value(), 98.9);
 }
+
+#[test]
+fn decimal_values_match_the_standard_parser_for_report_figures() {
+    for text in ["0", "6.0", "-8.2", "0.1", "1813.4469", "98.9", "1.3", "200000", "4.73", "-10.5", "123456789.123456"] {
+        assert_eq!(d(text).value(), text.parse::<f64>().unwrap(), "{text}");
+    }
+}

@@ -45,7 +45,7 @@ fn distance(a: &str, b: &str) -> usize {
 
 /// The known name closest to `unknown`, if it is close enough to be a likely typo.
 pub fn nearest<'f>(unknown: &str, known: &[&'f str]) -> Option<&'f str> {
-    let lower = unknown.to_lowercase();
+    let lower = unknown.to_ascii_lowercase(); // field names are ASCII; Unicode case tables cost ~3.6 KB gzip
     known
         .iter()
         .map(|k| (distance(&lower, k), *k))
