@@ -158,7 +158,9 @@ fn hydrate(id: u64, host: &Element, lang: Lang) -> bool {
     let key = crate::snippet::hydration_key(&text, lang.tag());
     let Some(root) = host::hydratable_root(host, &key) else { return false };
     // A payload that fails validation shows its error panel: rendered afresh, not hydrated.
-    let Ok(report) = validate::load(&text) else { return false };
+    let Ok(checked) = validate::load_checked(&text) else { return false };
+    log_warnings(host, &checked.warnings);
+    let report = checked.report;
     let outcome = Outcome::Report(Rc::new(ReportView::new(&report, lang)));
     let announced = host.clone();
     let on_rendered = Callback::from(move |()| {
@@ -171,6 +173,15 @@ fn hydrate(id: u64, host: &Element, lang: Lang) -> bool {
             .hydrate();
     keep_app(id, app);
     true
+}
+
+/// Logs a valid payload's warnings (unknown fields, likely typos) once, for the page's author.
+fn log_warnings(host: &Element, warnings: &[Problem]) {
+    if warnings.is_empty() {
+        return;
+    }
+    let lines: Vec<String> = warnings.iter().map(|w| format!("{}: {}", w.location(), w.en)).collect();
+    gloo::console::warn!("report-widget: the payload has warnings:", lines.join("\n"), host.clone());
 }
 
 /// Keeps a rendered app's handle so `release` can destroy it; destroys it at once if the host
@@ -213,7 +224,10 @@ async fn run(id: u64, host: Element, stylesheet: Stylesheet, abort: Option<Abort
     if !is_current(id) || panic::poisoned() {
         return; // released while the payload loaded (the request was aborted), or the widget failed
     }
-    let outcome = text.and_then(|text| validate::load(&text).map_err(EmbedError::Payload));
+    let outcome = text.and_then(|text| validate::load_checked(&text).map_err(EmbedError::Payload)).map(|checked| {
+        log_warnings(&host, &checked.warnings);
+        checked.report
+    });
     let (outcome, error) = match outcome {
         Ok(report) => (Outcome::Report(Rc::new(ReportView::new(&report, lang))), None),
         Err(err) => {

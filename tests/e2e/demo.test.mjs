@@ -67,3 +67,21 @@ test("the same page in English follows data-lang", async () => {
   await page.close();
   await en.close();
 });
+
+test("a payload with an unknown field renders, and the warning is logged once", async () => {
+  const { portalPage, payloadScript, WATER } = await import("./support.mjs");
+  const typo = WATER.replace('"qualifier": "over"', '"qualifier": "over", "untis": "次"');
+  const page = await browser.newPage();
+  const warnings = [];
+  page.on("console", (m) => m.type() === "warning" && warnings.push(m.text()));
+  const typoServer = await serveDist({
+    routes: { "/typo.html": { body: portalPage({ body: `<div data-report-widget data-payload="p"></div>${payloadScript("p", typo)}` }) } },
+  });
+  await page.goto(`${typoServer.url}/typo.html`);
+  assert.deepEqual(await settled(page), ["ready"]);
+  const ours = warnings.filter((w) => w.includes("report-widget"));
+  assert.equal(ours.length, 1, `one warning: ${ours}`);
+  assert.match(ours[0], /\/sections\/0\/items\/1\/untis: unknown field "untis" \(ignored\); did you mean "unit"\?/);
+  await page.close();
+  await typoServer.close();
+});
