@@ -65,7 +65,8 @@ pub fn mount(host: Element, stylesheet: Rc<str>) {
             None => host::announce_ready(&announced),
             Some(err) => host::announce_error(&announced, err, lang),
         });
-        yew::Renderer::<Widget>::with_root_and_props(root, WidgetProps { outcome, on_rendered: Some(on_rendered) })
+        let theme = crate::view::Theme::parse(&host.get_attribute("data-theme").unwrap_or_default());
+        yew::Renderer::<Widget>::with_root_and_props(root, WidgetProps { outcome, on_rendered: Some(on_rendered), theme })
             .render();
     });
 }

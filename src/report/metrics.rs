@@ -1,14 +1,14 @@
-//! KPI cards: value with qualifier and unit, change with arrow and tone, rank badges.
+//! KPI cards: value with qualifier and unit, change with an arrow and a tone that follow the
+//! figure's direction, rank badges, and the card in one plain sentence.
 
-use super::SourceNote;
+use super::{use_ui, SourceNote};
 use crate::format::{Tone, Trend};
-use super::use_ui;
-use crate::view::MetricCard;
+use crate::view::{MetricCard, MetricsView};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct MetricCardsProps {
-    pub cards: Vec<MetricCard>,
+    pub metrics: MetricsView,
 }
 
 /// Arrow glyph for a trend; the words beside it carry the meaning for screen readers.
@@ -20,7 +20,8 @@ pub fn arrow(trend: Trend) -> &'static str {
     }
 }
 
-/// CSS class for a tone: good news green, bad news red, neutral grey.
+/// CSS class for a tone: good news green, bad news red, neutral grey. The words (改善 /
+/// 恶化 / 持平, and the summary's 情况好转 / 情况变差) say the same without colour.
 pub fn tone_class(tone: Tone) -> &'static str {
     match tone {
         Tone::Good => "rw-good",
@@ -29,12 +30,16 @@ pub fn tone_class(tone: Tone) -> &'static str {
     }
 }
 
-#[function_component]
+#[component]
 pub fn MetricCards(props: &MetricCardsProps) -> Html {
+    let m = &props.metrics;
     html! {
-        <ul class="rw-cards">
-            { for props.cards.iter().map(|card| html! { <Card card={card.clone()} /> }) }
-        </ul>
+        <>
+            if let Some(summary) = &m.summary { <p class="rw-section-summary">{ summary }</p> }
+            <ul class="rw-cards">
+                { for m.cards.iter().map(|card| html! { <Card key={card.id.clone()} card={card.clone()} /> }) }
+            </ul>
+        </>
     }
 }
 
@@ -43,7 +48,7 @@ struct CardProps {
     card: MetricCard,
 }
 
-#[function_component]
+#[component]
 fn Card(props: &CardProps) -> Html {
     let c = &props.card;
     let t = use_ui();
@@ -67,8 +72,12 @@ fn Card(props: &CardProps) -> Html {
                     { for c.badges.iter().map(|b| html! { <li class="rw-badge">{ b }</li> }) }
                 </ul>
             }
+            // The plain sentence adds to what the card shows only where there is a change or a rank.
+            if c.change.is_some() || !c.badges.is_empty() {
+                <p class="rw-card-summary"><span class="rw-sr">{ t.summary_label }{ t.colon }</span>{ &c.summary }</p>
+            }
             if let Some(note) = &c.note { <p class="rw-card-note">{ note }</p> }
-            <SourceNote text={c.source.clone()} label={t.source} />
+            <SourceNote text={c.source.clone()} />
         </li>
     }
 }
