@@ -57,8 +57,8 @@ fn CaseEntry(props: &CaseEntryProps) -> Html {
             }
             if let Some(p) = &row.progress {
                 <span class="rw-progress-text">
-                    { t.resolved }{ " " }{ &p.done }{ " / " }{ &p.total }{ t.paren_open }{ &p.percent }{ t.paren_close }
-                    <span class="rw-computed">{ t.computed_note }</span>
+                    { t.resolved }{ " " }{ &p.done }{ " / " }{ &p.total }{ t.paren_open }{ &p.percent }{ t.comma }
+                    <span class="rw-computed">{ t.computed_note }</span>{ t.paren_close }
                 </span>
             }
             if let Some(note) = &row.note { <span class="rw-case-note">{ note }</span> }

@@ -204,15 +204,12 @@ pub fn ChartFigure(props: &ChartFigureProps) -> Html {
                 <button type="button" class="rw-btn rw-table-toggle" aria-pressed={if state.table { "true" } else { "false" }} aria-describedby={cap_id.clone()} onclick={act(|| ChartAction::ToggleTable)}>
                     <span class="rw-btn-icon" aria-hidden="true">{ "▦" }</span>{ t.table_view }
                 </button>
-                <button type="button" class="rw-btn rw-export-csv" aria-describedby={cap_id.clone()} onclick={csv}>
-                    <span class="rw-btn-icon" aria-hidden="true">{ "⤓" }</span>{ t.download_csv }
-                </button>
-                <button type="button" class="rw-btn rw-export-svg" aria-describedby={cap_id.clone()} onclick={svg}>
-                    <span class="rw-btn-icon" aria-hidden="true">{ "⤓" }</span>{ t.download_svg }
-                </button>
-                <button type="button" class="rw-btn rw-export-png" aria-describedby={cap_id.clone()} onclick={png}>
-                    <span class="rw-btn-icon" aria-hidden="true">{ "⤓" }</span>{ t.download_png }
-                </button>
+                <span class="rw-downloads">
+                    <span class="rw-downloads-label" aria-hidden="true"><span class="rw-btn-icon">{ "⤓" }</span>{ t.download }</span>
+                    <button type="button" class="rw-btn rw-export-csv" aria-label={t.download_csv} aria-describedby={cap_id.clone()} onclick={csv}>{ "CSV" }</button>
+                    <button type="button" class="rw-btn rw-export-svg" aria-label={t.download_svg} aria-describedby={cap_id.clone()} onclick={svg}>{ "SVG" }</button>
+                    <button type="button" class="rw-btn rw-export-png" aria-label={t.download_png} aria-describedby={cap_id.clone()} onclick={png}>{ "PNG" }</button>
+                </span>
             </div>
             if chart.legend {
                 <div class="rw-legend rw-control rw-chart-part" role="group" aria-label={t.legend}>
@@ -278,12 +275,14 @@ fn bars(chart: &ChartView, hidden: &[bool], shown: Option<usize>) -> Html {
                 let item = &chart.items[i];
                 html! {
                     <div class={classes!("rw-row", (shown == Some(i)).then_some("rw-active"))} data-i={i.to_string()}>
-                        <span class="rw-row-label">{ &item.label }</span>
+                        <span class="rw-row-head">
+                            <span class="rw-row-label">{ &item.label }</span>
+                            <span class="rw-row-value">{ &item.value_text }{ if completion { "*" } else { "" } }</span>
+                        </span>
                         <span class="rw-row-bar">
                             <BarMark percent={percent} class={classes!((completion && item.marked).then_some("rw-open"))} more={!completion && item.marked} />
                             <span class="rw-tip">{ &item.detail }</span>
                         </span>
-                        <span class="rw-row-value">{ &item.value_text }{ if completion { "*" } else { "" } }</span>
                     </div>
                 }
             }) }
