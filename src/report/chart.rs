@@ -290,18 +290,32 @@ fn bars(chart: &ChartView, hidden: &[bool], shown: Option<usize>) -> Html {
     }
 }
 
+fn month(m: &crate::view::ChartItem, i: usize, shown: Option<usize>) -> Html {
+    html! {
+        <div class={classes!("rw-month", m.marked.then_some("rw-marked"), (shown == Some(i)).then_some("rw-active"))} data-i={i.to_string()}>
+            <span class="rw-month-name">{ &m.label }</span>
+            <span class="rw-month-star">{ if m.marked { "★" } else { "" } }</span>
+            if !m.value_text.is_empty() { <span class="rw-month-reward">{ &m.value_text }</span> }
+            <span class="rw-tip">{ &m.detail }</span>
+        </div>
+    }
+}
+
 /// Twelve months; the marked ones filled, starred and with their reward.
 fn months(chart: &ChartView, shown: Option<usize>) -> Html {
     let meaning = chart.table.headers.get(1).cloned().unwrap_or_default();
     html! {
         <>
+            // Halves of quarters: the strip reads as 12, 6 + 6 or 3 + 3 + 3 + 3 months a row,
+            // whatever the widget's width, never with a lone month on a line.
             <div class="rw-img rw-months" role="img" aria-label={chart.summary.clone()}>
-                { for chart.items.iter().enumerate().map(|(i, m)| html! {
-                    <div class={classes!("rw-month", m.marked.then_some("rw-marked"), (shown == Some(i)).then_some("rw-active"))} data-i={i.to_string()}>
-                        <span class="rw-month-name">{ &m.label }</span>
-                        <span class="rw-month-star">{ if m.marked { "★" } else { "" } }</span>
-                        if !m.value_text.is_empty() { <span class="rw-month-reward">{ &m.value_text }</span> }
-                        <span class="rw-tip">{ &m.detail }</span>
+                { for (0..chart.items.len()).step_by(6).map(|half| html! {
+                    <div class="rw-half">
+                        { for (half..(half + 6).min(chart.items.len())).step_by(3).map(|quarter| html! {
+                            <div class="rw-quarter">
+                                { for (quarter..(quarter + 3).min(chart.items.len())).map(|i| month(&chart.items[i], i, shown)) }
+                            </div>
+                        }) }
                     </div>
                 }) }
             </div>

@@ -402,3 +402,24 @@ for (const width of [320, 768, 1280]) {
     });
   }
 }
+
+test("200% zoom (a 1280 px window is 640 CSS px): everything reflows, nothing scrolls sideways", async () => {
+  const context = await browser.newContext({ viewport: { width: 640, height: 450 }, deviceScaleFactor: 2 });
+  const p = await context.newPage();
+  await p.goto(`${server.url}/zh.html`);
+  await settled(p);
+  assert.equal(await p.evaluate(() => document.documentElement.scrollWidth), 640);
+  await p.screenshot({ path: join(ARTIFACTS, "visuals-zoom200.png") });
+  await context.close();
+});
+
+test("motion follows prefers-reduced-motion", async () => {
+  const duration = async (reducedMotion) => {
+    const p = await open("/zh.html", { reducedMotion });
+    const d = await root(p).locator(".rw-mark-fill >> nth=0").evaluate((el) => getComputedStyle(el).transitionDuration);
+    await p.context().close();
+    return d;
+  };
+  assert.equal(await duration("reduce"), "0s");
+  assert.notEqual(await duration("no-preference"), "0s");
+});
