@@ -231,11 +231,14 @@ pub fn ChartFigure(props: &ChartFigureProps) -> Html {
             <div class={classes!("rw-plot", "rw-chart-part", state.focused.then_some("rw-focused"))} tabindex="0" role="group"
                 aria-label={format!("{}{}{}", chart.title, t.colon, t.plot_hint)}
                 onkeydown={on_key} onfocus={on_focus} onblur={on_blur} onmouseover={on_over} onmouseleave={on_leave}>
+                <p class="rw-plot-hint" aria-hidden="true">{ t.plot_hint }</p>
                 { graphic }
                 if all_hidden { <p class="rw-empty">{ t.all_hidden }</p> }
                 <p class="rw-sr" aria-live="polite">{ live }</p>
-                <p class="rw-plot-hint" aria-hidden="true">{ t.plot_hint }</p>
             </div>
+            if chart.kind == ChartKind::Months {
+                <p class="rw-key rw-chart-part" aria-hidden="true"><span class="rw-star">{ "★" }</span>{ " " }{ chart.table.headers.get(1).cloned().unwrap_or_default() }</p>
+            }
             <div class="rw-table-wrap rw-table-part" tabindex="0" role="region" aria-label={format!("{}{}{}", chart.title, t.colon, t.table_of)}>
                 <table class="rw-table rw-data">
                     <caption>{ &chart.title }</caption>
@@ -303,7 +306,6 @@ fn month(m: &crate::view::ChartItem, i: usize, shown: Option<usize>) -> Html {
 
 /// Twelve months; the marked ones filled, starred and with their reward.
 fn months(chart: &ChartView, shown: Option<usize>) -> Html {
-    let meaning = chart.table.headers.get(1).cloned().unwrap_or_default();
     html! {
         <>
             // Halves of quarters: the strip reads as 12, 6 + 6 or 3 + 3 + 3 + 3 months a row,
@@ -319,7 +321,6 @@ fn months(chart: &ChartView, shown: Option<usize>) -> Html {
                     </div>
                 }) }
             </div>
-            <p class="rw-key" aria-hidden="true"><span class="rw-star">{ "★" }</span>{ " " }{ meaning }</p>
         </>
     }
 }
