@@ -43,9 +43,9 @@ pub fn visible_percent(p: f64) -> f64 {
 pub struct BarMarkProps {
     /// Length in percent of the available width (0–100).
     pub percent: f64,
-    /// Extra class for the filled part (e.g. `rw-open` for unfinished completion).
+    /// An unfinished completion (drawn in the "open" colour).
     #[prop_or_default]
-    pub class: Classes,
+    pub open: bool,
     /// The value is a lower bound ("290余"): a dashed continuation follows the bar.
     #[prop_or_default]
     pub more: bool,
@@ -61,7 +61,7 @@ pub fn BarMark(props: &BarMarkProps) -> Html {
     html! {
         <svg class="rw-mark" width="100%" height="1.1em" aria-hidden="true" focusable="false">
             <rect class="rw-mark-track" x="0" y="0" width="100%" height="100%" rx="2" />
-            <rect class={classes!("rw-mark-fill", props.class.clone())} x="0" y="0" width={pct(visible_percent(props.percent))} height="100%" rx="2" />
+            <rect class={if props.open { "rw-mark-fill rw-open" } else { "rw-mark-fill" }} x="0" y="0" width={pct(visible_percent(props.percent))} height="100%" rx="2" />
             if props.more {
                 <rect class="rw-mark-more" x={pct(visible_percent(props.percent))} y="8%" width={pct(MORE_PERCENT.min(100.0 - props.percent.clamp(0.0, 100.0)))} height="84%" />
             }

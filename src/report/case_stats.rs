@@ -52,7 +52,7 @@ fn CaseEntry(props: &CaseEntryProps) -> Html {
                         onclick={{ let open = open.clone(); Callback::from(move |_: MouseEvent| open.set(!*open)) }}>
                         { t.exact }
                     </button>
-                    <span id={exact_id} class={classes!("rw-exact", (!*open && !env.printing).then_some("rw-folded"))}>{ exact }</span>
+                    <span id={exact_id} class={if !*open && !env.printing { "rw-exact rw-folded" } else { "rw-exact" }}>{ exact }</span>
                 </span>
             }
             if let Some(p) = &row.progress {

@@ -198,7 +198,7 @@ pub fn ChartFigure(props: &ChartFigureProps) -> Html {
     let computed = chart.kind == ChartKind::Completion;
 
     html! {
-        <figure class={classes!("rw-chart", if state.table { "rw-view-table" } else { "rw-view-chart" })} id={chart.id.clone()} aria-labelledby={cap_id.clone()}>
+        <figure class={if state.table { "rw-chart rw-view-table" } else { "rw-chart rw-view-chart" }} id={chart.id.clone()} aria-labelledby={cap_id.clone()}>
             <figcaption class="rw-chart-title" id={cap_id.clone()}>{ &chart.title }</figcaption>
             <div class="rw-tools rw-control">
                 <button type="button" class="rw-btn rw-table-toggle" aria-pressed={if state.table { "true" } else { "false" }} aria-describedby={cap_id.clone()} onclick={act(|| ChartAction::ToggleTable)}>
@@ -217,7 +217,7 @@ pub fn ChartFigure(props: &ChartFigureProps) -> Html {
                         let on = !hidden[i];
                         let dispatch = dispatch.clone();
                         html! {
-                            <button type="button" class={classes!("rw-chip", (!on).then_some("rw-chip-off"))} aria-pressed={if on { "true" } else { "false" }}
+                            <button type="button" class={if on { "rw-chip" } else { "rw-chip rw-chip-off" }} aria-pressed={if on { "true" } else { "false" }}
                                 onclick={Callback::from(move |_: MouseEvent| dispatch.dispatch(ChartAction::ToggleItem(i)))}>
                                 <span class="rw-chip-box" aria-hidden="true">{ if on { "✓" } else { "" } }</span>{ &item.label }
                             </button>
@@ -228,7 +228,7 @@ pub fn ChartFigure(props: &ChartFigureProps) -> Html {
                     }
                 </div>
             }
-            <div class={classes!("rw-plot", "rw-chart-part", state.focused.then_some("rw-focused"))} tabindex="0" role="group"
+            <div class={if state.focused { "rw-plot rw-chart-part rw-focused" } else { "rw-plot rw-chart-part" }} tabindex="0" role="group"
                 aria-label={format!("{}{}{}", chart.title, t.colon, t.plot_hint)}
                 onkeydown={on_key} onfocus={on_focus} onblur={on_blur} onmouseover={on_over} onmouseleave={on_leave}>
                 <p class="rw-plot-hint" aria-hidden="true">{ t.plot_hint }</p>
@@ -277,13 +277,13 @@ fn bars(chart: &ChartView, hidden: &[bool], shown: Option<usize>) -> Html {
             { for visible.iter().zip(percents).map(|(&i, percent)| {
                 let item = &chart.items[i];
                 html! {
-                    <div class={classes!("rw-row", (shown == Some(i)).then_some("rw-active"))} data-i={i.to_string()}>
+                    <div class={if shown == Some(i) { "rw-row rw-active" } else { "rw-row" }} data-i={i.to_string()}>
                         <span class="rw-row-head">
                             <span class="rw-row-label">{ &item.label }</span>
                             <span class="rw-row-value">{ &item.value_text }{ if completion { "*" } else { "" } }</span>
                         </span>
                         <span class="rw-row-bar">
-                            <BarMark percent={percent} class={classes!((completion && item.marked).then_some("rw-open"))} more={!completion && item.marked} />
+                            <BarMark percent={percent} open={completion && item.marked} more={!completion && item.marked} />
                             <span class="rw-tip">{ &item.detail }</span>
                         </span>
                     </div>
@@ -295,7 +295,12 @@ fn bars(chart: &ChartView, hidden: &[bool], shown: Option<usize>) -> Html {
 
 fn month(m: &crate::view::ChartItem, i: usize, shown: Option<usize>) -> Html {
     html! {
-        <div class={classes!("rw-month", m.marked.then_some("rw-marked"), (shown == Some(i)).then_some("rw-active"))} data-i={i.to_string()}>
+        <div class={match (m.marked, shown == Some(i)) {
+            (true, true) => "rw-month rw-marked rw-active",
+            (true, false) => "rw-month rw-marked",
+            (false, true) => "rw-month rw-active",
+            (false, false) => "rw-month",
+        }} data-i={i.to_string()}>
             <span class="rw-month-name">{ &m.label }</span>
             <span class="rw-month-star">{ if m.marked { "★" } else { "" } }</span>
             if !m.value_text.is_empty() { <span class="rw-month-reward">{ &m.value_text }</span> }

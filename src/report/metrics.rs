@@ -20,13 +20,13 @@ pub fn arrow(trend: Trend) -> &'static str {
     }
 }
 
-/// CSS class for a tone: good news green, bad news red, neutral grey. The words (改善 /
-/// 恶化 / 持平, and the summary's 情况好转 / 情况变差) say the same without colour.
-pub fn tone_class(tone: Tone) -> &'static str {
+/// CSS classes of a change for its tone: good news green, bad news red, neutral grey. The
+/// words (改善 / 恶化 / 持平, and the summary's 情况好转 / 情况变差) say the same without colour.
+pub fn change_class(tone: Tone) -> &'static str {
     match tone {
-        Tone::Good => "rw-good",
-        Tone::Bad => "rw-bad",
-        Tone::Neutral => "rw-neutral",
+        Tone::Good => "rw-change rw-good",
+        Tone::Bad => "rw-change rw-bad",
+        Tone::Neutral => "rw-change rw-neutral",
     }
 }
 
@@ -62,7 +62,7 @@ fn Card(props: &CardProps) -> Html {
                 if !c.figure.unit.is_empty() { <span class="rw-unit">{ &c.figure.unit }</span> }
             </p>
             if let Some(change) = &c.change {
-                <p class={classes!("rw-change", tone_class(change.tone))}>
+                <p class={change_class(change.tone)}>
                     <span class="rw-arrow" aria-hidden="true">{ arrow(change.trend) }</span>
                     { &change.phrase }
                 </p>

@@ -160,20 +160,21 @@ pub fn ReportBody(props: &ReportProps) -> Html {
     }
 
     let large = state.large.unwrap_or(props.theme.large);
-    let classes = classes!(
-        "rw",
-        match props.theme.scheme {
-            Scheme::Auto => None,
-            Scheme::Light => Some("rw-light"),
-            Scheme::Dark => Some("rw-dark"),
-        },
-        match state.large {
-            Some(true) => Some("rw-large"),
-            Some(false) => Some("rw-large-off"),
-            None => props.theme.large.then_some("rw-large"),
-        },
-        state.printing.then_some("rw-printing"),
-    );
+    let mut classes = String::from("rw");
+    classes.push_str(match props.theme.scheme {
+        Scheme::Auto => "",
+        Scheme::Light => " rw-light",
+        Scheme::Dark => " rw-dark",
+    });
+    classes.push_str(match state.large {
+        Some(true) => " rw-large",
+        Some(false) => " rw-large-off",
+        None if props.theme.large => " rw-large",
+        None => "",
+    });
+    if state.printing {
+        classes.push_str(" rw-printing");
+    }
     let toggle_large = {
         let dispatch = state.dispatcher();
         Callback::from(move |_: MouseEvent| dispatch.dispatch(BodyAction::SetLarge(!large)))
@@ -294,7 +295,7 @@ fn Section(props: &SectionProps) -> Html {
                     { &s.title }
                 </button>
             </h3>
-            <div class={classes!("rw-section-body", props.collapsed.then_some("rw-collapsed"))} id={body_id}>
+            <div class={if props.collapsed { "rw-section-body rw-collapsed" } else { "rw-section-body" }} id={body_id}>
                 if let Some(intro) = &s.intro { <p class="rw-intro">{ intro }</p> }
                 { body }
             </div>

@@ -2,7 +2,7 @@
 //! every column (buttons in the column headings, `aria-sort` on the sorted one), with rank
 //! meters and a CSV export of the rows in their current order.
 
-use super::metrics::{arrow, tone_class};
+use super::metrics::{arrow, change_class};
 use super::{dom, use_env};
 use crate::charts::RankMeter;
 use crate::format;
@@ -71,7 +71,7 @@ pub fn RankingTable(props: &RankingTableProps) -> Html {
         html! {
             <th scope="col" aria-sort={sorted.map(|d| AttrValue::Static(d.aria()))}>
                 <button type="button" class="rw-sort" onclick={onclick}>
-                    { label }<span class={classes!("rw-sort-icon", sorted.is_some().then_some("rw-sorted"))} aria-hidden="true">{ icon }</span>
+                    { label }<span class={if sorted.is_some() { "rw-sort-icon rw-sorted" } else { "rw-sort-icon" }} aria-hidden="true">{ icon }</span>
                 </button>
             </th>
         }
@@ -113,7 +113,7 @@ pub fn RankingTable(props: &RankingTableProps) -> Html {
                                     <td class="rw-num-cell">{ row.value.clone().unwrap_or_else(|| "—".into()) }</td>
                                     { match &row.change {
                                         Some(c) => html! {
-                                            <td class={classes!("rw-change", tone_class(c.tone))}>
+                                            <td class={change_class(c.tone)}>
                                                 <span class="rw-arrow" aria-hidden="true">{ arrow(c.trend) }</span>{ &c.phrase }
                                             </td>
                                         },
