@@ -165,6 +165,17 @@ test("controls work from the keyboard: sort, table view, legend, sections, large
   assert.equal(await w.locator("article.rw").evaluate((el) => getComputedStyle(el).fontSize), "20px");
   await p.keyboard.press("Enter");
   assert.equal(await w.locator("article.rw").evaluate((el) => getComputedStyle(el).fontSize), "16px");
+
+  // The exact figure and a contents link, from the keyboard.
+  const exact = w.locator(".rw-link-btn");
+  await exact.focus();
+  await p.keyboard.press("Enter");
+  assert.equal(await exact.getAttribute("aria-expanded"), "true");
+  assert.equal(await w.locator(".rw-exact").textContent(), "1813.4469万元（18134469元）");
+  await w.locator('.rw-toc a[href="#rw-first-months"]').focus();
+  await p.keyboard.press("Enter");
+  assert.equal((await focused(p)).text, "月度考核第一", "the focus moves to the section");
+  assert.equal(new URL(p.url()).hash, "#rw-first-months");
   assert.deepEqual(p.errors, []);
   await p.context().close();
 });
