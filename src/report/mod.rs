@@ -147,7 +147,10 @@ pub fn ReportBody(props: &ReportProps) -> Html {
                 dom::on_window("beforeprint", Callback::from(move |()| before.dispatch(BodyAction::Printing(true)))),
                 dom::on_window("afterprint", Callback::from(move |()| dispatch.dispatch(BodyAction::Printing(false)))),
             );
-            move || drop(guards)
+            // Dropping the guards removes the listeners.
+            move || {
+                let _removed = guards;
+            }
         });
     }
     {

@@ -38,6 +38,7 @@ pub struct SectionView {
 }
 
 #[derive(Clone, Debug, PartialEq)]
+#[allow(clippy::large_enum_variant)] // one per section: their size does not matter
 pub enum SectionViewBody {
     Metrics(MetricsView),
     Ranking(RankingTable),
