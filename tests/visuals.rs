@@ -285,6 +285,28 @@ fn exported_svg_is_standalone_escaped_and_wraps_long_labels() {
             assert!(export::text_width(content, px) <= 680.5, "{content} overflows");
         }
     }
+    // A label and the value on its line never overlap.
+    for chart in charts_of(&v).into_iter().chain(charts_of(&view(Lang::Zh))) {
+        let doc = export::chart_svg(chart, &vec![false; chart.items.len()], "");
+        let texts: Vec<(f64, f64, bool, String)> = doc
+            .svg
+            .lines()
+            .filter(|l| l.starts_with("<text"))
+            .map(|l| {
+                let attr = |name: &str| l.split(&format!("{name}=\"")).nth(1).unwrap().split('"').next().unwrap().parse::<f64>().unwrap();
+                let content = l.split('>').nth(1).unwrap().split('<').next().unwrap().replace("&apos;", "'").replace("&amp;", "&");
+                (attr("x"), attr("y"), l.contains("text-anchor=\"end\""), content)
+            })
+            .collect();
+        for (x, y, end, value) in texts.iter().filter(|t| t.2) {
+            assert!(*end);
+            for (lx, _, _, label) in texts.iter().filter(|t| !t.2 && t.1 == *y) {
+                let label_right = lx + export::text_width(label, 14.0);
+                let value_left = x - export::text_width(value, 14.0) * 1.15;
+                assert!(label_right + 8.0 <= value_left, "{label} runs into {value}");
+            }
+        }
+    }
     let lines = export::wrap("Petitions assigned by the city's environmental complaints hotline", 14.0, 200.0);
     assert!(lines.len() >= 2 && lines.iter().all(|l| export::text_width(l, 14.0) <= 200.0), "{lines:?}");
     assert_eq!(lines.join(" "), "Petitions assigned by the city's environmental complaints hotline");

@@ -194,29 +194,37 @@ pub fn chart_svg(chart: &ChartView, hidden: &[bool], credit: &str) -> SvgDoc {
     SvgDoc { svg, width: WIDTH as u32, height: height as u32 }
 }
 
+/// Bars as on screen: the label with the value at the right on the same line, then the bar
+/// across the full width, so every bar has the same scale.
 fn bars(s: &mut Svg, chart: &ChartView, shown: &[usize], p: &Palette) {
     let completion = chart.kind == ChartKind::Completion;
-    let value_texts: Vec<String> =
-        shown.iter().map(|&i| format!("{}{}", chart.items[i].value_text, if completion { "*" } else { "" })).collect();
-    let value_w = value_texts.iter().map(|t| text_width(t, 14.0)).fold(0.0, f64::max);
-    let area = (WIDTH - 2.0 * PAD - value_w - 10.0).max(120.0);
+    let full = WIDTH - 2.0 * PAD;
     let values: Vec<f64> = shown.iter().map(|&i| chart.items[i].value).collect();
     let percents = if completion { values.iter().map(|v| v.clamp(0.0, 100.0)).collect() } else { bar_percents(&values, 100.0) };
-    for ((&i, pct), value_text) in shown.iter().zip(percents).zip(value_texts) {
+    for (&i, pct) in shown.iter().zip(percents) {
         let item = &chart.items[i];
-        s.paragraph(&item.label, 14.0, p.text, "");
+        let value = format!("{}{}", item.value_text, if completion { "*" } else { "" });
+        // Bold text runs wider than the estimate for regular text.
+        let value_w = text_width(&value, 14.0) * 1.15;
+        let lines = wrap(&item.label, 14.0, (full - value_w - 16.0).max(full / 3.0));
+        for (n, line) in lines.iter().enumerate() {
+            s.y += 14.0 * 1.35;
+            s.text(PAD, s.y, 14.0, p.text, "", line);
+            if n == 0 {
+                s.text(WIDTH - PAD, s.y, 14.0, p.text, " font-weight=\"700\" text-anchor=\"end\"", &value);
+            }
+        }
         s.y += 6.0;
-        s.rect(PAD, s.y, area, 16.0, p.track, " rx=\"2\"");
-        let len = if pct > 0.0 { (area * pct / 100.0).max(2.0) } else { 0.0 };
+        s.rect(PAD, s.y, full, 16.0, p.track, " rx=\"2\"");
+        let len = if pct > 0.0 { (full * pct / 100.0).max(2.0) } else { 0.0 };
         let fill = if completion && item.marked { p.open } else { p.fill };
         s.rect(PAD, s.y, len, 16.0, fill, " rx=\"2\"");
         if !completion && item.marked {
             // A lower bound: the bar continues as a dashed outline.
-            let more = (area * super::MORE_PERCENT / 100.0).min(area - len);
+            let more = (full * super::MORE_PERCENT / 100.0).min(full - len);
             s.rect(PAD + len, s.y + 1.0, more, 14.0, "none", &format!(" stroke=\"{}\" stroke-width=\"2\" stroke-dasharray=\"3 2\"", p.fill));
         }
-        s.text(WIDTH - PAD, s.y + 13.0, 14.0, p.text, " font-weight=\"700\" text-anchor=\"end\"", &value_text);
-        s.y += 16.0 + 12.0;
+        s.y += 16.0 + 10.0;
     }
 }
 

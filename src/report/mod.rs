@@ -189,7 +189,7 @@ pub fn ReportBody(props: &ReportProps) -> Html {
     let env = Env {
         lang: view.lang,
         printing: state.printing,
-        credit: AttrValue::from(format!("{}{}{} · {}", t.source, t.colon, view.publisher, view.title)),
+        credit: AttrValue::from(format!("{}{}{} · {}", t.credit, t.colon, view.publisher, view.title)),
     };
     html! {
         <ContextProvider<Env> context={env}>
