@@ -117,8 +117,8 @@ pub fn ChartFigure(props: &ChartFigureProps) -> Html {
         let n = chart.items.len();
         move || ChartState::new(n)
     });
-    // Printing shows every item.
-    let hidden: Vec<bool> = if env.printing { vec![false; chart.items.len()] } else { state.hidden.clone() };
+    // Printing shows every item. (One flag per item, even if new props brought other items.)
+    let hidden: Vec<bool> = (0..chart.items.len()).map(|i| !env.printing && state.hidden.get(i).copied().unwrap_or(false)).collect();
     let shown = state.shown();
     let cap_id = format!("{}-cap", chart.id);
 
@@ -187,8 +187,8 @@ pub fn ChartFigure(props: &ChartFigureProps) -> Html {
     };
 
     let all_hidden = !chart.items.is_empty() && hidden.iter().all(|&h| h);
-    let live = match (state.focused, shown) {
-        (true, Some(i)) => chart.items[i].detail.clone(),
+    let live = match (state.focused, shown.and_then(|i| chart.items.get(i))) {
+        (true, Some(item)) => item.detail.clone(),
         _ => String::new(),
     };
     let graphic = match chart.kind {
