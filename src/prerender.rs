@@ -2,21 +2,27 @@
 //! prerendered embed snippet or a standalone page.
 
 use crate::model::Lang;
-use crate::report::{render_to_string, Outcome};
+use crate::report::{render_themed, Outcome};
 use crate::snippet::{self, SnippetOptions};
 use crate::validate::{self, PayloadError};
-use crate::view::ReportView;
+use crate::view::{ReportView, Theme};
 use std::rc::Rc;
 
-/// Renders a payload's report to HTML (the content of the widget's `.rw-root`).
-pub fn render(payload: &str, lang: Lang) -> Result<String, PayloadError> {
+/// Renders a payload's report to HTML (the content of the widget's `.rw-root`), in the language
+/// and theme the host will have, so that the widget can hydrate it as it is.
+pub fn render(payload: &str, options: &SnippetOptions) -> Result<String, PayloadError> {
     let report = validate::load(payload)?;
-    Ok(render_to_string(Outcome::Report(Rc::new(ReportView::new(&report, lang)))))
+    let view = ReportView::new(&report, Lang::from_code(&options.lang));
+    Ok(render_themed(Outcome::Report(Rc::new(view)), theme(options)))
+}
+
+fn theme(options: &SnippetOptions) -> Theme {
+    Theme::parse(options.theme.as_deref().unwrap_or_default())
 }
 
 /// The embed snippet with the rendered report inside the host element.
 pub fn snippet(payload: &str, stylesheet: &str, options: &SnippetOptions) -> Result<String, PayloadError> {
-    let html = render(payload, Lang::from_code(&options.lang))?;
+    let html = render(payload, options)?;
     Ok(snippet::prerendered(payload, &html, stylesheet, options))
 }
 
@@ -33,7 +39,7 @@ pub fn page(
     let lang = Lang::from_code(&options.lang);
     let view = ReportView::new(&report, lang);
     let title = view.title.clone();
-    let html = render_to_string(Outcome::Report(Rc::new(view)));
+    let html = render_themed(Outcome::Report(Rc::new(view)), theme(options));
     let body = match inline_css {
         Some(css) => format!(
             "<div data-report-widget data-lang=\"{lang}\"><template shadowrootmode=\"open\" shadowroot=\"open\"><style>{css}</style><div class=\"rw-root\">{html}</div></template><div class=\"rw-fallback\">{html}</div></div>",

@@ -469,9 +469,9 @@ fn the_data_src_snippet_and_names_are_escaped() {
 fn the_prerendered_snippet_is_the_command_line_one() {
     use report_widget::prerender;
     use report_widget::snippet::SnippetOptions;
-    let html = prerender::render(LANSHAN, Lang::En).unwrap();
-    let ours = output::prerendered_snippet(LANSHAN, &html, "./report-widget-0123456789abcdef.css", "lanshan", "/static/rw/1.0", "en", Some("dark"));
     let options = SnippetOptions { base: "/static/rw/1.0/".into(), payload_id: "lanshan".into(), lang: "en".into(), theme: Some("dark".into()) };
+    let html = prerender::render(LANSHAN, &options).unwrap();
+    let ours = output::prerendered_snippet(LANSHAN, &html, "./report-widget-0123456789abcdef.css", "lanshan", "/static/rw/1.0", "en", Some("dark"));
     let cli = prerender::snippet(LANSHAN, "/static/rw/1.0/report-widget-0123456789abcdef.css", &options).unwrap();
     assert_eq!(ours, cli);
 }

@@ -6,7 +6,7 @@ use report_widget::embed;
 use report_widget::model::Lang;
 use report_widget::report::{Outcome, Widget, WidgetProps};
 use report_widget::validate;
-use report_widget::view::ReportView;
+use report_widget::view::{ReportView, Theme};
 use std::rc::Rc;
 use std::time::Duration;
 use wasm_bindgen::JsCast;
@@ -47,7 +47,7 @@ async fn the_report_component_renders_cards_ranks_and_charts() {
     let report = validate::load(LANSHAN).unwrap();
     let root = fresh_div();
     let view = Rc::new(ReportView::new(&report, Lang::Zh));
-    yew::Renderer::<Widget>::with_root_and_props(root.clone(), WidgetProps { outcome: Outcome::Report(view), on_rendered: None })
+    yew::Renderer::<Widget>::with_root_and_props(root.clone(), WidgetProps { outcome: Outcome::Report(view), on_rendered: None, theme: Theme::default() })
         .render();
     eventually("the report", || root.query_selector(".rw-card").ok().flatten().is_some()).await;
     let text = root.text_content().unwrap_or_default();
@@ -56,7 +56,7 @@ async fn the_report_component_renders_cards_ranks_and_charts() {
     }
     let cards = root.query_selector_all(".rw-card").unwrap().length();
     assert_eq!(cards, 8 + 3 + 8, "a card for every metric");
-    let charts = root.query_selector_all("svg.rw-bars[role=img]").unwrap().length();
+    let charts = root.query_selector_all(".rw-bars[role=img]").unwrap().length();
     assert!(charts >= 3, "bar charts for units shared by several case items, found {charts}");
     // A pollutant's decrease is shown as good news, a flat value as neutral.
     let pm25 = root.query_selector("[data-metric=pm25] .rw-change").unwrap().unwrap();
@@ -116,4 +116,192 @@ async fn a_host_without_a_payload_source_says_so() {
     embed::mount(host.clone(), Rc::from("data:text/css,"));
     eventually("data-state=error", || host.get_attribute("data-state").as_deref() == Some("error")).await;
     assert!(shadow_text(&host).contains("data-payload"));
+}
+
+// ---- Interactions of the visuals --------------------------------------------------------
+
+use web_sys::HtmlElement;
+
+/// Renders `payload` in `lang` with `theme` into a fresh element and waits for it.
+async fn mount_report(payload: &str, lang: Lang, theme: Theme) -> Element {
+    let report = validate::load(payload).expect("a valid payload");
+    let root = fresh_div();
+    let view = Rc::new(ReportView::new(&report, lang));
+    yew::Renderer::<Widget>::with_root_and_props(root.clone(), WidgetProps { outcome: Outcome::Report(view), on_rendered: None, theme })
+        .render();
+    eventually("the report", || root.query_selector(".rw-card").ok().flatten().is_some()).await;
+    root
+}
+
+fn one(root: &Element, selector: &str) -> Element {
+    root.query_selector(selector).unwrap().unwrap_or_else(|| panic!("no {selector}"))
+}
+
+fn all(root: &Element, selector: &str) -> Vec<Element> {
+    let list = root.query_selector_all(selector).unwrap();
+    (0..list.length()).filter_map(|i| list.item(i)?.dyn_into::<Element>().ok()).collect()
+}
+
+fn click(el: &Element) {
+    el.dyn_ref::<HtmlElement>().expect("an HTML element").click();
+}
+
+fn text(el: &Element) -> String {
+    el.text_content().unwrap_or_default()
+}
+
+fn key(el: &Element, key: &str) {
+    let init = web_sys::KeyboardEventInit::new();
+    init.set_key(key);
+    init.set_bubbles(true);
+    init.set_cancelable(true);
+    let event = web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+    el.dispatch_event(&event).unwrap();
+}
+
+fn ranking_labels(root: &Element) -> Vec<String> {
+    all(root, ".rw-ranking tbody th").iter().map(text).collect()
+}
+
+#[wasm_bindgen_test]
+async fn clicking_column_headings_sorts_the_ranking_with_aria_sort() {
+    let root = mount_report(LANSHAN, Lang::Zh, Theme::default()).await;
+    assert_eq!(ranking_labels(&root), ["综合指数", "PM2.5浓度", "PM10浓度", "O3浓度"]);
+    assert!(all(&root, ".rw-ranking th[aria-sort]").is_empty(), "unsorted at first");
+    let headers = all(&root, ".rw-ranking thead th");
+    click(&one(&headers[1], "button"));
+    eventually("ascending", || headers[1].get_attribute("aria-sort").as_deref() == Some("ascending")).await;
+    assert_eq!(ranking_labels(&root), ["综合指数", "PM2.5浓度", "PM10浓度", "O3浓度"]);
+    click(&one(&headers[1], "button"));
+    eventually("descending", || headers[1].get_attribute("aria-sort").as_deref() == Some("descending")).await;
+    assert_eq!(ranking_labels(&root), ["O3浓度", "PM10浓度", "PM2.5浓度", "综合指数"]);
+    // Another column: it alone carries aria-sort.
+    click(&one(&headers[4], "button"));
+    eventually("change rank", || headers[4].get_attribute("aria-sort").as_deref() == Some("ascending")).await;
+    assert_eq!(headers[1].get_attribute("aria-sort"), None);
+    assert_eq!(ranking_labels(&root), ["综合指数", "PM10浓度", "O3浓度", "PM2.5浓度"], "rank 4 for improvement comes last");
+    assert_eq!(text(&one(&root, ".rw-ranking tbody tr:last-child td:last-child")), "4 / 5");
+}
+
+#[wasm_bindgen_test]
+async fn the_table_view_legend_sections_and_large_text_toggle() {
+    let root = mount_report(LANSHAN, Lang::Zh, Theme::default()).await;
+    // Table view.
+    let figure = one(&root, "#rw-enforcement figure");
+    let toggle = one(&figure, ".rw-table-toggle");
+    assert_eq!(toggle.get_attribute("aria-pressed").as_deref(), Some("false"));
+    click(&toggle);
+    eventually("table view", || figure.class_list().contains("rw-view-table")).await;
+    assert_eq!(toggle.get_attribute("aria-pressed").as_deref(), Some("true"));
+    let rows: Vec<String> = all(&figure, "table.rw-data tbody th").iter().map(text).collect();
+    let bars: Vec<String> = all(&figure, ".rw-row-label").iter().map(text).collect();
+    assert_eq!(rows, bars, "the table has the chart's items");
+    click(&toggle);
+    eventually("chart view", || figure.class_list().contains("rw-view-chart")).await;
+
+    // Legend: hiding the largest bar rescales the others.
+    let widths = |f: &Element| -> Vec<String> { all(f, ".rw-mark-fill").iter().map(|r| r.get_attribute("width").unwrap_or_default()).collect() };
+    assert_eq!(widths(&figure)[0], "100%", "520 is the longest");
+    let chip = one(&figure, ".rw-chip");
+    click(&chip);
+    eventually("one bar fewer", || all(&figure, ".rw-row").len() == 2).await;
+    assert_eq!(chip.get_attribute("aria-pressed").as_deref(), Some("false"));
+    assert_eq!(widths(&figure)[1], "100%", "290 is now the longest");
+    let show_all = one(&figure, ".rw-chip-all");
+    click(&show_all);
+    eventually("all bars", || all(&figure, ".rw-row").len() == 3).await;
+
+    // Folding a section.
+    let section_toggle = one(&root, "#rw-outreach .rw-section-toggle");
+    click(&section_toggle);
+    eventually("folded", || section_toggle.get_attribute("aria-expanded").as_deref() == Some("false")).await;
+    assert!(one(&root, "#rw-outreach .rw-section-body").class_list().contains("rw-collapsed"));
+
+    // Large text.
+    let large = one(&root, ".rw-large-toggle");
+    click(&large);
+    eventually("large text", || one(&root, "article.rw").class_list().contains("rw-large")).await;
+    assert_eq!(large.get_attribute("aria-pressed").as_deref(), Some("true"));
+    click(&large);
+    eventually("large text off", || one(&root, "article.rw").class_list().contains("rw-large-off")).await;
+
+    // The exact figure on demand.
+    let exact_button = one(&root, ".rw-link-btn");
+    let exact = one(&root, ".rw-exact");
+    assert!(exact.class_list().contains("rw-folded"));
+    click(&exact_button);
+    eventually("exact figure", || !exact.class_list().contains("rw-folded")).await;
+    assert_eq!(exact_button.get_attribute("aria-expanded").as_deref(), Some("true"));
+    assert_eq!(text(&exact), "1813.4469万元（18134469元）");
+}
+
+#[wasm_bindgen_test]
+async fn arrow_keys_move_the_tooltip_and_escape_closes_it() {
+    let root = mount_report(LANSHAN, Lang::En, Theme::default()).await;
+    let plot = one(&root, "#rw-first-months .rw-plot");
+    plot.dyn_ref::<HtmlElement>().unwrap().focus().unwrap();
+    eventually("focus shows the first month", || root.query_selector("#rw-first-months .rw-active").ok().flatten().is_some()).await;
+    let active = || text(&one(&root, "#rw-first-months .rw-active .rw-tip"));
+    assert!(active().starts_with("January 2021: no"), "{}", active());
+    for _ in 0..3 {
+        key(&plot, "ArrowRight");
+    }
+    eventually("April", || active().starts_with("April 2021")).await;
+    assert!(active().ends_with("reward 1,000,000"), "{}", active());
+    assert_eq!(text(&one(&plot, "[aria-live]")), active(), "announced to screen readers");
+    key(&plot, "ArrowLeft");
+    eventually("March", || active().starts_with("March 2021")).await;
+    key(&plot, "End");
+    eventually("December", || active().starts_with("December 2021")).await;
+    key(&plot, "Escape");
+    eventually("closed", || root.query_selector("#rw-first-months .rw-active").ok().flatten().is_none()).await;
+}
+
+#[wasm_bindgen_test]
+async fn numbers_follow_the_locale() {
+    let en = mount_report(LANSHAN, Lang::En, Theme::default()).await;
+    let t = text(&en);
+    for expected in ["about 1,813.45 × 10,000 yuan", "1,813.4469 × 10,000 yuan (18,134,469 yuan)", "more than 200,000", "366 / 370 (98.9%)", "Download"] {
+        assert!(t.contains(expected), "English shows {expected}");
+    }
+    let zh = mount_report(LANSHAN, Lang::Zh, Theme::default()).await;
+    let t = text(&zh);
+    for expected in ["约1813.45万元", "超过20万", "366 / 370（98.9%）", "各奖励100万", "目录"] {
+        assert!(t.contains(expected), "Chinese shows {expected}");
+    }
+}
+
+#[wasm_bindgen_test]
+async fn a_change_is_good_or_bad_by_the_figures_direction() {
+    // PM2.5 (lower is better) rises, good days (higher is better) fall, NO2 stays flat.
+    let payload = LANSHAN
+        .replacen("\"value\": -10.2,", "\"value\": 5.0,", 1)
+        .replacen("\"value\": 3,\n            \"kind\": \"absolute\"", "\"value\": -3,\n            \"kind\": \"absolute\"", 1);
+    let root = mount_report(&payload, Lang::Zh, Theme::default()).await;
+    let change = |id: &str| one(&root, &format!("[data-metric={id}] .rw-change"));
+    let pm25 = change("pm25");
+    assert!(pm25.class_list().contains("rw-bad"), "a pollutant's rise is bad news");
+    assert!(text(&pm25).contains("▲") && text(&pm25).contains("同比恶化5.0%"));
+    let days = change("good-days");
+    assert!(days.class_list().contains("rw-bad"), "fewer good days is bad news");
+    assert!(text(&days).contains("▼") && text(&days).contains("同比减少3天"));
+    let no2 = change("no2");
+    assert!(no2.class_list().contains("rw-neutral") && text(&no2).contains("同比持平"));
+    let co = change("co");
+    assert!(co.class_list().contains("rw-good") && text(&co).contains("▼"));
+    let summary = text(&one(&root, "[data-metric=pm25] .rw-card-summary"));
+    assert!(summary.contains("比上年上升5.0%，情况变差"), "{summary}");
+    let section = text(&one(&root, "#rw-air .rw-section-summary"));
+    assert_eq!(section, "与上年相比，8项指标中5项好转、2项变差、1项持平。");
+    // The ranking table says the same.
+    let ranking_change = one(&root, ".rw-ranking tbody tr:nth-child(2) .rw-change");
+    assert!(ranking_change.class_list().contains("rw-bad"));
+}
+
+#[wasm_bindgen_test]
+async fn the_theme_prop_sets_the_look_and_the_toggle_state() {
+    let root = mount_report(LANSHAN, Lang::Zh, Theme::parse("dark large")).await;
+    let article = one(&root, "article.rw");
+    assert!(article.class_list().contains("rw-dark") && article.class_list().contains("rw-large"));
+    assert_eq!(one(&root, ".rw-large-toggle").get_attribute("aria-pressed").as_deref(), Some("true"));
 }

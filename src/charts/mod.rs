@@ -1,13 +1,13 @@
-//! SVG chart primitives drawn by our own components: horizontal bars, progress bars and rank
-//! meters. Geometry is computed by pure functions; colours come from the stylesheet (classes),
-//! so themes and strict CSP need no inline style.
+//! SVG chart primitives drawn by our own components (bar marks, rank meters) and the
+//! standalone SVG documents that charts export. Geometry is computed by pure functions;
+//! on screen, colours come from the stylesheet (classes), so themes and strict CSP need no
+//! inline style; exported files carry their colours as attributes.
+
+pub mod export;
 
 use yew::prelude::*;
 
-/// Longest bar, as a share of the chart width: the rest holds the value text.
-pub const BAR_SPAN_PERCENT: f64 = 72.0;
-
-/// Bar lengths in percent of the chart width, proportional to the values (the largest
+/// Bar lengths in percent of the available width, proportional to the values (the largest
 /// value gets `span`). Negative and non-finite values get no bar.
 pub fn bar_percents(values: &[f64], span: f64) -> Vec<f64> {
     let max = values.iter().copied().filter(|v| v.is_finite()).fold(0.0_f64, f64::max);
@@ -19,66 +19,57 @@ pub fn bar_percents(values: &[f64], span: f64) -> Vec<f64> {
 
 /// Formats a percentage for an SVG attribute with at most two decimals ("73.25%").
 pub fn pct(value: f64) -> String {
+    let value = if value.is_finite() { value.clamp(0.0, 100.0) } else { 0.0 };
     let rounded = (value * 100.0).round() / 100.0;
-    format!("{rounded}%")
+    let mut s = rounded.to_string();
+    s.push('%');
+    s
 }
 
-const ROW_HEIGHT: u32 = 46;
-const BAR_HEIGHT: u32 = 16;
+/// The smallest visible bar, in percent: a tiny positive value still shows a sliver, so a
+/// reader never mistakes it for zero.
+pub const MIN_BAR_PERCENT: f64 = 0.6;
 
-#[derive(Properties, PartialEq)]
-pub struct BarChartProps {
-    /// One-line description for screen readers, e.g. "条形图：执法统计（件）".
-    pub summary: AttrValue,
-    /// (label, value, value as text) per bar.
-    pub bars: Vec<(AttrValue, f64, AttrValue)>,
-}
-
-/// A horizontal bar chart: label above each bar, the value at the right. Text keeps its
-/// size at any container width because widths are percentages, not a scaled viewBox.
-#[function_component]
-pub fn BarChart(props: &BarChartProps) -> Html {
-    let values: Vec<f64> = props.bars.iter().map(|b| b.1).collect();
-    let lengths = bar_percents(&values, BAR_SPAN_PERCENT);
-    let height = ROW_HEIGHT * props.bars.len() as u32;
-    html! {
-        <svg class="rw-bars" role="img" aria-label={props.summary.clone()} width="100%" height={height.to_string()}>
-            <title>{ props.summary.clone() }</title>
-            { for props.bars.iter().zip(lengths).enumerate().map(|(i, ((label, _, text), len))| {
-                let top = i as u32 * ROW_HEIGHT;
-                html! {
-                    <g class="rw-bar">
-                        <text class="rw-bar-label" x="0" y={(top + 16).to_string()}>{ label.clone() }</text>
-                        <rect class="rw-bar-track" x="0" y={(top + 22).to_string()} width={pct(BAR_SPAN_PERCENT)} height={BAR_HEIGHT.to_string()} rx="2" />
-                        <rect class="rw-bar-fill" x="0" y={(top + 22).to_string()} width={pct(len)} height={BAR_HEIGHT.to_string()} rx="2" />
-                        <text class="rw-bar-value" x="100%" y={(top + 35).to_string()} text-anchor="end">{ text.clone() }</text>
-                    </g>
-                }
-            }) }
-        </svg>
+/// The length of a bar in percent, with the minimum sliver for small positive values.
+pub fn visible_percent(p: f64) -> f64 {
+    if p > 0.0 {
+        p.max(MIN_BAR_PERCENT)
+    } else {
+        0.0
     }
 }
 
 #[derive(Properties, PartialEq)]
-pub struct ProgressBarProps {
-    /// 0.0–1.0
-    pub ratio: f64,
-    pub label: AttrValue,
+pub struct BarMarkProps {
+    /// Length in percent of the available width (0–100).
+    pub percent: f64,
+    /// An unfinished completion (drawn in the "open" colour).
+    #[prop_or_default]
+    pub open: bool,
+    /// The value is a lower bound ("290余"): a dashed continuation follows the bar.
+    #[prop_or_default]
+    pub more: bool,
 }
 
-/// A completion bar (e.g. 366 of 370 resolved).
-#[function_component]
-pub fn ProgressBar(props: &ProgressBarProps) -> Html {
-    let ratio = if props.ratio.is_finite() { props.ratio.clamp(0.0, 1.0) } else { 0.0 };
+/// Length of the dashed continuation of a lower-bound bar, in percent.
+pub const MORE_PERCENT: f64 = 4.0;
+
+/// One bar: a track and its filled part. Its height follows the text size (em), its length
+/// the container (percent), so it reads at any width and in large-text mode.
+#[component]
+pub fn BarMark(props: &BarMarkProps) -> Html {
     html! {
-        <svg class="rw-progress" role="img" aria-label={props.label.clone()} width="100%" height="12">
-            <rect class="rw-progress-track" x="0" y="0" width="100%" height="12" rx="6" />
-            <rect class="rw-progress-fill" x="0" y="0" width={pct(ratio * 100.0)} height="12" rx="6" />
+        <svg class="rw-mark" width="100%" height="1.1em" aria-hidden="true" focusable="false">
+            <rect class="rw-mark-track" x="0" y="0" width="100%" height="100%" rx="2" />
+            <rect class={if props.open { "rw-mark-fill rw-open" } else { "rw-mark-fill" }} x="0" y="0" width={pct(visible_percent(props.percent))} height="100%" rx="2" />
+            if props.more {
+                <rect class="rw-mark-more" x={pct(visible_percent(props.percent))} y="8%" width={pct(MORE_PERCENT.min(100.0 - props.percent.clamp(0.0, 100.0)))} height="84%" />
+            }
         </svg>
     }
 }
 
-/// Cells of a rank meter: `size` cells, the one at `position` (1-based) marked.
+/// Cells of a rank meter: `size` cells (at most 50), the one at `position` (1-based) marked.
 pub fn rank_cells(position: u32, size: u32) -> Vec<bool> {
     (1..=size.min(50)).map(|i| i == position).collect()
 }
@@ -90,17 +81,53 @@ pub struct RankMeterProps {
     pub label: AttrValue,
 }
 
-/// A row of cells, one per member of the group, with the ranked position filled:
-/// the rank reads at a glance, and the number is always written beside it.
-#[function_component]
+/// A row of cells, one per member of the group, with the ranked position filled (and the
+/// others outlined, so the rank reads without colour); the number is written beside it.
+#[component]
 pub fn RankMeter(props: &RankMeterProps) -> Html {
     let cells = rank_cells(props.position, props.size);
     let step = 14;
     html! {
         <svg class="rw-rank-meter" role="img" aria-label={props.label.clone()} width={(cells.len() * step).to_string()} height="12">
             { for cells.iter().enumerate().map(|(i, &on)| html! {
-                <rect class={if on { "rw-rank-on" } else { "rw-rank-off" }} x={(i * step).to_string()} y="0" width="11" height="12" rx="2" />
+                <rect class={if on { "rw-rank-on" } else { "rw-rank-off" }} x={(i * step).to_string()} y="0.5" width="11" height="11" rx="2" />
             }) }
         </svg>
+    }
+}
+
+/// The next item to show when a reader presses an arrow key in a chart: `step` (+1/−1)
+/// from `current` among the items that are not hidden, wrapping around; `None` when every
+/// item is hidden. From no current item, forward starts at the first, backward at the last.
+pub fn step_visible(hidden: &[bool], current: Option<usize>, step: isize) -> Option<usize> {
+    let n = hidden.len();
+    if n == 0 || hidden.iter().all(|&h| h) {
+        return None;
+    }
+    let mut i = match current {
+        Some(c) if c < n => c as isize,
+        _ => {
+            if step >= 0 {
+                -1
+            } else {
+                n as isize
+            }
+        }
+    };
+    for _ in 0..n {
+        i = (i + step).rem_euclid(n as isize);
+        if !hidden[i as usize] {
+            return Some(i as usize);
+        }
+    }
+    None
+}
+
+/// The first (or last) visible item, for Home and End.
+pub fn edge_visible(hidden: &[bool], last: bool) -> Option<usize> {
+    if last {
+        (0..hidden.len()).rev().find(|&i| !hidden[i])
+    } else {
+        (0..hidden.len()).find(|&i| !hidden[i])
     }
 }

@@ -169,7 +169,7 @@ fn hydrate(id: u64, host: &Element, lang: Lang) -> bool {
         }
     });
     let app =
-        yew::Renderer::<Widget>::with_root_and_props(root, WidgetProps { outcome, on_rendered: Some(on_rendered) })
+        yew::Renderer::<Widget>::with_root_and_props(root, WidgetProps { outcome, on_rendered: Some(on_rendered), theme: crate::view::Theme::parse(&host.get_attribute("data-theme").unwrap_or_default()) })
             .hydrate();
     keep_app(id, app);
     true
@@ -248,7 +248,7 @@ async fn run(id: u64, host: Element, stylesheet: Stylesheet, abort: Option<Abort
         }
     });
     let app =
-        yew::Renderer::<Widget>::with_root_and_props(root, WidgetProps { outcome, on_rendered: Some(on_rendered) })
+        yew::Renderer::<Widget>::with_root_and_props(root, WidgetProps { outcome, on_rendered: Some(on_rendered), theme: crate::view::Theme::parse(&host.get_attribute("data-theme").unwrap_or_default()) })
             .render();
     keep_app(id, app);
 }

@@ -1,5 +1,12 @@
 //! Formatting of figures for a language: numbers (万/亿 in Chinese, thousands separators in
-//! English), qualifiers, units, changes with their direction, and rank badges.
+//! English), qualifiers, units, changes with their direction, rank badges, amounts in 万元,
+//! plain-language summaries and CSV.
+
+mod csv;
+mod summary;
+
+pub use csv::{csv, csv_field, BOM};
+pub use summary::{metric_summary, section_summary, SummaryRank};
 
 use crate::model::{ChangeKind, Decimal, Direction, Lang, Qualifier, RankBasis, Text};
 
@@ -122,6 +129,7 @@ pub enum Trend {
 /// A change ready to show: arrow, colour tone, short amount and a plain-language phrase.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ChangeText {
+    pub kind: ChangeKind,
     pub trend: Trend,
     pub tone: Tone,
     /// The size of the change with its unit, no sign: "8.2%", "3天", "1.5个百分点".
@@ -186,7 +194,7 @@ pub fn change(
         (Lang::En, Trend::Flat) => format!("{verb} {basis_text}"),
         (Lang::En, _) => format!("{verb} {amount} {basis_text}"),
     };
-    ChangeText { trend, tone, amount, phrase }
+    ChangeText { kind, trend, tone, amount, phrase }
 }
 
 /// "五区第1名" / "1st of 5 districts"; for improvement ranks "改善幅度五区第1名" /
@@ -234,6 +242,26 @@ pub fn month(m: u32, lang: Lang) -> String {
     }
 }
 
+/// A year: "2021年" / "2021".
+pub fn year(year: i32, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("{year}年"),
+        Lang::En => year.to_string(),
+    }
+}
+
+/// Month with its year: "2021年4月" / "April 2021".
+pub fn month_long(m: u32, year: i32, lang: Lang) -> String {
+    const EN: [&str; 12] = [
+        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+        "November", "December",
+    ];
+    match lang {
+        Lang::Zh => format!("{year}年{m}月"),
+        Lang::En => format!("{} {year}", EN.get((m as usize).wrapping_sub(1)).copied().unwrap_or("?")),
+    }
+}
+
 /// Date `YYYY-MM-DD` for display: "2022年3月3日" / "3 March 2022". Falls back to the input.
 pub fn date(iso: &str, lang: Lang) -> String {
     const EN: [&str; 12] = [
@@ -245,5 +273,118 @@ pub fn date(iso: &str, lang: Lang) -> String {
         ([y, m @ 1..=12, d], Lang::Zh) => format!("{y}年{m}月{d}日"),
         ([y, m @ 1..=12, d], Lang::En) => format!("{d} {} {y}", EN[(*m - 1) as usize]),
         _ => iso.to_string(),
+    }
+}
+
+/// `d` rounded half away from zero to `decimals` digits after the point, from its written
+/// digits (no binary floating point): 1813.4469 → 1813.45. Never adds digits.
+pub fn round(d: &Decimal, decimals: usize) -> Decimal {
+    let (int, frac) = d.digits();
+    if frac.len() <= decimals {
+        return d.clone();
+    }
+    let mut digits: Vec<u8> = int.bytes().chain(frac.bytes().take(decimals)).map(|b| b - b'0').collect();
+    if frac.as_bytes()[decimals] >= b'5' {
+        let mut i = digits.len();
+        loop {
+            if i == 0 {
+                digits.insert(0, 1);
+                break;
+            }
+            i -= 1;
+            if digits[i] == 9 {
+                digits[i] = 0;
+            } else {
+                digits[i] += 1;
+                break;
+            }
+        }
+    }
+    let cut = digits.len() - decimals;
+    let mut written = String::with_capacity(digits.len() + 2);
+    if d.is_negative() && digits.iter().any(|&x| x != 0) {
+        written.push('-');
+    }
+    for (i, x) in digits.iter().enumerate() {
+        if i == cut {
+            written.push('.');
+        }
+        written.push((b'0' + x) as char);
+    }
+    Decimal::parse(&written).unwrap_or_else(|| d.clone())
+}
+
+/// `d` × 10^`places`, exactly, by moving the decimal point: (1813.4469, 4) → 18134469.
+pub fn shift(d: &Decimal, places: usize) -> Decimal {
+    let (int, frac) = d.digits();
+    let mut digits = String::with_capacity(int.len() + frac.len() + places);
+    digits.push_str(int);
+    digits.push_str(frac);
+    let point = int.len() + places;
+    while digits.len() < point {
+        digits.push('0');
+    }
+    let (new_int, new_frac) = digits.split_at(point);
+    let new_int = new_int.trim_start_matches('0');
+    let mut written = String::new();
+    if d.is_negative() {
+        written.push('-');
+    }
+    written.push_str(if new_int.is_empty() { "0" } else { new_int });
+    if !new_frac.is_empty() {
+        written.push('.');
+        written.push_str(new_frac);
+    }
+    Decimal::parse(&written).unwrap_or_else(|| d.clone())
+}
+
+/// Whether a unit is 万元 (ten thousand yuan), the unit reports use for money.
+pub fn is_wan_yuan(unit: Option<&Text>) -> bool {
+    unit.is_some_and(|u| u.zh.trim() == "万元")
+}
+
+/// An amount in 万元 for display: a short form (two decimals at most, marked "约"/"about"
+/// when rounded) and the exact figure with its value in yuan.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct WanAmount {
+    /// "约1813.45万元" / "about 1,813.45 × 10,000 yuan"; as written when not rounded.
+    pub short: String,
+    /// "1813.4469万元（18134469元）" / "1,813.4469 × 10,000 yuan (18,134,469 yuan)".
+    pub exact: String,
+    pub rounded: bool,
+}
+
+/// Formats an amount in 万元; `None` when `unit` is not 万元.
+pub fn wan_amount(value: &Decimal, qualifier: Option<Qualifier>, unit: Option<&Text>, lang: Lang) -> Option<WanAmount> {
+    if !is_wan_yuan(unit) {
+        return None;
+    }
+    let exact_parts = figure(value, qualifier, unit, lang);
+    // A bound ("超过…") is already approximate: show it as the report wrote it.
+    let rounded = qualifier.is_none() && value.decimals() > 2;
+    let short = if rounded {
+        let mut parts = figure(&round(value, 2), None, unit, lang);
+        parts.before = match lang {
+            Lang::Zh => "约".into(),
+            Lang::En => "about ".into(),
+        };
+        parts.text(lang)
+    } else {
+        exact_parts.text(lang)
+    };
+    let yuan = number_plain(&shift(value, 4), lang);
+    let exact = match lang {
+        Lang::Zh => format!("{}（{yuan}元）", exact_parts.text(lang)),
+        Lang::En => format!("{} ({yuan} yuan)", exact_parts.text(lang)),
+    };
+    Some(WanAmount { short, exact, rounded })
+}
+
+/// A number with every digit and no 万/亿 grouping (thousands separators in English):
+/// for exact figures such as 18134469元.
+pub fn number_plain(d: &Decimal, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => d.written().to_string(),
+        Lang::En => number(d, Lang::En),
     }
 }

@@ -1,52 +1,68 @@
-//! Case statistics: a table of counts with completion bars, and a bar chart per shared unit.
+//! Case statistics: a list of counts (amounts in 万元 with the exact figure on demand,
+//! completion with its computed rate), then their charts.
 
-use super::{use_ui, SourceNote};
-use crate::charts::{BarChart, ProgressBar};
-use crate::view::CaseStatsView;
+use super::chart::ChartFigure;
+use super::{use_env, SourceNote};
+use crate::i18n::ui;
+use crate::view::{slug, CaseRow, CaseStatsView};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct CaseStatsProps {
     pub stats: CaseStatsView,
-    pub title: String,
+    /// The section's anchor, for element ids.
+    pub anchor: String,
 }
 
-#[function_component]
+#[component]
 pub fn CaseStats(props: &CaseStatsProps) -> Html {
-    let t = use_ui();
     let stats = &props.stats;
     html! {
         <>
             <ul class="rw-cases">
                 { for stats.rows.iter().map(|row| html! {
-                    <li class="rw-case" data-item={row.id.clone()}>
-                        <span class="rw-case-label">{ &row.label }</span>
-                        <span class="rw-case-value">{ &row.figure_text }</span>
-                        if let Some(p) = &row.progress {
-                            <div class="rw-case-progress">
-                                <span class="rw-progress-text">
-                                    { format!("{} {} / {}（{}）", t.resolved, p.done, p.total, p.percent) }
-                                    <span class="rw-computed">{ t.computed_note }</span>
-                                </span>
-                                <ProgressBar ratio={p.ratio} label={format!("{} {} / {}, {}", t.resolved, p.done, p.total, p.percent)} />
-                            </div>
-                        }
-                        if let Some(note) = &row.note { <span class="rw-case-note">{ note }</span> }
-                        <SourceNote text={row.source.clone()} label={t.source} />
-                    </li>
+                    <CaseEntry key={row.id.clone()} row={row.clone()} id={format!("{}-{}", props.anchor, slug(&row.id))} />
                 }) }
             </ul>
-            { for stats.charts.iter().map(|chart| {
-                let unit = if chart.unit.is_empty() { String::new() } else { format!("（{}）", chart.unit) };
-                let summary = format!("{}：{}{}", t.chart_summary, props.title, unit);
-                let bars = chart.bars.iter().map(|b| (AttrValue::from(b.label.clone()), b.value, AttrValue::from(b.value_text.clone()))).collect::<Vec<_>>();
-                html! {
-                    <figure class="rw-chart">
-                        <figcaption>{ format!("{}{}", props.title, unit) }</figcaption>
-                        <BarChart summary={summary} bars={bars} />
-                    </figure>
-                }
-            }) }
+            { for stats.charts.iter().map(|chart| html! { <ChartFigure key={chart.id.clone()} chart={chart.clone()} /> }) }
         </>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct CaseEntryProps {
+    row: CaseRow,
+    id: String,
+}
+
+#[component]
+fn CaseEntry(props: &CaseEntryProps) -> Html {
+    let env = use_env();
+    let t = ui(env.lang);
+    let row = &props.row;
+    let open = use_state(|| false);
+    let exact_id = format!("{}-exact", props.id);
+    html! {
+        <li class="rw-case" data-item={row.id.clone()}>
+            <span class="rw-case-label">{ &row.label }</span>
+            <span class="rw-case-value">{ &row.figure_text }</span>
+            if let Some(exact) = &row.exact {
+                <span class="rw-exact-wrap">
+                    <button type="button" class="rw-link-btn rw-control" aria-expanded={if *open { "true" } else { "false" }} aria-controls={exact_id.clone()}
+                        onclick={{ let open = open.clone(); Callback::from(move |_: MouseEvent| open.set(!*open)) }}>
+                        { t.exact }
+                    </button>
+                    <span id={exact_id} class={if !*open && !env.printing { "rw-exact rw-folded" } else { "rw-exact" }}>{ exact }</span>
+                </span>
+            }
+            if let Some(p) = &row.progress {
+                <span class="rw-progress-text">
+                    { t.resolved }{ " " }{ &p.done }{ " / " }{ &p.total }{ t.paren_open }{ &p.percent }{ t.comma }
+                    <span class="rw-computed">{ t.computed_note }</span>{ t.paren_close }
+                </span>
+            }
+            if let Some(note) = &row.note { <span class="rw-case-note">{ note }</span> }
+            <SourceNote text={row.source.clone()} />
+        </li>
     }
 }

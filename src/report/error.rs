@@ -16,7 +16,7 @@ pub struct ErrorPanelProps {
 }
 
 /// A readable list of problems, each with where it is. Payload text is shown as text only.
-#[function_component]
+#[component]
 pub fn ErrorPanel(props: &ErrorPanelProps) -> Html {
     let t = ui(props.lang);
     let rest = props.problems.len().saturating_sub(MAX_LISTED);

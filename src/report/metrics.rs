@@ -1,14 +1,14 @@
-//! KPI cards: value with qualifier and unit, change with arrow and tone, rank badges.
+//! KPI cards: value with qualifier and unit, change with an arrow and a tone that follow the
+//! figure's direction, rank badges, and the card in one plain sentence.
 
-use super::SourceNote;
+use super::{use_ui, SourceNote};
 use crate::format::{Tone, Trend};
-use super::use_ui;
-use crate::view::MetricCard;
+use crate::view::{MetricCard, MetricsView};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct MetricCardsProps {
-    pub cards: Vec<MetricCard>,
+    pub metrics: MetricsView,
 }
 
 /// Arrow glyph for a trend; the words beside it carry the meaning for screen readers.
@@ -20,21 +20,26 @@ pub fn arrow(trend: Trend) -> &'static str {
     }
 }
 
-/// CSS class for a tone: good news green, bad news red, neutral grey.
-pub fn tone_class(tone: Tone) -> &'static str {
+/// CSS classes of a change for its tone: good news green, bad news red, neutral grey. The
+/// words (改善 / 恶化 / 持平, and the summary's 情况好转 / 情况变差) say the same without colour.
+pub fn change_class(tone: Tone) -> &'static str {
     match tone {
-        Tone::Good => "rw-good",
-        Tone::Bad => "rw-bad",
-        Tone::Neutral => "rw-neutral",
+        Tone::Good => "rw-change rw-good",
+        Tone::Bad => "rw-change rw-bad",
+        Tone::Neutral => "rw-change rw-neutral",
     }
 }
 
-#[function_component]
+#[component]
 pub fn MetricCards(props: &MetricCardsProps) -> Html {
+    let m = &props.metrics;
     html! {
-        <ul class="rw-cards">
-            { for props.cards.iter().map(|card| html! { <Card card={card.clone()} /> }) }
-        </ul>
+        <>
+            if let Some(summary) = &m.summary { <p class="rw-section-summary">{ summary }</p> }
+            <ul class="rw-cards">
+                { for m.cards.iter().map(|card| html! { <Card key={card.id.clone()} card={card.clone()} /> }) }
+            </ul>
+        </>
     }
 }
 
@@ -43,11 +48,11 @@ struct CardProps {
     card: MetricCard,
 }
 
-#[function_component]
+#[component]
 fn Card(props: &CardProps) -> Html {
     let c = &props.card;
     let t = use_ui();
-    let lang = use_context::<crate::model::Lang>().unwrap_or_default();
+    let lang = super::use_env().lang;
     html! {
         <li class="rw-card" data-metric={c.id.clone()}>
             <p class="rw-card-label">{ &c.label }</p>
@@ -60,7 +65,7 @@ fn Card(props: &CardProps) -> Html {
                 }
             </p>
             if let Some(change) = &c.change {
-                <p class={classes!("rw-change", tone_class(change.tone))}>
+                <p class={change_class(change.tone)}>
                     <span class="rw-arrow" aria-hidden="true">{ arrow(change.trend) }</span>
                     { &change.phrase }
                 </p>
@@ -70,8 +75,12 @@ fn Card(props: &CardProps) -> Html {
                     { for c.badges.iter().map(|b| html! { <li class="rw-badge">{ b }</li> }) }
                 </ul>
             }
+            // The plain sentence adds to what the card shows only where there is a change or a rank.
+            if c.change.is_some() || !c.badges.is_empty() {
+                <p class="rw-card-summary"><span class="rw-sr">{ t.summary_label }{ t.colon }</span>{ &c.summary }</p>
+            }
             if let Some(note) = &c.note { <p class="rw-card-note">{ note }</p> }
-            <SourceNote text={c.source.clone()} label={t.source} />
+            <SourceNote text={c.source.clone()} />
         </li>
     }
 }

@@ -1,18 +1,22 @@
-//! The report components: a pure function of the view model (and, later, UI state), so the
-//! same tree renders in the browser and natively (Yew SSR).
+//! The report components: a pure function of the view model, the theme and UI state, so
+//! the same tree renders in the browser and natively (Yew SSR). Browser calls happen only
+//! in callbacks and effects (see `dom`).
 
 mod case_stats;
+mod chart;
+mod dom;
 mod error;
 mod metrics;
 mod misc;
 mod ranking;
 
+pub use chart::ChartFigure;
 pub use error::ErrorPanel;
 
 use crate::i18n::{ui, Ui};
 use crate::model::Lang;
 use crate::validate::Problem;
-use crate::view::{ReportView, SectionView, SectionViewBody};
+use crate::view::{ReportView, Scheme, SectionView, SectionViewBody, Theme};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -30,10 +34,13 @@ pub struct WidgetProps {
     /// embedding can announce `ready` or `error` only when the content is really there.
     #[prop_or_default]
     pub on_rendered: Option<Callback<()>>,
+    /// The theme the host asks for (`data-theme`); the stylesheet also reads the attribute.
+    #[prop_or_default]
+    pub theme: Theme,
 }
 
 /// The root of every instance.
-#[function_component]
+#[component]
 pub fn Widget(props: &WidgetProps) -> Html {
     {
         let on_rendered = props.on_rendered.clone();
@@ -44,62 +51,257 @@ pub fn Widget(props: &WidgetProps) -> Html {
         });
     }
     match &props.outcome {
-        Outcome::Report(view) => html! { <ReportBody view={view.clone()} /> },
+        Outcome::Report(view) => html! { <ReportBody view={view.clone()} theme={props.theme} /> },
         Outcome::Problems { problems, lang } => html! { <ErrorPanel problems={problems.clone()} lang={*lang} /> },
+    }
+}
+
+/// What every component below the root may need: the language, whether the page is being
+/// printed (then everything is expanded), and the credit line for exported charts.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct Env {
+    pub lang: Lang,
+    pub printing: bool,
+    pub credit: AttrValue,
+}
+
+/// UI state of the whole report.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct BodyState {
+    /// The reader's choice of large text; `None` follows the theme.
+    pub large: Option<bool>,
+    /// Anchors of the sections the reader folded.
+    pub collapsed: Vec<String>,
+    pub printing: bool,
+    /// A section to scroll to after the next render, and a counter so that the same link
+    /// followed twice scrolls twice.
+    pub go: Option<(String, u32)>,
+}
+
+pub enum BodyAction {
+    SetLarge(bool),
+    ToggleSection(String),
+    /// Unfold a section and bring it into view.
+    Go(String),
+    Printing(bool),
+}
+
+impl Reducible for BodyState {
+    type Action = BodyAction;
+
+    fn reduce(self: Rc<Self>, action: BodyAction) -> Rc<Self> {
+        let mut next = (*self).clone();
+        match action {
+            BodyAction::SetLarge(on) => next.large = Some(on),
+            BodyAction::ToggleSection(anchor) => {
+                if let Some(i) = next.collapsed.iter().position(|a| *a == anchor) {
+                    next.collapsed.remove(i);
+                } else {
+                    next.collapsed.push(anchor);
+                }
+            }
+            BodyAction::Go(anchor) => {
+                next.collapsed.retain(|a| *a != anchor);
+                let n = next.go.as_ref().map_or(0, |(_, n)| n + 1);
+                next.go = Some((anchor, n));
+            }
+            BodyAction::Printing(on) => next.printing = on,
+        }
+        Rc::new(next)
     }
 }
 
 #[derive(Properties, PartialEq)]
 pub struct ReportProps {
     pub view: Rc<ReportView>,
+    #[prop_or_default]
+    pub theme: Theme,
 }
 
-/// The whole report: header, then one block per section.
-#[function_component]
+/// The whole report: header with display options and contents, then one block per section.
+#[component]
 pub fn ReportBody(props: &ReportProps) -> Html {
     let view = &props.view;
     let t = ui(view.lang);
+    let state = use_reducer(BodyState::default);
+    let root = use_node_ref();
+
+    // A URL hash naming one of our sections (#rw-air) opens it, on load and whenever the
+    // hash changes; print shows everything expanded.
+    {
+        let dispatch = state.dispatcher();
+        let view = view.clone();
+        use_effect_with((), move |_| {
+            let follow = {
+                let dispatch = dispatch.clone();
+                Callback::from(move |()| {
+                    if let Some(s) = dom::location_hash().and_then(|h| view.section_for_hash(&h).map(|s| s.anchor.clone())) {
+                        dispatch.dispatch(BodyAction::Go(s));
+                    }
+                })
+            };
+            follow.emit(());
+            let before = dispatch.clone();
+            let guards = (
+                dom::on_window("hashchange", follow),
+                dom::on_window("beforeprint", Callback::from(move |()| before.dispatch(BodyAction::Printing(true)))),
+                dom::on_window("afterprint", Callback::from(move |()| dispatch.dispatch(BodyAction::Printing(false)))),
+            );
+            // Dropping the guards removes the listeners.
+            move || {
+                let _removed = guards;
+            }
+        });
+    }
+    {
+        let root = root.clone();
+        use_effect_with(state.go.clone(), move |go| {
+            if let Some((anchor, _)) = go {
+                dom::go_to_section(&root, anchor);
+            }
+        });
+    }
+
+    let large = state.large.unwrap_or(props.theme.large);
+    let mut classes = String::from("rw");
+    classes.push_str(match props.theme.scheme {
+        Scheme::Auto => "",
+        Scheme::Light => " rw-light",
+        Scheme::Dark => " rw-dark",
+    });
+    classes.push_str(match state.large {
+        Some(true) => " rw-large",
+        Some(false) => " rw-large-off",
+        None if props.theme.large => " rw-large",
+        None => "",
+    });
+    if state.printing {
+        classes.push_str(" rw-printing");
+    }
+    let toggle_large = {
+        let dispatch = state.dispatcher();
+        Callback::from(move |_: MouseEvent| dispatch.dispatch(BodyAction::SetLarge(!large)))
+    };
+    let on_section = {
+        let dispatch = state.dispatcher();
+        Callback::from(move |anchor: String| dispatch.dispatch(BodyAction::ToggleSection(anchor)))
+    };
+    let env = Env {
+        lang: view.lang,
+        printing: state.printing,
+        credit: AttrValue::from(format!("{}{}{} · {}", t.credit, t.colon, view.publisher, view.title)),
+    };
     html! {
-        <ContextProvider<Lang> context={view.lang}>
-        <article class="rw" lang={view.lang.tag()}>
+        <ContextProvider<Env> context={env}>
+        <article class={classes} lang={view.lang.tag()} ref={root}>
             <header class="rw-head">
                 <h2 class="rw-title">{ &view.title }</h2>
                 <p class="rw-meta">
-                    <span>{ t.published_by }{ "：" }{ &view.publisher }</span>
-                    <span>{ t.published_on }{ "：" }{ &view.date }</span>
+                    <span>{ t.published_by }{ t.colon }{ &view.publisher }</span>
+                    <span>{ t.published_on }{ t.colon }{ &view.date }</span>
                     if let Some(period) = &view.period { <span>{ period }</span> }
                 </p>
                 if view.synthetic { <p class="rw-synthetic" role="note">{ t.synthetic_notice }</p> }
                 if let Some(note) = &view.note { <p class="rw-note">{ note }</p> }
+                <div class="rw-options rw-control" role="group" aria-label={t.display_options}>
+                    <button type="button" class="rw-btn rw-large-toggle" aria-pressed={if large { "true" } else { "false" }} onclick={toggle_large}>
+                        <span class="rw-btn-icon" aria-hidden="true">{ "A+" }</span>{ t.large_text }
+                    </button>
+                </div>
+                <Contents sections={view.sections.iter().map(|s| (s.anchor.clone(), s.title.clone())).collect::<Vec<_>>()} on_go={
+                    let dispatch = state.dispatcher();
+                    Callback::from(move |anchor: String| dispatch.dispatch(BodyAction::Go(anchor)))
+                } />
             </header>
-            { for view.sections.iter().map(|s| html! { <Section section={s.clone()} /> }) }
+            { for view.sections.iter().map(|s| {
+                let collapsed = !state.printing && state.collapsed.contains(&s.anchor);
+                html! { <Section key={s.anchor.clone()} section={s.clone()} collapsed={collapsed} on_toggle={on_section.clone()} /> }
+            }) }
         </article>
-        </ContextProvider<Lang>>
+        </ContextProvider<Env>>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct ContentsProps {
+    /// (anchor, title) per section.
+    sections: Vec<(String, String)>,
+    on_go: Callback<String>,
+}
+
+/// Links to the sections. Following one unfolds the section, scrolls to it, moves the focus
+/// there and shows `#rw-…` in the address bar without firing `hashchange` or adding a
+/// history entry, so the host page's own hash routing is never disturbed.
+#[component]
+fn Contents(props: &ContentsProps) -> Html {
+    let t = use_ui();
+    if props.sections.len() < 2 {
+        return html! {};
+    }
+    html! {
+        <nav class="rw-toc" aria-label={t.contents}>
+            <p class="rw-toc-title" aria-hidden="true">{ t.contents }</p>
+            <ol>
+                { for props.sections.iter().map(|(anchor, title)| {
+                    let on_go = props.on_go.clone();
+                    let target = anchor.clone();
+                    let onclick = Callback::from(move |e: MouseEvent| {
+                        // A modified click (new tab, copy) keeps the browser's behaviour.
+                        if e.ctrl_key() || e.meta_key() || e.shift_key() || e.button() != 0 {
+                            return;
+                        }
+                        e.prevent_default();
+                        dom::replace_hash(&target);
+                        on_go.emit(target.clone());
+                    });
+                    html! { <li><a href={format!("#{anchor}")} onclick={onclick}>{ title }</a></li> }
+                }) }
+            </ol>
+        </nav>
     }
 }
 
 #[derive(Properties, PartialEq)]
 struct SectionProps {
     section: SectionView,
+    collapsed: bool,
+    on_toggle: Callback<String>,
 }
 
-#[function_component]
+/// A section: its heading folds and unfolds it (content stays in the page, hidden, so it
+/// prints and is found by in-page search).
+#[component]
 fn Section(props: &SectionProps) -> Html {
     let s = &props.section;
     let heading_id = format!("{}-h", s.anchor);
+    let body_id = format!("{}-body", s.anchor);
     let body = match &s.body {
-        SectionViewBody::Metrics(cards) => html! { <metrics::MetricCards cards={cards.clone()} /> },
-        SectionViewBody::Ranking(table) => html! { <ranking::RankingTable table={table.clone()} caption={s.title.clone()} /> },
-        SectionViewBody::CaseStats(stats) => html! { <case_stats::CaseStats stats={stats.clone()} title={s.title.clone()} /> },
+        SectionViewBody::Metrics(m) => html! { <metrics::MetricCards metrics={m.clone()} /> },
+        SectionViewBody::Ranking(table) => {
+            html! { <ranking::RankingTable table={table.clone()} caption={s.title.clone()} id={format!("{}-table", s.anchor)} /> }
+        }
+        SectionViewBody::CaseStats(stats) => html! { <case_stats::CaseStats stats={stats.clone()} anchor={s.anchor.clone()} /> },
         SectionViewBody::Calendar(cal) => html! { <misc::MonthStrip calendar={cal.clone()} /> },
         SectionViewBody::Highlights(items) => html! { <misc::Highlights items={items.clone()} /> },
         SectionViewBody::Narrative(paragraphs) => html! { <misc::Narrative paragraphs={paragraphs.clone()} /> },
     };
+    let toggle = {
+        let on_toggle = props.on_toggle.clone();
+        let anchor = s.anchor.clone();
+        Callback::from(move |_: MouseEvent| on_toggle.emit(anchor.clone()))
+    };
     html! {
         <section class="rw-section" id={s.anchor.clone()} aria-labelledby={heading_id.clone()}>
-            <h3 class="rw-section-title" id={heading_id}>{ &s.title }</h3>
-            if let Some(intro) = &s.intro { <p class="rw-intro">{ intro }</p> }
-            { body }
+            <h3 class="rw-section-title" id={heading_id}>
+                <button type="button" class="rw-section-toggle" aria-expanded={if props.collapsed { "false" } else { "true" }} aria-controls={body_id.clone()} onclick={toggle}>
+                    <span class="rw-chevron" aria-hidden="true"></span>
+                    { &s.title }
+                </button>
+            </h3>
+            <div class={if props.collapsed { "rw-section-body rw-collapsed" } else { "rw-section-body" }} id={body_id}>
+                if let Some(intro) = &s.intro { <p class="rw-intro">{ intro }</p> }
+                { body }
+            </div>
         </section>
     }
 }
@@ -107,16 +309,18 @@ fn Section(props: &SectionProps) -> Html {
 #[derive(Properties, PartialEq)]
 pub(crate) struct SourceProps {
     pub text: Option<String>,
-    pub label: &'static str,
 }
 
-/// The report sentence a figure comes from, folded by default (works without script).
-#[function_component]
+/// The report sentence a figure comes from, folded by default (works without script) and
+/// unfolded for print.
+#[component]
 pub(crate) fn SourceNote(props: &SourceProps) -> Html {
+    let env = use_env();
+    let t = ui(env.lang);
     match &props.text {
         Some(text) => html! {
-            <details class="rw-source">
-                <summary>{ props.label }</summary>
+            <details class="rw-source" open={env.printing}>
+                <summary>{ t.source }</summary>
                 <blockquote>{ text }</blockquote>
             </details>
         },
@@ -124,21 +328,33 @@ pub(crate) fn SourceNote(props: &SourceProps) -> Html {
     }
 }
 
+/// The environment of the report being rendered (language, printing, credit).
+#[hook]
+pub(crate) fn use_env() -> Env {
+    use_context::<Env>().unwrap_or(Env { lang: Lang::Zh, printing: false, credit: AttrValue::default() })
+}
+
 /// The interface strings for the language of the report being rendered.
 #[hook]
 pub(crate) fn use_ui() -> &'static Ui {
-    ui(use_context::<Lang>().unwrap_or_default())
+    ui(use_env().lang)
 }
 
 /// Renders an outcome to HTML natively (Yew SSR), with the same components as the browser.
 #[cfg(not(target_arch = "wasm32"))]
 pub fn render_to_string(outcome: Outcome) -> String {
+    render_themed(outcome, Theme::default())
+}
+
+/// Renders an outcome with a theme (`data-theme`) to HTML natively.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn render_themed(outcome: Outcome, theme: Theme) -> String {
     let runtime = tokio::runtime::Builder::new_current_thread()
         .build()
         .expect("a current-thread runtime needs no resources that can be missing");
     let local = tokio::task::LocalSet::new();
     local.block_on(&runtime, async move {
-        yew::LocalServerRenderer::<Widget>::with_props(WidgetProps { outcome, on_rendered: None })
+        yew::LocalServerRenderer::<Widget>::with_props(WidgetProps { outcome, on_rendered: None, theme })
             .render()
             .await
     })

@@ -1,10 +1,19 @@
 //! The view model: a validated `Report` turned into display-ready strings and numbers for
 //! one language. Components render this and never look at the payload themselves.
 
-use crate::format::{self, ChangeText, FigureParts};
+mod sort;
+mod theme;
+
+pub use sort::{sort_order, SortColumn, SortDir};
+pub use theme::{Scheme, Theme};
+
+use crate::format::{self, ChangeText, FigureParts, SummaryRank, WanAmount};
+use crate::i18n::ui;
 use crate::model::{
-    CaseStatsBody, Lang, Metric, RankBasis, RankingBody, Report, SectionBody, Text,
+    CalendarBody, CaseItem, CaseStatsBody, Direction, Lang, Metric, Qualifier, RankBasis, RankingBody, Report, SectionBody,
+    Text,
 };
+use std::collections::HashSet;
 
 /// Everything the widget shows, formatted for one language.
 #[derive(Clone, Debug, PartialEq)]
@@ -21,7 +30,7 @@ pub struct ReportView {
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct SectionView {
-    /// Anchor id, unique within the widget.
+    /// Anchor id, unique within the widget, also the URL hash that leads to it (`#rw-air`).
     pub anchor: String,
     pub title: String,
     pub intro: Option<String>,
@@ -29,13 +38,22 @@ pub struct SectionView {
 }
 
 #[derive(Clone, Debug, PartialEq)]
+#[allow(clippy::large_enum_variant)] // one per section: their size does not matter
 pub enum SectionViewBody {
-    Metrics(Vec<MetricCard>),
+    Metrics(MetricsView),
     Ranking(RankingTable),
     CaseStats(CaseStatsView),
     Calendar(CalendarView),
     Highlights(Vec<HighlightView>),
     Narrative(Vec<String>),
+}
+
+/// KPI cards, with a one-line summary of how the section's figures moved.
+#[derive(Clone, Debug, PartialEq)]
+pub struct MetricsView {
+    pub cards: Vec<MetricCard>,
+    /// "与上年相比，8项指标中7项好转、1项持平。"
+    pub summary: Option<String>,
 }
 
 /// A KPI card.
@@ -48,6 +66,8 @@ pub struct MetricCard {
     pub figure_text: String,
     pub change: Option<ChangeText>,
     pub badges: Vec<String>,
+    /// The card in one plain sentence: value, change and whether it is good news, ranks.
+    pub summary: String,
     pub note: Option<String>,
     pub source: Option<String>,
 }
@@ -58,29 +78,39 @@ pub struct RankingTable {
     pub group_label: String,
     pub group_size: u32,
     pub rows: Vec<RankingRowView>,
+    /// File name (without extension) for the CSV export.
+    pub file: String,
 }
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct RankingRowView {
     pub label: String,
     pub value: Option<String>,
+    /// The value as a number, for sorting.
+    pub value_num: Option<f64>,
     pub change: Option<ChangeText>,
+    /// How good the change is, for sorting: positive is an improvement, whatever the
+    /// metric's direction (a pollutant's −10.2% scores 10.2).
+    pub change_score: Option<f64>,
     pub value_rank: Option<u32>,
     pub change_rank: Option<u32>,
 }
 
-/// Case statistics: a row per item, plus a bar chart per unit shared by several items.
+/// Case statistics: a row per item, then charts (completion, and bars per shared unit).
 #[derive(Clone, Debug, PartialEq)]
 pub struct CaseStatsView {
     pub rows: Vec<CaseRow>,
-    pub charts: Vec<BarChartData>,
+    pub charts: Vec<ChartView>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct CaseRow {
     pub id: String,
     pub label: String,
+    /// The figure as shown: an amount in 万元 is shortened to two decimals ("约1813.45万元").
     pub figure_text: String,
+    /// For amounts in 万元: the exact figure and its value in yuan, shown on demand.
+    pub exact: Option<String>,
     pub progress: Option<Progress>,
     pub note: Option<String>,
     pub source: Option<String>,
@@ -96,18 +126,62 @@ pub struct Progress {
     pub ratio: f64,
 }
 
-/// Bars of items that share one unit.
-#[derive(Clone, Debug, PartialEq)]
-pub struct BarChartData {
-    pub unit: String,
-    pub bars: Vec<Bar>,
+/// What a chart draws.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ChartKind {
+    /// Horizontal bars of values that share one unit.
+    Bars,
+    /// Completion bars on a 0–100% scale.
+    Completion,
+    /// Twelve months, the marked ones filled and starred.
+    Months,
 }
 
+/// One chart, with everything its views need: the graphic, its summary for screen readers,
+/// its data table and its exports.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Bar {
+pub struct ChartView {
+    /// Element id, unique within the widget.
+    pub id: String,
+    /// File name (without extension) for its CSV, SVG and PNG exports.
+    pub file: String,
+    pub kind: ChartKind,
+    pub title: String,
+    /// The chart in words, for `role="img"`'s label: what it shows and its extremes.
+    pub summary: String,
+    pub items: Vec<ChartItem>,
+    /// The same data as a table (the "table" view).
+    pub table: TableView,
+    /// Whether the legend lets readers hide and show items.
+    pub legend: bool,
+    /// A footnote, e.g. that percentages are computed.
+    pub note: Option<String>,
+}
+
+/// One mark of a chart: a bar or a month.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ChartItem {
     pub label: String,
+    /// Bar length (bars), percentage 0–100 (completion), 1 or 0 (months).
     pub value: f64,
+    /// The value as written beside the mark.
     pub value_text: String,
+    /// The tooltip: label, value and what else the payload says about it.
+    pub detail: String,
+    /// Months: ranked first (filled and starred). Completion: not all done. Bars: the
+    /// value is a lower bound ("290余", "超过20万"), drawn with a dashed continuation.
+    pub marked: bool,
+}
+
+/// Rows of text for a data table and its CSV file.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct TableView {
+    pub headers: Vec<String>,
+    pub rows: Vec<Vec<String>>,
+    /// Which columns hold numbers (right-aligned).
+    pub numeric: Vec<bool>,
+    /// The CSV: a header row, then rows with plain numbers in extra columns.
+    pub csv: Vec<Vec<String>>,
 }
 
 /// Twelve months, some marked.
@@ -115,15 +189,8 @@ pub struct Bar {
 pub struct CalendarView {
     pub year: i32,
     pub label: String,
-    pub months: Vec<MonthCell>,
+    pub chart: ChartView,
     pub source: Option<String>,
-}
-
-#[derive(Clone, Debug, PartialEq)]
-pub struct MonthCell {
-    pub name: String,
-    pub marked: bool,
-    pub reward: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -136,41 +203,62 @@ fn opt(text: &Option<Text>, lang: Lang) -> Option<String> {
     text.as_ref().map(|t| t.get(lang).to_string())
 }
 
+/// An id fragment from payload text: ASCII letters, digits, `-` and `_`; anything else
+/// becomes `-`. Never empty.
+pub fn slug(id: &str) -> String {
+    let s: String = id
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() || c == '-' || c == '_' { c.to_ascii_lowercase() } else { '-' })
+        .collect();
+    if s.trim_matches('-').is_empty() {
+        "s".to_string()
+    } else {
+        s
+    }
+}
+
+/// A file name from a title: characters that file systems refuse are replaced.
+pub fn file_name(title: &str) -> String {
+    let s: String = title
+        .chars()
+        .map(|c| if matches!(c, '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|') || c.is_control() { '-' } else { c })
+        .take(80)
+        .collect();
+    let s = s.trim().to_string();
+    if s.is_empty() {
+        "report".to_string()
+    } else {
+        s
+    }
+}
+
 impl ReportView {
     /// Builds the view of a validated report. References that do not resolve (which
     /// validation already refuses) are skipped rather than panicking.
     pub fn new(report: &Report, lang: Lang) -> ReportView {
         let meta = &report.meta;
+        let mut anchors = HashSet::new();
         let sections = report
             .sections
             .iter()
-            .map(|s| SectionView {
-                anchor: format!("rw-{}", s.id),
-                title: s.title.get(lang).to_string(),
-                intro: opt(&s.intro, lang),
-                body: match &s.body {
+            .enumerate()
+            .map(|(index, s)| {
+                let mut anchor = format!("rw-{}", slug(&s.id));
+                if !anchors.insert(anchor.clone()) {
+                    anchor = format!("{anchor}-{index}");
+                    anchors.insert(anchor.clone());
+                }
+                let title = s.title.get(lang).to_string();
+                let body = match &s.body {
                     SectionBody::Metrics(m) => {
-                        SectionViewBody::Metrics(m.items.iter().map(|i| metric_card(report, i, lang)).collect())
+                        let cards: Vec<MetricCard> = m.items.iter().map(|i| metric_card(report, i, lang)).collect();
+                        let changes: Vec<&ChangeText> = cards.iter().filter_map(|c| c.change.as_ref()).collect();
+                        let summary = format::section_summary(&changes, lang);
+                        SectionViewBody::Metrics(MetricsView { cards, summary })
                     }
-                    SectionBody::Ranking(r) => SectionViewBody::Ranking(ranking(report, r, lang)),
-                    SectionBody::CaseStats(c) => SectionViewBody::CaseStats(case_stats(c, lang)),
-                    SectionBody::Calendar(c) => SectionViewBody::Calendar(CalendarView {
-                        year: c.year,
-                        label: c.label.get(lang).to_string(),
-                        months: (1..=12)
-                            .map(|m| {
-                                let marked = c.marked.iter().find(|mm| mm.month == m);
-                                MonthCell {
-                                    name: format::month(m, lang),
-                                    marked: marked.is_some(),
-                                    reward: marked.and_then(|mm| mm.reward.as_ref()).map(|r| {
-                                        format::figure(&r.value, None, r.unit.as_ref(), lang).text(lang)
-                                    }),
-                                }
-                            })
-                            .collect(),
-                        source: opt(&c.source, lang),
-                    }),
+                    SectionBody::Ranking(r) => SectionViewBody::Ranking(ranking(report, r, &title, lang)),
+                    SectionBody::CaseStats(c) => SectionViewBody::CaseStats(case_stats(c, &anchor, &title, lang)),
+                    SectionBody::Calendar(c) => SectionViewBody::Calendar(calendar(c, &anchor, &title, lang)),
                     SectionBody::Highlights(h) => SectionViewBody::Highlights(
                         h.items
                             .iter()
@@ -180,7 +268,8 @@ impl ReportView {
                     SectionBody::Narrative(n) => {
                         SectionViewBody::Narrative(n.paragraphs.iter().map(|p| p.get(lang).to_string()).collect())
                     }
-                },
+                };
+                SectionView { anchor, title, intro: opt(&s.intro, lang), body }
             })
             .collect();
         ReportView {
@@ -194,24 +283,45 @@ impl ReportView {
             sections,
         }
     }
+
+    /// The section whose anchor a URL hash names (`#rw-air`), if it is in this report.
+    pub fn section_for_hash(&self, hash: &str) -> Option<&SectionView> {
+        let wanted = hash.strip_prefix('#').unwrap_or(hash);
+        if wanted.is_empty() {
+            return None;
+        }
+        self.sections.iter().find(|s| s.anchor == wanted)
+    }
 }
 
 fn metric_card(report: &Report, m: &Metric, lang: Lang) -> MetricCard {
     let figure = format::figure(&m.value, m.qualifier, m.unit.as_ref(), lang);
+    let change = metric_change(m, lang);
+    let ranks: Vec<SummaryRank> = m
+        .ranks
+        .iter()
+        .filter_map(|r| {
+            let g = report.group(&r.group)?;
+            Some(SummaryRank { group: &g.label, size: g.size, position: r.position, basis: r.basis })
+        })
+        .collect();
+    let label = m.label.get(lang).to_string();
+    let summary = format::metric_summary(
+        &label,
+        &figure,
+        change.as_ref(),
+        m.change.as_ref().and_then(|c| c.basis.as_ref()),
+        &ranks,
+        lang,
+    );
     MetricCard {
         id: m.id.clone(),
-        label: m.label.get(lang).to_string(),
         figure_text: figure.text(lang),
+        badges: ranks.iter().map(|r| format::rank_badge(r.group, r.size, r.position, r.basis, lang)).collect(),
+        label,
         figure,
-        change: metric_change(m, lang),
-        badges: m
-            .ranks
-            .iter()
-            .filter_map(|r| {
-                let g = report.group(&r.group)?;
-                Some(format::rank_badge(&g.label, g.size, r.position, r.basis, lang))
-            })
-            .collect(),
+        change,
+        summary,
         note: opt(&m.note, lang),
         source: opt(&m.source, lang),
     }
@@ -223,7 +333,15 @@ fn metric_change(m: &Metric, lang: Lang) -> Option<ChangeText> {
     })
 }
 
-fn ranking(report: &Report, body: &RankingBody, lang: Lang) -> RankingTable {
+/// How good a change is: positive for an improvement, whatever the figure's direction.
+pub fn change_score(value: f64, direction: Direction) -> f64 {
+    match direction {
+        Direction::LowerIsBetter => -value,
+        Direction::HigherIsBetter | Direction::Neutral => value,
+    }
+}
+
+fn ranking(report: &Report, body: &RankingBody, title: &str, lang: Lang) -> RankingTable {
     let group = report.group(&body.group);
     let rows = body
         .rows
@@ -237,7 +355,9 @@ fn ranking(report: &Report, body: &RankingBody, lang: Lang) -> RankingTable {
                 Some(RankingRowView {
                     label: m.label.get(lang).to_string(),
                     value: Some(format::figure(&m.value, m.qualifier, m.unit.as_ref(), lang).text(lang)),
+                    value_num: Some(m.value.value()),
                     change: metric_change(m, lang),
+                    change_score: m.change.as_ref().map(|c| change_score(c.value.value(), m.direction)),
                     value_rank: rank(RankBasis::Value),
                     change_rank: rank(RankBasis::Change),
                 })
@@ -245,7 +365,9 @@ fn ranking(report: &Report, body: &RankingBody, lang: Lang) -> RankingTable {
             None => Some(RankingRowView {
                 label: row.label.as_ref()?.get(lang).to_string(),
                 value: row.value.as_ref().map(|v| format::figure(v, None, row.unit.as_ref(), lang).text(lang)),
+                value_num: row.value.as_ref().map(|v| v.value()),
                 change: None,
+                change_score: None,
                 value_rank: row.value_rank,
                 change_rank: row.change_rank,
             }),
@@ -255,19 +377,54 @@ fn ranking(report: &Report, body: &RankingBody, lang: Lang) -> RankingTable {
         group_label: group.map(|g| g.label.get(lang).to_string()).unwrap_or_default(),
         group_size: group.map(|g| g.size).unwrap_or(0),
         rows,
+        file: file_name(title),
     }
 }
 
-fn case_stats(body: &CaseStatsBody, lang: Lang) -> CaseStatsView {
+impl RankingTable {
+    /// The table as CSV rows (header first), in the given row order.
+    pub fn csv_rows(&self, order: &[usize], lang: Lang) -> Vec<Vec<String>> {
+        let t = ui(lang);
+        let mut out = vec![vec![
+            t.col_item.to_string(),
+            t.col_value.to_string(),
+            t.col_change.to_string(),
+            t.col_value_rank.to_string(),
+            t.col_change_rank.to_string(),
+            t.col_group_size.to_string(),
+        ]];
+        for &i in order {
+            let Some(r) = self.rows.get(i) else { continue };
+            let rank = |p: Option<u32>| p.map(|p| p.to_string()).unwrap_or_default();
+            out.push(vec![
+                r.label.clone(),
+                r.value.clone().unwrap_or_default(),
+                r.change.as_ref().map(|c| c.phrase.clone()).unwrap_or_default(),
+                rank(r.value_rank),
+                rank(r.change_rank),
+                self.group_size.to_string(),
+            ]);
+        }
+        out
+    }
+}
+
+fn case_stats(body: &CaseStatsBody, anchor: &str, title: &str, lang: Lang) -> CaseStatsView {
+    let t = ui(lang);
     let rows = body
         .items
         .iter()
         .map(|item| {
             let unit = item.unit.as_ref();
+            let amount: Option<WanAmount> = format::wan_amount(&item.value, item.qualifier, unit, lang);
             CaseRow {
                 id: item.id.clone(),
                 label: item.label.get(lang).to_string(),
-                figure_text: format::figure(&item.value, item.qualifier, unit, lang).text(lang),
+                figure_text: match &amount {
+                    Some(a) => a.short.clone(),
+                    None => format::figure(&item.value, item.qualifier, unit, lang).text(lang),
+                },
+                exact: amount.map(|a| a.exact),
                 progress: item.resolved.as_ref().map(|done| {
                     let ratio = if item.value.value() > 0.0 { done.value() / item.value.value() } else { 0.0 };
                     Progress {
@@ -282,20 +439,239 @@ fn case_stats(body: &CaseStatsBody, lang: Lang) -> CaseStatsView {
             }
         })
         .collect();
+
+    let mut charts = Vec::new();
+    let resolved: Vec<&CaseItem> = body.items.iter().filter(|i| i.resolved.is_some()).collect();
+    if !resolved.is_empty() {
+        charts.push(completion_chart(&resolved, format!("{anchor}-done"), title, lang));
+    }
     // One chart per unit that several items share: bars of different units never share an axis.
-    let mut charts: Vec<BarChartData> = Vec::new();
+    let mut groups: Vec<(String, Vec<&CaseItem>)> = Vec::new();
     for item in &body.items {
         let unit = item.unit.as_ref().map(|u| u.get(lang).to_string()).unwrap_or_default();
-        let bar = Bar {
-            label: item.label.get(lang).to_string(),
-            value: item.value.value(),
-            value_text: format::figure(&item.value, item.qualifier, item.unit.as_ref(), lang).text(lang),
-        };
-        match charts.iter_mut().find(|c| c.unit == unit) {
-            Some(chart) => chart.bars.push(bar),
-            None => charts.push(BarChartData { unit, bars: vec![bar] }),
+        match groups.iter_mut().find(|(u, _)| *u == unit) {
+            Some((_, items)) => items.push(item),
+            None => groups.push((unit, vec![item])),
         }
     }
-    charts.retain(|c| c.bars.len() >= 2);
+    for (n, (unit, items)) in groups.into_iter().filter(|(_, items)| items.len() >= 2).enumerate() {
+        let chart_title = if unit.is_empty() { title.to_string() } else { format!("{title}{}{unit}{}", t.paren_open, t.paren_close) };
+        charts.push(bar_chart(&items, format!("{anchor}-bars-{n}"), chart_title, lang));
+    }
     CaseStatsView { rows, charts }
+}
+
+/// "，" joined list in the language.
+fn join_list(items: &[String], lang: Lang) -> String {
+    items.join(if lang == Lang::Zh { "；" } else { "; " })
+}
+
+fn bar_chart(items: &[&CaseItem], id: String, title: String, lang: Lang) -> ChartView {
+    let t = ui(lang);
+    let chart_items: Vec<ChartItem> = items
+        .iter()
+        .map(|item| {
+            let label = item.label.get(lang).to_string();
+            let value_text = format::figure(&item.value, item.qualifier, item.unit.as_ref(), lang).text(lang);
+            let mut detail = format!("{label}{}{value_text}", t.colon);
+            if let Some(note) = &item.note {
+                detail.push_str(if lang == Lang::Zh { "，" } else { ", " });
+                detail.push_str(note.get(lang));
+            }
+            let lower_bound = matches!(item.qualifier, Some(Qualifier::MoreThan | Qualifier::Over | Qualifier::AtLeast));
+            ChartItem { label, value: item.value.value(), value_text, detail, marked: lower_bound }
+        })
+        .collect();
+    let summary = bars_summary(t.bar_chart, &title, &chart_items, lang);
+    let mut csv = vec![vec![t.col_item.to_string(), t.col_value.to_string(), t.col_number.to_string(), t.col_unit.to_string()]];
+    let mut rows = Vec::new();
+    for (item, ci) in items.iter().zip(&chart_items) {
+        rows.push(vec![ci.label.clone(), ci.value_text.clone()]);
+        csv.push(vec![
+            ci.label.clone(),
+            ci.value_text.clone(),
+            item.value.written().to_string(),
+            item.unit.as_ref().map(|u| u.get(lang).to_string()).unwrap_or_default(),
+        ]);
+    }
+    ChartView {
+        id,
+        file: file_name(&title),
+        kind: ChartKind::Bars,
+        title,
+        summary,
+        table: TableView {
+            headers: vec![t.col_item.to_string(), t.col_value.to_string()],
+            rows,
+            numeric: vec![false, true],
+            csv,
+        },
+        items: chart_items,
+        legend: items.len() >= 2,
+        note: None,
+    }
+}
+
+/// "条形图：环境执法（件），3项。最多：妥善解决举报热线信访 520件；最少：行政处罚案件 274件。"
+fn bars_summary(kind: &str, title: &str, items: &[ChartItem], lang: Lang) -> String {
+    let t = ui(lang);
+    let mut out = format!("{kind}{}{title}{}", t.colon, t.sentence_sep);
+    out.push_str(&t.n_items.replace("{n}", &items.len().to_string()));
+    let max = items.iter().enumerate().max_by(|a, b| a.1.value.total_cmp(&b.1.value).then(b.0.cmp(&a.0)));
+    let min = items.iter().enumerate().min_by(|a, b| a.1.value.total_cmp(&b.1.value).then(a.0.cmp(&b.0)));
+    if let (Some((imax, max)), Some((imin, min))) = (max, min) {
+        if imax != imin && max.value != min.value {
+            out.push_str(t.sentence_sep);
+            out.push_str(&format!(
+                "{}{}{} {}{}{}{}{} {}{}",
+                t.highest, t.colon, max.label, max.value_text, t.list_sep, t.lowest, t.colon, min.label, min.value_text, t.full_stop
+            ));
+        } else {
+            out.push_str(t.full_stop);
+        }
+    }
+    out
+}
+
+fn completion_chart(items: &[&CaseItem], id: String, title: &str, lang: Lang) -> ChartView {
+    let t = ui(lang);
+    let chart_title = format!("{title}{}{}{}", t.paren_open, t.completion, t.paren_close);
+    let mut chart_items = Vec::new();
+    let mut rows = Vec::new();
+    let mut csv = vec![vec![
+        t.col_item.to_string(),
+        t.col_done.to_string(),
+        t.col_total.to_string(),
+        t.col_rate.to_string(),
+        t.col_unit.to_string(),
+    ]];
+    for item in items {
+        let Some(done) = &item.resolved else { continue };
+        let label = item.label.get(lang).to_string();
+        let total = item.value.value();
+        let percent = format::percent(done.value(), total);
+        let unit = item.unit.as_ref().map(|u| u.get(lang).to_string()).unwrap_or_default();
+        let done_text = format::number(done, lang);
+        let total_text = format::number(&item.value, lang);
+        let value_text = format!("{done_text} / {total_text}{}{percent}%{}", t.paren_open, t.paren_close);
+        let mut detail = t
+            .completion_detail
+            .replace("{label}", &label)
+            .replace("{done}", &done_text)
+            .replace("{total}", &total_text)
+            .replace("{unit}", &unit)
+            .replace("{percent}", &format!("{percent}%"));
+        if let Some(note) = &item.note {
+            detail.push_str(if lang == Lang::Zh { "，" } else { "; " });
+            detail.push_str(note.get(lang));
+        }
+        chart_items.push(ChartItem {
+            label: label.clone(),
+            value: percent.value().clamp(0.0, 100.0),
+            value_text,
+            detail,
+            marked: done.value() < total,
+        });
+        rows.push(vec![label.clone(), done_text.clone(), total_text.clone(), format!("{percent}%")]);
+        csv.push(vec![label, done.written().to_string(), item.value.written().to_string(), percent.written().to_string(), unit]);
+    }
+    let all_done = chart_items.iter().filter(|i| !i.marked).count();
+    let mut summary = format!("{}{}{chart_title}{}", t.completion_chart, t.colon, t.sentence_sep);
+    summary.push_str(
+        &t.completion_summary.replace("{n}", &chart_items.len().to_string()).replace("{done}", &all_done.to_string()),
+    );
+    let open: Vec<String> = chart_items.iter().filter(|i| i.marked).map(|i| format!("{} {}", i.label, i.value_text)).collect();
+    if !open.is_empty() {
+        summary.push_str(t.sentence_sep);
+        summary.push_str(&join_list(&open, lang));
+    }
+    summary.push_str(t.full_stop);
+    ChartView {
+        id,
+        file: file_name(&chart_title),
+        kind: ChartKind::Completion,
+        title: chart_title,
+        summary,
+        table: TableView {
+            headers: vec![t.col_item.to_string(), t.col_done.to_string(), t.col_total.to_string(), t.col_rate.to_string()],
+            rows,
+            numeric: vec![false, true, true, true],
+            csv,
+        },
+        legend: chart_items.len() >= 2,
+        items: chart_items,
+        note: Some(t.computed_footnote.to_string()),
+    }
+}
+
+fn calendar(c: &CalendarBody, anchor: &str, title: &str, lang: Lang) -> CalendarView {
+    let t = ui(lang);
+    let label = c.label.get(lang).to_string();
+    let mut items = Vec::new();
+    let mut rows = Vec::new();
+    let mut csv = vec![vec![t.col_month.to_string(), label.clone(), t.col_reward.to_string(), t.col_number.to_string(), t.col_unit.to_string()]];
+    for m in 1..=12u32 {
+        let marked = c.marked.iter().find(|mm| mm.month == m);
+        let name = format::month(m, lang);
+        let reward = marked.and_then(|mm| mm.reward.as_ref());
+        let reward_text = reward.map(|r| format::figure(&r.value, None, r.unit.as_ref(), lang).text(lang));
+        let status = if marked.is_some() { t.yes } else { t.no };
+        let when = format::month_long(m, c.year, lang);
+        let detail = match (&reward_text, marked.is_some()) {
+            (Some(r), _) => format!("{when}{}{label}{}{} {r}", t.colon, t.list_sep, t.reward),
+            (None, true) => format!("{when}{}{label}", t.colon),
+            (None, false) => format!("{when}{}{}{}{label}{}", t.colon, t.no, t.paren_open, t.paren_close),
+        };
+        items.push(ChartItem {
+            label: name.clone(),
+            value: if marked.is_some() { 1.0 } else { 0.0 },
+            value_text: reward_text.clone().unwrap_or_default(),
+            detail,
+            marked: marked.is_some(),
+        });
+        rows.push(vec![name.clone(), status.to_string(), reward_text.clone().unwrap_or_else(|| "—".into())]);
+        csv.push(vec![
+            name,
+            status.to_string(),
+            reward_text.unwrap_or_default(),
+            reward.map(|r| r.value.written().to_string()).unwrap_or_default(),
+            reward.and_then(|r| r.unit.as_ref()).map(|u| u.get(lang).to_string()).unwrap_or_default(),
+        ]);
+    }
+    let marked_names: Vec<String> = items.iter().filter(|i| i.marked).map(|i| i.label.clone()).collect();
+    let rewards: Vec<&str> = items.iter().filter(|i| i.marked && !i.value_text.is_empty()).map(|i| i.value_text.as_str()).collect();
+    let year = format::year(c.year, lang);
+    let chart_title = format!("{year}{}{label}", t.colon);
+    let mut summary = format!("{}{}{chart_title}{}", t.month_chart, t.colon, t.sentence_sep);
+    if marked_names.is_empty() {
+        summary.push_str(t.none_marked);
+    } else {
+        summary.push_str(&marked_names.join(if lang == Lang::Zh { "、" } else { ", " }));
+    }
+    if !rewards.is_empty() && rewards.len() == marked_names.len() && rewards.iter().all(|r| *r == rewards[0]) {
+        summary.push_str(t.list_sep);
+        summary.push_str(&t.each_reward.replace("{r}", rewards[0]));
+    }
+    summary.push_str(t.full_stop);
+    CalendarView {
+        year: c.year,
+        label: label.clone(),
+        chart: ChartView {
+            id: format!("{anchor}-months"),
+            file: file_name(&format!("{title} {}", c.year)),
+            kind: ChartKind::Months,
+            title: chart_title,
+            summary,
+            items,
+            table: TableView {
+                headers: vec![t.col_month.to_string(), label, t.col_reward.to_string()],
+                rows,
+                numeric: vec![false, false, true],
+                csv,
+            },
+            legend: false,
+            note: None,
+        },
+        source: opt(&c.source, lang),
+    }
 }

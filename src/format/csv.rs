@@ -1,0 +1,40 @@
+//! CSV for spreadsheet programs: RFC 4180 quoting, CRLF line ends, and a UTF-8 byte order
+//! mark so that Excel and WPS open Chinese text correctly.
+
+/// The byte order mark that starts every exported CSV file.
+pub const BOM: char = '\u{feff}';
+
+/// One field, quoted when it holds a comma, quote, line break or leading/trailing space.
+/// A field that a spreadsheet would run as a formula (=, +, -, @ followed by non-digits) is
+/// prefixed with an apostrophe: payload text must never become a formula.
+pub fn csv_field(field: &str) -> String {
+    let formula = match field.as_bytes().first() {
+        Some(b'=' | b'@') => true,
+        Some(b'+' | b'-') => !field[1..].starts_with(|c: char| c.is_ascii_digit() || c == '.'),
+        Some(b'\t' | b'\r') => true,
+        _ => false,
+    };
+    let field = if formula { format!("'{field}") } else { field.to_string() };
+    let quote = field.contains([',', '"', '\n', '\r']) || field.starts_with(' ') || field.ends_with(' ');
+    if quote {
+        format!("\"{}\"", field.replace('"', "\"\""))
+    } else {
+        field
+    }
+}
+
+/// A whole CSV document: the BOM, then one line per row, each ended by CRLF.
+pub fn csv<R: AsRef<[String]>>(rows: &[R]) -> String {
+    let mut out = String::new();
+    out.push(BOM);
+    for row in rows {
+        for (i, field) in row.as_ref().iter().enumerate() {
+            if i > 0 {
+                out.push(',');
+            }
+            out.push_str(&csv_field(field));
+        }
+        out.push_str("\r\n");
+    }
+    out
+}

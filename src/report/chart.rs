@@ -1,0 +1,331 @@
+//! A chart figure: the graphic (`role="img"` with a summary label), its data table (the
+//! "table view", same data), a legend that hides and shows items, tooltips on hover and on
+//! keyboard focus, and exports (CSV, SVG, PNG) made in the browser.
+//!
+//! The graphic itself holds nothing focusable (an image's children are presentational);
+//! the keyboard reaches the chart through the group around it: focus it, then the arrow
+//! keys go from item to item, each showing its tooltip, also announced to screen readers.
+
+use super::{dom, use_env};
+use crate::charts::{bar_percents, export, step_visible, edge_visible, BarMark};
+use crate::format;
+use crate::i18n::ui;
+use crate::view::{ChartKind, ChartView};
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// UI state of one chart.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ChartState {
+    /// Table view instead of the graphic.
+    pub table: bool,
+    /// Items hidden through the legend.
+    pub hidden: Vec<bool>,
+    /// Item under the mouse pointer.
+    pub hover: Option<usize>,
+    /// Whether the chart has the keyboard focus, and the item the arrow keys are on.
+    pub focused: bool,
+    pub cursor: Option<usize>,
+    /// Escape closes the tooltip until the pointer or the keys move on.
+    pub dismissed: bool,
+}
+
+impl ChartState {
+    pub fn new(items: usize) -> ChartState {
+        ChartState { table: false, hidden: vec![false; items], hover: None, focused: false, cursor: None, dismissed: false }
+    }
+
+    /// The item whose tooltip shows, if any.
+    pub fn shown(&self) -> Option<usize> {
+        if self.dismissed {
+            return None;
+        }
+        self.hover.or(if self.focused { self.cursor } else { None }).filter(|&i| !self.hidden.get(i).copied().unwrap_or(true))
+    }
+}
+
+pub enum ChartAction {
+    ToggleTable,
+    ToggleItem(usize),
+    ShowAll,
+    Hover(Option<usize>),
+    Focus,
+    Blur,
+    Step(isize),
+    Edge { last: bool },
+    Dismiss,
+}
+
+impl Reducible for ChartState {
+    type Action = ChartAction;
+
+    fn reduce(self: Rc<Self>, action: ChartAction) -> Rc<Self> {
+        let mut s = (*self).clone();
+        match action {
+            ChartAction::ToggleTable => s.table = !s.table,
+            ChartAction::ToggleItem(i) => {
+                if let Some(h) = s.hidden.get_mut(i) {
+                    *h = !*h;
+                }
+                if s.cursor.is_some_and(|c| s.hidden.get(c).copied().unwrap_or(true)) {
+                    s.cursor = None;
+                }
+                s.hover = None;
+            }
+            ChartAction::ShowAll => s.hidden.iter_mut().for_each(|h| *h = false),
+            ChartAction::Hover(i) => {
+                if i.is_some() {
+                    s.dismissed = false;
+                }
+                s.hover = i;
+            }
+            ChartAction::Focus => {
+                s.focused = true;
+                s.dismissed = false;
+                if s.cursor.is_none_or(|c| s.hidden.get(c).copied().unwrap_or(true)) {
+                    s.cursor = step_visible(&s.hidden, None, 1);
+                }
+            }
+            ChartAction::Blur => s.focused = false,
+            ChartAction::Step(step) => {
+                s.cursor = step_visible(&s.hidden, s.cursor, step);
+                s.hover = None;
+                s.dismissed = false;
+            }
+            ChartAction::Edge { last } => {
+                s.cursor = edge_visible(&s.hidden, last);
+                s.hover = None;
+                s.dismissed = false;
+            }
+            ChartAction::Dismiss => s.dismissed = true,
+        }
+        Rc::new(s)
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct ChartFigureProps {
+    pub chart: ChartView,
+}
+
+#[component]
+pub fn ChartFigure(props: &ChartFigureProps) -> Html {
+    let env = use_env();
+    let t = ui(env.lang);
+    let chart = &props.chart;
+    let state = use_reducer({
+        let n = chart.items.len();
+        move || ChartState::new(n)
+    });
+    // Printing shows every item. (One flag per item, even if new props brought other items.)
+    let hidden: Vec<bool> = (0..chart.items.len()).map(|i| !env.printing && state.hidden.get(i).copied().unwrap_or(false)).collect();
+    let shown = state.shown();
+    let cap_id = format!("{}-cap", chart.id);
+
+    let dispatch = state.dispatcher();
+    let act = |make: fn() -> ChartAction| {
+        let dispatch = dispatch.clone();
+        Callback::from(move |_: MouseEvent| dispatch.dispatch(make()))
+    };
+    let on_key = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            let action = match e.key().as_str() {
+                "ArrowRight" | "ArrowDown" => ChartAction::Step(1),
+                "ArrowLeft" | "ArrowUp" => ChartAction::Step(-1),
+                "Home" => ChartAction::Edge { last: false },
+                "End" => ChartAction::Edge { last: true },
+                "Escape" => ChartAction::Dismiss,
+                _ => return,
+            };
+            e.prevent_default();
+            dispatch.dispatch(action);
+        })
+    };
+    let on_focus = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |_: FocusEvent| dispatch.dispatch(ChartAction::Focus))
+    };
+    let on_blur = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |_: FocusEvent| dispatch.dispatch(ChartAction::Blur))
+    };
+    let on_over = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |e: MouseEvent| {
+            dispatch.dispatch(ChartAction::Hover(dom::item_index(&e)));
+        })
+    };
+    let on_leave = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |_: MouseEvent| dispatch.dispatch(ChartAction::Hover(None)))
+    };
+
+    let csv = {
+        let chart = chart.clone();
+        Callback::from(move |_: MouseEvent| {
+            dom::download_text(&format!("{}.csv", chart.file), "text/csv;charset=utf-8", &format::csv(&chart.table.csv));
+        })
+    };
+    let svg = {
+        let chart = chart.clone();
+        let hidden = hidden.clone();
+        let credit = env.credit.clone();
+        Callback::from(move |_: MouseEvent| {
+            let doc = export::chart_svg(&chart, &hidden, &credit);
+            dom::download_text(&format!("{}.svg", chart.file), "image/svg+xml;charset=utf-8", &doc.svg);
+        })
+    };
+    let png = {
+        let chart = chart.clone();
+        let hidden = hidden.clone();
+        let credit = env.credit.clone();
+        Callback::from(move |_: MouseEvent| {
+            let doc = export::chart_svg(&chart, &hidden, &credit);
+            dom::download_png(format!("{}.png", chart.file), &doc.svg, doc.width, doc.height);
+        })
+    };
+
+    let all_hidden = !chart.items.is_empty() && hidden.iter().all(|&h| h);
+    let live = match (state.focused, shown.and_then(|i| chart.items.get(i))) {
+        (true, Some(item)) => item.detail.clone(),
+        _ => String::new(),
+    };
+    let graphic = match chart.kind {
+        ChartKind::Bars | ChartKind::Completion => bars(chart, &hidden, shown),
+        ChartKind::Months => months(chart, shown),
+    };
+    let computed = chart.kind == ChartKind::Completion;
+
+    html! {
+        <figure class={if state.table { "rw-chart rw-view-table" } else { "rw-chart rw-view-chart" }} id={chart.id.clone()} aria-labelledby={cap_id.clone()}>
+            <figcaption class="rw-chart-title" id={cap_id.clone()}>{ &chart.title }</figcaption>
+            <div class="rw-tools rw-control">
+                <button type="button" class="rw-btn rw-table-toggle" aria-pressed={if state.table { "true" } else { "false" }} aria-describedby={cap_id.clone()} onclick={act(|| ChartAction::ToggleTable)}>
+                    <span class="rw-btn-icon" aria-hidden="true">{ "▦" }</span>{ t.table_view }
+                </button>
+                <span class="rw-downloads">
+                    <span class="rw-downloads-label" aria-hidden="true"><span class="rw-btn-icon">{ "⤓" }</span>{ t.download }</span>
+                    <button type="button" class="rw-btn rw-export-csv" aria-label={t.download_csv} aria-describedby={cap_id.clone()} onclick={csv}>{ "CSV" }</button>
+                    <button type="button" class="rw-btn rw-export-svg" aria-label={t.download_svg} aria-describedby={cap_id.clone()} onclick={svg}>{ "SVG" }</button>
+                    <button type="button" class="rw-btn rw-export-png" aria-label={t.download_png} aria-describedby={cap_id.clone()} onclick={png}>{ "PNG" }</button>
+                </span>
+            </div>
+            if chart.legend {
+                <div class="rw-legend rw-control rw-chart-part" role="group" aria-label={t.legend}>
+                    { for chart.items.iter().enumerate().map(|(i, item)| {
+                        let on = !hidden[i];
+                        let dispatch = dispatch.clone();
+                        html! {
+                            <button type="button" class={if on { "rw-chip" } else { "rw-chip rw-chip-off" }} aria-pressed={if on { "true" } else { "false" }}
+                                onclick={Callback::from(move |_: MouseEvent| dispatch.dispatch(ChartAction::ToggleItem(i)))}>
+                                <span class="rw-chip-box" aria-hidden="true">{ if on { "✓" } else { "" } }</span>{ &item.label }
+                            </button>
+                        }
+                    }) }
+                    if hidden.iter().any(|&h| h) {
+                        <button type="button" class="rw-chip rw-chip-all" onclick={act(|| ChartAction::ShowAll)}>{ t.show_all }</button>
+                    }
+                </div>
+            }
+            <div class={if state.focused { "rw-plot rw-chart-part rw-focused" } else { "rw-plot rw-chart-part" }} tabindex="0" role="group"
+                aria-label={format!("{}{}{}", chart.title, t.colon, t.plot_hint)}
+                onkeydown={on_key} onfocus={on_focus} onblur={on_blur} onmouseover={on_over} onmouseleave={on_leave}>
+                <p class="rw-plot-hint" aria-hidden="true">{ t.plot_hint }</p>
+                { graphic }
+                if all_hidden { <p class="rw-empty">{ t.all_hidden }</p> }
+                <p class="rw-sr" aria-live="polite">{ live }</p>
+            </div>
+            if chart.kind == ChartKind::Months {
+                <p class="rw-key rw-chart-part" aria-hidden="true"><span class="rw-star">{ "★" }</span>{ " " }{ chart.table.headers.get(1).cloned().unwrap_or_default() }</p>
+            }
+            <div class="rw-table-wrap rw-table-part" tabindex="0" role="region" aria-label={format!("{}{}{}", chart.title, t.colon, t.table_of)}>
+                <table class="rw-table rw-data">
+                    <caption>{ &chart.title }</caption>
+                    <thead><tr>{ for chart.table.headers.iter().map(|h| html! { <th scope="col">{ h }</th> }) }</tr></thead>
+                    <tbody>
+                        { for chart.table.rows.iter().map(|row| html! {
+                            <tr>
+                                { for row.iter().enumerate().map(|(c, cell)| {
+                                    let numeric = chart.table.numeric.get(c).copied().unwrap_or(false);
+                                    if c == 0 {
+                                        html! { <th scope="row">{ cell }</th> }
+                                    } else {
+                                        html! { <td class={numeric.then_some("rw-num-cell")}>{ cell }</td> }
+                                    }
+                                }) }
+                            </tr>
+                        }) }
+                    </tbody>
+                </table>
+            </div>
+            if let Some(note) = &chart.note {
+                <p class="rw-chart-note">{ if computed { "* " } else { "" } }{ note }</p>
+            }
+        </figure>
+    }
+}
+
+/// Horizontal bars (values of one unit, or completion percentages on a 0–100 scale).
+fn bars(chart: &ChartView, hidden: &[bool], shown: Option<usize>) -> Html {
+    let completion = chart.kind == ChartKind::Completion;
+    let visible: Vec<usize> = (0..chart.items.len()).filter(|&i| !hidden[i]).collect();
+    let values: Vec<f64> = visible.iter().map(|&i| chart.items[i].value).collect();
+    let percents = if completion { values.iter().map(|v| v.clamp(0.0, 100.0)).collect() } else { bar_percents(&values, 100.0) };
+    html! {
+        <div class="rw-img rw-bars" role="img" aria-label={chart.summary.clone()}>
+            { for visible.iter().zip(percents).map(|(&i, percent)| {
+                let item = &chart.items[i];
+                html! {
+                    <div class={if shown == Some(i) { "rw-row rw-active" } else { "rw-row" }} data-i={i.to_string()}>
+                        <span class="rw-row-head">
+                            <span class="rw-row-label">{ &item.label }</span>
+                            <span class="rw-row-value">{ &item.value_text }{ if completion { "*" } else { "" } }</span>
+                        </span>
+                        <span class="rw-row-bar">
+                            <BarMark percent={percent} open={completion && item.marked} more={!completion && item.marked} />
+                            <span class="rw-tip">{ &item.detail }</span>
+                        </span>
+                    </div>
+                }
+            }) }
+        </div>
+    }
+}
+
+fn month(m: &crate::view::ChartItem, i: usize, shown: Option<usize>) -> Html {
+    html! {
+        <div class={match (m.marked, shown == Some(i)) {
+            (true, true) => "rw-month rw-marked rw-active",
+            (true, false) => "rw-month rw-marked",
+            (false, true) => "rw-month rw-active",
+            (false, false) => "rw-month",
+        }} data-i={i.to_string()}>
+            <span class="rw-month-name">{ &m.label }</span>
+            <span class="rw-month-star">{ if m.marked { "★" } else { "" } }</span>
+            if !m.value_text.is_empty() { <span class="rw-month-reward">{ &m.value_text }</span> }
+            <span class="rw-tip">{ &m.detail }</span>
+        </div>
+    }
+}
+
+/// Twelve months; the marked ones filled, starred and with their reward.
+fn months(chart: &ChartView, shown: Option<usize>) -> Html {
+    html! {
+        <>
+            // Halves of quarters: the strip reads as 12, 6 + 6 or 3 + 3 + 3 + 3 months a row,
+            // whatever the widget's width, never with a lone month on a line.
+            <div class="rw-img rw-months" role="img" aria-label={chart.summary.clone()}>
+                { for (0..chart.items.len()).step_by(6).map(|half| html! {
+                    <div class="rw-half">
+                        { for (half..(half + 6).min(chart.items.len())).step_by(3).map(|quarter| html! {
+                            <div class="rw-quarter">
+                                { for (quarter..(quarter + 3).min(chart.items.len())).map(|i| month(&chart.items[i], i, shown)) }
+                            </div>
+                        }) }
+                    </div>
+                }) }
+            </div>
+        </>
+    }
+}

@@ -1,0 +1,182 @@
+//! The few browser calls the components make, only from callbacks and effects (never while
+//! rendering, so native rendering stays a pure function of props and state): downloads,
+//! scrolling to a section, the URL hash, and window events. Natively they do nothing.
+
+use yew::NodeRef;
+
+/// Keeps a window event listener alive; dropping it removes the listener.
+pub struct Listener {
+    #[cfg(target_arch = "wasm32")]
+    _inner: gloo::events::EventListener,
+}
+
+#[cfg(target_arch = "wasm32")]
+mod imp {
+    use super::Listener;
+    use wasm_bindgen::prelude::*;
+    use wasm_bindgen::JsCast;
+    use web_sys::{Blob, BlobPropertyBag, CanvasRenderingContext2d, Element, HtmlAnchorElement, HtmlCanvasElement, HtmlElement, HtmlImageElement, Url};
+    use yew::{Callback, NodeRef};
+
+    fn blob(text: &str, mime: &str) -> Option<Blob> {
+        let parts = js_sys::Array::of1(&JsValue::from_str(text));
+        let options = BlobPropertyBag::new();
+        options.set_type(mime);
+        Blob::new_with_str_sequence_and_options(&parts, &options).ok()
+    }
+
+    fn later(ms: i32, f: impl FnOnce() + 'static) {
+        let f = Closure::once_into_js(f);
+        let _ = gloo::utils::window().set_timeout_with_callback_and_timeout_and_arguments_0(f.unchecked_ref(), ms);
+    }
+
+    fn save(name: &str, blob: &Blob) {
+        let Ok(url) = Url::create_object_url_with_blob(blob) else { return };
+        let Some(a) = gloo::utils::document().create_element("a").ok().and_then(|e| e.dyn_into::<HtmlAnchorElement>().ok()) else {
+            return;
+        };
+        a.set_href(&url);
+        a.set_download(name);
+        a.click();
+        later(30_000, move || {
+            let _ = Url::revoke_object_url(&url);
+        });
+    }
+
+    pub fn download_text(name: &str, mime: &str, text: &str) {
+        if let Some(b) = blob(text, mime) {
+            save(name, &b);
+        }
+    }
+
+    pub fn download_png(name: String, svg: &str, width: u32, height: u32) {
+        let Some(b) = blob(svg, "image/svg+xml;charset=utf-8") else { return };
+        let Ok(url) = Url::create_object_url_with_blob(&b) else { return };
+        let Ok(img) = HtmlImageElement::new_with_width_and_height(width, height) else { return };
+        let image = img.clone();
+        let src = url.clone();
+        let onload = Closure::once_into_js(move || {
+            let _ = Url::revoke_object_url(&src);
+            let scale = 2.0;
+            let Some(canvas) = gloo::utils::document().create_element("canvas").ok().and_then(|e| e.dyn_into::<HtmlCanvasElement>().ok())
+            else {
+                return;
+            };
+            canvas.set_width(width * 2);
+            canvas.set_height(height * 2);
+            let Some(ctx) = canvas.get_context("2d").ok().flatten().and_then(|c| c.dyn_into::<CanvasRenderingContext2d>().ok()) else {
+                return;
+            };
+            let _ = ctx.scale(scale, scale);
+            let _ = ctx.draw_image_with_html_image_element(&image, 0.0, 0.0);
+            let done = Closure::once_into_js(move |result: JsValue| {
+                if let Ok(png) = result.dyn_into::<Blob>() {
+                    save(&name, &png);
+                }
+            });
+            let _ = canvas.to_blob(done.unchecked_ref());
+        });
+        img.set_onload(Some(onload.unchecked_ref()));
+        img.set_src(&url);
+    }
+
+    pub fn location_hash() -> Option<String> {
+        gloo::utils::window().location().hash().ok().filter(|h| !h.is_empty())
+    }
+
+    /// Writes `#anchor` into the address bar without an event, scroll or history entry,
+    /// and only when the page does not use the hash itself (empty, or one of ours).
+    pub fn replace_hash(anchor: &str) {
+        let window = gloo::utils::window();
+        let current = window.location().hash().unwrap_or_default();
+        if !(current.is_empty() || current == "#" || current.starts_with("#rw-")) {
+            return;
+        }
+        let Ok(history) = window.history() else { return };
+        let state = history.state().unwrap_or(JsValue::NULL);
+        let mut url = String::from("#");
+        url.push_str(anchor);
+        let _ = history.replace_state_with_url(&state, "", Some(&url));
+    }
+
+    /// Scrolls the section `anchor` (inside the element of `root`) into view and moves the
+    /// keyboard focus to its heading button.
+    pub fn go_to_section(root: &NodeRef, anchor: &str) {
+        let Some(root) = root.cast::<Element>() else { return };
+        let mut selector = String::from("#");
+        selector.push_str(anchor);
+        let Some(section) = root.query_selector(&selector).ok().flatten() else { return };
+        section.scroll_into_view();
+        selector.push_str(" .rw-section-toggle");
+        if let Some(button) = root.query_selector(&selector).ok().flatten().and_then(|b| b.dyn_into::<HtmlElement>().ok()) {
+            let _ = button.focus();
+        }
+    }
+
+    pub fn item_index(e: &yew::events::MouseEvent) -> Option<usize> {
+        e.target()
+            .and_then(|t| t.dyn_into::<Element>().ok())
+            .and_then(|el| el.closest("[data-i]").ok().flatten())
+            .and_then(|el| el.get_attribute("data-i"))
+            .and_then(|i| i.parse::<usize>().ok())
+    }
+
+    pub fn on_window(event: &'static str, callback: Callback<()>) -> Option<Listener> {
+        let window = gloo::utils::window();
+        Some(Listener { _inner: gloo::events::EventListener::new(&window, event, move |_| callback.emit(())) })
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+mod imp {
+    use super::Listener;
+    use yew::{Callback, NodeRef};
+
+    pub fn download_text(_name: &str, _mime: &str, _text: &str) {}
+    pub fn download_png(_name: String, _svg: &str, _width: u32, _height: u32) {}
+    pub fn location_hash() -> Option<String> {
+        None
+    }
+    pub fn replace_hash(_anchor: &str) {}
+    pub fn go_to_section(_root: &NodeRef, _anchor: &str) {}
+    pub fn on_window(_event: &'static str, _callback: Callback<()>) -> Option<Listener> {
+        None
+    }
+    pub fn item_index(_e: &yew::events::MouseEvent) -> Option<usize> {
+        None
+    }
+}
+
+/// Saves `text` as a file named `name` (a Blob behind an object URL; no server involved).
+pub fn download_text(name: &str, mime: &str, text: &str) {
+    imp::download_text(name, mime, text)
+}
+
+/// Draws an SVG document on a canvas at twice its size and saves it as a PNG file.
+pub fn download_png(name: String, svg: &str, width: u32, height: u32) {
+    imp::download_png(name, svg, width, height)
+}
+
+/// The page's URL hash (`#rw-air`), if any.
+pub fn location_hash() -> Option<String> {
+    imp::location_hash()
+}
+
+/// Shows `#anchor` in the address bar, quietly, when the host page is not using the hash.
+pub fn replace_hash(anchor: &str) {
+    imp::replace_hash(anchor)
+}
+
+pub fn go_to_section(root: &NodeRef, anchor: &str) {
+    imp::go_to_section(root, anchor)
+}
+
+/// The chart item (`data-i`) under a mouse event's target.
+pub fn item_index(e: &yew::events::MouseEvent) -> Option<usize> {
+    imp::item_index(e)
+}
+
+/// Calls `callback` on every `event` of the window while the returned guard lives.
+pub fn on_window(event: &'static str, callback: yew::Callback<()>) -> Option<Listener> {
+    imp::on_window(event, callback)
+}

@@ -1,0 +1,436 @@
+// The visuals on the release build (dist/), in headless Chromium: keyboard-only use of every
+// control, sorting, tooltips on focus and hover, table views, legends, exports (CSV with BOM,
+// SVG, PNG), section links that leave the host's hash alone, print, themes, axe-core with
+// zero WCAG 2.1 A/AA violations, and screenshots at 320/768/1280 px in light, dark and
+// large-text modes (tests/e2e/artifacts/visuals-*.png).
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { createRequire } from "node:module";
+import { ARTIFACTS, DIST, launch, serveDist, settled } from "./support.mjs";
+
+const require = createRequire(import.meta.url);
+const AXE = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
+const INDEX = readFileSync(join(DIST, "index.html"), "utf8");
+const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data: blob:; connect-src 'self'";
+
+/** The demo page with other host attributes (data-lang, data-theme) and an optional host-page script. */
+function page(attrs = {}, extraBody = "") {
+  let html = INDEX.replace(
+    'data-lang="zh"',
+    Object.entries({ "data-lang": "zh", ...attrs })
+      .map(([k, v]) => `${k}="${v}"`)
+      .join(" ")
+  );
+  return html.replace("</body>", `${extraBody}</body>`);
+}
+
+let browser, server;
+before(async () => {
+  browser = await launch();
+  server = await serveDist({
+    headers: { "content-security-policy": CSP },
+    routes: {
+      "/zh.html": { body: page(), headers: { "content-security-policy": CSP } },
+      "/en.html": { body: page({ "data-lang": "en" }), headers: { "content-security-policy": CSP } },
+      "/dark.html": { body: page({ "data-theme": "dark" }), headers: { "content-security-policy": CSP } },
+      "/large.html": { body: page({ "data-theme": "large" }), headers: { "content-security-policy": CSP } },
+      "/router.html": {
+        // A host page that routes by its own hash and counts hashchange events.
+        body: page({}, '<script src="./router.js"></script>'),
+        headers: { "content-security-policy": CSP },
+      },
+      "/router.js": {
+        type: "text/javascript",
+        body: "window.__hashchanges = 0; addEventListener('hashchange', function () { window.__hashchanges++; });",
+      },
+    },
+  });
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function open(path, { width = 1280, height = 900, colorScheme = "light", reducedMotion = "no-preference" } = {}) {
+  const context = await browser.newContext({ viewport: { width, height }, colorScheme, reducedMotion, acceptDownloads: true });
+  const p = await context.newPage();
+  p.errors = [];
+  p.on("pageerror", (e) => p.errors.push(String(e)));
+  p.on("console", (m) => m.type() === "error" && p.errors.push(m.text()));
+  await p.addInitScript(() => {
+    window.__csp = [];
+    document.addEventListener("securitypolicyviolation", (e) => window.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+  await p.goto(`${server.url}${path}`);
+  assert.deepEqual(await settled(p), ["ready"]);
+  return p;
+}
+
+/** Describes the deeply focused element (inside the shadow root). */
+function focused(p) {
+  return p.evaluate(() => {
+    let el = document.activeElement;
+    while (el && el.shadowRoot && el.shadowRoot.activeElement) el = el.shadowRoot.activeElement;
+    if (!el || el === document.body) return null;
+    const cs = getComputedStyle(el);
+    return {
+      tag: el.tagName.toLowerCase(),
+      cls: el.getAttribute("class") || "",
+      text: (el.getAttribute("aria-label") || el.textContent || "").trim().slice(0, 60),
+      outline: cs.outlineStyle !== "none" && parseFloat(cs.outlineWidth) >= 2,
+      inWidget: el.getRootNode() !== document,
+    };
+  });
+}
+
+const root = (p) => p.locator("[data-report-widget]");
+
+test("a keyboard-only walk reaches every control, each with a visible focus ring", async () => {
+  const p = await open("/zh.html");
+  const seen = [];
+  for (let i = 0; i < 400; i++) {
+    await p.keyboard.press("Tab");
+    const f = await focused(p);
+    if (!f || !f.inWidget) break;
+    seen.push(f);
+  }
+  const count = (cls) => seen.filter((f) => f.cls.split(" ").includes(cls)).length;
+  assert.ok(seen.length > 60, `many stops (${seen.length})`);
+  assert.equal(count("rw-large-toggle"), 1);
+  assert.equal(seen.filter((f) => f.tag === "a").length, 9, "a contents link per section");
+  assert.equal(count("rw-section-toggle"), 9);
+  assert.equal(count("rw-sort"), 5, "every column of the ranking sorts");
+  assert.equal(count("rw-table-toggle"), 6, "a table view per chart");
+  assert.equal(count("rw-export-png"), 6);
+  assert.equal(count("rw-plot"), 6, "every chart takes the focus");
+  assert.ok(count("rw-chip") >= 15, "legend entries");
+  assert.ok(seen.some((f) => f.cls.includes("rw-link-btn")), "the exact-figure button");
+  assert.ok(seen.filter((f) => f.tag === "summary").length > 30, "every source sentence opens");
+  const unringed = seen.filter((f) => !f.outline);
+  assert.deepEqual(unringed, [], "every stop shows a focus ring");
+
+  // Shift+Tab goes back.
+  await p.keyboard.press("Shift+Tab");
+  assert.deepEqual(await focused(p), seen[seen.length - 1]);
+  assert.deepEqual(p.errors, []);
+  await p.context().close();
+});
+
+test("controls work from the keyboard: sort, table view, legend, sections, large text", async () => {
+  const p = await open("/zh.html");
+  const w = root(p);
+  // Sort by value with Enter, then reverse with Space.
+  const valueSort = w.locator("th >> nth=1").locator("button");
+  await valueSort.focus();
+  await p.keyboard.press("Enter");
+  assert.equal(await w.locator("th >> nth=1").getAttribute("aria-sort"), "ascending");
+  await p.keyboard.press("Space");
+  assert.equal(await w.locator("th >> nth=1").getAttribute("aria-sort"), "descending");
+  const firstRow = await w.locator(".rw-ranking tbody tr >> nth=0").locator("th").textContent();
+  assert.equal(firstRow, "O3浓度");
+  assert.equal(await w.locator(".rw-ranking th[aria-sort]").count(), 1, "aria-sort on the sorted column only");
+
+  // Table view with the keyboard.
+  const chart = w.locator("figure.rw-chart >> nth=1");
+  await chart.locator(".rw-table-toggle").focus();
+  await p.keyboard.press("Enter");
+  assert.equal(await chart.locator(".rw-table-toggle").getAttribute("aria-pressed"), "true");
+  assert.ok(await chart.locator("table.rw-data").isVisible());
+  assert.ok(!(await chart.locator(".rw-plot").isVisible()));
+
+  // Legend: hide the first item from the keyboard.
+  const enforcement = w.locator("#rw-enforcement figure.rw-chart >> nth=0");
+  const chip = enforcement.locator(".rw-chip >> nth=0");
+  await chip.focus();
+  await p.keyboard.press("Space");
+  assert.equal(await chip.getAttribute("aria-pressed"), "false");
+  assert.equal(await enforcement.locator(".rw-row").count(), 2);
+
+  // Fold a section and unfold it.
+  const toggle = w.locator("#rw-outreach .rw-section-toggle");
+  await toggle.focus();
+  await p.keyboard.press("Enter");
+  assert.equal(await toggle.getAttribute("aria-expanded"), "false");
+  assert.ok(!(await w.locator("#rw-outreach .rw-section-body").isVisible()));
+  await p.keyboard.press("Enter");
+  assert.ok(await w.locator("#rw-outreach .rw-section-body").isVisible());
+
+  // Large text.
+  const large = w.locator(".rw-large-toggle");
+  await large.focus();
+  await p.keyboard.press("Enter");
+  assert.equal(await large.getAttribute("aria-pressed"), "true");
+  assert.equal(await w.locator("article.rw").evaluate((el) => getComputedStyle(el).fontSize), "20px");
+  await p.keyboard.press("Enter");
+  assert.equal(await w.locator("article.rw").evaluate((el) => getComputedStyle(el).fontSize), "16px");
+
+  // The exact figure and a contents link, from the keyboard.
+  const exact = w.locator(".rw-link-btn");
+  await exact.focus();
+  await p.keyboard.press("Enter");
+  assert.equal(await exact.getAttribute("aria-expanded"), "true");
+  assert.equal(await w.locator(".rw-exact").textContent(), "1813.4469万元（18134469元）");
+  await w.locator('.rw-toc a[href="#rw-first-months"]').focus();
+  await p.keyboard.press("Enter");
+  assert.equal((await focused(p)).text, "月度考核第一", "the focus moves to the section");
+  assert.equal(new URL(p.url()).hash, "#rw-first-months");
+  assert.deepEqual(p.errors, []);
+  await p.context().close();
+});
+
+test("sorting by mouse orders rows and sets aria-sort", async () => {
+  const p = await open("/en.html");
+  const w = root(p);
+  const rows = () => w.locator(".rw-ranking tbody th").allTextContents();
+  assert.deepEqual(await rows(), ["Composite air-quality index", "PM2.5 concentration", "PM10 concentration", "O3 concentration"]);
+  const change = w.locator(".rw-ranking thead th >> nth=2");
+  await change.locator("button").click();
+  assert.equal(await change.getAttribute("aria-sort"), "ascending");
+  assert.deepEqual(await rows(), ["O3 concentration", "Composite air-quality index", "PM2.5 concentration", "PM10 concentration"]);
+  await change.locator("button").click();
+  assert.equal(await change.getAttribute("aria-sort"), "descending");
+  assert.equal((await rows())[0], "PM10 concentration");
+  const rank = w.locator(".rw-ranking thead th >> nth=3");
+  await rank.locator("button").click();
+  assert.equal(await change.getAttribute("aria-sort"), null, "only one column is sorted");
+  assert.equal(await rank.getAttribute("aria-sort"), "ascending");
+  assert.deepEqual(await rows(), ["Composite air-quality index", "PM10 concentration", "PM2.5 concentration", "O3 concentration"]);
+  await p.context().close();
+});
+
+test("tooltips show on keyboard focus, follow the arrow keys, close with Escape, and show on hover", async () => {
+  const p = await open("/zh.html");
+  const w = root(p);
+  const months = w.locator("#rw-first-months .rw-plot");
+  await months.focus();
+  const visibleTips = () => w.locator("#rw-first-months .rw-tip").evaluateAll((tips) => tips.filter((t) => getComputedStyle(t).display !== "none").map((t) => t.textContent));
+  assert.deepEqual(await visibleTips(), ["2021年1月：否（全市大气污染防治考核五区排名第一）"]);
+  for (let i = 0; i < 3; i++) await p.keyboard.press("ArrowRight");
+  assert.deepEqual(await visibleTips(), ["2021年4月：全市大气污染防治考核五区排名第一；奖励 100万"]);
+  assert.equal(await months.locator("[aria-live]").textContent(), "2021年4月：全市大气污染防治考核五区排名第一；奖励 100万", "announced");
+  await p.keyboard.press("End");
+  assert.match((await visibleTips())[0], /^2021年12月/);
+  await p.keyboard.press("Escape");
+  assert.deepEqual(await visibleTips(), []);
+  // The tooltip stays inside the widget (no overflow past its right edge).
+  await p.keyboard.press("Home");
+  const box = await w.locator("#rw-first-months .rw-active .rw-tip").boundingBox();
+  const frame = await w.locator("article.rw").boundingBox();
+  assert.ok(box.x + box.width <= frame.x + frame.width, "inside the widget");
+
+  // Hover a bar: its tooltip shows.
+  await p.keyboard.press("Tab");
+  const bar = w.locator("#rw-enforcement .rw-row >> nth=1").locator(".rw-row-bar");
+  await bar.hover();
+  const tip = w.locator("#rw-enforcement .rw-row >> nth=1").locator(".rw-tip");
+  assert.ok(await tip.isVisible());
+  assert.equal(await tip.textContent(), "行政处罚案件：274件");
+  await p.mouse.move(5, 5);
+  assert.ok(!(await tip.isVisible()));
+  await p.context().close();
+});
+
+test("the table view holds the chart's data", async () => {
+  const p = await open("/en.html");
+  const fig = root(p).locator("#rw-inspection figure.rw-chart >> nth=0");
+  const labels = await fig.locator(".rw-row-label").allTextContents();
+  const values = await fig.locator(".rw-row-value").allTextContents();
+  await fig.locator(".rw-table-toggle").click();
+  const cells = await fig.locator("table.rw-data tbody tr").evaluateAll((rows) => rows.map((r) => [...r.children].map((c) => c.textContent)));
+  assert.deepEqual(cells.map((r) => r[0]), labels);
+  assert.deepEqual(
+    cells.map((r) => `${r[1]} / ${r[2]} (${r[3]})*`),
+    values,
+    "resolved / total (rate) as in the bars"
+  );
+  assert.ok(cells.some((r) => r[3] === "98.9%"));
+  await p.context().close();
+});
+
+async function download(p, locator) {
+  const [d] = await Promise.all([p.waitForEvent("download"), locator.click()]);
+  return { name: d.suggestedFilename(), bytes: readFileSync(await d.path()) };
+}
+
+test("CSV, SVG and PNG downloads are made in the browser, under a strict CSP", async () => {
+  const p = await open("/zh.html");
+  const w = root(p);
+  const csv = await download(p, w.locator(".rw-ranking .rw-btn"));
+  assert.equal(csv.name, "五区排名.csv");
+  assert.deepEqual([...csv.bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], "UTF-8 BOM");
+  const text = csv.bytes.toString("utf8").slice(1);
+  const lines = text.split("\r\n");
+  assert.equal(lines[0], "指标,数值,同比变化,数值排名,改善幅度排名,参与排名数");
+  assert.equal(lines[1], "综合指数,4.73,同比改善8.2%,1,1,5");
+  assert.equal(lines.length, 6, "header, 4 rows, final CRLF");
+
+  // A chart's CSV has plain numbers beside the formatted ones.
+  const fig = w.locator("#rw-enforcement figure.rw-chart >> nth=0");
+  const chartCsv = (await download(p, fig.locator(".rw-export-csv"))).bytes.toString("utf8");
+  assert.ok(chartCsv.startsWith("\ufeff指标,数值,数字,单位\r\n"));
+  assert.ok(chartCsv.includes("下达违法行为限期改正通知书,290余件,290,件\r\n"));
+
+  const svg = await download(p, fig.locator(".rw-export-svg"));
+  assert.equal(svg.name, "环境执法（件）.svg");
+  const svgText = svg.bytes.toString("utf8");
+  assert.match(svgText, /^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+  assert.ok(svgText.includes("<title id=\"rw-t\">环境执法（件）</title>") && svgText.includes("290余件"));
+
+  const png = await download(p, fig.locator(".rw-export-png"));
+  assert.equal(png.name, "环境执法（件）.png");
+  assert.deepEqual([...png.bytes.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], "a PNG file");
+  assert.equal(png.bytes.readUInt32BE(16), 1440, "drawn at twice the SVG's width");
+  assert.ok(png.bytes.length > 5000, "with content");
+
+  assert.deepEqual(await p.evaluate(() => window.__csp), [], "no CSP violation");
+  assert.deepEqual(p.errors, []);
+  await p.context().close();
+});
+
+test("section links show #rw-… quietly, and leave a host's own hash alone", async () => {
+  const p = await open("/router.html");
+  const w = root(p);
+  await w.locator('.rw-toc a[href="#rw-enforcement"]').click();
+  assert.equal(new URL(p.url()).hash, "#rw-enforcement");
+  assert.equal(await p.evaluate(() => window.__hashchanges), 0, "no hashchange for the host's router");
+  assert.equal((await focused(p)).text, "环境执法");
+  const top = await w.locator("#rw-enforcement").evaluate((el) => el.getBoundingClientRect().top);
+  assert.ok(Math.abs(top) < 40, `scrolled to the section (${top})`);
+
+  // A host that uses the hash itself keeps it.
+  await p.evaluate(() => history.replaceState(null, "", "#/news/42"));
+  await w.locator('.rw-toc a[href="#rw-outreach"]').click();
+  assert.equal(new URL(p.url()).hash, "#/news/42");
+  assert.equal(await p.evaluate(() => window.__hashchanges), 0);
+  assert.equal((await focused(p)).text, "普法宣传");
+  await p.context().close();
+
+  // Opening a link to a folded section scrolls to it.
+  const q = await open("/zh.html#rw-first-months");
+  await q.waitForFunction(() => {
+    const host = document.querySelector("[data-report-widget]");
+    const s = host.shadowRoot.querySelector("#rw-first-months");
+    return s && Math.abs(s.getBoundingClientRect().top) < 40;
+  });
+  await q.context().close();
+});
+
+test("print shows every section, chart and table, without the controls", async () => {
+  const p = await open("/zh.html");
+  const w = root(p);
+  await w.locator("#rw-outreach .rw-section-toggle").click();
+  const fig = w.locator("#rw-enforcement figure.rw-chart >> nth=0");
+  await fig.locator(".rw-chip >> nth=0").click();
+  await p.evaluate(() => window.dispatchEvent(new Event("beforeprint")));
+  await p.emulateMedia({ media: "print" });
+  assert.ok(await w.locator("#rw-outreach .rw-section-body").isVisible(), "folded sections print");
+  assert.equal(await fig.locator(".rw-row").count(), 3, "hidden legend items print");
+  assert.ok(await fig.locator("table.rw-data").isVisible(), "tables print beside the charts");
+  assert.ok(await fig.locator(".rw-plot").isVisible());
+  assert.ok(await w.locator(".rw-exact").isVisible(), "the exact figure prints");
+  assert.ok(await w.locator(".rw-source blockquote >> nth=0").isVisible(), "source sentences print");
+  for (const control of [".rw-large-toggle", ".rw-toc", ".rw-export-csv >> nth=0", ".rw-legend >> nth=0", ".rw-link-btn"]) {
+    assert.ok(!(await w.locator(control).isVisible()), `${control} is not printed`);
+  }
+  await p.pdf({ path: join(ARTIFACTS, "visuals-print.pdf") }).catch(() => {});
+  await p.evaluate(() => window.dispatchEvent(new Event("afterprint")));
+  await p.emulateMedia({ media: "screen" });
+  assert.equal(await fig.locator(".rw-row").count(), 2, "after printing the reader's choices return");
+  await p.context().close();
+});
+
+async function axe(p) {
+  await p.addScriptTag({ content: AXE });
+  return p.evaluate(async () => {
+    const result = await window.axe.run(
+      { include: [["[data-report-widget]"]] },
+      { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } }
+    );
+    const contrast = result.passes.find((r) => r.id === "color-contrast");
+    // axe must have looked inside the shadow root (targets there are [host, inner] pairs).
+    const inside = contrast ? contrast.nodes.filter((n) => Array.isArray(n.target[0]) || n.target.length > 1).length : 0;
+    if (inside < 50) return [`axe checked only ${inside} texts inside the widget`];
+    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => JSON.stringify(n.target)).join(" | ")}`);
+  });
+}
+
+for (const [name, path, colorScheme] of [
+  ["Chinese, light", "/zh.html", "light"],
+  ["English, dark by preference", "/en.html", "dark"],
+  ["dark by data-theme", "/dark.html", "light"],
+  ["large text by data-theme", "/large.html", "light"],
+]) {
+  test(`axe-core finds no WCAG 2.1 A/AA violation: ${name}`, async () => {
+    // axe's script is inline: this page runs without the CSP header.
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, colorScheme, bypassCSP: true });
+    const p = await context.newPage();
+    await p.goto(`${server.url}${path}`);
+    await settled(p);
+    assert.deepEqual(await axe(p), []);
+    // And with table views, a tooltip and a sorted column.
+    const w = root(p);
+    await w.locator(".rw-sort >> nth=1").click();
+    await w.locator(".rw-chip >> nth=0").click();
+    await w.locator(".rw-link-btn").click();
+    for (const t of await w.locator(".rw-table-toggle").all()) await t.click();
+    await w.locator("#rw-first-months .rw-table-toggle").click();
+    await w.locator("#rw-first-months .rw-plot").focus();
+    await p.keyboard.press("ArrowRight");
+    assert.deepEqual(await axe(p), []);
+    await context.close();
+  });
+}
+
+for (const width of [320, 768, 1280]) {
+  for (const [mode, path, colorScheme] of [
+    ["light", "/zh.html", "light"],
+    ["dark", "/zh.html", "dark"],
+    ["large", "/large.html", "light"],
+  ]) {
+    test(`screenshot ${width}px ${mode}: no horizontal page scroll`, async () => {
+      const p = await open(path, { width, height: 900, colorScheme, reducedMotion: "reduce" });
+      const overflow = await p.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      assert.equal(overflow, 0, "no horizontal scroll");
+      // Nothing inside the widget sticks out of it (tables scroll inside their own frame).
+      const outside = await p.evaluate(() => {
+        const host = document.querySelector("[data-report-widget]");
+        const frame = host.getBoundingClientRect();
+        const out = [];
+        for (const el of host.shadowRoot.querySelectorAll("*")) {
+          const r = el.getBoundingClientRect();
+          if (r.width === 0 || el.closest(".rw-table-wrap") || el.matches(".rw-sr, .rw-sr *")) continue;
+          if (r.right > frame.right + 1 || r.left < frame.left - 1) out.push(`${el.tagName}.${el.getAttribute("class")}`);
+        }
+        return out.slice(0, 5);
+      });
+      assert.deepEqual(outside, []);
+      await root(p).locator("#rw-first-months .rw-plot").focus();
+      await p.screenshot({ path: join(ARTIFACTS, `visuals-${width}-${mode}.png`), fullPage: true });
+      assert.deepEqual(p.errors, []);
+      await p.context().close();
+    });
+  }
+}
+
+test("200% zoom (a 1280 px window is 640 CSS px): everything reflows, nothing scrolls sideways", async () => {
+  const context = await browser.newContext({ viewport: { width: 640, height: 450 }, deviceScaleFactor: 2 });
+  const p = await context.newPage();
+  await p.goto(`${server.url}/zh.html`);
+  await settled(p);
+  assert.equal(await p.evaluate(() => document.documentElement.scrollWidth), 640);
+  await p.screenshot({ path: join(ARTIFACTS, "visuals-zoom200.png") });
+  await context.close();
+});
+
+test("motion follows prefers-reduced-motion", async () => {
+  const duration = async (reducedMotion) => {
+    const p = await open("/zh.html", { reducedMotion });
+    const d = await root(p).locator(".rw-mark-fill >> nth=0").evaluate((el) => getComputedStyle(el).transitionDuration);
+    await p.context().close();
+    return d;
+  };
+  assert.equal(await duration("reduce"), "0s");
+  assert.notEqual(await duration("no-preference"), "0s");
+});

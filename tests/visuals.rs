@@ -1,0 +1,395 @@
+//! The visuals' pure logic, natively: sorting, CSV, summaries, chart geometry and exports,
+//! themes, and the server-rendered markup's accessibility contract (every chart an image
+//! with a summary and a data table, no inline style, deterministic output).
+
+use report_widget::charts::{self, export};
+use report_widget::format;
+use report_widget::model::{Lang, Report};
+use report_widget::report::{render_themed, render_to_string, Outcome};
+use report_widget::validate;
+use report_widget::view::{
+    sort_order, ChartKind, ChartView, RankingRowView, ReportView, Scheme, SectionViewBody, SortColumn, SortDir, Theme,
+};
+use std::rc::Rc;
+
+const PAYLOAD: &str = include_str!("../www/reports/lanshan-2021.json");
+
+fn lanshan() -> Report {
+    validate::load(PAYLOAD).expect("the Lanshan payload is valid")
+}
+
+fn view(lang: Lang) -> ReportView {
+    ReportView::new(&lanshan(), lang)
+}
+
+fn charts_of(view: &ReportView) -> Vec<&ChartView> {
+    view.sections
+        .iter()
+        .flat_map(|s| match &s.body {
+            SectionViewBody::CaseStats(c) => c.charts.iter().collect::<Vec<_>>(),
+            SectionViewBody::Calendar(c) => vec![&c.chart],
+            _ => vec![],
+        })
+        .collect()
+}
+
+fn ranking(view: &ReportView) -> &report_widget::view::RankingTable {
+    view.sections
+        .iter()
+        .find_map(|s| match &s.body {
+            SectionViewBody::Ranking(r) => Some(r),
+            _ => None,
+        })
+        .expect("a ranking section")
+}
+
+fn labels(rows: &[RankingRowView], order: &[usize]) -> Vec<String> {
+    order.iter().map(|&i| rows[i].label.clone()).collect()
+}
+
+#[test]
+fn the_ranking_sorts_by_every_column_both_ways() {
+    let v = view(Lang::Zh);
+    let rows = &ranking(&v).rows;
+    assert_eq!(labels(rows, &sort_order(rows, None)), ["综合指数", "PM2.5浓度", "PM10浓度", "O3浓度"], "payload order first");
+    let by = |c, d| labels(rows, &sort_order(rows, Some((c, d))));
+    assert_eq!(by(SortColumn::Value, SortDir::Ascending), ["综合指数", "PM2.5浓度", "PM10浓度", "O3浓度"]);
+    assert_eq!(by(SortColumn::Value, SortDir::Descending), ["O3浓度", "PM10浓度", "PM2.5浓度", "综合指数"]);
+    // Value ranks 1, 4, 1, 5: ties keep the payload's order.
+    assert_eq!(by(SortColumn::ValueRank, SortDir::Ascending), ["综合指数", "PM10浓度", "PM2.5浓度", "O3浓度"]);
+    assert_eq!(by(SortColumn::ValueRank, SortDir::Descending), ["O3浓度", "PM2.5浓度", "综合指数", "PM10浓度"]);
+    // Improvement: PM10 −10.5%, PM2.5 −10.2%, composite −8.2%, O3 −6.0% (lower is better).
+    assert_eq!(by(SortColumn::Change, SortDir::Descending), ["PM10浓度", "PM2.5浓度", "综合指数", "O3浓度"]);
+    assert_eq!(by(SortColumn::Change, SortDir::Ascending), ["O3浓度", "综合指数", "PM2.5浓度", "PM10浓度"]);
+    assert_eq!(by(SortColumn::ChangeRank, SortDir::Descending)[0], "PM2.5浓度");
+    assert_eq!(by(SortColumn::Label, SortDir::Ascending), ["O3浓度", "PM10浓度", "PM2.5浓度", "综合指数"]);
+}
+
+#[test]
+fn rows_without_the_sorted_figure_come_last_either_way() {
+    let row = |label: &str, rank: Option<u32>| RankingRowView {
+        label: label.into(),
+        value: None,
+        value_num: None,
+        change: None,
+        change_score: None,
+        value_rank: rank,
+        change_rank: None,
+    };
+    let rows = vec![row("a", None), row("b", Some(2)), row("c", Some(1))];
+    for dir in [SortDir::Ascending, SortDir::Descending] {
+        let order = sort_order(&rows, Some((SortColumn::ValueRank, dir)));
+        assert_eq!(order[2], 0, "{dir:?}: the row without a rank is last");
+    }
+    assert_eq!(sort_order(&rows, Some((SortColumn::ValueRank, SortDir::Ascending))), [2, 1, 0]);
+    assert_eq!(SortDir::Ascending.aria(), "ascending");
+    assert_eq!(SortDir::Ascending.flip(), SortDir::Descending);
+}
+
+#[test]
+fn csv_has_a_bom_crlf_and_quotes_what_needs_quoting() {
+    let rows = vec![
+        vec!["指标".to_string(), "数值".to_string()],
+        vec!["综合指数, PM".to_string(), "say \"hi\"".to_string()],
+        vec!["=1+1".to_string(), "-8.2".to_string()],
+        vec!["two\nlines".to_string(), "@SUM(A1)".to_string()],
+    ];
+    let text = format::csv(&rows);
+    assert!(text.starts_with('\u{feff}'));
+    assert_eq!(text.as_bytes()[..3], [0xEF, 0xBB, 0xBF], "UTF-8 byte order mark");
+    let body = &text['\u{feff}'.len_utf8()..];
+    assert_eq!(
+        body,
+        "指标,数值\r\n\"综合指数, PM\",\"say \"\"hi\"\"\"\r\n'=1+1,-8.2\r\n\"two\nlines\",'@SUM(A1)\r\n"
+    );
+}
+
+#[test]
+fn the_ranking_csv_follows_the_sorted_order() {
+    let v = view(Lang::Zh);
+    let table = ranking(&v);
+    let order = sort_order(&table.rows, Some((SortColumn::Value, SortDir::Descending)));
+    let rows = table.csv_rows(&order, Lang::Zh);
+    assert_eq!(rows[0], ["指标", "数值", "同比变化", "数值排名", "改善幅度排名", "参与排名数"]);
+    assert_eq!(rows[1], ["O3浓度", "171μg/m³", "同比改善6.0%", "5", "1", "5"]);
+    assert_eq!(rows.len(), 5);
+    let en = ReportView::new(&lanshan(), Lang::En);
+    let rows = ranking(&en).csv_rows(&[0], Lang::En);
+    assert_eq!(rows[1][0], "Composite air-quality index");
+}
+
+#[test]
+fn amounts_in_wan_yuan_are_short_with_the_exact_figure_on_demand() {
+    let v = view(Lang::Zh);
+    let fines = v
+        .sections
+        .iter()
+        .find_map(|s| match &s.body {
+            SectionViewBody::CaseStats(c) => c.rows.iter().find(|r| r.id == "fines"),
+            _ => None,
+        })
+        .expect("the fines row");
+    assert_eq!(fines.figure_text, "约1813.45万元");
+    assert_eq!(fines.exact.as_deref(), Some("1813.4469万元（18134469元）"));
+    let d = |s: &str| report_widget::model::Decimal::parse(s).unwrap();
+    let wan = report_widget::model::Text::bilingual("万元", "× 10,000 yuan");
+    let en = format::wan_amount(&d("1813.4469"), None, Some(&wan), Lang::En).unwrap();
+    assert_eq!(en.short, "about 1,813.45 × 10,000 yuan");
+    assert_eq!(en.exact, "1,813.4469 × 10,000 yuan (18,134,469 yuan)");
+    let plain = format::wan_amount(&d("36.5"), None, Some(&wan), Lang::Zh).unwrap();
+    assert_eq!((plain.short.as_str(), plain.rounded), ("36.5万元", false));
+    assert_eq!(plain.exact, "36.5万元（365000元）");
+    assert!(format::wan_amount(&d("5"), None, Some(&report_widget::model::Text::new("件")), Lang::Zh).is_none());
+}
+
+#[test]
+fn rounding_and_shifting_work_on_the_written_digits() {
+    let d = |s: &str| report_widget::model::Decimal::parse(s).unwrap();
+    let r = |s: &str, n| format::round(&d(s), n).written().to_string();
+    assert_eq!(r("1813.4469", 2), "1813.45");
+    assert_eq!(r("1813.4449", 2), "1813.44");
+    assert_eq!(r("9.995", 2), "10.00");
+    assert_eq!(r("99.96", 1), "100.0");
+    assert_eq!(r("0.5", 0), "1");
+    assert_eq!(r("-2.345", 2), "-2.35");
+    assert_eq!(r("-0.001", 2), "0.00");
+    assert_eq!(r("6.0", 2), "6.0", "never adds digits");
+    let s = |v: &str, n| format::shift(&d(v), n).written().to_string();
+    assert_eq!(s("1813.4469", 4), "18134469");
+    assert_eq!(s("36.5", 4), "365000");
+    assert_eq!(s("0.00012", 4), "1.2");
+    assert_eq!(s("-1.5", 1), "-15");
+    assert_eq!(s("0.5", 0), "0.5");
+}
+
+#[test]
+fn card_summaries_say_direction_and_rank_in_plain_words() {
+    let zh = view(Lang::Zh);
+    let en = view(Lang::En);
+    let card = |v: &ReportView, id: &str| {
+        v.sections
+            .iter()
+            .find_map(|s| match &s.body {
+                SectionViewBody::Metrics(m) => m.cards.iter().find(|c| c.id == id).map(|c| c.summary.clone()),
+                _ => None,
+            })
+            .unwrap()
+    };
+    assert_eq!(card(&zh, "pm25"), "PM2.5浓度为44μg/m³，比上年下降10.2%，情况好转；在五区中排第4，改善幅度排第4。");
+    assert_eq!(card(&zh, "no2"), "NO2浓度为32μg/m³，与上年持平。");
+    assert_eq!(card(&zh, "good-days"), "优良天数为231天，比上年增加3天，情况好转。");
+    assert_eq!(card(&zh, "wechat-reads"), "微信动态阅读量超过20万。");
+    assert_eq!(
+        card(&en, "o3"),
+        "O3 concentration: 171 μg/m³, 6.0% lower than the year before (an improvement); 5th of 5 districts, 1st for improvement."
+    );
+    assert_eq!(card(&en, "good-days"), "Days with good air quality: 231 days, 3 days more than the year before (an improvement).");
+    let air = zh.sections.iter().find_map(|s| match &s.body {
+        SectionViewBody::Metrics(m) => m.summary.clone(),
+        _ => None,
+    });
+    assert_eq!(air.as_deref(), Some("与上年相比，8项指标中7项好转、1项持平。"));
+}
+
+#[test]
+fn a_worsening_reads_as_one_in_the_summary() {
+    use report_widget::model::{ChangeKind, Decimal, Direction, Text};
+    let d = |s: &str| Decimal::parse(s).unwrap();
+    let unit = Text::new("μg/m³");
+    let fig = format::figure(&d("48"), None, Some(&unit), Lang::Zh);
+    let up = format::change(&d("5.0"), ChangeKind::Percent, Direction::LowerIsBetter, Some(&unit), None, Lang::Zh);
+    assert_eq!(format::metric_summary("PM2.5浓度", &fig, Some(&up), None, &[], Lang::Zh), "PM2.5浓度为48μg/m³，比上年上升5.0%，情况变差。");
+    let pts = format::change(&d("-1.5"), ChangeKind::Points, Direction::HigherIsBetter, None, None, Lang::En);
+    let fig = format::figure(&d("97.0"), None, Some(&Text::new("%")), Lang::En);
+    assert_eq!(
+        format::metric_summary("Coverage", &fig, Some(&pts), None, &[], Lang::En),
+        "Coverage: 97.0%, 1.5 percentage points lower than the year before (a deterioration)."
+    );
+    let basis = Text::bilingual("环比", "month on month");
+    let flat = format::change(&d("0"), ChangeKind::Percent, Direction::Neutral, None, Some(&basis), Lang::Zh);
+    assert_eq!(format::metric_summary("用水量", &fig, Some(&flat), Some(&basis), &[], Lang::Zh), "用水量为97.0%，环比持平。");
+    let bad = [&up, &pts];
+    assert_eq!(format::section_summary(&bad, Lang::En).as_deref(), Some("Compared with the year before, of 2 figures: 2 worse."));
+}
+
+#[test]
+fn charts_have_summaries_tables_and_the_computed_completion() {
+    let v = view(Lang::Zh);
+    let charts = charts_of(&v);
+    assert_eq!(charts.iter().filter(|c| c.kind == ChartKind::Months).count(), 1);
+    assert_eq!(charts.iter().filter(|c| c.kind == ChartKind::Completion).count(), 1);
+    assert!(charts.iter().filter(|c| c.kind == ChartKind::Bars).count() >= 3);
+    for c in &charts {
+        assert!(!c.summary.is_empty() && c.summary.contains(&c.title), "{} has a summary naming it", c.id);
+        assert_eq!(c.table.rows.len(), c.items.len(), "{}: a table row per item", c.id);
+        assert_eq!(c.table.csv.len(), c.items.len() + 1, "{}: CSV header + a row per item", c.id);
+        assert_eq!(c.table.numeric.len(), c.table.headers.len());
+    }
+    let done = charts.iter().find(|c| c.kind == ChartKind::Completion).unwrap();
+    let hotline = done.items.iter().find(|i| i.label.starts_with("市突出")).unwrap();
+    assert_eq!(hotline.value_text, "366 / 370（98.9%）");
+    assert!(hotline.marked, "not all resolved");
+    assert!(hotline.detail.contains("98.9%（计算）"));
+    assert!(done.note.as_deref().unwrap_or_default().contains("计算"));
+    assert!(done.summary.contains("5项中4项全部办结"));
+    let months = charts.iter().find(|c| c.kind == ChartKind::Months).unwrap();
+    let marked: Vec<&str> = months.items.iter().filter(|i| i.marked).map(|i| i.label.as_str()).collect();
+    assert_eq!(marked, ["4月", "8月", "9月", "10月"]);
+    assert!(months.items[3].detail.contains("奖励 100万"));
+    assert!(months.summary.contains("4月、8月、9月、10月") && months.summary.contains("各奖励100万"));
+    let notices = charts.iter().flat_map(|c| &c.items).find(|i| i.label == "下达违法行为限期改正通知书").unwrap();
+    assert!(notices.marked, "290余 is a lower bound");
+}
+
+#[test]
+fn bar_geometry_and_keyboard_steps() {
+    assert_eq!(charts::bar_percents(&[520.0, 274.0, 0.0, -3.0], 100.0), [100.0, 274.0 / 520.0 * 100.0, 0.0, 0.0]);
+    assert_eq!(charts::pct(52.6923), "52.69%");
+    assert_eq!(charts::pct(150.0), "100%");
+    assert_eq!(charts::visible_percent(0.01), charts::MIN_BAR_PERCENT);
+    assert_eq!(charts::visible_percent(0.0), 0.0);
+    let hidden = [false, true, false, false];
+    assert_eq!(charts::step_visible(&hidden, None, 1), Some(0));
+    assert_eq!(charts::step_visible(&hidden, Some(0), 1), Some(2), "skips a hidden item");
+    assert_eq!(charts::step_visible(&hidden, Some(3), 1), Some(0), "wraps around");
+    assert_eq!(charts::step_visible(&hidden, Some(0), -1), Some(3));
+    assert_eq!(charts::step_visible(&hidden, None, -1), Some(3));
+    assert_eq!(charts::step_visible(&[true, true], None, 1), None);
+    assert_eq!(charts::edge_visible(&[true, false, false, true], true), Some(2));
+    assert_eq!(charts::rank_cells(2, 3), [false, true, false]);
+}
+
+#[test]
+fn exported_svg_is_standalone_escaped_and_wraps_long_labels() {
+    let v = view(Lang::En);
+    for chart in charts_of(&v) {
+        let hidden = vec![false; chart.items.len()];
+        let doc = export::chart_svg(chart, &hidden, "Source: <Lanshan> & Co");
+        assert!(doc.svg.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\""));
+        assert!(doc.svg.trim_end().ends_with("</svg>"));
+        assert!(doc.svg.contains("&lt;Lanshan&gt; &amp; Co"));
+        assert!(!doc.svg.contains("style="), "colours are attributes");
+        assert_eq!(doc.width, 720);
+        assert!(doc.height > 100);
+        for item in &chart.items {
+            if chart.kind != ChartKind::Months {
+                let first_word = item.label.split(' ').next().unwrap();
+                assert!(doc.svg.contains(&export::escape(first_word)), "{} shows {first_word}", chart.id);
+            }
+        }
+        // Every text line fits the width.
+        for line in doc.svg.lines().filter(|l| l.starts_with("<text") && !l.contains("text-anchor")) {
+            let content = line.split('>').nth(1).unwrap().split('<').next().unwrap();
+            let content = &content.replace("&apos;", "'").replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">");
+            let px: f64 = line.split("font-size=\"").nth(1).unwrap().split('"').next().unwrap().parse().unwrap();
+            assert!(export::text_width(content, px) <= 680.5, "{content} overflows");
+        }
+    }
+    // A label and the value on its line never overlap.
+    for chart in charts_of(&v).into_iter().chain(charts_of(&view(Lang::Zh))) {
+        let doc = export::chart_svg(chart, &vec![false; chart.items.len()], "");
+        let texts: Vec<(f64, f64, bool, String)> = doc
+            .svg
+            .lines()
+            .filter(|l| l.starts_with("<text"))
+            .map(|l| {
+                let attr = |name: &str| l.split(&format!("{name}=\"")).nth(1).unwrap().split('"').next().unwrap().parse::<f64>().unwrap();
+                let content = l.split('>').nth(1).unwrap().split('<').next().unwrap().replace("&apos;", "'").replace("&amp;", "&");
+                (attr("x"), attr("y"), l.contains("text-anchor=\"end\""), content)
+            })
+            .collect();
+        for (x, y, end, value) in texts.iter().filter(|t| t.2) {
+            assert!(*end);
+            for (lx, _, _, label) in texts.iter().filter(|t| !t.2 && t.1 == *y) {
+                let label_right = lx + export::text_width(label, 14.0);
+                let value_left = x - export::text_width(value, 14.0) * 1.15;
+                assert!(label_right + 8.0 <= value_left, "{label} runs into {value}");
+            }
+        }
+    }
+    let lines = export::wrap("Petitions assigned by the city's environmental complaints hotline", 14.0, 200.0);
+    assert!(lines.len() >= 2 && lines.iter().all(|l| export::text_width(l, 14.0) <= 200.0), "{lines:?}");
+    assert_eq!(lines.join(" "), "Petitions assigned by the city's environmental complaints hotline");
+    let cjk = export::wrap("市突出生态环境举报热线交办信访", 14.0, 100.0);
+    assert_eq!(cjk.concat(), "市突出生态环境举报热线交办信访");
+    assert!(cjk.iter().all(|l| export::text_width(l, 14.0) <= 100.0));
+    // Hidden items are left out of the export, as on screen.
+    let bars = charts_of(&v).into_iter().find(|c| c.kind == ChartKind::Bars).unwrap();
+    let mut hidden = vec![false; bars.items.len()];
+    hidden[0] = true;
+    let doc = export::chart_svg(bars, &hidden, "");
+    assert!(!doc.svg.contains(&export::escape(&bars.items[0].label)));
+}
+
+#[test]
+fn themes_read_from_data_theme() {
+    assert_eq!(Theme::parse(""), Theme::default());
+    assert_eq!(Theme::parse("dark large"), Theme { scheme: Scheme::Dark, large: true });
+    assert_eq!(Theme::parse(" LIGHT "), Theme { scheme: Scheme::Light, large: false });
+    assert_eq!(Theme::parse("适老化"), Theme { scheme: Scheme::Auto, large: true });
+    assert_eq!(Theme { scheme: Scheme::Dark, large: true }.attribute(), "dark large");
+}
+
+#[test]
+fn section_anchors_are_unique_and_found_from_the_hash() {
+    let v = view(Lang::Zh);
+    let anchors: Vec<&str> = v.sections.iter().map(|s| s.anchor.as_str()).collect();
+    assert_eq!(anchors[0], "rw-air");
+    let mut unique = anchors.clone();
+    unique.dedup();
+    assert_eq!(unique.len(), anchors.len());
+    assert_eq!(v.section_for_hash("#rw-enforcement").map(|s| s.title.as_str()), Some("环境执法"));
+    assert!(v.section_for_hash("#/news/1").is_none());
+    assert!(v.section_for_hash("#").is_none());
+    assert_eq!(report_widget::view::slug("空气 quality/2021"), "---quality-2021");
+}
+
+fn render(lang: Lang) -> String {
+    render_to_string(Outcome::Report(Rc::new(view(lang))))
+}
+
+fn count(haystack: &str, needle: &str) -> usize {
+    haystack.matches(needle).count()
+}
+
+/// Every start tag in `html` that contains `needle`.
+fn tags_with<'a>(html: &'a str, needle: &str) -> Vec<&'a str> {
+    html.split('<').filter_map(|t| t.split('>').next()).filter(|t| !t.starts_with('/') && t.contains(needle)).collect()
+}
+
+#[test]
+fn the_rendered_report_keeps_the_accessibility_contract() {
+    for lang in [Lang::Zh, Lang::En] {
+        let html = render(lang);
+        let charts = charts_of(&view(lang)).len();
+        assert!(!html.contains(" style="), "no inline style (strict CSP)");
+        let images = tags_with(&html, "class=\"rw-img");
+        assert_eq!(images.len(), charts, "one image per chart");
+        assert_eq!(count(&html, "class=\"rw-table rw-data\""), charts, "a data table per chart");
+        // Each chart's image has role=img and a label.
+        for tag in images {
+            assert!(tag.contains("role=\"img\"") && tag.contains("aria-label=\""), "{tag}");
+        }
+        // Nothing focusable inside an image (its children are presentational).
+        for part in html.split("role=\"img\"").skip(1) {
+            let inner = &part[..part.find("</div>").unwrap_or(part.len())];
+            assert!(!inner.contains("tabindex") && !inner.contains("<button"), "focusable content inside an image");
+        }
+        assert_eq!(count(&html, "aria-sort="), 0, "no column is sorted before the reader sorts");
+        assert_eq!(count(&html, "class=\"rw-sort\""), 5);
+        assert!(count(&html, "aria-pressed=\"false\"") > charts, "table toggles and large text, not pressed");
+        assert!(html.contains("href=\"#rw-air\""));
+    }
+    assert_eq!(render(Lang::Zh), render(Lang::Zh), "rendering is deterministic");
+}
+
+#[test]
+fn the_theme_reaches_the_markup() {
+    let outcome = || Outcome::Report(Rc::new(view(Lang::Zh)));
+    let plain = render_themed(outcome(), Theme::default());
+    assert!(plain.contains("class=\"rw\""));
+    let dark = render_themed(outcome(), Theme::parse("dark large"));
+    assert!(dark.contains("class=\"rw rw-dark rw-large\""));
+    let toggle = tags_with(&dark, "rw-large-toggle");
+    assert!(toggle.len() == 1 && toggle[0].contains("aria-pressed=\"true\""), "the large-text toggle shows the theme's state");
+}
