@@ -164,11 +164,6 @@ test("the widget's own styles do not leak onto the page", async () => {
 
 test(
   "a page that shrinks the root font size (html { font-size: 62.5% }) does not shrink the widget",
-  {
-    todo:
-      "www/report-widget.css sizes with rem, and rem follows the page's <html> font size even inside a shadow root; " +
-      "it needs em (or a --rw-unit) sizes, a change for the stylesheet's owner",
-  },
   async () => {
     const clean = await widgetShot("/clean.html", "isolation-clean");
     const shrunk = await widgetShot("/root-font.html", "isolation-root-font");

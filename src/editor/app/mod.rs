@@ -180,10 +180,11 @@ pub struct PrerenderKey {
 
 /// The widget's own server-side rendering of a report (the editor's build has Yew's server
 /// renderer: the `editor` feature).
-async fn render_report(report: Rc<crate::model::Report>, lang: Lang) -> Option<String> {
+async fn render_report(report: Rc<crate::model::Report>, lang: Lang, theme: &str) -> Option<String> {
     use crate::report::{Widget, WidgetProps};
     let view = Rc::new(ReportView::new(&report, lang));
-    Some(yew::LocalServerRenderer::<Widget>::with_props(WidgetProps { outcome: Outcome::Report(view), on_rendered: None }).render().await)
+    let theme = crate::view::Theme::parse(theme);
+    Some(yew::LocalServerRenderer::<Widget>::with_props(WidgetProps { outcome: Outcome::Report(view), on_rendered: None, theme }).render().await)
 }
 
 fn example() -> Option<Value> {
@@ -286,7 +287,7 @@ impl EditorApp {
         let css = dom::meta("rw-widget-css").unwrap_or_default();
         wasm_bindgen_futures::spawn_local(async move {
             let lang = Lang::from_code(&key.lang);
-            let html = render_report(Rc::new(report), lang).await.unwrap_or_default();
+            let html = render_report(Rc::new(report), lang, &key.theme).await.unwrap_or_default();
             let snippet = output::prerendered_snippet(&key.text, &html, &css, &key.id, &key.base, &key.lang, Some(&key.theme));
             send.emit(Msg::Prerendered(key, snippet));
         });
