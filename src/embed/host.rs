@@ -145,6 +145,15 @@ pub fn hydratable_root(host: &Element, key: &str) -> Option<Element> {
     (root.get_attribute("data-rw-key").as_deref() == Some(key) && root.child_element_count() > 0).then_some(root)
 }
 
+/// Removes the light-DOM copy of a prerendered report (`.rw-fallback`, for engines without
+/// declarative shadow DOM) once the live widget shows the report: it is no longer needed, and a
+/// second, unrendered copy of every control would only confuse tools that read the DOM.
+pub fn drop_prerendered_copy(host: &Element) {
+    if let Ok(Some(copy)) = host.query_selector(":scope > .rw-fallback") {
+        copy.remove();
+    }
+}
+
 /// The inline payload text of a host (`data-payload`), when it has one on the page.
 pub fn inline_payload(host: &Element) -> Option<String> {
     let id = host.get_attribute("data-payload")?;

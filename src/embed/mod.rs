@@ -165,6 +165,7 @@ fn hydrate(id: u64, host: &Element, lang: Lang) -> bool {
     let announced = host.clone();
     let on_rendered = Callback::from(move |()| {
         if is_current(id) {
+            host::drop_prerendered_copy(&announced);
             host::announce_ready(&announced);
         }
     });
@@ -243,7 +244,10 @@ async fn run(id: u64, host: Element, stylesheet: Stylesheet, abort: Option<Abort
         }
         shadow.finish(error.is_none());
         match &error {
-            None => host::announce_ready(&announced),
+            None => {
+                host::drop_prerendered_copy(&announced);
+                host::announce_ready(&announced)
+            }
             Some(err) => host::announce_error(&announced, err, lang),
         }
     });

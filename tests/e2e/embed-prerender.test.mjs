@@ -37,7 +37,7 @@ const shadowState = (page) =>
     state: h.getAttribute("data-state"),
     reports: [...h.shadowRoot.querySelectorAll(".rw-root")].filter((r) => !r.hidden && r.querySelector("article.rw")).length,
     serverReport: !!h.shadowRoot.querySelector(".rw-root[data-rw-prerendered]"),
-    lightCopyShown: h.querySelector(".rw-fallback").getClientRects().length > 0,
+    lightCopyShown: !!h.querySelector(".rw-fallback") && h.querySelector(".rw-fallback").getClientRects().length > 0,
     text: h.shadowRoot.textContent.includes("5020余人次"),
   }));
 
