@@ -38,7 +38,7 @@ if (PAGE !== "lanshan") {
   const json = JSON.stringify(synthPayload(kind, Number(n))).replace(/</g, "\\u003c");
   page = page.replace(/(<script type="application\/json" id="[^"]+">)[\s\S]*?(<\/script>)/, (_, a, b) => `${a}${json}${b}`);
 }
-const loader = readFileSync(join(DIST, "report-widget.js"), "utf8").replace(/var GLUE = "[^"]+"/, 'var GLUE = "./prof/report-widget-web.js"');
+const loader = readFileSync(join(DIST, "report-widget.js"), "utf8").replace(/\bGLUE ?= ?"[^"]+"/, 'GLUE = "./prof/report-widget-web.js"');
 const routes = {
   "/profile.html": { body: page },
   "/prof-loader.js": { type: "text/javascript", body: loader },

@@ -6,7 +6,7 @@
 //   node bench/run.mjs --smoke         quick check that the benchmark still works (CI):
 //                                      few loads, small payloads, writes bench/out/smoke.md only
 //   options: --loads N (page loads per figure, default 15, smoke 2)
-//            --only size,ready,breakdown,scale,interaction   (parts to run; default all)
+//            --only size,ready,breakdown,prerender,scale,interaction   (parts to run; default all)
 //            --out FILE (markdown to write; default BENCHMARKS.md, smoke bench/out/smoke.md)
 //            --json FILE (raw results; default bench/out/results.json)
 //            --ab DIR  before/after: compare dist/ (after) with another build's dist folder
@@ -47,7 +47,7 @@ const AB = option("--ab", null); // another dist/ to compare with, in the same r
 const AFTER = resolve(option("--after", DIST)); // the build to compare it with (default dist/)
 const SMOKE = flag("--smoke") || process.env.RW_BENCH_SMOKE === "1";
 const LOADS = Number(option("--loads", SMOKE ? 2 : 15));
-const PARTS = new Set(option("--only", "size,ready,breakdown,scale,interaction").split(","));
+const PARTS = new Set(option("--only", "size,ready,breakdown,prerender,scale,interaction").split(","));
 const MD_OUT = option("--out", SMOKE ? join(OUT, "smoke.md") : join(ROOT, "BENCHMARKS.md"));
 const JSON_OUT = option("--json", join(OUT, SMOKE ? "smoke.json" : "results.json"));
 const SCALE = SMOKE
@@ -166,11 +166,12 @@ function pages(echartsDir, dist = DIST) {
     "/bench-echarts/ref.js": { type: "text/javascript; charset=utf-8", body: readFileSync(join(echartsDir, "ref.js")) },
     "/bench-echarts/ref.css": { type: "text/css; charset=utf-8", body: readFileSync(join(echartsDir, "ref.css")) },
   };
-  const loader = instrumentedLoader(dist);
-  if (loader) {
-    routes["/bench-loader.js"] = { type: "text/javascript; charset=utf-8", body: loader };
-    routes["/bench-breakdown.html"] = { ...html, body: demo.replace(widgetScript, '<script type="module" src="./bench-loader.js"></script>') };
-  }
+  // The start-up breakdown reads the loader's own User Timing marks on a copy of the demo.
+  routes["/bench-breakdown.html"] = { ...html, body: demo };
+  // The demo without its prerendered report (the declarative shadow root and the light-DOM
+  // copy): the same embed snippet as a portal pastes it by hand, rendered by the wasm alone.
+  const prerendered = /<template shadowrootmode[\s\S]*?(<\/div>\s*<script type="application\/json")/;
+  if (prerendered.test(demo)) routes["/bench-client-only.html"] = { ...html, body: demo.replace(prerendered, "$1") };
   const synthetic = [];
   for (const [kind, steps] of Object.entries(SCALE)) {
     for (const n of steps) {
@@ -183,25 +184,21 @@ function pages(echartsDir, dist = DIST) {
   return { routes, synthetic };
 }
 
-/** dist/report-widget.js with performance marks at each step of start-up (a copy served only to
- * the breakdown page; the measured pages use the loader as built). Null if the loader's shape
- * changed so that the marks cannot be placed. */
-function instrumentedLoader(dist) {
-  let src = readFileSync(join(dist, "report-widget.js"), "utf8");
-  const steps = [
-    [/^/, 'performance.mark("rw:loader-start");\n'],
-    [/(import\(resolve\(GLUE\)\)\s*\.then\(function \(glue\) \{)/, '$1 performance.mark("rw:glue-imported");'],
-    [/(\.then\(function \(\) \{)(\s*glue\.boot\()/, '$1 performance.mark("rw:wasm-instantiated");$2'],
-    [/(glue\.boot\([^;]*;)/, '$1 performance.mark("rw:boot-returned");'],
-  ];
-  for (const [re, to] of steps) {
-    if (!re.test(src)) return null;
-    src = src.replace(re, to);
-  }
-  return src;
+// ---------------------------------------------------------------- in-page probes
+/** Init script: the start of the first frame in which the report's title is laid out in the
+ * first host's shadow root with the widget stylesheet applied (prerendered or rendered by the
+ * wasm, whichever comes first): when a reader first sees the report. */
+function reportPaintProbe() {
+  const check = (now) => {
+    const root = document.querySelector("[data-report-widget]")?.shadowRoot;
+    const title = root?.querySelector(".rw-title");
+    const sheet = root && [...root.querySelectorAll('link[rel="stylesheet"]')].some((l) => l.sheet);
+    if (title && sheet && title.getBoundingClientRect().height > 0) window.__rwReportPainted = now;
+    else requestAnimationFrame(check);
+  };
+  requestAnimationFrame(check);
 }
 
-// ---------------------------------------------------------------- in-page probes
 /** Init script: records when the first host reaches ready/error and the next frame after. */
 function readyProbe() {
   const probe = { ready: null, painted: null, state: null, error: null };
@@ -293,20 +290,29 @@ async function withTimeout(promise, ms, what) {
 
 /** One fresh page load; returns the probe plus optional memory figures. Keeps the page open
  * when `keep` is set (the caller then closes the context). */
-async function load(browser, url, { memory = false, cpuThrottle = 1, keep = false, glue = null, content = false } = {}) {
+async function load(browser, url, { memory = false, cpuThrottle = 1, keep = false, glue = null, content = false, network = null } = {}) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   await page.addInitScript(readyProbe);
+  await page.addInitScript(reportPaintProbe);
   if (content) await page.addInitScript(contentProbe);
   const cdp = await context.newCDPSession(page);
   if (cpuThrottle > 1) await cdp.send("Emulation.setCPUThrottlingRate", { rate: cpuThrottle });
+  if (network) {
+    await cdp.send("Network.enable");
+    await cdp.send("Network.emulateNetworkConditions", { offline: false, ...network });
+  }
   const requests = [];
   page.on("request", (r) => requests.push(new URL(r.url()).pathname));
   try {
     await page.goto(url, { waitUntil: "domcontentloaded", timeout: LOAD_TIMEOUT });
     const probe = await withTimeout(page.evaluate(() => window.__rwDone), LOAD_TIMEOUT, url);
     if (probe.state !== "ready") throw new Error(`${url}: the host went to data-state="${probe.state}": ${probe.error}`);
-    const result = { ...probe, content: content ? contentPainted(probe) : undefined, requests };
+    const paint = await page.evaluate(() => ({
+      fcp: performance.getEntriesByName("first-contentful-paint")[0]?.startTime ?? null,
+      report: window.__rwReportPainted ?? null,
+    }));
+    const result = { ...probe, fcp: paint.fcp, reportPainted: paint.report, content: content ? contentPainted(probe) : undefined, requests };
     delete result.frames;
     if (memory) {
       if (cpuThrottle > 1) await cdp.send("Emulation.setCPUThrottlingRate", { rate: 1 });
@@ -460,11 +466,47 @@ async function partReady(browser, base, files) {
   };
 }
 
-/** Where the widget's time to ready goes: marks from the instrumented loader and resource
+/** Issue 7: the prerendered + hydrated demo against the same page rendered by the wasm alone
+ * (client-only), interleaved: first contentful paint, when the report is first seen, and
+ * ready (interactive). Also on a slow link, where the prerender matters most. */
+const SLOW_NETWORK = { latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8 }; // DevTools' "Fast 3G"
+async function partPrerender(browser, base, routes) {
+  if (!routes["/bench-client-only.html"]) {
+    log("prerender: dist/index.html has no prerendered report; skipped");
+    return null;
+  }
+  const urls = { prerendered: `${base}/index.html`, clientOnly: `${base}/bench-client-only.html` };
+  const conditions = [
+    { name: "as served locally", loads: LOADS, options: {} },
+    { name: "slow link (Fast 3G: 150 ms, 1.6 Mbit/s)", loads: SMOKE ? 1 : Math.max(3, Math.ceil(LOADS / 3)), options: { network: SLOW_NETWORK } },
+    { name: "CPU throttled 4×", loads: SMOKE ? 1 : Math.max(3, Math.ceil(LOADS / 3)), options: { cpuThrottle: 4 } },
+  ];
+  const out = [];
+  for (const c of conditions) {
+    log(`prerender: ${c.loads} loads each, prerendered vs client-only, ${c.name}`);
+    await load(browser, urls.prerendered, c.options); // warm-up
+    await load(browser, urls.clientOnly, c.options);
+    const runs = { prerendered: [], clientOnly: [] };
+    for (let i = 0; i < c.loads; i++) {
+      for (const who of i % 2 ? ["clientOnly", "prerendered"] : ["prerendered", "clientOnly"]) {
+        runs[who].push(await load(browser, urls[who], c.options));
+      }
+    }
+    const stat = (who, key) => median(runs[who].map((r) => r[key]).filter(Number.isFinite));
+    out.push({
+      name: c.name,
+      loads: c.loads,
+      ...Object.fromEntries(["prerendered", "clientOnly"].map((who) => [who, { fcp: stat(who, "fcp"), report: stat(who, "reportPainted"), ready: stat(who, "ready") }])),
+    });
+  }
+  return out;
+}
+
+/** Where the widget's time to ready goes: the loader's User Timing marks and resource
  * timing, medians over fresh loads. */
 async function partBreakdown(browser, base, routes) {
   if (!routes["/bench-breakdown.html"]) return null;
-  log(`breakdown: ${LOADS} loads of the Lanshan demo with an instrumented copy of the loader`);
+  log(`breakdown: ${LOADS} loads of the Lanshan demo (the loader's own performance marks)`);
   const runs = [];
   for (let i = 0; i < LOADS + 1; i++) {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
@@ -480,11 +522,11 @@ async function partBreakdown(browser, base, routes) {
       return {
         html: nav.responseEnd,
         domContentLoaded: nav.domContentLoadedEventEnd,
-        loaderStart: at("rw:loader-start")?.startTime,
-        glueImported: at("rw:glue-imported")?.startTime,
+        loaderStart: at("report-widget:loader-start")?.startTime,
+        glueImported: at("report-widget:glue-imported")?.startTime,
         wasmFetched: res(/_bg\.wasm$/)?.responseEnd,
-        wasmInstantiated: at("rw:wasm-instantiated")?.startTime,
-        bootReturned: at("rw:boot-returned")?.startTime,
+        wasmInstantiated: at("report-widget:wasm-instantiated")?.startTime,
+        bootReturned: at("report-widget:boot-returned")?.startTime,
         stylesheetLoaded: res(/report-widget-[0-9a-f]+\.css$/)?.responseEnd,
         firstContentfulPaint: fcp?.startTime,
       };
@@ -642,7 +684,7 @@ function markdown(res) {
   }
   if (res.breakdown) {
     const b = res.breakdown;
-    L.push("Where the widget's time goes (median of the same number of loads of the demo with an instrumented copy of the loader; ms since navigation start):");
+    L.push("Where the widget's time goes (median of the same number of loads of the demo, from the loader's own performance marks and resource timing; ms since navigation start):");
     L.push("");
     L.push("| step | at | since previous |");
     L.push("| --- | ---: | ---: |");
@@ -664,6 +706,28 @@ function markdown(res) {
       L.push(`| ${what} | ${fmtMs(at)} | ${fmtMs(at - prev)} |`);
       if (Number.isFinite(at)) prev = at;
     }
+    L.push("");
+  }
+  if (res.prerender) {
+    L.push("### 2b. Prerendered + hydrated vs client-only rendering (Lanshan demo, same run)");
+    L.push("");
+    L.push("`dist/index.html` carries the report prerendered by `report-widget prerender` (a declarative shadow root) and hydrates it; " +
+      "the client-only twin is the same page with only the embed snippet, so the wasm renders the report. Medians of fresh loads, interleaved. " +
+      "**First contentful paint** is the browser's (the portal's own heading counts); **report seen** is the first frame in which the report's title is laid out with the widget stylesheet applied; " +
+      "**ready** is `data-state=\"ready\"` (every control works).");
+    L.push("");
+    L.push("| conditions | loads | page | first contentful paint | report seen | ready |");
+    L.push("| --- | ---: | --- | ---: | ---: | ---: |");
+    for (const c of res.prerender) {
+      for (const [who, label] of [["prerendered", "prerendered + hydrated"], ["clientOnly", "client-only"]]) {
+        const m = c[who];
+        L.push(`| ${c.name} | ${c.loads} | ${label} | ${fmtMs(m.fcp)} ms | ${fmtMs(m.report)} ms | ${fmtMs(m.ready)} ms |`);
+      }
+    }
+    L.push("");
+    const local = res.prerender[0];
+    L.push(`As served locally, readers see the report ${fmtMs(local.clientOnly.report - local.prerendered.report)} ms sooner with the prerender ` +
+      `(${fmtMs(local.prerendered.report)} vs ${fmtMs(local.clientOnly.report)} ms), and it becomes interactive ${local.prerendered.ready <= local.clientOnly.ready ? "no later" : `${fmtMs(local.prerendered.ready - local.clientOnly.ready)} ms later`} (${fmtMs(local.prerendered.ready)} vs ${fmtMs(local.clientOnly.ready)} ms).`);
     L.push("");
   }
   if (res.scale) {
@@ -741,7 +805,6 @@ async function main() {
   const echartsDir = await buildEcharts();
   if (AB) return mainAB(files, echartsDir);
   const { routes, synthetic } = pages(echartsDir);
-  if (!routes["/bench-loader.js"]) log("breakdown: the loader's shape changed; the start-up breakdown is skipped");
   const server = await serve({ root: DIST, routes });
   const base = `http://127.0.0.1:${server.address().port}`;
   const browser = await chromium.launch({
@@ -768,6 +831,7 @@ async function main() {
       log(`ready: widget ${fmtMs(res.ready.widget)} ms, ECharts ${fmtMs(res.ready.echarts)} ms, ratio ${res.ready.ratio.toFixed(2)}`);
     }
     if (PARTS.has("breakdown")) res.breakdown = await partBreakdown(browser, base, routes);
+    if (PARTS.has("prerender")) res.prerender = await partPrerender(browser, base, routes);
     if (PARTS.has("scale")) res.scale = await partScale(browser, base, synthetic, files);
     if (PARTS.has("interaction")) res.interaction = await partInteraction(browser, base);
   } finally {

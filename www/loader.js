@@ -34,6 +34,12 @@ var MESSAGES = {
   },
 };
 
+// User Timing marks of start-up (visible in the browser's performance tools; the benchmark's
+// start-up breakdown reads them).
+function mark(step) {
+  if (typeof performance === "object" && performance.mark) performance.mark("report-widget:" + step);
+}
+
 function resolve(name) {
   return new URL(name, import.meta.url).href;
 }
@@ -191,7 +197,9 @@ function load() {
   // init() takes the rejection over; without this it would also be reported as unhandled.
   wasm.catch(function () {});
   return importGlue().then(function (glue) {
+    mark("glue-imported");
     return glue.default({ module_or_path: wasm }).then(function () {
+      mark("wasm-instantiated");
       return glue;
     });
   });
@@ -209,10 +217,12 @@ if (window[LOADED]) {
   cannotRun("WebAssembly is not available");
 } else {
   window[LOADED] = import.meta.url;
+  mark("loader-start");
   watchTraps();
   load().then(function (glue) {
     try {
       glue.boot(resolve(STYLES), INTEGRITY.styles);
+      mark("boot-returned");
     } catch (error) {
       // The widget started but failed while mounting the hosts present now.
       failed(error);

@@ -118,10 +118,17 @@ pub fn escape(text: &str) -> String {
     out
 }
 
-/// A coordinate with at most one decimal.
+/// A coordinate with at most one decimal ("12", "12.5", "-3.2"). Integer formatting: f64's
+/// Display would pull core's float printer into the wasm.
 fn n(v: f64) -> String {
-    let v = if v.is_finite() { (v * 10.0).round() / 10.0 } else { 0.0 };
-    v.to_string()
+    let tenths = if v.is_finite() { (v * 10.0).round() as i64 } else { 0 };
+    let sign = if tenths < 0 { "-" } else { "" };
+    let (int, frac) = (tenths.unsigned_abs() / 10, tenths.unsigned_abs() % 10);
+    if frac == 0 {
+        format!("{sign}{int}")
+    } else {
+        format!("{sign}{int}.{frac}")
+    }
 }
 
 struct Svg {

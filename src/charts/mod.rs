@@ -20,10 +20,14 @@ pub fn bar_percents(values: &[f64], span: f64) -> Vec<f64> {
 /// Formats a percentage for an SVG attribute with at most two decimals ("73.25%").
 pub fn pct(value: f64) -> String {
     let value = if value.is_finite() { value.clamp(0.0, 100.0) } else { 0.0 };
-    let rounded = (value * 100.0).round() / 100.0;
-    let mut s = rounded.to_string();
-    s.push('%');
-    s
+    // Integer formatting: f64's Display would pull core's float printer into the wasm.
+    let hundredths = (value * 100.0).round() as u32;
+    let (int, frac) = (hundredths / 100, hundredths % 100);
+    match frac {
+        0 => format!("{int}%"),
+        f if f % 10 == 0 => format!("{int}.{}%", f / 10),
+        f => format!("{int}.{f:02}%"),
+    }
 }
 
 /// The smallest visible bar, in percent: a tiny positive value still shows a sliver, so a
@@ -39,56 +43,56 @@ pub fn visible_percent(p: f64) -> f64 {
     }
 }
 
-#[derive(Properties, PartialEq)]
-pub struct BarMarkProps {
-    /// Length in percent of the available width (0–100).
-    pub percent: f64,
-    /// An unfinished completion (drawn in the "open" colour).
-    #[prop_or_default]
-    pub open: bool,
-    /// The value is a lower bound ("290余"): a dashed continuation follows the bar.
-    #[prop_or_default]
-    pub more: bool,
-}
-
 /// Length of the dashed continuation of a lower-bound bar, in percent.
 pub const MORE_PERCENT: f64 = 4.0;
 
 /// One bar: a track and its filled part. Its height follows the text size (em), its length
-/// the container (percent), so it reads at any width and in large-text mode.
-#[component]
-pub fn BarMark(props: &BarMarkProps) -> Html {
+/// the container (percent), so it reads at any width and in large-text mode. `percent` is the
+/// length (0–100); `open` draws an unfinished completion in the "open" colour; `more` marks a
+/// lower bound ("290余") with a dashed continuation.
+///
+/// The chart primitives are plain functions, not components: they hold no state, and every
+/// component costs the wasm a few kilobytes of Yew lifecycle code (BENCHMARKS.md).
+pub fn bar_mark(percent: f64, open: bool, more: bool) -> Html {
     html! {
         <svg class="rw-mark" width="100%" height="1.1em" aria-hidden="true" focusable="false">
             <rect class="rw-mark-track" x="0" y="0" width="100%" height="100%" rx="2" />
-            <rect class={if props.open { "rw-mark-fill rw-open" } else { "rw-mark-fill" }} x="0" y="0" width={pct(visible_percent(props.percent))} height="100%" rx="2" />
-            if props.more {
-                <rect class="rw-mark-more" x={pct(visible_percent(props.percent))} y="8%" width={pct(MORE_PERCENT.min(100.0 - props.percent.clamp(0.0, 100.0)))} height="84%" />
+            <rect class={if open { "rw-mark-fill rw-open" } else { "rw-mark-fill" }} x="0" y="0" width={pct(visible_percent(percent))} height="100%" rx="2" />
+            if more {
+                <rect class="rw-mark-more" x={pct(visible_percent(percent))} y="8%" width={pct(MORE_PERCENT.min(100.0 - percent.clamp(0.0, 100.0)))} height="84%" />
             }
         </svg>
     }
 }
 
-/// Cells of a rank meter: `size` cells (at most 50), the one at `position` (1-based) marked.
-pub fn rank_cells(position: u32, size: u32) -> Vec<bool> {
-    (1..=size.min(50)).map(|i| i == position).collect()
-}
+/// Groups up to this size get a cell per member; larger ones a track with a marker.
+pub const RANK_CELLS_MAX: u32 = 10;
 
-#[derive(Properties, PartialEq)]
-pub struct RankMeterProps {
-    pub position: u32,
-    pub size: u32,
-    pub label: AttrValue,
+/// Cells of a rank meter: `size` cells (at most [`RANK_CELLS_MAX`]), the one at `position`
+/// (1-based) marked.
+pub fn rank_cells(position: u32, size: u32) -> Vec<bool> {
+    (1..=size.min(RANK_CELLS_MAX)).map(|i| i == position).collect()
 }
 
 /// A row of cells, one per member of the group, with the ranked position filled (and the
 /// others outlined, so the rank reads without colour); the number is written beside it.
-#[component]
-pub fn RankMeter(props: &RankMeterProps) -> Html {
-    let cells = rank_cells(props.position, props.size);
+/// `label` names the rank for screen readers.
+pub fn rank_meter(position: u32, size: u32, label: String) -> Html {
+    if size > RANK_CELLS_MAX {
+        // A large group: a track with one marker (two elements) instead of a cell per member,
+        // which made every row of a 10,000-row table a hundred SVG elements.
+        let x = (position.clamp(1, size) - 1) as u64 * 66 / (size - 1) as u64;
+        return html! {
+            <svg class="rw-rank-meter" role="img" aria-label={label} width="70" height="12">
+                <rect class="rw-rank-track" x="0" y="4" width="100%" height="4" rx="2" />
+                <rect class="rw-rank-on" x={x.to_string()} y="0" width="4" height="12" rx="1" />
+            </svg>
+        };
+    }
+    let cells = rank_cells(position, size);
     let step = 14;
     html! {
-        <svg class="rw-rank-meter" role="img" aria-label={props.label.clone()} width={(cells.len() * step).to_string()} height="12">
+        <svg class="rw-rank-meter" role="img" aria-label={label} width={(cells.len() * step).to_string()} height="12">
             { for cells.iter().enumerate().map(|(i, &on)| html! {
                 <rect class={if on { "rw-rank-on" } else { "rw-rank-off" }} x={(i * step).to_string()} y="0.5" width="11" height="11" rx="2" />
             }) }

@@ -22,7 +22,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use web_sys::{AbortController, Element};
-use yew::{AppHandle, Callback};
+use yew::AppHandle;
 
 /// The attribute that marks a host element.
 pub const HOST_SELECTOR: &str = "[data-report-widget]";
@@ -162,18 +162,40 @@ fn hydrate(id: u64, host: &Element, lang: Lang) -> bool {
     log_warnings(host, &checked.warnings);
     let report = checked.report;
     let outcome = Outcome::Report(Rc::new(ReportView::new(&report, lang)));
-    let announced = host.clone();
-    let on_rendered = Callback::from(move |()| {
-        if is_current(id) {
-            host::drop_prerendered_copy(&announced);
-            host::announce_ready(&announced);
-        }
-    });
-    let app =
-        yew::Renderer::<Widget>::with_root_and_props(root, WidgetProps { outcome, on_rendered: Some(on_rendered), theme: crate::view::Theme::parse(&host.get_attribute("data-theme").unwrap_or_default()) })
-            .hydrate();
+    let app = yew::Renderer::<Widget>::with_root_and_props(root, WidgetProps { outcome, theme: host_theme(host) }).hydrate();
+    announce_after_render(id, host.clone(), None, None, lang);
     keep_app(id, app);
     true
+}
+
+/// The theme a host asks for with `data-theme`.
+fn host_theme(host: &Element) -> crate::view::Theme {
+    crate::view::Theme::parse(&host.get_attribute("data-theme").unwrap_or_default())
+}
+
+/// Announces `ready` (or the error) as soon as Yew has put the first render into the DOM.
+///
+/// Queued behind the render Yew has just scheduled, this task runs once no DOM work is
+/// pending. An effect of the first render would run later: Yew yields to the event loop
+/// before effects when a render took over 16 ms, as a first render does, which delayed
+/// `ready` by 30–40 ms (BENCHMARKS.md). The report's own effects (following the page's
+/// `#hash`) do not change what `ready` promises: the report is there.
+fn announce_after_render(id: u64, host: Element, shadow: Option<host::Shadow>, error: Option<EmbedError>, lang: Lang) {
+    wasm_bindgen_futures::spawn_local(async move {
+        if !is_current(id) || panic::poisoned() {
+            return;
+        }
+        if let Some(shadow) = &shadow {
+            shadow.finish(error.is_none());
+        }
+        match &error {
+            None => {
+                host::drop_prerendered_copy(&host);
+                host::announce_ready(&host)
+            }
+            Some(err) => host::announce_error(&host, err, lang),
+        }
+    });
 }
 
 /// Logs a valid payload's warnings (unknown fields, likely typos) once, for the page's author.
@@ -236,23 +258,8 @@ async fn run(id: u64, host: Element, stylesheet: Stylesheet, abort: Option<Abort
             (Outcome::Problems { problems: Rc::new(problems), lang }, Some(err))
         }
     };
-    let announced = host.clone();
     let root = shadow.root.clone();
-    let on_rendered = Callback::from(move |()| {
-        if !is_current(id) {
-            return;
-        }
-        shadow.finish(error.is_none());
-        match &error {
-            None => {
-                host::drop_prerendered_copy(&announced);
-                host::announce_ready(&announced)
-            }
-            Some(err) => host::announce_error(&announced, err, lang),
-        }
-    });
-    let app =
-        yew::Renderer::<Widget>::with_root_and_props(root, WidgetProps { outcome, on_rendered: Some(on_rendered), theme: crate::view::Theme::parse(&host.get_attribute("data-theme").unwrap_or_default()) })
-            .render();
+    let app = yew::Renderer::<Widget>::with_root_and_props(root, WidgetProps { outcome, theme: host_theme(&host) }).render();
+    announce_after_render(id, host, Some(shadow), error, lang);
     keep_app(id, app);
 }

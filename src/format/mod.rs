@@ -32,6 +32,15 @@ pub fn number(d: &Decimal, lang: Lang) -> String {
     }
 }
 
+/// A count of things (rows, pages) as readers write it: plain digits in Chinese (第10000行),
+/// thousands separators in English (10,000).
+pub fn count(n: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => n.to_string(),
+        Lang::En => group_thousands(&n.to_string()),
+    }
+}
+
 /// Moves `shift` integer digits behind the decimal point: ("200000", "", 4) → ("20", "").
 fn split_digits(int: &str, frac: &str, shift: usize, suffix: &'static str) -> (String, String, &'static str) {
     let cut = int.len() - shift;

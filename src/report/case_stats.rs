@@ -2,29 +2,21 @@
 //! completion with its computed rate), then their charts.
 
 use super::chart::ChartFigure;
-use super::{use_env, SourceNote};
+use super::{source_note, Env};
 use crate::i18n::ui;
 use crate::view::{slug, CaseRow, CaseStatsView};
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct CaseStatsProps {
-    pub stats: CaseStatsView,
-    /// The section's anchor, for element ids.
-    pub anchor: String,
-}
-
-#[component]
-pub fn CaseStats(props: &CaseStatsProps) -> Html {
-    let stats = &props.stats;
+/// The counts, then their charts; `anchor` (the section's) prefixes element ids.
+pub fn case_stats(stats: &CaseStatsView, anchor: &str, env: &Env) -> Html {
     html! {
         <>
             <ul class="rw-cases">
                 { for stats.rows.iter().map(|row| html! {
-                    <CaseEntry key={row.id.clone()} row={row.clone()} id={format!("{}-{}", props.anchor, slug(&row.id))} />
+                    <CaseEntry key={row.id.clone()} row={row.clone()} id={format!("{}-{}", anchor, slug(&row.id))} env={env.clone()} />
                 }) }
             </ul>
-            { for stats.charts.iter().map(|chart| html! { <ChartFigure key={chart.id.clone()} chart={chart.clone()} /> }) }
+            { for stats.charts.iter().map(|chart| html! { <ChartFigure key={chart.id.clone()} chart={chart.clone()} env={env.clone()} /> }) }
         </>
     }
 }
@@ -33,11 +25,12 @@ pub fn CaseStats(props: &CaseStatsProps) -> Html {
 struct CaseEntryProps {
     row: CaseRow,
     id: String,
+    env: Env,
 }
 
 #[component]
 fn CaseEntry(props: &CaseEntryProps) -> Html {
-    let env = use_env();
+    let env = &props.env;
     let t = ui(env.lang);
     let row = &props.row;
     let open = use_state(|| false);
@@ -62,7 +55,7 @@ fn CaseEntry(props: &CaseEntryProps) -> Html {
                 </span>
             }
             if let Some(note) = &row.note { <span class="rw-case-note">{ note }</span> }
-            <SourceNote text={row.source.clone()} />
+            { source_note(row.source.as_deref(), env) }
         </li>
     }
 }

@@ -6,8 +6,8 @@
 //! the keyboard reaches the chart through the group around it: focus it, then the arrow
 //! keys go from item to item, each showing its tooltip, also announced to screen readers.
 
-use super::{dom, use_env};
-use crate::charts::{bar_percents, export, step_visible, edge_visible, BarMark};
+use super::{dom, Env};
+use crate::charts::{bar_percents, export, step_visible, edge_visible, bar_mark};
 use crate::format;
 use crate::i18n::ui;
 use crate::view::{ChartKind, ChartView};
@@ -106,11 +106,12 @@ impl Reducible for ChartState {
 #[derive(Properties, PartialEq)]
 pub struct ChartFigureProps {
     pub chart: ChartView,
+    pub env: Env,
 }
 
 #[component]
 pub fn ChartFigure(props: &ChartFigureProps) -> Html {
-    let env = use_env();
+    let env = &props.env;
     let t = ui(env.lang);
     let chart = &props.chart;
     let state = use_reducer({
@@ -283,7 +284,7 @@ fn bars(chart: &ChartView, hidden: &[bool], shown: Option<usize>) -> Html {
                             <span class="rw-row-value">{ &item.value_text }{ if completion { "*" } else { "" } }</span>
                         </span>
                         <span class="rw-row-bar">
-                            <BarMark percent={percent} open={completion && item.marked} more={!completion && item.marked} />
+                            { bar_mark(percent, completion && item.marked, !completion && item.marked) }
                             <span class="rw-tip">{ &item.detail }</span>
                         </span>
                     </div>

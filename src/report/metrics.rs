@@ -1,15 +1,11 @@
 //! KPI cards: value with qualifier and unit, change with an arrow and a tone that follow the
 //! figure's direction, rank badges, and the card in one plain sentence.
 
-use super::{use_ui, SourceNote};
+use super::{source_note, Env};
+use crate::i18n::ui;
 use crate::format::{Tone, Trend};
 use crate::view::{MetricCard, MetricsView};
 use yew::prelude::*;
-
-#[derive(Properties, PartialEq)]
-pub struct MetricCardsProps {
-    pub metrics: MetricsView,
-}
 
 /// Arrow glyph for a trend; the words beside it carry the meaning for screen readers.
 pub fn arrow(trend: Trend) -> &'static str {
@@ -30,31 +26,27 @@ pub fn change_class(tone: Tone) -> &'static str {
     }
 }
 
-#[component]
-pub fn MetricCards(props: &MetricCardsProps) -> Html {
-    let m = &props.metrics;
+// Plain functions rather than components: stateless markup needs no component of its own,
+// and every component costs the wasm a few kilobytes of Yew lifecycle code (BENCHMARKS.md).
+
+/// The cards of a metrics section, after its one-sentence summary.
+pub fn metric_cards(m: &MetricsView, env: &Env) -> Html {
     html! {
         <>
             if let Some(summary) = &m.summary { <p class="rw-section-summary">{ summary }</p> }
             <ul class="rw-cards">
-                { for m.cards.iter().map(|card| html! { <Card key={card.id.clone()} card={card.clone()} /> }) }
+                { for m.cards.iter().map(|c| card(c, env)) }
             </ul>
         </>
     }
 }
 
-#[derive(Properties, PartialEq)]
-struct CardProps {
-    card: MetricCard,
-}
-
-#[component]
-fn Card(props: &CardProps) -> Html {
-    let c = &props.card;
-    let t = use_ui();
-    let lang = super::use_env().lang;
+/// One KPI card.
+fn card(c: &MetricCard, env: &Env) -> Html {
+    let t = ui(env.lang);
+    let lang = env.lang;
     html! {
-        <li class="rw-card" data-metric={c.id.clone()}>
+        <li key={c.id.clone()} class="rw-card" data-metric={c.id.clone()}>
             <p class="rw-card-label">{ &c.label }</p>
             <p class="rw-card-value">
                 if !c.figure.before.is_empty() { <span class="rw-qual">{ &c.figure.before }</span> }
@@ -80,7 +72,7 @@ fn Card(props: &CardProps) -> Html {
                 <p class="rw-card-summary"><span class="rw-sr">{ t.summary_label }{ t.colon }</span>{ &c.summary }</p>
             }
             if let Some(note) = &c.note { <p class="rw-card-note">{ note }</p> }
-            <SourceNote text={c.source.clone()} />
+            { source_note(c.source.as_deref(), env) }
         </li>
     }
 }

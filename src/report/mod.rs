@@ -11,7 +11,7 @@ mod misc;
 mod ranking;
 
 pub use chart::ChartFigure;
-pub use error::ErrorPanel;
+pub use error::error_panel;
 
 use crate::i18n::{ui, Ui};
 use crate::model::Lang;
@@ -30,10 +30,6 @@ pub enum Outcome {
 #[derive(Properties, PartialEq)]
 pub struct WidgetProps {
     pub outcome: Outcome,
-    /// Called once after the first render has reached the DOM (never during SSR), so the
-    /// embedding can announce `ready` or `error` only when the content is really there.
-    #[prop_or_default]
-    pub on_rendered: Option<Callback<()>>,
     /// The theme the host asks for (`data-theme`); the stylesheet also reads the attribute.
     #[prop_or_default]
     pub theme: Theme,
@@ -42,24 +38,18 @@ pub struct WidgetProps {
 /// The root of every instance.
 #[component]
 pub fn Widget(props: &WidgetProps) -> Html {
-    {
-        let on_rendered = props.on_rendered.clone();
-        use_effect_with((), move |_| {
-            if let Some(cb) = on_rendered {
-                cb.emit(());
-            }
-        });
-    }
     match &props.outcome {
         Outcome::Report(view) => html! { <ReportBody view={view.clone()} theme={props.theme} /> },
-        Outcome::Problems { problems, lang } => html! { <ErrorPanel problems={problems.clone()} lang={*lang} /> },
+        Outcome::Problems { problems, lang } => error_panel(problems, *lang),
     }
 }
 
 /// What every component below the root may need: the language, whether the page is being
-/// printed (then everything is expanded), and the credit line for exported charts.
+/// printed (then everything is expanded), and the credit line for exported charts. Passed as a
+/// prop rather than a Yew context: a context provider and its hook cost the wasm more than the
+/// few props they save.
 #[derive(Clone, Debug, PartialEq)]
-pub(crate) struct Env {
+pub struct Env {
     pub lang: Lang,
     pub printing: bool,
     pub credit: AttrValue,
@@ -192,7 +182,6 @@ pub fn ReportBody(props: &ReportProps) -> Html {
         credit: AttrValue::from(format!("{}{}{} · {}", t.credit, t.colon, view.publisher, view.title)),
     };
     html! {
-        <ContextProvider<Env> context={env}>
         <article class={classes} lang={view.lang.tag()} ref={root}>
             <header class="rw-head">
                 <h2 class="rw-title">{ &view.title }</h2>
@@ -208,42 +197,33 @@ pub fn ReportBody(props: &ReportProps) -> Html {
                         <span class="rw-btn-icon" aria-hidden="true">{ "A+" }</span>{ t.large_text }
                     </button>
                 </div>
-                <Contents sections={view.sections.iter().map(|s| (s.anchor.clone(), s.title.clone())).collect::<Vec<_>>()} on_go={
+                { contents(view, t, &{
                     let dispatch = state.dispatcher();
                     Callback::from(move |anchor: String| dispatch.dispatch(BodyAction::Go(anchor)))
-                } />
+                }) }
             </header>
             { for view.sections.iter().map(|s| {
                 let collapsed = !state.printing && state.collapsed.contains(&s.anchor);
-                html! { <Section key={s.anchor.clone()} section={s.clone()} collapsed={collapsed} on_toggle={on_section.clone()} /> }
+                html! { <Section key={s.anchor.clone()} section={s.clone()} collapsed={collapsed} on_toggle={on_section.clone()} env={env.clone()} /> }
             }) }
         </article>
-        </ContextProvider<Env>>
     }
-}
-
-#[derive(Properties, PartialEq)]
-struct ContentsProps {
-    /// (anchor, title) per section.
-    sections: Vec<(String, String)>,
-    on_go: Callback<String>,
 }
 
 /// Links to the sections. Following one unfolds the section, scrolls to it, moves the focus
 /// there and shows `#rw-…` in the address bar without firing `hashchange` or adding a
 /// history entry, so the host page's own hash routing is never disturbed.
-#[component]
-fn Contents(props: &ContentsProps) -> Html {
-    let t = use_ui();
-    if props.sections.len() < 2 {
+fn contents(view: &ReportView, t: &Ui, on_go: &Callback<String>) -> Html {
+    if view.sections.len() < 2 {
         return html! {};
     }
     html! {
         <nav class="rw-toc" aria-label={t.contents}>
             <p class="rw-toc-title" aria-hidden="true">{ t.contents }</p>
             <ol>
-                { for props.sections.iter().map(|(anchor, title)| {
-                    let on_go = props.on_go.clone();
+                { for view.sections.iter().map(|s| {
+                    let (anchor, title) = (&s.anchor, &s.title);
+                    let on_go = on_go.clone();
                     let target = anchor.clone();
                     let onclick = Callback::from(move |e: MouseEvent| {
                         // A modified click (new tab, copy) keeps the browser's behaviour.
@@ -266,24 +246,26 @@ struct SectionProps {
     section: SectionView,
     collapsed: bool,
     on_toggle: Callback<String>,
+    env: Env,
 }
 
 /// A section: its heading folds and unfolds it (content stays in the page, hidden, so it
 /// prints and is found by in-page search).
 #[component]
 fn Section(props: &SectionProps) -> Html {
+    let env = &props.env;
     let s = &props.section;
     let heading_id = format!("{}-h", s.anchor);
     let body_id = format!("{}-body", s.anchor);
     let body = match &s.body {
-        SectionViewBody::Metrics(m) => html! { <metrics::MetricCards metrics={m.clone()} /> },
+        SectionViewBody::Metrics(m) => metrics::metric_cards(m, env),
         SectionViewBody::Ranking(table) => {
-            html! { <ranking::RankingTable table={table.clone()} caption={s.title.clone()} id={format!("{}-table", s.anchor)} /> }
+            html! { <ranking::RankingTable table={table.clone()} caption={s.title.clone()} id={format!("{}-table", s.anchor)} env={env.clone()} /> }
         }
-        SectionViewBody::CaseStats(stats) => html! { <case_stats::CaseStats stats={stats.clone()} anchor={s.anchor.clone()} /> },
-        SectionViewBody::Calendar(cal) => html! { <misc::MonthStrip calendar={cal.clone()} /> },
-        SectionViewBody::Highlights(items) => html! { <misc::Highlights items={items.clone()} /> },
-        SectionViewBody::Narrative(paragraphs) => html! { <misc::Narrative paragraphs={paragraphs.clone()} /> },
+        SectionViewBody::CaseStats(stats) => case_stats::case_stats(stats, &s.anchor, env),
+        SectionViewBody::Calendar(cal) => misc::month_strip(cal, env),
+        SectionViewBody::Highlights(items) => misc::highlights(items),
+        SectionViewBody::Narrative(paragraphs) => misc::narrative(paragraphs),
     };
     let toggle = {
         let on_toggle = props.on_toggle.clone();
@@ -306,18 +288,11 @@ fn Section(props: &SectionProps) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
-pub(crate) struct SourceProps {
-    pub text: Option<String>,
-}
-
 /// The report sentence a figure comes from, folded by default (works without script) and
 /// unfolded for print.
-#[component]
-pub(crate) fn SourceNote(props: &SourceProps) -> Html {
-    let env = use_env();
+pub(crate) fn source_note(text: Option<&str>, env: &Env) -> Html {
     let t = ui(env.lang);
-    match &props.text {
+    match text {
         Some(text) => html! {
             <details class="rw-source" open={env.printing}>
                 <summary>{ t.source }</summary>
@@ -326,18 +301,6 @@ pub(crate) fn SourceNote(props: &SourceProps) -> Html {
         },
         None => html! {},
     }
-}
-
-/// The environment of the report being rendered (language, printing, credit).
-#[hook]
-pub(crate) fn use_env() -> Env {
-    use_context::<Env>().unwrap_or(Env { lang: Lang::Zh, printing: false, credit: AttrValue::default() })
-}
-
-/// The interface strings for the language of the report being rendered.
-#[hook]
-pub(crate) fn use_ui() -> &'static Ui {
-    ui(use_env().lang)
 }
 
 /// Renders an outcome to HTML natively (Yew SSR), with the same components as the browser.
@@ -354,7 +317,7 @@ pub fn render_themed(outcome: Outcome, theme: Theme) -> String {
         .expect("a current-thread runtime needs no resources that can be missing");
     let local = tokio::task::LocalSet::new();
     local.block_on(&runtime, async move {
-        yew::LocalServerRenderer::<Widget>::with_props(WidgetProps { outcome, on_rendered: None, theme })
+        yew::LocalServerRenderer::<Widget>::with_props(WidgetProps { outcome, theme })
             .render()
             .await
     })

@@ -3,11 +3,12 @@
 //! meters and a CSV export of the rows in their current order.
 
 use super::metrics::{arrow, change_class};
-use super::{dom, use_env};
-use crate::charts::RankMeter;
+use super::{dom, Env};
+use crate::charts::rank_meter;
 use crate::format;
-use crate::i18n::ui;
-use crate::view::{sort_order, RankingTable as Table, SortColumn, SortDir};
+use crate::i18n::{ui, Ui};
+use crate::model::Lang;
+use crate::view::{sort_order, RankingTable as Table, SortColumn, SortDir, TableAction, TableState};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -17,32 +18,33 @@ pub struct RankingTableProps {
     pub caption: String,
     /// Element id prefix, unique within the widget.
     pub id: String,
+    pub env: Env,
 }
 
-/// The sorted column, if any (`None`: the payload's order).
+/// The table's sort and page, as Yew state.
 #[derive(Clone, Copy, Debug, PartialEq, Default)]
-pub struct SortState(pub Option<(SortColumn, SortDir)>);
+struct TableModel(TableState);
 
-impl Reducible for SortState {
-    type Action = SortColumn;
+impl Reducible for TableModel {
+    type Action = TableAction;
 
-    /// Sorting by a new column starts ascending; the same column again reverses.
-    fn reduce(self: Rc<Self>, column: SortColumn) -> Rc<Self> {
-        let next = match self.0 {
-            Some((c, dir)) if c == column => (c, dir.flip()),
-            _ => (column, SortDir::Ascending),
-        };
-        Rc::new(SortState(Some(next)))
+    fn reduce(self: Rc<Self>, action: TableAction) -> Rc<Self> {
+        Rc::new(TableModel(self.0.apply(action)))
     }
 }
 
 #[component]
 pub fn RankingTable(props: &RankingTableProps) -> Html {
-    let env = use_env();
+    let env = &props.env;
     let t = ui(env.lang);
-    let sort = use_reducer(SortState::default);
+    let state = use_reducer(TableModel::default);
     let table = &props.table;
-    let order = sort_order(&table.rows, sort.0);
+    let sort = state.0.sort;
+    // Sorting 10,000 rows is the expensive part of a page change: only redo it when the
+    // order or the rows change.
+    let order = use_memo((sort, table.clone()), |(sort, table)| sort_order(&table.rows, *sort));
+    let total = table.rows.len();
+    let shown = state.0.visible(total);
     let caption_id = format!("{}-cap", props.id);
 
     let rank_cell = |rank: Option<u32>| match rank {
@@ -50,7 +52,7 @@ pub fn RankingTable(props: &RankingTableProps) -> Html {
             let text = format!("{position} / {}", table.group_size);
             html! {
                 <td class="rw-rank rw-num-cell">
-                    <RankMeter position={position} size={table.group_size} label={format!("{}{}{text}", table.group_label, t.colon)} />
+                    { rank_meter(position, table.group_size, format!("{}{}{text}", table.group_label, t.colon)) }
                     <span class="rw-rank-text">{ text }</span>
                 </td>
             }
@@ -58,10 +60,10 @@ pub fn RankingTable(props: &RankingTableProps) -> Html {
         None => html! { <td class="rw-missing"><span aria-hidden="true">{ "—" }</span><span class="rw-sr">{ t.not_given }</span></td> },
     };
     let header = |column: SortColumn, label: &'static str| {
-        let sorted = sort.0.filter(|(c, _)| *c == column).map(|(_, d)| d);
+        let sorted = sort.filter(|(c, _)| *c == column).map(|(_, d)| d);
         let onclick = {
-            let sort = sort.dispatcher();
-            Callback::from(move |_: MouseEvent| sort.dispatch(column))
+            let state = state.dispatcher();
+            Callback::from(move |_: MouseEvent| state.dispatch(TableAction::Sort(column)))
         };
         let icon = match sorted {
             Some(SortDir::Ascending) => "▲",
@@ -94,7 +96,7 @@ pub fn RankingTable(props: &RankingTableProps) -> Html {
                 </button>
             </div>
             <div class="rw-table-wrap" tabindex="0" role="region" aria-labelledby={caption_id.clone()}>
-                <table class="rw-table">
+                <table class="rw-table" aria-rowcount={(total + 1).to_string()}>
                     <caption id={caption_id}>
                         { &props.caption }{ t.paren_open }{ &table.group_label }{ t.paren_close }
                         <span class="rw-caption-hint rw-control">{ t.sort_hint }</span>
@@ -105,10 +107,13 @@ pub fn RankingTable(props: &RankingTableProps) -> Html {
                         </tr>
                     </thead>
                     <tbody>
-                        { for order.iter().map(|&i| {
+                        { for order[shown.clone()].iter().zip(shown.clone()).map(|(&i, position)| {
                             let row = &table.rows[i];
                             html! {
-                                <tr key={i}>
+                                // Not keyed by row: a re-sort or a page change then updates the
+                                // rows in place instead of replacing all of them. Row 1 is the
+                                // heading row.
+                                <tr aria-rowindex={(position + 2).to_string()}>
                                     <th scope="row">{ &row.label }</th>
                                     <td class="rw-num-cell">{ row.value.clone().unwrap_or_else(|| "—".into()) }</td>
                                     { match &row.change {
@@ -127,6 +132,47 @@ pub fn RankingTable(props: &RankingTableProps) -> Html {
                     </tbody>
                 </table>
             </div>
+            { pager(&state, total, shown, t, env.lang) }
         </div>
+    }
+}
+
+/// Page buttons and "rows 51–100 of 10,000" under a long table; nothing under a short one.
+fn pager(state: &UseReducerHandle<TableModel>, total: usize, shown: std::ops::Range<usize>, t: &Ui, lang: Lang) -> Html {
+    if !TableState::paged(total) {
+        return Html::default();
+    }
+    let pages = TableState::pages(total);
+    let page = state.0.current_page(total);
+    let go = |target: usize, label: &'static str, icon: &'static str| {
+        let dispatcher = state.dispatcher();
+        let disabled = state.0.show_all || target == page;
+        html! {
+            <button type="button" class="rw-btn rw-page-btn" disabled={disabled} aria-label={label}
+                onclick={Callback::from(move |_: MouseEvent| dispatcher.dispatch(TableAction::Page(target)))}>
+                <span aria-hidden="true">{ icon }</span>
+            </button>
+        }
+    };
+    let status = t
+        .rows_shown
+        .replace("{from}", &format::count(shown.start + 1, lang))
+        .replace("{to}", &format::count(shown.end, lang))
+        .replace("{total}", &format::count(total, lang));
+    let show_all = state.0.show_all;
+    let toggle = {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |_: MouseEvent| dispatcher.dispatch(TableAction::ShowAll(!show_all)))
+    };
+    let toggle_label = if show_all { t.show_by_page.to_string() } else { t.show_all_rows.replace("{total}", &format::count(total, lang)) };
+    html! {
+        <nav class="rw-pager rw-control" aria-label={t.pager}>
+            { go(0, t.page_first, "⏮") }
+            { go(page.saturating_sub(1), t.page_prev, "◀") }
+            <span class="rw-page-status" role="status">{ status }</span>
+            { go((page + 1).min(pages - 1), t.page_next, "▶") }
+            { go(pages - 1, t.page_last, "⏭") }
+            <button type="button" class="rw-btn" onclick={toggle}>{ toggle_label }</button>
+        </nav>
     }
 }

@@ -4,7 +4,7 @@
 mod sort;
 mod theme;
 
-pub use sort::{sort_order, SortColumn, SortDir};
+pub use sort::{sort_order, SortColumn, SortDir, TableAction, TableState, PAGE_ROWS};
 pub use theme::{Scheme, Theme};
 
 use crate::format::{self, ChangeText, FigureParts, SummaryRank, WanAmount};
@@ -73,13 +73,25 @@ pub struct MetricCard {
 }
 
 /// A table of ranks within one group.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug)]
 pub struct RankingTable {
     pub group_label: String,
     pub group_size: u32,
-    pub rows: Vec<RankingRowView>,
+    /// Shared: the table component, its sort and its CSV export all read the same rows.
+    pub rows: std::rc::Rc<[RankingRowView]>,
     /// File name (without extension) for the CSV export.
     pub file: String,
+}
+
+impl PartialEq for RankingTable {
+    /// Shared rows are the same rows: Yew compares props and memo inputs on every render, and
+    /// comparing 10,000 rows field by field each time cost more than the re-sort itself.
+    fn eq(&self, other: &Self) -> bool {
+        self.group_label == other.group_label
+            && self.group_size == other.group_size
+            && self.file == other.file
+            && (std::rc::Rc::ptr_eq(&self.rows, &other.rows) || self.rows == other.rows)
+    }
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -372,7 +384,8 @@ fn ranking(report: &Report, body: &RankingBody, title: &str, lang: Lang) -> Rank
                 change_rank: row.change_rank,
             }),
         })
-        .collect();
+        .collect::<Vec<_>>()
+        .into();
     RankingTable {
         group_label: group.map(|g| g.label.get(lang).to_string()).unwrap_or_default(),
         group_size: group.map(|g| g.size).unwrap_or(0),

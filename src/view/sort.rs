@@ -77,3 +77,71 @@ pub fn sort_order(rows: &[RankingRowView], column: Option<(SortColumn, SortDir)>
     });
     order
 }
+
+/// Tables with more rows than this are shown a page at a time: a 10,000-row table drawn at
+/// once is over a million DOM nodes. The CSV export always has every row, and
+/// `aria-rowcount` / `aria-rowindex` tell assistive technology where a page sits.
+pub const PAGE_ROWS: usize = 50;
+
+/// What a ranking table shows: its sort order and, when it is long, which page.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub struct TableState {
+    pub sort: Option<(SortColumn, SortDir)>,
+    /// Zero-based page; clamped to the last page when shown.
+    pub page: usize,
+    /// The reader asked for every row at once.
+    pub show_all: bool,
+}
+
+/// A reader's action on a ranking table.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TableAction {
+    /// Sort by this column: a new column starts ascending, the same one again reverses.
+    Sort(SortColumn),
+    /// Go to this zero-based page.
+    Page(usize),
+    /// Show every row (true) or one page at a time (false).
+    ShowAll(bool),
+}
+
+impl TableState {
+    /// The state after `action`. A new sort order goes back to the first page, where the
+    /// reader expects its top rows.
+    pub fn apply(self, action: TableAction) -> TableState {
+        match action {
+            TableAction::Sort(column) => {
+                let sort = match self.sort {
+                    Some((c, dir)) if c == column => (c, dir.flip()),
+                    _ => (column, SortDir::Ascending),
+                };
+                TableState { sort: Some(sort), page: 0, ..self }
+            }
+            TableAction::Page(page) => TableState { page, ..self },
+            TableAction::ShowAll(show_all) => TableState { show_all, page: 0, ..self },
+        }
+    }
+
+    /// Whether a table of `rows` rows is split into pages at all.
+    pub fn paged(rows: usize) -> bool {
+        rows > PAGE_ROWS
+    }
+
+    /// How many pages a table of `rows` rows has (at least one).
+    pub fn pages(rows: usize) -> usize {
+        rows.div_ceil(PAGE_ROWS).max(1)
+    }
+
+    /// The current page, clamped to the table.
+    pub fn current_page(&self, rows: usize) -> usize {
+        self.page.min(TableState::pages(rows) - 1)
+    }
+
+    /// Which positions of the sorted order are on screen.
+    pub fn visible(&self, rows: usize) -> std::ops::Range<usize> {
+        if self.show_all || !TableState::paged(rows) {
+            return 0..rows;
+        }
+        let start = self.current_page(rows) * PAGE_ROWS;
+        start..(start + PAGE_ROWS).min(rows)
+    }
+}

@@ -92,5 +92,28 @@ test("hydration keeps the server's nodes and pixels, logs nothing, and leaves a 
   );
   assert.deepEqual(roots, [{ server: true, hidden: false }], "hydrated in place: the server's root, and only it");
   assert.deepEqual(logged, [], "no hydration mismatch, error or warning");
+
+  // The hydrated report is live: sorting, section toggles and the large-text switch work.
+  const host = page.locator("[data-report-widget]");
+  const table = host.locator(".rw-ranking table").first();
+  const valueHeader = table.locator("thead th").nth(1);
+  const values = async () =>
+    (await table.locator("tbody tr td:nth-of-type(1)").allTextContents()).map((t) => parseFloat(t.replace(/[^\d.]/g, "")));
+  const ordered = (xs, dir) => xs.every((x, i) => i === 0 || (dir > 0 ? xs[i - 1] <= x : xs[i - 1] >= x));
+  await valueHeader.locator("button").click();
+  assert.equal(await valueHeader.getAttribute("aria-sort"), "ascending");
+  assert.ok(ordered(await values(), 1), `ascending after one click: ${await values()}`);
+  await valueHeader.locator("button").click();
+  assert.equal(await valueHeader.getAttribute("aria-sort"), "descending");
+  assert.ok(ordered(await values(), -1), `descending after two clicks: ${await values()}`);
+  const toggle = host.locator(".rw-section-toggle").first();
+  assert.equal(await toggle.getAttribute("aria-expanded"), "true");
+  await toggle.click();
+  assert.equal(await toggle.getAttribute("aria-expanded"), "false", "a section folds");
+  const large = host.locator("button[aria-pressed]").first();
+  assert.equal(await large.getAttribute("aria-pressed"), "false");
+  await large.click();
+  assert.equal(await large.getAttribute("aria-pressed"), "true", "the large-text switch works");
+  assert.deepEqual(logged, [], "nothing logged while interacting");
   await context.close();
 });

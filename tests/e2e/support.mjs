@@ -87,7 +87,7 @@ export { STRICT_CSP } from "../../www/tools/serve.mjs";
 export function widgetFiles() {
   const loader = readFileSync(join(DIST, "report-widget.js"), "utf8");
   const name = (key) => {
-    const found = new RegExp(`var ${key} = "\\./([^"]+)"`).exec(loader);
+    const found = new RegExp(`\\b${key} ?= ?"\\./([^"]+)"`).exec(loader);
     if (!found) throw new Error(`dist/report-widget.js names no ${key} file`);
     return found[1];
   };

@@ -15,6 +15,7 @@ import { createHash } from "node:crypto";
 import { readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
+import { minifyCss, minifyGlue, minifyLoader } from "./minify.mjs";
 
 const source = process.env.TRUNK_SOURCE_DIR || process.cwd();
 const staging = process.env.TRUNK_STAGING_DIR;
@@ -35,7 +36,10 @@ if (!files.includes(wasm)) throw new Error(`no wasm beside ${glue}`);
 /** The SRI value browsers check in integrity="..." (sha384, as the SRI spec recommends). */
 const sri = (bytes) => `sha384-${createHash("sha384").update(bytes).digest("base64")}`;
 
-const css = readFileSync(join(source, "www/report-widget.css"));
+// Minified in place before any hash is taken: Trunk's name for the glue stays (it is derived
+// from the unminified file, still unique per content), and the SRI values match what is served.
+writeFileSync(join(staging, glue), minifyGlue(readFileSync(join(staging, glue), "utf8")));
+const css = Buffer.from(minifyCss(readFileSync(join(source, "www/report-widget.css"), "utf8")));
 const cssName = `report-widget-${createHash("sha256").update(css).digest("hex").slice(0, 16)}.css`;
 writeFileSync(join(staging, cssName), css);
 
@@ -44,7 +48,7 @@ const fill = (text, values) =>
     if (!(key in values)) throw new Error(`www/loader.js: unknown placeholder ${whole}`);
     return values[key];
   });
-const loader = fill(readFileSync(join(source, "www/loader.js"), "utf8"), {
+const loader = "// report-widget loader (minified; source: www/loader.js)\n" + fill(minifyLoader(readFileSync(join(source, "www/loader.js"), "utf8")), {
   GLUE: `./${glue}`,
   WASM: `./${wasm}`,
   STYLES: `./${cssName}`,

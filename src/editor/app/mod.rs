@@ -184,7 +184,7 @@ async fn render_report(report: Rc<crate::model::Report>, lang: Lang, theme: &str
     use crate::report::{Widget, WidgetProps};
     let view = Rc::new(ReportView::new(&report, lang));
     let theme = crate::view::Theme::parse(theme);
-    Some(yew::LocalServerRenderer::<Widget>::with_props(WidgetProps { outcome: Outcome::Report(view), on_rendered: None, theme }).render().await)
+    Some(yew::LocalServerRenderer::<Widget>::with_props(WidgetProps { outcome: Outcome::Report(view), theme }).render().await)
 }
 
 fn example() -> Option<Value> {

@@ -43,7 +43,6 @@ impl Component for Preview {
     fn rendered(&mut self, ctx: &Context<Self>, _first: bool) {
         let props = WidgetProps {
             outcome: ctx.props().outcome.clone(),
-            on_rendered: None,
             theme: crate::view::Theme::parse(&ctx.props().theme),
         };
         if let Some(app) = &mut self.app {

@@ -1,0 +1,99 @@
+//! Long ranking tables: paging logic, and what the server-side render of a synthetic
+//! 10,000-row table contains (one page of rows, the table's full size for assistive
+//! technology, every row in the CSV export).
+
+use report_widget::charts;
+use report_widget::format;
+use report_widget::model::Lang;
+use report_widget::report::{render_to_string, Outcome};
+use report_widget::validate;
+use report_widget::view::{ReportView, SectionViewBody, SortColumn, SortDir, TableAction, TableState, PAGE_ROWS};
+use std::rc::Rc;
+
+/// A synthetic payload (it says so in `meta.synthetic`) with one ranking table of `n` rows.
+fn synthetic_ranking(n: usize) -> String {
+    let rows: Vec<String> = (1..=n)
+        .map(|i| format!(r#"{{"label": "站点 {i}", "value": {}.5, "value_rank": {i}, "change_rank": {}}}"#, 1000 - i % 1000, n + 1 - i))
+        .collect();
+    format!(
+        r#"{{"schema": "report-widget/1",
+            "meta": {{"title": {{"zh": "合成测试数据", "en": "Synthetic test data"}}, "publisher": {{"zh": "测试", "en": "Tests"}},
+                      "date": "2024-01-01", "synthetic": true}},
+            "groups": [{{"id": "sites", "label": {{"zh": "监测站点", "en": "monitoring sites"}}, "size": {n}}}],
+            "sections": [{{"id": "sites", "title": {{"zh": "站点排名", "en": "Site ranks"}}, "kind": "ranking", "group": "sites",
+                          "rows": [{}]}}]}}"#,
+        rows.join(",")
+    )
+}
+
+#[test]
+fn sorting_returns_to_the_first_page_and_pages_clamp() {
+    let rows = 10_000;
+    let state = TableState::default();
+    assert!(TableState::paged(rows) && !TableState::paged(PAGE_ROWS));
+    assert_eq!(TableState::pages(rows), rows.div_ceil(PAGE_ROWS));
+    assert_eq!(TableState::pages(0), 1);
+    assert_eq!(state.visible(rows), 0..PAGE_ROWS);
+    let on_page_3 = state.apply(TableAction::Page(2));
+    assert_eq!(on_page_3.visible(rows), 2 * PAGE_ROWS..3 * PAGE_ROWS);
+    let sorted = on_page_3.apply(TableAction::Sort(SortColumn::Value));
+    assert_eq!(sorted.sort, Some((SortColumn::Value, SortDir::Ascending)));
+    assert_eq!(sorted.visible(rows), 0..PAGE_ROWS, "a new order starts on its first page");
+    assert_eq!(sorted.apply(TableAction::Sort(SortColumn::Value)).sort, Some((SortColumn::Value, SortDir::Descending)));
+    // A page past the end (the table shrank) shows the last page, which may be short.
+    assert_eq!(state.apply(TableAction::Page(999)).visible(120), 100..120);
+    assert_eq!(state.apply(TableAction::ShowAll(true)).visible(rows), 0..rows);
+    assert_eq!(state.visible(7), 0..7, "short tables are never paged");
+}
+
+#[test]
+fn a_10000_row_table_renders_one_page_and_exports_every_row() {
+    let n = 10_000;
+    let text = synthetic_ranking(n);
+    let report = validate::load(&text).expect("the synthetic payload is valid");
+    assert!(report.meta.synthetic, "synthetic test data says so");
+    let view = ReportView::new(&report, Lang::Zh);
+    let SectionViewBody::Ranking(table) = &view.sections[0].body else { panic!("a ranking section") };
+    assert_eq!(table.rows.len(), n);
+
+    let html = render_to_string(Outcome::Report(Rc::new(view.clone())));
+    assert_eq!(html.matches("<tr aria-rowindex=").count(), PAGE_ROWS, "only the first page is in the DOM");
+    assert!(html.contains(&format!(r#"aria-rowcount="{}""#, n + 1)), "the table's full size (with its heading row)");
+    assert!(html.contains(r#"aria-rowindex="2""#) && html.contains(&format!(r#"aria-rowindex="{}""#, PAGE_ROWS + 1)));
+    assert!(html.contains("第1–50行，共10000行"), "the pager says which rows are shown");
+    assert!(html.contains("显示全部10000行"));
+    // Large groups get a compact rank meter: two rects per meter, not one per member.
+    assert!(html.matches("<rect").count() <= PAGE_ROWS * 2 * 2);
+
+    let order: Vec<usize> = (0..n).collect();
+    let csv = format::csv(&table.csv_rows(&order, Lang::Zh));
+    assert_eq!(csv.lines().count(), n + 1, "the CSV export has every row and the heading");
+    assert!(csv.contains("站点 10000"));
+}
+
+#[test]
+fn english_pager_groups_thousands() {
+    let view = ReportView::new(&validate::load(&synthetic_ranking(1_200)).unwrap(), Lang::En);
+    let html = render_to_string(Outcome::Report(Rc::new(view)));
+    assert!(html.contains("Rows 1–50 of 1,200"), "{}", &html[html.find("rw-page-status").unwrap_or(0)..][..200]);
+    assert!(html.contains("Show all 1,200 rows"));
+}
+
+#[test]
+fn percentages_for_svg_attributes_use_integer_formatting() {
+    assert_eq!(charts::pct(52.6923), "52.69%");
+    assert_eq!(charts::pct(12.5), "12.5%");
+    assert_eq!(charts::pct(7.0), "7%");
+    assert_eq!(charts::pct(0.05), "0.05%");
+    assert_eq!(charts::pct(0.004), "0%");
+    assert_eq!(charts::pct(-3.0), "0%");
+    assert_eq!(charts::pct(f64::NAN), "0%");
+    assert_eq!(charts::rank_cells(3, 500).len(), charts::RANK_CELLS_MAX as usize);
+}
+
+#[test]
+fn counts_follow_each_languages_habit() {
+    assert_eq!(format::count(10_000, Lang::Zh), "10000");
+    assert_eq!(format::count(10_000, Lang::En), "10,000");
+    assert_eq!(format::count(999, Lang::En), "999");
+}
