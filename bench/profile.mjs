@@ -3,6 +3,7 @@
 // names, and prints the functions with the most self time (and the totals per crate).
 //
 //   node bench/profile.mjs [--loads 5] [--page lanshan | ranking-1000 | metrics-1000 ...]
+//   (lanshan is the demo as built: prerendered, so it profiles hydration)
 //
 // Needs a release build (./run build): it re-runs wasm-bindgen (--keep-debug) and wasm-opt -Oz -g
 // on target/wasm32-unknown-unknown/release/report-widget-web.wasm into bench/out/prof/, so the
@@ -34,11 +35,17 @@ execFileSync(bin("wasm-opt"), ["-Oz", "-g", join(PROF, "report-widget-web_bg.was
 const demo = readFileSync(join(DIST, "index.html"), "utf8");
 let page = demo.replace('src="./report-widget.js"', 'src="./prof-loader.js"');
 if (PAGE !== "lanshan") {
+  // A synthetic payload is not prerendered: start from the page without the demo's prerender.
+  page = page.replace(/<template shadowrootmode[\s\S]*?(<\/div>\s*<script type="application\/json")/, "$1");
   const [kind, n] = PAGE.split("-");
   const json = JSON.stringify(synthPayload(kind, Number(n))).replace(/</g, "\\u003c");
   page = page.replace(/(<script type="application\/json" id="[^"]+">)[\s\S]*?(<\/script>)/, (_, a, b) => `${a}${json}${b}`);
 }
-const loader = readFileSync(join(DIST, "report-widget.js"), "utf8").replace(/\bGLUE ?= ?"[^"]+"/, 'GLUE = "./prof/report-widget-web.js"');
+// The profiled glue and wasm are other files than the release's: point at them, drop their SRI pins.
+const loader = readFileSync(join(DIST, "report-widget.js"), "utf8")
+  .replace(/\bGLUE ?= ?"[^"]+"/, 'GLUE = "./prof/report-widget-web.js"')
+  .replace(/\bWASM ?= ?"[^"]+"/, 'WASM = "./prof/report-widget-web_bg.wasm"')
+  .replace(/\b(glue|wasm): ?"sha384-[^"]+"/g, '$1: ""');
 const routes = {
   "/profile.html": { body: page },
   "/prof-loader.js": { type: "text/javascript", body: loader },

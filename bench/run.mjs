@@ -161,23 +161,26 @@ function pages(echartsDir, dist = DIST) {
   const payloadElement = /(<script type="application\/json" id="[^"]+">)[\s\S]*?(<\/script>)/;
   if (!payloadElement.test(demo)) throw new Error("dist/index.html has no inline payload element");
   const html = { type: "text/html; charset=utf-8" };
+  // The demo without its prerendered report (the declarative shadow root and the light-DOM
+  // copy): the embed snippet as a portal pastes it by hand, rendered by the wasm alone. The
+  // ECharts twin and the synthetic pages start from it, so every page renders from the payload.
+  const prerendered = /<template shadowrootmode[\s\S]*?(<\/div>\s*<script type="application\/json")/;
+  const base = demo.replace(prerendered, "$1");
   const routes = {
-    "/echarts.html": { ...html, body: demo.replace(widgetScript, '<script type="module" src="./bench-echarts/ref.js"></script>') },
+    "/bench-client-only.html": { ...html, body: base },
+    "/echarts.html": { ...html, body: base.replace(widgetScript, '<script type="module" src="./bench-echarts/ref.js"></script>') },
     "/bench-echarts/ref.js": { type: "text/javascript; charset=utf-8", body: readFileSync(join(echartsDir, "ref.js")) },
     "/bench-echarts/ref.css": { type: "text/css; charset=utf-8", body: readFileSync(join(echartsDir, "ref.css")) },
   };
   // The start-up breakdown reads the loader's own User Timing marks on a copy of the demo.
   routes["/bench-breakdown.html"] = { ...html, body: demo };
-  // The demo without its prerendered report (the declarative shadow root and the light-DOM
-  // copy): the same embed snippet as a portal pastes it by hand, rendered by the wasm alone.
-  const prerendered = /<template shadowrootmode[\s\S]*?(<\/div>\s*<script type="application\/json")/;
-  if (prerendered.test(demo)) routes["/bench-client-only.html"] = { ...html, body: demo.replace(prerendered, "$1") };
+  if (!prerendered.test(demo)) delete routes["/bench-client-only.html"]; // nothing to compare
   const synthetic = [];
   for (const [kind, steps] of Object.entries(SCALE)) {
     for (const n of steps) {
       const json = JSON.stringify(synthPayload(kind, n));
       const path = `/bench-${kind}-${n}.html`;
-      routes[path] = { ...html, body: demo.replace(payloadElement, (_, open, close) => `${open}${scriptSafe(json)}${close}`) };
+      routes[path] = { ...html, body: base.replace(payloadElement, (_, open, close) => `${open}${scriptSafe(json)}${close}`) };
       synthetic.push({ kind, n, path, bytes: Buffer.byteLength(json) });
     }
   }
@@ -231,14 +234,33 @@ function readyProbe() {
     const d = e.detail || {};
     probe.error = typeof d === "string" ? d : `${d.message || ""} ${JSON.stringify((d.problems || []).slice(0, 3))}`;
   });
-  // Interaction timing: from the input event's own timestamp to the frame after it.
+  // Interaction timing: (1) the work an input caused, from the start of its dispatch (a capture
+  // listener on the document runs first) to a bubbling listener on the window (runs last; the
+  // microtasks after each listener, where Yew re-renders, have run by then); (2) from the
+  // event's own timestamp to the frame after it, which also holds the browser's input delay
+  // before dispatch and the wait for the frame.
+  // A key press on a button works through the click it dispatches: the work is timed on that.
   window.__rwArm = (type) => {
+    let work = null;
+    const workType = "click";
+    const first = (e) => {
+      if (!e.isTrusted) return;
+      document.removeEventListener(workType, first, true);
+      const dispatched = performance.now();
+      const last = (e2) => {
+        if (e2 !== e) return;
+        window.removeEventListener(workType, last);
+        work = performance.now() - dispatched;
+      };
+      window.addEventListener(workType, last);
+    };
+    document.addEventListener(workType, first, true);
     window.__rwPending = new Promise((resolve) => {
       const handler = (e) => {
         if (!e.isTrusted) return;
         document.removeEventListener(type, handler, true);
         const t0 = e.timeStamp;
-        nextFrame(() => resolve(performance.now() - t0));
+        nextFrame(() => resolve({ frame: performance.now() - t0, work }));
       };
       document.addEventListener(type, handler, true);
     });
@@ -312,7 +334,9 @@ async function load(browser, url, { memory = false, cpuThrottle = 1, keep = fals
       fcp: performance.getEntriesByName("first-contentful-paint")[0]?.startTime ?? null,
       report: window.__rwReportPainted ?? null,
     }));
-    const result = { ...probe, fcp: paint.fcp, reportPainted: paint.report, content: content ? contentPainted(probe) : undefined, requests };
+    // A hydrated report changes nothing in the DOM before ready: it was rendered when first seen.
+    const rendered = content ? contentPainted(probe) : undefined;
+    const result = { ...probe, fcp: paint.fcp, reportPainted: paint.report, content: content && !Number.isFinite(rendered) ? paint.report : rendered, requests };
     delete result.frames;
     if (memory) {
       if (cpuThrottle > 1) await cdp.send("Emulation.setCPUThrottlingRate", { rate: 1 });
@@ -402,6 +426,7 @@ async function interact(page, kind, how, reps) {
   const target = await markTarget(page, kind);
   if (!target) return { available: false };
   const times = [];
+  const works = [];
   let changed = 0;
   for (let i = 0; i < reps; i++) {
     if (!(await markTarget(page, kind))) break;
@@ -412,22 +437,28 @@ async function interact(page, kind, how, reps) {
     await page.evaluate((type) => window.__rwArm(type), how === "key" ? "keydown" : "click");
     if (how === "key") await page.keyboard.press("Enter");
     else await locator.click();
-    times.push(await withTimeout(page.evaluate(() => window.__rwPending), 60_000, `${kind} ${how}`));
+    const t = await withTimeout(page.evaluate(() => window.__rwPending), 60_000, `${kind} ${how}`);
+    times.push(t.frame);
+    works.push(t.work);
     if ((await snapshot(page)) !== before) changed++;
   }
-  return { available: true, ...target, times, median: median(times), changed, reps: times.length };
+  return { available: true, ...target, times, median: median(times), works, work: median(works.filter(Number.isFinite)), changed, reps: times.length };
 }
 
 // ---------------------------------------------------------------- the parts
-async function partReady(browser, base, files) {
+async function partReady(browser, base, files, routes) {
   const urls = { widget: `${base}/index.html`, echarts: `${base}/echarts.html` };
-  const runs = { widget: [], echarts: [], widgetPainted: [], echartsPainted: [], widgetContent: [], echartsContent: [] };
-  log(`time to ready: ${LOADS} fresh loads each of the Lanshan demo (widget) and its ECharts twin, interleaved`);
+  // The demo as built is prerendered and hydrates; the client-only twin renders from the
+  // payload like the ECharts page does.
+  if (routes["/bench-client-only.html"]) urls.clientOnly = `${base}/bench-client-only.html`;
+  const who3 = Object.keys(urls);
+  const runs = Object.fromEntries(who3.flatMap((w) => [[w, []], [`${w}Painted`, []], [`${w}Content`, []]]));
+  log(`time to ready: ${LOADS} fresh loads each of ${who3.join(", ")}, interleaved`);
   // One warm-up load each (server, OS file cache), not counted.
   const first = await load(browser, urls.widget);
-  await load(browser, urls.echarts);
+  for (const w of who3.slice(1)) await load(browser, urls[w]);
   for (let i = 0; i < LOADS; i++) {
-    const order = i % 2 ? ["echarts", "widget"] : ["widget", "echarts"];
+    const order = i % 2 ? [...who3].reverse() : who3;
     for (const who of order) {
       const r = await load(browser, urls[who], { content: true });
       runs[who].push(r.ready);
@@ -436,6 +467,16 @@ async function partReady(browser, base, files) {
     }
   }
   const pairs = runs.widget.map((w, i) => w / runs.echarts[i]);
+  const clientOnly = urls.clientOnly
+    ? {
+        ready: median(runs.clientOnly),
+        painted: median(runs.clientOnlyPainted),
+        content: median(runs.clientOnlyContent),
+        ratio: median(runs.clientOnly) / median(runs.echarts),
+        pairedRatio: median(runs.clientOnly.map((w, i) => w / runs.echarts[i])),
+        runs: runs.clientOnly,
+      }
+    : null;
   // Memory of both pages after render (one more load each).
   const wMem = await load(browser, urls.widget, { memory: true, glue: files.glue });
   const eMem = await load(browser, urls.echarts, { memory: true });
@@ -460,6 +501,7 @@ async function partReady(browser, base, files) {
     contentRatio: median(runs.widgetContent) / median(runs.echartsContent),
     ratio: median(runs.widget) / median(runs.echarts),
     pairedRatio: median(pairs),
+    clientOnly,
     memory: { widget: wMem, echarts: eMem },
     slow: { loads: slowLoads, widget: median(slow.widget), echarts: median(slow.echarts), ratio: median(slow.widget) / median(slow.echarts), runs: slow },
     loadedByWidget,
@@ -671,11 +713,13 @@ function markdown(res) {
     L.push("");
     L.push("| page | ready (median) | ready → next frame | content rendered | all loads (ready, ms) |");
     L.push("| --- | ---: | ---: | ---: | --- |");
-    L.push(`| widget (\`index.html\`) | ${fmtMs(r.widget)} ms | ${fmtMs(r.widgetPainted)} ms | ${fmtMs(r.widgetContent)} ms | ${r.runs.widget.map(fmtMs).join(", ")} |`);
+    L.push(`| widget, the demo as built (\`index.html\`: prerendered, hydrates) | ${fmtMs(r.widget)} ms | ${fmtMs(r.widgetPainted)} ms | ${fmtMs(r.widgetContent)} ms | ${r.runs.widget.map(fmtMs).join(", ")} |`);
+    if (r.clientOnly) L.push(`| widget, client-only (same page without the prerendered report) | ${fmtMs(r.clientOnly.ready)} ms | ${fmtMs(r.clientOnly.painted)} ms | ${fmtMs(r.clientOnly.content)} ms | ${r.clientOnly.runs.map(fmtMs).join(", ")} |`);
     L.push(`| ECharts reference | ${fmtMs(r.echarts)} ms | ${fmtMs(r.echartsPainted)} ms | ${fmtMs(r.echartsContent)} ms | ${r.runs.echarts.map(fmtMs).join(", ")} |`);
     L.push("");
     L.push(`Ratio widget / ECharts: **${r.ratio.toFixed(2)}** (median of per-pair ratios ${r.pairedRatio.toFixed(2)}); budget ≤ ${BUDGET.readyRatio}: ${verdict(r.ratio <= BUDGET.readyRatio)}. ` +
-      `By content rendered (start of the first frame after the last change to the shadow DOM before ready, whenever ready is announced): ${r.contentRatio.toFixed(2)}.`);
+      `By content rendered (start of the first frame after the last change to the shadow DOM before ready, whenever ready is announced): ${r.contentRatio.toFixed(2)}.` +
+      (r.clientOnly ? ` Client-only widget / ECharts (both render from the payload): **${r.clientOnly.ratio.toFixed(2)}** (paired ${r.clientOnly.pairedRatio.toFixed(2)}); budget: ${verdict(r.clientOnly.ratio <= BUDGET.readyRatio)}.` : ""));
     L.push(`With the CPU throttled 4× (an old office PC; ${r.slow.loads} loads each): widget ${fmtMs(r.slow.widget)} ms, ECharts ${fmtMs(r.slow.echarts)} ms, ratio ${r.slow.ratio.toFixed(2)}.`);
     const wm = r.memory.widget;
     const em = r.memory.echarts;
@@ -733,7 +777,7 @@ function markdown(res) {
   if (res.scale) {
     L.push("### 3. Scale: synthetic payloads (`meta.synthetic: true`, generated by `bench/synth.mjs`)");
     L.push("");
-    L.push(`Time to ready: median of ${SCALE_LOADS} fresh loads. Memory after render and a forced GC, from one more load. Re-sort: median of ${REPS} trusted clicks on a sort header of the largest table, from the click event to the next frame. Growth: exponent of each step against the previous one (1.0 = linear, 2.0 = quadratic) and the marginal cost per added row or card.`);
+    L.push(`Time to ready: median of ${SCALE_LOADS} fresh loads. Memory after render and a forced GC, from one more load. Re-sort: median of ${REPS} trusted clicks on a sort header of the largest table: the work (from the click's dispatch to the end of the task it caused, Yew's re-render included) and, after the slash, from the click event's timestamp to the next frame. Growth: exponent of each step against the previous one (1.0 = linear, 2.0 = quadratic) and the marginal cost per added row or card.`);
     for (const kind of ["ranking", "metrics"]) {
       const rows = res.scale.filter((s) => s.kind === kind);
       if (!rows.length) continue;
@@ -743,11 +787,11 @@ function markdown(res) {
       L.push("");
       L.push(kind === "ranking" ? "**Ranking rows** (one table, group size = rows)" : "**Metric cards** (one section)");
       L.push("");
-      L.push(`| ${kind === "ranking" ? "rows" : "cards"} | payload | ready | growth (exp, per item) | wasm memory | growth | JS heap | growth | DOM nodes | table rows in DOM | re-sort → frame |`);
+      L.push(`| ${kind === "ranking" ? "rows" : "cards"} | payload | ready | growth (exp, per item) | wasm memory | growth | JS heap | growth | DOM nodes | table rows in DOM | re-sort: work / → frame |`);
       L.push("| ---: | ---: | ---: | --- | ---: | --- | ---: | --- | ---: | ---: | ---: |");
       rows.forEach((r, i) => {
         const g = (x, unit) => (x.exponent == null ? "" : `${x.exponent.toFixed(2)}, ${unit(x.perItem)}`);
-        const sort = kind !== "ranking" ? "" : !r.sort || !r.sort.available ? "not available (no sortable header)" : `${fmtMs(r.sort.median)} ms${r.sort.changed ? "" : " (order did not change!)"}`;
+        const sort = kind !== "ranking" ? "" : !r.sort || !r.sort.available ? "not available (no sortable header)" : `${fmtMs(r.sort.work)} / ${fmtMs(r.sort.median)} ms${r.sort.changed ? "" : " (order did not change!)"}`;
         L.push(`| ${fmtInt(r.n)} | ${fmtBytes(r.bytes)} | ${fmtMs(r.ready)} ms | ${g(gReady[i], (v) => `${(v * 1000).toFixed(0)} µs`)} | ${fmtBytes(r.wasmMemory)} | ${g(gWasm[i], (v) => `${v.toFixed(0)} B`)} | ${fmtBytes(r.jsHeap)} | ${g(gHeap[i], (v) => `${v.toFixed(0)} B`)} | ${fmtInt(r.domNodes)} | ${kind === "ranking" ? fmtInt(r.rows) : ""} | ${sort} |`);
       });
     }
@@ -756,25 +800,27 @@ function markdown(res) {
       L.push("");
       L.push(`Budgets for the ${fmtInt(big.n)}-row table: time to ready < ${BUDGET.ready10kMs} ms — ${fmtMs(big.ready)} ms: ${verdict(big.ready < BUDGET.ready10kMs)}; ` +
         `wasm memory < 16 MiB — ${fmtBytes(big.wasmMemory)}: ${verdict(big.wasmMemory < BUDGET.wasm10kBytes)}; ` +
-        `re-sort and repaint within one frame (${BUDGET.frameMs} ms) — ${big.sort?.available ? `${fmtMs(big.sort.median)} ms: ${verdict(big.sort.median <= BUDGET.frameMs)}` : "not available (no sortable header yet)"}; ` +
+        `re-sort and repaint within one frame (${BUDGET.frameMs} ms of work, so the next frame shows it) — ${big.sort?.available ? `${fmtMs(big.sort.work)} ms of work (${fmtMs(big.sort.median)} ms to the frame after): ${verdict(big.sort.work <= BUDGET.frameMs)}` : "not available (no sortable header yet)"}; ` +
         `render only what is visible — ${fmtInt(big.rows)} of ${fmtInt(big.n)} rows in the DOM: ${verdict(big.rows < big.n)}.` +
         (big.n < 10000 ? " (smoke run: the budgets are for 10,000 rows)" : ""));
     }
     L.push("");
   }
   if (res.interaction) {
-    L.push("### 4. Interaction: trusted input to the next frame (Lanshan demo)");
+    L.push("### 4. Interaction: trusted input to the end of its work and to the next frame (Lanshan demo)");
     L.push("");
-    L.push(`Median of ${REPS} repetitions; from the click or keydown event's timestamp to the frame after it. Budget: one frame (${BUDGET.frameMs} ms).`);
+    L.push(`Median of ${REPS} repetitions. **Work**: from the event's dispatch to the end of the work it caused (its task and microtasks, where Yew re-renders). ` +
+      `**To the next frame**: from the event's own timestamp to the frame after it; this also holds the browser's input delay before dispatch and the wait for the frame, ` +
+      `so it is 10–15 ms here even for a \`<details>\` toggle that runs no script of ours. Budget: one frame (${BUDGET.frameMs} ms) of work, so the next frame can show the result.`);
     L.push("");
-    L.push("| control | input | target | median | budget |");
-    L.push("| --- | --- | --- | ---: | --- |");
+    L.push("| control | input | target | work | to the next frame | budget |");
+    L.push("| --- | --- | --- | ---: | ---: | --- |");
     for (const [key, r] of Object.entries(res.interaction)) {
       const [kind, how] = key.split("/");
       const label = { sort: "sort header", tab: "tab", toggle: "toggle button", disclosure: "disclosure (`<details>` source note)" }[kind];
       const input = how === "key" ? "Enter key" : "mouse click";
-      if (!r.available) L.push(`| ${label} | ${input} | not available (none in the widget yet) | — | — |`);
-      else L.push(`| ${label} | ${input} | ${r.what.replace(/\|/g, "\\|")} | ${fmtMs(r.median)} ms${r.changed ? "" : " (no visible change!)"} | ${verdict(r.median <= BUDGET.frameMs)} |`);
+      if (!r.available) L.push(`| ${label} | ${input} | not available (none in the widget) | — | — | — |`);
+      else L.push(`| ${label} | ${input} | ${r.what.replace(/\|/g, "\\|")} | ${fmtMs(r.work)} ms | ${fmtMs(r.median)} ms${r.changed ? "" : " (no visible change!)"} | ${verdict(r.work <= BUDGET.frameMs)} |`);
     }
     L.push("");
   }
@@ -824,7 +870,7 @@ async function main() {
       log(`size: ${fmtBytes(res.size.total.gzip)} gzip in total (budget 120 KiB)`);
     }
     if (PARTS.has("ready")) {
-      res.ready = await partReady(browser, base, files);
+      res.ready = await partReady(browser, base, files, routes);
       const expected = [files.loader, files.glue, files.wasm, files.styles].sort();
       const seen = [...res.ready.loadedByWidget].sort();
       if (res.size && JSON.stringify(expected) !== JSON.stringify(seen)) res.size.mismatch = seen;

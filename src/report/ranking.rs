@@ -44,7 +44,8 @@ pub fn RankingTable(props: &RankingTableProps) -> Html {
     // order or the rows change.
     let order = use_memo((sort, table.clone()), |(sort, table)| sort_order(&table.rows, *sort));
     let total = table.rows.len();
-    let shown = state.0.visible(total);
+    // Printing puts every row on paper (the pager is not printed).
+    let shown = if env.printing { 0..total } else { state.0.visible(total) };
     let caption_id = format!("{}-cap", props.id);
 
     let rank_cell = |rank: Option<u32>| match rank {
@@ -144,13 +145,16 @@ fn pager(state: &UseReducerHandle<TableModel>, total: usize, shown: std::ops::Ra
     }
     let pages = TableState::pages(total);
     let page = state.0.current_page(total);
-    let go = |target: usize, label: &'static str, icon: &'static str| {
+    // Visible words, not only arrows: clearer for every reader, and no glyph a font may lack.
+    let go = |target: usize, label: &'static str, before: &'static str, after: &'static str| {
         let dispatcher = state.dispatcher();
         let disabled = state.0.show_all || target == page;
         html! {
-            <button type="button" class="rw-btn rw-page-btn" disabled={disabled} aria-label={label}
+            <button type="button" class="rw-btn rw-page-btn" disabled={disabled}
                 onclick={Callback::from(move |_: MouseEvent| dispatcher.dispatch(TableAction::Page(target)))}>
-                <span aria-hidden="true">{ icon }</span>
+                if !before.is_empty() { <span aria-hidden="true">{ before }</span> }
+                { label }
+                if !after.is_empty() { <span aria-hidden="true">{ after }</span> }
             </button>
         }
     };
@@ -167,11 +171,11 @@ fn pager(state: &UseReducerHandle<TableModel>, total: usize, shown: std::ops::Ra
     let toggle_label = if show_all { t.show_by_page.to_string() } else { t.show_all_rows.replace("{total}", &format::count(total, lang)) };
     html! {
         <nav class="rw-pager rw-control" aria-label={t.pager}>
-            { go(0, t.page_first, "⏮") }
-            { go(page.saturating_sub(1), t.page_prev, "◀") }
             <span class="rw-page-status" role="status">{ status }</span>
-            { go((page + 1).min(pages - 1), t.page_next, "▶") }
-            { go(pages - 1, t.page_last, "⏭") }
+            { go(0, t.page_first, "«", "") }
+            { go(page.saturating_sub(1), t.page_prev, "‹", "") }
+            { go((page + 1).min(pages - 1), t.page_next, "", "›") }
+            { go(pages - 1, t.page_last, "", "»") }
             <button type="button" class="rw-btn" onclick={toggle}>{ toggle_label }</button>
         </nav>
     }

@@ -54,8 +54,19 @@ pub fn nearest<'f>(unknown: &str, known: &[&'f str]) -> Option<&'f str> {
         .map(|(_, k)| k)
 }
 
+/// The JSON pointer of `at`'s member `key`. Built for every field of every row, so it avoids
+/// `format!` and the escaping `replace`s for the usual key without `~` or `/` (a 10,000-row
+/// payload spent more time here than in parsing the JSON).
 fn child(at: &str, key: &str) -> String {
-    format!("{at}/{}", key.replace('~', "~0").replace('/', "~1"))
+    let mut pointer = String::with_capacity(at.len() + 1 + key.len());
+    pointer.push_str(at);
+    pointer.push('/');
+    if key.contains(['~', '/']) {
+        pointer.push_str(&key.replace('~', "~0").replace('/', "~1"));
+    } else {
+        pointer.push_str(key);
+    }
+    pointer
 }
 
 impl Decoder {
@@ -226,7 +237,7 @@ impl Decoder {
             );
             return None;
         }
-        Some(values.iter().enumerate().filter_map(|(i, v)| item(self, v, &format!("{at}/{i}"))).collect())
+        Some(values.iter().enumerate().filter_map(|(i, v)| item(self, v, &child(at, &i.to_string()))).collect())
     }
 }
 
