@@ -101,6 +101,23 @@ proptest! {
         let _ = validate::load(&text);
     }
 
+    /// The widget's own JSON reader accepts exactly what serde_json accepts, with the same values.
+    #[test]
+    fn the_json_reader_agrees_with_serde_json(text in "[\\[\\]{}\",:0-9.eE+\\- \n\\\\utrfalsn兰]{0,40}") {
+        let ours = validate::json::parse(&text);
+        let theirs = serde_json::from_str::<Value>(&text);
+        prop_assert_eq!(ours.is_ok(), theirs.is_ok(), "{:?}: {:?} vs {:?}", text, ours, theirs);
+        if let (Ok(ours), Ok(theirs)) = (ours, theirs) {
+            prop_assert_eq!(ours, validate::json::Value::from(&theirs));
+        }
+    }
+
+    #[test]
+    fn the_json_reader_reads_what_serde_json_writes(value in arb_json(), pretty in any::<bool>()) {
+        let text = if pretty { serde_json::to_string_pretty(&value) } else { serde_json::to_string(&value) }.unwrap();
+        prop_assert_eq!(validate::json::parse(&text).unwrap(), validate::json::Value::from(&value));
+    }
+
     #[test]
     fn arbitrary_json_never_panics(value in arb_json()) {
         exercise(&value);

@@ -135,16 +135,12 @@ fn string(s: &str) -> String {
     serde_json::to_string(s).unwrap_or_else(|_| "\"\"".into())
 }
 
-/// A JSON syntax error, 1-based.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct SyntaxError {
-    pub line: usize,
-    pub column: usize,
-    pub message: String,
-}
+pub use crate::validate::json::SyntaxError;
 
-/// Parses JSON text keeping numbers as written.
+/// Parses JSON text keeping numbers as written. The widget's own reader judges the text first,
+/// so the editor reports a syntax error exactly where and as the widget would.
 pub fn parse(text: &str) -> Result<Value, SyntaxError> {
+    crate::validate::json::parse(text)?;
     serde_json::from_str(text).map_err(|e| SyntaxError {
         line: e.line(),
         column: e.column().max(1),

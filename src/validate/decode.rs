@@ -5,9 +5,9 @@
 
 use super::{Problem, Severity, MAX_LIST_ITEMS, MAX_STRING_CHARS};
 use crate::model::*;
-use serde_json::{Map, Value};
+use super::json::{Map, Value};
 
-type Obj<'a> = &'a Map<String, Value>;
+type Obj<'a> = &'a Map;
 type Field<'a, T> = fn(&mut Decoder, &'a Value, &str) -> Option<T>;
 
 /// Collects problems while decoding.
@@ -85,7 +85,7 @@ impl Decoder {
             self.expected(v, at, "对象", "an object");
             return None;
         };
-        for key in map.keys().filter(|k| !fields.contains(&k.as_str())) {
+        for key in map.keys().into_iter().filter(|k| !fields.contains(k)) {
             let (zh, en) = match nearest(key, fields) {
                 Some(n) => (format!("未知字段“{key}”（已忽略），是否应为“{n}”？"), format!("unknown field \"{key}\" (ignored); did you mean \"{n}\"?")),
                 None => (
@@ -143,10 +143,10 @@ impl Decoder {
 
     /// `"五区"` or `{"zh": "五区", "en": "districts"}`.
     pub fn text(&mut self, v: &Value, at: &str) -> Option<Text> {
-        if v.is_string() {
+        if matches!(v, Value::String(_)) {
             return self.string(v, at).map(Text::new);
         }
-        if !v.is_object() {
+        if !matches!(v, Value::Object(_)) {
             self.expected(v, at, "字符串或 {\"zh\", \"en\"} 对象", "a string or a {\"zh\", \"en\"} object");
             return None;
         }
@@ -327,7 +327,7 @@ fn group(d: &mut Decoder, v: &Value, at: &str) -> Option<Group> {
 
 fn section(d: &mut Decoder, v: &Value, at: &str) -> Option<Section> {
     // The kind decides which fields are known, so read it before judging the others.
-    let kind_value = v.as_object().and_then(|o| o.get("kind"));
+    let kind_value = v.get("kind");
     let kind = match kind_value {
         Some(k) => d.one_of(k, &child(at, "kind"), &SectionKind::ALL),
         None => None,

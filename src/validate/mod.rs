@@ -2,9 +2,9 @@
 //! with its JSON pointer and a Chinese and English message) out.
 
 pub mod decode;
+pub mod json;
 
 use crate::model::{Group, Lang, Metric, Rank, Report, SectionBody, Text, SCHEMA_V1};
-use serde_json::Value;
 use std::collections::HashSet;
 
 /// Payloads larger than this are refused before parsing.
@@ -107,25 +107,25 @@ pub fn load_checked(text: &str) -> Result<Checked, PayloadError> {
     if text.len() > MAX_PAYLOAD_BYTES {
         return Err(PayloadError::TooLarge { bytes: text.len(), limit: MAX_PAYLOAD_BYTES });
     }
-    let value: Value = serde_json::from_str(text).map_err(|e| PayloadError::Syntax {
-        line: e.line(),
-        // serde_json says column 0 for an end of input at the start of a line.
-        column: e.column().max(1),
-        message: e.to_string().split(" at line ").next().unwrap_or_default().to_string(),
-    })?;
-    check_value(&value)
+    let value = json::parse(text).map_err(|e| PayloadError::Syntax { line: e.line, column: e.column, message: e.message })?;
+    check_json(&value)
 }
 
 /// Validates an already parsed payload.
-pub fn from_value(value: &Value) -> Result<Report, PayloadError> {
+pub fn from_value(value: &serde_json::Value) -> Result<Report, PayloadError> {
     check_value(value).map(|c| c.report)
+}
+
+/// Decodes and checks a payload parsed by serde_json (the editor, tools and tests).
+pub fn check_value(value: &serde_json::Value) -> Result<Checked, PayloadError> {
+    check_json(&json::Value::from(value))
 }
 
 /// Decodes and checks a parsed payload, collecting every problem in one pass: a wrong schema
 /// version, type errors and missing fields everywhere, then the rules beyond types.
-pub fn check_value(value: &Value) -> Result<Checked, PayloadError> {
+pub fn check_json(value: &json::Value) -> Result<Checked, PayloadError> {
     let mut decoder = decode::Decoder::default();
-    if let Some(schema) = value.get("schema").and_then(Value::as_str) {
+    if let Some(schema) = value.get("schema").and_then(json::Value::as_str) {
         if !is_supported_schema(schema) {
             // A different major version may mean anything: refuse before judging its fields.
             return Err(PayloadError::Invalid(vec![Problem::error(

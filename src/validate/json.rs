@@ -1,0 +1,438 @@
+//! The JSON reader the validator decodes from: numbers kept exactly as written ("6.0" stays
+//! "6.0"), line and column for syntax errors, a nesting limit. Hand-written because serde_json
+//! with its `Value` tree cost the widget's wasm about 9 KB gzip (BENCHMARKS.md); serde_json
+//! stays for everything native and for the editor, whose values convert with `From`.
+
+/// A parsed JSON value.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Value {
+    Null,
+    Bool(bool),
+    /// A number, exactly as written in the text.
+    Number(String),
+    String(String),
+    Array(Vec<Value>),
+    Object(Map),
+}
+
+/// An object's members in the order written. A repeated key counts once, with its last
+/// value (as in serde_json, so both readers agree).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Map(Vec<(String, Value)>);
+
+impl Map {
+    pub fn get(&self, key: &str) -> Option<&Value> {
+        self.0.iter().rev().find(|(k, _)| k == key).map(|(_, v)| v)
+    }
+
+    /// Every key once, in sorted order (so problems about them come in a stable order).
+    pub fn keys(&self) -> Vec<&str> {
+        let mut keys: Vec<&str> = self.0.iter().map(|(k, _)| k.as_str()).collect();
+        keys.sort_unstable();
+        keys.dedup();
+        keys
+    }
+}
+
+impl Value {
+    /// The member `key` of an object.
+    pub fn get(&self, key: &str) -> Option<&Value> {
+        match self {
+            Value::Object(map) => map.get(key),
+            _ => None,
+        }
+    }
+
+    pub fn as_str(&self) -> Option<&str> {
+        match self {
+            Value::String(s) => Some(s),
+            _ => None,
+        }
+    }
+
+    /// A whole number written without fraction or exponent that fits a `u64`.
+    pub fn as_u64(&self) -> Option<u64> {
+        match self {
+            Value::Number(n) => n.parse().ok(),
+            _ => None,
+        }
+    }
+
+    /// A whole number written without fraction or exponent that fits an `i64`.
+    pub fn as_i64(&self) -> Option<i64> {
+        match self {
+            Value::Number(n) => n.parse().ok(),
+            _ => None,
+        }
+    }
+}
+
+impl From<&serde_json::Value> for Value {
+    /// serde_json with `arbitrary_precision` keeps number text too, so nothing changes.
+    fn from(v: &serde_json::Value) -> Value {
+        match v {
+            serde_json::Value::Null => Value::Null,
+            serde_json::Value::Bool(b) => Value::Bool(*b),
+            serde_json::Value::Number(n) => Value::Number(n.to_string()),
+            serde_json::Value::String(s) => Value::String(s.clone()),
+            serde_json::Value::Array(items) => Value::Array(items.iter().map(Value::from).collect()),
+            serde_json::Value::Object(map) => Value::Object(Map(map.iter().map(|(k, v)| (k.clone(), Value::from(v))).collect())),
+        }
+    }
+}
+
+/// Deeper nesting is refused: recursion on a deeply nested text would exhaust the stack.
+pub const MAX_DEPTH: usize = 128;
+
+/// Where and why the text is not JSON. Line and column count from 1; the column counts
+/// characters, as editors do.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SyntaxError {
+    pub line: usize,
+    pub column: usize,
+    pub message: String,
+}
+
+/// Parses one JSON value (surrounded by optional whitespace) from `text`.
+pub fn parse(text: &str) -> Result<Value, SyntaxError> {
+    let mut p = Parser { text, at: 0, depth: 0 };
+    let value = p.value()?;
+    p.skip_space();
+    if p.at < text.len() {
+        p.bump();
+        return Err(p.error("trailing characters"));
+    }
+    Ok(value)
+}
+
+struct Parser<'t> {
+    text: &'t str,
+    /// Byte offset of the next character.
+    at: usize,
+    depth: usize,
+}
+
+impl Parser<'_> {
+    fn peek(&self) -> Option<u8> {
+        self.text.as_bytes().get(self.at).copied()
+    }
+
+    /// Consumes one character (a whole UTF-8 sequence).
+    fn bump(&mut self) {
+        if let Some(c) = self.text[self.at..].chars().next() {
+            self.at += c.len_utf8();
+        }
+    }
+
+    /// An error at the last character consumed (or the start of its line at the very start).
+    fn error(&self, message: &str) -> SyntaxError {
+        let before = &self.text[..self.at];
+        let line = before.matches('\n').count() + 1;
+        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        let column = before[line_start..].chars().count().max(1);
+        SyntaxError { line, column, message: message.to_string() }
+    }
+
+    fn skip_space(&mut self) {
+        while matches!(self.peek(), Some(b' ' | b'\t' | b'\n' | b'\r')) {
+            self.at += 1;
+        }
+    }
+
+    /// Consumes `c` after optional whitespace, or fails with `message`.
+    fn expect(&mut self, c: u8, message: &str) -> Result<(), SyntaxError> {
+        self.skip_space();
+        match self.peek() {
+            Some(b) if b == c => {
+                self.at += 1;
+                Ok(())
+            }
+            Some(_) => {
+                self.bump();
+                Err(self.error(message))
+            }
+            None => Err(self.error(&format!("EOF while parsing: {message}"))),
+        }
+    }
+
+    fn value(&mut self) -> Result<Value, SyntaxError> {
+        self.skip_space();
+        let Some(c) = self.peek() else { return Err(self.error("EOF while parsing a value")) };
+        match c {
+            b'{' => self.nested(Parser::object),
+            b'[' => self.nested(Parser::array),
+            b'"' => self.string().map(Value::String),
+            b't' => self.literal("true", Value::Bool(true)),
+            b'f' => self.literal("false", Value::Bool(false)),
+            b'n' => self.literal("null", Value::Null),
+            b'-' | b'0'..=b'9' => self.number(),
+            _ => {
+                self.bump();
+                Err(self.error("expected value"))
+            }
+        }
+    }
+
+    fn nested(&mut self, inner: fn(&mut Self) -> Result<Value, SyntaxError>) -> Result<Value, SyntaxError> {
+        self.depth += 1;
+        if self.depth > MAX_DEPTH {
+            self.bump();
+            return Err(self.error("recursion limit exceeded"));
+        }
+        let value = inner(self);
+        self.depth -= 1;
+        value
+    }
+
+    fn object(&mut self) -> Result<Value, SyntaxError> {
+        self.at += 1; // {
+        let mut members = Vec::new();
+        self.skip_space();
+        if self.peek() == Some(b'}') {
+            self.at += 1;
+            return Ok(Value::Object(Map(members)));
+        }
+        loop {
+            self.skip_space();
+            match self.peek() {
+                Some(b'"') => {}
+                Some(_) => {
+                    self.bump();
+                    return Err(self.error("key must be a string"));
+                }
+                None => return Err(self.error("EOF while parsing an object")),
+            }
+            let key = self.string()?;
+            self.expect(b':', "expected `:`")?;
+            let value = self.value()?;
+            members.push((key, value));
+            self.skip_space();
+            match self.peek() {
+                Some(b',') => self.at += 1,
+                Some(b'}') => {
+                    self.at += 1;
+                    return Ok(Value::Object(Map(members)));
+                }
+                Some(_) => {
+                    self.bump();
+                    return Err(self.error("expected `,` or `}`"));
+                }
+                None => return Err(self.error("EOF while parsing an object")),
+            }
+        }
+    }
+
+    fn array(&mut self) -> Result<Value, SyntaxError> {
+        self.at += 1; // [
+        let mut items = Vec::new();
+        self.skip_space();
+        if self.peek() == Some(b']') {
+            self.at += 1;
+            return Ok(Value::Array(items));
+        }
+        loop {
+            items.push(self.value()?);
+            self.skip_space();
+            match self.peek() {
+                Some(b',') => self.at += 1,
+                Some(b']') => {
+                    self.at += 1;
+                    return Ok(Value::Array(items));
+                }
+                Some(_) => {
+                    self.bump();
+                    return Err(self.error("expected `,` or `]`"));
+                }
+                None => return Err(self.error("EOF while parsing a list")),
+            }
+        }
+    }
+
+    fn literal(&mut self, word: &str, value: Value) -> Result<Value, SyntaxError> {
+        if self.text[self.at..].starts_with(word) {
+            self.at += word.len();
+            Ok(value)
+        } else {
+            self.bump();
+            Err(self.error("expected value"))
+        }
+    }
+
+    /// A number per the JSON grammar: -?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)?
+    fn number(&mut self) -> Result<Value, SyntaxError> {
+        let start = self.at;
+        let digits = |p: &mut Self| {
+            let from = p.at;
+            while matches!(p.peek(), Some(b'0'..=b'9')) {
+                p.at += 1;
+            }
+            p.at > from
+        };
+        if self.peek() == Some(b'-') {
+            self.at += 1;
+        }
+        match self.peek() {
+            Some(b'0') => self.at += 1,
+            Some(b'1'..=b'9') => {
+                digits(self);
+            }
+            _ => {
+                self.bump();
+                return Err(self.error("invalid number"));
+            }
+        }
+        if self.peek() == Some(b'.') {
+            self.at += 1;
+            if !digits(self) {
+                self.bump();
+                return Err(self.error("invalid number"));
+            }
+        }
+        if matches!(self.peek(), Some(b'e' | b'E')) {
+            self.at += 1;
+            if matches!(self.peek(), Some(b'+' | b'-')) {
+                self.at += 1;
+            }
+            if !digits(self) {
+                self.bump();
+                return Err(self.error("invalid number"));
+            }
+        }
+        Ok(Value::Number(self.text[start..self.at].to_string()))
+    }
+
+    fn string(&mut self) -> Result<String, SyntaxError> {
+        self.at += 1; // "
+        let mut out = String::new();
+        loop {
+            // Copy the run of plain characters in one go.
+            let rest = &self.text.as_bytes()[self.at..];
+            let run = rest.iter().position(|&b| b == b'"' || b == b'\\' || b < 0x20).unwrap_or(rest.len());
+            out.push_str(&self.text[self.at..self.at + run]);
+            self.at += run;
+            match self.peek() {
+                None => return Err(self.error("EOF while parsing a string")),
+                Some(b'"') => {
+                    self.at += 1;
+                    return Ok(out);
+                }
+                Some(b'\\') => {
+                    self.at += 1;
+                    self.escape(&mut out)?;
+                }
+                Some(_) => {
+                    self.bump();
+                    return Err(self.error("control character (\\u0000-\\u001F) found while parsing a string"));
+                }
+            }
+        }
+    }
+
+    fn escape(&mut self, out: &mut String) -> Result<(), SyntaxError> {
+        let Some(c) = self.peek() else { return Err(self.error("EOF while parsing a string")) };
+        self.bump();
+        match c {
+            b'"' => out.push('"'),
+            b'\\' => out.push('\\'),
+            b'/' => out.push('/'),
+            b'b' => out.push('\u{8}'),
+            b'f' => out.push('\u{c}'),
+            b'n' => out.push('\n'),
+            b'r' => out.push('\r'),
+            b't' => out.push('\t'),
+            b'u' => {
+                let first = self.hex4()?;
+                let code = if (0xD800..0xDC00).contains(&first) {
+                    // A high surrogate must be followed by an escaped low one.
+                    if !self.text[self.at..].starts_with("\\u") {
+                        return Err(self.error("lone leading surrogate in hex escape"));
+                    }
+                    self.at += 2;
+                    let second = self.hex4()?;
+                    if !(0xDC00..0xE000).contains(&second) {
+                        return Err(self.error("lone leading surrogate in hex escape"));
+                    }
+                    0x10000 + ((first - 0xD800) << 10) + (second - 0xDC00)
+                } else if (0xDC00..0xE000).contains(&first) {
+                    return Err(self.error("lone trailing surrogate in hex escape"));
+                } else {
+                    first
+                };
+                out.push(char::from_u32(code).ok_or_else(|| self.error("invalid unicode code point"))?);
+            }
+            _ => return Err(self.error("invalid escape")),
+        }
+        Ok(())
+    }
+
+    fn hex4(&mut self) -> Result<u32, SyntaxError> {
+        let mut code = 0;
+        for _ in 0..4 {
+            let Some(c) = self.peek() else { return Err(self.error("EOF while parsing a string")) };
+            self.bump();
+            let digit = (c as char).to_digit(16).ok_or_else(|| self.error("invalid escape"))?;
+            code = code * 16 + digit;
+        }
+        Ok(code)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_keep_their_text() {
+        let v = parse(r#"{"a": 6.0, "b": -0.50, "c": 1e3, "d": 12}"#).unwrap();
+        assert_eq!(v.get("a"), Some(&Value::Number("6.0".into())));
+        assert_eq!(v.get("b"), Some(&Value::Number("-0.50".into())));
+        assert_eq!(v.get("c"), Some(&Value::Number("1e3".into())));
+        assert_eq!(v.get("d").and_then(Value::as_u64), Some(12));
+        assert_eq!(v.get("a").and_then(Value::as_u64), None, "6.0 is not written as a whole number");
+    }
+
+    #[test]
+    fn strings_unescape_and_keys_repeat_like_serde_json() {
+        let v = parse(r#"{"k": "a\"b\\\/\n\u00e9\ud83d\ude00兰", "k": 2, "b": []}"#).unwrap();
+        assert_eq!(v.get("k"), Some(&Value::Number("2".into())), "the last of a repeated key wins");
+        let Value::Object(m) = &v else { panic!() };
+        assert_eq!(m.keys(), ["b", "k"]);
+        let first = parse(r#""a\"b\\\/\n\u00e9\ud83d\ude00兰""#).unwrap();
+        assert_eq!(first, Value::String("a\"b\\/\né😀兰".into()));
+    }
+
+    #[test]
+    fn agrees_with_serde_json_on_what_is_json() {
+        let cases = [
+            "", " ", "{", "}", "[1,]", "[1 2]", "{\"a\" 1}", "{\"a\":}", "{a:1}", "01", "1.", ".5", "-", "1e", "1e+",
+            "tru", "nul", "\"\\x\"", "\"\\u12\"", "\"\\ud800\"", "\"\\udc00\"", "\"a\nb\"", "[] []", "{} x", "\"unterminated",
+            "[1, [2, [3]]]", "{\"a\": {\"b\": [true, false, null]}}", "-0", "0.5e-3", "\"\\ud83d\\ude00\"", " 7 ",
+        ];
+        for text in cases {
+            let ours = parse(text);
+            let theirs = serde_json::from_str::<serde_json::Value>(text);
+            assert_eq!(ours.is_ok(), theirs.is_ok(), "{text:?}: ours {ours:?}, serde_json {theirs:?}");
+            if let (Ok(ours), Ok(theirs)) = (ours, theirs) {
+                assert_eq!(ours, Value::from(&theirs), "{text:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn errors_point_at_the_line_and_column() {
+        let e = parse("{\n  \"a\": 1,\n  \"b\" 2\n}").unwrap_err();
+        assert_eq!((e.line, e.column, e.message.as_str()), (3, 7, "expected `:`"));
+        let e = parse("{\n  \"schema\": \"x\",\n  \"meta\": {\n}").unwrap_err();
+        assert_eq!((e.line, e.column), (4, 1));
+        let e = parse("[\"兰山区\" 1]").unwrap_err();
+        assert_eq!((e.line, e.column), (1, 8), "columns count characters");
+    }
+
+    #[test]
+    fn deep_nesting_is_an_error_not_a_crash() {
+        let deep = "[".repeat(100_000);
+        assert_eq!(parse(&deep).unwrap_err().message, "recursion limit exceeded");
+        let ok = format!("{}{}", "[".repeat(MAX_DEPTH), "]".repeat(MAX_DEPTH));
+        assert!(parse(&ok).is_ok());
+    }
+}
