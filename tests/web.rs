@@ -47,7 +47,7 @@ async fn the_report_component_renders_cards_ranks_and_charts() {
     let report = validate::load(LANSHAN).unwrap();
     let root = fresh_div();
     let view = Rc::new(ReportView::new(&report, Lang::Zh));
-    yew::Renderer::<Widget>::with_root_and_props(root.clone(), WidgetProps { outcome: Outcome::Report(view), on_rendered: None, theme: Theme::default() })
+    yew::Renderer::<Widget>::with_root_and_props(root.clone(), WidgetProps { outcome: Outcome::Report(view), theme: Theme::default() })
         .render();
     eventually("the report", || root.query_selector(".rw-card").ok().flatten().is_some()).await;
     let text = root.text_content().unwrap_or_default();
@@ -127,7 +127,7 @@ async fn mount_report(payload: &str, lang: Lang, theme: Theme) -> Element {
     let report = validate::load(payload).expect("a valid payload");
     let root = fresh_div();
     let view = Rc::new(ReportView::new(&report, lang));
-    yew::Renderer::<Widget>::with_root_and_props(root.clone(), WidgetProps { outcome: Outcome::Report(view), on_rendered: None, theme })
+    yew::Renderer::<Widget>::with_root_and_props(root.clone(), WidgetProps { outcome: Outcome::Report(view), theme })
         .render();
     eventually("the report", || root.query_selector(".rw-card").ok().flatten().is_some()).await;
     root
