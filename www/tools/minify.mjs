@@ -16,3 +16,95 @@ export const minifyLoader = (text) =>
 /** The widget stylesheet. Both builds (widget and editor) minify it the same way, so they
  * name the same content-hashed file. */
 export const minifyCss = (text) => transformSync(text, { ...options, loader: "css", minify: true }).code;
+
+/** Shortens the names of the wasm's imports ("__wbg_querySelectorAll_bd785907acdf7800" → "b7",
+ * 185 of them, whose hash suffixes gzip cannot shrink, and the module "./report-widget-web_bg.js"
+ * → "a") in the wasm's import section and in wasm-bindgen's (unminified) glue, which builds the
+ * import object with one `name: function` entry per import. About 3 KB gzip off the wasm and
+ * 2 KB off the glue. Exports keep their names (the glue calls them). Throws if the glue does not
+ * name each import exactly once, so a changed glue format fails the build instead of a page.
+ * (binaryen's own `--minify-imports` renames only emscripten's "env" imports.) */
+export function minifyImports(wasm, glue) {
+  const MODULE = "./report-widget-web_bg.js";
+  const bytes = new Uint8Array(wasm);
+  let at = 8; // magic and version
+  const uleb = () => {
+    let result = 0;
+    let shift = 0;
+    for (;;) {
+      const b = bytes[at++];
+      result += (b & 0x7f) * 2 ** shift;
+      shift += 7;
+      if (!(b & 0x80)) return result;
+    }
+  };
+  const encodeUleb = (n) => {
+    const out = [];
+    do {
+      let b = n % 128;
+      n = Math.floor(n / 128);
+      if (n) b |= 0x80;
+      out.push(b);
+    } while (n);
+    return out;
+  };
+  const utf8 = new TextDecoder();
+  const encodeName = (name) => {
+    const b = new TextEncoder().encode(name);
+    return [...encodeUleb(b.length), ...b];
+  };
+  const shortName = (i) => {
+    const chars = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+    let name = "";
+    do {
+      name += chars[i % chars.length];
+      i = Math.floor(i / chars.length);
+    } while (i);
+    return name;
+  };
+  const parts = [bytes.subarray(0, 8)];
+  const renames = [];
+  while (at < bytes.length) {
+    const start = at;
+    const id = bytes[at++];
+    const size = uleb();
+    const bodyStart = at;
+    const end = bodyStart + size;
+    if (id !== 2) {
+      parts.push(bytes.subarray(start, end));
+      at = end;
+      continue;
+    }
+    const count = uleb();
+    const body = [...encodeUleb(count)];
+    for (let i = 0; i < count; i++) {
+      const moduleLength = uleb();
+      const module = utf8.decode(bytes.subarray(at, at + moduleLength));
+      at += moduleLength;
+      const nameLength = uleb();
+      const name = utf8.decode(bytes.subarray(at, at + nameLength));
+      at += nameLength;
+      const descStart = at;
+      const kind = bytes[at++];
+      if (kind !== 0) throw new Error(`minifyImports: import ${module}.${name} is not a function`);
+      uleb(); // type index
+      if (module !== MODULE) throw new Error(`minifyImports: unexpected import module ${module}`);
+      const to = shortName(i);
+      renames.push([name, to]);
+      body.push(...encodeName("a"), ...encodeName(to), ...bytes.subarray(descStart, at));
+    }
+    if (at !== end) throw new Error("minifyImports: the import section did not parse to its end");
+    parts.push(Uint8Array.of(2, ...encodeUleb(body.length)), Uint8Array.from(body));
+  }
+  let text = glue;
+  const moduleKey = `${JSON.stringify(MODULE)}: import0`;
+  if (text.split(moduleKey).length !== 2) throw new Error(`minifyImports: the glue has no single ${moduleKey}`);
+  text = text.replace(moduleKey, `"a": import0`);
+  for (const [from, to] of renames) {
+    const key = new RegExp(`(^|[\\s{,])${from}:`, "g");
+    const found = text.match(key)?.length ?? 0;
+    if (found !== 1) throw new Error(`minifyImports: the glue names import ${from} ${found} times, not once`);
+    text = text.replace(key, (_, before) => `${before}${JSON.stringify(to)}:`);
+  }
+  return { wasm: Buffer.concat(parts.map((p) => Buffer.from(p.buffer, p.byteOffset, p.byteLength))), glue: text };
+}
