@@ -192,10 +192,16 @@ function pages(echartsDir, dist = DIST) {
  * first host's shadow root with the widget stylesheet applied (prerendered or rendered by the
  * wasm, whichever comes first): when a reader first sees the report. */
 function reportPaintProbe() {
+  let first = true;
   const check = (now) => {
     const root = document.querySelector("[data-report-widget]")?.shadowRoot;
     const title = root?.querySelector(".rw-title");
     const sheet = root && [...root.querySelectorAll('link[rel="stylesheet"]')].some((l) => l.sheet);
+    // There before the wasm was even instantiated: the report came with the HTML (prerendered).
+    if (first && title) {
+      first = false;
+      window.__rwPrerendered = performance.getEntriesByName("report-widget:wasm-instantiated").length === 0;
+    }
     if (title && sheet && title.getBoundingClientRect().height > 0) window.__rwReportPainted = now;
     else requestAnimationFrame(check);
   };
@@ -333,13 +339,15 @@ async function load(browser, url, { memory = false, cpuThrottle = 1, keep = fals
     const paint = await page.evaluate(() => ({
       fcp: performance.getEntriesByName("first-contentful-paint")[0]?.startTime ?? null,
       report: window.__rwReportPainted ?? null,
+      prerendered: window.__rwPrerendered === true,
     }));
-    // A hydrated report changes nothing in the DOM before ready: it was rendered when first seen.
+    // A prerendered report was complete when first seen; what hydration changes later in the
+    // DOM (Yew drops its comment markers) is invisible.
     const rendered = content ? contentPainted(probe) : undefined;
     // Nothing is seen before the browser's first contentful paint, however early it laid the
     // report out (Chromium holds the first paint of a page while it is still being parsed).
     if (paint.report != null && paint.fcp != null) paint.report = Math.max(paint.report, paint.fcp);
-    const result = { ...probe, fcp: paint.fcp, reportPainted: paint.report, content: content && !Number.isFinite(rendered) ? paint.report : rendered, requests };
+    const result = { ...probe, fcp: paint.fcp, reportPainted: paint.report, content: content && (paint.prerendered || !Number.isFinite(rendered)) ? paint.report : rendered, requests };
     delete result.frames;
     if (memory) {
       if (cpuThrottle > 1) await cdp.send("Emulation.setCPUThrottlingRate", { rate: 1 });
