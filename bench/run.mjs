@@ -192,16 +192,16 @@ function pages(echartsDir, dist = DIST) {
  * first host's shadow root with the widget stylesheet applied (prerendered or rendered by the
  * wasm, whichever comes first): when a reader first sees the report. */
 function reportPaintProbe() {
-  let first = true;
+  // There when the parser is done, before any deferred or module script runs: the report came
+  // with the HTML (prerendered).
+  document.addEventListener("readystatechange", () => {
+    if (document.readyState !== "interactive") return;
+    window.__rwPrerendered = !!document.querySelector("[data-report-widget]")?.shadowRoot?.querySelector(".rw-title");
+  });
   const check = (now) => {
     const root = document.querySelector("[data-report-widget]")?.shadowRoot;
     const title = root?.querySelector(".rw-title");
     const sheet = root && [...root.querySelectorAll('link[rel="stylesheet"]')].some((l) => l.sheet);
-    // There before the wasm was even instantiated: the report came with the HTML (prerendered).
-    if (first && title) {
-      first = false;
-      window.__rwPrerendered = performance.getEntriesByName("report-widget:wasm-instantiated").length === 0;
-    }
     if (title && sheet && title.getBoundingClientRect().height > 0) window.__rwReportPainted = now;
     else requestAnimationFrame(check);
   };
