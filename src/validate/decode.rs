@@ -74,6 +74,7 @@ impl Decoder {
         self.problems.push(Problem { severity: Severity::Error, pointer: at.to_string(), position: None, zh, en });
     }
 
+    #[inline(never)]
     fn expected(&mut self, v: &Value, at: &str, zh: &str, en: &str) {
         let (fzh, fen) = kind_of(v);
         self.error(at, format!("应为{zh}，实际是{fzh}"), format!("expected {en}, found {fen}"));
@@ -103,16 +104,32 @@ impl Decoder {
         // Reported at the field's own pointer, so an editor can jump to where it belongs.
         let here = child(at, key);
         match o.get(key) {
-            Some(Value::Null) => {
-                self.error(&here, format!("必填字段“{key}”不能为 null"), format!("required field \"{key}\" must not be null"));
+            Some(Value::Null) | None => {
+                self.missing(&here, key, o.get(key).is_some());
                 None
             }
             Some(v) => decode(self, v, &here),
-            None => {
-                self.error(&here, format!("缺少必填字段“{key}”"), format!("missing required field \"{key}\""));
-                None
-            }
         }
+    }
+
+    // The error paths below are out of line and not generic: `req` and `list` are instantiated
+    // for every field type, and each copy of an inlined message cost the wasm its formatting code.
+    #[inline(never)]
+    fn missing(&mut self, here: &str, key: &str, null: bool) {
+        if null {
+            self.error(here, format!("必填字段“{key}”不能为 null"), format!("required field \"{key}\" must not be null"));
+        } else {
+            self.error(here, format!("缺少必填字段“{key}”"), format!("missing required field \"{key}\""));
+        }
+    }
+
+    #[inline(never)]
+    fn too_long(&mut self, at: &str, entries: usize) {
+        self.error(
+            at,
+            format!("列表过长：{entries} 项，上限为 {MAX_LIST_ITEMS}"),
+            format!("list too long: {entries} entries, the limit is {MAX_LIST_ITEMS}"),
+        );
     }
 
     /// A field that may be absent or null. The outer `Option` is `None` when the field was
@@ -230,11 +247,7 @@ impl Decoder {
             return None;
         };
         if values.len() > MAX_LIST_ITEMS {
-            self.error(
-                at,
-                format!("列表过长：{} 项，上限为 {MAX_LIST_ITEMS}", values.len()),
-                format!("list too long: {} entries, the limit is {MAX_LIST_ITEMS}", values.len()),
-            );
+            self.too_long(at, values.len());
             return None;
         }
         Some(values.iter().enumerate().filter_map(|(i, v)| item(self, v, &child(at, &i.to_string()))).collect())
