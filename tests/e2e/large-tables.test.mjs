@@ -4,8 +4,11 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { rankingPayload } from "../../bench/synth.mjs";
 import { STRICT_CSP, launch, payloadScript, portalPage, serveDist, settled } from "./support.mjs";
+
+const AXE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 
 const page = (n) =>
   portalPage({
@@ -78,4 +81,25 @@ test("every row on request, and every row in the CSV export, whatever the page",
   assert.equal(await table.locator("tbody tr").count(), 50);
   assert.deepEqual(logged, []);
   await p.close();
+});
+
+test("a paged table passes axe-core's WCAG 2.1 A/AA rules, on page two", async () => {
+  // axe is injected as an inline script: this context ignores the page's CSP for it.
+  const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 900 } });
+  const p = await context.newPage();
+  await p.goto(`${server.url}/rows-120.html`);
+  assert.deepEqual(await settled(p), ["ready"]);
+  await p.locator("[data-report-widget] .rw-pager").getByRole("button", { name: "下一页" }).click();
+  await p.addScriptTag({ content: AXE });
+  const violations = await p.evaluate(async () => {
+    const result = await window.axe.run(
+      { include: [["[data-report-widget]"]] },
+      { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } }
+    );
+    const checked = result.passes.find((r) => r.id === "color-contrast")?.nodes.length ?? 0;
+    if (checked < 10) return [`axe checked only ${checked} texts inside the widget`];
+    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => JSON.stringify(n.target)).join(" | ")}`);
+  });
+  assert.deepEqual(violations, []);
+  await context.close();
 });
