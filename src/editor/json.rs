@@ -148,10 +148,7 @@ pub fn parse(text: &str) -> Result<Value, SyntaxError> {
     })
 }
 
-/// Escapes one reference token of a JSON pointer.
-pub fn escape_token(token: &str) -> String {
-    token.replace('~', "~0").replace('/', "~1")
-}
+pub use crate::validate::decode::escape_token;
 
 /// Where each value starts in `text` (byte offset), by JSON pointer ("" is the whole
 /// document). For an object member the offset is that of its key, so the line is the one a
