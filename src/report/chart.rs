@@ -168,24 +168,15 @@ pub fn ChartFigure(props: &ChartFigureProps) -> Html {
             dom::download_text(&format!("{}.csv", chart.file), "text/csv;charset=utf-8", &format::csv(&chart.table.csv));
         })
     };
-    let svg = {
+    // Both draw the standalone SVG of what the chart shows now; PNG then rasterises it.
+    let export_as = |save: fn(&ChartView, export::SvgDoc)| {
         let chart = chart.clone();
         let hidden = hidden.clone();
         let credit = env.credit.clone();
-        Callback::from(move |_: MouseEvent| {
-            let doc = export::chart_svg(&chart, &hidden, &credit);
-            dom::download_text(&format!("{}.svg", chart.file), "image/svg+xml;charset=utf-8", &doc.svg);
-        })
+        Callback::from(move |_: MouseEvent| save(&chart, export::chart_svg(&chart, &hidden, &credit)))
     };
-    let png = {
-        let chart = chart.clone();
-        let hidden = hidden.clone();
-        let credit = env.credit.clone();
-        Callback::from(move |_: MouseEvent| {
-            let doc = export::chart_svg(&chart, &hidden, &credit);
-            dom::download_png(format!("{}.png", chart.file), &doc.svg, doc.width, doc.height);
-        })
-    };
+    let svg = export_as(|chart, doc| dom::download_text(&format!("{}.svg", chart.file), "image/svg+xml;charset=utf-8", &doc.svg));
+    let png = export_as(|chart, doc| dom::download_png(format!("{}.png", chart.file), &doc.svg, doc.width, doc.height));
 
     let all_hidden = !chart.items.is_empty() && hidden.iter().all(|&h| h);
     let live = match (state.focused, shown.and_then(|i| chart.items.get(i))) {
