@@ -26,8 +26,8 @@ fn charts_of(view: &ReportView) -> Vec<&ChartView> {
     view.sections
         .iter()
         .flat_map(|s| match &s.body {
-            SectionViewBody::CaseStats(c) => c.charts.iter().collect::<Vec<_>>(),
-            SectionViewBody::Calendar(c) => vec![&c.chart],
+            SectionViewBody::CaseStats(c) => c.charts.iter().map(|c| &**c).collect::<Vec<_>>(),
+            SectionViewBody::Calendar(c) => vec![&*c.chart],
             _ => vec![],
         })
         .collect()

@@ -7,13 +7,16 @@ use crate::i18n::ui;
 use crate::view::{slug, CaseRow, CaseStatsView};
 use yew::prelude::*;
 
-/// The counts, then their charts; `anchor` (the section's) prefixes element ids.
-pub fn case_stats(stats: &CaseStatsView, anchor: &str, env: &Env) -> Html {
+/// The counts, then their charts; `anchor` (the section's) prefixes element ids. Which exact
+/// figures are unfolded is the report's state (`open`, by element id); `on_exact` flips one.
+pub fn case_stats(stats: &CaseStatsView, anchor: &str, env: &Env, open: &[String], on_exact: &Callback<String>) -> Html {
     html! {
         <>
             <ul class="rw-cases">
-                { for stats.rows.iter().map(|row| html! {
-                    <CaseEntry key={row.id.clone()} row={row.clone()} id={format!("{}-{}", anchor, slug(&row.id))} env={env.clone()} />
+                { for stats.rows.iter().map(|row| {
+                    let id = format!("{}-{}", anchor, slug(&row.id));
+                    let unfolded = env.printing || open.contains(&id);
+                    case_entry(row, id, unfolded, env, on_exact)
                 }) }
             </ul>
             { for stats.charts.iter().map(|chart| html! { <ChartFigure key={chart.id.clone()} chart={chart.clone()} env={env.clone()} /> }) }
@@ -21,31 +24,20 @@ pub fn case_stats(stats: &CaseStatsView, anchor: &str, env: &Env) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
-struct CaseEntryProps {
-    row: CaseRow,
-    id: String,
-    env: Env,
-}
-
-#[component]
-fn CaseEntry(props: &CaseEntryProps) -> Html {
-    let env = &props.env;
+fn case_entry(row: &CaseRow, id: String, unfolded: bool, env: &Env, on_exact: &Callback<String>) -> Html {
     let t = ui(env.lang);
-    let row = &props.row;
-    let open = use_state(|| false);
-    let exact_id = format!("{}-exact", props.id);
+    let exact_id = format!("{id}-exact");
     html! {
-        <li class="rw-case" data-item={row.id.clone()}>
+        <li key={row.id.clone()} class="rw-case" data-item={row.id.clone()}>
             <span class="rw-case-label">{ &row.label }</span>
             <span class="rw-case-value">{ &row.figure_text }</span>
             if let Some(exact) = &row.exact {
                 <span class="rw-exact-wrap">
-                    <button type="button" class="rw-link-btn rw-control" aria-expanded={if *open { "true" } else { "false" }} aria-controls={exact_id.clone()}
-                        onclick={{ let open = open.clone(); Callback::from(move |_: MouseEvent| open.set(!*open)) }}>
+                    <button type="button" class="rw-link-btn rw-control" aria-expanded={if unfolded { "true" } else { "false" }} aria-controls={exact_id.clone()}
+                        onclick={on_exact.reform(move |_: MouseEvent| id.clone())}>
                         { t.exact }
                     </button>
-                    <span id={exact_id} class={if !*open && !env.printing { "rw-exact rw-folded" } else { "rw-exact" }}>{ exact }</span>
+                    <span id={exact_id} class={if unfolded { "rw-exact" } else { "rw-exact rw-folded" }}>{ exact }</span>
                 </span>
             }
             if let Some(p) = &row.progress {

@@ -103,10 +103,17 @@ impl Reducible for ChartState {
     }
 }
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub struct ChartFigureProps {
-    pub chart: ChartView,
+    pub chart: Rc<ChartView>,
     pub env: Env,
+}
+
+impl PartialEq for ChartFigureProps {
+    /// A chart's view is built once per payload and shared: the same chart is the same `Rc`.
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.chart, &other.chart) && self.env == other.env
+    }
 }
 
 #[component]

@@ -21,10 +21,25 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 /// What one widget instance shows: the report, or why it cannot.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug)]
 pub enum Outcome {
     Report(Rc<ReportView>),
     Problems { problems: Rc<Vec<Problem>>, lang: Lang },
+}
+
+impl PartialEq for Outcome {
+    /// A view (or list of problems) is built once per payload and then shared, so the same
+    /// content is the same `Rc`: comparing pointers spares the wasm a deep comparison of the
+    /// whole view model on every render.
+    fn eq(&self, other: &Self) -> bool {
+        match (self, other) {
+            (Outcome::Report(a), Outcome::Report(b)) => Rc::ptr_eq(a, b),
+            (Outcome::Problems { problems: a, lang: la }, Outcome::Problems { problems: b, lang: lb }) => {
+                Rc::ptr_eq(a, b) && la == lb
+            }
+            _ => false,
+        }
+    }
 }
 
 #[derive(Properties, PartialEq)]
@@ -62,6 +77,8 @@ pub struct BodyState {
     pub large: Option<bool>,
     /// Anchors of the sections the reader folded.
     pub collapsed: Vec<String>,
+    /// Element ids of the exact figures (amounts in 万元) the reader unfolded.
+    pub exact: Vec<String>,
     pub printing: bool,
     /// A section to scroll to after the next render, and a counter so that the same link
     /// followed twice scrolls twice.
@@ -71,6 +88,8 @@ pub struct BodyState {
 pub enum BodyAction {
     SetLarge(bool),
     ToggleSection(String),
+    /// Unfold or fold an exact figure (by element id).
+    ToggleExact(String),
     /// Unfold a section and bring it into view.
     Go(String),
     Printing(bool),
@@ -83,13 +102,8 @@ impl Reducible for BodyState {
         let mut next = (*self).clone();
         match action {
             BodyAction::SetLarge(on) => next.large = Some(on),
-            BodyAction::ToggleSection(anchor) => {
-                if let Some(i) = next.collapsed.iter().position(|a| *a == anchor) {
-                    next.collapsed.remove(i);
-                } else {
-                    next.collapsed.push(anchor);
-                }
-            }
+            BodyAction::ToggleSection(anchor) => toggle(&mut next.collapsed, anchor),
+            BodyAction::ToggleExact(id) => toggle(&mut next.exact, id),
             BodyAction::Go(anchor) => {
                 next.collapsed.retain(|a| *a != anchor);
                 let n = next.go.as_ref().map_or(0, |(_, n)| n + 1);
@@ -101,11 +115,28 @@ impl Reducible for BodyState {
     }
 }
 
-#[derive(Properties, PartialEq)]
+/// Adds `item` to the list, or removes it if it is there.
+fn toggle(list: &mut Vec<String>, item: String) {
+    match list.iter().position(|a| *a == item) {
+        Some(i) => {
+            list.remove(i);
+        }
+        None => list.push(item),
+    }
+}
+
+#[derive(Properties)]
 pub struct ReportProps {
     pub view: Rc<ReportView>,
     #[prop_or_default]
     pub theme: Theme,
+}
+
+impl PartialEq for ReportProps {
+    /// The same view is the same `Rc` (see `Outcome`'s comparison).
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.view, &other.view) && self.theme == other.theme
+    }
 }
 
 /// The whole report: header with display options and contents, then one block per section.
@@ -176,6 +207,10 @@ pub fn ReportBody(props: &ReportProps) -> Html {
         let dispatch = state.dispatcher();
         Callback::from(move |anchor: String| dispatch.dispatch(BodyAction::ToggleSection(anchor)))
     };
+    let on_exact = {
+        let dispatch = state.dispatcher();
+        Callback::from(move |id: String| dispatch.dispatch(BodyAction::ToggleExact(id)))
+    };
     let env = Env {
         lang: view.lang,
         printing: state.printing,
@@ -204,7 +239,7 @@ pub fn ReportBody(props: &ReportProps) -> Html {
             </header>
             { for view.sections.iter().map(|s| {
                 let collapsed = !state.printing && state.collapsed.contains(&s.anchor);
-                html! { <Section key={s.anchor.clone()} section={s.clone()} collapsed={collapsed} on_toggle={on_section.clone()} env={env.clone()} /> }
+                section(s, collapsed, &on_section, &SectionState { exact: &state.exact, on_exact: &on_exact }, &env)
             }) }
         </article>
     }
@@ -241,20 +276,17 @@ fn contents(view: &ReportView, t: &Ui, on_go: &Callback<String>) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
-struct SectionProps {
-    section: SectionView,
-    collapsed: bool,
-    on_toggle: Callback<String>,
-    env: Env,
+/// What a section's content needs of the report's state, beyond `Env`.
+struct SectionState<'a> {
+    /// Element ids of the unfolded exact figures, and how to flip one.
+    exact: &'a [String],
+    on_exact: &'a Callback<String>,
 }
 
 /// A section: its heading folds and unfolds it (content stays in the page, hidden, so it
-/// prints and is found by in-page search).
-#[component]
-fn Section(props: &SectionProps) -> Html {
-    let env = &props.env;
-    let s = &props.section;
+/// prints and is found by in-page search). A plain function, not a component: the report
+/// re-renders it with the rest, and the charts and tables inside compare their own props.
+fn section(s: &SectionView, collapsed: bool, on_toggle: &Callback<String>, state: &SectionState, env: &Env) -> Html {
     let heading_id = format!("{}-h", s.anchor);
     let body_id = format!("{}-body", s.anchor);
     let body = match &s.body {
@@ -262,25 +294,22 @@ fn Section(props: &SectionProps) -> Html {
         SectionViewBody::Ranking(table) => {
             html! { <ranking::RankingTable table={table.clone()} caption={s.title.clone()} id={format!("{}-table", s.anchor)} env={env.clone()} /> }
         }
-        SectionViewBody::CaseStats(stats) => case_stats::case_stats(stats, &s.anchor, env),
+        SectionViewBody::CaseStats(stats) => case_stats::case_stats(stats, &s.anchor, env, state.exact, state.on_exact),
         SectionViewBody::Calendar(cal) => misc::month_strip(cal, env),
         SectionViewBody::Highlights(items) => misc::highlights(items),
         SectionViewBody::Narrative(paragraphs) => misc::narrative(paragraphs),
     };
-    let toggle = {
-        let on_toggle = props.on_toggle.clone();
-        let anchor = s.anchor.clone();
-        Callback::from(move |_: MouseEvent| on_toggle.emit(anchor.clone()))
-    };
+    let anchor = s.anchor.clone();
     html! {
-        <section class="rw-section" id={s.anchor.clone()} aria-labelledby={heading_id.clone()}>
+        <section key={s.anchor.clone()} class="rw-section" id={s.anchor.clone()} aria-labelledby={heading_id.clone()}>
             <h3 class="rw-section-title" id={heading_id}>
-                <button type="button" class="rw-section-toggle" aria-expanded={if props.collapsed { "false" } else { "true" }} aria-controls={body_id.clone()} onclick={toggle}>
+                <button type="button" class="rw-section-toggle" aria-expanded={if collapsed { "false" } else { "true" }} aria-controls={body_id.clone()}
+                    onclick={on_toggle.reform(move |_: MouseEvent| anchor.clone())}>
                     <span class="rw-chevron" aria-hidden="true"></span>
                     { &s.title }
                 </button>
             </h3>
-            <div class={if props.collapsed { "rw-section-body rw-collapsed" } else { "rw-section-body" }} id={body_id}>
+            <div class={if collapsed { "rw-section-body rw-collapsed" } else { "rw-section-body" }} id={body_id}>
                 if let Some(intro) = &s.intro { <p class="rw-intro">{ intro }</p> }
                 { body }
             </div>

@@ -14,6 +14,7 @@ use crate::model::{
     Text,
 };
 use std::collections::HashSet;
+use std::rc::Rc;
 
 /// Everything the widget shows, formatted for one language.
 #[derive(Clone, Debug, PartialEq)]
@@ -78,7 +79,7 @@ pub struct RankingTable {
     pub group_label: String,
     pub group_size: u32,
     /// Shared: the table component, its sort and its CSV export all read the same rows.
-    pub rows: std::rc::Rc<[RankingRowView]>,
+    pub rows: Rc<[RankingRowView]>,
     /// File name (without extension) for the CSV export.
     pub file: String,
 }
@@ -90,7 +91,7 @@ impl PartialEq for RankingTable {
         self.group_label == other.group_label
             && self.group_size == other.group_size
             && self.file == other.file
-            && (std::rc::Rc::ptr_eq(&self.rows, &other.rows) || self.rows == other.rows)
+            && (Rc::ptr_eq(&self.rows, &other.rows) || self.rows == other.rows)
     }
 }
 
@@ -112,7 +113,8 @@ pub struct RankingRowView {
 #[derive(Clone, Debug, PartialEq)]
 pub struct CaseStatsView {
     pub rows: Vec<CaseRow>,
-    pub charts: Vec<ChartView>,
+    /// Shared with the chart components (their props and export callbacks).
+    pub charts: Vec<Rc<ChartView>>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -201,7 +203,7 @@ pub struct TableView {
 pub struct CalendarView {
     pub year: i32,
     pub label: String,
-    pub chart: ChartView,
+    pub chart: Rc<ChartView>,
     pub source: Option<String>,
 }
 
@@ -456,7 +458,7 @@ fn case_stats(body: &CaseStatsBody, anchor: &str, title: &str, lang: Lang) -> Ca
     let mut charts = Vec::new();
     let resolved: Vec<&CaseItem> = body.items.iter().filter(|i| i.resolved.is_some()).collect();
     if !resolved.is_empty() {
-        charts.push(completion_chart(&resolved, format!("{anchor}-done"), title, lang));
+        charts.push(Rc::new(completion_chart(&resolved, format!("{anchor}-done"), title, lang)));
     }
     // One chart per unit that several items share: bars of different units never share an axis.
     let mut groups: Vec<(String, Vec<&CaseItem>)> = Vec::new();
@@ -469,7 +471,7 @@ fn case_stats(body: &CaseStatsBody, anchor: &str, title: &str, lang: Lang) -> Ca
     }
     for (n, (unit, items)) in groups.into_iter().filter(|(_, items)| items.len() >= 2).enumerate() {
         let chart_title = if unit.is_empty() { title.to_string() } else { format!("{title}{}{unit}{}", t.paren_open, t.paren_close) };
-        charts.push(bar_chart(&items, format!("{anchor}-bars-{n}"), chart_title, lang));
+        charts.push(Rc::new(bar_chart(&items, format!("{anchor}-bars-{n}"), chart_title, lang)));
     }
     CaseStatsView { rows, charts }
 }
@@ -669,7 +671,7 @@ fn calendar(c: &CalendarBody, anchor: &str, title: &str, lang: Lang) -> Calendar
     CalendarView {
         year: c.year,
         label: label.clone(),
-        chart: ChartView {
+        chart: Rc::new(ChartView {
             id: format!("{anchor}-months"),
             file: file_name(&format!("{title} {}", c.year)),
             kind: ChartKind::Months,
@@ -684,7 +686,7 @@ fn calendar(c: &CalendarBody, anchor: &str, title: &str, lang: Lang) -> Calendar
             },
             legend: false,
             note: None,
-        },
+        }),
         source: opt(&c.source, lang),
     }
 }
