@@ -50,15 +50,6 @@ pub struct WidgetProps {
     pub theme: Theme,
 }
 
-/// The root of every instance.
-#[component]
-pub fn Widget(props: &WidgetProps) -> Html {
-    match &props.outcome {
-        Outcome::Report(view) => html! { <ReportBody view={view.clone()} theme={props.theme} /> },
-        Outcome::Problems { problems, lang } => error_panel(problems, *lang),
-    }
-}
-
 /// What every component below the root may need: the language, whether the page is being
 /// printed (then everything is expanded), and the credit line for exported charts. Passed as a
 /// prop rather than a Yew context: a context provider and its hook cost the wasm more than the
@@ -125,38 +116,30 @@ fn toggle(list: &mut Vec<String>, item: String) {
     }
 }
 
-#[derive(Properties)]
-pub struct ReportProps {
-    pub view: Rc<ReportView>,
-    #[prop_or_default]
-    pub theme: Theme,
-}
-
-impl PartialEq for ReportProps {
-    /// The same view is the same `Rc` (see `Outcome`'s comparison).
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.view, &other.view) && self.theme == other.theme
-    }
-}
-
-/// The whole report: header with display options and contents, then one block per section.
+/// The root of every instance: the whole report (header with display options and contents,
+/// then one block per section), or the panel that says why it cannot be shown. One component
+/// for both: every component type costs the wasm its own copy of Yew's mounting and hydration
+/// code.
 #[component]
-pub fn ReportBody(props: &ReportProps) -> Html {
-    let view = &props.view;
-    let t = ui(view.lang);
+pub fn Widget(props: &WidgetProps) -> Html {
     let state = use_reducer(BodyState::default);
     let root = use_node_ref();
 
     // A URL hash naming one of our sections (#rw-air) opens it, on load and whenever the
-    // hash changes; print shows everything expanded.
+    // hash changes; print shows everything expanded. (Hooks run before the error case returns:
+    // Yew needs the same hooks on every render, and the outcome can change.)
     {
         let dispatch = state.dispatcher();
-        let view = view.clone();
-        use_effect_with((), move |_| {
+        use_effect_with(props.outcome.clone(), move |outcome| {
+            let view = match outcome {
+                Outcome::Report(view) => Some(view.clone()),
+                Outcome::Problems { .. } => None,
+            };
             let follow = {
                 let dispatch = dispatch.clone();
                 Callback::from(move |()| {
-                    if let Some(s) = dom::location_hash().and_then(|h| view.section_for_hash(&h).map(|s| s.anchor.clone())) {
+                    let wanted = view.as_ref().zip(dom::location_hash());
+                    if let Some(s) = wanted.and_then(|(view, h)| view.section_for_hash(&h).map(|s| s.anchor.clone())) {
                         dispatch.dispatch(BodyAction::Go(s));
                     }
                 })
@@ -183,6 +166,11 @@ pub fn ReportBody(props: &ReportProps) -> Html {
         });
     }
 
+    let view = match &props.outcome {
+        Outcome::Report(view) => view,
+        Outcome::Problems { problems, lang } => return error_panel(problems, *lang),
+    };
+    let t = ui(view.lang);
     let large = state.large.unwrap_or(props.theme.large);
     let mut classes = String::from("rw");
     classes.push_str(match props.theme.scheme {
