@@ -17,14 +17,16 @@ export const minifyLoader = (text) =>
  * name the same content-hashed file. */
 export const minifyCss = (text) => transformSync(text, { ...options, loader: "css", minify: true }).code;
 
-/** Shortens the names of the wasm's imports ("__wbg_querySelectorAll_bd785907acdf7800" → "b7",
- * 185 of them, whose hash suffixes gzip cannot shrink, and the module "./report-widget-web_bg.js"
- * → "a") in the wasm's import section and in wasm-bindgen's (unminified) glue, which builds the
- * import object with one `name: function` entry per import. About 3 KB gzip off the wasm and
- * 2 KB off the glue. Exports keep their names (the glue calls them). Throws if the glue does not
- * name each import exactly once, so a changed glue format fails the build instead of a page.
- * (binaryen's own `--minify-imports` renames only emscripten's "env" imports.) */
-export function minifyImports(wasm, glue) {
+/** Shortens the wasm's import and export names in the wasm and in wasm-bindgen's (unminified)
+ * glue. Imports ("__wbg_querySelectorAll_bd785907acdf7800" → "b7", 185 of them, whose hash
+ * suffixes gzip cannot shrink, and the module "./report-widget-web_bg.js" → "a"): the glue
+ * builds the import object with one `name: function` entry per import. Function exports
+ * ("wasm_bindgen_…___convert__closures_____invoke___js_sys_…", up to 339 characters → "$b"):
+ * the glue calls each as `wasm.name`. About 3.5 KB gzip off the wasm and 2.5 KB off the glue.
+ * The memory keeps its name. Throws if the glue does not name each import exactly once, so a
+ * changed glue format fails the build instead of a page. (binaryen's own `--minify-imports`
+ * renames only emscripten's "env" imports.) */
+export function minifyWasmNames(wasm, glue) {
   const MODULE = "./report-widget-web_bg.js";
   const bytes = new Uint8Array(wasm);
   let at = 8; // magic and version
@@ -64,12 +66,40 @@ export function minifyImports(wasm, glue) {
   };
   const parts = [bytes.subarray(0, 8)];
   const renames = [];
+  const glueExports = new Set([...glue.matchAll(/\bwasm\.([A-Za-z_$][\w$]*)/g)].map((m) => m[1]));
+  const exportRenames = [];
+  // The export section, with each function export the glue calls renamed.
+  const exportSection = (end) => {
+    const count = uleb();
+    const body = [...encodeUleb(count)];
+    for (let i = 0; i < count; i++) {
+      const nameLength = uleb();
+      const name = utf8.decode(bytes.subarray(at, at + nameLength));
+      at += nameLength;
+      const descStart = at;
+      const kind = bytes[at++];
+      uleb(); // index
+      // "$" starts no name wasm-bindgen gives, so the short names clash with none it keeps.
+      // The widget's own entry points (`boot`, `instances`: the glue exports a JS function of
+      // the same name for each) keep their names.
+      const internal = !new RegExp(`\\bexport function ${name}\\(`).test(glue);
+      const to = kind === 0 && internal && glueExports.has(name) ? `$${shortName(exportRenames.length)}` : name;
+      if (to !== name) exportRenames.push([name, to]);
+      body.push(...encodeName(to), ...bytes.subarray(descStart, at));
+    }
+    if (at !== end) throw new Error("minifyWasmNames: the export section did not parse to its end");
+    return Uint8Array.of(7, ...encodeUleb(body.length), ...body);
+  };
   while (at < bytes.length) {
     const start = at;
     const id = bytes[at++];
     const size = uleb();
     const bodyStart = at;
     const end = bodyStart + size;
+    if (id === 7) {
+      parts.push(exportSection(end));
+      continue;
+    }
     if (id !== 2) {
       parts.push(bytes.subarray(start, end));
       at = end;
@@ -86,25 +116,31 @@ export function minifyImports(wasm, glue) {
       at += nameLength;
       const descStart = at;
       const kind = bytes[at++];
-      if (kind !== 0) throw new Error(`minifyImports: import ${module}.${name} is not a function`);
+      if (kind !== 0) throw new Error(`minifyWasmNames: import ${module}.${name} is not a function`);
       uleb(); // type index
-      if (module !== MODULE) throw new Error(`minifyImports: unexpected import module ${module}`);
+      if (module !== MODULE) throw new Error(`minifyWasmNames: unexpected import module ${module}`);
       const to = shortName(i);
       renames.push([name, to]);
       body.push(...encodeName("a"), ...encodeName(to), ...bytes.subarray(descStart, at));
     }
-    if (at !== end) throw new Error("minifyImports: the import section did not parse to its end");
+    if (at !== end) throw new Error("minifyWasmNames: the import section did not parse to its end");
     parts.push(Uint8Array.of(2, ...encodeUleb(body.length)), Uint8Array.from(body));
   }
   let text = glue;
   const moduleKey = `${JSON.stringify(MODULE)}: import0`;
-  if (text.split(moduleKey).length !== 2) throw new Error(`minifyImports: the glue has no single ${moduleKey}`);
+  if (text.split(moduleKey).length !== 2) throw new Error(`minifyWasmNames: the glue has no single ${moduleKey}`);
   text = text.replace(moduleKey, `"a": import0`);
   for (const [from, to] of renames) {
     const key = new RegExp(`(^|[\\s{,])${from}:`, "g");
     const found = text.match(key)?.length ?? 0;
-    if (found !== 1) throw new Error(`minifyImports: the glue names import ${from} ${found} times, not once`);
+    if (found !== 1) throw new Error(`minifyWasmNames: the glue names import ${from} ${found} times, not once`);
     text = text.replace(key, (_, before) => `${before}${JSON.stringify(to)}:`);
+  }
+  for (const [from, to] of exportRenames) {
+    text = text.replace(new RegExp(`\\bwasm\\.${from.replace(/\$/g, "\\$")}(?![\\w$])`, "g"), () => `wasm.${to}`);
+    // Any other use (wasm["…"], a destructuring) would now name nothing. (The glue's own JS
+    // wrapper of the same name is local to it, and minified away.)
+    if (new RegExp(`["'.]${from}\\b`).test(text)) throw new Error(`minifyWasmNames: the glue uses export ${from} other than as wasm.${from}`);
   }
   return { wasm: Buffer.concat(parts.map((p) => Buffer.from(p.buffer, p.byteOffset, p.byteLength))), glue: text };
 }

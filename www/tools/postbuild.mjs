@@ -15,7 +15,7 @@ import { createHash } from "node:crypto";
 import { readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
-import { minifyCss, minifyGlue, minifyImports, minifyLoader } from "./minify.mjs";
+import { minifyCss, minifyGlue, minifyWasmNames, minifyLoader } from "./minify.mjs";
 
 const source = process.env.TRUNK_SOURCE_DIR || process.cwd();
 const staging = process.env.TRUNK_STAGING_DIR;
@@ -38,7 +38,7 @@ const sri = (bytes) => `sha384-${createHash("sha384").update(bytes).digest("base
 
 // Minified in place before any hash is taken: Trunk's name for the glue stays (it is derived
 // from the unminified file, still unique per content), and the SRI values match what is served.
-const short = minifyImports(readFileSync(join(staging, wasm)), readFileSync(join(staging, glue), "utf8"));
+const short = minifyWasmNames(readFileSync(join(staging, wasm)), readFileSync(join(staging, glue), "utf8"));
 writeFileSync(join(staging, wasm), short.wasm);
 writeFileSync(join(staging, glue), minifyGlue(short.glue));
 const css = Buffer.from(minifyCss(readFileSync(join(source, "www/report-widget.css"), "utf8")));
