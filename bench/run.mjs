@@ -115,7 +115,10 @@ function widgetFiles(dist = DIST) {
   const glue = loader.match(/["'`]\.\/([^"'`]+\.js)["'`]/)?.[1];
   const styles = loader.match(/["'`]\.\/([^"'`]+\.css)["'`]/)?.[1];
   if (!glue || !styles) throw new Error("cannot read the glue and stylesheet names from dist/report-widget.js");
-  return { loader: "report-widget.js", glue, wasm: glue.replace(/\.js$/, "_bg.wasm"), styles };
+  // Fetched only on a reader's first SVG or PNG export, not at start-up.
+  const exportGlue = loader.match(/["'`]\.\/(report-widget-export-[^"'`]+\.js)["'`]/)?.[1];
+  const onDemand = exportGlue ? [exportGlue, exportGlue.replace(/\.js$/, "_bg.wasm")] : [];
+  return { loader: "report-widget.js", glue, wasm: glue.replace(/\.js$/, "_bg.wasm"), styles, onDemand };
 }
 
 function sizes(dir, names) {
@@ -712,6 +715,11 @@ function markdown(res) {
     L.push(`For comparison, the ECharts reference page's script and stylesheet (echarts ${s.echartsVersion}, tree-shaken to the bar chart, tooltip, grid, aria and the SVG renderer, esbuild --minify): ` +
       s.echarts.map((f) => `\`${f.name}\` ${fmtInt(f.raw)} B raw, ${fmtInt(f.gzip)} B gzip, ${fmtInt(f.brotli)} B brotli`).join("; ") +
       `; total ${fmtBytes(s.echartsTotal.gzip)} gzip.`);
+    if (s.onDemand?.length) {
+      const t = total(s.onDemand);
+      L.push(`Loaded on demand, not at start-up (the chart export module, on a reader's first SVG or PNG export): ` +
+        s.onDemand.map((f) => `\`${f.name}\` ${fmtInt(f.raw)} B raw, ${fmtInt(f.gzip)} B gzip`).join("; ") + `; ${fmtBytes(t.gzip)} gzip.`);
+    }
     if (s.others.length) L.push(`Not loaded by the widget (page files): ${s.others.map((f) => `\`${f}\``).join(", ")}.`);
     if (s.mismatch) L.push(`**Note:** the files requested by a page load (${s.mismatch.join(", ")}) differ from the loader's list.`);
     L.push("");
@@ -876,8 +884,9 @@ async function main() {
       const rows = sizes(DIST, list);
       const ech = sizes(echartsDir, ["ref.js", "ref.css"]);
       const pkg = JSON.parse(readFileSync(join(ROOT, "node_modules/echarts/package.json"), "utf8"));
-      const others = sh("ls", [DIST]).split("\n").filter((f) => /\.(js|wasm|css)$/.test(f) && !list.includes(f));
-      res.size = { files: rows, total: total(rows), echarts: ech, echartsTotal: total(ech), echartsVersion: pkg.version, others };
+      const others = sh("ls", [DIST]).split("\n").filter((f) => /\.(js|wasm|css)$/.test(f) && !list.includes(f) && !files.onDemand.includes(f));
+      const onDemand = sizes(DIST, files.onDemand);
+      res.size = { files: rows, total: total(rows), echarts: ech, echartsTotal: total(ech), echartsVersion: pkg.version, others, onDemand };
       log(`size: ${fmtBytes(res.size.total.gzip)} gzip in total (budget 120 KiB)`);
     }
     if (PARTS.has("ready")) {

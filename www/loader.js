@@ -16,7 +16,16 @@
 var GLUE = "__GLUE__";
 var WASM = "__WASM__";
 var STYLES = "__STYLES__";
-var INTEGRITY = { glue: "__GLUE_SRI__", wasm: "__WASM_SRI__", styles: "__STYLES_SRI__" };
+// The chart export module (SVG and PNG images), fetched on a reader's first such export.
+var EXPORT_GLUE = "__EXPORT_GLUE__";
+var EXPORT_WASM = "__EXPORT_WASM__";
+var INTEGRITY = {
+  glue: "__GLUE_SRI__",
+  wasm: "__WASM_SRI__",
+  styles: "__STYLES_SRI__",
+  exportGlue: "__EXPORT_GLUE_SRI__",
+  exportWasm: "__EXPORT_WASM_SRI__",
+};
 var HOSTS = "[data-report-widget]";
 
 var MESSAGES = {
@@ -160,23 +169,23 @@ function watchTraps() {
   });
 }
 
-// Loads the glue module. Where the engine supports it, a <link rel="modulepreload"> with the
-// glue's SRI hash fetches and checks it first; import() then reuses that checked module. The
-// link is removed again once the module is in, leaving the page's <head> as it was.
-function importGlue() {
-  var url = resolve(GLUE);
+// Loads a wasm-bindgen glue module. Where the engine supports it, a <link rel="modulepreload">
+// with the glue's SRI hash fetches and checks it first; import() then reuses that checked
+// module. The link is removed again once the module is in, leaving the page's <head> as it was.
+function importGlue(name, integrity) {
+  var url = resolve(name);
   var link = document.createElement("link");
-  var checked = INTEGRITY.glue && link.relList && link.relList.supports && link.relList.supports("modulepreload");
+  var checked = integrity && link.relList && link.relList.supports && link.relList.supports("modulepreload");
   if (!checked) return import(url);
   return new Promise(function (done, fail) {
     link.setAttribute("rel", "modulepreload");
-    link.setAttribute("integrity", INTEGRITY.glue);
+    link.setAttribute("integrity", integrity);
     link.setAttribute("href", url);
     link.onload = function () {
       done(import(url));
     };
     link.onerror = function () {
-      fail(new Error(GLUE + " could not be loaded or failed its integrity check"));
+      fail(new Error(name + " could not be loaded or failed its integrity check"));
     };
     (document.head || document.documentElement).appendChild(link);
   }).then(
@@ -191,17 +200,35 @@ function importGlue() {
   );
 }
 
-// Fetches the wasm (checked against its SRI hash) and the glue in parallel, then instantiates.
-function load() {
-  var wasm = fetch(resolve(WASM), INTEGRITY.wasm ? { integrity: INTEGRITY.wasm } : {});
+// Fetches a wasm (checked against its SRI hash) and its glue in parallel, then instantiates.
+function load(glueName, wasmName, glueIntegrity, wasmIntegrity, onImported) {
+  var wasm = fetch(resolve(wasmName), wasmIntegrity ? { integrity: wasmIntegrity } : {});
   // init() takes the rejection over; without this it would also be reported as unhandled.
   wasm.catch(function () {});
-  return importGlue().then(function (glue) {
-    mark("glue-imported");
+  return importGlue(glueName, glueIntegrity).then(function (glue) {
+    if (onImported) onImported();
     return glue.default({ module_or_path: wasm }).then(function () {
-      mark("wasm-instantiated");
       return glue;
     });
+  });
+}
+
+// The widget asks for a chart image through window["report-widget:export"] (see
+// src/embed/exporter.rs): the export module is loaded on the first request, then reused. If it
+// cannot be loaded, the reader gets no file and the console says why; the next click tries again.
+var exporter = null;
+function exportChart(request) {
+  if (!exporter) exporter = load(EXPORT_GLUE, EXPORT_WASM, INTEGRITY.exportGlue, INTEGRITY.exportWasm);
+  return exporter.then(
+    function (module) {
+      if (!module.export_chart(request)) throw new Error("the widget sent a request the export module does not understand");
+    },
+    function (error) {
+      exporter = null;
+      throw error;
+    }
+  ).catch(function (error) {
+    if (console && console.error) console.error("report-widget: the chart image could not be made (" + ((error && error.message) || error) + ")");
   });
 }
 
@@ -219,7 +246,11 @@ if (window[LOADED]) {
   window[LOADED] = import.meta.url;
   mark("loader-start");
   watchTraps();
-  load().then(function (glue) {
+  window["report-widget:export"] = exportChart;
+  load(GLUE, WASM, INTEGRITY.glue, INTEGRITY.wasm, function () {
+    mark("glue-imported");
+  }).then(function (glue) {
+    mark("wasm-instantiated");
     try {
       glue.boot(resolve(STYLES), INTEGRITY.styles);
       mark("boot-returned");

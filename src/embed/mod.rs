@@ -8,6 +8,7 @@
 //! keyed by its host element, so a host is never mounted twice and work for a host that has
 //! gone is dropped.
 
+pub mod exporter;
 mod host;
 mod observe;
 pub mod panic;

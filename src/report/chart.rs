@@ -7,7 +7,7 @@
 //! keys go from item to item, each showing its tooltip, also announced to screen readers.
 
 use super::{dom, Env};
-use crate::charts::{bar_percents, export, step_visible, edge_visible, bar_mark};
+use crate::charts::{bar_percents, step_visible, edge_visible, bar_mark};
 use crate::format;
 use crate::i18n::ui;
 use crate::view::{ChartKind, ChartView};
@@ -176,14 +176,14 @@ pub fn ChartFigure(props: &ChartFigureProps) -> Html {
         })
     };
     // Both draw the standalone SVG of what the chart shows now; PNG then rasterises it.
-    let export_as = |save: fn(&ChartView, export::SvgDoc)| {
+    let export_as = |png: bool| {
         let chart = chart.clone();
         let hidden = hidden.clone();
         let credit = env.credit.clone();
-        Callback::from(move |_: MouseEvent| save(&chart, export::chart_svg(&chart, &hidden, &credit)))
+        Callback::from(move |_: MouseEvent| dom::export_image(&chart, &hidden, &credit, png))
     };
-    let svg = export_as(|chart, doc| dom::download_text(&format!("{}.svg", chart.file), "image/svg+xml;charset=utf-8", &doc.svg));
-    let png = export_as(|chart, doc| dom::download_png(format!("{}.png", chart.file), &doc.svg, doc.width, doc.height));
+    let svg = export_as(false);
+    let png = export_as(true);
 
     let all_hidden = !chart.items.is_empty() && hidden.iter().all(|&h| h);
     let live = match (state.focused, shown.and_then(|i| chart.items.get(i))) {

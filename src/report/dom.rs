@@ -1,6 +1,7 @@
 //! The few browser calls the components make, only from callbacks and effects (never while
 //! rendering, so native rendering stays a pure function of props and state): downloads,
-//! scrolling to a section, the URL hash, and window events. Natively they do nothing.
+//! chart images (handed to the export module), scrolling to a section, the URL hash, and
+//! window events. Natively they do nothing.
 
 use yew::NodeRef;
 
@@ -80,6 +81,10 @@ mod imp {
         img.set_src(&url);
     }
 
+    pub fn export_image(chart: &crate::view::ChartView, hidden: &[bool], credit: &str, png: bool) {
+        crate::embed::exporter::request(chart, hidden, credit, png)
+    }
+
     pub fn location_hash() -> Option<String> {
         gloo::utils::window().location().hash().ok().filter(|h| !h.is_empty())
     }
@@ -133,7 +138,7 @@ mod imp {
     use yew::{Callback, NodeRef};
 
     pub fn download_text(_name: &str, _mime: &str, _text: &str) {}
-    pub fn download_png(_name: String, _svg: &str, _width: u32, _height: u32) {}
+    pub fn export_image(_chart: &crate::view::ChartView, _hidden: &[bool], _credit: &str, _png: bool) {}
     pub fn location_hash() -> Option<String> {
         None
     }
@@ -152,9 +157,17 @@ pub fn download_text(name: &str, mime: &str, text: &str) {
     imp::download_text(name, mime, text)
 }
 
-/// Draws an SVG document on a canvas at twice its size and saves it as a PNG file.
+/// Draws an SVG document on a canvas at twice its size and saves it as a PNG file (for the
+/// export module: the components ask for images through `export_image`).
+#[cfg(target_arch = "wasm32")]
 pub fn download_png(name: String, svg: &str, width: u32, height: u32) {
     imp::download_png(name, svg, width, height)
+}
+
+/// Saves the chart as shown now (without the `hidden` items) as an SVG or PNG image, with the
+/// `credit` line; made by the export module the loader fetches on demand (`embed::exporter`).
+pub fn export_image(chart: &crate::view::ChartView, hidden: &[bool], credit: &str, png: bool) {
+    imp::export_image(chart, hidden, credit, png)
 }
 
 /// The page's URL hash (`#rw-air`), if any.

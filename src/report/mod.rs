@@ -12,6 +12,9 @@ mod ranking;
 
 pub use chart::ChartFigure;
 pub use error::error_panel;
+/// For the export module (`embed::exporter`), which saves chart images the same way.
+#[cfg(target_arch = "wasm32")]
+pub(crate) use dom::{download_png, download_text};
 
 use crate::i18n::{ui, Ui};
 use crate::model::Lang;

@@ -277,6 +277,16 @@ test("work is kept across reloads, leaving asks first, and discard is explicit",
   await page.context().close();
 });
 
+test("the preview saves chart images itself (the editor page has no loader)", async () => {
+  const page = await editorPage(browser, editorUrl());
+  await loadExample(page);
+  const svg = page.locator("#preview #rw-enforcement figure.rw-chart >> nth=0").locator(".rw-export-svg");
+  const [download] = await Promise.all([page.waitForEvent("download"), svg.click()]);
+  assert.equal(download.suggestedFilename(), "环境执法（件）.svg");
+  assert.ok(readFileSync(await download.path(), "utf8").includes("290余件"));
+  await page.context().close();
+});
+
 test("the preview follows both languages and both themes", async () => {
   const page = await editorPage(browser, editorUrl());
   await loadExample(page);

@@ -289,6 +289,44 @@ test("CSV, SVG and PNG downloads are made in the browser, under a strict CSP", a
   await p.context().close();
 });
 
+test("chart images come from the export module, fetched on the first SVG or PNG export only", async () => {
+  // Requests are recorded from the start of the load (open() waits for ready).
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+  const p = await context.newPage();
+  const fetched = [];
+  p.on("request", (r) => fetched.push(new URL(r.url()).pathname));
+  const errors = [];
+  p.on("pageerror", (e) => errors.push(String(e)));
+  p.on("console", (m) => m.type() === "error" && errors.push(m.text()));
+  // The first attempt finds the module unreachable (a flaky link); the next one gets it.
+  let refused = 0;
+  await p.route(/report-widget-export-[0-9a-f]+_bg\.wasm$/, (route) => (refused++ === 0 ? route.abort() : route.continue()));
+  await p.goto(`${server.url}/zh.html`);
+  assert.deepEqual(await settled(p), ["ready"]);
+  const exportModule = () => fetched.filter((f) => /report-widget-export-/.test(f));
+  assert.deepEqual(exportModule(), [], "not part of the first download");
+
+  const w = root(p);
+  const fig = w.locator("#rw-enforcement figure.rw-chart >> nth=0");
+  await fig.locator(".rw-export-svg").click();
+  // The browser reports the refused request itself; ours says what it meant.
+  const ours = () => errors.filter((e) => !e.startsWith("Failed to load resource"));
+  for (let i = 0; i < 50 && ours().length === 0; i++) await p.waitForTimeout(100);
+  assert.equal(ours().length, 1, `one message for the failed export: ${JSON.stringify(errors)}`);
+  assert.match(ours()[0], /^report-widget: the chart image could not be made \(/);
+  assert.equal(await p.locator("[data-report-widget]").getAttribute("data-state"), "ready", "the widget is unharmed");
+
+  const svg = await download(p, fig.locator(".rw-export-svg"));
+  assert.equal(svg.name, "环境执法（件）.svg");
+  assert.ok(svg.bytes.toString("utf8").includes("290余件"));
+  const png = await download(p, fig.locator(".rw-export-png"));
+  assert.equal(png.name, "环境执法（件）.png");
+  const wasmFetches = exportModule().filter((f) => f.endsWith(".wasm"));
+  assert.equal(wasmFetches.length, 2, `the refused fetch and one more, reused for the PNG: ${exportModule()}`);
+  assert.equal(ours().length, 1, `nothing else logged: ${JSON.stringify(errors)}`);
+  await context.close();
+});
+
 test("section links show #rw-… quietly, and leave a host's own hash alone", async () => {
   const p = await open("/router.html");
   const w = root(p);

@@ -19,15 +19,14 @@ export const minifyCss = (text) => transformSync(text, { ...options, loader: "cs
 
 /** Shortens the wasm's import and export names in the wasm and in wasm-bindgen's (unminified)
  * glue. Imports ("__wbg_querySelectorAll_bd785907acdf7800" → "b7", 185 of them, whose hash
- * suffixes gzip cannot shrink, and the module "./report-widget-web_bg.js" → "a"): the glue
+ * suffixes gzip cannot shrink, and the module, "./report-widget-web_bg.js" by default → "a"): the glue
  * builds the import object with one `name: function` entry per import. Function exports
  * ("wasm_bindgen_…___convert__closures_____invoke___js_sys_…", up to 339 characters → "$b"):
  * the glue calls each as `wasm.name`. About 3.5 KB gzip off the wasm and 2.5 KB off the glue.
  * The memory keeps its name. Throws if the glue does not name each import exactly once, so a
  * changed glue format fails the build instead of a page. (binaryen's own `--minify-imports`
  * renames only emscripten's "env" imports.) */
-export function minifyWasmNames(wasm, glue) {
-  const MODULE = "./report-widget-web_bg.js";
+export function minifyWasmNames(wasm, glue, MODULE = "./report-widget-web_bg.js") {
   const bytes = new Uint8Array(wasm);
   let at = 8; // magic and version
   const uleb = () => {

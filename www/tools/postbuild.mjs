@@ -3,6 +3,8 @@
 //    and their SRI hashes filled in, so pinning the loader pins the whole widget)
 //  - report-widget-nomodule.js: the stable-named message for browsers without ES modules
 //  - report-widget-<hash>.css: the widget stylesheet, content-hashed for long-lived caching
+//  - report-widget-export-<hash>.js and _bg.wasm: the chart export module (SVG, PNG), which
+//    ./run builds into target/export-dist first; the loader fetches it on the first export
 //  - report-widget.sri.txt: the SRI (integrity=) values of the two stable-named scripts
 //  - index.html: Trunk's injected inline start-up script is removed (the page uses the same
 //    external loader a portal does, and strict CSP forbids inline scripts); a
@@ -12,7 +14,7 @@
 // It prints the files' sizes (raw and gzip) at the end.
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { minifyCss, minifyGlue, minifyWasmNames, minifyLoader } from "./minify.mjs";
@@ -45,6 +47,20 @@ const css = Buffer.from(minifyCss(readFileSync(join(source, "www/report-widget.c
 const cssName = `report-widget-${createHash("sha256").update(css).digest("hex").slice(0, 16)}.css`;
 writeFileSync(join(staging, cssName), css);
 
+// The chart export module, minified the same way and named by its content.
+const exportDir = join(source, "target/export-dist");
+const exportIn = { glue: join(exportDir, "report-widget-export.js"), wasm: join(exportDir, "report-widget-export_bg.wasm") };
+if (!existsSync(exportIn.glue) || !existsSync(exportIn.wasm)) {
+  throw new Error(`${exportDir} has no chart export module: build with ./run build, which makes it before the widget`);
+}
+const exportShort = minifyWasmNames(readFileSync(exportIn.wasm), readFileSync(exportIn.glue, "utf8"), "./report-widget-export_bg.js");
+const exportGlueText = Buffer.from(minifyGlue(exportShort.glue));
+const exportHash = createHash("sha256").update(exportShort.wasm).update(exportGlueText).digest("hex").slice(0, 16);
+const exportGlue = `report-widget-export-${exportHash}.js`;
+const exportWasm = `report-widget-export-${exportHash}_bg.wasm`;
+writeFileSync(join(staging, exportGlue), exportGlueText);
+writeFileSync(join(staging, exportWasm), exportShort.wasm);
+
 const fill = (text, values) =>
   text.replace(/__([A-Z_]+)__/g, (whole, key) => {
     if (!(key in values)) throw new Error(`www/loader.js: unknown placeholder ${whole}`);
@@ -57,6 +73,10 @@ const loader = "// report-widget loader (minified; source: www/loader.js)\n" + f
   GLUE_SRI: sri(readFileSync(join(staging, glue))),
   WASM_SRI: sri(readFileSync(join(staging, wasm))),
   STYLES_SRI: sri(css),
+  EXPORT_GLUE: `./${exportGlue}`,
+  EXPORT_WASM: `./${exportWasm}`,
+  EXPORT_GLUE_SRI: sri(exportGlueText),
+  EXPORT_WASM_SRI: sri(exportShort.wasm),
 });
 writeFileSync(join(staging, "report-widget.js"), loader);
 const nomodule = readFileSync(join(source, "www/nomodule.js"));
@@ -115,5 +135,6 @@ const size = (name) => {
 console.log(
   [`postbuild: report-widget.js -> ${glue}, ${cssName}`]
     .concat(["report-widget.js", "report-widget-nomodule.js", glue, wasm, cssName].map(size))
+    .concat(["  on demand (the first SVG or PNG export):"], [exportGlue, exportWasm].map(size))
     .join("\n")
 );

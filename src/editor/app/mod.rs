@@ -43,6 +43,8 @@ const SNIPPET_AREA: &str = "snippet-text";
 /// Mounts the editor on `#editor-root`.
 pub fn start() {
     dom::install_panic_hook(strings(Lang::Zh).crashed);
+    // The preview's SVG/PNG buttons: this build holds the export code, no loader fetches it.
+    crate::embed::exporter::install_local_bridge();
     let Some(root) = dom::document().get_element_by_id("editor-root") else { return };
     root.set_inner_html("");
     yew::Renderer::<EditorApp>::with_root(root).render();

@@ -34,7 +34,9 @@ impl Component for Preview {
         let p = ctx.props();
         html! {
             <div class="ed-preview-frame" data-theme={p.theme.clone()}>
-                <div id="preview" class="ed-preview-host" ref={self.host.clone()} data-theme={p.theme.clone()}
+                // data-state="ready" as on a portal page: the widget's stylesheet keeps controls
+                // inert in a host that is not (yet) ready, and this one is live from the start.
+                <div id="preview" class="ed-preview-host" ref={self.host.clone()} data-theme={p.theme.clone()} data-state="ready"
                     role="region" aria-label={p.label.clone()}></div>
             </div>
         }

@@ -1,0 +1,149 @@
+//! Chart images on demand: the SVG and PNG exports are made by a second, small WebAssembly
+//! module (`report-widget-export`), which the loader fetches on the first such export, so their
+//! code is not part of every reader's first download. This module is both ends of the
+//! hand-over: the widget packs what a chart shows into a plain object and gives it to the
+//! loader's bridge (`window["report-widget:export"]`); the export module unpacks it and saves
+//! the file. (The editor page, whose one build holds everything, installs a bridge that
+//! exports directly.)
+
+use crate::charts::export::chart_svg;
+use crate::view::{ChartItem, ChartKind, ChartView, TableView};
+use js_sys::{Array, Function, Object, Reflect};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// The window property through which the widget asks for a chart image.
+pub const BRIDGE: &str = "report-widget:export";
+
+/// One chart image to make: the chart, which items the reader hid, the credit line, and PNG
+/// (else SVG).
+pub struct Request {
+    pub chart: ChartView,
+    pub hidden: Vec<bool>,
+    pub credit: String,
+    pub png: bool,
+}
+
+fn set(target: &Object, key: &str, value: &JsValue) {
+    let _ = Reflect::set(target, &JsValue::from_str(key), value);
+}
+
+fn kind_name(kind: ChartKind) -> &'static str {
+    match kind {
+        ChartKind::Bars => "bars",
+        ChartKind::Completion => "completion",
+        ChartKind::Months => "months",
+    }
+}
+
+/// What `chart_svg` reads of a chart, as a plain object (numbers stay numbers: no float
+/// formatting in the widget's wasm).
+fn pack(chart: &ChartView, hidden: &[bool], credit: &str, png: bool) -> Object {
+    let request = Object::new();
+    set(&request, "file", &JsValue::from_str(&chart.file));
+    set(&request, "kind", &JsValue::from_str(kind_name(chart.kind)));
+    set(&request, "title", &JsValue::from_str(&chart.title));
+    set(&request, "summary", &JsValue::from_str(&chart.summary));
+    set(&request, "note", &chart.note.as_deref().map_or(JsValue::NULL, JsValue::from_str));
+    let headers: Array = chart.table.headers.iter().map(|h| JsValue::from_str(h)).collect();
+    set(&request, "headers", &headers);
+    let items: Array = chart
+        .items
+        .iter()
+        .map(|item| {
+            let packed = Object::new();
+            set(&packed, "label", &JsValue::from_str(&item.label));
+            set(&packed, "value", &JsValue::from_f64(item.value));
+            set(&packed, "text", &JsValue::from_str(&item.value_text));
+            set(&packed, "marked", &JsValue::from_bool(item.marked));
+            JsValue::from(packed)
+        })
+        .collect();
+    set(&request, "items", &items);
+    let hidden: Array = hidden.iter().map(|&h| JsValue::from_bool(h)).collect();
+    set(&request, "hidden", &hidden);
+    set(&request, "credit", &JsValue::from_str(credit));
+    set(&request, "format", &JsValue::from_str(if png { "png" } else { "svg" }));
+    request
+}
+
+/// Asks the loader's bridge for the image of `chart` as it is shown now. Without a bridge
+/// (a page that mounted the widget some other way) the reader gets no file, and the page's
+/// author a console message saying why.
+pub fn request(chart: &ChartView, hidden: &[bool], credit: &str, png: bool) {
+    let bridge = Reflect::get(&gloo::utils::window(), &JsValue::from_str(BRIDGE)).ok().and_then(|f| f.dyn_into::<Function>().ok());
+    match bridge {
+        Some(bridge) => {
+            let _ = bridge.call1(&JsValue::NULL, &pack(chart, hidden, credit, png));
+        }
+        None => gloo::console::error!("report-widget: chart images (SVG, PNG) need the widget's loader, report-widget.js"),
+    }
+}
+
+fn text(source: &JsValue, key: &str) -> Option<String> {
+    Reflect::get(source, &JsValue::from_str(key)).ok()?.as_string()
+}
+
+fn list(source: &JsValue, key: &str) -> Vec<JsValue> {
+    Reflect::get(source, &JsValue::from_str(key)).ok().map(|a| Array::from(&a).to_vec()).unwrap_or_default()
+}
+
+/// The request `pack` made; `None` if it is not one.
+pub fn unpack(value: &JsValue) -> Option<Request> {
+    let kind = match text(value, "kind")?.as_str() {
+        "bars" => ChartKind::Bars,
+        "completion" => ChartKind::Completion,
+        "months" => ChartKind::Months,
+        _ => return None,
+    };
+    let items = list(value, "items")
+        .iter()
+        .map(|item| {
+            Some(ChartItem {
+                label: text(item, "label")?,
+                value: Reflect::get(item, &JsValue::from_str("value")).ok()?.as_f64()?,
+                value_text: text(item, "text")?,
+                detail: String::new(),
+                marked: Reflect::get(item, &JsValue::from_str("marked")).ok()?.as_bool()?,
+            })
+        })
+        .collect::<Option<Vec<_>>>()?;
+    let chart = ChartView {
+        id: String::new(),
+        file: text(value, "file")?,
+        kind,
+        title: text(value, "title")?,
+        summary: text(value, "summary")?,
+        items,
+        table: TableView { headers: list(value, "headers").iter().filter_map(JsValue::as_string).collect(), ..TableView::default() },
+        legend: false,
+        note: text(value, "note"),
+    };
+    Some(Request {
+        chart,
+        hidden: list(value, "hidden").iter().map(|h| h.as_bool().unwrap_or(false)).collect(),
+        credit: text(value, "credit").unwrap_or_default(),
+        png: text(value, "format").as_deref() == Some("png"),
+    })
+}
+
+/// Makes and saves the image a request asks for. False if `value` is not a request.
+pub fn run(value: &JsValue) -> bool {
+    let Some(request) = unpack(value) else { return false };
+    let doc = chart_svg(&request.chart, &request.hidden, &request.credit);
+    let file = &request.chart.file;
+    if request.png {
+        crate::report::download_png(format!("{file}.png"), &doc.svg, doc.width, doc.height);
+    } else {
+        crate::report::download_text(&format!("{file}.svg"), "image/svg+xml;charset=utf-8", &doc.svg);
+    }
+    true
+}
+
+/// Installs a bridge that exports in this very module (the editor page, whose one build holds
+/// the export code anyway).
+pub fn install_local_bridge() {
+    let bridge = Closure::<dyn Fn(JsValue) -> bool>::new(|value: JsValue| run(&value));
+    let _ = Reflect::set(&gloo::utils::window(), &JsValue::from_str(BRIDGE), bridge.as_ref());
+    bridge.forget();
+}
