@@ -14,7 +14,7 @@
 // It prints the files' sizes (raw and gzip) at the end.
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { existsSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { minifyCss, minifyGlue, minifyWasmNames, minifyLoader } from "./minify.mjs";
@@ -30,36 +30,43 @@ if (files.some((f) => /^report-widget-editor-[0-9a-f]+\.js$/.test(f))) {
   editorPostbuild({ source, staging, files });
   process.exit(0);
 }
-const glue = files.find((f) => /^report-widget-web-[0-9a-f]+\.js$/.test(f));
-if (!glue) throw new Error(`no wasm-bindgen glue in ${staging}: ${files.join(", ")}`);
-const wasm = glue.replace(/\.js$/, "_bg.wasm");
-if (!files.includes(wasm)) throw new Error(`no wasm beside ${glue}`);
+const trunkGlue = files.find((f) => /^report-widget-web-[0-9a-f]+\.js$/.test(f));
+if (!trunkGlue) throw new Error(`no wasm-bindgen glue in ${staging}: ${files.join(", ")}`);
+const trunkWasm = trunkGlue.replace(/\.js$/, "_bg.wasm");
+if (!files.includes(trunkWasm)) throw new Error(`no wasm beside ${trunkGlue}`);
 
 /** The SRI value browsers check in integrity="..." (sha384, as the SRI spec recommends). */
 const sri = (bytes) => `sha384-${createHash("sha384").update(bytes).digest("base64")}`;
 
-// Minified in place before any hash is taken: Trunk's name for the glue stays (it is derived
-// from the unminified file, still unique per content), and the SRI values match what is served.
-const short = minifyWasmNames(readFileSync(join(staging, wasm)), readFileSync(join(staging, glue), "utf8"));
-writeFileSync(join(staging, wasm), short.wasm);
-writeFileSync(join(staging, glue), minifyGlue(short.glue));
+/** Minifies a wasm-bindgen module (short wasm names, minified glue) and writes it to the
+ * staging folder as `<prefix>-<hash>.js` and `<prefix>-<hash>_bg.wasm`, named by the final
+ * bytes: Trunk's own name comes from wasm-bindgen's output, which stays the same when only
+ * wasm-opt's options or this minification change, and a long-cached file must never change
+ * under its name. Returns the names and the bytes. */
+function packModule(glueText, wasmBytes, prefix, module) {
+  const short = minifyWasmNames(wasmBytes, glueText, module);
+  const glue = Buffer.from(minifyGlue(short.glue));
+  const hash = createHash("sha256").update(short.wasm).update(glue).digest("hex").slice(0, 16);
+  const names = { glue: `${prefix}-${hash}.js`, wasm: `${prefix}-${hash}_bg.wasm` };
+  writeFileSync(join(staging, names.glue), glue);
+  writeFileSync(join(staging, names.wasm), short.wasm);
+  return { ...names, glueBytes: glue, wasmBytes: short.wasm };
+}
+
+const widget = packModule(readFileSync(join(staging, trunkGlue), "utf8"), readFileSync(join(staging, trunkWasm)), "report-widget-web");
+for (const name of [trunkGlue, trunkWasm]) if (name !== widget.glue && name !== widget.wasm) rmSync(join(staging, name));
+const { glue, wasm } = widget;
 const css = Buffer.from(minifyCss(readFileSync(join(source, "www/report-widget.css"), "utf8")));
 const cssName = `report-widget-${createHash("sha256").update(css).digest("hex").slice(0, 16)}.css`;
 writeFileSync(join(staging, cssName), css);
 
-// The chart export module, minified the same way and named by its content.
+// The chart export module (./run builds it into target/export-dist before this build).
 const exportDir = join(source, "target/export-dist");
 const exportIn = { glue: join(exportDir, "report-widget-export.js"), wasm: join(exportDir, "report-widget-export_bg.wasm") };
 if (!existsSync(exportIn.glue) || !existsSync(exportIn.wasm)) {
   throw new Error(`${exportDir} has no chart export module: build with ./run build, which makes it before the widget`);
 }
-const exportShort = minifyWasmNames(readFileSync(exportIn.wasm), readFileSync(exportIn.glue, "utf8"), "./report-widget-export_bg.js");
-const exportGlueText = Buffer.from(minifyGlue(exportShort.glue));
-const exportHash = createHash("sha256").update(exportShort.wasm).update(exportGlueText).digest("hex").slice(0, 16);
-const exportGlue = `report-widget-export-${exportHash}.js`;
-const exportWasm = `report-widget-export-${exportHash}_bg.wasm`;
-writeFileSync(join(staging, exportGlue), exportGlueText);
-writeFileSync(join(staging, exportWasm), exportShort.wasm);
+const exporter = packModule(readFileSync(exportIn.glue, "utf8"), readFileSync(exportIn.wasm), "report-widget-export", "./report-widget-export_bg.js");
 
 const fill = (text, values) =>
   text.replace(/__([A-Z_]+)__/g, (whole, key) => {
@@ -70,13 +77,13 @@ const loader = "// report-widget loader (minified; source: www/loader.js)\n" + f
   GLUE: `./${glue}`,
   WASM: `./${wasm}`,
   STYLES: `./${cssName}`,
-  GLUE_SRI: sri(readFileSync(join(staging, glue))),
-  WASM_SRI: sri(readFileSync(join(staging, wasm))),
+  GLUE_SRI: sri(widget.glueBytes),
+  WASM_SRI: sri(widget.wasmBytes),
   STYLES_SRI: sri(css),
-  EXPORT_GLUE: `./${exportGlue}`,
-  EXPORT_WASM: `./${exportWasm}`,
-  EXPORT_GLUE_SRI: sri(exportGlueText),
-  EXPORT_WASM_SRI: sri(exportShort.wasm),
+  EXPORT_GLUE: `./${exporter.glue}`,
+  EXPORT_WASM: `./${exporter.wasm}`,
+  EXPORT_GLUE_SRI: sri(exporter.glueBytes),
+  EXPORT_WASM_SRI: sri(exporter.wasmBytes),
 });
 writeFileSync(join(staging, "report-widget.js"), loader);
 const nomodule = readFileSync(join(source, "www/nomodule.js"));
@@ -135,6 +142,6 @@ const size = (name) => {
 console.log(
   [`postbuild: report-widget.js -> ${glue}, ${cssName}`]
     .concat(["report-widget.js", "report-widget-nomodule.js", glue, wasm, cssName].map(size))
-    .concat(["  on demand (the first SVG or PNG export):"], [exportGlue, exportWasm].map(size))
+    .concat(["  on demand (the first SVG or PNG export):"], [exporter.glue, exporter.wasm].map(size))
     .join("\n")
 );
