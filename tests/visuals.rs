@@ -389,7 +389,11 @@ fn the_theme_reaches_the_markup() {
     let plain = render_themed(outcome(), Theme::default());
     assert!(plain.contains("class=\"rw\""));
     let dark = render_themed(outcome(), Theme::parse("dark large"));
-    assert!(dark.contains("class=\"rw rw-dark rw-large\""));
+    let article = tags_with(&dark, "class=\"rw\"");
+    assert!(
+        article.len() == 1 && article[0].contains("data-scheme=\"dark\"") && article[0].contains("data-large=\"on\""),
+        "the theme as attributes the stylesheet reads: {article:?}"
+    );
     let toggle = tags_with(&dark, "rw-large-toggle");
     assert!(toggle.len() == 1 && toggle[0].contains("aria-pressed=\"true\""), "the large-text toggle shows the theme's state");
 }

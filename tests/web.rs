@@ -60,9 +60,9 @@ async fn the_report_component_renders_cards_ranks_and_charts() {
     assert!(charts >= 3, "bar charts for units shared by several case items, found {charts}");
     // A pollutant's decrease is shown as good news, a flat value as neutral.
     let pm25 = root.query_selector("[data-metric=pm25] .rw-change").unwrap().unwrap();
-    assert!(pm25.class_list().contains("rw-good"));
+    assert!(pm25.get_attribute("data-tone").as_deref() == Some("good"));
     let no2 = root.query_selector("[data-metric=no2] .rw-change").unwrap().unwrap();
-    assert!(no2.class_list().contains("rw-neutral"));
+    assert!(no2.get_attribute("data-tone").as_deref() == Some("neutral"));
 }
 
 #[wasm_bindgen_test]
@@ -191,13 +191,13 @@ async fn the_table_view_legend_sections_and_large_text_toggle() {
     let toggle = one(&figure, ".rw-table-toggle");
     assert_eq!(toggle.get_attribute("aria-pressed").as_deref(), Some("false"));
     click(&toggle);
-    eventually("table view", || figure.class_list().contains("rw-view-table")).await;
+    eventually("table view", || figure.get_attribute("data-view").as_deref() == Some("table")).await;
     assert_eq!(toggle.get_attribute("aria-pressed").as_deref(), Some("true"));
     let rows: Vec<String> = all(&figure, "table.rw-data tbody th").iter().map(text).collect();
     let bars: Vec<String> = all(&figure, ".rw-row-label").iter().map(text).collect();
     assert_eq!(rows, bars, "the table has the chart's items");
     click(&toggle);
-    eventually("chart view", || figure.class_list().contains("rw-view-chart")).await;
+    eventually("chart view", || figure.get_attribute("data-view").as_deref() == Some("chart")).await;
 
     // Legend: hiding the largest bar rescales the others.
     let widths = |f: &Element| -> Vec<String> { all(f, ".rw-mark-fill").iter().map(|r| r.get_attribute("width").unwrap_or_default()).collect() };
@@ -215,22 +215,22 @@ async fn the_table_view_legend_sections_and_large_text_toggle() {
     let section_toggle = one(&root, "#rw-outreach .rw-section-toggle");
     click(&section_toggle);
     eventually("folded", || section_toggle.get_attribute("aria-expanded").as_deref() == Some("false")).await;
-    assert!(one(&root, "#rw-outreach .rw-section-body").class_list().contains("rw-collapsed"));
+    assert!(one(&root, "#rw-outreach .rw-section-body").has_attribute("hidden"));
 
     // Large text.
     let large = one(&root, ".rw-large-toggle");
     click(&large);
-    eventually("large text", || one(&root, "article.rw").class_list().contains("rw-large")).await;
+    eventually("large text", || one(&root, "article.rw").get_attribute("data-large").as_deref() == Some("on")).await;
     assert_eq!(large.get_attribute("aria-pressed").as_deref(), Some("true"));
     click(&large);
-    eventually("large text off", || one(&root, "article.rw").class_list().contains("rw-large-off")).await;
+    eventually("large text off", || one(&root, "article.rw").get_attribute("data-large").as_deref() == Some("off")).await;
 
     // The exact figure on demand.
     let exact_button = one(&root, ".rw-link-btn");
     let exact = one(&root, ".rw-exact");
-    assert!(exact.class_list().contains("rw-folded"));
+    assert!(exact.has_attribute("data-folded"));
     click(&exact_button);
-    eventually("exact figure", || !exact.class_list().contains("rw-folded")).await;
+    eventually("exact figure", || !exact.has_attribute("data-folded")).await;
     assert_eq!(exact_button.get_attribute("aria-expanded").as_deref(), Some("true"));
     assert_eq!(text(&exact), "1813.4469万元（18134469元）");
 }
@@ -240,8 +240,8 @@ async fn arrow_keys_move_the_tooltip_and_escape_closes_it() {
     let root = mount_report(LANSHAN, Lang::En, Theme::default()).await;
     let plot = one(&root, "#rw-first-months .rw-plot");
     plot.dyn_ref::<HtmlElement>().unwrap().focus().unwrap();
-    eventually("focus shows the first month", || root.query_selector("#rw-first-months .rw-active").ok().flatten().is_some()).await;
-    let active = || text(&one(&root, "#rw-first-months .rw-active .rw-tip"));
+    eventually("focus shows the first month", || root.query_selector("#rw-first-months [data-active]").ok().flatten().is_some()).await;
+    let active = || text(&one(&root, "#rw-first-months [data-active] .rw-tip"));
     assert!(active().starts_with("January 2021: no"), "{}", active());
     for _ in 0..3 {
         key(&plot, "ArrowRight");
@@ -254,7 +254,7 @@ async fn arrow_keys_move_the_tooltip_and_escape_closes_it() {
     key(&plot, "End");
     eventually("December", || active().starts_with("December 2021")).await;
     key(&plot, "Escape");
-    eventually("closed", || root.query_selector("#rw-first-months .rw-active").ok().flatten().is_none()).await;
+    eventually("closed", || root.query_selector("#rw-first-months [data-active]").ok().flatten().is_none()).await;
 }
 
 #[wasm_bindgen_test]
@@ -280,28 +280,28 @@ async fn a_change_is_good_or_bad_by_the_figures_direction() {
     let root = mount_report(&payload, Lang::Zh, Theme::default()).await;
     let change = |id: &str| one(&root, &format!("[data-metric={id}] .rw-change"));
     let pm25 = change("pm25");
-    assert!(pm25.class_list().contains("rw-bad"), "a pollutant's rise is bad news");
+    assert!(pm25.get_attribute("data-tone").as_deref() == Some("bad"), "a pollutant's rise is bad news");
     assert!(text(&pm25).contains("▲") && text(&pm25).contains("同比恶化5.0%"));
     let days = change("good-days");
-    assert!(days.class_list().contains("rw-bad"), "fewer good days is bad news");
+    assert!(days.get_attribute("data-tone").as_deref() == Some("bad"), "fewer good days is bad news");
     assert!(text(&days).contains("▼") && text(&days).contains("同比减少3天"));
     let no2 = change("no2");
-    assert!(no2.class_list().contains("rw-neutral") && text(&no2).contains("同比持平"));
+    assert!(no2.get_attribute("data-tone").as_deref() == Some("neutral") && text(&no2).contains("同比持平"));
     let co = change("co");
-    assert!(co.class_list().contains("rw-good") && text(&co).contains("▼"));
+    assert!(co.get_attribute("data-tone").as_deref() == Some("good") && text(&co).contains("▼"));
     let summary = text(&one(&root, "[data-metric=pm25] .rw-card-summary"));
     assert!(summary.contains("比上年上升5.0%，情况变差"), "{summary}");
     let section = text(&one(&root, "#rw-air .rw-section-summary"));
     assert_eq!(section, "与上年相比，8项指标中5项好转、2项变差、1项持平。");
     // The ranking table says the same.
     let ranking_change = one(&root, ".rw-ranking tbody tr:nth-child(2) .rw-change");
-    assert!(ranking_change.class_list().contains("rw-bad"));
+    assert!(ranking_change.get_attribute("data-tone").as_deref() == Some("bad"));
 }
 
 #[wasm_bindgen_test]
 async fn the_theme_prop_sets_the_look_and_the_toggle_state() {
     let root = mount_report(LANSHAN, Lang::Zh, Theme::parse("dark large")).await;
     let article = one(&root, "article.rw");
-    assert!(article.class_list().contains("rw-dark") && article.class_list().contains("rw-large"));
+    assert!(article.get_attribute("data-scheme").as_deref() == Some("dark") && article.get_attribute("data-large").as_deref() == Some("on"));
     assert_eq!(one(&root, ".rw-large-toggle").get_attribute("aria-pressed").as_deref(), Some("true"));
 }

@@ -57,7 +57,7 @@ pub fn bar_mark(percent: f64, open: bool, more: bool) -> Html {
     html! {
         <svg class="rw-mark" width="100%" height="1.1em" aria-hidden="true" focusable="false">
             <rect class="rw-mark-track" x="0" y="0" width="100%" height="100%" rx="2" />
-            <rect class={if open { "rw-mark-fill rw-open" } else { "rw-mark-fill" }} x="0" y="0" width={pct(visible_percent(percent))} height="100%" rx="2" />
+            <rect class="rw-mark-fill" data-open={open.then_some("")} x="0" y="0" width={pct(visible_percent(percent))} height="100%" rx="2" />
             if more {
                 <rect class="rw-mark-more" x={pct(visible_percent(percent))} y="8%" width={pct(MORE_PERCENT.min(100.0 - percent.clamp(0.0, 100.0)))} height="84%" />
             }
@@ -94,7 +94,7 @@ pub fn rank_meter(position: u32, size: u32, label: String) -> Html {
     html! {
         <svg class="rw-rank-meter" role="img" aria-label={label} width={(cells.len() * step).to_string()} height="12">
             { for cells.iter().enumerate().map(|(i, &on)| html! {
-                <rect class={if on { "rw-rank-on" } else { "rw-rank-off" }} x={(i * step).to_string()} y="0.5" width="11" height="11" rx="2" />
+                <rect class="rw-rank-cell" data-on={on.then_some("")} x={(i * step).to_string()} y="0.5" width="11" height="11" rx="2" />
             }) }
         </svg>
     }

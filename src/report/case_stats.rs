@@ -37,7 +37,7 @@ fn case_entry(row: &CaseRow, id: String, unfolded: bool, env: &Env, on_exact: &C
                         onclick={on_exact.reform(move |_: MouseEvent| id.clone())}>
                         { t.exact }
                     </button>
-                    <span id={exact_id} class={if unfolded { "rw-exact" } else { "rw-exact rw-folded" }}>{ exact }</span>
+                    <span id={exact_id} class="rw-exact" data-folded={(!unfolded).then_some("")}>{ exact }</span>
                 </span>
             }
             if let Some(p) = &row.progress {

@@ -197,7 +197,7 @@ pub fn ChartFigure(props: &ChartFigureProps) -> Html {
     let computed = chart.kind == ChartKind::Completion;
 
     html! {
-        <figure class={if state.table { "rw-chart rw-view-table" } else { "rw-chart rw-view-chart" }} id={chart.id.clone()} aria-labelledby={cap_id.clone()}>
+        <figure class="rw-chart" data-view={if state.table { "table" } else { "chart" }} id={chart.id.clone()} aria-labelledby={cap_id.clone()}>
             <figcaption class="rw-chart-title" id={cap_id.clone()}>{ &chart.title }</figcaption>
             <div class="rw-tools rw-control">
                 <button type="button" class="rw-btn rw-table-toggle" aria-pressed={if state.table { "true" } else { "false" }} aria-describedby={cap_id.clone()} onclick={act(|| ChartAction::ToggleTable)}>
@@ -216,7 +216,7 @@ pub fn ChartFigure(props: &ChartFigureProps) -> Html {
                         let on = !hidden[i];
                         let dispatch = dispatch.clone();
                         html! {
-                            <button type="button" class={if on { "rw-chip" } else { "rw-chip rw-chip-off" }} aria-pressed={if on { "true" } else { "false" }}
+                            <button type="button" class="rw-chip" aria-pressed={if on { "true" } else { "false" }}
                                 onclick={Callback::from(move |_: MouseEvent| dispatch.dispatch(ChartAction::ToggleItem(i)))}>
                                 <span class="rw-chip-box" aria-hidden="true">{ if on { "✓" } else { "" } }</span>{ &item.label }
                             </button>
@@ -227,7 +227,7 @@ pub fn ChartFigure(props: &ChartFigureProps) -> Html {
                     }
                 </div>
             }
-            <div class={if state.focused { "rw-plot rw-chart-part rw-focused" } else { "rw-plot rw-chart-part" }} tabindex="0" role="group"
+            <div class="rw-plot rw-chart-part" tabindex="0" role="group"
                 aria-label={format!("{}{}{}", chart.title, t.colon, t.plot_hint)}
                 onkeydown={on_key} onfocus={on_focus} onblur={on_blur} onmouseover={on_over} onmouseleave={on_leave}>
                 <p class="rw-plot-hint" aria-hidden="true">{ t.plot_hint }</p>
@@ -249,8 +249,10 @@ pub fn ChartFigure(props: &ChartFigureProps) -> Html {
                                     let numeric = chart.table.numeric.get(c).copied().unwrap_or(false);
                                     if c == 0 {
                                         html! { <th scope="row">{ cell }</th> }
+                                    } else if numeric {
+                                        html! { <td class="rw-num-cell">{ cell }</td> }
                                     } else {
-                                        html! { <td class={numeric.then_some("rw-num-cell")}>{ cell }</td> }
+                                        html! { <td>{ cell }</td> }
                                     }
                                 }) }
                             </tr>
@@ -276,7 +278,7 @@ fn bars(chart: &ChartView, hidden: &[bool], shown: Option<usize>) -> Html {
             { for visible.iter().zip(percents).map(|(&i, percent)| {
                 let item = &chart.items[i];
                 html! {
-                    <div class={if shown == Some(i) { "rw-row rw-active" } else { "rw-row" }} data-i={i.to_string()}>
+                    <div class="rw-row" data-active={(shown == Some(i)).then_some("")} data-i={i.to_string()}>
                         <span class="rw-row-head">
                             <span class="rw-row-label">{ &item.label }</span>
                             <span class="rw-row-value">{ &item.value_text }{ if completion { "*" } else { "" } }</span>
@@ -294,12 +296,7 @@ fn bars(chart: &ChartView, hidden: &[bool], shown: Option<usize>) -> Html {
 
 fn month(m: &crate::view::ChartItem, i: usize, shown: Option<usize>) -> Html {
     html! {
-        <div class={match (m.marked, shown == Some(i)) {
-            (true, true) => "rw-month rw-marked rw-active",
-            (true, false) => "rw-month rw-marked",
-            (false, true) => "rw-month rw-active",
-            (false, false) => "rw-month",
-        }} data-i={i.to_string()}>
+        <div class="rw-month" data-marked={m.marked.then_some("")} data-active={(shown == Some(i)).then_some("")} data-i={i.to_string()}>
             <span class="rw-month-name">{ &m.label }</span>
             <span class="rw-month-star">{ if m.marked { "★" } else { "" } }</span>
             if !m.value_text.is_empty() { <span class="rw-month-reward">{ &m.value_text }</span> }

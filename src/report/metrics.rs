@@ -16,15 +16,21 @@ pub fn arrow(trend: Trend) -> &'static str {
     }
 }
 
-/// CSS classes of a change for its tone: good news green, bad news red, neutral grey. The
-/// words (改善 / 恶化 / 持平, and the summary's 情况好转 / 情况变差) say the same without colour.
-pub fn change_class(tone: Tone) -> &'static str {
+/// A change's tone for the stylesheet (`data-tone`): good news green, bad news red, neutral
+/// grey. The words (改善 / 恶化 / 持平, and the summary's 情况好转 / 情况变差) say the same
+/// without colour.
+pub fn tone_name(tone: Tone) -> &'static str {
     match tone {
-        Tone::Good => "rw-change rw-good",
-        Tone::Bad => "rw-change rw-bad",
-        Tone::Neutral => "rw-change rw-neutral",
+        Tone::Good => "good",
+        Tone::Bad => "bad",
+        Tone::Neutral => "neutral",
     }
 }
+
+// State reaches the stylesheet as attributes (`data-*`, ARIA states, `hidden`), classes stay
+// literal: `html!` turns any computed `class` into Yew's `Classes` set, which hashes every
+// class on every render and costs the wasm 2 KB.
+
 
 // Plain functions rather than components: stateless markup needs no component of its own,
 // and every component costs the wasm a few kilobytes of Yew lifecycle code (BENCHMARKS.md).
@@ -57,7 +63,7 @@ fn card(c: &MetricCard, env: &Env) -> Html {
                 }
             </p>
             if let Some(change) = &c.change {
-                <p class={change_class(change.tone)}>
+                <p class="rw-change" data-tone={tone_name(change.tone)}>
                     <span class="rw-arrow" aria-hidden="true">{ arrow(change.trend) }</span>
                     { &change.phrase }
                 </p>

@@ -175,21 +175,19 @@ pub fn Widget(props: &WidgetProps) -> Html {
     };
     let t = ui(view.lang);
     let large = state.large.unwrap_or(props.theme.large);
-    let mut classes = String::from("rw");
-    classes.push_str(match props.theme.scheme {
-        Scheme::Auto => "",
-        Scheme::Light => " rw-light",
-        Scheme::Dark => " rw-dark",
-    });
-    classes.push_str(match state.large {
-        Some(true) => " rw-large",
-        Some(false) => " rw-large-off",
-        None if props.theme.large => " rw-large",
-        None => "",
-    });
-    if state.printing {
-        classes.push_str(" rw-printing");
-    }
+    // Without an attribute the stylesheet follows the host (`data-theme`, the reader's colour
+    // scheme); the reader's own choice of large text wins over the host's.
+    let scheme = match props.theme.scheme {
+        Scheme::Auto => None,
+        Scheme::Light => Some("light"),
+        Scheme::Dark => Some("dark"),
+    };
+    let large_text = match state.large {
+        Some(true) => Some("on"),
+        Some(false) => Some("off"),
+        None if props.theme.large => Some("on"),
+        None => None,
+    };
     let toggle_large = {
         let dispatch = state.dispatcher();
         Callback::from(move |_: MouseEvent| dispatch.dispatch(BodyAction::SetLarge(!large)))
@@ -208,7 +206,7 @@ pub fn Widget(props: &WidgetProps) -> Html {
         credit: AttrValue::from(format!("{}{}{} · {}", t.credit, t.colon, view.publisher, view.title)),
     };
     html! {
-        <article class={classes} lang={view.lang.tag()} ref={root}>
+        <article class="rw" data-scheme={scheme} data-large={large_text} lang={view.lang.tag()} ref={root}>
             <header class="rw-head">
                 <h2 class="rw-title">{ &view.title }</h2>
                 <p class="rw-meta">
@@ -300,7 +298,7 @@ fn section(s: &SectionView, collapsed: bool, on_toggle: &Callback<String>, state
                     { &s.title }
                 </button>
             </h3>
-            <div class={if collapsed { "rw-section-body rw-collapsed" } else { "rw-section-body" }} id={body_id}>
+            <div class="rw-section-body" hidden={collapsed} id={body_id}>
                 if let Some(intro) = &s.intro { <p class="rw-intro">{ intro }</p> }
                 { body }
             </div>

@@ -2,7 +2,7 @@
 //! every column (buttons in the column headings, `aria-sort` on the sorted one), with rank
 //! meters and a CSV export of the rows in their current order.
 
-use super::metrics::{arrow, change_class};
+use super::metrics::{arrow, tone_name};
 use super::{dom, Env};
 use crate::charts::rank_meter;
 use crate::format;
@@ -74,7 +74,7 @@ pub fn RankingTable(props: &RankingTableProps) -> Html {
         html! {
             <th scope="col" aria-sort={sorted.map(|d| AttrValue::Static(d.aria()))}>
                 <button type="button" class="rw-sort" onclick={onclick}>
-                    { label }<span class={if sorted.is_some() { "rw-sort-icon rw-sorted" } else { "rw-sort-icon" }} aria-hidden="true">{ icon }</span>
+                    { label }<span class="rw-sort-icon" aria-hidden="true">{ icon }</span>
                 </button>
             </th>
         }
@@ -119,7 +119,7 @@ pub fn RankingTable(props: &RankingTableProps) -> Html {
                                     <td class="rw-num-cell">{ row.value.clone().unwrap_or_else(|| "—".into()) }</td>
                                     { match &row.change {
                                         Some(c) => html! {
-                                            <td class={change_class(c.tone)}>
+                                            <td class="rw-change" data-tone={tone_name(c.tone)}>
                                                 <span class="rw-arrow" aria-hidden="true">{ arrow(c.trend) }</span>{ &c.phrase }
                                             </td>
                                         },
