@@ -94,6 +94,32 @@ test("Chromium 92: the demo reaches data-state=ready and shows the report", asyn
   await page.close();
 });
 
+test("Chromium 92: a chart saved as SVG, by the export module loaded on demand", async () => {
+  const { page, errors } = await open("/index.html");
+  assert.deepEqual(await settled92(page), ["ready"]);
+  // Record what the widget saves (its download link's name and file) instead of a download.
+  await page.evaluate(() => {
+    window.__saved = [];
+    HTMLAnchorElement.prototype.click = function () {
+      const name = this.download;
+      fetch(this.href).then((r) => r.text()).then((text) => window.__saved.push({ name, text }));
+    };
+  });
+  const loaded = () => page.evaluate(() => performance.getEntriesByType("resource").filter((r) => /report-widget-export-/.test(r.name)).length);
+  assert.equal(await loaded(), 0, "not part of the first download");
+  await page.evaluate(() => {
+    const root = document.querySelector("[data-report-widget]").shadowRoot;
+    root.querySelector("#rw-enforcement .rw-export-svg").click();
+  });
+  await page.waitForFunction(() => window.__saved.length > 0, { timeout: 20000 });
+  const [saved] = await page.evaluate(() => window.__saved);
+  assert.equal(saved.name, "环境执法（件）.svg");
+  assert.ok(saved.text.startsWith("<svg") && saved.text.includes("290余件"));
+  assert.equal(await loaded(), 2, "the export module's glue and wasm");
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test("Chromium 92: three instances (one bad payload) and a host added later", async () => {
   const { page, errors } = await open("/three.html");
   assert.deepEqual(await settled92(page), ["ready", "ready", "error"]);

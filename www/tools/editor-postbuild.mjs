@@ -11,7 +11,7 @@
 import { createHash } from "node:crypto";
 import { readFileSync, unlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { minifyCss } from "./minify.mjs";
+import { widgetStylesheet } from "./minify.mjs";
 
 const hash = (data) => createHash("sha256").update(data).digest("hex").slice(0, 16);
 
@@ -76,8 +76,7 @@ wasm_bindgen({ module_or_path: bytes }).catch(failed);
   unlinkSync(join(staging, glue));
   unlinkSync(join(staging, wasm));
 
-  const css = Buffer.from(minifyCss(readFileSync(join(source, "www/report-widget.css"), "utf8")));
-  const cssName = `report-widget-${hash(css)}.css`;
+  const { name: cssName, bytes: css } = widgetStylesheet(source);
   writeFileSync(join(staging, cssName), css);
 
   // Trunk names its page index.html whatever the source was called.

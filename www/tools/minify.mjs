@@ -1,6 +1,9 @@
 // Minifies what the widget ships (esbuild, a pinned dev dependency): about 5 KB gzip off the
 // transfer (BENCHMARKS.md). Targets Chromium 90, the oldest engine the widget supports, so no
 // newer syntax is introduced.
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { transformSync } from "esbuild";
 
 const options = { target: "chrome90", legalComments: "none", charset: "utf8" };
@@ -16,6 +19,13 @@ export const minifyLoader = (text) =>
 /** The widget stylesheet. Both builds (widget and editor) minify it the same way, so they
  * name the same content-hashed file. */
 export const minifyCss = (text) => transformSync(text, { ...options, loader: "css", minify: true }).code;
+
+/** The widget stylesheet as shipped: minified `www/report-widget.css` under its content-hashed
+ * name. The widget's and the editor's post-build steps both write it, under the same name. */
+export function widgetStylesheet(source) {
+  const bytes = Buffer.from(minifyCss(readFileSync(join(source, "www/report-widget.css"), "utf8")));
+  return { name: `report-widget-${createHash("sha256").update(bytes).digest("hex").slice(0, 16)}.css`, bytes };
+}
 
 /** Shortens the wasm's import and export names in the wasm and in wasm-bindgen's (unminified)
  * glue. Imports ("__wbg_querySelectorAll_bd785907acdf7800" → "b7", 185 of them, whose hash

@@ -17,7 +17,7 @@ import { createHash } from "node:crypto";
 import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
-import { minifyCss, minifyGlue, minifyWasmNames, minifyLoader } from "./minify.mjs";
+import { minifyGlue, minifyLoader, minifyWasmNames, widgetStylesheet } from "./minify.mjs";
 
 const source = process.env.TRUNK_SOURCE_DIR || process.cwd();
 const staging = process.env.TRUNK_STAGING_DIR;
@@ -56,8 +56,7 @@ function packModule(glueText, wasmBytes, prefix, module) {
 const widget = packModule(readFileSync(join(staging, trunkGlue), "utf8"), readFileSync(join(staging, trunkWasm)), "report-widget-web");
 for (const name of [trunkGlue, trunkWasm]) if (name !== widget.glue && name !== widget.wasm) rmSync(join(staging, name));
 const { glue, wasm } = widget;
-const css = Buffer.from(minifyCss(readFileSync(join(source, "www/report-widget.css"), "utf8")));
-const cssName = `report-widget-${createHash("sha256").update(css).digest("hex").slice(0, 16)}.css`;
+const { name: cssName, bytes: css } = widgetStylesheet(source);
 writeFileSync(join(staging, cssName), css);
 
 // The chart export module (./run builds it into target/export-dist before this build).
