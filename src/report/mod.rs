@@ -128,26 +128,37 @@ pub fn Widget(props: &WidgetProps) -> Html {
     let state = use_reducer(BodyState::default);
     let root = use_node_ref();
 
-    // A URL hash naming one of our sections (#rw-air) opens it, on load and whenever the
-    // hash changes; print shows everything expanded. (Hooks run before the error case returns:
-    // Yew needs the same hooks on every render, and the outcome can change.)
+    // The report shown now, for the window listeners below (registered once per report shown,
+    // not again on every new payload: in the editor's preview that would follow the hash, and
+    // move the focus, at each edit). Hooks run before the error case returns: Yew needs the
+    // same hooks on every render, and the outcome can change.
+    let latest = use_mut_ref(|| None::<Rc<ReportView>>);
     {
-        let dispatch = state.dispatcher();
+        let latest = latest.clone();
         use_effect_with(props.outcome.clone(), move |outcome| {
-            let view = match outcome {
+            *latest.borrow_mut() = match outcome {
                 Outcome::Report(view) => Some(view.clone()),
                 Outcome::Problems { .. } => None,
             };
+        });
+    }
+    // A URL hash naming one of our sections (#rw-air) opens it, when the report appears and
+    // whenever the hash changes; print shows everything expanded.
+    {
+        let dispatch = state.dispatcher();
+        use_effect_with(matches!(props.outcome, Outcome::Report(_)), move |&shown| {
             let follow = {
                 let dispatch = dispatch.clone();
                 Callback::from(move |()| {
-                    let wanted = view.as_ref().zip(dom::location_hash());
+                    let wanted = latest.borrow().clone().zip(dom::location_hash());
                     if let Some(s) = wanted.and_then(|(view, h)| view.section_for_hash(&h).map(|s| s.anchor.clone())) {
                         dispatch.dispatch(BodyAction::Go(s));
                     }
                 })
             };
-            follow.emit(());
+            if shown {
+                follow.emit(());
+            }
             let before = dispatch.clone();
             let guards = (
                 dom::on_window("hashchange", follow),

@@ -287,6 +287,24 @@ test("the preview saves chart images itself (the editor page has no loader)", as
   await page.context().close();
 });
 
+test("after a contents link in the preview, typing in the form keeps the focus there", async () => {
+  const page = await editorPage(browser, editorUrl());
+  await loadExample(page);
+  // The link writes #rw-enforcement into the editor's address bar, as on a portal page.
+  await page.locator('#preview .rw-toc a[href="#rw-enforcement"]').click();
+  assert.equal(new URL(page.url()).hash, "#rw-enforcement");
+  const title = byId(page, "f/meta/title/zh");
+  await title.focus();
+  await page.keyboard.type("（草稿）");
+  await previewShows(page, "（草稿）");
+  // A new payload in the preview does not follow the hash again (that would move the focus).
+  await page.keyboard.type("二");
+  await previewShows(page, "（草稿）二");
+  assert.equal(await focusedId(page), await title.getAttribute("id"));
+  assert.ok((await title.inputValue()).endsWith("（草稿）二"));
+  await page.context().close();
+});
+
 test("the preview follows both languages and both themes", async () => {
   const page = await editorPage(browser, editorUrl());
   await loadExample(page);
