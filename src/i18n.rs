@@ -57,6 +57,8 @@ pub struct Ui {
     pub download_csv: &'static str,
     pub download_svg: &'static str,
     pub download_png: &'static str,
+    /// Shown beside a chart's downloads when its SVG or PNG image could not be made.
+    pub export_failed: &'static str,
     /// Accessible names of the export buttons: "{what}" is the chart or table title.
     pub export_label: &'static str,
     pub legend: &'static str,
@@ -137,6 +139,7 @@ const ZH: Ui = Ui {
     download_csv: "下载CSV",
     download_svg: "下载SVG",
     download_png: "下载PNG",
+    export_failed: "图片未能生成，请稍后重试。",
     export_label: "{what}：",
     legend: "图例：显示或隐藏项目",
     all_hidden: "所有项目均已隐藏。请在图例中选择要显示的项目。",
@@ -212,6 +215,7 @@ const EN: Ui = Ui {
     download_csv: "Download CSV",
     download_svg: "Download SVG",
     download_png: "Download PNG",
+    export_failed: "The image could not be made. Please try again.",
     export_label: "{what}: ",
     legend: "Legend: show or hide items",
     all_hidden: "All items are hidden. Choose the items to show in the legend.",

@@ -236,6 +236,19 @@ async fn the_table_view_legend_sections_and_large_text_toggle() {
 }
 
 #[wasm_bindgen_test]
+async fn a_chart_image_that_cannot_be_made_is_said_beside_the_buttons() {
+    // Mounted without the loader, so no export module answers: the reader is told, in a live
+    // region that was there before.
+    let root = mount_report(LANSHAN, Lang::Zh, Theme::default()).await;
+    let figure = one(&root, "#rw-enforcement figure");
+    let status = one(&figure, ".rw-export-status");
+    assert_eq!(status.get_attribute("role").as_deref(), Some("status"));
+    assert_eq!(text(&status), "");
+    click(&one(&figure, ".rw-export-svg"));
+    eventually("the failure is said", || text(&status) == "图片未能生成，请稍后重试。").await;
+}
+
+#[wasm_bindgen_test]
 async fn arrow_keys_move_the_tooltip_and_escape_closes_it() {
     let root = mount_report(LANSHAN, Lang::En, Theme::default()).await;
     let plot = one(&root, "#rw-first-months .rw-plot");

@@ -214,14 +214,16 @@ function load(glueName, wasmName, glueIntegrity, wasmIntegrity, onImported) {
 }
 
 // The widget asks for a chart image through window["report-widget:export"] (see
-// src/embed/exporter.rs): the export module is loaded on the first request, then reused. If it
-// cannot be loaded, the reader gets no file and the console says why; the next click tries again.
+// src/embed/exporter.rs): the export module is loaded on the first request, then reused. The
+// answer is a promise of whether a file was made; if not, the chart says so, the console says
+// why, and the next click tries again.
 var exporter = null;
 function exportChart(request) {
   if (!exporter) exporter = load(EXPORT_GLUE, EXPORT_WASM, INTEGRITY.exportGlue, INTEGRITY.exportWasm);
   return exporter.then(
     function (module) {
       if (!module.export_chart(request)) throw new Error("the widget sent a request the export module does not understand");
+      return true;
     },
     function (error) {
       exporter = null;
@@ -229,6 +231,7 @@ function exportChart(request) {
     }
   ).catch(function (error) {
     if (console && console.error) console.error("report-widget: the chart image could not be made (" + ((error && error.message) || error) + ")");
+    return false;
   });
 }
 

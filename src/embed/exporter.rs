@@ -67,17 +67,27 @@ fn pack(chart: &ChartView, hidden: &[bool], credit: &str, png: bool) -> Object {
     request
 }
 
-/// Asks the loader's bridge for the image of `chart` as it is shown now. Without a bridge
-/// (a page that mounted the widget some other way) the reader gets no file, and the page's
-/// author a console message saying why.
-pub fn request(chart: &ChartView, hidden: &[bool], credit: &str, png: bool) {
+/// Asks the loader's bridge for the image of `chart` as it is shown now; `failed` is called
+/// if no file could be made (the export module could not be loaded, or refused the request),
+/// so the chart can say so. Without a bridge (a page that mounted the widget some other way)
+/// the page's author also gets a console message saying why.
+pub fn request(chart: &ChartView, hidden: &[bool], credit: &str, png: bool, failed: yew::Callback<()>) {
     let bridge = Reflect::get(&gloo::utils::window(), &JsValue::from_str(BRIDGE)).ok().and_then(|f| f.dyn_into::<Function>().ok());
-    match bridge {
-        Some(bridge) => {
-            let _ = bridge.call1(&JsValue::NULL, &pack(chart, hidden, credit, png));
+    let Some(bridge) = bridge else {
+        gloo::console::error!("report-widget: chart images (SVG, PNG) need the widget's loader, report-widget.js");
+        return failed.emit(());
+    };
+    // The loader's bridge answers with a promise of true or false, the editor's at once.
+    let answer = bridge.call1(&JsValue::NULL, &pack(chart, hidden, credit, png)).unwrap_or(JsValue::FALSE);
+    wasm_bindgen_futures::spawn_local(async move {
+        let done = match answer.dyn_into::<js_sys::Promise>() {
+            Ok(promise) => wasm_bindgen_futures::JsFuture::from(promise).await.is_ok_and(|v| v.is_truthy()),
+            Err(answer) => answer.is_truthy(),
+        };
+        if !done {
+            failed.emit(());
         }
-        None => gloo::console::error!("report-widget: chart images (SVG, PNG) need the widget's loader, report-widget.js"),
-    }
+    });
 }
 
 fn text(source: &JsValue, key: &str) -> Option<String> {

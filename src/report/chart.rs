@@ -28,11 +28,13 @@ pub struct ChartState {
     pub cursor: Option<usize>,
     /// Escape closes the tooltip until the pointer or the keys move on.
     pub dismissed: bool,
+    /// The last SVG or PNG image asked for could not be made (said beside the downloads).
+    pub export_failed: bool,
 }
 
 impl ChartState {
     pub fn new(items: usize) -> ChartState {
-        ChartState { table: false, hidden: vec![false; items], hover: None, focused: false, cursor: None, dismissed: false }
+        ChartState { table: false, hidden: vec![false; items], hover: None, focused: false, cursor: None, dismissed: false, export_failed: false }
     }
 
     /// The item whose tooltip shows, if any.
@@ -54,6 +56,8 @@ pub enum ChartAction {
     Step(isize),
     Edge { last: bool },
     Dismiss,
+    /// An image was asked for (`false`), or could not be made (`true`).
+    ExportFailed(bool),
 }
 
 impl Reducible for ChartState {
@@ -98,6 +102,7 @@ impl Reducible for ChartState {
                 s.dismissed = false;
             }
             ChartAction::Dismiss => s.dismissed = true,
+            ChartAction::ExportFailed(failed) => s.export_failed = failed,
         }
         Rc::new(s)
     }
@@ -180,7 +185,12 @@ pub fn ChartFigure(props: &ChartFigureProps) -> Html {
         let chart = chart.clone();
         let hidden = hidden.clone();
         let credit = env.credit.clone();
-        Callback::from(move |_: MouseEvent| dom::export_image(&chart, &hidden, &credit, png))
+        let dispatch = dispatch.clone();
+        Callback::from(move |_: MouseEvent| {
+            dispatch.dispatch(ChartAction::ExportFailed(false));
+            let failed = dispatch.clone();
+            dom::export_image(&chart, &hidden, &credit, png, Callback::from(move |()| failed.dispatch(ChartAction::ExportFailed(true))));
+        })
     };
     let svg = export_as(false);
     let png = export_as(true);
@@ -209,6 +219,7 @@ pub fn ChartFigure(props: &ChartFigureProps) -> Html {
                     <button type="button" class="rw-btn rw-export-svg" aria-label={t.download_svg} aria-describedby={cap_id.clone()} onclick={svg}>{ "SVG" }</button>
                     <button type="button" class="rw-btn rw-export-png" aria-label={t.download_png} aria-describedby={cap_id.clone()} onclick={png}>{ "PNG" }</button>
                 </span>
+                <span class="rw-export-status" role="status">{ if state.export_failed { t.export_failed } else { "" } }</span>
             </div>
             if chart.legend {
                 <div class="rw-legend rw-control rw-chart-part" role="group" aria-label={t.legend}>

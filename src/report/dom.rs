@@ -81,8 +81,8 @@ mod imp {
         img.set_src(&url);
     }
 
-    pub fn export_image(chart: &crate::view::ChartView, hidden: &[bool], credit: &str, png: bool) {
-        crate::embed::exporter::request(chart, hidden, credit, png)
+    pub fn export_image(chart: &crate::view::ChartView, hidden: &[bool], credit: &str, png: bool, failed: Callback<()>) {
+        crate::embed::exporter::request(chart, hidden, credit, png, failed)
     }
 
     pub fn location_hash() -> Option<String> {
@@ -138,7 +138,7 @@ mod imp {
     use yew::{Callback, NodeRef};
 
     pub fn download_text(_name: &str, _mime: &str, _text: &str) {}
-    pub fn export_image(_chart: &crate::view::ChartView, _hidden: &[bool], _credit: &str, _png: bool) {}
+    pub fn export_image(_chart: &crate::view::ChartView, _hidden: &[bool], _credit: &str, _png: bool, _failed: Callback<()>) {}
     pub fn location_hash() -> Option<String> {
         None
     }
@@ -166,8 +166,9 @@ pub fn download_png(name: String, svg: &str, width: u32, height: u32) {
 
 /// Saves the chart as shown now (without the `hidden` items) as an SVG or PNG image, with the
 /// `credit` line; made by the export module the loader fetches on demand (`embed::exporter`).
-pub fn export_image(chart: &crate::view::ChartView, hidden: &[bool], credit: &str, png: bool) {
-    imp::export_image(chart, hidden, credit, png)
+/// `failed` hears if no file could be made.
+pub fn export_image(chart: &crate::view::ChartView, hidden: &[bool], credit: &str, png: bool, failed: yew::Callback<()>) {
+    imp::export_image(chart, hidden, credit, png, failed)
 }
 
 /// The page's URL hash (`#rw-air`), if any.

@@ -315,10 +315,19 @@ test("chart images come from the export module, fetched on the first SVG or PNG 
   assert.equal(ours().length, 1, `one message for the failed export: ${JSON.stringify(errors)}`);
   assert.match(ours()[0], /^report-widget: the chart image could not be made \(/);
   assert.equal(await p.locator("[data-report-widget]").getAttribute("data-state"), "ready", "the widget is unharmed");
+  // The reader is told too, beside the buttons (a live region), in the widget's language.
+  const status = fig.locator(".rw-export-status");
+  assert.equal(await status.getAttribute("role"), "status");
+  const statusText = async (expected) => {
+    for (let i = 0; i < 50 && (await status.textContent()).trim() !== expected; i++) await p.waitForTimeout(100);
+    return (await status.textContent()).trim();
+  };
+  assert.equal(await statusText("图片未能生成，请稍后重试。"), "图片未能生成，请稍后重试。");
 
   const svg = await download(p, fig.locator(".rw-export-svg"));
   assert.equal(svg.name, "环境执法（件）.svg");
   assert.ok(svg.bytes.toString("utf8").includes("290余件"));
+  assert.equal(await statusText(""), "", "the message goes with the next attempt");
   const png = await download(p, fig.locator(".rw-export-png"));
   assert.equal(png.name, "环境执法（件）.png");
   const wasmFetches = exportModule().filter((f) => f.endsWith(".wasm"));
