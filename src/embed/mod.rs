@@ -31,8 +31,10 @@ pub const HOST_SELECTOR: &str = "[data-report-widget]";
 struct Instance {
     id: u64,
     host: Element,
-    /// Set once the report (or its error panel) is rendered.
+    /// Set once the report (or its error panel) is rendered, with what it shows (to render it
+    /// again in another theme).
     app: Option<AppHandle<Widget>>,
+    outcome: Option<Outcome>,
     /// Aborts the `data-src` request if the host goes away before it answers.
     abort: Option<AbortController>,
 }
@@ -108,7 +110,7 @@ pub fn mount(host: Element, stylesheet: impl Into<Stylesheet>) {
         r.next_id += 1;
         let id = r.next_id;
         let abort = AbortController::new().ok();
-        r.instances.push(Instance { id, host: host.clone(), app: None, abort: abort.clone() });
+        r.instances.push(Instance { id, host: host.clone(), app: None, outcome: None, abort: abort.clone() });
         Some((id, abort))
     });
     let Some((id, abort)) = registered else { return };
@@ -141,6 +143,23 @@ fn remount(host: Element) {
     }
 }
 
+/// Renders a mounted host's report again in the theme its `data-theme` now asks for (a page's
+/// own dark-mode or large-text switch): the stylesheet follows the attribute by itself, but the
+/// report also carries the theme (the colour scheme it forces, the large-text button's state).
+/// A host still loading picks the attribute up when it renders.
+fn retheme(host: &Element) {
+    // Yew is called with the registry released, and the app put back afterwards.
+    let taken = with_registry(|r| {
+        let instance = r.instances.iter_mut().find(|i| i.host == *host)?;
+        let outcome = instance.outcome.clone()?;
+        let app = instance.app.take()?;
+        Some((instance.id, app, outcome))
+    });
+    let Some((id, mut app, outcome)) = taken else { return };
+    app.update(WidgetProps { outcome: outcome.clone(), theme: host_theme(host) });
+    keep_app(id, app, outcome);
+}
+
 /// Releases every mounted host that is no longer in the document.
 fn release_disconnected() {
     let gone: Vec<Element> =
@@ -163,9 +182,9 @@ fn hydrate(id: u64, host: &Element, lang: Lang) -> bool {
     log_warnings(host, &checked.warnings);
     let report = checked.report;
     let outcome = Outcome::Report(Rc::new(ReportView::new(&report, lang)));
-    let app = yew::Renderer::<Widget>::with_root_and_props(root, WidgetProps { outcome, theme: host_theme(host) }).hydrate();
+    let app = yew::Renderer::<Widget>::with_root_and_props(root, WidgetProps { outcome: outcome.clone(), theme: host_theme(host) }).hydrate();
     announce_after_render(id, host.clone(), None, None, lang);
-    keep_app(id, app);
+    keep_app(id, app, outcome);
     true
 }
 
@@ -208,12 +227,13 @@ fn log_warnings(host: &Element, warnings: &[Problem]) {
     gloo::console::warn!("report-widget: the payload has warnings:", lines.join("\n"), host.clone());
 }
 
-/// Keeps a rendered app's handle so `release` can destroy it; destroys it at once if the host
-/// went away meanwhile.
-fn keep_app(id: u64, app: AppHandle<Widget>) {
+/// Keeps a rendered app's handle (and what it shows) so `release` can destroy it and
+/// `retheme` render it again; destroys it at once if the host went away meanwhile.
+fn keep_app(id: u64, app: AppHandle<Widget>, outcome: Outcome) {
     let orphan = with_registry(|r| match r.instances.iter_mut().find(|i| i.id == id) {
         Some(instance) => {
             instance.app = Some(app);
+            instance.outcome = Some(outcome);
             instance.abort = None;
             None
         }
@@ -260,7 +280,7 @@ async fn run(id: u64, host: Element, stylesheet: Stylesheet, abort: Option<Abort
         }
     };
     let root = shadow.root.clone();
-    let app = yew::Renderer::<Widget>::with_root_and_props(root, WidgetProps { outcome, theme: host_theme(&host) }).render();
+    let app = yew::Renderer::<Widget>::with_root_and_props(root, WidgetProps { outcome: outcome.clone(), theme: host_theme(&host) }).render();
     announce_after_render(id, host, Some(shadow), error, lang);
-    keep_app(id, app);
+    keep_app(id, app, outcome);
 }

@@ -6,8 +6,9 @@ use wasm_bindgen::prelude::*;
 use web_sys::{Document, Element, MutationObserver, MutationObserverInit, MutationRecord, Node};
 
 /// Host attributes whose change means "show a different report": the host is mounted again.
-/// (`data-theme` is not here: the stylesheet follows it without a new render.)
 const REMOUNT_ON: [&str; 3] = ["data-lang", "data-src", "data-payload"];
+/// The host attribute whose change means "the same report in another theme": rendered again.
+const RETHEME_ON: &str = "data-theme";
 
 /// Starts one observer on the whole document for the page's lifetime (it is never
 /// disconnected, so its callback is deliberately leaked).
@@ -26,6 +27,7 @@ pub fn start(document: &Document) -> Result<(), JsValue> {
     for name in REMOUNT_ON {
         filter.push(&name.into());
     }
+    filter.push(&RETHEME_ON.into());
     init.set_attribute_filter(&filter);
     observer.observe_with_options(document, &init)
 }
@@ -34,6 +36,7 @@ fn on_mutations(records: &Array) {
     let mut added: Vec<Element> = Vec::new();
     let mut removed_any = false;
     let mut remount: Vec<Element> = Vec::new();
+    let mut retheme: Vec<Element> = Vec::new();
     for record in records.iter() {
         let record: MutationRecord = record.unchecked_into();
         match record.type_().as_str() {
@@ -55,7 +58,13 @@ fn on_mutations(records: &Array) {
                     } else {
                         super::release(&el);
                     }
-                } else if el.has_attribute("data-report-widget") && super::is_mounted(&el) && !remount.contains(&el) {
+                } else if !el.has_attribute("data-report-widget") || !super::is_mounted(&el) {
+                    continue;
+                } else if name == RETHEME_ON {
+                    if !retheme.contains(&el) {
+                        retheme.push(el);
+                    }
+                } else if !remount.contains(&el) {
                     remount.push(el);
                 }
             }
@@ -66,6 +75,12 @@ fn on_mutations(records: &Array) {
     // connected and keeps its rendered report.
     if removed_any {
         super::release_disconnected();
+    }
+    for host in retheme {
+        // A host mounted again below renders in its new theme anyway.
+        if host.is_connected() && !remount.contains(&host) {
+            super::retheme(&host);
+        }
     }
     for host in remount {
         if host.is_connected() {

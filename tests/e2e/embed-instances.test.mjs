@@ -171,8 +171,20 @@ test("hosts added later mount by themselves; removed hosts are released; moved h
   await page.waitForFunction(() => document.getElementById("d").shadowRoot.textContent.includes("5020余人次"));
   await waitForState(page, "d", "ready");
 
+  // Changing data-theme (a page's own dark-mode or large-text switch) restyles the same report
+  // in place: d was dark; now light and large, with the large-text button pressed.
+  const look = () =>
+    page.evaluate(() => {
+      const report = document.getElementById("d").shadowRoot.querySelector(".rw");
+      return { background: getComputedStyle(report).backgroundColor, large: report.querySelector(".rw-large-toggle").getAttribute("aria-pressed") };
+    });
+  assert.deepEqual(await look(), { background: "rgb(13, 17, 23)", large: "false" });
+  await page.evaluate(() => document.getElementById("d").setAttribute("data-theme", "light large"));
+  await page.waitForFunction(() => document.getElementById("d").shadowRoot.querySelector(".rw-large-toggle").getAttribute("aria-pressed") === "true");
+  assert.deepEqual(await look(), { background: "rgb(255, 255, 255)", large: "true" });
+
   const events = await page.evaluate(() => window.__rwDetails.map((e) => `${e.id}:${e.name}`));
-  assert.equal(events.filter((e) => e === "d:report-widget:ready").length, 2, "d announced ready once per language");
+  assert.equal(events.filter((e) => e === "d:report-widget:ready").length, 2, "d announced ready once per language, not again per theme");
   assert.deepEqual(errors, []);
   await context.close();
 });
