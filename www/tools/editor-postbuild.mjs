@@ -8,12 +8,10 @@
 //    content-hashed name the widget build uses, and named in <meta name="rw-widget-css">;
 //  - the Lanshan example payload goes into its <script type="application/json"> element.
 // The glue and wasm files themselves are dropped: nothing else loads them.
-import { createHash } from "node:crypto";
 import { readFileSync, unlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { widgetStylesheet } from "./minify.mjs";
+import { contentHash, widgetStylesheet } from "./minify.mjs";
 
-const hash = (data) => createHash("sha256").update(data).digest("hex").slice(0, 16);
 
 /** Same escaping as the widget's page build: "<" as \u003c, the text otherwise untouched. */
 const scriptSafeJson = (text) => {
@@ -71,7 +69,7 @@ for (var i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
 wasm_bindgen({ module_or_path: bytes }).catch(failed);
 })();
 `;
-  const bundleName = `editor-${hash(bundle)}.js`;
+  const bundleName = `editor-${contentHash(bundle)}.js`;
   writeFileSync(join(staging, bundleName), bundle);
   unlinkSync(join(staging, glue));
   unlinkSync(join(staging, wasm));

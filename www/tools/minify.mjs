@@ -20,11 +20,19 @@ export const minifyLoader = (text) =>
  * name the same content-hashed file. */
 export const minifyCss = (text) => transformSync(text, { ...options, loader: "css", minify: true }).code;
 
+/** The content hash in a shipped file's name (16 hex digits of the SHA-256 of its bytes, or of
+ * several files' bytes that ship together). */
+export const contentHash = (...parts) => {
+  const hash = createHash("sha256");
+  for (const part of parts) hash.update(part);
+  return hash.digest("hex").slice(0, 16);
+};
+
 /** The widget stylesheet as shipped: minified `www/report-widget.css` under its content-hashed
  * name. The widget's and the editor's post-build steps both write it, under the same name. */
 export function widgetStylesheet(source) {
   const bytes = Buffer.from(minifyCss(readFileSync(join(source, "www/report-widget.css"), "utf8")));
-  return { name: `report-widget-${createHash("sha256").update(bytes).digest("hex").slice(0, 16)}.css`, bytes };
+  return { name: `report-widget-${contentHash(bytes)}.css`, bytes };
 }
 
 /** Shortens the wasm's import and export names in the wasm and in wasm-bindgen's (unminified)
@@ -60,6 +68,12 @@ export function minifyWasmNames(wasm, glue, MODULE = "./report-widget-web_bg.js"
     return out;
   };
   const utf8 = new TextDecoder();
+  const readName = () => {
+    const length = uleb();
+    const name = utf8.decode(bytes.subarray(at, at + length));
+    at += length;
+    return name;
+  };
   const encodeName = (name) => {
     const b = new TextEncoder().encode(name);
     return [...encodeUleb(b.length), ...b];
@@ -82,9 +96,7 @@ export function minifyWasmNames(wasm, glue, MODULE = "./report-widget-web_bg.js"
     const count = uleb();
     const body = [...encodeUleb(count)];
     for (let i = 0; i < count; i++) {
-      const nameLength = uleb();
-      const name = utf8.decode(bytes.subarray(at, at + nameLength));
-      at += nameLength;
+      const name = readName();
       const descStart = at;
       const kind = bytes[at++];
       uleb(); // index
@@ -99,30 +111,13 @@ export function minifyWasmNames(wasm, glue, MODULE = "./report-widget-web_bg.js"
     if (at !== end) throw new Error("minifyWasmNames: the export section did not parse to its end");
     return Uint8Array.of(7, ...encodeUleb(body.length), ...body);
   };
-  while (at < bytes.length) {
-    const start = at;
-    const id = bytes[at++];
-    const size = uleb();
-    const bodyStart = at;
-    const end = bodyStart + size;
-    if (id === 7) {
-      parts.push(exportSection(end));
-      continue;
-    }
-    if (id !== 2) {
-      parts.push(bytes.subarray(start, end));
-      at = end;
-      continue;
-    }
+  // The import section, every import renamed (all are functions of MODULE).
+  const importSection = (end) => {
     const count = uleb();
     const body = [...encodeUleb(count)];
     for (let i = 0; i < count; i++) {
-      const moduleLength = uleb();
-      const module = utf8.decode(bytes.subarray(at, at + moduleLength));
-      at += moduleLength;
-      const nameLength = uleb();
-      const name = utf8.decode(bytes.subarray(at, at + nameLength));
-      at += nameLength;
+      const module = readName();
+      const name = readName();
       const descStart = at;
       const kind = bytes[at++];
       if (kind !== 0) throw new Error(`minifyWasmNames: import ${module}.${name} is not a function`);
@@ -133,7 +128,19 @@ export function minifyWasmNames(wasm, glue, MODULE = "./report-widget-web_bg.js"
       body.push(...encodeName("a"), ...encodeName(to), ...bytes.subarray(descStart, at));
     }
     if (at !== end) throw new Error("minifyWasmNames: the import section did not parse to its end");
-    parts.push(Uint8Array.of(2, ...encodeUleb(body.length)), Uint8Array.from(body));
+    return Uint8Array.of(2, ...encodeUleb(body.length), ...body);
+  };
+  while (at < bytes.length) {
+    const start = at;
+    const id = bytes[at++];
+    const size = uleb();
+    const end = at + size;
+    if (id === 2) parts.push(importSection(end));
+    else if (id === 7) parts.push(exportSection(end));
+    else {
+      parts.push(bytes.subarray(start, end));
+      at = end;
+    }
   }
   let text = glue;
   const moduleKey = `${JSON.stringify(MODULE)}: import0`;

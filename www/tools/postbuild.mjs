@@ -17,7 +17,7 @@ import { createHash } from "node:crypto";
 import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
-import { minifyGlue, minifyLoader, minifyWasmNames, widgetStylesheet } from "./minify.mjs";
+import { contentHash, minifyGlue, minifyLoader, minifyWasmNames, widgetStylesheet } from "./minify.mjs";
 
 const source = process.env.TRUNK_SOURCE_DIR || process.cwd();
 const staging = process.env.TRUNK_STAGING_DIR;
@@ -46,7 +46,7 @@ const sri = (bytes) => `sha384-${createHash("sha384").update(bytes).digest("base
 function packModule(glueText, wasmBytes, prefix, module) {
   const short = minifyWasmNames(wasmBytes, glueText, module);
   const glue = Buffer.from(minifyGlue(short.glue));
-  const hash = createHash("sha256").update(short.wasm).update(glue).digest("hex").slice(0, 16);
+  const hash = contentHash(short.wasm, glue);
   const names = { glue: `${prefix}-${hash}.js`, wasm: `${prefix}-${hash}_bg.wasm` };
   writeFileSync(join(staging, names.glue), glue);
   writeFileSync(join(staging, names.wasm), short.wasm);
