@@ -211,6 +211,7 @@ pub fn Widget(props: &WidgetProps) -> Html {
         let dispatch = state.dispatcher();
         Callback::from(move |id: String| dispatch.dispatch(BodyAction::ToggleExact(id)))
     };
+    let sections = SectionState { collapsed: &state.collapsed, on_toggle: &on_section, exact: &state.exact, on_exact: &on_exact };
     let env = Env {
         lang: view.lang,
         printing: state.printing,
@@ -237,10 +238,7 @@ pub fn Widget(props: &WidgetProps) -> Html {
                     Callback::from(move |anchor: String| dispatch.dispatch(BodyAction::Go(anchor)))
                 }) }
             </header>
-            { for view.sections.iter().map(|s| {
-                let collapsed = !state.printing && state.collapsed.contains(&s.anchor);
-                section(s, collapsed, &on_section, &SectionState { exact: &state.exact, on_exact: &on_exact }, &env)
-            }) }
+            { for view.sections.iter().map(|s| section(s, &sections, &env)) }
         </article>
     }
 }
@@ -276,8 +274,11 @@ fn contents(view: &ReportView, t: &Ui, on_go: &Callback<String>) -> Html {
     }
 }
 
-/// What a section's content needs of the report's state, beyond `Env`.
+/// What the sections need of the report's state, beyond `Env`.
 struct SectionState<'a> {
+    /// Anchors of the folded sections, and how to fold or unfold one.
+    collapsed: &'a [String],
+    on_toggle: &'a Callback<String>,
     /// Element ids of the unfolded exact figures, and how to flip one.
     exact: &'a [String],
     on_exact: &'a Callback<String>,
@@ -286,7 +287,9 @@ struct SectionState<'a> {
 /// A section: its heading folds and unfolds it (content stays in the page, hidden, so it
 /// prints and is found by in-page search). A plain function, not a component: the report
 /// re-renders it with the rest, and the charts and tables inside compare their own props.
-fn section(s: &SectionView, collapsed: bool, on_toggle: &Callback<String>, state: &SectionState, env: &Env) -> Html {
+fn section(s: &SectionView, state: &SectionState, env: &Env) -> Html {
+    // Printing shows every section unfolded.
+    let collapsed = !env.printing && state.collapsed.contains(&s.anchor);
     let heading_id = format!("{}-h", s.anchor);
     let body_id = format!("{}-body", s.anchor);
     let body = match &s.body {
@@ -304,7 +307,7 @@ fn section(s: &SectionView, collapsed: bool, on_toggle: &Callback<String>, state
         <section key={s.anchor.clone()} class="rw-section" id={s.anchor.clone()} aria-labelledby={heading_id.clone()}>
             <h3 class="rw-section-title" id={heading_id}>
                 <button type="button" class="rw-section-toggle" aria-expanded={if collapsed { "false" } else { "true" }} aria-controls={body_id.clone()}
-                    onclick={on_toggle.reform(move |_: MouseEvent| anchor.clone())}>
+                    onclick={state.on_toggle.reform(move |_: MouseEvent| anchor.clone())}>
                     <span class="rw-chevron" aria-hidden="true"></span>
                     { &s.title }
                 </button>
