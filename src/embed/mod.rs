@@ -31,12 +31,16 @@ pub const HOST_SELECTOR: &str = "[data-report-widget]";
 struct Instance {
     id: u64,
     host: Element,
-    /// Set once the report (or its error panel) is rendered, with what it shows (to render it
-    /// again in another theme).
-    app: Option<AppHandle<Widget>>,
-    outcome: Option<Outcome>,
+    /// Set once the report (or its error panel) is rendered.
+    rendered: Option<Rendered>,
     /// Aborts the `data-src` request if the host goes away before it answers.
     abort: Option<AbortController>,
+}
+
+/// A rendered instance's Yew app, and what it shows (to render it again in another theme).
+struct Rendered {
+    app: AppHandle<Widget>,
+    outcome: Outcome,
 }
 
 #[derive(Default)]
@@ -110,7 +114,7 @@ pub fn mount(host: Element, stylesheet: impl Into<Stylesheet>) {
         r.next_id += 1;
         let id = r.next_id;
         let abort = AbortController::new().ok();
-        r.instances.push(Instance { id, host: host.clone(), app: None, outcome: None, abort: abort.clone() });
+        r.instances.push(Instance { id, host: host.clone(), rendered: None, abort: abort.clone() });
         Some((id, abort))
     });
     let Some((id, abort)) = registered else { return };
@@ -129,8 +133,8 @@ pub fn release(host: &Element) {
     if let Some(abort) = &instance.abort {
         abort.abort();
     }
-    if let Some(app) = instance.app {
-        app.destroy();
+    if let Some(rendered) = instance.rendered {
+        rendered.app.destroy();
     }
     host::clear(&instance.host);
 }
@@ -151,11 +155,9 @@ fn retheme(host: &Element) {
     // Yew is called with the registry released, and the app put back afterwards.
     let taken = with_registry(|r| {
         let instance = r.instances.iter_mut().find(|i| i.host == *host)?;
-        let outcome = instance.outcome.clone()?;
-        let app = instance.app.take()?;
-        Some((instance.id, app, outcome))
+        Some((instance.id, instance.rendered.take()?))
     });
-    let Some((id, mut app, outcome)) = taken else { return };
+    let Some((id, Rendered { mut app, outcome })) = taken else { return };
     app.update(WidgetProps { outcome: outcome.clone(), theme: host_theme(host) });
     keep_app(id, app, outcome);
 }
@@ -232,8 +234,7 @@ fn log_warnings(host: &Element, warnings: &[Problem]) {
 fn keep_app(id: u64, app: AppHandle<Widget>, outcome: Outcome) {
     let orphan = with_registry(|r| match r.instances.iter_mut().find(|i| i.id == id) {
         Some(instance) => {
-            instance.app = Some(app);
-            instance.outcome = Some(outcome);
+            instance.rendered = Some(Rendered { app, outcome });
             instance.abort = None;
             None
         }
