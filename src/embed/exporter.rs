@@ -28,20 +28,16 @@ fn set(target: &Object, key: &str, value: &JsValue) {
     let _ = Reflect::set(target, &JsValue::from_str(key), value);
 }
 
-fn kind_name(kind: ChartKind) -> &'static str {
-    match kind {
-        ChartKind::Bars => "bars",
-        ChartKind::Completion => "completion",
-        ChartKind::Months => "months",
-    }
-}
+/// A chart kind's name in a request, both ways.
+const KINDS: [(ChartKind, &str); 3] = [(ChartKind::Bars, "bars"), (ChartKind::Completion, "completion"), (ChartKind::Months, "months")];
 
 /// What `chart_svg` reads of a chart, as a plain object (numbers stay numbers: no float
 /// formatting in the widget's wasm).
 fn pack(chart: &ChartView, hidden: &[bool], credit: &str, png: bool) -> Object {
     let request = Object::new();
     set(&request, "file", &JsValue::from_str(&chart.file));
-    set(&request, "kind", &JsValue::from_str(kind_name(chart.kind)));
+    let kind = KINDS.iter().find(|(k, _)| *k == chart.kind).map_or("", |(_, name)| name);
+    set(&request, "kind", &JsValue::from_str(kind));
     set(&request, "title", &JsValue::from_str(&chart.title));
     set(&request, "summary", &JsValue::from_str(&chart.summary));
     set(&request, "note", &chart.note.as_deref().map_or(JsValue::NULL, JsValue::from_str));
@@ -100,12 +96,8 @@ fn list(source: &JsValue, key: &str) -> Vec<JsValue> {
 
 /// The request `pack` made; `None` if it is not one.
 pub fn unpack(value: &JsValue) -> Option<Request> {
-    let kind = match text(value, "kind")?.as_str() {
-        "bars" => ChartKind::Bars,
-        "completion" => ChartKind::Completion,
-        "months" => ChartKind::Months,
-        _ => return None,
-    };
+    let kind_name = text(value, "kind")?;
+    let kind = KINDS.iter().find(|(_, name)| *name == kind_name)?.0;
     let items = list(value, "items")
         .iter()
         .map(|item| {
