@@ -260,15 +260,18 @@ fn check_rules(report: &Report, complete: bool) -> Vec<Problem> {
             }
             SectionBody::Calendar(body) => {
                 require_text(&mut out, &body.label, &format!("{at}/label"));
-                let mut seen = HashSet::new();
+                // One bit per month (bit 1 = January): no hash set for twelve values.
+                let mut seen: u16 = 0;
                 for (mi, marked) in body.marked.iter().enumerate() {
-                    if !(1..=12).contains(&marked.month) || !seen.insert(marked.month) {
+                    let bit = if (1..=12).contains(&marked.month) { 1u16 << marked.month } else { 0 };
+                    if bit == 0 || seen & bit != 0 {
                         out.push(Problem::error(
                             format!("{at}/marked/{mi}/month"),
                             format!("月份 {} 应为 1–12 且不重复", marked.month),
                             format!("month {} must be 1–12 and appear once", marked.month),
                         ));
                     }
+                    seen |= bit;
                 }
             }
             SectionBody::Highlights(body) => {
