@@ -112,9 +112,18 @@ pub const PRERENDERED_MARK: &str = "data-rw-prerendered";
 pub struct Shadow {
     pub root: Element,
     placeholder: Placeholder,
+    /// Settles when the widget stylesheet has loaded (or failed to).
+    stylesheet: Promise,
 }
 
 impl Shadow {
+    /// Waits for the widget stylesheet, so the first render is never seen unstyled. A
+    /// stylesheet that fails to load (or fails its integrity check) still ends the wait: the
+    /// report then shows unstyled rather than never.
+    pub async fn stylesheet_loaded(&self) {
+        let _ = JsFuture::from(self.stylesheet.clone()).await;
+    }
+
     /// Called once the first render is in the DOM. A report replaces the placeholder; an error
     /// panel comes first and keeps the page's fallback content (or the prerendered report)
     /// visible below it, since the reader still gets that.
@@ -196,7 +205,7 @@ fn stylesheet_link(stylesheet: &Stylesheet) -> Result<Element, EmbedError> {
 /// Opens (or reuses) the host's shadow root, links the stylesheet, waits until it has loaded
 /// (so the report never flashes unstyled) and returns where to render. A shadow root that
 /// already holds a prerendered report keeps it on screen meanwhile; any other content is cleared.
-pub async fn prepare_shadow(host: &Element, stylesheet: &Stylesheet, lang: Lang) -> Result<Shadow, EmbedError> {
+pub fn prepare_shadow(host: &Element, stylesheet: &Stylesheet, lang: Lang) -> Result<Shadow, EmbedError> {
     let shadow = shadow_of(host)?;
     let prerendered = prerendered(&shadow);
     if prerendered.is_empty() {
@@ -206,10 +215,9 @@ pub async fn prepare_shadow(host: &Element, stylesheet: &Stylesheet, lang: Lang)
     let attach_error = |e: JsValue| EmbedError::Attach(js_error_text(&e));
     let link = stylesheet_link(stylesheet)?;
     let loaded = Promise::new(&mut |resolve, _reject| {
-        // A stylesheet that fails to load (or fails its integrity check) still resolves: the
-        // report then shows unstyled rather than never. The listener is the promise's own
-        // `resolve`, not a Rust closure: `load` fires again each time the host is moved in the
-        // page, and a one-shot Rust closure would throw on the second call.
+        // Failing to load resolves too (see `Shadow::stylesheet_loaded`). The listener is the
+        // promise's own `resolve`, not a Rust closure: `load` fires again each time the host is
+        // moved in the page, and a one-shot Rust closure would throw on the second call.
         let _ = link.add_event_listener_with_callback("load", &resolve);
         let _ = link.add_event_listener_with_callback("error", &resolve);
     });
@@ -237,8 +245,7 @@ pub async fn prepare_shadow(host: &Element, stylesheet: &Stylesheet, lang: Lang)
         shadow.append_child(&note).map_err(attach_error)?;
         Placeholder::Loading(note)
     };
-    let _ = JsFuture::from(loaded).await;
-    Ok(Shadow { root, placeholder })
+    Ok(Shadow { root, placeholder, stylesheet: loaded })
 }
 
 /// Empties a released host: its shadow root (the report, listeners' targets) and its state.

@@ -253,11 +253,7 @@ async fn run(id: u64, host: Element, stylesheet: Stylesheet, abort: Option<Abort
     if hydrate(id, &host, lang) {
         return;
     }
-    let shadow = host::prepare_shadow(&host, &stylesheet, lang).await;
-    if !is_current(id) || panic::poisoned() {
-        return; // released while the stylesheet loaded, or the widget failed meanwhile
-    }
-    let shadow = match shadow {
+    let shadow = match host::prepare_shadow(&host, &stylesheet, lang) {
         Ok(shadow) => shadow,
         Err(err) => {
             host::show_plain_error(&host, &err.to_string());
@@ -265,6 +261,8 @@ async fn run(id: u64, host: Element, stylesheet: Stylesheet, abort: Option<Abort
             return;
         }
     };
+    // The payload is read, checked and turned into a view while the stylesheet loads (a
+    // `data-src` file is fetched alongside it); only the render waits for the stylesheet.
     let text = host::read_payload(&host, abort.as_ref().map(|a| a.signal()).as_ref()).await;
     if !is_current(id) || panic::poisoned() {
         return; // released while the payload loaded (the request was aborted), or the widget failed
@@ -280,6 +278,10 @@ async fn run(id: u64, host: Element, stylesheet: Stylesheet, abort: Option<Abort
             (Outcome::Problems { problems: Rc::new(problems), lang }, Some(err))
         }
     };
+    shadow.stylesheet_loaded().await;
+    if !is_current(id) || panic::poisoned() {
+        return; // released while the stylesheet loaded, or the widget failed meanwhile
+    }
     let root = shadow.root.clone();
     let app = yew::Renderer::<Widget>::with_root_and_props(root, WidgetProps { outcome: outcome.clone(), theme: host_theme(&host) }).render();
     announce_after_render(id, host, Some(shadow), error, lang);
