@@ -112,13 +112,17 @@ function widgetFiles(dist = DIST) {
   if (!existsSync(loaderPath)) throw new Error("dist/report-widget.js is missing: build first (./run build)");
   const loader = readFileSync(loaderPath, "utf8");
   // The hashed names the loader points at (whatever the loader's own shape or minification).
-  const glue = loader.match(/["'`]\.\/([^"'`]+\.js)["'`]/)?.[1];
+  const wasm = loader.match(/["'`]\.\/(report-widget-web-[^"'`]+_bg\.wasm)["'`]/)?.[1];
   const styles = loader.match(/["'`]\.\/([^"'`]+\.css)["'`]/)?.[1];
-  if (!glue || !styles) throw new Error("cannot read the glue and stylesheet names from dist/report-widget.js");
+  if (!wasm || !styles) throw new Error("cannot read the wasm and stylesheet names from dist/report-widget.js");
+  // The wasm-bindgen glue is bundled into the loader; builds from before that (compared with
+  // --ab) name it as a file of its own.
+  const glue = loader.match(/["'`]\.\/(report-widget-web-[^"'`]+\.js)["'`]/)?.[1] ?? null;
   // Fetched only on a reader's first SVG or PNG export, not at start-up.
   const exportGlue = loader.match(/["'`]\.\/(report-widget-export-[^"'`]+\.js)["'`]/)?.[1];
   const onDemand = exportGlue ? [exportGlue, exportGlue.replace(/\.js$/, "_bg.wasm")] : [];
-  return { loader: "report-widget.js", glue, wasm: glue.replace(/\.js$/, "_bg.wasm"), styles, onDemand };
+  const startup = ["report-widget.js", glue, wasm, styles].filter(Boolean);
+  return { loader: "report-widget.js", glue, wasm, styles, startup, onDemand };
 }
 
 function sizes(dir, names) {
@@ -321,7 +325,7 @@ async function withTimeout(promise, ms, what) {
 
 /** One fresh page load; returns the probe plus optional memory figures. Keeps the page open
  * when `keep` is set (the caller then closes the context). */
-async function load(browser, url, { memory = false, cpuThrottle = 1, keep = false, glue = null, content = false, network = null } = {}) {
+async function load(browser, url, { memory = false, cpuThrottle = 1, keep = false, files = null, content = false, network = null } = {}) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   await page.addInitScript(readyProbe);
@@ -364,14 +368,14 @@ async function load(browser, url, { memory = false, cpuThrottle = 1, keep = fals
         const root = document.querySelector("[data-report-widget]")?.shadowRoot;
         return root ? Math.max(0, ...[...root.querySelectorAll("table")].map((t) => t.querySelectorAll("tbody tr").length)) : 0;
       });
-      if (glue) {
-        // The glue module is already instantiated: importing it again returns the same module,
-        // and its init returns the existing exports, memory included.
+      if (files) {
+        // The module holding the glue is already instantiated: importing it again returns the
+        // same module. The loader (glue bundled in) exports wasmMemoryBytes(); in builds with the
+        // glue as a file of its own, the glue's init returns the existing exports, memory included.
         result.wasmMemory = await page.evaluate(async (src) => {
-          const g = await import(new URL(src, location.href).href);
-          const w = await g.default();
-          return w.memory.buffer.byteLength;
-        }, glue);
+          const m = await import(new URL(src, location.href).href);
+          return m.wasmMemoryBytes ? m.wasmMemoryBytes() : (await m.default()).memory.buffer.byteLength;
+        }, files.glue ?? files.loader);
       }
     }
     if (keep) return { ...result, page, context };
@@ -492,7 +496,7 @@ async function partReady(browser, base, files, routes) {
       }
     : null;
   // Memory of both pages after render (one more load each).
-  const wMem = await load(browser, urls.widget, { memory: true, glue: files.glue });
+  const wMem = await load(browser, urls.widget, { memory: true, files });
   const eMem = await load(browser, urls.echarts, { memory: true });
   // Old office PC: the same comparison with the CPU slowed down 4x (fewer loads).
   const slow = { widget: [], echarts: [] };
@@ -579,7 +583,6 @@ async function partBreakdown(browser, base, routes) {
         html: nav.responseEnd,
         domContentLoaded: nav.domContentLoadedEventEnd,
         loaderStart: at("report-widget:loader-start")?.startTime,
-        glueImported: at("report-widget:glue-imported")?.startTime,
         wasmFetched: res(/_bg\.wasm$/)?.responseEnd,
         wasmInstantiated: at("report-widget:wasm-instantiated")?.startTime,
         bootReturned: at("report-widget:boot-returned")?.startTime,
@@ -607,7 +610,7 @@ async function partScale(browser, base, synthetic, files) {
       ready.push(r.ready);
       painted.push(r.painted);
     }
-    const m = await load(browser, url, { memory: true, glue: files.glue, keep: s.kind === "ranking" });
+    const m = await load(browser, url, { memory: true, files, keep: s.kind === "ranking" });
     let sort = null;
     if (s.kind === "ranking") {
       try {
@@ -653,7 +656,7 @@ async function partAB(browser, bases, filesAB) {
       for (const who of i % 2 ? ["after", "before"] : ["before", "after"]) t[who].push((await load(browser, bases[who] + path)).ready);
     }
     const mem = {};
-    for (const who of ["before", "after"]) mem[who] = await load(browser, bases[who] + path, { memory: true, glue: filesAB[who].glue });
+    for (const who of ["before", "after"]) mem[who] = await load(browser, bases[who] + path, { memory: true, files: filesAB[who] });
     const paired = median(t.after.map((a, i) => a / t.before[i]));
     out.push({ label, loads, before: median(t.before), after: median(t.after), paired, runs: t, memBefore: mem.before, memAfter: mem.after });
   }
@@ -754,7 +757,6 @@ function markdown(res) {
     const steps = [
       ["page HTML received", b.html],
       ["loader module starts", b.loaderStart],
-      ["glue module imported", b.glueImported],
       ["wasm file received", b.wasmFetched],
       ["wasm compiled and instantiated", b.wasmInstantiated],
       ["`boot()` returned (hosts mounted, shadow stylesheet requested)", b.bootReturned],
@@ -880,7 +882,7 @@ async function main() {
     res.machine = machine(browser.version());
     log(`${SMOKE ? "smoke run" : "full run"} on ${res.machine.cores} cores, Chromium ${res.machine.chromium}, commit ${res.machine.commit}`);
     if (PARTS.has("size")) {
-      const list = [files.loader, files.glue, files.wasm, files.styles];
+      const list = files.startup;
       const rows = sizes(DIST, list);
       const ech = sizes(echartsDir, ["ref.js", "ref.css"]);
       const pkg = JSON.parse(readFileSync(join(ROOT, "node_modules/echarts/package.json"), "utf8"));
@@ -891,7 +893,7 @@ async function main() {
     }
     if (PARTS.has("ready")) {
       res.ready = await partReady(browser, base, files, routes);
-      const expected = [files.loader, files.glue, files.wasm, files.styles].sort();
+      const expected = [...files.startup].sort();
       const seen = [...res.ready.loadedByWidget].sort();
       if (res.size && JSON.stringify(expected) !== JSON.stringify(seen)) res.size.mismatch = seen;
       log(`ready: widget ${fmtMs(res.ready.widget)} ms, ECharts ${fmtMs(res.ready.echarts)} ms, ratio ${res.ready.ratio.toFixed(2)}`);
@@ -919,7 +921,7 @@ async function mainAB(files, echartsDir) {
   const sizeAB = {};
   for (const [who, dir] of [["before", before], ["after", AFTER]]) {
     const f = filesAB[who];
-    const rows = sizes(dir, [f.loader, f.glue, f.wasm, f.styles]);
+    const rows = sizes(dir, f.startup);
     sizeAB[who] = { files: rows, total: total(rows) };
   }
   const servers = [];

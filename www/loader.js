@@ -10,17 +10,18 @@
 // below the message. The same happens if the widget's code fails later on.
 //
 // Syntax and APIs stay within what Chromium 90 and other 2019-era engines run: office browsers on
-// UOS and Kylin are built on Chromium 90-93. The build step (www/tools/postbuild.mjs) fills in the
-// content-hashed file names and their SRI hashes, so pinning this file with integrity="..." pins
-// the whole widget.
-var GLUE = "__GLUE__";
+// UOS and Kylin are built on Chromium 90-93. The build step (www/tools/postbuild.mjs) bundles the
+// widget's wasm-bindgen glue into this file (one module fewer to fetch and evaluate before the
+// wasm can start) and fills in the content-hashed file names and their SRI hashes, so pinning
+// this file with integrity="..." pins the whole widget.
+import initWidget, { boot, instances } from "./widget-glue.js";
+
 var WASM = "__WASM__";
 var STYLES = "__STYLES__";
 // The chart export module (SVG and PNG images), fetched on a reader's first such export.
 var EXPORT_GLUE = "__EXPORT_GLUE__";
 var EXPORT_WASM = "__EXPORT_WASM__";
 var INTEGRITY = {
-  glue: "__GLUE_SRI__",
   wasm: "__WASM_SRI__",
   styles: "__STYLES_SRI__",
   exportGlue: "__EXPORT_GLUE_SRI__",
@@ -157,7 +158,7 @@ function failed(error) {
 function onUncaught(error) {
   if (!(error instanceof WebAssembly.RuntimeError)) return;
   var stack = String(error.stack || "");
-  if (stack.indexOf(GLUE.replace(/^\.\//, "")) === -1 && stack.indexOf(WASM.replace(/^\.\//, "")) === -1) return;
+  if (stack.indexOf(import.meta.url) === -1 && stack.indexOf(WASM.replace(/^\.\//, "")) === -1) return;
   failed(error);
 }
 function watchTraps() {
@@ -200,13 +201,18 @@ function importGlue(name, integrity) {
   );
 }
 
-// Fetches a wasm (checked against its SRI hash) and its glue in parallel, then instantiates.
-function load(glueName, wasmName, glueIntegrity, wasmIntegrity, onImported) {
+// Starts fetching a wasm, checked against its SRI hash, for a glue's init() to instantiate.
+function fetchWasm(wasmName, wasmIntegrity) {
   var wasm = fetch(resolve(wasmName), wasmIntegrity ? { integrity: wasmIntegrity } : {});
   // init() takes the rejection over; without this it would also be reported as unhandled.
   wasm.catch(function () {});
+  return wasm;
+}
+
+// Fetches a module's wasm and its glue in parallel, then instantiates.
+function load(glueName, wasmName, glueIntegrity, wasmIntegrity) {
+  var wasm = fetchWasm(wasmName, wasmIntegrity);
   return importGlue(glueName, glueIntegrity).then(function (glue) {
-    if (onImported) onImported();
     return glue.default({ module_or_path: wasm }).then(function () {
       return glue;
     });
@@ -250,16 +256,23 @@ if (window[LOADED]) {
   mark("loader-start");
   watchTraps();
   window["report-widget:export"] = exportChart;
-  load(GLUE, WASM, INTEGRITY.glue, INTEGRITY.wasm, function () {
-    mark("glue-imported");
-  }).then(function (glue) {
+  initWidget({ module_or_path: fetchWasm(WASM, INTEGRITY.wasm) }).then(function () {
     mark("wasm-instantiated");
     try {
-      glue.boot(resolve(STYLES), INTEGRITY.styles);
+      boot(resolve(STYLES), INTEGRITY.styles);
       mark("boot-returned");
     } catch (error) {
       // The widget started but failed while mounting the hosts present now.
       failed(error);
     }
   }, cannotRun);
+}
+
+// For tests, the benchmark and support (import this module again: same instance): how many
+// hosts are mounted, and the size of the widget's WebAssembly memory in bytes.
+export { instances };
+export function wasmMemoryBytes() {
+  return initWidget().then(function (exports) {
+    return exports.memory.buffer.byteLength;
+  });
 }

@@ -2,7 +2,7 @@
 // report reaches data-state="ready" and shows its figures with their units and qualifiers.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { ARTIFACTS, DIST, launch, recordEvents, serveDist, settled, shadowText } from "./support.mjs";
 
@@ -19,11 +19,14 @@ after(async () => {
 test("dist has the embed contract's files", () => {
   const loader = readFileSync(join(DIST, "report-widget.js"), "utf8");
   // The loader names the content-hashed files that are really there, each with its SRI hash.
-  for (const name of ["GLUE", "WASM", "STYLES"]) {
+  for (const name of ["WASM", "STYLES"]) {
     const file = new RegExp(`\\b${name} ?= ?"\\./([^"]+)"`).exec(loader)?.[1];
     assert.ok(file && existsSync(join(DIST, file)), `the loader's ${name} (${file}) is in dist/`);
   }
-  assert.match(loader, /glue: ?"sha384-[A-Za-z0-9+\/=]{64}", ?wasm: ?"sha384-[A-Za-z0-9+\/=]{64}", ?styles: ?"sha384-/);
+  assert.match(loader, /wasm: ?"sha384-[A-Za-z0-9+\/=]{64}", ?styles: ?"sha384-/);
+  // The widget's wasm-bindgen glue is bundled into the loader, not a file of its own.
+  assert.match(loader, /export ?\{[^}]*\binstances\b/);
+  assert.ok(!readdirSync(DIST).some((f) => /^report-widget-web-[0-9a-f]+\.js$/.test(f)), "no separate widget glue in dist/");
   const payload = JSON.parse(readFileSync(join(DIST, "reports/lanshan-2021.json"), "utf8"));
   assert.equal(payload.schema, "report-widget/1");
   const html = readFileSync(join(DIST, "index.html"), "utf8");

@@ -58,7 +58,6 @@ async function openStrictly(path, { prefix = SUB, extra = [], context: options =
   const allowed = new Set([
     path,
     `${prefix}${files.loader}`,
-    `${prefix}${files.glue}`,
     `${prefix}${files.wasm}`,
     `${prefix}${files.styles}`,
     ...extra,
@@ -92,7 +91,7 @@ for (const variant of ["absolute", "relative"]) {
     await page.waitForTimeout(300); // anything late (beacons, prefetches) would show up now
     assert.deepEqual(outside, [], "no request outside the widget's files and its data-src JSON");
     const files = widgetFiles();
-    for (const file of [files.loader, files.glue, files.wasm, files.styles]) {
+    for (const file of [files.loader, files.wasm, files.styles]) {
       assert.equal(requested.filter((r) => r === `${SUB}${file}`).length, 1, `${file} is fetched exactly once`);
     }
     assert.ok(!requested.some((r) => r.endsWith("report-widget-nomodule.js")), "browsers with modules never fetch the nomodule script");
@@ -107,7 +106,7 @@ test("the demo page requests only its own files (run fails on anything else)", a
   const demoOrigin = `http://127.0.0.1:${demoServer.address().port}`;
   const files = widgetFiles();
   const demoCss = readdirSync(DIST).find((f) => /^demo-[0-9a-f]+\.css$/.test(f));
-  const allowed = new Set(["/index.html", `/${demoCss}`, ...[files.loader, files.glue, files.wasm, files.styles].map((f) => `/${f}`)]);
+  const allowed = new Set(["/index.html", `/${demoCss}`, ...[files.loader, files.wasm, files.styles].map((f) => `/${f}`)]);
   const context = await browser.newContext();
   const page = await context.newPage();
   const outside = [];
@@ -182,13 +181,10 @@ test("the published SRI value pins the loader, and the loader pins the files it 
   assert.deepEqual(ok.outside, []);
   await ok.context.close();
 
-  // …and a tampered wasm, glue or stylesheet on the server is refused: the host says the
-  // report cannot run (wasm, glue) or shows the report unstyled rather than trusting it.
+  // …and a tampered wasm on the server is refused: the host says the report cannot run. (The
+  // wasm-bindgen glue is inside the loader, which the page pins with its own integrity=.)
   const files = widgetFiles();
-  for (const [file, mangle] of [
-    [files.wasm, (b) => Buffer.concat([b, Buffer.from([0])])],
-    [files.glue, (b) => Buffer.concat([b, Buffer.from("\n// tampered\n")])],
-  ]) {
+  for (const [file, mangle] of [[files.wasm, (b) => Buffer.concat([b, Buffer.from([0])])]]) {
     const tampered = await serve({
       root: site,
       routes: { [`${SUB}${file}`]: { body: mangle(readFileSync(join(DIST, file))), type: file.endsWith(".wasm") ? "application/wasm" : "text/javascript" } },
@@ -200,7 +196,7 @@ test("the published SRI value pins the loader, and the loader pins the files it 
     assert.deepEqual(await settled(page), ["error"], `a tampered ${file} is not run`);
     assert.match(await hostText(page, "w"), /无法运行交互式报告/);
     assert.ok(consoleErrors.some((e) => /integrity/i.test(e)), `the console names the integrity check: ${consoleErrors.join(" / ")}`);
-    await page.screenshot({ path: join(ARTIFACTS, `embed-tampered-${file.endsWith(".wasm") ? "wasm" : "glue"}.png`) });
+    await page.screenshot({ path: join(ARTIFACTS, "embed-tampered-wasm.png") });
     await page.close();
     await new Promise((r) => tampered.close(r));
   }

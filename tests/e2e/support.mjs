@@ -83,7 +83,8 @@ export const TRUNCATED = readFileSync(join(ROOT, "tests/payloads/broken/truncate
 /** The strict Content-Security-Policy of issue 5, as a portal would send it. */
 export { STRICT_CSP } from "../../www/tools/serve.mjs";
 
-/** The files dist/report-widget.js loads, read from the built loader itself. */
+/** The files dist/report-widget.js loads, read from the built loader itself (the widget's
+ * wasm-bindgen glue is bundled into the loader). */
 export function widgetFiles() {
   const loader = readFileSync(join(DIST, "report-widget.js"), "utf8");
   const name = (key) => {
@@ -91,7 +92,7 @@ export function widgetFiles() {
     if (!found) throw new Error(`dist/report-widget.js names no ${key} file`);
     return found[1];
   };
-  return { loader: "report-widget.js", glue: name("GLUE"), wasm: name("WASM"), styles: name("STYLES") };
+  return { loader: "report-widget.js", wasm: name("WASM"), styles: name("STYLES") };
 }
 
 /** A portal page with the embed snippet: `body` holds the hosts (and payload scripts). The
@@ -170,14 +171,13 @@ export function isRendered(page, selector) {
   return page.$eval(selector, (el) => el.getClientRects().length > 0);
 }
 
-/** How many hosts the widget has mounted (its `instances()` export, from the same module
- * instance the loader uses). */
+/** How many hosts the widget has mounted (the loader's `instances()` export; importing the
+ * loader again returns the module instance the page runs). */
 export function instanceCount(page) {
-  const { glue } = widgetFiles();
-  return page.evaluate(async (glue) => {
+  return page.evaluate(async () => {
     const loader = [...document.scripts].find((s) => /report-widget\.js$/.test(s.src));
-    return (await import(new URL(glue, loader.src).href)).instances();
-  }, glue);
+    return (await import(loader.src)).instances();
+  });
 }
 
 // ---------------------------------------------------------------------------------------------

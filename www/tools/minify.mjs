@@ -4,17 +4,42 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { transformSync } from "esbuild";
+import { build, transformSync } from "esbuild";
 
 const options = { target: "chrome90", legalComments: "none", charset: "utf8" };
 
 /** The wasm-bindgen glue, fully minified. */
 export const minifyGlue = (text) => transformSync(text, { ...options, loader: "js", format: "esm", minify: true }).code;
 
-/** The loader: whitespace and syntax only. Its names (`GLUE`, `WASM`, `STYLES`, `INTEGRITY`)
- * stay, so a webmaster can still read which files it loads. */
-export const minifyLoader = (text) =>
-  transformSync(text, { ...options, loader: "js", format: "esm", minifyWhitespace: true, minifySyntax: true }).code;
+/** The loader with the widget's glue bundled in (one ES module). `loaderText` imports the glue
+ * as "./widget-glue.js"; `glueText` is that module, already minified. Whitespace and syntax
+ * only: the loader's names (`WASM`, `STYLES`, `INTEGRITY`) stay, so a webmaster can still read
+ * which files it loads. */
+export async function bundleLoader(loaderText, glueText) {
+  const glueModule = "./widget-glue.js";
+  const result = await build({
+    ...options,
+    stdin: { contents: loaderText, sourcefile: "loader.js", loader: "js" },
+    bundle: true,
+    format: "esm",
+    write: false,
+    minifyWhitespace: true,
+    minifySyntax: true,
+    plugins: [
+      {
+        name: "widget-glue",
+        setup(build) {
+          build.onResolve({ filter: /.*/ }, (args) => {
+            if (args.path !== glueModule) throw new Error(`www/loader.js imports ${args.path}; only ${glueModule} is bundled`);
+            return { path: glueModule, namespace: "widget-glue" };
+          });
+          build.onLoad({ filter: /.*/, namespace: "widget-glue" }, () => ({ contents: glueText, loader: "js" }));
+        },
+      },
+    ],
+  });
+  return result.outputFiles[0].text;
+}
 
 /** The widget stylesheet. Both builds (widget and editor) minify it the same way, so they
  * name the same content-hashed file. */

@@ -1,6 +1,8 @@
 // Trunk post_build hook: packages the widget in Trunk's staging folder.
-//  - report-widget.js: the stable-named loader (www/loader.js with the content-hashed file names
-//    and their SRI hashes filled in, so pinning the loader pins the whole widget)
+//  - report-widget.js: the stable-named loader (www/loader.js with the widget's wasm-bindgen glue
+//    bundled in, and the content-hashed file names and their SRI hashes filled in, so pinning
+//    the loader pins the whole widget)
+//  - report-widget-web-<hash>_bg.wasm: the widget's WebAssembly, named by its final bytes
 //  - report-widget-nomodule.js: the stable-named message for browsers without ES modules
 //  - report-widget-<hash>.css: the widget stylesheet, content-hashed for long-lived caching
 //  - report-widget-export-<hash>.js and _bg.wasm: the chart export module (SVG, PNG), which
@@ -17,7 +19,7 @@ import { createHash } from "node:crypto";
 import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
-import { contentHash, minifyGlue, minifyLoader, minifyWasmNames, widgetStylesheet } from "./minify.mjs";
+import { bundleLoader, contentHash, minifyGlue, minifyWasmNames, widgetStylesheet } from "./minify.mjs";
 
 const source = process.env.TRUNK_SOURCE_DIR || process.cwd();
 const staging = process.env.TRUNK_STAGING_DIR;
@@ -38,24 +40,26 @@ if (!files.includes(trunkWasm)) throw new Error(`no wasm beside ${trunkGlue}`);
 /** The SRI value browsers check in integrity="..." (sha384, as the SRI spec recommends). */
 const sri = (bytes) => `sha384-${createHash("sha384").update(bytes).digest("base64")}`;
 
-/** Minifies a wasm-bindgen module (short wasm names, minified glue) and writes it to the
- * staging folder as `<prefix>-<hash>.js` and `<prefix>-<hash>_bg.wasm`, named by the final
- * bytes: Trunk's own name comes from wasm-bindgen's output, which stays the same when only
- * wasm-opt's options or this minification change, and a long-cached file must never change
- * under its name. Returns the names and the bytes. */
-function packModule(glueText, wasmBytes, prefix, module) {
+/** Minifies a wasm-bindgen module (short wasm names, minified glue) and writes its wasm to the
+ * staging folder as `<prefix>-<hash>_bg.wasm` and, unless the glue is bundled elsewhere, its
+ * glue as `<prefix>-<hash>.js`. Named by the final bytes: Trunk's own name comes from
+ * wasm-bindgen's output, which stays the same when only wasm-opt's options or this minification
+ * change, and a long-cached file must never change under its name. Returns the names and the
+ * bytes. */
+function packModule(glueText, wasmBytes, prefix, module, { writeGlue = true } = {}) {
   const short = minifyWasmNames(wasmBytes, glueText, module);
   const glue = Buffer.from(minifyGlue(short.glue));
   const hash = contentHash(short.wasm, glue);
   const names = { glue: `${prefix}-${hash}.js`, wasm: `${prefix}-${hash}_bg.wasm` };
-  writeFileSync(join(staging, names.glue), glue);
+  if (writeGlue) writeFileSync(join(staging, names.glue), glue);
   writeFileSync(join(staging, names.wasm), short.wasm);
   return { ...names, glueBytes: glue, wasmBytes: short.wasm };
 }
 
-const widget = packModule(readFileSync(join(staging, trunkGlue), "utf8"), readFileSync(join(staging, trunkWasm)), "report-widget-web");
-for (const name of [trunkGlue, trunkWasm]) if (name !== widget.glue && name !== widget.wasm) rmSync(join(staging, name));
-const { glue, wasm } = widget;
+// The widget's glue goes into the loader (below), so only its wasm is a file of its own.
+const widget = packModule(readFileSync(join(staging, trunkGlue), "utf8"), readFileSync(join(staging, trunkWasm)), "report-widget-web", undefined, { writeGlue: false });
+for (const name of [trunkGlue, trunkWasm]) if (name !== widget.wasm) rmSync(join(staging, name));
+const { wasm } = widget;
 const { name: cssName, bytes: css } = widgetStylesheet(source);
 writeFileSync(join(staging, cssName), css);
 
@@ -72,18 +76,16 @@ const fill = (text, values) =>
     if (!(key in values)) throw new Error(`www/loader.js: unknown placeholder ${whole}`);
     return values[key];
   });
-const loader = "// report-widget loader (minified; source: www/loader.js)\n" + fill(minifyLoader(readFileSync(join(source, "www/loader.js"), "utf8")), {
-  GLUE: `./${glue}`,
+const loader = "// report-widget loader (minified; source: www/loader.js, with the widget's wasm-bindgen glue)\n" + await bundleLoader(fill(readFileSync(join(source, "www/loader.js"), "utf8"), {
   WASM: `./${wasm}`,
   STYLES: `./${cssName}`,
-  GLUE_SRI: sri(widget.glueBytes),
   WASM_SRI: sri(widget.wasmBytes),
   STYLES_SRI: sri(css),
   EXPORT_GLUE: `./${exporter.glue}`,
   EXPORT_WASM: `./${exporter.wasm}`,
   EXPORT_GLUE_SRI: sri(exporter.glueBytes),
   EXPORT_WASM_SRI: sri(exporter.wasmBytes),
-});
+}), widget.glueBytes.toString("utf8"));
 writeFileSync(join(staging, "report-widget.js"), loader);
 const nomodule = readFileSync(join(source, "www/nomodule.js"));
 writeFileSync(join(staging, "report-widget-nomodule.js"), nomodule);
@@ -139,8 +141,8 @@ const size = (name) => {
   return `  ${name.padEnd(48)} ${String(bytes.length).padStart(8)} B  ${String(gzipSync(bytes, { level: 9 }).length).padStart(7)} B gzip`;
 };
 console.log(
-  [`postbuild: report-widget.js -> ${glue}, ${cssName}`]
-    .concat(["report-widget.js", "report-widget-nomodule.js", glue, wasm, cssName].map(size))
+  [`postbuild: report-widget.js (with the glue) -> ${wasm}, ${cssName}`]
+    .concat(["report-widget.js", "report-widget-nomodule.js", wasm, cssName].map(size))
     .concat(["  on demand (the first SVG or PNG export):"], [exporter.glue, exporter.wasm].map(size))
     .join("\n")
 );
