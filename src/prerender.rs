@@ -3,7 +3,7 @@
 
 use crate::model::Lang;
 use crate::report::{render_themed, Outcome};
-use crate::snippet::{self, SnippetOptions};
+use crate::snippet::{self, BuildFiles, SnippetOptions};
 use crate::validate::{self, PayloadError};
 use crate::view::{ReportView, Theme};
 use std::rc::Rc;
@@ -21,17 +21,17 @@ fn theme(options: &SnippetOptions) -> Theme {
 }
 
 /// The embed snippet with the rendered report inside the host element.
-pub fn snippet(payload: &str, stylesheet: &str, options: &SnippetOptions) -> Result<String, PayloadError> {
+pub fn snippet(payload: &str, files: &BuildFiles, options: &SnippetOptions) -> Result<String, PayloadError> {
     let html = render(payload, options)?;
-    Ok(snippet::prerendered(payload, &html, stylesheet, options))
+    Ok(snippet::prerendered(payload, &html, files, options))
 }
 
 /// A complete page holding the prerendered report: readable with no script at all (for
 /// archiving and printing). With `inline_css`, the stylesheet's text goes into the shadow
-/// root so the page stands alone; otherwise it links `stylesheet` and loads the widget.
+/// root so the page stands alone; otherwise it links `files` and loads the widget.
 pub fn page(
     payload: &str,
-    stylesheet: &str,
+    files: &BuildFiles,
     inline_css: Option<&str>,
     options: &SnippetOptions,
 ) -> Result<String, PayloadError> {
@@ -46,7 +46,7 @@ pub fn page(
             lang = snippet::attr(&options.lang),
             css = css.replace("</", "<\\/"),
         ),
-        None => snippet::prerendered(payload, &html, stylesheet, options),
+        None => snippet::prerendered(payload, &html, files, options),
     };
     Ok(format!(
         "<!doctype html>\n<html lang=\"{tag}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{title}</title>\n</head>\n<body>\n{body}\n</body>\n</html>\n",

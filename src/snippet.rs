@@ -30,6 +30,15 @@ pub fn attr(value: &str) -> String {
     value.replace('&', "&amp;").replace('"', "&quot;").replace('<', "&lt;").replace('>', "&gt;")
 }
 
+/// The content-hashed files of one build that a prerendered snippet names, as URLs.
+#[derive(Clone, Copy, Debug)]
+pub struct BuildFiles<'a> {
+    /// The widget stylesheet (`report-widget-<hash>.css`), linked in the declarative shadow root.
+    pub stylesheet: &'a str,
+    /// The widget's wasm (`report-widget-web-<hash>_bg.wasm`), preloaded when given.
+    pub wasm: Option<&'a str>,
+}
+
 /// Where the widget's files are served from and how the host is set up.
 #[derive(Clone, Debug)]
 pub struct SnippetOptions {
@@ -92,13 +101,19 @@ pub fn embed_file(url: &str, options: &SnippetOptions) -> String {
 /// stylesheet link and the rendered report, and the same report as plain light-DOM HTML after
 /// it, which engines without declarative shadow DOM show instead (engines with it hide light
 /// DOM children of a shadow host).
-pub fn prerendered(payload: &str, rendered: &str, stylesheet: &str, options: &SnippetOptions) -> String {
+///
+/// With `files.wasm`, the snippet starts with a preload of it: the browser downloads the wasm
+/// while it parses and lays out the prerendered report, instead of after, when the loader (a
+/// module script, so deferred) runs. The loader's own request then reuses that download.
+pub fn prerendered(payload: &str, rendered: &str, files: &BuildFiles, options: &SnippetOptions) -> String {
     let lang = crate::model::Lang::from_code(&options.lang);
     let key = hydration_key(&script_safe_json(payload), lang.tag());
+    let preload = files.wasm.map(|url| format!("<link rel=\"preload\" href=\"{}\" as=\"fetch\" crossorigin=\"anonymous\">\n", attr(url)));
     format!(
-        "<div {host}><template shadowrootmode=\"open\" shadowroot=\"open\"><link rel=\"stylesheet\" href=\"{css}\"><div class=\"rw-root\" data-rw-key=\"{key}\">{rendered}</div></template><div class=\"rw-fallback\">{rendered}</div></div>\n{scripts}\n",
+        "{preload}<div {host}><template shadowrootmode=\"open\" shadowroot=\"open\"><link rel=\"stylesheet\" href=\"{css}\"><div class=\"rw-root\" data-rw-key=\"{key}\">{rendered}</div></template><div class=\"rw-fallback\">{rendered}</div></div>\n{scripts}\n",
+        preload = preload.unwrap_or_default(),
         host = options.inline_host_attributes(),
-        css = attr(stylesheet),
+        css = attr(files.stylesheet),
         scripts = options.scripts(payload),
     )
 }

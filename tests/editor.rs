@@ -468,10 +468,23 @@ fn the_data_src_snippet_and_names_are_escaped() {
 #[test]
 fn the_prerendered_snippet_is_the_command_line_one() {
     use report_widget::prerender;
-    use report_widget::snippet::SnippetOptions;
+    use report_widget::snippet::{BuildFiles, SnippetOptions};
     let options = SnippetOptions { base: "/static/rw/1.0/".into(), payload_id: "lanshan".into(), lang: "en".into(), theme: Some("dark".into()) };
     let html = prerender::render(LANSHAN, &options).unwrap();
-    let ours = output::prerendered_snippet(LANSHAN, &html, "./report-widget-0123456789abcdef.css", "lanshan", "/static/rw/1.0", "en", Some("dark"));
-    let cli = prerender::snippet(LANSHAN, "/static/rw/1.0/report-widget-0123456789abcdef.css", &options).unwrap();
+    let ours = output::prerendered_snippet(
+        LANSHAN,
+        &html,
+        "./report-widget-0123456789abcdef.css",
+        Some("./report-widget-web-0123456789abcdef_bg.wasm"),
+        "lanshan",
+        "/static/rw/1.0",
+        "en",
+        Some("dark"),
+    );
+    let files = BuildFiles {
+        stylesheet: "/static/rw/1.0/report-widget-0123456789abcdef.css",
+        wasm: Some("/static/rw/1.0/report-widget-web-0123456789abcdef_bg.wasm"),
+    };
+    let cli = prerender::snippet(LANSHAN, &files, &options).unwrap();
     assert_eq!(ours, cli);
 }

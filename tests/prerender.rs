@@ -8,7 +8,7 @@ use common::text_of;
 use report_widget::format;
 use report_widget::model::{Lang, Report, SectionBody};
 use report_widget::prerender;
-use report_widget::snippet::{self, SnippetOptions};
+use report_widget::snippet::{self, BuildFiles, SnippetOptions};
 use report_widget::validate;
 
 const LANSHAN: &str = include_str!("../www/reports/lanshan-2021.json");
@@ -17,6 +17,9 @@ const EXAMPLE: &str = include_str!("../docs/examples/water-affairs-example.json"
 fn options(lang: &str) -> SnippetOptions {
     SnippetOptions { base: "/static/rw/1.0/".into(), payload_id: "r1".into(), lang: lang.into(), theme: None }
 }
+
+/// A build's stylesheet, without a wasm to preload (`--stylesheet URL` alone).
+const CSS_ONLY: BuildFiles = BuildFiles { stylesheet: "/static/rw/1.0/report-widget-x.css", wasm: None };
 
 
 /// Every figure the payload states, formatted the way the widget must show it.
@@ -67,7 +70,7 @@ fn expected_figures(report: &Report, lang: Lang) -> Vec<String> {
 fn the_prerendered_snippet_holds_every_figure_as_text() {
     for (payload, lang, code) in [(LANSHAN, Lang::Zh, "zh"), (LANSHAN, Lang::En, "en"), (EXAMPLE, Lang::Zh, "zh")] {
         let report = validate::load(payload).unwrap();
-        let html = prerender::snippet(payload, "/static/rw/1.0/report-widget-x.css", &options(code)).unwrap();
+        let html = prerender::snippet(payload, &CSS_ONLY, &options(code)).unwrap();
         let shadow = html.split("<template").nth(1).and_then(|t| t.split("</template>").next()).expect("a template");
         let text = text_of(shadow);
         let expected = expected_figures(&report, lang);
@@ -80,7 +83,7 @@ fn the_prerendered_snippet_holds_every_figure_as_text() {
 
 #[test]
 fn the_markup_needs_no_script_and_no_inline_style() {
-    let html = prerender::snippet(LANSHAN, "/static/rw/1.0/report-widget-x.css", &options("zh")).unwrap();
+    let html = prerender::snippet(LANSHAN, &CSS_ONLY, &options("zh")).unwrap();
     assert!(html.starts_with("<div data-report-widget data-payload=\"r1\" data-lang=\"zh\"><template shadowrootmode=\"open\" shadowroot=\"open\">"));
     assert!(html.contains("<link rel=\"stylesheet\" href=\"/static/rw/1.0/report-widget-x.css\">"));
     assert!(html.contains("<div class=\"rw-fallback\">"), "engines without declarative shadow DOM read the light-DOM copy");
@@ -88,6 +91,21 @@ fn the_markup_needs_no_script_and_no_inline_style() {
     assert!(!html.contains("<style"), "strict CSP: no style elements");
     assert_eq!(html.matches("<script").count(), 3, "only the JSON payload, the loader and the nomodule message");
     assert!(html.contains("<script type=\"module\" src=\"/static/rw/1.0/report-widget.js\"></script>"));
+}
+
+#[test]
+fn the_wasm_is_preloaded_before_the_prerendered_report_when_the_build_names_it() {
+    let files = BuildFiles { wasm: Some("/static/rw/1.0/report-widget-web-0123_bg.wasm"), ..CSS_ONLY };
+    let html = prerender::snippet(LANSHAN, &files, &options("zh")).unwrap();
+    // First in the snippet, so the download starts while the report below is parsed; `fetch`
+    // with CORS, as the loader requests it, so the loader's request reuses it.
+    assert!(html.starts_with(
+        "<link rel=\"preload\" href=\"/static/rw/1.0/report-widget-web-0123_bg.wasm\" as=\"fetch\" crossorigin=\"anonymous\">\n<div data-report-widget "
+    ));
+    assert_eq!(html.matches("rel=\"preload\"").count(), 1);
+    let without = prerender::snippet(LANSHAN, &CSS_ONLY, &options("zh")).unwrap();
+    assert!(!without.contains("preload"), "no wasm named, nothing preloaded");
+    assert_eq!(html.split_once('\n').unwrap().1, without, "otherwise the same snippet");
 }
 
 #[test]
@@ -103,7 +121,7 @@ fn the_payload_inside_the_snippet_is_unchanged_for_a_json_parser() {
 
 #[test]
 fn a_standalone_page_is_a_whole_document() {
-    let page = prerender::page(LANSHAN, "report-widget.css", Some(".rw{color:black}"), &options("zh")).unwrap();
+    let page = prerender::page(LANSHAN, &BuildFiles { stylesheet: "report-widget.css", wasm: None }, Some(".rw{color:black}"), &options("zh")).unwrap();
     assert!(page.starts_with("<!doctype html>"));
     assert!(page.contains("<title>临沂市生态环境局兰山分局关于2021年度法治政府建设情况的报告</title>"));
     assert!(page.contains("<style>.rw{color:black}</style>"));
@@ -112,6 +130,6 @@ fn a_standalone_page_is_a_whole_document() {
 
 #[test]
 fn invalid_payloads_are_refused_with_their_problems() {
-    let err = prerender::snippet("{\"schema\": \"report-widget/1\"}", "x.css", &options("zh")).unwrap_err();
+    let err = prerender::snippet("{\"schema\": \"report-widget/1\"}", &CSS_ONLY, &options("zh")).unwrap_err();
     assert!(err.problems().iter().any(|p| p.pointer == "/meta"));
 }

@@ -7,7 +7,7 @@
 //! report-widget render FILE [--lang en]   the report as HTML (server-side rendering)
 //! report-widget prerender FILE [options]  the embed snippet with the report already inside
 //!     --lang zh|en  --theme NAME  --id ELEMENT_ID  --base URL_OF_DIST/  --dist DIR
-//!     --stylesheet URL  --page  --inline-css
+//!     --stylesheet URL [--wasm URL]  --page  --inline-css
 //! ```
 
 #[cfg(not(target_arch = "wasm32"))]
@@ -27,7 +27,7 @@ mod cli {
     use std::process::ExitCode;
     use std::rc::Rc;
 
-    const USAGE: &str = "usage:\n  report-widget validate FILE...\n  report-widget schema\n  report-widget render FILE [--lang zh|en]\n  report-widget prerender FILE [--lang zh|en] [--theme NAME] [--id ID] [--base URL/] [--dist DIR | --stylesheet URL] [--page [--inline-css]]";
+    const USAGE: &str = "usage:\n  report-widget validate FILE...\n  report-widget schema\n  report-widget render FILE [--lang zh|en]\n  report-widget prerender FILE [--lang zh|en] [--theme NAME] [--id ID] [--base URL/] [--dist DIR | --stylesheet URL [--wasm URL]] [--page [--inline-css]]";
 
     pub fn run(args: Vec<String>) -> ExitCode {
         match args.first().map(String::as_str) {
@@ -69,18 +69,23 @@ mod cli {
         }
     }
 
-    /// The widget stylesheet's file name in a built `dist/` (it is content-hashed).
-    fn find_stylesheet(dist: &str) -> Result<String, String> {
+    /// The name of a content-hashed file of a built `dist/`: `prefix<hash>suffix`.
+    fn find_in_dist(dist: &str, prefix: &str, suffix: &str) -> Result<String, String> {
         let entries = std::fs::read_dir(dist).map_err(|e| format!("{dist}: cannot read the built widget ({e}); run ./run build, or pass --stylesheet URL"))?;
         entries
             .filter_map(|e| e.ok()?.file_name().into_string().ok())
-            .find(|n| n.starts_with("report-widget-") && n.ends_with(".css"))
-            .ok_or_else(|| format!("{dist}: no report-widget-*.css; run ./run build, or pass --stylesheet URL"))
+            .find(|n| n.starts_with(prefix) && n.ends_with(suffix) && n[prefix.len()..n.len() - suffix.len()].bytes().all(|b| b.is_ascii_hexdigit()))
+            .ok_or_else(|| format!("{dist}: no {prefix}*{suffix}; run ./run build, or pass --stylesheet URL"))
+    }
+
+    /// The widget stylesheet's file name in a built `dist/`.
+    fn find_stylesheet(dist: &str) -> Result<String, String> {
+        find_in_dist(dist, "report-widget-", ".css")
     }
 
     fn prerender(args: &[String]) -> Result<String, String> {
         use report_widget::prerender;
-        use report_widget::snippet::SnippetOptions;
+        use report_widget::snippet::{BuildFiles, SnippetOptions};
         let path = &args[0];
         let opts = Options { args: &args[1..] };
         let payload = read(path)?;
@@ -91,10 +96,15 @@ mod cli {
             theme: opts.value("--theme").map(String::from),
         };
         let dist = opts.value("--dist").unwrap_or("dist");
-        let stylesheet = match opts.value("--stylesheet") {
-            Some(url) => url.to_string(),
-            None => format!("{}{}", options.base, find_stylesheet(dist)?),
+        // Both from the same build: named by hand, or found in its dist/ folder.
+        let (stylesheet, wasm) = match opts.value("--stylesheet") {
+            Some(url) => (url.to_string(), opts.value("--wasm").map(String::from)),
+            None => (
+                format!("{}{}", options.base, find_stylesheet(dist)?),
+                Some(format!("{}{}", options.base, find_in_dist(dist, "report-widget-web-", "_bg.wasm")?)),
+            ),
         };
+        let files = BuildFiles { stylesheet: &stylesheet, wasm: wasm.as_deref() };
         let problems = |e: report_widget::validate::PayloadError| {
             e.problems().iter().map(|p| format!("{path}: {}: {}", p.location(), p.en)).collect::<Vec<_>>().join("\n")
         };
@@ -105,9 +115,9 @@ mod cli {
             } else {
                 None
             };
-            prerender::page(&payload, &stylesheet, css.as_deref(), &options).map_err(problems)
+            prerender::page(&payload, &files, css.as_deref(), &options).map_err(problems)
         } else {
-            prerender::snippet(&payload, &stylesheet, &options).map_err(problems)
+            prerender::snippet(&payload, &files, &options).map_err(problems)
         }
     }
 

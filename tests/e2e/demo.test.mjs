@@ -4,7 +4,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { ARTIFACTS, DIST, launch, recordEvents, serveDist, settled, shadowText } from "./support.mjs";
+import { ARTIFACTS, DIST, launch, recordEvents, serveDist, settled, shadowText, widgetFiles } from "./support.mjs";
 
 let browser, server;
 before(async () => {
@@ -38,11 +38,17 @@ test("the demo shows the Lanshan report, ready, with units and qualifiers", asyn
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   const errors = [];
   page.on("pageerror", (e) => errors.push(String(e)));
-  page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
+  page.on("console", (m) => ["error", "warning"].includes(m.type()) && errors.push(m.text()));
+  const requests = [];
+  page.on("request", (r) => requests.push(new URL(r.url()).pathname));
   await page.addInitScript(recordEvents);
   await page.goto(`${server.url}/index.html`);
   assert.deepEqual(await settled(page), ["ready"]);
   assert.deepEqual(await page.evaluate(() => window.__rwEvents), [["report-widget:ready", "DIV"]]);
+  // The prerendered snippet preloads the wasm; the loader's request reuses that download.
+  const { wasm } = widgetFiles();
+  assert.match(readFileSync(join(DIST, "index.html"), "utf8"), new RegExp(`<link rel="preload" href="\\./${wasm}" as="fetch" crossorigin="anonymous">`));
+  assert.equal(requests.filter((r) => r === `/${wasm}`).length, 1, "the wasm is downloaded once");
   const text = await shadowText(page);
   for (const figure of [
     "4.73", "五区第1名", "同比改善8.2%", "231天", "同比增加3天", "44μg/m³", "1.3mg/m³", "同比持平",

@@ -90,6 +90,9 @@ test("Chromium 92: the demo reaches data-state=ready and shows the report", asyn
     assert.ok(text.includes(figure), `the widget shows ${figure}`);
   }
   assert.deepEqual(errors, []);
+  // This engine, too, reuses the prerendered snippet's preload of the wasm for the loader's request.
+  const wasmLoads = await page.evaluate(() => performance.getEntriesByType("resource").filter((r) => /_bg\.wasm$/.test(r.name)).length);
+  assert.equal(wasmLoads, 1, "the wasm is downloaded once");
   await page.screenshot({ path: join(ARTIFACTS, "chromium92-demo.png"), fullPage: true });
   await page.close();
 });

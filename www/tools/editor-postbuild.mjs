@@ -5,10 +5,12 @@
 //    go into one classic script, editor-<hash>.js, which starts the editor;
 //  - Trunk's own start-up script and preload links are removed (strict CSP: no inline script);
 //  - the widget's stylesheet (for the preview's shadow root) is written under the same
-//    content-hashed name the widget build uses, and named in <meta name="rw-widget-css">;
+//    content-hashed name the widget build uses, and named in <meta name="rw-widget-css">; the
+//    widget's wasm, which prerendered snippets preload, is named in <meta name="rw-widget-wasm">
+//    (read from the widget's loader in dist/, which ./run builds first);
 //  - the Lanshan example payload goes into its <script type="application/json"> element.
 // The glue and wasm files themselves are dropped: nothing else loads them.
-import { readFileSync, unlinkSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, unlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { contentHash, widgetStylesheet } from "./minify.mjs";
 
@@ -76,6 +78,9 @@ wasm_bindgen({ module_or_path: bytes }).catch(failed);
 
   const { name: cssName, bytes: css } = widgetStylesheet(source);
   writeFileSync(join(staging, cssName), css);
+  const widgetLoader = join(source, "dist/report-widget.js");
+  const widgetWasm = existsSync(widgetLoader) ? /"\.\/(report-widget-web-[0-9a-f]+_bg\.wasm)"/.exec(readFileSync(widgetLoader, "utf8"))?.[1] : null;
+  if (!widgetWasm) console.warn("postbuild (editor): no widget build in dist/; prerendered snippets will not preload the wasm");
 
   // Trunk names its page index.html whatever the source was called.
   const trunkPage = join(staging, "index.html");
@@ -89,6 +94,7 @@ wasm_bindgen({ module_or_path: bytes }).catch(failed);
     // Subresource integrity needs CORS, which file:// pages do not have.
     .replace(/ integrity="[^"]*"/g, "")
     .replace("__WIDGET_CSS__", `./${cssName}`)
+    .replace("__WIDGET_WASM__", widgetWasm ? `./${widgetWasm}` : "")
     .replace("<!-- rw:editor-script -->", `<script src="./${bundleName}" defer></script>`)
     .replace(/<!-- rw:payload ([^ ]+) -->/g, (_, file) => scriptSafeJson(readFileSync(join(source, file), "utf8")));
   if (/wasm_bindgen\(|report-widget-editor-/.test(html)) {

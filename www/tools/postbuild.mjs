@@ -118,7 +118,7 @@ const prerender = (args) => {
     "cargo",
     ["run", "--quiet", "--locked", "--bin", "report-widget", "--", "prerender", args.trim().split(/\s+/)[0],
       "--id", options.id || "report-widget-payload", "--lang", options.lang || "zh",
-      "--base", "./", "--stylesheet", `./${cssName}`],
+      "--base", "./", "--stylesheet", `./${cssName}`, "--wasm", `./${wasm}`],
     { cwd: source, env, encoding: "utf8", stdio: ["ignore", "pipe", "inherit"], maxBuffer: 64 << 20 }
   );
 };

@@ -287,10 +287,11 @@ impl EditorApp {
         self.prerender_pending = true;
         let send = self.send.clone();
         let css = dom::meta("rw-widget-css").unwrap_or_default();
+        let wasm = dom::meta("rw-widget-wasm").filter(|w| !w.is_empty());
         wasm_bindgen_futures::spawn_local(async move {
             let lang = Lang::from_code(&key.lang);
             let html = render_report(Rc::new(report), lang, &key.theme).await.unwrap_or_default();
-            let snippet = output::prerendered_snippet(&key.text, &html, &css, &key.id, &key.base, &key.lang, Some(&key.theme));
+            let snippet = output::prerendered_snippet(&key.text, &html, &css, wasm.as_deref(), &key.id, &key.base, &key.lang, Some(&key.theme));
             send.emit(Msg::Prerendered(key, snippet));
         });
     }
