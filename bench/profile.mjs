@@ -13,6 +13,7 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
+import { bundleLoader } from "../www/tools/minify.mjs";
 import { serve } from "../www/tools/serve.mjs";
 import { payload as synthPayload } from "./synth.mjs";
 
@@ -33,7 +34,9 @@ execFileSync("wasm-bindgen", ["--target", "web", "--keep-debug", "--out-dir", PR
 execFileSync(bin("wasm-opt"), ["-Oz", "-g", join(PROF, "report-widget-web_bg.wasm"), "-o", join(PROF, "report-widget-web_bg.wasm")], { stdio: "inherit" });
 
 const demo = readFileSync(join(DIST, "index.html"), "utf8");
-let page = demo.replace('src="./report-widget.js"', 'src="./prof-loader.js"');
+let page = demo
+  .replace('src="./report-widget.js"', 'src="./prof-loader.js"')
+  .replace(/(<link rel="preload" href=")[^"]+_bg\.wasm"/, '$1./prof/report-widget-web_bg.wasm"');
 if (PAGE !== "lanshan") {
   // A synthetic payload is not prerendered: start from the page without the demo's prerender.
   page = page.replace(/<template shadowrootmode[\s\S]*?(<\/div>\s*<script type="application\/json")/, "$1");
@@ -41,15 +44,25 @@ if (PAGE !== "lanshan") {
   const json = JSON.stringify(synthPayload(kind, Number(n))).replace(/</g, "\\u003c");
   page = page.replace(/(<script type="application\/json" id="[^"]+">)[\s\S]*?(<\/script>)/, (_, a, b) => `${a}${json}${b}`);
 }
-// The profiled glue and wasm are other files than the release's: point at them, drop their SRI pins.
-const loader = readFileSync(join(DIST, "report-widget.js"), "utf8")
-  .replace(/\bGLUE ?= ?"[^"]+"/, 'GLUE = "./prof/report-widget-web.js"')
-  .replace(/\bWASM ?= ?"[^"]+"/, 'WASM = "./prof/report-widget-web_bg.wasm"')
-  .replace(/\b(glue|wasm): ?"sha384-[^"]+"/g, '$1: ""');
+// The loader bundles the glue, and the profiled glue and wasm (names kept) are other files than
+// the release's: bundle www/loader.js again with the profiled glue, pointing at the profiled wasm
+// (no SRI pin) and at the release's other files.
+const built = readFileSync(join(DIST, "report-widget.js"), "utf8");
+const builtValue = (re) => re.exec(built)?.[1] ?? "";
+const filled = {
+  WASM: "./prof/report-widget-web_bg.wasm",
+  STYLES: builtValue(/\bSTYLES ?= ?"([^"]+)"/),
+  STYLES_SRI: builtValue(/\bstyles: ?"(sha384-[^"]+)"/),
+  EXPORT_GLUE: builtValue(/\bEXPORT_GLUE ?= ?"([^"]+)"/),
+  EXPORT_WASM: builtValue(/\bEXPORT_WASM ?= ?"([^"]+)"/),
+  EXPORT_GLUE_SRI: builtValue(/\bexportGlue: ?"(sha384-[^"]+)"/),
+  EXPORT_WASM_SRI: builtValue(/\bexportWasm: ?"(sha384-[^"]+)"/),
+};
+const loaderSource = readFileSync(join(ROOT, "www/loader.js"), "utf8").replace(/__([A-Z_]+)__/g, (_, key) => filled[key] ?? "");
+const loader = await bundleLoader(loaderSource, readFileSync(join(PROF, "report-widget-web.js"), "utf8"));
 const routes = {
   "/profile.html": { body: page },
   "/prof-loader.js": { type: "text/javascript", body: loader },
-  "/prof/report-widget-web.js": { type: "text/javascript", body: readFileSync(join(PROF, "report-widget-web.js")) },
   "/prof/report-widget-web_bg.wasm": { type: "application/wasm", body: readFileSync(join(PROF, "report-widget-web_bg.wasm")) },
 };
 const server = await serve({ root: DIST, routes });
