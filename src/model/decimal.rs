@@ -23,7 +23,7 @@ impl Decimal {
         let int = parts.next().unwrap_or("");
         let frac = parts.next();
         let ok_int = !int.is_empty() && int.bytes().all(|b| b.is_ascii_digit());
-        let ok_frac = frac.map_or(true, |f| !f.is_empty() && f.bytes().all(|b| b.is_ascii_digit()));
+        let ok_frac = frac.is_none_or(|f| !f.is_empty() && f.bytes().all(|b| b.is_ascii_digit()));
         if !ok_int || !ok_frac {
             return None;
         }
