@@ -202,9 +202,10 @@ fn stylesheet_link(stylesheet: &Stylesheet) -> Result<Element, EmbedError> {
     Ok(link)
 }
 
-/// Opens (or reuses) the host's shadow root, links the stylesheet, waits until it has loaded
-/// (so the report never flashes unstyled) and returns where to render. A shadow root that
-/// already holds a prerendered report keeps it on screen meanwhile; any other content is cleared.
+/// Opens (or reuses) the host's shadow root, links the stylesheet and returns where to render;
+/// the caller renders once `Shadow::stylesheet_loaded` has returned (so the report never
+/// flashes unstyled). A shadow root that already holds a prerendered report keeps it on screen
+/// meanwhile; any other content is cleared.
 pub fn prepare_shadow(host: &Element, stylesheet: &Stylesheet, lang: Lang) -> Result<Shadow, EmbedError> {
     let shadow = shadow_of(host)?;
     let prerendered = prerendered(&shadow);
