@@ -17,6 +17,7 @@ import {
   launch,
   payloadScript,
   portalPage,
+  prerenderedSnippet,
   recordEventDetails,
   settled,
   states,
@@ -182,24 +183,35 @@ test("the published SRI value pins the loader, and the loader pins the files it 
   await ok.context.close();
 
   // …and a tampered wasm on the server is refused: the host says the report cannot run. (The
-  // wasm-bindgen glue is inside the loader, which the page pins with its own integrity=.)
+  // wasm-bindgen glue is inside the loader, which the page pins with its own integrity=.) Also
+  // when a prerendered snippet preloaded the wasm without integrity=: the loader's request,
+  // which reuses that download, still checks it, and the server's report stays.
+  const prerendered = prerenderedSnippet({ base: SUB, id: "lanshan-prerendered" }).replace(
+    "<div data-report-widget ",
+    '<div id="w" data-report-widget '
+  );
+  assert.match(prerendered, /<link rel="preload" href="\/static\/rw\/1\.0\/report-widget-web-[0-9a-f]+_bg\.wasm"/);
+  writeFileSync(join(site, "news/2022/sri-prerendered.html"), portalPage({ base: SUB, body: prerendered }).replace(
+    'src="/static/rw/1.0/report-widget.js"', `src="/static/rw/1.0/report-widget.js" integrity="${values["report-widget.js"]}"`
+  ));
   const files = widgetFiles();
-  for (const [file, mangle] of [[files.wasm, (b) => Buffer.concat([b, Buffer.from([0])])]]) {
-    const tampered = await serve({
-      root: site,
-      routes: { [`${SUB}${file}`]: { body: mangle(readFileSync(join(DIST, file))), type: file.endsWith(".wasm") ? "application/wasm" : "text/javascript" } },
-    });
+  const tampered = await serve({
+    root: site,
+    routes: { [`${SUB}${files.wasm}`]: { body: Buffer.concat([readFileSync(join(DIST, files.wasm)), Buffer.from([0])]), type: "application/wasm" } },
+  });
+  for (const path of ["/news/2022/sri.html", "/news/2022/sri-prerendered.html"]) {
     const page = await browser.newPage();
     const consoleErrors = [];
     page.on("console", (m) => m.type() === "error" && consoleErrors.push(m.text()));
-    await page.goto(`http://127.0.0.1:${tampered.address().port}/news/2022/sri.html`);
-    assert.deepEqual(await settled(page), ["error"], `a tampered ${file} is not run`);
+    await page.goto(`http://127.0.0.1:${tampered.address().port}${path}`);
+    assert.deepEqual(await settled(page), ["error"], `${path}: a tampered wasm is not run`);
     assert.match(await hostText(page, "w"), /无法运行交互式报告/);
-    assert.ok(consoleErrors.some((e) => /integrity/i.test(e)), `the console names the integrity check: ${consoleErrors.join(" / ")}`);
-    await page.screenshot({ path: join(ARTIFACTS, "embed-tampered-wasm.png") });
+    if (path.includes("prerendered")) assert.ok((await hostText(page, "w")).includes("5020余人次"), "the server's report stays");
+    assert.ok(consoleErrors.some((e) => /integrity/i.test(e)), `${path}: the console names the integrity check: ${consoleErrors.join(" / ")}`);
+    await page.screenshot({ path: join(ARTIFACTS, `embed-tampered-wasm${path.includes("prerendered") ? "-prerendered" : ""}.png`) });
     await page.close();
-    await new Promise((r) => tampered.close(r));
   }
+  await new Promise((r) => tampered.close(r));
 });
 
 test("states and events on the sub-path page", async () => {
