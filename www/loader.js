@@ -36,6 +36,10 @@ var MESSAGES = {
     zh: "此浏览器无法运行交互式报告。",
     en: "The interactive report cannot run in this browser.",
   },
+  unavailable: {
+    zh: "交互式报告的文件未能加载。请刷新页面。",
+    en: "The interactive report's files could not be loaded. Please reload the page.",
+  },
   failed: {
     zh: "报告组件出现内部错误，无法显示报告。请刷新页面。",
     en: "The report could not be shown because of an internal error in the widget. Please reload the page.",
@@ -91,11 +95,12 @@ function markFailed(host, kind, detail) {
     var root = host.shadowRoot || host.attachShadow({ mode: "open" });
     // When the widget never ran, any report in the shadow root is the server's; once it has
     // run, it marks the server's report (a half-drawn live render is not worth keeping).
-    var prerendered = root.querySelector(kind === "unsupported" ? ".rw-root > *" : ".rw-root[data-rw-prerendered] > *");
+    var neverRan = kind === "unsupported" || kind === "unavailable";
+    var prerendered = root.querySelector(neverRan ? ".rw-root > *" : ".rw-root[data-rw-prerendered] > *");
     if (state === "ready" || prerendered) {
       var first = root.firstChild;
       while (first && first.nodeName === "LINK") first = first.nextSibling;
-      root.insertBefore(alertFor(host, MESSAGES[kind === "unsupported" ? kind : "stale"][lang]), first);
+      root.insertBefore(alertFor(host, MESSAGES[neverRan ? kind : "stale"][lang]), first);
     } else {
       root.textContent = "";
       root.appendChild(styleLink());
@@ -134,17 +139,25 @@ function markAllFromNowOn(kind, detail) {
   }).observe(document, { childList: true, subtree: true });
 }
 
-// The widget never started.
+// The widget never started: this engine or the page's policy cannot run WebAssembly
+// ("unsupported"), or the wasm could not be loaded: a network error, a missing file, a file that
+// failed its integrity check ("unavailable"; fetch and the response checks reject with a
+// TypeError, a refused compilation with a CompileError).
 function cannotRun(reason) {
   var detail = String((reason && reason.message) || reason);
+  var unavailable = reason instanceof TypeError;
   if (console && console.error) {
     console.error(
-      "report-widget: the widget cannot run here (" + detail + "). " +
-        "If the page sends a Content-Security-Policy, script-src must allow 'self' and 'wasm-unsafe-eval' " +
-        "(browsers older than Chrome 97 cannot run WebAssembly under a CSP without 'unsafe-eval')."
+      unavailable
+        ? "report-widget: the widget's WebAssembly could not be loaded (" + detail + "). " +
+            "Deploy the whole dist/ folder of one build, unchanged, next to report-widget.js; " +
+            "a Content-Security-Policy must allow fetching it (connect-src)."
+        : "report-widget: the widget cannot run here (" + detail + "). " +
+            "If the page sends a Content-Security-Policy, script-src must allow 'self' and 'wasm-unsafe-eval' " +
+            "(browsers older than Chrome 97 cannot run WebAssembly under a CSP without 'unsafe-eval')."
     );
   }
-  markAllFromNowOn("unsupported", detail);
+  markAllFromNowOn(unavailable ? "unavailable" : "unsupported", detail);
 }
 
 // The widget's code failed: a trap in its WebAssembly leaves the instance unusable. The release

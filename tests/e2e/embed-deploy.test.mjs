@@ -182,8 +182,9 @@ test("the published SRI value pins the loader, and the loader pins the files it 
   assert.deepEqual(ok.outside, []);
   await ok.context.close();
 
-  // …and a tampered wasm on the server is refused: the host says the report cannot run. (The
-  // wasm-bindgen glue is inside the loader, which the page pins with its own integrity=.) Also
+  // …and a tampered wasm on the server is refused: the host says the report's files could not
+  // be loaded. (The wasm-bindgen glue is inside the loader, which the page pins with its own
+  // integrity=.) Also
   // when a prerendered snippet preloaded the wasm without integrity=: the loader's request,
   // which reuses that download, still checks it, and the server's report stays.
   const prerendered = prerenderedSnippet({ base: SUB, id: "lanshan-prerendered" }).replace(
@@ -194,24 +195,34 @@ test("the published SRI value pins the loader, and the loader pins the files it 
   writeFileSync(join(site, "news/2022/sri-prerendered.html"), portalPage({ base: SUB, body: prerendered }).replace(
     'src="/static/rw/1.0/report-widget.js"', `src="/static/rw/1.0/report-widget.js" integrity="${values["report-widget.js"]}"`
   ));
+  // A wasm missing on the server (a deployment that copied only some files) is said the same way.
   const files = widgetFiles();
-  const tampered = await serve({
-    root: site,
-    routes: { [`${SUB}${files.wasm}`]: { body: Buffer.concat([readFileSync(join(DIST, files.wasm)), Buffer.from([0])]), type: "application/wasm" } },
-  });
-  for (const path of ["/news/2022/sri.html", "/news/2022/sri-prerendered.html"]) {
-    const page = await browser.newPage();
-    const consoleErrors = [];
-    page.on("console", (m) => m.type() === "error" && consoleErrors.push(m.text()));
-    await page.goto(`http://127.0.0.1:${tampered.address().port}${path}`);
-    assert.deepEqual(await settled(page), ["error"], `${path}: a tampered wasm is not run`);
-    assert.match(await hostText(page, "w"), /无法运行交互式报告/);
-    if (path.includes("prerendered")) assert.ok((await hostText(page, "w")).includes("5020余人次"), "the server's report stays");
-    assert.ok(consoleErrors.some((e) => /integrity/i.test(e)), `${path}: the console names the integrity check: ${consoleErrors.join(" / ")}`);
-    await page.screenshot({ path: join(ARTIFACTS, `embed-tampered-wasm${path.includes("prerendered") ? "-prerendered" : ""}.png`) });
-    await page.close();
+  const wasmPath = `${SUB}${files.wasm}`;
+  const broken = {
+    tampered: { body: Buffer.concat([readFileSync(join(DIST, files.wasm)), Buffer.from([0])]), type: "application/wasm" },
+    missing: (req, res) => {
+      res.writeHead(404, { "content-type": "text/plain" });
+      res.end("not found");
+    },
+  };
+  for (const [how, route] of Object.entries(broken)) {
+    const brokenServer = await serve({ root: site, routes: { [wasmPath]: route } });
+    for (const path of ["/news/2022/sri.html", "/news/2022/sri-prerendered.html"]) {
+      const page = await browser.newPage();
+      const consoleErrors = [];
+      page.on("console", (m) => m.type() === "error" && consoleErrors.push(m.text()));
+      await page.goto(`http://127.0.0.1:${brokenServer.address().port}${path}`);
+      assert.deepEqual(await settled(page), ["error"], `${path}: a ${how} wasm is not run`);
+      // Not "this browser cannot": the files are at fault, and a reload may fetch good ones.
+      assert.match(await hostText(page, "w"), /交互式报告的文件未能加载。请刷新页面。/);
+      if (path.includes("prerendered")) assert.ok((await hostText(page, "w")).includes("5020余人次"), "the server's report stays");
+      if (how === "tampered") assert.ok(consoleErrors.some((e) => /integrity/i.test(e)), `${path}: the console names the integrity check: ${consoleErrors.join(" / ")}`);
+      assert.ok(consoleErrors.some((e) => /Deploy the whole dist\/ folder/.test(e)), `${path}: the console says what to check: ${consoleErrors.join(" / ")}`);
+      await page.screenshot({ path: join(ARTIFACTS, `embed-${how}-wasm${path.includes("prerendered") ? "-prerendered" : ""}.png`) });
+      await page.close();
+    }
+    await new Promise((r) => brokenServer.close(r));
   }
-  await new Promise((r) => tampered.close(r));
 });
 
 test("states and events on the sub-path page", async () => {
