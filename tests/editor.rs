@@ -471,16 +471,11 @@ fn the_prerendered_snippet_is_the_command_line_one() {
     use report_widget::snippet::{BuildFiles, SnippetOptions};
     let options = SnippetOptions { base: "/static/rw/1.0/".into(), payload_id: "lanshan".into(), lang: "en".into(), theme: Some("dark".into()) };
     let html = prerender::render(LANSHAN, &options).unwrap();
-    let ours = output::prerendered_snippet(
-        LANSHAN,
-        &html,
-        "./report-widget-0123456789abcdef.css",
-        Some("./report-widget-web-0123456789abcdef_bg.wasm"),
-        "lanshan",
-        "/static/rw/1.0",
-        "en",
-        Some("dark"),
-    );
+    let dist_files = BuildFiles {
+        stylesheet: "./report-widget-0123456789abcdef.css",
+        wasm: Some("./report-widget-web-0123456789abcdef_bg.wasm"),
+    };
+    let ours = output::prerendered_snippet(LANSHAN, &html, &dist_files, "lanshan", "/static/rw/1.0", "en", Some("dark"));
     let files = BuildFiles {
         stylesheet: "/static/rw/1.0/report-widget-0123456789abcdef.css",
         wasm: Some("/static/rw/1.0/report-widget-web-0123456789abcdef_bg.wasm"),

@@ -1,7 +1,7 @@
 //! What the editor hands out: the payload file's name and the embed snippets. The inline
 //! snippet is `crate::snippet::embed`, the same function the command-line tool uses.
 
-use crate::snippet::{self, SnippetOptions};
+use crate::snippet::{self, BuildFiles, SnippetOptions};
 
 /// Where the payload goes in the snippet.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -32,24 +32,23 @@ pub fn embed_snippet(payload: &str, place: &PayloadPlace, base: &str, lang: &str
 }
 
 /// The embed snippet with the report already rendered inside the host (`html`: the widget's
-/// own server-side rendering of it), linking the widget's stylesheet `css_file` and preloading
-/// its wasm `wasm_file` (their file names in `dist/`) under `base`: what `report-widget
-/// prerender FILE --base BASE` writes.
-#[allow(clippy::too_many_arguments)]
-pub fn prerendered_snippet(payload: &str, html: &str, css_file: &str, wasm_file: Option<&str>, id: &str, base: &str, lang: &str, theme: Option<&str>) -> String {
+/// own server-side rendering of it), linking the widget's stylesheet and preloading its wasm
+/// (`dist_files`: their file names in `dist/`) under `base`: what `report-widget prerender FILE
+/// --base BASE` writes.
+pub fn prerendered_snippet(payload: &str, html: &str, dist_files: &BuildFiles, id: &str, base: &str, lang: &str, theme: Option<&str>) -> String {
     let mut base = base.trim().to_string();
     if !base.is_empty() && !base.ends_with('/') {
         base.push('/');
     }
-    let stylesheet = format!("{base}{}", css_file.trim_start_matches("./"));
-    let wasm = wasm_file.map(|w| format!("{base}{}", w.trim_start_matches("./")));
+    let stylesheet = format!("{base}{}", dist_files.stylesheet.trim_start_matches("./"));
+    let wasm = dist_files.wasm.map(|w| format!("{base}{}", w.trim_start_matches("./")));
     let options = SnippetOptions {
         base,
         payload_id: id.trim().to_string(),
         lang: lang.to_string(),
         theme: theme.filter(|t| !t.is_empty()).map(str::to_string),
     };
-    snippet::prerendered(payload, html, &snippet::BuildFiles { stylesheet: &stylesheet, wasm: wasm.as_deref() }, &options)
+    snippet::prerendered(payload, html, &BuildFiles { stylesheet: &stylesheet, wasm: wasm.as_deref() }, &options)
 }
 
 /// A file name for the downloaded payload: what the person typed, made safe, ending in `.json`.

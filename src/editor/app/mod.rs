@@ -18,6 +18,7 @@ use crate::editor::strings::{strings, Strings};
 use crate::editor::{check, open_file, Status};
 use crate::model::Lang;
 use crate::report::Outcome;
+use crate::snippet::BuildFiles;
 use crate::validate::{Problem, Severity};
 use crate::view::ReportView;
 use gloo::events::EventListener;
@@ -291,7 +292,8 @@ impl EditorApp {
         wasm_bindgen_futures::spawn_local(async move {
             let lang = Lang::from_code(&key.lang);
             let html = render_report(Rc::new(report), lang, &key.theme).await.unwrap_or_default();
-            let snippet = output::prerendered_snippet(&key.text, &html, &css, wasm.as_deref(), &key.id, &key.base, &key.lang, Some(&key.theme));
+            let dist_files = BuildFiles { stylesheet: &css, wasm: wasm.as_deref() };
+            let snippet = output::prerendered_snippet(&key.text, &html, &dist_files, &key.id, &key.base, &key.lang, Some(&key.theme));
             send.emit(Msg::Prerendered(key, snippet));
         });
     }
