@@ -63,7 +63,7 @@ impl Decimal {
         if decimals > 0 {
             let frac = (magnitude % scale as u64).to_string();
             written.push('.');
-            written.extend(std::iter::repeat('0').take(decimals as usize - frac.len()));
+            written.extend(std::iter::repeat_n('0', decimals as usize - frac.len()));
             written.push_str(&frac);
         }
         Decimal { value: scaled as f64 / scale as f64, written }
