@@ -180,7 +180,7 @@ pub fn ChartFigure(props: &ChartFigureProps) -> Html {
             dom::download_text(&format!("{}.csv", chart.file), "text/csv;charset=utf-8", &format::csv(&chart.table.csv));
         })
     };
-    // Both draw the standalone SVG of what the chart shows now; PNG then rasterises it.
+    // Both ask the export module for an image of what the chart shows now (PNG rasterises the SVG).
     let export_as = |png: bool| {
         let chart = chart.clone();
         let hidden = hidden.clone();
