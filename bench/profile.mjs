@@ -13,6 +13,7 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
+import { loaderFiles } from "../www/tools/loader-files.mjs";
 import { bundleLoader } from "../www/tools/minify.mjs";
 import { serve } from "../www/tools/serve.mjs";
 import { payload as synthPayload } from "./synth.mjs";
@@ -47,16 +48,15 @@ if (PAGE !== "lanshan") {
 // The loader bundles the glue, and the profiled glue and wasm (names kept) are other files than
 // the release's: bundle www/loader.js again with the profiled glue, pointing at the profiled wasm
 // (no SRI pin) and at the release's other files.
-const built = readFileSync(join(DIST, "report-widget.js"), "utf8");
-const builtValue = (re) => re.exec(built)?.[1] ?? "";
+const built = loaderFiles(readFileSync(join(DIST, "report-widget.js"), "utf8"));
 const filled = {
   WASM: "./prof/report-widget-web_bg.wasm",
-  STYLES: builtValue(/\bSTYLES ?= ?"([^"]+)"/),
-  STYLES_SRI: builtValue(/\bstyles: ?"(sha384-[^"]+)"/),
-  EXPORT_GLUE: builtValue(/\bEXPORT_GLUE ?= ?"([^"]+)"/),
-  EXPORT_WASM: builtValue(/\bEXPORT_WASM ?= ?"([^"]+)"/),
-  EXPORT_GLUE_SRI: builtValue(/\bexportGlue: ?"(sha384-[^"]+)"/),
-  EXPORT_WASM_SRI: builtValue(/\bexportWasm: ?"(sha384-[^"]+)"/),
+  STYLES: `./${built.styles}`,
+  STYLES_SRI: built.integrity.styles,
+  EXPORT_GLUE: `./${built.exportGlue}`,
+  EXPORT_WASM: `./${built.exportWasm}`,
+  EXPORT_GLUE_SRI: built.integrity.exportGlue,
+  EXPORT_WASM_SRI: built.integrity.exportWasm,
 };
 const loaderSource = readFileSync(join(ROOT, "www/loader.js"), "utf8").replace(/__([A-Z_]+)__/g, (_, key) => filled[key] ?? "");
 const loader = await bundleLoader(loaderSource, readFileSync(join(PROF, "report-widget-web.js"), "utf8"));

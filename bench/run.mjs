@@ -29,6 +29,7 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { brotliCompressSync, constants as zc, gzipSync } from "node:zlib";
 import { chromium } from "playwright-core";
+import { loaderFiles } from "../www/tools/loader-files.mjs";
 import { serve } from "../www/tools/serve.mjs";
 import { payload as synthPayload } from "./synth.mjs";
 
@@ -110,17 +111,12 @@ function machine(browserVersion) {
 function widgetFiles(dist = DIST) {
   const loaderPath = join(dist, "report-widget.js");
   if (!existsSync(loaderPath)) throw new Error("dist/report-widget.js is missing: build first (./run build)");
-  const loader = readFileSync(loaderPath, "utf8");
-  // The hashed names the loader points at (whatever the loader's own shape or minification).
-  const wasm = loader.match(/["'`]\.\/(report-widget-web-[^"'`]+_bg\.wasm)["'`]/)?.[1];
-  const styles = loader.match(/["'`]\.\/([^"'`]+\.css)["'`]/)?.[1];
-  if (!wasm || !styles) throw new Error("cannot read the wasm and stylesheet names from dist/report-widget.js");
   // The wasm-bindgen glue is bundled into the loader; builds from before that (compared with
   // --ab) name it as a file of its own.
-  const glue = loader.match(/["'`]\.\/(report-widget-web-[^"'`]+\.js)["'`]/)?.[1] ?? null;
+  const { wasm, styles, glue, exportGlue, exportWasm } = loaderFiles(readFileSync(loaderPath, "utf8"));
+  if (!wasm || !styles) throw new Error("cannot read the wasm and stylesheet names from dist/report-widget.js");
   // Fetched only on a reader's first SVG or PNG export, not at start-up.
-  const exportGlue = loader.match(/["'`]\.\/(report-widget-export-[^"'`]+\.js)["'`]/)?.[1];
-  const onDemand = exportGlue ? [exportGlue, exportGlue.replace(/\.js$/, "_bg.wasm")] : [];
+  const onDemand = [exportGlue, exportWasm].filter(Boolean);
   const startup = ["report-widget.js", glue, wasm, styles].filter(Boolean);
   return { loader: "report-widget.js", glue, wasm, styles, startup, onDemand };
 }

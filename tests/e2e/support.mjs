@@ -8,6 +8,7 @@ import { fileURLToPath } from "node:url";
 import { inflateSync } from "node:zlib";
 import { chromium } from "playwright-core";
 import { serve } from "../../www/tools/serve.mjs";
+import { loaderFiles } from "../../www/tools/loader-files.mjs";
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), "../..");
 export const DIST = join(ROOT, "dist");
@@ -86,13 +87,9 @@ export { STRICT_CSP } from "../../www/tools/serve.mjs";
 /** The files dist/report-widget.js loads, read from the built loader itself (the widget's
  * wasm-bindgen glue is bundled into the loader). */
 export function widgetFiles() {
-  const loader = readFileSync(join(DIST, "report-widget.js"), "utf8");
-  const name = (key) => {
-    const found = new RegExp(`\\b${key} ?= ?"\\./([^"]+)"`).exec(loader);
-    if (!found) throw new Error(`dist/report-widget.js names no ${key} file`);
-    return found[1];
-  };
-  return { loader: "report-widget.js", wasm: name("WASM"), styles: name("STYLES") };
+  const { wasm, styles } = loaderFiles(readFileSync(join(DIST, "report-widget.js"), "utf8"));
+  if (!wasm || !styles) throw new Error("dist/report-widget.js names no wasm or no stylesheet");
+  return { loader: "report-widget.js", wasm, styles };
 }
 
 /** A portal page with the embed snippet: `body` holds the hosts (and payload scripts). The

@@ -12,6 +12,7 @@
 // The glue and wasm files themselves are dropped: nothing else loads them.
 import { existsSync, readFileSync, unlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { loaderFiles } from "./loader-files.mjs";
 import { contentHash, widgetStylesheet } from "./minify.mjs";
 
 
@@ -79,7 +80,7 @@ wasm_bindgen({ module_or_path: bytes }).catch(failed);
   const { name: cssName, bytes: css } = widgetStylesheet(source);
   writeFileSync(join(staging, cssName), css);
   const widgetLoader = join(source, "dist/report-widget.js");
-  const widgetWasm = existsSync(widgetLoader) ? /"\.\/(report-widget-web-[0-9a-f]+_bg\.wasm)"/.exec(readFileSync(widgetLoader, "utf8"))?.[1] : null;
+  const widgetWasm = existsSync(widgetLoader) ? loaderFiles(readFileSync(widgetLoader, "utf8")).wasm : null;
   if (!widgetWasm) console.warn("postbuild (editor): no widget build in dist/; prerendered snippets will not preload the wasm");
 
   // Trunk names its page index.html whatever the source was called.
