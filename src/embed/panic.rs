@@ -16,8 +16,6 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use wasm_bindgen::JsCast;
 use web_sys::Element;
 
-/// Installs the hook through Yew: a hook set with `std::panic::set_hook` would be replaced by
-/// Yew's console-only default the first time a host renders.
 /// Set once a panic has happened: the instance is about to trap and must not start new work.
 static POISONED: AtomicBool = AtomicBool::new(false);
 
@@ -28,7 +26,12 @@ pub fn poisoned() -> bool {
         || js_sys::Reflect::get(&js_sys::global(), &"report-widget:failed".into()).is_ok_and(|v| v.is_truthy())
 }
 
+/// Installs the hook through Yew: a hook set with `std::panic::set_hook` would be replaced by
+/// Yew's console-only default the first time a host renders.
 pub fn install() {
+    // The release build (`-Cpanic=immediate-abort`) runs no hook at all: its panics trap, and
+    // the loader does the work of `on_panic`. Leaving the hook out there saves its code.
+    #[cfg(not(panic = "immediate-abort"))]
     yew::set_custom_panic_hook(Box::new(|info| on_panic(&info.to_string())));
 }
 
