@@ -4,7 +4,7 @@
 pub mod decode;
 pub mod json;
 
-use crate::model::{Group, Lang, Metric, Rank, Report, SectionBody, Text, SCHEMA_V1};
+use crate::model::{Group, Lang, Metric, Report, SectionBody, Text, SCHEMA_V1};
 use std::collections::HashSet;
 
 /// Payloads larger than this are refused before parsing.
@@ -161,16 +161,62 @@ pub fn check(report: &Report) -> Vec<Problem> {
     check_rules(report, true)
 }
 
+/// Where a value is in the payload, kept as links to its parent so that a rule that passes
+/// never builds its JSON pointer: a valid 10,000-row payload no longer formats (and allocates)
+/// one pointer per row and field only to drop it.
+#[derive(Clone, Copy)]
+struct At<'a> {
+    parent: Option<&'a At<'a>>,
+    key: &'a str,
+    index: Option<usize>,
+}
+
+impl<'a> At<'a> {
+    const ROOT: At<'static> = At { parent: None, key: "", index: None };
+
+    /// The member `key`.
+    fn key(&'a self, key: &'a str) -> At<'a> {
+        At { parent: Some(self), key, index: None }
+    }
+
+    /// Entry `index` of the list in member `key`.
+    fn item(&'a self, key: &'a str, index: usize) -> At<'a> {
+        At { parent: Some(self), key, index: Some(index) }
+    }
+
+    /// The JSON pointer (`/sections/2/items/5/value`; `/` for the whole payload).
+    fn pointer(&self) -> String {
+        let mut out = String::new();
+        self.write(&mut out);
+        if out.is_empty() {
+            out.push('/');
+        }
+        out
+    }
+
+    fn write(&self, out: &mut String) {
+        let Some(parent) = self.parent else { return };
+        parent.write(out);
+        out.push('/');
+        out.push_str(&decode::escape_token(self.key));
+        if let Some(index) = self.index {
+            out.push('/');
+            out.push_str(&index.to_string());
+        }
+    }
+}
+
 /// `complete` is false when decoding already failed somewhere: items that did not decode are
 /// missing, so references to them are not reported as unresolved (that would only mislead).
 fn check_rules(report: &Report, complete: bool) -> Vec<Problem> {
     let mut out = Vec::new();
     let m = &report.meta;
-    require_text(&mut out, &m.title, "/meta/title");
-    require_text(&mut out, &m.publisher, "/meta/publisher");
+    let meta = At::ROOT.key("meta");
+    require_text(&mut out, &m.title, &meta, "title");
+    require_text(&mut out, &m.publisher, &meta, "publisher");
     if !is_iso_date(&m.date) {
         out.push(Problem::error(
-            "/meta/date",
+            meta.key("date").pointer(),
             format!("日期“{}”应写作 YYYY-MM-DD", m.date),
             format!("the date \"{}\" must be written YYYY-MM-DD", m.date),
         ));
@@ -178,53 +224,53 @@ fn check_rules(report: &Report, complete: bool) -> Vec<Problem> {
 
     let mut group_ids = HashSet::new();
     for (i, g) in report.groups.iter().enumerate() {
-        let at = format!("/groups/{i}");
-        unique_id(&mut out, &mut group_ids, &g.id, &format!("{at}/id"));
-        require_text(&mut out, &g.label, &format!("{at}/label"));
+        let at = At::ROOT.item("groups", i);
+        unique_id(&mut out, &mut group_ids, &g.id, &at);
+        require_text(&mut out, &g.label, &at, "label");
         if g.size == 0 {
-            out.push(Problem::error(format!("{at}/size"), "分组大小至少为 1", "a group must have at least 1 member"));
+            out.push(Problem::error(at.key("size").pointer(), "分组大小至少为 1", "a group must have at least 1 member"));
         }
     }
 
     let mut section_ids = HashSet::new();
     let mut item_ids = HashSet::new();
     for (si, section) in report.sections.iter().enumerate() {
-        let at = format!("/sections/{si}");
-        unique_id(&mut out, &mut section_ids, &section.id, &format!("{at}/id"));
-        require_text(&mut out, &section.title, &format!("{at}/title"));
+        let at = At::ROOT.item("sections", si);
+        unique_id(&mut out, &mut section_ids, &section.id, &at);
+        require_text(&mut out, &section.title, &at, "title");
         match &section.body {
             SectionBody::Metrics(body) => {
                 for (ii, metric) in body.items.iter().enumerate() {
-                    let at = format!("{at}/items/{ii}");
-                    unique_id(&mut out, &mut item_ids, &metric.id, &format!("{at}/id"));
+                    let at = at.item("items", ii);
+                    unique_id(&mut out, &mut item_ids, &metric.id, &at);
                     check_metric(&mut out, report, metric, &at, complete);
                 }
             }
             SectionBody::Ranking(body) => {
-                let group = resolve_group(&mut out, report, &body.group, &format!("{at}/group"), complete);
+                let group = resolve_group(&mut out, report, &body.group, &at.key("group"), complete);
                 for (ri, row) in body.rows.iter().enumerate() {
-                    let at = format!("{at}/rows/{ri}");
+                    let at = at.item("rows", ri);
                     match &row.metric {
                         Some(id) => {
                             if complete && report.metric(id).is_none() {
                                 out.push(Problem::error(
-                                    format!("{at}/metric"),
+                                    at.key("metric").pointer(),
                                     format!("找不到 id 为“{id}”的指标"),
                                     format!("no metric has the id \"{id}\""),
                                 ));
                             }
                             if row.label.is_some() || row.value.is_some() || row.value_rank.is_some() || row.change_rank.is_some() {
                                 out.push(Problem::error(
-                                    at.clone(),
+                                    at.pointer(),
                                     "引用指标的行不能再写名称、数值或排名（它们取自该指标）",
                                     "a row that names a metric takes its label, value and ranks from it: remove the row's own",
                                 ));
                             }
                         }
                         None => match &row.label {
-                            Some(label) => require_text(&mut out, label, &format!("{at}/label")),
+                            Some(label) => require_text(&mut out, label, &at, "label"),
                             None => out.push(Problem::error(
-                                at.clone(),
+                                at.pointer(),
                                 "排名行需要“metric”或“label”",
                                 "a ranking row needs \"metric\" or \"label\"",
                             )),
@@ -233,7 +279,7 @@ fn check_rules(report: &Report, complete: bool) -> Vec<Problem> {
                     if let Some(g) = group {
                         for (field, rank) in [("value_rank", row.value_rank), ("change_rank", row.change_rank)] {
                             if let Some(r) = rank {
-                                check_position(&mut out, g, r, &format!("{at}/{field}"));
+                                check_position(&mut out, g, r, &at.key(field));
                             }
                         }
                     }
@@ -241,16 +287,16 @@ fn check_rules(report: &Report, complete: bool) -> Vec<Problem> {
             }
             SectionBody::CaseStats(body) => {
                 for (ii, item) in body.items.iter().enumerate() {
-                    let at = format!("{at}/items/{ii}");
-                    unique_id(&mut out, &mut item_ids, &item.id, &format!("{at}/id"));
-                    require_text(&mut out, &item.label, &format!("{at}/label"));
+                    let at = at.item("items", ii);
+                    unique_id(&mut out, &mut item_ids, &item.id, &at);
+                    require_text(&mut out, &item.label, &at, "label");
                     if item.value.is_negative() {
-                        out.push(Problem::error(format!("{at}/value"), "数量不能为负数", "a count cannot be negative"));
+                        out.push(Problem::error(at.key("value").pointer(), "数量不能为负数", "a count cannot be negative"));
                     }
                     if let Some(resolved) = &item.resolved {
                         if resolved.is_negative() || resolved.value() > item.value.value() {
                             out.push(Problem::error(
-                                format!("{at}/resolved"),
+                                at.key("resolved").pointer(),
                                 format!("已办结数 {resolved} 应在 0 到总数 {} 之间", item.value),
                                 format!("resolved ({resolved}) must be between 0 and the total ({})", item.value),
                             ));
@@ -259,14 +305,14 @@ fn check_rules(report: &Report, complete: bool) -> Vec<Problem> {
                 }
             }
             SectionBody::Calendar(body) => {
-                require_text(&mut out, &body.label, &format!("{at}/label"));
+                require_text(&mut out, &body.label, &at, "label");
                 // One bit per month (bit 1 = January): no hash set for twelve values.
                 let mut seen: u16 = 0;
                 for (mi, marked) in body.marked.iter().enumerate() {
                     let bit = if (1..=12).contains(&marked.month) { 1u16 << marked.month } else { 0 };
                     if bit == 0 || seen & bit != 0 {
                         out.push(Problem::error(
-                            format!("{at}/marked/{mi}/month"),
+                            at.item("marked", mi).key("month").pointer(),
                             format!("月份 {} 应为 1–12 且不重复", marked.month),
                             format!("month {} must be 1–12 and appear once", marked.month),
                         ));
@@ -276,13 +322,16 @@ fn check_rules(report: &Report, complete: bool) -> Vec<Problem> {
             }
             SectionBody::Highlights(body) => {
                 for (hi, h) in body.items.iter().enumerate() {
-                    require_text(&mut out, &h.title, &format!("{at}/items/{hi}/title"));
-                    require_text(&mut out, &h.text, &format!("{at}/items/{hi}/text"));
+                    let at = at.item("items", hi);
+                    require_text(&mut out, &h.title, &at, "title");
+                    require_text(&mut out, &h.text, &at, "text");
                 }
             }
             SectionBody::Narrative(body) => {
                 for (pi, p) in body.paragraphs.iter().enumerate() {
-                    require_text(&mut out, p, &format!("{at}/paragraphs/{pi}"));
+                    if p.is_blank() {
+                        out.push(blank_text(at.item("paragraphs", pi).pointer()));
+                    }
                 }
             }
         }
@@ -290,8 +339,8 @@ fn check_rules(report: &Report, complete: bool) -> Vec<Problem> {
     out
 }
 
-fn check_metric(out: &mut Vec<Problem>, report: &Report, metric: &Metric, at: &str, complete: bool) {
-    require_text(out, &metric.label, &format!("{at}/label"));
+fn check_metric(out: &mut Vec<Problem>, report: &Report, metric: &Metric, at: &At, complete: bool) {
+    require_text(out, &metric.label, at, "label");
     if let Some(bounds) = &metric.bounds {
         let v = &metric.value;
         let below = bounds.min.as_ref().filter(|min| v.value() < min.value());
@@ -299,43 +348,40 @@ fn check_metric(out: &mut Vec<Problem>, report: &Report, metric: &Metric, at: &s
         if let Some(limit) = below.or(above) {
             let (zh, en) = if below.is_some() { ("不能小于", "must not be less than") } else { ("不能大于", "must not be greater than") };
             out.push(Problem::error(
-                format!("{at}/value"),
+                at.key("value").pointer(),
                 format!("数值 {v} {zh}声明的界限 {limit}"),
                 format!("the value {v} {en} its declared bound {limit}"),
             ));
         }
         if let (Some(min), Some(max)) = (&bounds.min, &bounds.max) {
             if min.value() > max.value() {
-                out.push(Problem::error(format!("{at}/bounds"), format!("下限 {min} 大于上限 {max}"), format!("the minimum {min} is greater than the maximum {max}")));
+                out.push(Problem::error(at.key("bounds").pointer(), format!("下限 {min} 大于上限 {max}"), format!("the minimum {min} is greater than the maximum {max}")));
             }
         }
     }
     for (ri, rank) in metric.ranks.iter().enumerate() {
-        check_rank(out, report, rank, &format!("{at}/ranks/{ri}"), complete);
+        let at = at.item("ranks", ri);
+        if let Some(group) = resolve_group(out, report, &rank.group, &at.key("group"), complete) {
+            check_position(out, group, rank.position, &at.key("position"));
+        }
     }
 }
 
-fn check_rank(out: &mut Vec<Problem>, report: &Report, rank: &Rank, at: &str, complete: bool) {
-    if let Some(group) = resolve_group(out, report, &rank.group, &format!("{at}/group"), complete) {
-        check_position(out, group, rank.position, &format!("{at}/position"));
-    }
-}
-
-fn check_position(out: &mut Vec<Problem>, group: &Group, position: u32, at: &str) {
+fn check_position(out: &mut Vec<Problem>, group: &Group, position: u32, at: &At) {
     if position == 0 || position > group.size {
         out.push(Problem::error(
-            at,
+            at.pointer(),
             format!("名次 {position} 应在 1 到 {}（分组“{}”的大小）之间", group.size, group.label.zh),
             format!("rank {position} must be between 1 and {} (the size of group \"{}\")", group.size, group.id),
         ));
     }
 }
 
-fn resolve_group<'r>(out: &mut Vec<Problem>, report: &'r Report, id: &str, at: &str, complete: bool) -> Option<&'r Group> {
+fn resolve_group<'r>(out: &mut Vec<Problem>, report: &'r Report, id: &str, at: &At, complete: bool) -> Option<&'r Group> {
     let group = report.group(id);
     if group.is_none() && complete {
         out.push(Problem::error(
-            at,
+            at.pointer(),
             format!("找不到 id 为“{id}”的分组（在 /groups 中定义）"),
             format!("no group has the id \"{id}\" (define it in /groups)"),
         ));
@@ -343,18 +389,24 @@ fn resolve_group<'r>(out: &mut Vec<Problem>, report: &'r Report, id: &str, at: &
     group
 }
 
-fn unique_id(out: &mut Vec<Problem>, seen: &mut HashSet<String>, id: &str, at: &str) {
+/// Checks the member `id` of the object at `at`.
+fn unique_id(out: &mut Vec<Problem>, seen: &mut HashSet<String>, id: &str, at: &At) {
     if id.trim().is_empty() {
-        out.push(Problem::error(at, "id 不能为空", "the id must not be empty"));
+        out.push(Problem::error(at.key("id").pointer(), "id 不能为空", "the id must not be empty"));
     } else if !seen.insert(id.to_string()) {
-        out.push(Problem::error(at, format!("id“{id}”重复"), format!("the id \"{id}\" is used twice")));
+        out.push(Problem::error(at.key("id").pointer(), format!("id“{id}”重复"), format!("the id \"{id}\" is used twice")));
     }
 }
 
-fn require_text(out: &mut Vec<Problem>, text: &Text, at: &str) {
+/// Checks the text in member `key` of the object at `at`.
+fn require_text(out: &mut Vec<Problem>, text: &Text, at: &At, key: &str) {
     if text.is_blank() {
-        out.push(Problem::error(at, "文字不能为空", "the text must not be empty"));
+        out.push(blank_text(at.key(key).pointer()));
     }
+}
+
+fn blank_text(pointer: String) -> Problem {
+    Problem::error(pointer, "文字不能为空", "the text must not be empty")
 }
 
 fn is_iso_date(s: &str) -> bool {
