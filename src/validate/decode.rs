@@ -6,10 +6,10 @@
 use super::{Problem, Severity, MAX_LIST_ITEMS, MAX_STRING_CHARS};
 use crate::model::*;
 use super::json::{Map, Value};
-use std::borrow::Cow;
+use super::pointer::At;
 
 type Obj<'a> = &'a Map;
-type Field<'a, T> = fn(&mut Decoder, &'a Value, &str) -> Option<T>;
+type Field<'a, T> = fn(&mut Decoder, &'a Value, &At) -> Option<T>;
 
 /// Collects problems while decoding.
 #[derive(Default)]
@@ -57,38 +57,21 @@ pub fn nearest<'f>(unknown: &str, known: &[&'f str]) -> Option<&'f str> {
 
 /// One reference token of a JSON pointer, escaped (`~` → `~0`, `/` → `~1`); the usual key,
 /// with neither, is borrowed as it is.
-pub fn escape_token(key: &str) -> Cow<'_, str> {
-    if key.contains(['~', '/']) {
-        Cow::Owned(key.replace('~', "~0").replace('/', "~1"))
-    } else {
-        Cow::Borrowed(key)
-    }
-}
-
-/// The JSON pointer of `at`'s member `key`. Built for every field of every row, so it avoids
-/// `format!` and copies (a 10,000-row payload spent more time here than in parsing the JSON).
-fn child(at: &str, key: &str) -> String {
-    let token = escape_token(key);
-    let mut pointer = String::with_capacity(at.len() + 1 + token.len());
-    pointer.push_str(at);
-    pointer.push('/');
-    pointer.push_str(&token);
-    pointer
-}
+pub use super::pointer::escape_token;
 
 impl Decoder {
-    pub fn error(&mut self, at: &str, zh: String, en: String) {
-        self.problems.push(Problem { severity: Severity::Error, pointer: at.to_string(), position: None, zh, en });
+    pub fn error(&mut self, at: &At, zh: String, en: String) {
+        self.problems.push(Problem { severity: Severity::Error, pointer: at.pointer(), position: None, zh, en });
     }
 
     #[inline(never)]
-    fn expected(&mut self, v: &Value, at: &str, zh: &str, en: &str) {
+    fn expected(&mut self, v: &Value, at: &At, zh: &str, en: &str) {
         let (fzh, fen) = kind_of(v);
         self.error(at, format!("应为{zh}，实际是{fzh}"), format!("expected {en}, found {fen}"));
     }
 
     /// An object whose keys should be `fields`; other keys are warned about, not refused.
-    pub fn object<'a>(&mut self, v: &'a Value, at: &str, fields: &[&str]) -> Option<Obj<'a>> {
+    pub fn object<'a>(&mut self, v: &'a Value, at: &At, fields: &[&str]) -> Option<Obj<'a>> {
         let Value::Object(map) = v else {
             self.expected(v, at, "对象", "an object");
             return None;
@@ -101,15 +84,15 @@ impl Decoder {
                     format!("unknown field \"{key}\" (ignored); known fields: {}", fields.join(", ")),
                 ),
             };
-            self.problems.push(Problem { severity: Severity::Warning, pointer: child(at, key), position: None, zh, en });
+            self.problems.push(Problem { severity: Severity::Warning, pointer: at.key(key).pointer(), position: None, zh, en });
         }
         Some(map)
     }
 
     /// A field that must be present (and not null).
-    pub fn req<'a, T>(&mut self, o: Obj<'a>, at: &str, key: &str, decode: Field<'a, T>) -> Option<T> {
+    pub fn req<'a, T>(&mut self, o: Obj<'a>, at: &At, key: &str, decode: Field<'a, T>) -> Option<T> {
         // Reported at the field's own pointer, so an editor can jump to where it belongs.
-        let here = child(at, key);
+        let here = at.key(key);
         match o.get(key) {
             Some(Value::Null) => {
                 self.missing(&here, key, true);
@@ -126,7 +109,7 @@ impl Decoder {
     // The error paths below are out of line and not generic: `req` and `list` are instantiated
     // for every field type, and each copy of an inlined message cost the wasm its formatting code.
     #[inline(never)]
-    fn missing(&mut self, here: &str, key: &str, null: bool) {
+    fn missing(&mut self, here: &At, key: &str, null: bool) {
         if null {
             self.error(here, format!("必填字段“{key}”不能为 null"), format!("required field \"{key}\" must not be null"));
         } else {
@@ -135,7 +118,7 @@ impl Decoder {
     }
 
     #[inline(never)]
-    fn too_long(&mut self, at: &str, entries: usize) {
+    fn too_long(&mut self, at: &At, entries: usize) {
         self.error(
             at,
             format!("列表过长：{entries} 项，上限为 {MAX_LIST_ITEMS}"),
@@ -145,14 +128,14 @@ impl Decoder {
 
     /// A field that may be absent or null. The outer `Option` is `None` when the field was
     /// present but invalid (the problem is recorded).
-    pub fn opt<'a, T>(&mut self, o: Obj<'a>, at: &str, key: &str, decode: Field<'a, T>) -> Option<Option<T>> {
+    pub fn opt<'a, T>(&mut self, o: Obj<'a>, at: &At, key: &str, decode: Field<'a, T>) -> Option<Option<T>> {
         match o.get(key) {
             None | Some(Value::Null) => Some(None),
-            Some(v) => decode(self, v, &child(at, key)).map(Some),
+            Some(v) => decode(self, v, &at.key(key)).map(Some),
         }
     }
 
-    pub fn string(&mut self, v: &Value, at: &str) -> Option<String> {
+    pub fn string(&mut self, v: &Value, at: &At) -> Option<String> {
         let Value::String(s) = v else {
             self.expected(v, at, "字符串", "a string");
             return None;
@@ -170,7 +153,7 @@ impl Decoder {
     }
 
     /// `"五区"` or `{"zh": "五区", "en": "districts"}`.
-    pub fn text(&mut self, v: &Value, at: &str) -> Option<Text> {
+    pub fn text(&mut self, v: &Value, at: &At) -> Option<Text> {
         if matches!(v, Value::String(_)) {
             return self.string(v, at).map(Text::new);
         }
@@ -184,7 +167,7 @@ impl Decoder {
         Some(Text { zh: zh?, en: en? })
     }
 
-    pub fn decimal(&mut self, v: &Value, at: &str) -> Option<Decimal> {
+    pub fn decimal(&mut self, v: &Value, at: &At) -> Option<Decimal> {
         let Value::Number(n) = v else {
             self.expected(v, at, "数字", "a number");
             return None;
@@ -202,7 +185,7 @@ impl Decoder {
     }
 
     /// A whole number from 0 to u32::MAX (ranks, sizes, months).
-    pub fn count(&mut self, v: &Value, at: &str) -> Option<u32> {
+    pub fn count(&mut self, v: &Value, at: &At) -> Option<u32> {
         match v.as_u64().and_then(|n| u32::try_from(n).ok()) {
             Some(n) => Some(n),
             None => {
@@ -212,7 +195,7 @@ impl Decoder {
         }
     }
 
-    pub fn year(&mut self, v: &Value, at: &str) -> Option<i32> {
+    pub fn year(&mut self, v: &Value, at: &At) -> Option<i32> {
         match v.as_i64().filter(|y| (1000..=9999).contains(y)) {
             Some(y) => Some(y as i32),
             None => {
@@ -222,7 +205,7 @@ impl Decoder {
         }
     }
 
-    pub fn boolean(&mut self, v: &Value, at: &str) -> Option<bool> {
+    pub fn boolean(&mut self, v: &Value, at: &At) -> Option<bool> {
         match v {
             Value::Bool(b) => Some(*b),
             _ => {
@@ -232,7 +215,7 @@ impl Decoder {
         }
     }
 
-    pub fn one_of<T: Copy>(&mut self, v: &Value, at: &str, options: &[(&str, T)]) -> Option<T> {
+    pub fn one_of<T: Copy>(&mut self, v: &Value, at: &At, options: &[(&str, T)]) -> Option<T> {
         let names: Vec<&str> = options.iter().map(|(n, _)| *n).collect();
         let Value::String(s) = v else {
             self.expected(v, at, &format!("以下之一：{}", names.join("、")), &format!("one of: {}", names.join(", ")));
@@ -252,7 +235,7 @@ impl Decoder {
 
     /// A list whose items are decoded with `item`; items that fail are left out (their
     /// problems are recorded).
-    pub fn list<'a, T>(&mut self, v: &'a Value, at: &str, item: Field<'a, T>) -> Option<Vec<T>> {
+    pub fn list<'a, T>(&mut self, v: &'a Value, at: &At, item: Field<'a, T>) -> Option<Vec<T>> {
         let Value::Array(values) = v else {
             self.expected(v, at, "数组", "an array");
             return None;
@@ -261,7 +244,7 @@ impl Decoder {
             self.too_long(at, values.len());
             return None;
         }
-        Some(values.iter().enumerate().filter_map(|(i, v)| item(self, v, &child(at, &i.to_string()))).collect())
+        Some(values.iter().enumerate().filter_map(|(i, v)| item(self, v, &at.index(i))).collect())
     }
 }
 
@@ -313,15 +296,16 @@ pub fn section_fields(kind: SectionKind) -> Vec<&'static str> {
 }
 
 pub fn report(d: &mut Decoder, v: &Value) -> Option<Report> {
-    let o = d.object(v, "", REPORT_FIELDS)?;
-    let schema = d.req(o, "", "schema", Decoder::string);
-    let meta = d.req(o, "", "meta", meta);
-    let groups = d.opt(o, "", "groups", |d, v, at| d.list(v, at, group));
-    let sections = d.req(o, "", "sections", |d, v, at| d.list(v, at, section));
+    let at = &At::ROOT;
+    let o = d.object(v, at, REPORT_FIELDS)?;
+    let schema = d.req(o, at, "schema", Decoder::string);
+    let meta = d.req(o, at, "meta", meta);
+    let groups = d.opt(o, at, "groups", |d, v, at| d.list(v, at, group));
+    let sections = d.req(o, at, "sections", |d, v, at| d.list(v, at, section));
     Some(Report { schema: schema?, meta: meta?, groups: groups?.unwrap_or_default(), sections: sections? })
 }
 
-fn meta(d: &mut Decoder, v: &Value, at: &str) -> Option<Meta> {
+fn meta(d: &mut Decoder, v: &Value, at: &At) -> Option<Meta> {
     let o = d.object(v, at, META_FIELDS)?;
     let title = d.req(o, at, "title", Decoder::text);
     let publisher = d.req(o, at, "publisher", Decoder::text);
@@ -341,7 +325,7 @@ fn meta(d: &mut Decoder, v: &Value, at: &str) -> Option<Meta> {
     })
 }
 
-fn group(d: &mut Decoder, v: &Value, at: &str) -> Option<Group> {
+fn group(d: &mut Decoder, v: &Value, at: &At) -> Option<Group> {
     let o = d.object(v, at, GROUP_FIELDS)?;
     let id = d.req(o, at, "id", Decoder::string);
     let label = d.req(o, at, "label", Decoder::text);
@@ -349,11 +333,11 @@ fn group(d: &mut Decoder, v: &Value, at: &str) -> Option<Group> {
     Some(Group { id: id?, label: label?, size: size? })
 }
 
-fn section(d: &mut Decoder, v: &Value, at: &str) -> Option<Section> {
+fn section(d: &mut Decoder, v: &Value, at: &At) -> Option<Section> {
     // The kind decides which fields are known, so read it before judging the others.
     let kind_value = v.get("kind");
     let kind = match kind_value {
-        Some(k) => d.one_of(k, &child(at, "kind"), &SectionKind::ALL),
+        Some(k) => d.one_of(k, &at.key("kind"), &SectionKind::ALL),
         None => None,
     };
     // Without a valid kind, any kind's fields may be meant: warn only about fields no kind has.
@@ -363,7 +347,7 @@ fn section(d: &mut Decoder, v: &Value, at: &str) -> Option<Section> {
     };
     let o = d.object(v, at, &fields)?;
     if kind_value.is_none() {
-        d.error(&child(at, "kind"), "缺少必填字段“kind”".into(), "missing required field \"kind\"".into());
+        d.error(&at.key("kind"), "缺少必填字段“kind”".into(), "missing required field \"kind\"".into());
     }
     let id = d.req(o, at, "id", Decoder::string);
     let title = d.req(o, at, "title", Decoder::text);
@@ -395,7 +379,7 @@ fn section(d: &mut Decoder, v: &Value, at: &str) -> Option<Section> {
     Some(Section { id: id?, title: title?, intro: intro?, body })
 }
 
-fn metric(d: &mut Decoder, v: &Value, at: &str) -> Option<Metric> {
+fn metric(d: &mut Decoder, v: &Value, at: &At) -> Option<Metric> {
     let o = d.object(v, at, METRIC_FIELDS)?;
     let id = d.req(o, at, "id", Decoder::string);
     let label = d.req(o, at, "label", Decoder::text);
@@ -423,14 +407,14 @@ fn metric(d: &mut Decoder, v: &Value, at: &str) -> Option<Metric> {
     })
 }
 
-fn bounds(d: &mut Decoder, v: &Value, at: &str) -> Option<Bounds> {
+fn bounds(d: &mut Decoder, v: &Value, at: &At) -> Option<Bounds> {
     let o = d.object(v, at, BOUNDS_FIELDS)?;
     let min = d.opt(o, at, "min", Decoder::decimal);
     let max = d.opt(o, at, "max", Decoder::decimal);
     Some(Bounds { min: min?, max: max? })
 }
 
-fn change(d: &mut Decoder, v: &Value, at: &str) -> Option<Change> {
+fn change(d: &mut Decoder, v: &Value, at: &At) -> Option<Change> {
     let o = d.object(v, at, CHANGE_FIELDS)?;
     let value = d.req(o, at, "value", Decoder::decimal);
     let kind = d.req(o, at, "kind", |d, v, at| d.one_of(v, at, CHANGE_KINDS));
@@ -438,7 +422,7 @@ fn change(d: &mut Decoder, v: &Value, at: &str) -> Option<Change> {
     Some(Change { value: value?, kind: kind?, basis: basis? })
 }
 
-fn rank(d: &mut Decoder, v: &Value, at: &str) -> Option<Rank> {
+fn rank(d: &mut Decoder, v: &Value, at: &At) -> Option<Rank> {
     let o = d.object(v, at, RANK_FIELDS)?;
     let group = d.req(o, at, "group", Decoder::string);
     let position = d.req(o, at, "position", Decoder::count);
@@ -446,7 +430,7 @@ fn rank(d: &mut Decoder, v: &Value, at: &str) -> Option<Rank> {
     Some(Rank { group: group?, position: position?, basis: basis?.unwrap_or_default() })
 }
 
-fn ranking_row(d: &mut Decoder, v: &Value, at: &str) -> Option<RankingRow> {
+fn ranking_row(d: &mut Decoder, v: &Value, at: &At) -> Option<RankingRow> {
     let o = d.object(v, at, RANKING_ROW_FIELDS)?;
     let metric = d.opt(o, at, "metric", Decoder::string);
     let label = d.opt(o, at, "label", Decoder::text);
@@ -464,7 +448,7 @@ fn ranking_row(d: &mut Decoder, v: &Value, at: &str) -> Option<RankingRow> {
     })
 }
 
-fn case_item(d: &mut Decoder, v: &Value, at: &str) -> Option<CaseItem> {
+fn case_item(d: &mut Decoder, v: &Value, at: &At) -> Option<CaseItem> {
     let o = d.object(v, at, CASE_ITEM_FIELDS)?;
     let id = d.req(o, at, "id", Decoder::string);
     let label = d.req(o, at, "label", Decoder::text);
@@ -486,21 +470,21 @@ fn case_item(d: &mut Decoder, v: &Value, at: &str) -> Option<CaseItem> {
     })
 }
 
-fn marked_month(d: &mut Decoder, v: &Value, at: &str) -> Option<MarkedMonth> {
+fn marked_month(d: &mut Decoder, v: &Value, at: &At) -> Option<MarkedMonth> {
     let o = d.object(v, at, MARKED_MONTH_FIELDS)?;
     let month = d.req(o, at, "month", Decoder::count);
     let reward = d.opt(o, at, "reward", amount);
     Some(MarkedMonth { month: month?, reward: reward? })
 }
 
-fn amount(d: &mut Decoder, v: &Value, at: &str) -> Option<Amount> {
+fn amount(d: &mut Decoder, v: &Value, at: &At) -> Option<Amount> {
     let o = d.object(v, at, AMOUNT_FIELDS)?;
     let value = d.req(o, at, "value", Decoder::decimal);
     let unit = d.opt(o, at, "unit", Decoder::text);
     Some(Amount { value: value?, unit: unit? })
 }
 
-fn highlight(d: &mut Decoder, v: &Value, at: &str) -> Option<Highlight> {
+fn highlight(d: &mut Decoder, v: &Value, at: &At) -> Option<Highlight> {
     let o = d.object(v, at, HIGHLIGHT_FIELDS)?;
     let title = d.req(o, at, "title", Decoder::text);
     let text = d.req(o, at, "text", Decoder::text);

@@ -3,8 +3,10 @@
 
 pub mod decode;
 pub mod json;
+pub mod pointer;
 
 use crate::model::{Group, Lang, Metric, Report, SectionBody, Text, SCHEMA_V1};
+use pointer::At;
 use std::collections::HashSet;
 
 /// Payloads larger than this are refused before parsing.
@@ -159,51 +161,6 @@ pub fn is_supported_schema(schema: &str) -> bool {
 /// The rules beyond types: references resolve, ranks fit their group, counts add up.
 pub fn check(report: &Report) -> Vec<Problem> {
     check_rules(report, true)
-}
-
-/// Where a value is in the payload, kept as links to its parent so that a rule that passes
-/// never builds its JSON pointer: a valid 10,000-row payload no longer formats (and allocates)
-/// one pointer per row and field only to drop it.
-#[derive(Clone, Copy)]
-struct At<'a> {
-    parent: Option<&'a At<'a>>,
-    key: &'a str,
-    index: Option<usize>,
-}
-
-impl<'a> At<'a> {
-    const ROOT: At<'static> = At { parent: None, key: "", index: None };
-
-    /// The member `key`.
-    fn key(&'a self, key: &'a str) -> At<'a> {
-        At { parent: Some(self), key, index: None }
-    }
-
-    /// Entry `index` of the list in member `key`.
-    fn item(&'a self, key: &'a str, index: usize) -> At<'a> {
-        At { parent: Some(self), key, index: Some(index) }
-    }
-
-    /// The JSON pointer (`/sections/2/items/5/value`; `/` for the whole payload).
-    fn pointer(&self) -> String {
-        let mut out = String::new();
-        self.write(&mut out);
-        if out.is_empty() {
-            out.push('/');
-        }
-        out
-    }
-
-    fn write(&self, out: &mut String) {
-        let Some(parent) = self.parent else { return };
-        parent.write(out);
-        out.push('/');
-        out.push_str(&decode::escape_token(self.key));
-        if let Some(index) = self.index {
-            out.push('/');
-            out.push_str(&index.to_string());
-        }
-    }
 }
 
 /// `complete` is false when decoding already failed somewhere: items that did not decode are
