@@ -787,8 +787,11 @@ function markdown(res) {
     }
     L.push("");
     const local = res.prerender[0];
-    L.push(`As served locally, readers see the report ${fmtMs(local.clientOnly.report - local.prerendered.report)} ms sooner with the prerender ` +
-      `(${fmtMs(local.prerendered.report)} vs ${fmtMs(local.clientOnly.report)} ms), and it becomes interactive ${local.prerendered.ready <= local.clientOnly.ready ? "no later" : `${fmtMs(local.prerendered.ready - local.clientOnly.ready)} ms later`} (${fmtMs(local.prerendered.ready)} vs ${fmtMs(local.clientOnly.ready)} ms).`);
+    // "12 ms sooner" / "12 ms later" / "no later": by how much the prerendered page leads.
+    const lead = (prerendered, clientOnly) =>
+      prerendered < clientOnly ? `${fmtMs(clientOnly - prerendered)} ms sooner` : prerendered > clientOnly ? `${fmtMs(prerendered - clientOnly)} ms later` : "no later";
+    L.push(`As served locally, readers see the report ${lead(local.prerendered.report, local.clientOnly.report)} with the prerender ` +
+      `(${fmtMs(local.prerendered.report)} vs ${fmtMs(local.clientOnly.report)} ms), and it becomes interactive ${lead(local.prerendered.ready, local.clientOnly.ready)} (${fmtMs(local.prerendered.ready)} vs ${fmtMs(local.clientOnly.ready)} ms).`);
     L.push("");
   }
   if (res.scale) {
