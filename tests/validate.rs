@@ -174,3 +174,61 @@ fn precision_survives_parsing() {
     let report_widget::model::SectionBody::Metrics(m) = &report.sections[0].body else { panic!("metrics") };
     assert_eq!(m.items[0].value.written(), "97.50");
 }
+
+#[test]
+fn every_rule_reports_at_its_own_pointer_in_document_order() {
+    // One payload that breaks each rule beyond types once (the decoder's type errors would stop
+    // the reference checks, so every value keeps its type).
+    let mut p = minimal();
+    p["meta"]["title"] = json!(" ");
+    p["meta"]["date"] = json!("2024-13-01");
+    p["groups"] = json!([
+        { "id": "counties", "label": "三县", "size": 3 },
+        { "id": "counties", "label": "", "size": 0 }
+    ]);
+    let sections = p["sections"].as_array_mut().unwrap();
+    sections[0]["items"][0]["label"] = json!(" ");
+    sections[0]["items"][0]["bounds"] = json!({ "min": 100, "max": 5 });
+    sections[0]["items"][0]["ranks"] = json!([{ "group": "counties", "position": 4 }, { "group": "towns", "position": 1 }]);
+    sections[1]["items"][0]["resolved"] = json!(121);
+    sections.push(json!({ "id": "water", "title": " ", "kind": "ranking", "group": "counties", "rows": [
+        { "metric": "rate", "label": "x" },
+        { "metric": "nowhere" },
+        {},
+        { "label": "县甲", "value_rank": 9, "change_rank": 0 }
+    ]}));
+    sections.push(json!({ "id": "months", "title": "月份", "kind": "calendar", "year": 2023, "label": "",
+        "marked": [{ "month": 3 }, { "month": 3 }, { "month": 13 }] }));
+    sections.push(json!({ "id": "points", "title": "亮点", "kind": "highlights",
+        "items": [{ "title": "", "text": "有" }, { "title": "有", "text": " " }] }));
+    sections.push(json!({ "id": "words", "title": "正文", "kind": "narrative", "paragraphs": ["有", " "] }));
+    assert_eq!(
+        pointers(&p),
+        [
+            "/meta/title",
+            "/meta/date",
+            "/groups/1/id",
+            "/groups/1/label",
+            "/groups/1/size",
+            "/sections/0/items/0/label",
+            "/sections/0/items/0/value",
+            "/sections/0/items/0/bounds",
+            "/sections/0/items/0/ranks/0/position",
+            "/sections/0/items/0/ranks/1/group",
+            "/sections/1/items/0/resolved",
+            "/sections/2/id",
+            "/sections/2/title",
+            "/sections/2/rows/0",
+            "/sections/2/rows/1/metric",
+            "/sections/2/rows/2",
+            "/sections/2/rows/3/value_rank",
+            "/sections/2/rows/3/change_rank",
+            "/sections/3/label",
+            "/sections/3/marked/1/month",
+            "/sections/3/marked/2/month",
+            "/sections/4/items/0/title",
+            "/sections/4/items/1/text",
+            "/sections/5/paragraphs/1",
+        ]
+    );
+}
