@@ -148,7 +148,7 @@ pub fn parse(text: &str) -> Result<Value, SyntaxError> {
     })
 }
 
-pub use crate::validate::decode::escape_token;
+pub use crate::validate::pointer::escape_token;
 
 /// Where each value starts in `text` (byte offset), by JSON pointer ("" is the whole
 /// document). For an object member the offset is that of its key, so the line is the one a

@@ -55,10 +55,6 @@ pub fn nearest<'f>(unknown: &str, known: &[&'f str]) -> Option<&'f str> {
         .map(|(_, k)| k)
 }
 
-/// One reference token of a JSON pointer, escaped (`~` → `~0`, `/` → `~1`); the usual key,
-/// with neither, is borrowed as it is.
-pub use super::pointer::escape_token;
-
 impl Decoder {
     pub fn error(&mut self, at: &At, zh: String, en: String) {
         self.problems.push(Problem { severity: Severity::Error, pointer: at.pointer(), position: None, zh, en });

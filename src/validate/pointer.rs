@@ -54,7 +54,8 @@ impl<'a> At<'a> {
     }
 }
 
-/// A member name as a JSON pointer token (`~` → `~0`, `/` → `~1`).
+/// One reference token of a JSON pointer, escaped (`~` → `~0`, `/` → `~1`); the usual key,
+/// with neither, is borrowed as it is.
 pub fn escape_token(key: &str) -> Cow<'_, str> {
     if key.contains(['~', '/']) {
         Cow::Owned(key.replace('~', "~0").replace('/', "~1"))
