@@ -16,11 +16,15 @@
 // this file with integrity="..." pins the whole widget.
 import initWidget, { boot, instances } from "./widget-glue.js";
 
-var WASM = "__WASM__";
-var STYLES = "__STYLES__";
-// The chart export module (SVG and PNG images), fetched on a reader's first such export.
-var EXPORT_GLUE = "__EXPORT_GLUE__";
-var EXPORT_WASM = "__EXPORT_WASM__";
+// The files this build loads (relative to this file) and their SRI hashes, filled in by the
+// build. Object keys survive minification, so a webmaster can still read them in the built file.
+var FILES = {
+  wasm: "__WASM__",
+  styles: "__STYLES__",
+  // The chart export module (SVG and PNG images), fetched on a reader's first such export.
+  exportGlue: "__EXPORT_GLUE__",
+  exportWasm: "__EXPORT_WASM__",
+};
 var INTEGRITY = {
   wasm: "__WASM_SRI__",
   styles: "__STYLES_SRI__",
@@ -80,7 +84,7 @@ function styleLink() {
     link.setAttribute("integrity", INTEGRITY.styles);
     link.setAttribute("crossorigin", "anonymous");
   }
-  link.setAttribute("href", resolve(STYLES));
+  link.setAttribute("href", resolve(FILES.styles));
   return link;
 }
 
@@ -173,7 +177,7 @@ function failed(error) {
 function onUncaught(error) {
   if (!(error instanceof WebAssembly.RuntimeError)) return;
   var stack = String(error.stack || "");
-  if (stack.indexOf(import.meta.url) === -1 && stack.indexOf(WASM.replace(/^\.\//, "")) === -1) return;
+  if (stack.indexOf(import.meta.url) === -1 && stack.indexOf(FILES.wasm.replace(/^\.\//, "")) === -1) return;
   failed(error);
 }
 function watchTraps() {
@@ -240,7 +244,7 @@ function load(glueName, wasmName, glueIntegrity, wasmIntegrity) {
 // why, and the next click tries again.
 var exporter = null;
 function exportChart(request) {
-  if (!exporter) exporter = load(EXPORT_GLUE, EXPORT_WASM, INTEGRITY.exportGlue, INTEGRITY.exportWasm);
+  if (!exporter) exporter = load(FILES.exportGlue, FILES.exportWasm, INTEGRITY.exportGlue, INTEGRITY.exportWasm);
   return exporter.then(
     function (module) {
       if (!module.export_chart(request)) throw new Error("the widget sent a request the export module does not understand");
@@ -271,11 +275,11 @@ if (window[LOADED]) {
   mark("loader-start");
   watchTraps();
   window["report-widget:export"] = exportChart;
-  initWidget({ module_or_path: fetchWasm(WASM, INTEGRITY.wasm) }).then(function (exports) {
+  initWidget({ module_or_path: fetchWasm(FILES.wasm, INTEGRITY.wasm) }).then(function (exports) {
     widgetExports = exports;
     mark("wasm-instantiated");
     try {
-      boot(resolve(STYLES), INTEGRITY.styles);
+      boot(resolve(FILES.styles), INTEGRITY.styles);
       mark("boot-returned");
     } catch (error) {
       // The widget started but failed while mounting the hosts present now.

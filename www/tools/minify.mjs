@@ -11,10 +11,10 @@ const options = { target: "chrome90", legalComments: "none", charset: "utf8" };
 /** The wasm-bindgen glue, fully minified. */
 export const minifyGlue = (text) => transformSync(text, { ...options, loader: "js", format: "esm", minify: true }).code;
 
-/** The loader with the widget's glue bundled in (one ES module). `loaderText` imports the glue
- * as "./widget-glue.js"; `glueText` is that module, already minified. Whitespace and syntax
- * only: the loader's names (`WASM`, `STYLES`, `INTEGRITY`) stay, so a webmaster can still read
- * which files it loads. */
+/** The loader with the widget's glue bundled in (one ES module), fully minified. `loaderText`
+ * imports the glue as "./widget-glue.js"; `glueText` is that module, already minified. The
+ * loader's file names and SRI values are the keys of two objects (`FILES`, `INTEGRITY`), which
+ * minification keeps, so a webmaster can still read which files it loads. */
 export async function bundleLoader(loaderText, glueText) {
   const glueModule = "./widget-glue.js";
   const result = await build({
@@ -23,8 +23,7 @@ export async function bundleLoader(loaderText, glueText) {
     bundle: true,
     format: "esm",
     write: false,
-    minifyWhitespace: true,
-    minifySyntax: true,
+    minify: true,
     plugins: [
       {
         name: "widget-glue",
