@@ -59,7 +59,7 @@ const filled = {
   EXPORT_WASM_SRI: built.integrity.exportWasm,
 };
 const loaderSource = readFileSync(join(ROOT, "www/loader.js"), "utf8").replace(/__([A-Z_]+)__/g, (_, key) => filled[key] ?? "");
-const loader = await bundleLoader(loaderSource, readFileSync(join(PROF, "report-widget-web.js"), "utf8"));
+const loader = await bundleLoader(loaderSource, readFileSync(join(PROF, "report-widget-web.js"), "utf8"), { keepNames: true });
 const routes = {
   "/profile.html": { body: page },
   "/prof-loader.js": { type: "text/javascript", body: loader },

@@ -14,8 +14,9 @@ export const minifyGlue = (text) => transformSync(text, { ...options, loader: "j
 /** The loader with the widget's glue bundled in (one ES module), fully minified. `loaderText`
  * imports the glue as "./widget-glue.js"; `glueText` is that module, already minified. The
  * loader's file names and SRI values are the keys of two objects (`FILES`, `INTEGRITY`), which
- * minification keeps, so a webmaster can still read which files it loads. */
-export async function bundleLoader(loaderText, glueText) {
+ * minification keeps, so a webmaster can still read which files it loads. `keepNames` minifies
+ * whitespace and syntax only (the profiler's bundle, whose function names must stay readable). */
+export async function bundleLoader(loaderText, glueText, { keepNames = false } = {}) {
   const glueModule = "./widget-glue.js";
   const result = await build({
     ...options,
@@ -23,7 +24,7 @@ export async function bundleLoader(loaderText, glueText) {
     bundle: true,
     format: "esm",
     write: false,
-    minify: true,
+    ...(keepNames ? { minifyWhitespace: true, minifySyntax: true } : { minify: true }),
     plugins: [
       {
         name: "widget-glue",
