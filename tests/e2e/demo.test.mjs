@@ -1,21 +1,13 @@
 // The demo page (dist/index.html) on the release build, in headless Chromium: the Lanshan
 // report reaches data-state="ready" and shows its figures with their units and qualifiers.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { loaderFiles } from "../../www/tools/loader-files.mjs";
-import { ARTIFACTS, DIST, launch, recordEvents, serveDist, settled, shadowText, widgetFiles } from "./support.mjs";
+import { ARTIFACTS, DIST, browserAndDist, recordEvents, serveDist, settled, shadowText, widgetFiles } from "./support.mjs";
 
-let browser, server;
-before(async () => {
-  browser = await launch();
-  server = await serveDist();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const session = browserAndDist();
 
 test("dist has the embed contract's files", () => {
   const loader = readFileSync(join(DIST, "report-widget.js"), "utf8");
@@ -39,14 +31,14 @@ test("dist has the embed contract's files", () => {
 });
 
 test("the demo shows the Lanshan report, ready, with units and qualifiers", async () => {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const page = await session.browser.newPage({ viewport: { width: 1280, height: 900 } });
   const errors = [];
   page.on("pageerror", (e) => errors.push(String(e)));
   page.on("console", (m) => ["error", "warning"].includes(m.type()) && errors.push(m.text()));
   const requests = [];
   page.on("request", (r) => requests.push(new URL(r.url()).pathname));
   await page.addInitScript(recordEvents);
-  await page.goto(`${server.url}/index.html`);
+  await page.goto(`${session.server.url}/index.html`);
   assert.deepEqual(await settled(page), ["ready"]);
   assert.deepEqual(await page.evaluate(() => window.__rwEvents), [["report-widget:ready", "DIV"]]);
   // The prerendered snippet preloads the wasm; the loader's request reuses that download.
@@ -67,7 +59,7 @@ test("the demo shows the Lanshan report, ready, with units and qualifiers", asyn
 });
 
 test("the same page in English follows data-lang", async () => {
-  const page = await browser.newPage({ viewport: { width: 390, height: 800 } });
+  const page = await session.browser.newPage({ viewport: { width: 390, height: 800 } });
   const html = readFileSync(join(DIST, "index.html"), "utf8").replace('data-lang="zh"', 'data-lang="en"');
   const en = await serveDist({ routes: { "/en.html": { body: html } } });
   await page.goto(`${en.url}/en.html`);
@@ -84,7 +76,7 @@ test("the same page in English follows data-lang", async () => {
 test("a payload with an unknown field renders, and the warning is logged once", async () => {
   const { portalPage, payloadScript, WATER } = await import("./support.mjs");
   const typo = WATER.replace('"qualifier": "over"', '"qualifier": "over", "untis": "次"');
-  const page = await browser.newPage();
+  const page = await session.browser.newPage();
   const warnings = [];
   page.on("console", (m) => m.type() === "warning" && warnings.push(m.text()));
   const typoServer = await serveDist({

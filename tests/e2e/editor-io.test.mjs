@@ -1,30 +1,22 @@
 // The editor's inputs and outputs on the release build: a table pasted from a spreadsheet, a
 // GBK-encoded CSV, opening good and broken files, downloading the payload (then validated by
 // the command-line tool), and the embed snippet, safe against "</script>" in a label.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { ARTIFACTS, ROOT, launch, serveDist, settled, shadowText } from "./support.mjs";
+import { ARTIFACTS, ROOT, browserAndDist, serveDist, settled, shadowText } from "./support.mjs";
 import {
   FIXTURES, LANSHAN, byId, editorPage, focusedId, lanshanSection, loadExample, noProblems, paste, previewShows, previewText,
 } from "./editor-support.mjs";
 
-let browser, server;
-before(async () => {
-  browser = await launch();
-  server = await serveDist();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const session = browserAndDist();
 
-const editorUrl = () => `${server.url}/editor.html`;
+const editorUrl = () => `${session.server.url}/editor.html`;
 
 test("a table pasted from a spreadsheet fills a ranking section, shown first, then applied", async () => {
-  const page = await editorPage(browser, editorUrl());
+  const page = await editorPage(session.browser, editorUrl());
   await loadExample(page);
   const s = lanshanSection("air-ranks");
   await page.click(`[id="import:${s}"]`);
@@ -63,7 +55,7 @@ test("a table pasted from a spreadsheet fills a ranking section, shown first, th
 });
 
 test("a GBK-encoded CSV fills a case-statistics section with its Chinese intact", async () => {
-  const page = await editorPage(browser, editorUrl());
+  const page = await editorPage(session.browser, editorUrl());
   await loadExample(page);
   const s = lanshanSection("enforcement");
   await page.click(`[id="import:${s}"]`);
@@ -100,7 +92,7 @@ test("a GBK-encoded CSV fills a case-statistics section with its Chinese intact"
 });
 
 test("a broken file shows its errors and never replaces the current work", async () => {
-  const page = await editorPage(browser, editorUrl());
+  const page = await editorPage(session.browser, editorUrl());
   await loadExample(page);
   const title = await byId(page, "f/meta/title/zh").inputValue();
   await page.setInputFiles("#open-json", {
@@ -137,7 +129,7 @@ test("a broken file shows its errors and never replaces the current work", async
 });
 
 test("the downloaded payload passes the command-line validator, numbers as written", async () => {
-  const page = await editorPage(browser, editorUrl());
+  const page = await editorPage(session.browser, editorUrl());
   await loadExample(page);
   await page.click("#output summary");
   // Untouched, the example comes out byte for byte.
@@ -170,7 +162,7 @@ test("the downloaded payload passes the command-line validator, numbers as writt
 });
 
 test("a label with </script>, embedded with the copied snippet, shows as text", async () => {
-  const page = await editorPage(browser, editorUrl());
+  const page = await editorPage(session.browser, editorUrl());
   await loadExample(page);
   const hostile = "兰山</script><script>window.__pwned = 1</script><b>粗体</b>";
   await byId(page, "f/meta/title/zh").fill(hostile);
@@ -187,7 +179,7 @@ test("a label with </script>, embedded with the copied snippet, shows as text", 
   assert.ok(snippet.includes("\\u003c/script>\\u003cscript>window.__pwned"));
   // A portal page made of nothing but the snippet.
   const portal = await serveDist({ routes: { "/portal.html": { body: `<!doctype html><meta charset="utf-8"><title>portal</title>\n${snippet}` } } });
-  const reader = await browser.newPage();
+  const reader = await session.browser.newPage();
   await reader.goto(`${portal.url}/portal.html`);
   assert.deepEqual(await settled(reader), ["ready"]);
   const shown = await shadowText(reader);
@@ -211,7 +203,7 @@ test("a label with </script>, embedded with the copied snippet, shows as text", 
 });
 
 test("the prerendered snippet is rendered in the editor, equals the command line's, and reads without script", async () => {
-  const page = await editorPage(browser, editorUrl());
+  const page = await editorPage(session.browser, editorUrl());
   await loadExample(page);
   await page.click("#output summary");
   await page.fill("#widget-base", "./");
@@ -239,13 +231,13 @@ test("the prerendered snippet is rendered in the editor, equals the command line
   await page.waitForFunction(() => document.querySelector("#snippet-text").value.includes("shadowrootmode"));
   // A reader without JavaScript sees the figures; with it, the widget takes over.
   const portal = await serveDist({ routes: { "/portal.html": { body: `<!doctype html><meta charset="utf-8"><title>portal</title>\n${snippet}` } } });
-  const context = await browser.newContext({ javaScriptEnabled: false });
+  const context = await session.browser.newContext({ javaScriptEnabled: false });
   const noScript = await context.newPage();
   await noScript.goto(`${portal.url}/portal.html`);
   const text = await shadowText(noScript);
   assert.ok(text.includes("5020余人次") && text.includes("1813.4469万元"), "readable without script");
   await context.close();
-  const reader = await browser.newPage();
+  const reader = await session.browser.newPage();
   await reader.goto(`${portal.url}/portal.html`);
   assert.deepEqual(await settled(reader), ["ready"]);
   assert.ok((await shadowText(reader)).includes("5020余人次"));

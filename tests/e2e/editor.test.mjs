@@ -1,27 +1,19 @@
 // The editor page (dist/editor.html) on the release build: building a report through the form,
 // problems that lead to their fields, undo/redo, autosave across reloads, keyboard use,
 // accessibility, both preview languages and themes, strict CSP and file:// use.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { ARTIFACTS, DIST, ROOT, STRICT_CSP, launch, serveDist } from "./support.mjs";
+import { ARTIFACTS, DIST, ROOT, STRICT_CSP, browserAndDist, serveDist } from "./support.mjs";
 import {
   byId, editorPage, focusedId, loadExample, noProblems, open, previewShows, previewText, problems,
 } from "./editor-support.mjs";
 
-let browser, server;
-before(async () => {
-  browser = await launch();
-  server = await serveDist();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const session = browserAndDist();
 
-const editorUrl = () => `${server.url}/editor.html`;
+const editorUrl = () => `${session.server.url}/editor.html`;
 
 test("the editor ships as its own files; the widget's files do not carry it", () => {
   const files = readdirSync(DIST);
@@ -46,7 +38,7 @@ test("the editor ships as its own files; the widget's files do not carry it", ()
 });
 
 test("a small report is built from an empty one through the form only", async () => {
-  const page = await editorPage(browser, editorUrl());
+  const page = await editorPage(session.browser, editorUrl());
   // A first visit starts empty; the checks already say what is missing.
   assert.equal(await byId(page, "f/meta/title/zh").inputValue(), "");
   await page.waitForSelector('#problem-list li[data-pointer="/meta/title"]');
@@ -99,7 +91,7 @@ test("a small report is built from an empty one through the form only", async ()
 });
 
 test("an error in the list leads to its field, and fixing it clears it", async () => {
-  const page = await editorPage(browser, editorUrl());
+  const page = await editorPage(session.browser, editorUrl());
   await loadExample(page);
   await noProblems(page);
   const field = byId(page, "f/sections/0/items/0/value");
@@ -154,7 +146,7 @@ test("an error in the list leads to its field, and fixing it clears it", async (
 });
 
 test("undo and redo, by keyboard and by button; typing in one field is one step", async () => {
-  const page = await editorPage(browser, editorUrl());
+  const page = await editorPage(session.browser, editorUrl());
   await loadExample(page);
   const title = byId(page, "f/sections/0/title/zh");
   const before = await title.inputValue();
@@ -185,7 +177,7 @@ test("undo and redo, by keyboard and by button; typing in one field is one step"
 });
 
 test("items and sections move and go by keyboard, focus following them", async () => {
-  const page = await editorPage(browser, editorUrl());
+  const page = await editorPage(session.browser, editorUrl());
   await loadExample(page);
   await byId(page, "down:/sections/0/items/0").focus();
   await page.keyboard.press("Enter");
@@ -222,7 +214,7 @@ test("items and sections move and go by keyboard, focus following them", async (
 });
 
 test("work is kept across reloads, leaving asks first, and discard is explicit", async () => {
-  const page = await editorPage(browser, editorUrl());
+  const page = await editorPage(session.browser, editorUrl());
   await loadExample(page);
   await byId(page, "f/meta/title/zh").fill("兰山区2021年度报告（草稿）");
   await byId(page, "f/sections/0/items/6/change/value").fill("-6.0");
@@ -278,7 +270,7 @@ test("work is kept across reloads, leaving asks first, and discard is explicit",
 });
 
 test("the preview saves chart images itself (the editor page has no loader)", async () => {
-  const page = await editorPage(browser, editorUrl());
+  const page = await editorPage(session.browser, editorUrl());
   await loadExample(page);
   const svg = page.locator("#preview #rw-enforcement figure.rw-chart >> nth=0").locator(".rw-export-svg");
   const [download] = await Promise.all([page.waitForEvent("download"), svg.click()]);
@@ -288,7 +280,7 @@ test("the preview saves chart images itself (the editor page has no loader)", as
 });
 
 test("after a contents link in the preview, typing in the form keeps the focus there", async () => {
-  const page = await editorPage(browser, editorUrl());
+  const page = await editorPage(session.browser, editorUrl());
   await loadExample(page);
   // The link writes #rw-enforcement into the editor's address bar, as on a portal page.
   await page.locator('#preview .rw-toc a[href="#rw-enforcement"]').click();
@@ -306,7 +298,7 @@ test("after a contents link in the preview, typing in the form keeps the focus t
 });
 
 test("the preview follows both languages and both themes", async () => {
-  const page = await editorPage(browser, editorUrl());
+  const page = await editorPage(session.browser, editorUrl());
   await loadExample(page);
   // Editing a section brings it into view in the preview (the side column scrolls, not the form).
   await byId(page, "f/sections/5/items/0/value").focus();
@@ -336,7 +328,7 @@ test("the preview follows both languages and both themes", async () => {
 });
 
 test("the editor is accessible (axe, wcag2a/aa, 21a/aa), in both interface languages", async () => {
-  const page = await editorPage(browser, editorUrl());
+  const page = await editorPage(session.browser, editorUrl());
   await loadExample(page);
   await page.addScriptTag({ content: readFileSync(join(ROOT, "node_modules/axe-core/axe.min.js"), "utf8") });
   const run = () =>
@@ -361,7 +353,7 @@ test("the editor is accessible (axe, wcag2a/aa, 21a/aa), in both interface langu
 
 test("strict CSP: nothing inline, nothing refused", async () => {
   const strict = await serveDist({ headers: { "content-security-policy": `${STRICT_CSP}; base-uri 'none'; object-src 'none'` } });
-  const page = await editorPage(browser);
+  const page = await editorPage(session.browser);
   await page.addInitScript(() => {
     window.__violations = [];
     document.addEventListener("securitypolicyviolation", (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
@@ -379,7 +371,7 @@ test("strict CSP: nothing inline, nothing refused", async () => {
 });
 
 test("opened from disk (file://, no server) it works offline", async () => {
-  const page = await editorPage(browser);
+  const page = await editorPage(session.browser);
   await open(page, pathToFileURL(join(DIST, "editor.html")).href);
   await loadExample(page);
   await noProblems(page);

@@ -3,7 +3,7 @@
 // instances and a host added later work. Under the strict CSP Chrome 92 refuses to compile
 // WebAssembly (it does not know 'wasm-unsafe-eval'): there each host shows its fallback content
 // and the message, never a blank box.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import {
@@ -12,11 +12,11 @@ import {
   STRICT_CSP,
   TRUNCATED,
   WATER,
+  browserAndDist,
   launchChromium92,
   payloadScript,
   portalPage,
   prerenderedSnippet,
-  serveDist,
 } from "./support.mjs";
 
 const HOSTS = `
@@ -35,31 +35,28 @@ ${payloadScript("lanshan", LANSHAN)}
 <script type="application/json" id="broken">${TRUNCATED}</script>`,
 });
 
-let browser, server;
-before(async () => {
-  browser = await launchChromium92();
-  const prerendered = prerenderedSnippet({ base: "/" });
-  server = await serveDist({
-    routes: {
-      "/prerendered.html": { body: portalPage({ body: prerendered }) },
-      "/prerendered-strict.html": { body: portalPage({ body: prerendered }), headers: { "content-security-policy": STRICT_CSP } },
-      "/water.json": { body: WATER, type: "application/json; charset=utf-8" },
-      "/three.html": { body: THREE },
-      "/strict.html": { body: portalPage({ body: HOSTS }), headers: { "content-security-policy": STRICT_CSP } },
-    },
-  });
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const session = browserAndDist(
+  () => {
+    const prerendered = prerenderedSnippet({ base: "/" });
+    return {
+      routes: {
+        "/prerendered.html": { body: portalPage({ body: prerendered }) },
+        "/prerendered-strict.html": { body: portalPage({ body: prerendered }), headers: { "content-security-policy": STRICT_CSP } },
+        "/water.json": { body: WATER, type: "application/json; charset=utf-8" },
+        "/three.html": { body: THREE },
+        "/strict.html": { body: portalPage({ body: HOSTS }), headers: { "content-security-policy": STRICT_CSP } },
+      },
+    };
+  },
+  { launchBrowser: launchChromium92 }
+);
 
 async function open(path) {
-  const page = await browser.newPage();
+  const page = await session.browser.newPage();
   const errors = [];
   page.on("pageerror", (e) => errors.push(String(e)));
   await page.setViewport({ width: 1280, height: 900 });
-  await page.goto(`${server.url}${path}`);
+  await page.goto(`${session.server.url}${path}`);
   return { page, errors };
 }
 
@@ -79,7 +76,7 @@ async function settled92(page) {
 const shadowText = (page, id) => page.$eval(`#${id}`, (h) => (h.shadowRoot ? h.shadowRoot.textContent : ""));
 
 test("Chromium 92 is the engine under test", async () => {
-  assert.match(await browser.version(), /Chrome\/92\./);
+  assert.match(await session.browser.version(), /Chrome\/92\./);
 });
 
 test("Chromium 92: the demo reaches data-state=ready and shows the report", async () => {

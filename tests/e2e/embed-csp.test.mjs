@@ -1,7 +1,7 @@
 // The widget on a portal page sent with the strict Content-Security-Policy of issue 5
 // (no inline script, no inline style, no eval; WebAssembly allowed by 'wasm-unsafe-eval'):
 // every instance renders and the page reports not a single CSP violation.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import {
@@ -9,17 +9,15 @@ import {
   LANSHAN,
   STRICT_CSP,
   WATER,
+  browserAndDist,
   hostText,
-  launch,
   payloadScript,
   portalPage,
   recordCspViolations,
   recordEventDetails,
-  serveDist,
   settled,
 } from "./support.mjs";
 
-let browser, server;
 const page = portalPage({
   title: "strict CSP",
   body: `
@@ -30,28 +28,21 @@ ${payloadScript("lanshan", LANSHAN)}
 <div id="missing" data-report-widget data-payload="no-such-element"></div>`,
 });
 
-before(async () => {
-  browser = await launch();
-  server = await serveDist({
-    headers: { "content-security-policy": STRICT_CSP },
-    routes: {
-      "/csp.html": { body: page },
-      "/water.json": { body: WATER, type: "application/json; charset=utf-8" },
-    },
-  });
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
+const session = browserAndDist({
+  headers: { "content-security-policy": STRICT_CSP },
+  routes: {
+    "/csp.html": { body: page },
+    "/water.json": { body: WATER, type: "application/json; charset=utf-8" },
+  },
 });
 
 test("under the strict CSP every instance renders, with zero violations", async () => {
-  const tab = await browser.newPage({ viewport: { width: 1100, height: 900 } });
+  const tab = await session.browser.newPage({ viewport: { width: 1100, height: 900 } });
   const consoleCsp = [];
   tab.on("console", (m) => /Content.Security.Policy|Refused to/i.test(m.text()) && consoleCsp.push(m.text()));
   await tab.addInitScript(recordCspViolations);
   await tab.addInitScript(recordEventDetails);
-  const response = await tab.goto(`${server.url}/csp.html`);
+  const response = await tab.goto(`${session.server.url}/csp.html`);
   assert.equal(response.headers()["content-security-policy"], STRICT_CSP, "the page really is sent with the policy");
 
   const hostStates = await settled(tab);
@@ -81,9 +72,9 @@ test("under the strict CSP every instance renders, with zero violations", async 
 });
 
 test("the CSP page's instances are interactive: the source note opens", async () => {
-  const tab = await browser.newPage();
+  const tab = await session.browser.newPage();
   await tab.addInitScript(recordCspViolations);
-  await tab.goto(`${server.url}/csp.html`);
+  await tab.goto(`${session.server.url}/csp.html`);
   await settled(tab);
   const summary = tab.locator("#inline-zh .rw-source summary").first();
   await summary.click();

@@ -4,7 +4,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { DIST, LANSHAN, ROOT, STRICT_CSP, hostText, isRendered, launch, recordCspViolations, serveDist, settled } from "./support.mjs";
+import { DIST, LANSHAN, ROOT, STRICT_CSP, isRendered, launch, recordCspViolations, serveDist, settled } from "./support.mjs";
 
 const DOC = readFileSync(join(ROOT, "docs/embedding.md"), "utf8");
 /** The fenced code blocks of the doc written in `lang` ("" for plain blocks), in order. */

@@ -2,7 +2,7 @@
 // shows its error while the others render; hosts added later mount by themselves, removed
 // hosts release their resources; the page's fallback content stays until the report replaces
 // it; and a failure inside the widget never leaves a blank box.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import {
@@ -10,14 +10,13 @@ import {
   LANSHAN,
   TRUNCATED,
   WATER,
+  browserAndDist,
   hostText,
   instanceCount,
   isRendered,
-  launch,
   payloadScript,
   portalPage,
   recordEventDetails,
-  serveDist,
   settled,
   states,
   waitForState,
@@ -49,30 +48,22 @@ ${payloadScript("lanshan", LANSHAN)}
 <section id="later"></section>`,
 });
 
-let browser, server;
-before(async () => {
-  browser = await launch();
-  server = await serveDist({
-    routes: {
-      "/three.html": { body: THREE },
-      "/lanshan.json": { body: LANSHAN, type: "application/json; charset=utf-8" },
-      "/slow/water.json": slowJson(WATER, 1500),
-      "/slow/never.json": slowJson(WATER, 60000),
-    },
-  });
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
+const session = browserAndDist({
+  routes: {
+    "/three.html": { body: THREE },
+    "/lanshan.json": { body: LANSHAN, type: "application/json; charset=utf-8" },
+    "/slow/water.json": slowJson(WATER, 1500),
+    "/slow/never.json": slowJson(WATER, 60000),
+  },
 });
 
 async function openThree(options = {}) {
-  const context = await browser.newContext({ viewport: { width: 1100, height: 900 }, ...options });
+  const context = await session.browser.newContext({ viewport: { width: 1100, height: 900 }, ...options });
   const page = await context.newPage();
   const errors = [];
   page.on("pageerror", (e) => errors.push(String(e)));
   await page.addInitScript(recordEventDetails);
-  await page.goto(`${server.url}/three.html`);
+  await page.goto(`${session.server.url}/three.html`);
   return { page, context, errors };
 }
 
@@ -217,7 +208,7 @@ test("a host removed while its data-src is loading: the request is aborted and n
 // scripts do this) makes Yew fail in the middle of rendering one host: a real Rust panic in the
 // release build. No host may be left blank or loading.
 test("a panic inside the widget turns every host into a readable error, hosts added afterwards too", async () => {
-  const context = await browser.newContext();
+  const context = await session.browser.newContext();
   const page = await context.newPage();
   await page.addInitScript(recordEventDetails);
   await page.addInitScript(() => {
@@ -230,7 +221,7 @@ test("a panic inside the widget turns every host into a readable error, hosts ad
       return insertBefore.call(this, node, child);
     };
   });
-  await page.goto(`${server.url}/three.html`);
+  await page.goto(`${session.server.url}/three.html`);
   assert.deepEqual(await settled(page), ["error", "error", "error"]);
   for (const id of ["a", "b", "c"]) {
     const text = await hostText(page, id);

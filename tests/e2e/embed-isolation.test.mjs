@@ -2,11 +2,11 @@
 // colours and spacing, `div { border … !important; background … !important }`, rules aimed at
 // the host element and its pseudo-elements) must not change a single pixel of the widget; and
 // the widget's stylesheet must not change a single property of the page around it.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { ARTIFACTS, LANSHAN, launch, payloadScript, pngDifference, portalPage, serveDist, settled } from "./support.mjs";
+import { ARTIFACTS, LANSHAN, browserAndDist, payloadScript, pngDifference, portalPage, settled } from "./support.mjs";
 
 // The page's own layout, the same on both pages: a white fixed-width column at a fixed place,
 // so the widget gets the same width and position and any difference is the widget's. (Where a
@@ -67,28 +67,20 @@ const pageWith = (extraHead, body = SNIPPET) =>
     body: `<main id="column">${body}</main>`,
   });
 
-let browser, server;
-before(async () => {
-  browser = await launch();
-  server = await serveDist({
-    routes: {
-      "/page.css": { body: PAGE_CSS, type: "text/css" },
-      "/hostile.css": { body: HOSTILE_CSS, type: "text/css" },
-      "/root-font.css": { body: "html { font-size: 62.5%; } body { font-size: 1.4rem; }", type: "text/css" },
-      "/clean.html": { body: pageWith("") },
-      "/hostile.html": { body: pageWith('<link rel="stylesheet" href="/hostile.css">') },
-      "/root-font.html": { body: pageWith('<link rel="stylesheet" href="/root-font.css">') },
-    },
-  });
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
+const session = browserAndDist({
+  routes: {
+    "/page.css": { body: PAGE_CSS, type: "text/css" },
+    "/hostile.css": { body: HOSTILE_CSS, type: "text/css" },
+    "/root-font.css": { body: "html { font-size: 62.5%; } body { font-size: 1.4rem; }", type: "text/css" },
+    "/clean.html": { body: pageWith("") },
+    "/hostile.html": { body: pageWith('<link rel="stylesheet" href="/hostile.css">') },
+    "/root-font.html": { body: pageWith('<link rel="stylesheet" href="/root-font.css">') },
+  },
 });
 
 async function widgetShot(path, name) {
-  const tab = await browser.newPage({ viewport: { width: 1200, height: 900 } });
-  await tab.goto(`${server.url}${path}`);
+  const tab = await session.browser.newPage({ viewport: { width: 1200, height: 900 } });
+  await tab.goto(`${session.server.url}${path}`);
   assert.deepEqual(await settled(tab), ["ready"], `${path}: the widget is ready`);
   // Fonts and the stylesheet are in once the state is ready; wait for the fonts to settle too.
   await tab.evaluate(() => document.fonts.ready);
@@ -119,8 +111,8 @@ test("the widget's own styles do not leak onto the page", async () => {
 <details class="rw-source"><summary>来源</summary><blockquote>原文</blockquote></details>
 <div class="rw"><span class="rw-num">42</span></div>`;
   const read = async (body) => {
-    const tab = await browser.newPage({ viewport: { width: 1200, height: 900 } });
-    await tab.goto(`${server.url}/clean.html`);
+    const tab = await session.browser.newPage({ viewport: { width: 1200, height: 900 } });
+    await tab.goto(`${session.server.url}/clean.html`);
     await tab.evaluate((html) => {
       document.getElementById("column").insertAdjacentHTML("afterbegin", `<section id="around">${html}</section>`);
     }, body);
@@ -140,9 +132,9 @@ test("the widget's own styles do not leak onto the page", async () => {
   };
   const withWidget = await read(around);
   // The same page, but the widget never starts: its host is renamed before the loader runs.
-  const tab = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+  const tab = await session.browser.newPage({ viewport: { width: 1200, height: 900 } });
   await tab.route("**/report-widget.js", (route) => route.fulfill({ body: "", contentType: "text/javascript" }));
-  await tab.goto(`${server.url}/clean.html`);
+  await tab.goto(`${session.server.url}/clean.html`);
   await tab.evaluate((html) => {
     document.getElementById("column").insertAdjacentHTML("afterbegin", `<section id="around">${html}</section>`);
   }, around);

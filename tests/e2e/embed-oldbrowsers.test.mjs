@@ -2,19 +2,18 @@
 // compiling WebAssembly (every engine before Chrome 97 under the strict policy). Each host shows
 // a short readable message, the page author's fallback content inside the host stays visible,
 // and no host is ever a blank box. (Chromium 92 itself: embed-chromium92.test.mjs.)
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import {
   ARTIFACTS,
   LANSHAN,
+  browserAndDist,
   hostText,
   isRendered,
-  launch,
   payloadScript,
   portalPage,
   recordEventDetails,
-  serveDist,
   settled,
   waitForState,
   widgetFiles,
@@ -35,23 +34,15 @@ const NO_MODULES = `<!doctype html>
 <script defer src="/report-widget-nomodule.js"></script>
 </body></html>`;
 
-let browser, server;
-before(async () => {
-  browser = await launch();
-  server = await serveDist({
-    routes: {
-      "/hosts.html": { body: portalPage({ body: HOSTS }) },
-      "/no-modules.html": { body: NO_MODULES },
-      "/csp-without-wasm.html": {
-        body: portalPage({ body: HOSTS }),
-        headers: { "content-security-policy": "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:" },
-      },
+const session = browserAndDist({
+  routes: {
+    "/hosts.html": { body: portalPage({ body: HOSTS }) },
+    "/no-modules.html": { body: NO_MODULES },
+    "/csp-without-wasm.html": {
+      body: portalPage({ body: HOSTS }),
+      headers: { "content-security-policy": "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:" },
     },
-  });
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
+  },
 });
 
 async function expectMessages(page, { message, messageEn }) {
@@ -69,14 +60,14 @@ async function expectMessages(page, { message, messageEn }) {
 }
 
 test("no WebAssembly: a short message in every host, the fallback stays, hosts added later too", async () => {
-  const page = await browser.newPage();
+  const page = await session.browser.newPage();
   const requests = [];
   page.on("request", (r) => requests.push(new URL(r.url()).pathname));
   await page.addInitScript(() => {
     delete window.WebAssembly;
   });
   await page.addInitScript(recordEventDetails);
-  await page.goto(`${server.url}/hosts.html`);
+  await page.goto(`${session.server.url}/hosts.html`);
   await expectMessages(page, { message: /此浏览器无法运行交互式报告/, messageEn: /cannot run in this browser/ });
   const { wasm } = widgetFiles();
   assert.ok(!requests.includes(`/${wasm}`), "nothing more is downloaded");
@@ -93,13 +84,13 @@ test("no WebAssembly: a short message in every host, the fallback stays, hosts a
 });
 
 test("no ES modules: the nomodule script puts the message first in each host and keeps the fallback", async () => {
-  const page = await browser.newPage();
+  const page = await session.browser.newPage();
   // This engine has modules; make report-widget-nomodule.js see an engine without them.
   await page.addInitScript(() => {
     delete HTMLScriptElement.prototype.noModule;
   });
   await page.addInitScript(recordEventDetails);
-  await page.goto(`${server.url}/no-modules.html`);
+  await page.goto(`${session.server.url}/no-modules.html`);
   assert.deepEqual(await settled(page), ["error", "error"]);
   const first = await page.$$eval("[data-report-widget]", (hosts) =>
     hosts.map((h) => ({ shadow: !!h.shadowRoot, first: h.firstElementChild.textContent, role: h.firstElementChild.getAttribute("role") }))
@@ -116,8 +107,8 @@ test("no ES modules: the nomodule script puts the message first in each host and
 });
 
 test("the nomodule script does nothing in a browser that has modules", async () => {
-  const page = await browser.newPage();
-  await page.goto(`${server.url}/no-modules.html`);
+  const page = await session.browser.newPage();
+  await page.goto(`${session.server.url}/no-modules.html`);
   await page.waitForLoadState("load");
   await page.waitForTimeout(200);
   const hosts = await page.$$eval("[data-report-widget]", (hs) => hs.map((h) => [h.getAttribute("data-state"), h.children.length]));
@@ -126,9 +117,9 @@ test("the nomodule script does nothing in a browser that has modules", async () 
 });
 
 test("a CSP without 'wasm-unsafe-eval': the message and the fallback, never a blank box", async () => {
-  const page = await browser.newPage();
+  const page = await session.browser.newPage();
   await page.addInitScript(recordEventDetails);
-  await page.goto(`${server.url}/csp-without-wasm.html`);
+  await page.goto(`${session.server.url}/csp-without-wasm.html`);
   await expectMessages(page, { message: /此浏览器无法运行交互式报告/, messageEn: /cannot run in this browser/ });
   await page.screenshot({ path: join(ARTIFACTS, "embed-csp-without-wasm.png"), fullPage: true });
   await page.close();

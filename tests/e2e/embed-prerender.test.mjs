@@ -2,19 +2,16 @@
 // prerender`: a declarative shadow root plus a light-DOM copy): the server's report stays on
 // screen, styled, until the live render replaces it in one step; where the widget cannot run,
 // the server's report stays, with the message above it.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { ARTIFACTS, STRICT_CSP, launch, portalPage, prerenderedSnippet, recordCspViolations, serveDist, settled, widgetFiles } from "./support.mjs";
+import { ARTIFACTS, STRICT_CSP, browserAndDist, portalPage, prerenderedSnippet, recordCspViolations, settled, widgetFiles } from "./support.mjs";
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-let browser, server, snippet;
-
-before(async () => {
-  browser = await launch();
-  snippet = prerenderedSnippet({ base: "/" });
-  const { wasm } = widgetFiles();
-  server = await serveDist({
+// The snippet is made by the command-line tool from the build, so in the hook, not at import.
+const session = browserAndDist(() => {
+  const snippet = prerenderedSnippet({ base: "/" });
+  return {
     routes: {
       "/prerendered.html": { body: portalPage({ body: snippet }) },
       "/prerendered-no-wasm-csp.html": {
@@ -23,12 +20,7 @@ before(async () => {
       },
       "/prerendered-strict.html": { body: portalPage({ body: snippet }), headers: { "content-security-policy": STRICT_CSP } },
     },
-  });
-  server.wasm = wasm;
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
+  };
 });
 
 /** What the host's shadow root shows: how many reports, and whether the server's is among them. */
@@ -42,15 +34,15 @@ const shadowState = (page) =>
   }));
 
 test("the server's report shows while the widget loads, then the live render replaces it", async () => {
-  const context = await browser.newContext();
+  const context = await session.browser.newContext();
   const page = await context.newPage();
   await page.addInitScript(recordCspViolations);
   // Hold the wasm back for a moment so the loading phase can be looked at.
-  await context.route(`**/${server.wasm}`, async (route) => {
+  await context.route(`**/${widgetFiles().wasm}`, async (route) => {
     await sleep(1500);
     await route.continue();
   });
-  await page.goto(`${server.url}/prerendered.html`);
+  await page.goto(`${session.server.url}/prerendered.html`);
   await page.waitForLoadState("domcontentloaded");
   await sleep(500); // the wasm is still on its way: only the server's report is there
   assert.deepEqual(await shadowState(page), { state: null, reports: 1, serverReport: false, lightCopyShown: false, text: true });
@@ -69,8 +61,8 @@ test("the server's report shows while the widget loads, then the live render rep
 });
 
 test("where WebAssembly may not run (CSP without wasm-unsafe-eval), the server's report stays, with the message", async () => {
-  const page = await browser.newPage();
-  await page.goto(`${server.url}/prerendered-no-wasm-csp.html`);
+  const page = await session.browser.newPage();
+  await page.goto(`${session.server.url}/prerendered-no-wasm-csp.html`);
   assert.deepEqual(await settled(page), ["error"]);
   const shown = await shadowState(page);
   assert.equal(shown.reports, 1, "the server's report is still shown");

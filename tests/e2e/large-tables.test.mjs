@@ -1,12 +1,12 @@
 // Long ranking tables in the browser (issue 6): a synthetic 10,000-row payload renders one
 // page of rows, tells assistive technology the table's full size, pages and sorts across all
 // rows, can show every row on request, and exports every row to CSV.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { rankingPayload } from "../../bench/synth.mjs";
-import { STRICT_CSP, launch, payloadScript, portalPage, serveDist, settled } from "./support.mjs";
+import { STRICT_CSP, browserAndDist, payloadScript, portalPage, settled } from "./support.mjs";
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 
@@ -16,25 +16,17 @@ const page = (n) =>
     body: `<div data-report-widget data-payload="p"></div>\n${payloadScript("p", JSON.stringify(rankingPayload(n)))}`,
   });
 
-let browser, server;
-before(async () => {
-  browser = await launch();
-  const headers = { "content-security-policy": STRICT_CSP };
-  server = await serveDist({
-    routes: { "/rows-10000.html": { body: page(10000), headers }, "/rows-120.html": { body: page(120), headers } },
-  });
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
+const headers = { "content-security-policy": STRICT_CSP };
+const session = browserAndDist({
+  routes: { "/rows-10000.html": { body: page(10000), headers }, "/rows-120.html": { body: page(120), headers } },
 });
 
 async function open(path) {
-  const p = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const p = await session.browser.newPage({ viewport: { width: 1280, height: 900 } });
   const logged = [];
   p.on("console", (m) => ["error", "warning"].includes(m.type()) && logged.push(m.text()));
   p.on("pageerror", (e) => logged.push(String(e)));
-  await p.goto(`${server.url}${path}`);
+  await p.goto(`${session.server.url}${path}`);
   assert.deepEqual(await settled(p, "[data-report-widget]", 60000), ["ready"]);
   return { p, logged, table: p.locator("[data-report-widget] .rw-ranking table"), pager: p.locator("[data-report-widget] .rw-pager") };
 }
@@ -85,9 +77,9 @@ test("every row on request, and every row in the CSV export, whatever the page",
 
 test("a paged table passes axe-core's WCAG 2.1 A/AA rules, on page two", async () => {
   // axe is injected as an inline script: this context ignores the page's CSP for it.
-  const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 900 } });
+  const context = await session.browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 900 } });
   const p = await context.newPage();
-  await p.goto(`${server.url}/rows-120.html`);
+  await p.goto(`${session.server.url}/rows-120.html`);
   assert.deepEqual(await settled(p), ["ready"]);
   await p.locator("[data-report-widget] .rw-pager").getByRole("button", { name: "下一页" }).click();
   await p.addScriptTag({ content: AXE });

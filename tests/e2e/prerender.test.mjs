@@ -1,14 +1,13 @@
 // The prerendered demo (issue 7): every figure is readable before and without WebAssembly, and
 // when the widget arrives it hydrates the server's markup in place: same pixels, same nodes, no
 // errors, and interactive afterwards.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { ARTIFACTS, LANSHAN, launch, pngDifferenceRatio, serveDist, settled, widgetFiles } from "./support.mjs";
+import { ARTIFACTS, LANSHAN, browserAndDist, pngDifferenceRatio, serveDist, settled, widgetFiles } from "./support.mjs";
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-let browser, server;
 
 /** Labels and titles straight from the payload: the prerendered page must show them all. */
 function payloadTexts() {
@@ -27,19 +26,12 @@ const FIGURES = ["4.73", "五区第1名", "同比改善8.2%", "同比增加3天"
 /** The visible text of the host's shadow root (what a reader sees, not folded details). */
 const visibleText = (page) => page.$eval("[data-report-widget]", (h) => h.shadowRoot.querySelector(".rw-root").innerText);
 
-before(async () => {
-  browser = await launch();
-  server = await serveDist();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const session = browserAndDist();
 
 test("with JavaScript disabled, the demo shows every figure and table", async () => {
-  const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 900 } });
+  const context = await session.browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
-  await page.goto(`${server.url}/index.html`);
+  await page.goto(`${session.server.url}/index.html`);
   const text = await visibleText(page);
   for (const t of [...payloadTexts(), ...FIGURES]) assert.ok(text.includes(t), `without JavaScript the page shows ${t}`);
   const tables = await page.$eval("[data-report-widget]", (h) => h.shadowRoot.querySelectorAll("table").length);
@@ -52,7 +44,7 @@ test("with JavaScript disabled, the demo shows every figure and table", async ()
 test("with WebAssembly refused by the page's CSP, every figure is still there", async () => {
   const csp = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:";
   const blocked = await serveDist({ headers: { "content-security-policy": csp } });
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const page = await session.browser.newPage({ viewport: { width: 1280, height: 900 } });
   await page.goto(`${blocked.url}/index.html`);
   assert.deepEqual(await settled(page), ["error"], "the widget says it cannot run");
   const text = await visibleText(page);
@@ -62,7 +54,7 @@ test("with WebAssembly refused by the page's CSP, every figure is still there", 
 });
 
 test("hydration keeps the server's nodes and pixels, logs nothing, and leaves a live widget", async () => {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const context = await session.browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   const logged = [];
   page.on("console", (m) => ["error", "warning"].includes(m.type()) && logged.push(`${m.type()}: ${m.text()}`));
@@ -74,7 +66,7 @@ test("hydration keeps the server's nodes and pixels, logs nothing, and leaves a 
     await held;
     await route.continue();
   });
-  await page.goto(`${server.url}/index.html`);
+  await page.goto(`${session.server.url}/index.html`);
   await page.waitForLoadState("load");
   await sleep(300);
   const before = await page.locator("[data-report-widget]").screenshot();

@@ -5,6 +5,7 @@ import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { after, before } from "node:test";
 import { inflateSync } from "node:zlib";
 import { chromium } from "playwright-core";
 import { serve } from "../../www/tools/serve.mjs";
@@ -34,6 +35,23 @@ export async function serveDist(options = {}) {
   const server = await serve({ root: DIST, ...options });
   const { port } = server.address();
   return { url: `http://127.0.0.1:${port}`, close: () => new Promise((r) => server.close(r)) };
+}
+
+/** A test file's browser and server: registers node:test hooks that launch headless Chromium
+ * (or `launchBrowser`'s engine) and serve dist/ with `serveOptions` (as `serveDist` takes them;
+ * a function is called in the hook, for options that need the build) before the file's first
+ * test, and close both after its last. Returns `{ browser, server }`, filled in by that hook. */
+export function browserAndDist(serveOptions = {}, { launchBrowser = launch } = {}) {
+  const session = { browser: null, server: null };
+  before(async () => {
+    session.browser = await launchBrowser();
+    session.server = await serveDist(typeof serveOptions === "function" ? serveOptions() : serveOptions);
+  });
+  after(async () => {
+    await session.browser?.close();
+    await session.server?.close();
+  });
+  return session;
 }
 
 /** Text inside every widget host's shadow root, joined; without the folded source sentences,

@@ -3,12 +3,12 @@
 // SVG, PNG), section links that leave the host's hash alone, print, themes, axe-core with
 // zero WCAG 2.1 A/AA violations, and screenshots at 320/768/1280 px in light, dark and
 // large-text modes (tests/e2e/artifacts/visuals-*.png).
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { createRequire } from "node:module";
-import { ARTIFACTS, DIST, launch, serveDist, settled } from "./support.mjs";
+import { ARTIFACTS, DIST, browserAndDist, settled } from "./support.mjs";
 
 const require = createRequire(import.meta.url);
 const AXE = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
@@ -26,35 +26,27 @@ function page(attrs = {}, extraBody = "") {
   return html.replace("</body>", `${extraBody}</body>`);
 }
 
-let browser, server;
-before(async () => {
-  browser = await launch();
-  server = await serveDist({
-    headers: { "content-security-policy": CSP },
-    routes: {
-      "/zh.html": { body: page(), headers: { "content-security-policy": CSP } },
-      "/en.html": { body: page({ "data-lang": "en" }), headers: { "content-security-policy": CSP } },
-      "/dark.html": { body: page({ "data-theme": "dark" }), headers: { "content-security-policy": CSP } },
-      "/large.html": { body: page({ "data-theme": "large" }), headers: { "content-security-policy": CSP } },
-      "/router.html": {
-        // A host page that routes by its own hash and counts hashchange events.
-        body: page({}, '<script src="./router.js"></script>'),
-        headers: { "content-security-policy": CSP },
-      },
-      "/router.js": {
-        type: "text/javascript",
-        body: "window.__hashchanges = 0; addEventListener('hashchange', function () { window.__hashchanges++; });",
-      },
+const session = browserAndDist({
+  headers: { "content-security-policy": CSP },
+  routes: {
+    "/zh.html": { body: page(), headers: { "content-security-policy": CSP } },
+    "/en.html": { body: page({ "data-lang": "en" }), headers: { "content-security-policy": CSP } },
+    "/dark.html": { body: page({ "data-theme": "dark" }), headers: { "content-security-policy": CSP } },
+    "/large.html": { body: page({ "data-theme": "large" }), headers: { "content-security-policy": CSP } },
+    "/router.html": {
+      // A host page that routes by its own hash and counts hashchange events.
+      body: page({}, '<script src="./router.js"></script>'),
+      headers: { "content-security-policy": CSP },
     },
-  });
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
+    "/router.js": {
+      type: "text/javascript",
+      body: "window.__hashchanges = 0; addEventListener('hashchange', function () { window.__hashchanges++; });",
+    },
+  },
 });
 
 async function open(path, { width = 1280, height = 900, colorScheme = "light", reducedMotion = "no-preference" } = {}) {
-  const context = await browser.newContext({ viewport: { width, height }, colorScheme, reducedMotion, acceptDownloads: true });
+  const context = await session.browser.newContext({ viewport: { width, height }, colorScheme, reducedMotion, acceptDownloads: true });
   const p = await context.newPage();
   p.errors = [];
   p.on("pageerror", (e) => p.errors.push(String(e)));
@@ -63,7 +55,7 @@ async function open(path, { width = 1280, height = 900, colorScheme = "light", r
     window.__csp = [];
     document.addEventListener("securitypolicyviolation", (e) => window.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
   });
-  await p.goto(`${server.url}${path}`);
+  await p.goto(`${session.server.url}${path}`);
   assert.deepEqual(await settled(p), ["ready"]);
   return p;
 }
@@ -291,7 +283,7 @@ test("CSV, SVG and PNG downloads are made in the browser, under a strict CSP", a
 
 test("chart images come from the export module, fetched on the first SVG or PNG export only", async () => {
   // Requests are recorded from the start of the load (open() waits for ready).
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+  const context = await session.browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
   const p = await context.newPage();
   const fetched = [];
   p.on("request", (r) => fetched.push(new URL(r.url()).pathname));
@@ -301,7 +293,7 @@ test("chart images come from the export module, fetched on the first SVG or PNG 
   // The first attempt finds the module unreachable (a flaky link); the next one gets it.
   let refused = 0;
   await p.route(/report-widget-export-[0-9a-f]+_bg\.wasm$/, (route) => (refused++ === 0 ? route.abort() : route.continue()));
-  await p.goto(`${server.url}/zh.html`);
+  await p.goto(`${session.server.url}/zh.html`);
   assert.deepEqual(await settled(p), ["ready"]);
   const exportModule = () => fetched.filter((f) => /report-widget-export-/.test(f));
   assert.deepEqual(exportModule(), [], "not part of the first download");
@@ -411,9 +403,9 @@ for (const [name, path, colorScheme] of [
 ]) {
   test(`axe-core finds no WCAG 2.1 A/AA violation: ${name}`, async () => {
     // axe's script is inline: this page runs without the CSP header.
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, colorScheme, bypassCSP: true });
+    const context = await session.browser.newContext({ viewport: { width: 1280, height: 900 }, colorScheme, bypassCSP: true });
     const p = await context.newPage();
-    await p.goto(`${server.url}${path}`);
+    await p.goto(`${session.server.url}${path}`);
     await settled(p);
     assert.deepEqual(await axe(p), []);
     // And with table views, a tooltip and a sorted column.
@@ -462,9 +454,9 @@ for (const width of [320, 768, 1280]) {
 }
 
 test("200% zoom (a 1280 px window is 640 CSS px): everything reflows, nothing scrolls sideways", async () => {
-  const context = await browser.newContext({ viewport: { width: 640, height: 450 }, deviceScaleFactor: 2 });
+  const context = await session.browser.newContext({ viewport: { width: 640, height: 450 }, deviceScaleFactor: 2 });
   const p = await context.newPage();
-  await p.goto(`${server.url}/zh.html`);
+  await p.goto(`${session.server.url}/zh.html`);
   await settled(p);
   assert.equal(await p.evaluate(() => document.documentElement.scrollWidth), 640);
   await p.screenshot({ path: join(ARTIFACTS, "visuals-zoom200.png") });
