@@ -2,8 +2,9 @@
 // with the V8 sampling profiler on, using a copy of the release wasm that keeps its function
 // names, and prints the functions with the most self time (and the totals per crate).
 //
-//   node bench/profile.mjs [--loads 5] [--page lanshan | ranking-1000 | metrics-1000 ...]
-//   (lanshan is the demo as built: prerendered, so it profiles hydration)
+//   node bench/profile.mjs [--loads 5] [--page lanshan | lanshan-client | ranking-1000 | metrics-1000 ...]
+//   (lanshan is the demo as built: prerendered, so it profiles hydration; lanshan-client is the
+//   same page without the prerendered report, as the benchmark's client-only twin)
 //
 // Needs a release build (./run build): it re-runs wasm-bindgen (--keep-debug) and wasm-opt -Oz -g
 // on target/wasm32-unknown-unknown/release/report-widget-web.wasm into bench/out/prof/, so the
@@ -39,8 +40,10 @@ let page = demo
   .replace('src="./report-widget.js"', 'src="./prof-loader.js"')
   .replace(/(<link rel="preload" href=")[^"]+_bg\.wasm"/, '$1./prof/report-widget-web_bg.wasm"');
 if (PAGE !== "lanshan") {
-  // A synthetic payload is not prerendered: start from the page without the demo's prerender.
+  // The client-only twin and synthetic payloads: the page without the demo's prerender.
   page = page.replace(/<template shadowrootmode[\s\S]*?(<\/div>\s*<script type="application\/json")/, "$1");
+}
+if (PAGE !== "lanshan" && PAGE !== "lanshan-client") {
   const [kind, n] = PAGE.split("-");
   const json = JSON.stringify(synthPayload(kind, Number(n))).replace(/</g, "\\u003c");
   page = page.replace(/(<script type="application\/json" id="[^"]+">)[\s\S]*?(<\/script>)/, (_, a, b) => `${a}${json}${b}`);

@@ -14,7 +14,7 @@
 //                      the same run: sizes, Lanshan time to ready, 1,000- and 10,000-row and
 //                      1,000-card payloads, interleaved; prints a table, writes nothing else
 //            --after DIR  with --ab: the "after" build (default dist/)
-//            --ab-pages LIST  with --ab: some of lanshan,ranking-1000,ranking-10000,metrics-1000
+//            --ab-pages LIST  with --ab: some of lanshan,lanshan-client,ranking-1000,ranking-10000,metrics-1000
 //   environment: RW_BENCH_DIST=DIR measures another build folder instead of dist/
 //
 // Budgets are printed beside each figure; none is asserted. The run fails only when the
@@ -639,11 +639,11 @@ async function partInteraction(browser, base) {
 
 /** Before/after in one run: the same pages from two builds, loads interleaved. */
 async function partAB(browser, bases, filesAB) {
-  const all = { lanshan: ["Lanshan demo", "/index.html"], "ranking-1000": ["ranking 1,000 rows", "/bench-ranking-1000.html"], "ranking-10000": ["ranking 10,000 rows", "/bench-ranking-10000.html"], "metrics-1000": ["metrics 1,000 cards", "/bench-metrics-1000.html"] };
+  const all = { lanshan: ["Lanshan demo", "/index.html"], "lanshan-client": ["Lanshan client-only", "/bench-client-only.html"], "ranking-1000": ["ranking 1,000 rows", "/bench-ranking-1000.html"], "ranking-10000": ["ranking 10,000 rows", "/bench-ranking-10000.html"], "metrics-1000": ["metrics 1,000 cards", "/bench-metrics-1000.html"] };
   const chosen = option("--ab-pages", Object.keys(all).join(",")).split(",");
   const out = [];
   for (const [label, path] of chosen.map((k) => all[k] || (() => { throw new Error(`--ab-pages: unknown page ${k} (${Object.keys(all).join(", ")})`); })())) {
-    const loads = path === "/index.html" ? LOADS : SCALE_LOADS;
+    const loads = path.startsWith("/bench-") && path !== "/bench-client-only.html" ? SCALE_LOADS : LOADS;
     log(`a/b: ${label}, ${loads} loads each`);
     const t = { before: [], after: [] };
     await load(browser, bases.before + path);
