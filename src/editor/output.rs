@@ -40,8 +40,9 @@ pub fn prerendered_snippet(payload: &str, html: &str, dist_files: &BuildFiles, i
     if !base.is_empty() && !base.ends_with('/') {
         base.push('/');
     }
-    let stylesheet = format!("{base}{}", dist_files.stylesheet.trim_start_matches("./"));
-    let wasm = dist_files.wasm.map(|w| format!("{base}{}", w.trim_start_matches("./")));
+    let under_base = |file: &str| format!("{base}{}", file.trim_start_matches("./"));
+    let stylesheet = under_base(dist_files.stylesheet);
+    let wasm = dist_files.wasm.map(under_base);
     let options = SnippetOptions {
         base,
         payload_id: id.trim().to_string(),

@@ -7,13 +7,13 @@
 
 /** The files and SRI values a built loader's text names; a name it lacks is null (an SRI value, ""). */
 export function loaderFiles(loaderText) {
-  const file = (key, oldName) =>
-    (new RegExp(`\\b${key}: ?"\\./([^"]+)"`).exec(loaderText) ?? new RegExp(`\\b${oldName} ?= ?"\\./([^"]+)"`).exec(loaderText))?.[1] ?? null;
+  const oldFile = (name) => new RegExp(`\\b${name} ?= ?"\\./([^"]+)"`).exec(loaderText)?.[1] ?? null;
+  const file = (key, oldName) => new RegExp(`\\b${key}: ?"\\./([^"]+)"`).exec(loaderText)?.[1] ?? oldFile(oldName);
   const sri = (key) => new RegExp(`\\b${key}: ?"(sha384-[^"]+)"`).exec(loaderText)?.[1] ?? "";
   return {
     wasm: file("wasm", "WASM"),
     styles: file("styles", "STYLES"),
-    glue: file("glue", "GLUE"),
+    glue: oldFile("GLUE"),
     exportGlue: file("exportGlue", "EXPORT_GLUE"),
     exportWasm: file("exportWasm", "EXPORT_WASM"),
     integrity: { wasm: sri("wasm"), styles: sri("styles"), exportGlue: sri("exportGlue"), exportWasm: sri("exportWasm") },
