@@ -184,9 +184,8 @@ test("the published SRI value pins the loader, and the loader pins the files it 
 
   // …and a tampered wasm on the server is refused: the host says the report's files could not
   // be loaded. (The wasm-bindgen glue is inside the loader, which the page pins with its own
-  // integrity=.) Also
-  // when a prerendered snippet preloaded the wasm without integrity=: the loader's request,
-  // which reuses that download, still checks it, and the server's report stays.
+  // integrity=.) Also when a prerendered snippet preloaded the wasm without integrity=: the
+  // loader's request, which reuses that download, still checks it, and the server's report stays.
   const prerendered = prerenderedSnippet({ base: SUB, id: "lanshan-prerendered" }).replace(
     "<div data-report-widget ",
     '<div id="w" data-report-widget '
