@@ -8,6 +8,7 @@ pub mod charts;
 #[cfg(any(feature = "editor", not(target_arch = "wasm32")))]
 pub mod editor;
 pub mod format;
+pub mod markup;
 pub mod i18n;
 pub mod model;
 pub mod report;

@@ -1,6 +1,9 @@
 //! Component and embedding tests in headless Chromium (wasm-bindgen-test).
 #![cfg(target_arch = "wasm32")]
 
+#[allow(dead_code)] // the native tests' helpers come along
+mod common;
+
 use gloo::timers::future::sleep;
 use report_widget::embed;
 use report_widget::model::Lang;
@@ -161,6 +164,17 @@ fn key(el: &Element, key: &str) {
 
 fn ranking_labels(root: &Element) -> Vec<String> {
     all(root, ".rw-ranking tbody th").iter().map(text).collect()
+}
+
+#[wasm_bindgen_test]
+async fn every_text_of_the_payload_is_written_as_text_in_the_browser() {
+    // Static parts of the report are written as one HTML string (`markup`): payload text in
+    // them must stay text there too.
+    let root = mount_report(&common::with_hostile_texts(LANSHAN), Lang::Zh, Theme::default()).await;
+    assert_eq!(root.query_selector_all("img").unwrap().length(), 0, "no payload text becomes an element");
+    let shown = root.text_content().unwrap_or_default().matches(common::HOSTILE).count();
+    let given = common::with_hostile_texts(LANSHAN).matches("onerror").count();
+    assert!(shown >= given, "each of the {given} texts is shown as written, found {shown}");
 }
 
 #[wasm_bindgen_test]

@@ -5,6 +5,7 @@
 
 pub mod export;
 
+use crate::markup::Markup;
 use yew::prelude::*;
 
 /// Bar lengths in percent of the available width, proportional to the values (the largest
@@ -52,17 +53,19 @@ pub const MORE_PERCENT: f64 = 4.0;
 /// lower bound ("290余") with a dashed continuation.
 ///
 /// The chart primitives are plain functions, not components: they hold no state, and every
-/// component costs the wasm a few kilobytes of Yew lifecycle code (BENCHMARKS.md).
-pub fn bar_mark(percent: f64, open: bool, more: bool) -> Html {
-    html! {
-        <svg class="rw-mark" width="100%" height="1.1em" aria-hidden="true" focusable="false">
-            <rect class="rw-mark-track" x="0" y="0" width="100%" height="100%" rx="2" />
-            <rect class="rw-mark-fill" data-open={open.then_some("")} x="0" y="0" width={pct(visible_percent(percent))} height="100%" rx="2" />
-            if more {
-                <rect class="rw-mark-more" x={pct(visible_percent(percent))} y="8%" width={pct(MORE_PERCENT.min(100.0 - percent.clamp(0.0, 100.0)))} height="84%" />
-            }
-        </svg>
+/// component costs the wasm a few kilobytes of Yew lifecycle code (BENCHMARKS.md). The bar is
+/// written into its row's static markup (`crate::markup`).
+pub fn bar_mark(out: &mut Markup, percent: f64, open: bool, more: bool) {
+    let visible = pct(visible_percent(percent));
+    out.raw("<svg class=\"rw-mark\" width=\"100%\" height=\"1.1em\" aria-hidden=\"true\" focusable=\"false\">");
+    out.raw("<rect class=\"rw-mark-track\" x=\"0\" y=\"0\" width=\"100%\" height=\"100%\" rx=\"2\"></rect>");
+    out.raw(if open { "<rect class=\"rw-mark-fill\" data-open=\"\" x=\"0\" y=\"0\" width=\"" } else { "<rect class=\"rw-mark-fill\" x=\"0\" y=\"0\" width=\"" });
+    out.text(&visible).raw("\" height=\"100%\" rx=\"2\"></rect>");
+    if more {
+        out.raw("<rect class=\"rw-mark-more\" x=\"").text(&visible).raw("\" y=\"8%\" width=\"");
+        out.text(&pct(MORE_PERCENT.min(100.0 - percent.clamp(0.0, 100.0)))).raw("\" height=\"84%\"></rect>");
     }
+    out.raw("</svg>");
 }
 
 /// Groups up to this size get a cell per member; larger ones a track with a marker.

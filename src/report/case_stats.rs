@@ -2,7 +2,8 @@
 //! completion with its computed rate), then their charts.
 
 use super::chart::ChartFigure;
-use super::{source_note, Env};
+use super::{write_source_note, Env};
+use crate::markup::Markup;
 use crate::i18n::ui;
 use crate::view::{slug, CaseRow, CaseStatsView};
 use yew::prelude::*;
@@ -27,10 +28,22 @@ pub fn case_stats(stats: &CaseStatsView, anchor: &str, env: &Env, open: &[String
 fn case_entry(row: &CaseRow, id: String, unfolded: bool, env: &Env, on_exact: &Callback<String>) -> Html {
     let t = ui(env.lang);
     let exact_id = format!("{id}-exact");
+    let mut head = Markup::default();
+    head.element("<span class=\"rw-case-label\">", &row.label, "</span>");
+    head.element("<span class=\"rw-case-value\">", &row.figure_text, "</span>");
+    let mut tail = Markup::default();
+    if let Some(p) = &row.progress {
+        tail.raw("<span class=\"rw-progress-text\">").raw(t.resolved).raw(" ").text(&p.done).raw(" / ").text(&p.total);
+        tail.raw(t.paren_open).text(&p.percent).raw(t.comma);
+        tail.element("<span class=\"rw-computed\">", t.computed_note, "</span>").raw(t.paren_close).raw("</span>");
+    }
+    if let Some(note) = &row.note {
+        tail.element("<span class=\"rw-case-note\">", note, "</span>");
+    }
+    write_source_note(&mut tail, row.source.as_deref(), env);
     html! {
         <li key={row.id.clone()} class="rw-case" data-item={row.id.clone()}>
-            <span class="rw-case-label">{ &row.label }</span>
-            <span class="rw-case-value">{ &row.figure_text }</span>
+            { head.into_html() }
             if let Some(exact) = &row.exact {
                 <span class="rw-exact-wrap">
                     <button type="button" class="rw-link-btn rw-control" aria-expanded={if unfolded { "true" } else { "false" }} aria-controls={exact_id.clone()}
@@ -40,14 +53,7 @@ fn case_entry(row: &CaseRow, id: String, unfolded: bool, env: &Env, on_exact: &C
                     <span id={exact_id} class="rw-exact" data-folded={(!unfolded).then_some("")}>{ exact }</span>
                 </span>
             }
-            if let Some(p) = &row.progress {
-                <span class="rw-progress-text">
-                    { t.resolved }{ " " }{ &p.done }{ " / " }{ &p.total }{ t.paren_open }{ &p.percent }{ t.comma }
-                    <span class="rw-computed">{ t.computed_note }</span>{ t.paren_close }
-                </span>
-            }
-            if let Some(note) = &row.note { <span class="rw-case-note">{ note }</span> }
-            { source_note(row.source.as_deref(), env) }
+            { tail.into_html() }
         </li>
     }
 }

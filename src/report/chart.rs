@@ -6,6 +6,7 @@
 //! the keyboard reaches the chart through the group around it: focus it, then the arrow
 //! keys go from item to item, each showing its tooltip, also announced to screen readers.
 
+use crate::markup::Markup;
 use super::{dom, Env};
 use crate::charts::{bar_percents, step_visible, edge_visible, bar_mark};
 use crate::format;
@@ -249,28 +250,7 @@ pub fn ChartFigure(props: &ChartFigureProps) -> Html {
             if chart.kind == ChartKind::Months {
                 <p class="rw-key rw-chart-part" aria-hidden="true"><span class="rw-star">{ "★" }</span>{ " " }{ chart.table.headers.get(1).cloned().unwrap_or_default() }</p>
             }
-            <div class="rw-table-wrap rw-table-part" tabindex="0" role="region" aria-label={format!("{}{}{}", chart.title, t.colon, t.table_of)}>
-                <table class="rw-table rw-data">
-                    <caption>{ &chart.title }</caption>
-                    <thead><tr>{ for chart.table.headers.iter().map(|h| html! { <th scope="col">{ h }</th> }) }</tr></thead>
-                    <tbody>
-                        { for chart.table.rows.iter().map(|row| html! {
-                            <tr>
-                                { for row.iter().enumerate().map(|(c, cell)| {
-                                    let numeric = chart.table.numeric.get(c).copied().unwrap_or(false);
-                                    if c == 0 {
-                                        html! { <th scope="row">{ cell }</th> }
-                                    } else if numeric {
-                                        html! { <td class="rw-num-cell">{ cell }</td> }
-                                    } else {
-                                        html! { <td>{ cell }</td> }
-                                    }
-                                }) }
-                            </tr>
-                        }) }
-                    </tbody>
-                </table>
-            </div>
+            { data_table(chart, t) }
             if let Some(note) = &chart.note {
                 <p class="rw-chart-note">{ if computed { "* " } else { "" } }{ note }</p>
             }
@@ -288,16 +268,15 @@ fn bars(chart: &ChartView, hidden: &[bool], shown: Option<usize>) -> Html {
         <div class="rw-img rw-bars" role="img" aria-label={chart.summary.clone()}>
             { for visible.iter().zip(percents).map(|(&i, percent)| {
                 let item = &chart.items[i];
+                let mut inner = Markup::default();
+                inner.element("<span class=\"rw-row-head\"><span class=\"rw-row-label\">", &item.label, "</span>");
+                inner.element("<span class=\"rw-row-value\">", &item.value_text, if completion { "*</span></span>" } else { "</span></span>" });
+                inner.raw("<span class=\"rw-row-bar\">");
+                bar_mark(&mut inner, percent, completion && item.marked, !completion && item.marked);
+                inner.element("<span class=\"rw-tip\">", &item.detail, "</span></span>");
                 html! {
                     <div class="rw-row" data-active={(shown == Some(i)).then_some("")} data-i={i.to_string()}>
-                        <span class="rw-row-head">
-                            <span class="rw-row-label">{ &item.label }</span>
-                            <span class="rw-row-value">{ &item.value_text }{ if completion { "*" } else { "" } }</span>
-                        </span>
-                        <span class="rw-row-bar">
-                            { bar_mark(percent, completion && item.marked, !completion && item.marked) }
-                            <span class="rw-tip">{ &item.detail }</span>
-                        </span>
+                        { inner.into_html() }
                     </div>
                 }
             }) }
@@ -306,12 +285,16 @@ fn bars(chart: &ChartView, hidden: &[bool], shown: Option<usize>) -> Html {
 }
 
 fn month(m: &crate::view::ChartItem, i: usize, shown: Option<usize>) -> Html {
+    let mut inner = Markup::default();
+    inner.element("<span class=\"rw-month-name\">", &m.label, "</span>");
+    inner.raw(if m.marked { "<span class=\"rw-month-star\">★</span>" } else { "<span class=\"rw-month-star\"></span>" });
+    if !m.value_text.is_empty() {
+        inner.element("<span class=\"rw-month-reward\">", &m.value_text, "</span>");
+    }
+    inner.element("<span class=\"rw-tip\">", &m.detail, "</span>");
     html! {
         <div class="rw-month" data-marked={m.marked.then_some("")} data-active={(shown == Some(i)).then_some("")} data-i={i.to_string()}>
-            <span class="rw-month-name">{ &m.label }</span>
-            <span class="rw-month-star">{ if m.marked { "★" } else { "" } }</span>
-            if !m.value_text.is_empty() { <span class="rw-month-reward">{ &m.value_text }</span> }
-            <span class="rw-tip">{ &m.detail }</span>
+            { inner.into_html() }
         </div>
     }
 }
@@ -335,4 +318,31 @@ fn months(chart: &ChartView, shown: Option<usize>) -> Html {
             </div>
         </>
     }
+}
+
+/// The chart's data as a table (the table view), with a caption; static markup.
+fn data_table(chart: &ChartView, t: &crate::i18n::Ui) -> Html {
+    let mut out = Markup::default();
+    out.raw("<div class=\"rw-table-wrap rw-table-part\" tabindex=\"0\" role=\"region\" aria-label=\"");
+    out.text(&chart.title).raw(t.colon).raw(t.table_of).raw("\"><table class=\"rw-table rw-data\">");
+    out.element("<caption>", &chart.title, "</caption><thead><tr>");
+    for h in &chart.table.headers {
+        out.element("<th scope=\"col\">", h, "</th>");
+    }
+    out.raw("</tr></thead><tbody>");
+    for row in &chart.table.rows {
+        out.raw("<tr>");
+        for (c, cell) in row.iter().enumerate() {
+            let numeric = chart.table.numeric.get(c).copied().unwrap_or(false);
+            let (open, close) = match (c, numeric) {
+                (0, _) => ("<th scope=\"row\">", "</th>"),
+                (_, true) => ("<td class=\"rw-num-cell\">", "</td>"),
+                _ => ("<td>", "</td>"),
+            };
+            out.element(open, cell, close);
+        }
+        out.raw("</tr>");
+    }
+    out.raw("</tbody></table></div>");
+    out.into_html()
 }

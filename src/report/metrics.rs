@@ -1,7 +1,8 @@
 //! KPI cards: value with qualifier and unit, change with an arrow and a tone that follow the
 //! figure's direction, rank badges, and the card in one plain sentence.
 
-use super::{source_note, Env};
+use crate::markup::Markup;
+use super::{write_source_note, Env};
 use crate::i18n::ui;
 use crate::format::{Tone, Trend};
 use crate::view::{MetricCard, MetricsView};
@@ -37,48 +38,56 @@ pub fn tone_name(tone: Tone) -> &'static str {
 
 /// The cards of a metrics section, after its one-sentence summary.
 pub fn metric_cards(m: &MetricsView, env: &Env) -> Html {
-    html! {
-        <>
-            if let Some(summary) = &m.summary { <p class="rw-section-summary">{ summary }</p> }
-            <ul class="rw-cards">
-                { for m.cards.iter().map(|c| card(c, env)) }
-            </ul>
-        </>
+    let mut out = Markup::default();
+    if let Some(summary) = &m.summary {
+        out.element("<p class=\"rw-section-summary\">", summary, "</p>");
     }
+    out.raw("<ul class=\"rw-cards\">");
+    for c in &m.cards {
+        card(&mut out, c, env);
+    }
+    out.raw("</ul>");
+    out.into_html()
 }
 
 /// One KPI card.
-fn card(c: &MetricCard, env: &Env) -> Html {
+fn card(out: &mut Markup, c: &MetricCard, env: &Env) {
     let t = ui(env.lang);
-    let lang = env.lang;
-    html! {
-        <li key={c.id.clone()} class="rw-card" data-metric={c.id.clone()}>
-            <p class="rw-card-label">{ &c.label }</p>
-            <p class="rw-card-value">
-                if !c.figure.before.is_empty() { <span class="rw-qual">{ &c.figure.before }</span> }
-                <span class="rw-num">{ &c.figure.number }</span>
-                if !c.figure.after.is_empty() { <span class="rw-qual">{ &c.figure.after }</span> }
-                if !c.figure.unit.is_empty() {
-                    <span class="rw-unit">{ crate::format::unit_separator(&c.figure.unit, lang) }{ &c.figure.unit }</span>
-                }
-            </p>
-            if let Some(change) = &c.change {
-                <p class="rw-change" data-tone={tone_name(change.tone)}>
-                    <span class="rw-arrow" aria-hidden="true">{ arrow(change.trend) }</span>
-                    { &change.phrase }
-                </p>
-            }
-            if !c.badges.is_empty() {
-                <ul class="rw-badges">
-                    { for c.badges.iter().map(|b| html! { <li class="rw-badge">{ b }</li> }) }
-                </ul>
-            }
-            // The plain sentence adds to what the card shows only where there is a change or a rank.
-            if c.change.is_some() || !c.badges.is_empty() {
-                <p class="rw-card-summary"><span class="rw-sr">{ t.summary_label }{ t.colon }</span>{ &c.summary }</p>
-            }
-            if let Some(note) = &c.note { <p class="rw-card-note">{ note }</p> }
-            { source_note(c.source.as_deref(), env) }
-        </li>
+    let f = &c.figure;
+    out.raw("<li class=\"rw-card\" data-metric=\"").text(&c.id).raw("\">");
+    out.element("<p class=\"rw-card-label\">", &c.label, "</p>");
+    out.raw("<p class=\"rw-card-value\">");
+    if !f.before.is_empty() {
+        out.element("<span class=\"rw-qual\">", &f.before, "</span>");
     }
+    out.element("<span class=\"rw-num\">", &f.number, "</span>");
+    if !f.after.is_empty() {
+        out.element("<span class=\"rw-qual\">", &f.after, "</span>");
+    }
+    if !f.unit.is_empty() {
+        out.raw("<span class=\"rw-unit\">").raw(crate::format::unit_separator(&f.unit, env.lang)).text(&f.unit).raw("</span>");
+    }
+    out.raw("</p>");
+    if let Some(change) = &c.change {
+        out.raw("<p class=\"rw-change\" data-tone=\"").raw(tone_name(change.tone)).raw("\">");
+        out.element("<span class=\"rw-arrow\" aria-hidden=\"true\">", arrow(change.trend), "</span>");
+        out.text(&change.phrase).raw("</p>");
+    }
+    if !c.badges.is_empty() {
+        out.raw("<ul class=\"rw-badges\">");
+        for b in &c.badges {
+            out.element("<li class=\"rw-badge\">", b, "</li>");
+        }
+        out.raw("</ul>");
+    }
+    // The plain sentence adds to what the card shows only where there is a change or a rank.
+    if c.change.is_some() || !c.badges.is_empty() {
+        out.raw("<p class=\"rw-card-summary\"><span class=\"rw-sr\">").raw(t.summary_label).raw(t.colon).raw("</span>");
+        out.text(&c.summary).raw("</p>");
+    }
+    if let Some(note) = &c.note {
+        out.element("<p class=\"rw-card-note\">", note, "</p>");
+    }
+    write_source_note(out, c.source.as_deref(), env);
+    out.raw("</li>");
 }

@@ -2,6 +2,7 @@
 //! functions: stateless markup).
 
 use super::chart::ChartFigure;
+use crate::markup::Markup;
 use super::{source_note, Env};
 use crate::view::{CalendarView, HighlightView};
 use yew::prelude::*;
@@ -17,19 +18,22 @@ pub fn month_strip(cal: &CalendarView, env: &Env) -> Html {
 }
 
 pub fn highlights(items: &[HighlightView]) -> Html {
-    html! {
-        <dl class="rw-highlights">
-            { for items.iter().map(|h| html! {
-                <div class="rw-highlight"><dt>{ &h.title }</dt><dd>{ &h.text }</dd></div>
-            }) }
-        </dl>
+    let mut out = Markup::default();
+    out.raw("<dl class=\"rw-highlights\">");
+    for h in items {
+        out.element("<div class=\"rw-highlight\"><dt>", &h.title, "</dt>");
+        out.element("<dd>", &h.text, "</dd></div>");
     }
+    out.raw("</dl>");
+    out.into_html()
 }
 
 pub fn narrative(paragraphs: &[String]) -> Html {
-    html! {
-        <div class="rw-narrative">
-            { for paragraphs.iter().map(|p| html! { <p>{ p }</p> }) }
-        </div>
+    let mut out = Markup::default();
+    out.raw("<div class=\"rw-narrative\">");
+    for p in paragraphs {
+        out.element("<p>", p, "</p>");
     }
+    out.raw("</div>");
+    out.into_html()
 }

@@ -17,6 +17,7 @@ pub use error::error_panel;
 pub(crate) use dom::{download_png, download_text};
 
 use crate::i18n::{ui, Ui};
+use crate::markup::Markup;
 use crate::model::Lang;
 use crate::validate::Problem;
 use crate::view::{ReportView, Scheme, SectionView, SectionViewBody, Theme};
@@ -220,14 +221,7 @@ pub fn Widget(props: &WidgetProps) -> Html {
     html! {
         <article class="rw" data-scheme={scheme} data-large={large_text} lang={view.lang.tag()} ref={root}>
             <header class="rw-head">
-                <h2 class="rw-title">{ &view.title }</h2>
-                <p class="rw-meta">
-                    <span>{ t.published_by }{ t.colon }{ &view.publisher }</span>
-                    <span>{ t.published_on }{ t.colon }{ &view.date }</span>
-                    if let Some(period) = &view.period { <span>{ period }</span> }
-                </p>
-                if view.synthetic { <p class="rw-synthetic" role="note">{ t.synthetic_notice }</p> }
-                if let Some(note) = &view.note { <p class="rw-note">{ note }</p> }
+                { title_block(view, t) }
                 <div class="rw-options rw-control" role="group" aria-label={t.display_options}>
                     <button type="button" class="rw-btn rw-large-toggle" aria-pressed={if large { "true" } else { "false" }} onclick={toggle_large}>
                         <span class="rw-btn-icon" aria-hidden="true">{ "A+" }</span>{ t.large_text }
@@ -241,6 +235,25 @@ pub fn Widget(props: &WidgetProps) -> Html {
             { for view.sections.iter().map(|s| section(s, &sections, &env)) }
         </article>
     }
+}
+
+/// The report's title, who published it and when, and its notes: static markup.
+fn title_block(view: &ReportView, t: &Ui) -> Html {
+    let mut out = Markup::default();
+    out.element("<h2 class=\"rw-title\">", &view.title, "</h2><p class=\"rw-meta\">");
+    out.raw("<span>").raw(t.published_by).raw(t.colon).text(&view.publisher).raw("</span>");
+    out.raw("<span>").raw(t.published_on).raw(t.colon).text(&view.date).raw("</span>");
+    if let Some(period) = &view.period {
+        out.element("<span>", period, "</span>");
+    }
+    out.raw("</p>");
+    if view.synthetic {
+        out.raw("<p class=\"rw-synthetic\" role=\"note\">").raw(t.synthetic_notice).raw("</p>");
+    }
+    if let Some(note) = &view.note {
+        out.element("<p class=\"rw-note\">", note, "</p>");
+    }
+    out.into_html()
 }
 
 /// Links to the sections. Following one unfolds the section, scrolls to it, moves the focus
@@ -323,15 +336,22 @@ fn section(s: &SectionView, state: &SectionState, env: &Env) -> Html {
 /// The report sentence a figure comes from, folded by default (works without script) and
 /// unfolded for print.
 pub(crate) fn source_note(text: Option<&str>, env: &Env) -> Html {
-    let t = ui(env.lang);
     match text {
-        Some(text) => html! {
-            <details class="rw-source" open={env.printing}>
-                <summary>{ t.source }</summary>
-                <blockquote>{ text }</blockquote>
-            </details>
-        },
-        None => html! {},
+        Some(_) => {
+            let mut out = Markup::default();
+            write_source_note(&mut out, text, env);
+            out.into_html()
+        }
+        None => Html::default(),
+    }
+}
+
+/// `source_note`, written into a block of static markup.
+pub(crate) fn write_source_note(out: &mut Markup, text: Option<&str>, env: &Env) {
+    if let Some(text) = text {
+        out.raw(if env.printing { "<details class=\"rw-source\" open>" } else { "<details class=\"rw-source\">" });
+        out.raw("<summary>").raw(ui(env.lang).source).raw("</summary>");
+        out.element("<blockquote>", text, "</blockquote></details>");
     }
 }
 
