@@ -167,7 +167,7 @@ pub fn ChartFigure(props: &ChartFigureProps) -> Html {
     let on_over = {
         let dispatch = dispatch.clone();
         Callback::from(move |e: MouseEvent| {
-            dispatch.dispatch(ChartAction::Hover(dom::item_index(&e)));
+            dispatch.dispatch(ChartAction::Hover(dom::target_attribute(&e, "data-i").and_then(|i| i.parse().ok())));
         })
     };
     let on_leave = {
@@ -193,8 +193,14 @@ pub fn ChartFigure(props: &ChartFigureProps) -> Html {
             dom::export_image(&chart, &hidden, &credit, png, Callback::from(move |()| failed.dispatch(ChartAction::ExportFailed(true))));
         })
     };
-    let svg = export_as(false);
-    let png = export_as(true);
+    let (svg, png) = (export_as(false), export_as(true));
+    // One listener for the three buttons, which are static markup (`downloads`).
+    let on_download = Callback::from(move |e: MouseEvent| match dom::target_attribute(&e, "data-export").as_deref() {
+        Some("csv") => csv.emit(e),
+        Some("svg") => svg.emit(e),
+        Some("png") => png.emit(e),
+        _ => {}
+    });
 
     let all_hidden = !chart.items.is_empty() && hidden.iter().all(|&h| h);
     let live = match (state.focused, shown.and_then(|i| chart.items.get(i))) {
@@ -214,12 +220,7 @@ pub fn ChartFigure(props: &ChartFigureProps) -> Html {
                 <button type="button" class="rw-btn rw-table-toggle" aria-pressed={if state.table { "true" } else { "false" }} aria-describedby={cap_id.clone()} onclick={act(|| ChartAction::ToggleTable)}>
                     <span class="rw-btn-icon" aria-hidden="true">{ "▦" }</span>{ t.table_view }
                 </button>
-                <span class="rw-downloads">
-                    <span class="rw-downloads-label" aria-hidden="true"><span class="rw-btn-icon">{ "⤓" }</span>{ t.download }</span>
-                    <button type="button" class="rw-btn rw-export-csv" aria-label={t.download_csv} aria-describedby={cap_id.clone()} onclick={csv}>{ "CSV" }</button>
-                    <button type="button" class="rw-btn rw-export-svg" aria-label={t.download_svg} aria-describedby={cap_id.clone()} onclick={svg}>{ "SVG" }</button>
-                    <button type="button" class="rw-btn rw-export-png" aria-label={t.download_png} aria-describedby={cap_id.clone()} onclick={png}>{ "PNG" }</button>
-                </span>
+                <span class="rw-downloads" onclick={on_download}>{ downloads(&cap_id, t) }</span>
                 <span class="rw-export-status" role="status">{ if state.export_failed { t.export_failed } else { "" } }</span>
             </div>
             if chart.legend {
@@ -256,6 +257,22 @@ pub fn ChartFigure(props: &ChartFigureProps) -> Html {
             }
         </figure>
     }
+}
+
+/// The download buttons (CSV, SVG, PNG): static markup; the chart's `on_download` tells them
+/// apart by `data-export`.
+fn downloads(cap_id: &str, t: &crate::i18n::Ui) -> Html {
+    let mut out = Markup::default();
+    out.raw("<span class=\"rw-downloads-label\" aria-hidden=\"true\"><span class=\"rw-btn-icon\">⤓</span>").raw(t.download).raw("</span>");
+    for (kind, class, label, text) in [
+        ("csv", "rw-export-csv", t.download_csv, "CSV"),
+        ("svg", "rw-export-svg", t.download_svg, "SVG"),
+        ("png", "rw-export-png", t.download_png, "PNG"),
+    ] {
+        out.raw("<button type=\"button\" class=\"rw-btn ").raw(class).raw("\" data-export=\"").raw(kind);
+        out.raw("\" aria-label=\"").text(label).raw("\" aria-describedby=\"").text(cap_id).raw("\">").raw(text).raw("</button>");
+    }
+    out.into_html()
 }
 
 /// Horizontal bars (values of one unit, or completion percentages on a 0–100 scale).

@@ -118,12 +118,14 @@ mod imp {
         }
     }
 
-    pub fn item_index(e: &yew::events::MouseEvent) -> Option<usize> {
+    pub fn target_attribute(e: &yew::events::MouseEvent, attribute: &str) -> Option<String> {
+        let mut selector = String::from("[");
+        selector.push_str(attribute);
+        selector.push(']');
         e.target()
             .and_then(|t| t.dyn_into::<Element>().ok())
-            .and_then(|el| el.closest("[data-i]").ok().flatten())
-            .and_then(|el| el.get_attribute("data-i"))
-            .and_then(|i| i.parse::<usize>().ok())
+            .and_then(|el| el.closest(&selector).ok().flatten())
+            .and_then(|el| el.get_attribute(attribute))
     }
 
     pub fn on_window(event: &'static str, callback: Callback<()>) -> Option<Listener> {
@@ -147,7 +149,7 @@ mod imp {
     pub fn on_window(_event: &'static str, _callback: Callback<()>) -> Option<Listener> {
         None
     }
-    pub fn item_index(_e: &yew::events::MouseEvent) -> Option<usize> {
+    pub fn target_attribute(_e: &yew::events::MouseEvent, _attribute: &str) -> Option<String> {
         None
     }
 }
@@ -185,9 +187,11 @@ pub fn go_to_section(root: &NodeRef, anchor: &str) {
     imp::go_to_section(root, anchor)
 }
 
-/// The chart item (`data-i`) under a mouse event's target.
-pub fn item_index(e: &yew::events::MouseEvent) -> Option<usize> {
-    imp::item_index(e)
+/// The value of `attribute` on a mouse event's target or its nearest ancestor that has it:
+/// which chart item (`data-i`) is under the pointer, which export button (`data-export`) or
+/// section link (`href`) in a block of static markup was clicked.
+pub fn target_attribute(e: &yew::events::MouseEvent, attribute: &str) -> Option<String> {
+    imp::target_attribute(e, attribute)
 }
 
 /// Calls `callback` on every `event` of the window while the returned guard lives.

@@ -258,32 +258,31 @@ fn title_block(view: &ReportView, t: &Ui) -> Html {
 
 /// Links to the sections. Following one unfolds the section, scrolls to it, moves the focus
 /// there and shows `#rw-…` in the address bar without firing `hashchange` or adding a
-/// history entry, so the host page's own hash routing is never disturbed.
+/// history entry, so the host page's own hash routing is never disturbed. The links are
+/// static markup; one listener on the list serves them all.
 fn contents(view: &ReportView, t: &Ui, on_go: &Callback<String>) -> Html {
     if view.sections.len() < 2 {
         return html! {};
     }
+    let on_go = on_go.clone();
+    let onclick = Callback::from(move |e: MouseEvent| {
+        // A modified click (new tab, copy) keeps the browser's behaviour.
+        if e.ctrl_key() || e.meta_key() || e.shift_key() || e.button() != 0 {
+            return;
+        }
+        let Some(anchor) = dom::target_attribute(&e, "href").and_then(|h| h.strip_prefix('#').map(str::to_string)) else { return };
+        e.prevent_default();
+        dom::replace_hash(&anchor);
+        on_go.emit(anchor);
+    });
+    let mut links = Markup::default();
+    links.raw("<p class=\"rw-toc-title\" aria-hidden=\"true\">").raw(t.contents).raw("</p><ol>");
+    for s in &view.sections {
+        links.raw("<li><a href=\"#").text(&s.anchor).raw("\">").text(&s.title).raw("</a></li>");
+    }
+    links.raw("</ol>");
     html! {
-        <nav class="rw-toc" aria-label={t.contents}>
-            <p class="rw-toc-title" aria-hidden="true">{ t.contents }</p>
-            <ol>
-                { for view.sections.iter().map(|s| {
-                    let (anchor, title) = (&s.anchor, &s.title);
-                    let on_go = on_go.clone();
-                    let target = anchor.clone();
-                    let onclick = Callback::from(move |e: MouseEvent| {
-                        // A modified click (new tab, copy) keeps the browser's behaviour.
-                        if e.ctrl_key() || e.meta_key() || e.shift_key() || e.button() != 0 {
-                            return;
-                        }
-                        e.prevent_default();
-                        dom::replace_hash(&target);
-                        on_go.emit(target.clone());
-                    });
-                    html! { <li><a href={format!("#{anchor}")} onclick={onclick}>{ title }</a></li> }
-                }) }
-            </ol>
-        </nav>
+        <nav class="rw-toc" aria-label={t.contents} onclick={onclick}>{ links.into_html() }</nav>
     }
 }
 

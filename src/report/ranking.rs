@@ -6,6 +6,7 @@ use super::metrics::{arrow, tone_name};
 use super::{dom, Env};
 use crate::charts::rank_meter;
 use crate::format;
+use crate::markup::Markup;
 use crate::i18n::{ui, Ui};
 use crate::model::Lang;
 use crate::view::{sort_order, RankingTable as Table, SortColumn, SortDir, TableAction, TableState};
@@ -51,14 +52,12 @@ pub fn RankingTable(props: &RankingTableProps) -> Html {
     let rank_cell = |rank: Option<u32>| match rank {
         Some(position) => {
             let text = format!("{position} / {}", table.group_size);
-            html! {
-                <td class="rw-rank rw-num-cell">
-                    { rank_meter(position, table.group_size, format!("{}{}{text}", table.group_label, t.colon)) }
-                    <span class="rw-rank-text">{ text }</span>
-                </td>
-            }
+            let mut inner = Markup::default();
+            rank_meter(&mut inner, position, table.group_size, &format!("{}{}{text}", table.group_label, t.colon));
+            inner.element("<span class=\"rw-rank-text\">", &text, "</span>");
+            html! { <td class="rw-rank rw-num-cell">{ inner.into_html() }</td> }
         }
-        None => html! { <td class="rw-missing"><span aria-hidden="true">{ "—" }</span><span class="rw-sr">{ t.not_given }</span></td> },
+        None => missing_cell(t),
     };
     let header = |column: SortColumn, label: &'static str| {
         let sorted = sort.filter(|(c, _)| *c == column).map(|(_, d)| d);
@@ -118,12 +117,12 @@ pub fn RankingTable(props: &RankingTableProps) -> Html {
                                     <th scope="row">{ &row.label }</th>
                                     <td class="rw-num-cell">{ row.value.clone().unwrap_or_else(|| "—".into()) }</td>
                                     { match &row.change {
-                                        Some(c) => html! {
-                                            <td class="rw-change" data-tone={tone_name(c.tone)}>
-                                                <span class="rw-arrow" aria-hidden="true">{ arrow(c.trend) }</span>{ &c.phrase }
-                                            </td>
-                                        },
-                                        None => html! { <td class="rw-missing"><span aria-hidden="true">{ "—" }</span><span class="rw-sr">{ t.not_given }</span></td> },
+                                        Some(c) => {
+                                            let mut inner = Markup::default();
+                                            inner.element("<span class=\"rw-arrow\" aria-hidden=\"true\">", arrow(c.trend), "</span>").text(&c.phrase);
+                                            html! { <td class="rw-change" data-tone={tone_name(c.tone)}>{ inner.into_html() }</td> }
+                                        }
+                                        None => missing_cell(t),
                                     } }
                                     { rank_cell(row.value_rank) }
                                     { rank_cell(row.change_rank) }
@@ -136,6 +135,13 @@ pub fn RankingTable(props: &RankingTableProps) -> Html {
             { pager(&state, total, shown, t, env.lang) }
         </div>
     }
+}
+
+/// A cell the payload gives no figure for: a dash to see, words to hear.
+fn missing_cell(t: &Ui) -> Html {
+    let mut inner = Markup::default();
+    inner.raw("<span aria-hidden=\"true\">—</span>").element("<span class=\"rw-sr\">", t.not_given, "</span>");
+    html! { <td class="rw-missing">{ inner.into_html() }</td> }
 }
 
 /// Page buttons and "rows 51–100 of 10,000" under a long table; nothing under a short one.
