@@ -211,7 +211,6 @@ pub fn ChartFigure(props: &ChartFigureProps) -> Html {
         ChartKind::Bars | ChartKind::Completion => bars(chart, &hidden, shown),
         ChartKind::Months => months(chart, shown),
     };
-    let computed = chart.kind == ChartKind::Completion;
 
     html! {
         <figure class="rw-chart" data-view={if state.table { "table" } else { "chart" }} id={chart.id.clone()} aria-labelledby={cap_id.clone()}>
@@ -221,7 +220,9 @@ pub fn ChartFigure(props: &ChartFigureProps) -> Html {
                     <span class="rw-btn-icon" aria-hidden="true">{ "▦" }</span>{ t.table_view }
                 </button>
                 <span class="rw-downloads" onclick={on_download}>{ downloads(&cap_id, t) }</span>
-                <span class="rw-export-status" role="status">{ if state.export_failed { t.export_failed } else { "" } }</span>
+                // Empty texts are left out rather than written as "": the server's HTML has no
+                // node for them, so hydration would have to make one.
+                <span class="rw-export-status" role="status">if state.export_failed { { t.export_failed } }</span>
             </div>
             if chart.legend {
                 <div class="rw-legend rw-control rw-chart-part" role="group" aria-label={t.legend}>
@@ -246,17 +247,27 @@ pub fn ChartFigure(props: &ChartFigureProps) -> Html {
                 <p class="rw-plot-hint" aria-hidden="true">{ t.plot_hint }</p>
                 { graphic }
                 if all_hidden { <p class="rw-empty">{ t.all_hidden }</p> }
-                <p class="rw-sr" aria-live="polite">{ live }</p>
+                <p class="rw-sr" aria-live="polite">if !live.is_empty() { { live } }</p>
             </div>
-            if chart.kind == ChartKind::Months {
-                <p class="rw-key rw-chart-part" aria-hidden="true"><span class="rw-star">{ "★" }</span>{ " " }{ chart.table.headers.get(1).cloned().unwrap_or_default() }</p>
-            }
-            { data_table(chart, t) }
-            if let Some(note) = &chart.note {
-                <p class="rw-chart-note">{ if computed { "* " } else { "" } }{ note }</p>
-            }
+            { notes(chart, t) }
         </figure>
     }
+}
+
+/// What follows the graphic: the months' key, the data table (the table view) and the
+/// chart's footnote; static markup.
+fn notes(chart: &ChartView, t: &crate::i18n::Ui) -> Html {
+    let mut out = Markup::default();
+    if chart.kind == ChartKind::Months {
+        out.raw("<p class=\"rw-key rw-chart-part\" aria-hidden=\"true\"><span class=\"rw-star\">★</span> ");
+        out.text(chart.table.headers.get(1).map_or("", String::as_str)).raw("</p>");
+    }
+    data_table(&mut out, chart, t);
+    if let Some(note) = &chart.note {
+        out.raw(if chart.kind == ChartKind::Completion { "<p class=\"rw-chart-note\">* " } else { "<p class=\"rw-chart-note\">" });
+        out.text(note).raw("</p>");
+    }
+    out.into_html()
 }
 
 /// The download buttons (CSV, SVG, PNG): static markup; the chart's `on_download` tells them
@@ -337,9 +348,8 @@ fn months(chart: &ChartView, shown: Option<usize>) -> Html {
     }
 }
 
-/// The chart's data as a table (the table view), with a caption; static markup.
-fn data_table(chart: &ChartView, t: &crate::i18n::Ui) -> Html {
-    let mut out = Markup::default();
+/// The chart's data as a table (the table view), with a caption.
+fn data_table(out: &mut Markup, chart: &ChartView, t: &crate::i18n::Ui) {
     out.raw("<div class=\"rw-table-wrap rw-table-part\" tabindex=\"0\" role=\"region\" aria-label=\"");
     out.text(&chart.title).raw(t.colon).raw(t.table_of).raw("\"><table class=\"rw-table rw-data\">");
     out.element("<caption>", &chart.title, "</caption><thead><tr>");
@@ -361,5 +371,4 @@ fn data_table(chart: &ChartView, t: &crate::i18n::Ui) -> Html {
         out.raw("</tr>");
     }
     out.raw("</tbody></table></div>");
-    out.into_html()
 }

@@ -98,7 +98,8 @@ pub fn RankingTable(props: &RankingTableProps) -> Html {
             <div class="rw-table-wrap" tabindex="0" role="region" aria-labelledby={caption_id.clone()}>
                 <table class="rw-table" aria-rowcount={(total + 1).to_string()}>
                     <caption id={caption_id}>
-                        { &props.caption }{ t.paren_open }{ &table.group_label }{ t.paren_close }
+                        // One text, as the server's HTML has it (hydration would split four).
+                        { format!("{}{}{}{}", props.caption, t.paren_open, table.group_label, t.paren_close) }
                         <span class="rw-caption-hint rw-control">{ t.sort_hint }</span>
                     </caption>
                     <thead>

@@ -5,7 +5,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { ARTIFACTS, LANSHAN, browserAndDist, pngDifferenceRatio, serveDist, settled, widgetFiles } from "./support.mjs";
+import { ARTIFACTS, LANSHAN, browserAndDist, pngDifferenceRatio, portalPage, prerenderedSnippet, serveDist, settled, widgetFiles } from "./support.mjs";
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
@@ -26,7 +26,40 @@ const FIGURES = ["4.73", "五区第1名", "同比改善8.2%", "同比增加3天"
 /** The visible text of the host's shadow root (what a reader sees, not folded details). */
 const visibleText = (page) => page.$eval("[data-report-widget]", (h) => h.shadowRoot.querySelector(".rw-root").innerText);
 
-const session = browserAndDist();
+// The demo as built, and another bureau's report prerendered in English on a portal page.
+const session = browserAndDist(() => ({
+  routes: {
+    "/water-en.html": {
+      body: portalPage({ body: prerenderedSnippet({ lang: "en", payload: "docs/examples/water-affairs-example.json" }), lang: "en" }),
+    },
+  },
+}));
+
+/** Init script: once the server's report is parsed, marks every node of the host's shadow
+ * root, so that after hydration the nodes the widget kept can be told from new ones. */
+function markServerNodes() {
+  document.addEventListener("DOMContentLoaded", () => {
+    const root = document.querySelector("[data-report-widget]")?.shadowRoot;
+    if (!root) return;
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
+    let marked = 0;
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) (n.__server = true), marked++;
+    window.__marked = marked;
+  });
+}
+
+/** After hydration: how many of the host's elements and texts are the server's, and which are new. */
+const keptAndNew = (page) =>
+  page.$eval("[data-report-widget]", (h) => {
+    const walker = document.createTreeWalker(h.shadowRoot, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
+    const fresh = [];
+    let kept = 0;
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      if (n.__server) kept++;
+      else fresh.push(n.nodeType === 1 ? `<${n.localName} class="${n.getAttribute("class") || ""}">` : `text ${JSON.stringify(n.data)}`);
+    }
+    return { kept, fresh: fresh.slice(0, 10), marked: window.__marked };
+  });
 
 test("with JavaScript disabled, the demo shows every figure and table", async () => {
   const context = await session.browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 900 } });
@@ -56,6 +89,7 @@ test("with WebAssembly refused by the page's CSP, every figure is still there", 
 test("hydration keeps the server's nodes and pixels, logs nothing, and leaves a live widget", async () => {
   const context = await session.browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
+  await page.addInitScript(markServerNodes);
   const logged = [];
   page.on("console", (m) => ["error", "warning"].includes(m.type()) && logged.push(`${m.type()}: ${m.text()}`));
   page.on("pageerror", (e) => logged.push(`pageerror: ${e}`));
@@ -84,6 +118,9 @@ test("hydration keeps the server's nodes and pixels, logs nothing, and leaves a 
   );
   assert.deepEqual(roots, [{ server: true, hidden: false }], "hydrated in place: the server's root, and only it");
   assert.deepEqual(logged, [], "no hydration mismatch, error or warning");
+  const nodes = await keptAndNew(page);
+  assert.deepEqual(nodes.fresh, [], "hydration adds no element or text of its own");
+  assert.ok(nodes.kept > 1500, `the server's nodes are kept: ${JSON.stringify(nodes)}`);
 
   // The hydrated report is live: sorting, section toggles and the large-text switch work.
   const host = page.locator("[data-report-widget]");
@@ -107,5 +144,25 @@ test("hydration keeps the server's nodes and pixels, logs nothing, and leaves a 
   await large.click();
   assert.equal(await large.getAttribute("aria-pressed"), "true", "the large-text switch works");
   assert.deepEqual(logged, [], "nothing logged while interacting");
+  await context.close();
+});
+
+test("another bureau's report, prerendered in English, hydrates keeping every node", async () => {
+  const context = await session.browser.newContext({ viewport: { width: 1024, height: 900 } });
+  const page = await context.newPage();
+  await page.addInitScript(markServerNodes);
+  const logged = [];
+  page.on("console", (m) => ["error", "warning"].includes(m.type()) && logged.push(`${m.type()}: ${m.text()}`));
+  page.on("pageerror", (e) => logged.push(`pageerror: ${e}`));
+  await page.goto(`${session.server.url}/water-en.html`);
+  assert.deepEqual(await settled(page), ["ready"]);
+  assert.deepEqual(logged, [], "no hydration mismatch, error or warning");
+  const nodes = await keptAndNew(page);
+  assert.deepEqual(nodes.fresh, [], "hydration adds no element or text of its own");
+  assert.equal(nodes.kept, nodes.marked, "and removes none");
+  // Live after hydration: the first chart switches to its table and back.
+  const toggle = page.locator("[data-report-widget] .rw-table-toggle").first();
+  await toggle.click();
+  assert.equal(await toggle.getAttribute("aria-pressed"), "true");
   await context.close();
 });

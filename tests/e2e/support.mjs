@@ -309,10 +309,10 @@ export async function launchChromium92() {
 
 /** The embed snippet with the report server-rendered into a declarative shadow root, as
  * `report-widget prerender` writes it for dist/ served at `base`. */
-export function prerenderedSnippet({ base = "/", lang = "zh", id = "prerendered-payload" } = {}) {
+export function prerenderedSnippet({ base = "/", lang = "zh", id = "prerendered-payload", payload = "www/reports/lanshan-2021.json" } = {}) {
   return execFileSync(
     "cargo",
-    ["run", "--quiet", "--bin", "report-widget", "--", "prerender", "www/reports/lanshan-2021.json",
+    ["run", "--quiet", "--bin", "report-widget", "--", "prerender", payload,
       "--dist", DIST, "--base", base, "--lang", lang, "--id", id],
     { cwd: ROOT, encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] }
   );
