@@ -1,11 +1,12 @@
-//! SVG chart primitives drawn by our own components (bar marks, rank meters, written as
-//! static markup) and the standalone SVG documents that charts export. Geometry is computed by pure functions;
+//! SVG chart primitives drawn by our own components (bar marks, written as static markup;
+//! rank meters) and the standalone SVG documents that charts export. Geometry is computed by pure functions;
 //! on screen, colours come from the stylesheet (classes), so themes and strict CSP need no
 //! inline style; exported files carry their colours as attributes.
 
 pub mod export;
 
 use crate::markup::Markup;
+use yew::prelude::*;
 
 /// Bar lengths in percent of the available width, proportional to the values (the largest
 /// value gets `span`). Negative and non-finite values get no bar.
@@ -79,24 +80,27 @@ pub fn rank_cells(position: u32, size: u32) -> Vec<bool> {
 /// A row of cells, one per member of the group, with the ranked position filled (and the
 /// others outlined, so the rank reads without colour); the number is written beside it.
 /// `label` names the rank for screen readers.
-pub fn rank_meter(out: &mut Markup, position: u32, size: u32, label: &str) {
-    out.raw("<svg class=\"rw-rank-meter\" role=\"img\" aria-label=\"").text(label).raw("\" width=\"");
+pub fn rank_meter(position: u32, size: u32, label: String) -> Html {
     if size > RANK_CELLS_MAX {
         // A large group: a track with one marker (two elements) instead of a cell per member,
         // which made every row of a 10,000-row table a hundred SVG elements.
         let x = (position.clamp(1, size) - 1) as u64 * 66 / (size - 1) as u64;
-        out.raw("70\" height=\"12\"><rect class=\"rw-rank-track\" x=\"0\" y=\"4\" width=\"100%\" height=\"4\" rx=\"2\"></rect>");
-        out.raw("<rect class=\"rw-rank-on\" x=\"").text(&x.to_string()).raw("\" y=\"0\" width=\"4\" height=\"12\" rx=\"1\"></rect></svg>");
-        return;
+        return html! {
+            <svg class="rw-rank-meter" role="img" aria-label={label} width="70" height="12">
+                <rect class="rw-rank-track" x="0" y="4" width="100%" height="4" rx="2" />
+                <rect class="rw-rank-on" x={x.to_string()} y="0" width="4" height="12" rx="1" />
+            </svg>
+        };
     }
     let cells = rank_cells(position, size);
     let step = 14;
-    out.text(&(cells.len() * step).to_string()).raw("\" height=\"12\">");
-    for (i, &on) in cells.iter().enumerate() {
-        out.raw(if on { "<rect class=\"rw-rank-cell\" data-on=\"\" x=\"" } else { "<rect class=\"rw-rank-cell\" x=\"" });
-        out.text(&(i * step).to_string()).raw("\" y=\"0.5\" width=\"11\" height=\"11\" rx=\"2\"></rect>");
+    html! {
+        <svg class="rw-rank-meter" role="img" aria-label={label} width={(cells.len() * step).to_string()} height="12">
+            { for cells.iter().enumerate().map(|(i, &on)| html! {
+                <rect class="rw-rank-cell" data-on={on.then_some("")} x={(i * step).to_string()} y="0.5" width="11" height="11" rx="2" />
+            }) }
+        </svg>
     }
-    out.raw("</svg>");
 }
 
 /// The next item to show when a reader presses an arrow key in a chart: `step` (+1/−1)

@@ -6,7 +6,6 @@ use super::metrics::{arrow, tone_name};
 use super::{dom, Env};
 use crate::charts::rank_meter;
 use crate::format;
-use crate::markup::Markup;
 use crate::i18n::{ui, Ui};
 use crate::model::Lang;
 use crate::view::{sort_order, RankingTable as Table, SortColumn, SortDir, TableAction, TableState};
@@ -52,10 +51,12 @@ pub fn RankingTable(props: &RankingTableProps) -> Html {
     let rank_cell = |rank: Option<u32>| match rank {
         Some(position) => {
             let text = format!("{position} / {}", table.group_size);
-            let mut inner = Markup::default();
-            rank_meter(&mut inner, position, table.group_size, &format!("{}{}{text}", table.group_label, t.colon));
-            inner.element("<span class=\"rw-rank-text\">", &text, "</span>");
-            html! { <td class="rw-rank rw-num-cell">{ inner.into_html() }</td> }
+            html! {
+                <td class="rw-rank rw-num-cell">
+                    { rank_meter(position, table.group_size, format!("{}{}{text}", table.group_label, t.colon)) }
+                    <span class="rw-rank-text">{ text }</span>
+                </td>
+            }
         }
         None => missing_cell(t),
     };
@@ -118,11 +119,11 @@ pub fn RankingTable(props: &RankingTableProps) -> Html {
                                     <th scope="row">{ &row.label }</th>
                                     <td class="rw-num-cell">{ row.value.clone().unwrap_or_else(|| "—".into()) }</td>
                                     { match &row.change {
-                                        Some(c) => {
-                                            let mut inner = Markup::default();
-                                            inner.element("<span class=\"rw-arrow\" aria-hidden=\"true\">", arrow(c.trend), "</span>").text(&c.phrase);
-                                            html! { <td class="rw-change" data-tone={tone_name(c.tone)}>{ inner.into_html() }</td> }
-                                        }
+                                        Some(c) => html! {
+                                            <td class="rw-change" data-tone={tone_name(c.tone)}>
+                                                <span class="rw-arrow" aria-hidden="true">{ arrow(c.trend) }</span>{ &c.phrase }
+                                            </td>
+                                        },
                                         None => missing_cell(t),
                                     } }
                                     { rank_cell(row.value_rank) }
@@ -138,11 +139,11 @@ pub fn RankingTable(props: &RankingTableProps) -> Html {
     }
 }
 
-/// A cell the payload gives no figure for: a dash to see, words to hear.
+/// A cell the payload gives no figure for: a dash to see, words to hear. The table's cells are
+/// Yew elements, not static markup: a re-sort then updates them in place, which costs half the
+/// work of replacing them (BENCHMARKS.md).
 fn missing_cell(t: &Ui) -> Html {
-    let mut inner = Markup::default();
-    inner.raw("<span aria-hidden=\"true\">—</span>").element("<span class=\"rw-sr\">", t.not_given, "</span>");
-    html! { <td class="rw-missing">{ inner.into_html() }</td> }
+    html! { <td class="rw-missing"><span aria-hidden="true">{ "—" }</span><span class="rw-sr">{ t.not_given }</span></td> }
 }
 
 /// Page buttons and "rows 51–100 of 10,000" under a long table; nothing under a short one.
