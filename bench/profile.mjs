@@ -15,7 +15,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
 import { loaderFiles } from "../www/tools/loader-files.mjs";
-import { bundleLoader } from "../www/tools/minify.mjs";
+import { bundleLoader, trustedInnerHtml } from "../www/tools/minify.mjs";
 import { serve } from "../www/tools/serve.mjs";
 import { payload as synthPayload } from "./synth.mjs";
 
@@ -62,7 +62,7 @@ const filled = {
   EXPORT_WASM_SRI: built.integrity.exportWasm,
 };
 const loaderSource = readFileSync(join(ROOT, "www/loader.js"), "utf8").replace(/__([A-Z_]+)__/g, (_, key) => filled[key] ?? "");
-const loader = await bundleLoader(loaderSource, readFileSync(join(PROF, "report-widget-web.js"), "utf8"), { keepNames: true });
+const loader = await bundleLoader(loaderSource, trustedInnerHtml(readFileSync(join(PROF, "report-widget-web.js"), "utf8")), { keepNames: true });
 const routes = {
   "/profile.html": { body: page },
   "/prof-loader.js": { type: "text/javascript", body: loader },

@@ -29,6 +29,9 @@ pub enum EmbedError {
     /// The payload was read but is not a valid report.
     #[error("{0}")]
     Payload(PayloadError),
+    /// The page's Trusted Types policy refuses the widget's markup.
+    #[error("this page requires Trusted Types (require-trusted-types-for) and its trusted-types directive does not allow the policy \"report-widget\": add report-widget to it")]
+    TrustedTypes,
 }
 
 impl EmbedError {
@@ -56,7 +59,48 @@ impl EmbedError {
                 format!("无法在此元素上显示组件：{detail}"),
                 self.to_string(),
             )],
+            EmbedError::TrustedTypes => vec![Problem::error(
+                "Content-Security-Policy",
+                "本页面要求 Trusted Types（require-trusted-types-for），其 trusted-types 指令未允许名为“report-widget”的策略：请将 report-widget 加入该指令",
+                self.to_string(),
+            )],
         }
+    }
+}
+
+#[wasm_bindgen]
+extern "C" {
+    /// An element written to with `innerHTML` through the same glue as Yew's own writes (and so
+    /// through the glue's Trusted Types policy, `www/tools/minify.mjs`), catching what the page
+    /// refuses.
+    type HtmlSink;
+    #[wasm_bindgen(method, setter = innerHTML, catch)]
+    fn try_set_inner_html(this: &HtmlSink, html: &str) -> Result<(), JsValue>;
+}
+
+/// Whether the page lets the widget write its static markup (`crate::markup`): always, except
+/// on a page that requires Trusted Types and does not allow the widget's policy. Asked once.
+pub fn markup_allowed() -> bool {
+    thread_local! {
+        static ALLOWED: std::cell::Cell<Option<bool>> = const { std::cell::Cell::new(None) };
+    }
+    ALLOWED.with(|allowed| {
+        *allowed.get().get_or_insert_with(|| {
+            gloo::utils::document().create_element("template").is_ok_and(|probe| probe.unchecked_ref::<HtmlSink>().try_set_inner_html("").is_ok())
+        })
+    })
+}
+
+/// Whether the host's shadow root holds a prerendered report.
+pub fn has_prerendered(host: &Element) -> bool {
+    host.shadow_root().is_some_and(|shadow| !prerendered(&shadow).is_empty())
+}
+
+/// Removes every child of the shadow root (without `innerHTML`, which a Trusted Types page
+/// refuses).
+fn empty(shadow: &ShadowRoot) {
+    while let Some(child) = shadow.first_child() {
+        let _ = shadow.remove_child(&child);
     }
 }
 
@@ -210,7 +254,7 @@ pub fn prepare_shadow(host: &Element, stylesheet: &Stylesheet, lang: Lang) -> Re
     let shadow = shadow_of(host)?;
     let prerendered = prerendered(&shadow);
     if prerendered.is_empty() {
-        shadow.set_inner_html("");
+        empty(&shadow);
     }
     let document = gloo::utils::document();
     let attach_error = |e: JsValue| EmbedError::Attach(js_error_text(&e));
@@ -252,7 +296,7 @@ pub fn prepare_shadow(host: &Element, stylesheet: &Stylesheet, lang: Lang) -> Re
 /// Empties a released host: its shadow root (the report, listeners' targets) and its state.
 pub fn clear(host: &Element) {
     if let Some(shadow) = host.shadow_root() {
-        shadow.set_inner_html("");
+        empty(&shadow);
     }
     let _ = host.remove_attribute("data-state");
 }

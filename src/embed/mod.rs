@@ -250,6 +250,18 @@ async fn run(id: u64, host: Element, stylesheet: Stylesheet, abort: Option<Abort
         return; // the panic hook has marked this host already
     }
     let lang = Lang::from_code(&host.get_attribute("data-lang").unwrap_or_default());
+    if !host::markup_allowed() {
+        // A prerendered report stays readable, with the reason above it.
+        let err = EmbedError::TrustedTypes;
+        let message = err.problems().first().map(|p| p.message(lang).to_string()).unwrap_or_default();
+        if host::has_prerendered(&host) {
+            host::prepend_notice(&host, &message);
+        } else {
+            host::show_plain_error(&host, &message);
+        }
+        host::announce_error(&host, &err, lang);
+        return;
+    }
     if hydrate(id, &host, lang) {
         return;
     }

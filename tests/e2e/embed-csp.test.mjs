@@ -13,6 +13,7 @@ import {
   hostText,
   payloadScript,
   portalPage,
+  prerenderedSnippet,
   recordCspViolations,
   recordEventDetails,
   settled,
@@ -28,12 +29,24 @@ ${payloadScript("lanshan", LANSHAN)}
 <div id="missing" data-report-widget data-payload="no-such-element"></div>`,
 });
 
-const session = browserAndDist({
-  headers: { "content-security-policy": STRICT_CSP },
-  routes: {
-    "/csp.html": { body: page },
-    "/water.json": { body: WATER, type: "application/json; charset=utf-8" },
-  },
+// The same policy with Trusted Types required: HTML may be written only through a policy. The
+// widget writes its static markup through one named "report-widget" (www/tools/minify.mjs).
+const TRUSTED_TYPES = `${STRICT_CSP}; require-trusted-types-for 'script'`;
+const csp = (policy) => ({ "content-security-policy": policy });
+
+// The prerendered snippet is made by the command-line tool from the build, so in the hook.
+const session = browserAndDist(() => {
+  const prerendered = portalPage({ title: "prerendered", body: prerenderedSnippet() });
+  return {
+    headers: csp(STRICT_CSP),
+    routes: {
+      "/csp.html": { body: page },
+      "/water.json": { body: WATER, type: "application/json; charset=utf-8" },
+      "/trusted-types.html": { body: page, headers: csp(TRUSTED_TYPES) },
+      "/trusted-types-prerendered.html": { body: prerendered, headers: csp(TRUSTED_TYPES) },
+      "/trusted-types-not-allowed.html": { body: prerendered, headers: csp(`${TRUSTED_TYPES}; trusted-types some-other-policy`) },
+    },
+  };
 });
 
 test("under the strict CSP every instance renders, with zero violations", async () => {
@@ -80,5 +93,48 @@ test("the CSP page's instances are interactive: the source note opens", async ()
   await summary.click();
   assert.equal(await tab.locator("#inline-zh .rw-source").first().evaluate((d) => d.open), true);
   assert.deepEqual(await tab.evaluate(() => window.__cspViolations), []);
+  await tab.close();
+});
+
+/** Hides the first legend item of the first chart in `root` and prints: both write static
+ * markup again after the first render (the chart's rows, the source notes opened for print). */
+async function hideAnItemAndPrint(tab, host) {
+  const chart = tab.locator(`${host} .rw-chart:has(.rw-legend)`).first();
+  const rows = async () => chart.locator(".rw-row").count();
+  const before = await rows();
+  await chart.locator(".rw-chip").first().click();
+  assert.equal(await rows(), before - 1, "the hidden item's bar is gone");
+  await tab.evaluate(() => window.dispatchEvent(new Event("beforeprint")));
+  await tab.waitForFunction((h) => document.querySelector(h).shadowRoot.querySelector(".rw-source[open]"), host);
+}
+
+test("where the page requires Trusted Types, the widget renders and updates through its policy", async () => {
+  const tab = await session.browser.newPage();
+  await tab.addInitScript(recordCspViolations);
+  await tab.goto(`${session.server.url}/trusted-types.html`);
+  assert.deepEqual(await settled(tab), ["ready", "ready", "error"]);
+  assert.ok((await hostText(tab, "inline-zh")).includes("5020余人次"));
+  await hideAnItemAndPrint(tab, "#inline-zh");
+  assert.deepEqual(await tab.evaluate(() => window.__cspViolations), []);
+  await tab.close();
+});
+
+test("a prerendered report hydrates under Trusted Types and stays live", async () => {
+  const tab = await session.browser.newPage();
+  await tab.addInitScript(recordCspViolations);
+  await tab.goto(`${session.server.url}/trusted-types-prerendered.html`);
+  assert.deepEqual(await settled(tab), ["ready"]);
+  await hideAnItemAndPrint(tab, "[data-report-widget]");
+  assert.deepEqual(await tab.evaluate(() => window.__cspViolations), []);
+  await tab.close();
+});
+
+test("a Trusted Types policy that does not allow the widget's: the report stays, and the widget says why", async () => {
+  const tab = await session.browser.newPage();
+  await tab.goto(`${session.server.url}/trusted-types-not-allowed.html`);
+  assert.deepEqual(await settled(tab), ["error"]);
+  const text = await tab.$eval("[data-report-widget]", (h) => h.shadowRoot.textContent);
+  assert.match(text, /trusted-types/, "the notice names what to change");
+  assert.ok(text.includes("5020余人次"), "the prerendered report is still there");
   await tab.close();
 });

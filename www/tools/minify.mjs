@@ -11,6 +11,38 @@ const options = { target: "chrome90", legalComments: "none", charset: "utf8" };
 /** The wasm-bindgen glue, fully minified. */
 export const minifyGlue = (text) => transformSync(text, { ...options, loader: "js", format: "esm", minify: true }).code;
 
+/** The widget's glue with every `innerHTML` write passed through a Trusted Types policy named
+ * "report-widget". Yew writes the report's static markup (built and escaped by the widget,
+ * `src/markup.rs`) with `innerHTML`; a page that sends `require-trusted-types-for 'script'`
+ * refuses plain strings there. The policy is created on the first write, only where the browser
+ * has Trusted Types; a page whose `trusted-types` directive does not name it keeps refusing, and
+ * the widget then says so instead of rendering (`embed::host::markup_allowed`). Throws if
+ * wasm-bindgen writes `innerHTML` some other way, so an upgrade cannot silently skip this. */
+export function trustedInnerHtml(glue) {
+  const write = /\.innerHTML = getStringFromWasm0\((\w+), (\w+)\);/g;
+  const count = (glue.match(write) || []).length;
+  const any = (glue.match(/\.innerHTML\b/g) || []).length;
+  if (count === 0 || count !== any) {
+    throw new Error(`trustedInnerHtml: the glue writes innerHTML ${any} times, ${count} in the expected form`);
+  }
+  return (
+    glue.replace(write, ".innerHTML = trustedHtml(getStringFromWasm0($1, $2));") +
+    `
+let htmlPolicy;
+function trustedHtml(html) {
+    if (htmlPolicy === undefined) {
+        try {
+            htmlPolicy = (globalThis.trustedTypes && globalThis.trustedTypes.createPolicy("report-widget", { createHTML: (s) => s })) || null;
+        } catch (e) {
+            htmlPolicy = null;
+        }
+    }
+    return htmlPolicy ? htmlPolicy.createHTML(html) : html;
+}
+`
+  );
+}
+
 /** The loader with the widget's glue bundled in (one ES module), fully minified. `loaderText`
  * imports the glue as "./widget-glue.js"; `glueText` is that module, already minified. The
  * loader's file names and SRI values are the keys of two objects (`FILES`, `INTEGRITY`), which

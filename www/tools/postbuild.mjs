@@ -19,7 +19,7 @@ import { createHash } from "node:crypto";
 import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
-import { bundleLoader, contentHash, minifyGlue, minifyWasmNames, widgetStylesheet } from "./minify.mjs";
+import { bundleLoader, contentHash, minifyGlue, minifyWasmNames, trustedInnerHtml, widgetStylesheet } from "./minify.mjs";
 
 const source = process.env.TRUNK_SOURCE_DIR || process.cwd();
 const staging = process.env.TRUNK_STAGING_DIR;
@@ -57,7 +57,7 @@ function packModule(glueText, wasmBytes, prefix, module, { writeGlue = true } = 
 }
 
 // The widget's glue goes into the loader (below), so only its wasm is a file of its own.
-const widget = packModule(readFileSync(join(staging, trunkGlue), "utf8"), readFileSync(join(staging, trunkWasm)), "report-widget-web", undefined, { writeGlue: false });
+const widget = packModule(trustedInnerHtml(readFileSync(join(staging, trunkGlue), "utf8")), readFileSync(join(staging, trunkWasm)), "report-widget-web", undefined, { writeGlue: false });
 for (const name of [trunkGlue, trunkWasm]) if (name !== widget.wasm) rmSync(join(staging, name));
 const { wasm } = widget;
 const { name: cssName, bytes: css } = widgetStylesheet(source);
