@@ -43,7 +43,8 @@ const session = browserAndDist(() => {
       "/csp.html": { body: page },
       "/water.json": { body: WATER, type: "application/json; charset=utf-8" },
       "/trusted-types.html": { body: page, headers: csp(TRUSTED_TYPES) },
-      "/trusted-types-prerendered.html": { body: prerendered, headers: csp(TRUSTED_TYPES) },
+      // As docs/embedding.md gives it: the widget's policy named.
+      "/trusted-types-prerendered.html": { body: prerendered, headers: csp(`${TRUSTED_TYPES}; trusted-types report-widget`) },
       "/trusted-types-not-allowed.html": { body: prerendered, headers: csp(`${TRUSTED_TYPES}; trusted-types some-other-policy`) },
     },
   };
