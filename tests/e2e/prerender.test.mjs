@@ -48,6 +48,18 @@ function markServerNodes() {
   });
 }
 
+/** A page in a fresh context whose server nodes are marked (`markServerNodes`), and what it logs
+ * as errors or warnings. */
+async function watchedPage(viewport) {
+  const context = await session.browser.newContext({ viewport });
+  const page = await context.newPage();
+  await page.addInitScript(markServerNodes);
+  const logged = [];
+  page.on("console", (m) => ["error", "warning"].includes(m.type()) && logged.push(`${m.type()}: ${m.text()}`));
+  page.on("pageerror", (e) => logged.push(`pageerror: ${e}`));
+  return { context, page, logged };
+}
+
 /** After hydration: how many of the host's elements and texts are the server's, and which are new. */
 const keptAndNew = (page) =>
   page.$eval("[data-report-widget]", (h) => {
@@ -87,12 +99,7 @@ test("with WebAssembly refused by the page's CSP, every figure is still there", 
 });
 
 test("hydration keeps the server's nodes and pixels, logs nothing, and leaves a live widget", async () => {
-  const context = await session.browser.newContext({ viewport: { width: 1280, height: 900 } });
-  const page = await context.newPage();
-  await page.addInitScript(markServerNodes);
-  const logged = [];
-  page.on("console", (m) => ["error", "warning"].includes(m.type()) && logged.push(`${m.type()}: ${m.text()}`));
-  page.on("pageerror", (e) => logged.push(`pageerror: ${e}`));
+  const { context, page, logged } = await watchedPage({ width: 1280, height: 900 });
   // Hold the wasm back until the server's report has been photographed and its root marked.
   let release;
   const held = new Promise((r) => (release = r));
@@ -148,12 +155,7 @@ test("hydration keeps the server's nodes and pixels, logs nothing, and leaves a 
 });
 
 test("another bureau's report, prerendered in English, hydrates keeping every node", async () => {
-  const context = await session.browser.newContext({ viewport: { width: 1024, height: 900 } });
-  const page = await context.newPage();
-  await page.addInitScript(markServerNodes);
-  const logged = [];
-  page.on("console", (m) => ["error", "warning"].includes(m.type()) && logged.push(`${m.type()}: ${m.text()}`));
-  page.on("pageerror", (e) => logged.push(`pageerror: ${e}`));
+  const { context, page, logged } = await watchedPage({ width: 1024, height: 900 });
   await page.goto(`${session.server.url}/water-en.html`);
   assert.deepEqual(await settled(page), ["ready"]);
   assert.deepEqual(logged, [], "no hydration mismatch, error or warning");
