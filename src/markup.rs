@@ -2,8 +2,9 @@
 //! claiming its nodes in one step instead of checking every element and text, re-renders by
 //! comparing one string, and costs the wasm less code than the `html!` tree it replaces.
 //!
-//! Only this module's own literals reach the string unescaped; every text and attribute value
-//! from the view model goes through [`Markup::text`].
+//! Only string literals of the source reach the string unescaped ([`Markup::raw`] takes
+//! `&'static str`: tags, literal attributes, the interface's own words); every text and
+//! attribute value from the view model goes through [`Markup::text`], which escapes it.
 
 use yew::{AttrValue, Html};
 

@@ -8,6 +8,9 @@ use common::text_of;
 use report_widget::format;
 use report_widget::model::{Lang, Report, SectionBody};
 use report_widget::prerender;
+use report_widget::report::{render_to_string, Outcome};
+use report_widget::view::ReportView;
+use std::rc::Rc;
 use report_widget::snippet::{self, BuildFiles, SnippetOptions};
 use report_widget::validate;
 
@@ -132,4 +135,26 @@ fn a_standalone_page_is_a_whole_document() {
 fn invalid_payloads_are_refused_with_their_problems() {
     let err = prerender::snippet("{\"schema\": \"report-widget/1\"}", &CSS_ONLY, &options("zh")).unwrap_err();
     assert!(err.problems().iter().any(|p| p.pointer == "/meta"));
+}
+
+/// What the widget renders, fingerprinted: the Lanshan report in both languages and the
+/// water-affairs example. A prerendered report is hydrated only when its key matches
+/// (`snippet::hydration_key`: the package version, the language and the payload), and hydrating
+/// markup that another version rendered differently fails; so a change of the markup must come
+/// with a new package version, or old snippets would meet a new widget with the same key.
+#[test]
+fn a_change_of_the_rendered_markup_comes_with_a_new_package_version() {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for (payload, lang) in [(LANSHAN, Lang::Zh), (LANSHAN, Lang::En), (EXAMPLE, Lang::En)] {
+        let view = ReportView::new(&validate::load(payload).unwrap(), lang);
+        for byte in render_to_string(Outcome::Report(Rc::new(view))).bytes() {
+            hash = (hash ^ u64::from(byte)).wrapping_mul(0x0000_0100_0000_01b3);
+        }
+    }
+    let now = (env!("CARGO_PKG_VERSION"), format!("{hash:016x}"));
+    assert_eq!(
+        (now.0, now.1.as_str()),
+        ("0.2.0", "893a13cb83310343"),
+        "the rendered markup changed (or the version did): bump `version` in Cargo.toml if the markup changed, then record the new pair here"
+    );
 }

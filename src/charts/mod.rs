@@ -1,7 +1,7 @@
 //! SVG chart primitives drawn by our own components (bar marks, written as static markup;
-//! rank meters) and the standalone SVG documents that charts export. Geometry is computed by pure functions;
-//! on screen, colours come from the stylesheet (classes), so themes and strict CSP need no
-//! inline style; exported files carry their colours as attributes.
+//! rank meters) and the standalone SVG documents that charts export. Geometry is computed by
+//! pure functions; on screen, colours come from the stylesheet (classes), so themes and strict
+//! CSP need no inline style; exported files carry their colours as attributes.
 
 pub mod export;
 
