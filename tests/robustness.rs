@@ -146,3 +146,19 @@ fn deeply_nested_input_is_refused_not_overflowed() {
     let deep = "[".repeat(100_000);
     assert!(validate::load(&deep).is_err());
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 512, ..ProptestConfig::default() })]
+
+    /// Static markup (`report_widget::markup`) writes payload text escaped: whatever the text,
+    /// nothing in it can open a tag or end an attribute, and decoding the five entities gives
+    /// the text back unchanged.
+    #[test]
+    fn escaped_text_is_inert_and_loses_nothing(text in "(\\PC|[<>&\"'])*") {
+        let mut out = String::new();
+        report_widget::markup::escape_into(&mut out, &text);
+        prop_assert!(!out.contains(['<', '>', '"', '\'']));
+        let decoded = out.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'").replace("&amp;", "&");
+        prop_assert_eq!(decoded, text);
+    }
+}
