@@ -192,10 +192,16 @@ impl Shadow {
 }
 
 /// The `.rw-root` of a report prerendered for exactly `key` (see `snippet::hydration_key`),
-/// ready to be hydrated in place.
+/// ready to be hydrated in place. Its first node must still be the marker Yew's server
+/// renderer wrote before the report (`<!--<[…Widget]>-->`): a CMS that strips HTML comments or
+/// re-indents the snippet breaks the markers hydration follows, and such a report is rendered
+/// afresh instead (hydrating it would fail half-way).
 pub fn hydratable_root(host: &Element, key: &str) -> Option<Element> {
     let root = host.shadow_root()?.query_selector(".rw-root[data-rw-key]").ok().flatten()?;
-    (root.get_attribute("data-rw-key").as_deref() == Some(key) && root.child_element_count() > 0).then_some(root)
+    let marked = root
+        .first_child()
+        .is_some_and(|first| first.node_type() == web_sys::Node::COMMENT_NODE && first.text_content().is_some_and(|t| t.starts_with("<[")));
+    (marked && root.get_attribute("data-rw-key").as_deref() == Some(key) && root.child_element_count() > 0).then_some(root)
 }
 
 /// Removes the light-DOM copy of a prerendered report (`.rw-fallback`, for engines without

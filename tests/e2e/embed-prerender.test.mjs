@@ -19,6 +19,11 @@ const session = browserAndDist(() => {
         headers: { "content-security-policy": "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:" },
       },
       "/prerendered-strict.html": { body: portalPage({ body: snippet }), headers: { "content-security-policy": STRICT_CSP } },
+      // What some CMS editors do to pasted HTML: drop its comments, or indent every tag.
+      "/prerendered-no-comments.html": { body: portalPage({ body: snippet.replace(/<!--[\s\S]*?-->/g, "") }) },
+      "/prerendered-reindented.html": {
+        body: portalPage({ body: snippet.replace(/<template[\s\S]*<\/template>/, (t) => t.replace(/></g, ">\n  <")) }),
+      },
     },
   };
 });
@@ -71,4 +76,19 @@ test("where WebAssembly may not run (CSP without wasm-unsafe-eval), the server's
   assert.match(alert, /此浏览器无法运行交互式报告/);
   await page.screenshot({ path: join(ARTIFACTS, "embed-prerendered-no-wasm.png") });
   await page.close();
+});
+
+test("a snippet whose markup a CMS changed (comments dropped, tags indented) is rendered afresh", async () => {
+  for (const name of ["prerendered-no-comments", "prerendered-reindented"]) {
+    const page = await session.browser.newPage();
+    const errors = [];
+    page.on("pageerror", (e) => errors.push(String(e)));
+    await page.goto(`${session.server.url}/${name}.html`);
+    assert.deepEqual(await settled(page), ["ready"], name);
+    const shown = await shadowState(page);
+    assert.equal(shown.reports, 1, `${name}: one report on screen`);
+    assert.equal(shown.text, true, `${name}: the report's figures`);
+    assert.deepEqual(errors, [], `${name}: hydration was not attempted on changed markup`);
+    await page.close();
+  }
 });
