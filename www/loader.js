@@ -98,9 +98,11 @@ function markFailed(host, kind, detail) {
   try {
     var root = host.shadowRoot || host.attachShadow({ mode: "open" });
     // When the widget never ran, any report in the shadow root is the server's; once it has
-    // run, it marks the server's report (a half-drawn live render is not worth keeping).
+    // run, the server's report is the one it marked (while rendering afresh beside it) or the
+    // one it was hydrating (keyed: a failed hydration leaves the server's nodes in place). A
+    // half-drawn live render is not worth keeping.
     var neverRan = kind === "unsupported" || kind === "unavailable";
-    var prerendered = root.querySelector(neverRan ? ".rw-root > *" : ".rw-root[data-rw-prerendered] > *");
+    var prerendered = root.querySelector(neverRan ? ".rw-root > *" : ".rw-root[data-rw-prerendered] > *, .rw-root[data-rw-key] > *");
     if (state === "ready" || prerendered) {
       var first = root.firstChild;
       while (first && first.nodeName === "LINK") first = first.nextSibling;

@@ -21,6 +21,11 @@ const session = browserAndDist(() => {
       "/prerendered-strict.html": { body: portalPage({ body: snippet }), headers: { "content-security-policy": STRICT_CSP } },
       // What some CMS editors do to pasted HTML: drop its comments, or indent every tag.
       "/prerendered-no-comments.html": { body: portalPage({ body: snippet.replace(/<!--[\s\S]*?-->/g, "") }) },
+      // Markup that no build of the widget wrote (a heading's tag changed by hand), under the
+      // right key and markers: hydration fails on it.
+      "/prerendered-altered.html": {
+        body: portalPage({ body: snippet.replace(/<h3 ([^>]*)>([\s\S]*?)<\/h3>/, "<h4 $1>$2</h4>") }),
+      },
       "/prerendered-reindented.html": {
         body: portalPage({ body: snippet.replace(/<template[\s\S]*<\/template>/, (t) => t.replace(/></g, ">\n  <")) }),
       },
@@ -91,4 +96,16 @@ test("a snippet whose markup a CMS changed (comments dropped, tags indented) is 
     assert.deepEqual(errors, [], `${name}: hydration was not attempted on changed markup`);
     await page.close();
   }
+});
+
+test("markup that hydration cannot follow: the server's report stays, styled, under a notice", async () => {
+  const page = await session.browser.newPage();
+  await page.goto(`${session.server.url}/prerendered-altered.html`);
+  assert.deepEqual(await settled(page), ["error"]);
+  const shown = await shadowState(page);
+  assert.equal(shown.reports, 1, "the server's report is still in the shadow root");
+  assert.equal(shown.text, true);
+  const alert = await page.$eval("[data-report-widget]", (h) => h.shadowRoot.querySelector("[role=alert]").textContent);
+  assert.match(alert, /可能无法再交互/);
+  await page.close();
 });
