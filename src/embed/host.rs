@@ -91,8 +91,9 @@ pub fn markup_allowed() -> bool {
     })
 }
 
-/// Whether the host's shadow root holds a prerendered report.
-pub fn has_prerendered(host: &Element) -> bool {
+/// Whether the host's shadow root holds a prerendered report; marks it as the server's, as
+/// rendering afresh beside it does (the loader then keeps it, should the widget fail).
+pub fn mark_prerendered(host: &Element) -> bool {
     host.shadow_root().is_some_and(|shadow| !prerendered(&shadow).is_empty())
 }
 

@@ -254,7 +254,7 @@ async fn run(id: u64, host: Element, stylesheet: Stylesheet, abort: Option<Abort
         // A prerendered report stays readable, with the reason above it.
         let err = EmbedError::TrustedTypes;
         let message = err.problems().first().map(|p| p.message(lang).to_string()).unwrap_or_default();
-        if host::has_prerendered(&host) {
+        if host::mark_prerendered(&host) {
             host::prepend_notice(&host, &message);
         } else {
             host::show_plain_error(&host, &message);
