@@ -25,9 +25,12 @@ pub fn hydration_key(payload_in_page: &str, lang_tag: &str) -> String {
     format!("{hash:016x}")
 }
 
-/// Escapes text for use inside a double-quoted HTML attribute.
+/// Escapes text for use inside a double-quoted HTML attribute (as the report's static markup
+/// does, `crate::markup`).
 pub fn attr(value: &str) -> String {
-    value.replace('&', "&amp;").replace('"', "&quot;").replace('<', "&lt;").replace('>', "&gt;")
+    let mut out = String::with_capacity(value.len());
+    crate::markup::escape_into(&mut out, value);
+    out
 }
 
 /// The content-hashed files of one build that a prerendered snippet names, as URLs.
