@@ -639,11 +639,17 @@ async function partInteraction(browser, base) {
 
 /** Before/after in one run: the same pages from two builds, loads interleaved. */
 async function partAB(browser, bases, filesAB) {
-  const all = { lanshan: ["Lanshan demo", "/index.html"], "lanshan-client": ["Lanshan client-only", "/bench-client-only.html"], "ranking-1000": ["ranking 1,000 rows", "/bench-ranking-1000.html"], "ranking-10000": ["ranking 10,000 rows", "/bench-ranking-10000.html"], "metrics-1000": ["metrics 1,000 cards", "/bench-metrics-1000.html"] };
+  // Label, page and loads: the Lanshan pages as many as the time-to-ready part, the synthetic ones as the scale part.
+  const all = {
+    lanshan: ["Lanshan demo", "/index.html", LOADS],
+    "lanshan-client": ["Lanshan client-only", "/bench-client-only.html", LOADS],
+    "ranking-1000": ["ranking 1,000 rows", "/bench-ranking-1000.html", SCALE_LOADS],
+    "ranking-10000": ["ranking 10,000 rows", "/bench-ranking-10000.html", SCALE_LOADS],
+    "metrics-1000": ["metrics 1,000 cards", "/bench-metrics-1000.html", SCALE_LOADS],
+  };
   const chosen = option("--ab-pages", Object.keys(all).join(",")).split(",");
   const out = [];
-  for (const [label, path] of chosen.map((k) => all[k] || (() => { throw new Error(`--ab-pages: unknown page ${k} (${Object.keys(all).join(", ")})`); })())) {
-    const loads = path.startsWith("/bench-") && path !== "/bench-client-only.html" ? SCALE_LOADS : LOADS;
+  for (const [label, path, loads] of chosen.map((k) => all[k] || (() => { throw new Error(`--ab-pages: unknown page ${k} (${Object.keys(all).join(", ")})`); })())) {
     log(`a/b: ${label}, ${loads} loads each`);
     const t = { before: [], after: [] };
     await load(browser, bases.before + path);
