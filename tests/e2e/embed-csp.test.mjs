@@ -97,7 +97,7 @@ test("the CSP page's instances are interactive: the source note opens", async ()
   await tab.close();
 });
 
-/** Hides the first legend item of the first chart in `root` and prints: both write static
+/** Hides the first legend item of the first chart in the host `host` (a selector) and prints: both write static
  * markup again after the first render (the chart's rows, the source notes opened for print). */
 async function hideAnItemAndPrint(tab, host) {
   const chart = tab.locator(`${host} .rw-chart:has(.rw-legend)`).first();
