@@ -3,8 +3,14 @@
 //! comparing one string, and costs the wasm less code than the `html!` tree it replaces.
 //!
 //! Only string literals of the source reach the string unescaped ([`Markup::raw`] takes
-//! `&'static str`: tags, literal attributes, the interface's own words); every text and
-//! attribute value from the view model goes through [`Markup::text`], which escapes it.
+//! `&'static str`: tags, literal attributes, the interface's own words); every text from the
+//! view model goes through [`Markup::text`] and every attribute value through [`Markup::attr`],
+//! which escape it.
+//!
+//! Both escape exactly what the browser's HTML serializer escapes (and what Yew's server
+//! renderer escapes), so a prerendered report reads back from the DOM (`innerHTML`) as the very
+//! string the server wrote: that is how the widget checks, before hydrating, that nobody changed
+//! the markup (`snippet::markup_digest`).
 
 use yew::{AttrValue, Html};
 
@@ -19,9 +25,15 @@ impl Markup {
         self
     }
 
-    /// Text or a double-quoted attribute value, escaped.
+    /// Text, escaped.
     pub fn text(&mut self, text: &str) -> &mut Self {
-        escape_into(&mut self.0, text);
+        escape_into(&mut self.0, text, false);
+        self
+    }
+
+    /// A double-quoted attribute value, escaped.
+    pub fn attr(&mut self, value: &str) -> &mut Self {
+        escape_into(&mut self.0, value, true);
         self
     }
 
@@ -40,16 +52,17 @@ impl Markup {
     }
 }
 
-/// Escapes the five characters that can end a text or a quoted attribute value.
-pub fn escape_into(out: &mut String, text: &str) {
+/// Escapes `&`, `<` and `>`, and in a double-quoted attribute value also `"`: what can end a
+/// text or an attribute, and exactly what the HTML serializer escapes (apart from U+00A0, which
+/// it writes as `&nbsp;`; see `snippet::markup_digest`).
+pub fn escape_into(out: &mut String, text: &str, attribute: bool) {
     let mut done = 0;
     for (i, byte) in text.bytes().enumerate() {
         let entity = match byte {
             b'&' => "&amp;",
             b'<' => "&lt;",
             b'>' => "&gt;",
-            b'"' => "&quot;",
-            b'\'' => "&#39;",
+            b'"' if attribute => "&quot;",
             _ => continue,
         };
         out.push_str(&text[done..i]);
@@ -66,7 +79,10 @@ mod tests {
     #[test]
     fn escapes_what_could_end_text_or_an_attribute() {
         let mut m = Markup::default();
-        m.raw("<p title=\"").text("a\"b'c").raw("\">").text("<script>&amp;</script> 五区第1名").raw("</p>");
-        assert_eq!(m.as_str(), "<p title=\"a&quot;b&#39;c\">&lt;script&gt;&amp;amp;&lt;/script&gt; 五区第1名</p>");
+        m.raw("<p title=\"").attr("a\"b'c<>").raw("\">").text("<script>&amp;</script> \"五区\" '第1名'").raw("</p>");
+        assert_eq!(
+            m.as_str(),
+            "<p title=\"a&quot;b'c&lt;&gt;\">&lt;script&gt;&amp;amp;&lt;/script&gt; \"五区\" '第1名'</p>"
+        );
     }
 }

@@ -14,22 +14,59 @@ pub fn script_safe_json(payload: &str) -> String {
 /// The widget hydrates a prerendered report only when its key matches, so a payload edited
 /// after prerendering is rendered afresh instead of being hydrated against stale markup.
 pub fn hydration_key(payload_in_page: &str, lang_tag: &str) -> String {
-    // FNV-1a, 64 bits: stable across builds and targets, and tiny.
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut hash = Fnv::default();
     for part in [env!("CARGO_PKG_VERSION"), "\u{0}", lang_tag, "\u{0}", payload_in_page.trim()] {
-        for byte in part.bytes() {
-            hash ^= u64::from(byte);
-            hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
+        hash.write(part.as_bytes());
+    }
+    hash.hex()
+}
+
+/// Identifies a prerendered report's markup, as the server wrote it inside `.rw-root` and as the
+/// browser serializes it back (`innerHTML`): the two are the same string (`crate::markup`
+/// escapes as the serializer does) except for U+00A0, which the serializer writes as `&nbsp;`,
+/// so it is counted as that here. The widget hydrates only markup whose digest still matches:
+/// a report changed after prerendering (by hand, by a CMS, by a translating browser extension)
+/// is rendered afresh from the payload instead. Hydrating it would make Yew fail half-way, and
+/// that failure stops every widget on the page.
+pub fn markup_digest(markup: &str) -> String {
+    let mut hash = Fnv::default();
+    let mut rest = markup;
+    while let Some(at) = rest.find('\u{a0}') {
+        hash.write(&rest.as_bytes()[..at]);
+        hash.write(b"&nbsp;");
+        rest = &rest[at + '\u{a0}'.len_utf8()..];
+    }
+    hash.write(rest.as_bytes());
+    hash.hex()
+}
+
+/// FNV-1a, 64 bits: stable across builds and targets, and tiny.
+struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Fnv {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Fnv {
+    fn write(&mut self, bytes: &[u8]) {
+        for &byte in bytes {
+            self.0 ^= u64::from(byte);
+            self.0 = self.0.wrapping_mul(0x0000_0100_0000_01b3);
         }
     }
-    format!("{hash:016x}")
+
+    fn hex(&self) -> String {
+        format!("{:016x}", self.0)
+    }
 }
 
 /// Escapes text for use inside a double-quoted HTML attribute (as the report's static markup
 /// does, `crate::markup`).
 pub fn attr(value: &str) -> String {
     let mut out = String::with_capacity(value.len());
-    crate::markup::escape_into(&mut out, value);
+    crate::markup::escape_into(&mut out, value, true);
     out
 }
 
@@ -111,9 +148,10 @@ pub fn embed_file(url: &str, options: &SnippetOptions) -> String {
 pub fn prerendered(payload: &str, rendered: &str, files: &BuildFiles, options: &SnippetOptions) -> String {
     let lang = crate::model::Lang::from_code(&options.lang);
     let key = hydration_key(&script_safe_json(payload), lang.tag());
+    let digest = markup_digest(rendered);
     let preload = files.wasm.map(|url| format!("<link rel=\"preload\" href=\"{}\" as=\"fetch\" crossorigin=\"anonymous\">\n", attr(url)));
     format!(
-        "{preload}<div {host}><template shadowrootmode=\"open\" shadowroot=\"open\"><link rel=\"stylesheet\" href=\"{css}\"><div class=\"rw-root\" data-rw-key=\"{key}\">{rendered}</div></template><div class=\"rw-fallback\">{rendered}</div></div>\n{scripts}\n",
+        "{preload}<div {host}><template shadowrootmode=\"open\" shadowroot=\"open\"><link rel=\"stylesheet\" href=\"{css}\"><div class=\"rw-root\" data-rw-key=\"{key}\" data-rw-digest=\"{digest}\">{rendered}</div></template><div class=\"rw-fallback\">{rendered}</div></div>\n{scripts}\n",
         preload = preload.unwrap_or_default(),
         host = options.inline_host_attributes(),
         css = attr(files.stylesheet),

@@ -139,9 +139,10 @@ fn invalid_payloads_are_refused_with_their_problems() {
 
 /// What the widget renders, fingerprinted: the Lanshan report in both languages and the
 /// water-affairs example. A prerendered report is hydrated only when its key matches
-/// (`snippet::hydration_key`: the package version, the language and the payload), and hydrating
-/// markup that another version rendered differently fails; so a change of the markup must come
-/// with a new package version, or old snippets would meet a new widget with the same key.
+/// (`snippet::hydration_key`: the package version, the language and the payload) and its markup
+/// is still what the server wrote (`snippet::markup_digest`); hydrating markup that another
+/// version rendered differently fails, so a change of the markup must come with a new package
+/// version, or old snippets would meet a new widget with the same key.
 #[test]
 fn a_change_of_the_rendered_markup_comes_with_a_new_package_version() {
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
@@ -154,7 +155,30 @@ fn a_change_of_the_rendered_markup_comes_with_a_new_package_version() {
     let now = (env!("CARGO_PKG_VERSION"), format!("{hash:016x}"));
     assert_eq!(
         (now.0, now.1.as_str()),
-        ("0.2.0", "893a13cb83310343"),
+        ("0.3.0", "1e0e3e9f52d8bd90"),
         "the rendered markup changed (or the version did): bump `version` in Cargo.toml if the markup changed, then record the new pair here"
     );
+}
+
+/// The snippet carries the digest of exactly the markup it holds, which the widget compares
+/// with the browser's serialization of the shadow root before hydrating (the end-to-end tests
+/// check that the two agree, in Chromium and in Chromium 92).
+#[test]
+fn the_snippet_carries_the_digest_of_the_markup_it_holds() {
+    let snippet = prerender::snippet(LANSHAN, &CSS_ONLY, &options("zh")).unwrap();
+    let start = snippet.find("data-rw-digest=\"").unwrap() + "data-rw-digest=\"".len();
+    let digest = &snippet[start..start + 16];
+    let body_start = snippet[start..].find("\">").unwrap() + start + 2;
+    let body_end = snippet.find("</div></template>").unwrap();
+    assert_eq!(digest, snippet::markup_digest(&snippet[body_start..body_end]));
+    // Text a CMS changed by one character no longer matches.
+    let edited = snippet[body_start..body_end].replacen("5020", "5021", 1);
+    assert_ne!(digest, snippet::markup_digest(&edited));
+}
+
+/// U+00A0 counts as the `&nbsp;` the serializer writes for it, in text and in attributes.
+#[test]
+fn the_markup_digest_reads_a_no_break_space_as_the_serializer_writes_it() {
+    assert_eq!(snippet::markup_digest("<p title=\"a\u{a0}b\">1\u{a0}000 元</p>"), snippet::markup_digest("<p title=\"a&nbsp;b\">1&nbsp;000 元</p>"));
+    assert_ne!(snippet::markup_digest("<p>1 000</p>"), snippet::markup_digest("<p>1&nbsp;000</p>"));
 }

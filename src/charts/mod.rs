@@ -60,10 +60,10 @@ pub fn bar_mark(out: &mut Markup, percent: f64, open: bool, more: bool) {
     out.raw("<svg class=\"rw-mark\" width=\"100%\" height=\"1.1em\" aria-hidden=\"true\" focusable=\"false\">");
     out.raw("<rect class=\"rw-mark-track\" x=\"0\" y=\"0\" width=\"100%\" height=\"100%\" rx=\"2\"></rect>");
     out.raw(if open { "<rect class=\"rw-mark-fill\" data-open=\"\" x=\"0\" y=\"0\" width=\"" } else { "<rect class=\"rw-mark-fill\" x=\"0\" y=\"0\" width=\"" });
-    out.text(&visible).raw("\" height=\"100%\" rx=\"2\"></rect>");
+    out.attr(&visible).raw("\" height=\"100%\" rx=\"2\"></rect>");
     if more {
-        out.raw("<rect class=\"rw-mark-more\" x=\"").text(&visible).raw("\" y=\"8%\" width=\"");
-        out.text(&pct(MORE_PERCENT.min(100.0 - percent.clamp(0.0, 100.0)))).raw("\" height=\"84%\"></rect>");
+        out.raw("<rect class=\"rw-mark-more\" x=\"").attr(&visible).raw("\" y=\"8%\" width=\"");
+        out.attr(&pct(MORE_PERCENT.min(100.0 - percent.clamp(0.0, 100.0)))).raw("\" height=\"84%\"></rect>");
     }
     out.raw("</svg>");
 }

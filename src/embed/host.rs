@@ -193,16 +193,24 @@ impl Shadow {
 }
 
 /// The `.rw-root` of a report prerendered for exactly `key` (see `snippet::hydration_key`),
-/// ready to be hydrated in place. Its first node must still be the marker Yew's server
-/// renderer wrote before the report (`<!--<[…Widget]>-->`): a CMS that strips HTML comments or
-/// re-indents the snippet breaks the markers hydration follows, and such a report is rendered
-/// afresh instead (hydrating it would fail half-way).
+/// ready to be hydrated in place: its markup must still be what the server wrote
+/// (`snippet::markup_digest`). A CMS that strips HTML comments (the markers hydration follows)
+/// or re-indents the snippet, a hand-edited figure, a browser extension that translated the
+/// page: such a report is rendered afresh from the payload instead, as hydrating it would fail
+/// half-way (a trap, which stops every widget on the page) or keep text the payload does not say.
 pub fn hydratable_root(host: &Element, key: &str) -> Option<Element> {
     let root = host.shadow_root()?.query_selector(".rw-root[data-rw-key]").ok().flatten()?;
-    let marked = root
-        .first_child()
-        .is_some_and(|first| first.node_type() == web_sys::Node::COMMENT_NODE && first.text_content().is_some_and(|t| t.starts_with("<[")));
-    (marked && root.get_attribute("data-rw-key").as_deref() == Some(key) && root.child_element_count() > 0).then_some(root)
+    if root.get_attribute("data-rw-key").as_deref() != Some(key) {
+        return None;
+    }
+    let intact = root.get_attribute("data-rw-digest").is_some_and(|digest| digest == crate::snippet::markup_digest(&root.inner_html()));
+    if !intact {
+        gloo::console::warn!(
+            "report-widget: the prerendered report in this host is not the markup the server wrote (changed by hand, by the CMS or by a browser extension?); it is rendered afresh from the payload.",
+            host.clone()
+        );
+    }
+    intact.then_some(root)
 }
 
 /// Removes the light-DOM copy of a prerendered report (`.rw-fallback`, for engines without

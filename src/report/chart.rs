@@ -281,7 +281,7 @@ fn downloads(cap_id: &str, t: &crate::i18n::Ui) -> Html {
         ("png", "rw-export-png", t.download_png, "PNG"),
     ] {
         out.raw("<button type=\"button\" class=\"rw-btn ").raw(class).raw("\" data-export=\"").raw(kind);
-        out.raw("\" aria-label=\"").text(label).raw("\" aria-describedby=\"").text(cap_id).raw("\">").raw(text).raw("</button>");
+        out.raw("\" aria-label=\"").attr(label).raw("\" aria-describedby=\"").attr(cap_id).raw("\">").raw(text).raw("</button>");
     }
     out.into_html()
 }
@@ -351,7 +351,7 @@ fn months(chart: &ChartView, shown: Option<usize>) -> Html {
 /// The chart's data as a table (the table view), with a caption.
 fn data_table(out: &mut Markup, chart: &ChartView, t: &crate::i18n::Ui) {
     out.raw("<div class=\"rw-table-wrap rw-table-part\" tabindex=\"0\" role=\"region\" aria-label=\"");
-    out.text(&chart.title).raw(t.colon).raw(t.table_of).raw("\"><table class=\"rw-table rw-data\">");
+    out.attr(&chart.title).raw(t.colon).raw(t.table_of).raw("\"><table class=\"rw-table rw-data\">");
     out.element("<caption>", &chart.title, "</caption><thead><tr>");
     for h in &chart.table.headers {
         out.element("<th scope=\"col\">", h, "</th>");

@@ -54,7 +54,7 @@ pub fn metric_cards(m: &MetricsView, env: &Env) -> Html {
 fn card(out: &mut Markup, c: &MetricCard, env: &Env) {
     let t = ui(env.lang);
     let f = &c.figure;
-    out.raw("<li class=\"rw-card\" data-metric=\"").text(&c.id).raw("\">");
+    out.raw("<li class=\"rw-card\" data-metric=\"").attr(&c.id).raw("\">");
     out.element("<p class=\"rw-card-label\">", &c.label, "</p>");
     out.raw("<p class=\"rw-card-value\">");
     if !f.before.is_empty() {

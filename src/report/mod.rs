@@ -278,7 +278,7 @@ fn contents(view: &ReportView, t: &Ui, on_go: &Callback<String>) -> Html {
     let mut links = Markup::default();
     links.raw("<p class=\"rw-toc-title\" aria-hidden=\"true\">").raw(t.contents).raw("</p><ol>");
     for s in &view.sections {
-        links.raw("<li><a href=\"#").text(&s.anchor).raw("\">").text(&s.title).raw("</a></li>");
+        links.raw("<li><a href=\"#").attr(&s.anchor).raw("\">").text(&s.title).raw("</a></li>");
     }
     links.raw("</ol>");
     html! {

@@ -5,9 +5,15 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { ARTIFACTS, STRICT_CSP, browserAndDist, portalPage, prerenderedSnippet, recordCspViolations, settled, widgetFiles } from "./support.mjs";
+import { ARTIFACTS, STRICT_CSP, browserAndDist, markupDigest, portalPage, prerenderedSnippet, recordCspViolations, settled, widgetFiles } from "./support.mjs";
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+const alterHeading = (snippet) => snippet.replace(/<h3 ([^>]*)>([\s\S]*?)<\/h3>/, "<h4 $1>$2</h4>");
+
+/** The snippet with its digest recomputed over the markup it now holds. */
+function forgeDigest(snippet) {
+  return snippet.replace(/data-rw-digest="[0-9a-f]{16}">([\s\S]*?)<\/div><\/template>/, (_, markup) => `data-rw-digest="${markupDigest(markup)}">${markup}</div></template>`);
+}
 // The snippet is made by the command-line tool from the build, so in the hook, not at import.
 const session = browserAndDist(() => {
   const snippet = prerenderedSnippet({ base: "/" });
@@ -21,11 +27,17 @@ const session = browserAndDist(() => {
       "/prerendered-strict.html": { body: portalPage({ body: snippet }), headers: { "content-security-policy": STRICT_CSP } },
       // What some CMS editors do to pasted HTML: drop its comments, or indent every tag.
       "/prerendered-no-comments.html": { body: portalPage({ body: snippet.replace(/<!--[\s\S]*?-->/g, "") }) },
-      // Markup that no build of the widget wrote (a heading's tag changed by hand), under the
-      // right key and markers: hydration fails on it.
-      "/prerendered-altered.html": {
-        body: portalPage({ body: snippet.replace(/<h3 ([^>]*)>([\s\S]*?)<\/h3>/, "<h4 $1>$2</h4>") }),
+      // Markup changed after prerendering, under the right key and markers: a figure edited by
+      // hand, a heading's tag changed (which Yew's hydration cannot follow).
+      "/prerendered-edited.html": { body: portalPage({ body: snippet.replace("5020余人次", "5021余人次") }) },
+      "/prerendered-altered.html": { body: portalPage({ body: alterHeading(snippet) }) },
+      // The same beside an intact report on one page.
+      "/prerendered-two.html": {
+        body: portalPage({ body: alterHeading(snippet) + prerenderedSnippet({ base: "/", id: "second-payload" }) }),
       },
+      // The altered markup with a digest forged to match it: nothing the widget can check
+      // before hydrating, so hydration fails on it (what any failure inside the widget does).
+      "/prerendered-forged.html": { body: portalPage({ body: forgeDigest(alterHeading(snippet)) }) },
       "/prerendered-reindented.html": {
         body: portalPage({ body: snippet.replace(/<template[\s\S]*<\/template>/, (t) => t.replace(/></g, ">\n  <")) }),
       },
@@ -98,9 +110,58 @@ test("a snippet whose markup a CMS changed (comments dropped, tags indented) is 
   }
 });
 
-test("markup that hydration cannot follow: the server's report stays, styled, under a notice", async () => {
+test("a report changed after prerendering is rendered afresh from the payload, beside others that hydrate", async () => {
+  for (const name of ["prerendered-edited", "prerendered-altered"]) {
+    const page = await session.browser.newPage();
+    const errors = [];
+    const warnings = [];
+    page.on("pageerror", (e) => errors.push(String(e)));
+    page.on("console", (m) => m.type() === "warning" && warnings.push(m.text()));
+    await page.goto(`${session.server.url}/${name}.html`);
+    assert.deepEqual(await settled(page), ["ready"], name);
+    const shown = await shadowState(page);
+    assert.equal(shown.reports, 1, `${name}: one report on screen`);
+    // The payload's figure, not the one typed into the markup.
+    assert.equal(shown.text, true, `${name}: the payload's figures`);
+    assert.equal(await page.$eval("[data-report-widget]", (h) => h.shadowRoot.textContent.includes("5021余人次")), false, name);
+    assert.equal(await page.$eval("[data-report-widget]", (h) => !!h.shadowRoot.querySelector("[role=alert]")), false, `${name}: no notice`);
+    assert.deepEqual(errors, [], `${name}: hydration was not attempted`);
+    assert.ok(warnings.some((w) => /not the markup the server wrote/.test(w)), `${name}: the console says why: ${warnings}`);
+    await page.close();
+  }
+  // Two reports on one page, one changed: the other still hydrates (its server nodes stay), and
+  // both respond.
+  const context = await session.browser.newContext();
+  const page = await context.newPage();
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(String(e)));
+  // The wasm held back until the server's headings are marked.
+  let marked;
+  const headingsMarked = new Promise((resolve) => (marked = resolve));
+  await context.route(`**/${widgetFiles().wasm}`, async (route) => {
+    await headingsMarked;
+    await route.continue();
+  });
+  await page.goto(`${session.server.url}/prerendered-two.html`, { waitUntil: "domcontentloaded" });
+  await page.$$eval("[data-report-widget]", (hosts) => hosts.forEach((h) => (h.shadowRoot.querySelector("h2").__server = true)));
+  marked();
+  await page.waitForFunction(() => [...document.querySelectorAll("[data-report-widget]")].every((h) => h.getAttribute("data-state") === "ready"));
+  const kept = await page.$$eval("[data-report-widget]", (hosts) =>
+    hosts.map((h) => [...h.shadowRoot.querySelectorAll(".rw-root:not([hidden]) h2")].map((h2) => !!h2.__server))
+  );
+  assert.deepEqual(kept, [[false], [true]], "the changed report was rendered afresh, the intact one hydrated");
+  for (const host of await page.$$("[data-report-widget]")) {
+    const details = await host.evaluateHandle((h) => h.shadowRoot.querySelector(".rw-source"));
+    await details.evaluate((d) => d.querySelector("summary").click());
+    assert.equal(await details.evaluate((d) => d.open), true);
+  }
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("a failure while hydrating: the server's report stays, styled, under a notice", async () => {
   const page = await session.browser.newPage();
-  await page.goto(`${session.server.url}/prerendered-altered.html`);
+  await page.goto(`${session.server.url}/prerendered-forged.html`);
   assert.deepEqual(await settled(page), ["error"]);
   const shown = await shadowState(page);
   assert.equal(shown.reports, 1, "the server's report is still in the shadow root");

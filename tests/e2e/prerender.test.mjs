@@ -3,7 +3,8 @@
 // errors, and interactive afterwards.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { writeFileSync } from "node:fs";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { ARTIFACTS, LANSHAN, browserAndDist, pngDifferenceRatio, portalPage, prerenderedSnippet, serveDist, settled, widgetFiles } from "./support.mjs";
 
@@ -26,12 +27,31 @@ const FIGURES = ["4.73", "五区第1名", "同比改善8.2%", "同比增加3天"
 /** The visible text of the host's shadow root (what a reader sees, not folded details). */
 const visibleText = (page) => page.$eval("[data-report-widget]", (h) => h.shadowRoot.querySelector(".rw-root").innerText);
 
-// The demo as built, and another bureau's report prerendered in English on a portal page.
+/** Appended to every Chinese text of the Lanshan payload: markup, quotes, an entity, and a
+ * no-break space (which the browser serializes as `&nbsp;`). */
+const HOSTILE = "<img src=x onerror=\"window.__pwned=1\">\"'&amp;\u00a0";
+
+/** The Lanshan payload with `HOSTILE` in every Chinese text, in a file for the command-line tool. */
+function hostilePayloadFile() {
+  const walk = (v) => {
+    if (Array.isArray(v)) v.forEach(walk);
+    else if (v && typeof v === "object") for (const [k, x] of Object.entries(v)) k === "zh" && typeof x === "string" ? (v[k] = x + HOSTILE) : walk(x);
+  };
+  const payload = JSON.parse(LANSHAN);
+  walk(payload);
+  const file = join(mkdtempSync(join(tmpdir(), "rw-hostile-")), "hostile.json");
+  writeFileSync(file, JSON.stringify(payload));
+  return file;
+}
+
+// The demo as built, another bureau's report prerendered in English on a portal page, and the
+// Lanshan report with hostile texts.
 const session = browserAndDist(() => ({
   routes: {
     "/water-en.html": {
       body: portalPage({ body: prerenderedSnippet({ lang: "en", payload: "docs/examples/water-affairs-example.json" }), lang: "en" }),
     },
+    "/hostile.html": { body: portalPage({ body: prerenderedSnippet({ payload: hostilePayloadFile() }) }) },
   },
 }));
 
@@ -166,5 +186,20 @@ test("another bureau's report, prerendered in English, hydrates keeping every no
   const toggle = page.locator("[data-report-widget] .rw-table-toggle").first();
   await toggle.click();
   assert.equal(await toggle.getAttribute("aria-pressed"), "true");
+  await context.close();
+});
+
+test("texts with markup, quotes, entities and no-break spaces: the browser reads the report back as written, so it hydrates", async () => {
+  const { context, page, logged } = await watchedPage({ width: 1024, height: 900 });
+  await page.goto(`${session.server.url}/hostile.html`);
+  assert.deepEqual(await settled(page), ["ready"]);
+  assert.deepEqual(logged, [], "the digest matched: no warning, no error");
+  const nodes = await keptAndNew(page);
+  assert.deepEqual(nodes.fresh, [], "hydrated, not rendered afresh");
+  assert.equal(nodes.kept, nodes.marked);
+  const title = await page.$eval("[data-report-widget]", (h) => h.shadowRoot.querySelector("h2").textContent);
+  assert.ok(title.endsWith(HOSTILE), `the title keeps its text: ${JSON.stringify(title)}`);
+  assert.equal(await page.$eval("[data-report-widget]", (h) => h.shadowRoot.querySelectorAll("img").length), 0);
+  assert.equal(await page.evaluate(() => window.__pwned), undefined);
   await context.close();
 });

@@ -307,6 +307,16 @@ export async function launchChromium92() {
   return browser;
 }
 
+/** `snippet::markup_digest` (FNV-1a, 64 bits, U+00A0 counted as `&nbsp;`) of a prerendered
+ * report's markup: what the widget compares with the browser's reading of it before hydrating. */
+export function markupDigest(markup) {
+  let hash = 0xcbf29ce484222325n;
+  for (const byte of new TextEncoder().encode(markup.replaceAll("\u00a0", "&nbsp;"))) {
+    hash = ((hash ^ BigInt(byte)) * 0x100000001b3n) & 0xffffffffffffffffn;
+  }
+  return hash.toString(16).padStart(16, "0");
+}
+
 /** The embed snippet with the report server-rendered into a declarative shadow root, as
  * `report-widget prerender` writes it for dist/ served at `base`. */
 export function prerenderedSnippet({ base = "/", lang = "zh", id = "prerendered-payload", payload = "www/reports/lanshan-2021.json" } = {}) {
