@@ -200,6 +200,11 @@ test("texts with markup, quotes, entities and no-break spaces: the browser reads
   const title = await page.$eval("[data-report-widget]", (h) => h.shadowRoot.querySelector("h2").textContent);
   assert.ok(title.endsWith(HOSTILE), `the title keeps its text: ${JSON.stringify(title)}`);
   assert.equal(await page.$eval("[data-report-widget]", (h) => h.shadowRoot.querySelectorAll("img").length), 0);
+  // No text ended an attribute early (which would leave stray attributes behind).
+  const strayAttributes = await page.$eval("[data-report-widget]", (h) =>
+    [...h.shadowRoot.querySelectorAll("*")].flatMap((e) => [...e.attributes].map((a) => a.name)).filter((n) => !/^[a-zA-Z][a-zA-Z0-9-]*$/.test(n))
+  );
+  assert.deepEqual(strayAttributes, []);
   assert.equal(await page.evaluate(() => window.__pwned), undefined);
   await context.close();
 });
