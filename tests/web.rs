@@ -172,6 +172,13 @@ async fn every_text_of_the_payload_is_written_as_text_in_the_browser() {
     // them must stay text there too.
     let root = mount_report(&common::with_hostile_texts(LANSHAN), Lang::Zh, Theme::default()).await;
     assert_eq!(root.query_selector_all("img").unwrap().length(), 0, "no payload text becomes an element");
+    // Nor ends an attribute early, which would leave stray attributes behind.
+    let stray: Vec<String> = all(&root, "*")
+        .iter()
+        .flat_map(|e| e.get_attribute_names().iter().filter_map(|n| n.as_string()).collect::<Vec<_>>())
+        .filter(|n| !n.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-'))
+        .collect();
+    assert_eq!(stray, Vec::<String>::new());
     let shown = root.text_content().unwrap_or_default().matches(common::HOSTILE).count();
     let given = common::with_hostile_texts(LANSHAN).matches("onerror").count();
     assert!(shown >= given, "each of the {given} texts is shown as written, found {shown}");
