@@ -27,9 +27,7 @@ mod feat_hydration {
             Node::ELEMENT_NODE => {
                 let tag = node
                     .dyn_ref::<Element>()
-                    // report-widget patch: HTML tag names are ASCII; `to_lowercase` linked
-                    // std's Unicode case tables (3.7 KB gzip) into every hydrating wasm build.
-                    .map(|m| m.tag_name().to_ascii_lowercase())
+                    .map(|m| m.tag_name().to_lowercase())
                     .unwrap_or_else(|| "unknown".to_owned());
 
                 format!("{tag} element node").into()

@@ -338,7 +338,7 @@ mod feat_hydration {
     use web_sys::Node;
 
     use super::*;
-    use crate::dom_bundle::{node_type_str, DynamicDomSlot, Fragment, Hydratable};
+    use crate::dom_bundle::{DynamicDomSlot, Fragment, Hydratable};
 
     impl Hydratable for VTag {
         fn hydrate(
@@ -370,7 +370,9 @@ mod feat_hydration {
                 node.node_type(),
                 Node::ELEMENT_NODE,
                 "expected element, found node type {}.",
-                node_type_str(&node),
+                // report-widget patch (vendor/README.md): the node type's number, not
+                // `node_type_str`, whose `str::to_lowercase` linked std's Unicode case tables.
+                node.node_type(),
             );
             let el = node.dyn_into::<Element>().expect("expected an element.");
 
