@@ -1,6 +1,8 @@
 //! The chart export module: a second WebAssembly build that the loader fetches only when a
 //! reader first saves a chart as SVG or PNG (`embed::exporter`), so that code stays out of
 //! every reader's first download.
+// No `main` in WebAssembly: the loader calls `export_chart` (see report-widget-web.rs).
+#![cfg_attr(target_arch = "wasm32", no_main)]
 
 #[cfg(target_arch = "wasm32")]
 mod entry {
@@ -14,4 +16,5 @@ mod entry {
     }
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 fn main() {}

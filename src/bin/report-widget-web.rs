@@ -1,5 +1,8 @@
 //! The browser entry point: Trunk compiles this to WebAssembly; the loader
 //! (`report-widget.js`) calls `boot` with the URL of the widget's stylesheet and its SRI hash.
+// No `main` in WebAssembly: the loader calls `boot`, and std's start-up code (`lang_start`,
+// which sets up stdout) would only add to the wasm.
+#![cfg_attr(target_arch = "wasm32", no_main)]
 
 #[cfg(target_arch = "wasm32")]
 mod entry {
@@ -21,4 +24,5 @@ mod entry {
     }
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 fn main() {}
