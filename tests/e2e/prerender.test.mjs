@@ -6,7 +6,8 @@ import assert from "node:assert/strict";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { ARTIFACTS, LANSHAN, browserAndDist, pngDifferenceRatio, portalPage, prerenderedSnippet, serveDist, settled, widgetFiles } from "./support.mjs";
+import { ARTIFACTS, LANSHAN, WATER, browserAndDist, payloadScript, pngDifferenceRatio, portalPage, prerenderedSnippet, serveDist, settled, widgetFiles } from "./support.mjs";
+import { readFileSync } from "node:fs";
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
@@ -31,6 +32,10 @@ const visibleText = (page) => page.$eval("[data-report-widget]", (h) => h.shadow
  * no-break space (which the browser serializes as `&nbsp;`). */
 const HOSTILE = "<img src=x onerror=\"window.__pwned=1\">\"'&amp;\u00a0";
 
+/** A portal page whose host has only the payload, so the widget renders the report itself. */
+const clientOnlyPage = (json, lang) =>
+  portalPage({ body: `<div data-report-widget data-payload="p" data-lang="${lang}"></div>${payloadScript("p", json)}`, lang: lang === "en" ? "en" : "zh-CN" });
+
 /** The Lanshan payload with `HOSTILE` in every Chinese text, in a file for the command-line tool. */
 function hostilePayloadFile() {
   const walk = (v) => {
@@ -46,12 +51,16 @@ function hostilePayloadFile() {
 
 // The demo as built, another bureau's report prerendered in English on a portal page, and the
 // Lanshan report with hostile texts.
+const HOSTILE_FILE = hostilePayloadFile();
 const session = browserAndDist(() => ({
   routes: {
+    "/lanshan-client.html": { body: clientOnlyPage(LANSHAN, "zh") },
+    "/water-en-client.html": { body: clientOnlyPage(WATER, "en") },
+    "/hostile-client.html": { body: clientOnlyPage(readFileSync(HOSTILE_FILE, "utf8"), "zh") },
     "/water-en.html": {
       body: portalPage({ body: prerenderedSnippet({ lang: "en", payload: "docs/examples/water-affairs-example.json" }), lang: "en" }),
     },
-    "/hostile.html": { body: portalPage({ body: prerenderedSnippet({ payload: hostilePayloadFile() }) }) },
+    "/hostile.html": { body: portalPage({ body: prerenderedSnippet({ payload: HOSTILE_FILE }) }) },
   },
 }));
 
@@ -172,6 +181,28 @@ test("hydration keeps the server's nodes and pixels, logs nothing, and leaves a 
   assert.equal(await large.getAttribute("aria-pressed"), "true", "the large-text switch works");
   assert.deepEqual(logged, [], "nothing logged while interacting");
   await context.close();
+});
+
+test("a hydrated report is exactly the report the widget renders from the payload alone", async () => {
+  // Hydration adopts the server's nodes and never removes what the client would not have
+  // rendered (an attribute, a static block's text), so the server's markup must already be the
+  // client's. Comments (Yew's hydration markers) and the prerender's own key and digest are
+  // left out of the comparison.
+  const markup = async (path) => {
+    const page = await session.browser.newPage({ viewport: { width: 1024, height: 900 } });
+    await page.goto(`${session.server.url}${path}`);
+    assert.deepEqual(await settled(page), ["ready"], path);
+    const html = await page.$eval("[data-report-widget]", (h) => h.shadowRoot.querySelector(".rw-root").innerHTML);
+    await page.close();
+    return html.replace(/<!--[\s\S]*?-->/g, "").replace(/ data-rw-(?:key|digest)="[^"]*"/g, "");
+  };
+  for (const [hydrated, rendered] of [["/index.html", "/lanshan-client.html"], ["/water-en.html", "/water-en-client.html"], ["/hostile.html", "/hostile-client.html"]]) {
+    const [a, b] = [await markup(hydrated), await markup(rendered)];
+    let at = 0;
+    while (at < a.length && a[at] === b[at]) at++;
+    assert.ok(a === b, `${hydrated} and ${rendered} differ at ${at}:\n${a.slice(at - 120, at + 120)}\n${b.slice(at - 120, at + 120)}`);
+    assert.ok(a.length > 5000, `${hydrated}: a whole report (${a.length} characters)`);
+  }
 });
 
 test("another bureau's report, prerendered in English, hydrates keeping every node", async () => {
