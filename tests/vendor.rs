@@ -1,9 +1,11 @@
 //! The vendored, patched Yew (vendor/README.md) is the one the build uses: a Yew upgrade that
-//! forgot it would silently bring std's Unicode case tables back into the wasm (4.0 KB gzip).
+//! forgot it would silently bring std's Unicode case tables and a B-tree back into the wasm
+//! (6.3 KB gzip).
 
 const LOCK: &str = include_str!("../Cargo.lock");
 const VENDORED_MANIFEST: &str = include_str!("../vendor/yew/Cargo.toml");
 const PATCHED_FILE: &str = include_str!("../vendor/yew/src/dom_bundle/btag/mod.rs");
+const SCHEDULER: &str = include_str!("../vendor/yew/src/scheduler.rs");
 
 /// The `[[package]]` entry of `name` in Cargo.lock, as its lines.
 fn locked(name: &str) -> Vec<&'static str> {
@@ -38,9 +40,12 @@ fn the_vendored_yew_is_the_version_its_macros_are_locked_at() {
 }
 
 #[test]
-fn the_patch_is_in_place() {
+fn the_patches_are_in_place() {
     // The hydration assertion names the node type by number; `node_type_str` (and with it
     // `str::to_lowercase`) is called nowhere.
     assert!(PATCHED_FILE.contains("\"expected element, found node type {}.\",\n"));
     assert!(!PATCHED_FILE.contains("node_type_str(&node)"), "yew's hydration calls node_type_str again");
+    // The render queue is a sorted Vec: no B-tree anywhere in yew's scheduler.
+    assert!(SCHEDULER.contains("inner: Vec<(usize, QueueEntry)>,"));
+    assert!(!SCHEDULER.contains("BTreeMap<"), "yew's scheduler uses a BTreeMap again");
 }
