@@ -250,3 +250,55 @@ pub fn ui(lang: Lang) -> &'static Ui {
         Lang::En => &EN,
     }
 }
+
+/// `template` with each `{name}` of `pairs` replaced by its value, in one pass: a value is
+/// never searched again, so a payload text that happens to hold `{total}` stays as written.
+/// A `{…}` that names no pair is kept.
+pub fn fill(template: &str, pairs: &[(&str, &str)]) -> String {
+    let mut out = String::with_capacity(template.len() + 16);
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let value = after.find('}').and_then(|close| {
+            let name = &after[..close];
+            pairs.iter().find(|(key, _)| *key == name).map(|(_, value)| (*value, close))
+        });
+        match value {
+            Some((value, close)) => {
+                out.push_str(value);
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push('{');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fill;
+
+    #[test]
+    fn fill_replaces_each_named_placeholder_once() {
+        assert_eq!(fill("{n}项中{done}项全部办结", &[("n", "3"), ("done", "2")]), "3项中2项全部办结");
+        assert_eq!(fill("{done} of {n} items, {n} in all", &[("n", "3"), ("done", "2")]), "2 of 3 items, 3 in all");
+    }
+
+    #[test]
+    fn fill_does_not_search_inside_values() {
+        let label = "标签{total}";
+        assert_eq!(fill("{label}：共{total}", &[("label", label), ("total", "9")]), "标签{total}：共9");
+    }
+
+    #[test]
+    fn fill_keeps_unknown_and_unclosed_braces() {
+        assert_eq!(fill("{x} {n} {", &[("n", "1")]), "{x} 1 {");
+        assert_eq!(fill("{{n}}", &[("n", "1")]), "{1}");
+        assert_eq!(fill("没有占位符", &[("n", "1")]), "没有占位符");
+    }
+}

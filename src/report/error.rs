@@ -1,6 +1,6 @@
 //! The one component that shows why a report cannot be displayed.
 
-use crate::i18n::ui;
+use crate::i18n::{fill, ui};
 use crate::markup::Markup;
 use crate::model::Lang;
 use crate::validate::Problem;
@@ -22,7 +22,7 @@ pub fn error_panel(problems: &[Problem], lang: Lang) -> Html {
     }
     out.raw("</ol>");
     if rest > 0 {
-        out.element("<p>", &t.error_more.replace("{n}", &rest.to_string()), "</p>");
+        out.element("<p>", &fill(t.error_more, &[("n", &rest.to_string())]), "</p>");
     }
     out.raw("</div>");
     out.into_html()

@@ -6,7 +6,7 @@ use super::metrics::{arrow, tone_name};
 use super::{dom, Env};
 use crate::charts::rank_meter;
 use crate::format;
-use crate::i18n::{ui, Ui};
+use crate::i18n::{fill, ui, Ui};
 use crate::model::Lang;
 use crate::view::{sort_order, RankingTable as Table, SortColumn, SortDir, TableAction, TableState};
 use std::rc::Rc;
@@ -166,17 +166,17 @@ fn pager(state: &UseReducerHandle<TableModel>, total: usize, shown: std::ops::Ra
             </button>
         }
     };
-    let status = t
-        .rows_shown
-        .replace("{from}", &format::count(shown.start + 1, lang))
-        .replace("{to}", &format::count(shown.end, lang))
-        .replace("{total}", &format::count(total, lang));
+    let total_text = format::count(total, lang);
+    let status = fill(
+        t.rows_shown,
+        &[("from", &format::count(shown.start + 1, lang)), ("to", &format::count(shown.end, lang)), ("total", &total_text)],
+    );
     let show_all = state.0.show_all;
     let toggle = {
         let dispatcher = state.dispatcher();
         Callback::from(move |_: MouseEvent| dispatcher.dispatch(TableAction::ShowAll(!show_all)))
     };
-    let toggle_label = if show_all { t.show_by_page.to_string() } else { t.show_all_rows.replace("{total}", &format::count(total, lang)) };
+    let toggle_label = if show_all { t.show_by_page.to_string() } else { fill(t.show_all_rows, &[("total", &total_text)]) };
     html! {
         <nav class="rw-pager rw-control" aria-label={t.pager}>
             <span class="rw-page-status" role="status">{ status }</span>

@@ -8,7 +8,7 @@ pub use sort::{sort_order, SortColumn, SortDir, TableAction, TableState, PAGE_RO
 pub use theme::{Scheme, Theme};
 
 use crate::format::{self, ChangeText, FigureParts, SummaryRank, WanAmount};
-use crate::i18n::ui;
+use crate::i18n::{fill, ui};
 use crate::model::{
     CalendarBody, CaseItem, CaseStatsBody, Direction, Lang, Metric, Qualifier, RankBasis, RankingBody, Report, SectionBody,
     Text,
@@ -531,7 +531,7 @@ fn bar_chart(items: &[&CaseItem], id: String, title: String, lang: Lang) -> Char
 fn bars_summary(kind: &str, title: &str, items: &[ChartItem], lang: Lang) -> String {
     let t = ui(lang);
     let mut out = format!("{kind}{}{title}{}", t.colon, t.sentence_sep);
-    out.push_str(&t.n_items.replace("{n}", &items.len().to_string()));
+    out.push_str(&fill(t.n_items, &[("n", &items.len().to_string())]));
     let max = items.iter().enumerate().max_by(|a, b| a.1.value.total_cmp(&b.1.value).then(b.0.cmp(&a.0)));
     let min = items.iter().enumerate().min_by(|a, b| a.1.value.total_cmp(&b.1.value).then(a.0.cmp(&b.0)));
     if let (Some((imax, max)), Some((imin, min))) = (max, min) {
@@ -569,13 +569,10 @@ fn completion_chart(items: &[&CaseItem], id: String, title: &str, lang: Lang) ->
         let done_text = format::number(done, lang);
         let total_text = format::number(&item.value, lang);
         let value_text = format!("{done_text} / {total_text}{}{percent}%{}", t.paren_open, t.paren_close);
-        let mut detail = t
-            .completion_detail
-            .replace("{label}", &label)
-            .replace("{done}", &done_text)
-            .replace("{total}", &total_text)
-            .replace("{unit}", &unit)
-            .replace("{percent}", &format!("{percent}%"));
+        let mut detail = fill(
+            t.completion_detail,
+            &[("label", &label), ("done", &done_text), ("total", &total_text), ("unit", &unit), ("percent", &format!("{percent}%"))],
+        );
         if let Some(note) = &item.note {
             detail.push_str(if lang == Lang::Zh { "，" } else { "; " });
             detail.push_str(note.get(lang));
@@ -593,7 +590,7 @@ fn completion_chart(items: &[&CaseItem], id: String, title: &str, lang: Lang) ->
     let all_done = chart_items.iter().filter(|i| !i.marked).count();
     let mut summary = format!("{}{}{chart_title}{}", t.completion_chart, t.colon, t.sentence_sep);
     summary.push_str(
-        &t.completion_summary.replace("{n}", &chart_items.len().to_string()).replace("{done}", &all_done.to_string()),
+        &fill(t.completion_summary, &[("n", &chart_items.len().to_string()), ("done", &all_done.to_string())]),
     );
     let open: Vec<String> = chart_items.iter().filter(|i| i.marked).map(|i| format!("{} {}", i.label, i.value_text)).collect();
     if !open.is_empty() {
@@ -665,7 +662,7 @@ fn calendar(c: &CalendarBody, anchor: &str, title: &str, lang: Lang) -> Calendar
     }
     if !rewards.is_empty() && rewards.len() == marked_names.len() && rewards.iter().all(|r| *r == rewards[0]) {
         summary.push_str(t.list_sep);
-        summary.push_str(&t.each_reward.replace("{r}", rewards[0]));
+        summary.push_str(&fill(t.each_reward, &[("r", rewards[0])]));
     }
     summary.push_str(t.full_stop);
     CalendarView {

@@ -176,7 +176,8 @@ impl ImportState {
 }
 
 fn fill(template: &str, pairs: &[(&str, String)]) -> String {
-    pairs.iter().fold(template.to_string(), |s, (k, v)| s.replace(&format!("{{{k}}}"), v))
+    let pairs: Vec<(&str, &str)> = pairs.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    crate::i18n::fill(template, &pairs)
 }
 
 /// A readable one-line summary of an entry the table makes.
