@@ -722,7 +722,7 @@ function markdown(res) {
       `; total ${fmtBytes(s.echartsTotal.gzip)} gzip.`);
     if (s.onDemand?.length) {
       const t = total(s.onDemand);
-      L.push(`Loaded on demand, not at start-up (the chart export module, on a reader's first SVG or PNG export): ` +
+      L.push(`Loaded on demand, not at start-up (the on-demand module: chart images, on a reader's first SVG or PNG export, and the messages of a payload's problems): ` +
         s.onDemand.map((f) => `\`${f.name}\` ${fmtInt(f.raw)} B raw, ${fmtInt(f.gzip)} B gzip`).join("; ") + `; ${fmtBytes(t.gzip)} gzip.`);
     }
     if (s.others.length) L.push(`Not loaded by the widget (page files): ${s.others.map((f) => `\`${f}\``).join(", ")}.`);

@@ -21,7 +21,8 @@ import initWidget, { boot, instances } from "./widget-glue.js";
 var FILES = {
   wasm: "__WASM__",
   styles: "__STYLES__",
-  // The chart export module (SVG and PNG images), fetched on a reader's first such export.
+  // The on-demand module: chart images (SVG, PNG) and the messages of a payload's problems,
+  // fetched on a reader's first chart image or for a payload that has problems.
   exportGlue: "__EXPORT_GLUE__",
   exportWasm: "__EXPORT_WASM__",
 };
@@ -240,25 +241,47 @@ function load(glueName, wasmName, glueIntegrity, wasmIntegrity) {
   });
 }
 
+// The on-demand module (the "export" files): chart images and the messages of a payload's
+// problems, which the widget's own wasm leaves out. Loaded on the first request, then reused; a
+// failed load is tried again at the next request.
+var onDemand = null;
+function onDemandModule() {
+  if (!onDemand) {
+    onDemand = load(FILES.exportGlue, FILES.exportWasm, INTEGRITY.exportGlue, INTEGRITY.exportWasm);
+    onDemand.catch(function () {
+      onDemand = null;
+    });
+  }
+  return onDemand;
+}
+
+function report(what, error) {
+  if (console && console.error) console.error("report-widget: " + what + " (" + ((error && error.message) || error) + ")");
+}
+
 // The widget asks for a chart image through window["report-widget:export"] (see
-// src/embed/exporter.rs): the export module is loaded on the first request, then reused. The
-// answer is a promise of whether a file was made; if not, the chart says so, the console says
-// why, and the next click tries again.
-var exporter = null;
+// src/embed/exporter.rs). The answer is a promise of whether a file was made; if not, the
+// chart says so, the console says why, and the next click tries again.
 function exportChart(request) {
-  if (!exporter) exporter = load(FILES.exportGlue, FILES.exportWasm, INTEGRITY.exportGlue, INTEGRITY.exportWasm);
-  return exporter.then(
-    function (module) {
-      if (!module.export_chart(request)) throw new Error("the widget sent a request the export module does not understand");
-      return true;
-    },
-    function (error) {
-      exporter = null;
-      throw error;
-    }
-  ).catch(function (error) {
-    if (console && console.error) console.error("report-widget: the chart image could not be made (" + ((error && error.message) || error) + ")");
+  return onDemandModule().then(function (module) {
+    if (!module.export_chart(request)) throw new Error("the widget sent a request the export module does not understand");
+    return true;
+  }).catch(function (error) {
+    report("the chart image could not be made", error);
     return false;
+  });
+}
+
+// The widget asks for the messages of a payload's problems through
+// window["report-widget:describe"] (see src/embed/messages.rs): a promise of one
+// [pointer, zh, en] array per problem, or of null if the module could not be loaded (the widget
+// then shows the problems with a shorter message of its own).
+function describeProblems(text) {
+  return onDemandModule().then(function (module) {
+    return module.describe_problems(text);
+  }).catch(function (error) {
+    report("the messages of the payload's problems could not be loaded", error);
+    return null;
   });
 }
 
@@ -277,6 +300,7 @@ if (window[LOADED]) {
   mark("loader-start");
   watchTraps();
   window["report-widget:export"] = exportChart;
+  window["report-widget:describe"] = describeProblems;
   initWidget({ module_or_path: fetchWasm(FILES.wasm, INTEGRITY.wasm) }).then(function (exports) {
     widgetExports = exports;
     mark("wasm-instantiated");

@@ -1,7 +1,8 @@
-//! The chart export module: a second WebAssembly build that the loader fetches only when a
-//! reader first saves a chart as SVG or PNG (`embed::exporter`), so that code stays out of
+//! The on-demand module: a second WebAssembly build that the loader fetches only when a reader
+//! first saves a chart as SVG or PNG (`embed::exporter`), or when a payload has problems whose
+//! messages the widget's own build leaves out (`embed::messages`), so that code stays out of
 //! every reader's first download.
-// No `main` in WebAssembly: the loader calls `export_chart` (see report-widget-web.rs).
+// No `main` in WebAssembly: the loader calls the exports (see report-widget-web.rs).
 #![cfg_attr(target_arch = "wasm32", no_main)]
 
 #[cfg(target_arch = "wasm32")]
@@ -13,6 +14,13 @@ mod entry {
     #[wasm_bindgen]
     pub fn export_chart(request: JsValue) -> bool {
         report_widget::embed::exporter::run(&request)
+    }
+
+    /// The messages of the problems of a payload, which the widget's own build leaves out
+    /// (`embed::messages`): one `[pointer, zh, en]` array per problem.
+    #[wasm_bindgen]
+    pub fn describe_problems(text: String) -> js_sys::Array {
+        report_widget::embed::messages::answer(&text)
     }
 }
 

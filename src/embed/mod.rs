@@ -10,6 +10,7 @@
 
 pub mod exporter;
 mod host;
+pub mod messages;
 mod observe;
 pub mod panic;
 
@@ -17,7 +18,7 @@ pub use host::{EmbedError, Stylesheet};
 
 use crate::model::Lang;
 use crate::report::{Outcome, Widget, WidgetProps};
-use crate::validate::{self, Problem};
+use crate::validate::{self, PayloadError, Problem};
 use crate::view::ReportView;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -181,7 +182,7 @@ fn hydrate(id: u64, host: &Element, lang: Lang) -> bool {
     let Some(root) = host::hydratable_root(host, &key) else { return false };
     // A payload that fails validation shows its error panel: rendered afresh, not hydrated.
     let Ok(checked) = validate::load_checked(&text) else { return false };
-    log_warnings(host, &checked.warnings);
+    log_warnings(host, &text, checked.warnings);
     let report = checked.report;
     let outcome = Outcome::Report(Rc::new(ReportView::new(&report, lang)));
     let app = yew::Renderer::<Widget>::with_root_and_props(root, WidgetProps { outcome: outcome.clone(), theme: host_theme(host) }).hydrate();
@@ -220,13 +221,18 @@ fn announce_after_render(id: u64, host: Element, shadow: Option<host::Shadow>, e
     });
 }
 
-/// Logs a valid payload's warnings (unknown fields, likely typos) once, for the page's author.
-fn log_warnings(host: &Element, warnings: &[Problem]) {
+/// Logs a valid payload's warnings (unknown fields, likely typos) once, for the page's author,
+/// as soon as their messages are there (`messages`); the report does not wait for them.
+fn log_warnings(host: &Element, text: &str, warnings: Vec<Problem>) {
     if warnings.is_empty() {
         return;
     }
-    let lines: Vec<String> = warnings.iter().map(|w| format!("{}: {}", w.location(), w.en)).collect();
-    gloo::console::warn!("report-widget: the payload has warnings:", lines.join("\n"), host.clone());
+    let (host, text) = (host.clone(), text.to_string());
+    wasm_bindgen_futures::spawn_local(async move {
+        let warnings = messages::describe(&text, warnings).await;
+        let lines: Vec<String> = warnings.iter().map(|w| format!("{}: {}", w.location(), w.en)).collect();
+        gloo::console::warn!("report-widget: the payload has warnings:", lines.join("\n"), host);
+    });
 }
 
 /// Keeps a rendered app's handle (and what it shows) so `release` can destroy it and
@@ -279,10 +285,23 @@ async fn run(id: u64, host: Element, stylesheet: Stylesheet, abort: Option<Abort
     if !is_current(id) || panic::poisoned() {
         return; // released while the payload loaded (the request was aborted), or the widget failed
     }
-    let outcome = text.and_then(|text| validate::load_checked(&text).map_err(EmbedError::Payload)).map(|checked| {
-        log_warnings(&host, &checked.warnings);
-        checked.report
-    });
+    let outcome = match text {
+        Err(err) => Err(err),
+        Ok(text) => match validate::load_checked(&text) {
+            Ok(checked) => {
+                log_warnings(&host, &text, checked.warnings);
+                Ok(checked.report)
+            }
+            // The error panel and event wait for the problems' messages.
+            Err(PayloadError::Invalid(problems)) => {
+                Err(EmbedError::Payload(PayloadError::Invalid(messages::describe(&text, problems).await)))
+            }
+            Err(err) => Err(EmbedError::Payload(err)),
+        },
+    };
+    if !is_current(id) || panic::poisoned() {
+        return; // released while the messages loaded, or the widget failed meanwhile
+    }
     let (outcome, error) = match outcome {
         Ok(report) => (Outcome::Report(Rc::new(ReportView::new(&report, lang))), None),
         Err(err) => {

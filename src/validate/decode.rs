@@ -55,6 +55,38 @@ pub fn nearest<'f>(unknown: &str, known: &[&'f str]) -> Option<&'f str> {
         .map(|(_, k)| k)
 }
 
+/// The warning for an unknown field `key` of an object whose fields are `fields`.
+#[cfg(feature = "messages")]
+fn unknown_field(key: &str, fields: &[&str]) -> (String, String) {
+    match nearest(key, fields) {
+        Some(n) => (text!("未知字段“{key}”（已忽略），是否应为“{n}”？"), text!("unknown field \"{key}\" (ignored); did you mean \"{n}\"?")),
+        None => (
+            text!("未知字段“{key}”（已忽略）；可用字段：{}", fields.join("、")),
+            text!("unknown field \"{key}\" (ignored); known fields: {}", fields.join(", ")),
+        ),
+    }
+}
+
+#[cfg(not(feature = "messages"))]
+fn unknown_field(_: &str, _: &[&str]) -> (String, String) {
+    Default::default()
+}
+
+/// The error for a value `s` that is none of `names`.
+#[cfg(feature = "messages")]
+fn invalid_value(s: &str, names: &[&str]) -> (String, String) {
+    let hint = nearest(s, names).map(|n| (text!("，是否应为“{n}”？"), text!("; did you mean \"{n}\"?"))).unwrap_or_default();
+    (
+        text!("无效的值“{s}”，可用值：{}{}", names.join("、"), hint.0),
+        text!("invalid value \"{s}\", expected one of: {}{}", names.join(", "), hint.1),
+    )
+}
+
+#[cfg(not(feature = "messages"))]
+fn invalid_value(_: &str, _: &[&str]) -> (String, String) {
+    Default::default()
+}
+
 impl Decoder {
     pub fn error(&mut self, at: &At, zh: String, en: String) {
         self.problems.push(Problem { severity: Severity::Error, pointer: at.pointer(), position: None, zh, en });
@@ -63,7 +95,7 @@ impl Decoder {
     #[inline(never)]
     fn expected(&mut self, v: &Value, at: &At, zh: &str, en: &str) {
         let (fzh, fen) = kind_of(v);
-        self.error(at, format!("应为{zh}，实际是{fzh}"), format!("expected {en}, found {fen}"));
+        self.error(at, text!("应为{zh}，实际是{fzh}"), text!("expected {en}, found {fen}"));
     }
 
     /// An object whose keys should be `fields`; other keys are warned about, not refused.
@@ -73,13 +105,7 @@ impl Decoder {
             return None;
         };
         for key in map.keys().into_iter().filter(|k| !fields.contains(k)) {
-            let (zh, en) = match nearest(key, fields) {
-                Some(n) => (format!("未知字段“{key}”（已忽略），是否应为“{n}”？"), format!("unknown field \"{key}\" (ignored); did you mean \"{n}\"?")),
-                None => (
-                    format!("未知字段“{key}”（已忽略）；可用字段：{}", fields.join("、")),
-                    format!("unknown field \"{key}\" (ignored); known fields: {}", fields.join(", ")),
-                ),
-            };
+            let (zh, en) = unknown_field(key, fields);
             self.problems.push(Problem { severity: Severity::Warning, pointer: at.key(key).pointer(), position: None, zh, en });
         }
         Some(map)
@@ -107,9 +133,9 @@ impl Decoder {
     #[inline(never)]
     fn missing(&mut self, here: &At, key: &str, null: bool) {
         if null {
-            self.error(here, format!("必填字段“{key}”不能为 null"), format!("required field \"{key}\" must not be null"));
+            self.error(here, text!("必填字段“{key}”不能为 null"), text!("required field \"{key}\" must not be null"));
         } else {
-            self.error(here, format!("缺少必填字段“{key}”"), format!("missing required field \"{key}\""));
+            self.error(here, text!("缺少必填字段“{key}”"), text!("missing required field \"{key}\""));
         }
     }
 
@@ -117,8 +143,8 @@ impl Decoder {
     fn too_long(&mut self, at: &At, entries: usize) {
         self.error(
             at,
-            format!("列表过长：{entries} 项，上限为 {MAX_LIST_ITEMS}"),
-            format!("list too long: {entries} entries, the limit is {MAX_LIST_ITEMS}"),
+            text!("列表过长：{entries} 项，上限为 {MAX_LIST_ITEMS}"),
+            text!("list too long: {entries} entries, the limit is {MAX_LIST_ITEMS}"),
         );
     }
 
@@ -140,8 +166,8 @@ impl Decoder {
         if chars > MAX_STRING_CHARS {
             self.error(
                 at,
-                format!("文字过长：{chars} 个字符，上限为 {MAX_STRING_CHARS}"),
-                format!("text too long: {chars} characters, the limit is {MAX_STRING_CHARS}"),
+                text!("文字过长：{chars} 个字符，上限为 {MAX_STRING_CHARS}"),
+                text!("text too long: {chars} characters, the limit is {MAX_STRING_CHARS}"),
             );
             return None;
         }
@@ -173,8 +199,8 @@ impl Decoder {
         if parsed.is_none() {
             self.error(
                 at,
-                format!("数字 {written} 应写成普通小数（如 8.2 或 1813.4469），不要用指数"),
-                format!("the number {written} must be written as plain digits (like 8.2 or 1813.4469), without exponent"),
+                text!("数字 {written} 应写成普通小数（如 8.2 或 1813.4469），不要用指数"),
+                text!("the number {written} must be written as plain digits (like 8.2 or 1813.4469), without exponent"),
             );
         }
         parsed
@@ -212,20 +238,16 @@ impl Decoder {
     }
 
     pub fn one_of<T: Copy>(&mut self, v: &Value, at: &At, options: &[(&str, T)]) -> Option<T> {
-        let names: Vec<&str> = options.iter().map(|(n, _)| *n).collect();
+        let names = || options.iter().map(|(n, _)| *n).collect::<Vec<&str>>();
         let Value::String(s) = v else {
-            self.expected(v, at, &format!("以下之一：{}", names.join("、")), &format!("one of: {}", names.join(", ")));
+            self.expected(v, at, &text!("以下之一：{}", names().join("、")), &text!("one of: {}", names().join(", ")));
             return None;
         };
         if let Some((_, t)) = options.iter().find(|(n, _)| n == s) {
             return Some(*t);
         }
-        let hint = nearest(s, &names).map(|n| (format!("，是否应为“{n}”？"), format!("; did you mean \"{n}\"?"))).unwrap_or_default();
-        self.error(
-            at,
-            format!("无效的值“{s}”，可用值：{}{}", names.join("、"), hint.0),
-            format!("invalid value \"{s}\", expected one of: {}{}", names.join(", "), hint.1),
-        );
+        let (zh, en) = invalid_value(s, &names());
+        self.error(at, zh, en);
         None
     }
 
@@ -343,7 +365,7 @@ fn section(d: &mut Decoder, v: &Value, at: &At) -> Option<Section> {
     };
     let o = d.object(v, at, &fields)?;
     if kind_value.is_none() {
-        d.error(&at.key("kind"), "缺少必填字段“kind”".into(), "missing required field \"kind\"".into());
+        d.error(&at.key("kind"), text!("缺少必填字段“kind”"), text!("missing required field \"kind\""));
     }
     let id = d.req(o, at, "id", Decoder::string);
     let title = d.req(o, at, "title", Decoder::text);

@@ -1,6 +1,27 @@
 //! Parsing and validation: payload text in, a checked `Report` (or every problem found, each
 //! with its JSON pointer and a Chinese and English message) out.
 
+/// A problem's message. Formatted in builds with the `messages` feature (the default: the
+/// command-line tool, the editor, the on-demand module, the tests). The widget's own wasm is
+/// built without it: every message the rules and the decoder write stays out of that file
+/// (3 KB gzip), and a payload with problems has them described by the on-demand module
+/// (`embed::messages`), which validates the same text again with its messages.
+macro_rules! text {
+    ($($arg:tt)*) => {{
+        #[cfg(feature = "messages")]
+        let text = format!($($arg)*);
+        #[cfg(not(feature = "messages"))]
+        let text = {
+            if false {
+                // Keeps the arguments used (no warnings); never runs, so never linked.
+                let _ = format_args!($($arg)*);
+            }
+            String::new()
+        };
+        text
+    }};
+}
+
 pub mod decode;
 pub mod json;
 pub mod pointer;
@@ -132,8 +153,8 @@ pub fn check_json(value: &json::Value) -> Result<Checked, PayloadError> {
             // A different major version may mean anything: refuse before judging its fields.
             return Err(PayloadError::Invalid(vec![Problem::error(
                 "/schema",
-                format!("不支持的数据格式版本“{schema}”：本组件读取“{SCHEMA_V1}”"),
-                format!("unsupported format version \"{schema}\": this widget reads \"{SCHEMA_V1}\""),
+                text!("不支持的数据格式版本“{schema}”：本组件读取“{SCHEMA_V1}”"),
+                text!("unsupported format version \"{schema}\": this widget reads \"{SCHEMA_V1}\""),
             )]));
         }
     }
@@ -174,8 +195,8 @@ fn check_rules(report: &Report, complete: bool) -> Vec<Problem> {
     if !is_iso_date(&m.date) {
         out.push(Problem::error(
             meta.key("date").pointer(),
-            format!("日期“{}”应写作 YYYY-MM-DD", m.date),
-            format!("the date \"{}\" must be written YYYY-MM-DD", m.date),
+            text!("日期“{}”应写作 YYYY-MM-DD", m.date),
+            text!("the date \"{}\" must be written YYYY-MM-DD", m.date),
         ));
     }
 
@@ -185,7 +206,7 @@ fn check_rules(report: &Report, complete: bool) -> Vec<Problem> {
         unique_id(&mut out, &mut group_ids, &g.id, &at);
         require_text(&mut out, &g.label, &at, "label");
         if g.size == 0 {
-            out.push(Problem::error(at.key("size").pointer(), "分组大小至少为 1", "a group must have at least 1 member"));
+            out.push(Problem::error(at.key("size").pointer(), text!("分组大小至少为 1"), text!("a group must have at least 1 member")));
         }
     }
 
@@ -212,15 +233,15 @@ fn check_rules(report: &Report, complete: bool) -> Vec<Problem> {
                             if complete && report.metric(id).is_none() {
                                 out.push(Problem::error(
                                     at.key("metric").pointer(),
-                                    format!("找不到 id 为“{id}”的指标"),
-                                    format!("no metric has the id \"{id}\""),
+                                    text!("找不到 id 为“{id}”的指标"),
+                                    text!("no metric has the id \"{id}\""),
                                 ));
                             }
                             if row.label.is_some() || row.value.is_some() || row.value_rank.is_some() || row.change_rank.is_some() {
                                 out.push(Problem::error(
                                     at.pointer(),
-                                    "引用指标的行不能再写名称、数值或排名（它们取自该指标）",
-                                    "a row that names a metric takes its label, value and ranks from it: remove the row's own",
+                                    text!("引用指标的行不能再写名称、数值或排名（它们取自该指标）"),
+                                    text!("a row that names a metric takes its label, value and ranks from it: remove the row's own"),
                                 ));
                             }
                         }
@@ -228,8 +249,8 @@ fn check_rules(report: &Report, complete: bool) -> Vec<Problem> {
                             Some(label) => require_text(&mut out, label, &at, "label"),
                             None => out.push(Problem::error(
                                 at.pointer(),
-                                "排名行需要“metric”或“label”",
-                                "a ranking row needs \"metric\" or \"label\"",
+                                text!("排名行需要“metric”或“label”"),
+                                text!("a ranking row needs \"metric\" or \"label\""),
                             )),
                         },
                     }
@@ -248,14 +269,14 @@ fn check_rules(report: &Report, complete: bool) -> Vec<Problem> {
                     unique_id(&mut out, &mut item_ids, &item.id, &at);
                     require_text(&mut out, &item.label, &at, "label");
                     if item.value.is_negative() {
-                        out.push(Problem::error(at.key("value").pointer(), "数量不能为负数", "a count cannot be negative"));
+                        out.push(Problem::error(at.key("value").pointer(), text!("数量不能为负数"), text!("a count cannot be negative")));
                     }
                     if let Some(resolved) = &item.resolved {
                         if resolved.is_negative() || resolved.value() > item.value.value() {
                             out.push(Problem::error(
                                 at.key("resolved").pointer(),
-                                format!("已办结数 {resolved} 应在 0 到总数 {} 之间", item.value),
-                                format!("resolved ({resolved}) must be between 0 and the total ({})", item.value),
+                                text!("已办结数 {resolved} 应在 0 到总数 {} 之间", item.value),
+                                text!("resolved ({resolved}) must be between 0 and the total ({})", item.value),
                             ));
                         }
                     }
@@ -270,8 +291,8 @@ fn check_rules(report: &Report, complete: bool) -> Vec<Problem> {
                     if bit == 0 || seen & bit != 0 {
                         out.push(Problem::error(
                             at.item("marked", mi).key("month").pointer(),
-                            format!("月份 {} 应为 1–12 且不重复", marked.month),
-                            format!("month {} must be 1–12 and appear once", marked.month),
+                            text!("月份 {} 应为 1–12 且不重复", marked.month),
+                            text!("month {} must be 1–12 and appear once", marked.month),
                         ));
                     }
                     seen |= bit;
@@ -306,13 +327,13 @@ fn check_metric(out: &mut Vec<Problem>, report: &Report, metric: &Metric, at: &A
             let (zh, en) = if below.is_some() { ("不能小于", "must not be less than") } else { ("不能大于", "must not be greater than") };
             out.push(Problem::error(
                 at.key("value").pointer(),
-                format!("数值 {v} {zh}声明的界限 {limit}"),
-                format!("the value {v} {en} its declared bound {limit}"),
+                text!("数值 {v} {zh}声明的界限 {limit}"),
+                text!("the value {v} {en} its declared bound {limit}"),
             ));
         }
         if let (Some(min), Some(max)) = (&bounds.min, &bounds.max) {
             if min.value() > max.value() {
-                out.push(Problem::error(at.key("bounds").pointer(), format!("下限 {min} 大于上限 {max}"), format!("the minimum {min} is greater than the maximum {max}")));
+                out.push(Problem::error(at.key("bounds").pointer(), text!("下限 {min} 大于上限 {max}"), text!("the minimum {min} is greater than the maximum {max}")));
             }
         }
     }
@@ -328,8 +349,8 @@ fn check_position(out: &mut Vec<Problem>, group: &Group, position: u32, at: &At)
     if position == 0 || position > group.size {
         out.push(Problem::error(
             at.pointer(),
-            format!("名次 {position} 应在 1 到 {}（分组“{}”的大小）之间", group.size, group.label.zh),
-            format!("rank {position} must be between 1 and {} (the size of group \"{}\")", group.size, group.id),
+            text!("名次 {position} 应在 1 到 {}（分组“{}”的大小）之间", group.size, group.label.zh),
+            text!("rank {position} must be between 1 and {} (the size of group \"{}\")", group.size, group.id),
         ));
     }
 }
@@ -339,8 +360,8 @@ fn resolve_group<'r>(out: &mut Vec<Problem>, report: &'r Report, id: &str, at: &
     if group.is_none() && complete {
         out.push(Problem::error(
             at.pointer(),
-            format!("找不到 id 为“{id}”的分组（在 /groups 中定义）"),
-            format!("no group has the id \"{id}\" (define it in /groups)"),
+            text!("找不到 id 为“{id}”的分组（在 /groups 中定义）"),
+            text!("no group has the id \"{id}\" (define it in /groups)"),
         ));
     }
     group
@@ -349,9 +370,9 @@ fn resolve_group<'r>(out: &mut Vec<Problem>, report: &'r Report, id: &str, at: &
 /// Checks the member `id` of the object at `at`.
 fn unique_id(out: &mut Vec<Problem>, seen: &mut HashSet<String>, id: &str, at: &At) {
     if id.trim().is_empty() {
-        out.push(Problem::error(at.key("id").pointer(), "id 不能为空", "the id must not be empty"));
+        out.push(Problem::error(at.key("id").pointer(), text!("id 不能为空"), text!("the id must not be empty")));
     } else if !seen.insert(id.to_string()) {
-        out.push(Problem::error(at.key("id").pointer(), format!("id“{id}”重复"), format!("the id \"{id}\" is used twice")));
+        out.push(Problem::error(at.key("id").pointer(), text!("id“{id}”重复"), text!("the id \"{id}\" is used twice")));
     }
 }
 
@@ -363,7 +384,7 @@ fn require_text(out: &mut Vec<Problem>, text: &Text, at: &At, key: &str) {
 }
 
 fn blank_text(pointer: String) -> Problem {
-    Problem::error(pointer, "文字不能为空", "the text must not be empty")
+    Problem::error(pointer, text!("文字不能为空"), text!("the text must not be empty"))
 }
 
 fn is_iso_date(s: &str) -> bool {

@@ -5,8 +5,9 @@
 //  - report-widget-web-<hash>_bg.wasm: the widget's WebAssembly, named by its final bytes
 //  - report-widget-nomodule.js: the stable-named message for browsers without ES modules
 //  - report-widget-<hash>.css: the widget stylesheet, content-hashed for long-lived caching
-//  - report-widget-export-<hash>.js and _bg.wasm: the chart export module (SVG, PNG), which
-//    ./run builds into target/export-dist first; the loader fetches it on the first export
+//  - report-widget-export-<hash>.js and _bg.wasm: the on-demand module (chart images, the
+//    messages of a payload's problems), which ./run builds into target/export-dist first; the
+//    loader fetches it on the first chart image or for a payload with problems
 //  - report-widget.sri.txt: the SRI (integrity=) values of the two stable-named scripts
 //  - index.html: Trunk's injected inline start-up script is removed (the page uses the same
 //    external loader a portal does, and strict CSP forbids inline scripts); a
@@ -63,11 +64,11 @@ const { wasm } = widget;
 const { name: cssName, bytes: css } = widgetStylesheet(source);
 writeFileSync(join(staging, cssName), css);
 
-// The chart export module (./run builds it into target/export-dist before this build).
+// The on-demand module (./run builds it into target/export-dist before this build).
 const exportDir = join(source, "target/export-dist");
 const exportIn = { glue: join(exportDir, "report-widget-export.js"), wasm: join(exportDir, "report-widget-export_bg.wasm") };
 if (!existsSync(exportIn.glue) || !existsSync(exportIn.wasm)) {
-  throw new Error(`${exportDir} has no chart export module: build with ./run build, which makes it before the widget`);
+  throw new Error(`${exportDir} has no on-demand module: build with ./run build, which makes it before the widget`);
 }
 const exporter = packModule(readFileSync(exportIn.glue, "utf8"), readFileSync(exportIn.wasm), "report-widget-export", "./report-widget-export_bg.js");
 
@@ -143,6 +144,6 @@ const size = (name) => {
 console.log(
   [`postbuild: report-widget.js (with the glue) -> ${wasm}, ${cssName}`]
     .concat(["report-widget.js", "report-widget-nomodule.js", wasm, cssName].map(size))
-    .concat(["  on demand (the first SVG or PNG export):"], [exporter.glue, exporter.wasm].map(size))
+    .concat(["  on demand (the first SVG or PNG export, a payload's problems):"], [exporter.glue, exporter.wasm].map(size))
     .join("\n")
 );

@@ -1,0 +1,151 @@
+// A payload's problems, described on demand (issue 6): the widget's own wasm leaves the
+// validator's messages out, and the on-demand module describes a payload's problems when it has
+// any (src/embed/messages.rs). Readers and page authors must see exactly what the command-line
+// tool says; a page whose payload is valid must not load anything more; and where the module
+// cannot be loaded, every problem is still listed where it is.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { readFileSync, readdirSync } from "node:fs";
+import { join } from "node:path";
+import { ROOT, browserAndDist, hostText, payloadScript, portalPage, recordEventDetails, settled, states } from "./support.mjs";
+
+const BROKEN = join(ROOT, "tests/payloads/broken");
+// Every payload of the corpus that parses (a syntax error is described without the module).
+const CORPUS = readdirSync(BROKEN)
+  .filter((f) => f.endsWith(".json") && f !== "truncated-json.json")
+  .sort()
+  .map((f) => ({ name: f.replace(/\.json$/, ""), json: readFileSync(join(BROKEN, f), "utf8") }));
+
+/** What `report-widget validate` says about a payload: its problems in order, warnings marked. */
+function cliProblems(name) {
+  let out;
+  try {
+    out = execFileSync("cargo", ["run", "--quiet", "--bin", "report-widget", "--", "validate", join(BROKEN, `${name}.json`)], {
+      cwd: ROOT,
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "ignore"],
+    });
+  } catch (failed) {
+    out = failed.stdout; // exit 1: the payload is invalid
+  }
+  const prefix = `${join(BROKEN, name)}.json: `;
+  return out
+    .split("\n")
+    .filter((l) => l.startsWith(prefix) && !l.endsWith(": ok"))
+    .map((l) => {
+      const rest = l.slice(prefix.length);
+      const at = rest.indexOf(": ");
+      const message = rest.slice(at + 2);
+      return { path: rest.slice(0, at), warning: message.startsWith("warning: "), message: message.replace(/^warning: /, "") };
+    });
+}
+
+const hosts = (lang) =>
+  CORPUS.map(({ name, json }) => `<div id="${name}" data-report-widget data-payload="p-${name}" data-lang="${lang}"></div>${payloadScript(`p-${name}`, json)}`).join("\n");
+
+const session = browserAndDist({
+  routes: {
+    "/corpus-en.html": { body: portalPage({ title: "broken payloads", body: hosts("en"), lang: "en" }) },
+    "/corpus-zh.html": { body: portalPage({ title: "broken payloads", body: hosts("zh") }) },
+  },
+});
+
+const ON_DEMAND = /report-widget-export-[0-9a-f]+(_bg\.wasm|\.js)$/;
+
+async function open(path, { refuseOnDemand = false } = {}) {
+  const context = await session.browser.newContext({ viewport: { width: 1000, height: 800 } });
+  const page = await context.newPage();
+  const requests = [];
+  const console = [];
+  page.on("request", (r) => requests.push(new URL(r.url()).pathname));
+  page.on("console", (m) => console.push({ type: m.type(), text: m.text() }));
+  if (refuseOnDemand) await context.route(ON_DEMAND, (route) => route.abort());
+  await page.addInitScript(recordEventDetails);
+  await page.goto(`${session.server.url}${path}`);
+  await settled(page);
+  return { context, page, requests, console };
+}
+
+test("every problem of a payload is described in the error event exactly as the command-line tool describes it", async () => {
+  const { context, page, requests, console } = await open("/corpus-en.html");
+  const details = Object.fromEntries((await page.evaluate(() => window.__rwDetails)).map((e) => [e.id, e]));
+  for (const { name } of CORPUS) {
+    const expected = cliProblems(name);
+    assert.ok(expected.length > 0, `${name}: the tool reports something`);
+    const errors = expected.filter((p) => !p.warning);
+    if (errors.length === 0) continue; // valid with warnings: the next test
+    const event = details[name];
+    assert.equal(event?.name, "report-widget:error", `${name}: an error event`);
+    // The event lists the errors and the warnings found on the way, in the tool's order.
+    assert.deepEqual(
+      event.detail.problems.map((p) => ({ path: p.path, message: p.message })),
+      expected.map(({ path, message }) => ({ path, message })),
+      `${name}: the same problems and messages as the command-line tool`
+    );
+    for (const p of event.detail.problems) assert.ok(p.message_zh.length > 0, `${name} ${p.path}: a Chinese message too`);
+    const panel = await hostText(page, name);
+    assert.ok(panel.includes(errors[0].message), `${name}: the panel shows the first message: ${panel.slice(0, 300)}`);
+  }
+  assert.ok(requests.filter((r) => ON_DEMAND.test(r)).length === 2, "the on-demand module (glue and wasm) is fetched once for all hosts");
+  assert.deepEqual(console.filter((m) => m.type === "error" && !m.text.startsWith("report-widget:")), [], "no other error");
+  await context.close();
+});
+
+test("a valid payload's warnings reach the console with their messages; the report does not wait for them", async () => {
+  const { context, page, console } = await open("/corpus-en.html");
+  assert.equal((await states(page))["unknown-fields"], "ready");
+  const expected = cliProblems("unknown-fields");
+  assert.ok(expected.length >= 2 && expected.every((p) => p.warning));
+  const logged = () => console.filter((m) => m.type === "warning" && m.text.includes("the payload has warnings")).map((m) => m.text);
+  for (let waited = 0; logged().length === 0 && waited < 5000; waited += 100) await page.waitForTimeout(100);
+  const warnings = logged();
+  assert.equal(warnings.length, 1, `one warning for the host: ${JSON.stringify(console)}`);
+  for (const { path, message } of expected) assert.ok(warnings[0].includes(`${path}: ${message}`), `${path}: ${message} in ${warnings[0]}`);
+  await context.close();
+});
+
+test("in Chinese, the panel lists each problem's Chinese message", async () => {
+  const { context, page } = await open("/corpus-zh.html");
+  const details = Object.fromEntries((await page.evaluate(() => window.__rwDetails)).map((e) => [e.id, e]));
+  const event = details["duplicate-ids"];
+  assert.equal(event.name, "report-widget:error");
+  const panel = await hostText(page, "duplicate-ids");
+  for (const p of event.detail.problems) {
+    assert.match(p.message_zh, /重复/, `a Chinese message: ${p.message_zh}`);
+    assert.ok(panel.includes(p.message_zh), `the panel shows "${p.message_zh}": ${panel}`);
+  }
+  await context.close();
+});
+
+test("without the on-demand module, every problem is still listed where it is, with a short message", async () => {
+  const { context, page, console } = await open("/corpus-en.html", { refuseOnDemand: true });
+  const details = Object.fromEntries((await page.evaluate(() => window.__rwDetails)).map((e) => [e.id, e]));
+  const event = details["rank-out-of-range"];
+  assert.equal(event.name, "report-widget:error", "the error is still announced");
+  assert.deepEqual(
+    event.detail.problems.map((p) => p.path),
+    cliProblems("rank-out-of-range").map((p) => p.path),
+    "at the same places"
+  );
+  for (const p of event.detail.problems) {
+    assert.match(p.message, /could not be loaded/);
+    assert.match(p.message_zh, /未能加载/);
+  }
+  const panel = await hostText(page, "rank-out-of-range");
+  assert.ok(panel.includes("/sections/0/items/0/ranks/0/position"), `the panel names the place: ${panel}`);
+  assert.equal((await states(page))["unknown-fields"], "ready", "a valid payload is shown all the same");
+  assert.ok(
+    console.some((m) => m.type === "error" && m.text.includes("messages of the payload's problems could not be loaded")),
+    "the page's author is told why"
+  );
+  await context.close();
+});
+
+test("a page whose payloads are valid loads nothing on demand", async () => {
+  const { context, page, requests } = await open("/index.html");
+  assert.deepEqual(Object.values(await states(page)), ["ready"]);
+  await page.waitForTimeout(300);
+  assert.deepEqual(requests.filter((r) => ON_DEMAND.test(r)), [], "no request for the on-demand module");
+  await context.close();
+});
