@@ -1,10 +1,12 @@
 // Chromium 92: the engine of the office browsers on UOS and Kylin (Chromium 90–93). The release
 // build (std rebuilt for the WebAssembly MVP) must run there: the demo reaches ready, several
-// instances and a host added later work. Under the strict CSP Chrome 92 refuses to compile
+// instances and a host added later work, and the on-demand module makes chart images and
+// describes a payload's problems. Under the strict CSP Chrome 92 refuses to compile
 // WebAssembly (it does not know 'wasm-unsafe-eval'): there each host shows its fallback content
 // and the message, never a blank box.
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import {
   ARTIFACTS,
@@ -17,7 +19,11 @@ import {
   payloadScript,
   portalPage,
   prerenderedSnippet,
+  ROOT,
 } from "./support.mjs";
+
+// A payload that parses but breaks two rules: its problems are described by the on-demand module.
+const RANKS = readFileSync(join(ROOT, "tests/payloads/broken/rank-out-of-range.json"), "utf8");
 
 const HOSTS = `
 <div id="with-fallback" data-report-widget data-payload="lanshan">
@@ -44,6 +50,7 @@ const session = browserAndDist(
         "/prerendered-strict.html": { body: portalPage({ body: prerendered }), headers: { "content-security-policy": STRICT_CSP } },
         "/water.json": { body: WATER, type: "application/json; charset=utf-8" },
         "/three.html": { body: THREE },
+        "/ranks.html": { body: portalPage({ body: `<div id="r" data-report-widget data-payload="ranks" data-lang="en"></div>${payloadScript("ranks", RANKS)}` }) },
         "/strict.html": { body: portalPage({ body: HOSTS }), headers: { "content-security-policy": STRICT_CSP } },
       },
     };
@@ -116,6 +123,16 @@ test("Chromium 92: a chart saved as SVG, by the export module loaded on demand",
   assert.equal(saved.name, "环境执法（件）.svg");
   assert.ok(saved.text.startsWith("<svg") && saved.text.includes("290余件"));
   assert.equal(await loaded(), 2, "the export module's glue and wasm");
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test("Chromium 92: a payload's problems, described by the module loaded on demand", async () => {
+  const { page, errors } = await open("/ranks.html");
+  assert.deepEqual(await settled92(page), ["error"]);
+  const text = await shadowText(page, "r");
+  assert.ok(text.includes("/sections/0/items/0/ranks/0/position"), `the panel says where: ${text}`);
+  assert.ok(text.includes("rank 7 must be between 1 and 6"), `and what, in the tool's words: ${text}`);
   assert.deepEqual(errors, []);
   await page.close();
 });
