@@ -8,7 +8,7 @@
 
 use crate::charts::export::chart_svg;
 use crate::view::{ChartItem, ChartKind, ChartView, TableView};
-use js_sys::{Array, Function, Object, Reflect};
+use js_sys::{Array, Object, Reflect};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -68,8 +68,7 @@ fn pack(chart: &ChartView, hidden: &[bool], credit: &str, png: bool) -> Object {
 /// so the chart can say so. Without a bridge (a page that mounted the widget some other way)
 /// the page's author also gets a console message saying why.
 pub fn request(chart: &ChartView, hidden: &[bool], credit: &str, png: bool, failed: yew::Callback<()>) {
-    let bridge = Reflect::get(&gloo::utils::window(), &JsValue::from_str(BRIDGE)).ok().and_then(|f| f.dyn_into::<Function>().ok());
-    let Some(bridge) = bridge else {
+    let Some(bridge) = super::loader_bridge(BRIDGE) else {
         gloo::console::error!("report-widget: chart images (SVG, PNG) need the widget's loader, report-widget.js");
         return failed.emit(());
     };

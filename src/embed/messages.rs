@@ -9,7 +9,7 @@ use crate::validate::Problem;
 use crate::validate::Severity;
 use js_sys::Array;
 #[cfg(not(feature = "messages"))]
-use js_sys::{Function, Promise, Reflect};
+use js_sys::Promise;
 use wasm_bindgen::prelude::*;
 #[cfg(not(feature = "messages"))]
 use wasm_bindgen::JsCast;
@@ -54,7 +54,7 @@ pub async fn describe(text: &str, mut problems: Vec<Problem>) -> Vec<Problem> {
 /// bridge or when the on-demand module could not be loaded (the loader has said why).
 #[cfg(not(feature = "messages"))]
 async fn ask(text: &str) -> Option<Vec<Array>> {
-    let bridge = Reflect::get(&gloo::utils::window(), &JsValue::from_str(BRIDGE)).ok()?.dyn_into::<Function>().ok()?;
+    let bridge = super::loader_bridge(BRIDGE)?;
     let promise: Promise = bridge.call1(&JsValue::NULL, &JsValue::from_str(text)).ok()?.dyn_into().ok()?;
     // `null` when the module could not be loaded; never `Array.from(null)`, which throws.
     let answer: Array = wasm_bindgen_futures::JsFuture::from(promise).await.ok()?.dyn_into().ok()?;

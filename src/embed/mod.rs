@@ -67,6 +67,12 @@ fn is_current(id: u64) -> bool {
     with_registry(|r| r.instances.iter().any(|i| i.id == id))
 }
 
+/// The loader's function `window[name]`, through which the widget reaches its on-demand module
+/// (`exporter`, `messages`); `None` on a page that mounted the widget without the loader.
+fn loader_bridge(name: &str) -> Option<js_sys::Function> {
+    js_sys::Reflect::get(&gloo::utils::window(), &JsValue::from_str(name)).ok()?.dyn_into().ok()
+}
+
 /// Whether `host` is mounted (rendered, or on its way).
 pub fn is_mounted(host: &Element) -> bool {
     with_registry(|r| r.instances.iter().any(|i| i.host == *host))
