@@ -55,6 +55,11 @@ var MESSAGES = {
   },
 };
 
+// An error's message, or the thrown value itself as text.
+function errorText(error) {
+  return String((error && error.message) || error);
+}
+
 // User Timing marks of start-up (visible in the browser's performance tools; the benchmark's
 // start-up breakdown reads them).
 function mark(step) {
@@ -151,7 +156,7 @@ function markAllFromNowOn(kind, detail) {
 // failed its integrity check ("unavailable"; fetch and the response checks reject with a
 // TypeError, a refused compilation with a CompileError).
 function cannotRun(reason) {
-  var detail = String((reason && reason.message) || reason);
+  var detail = errorText(reason);
   var unavailable = reason instanceof TypeError;
   if (console && console.error) {
     console.error(
@@ -175,7 +180,7 @@ function cannotRun(reason) {
 // side (if it still runs, e.g. its MutationObserver) to start no new work.
 function failed(error) {
   globalThis["report-widget:failed"] = true;
-  markAllFromNowOn("failed", "internal error: " + String((error && error.message) || error));
+  markAllFromNowOn("failed", "internal error: " + errorText(error));
 }
 function onUncaught(error) {
   if (!(error instanceof WebAssembly.RuntimeError)) return;
@@ -256,7 +261,7 @@ function onDemandModule() {
 }
 
 function report(what, error) {
-  if (console && console.error) console.error("report-widget: " + what + " (" + ((error && error.message) || error) + ")");
+  if (console && console.error) console.error("report-widget: " + what + " (" + errorText(error) + ")");
 }
 
 // The widget asks for a chart image through window["report-widget:export"] (see
