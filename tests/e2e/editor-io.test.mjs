@@ -3,10 +3,9 @@
 // the command-line tool), and the embed snippet, safe against "</script>" in a label.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { ARTIFACTS, ROOT, browserAndDist, markupDigest, serveDist, settled, shadowText } from "./support.mjs";
+import { ARTIFACTS, ROOT, browserAndDist, markupDigest, runCli, serveDist, settled, shadowText } from "./support.mjs";
 import {
   FIXTURES, LANSHAN, byId, editorPage, focusedId, lanshanSection, loadExample, noProblems, paste, previewShows, previewText,
 } from "./editor-support.mjs";
@@ -152,10 +151,7 @@ test("the downloaded payload passes the command-line validator, numbers as writt
   assert.match(text, /"value": 4\.70,/);
   assert.match(text, /"value": -6\.0,/);
   assert.equal(JSON.parse(text).sections[0].items[1].label.en, "Good-air days");
-  const cli = spawnSync("cargo", ["run", "--quiet", "--offline", "--bin", "report-widget", "--", "validate", path], {
-    cwd: ROOT,
-    encoding: "utf8",
-  });
+  const cli = runCli("validate", path);
   assert.equal(cli.status, 0, `report-widget validate: ${cli.stdout}${cli.stderr}`);
   assert.equal(await page.$("#unsaved"), null, "downloaded: nothing unsaved");
   await page.context().close();
@@ -211,12 +207,7 @@ test("the prerendered snippet is rendered in the editor, equals the command line
   await page.check("#prerender");
   await page.waitForFunction(() => document.querySelector("#snippet-text").value.includes("shadowrootmode"));
   const snippet = await page.inputValue("#snippet-text");
-  const cli = spawnSync(
-    "cargo",
-    ["run", "--quiet", "--offline", "--bin", "report-widget", "--", "prerender", join(ROOT, "www/reports/lanshan-2021.json"),
-      "--base", "./", "--id", "lanshan-2021", "--dist", join(ROOT, "dist")],
-    { cwd: ROOT, encoding: "utf8" }
-  );
+  const cli = runCli("prerender", join(ROOT, "www/reports/lanshan-2021.json"), "--base", "./", "--id", "lanshan-2021", "--dist", join(ROOT, "dist"));
   assert.equal(cli.status, 0, cli.stderr);
   // A debug build of Yew names components in its hydration markers (<!--<[report_widget::…]>-->);
   // a release build (the editor's wasm) leaves them empty (<!--<[]>-->). Otherwise: identical.

@@ -5,10 +5,9 @@
 // cannot be loaded, every problem is still listed where it is.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { execFileSync } from "node:child_process";
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
-import { ROOT, browserAndDist, hostText, payloadScript, portalPage, recordEventDetails, settled, states } from "./support.mjs";
+import { ROOT, browserAndDist, hostText, payloadScript, portalPage, recordEventDetails, runCli, settled, states } from "./support.mjs";
 
 const BROKEN = join(ROOT, "tests/payloads/broken");
 // Every payload of the corpus that parses (a syntax error is described without the module).
@@ -17,20 +16,14 @@ const CORPUS = readdirSync(BROKEN)
   .sort()
   .map((f) => ({ name: f.replace(/\.json$/, ""), json: readFileSync(join(BROKEN, f), "utf8") }));
 
-/** What `report-widget validate` says about a payload: its problems in order, warnings marked. */
+/** What `report-widget validate` says about a payload: its problems in order, warnings marked
+ * (asked once per payload). */
+const told = new Map();
 function cliProblems(name) {
-  let out;
-  try {
-    out = execFileSync("cargo", ["run", "--quiet", "--bin", "report-widget", "--", "validate", join(BROKEN, `${name}.json`)], {
-      cwd: ROOT,
-      encoding: "utf8",
-      stdio: ["ignore", "pipe", "ignore"],
-    });
-  } catch (failed) {
-    out = failed.stdout; // exit 1: the payload is invalid
-  }
+  if (!told.has(name)) told.set(name, runCli("validate", join(BROKEN, `${name}.json`)).stdout);
   const prefix = `${join(BROKEN, name)}.json: `;
-  return out
+  return told
+    .get(name)
     .split("\n")
     .filter((l) => l.startsWith(prefix) && !l.endsWith(": ok"))
     .map((l) => {

@@ -1,6 +1,6 @@
 // Shared helpers for the end-to-end tests: a server for dist/, a headless Chromium from
 // Debian's package (Playwright cannot download browsers here), and shadow-DOM readers.
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
@@ -315,6 +315,11 @@ export function markupDigest(markup) {
     hash = ((hash ^ BigInt(byte)) * 0x100000001b3n) & 0xffffffffffffffffn;
   }
   return hash.toString(16).padStart(16, "0");
+}
+
+/** Runs the command-line tool (`report-widget ARGS…`); returns its exit status and output. */
+export function runCli(...args) {
+  return spawnSync("cargo", ["run", "--quiet", "--offline", "--bin", "report-widget", "--", ...args], { cwd: ROOT, encoding: "utf8" });
 }
 
 /** The embed snippet with the report server-rendered into a declarative shadow root, as
