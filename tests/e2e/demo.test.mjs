@@ -3,11 +3,13 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { join } from "node:path";
 import { loaderFiles } from "../../www/tools/loader-files.mjs";
 import { ARTIFACTS, DIST, browserAndDist, recordEvents, serveDist, settled, shadowText, widgetFiles } from "./support.mjs";
 
 const session = browserAndDist();
+const AXE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 
 test("dist has the embed contract's files", () => {
   const loader = readFileSync(join(DIST, "report-widget.js"), "utf8");
@@ -89,4 +91,56 @@ test("a payload with an unknown field renders, and the warning is logged once", 
   assert.match(ours[0], /\/sections\/0\/items\/1\/untis: unknown field "untis" \(ignored\); did you mean "unit"\?/);
   await page.close();
   await typoServer.close();
+});
+
+test("the hydrated demo passes axe-core's WCAG 2.1 A/AA rules, light and dark, wide and narrow, large text too", async () => {
+  for (const { scheme, width, theme } of [
+    { scheme: "light", width: 1280 },
+    { scheme: "dark", width: 1280 },
+    { scheme: "light", width: 320, theme: "large" },
+  ]) {
+    // axe is injected as an inline script: this context ignores the page's CSP for it.
+    const context = await session.browser.newContext({ bypassCSP: true, colorScheme: scheme, viewport: { width, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(`${session.server.url}/index.html`);
+    assert.deepEqual(await settled(page), ["ready"]);
+    if (theme) await page.$eval("[data-report-widget]", (host, t) => host.setAttribute("data-theme", t), theme);
+    await page.addScriptTag({ content: AXE });
+    const violations = await page.evaluate(async () => {
+      const result = await window.axe.run(
+        { include: [["[data-report-widget]"]] },
+        { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } }
+      );
+      const checked = result.passes.find((r) => r.id === "color-contrast")?.nodes.length ?? 0;
+      if (checked < 100) return [`axe checked only ${checked} texts inside the widget`];
+      return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => JSON.stringify(n.target)).join(" | ")}`);
+    });
+    assert.deepEqual(violations, [], `${scheme}, ${width} px${theme ? `, ${theme}` : ""}`);
+    await context.close();
+  }
+});
+
+test("the whole report is in the accessibility tree, below the fold too", async () => {
+  // Rendering shortcuts such as content-visibility: auto drop the sections a reader has not
+  // scrolled to from Chromium's accessibility tree (BENCHMARKS.md); a screen reader must get
+  // every heading and figure from the first moment.
+  const page = await session.browser.newPage({ viewport: { width: 1280, height: 720 } });
+  await page.goto(`${session.server.url}/index.html`);
+  assert.deepEqual(await settled(page), ["ready"]);
+  const titles = await page.$eval("[data-report-widget]", (host) =>
+    [...host.shadowRoot.querySelectorAll(".rw-section-title")].map((h) => h.textContent.trim())
+  );
+  assert.ok(titles.length >= 8, `the demo has its sections (${titles})`);
+  const cdp = await page.context().newCDPSession(page);
+  const { nodes } = await cdp.send("Accessibility.getFullAXTree");
+  const exposed = nodes.filter((n) => !n.ignored);
+  const headings = new Set(exposed.filter((n) => n.role?.value === "heading").map((n) => n.name?.value.trim()));
+  for (const title of titles) assert.ok(headings.has(title), `the heading "${title}" is in the accessibility tree`);
+  // A card's label, figure, qualifier and unit are separate text nodes, one after the other.
+  const texts = exposed.filter((n) => n.role?.value === "StaticText").map((n) => n.name?.value ?? "").join("");
+  // Figures from the last sections of the report, far below a 720 px viewport.
+  for (const figure of ["1813.4469万元（18134469元）", "发布原创微信动态670余条", "2022年工作计划：进一步强化执法监管"]) {
+    assert.ok(texts.includes(figure), `${figure} is in the accessibility tree`);
+  }
+  await page.close();
 });
