@@ -391,47 +391,43 @@ pub fn announce_error(host: &Element, err: &EmbedError, lang: Lang) {
     dispatch(host, "report-widget:error", &detail);
 }
 
+/// Which report, if any, a message written without Yew leaves in place.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Keep {
+    /// Nothing: the message replaces what the shadow root shows, and a `<slot>` below it lets
+    /// the page's own fallback content show (rendering could not start).
+    Nothing,
+    /// The report the host shows (rendered, or prerendered by the server): the message goes
+    /// above it (the report stays readable, though it may no longer respond).
+    Report,
+}
+
 /// Last-resort message written without Yew (rendering could not start, or the widget's code
-/// failed). Keeps the stylesheet link (so the message is styled like the widget) and a `<slot>`,
-/// so the page's own fallback content stays visible below the message.
-pub fn show_plain_error(host: &Element, message: &str) {
-    let document = gloo::utils::document();
-    let Ok(p) = document.create_element("p") else { return };
-    let _ = p.set_attribute("role", "alert");
-    let _ = p.set_attribute("class", "rw-alert");
-    p.set_text_content(Some(message));
-    match shadow_of(host) {
-        Ok(shadow) => {
-            let children = shadow.children();
-            for i in (0..children.length()).rev() {
-                if let Some(child) = children.item(i).filter(|c| c.tag_name() != "LINK") {
-                    child.remove();
-                }
-            }
-            let _ = shadow.append_child(&p);
-            if let Ok(slot) = document.create_element("slot") {
+/// failed), as an alert after the stylesheet link, so that it is styled like the widget.
+pub fn show_plain_error(host: &Element, message: &str, keep: Keep) {
+    let Ok(alert) = gloo::utils::document().create_element("p") else { return };
+    let _ = alert.set_attribute("role", "alert");
+    let _ = alert.set_attribute("class", "rw-alert");
+    alert.set_text_content(Some(message));
+    let Ok(shadow) = shadow_of(host) else {
+        let _ = host.insert_before(&alert, host.first_child().as_ref());
+        return;
+    };
+    let children = shadow.children();
+    let content: Vec<Element> =
+        (0..children.length()).filter_map(|i| children.item(i)).filter(|c| c.tag_name() != "LINK").collect();
+    match (keep, content.first()) {
+        (Keep::Report, Some(report)) => {
+            let _ = shadow.insert_before(&alert, Some(report));
+        }
+        _ => {
+            content.iter().for_each(Element::remove);
+            let _ = shadow.append_child(&alert);
+            if let Ok(slot) = gloo::utils::document().create_element("slot") {
                 let _ = shadow.append_child(&slot);
             }
         }
-        Err(_) => {
-            let _ = host.insert_before(&p, host.first_child().as_ref());
-        }
     }
-}
-
-/// Puts a notice above what a host already shows (used when a rendered report may have gone
-/// stale because the widget's code failed afterwards).
-pub fn prepend_notice(host: &Element, message: &str) {
-    let Some(shadow) = host.shadow_root() else { return show_plain_error(host, message) };
-    let document = gloo::utils::document();
-    let Ok(p) = document.create_element("p") else { return };
-    let _ = p.set_attribute("role", "alert");
-    let _ = p.set_attribute("class", "rw-alert");
-    p.set_text_content(Some(message));
-    // After the stylesheet link, before the report.
-    let first_content =
-        (0..shadow.children().length()).filter_map(|i| shadow.children().item(i)).find(|c| c.tag_name() != "LINK");
-    let _ = shadow.insert_before(&p, first_content.as_ref().map(|e| e.as_ref()));
 }
 
 /// Sets `error` and dispatches `report-widget:error` with a message and no problem list (the
