@@ -3,13 +3,11 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { join } from "node:path";
 import { loaderFiles } from "../../www/tools/loader-files.mjs";
-import { ARTIFACTS, DIST, browserAndDist, recordEvents, serveDist, settled, shadowText, widgetFiles } from "./support.mjs";
+import { ARTIFACTS, DIST, browserAndDist, recordEvents, serveDist, settled, shadowText, widgetAxeViolations, widgetFiles } from "./support.mjs";
 
 const session = browserAndDist();
-const AXE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 
 test("dist has the embed contract's files", () => {
   const loader = readFileSync(join(DIST, "report-widget.js"), "utf8");
@@ -105,16 +103,7 @@ test("the hydrated demo passes axe-core's WCAG 2.1 A/AA rules, light and dark, w
     await page.goto(`${session.server.url}/index.html`);
     assert.deepEqual(await settled(page), ["ready"]);
     if (theme) await page.$eval("[data-report-widget]", (host, t) => host.setAttribute("data-theme", t), theme);
-    await page.addScriptTag({ content: AXE });
-    const violations = await page.evaluate(async () => {
-      const result = await window.axe.run(
-        { include: [["[data-report-widget]"]] },
-        { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } }
-      );
-      const checked = result.passes.find((r) => r.id === "color-contrast")?.nodes.length ?? 0;
-      if (checked < 100) return [`axe checked only ${checked} texts inside the widget`];
-      return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => JSON.stringify(n.target)).join(" | ")}`);
-    });
+    const violations = await widgetAxeViolations(page, 100);
     assert.deepEqual(violations, [], `${scheme}, ${width} px${theme ? `, ${theme}` : ""}`);
     await context.close();
   }

@@ -4,11 +4,8 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { rankingPayload } from "../../bench/synth.mjs";
-import { STRICT_CSP, browserAndDist, payloadScript, portalPage, settled } from "./support.mjs";
-
-const AXE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+import { STRICT_CSP, browserAndDist, payloadScript, portalPage, settled, widgetAxeViolations } from "./support.mjs";
 
 const page = (n) =>
   portalPage({
@@ -82,16 +79,7 @@ test("a paged table passes axe-core's WCAG 2.1 A/AA rules, on page two", async (
   await p.goto(`${session.server.url}/rows-120.html`);
   assert.deepEqual(await settled(p), ["ready"]);
   await p.locator("[data-report-widget] .rw-pager").getByRole("button", { name: "下一页" }).click();
-  await p.addScriptTag({ content: AXE });
-  const violations = await p.evaluate(async () => {
-    const result = await window.axe.run(
-      { include: [["[data-report-widget]"]] },
-      { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } }
-    );
-    const checked = result.passes.find((r) => r.id === "color-contrast")?.nodes.length ?? 0;
-    if (checked < 10) return [`axe checked only ${checked} texts inside the widget`];
-    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => JSON.stringify(n.target)).join(" | ")}`);
-  });
+  const violations = await widgetAxeViolations(p, 10);
   assert.deepEqual(violations, []);
   await context.close();
 });

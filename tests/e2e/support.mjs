@@ -332,3 +332,22 @@ export function prerenderedSnippet({ base = "/", lang = "zh", id = "prerendered-
     { cwd: ROOT, encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] }
   );
 }
+
+const AXE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+
+/** Runs axe-core's WCAG 2.1 A/AA rules on the report-widget hosts of a page and returns the
+ * violations as text. axe is injected as an inline script, so the page's context must bypass
+ * its CSP. Fewer than `minTexts` texts checked for contrast means axe did not see into the
+ * shadow roots, which is reported as a violation too. */
+export async function widgetAxeViolations(page, minTexts) {
+  await page.addScriptTag({ content: AXE });
+  return page.evaluate(async (min) => {
+    const result = await window.axe.run(
+      { include: [["[data-report-widget]"]] },
+      { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } }
+    );
+    const checked = result.passes.find((r) => r.id === "color-contrast")?.nodes.length ?? 0;
+    if (checked < min) return [`axe checked only ${checked} texts inside the widget`];
+    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => JSON.stringify(n.target)).join(" | ")}`);
+  }, minTexts);
+}
