@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { loaderFiles } from "../../www/tools/loader-files.mjs";
-import { ARTIFACTS, DIST, browserAndDist, recordEvents, serveDist, settled, shadowText, widgetAxeViolations, widgetFiles } from "./support.mjs";
+import { ARTIFACTS, DIST, browserAndDist, recordEvents, serveDist, settled, shadowText, widgetFiles } from "./support.mjs";
 
 const session = browserAndDist();
 
@@ -89,24 +89,6 @@ test("a payload with an unknown field renders, and the warning is logged once", 
   assert.match(ours[0], /\/sections\/0\/items\/1\/untis: unknown field "untis" \(ignored\); did you mean "unit"\?/);
   await page.close();
   await typoServer.close();
-});
-
-test("the hydrated demo passes axe-core's WCAG 2.1 A/AA rules, light and dark, wide and narrow, large text too", async () => {
-  for (const { scheme, width, theme } of [
-    { scheme: "light", width: 1280 },
-    { scheme: "dark", width: 1280 },
-    { scheme: "light", width: 320, theme: "large" },
-  ]) {
-    // axe is injected as an inline script: this context ignores the page's CSP for it.
-    const context = await session.browser.newContext({ bypassCSP: true, colorScheme: scheme, viewport: { width, height: 900 } });
-    const page = await context.newPage();
-    await page.goto(`${session.server.url}/index.html`);
-    assert.deepEqual(await settled(page), ["ready"]);
-    if (theme) await page.$eval("[data-report-widget]", (host, t) => host.setAttribute("data-theme", t), theme);
-    const violations = await widgetAxeViolations(page, 100);
-    assert.deepEqual(violations, [], `${scheme}, ${width} px${theme ? `, ${theme}` : ""}`);
-    await context.close();
-  }
 });
 
 test("the whole report is in the accessibility tree, below the fold too", async () => {

@@ -7,11 +7,8 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { createRequire } from "node:module";
-import { ARTIFACTS, DIST, browserAndDist, settled } from "./support.mjs";
+import { ARTIFACTS, DIST, browserAndDist, settled, widgetAxeViolations } from "./support.mjs";
 
-const require = createRequire(import.meta.url);
-const AXE = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
 const INDEX = readFileSync(join(DIST, "index.html"), "utf8");
 const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data: blob:; connect-src 'self'";
 
@@ -45,8 +42,8 @@ const session = browserAndDist({
   },
 });
 
-async function open(path, { width = 1280, height = 900, colorScheme = "light", reducedMotion = "no-preference" } = {}) {
-  const context = await session.browser.newContext({ viewport: { width, height }, colorScheme, reducedMotion, acceptDownloads: true });
+async function open(path, { width = 1280, height = 900, colorScheme = "light", reducedMotion = "no-preference", forcedColors = "none" } = {}) {
+  const context = await session.browser.newContext({ viewport: { width, height }, colorScheme, reducedMotion, forcedColors, acceptDownloads: true });
   const p = await context.newPage();
   p.errors = [];
   p.on("pageerror", (e) => p.errors.push(String(e)));
@@ -380,21 +377,6 @@ test("print shows every section, chart and table, without the controls", async (
   await p.context().close();
 });
 
-async function axe(p) {
-  await p.addScriptTag({ content: AXE });
-  return p.evaluate(async () => {
-    const result = await window.axe.run(
-      { include: [["[data-report-widget]"]] },
-      { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } }
-    );
-    const contrast = result.passes.find((r) => r.id === "color-contrast");
-    // axe must have looked inside the shadow root (targets there are [host, inner] pairs).
-    const inside = contrast ? contrast.nodes.filter((n) => Array.isArray(n.target[0]) || n.target.length > 1).length : 0;
-    if (inside < 50) return [`axe checked only ${inside} texts inside the widget`];
-    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => JSON.stringify(n.target)).join(" | ")}`);
-  });
-}
-
 for (const [name, path, colorScheme] of [
   ["Chinese, light", "/zh.html", "light"],
   ["English, dark by preference", "/en.html", "dark"],
@@ -407,7 +389,7 @@ for (const [name, path, colorScheme] of [
     const p = await context.newPage();
     await p.goto(`${session.server.url}${path}`);
     await settled(p);
-    assert.deepEqual(await axe(p), []);
+    assert.deepEqual(await widgetAxeViolations(p, 50), []);
     // And with table views, a tooltip and a sorted column.
     const w = root(p);
     await w.locator(".rw-sort >> nth=1").click();
@@ -417,7 +399,7 @@ for (const [name, path, colorScheme] of [
     await w.locator("#rw-first-months .rw-table-toggle").click();
     await w.locator("#rw-first-months .rw-plot").focus();
     await p.keyboard.press("ArrowRight");
-    assert.deepEqual(await axe(p), []);
+    assert.deepEqual(await widgetAxeViolations(p, 50), []);
     await context.close();
   });
 }
@@ -472,4 +454,27 @@ test("motion follows prefers-reduced-motion", async () => {
   };
   assert.equal(await duration("reduce"), "0s");
   assert.notEqual(await duration("no-preference"), "0s");
+});
+
+test("forced colours (Windows high contrast): the section chevrons stay triangles, the bars stay drawn", async () => {
+  for (const colorScheme of ["dark", "light"]) {
+    const p = await open("/zh.html", { colorScheme, forcedColors: "active" });
+    // The chevron is drawn with borders; forced colours would paint its transparent ones too.
+    const chevron = await root(p).locator(".rw-chevron >> nth=0").evaluate((el) => {
+      const cs = getComputedStyle(el);
+      return { left: cs.borderLeftColor, right: cs.borderRightColor, top: cs.borderTopColor };
+    });
+    assert.equal(chevron.left, "rgba(0, 0, 0, 0)", `${colorScheme}: the chevron's side borders stay transparent`);
+    assert.equal(chevron.right, "rgba(0, 0, 0, 0)");
+    assert.notEqual(chevron.top, "rgba(0, 0, 0, 0)");
+    // The bars are SVG: their fill is not forced away, and differs from the track's.
+    const fills = await root(p).locator(".rw-row-bar >> nth=0").evaluate((bar) => [
+      getComputedStyle(bar.querySelector(".rw-mark-fill")).fill,
+      getComputedStyle(bar.querySelector(".rw-mark-track")).fill,
+    ]);
+    assert.notEqual(fills[0], fills[1], `${colorScheme}: a bar is distinguishable from its track`);
+    await p.screenshot({ path: join(ARTIFACTS, `visuals-forced-colors-${colorScheme}.png`), fullPage: true });
+    assert.deepEqual(p.errors, []);
+    await p.context().close();
+  }
 });
