@@ -42,8 +42,8 @@ const session = browserAndDist({
   },
 });
 
-async function open(path, { width = 1280, height = 900, colorScheme = "light", reducedMotion = "no-preference", forcedColors = "none" } = {}) {
-  const context = await session.browser.newContext({ viewport: { width, height }, colorScheme, reducedMotion, forcedColors, acceptDownloads: true });
+async function open(path, { width = 1280, height = 900, colorScheme = "light", reducedMotion = "no-preference", forcedColors = "none", contrast = "no-preference" } = {}) {
+  const context = await session.browser.newContext({ viewport: { width, height }, colorScheme, reducedMotion, forcedColors, contrast, acceptDownloads: true });
   const p = await context.newPage();
   p.errors = [];
   p.on("pageerror", (e) => p.errors.push(String(e)));
@@ -475,6 +475,35 @@ test("forced colours (Windows high contrast): the section chevrons stay triangle
     assert.notEqual(fills[0], fills[1], `${colorScheme}: a bar is distinguishable from its track`);
     await p.screenshot({ path: join(ARTIFACTS, `visuals-forced-colors-${colorScheme}.png`), fullPage: true });
     assert.deepEqual(p.errors, []);
+    await p.context().close();
+  }
+});
+
+/** The widget's palette and size as computed: muted text, body text, border width, font size. */
+function palette(p) {
+  return root(p).locator(".rw").evaluate((rw) => {
+    const cs = getComputedStyle(rw);
+    return { text: cs.getPropertyValue("--rw-text").trim(), muted: cs.getPropertyValue("--rw-muted").trim(), border: cs.getPropertyValue("--rw-border-width").trim(), size: cs.fontSize };
+  });
+}
+
+test("the reader's large-text switch brings its high contrast in a palette the host forces too", async () => {
+  for (const path of ["/dark.html", "/zh.html"]) {
+    const p = await open(path);
+    const before = await palette(p);
+    assert.notEqual(before.muted, before.text, `${path}: secondary text is muted by default`);
+    await root(p).locator(".rw-btn", { hasText: "大字模式" }).click();
+    const after = await palette(p);
+    assert.deepEqual(after, { text: before.text, muted: before.text, border: "2px", size: "20px" }, path);
+    await p.context().close();
+  }
+});
+
+test("a system asking for more contrast (prefers-contrast: more) gets the high-contrast palette, at the normal size", async () => {
+  for (const colorScheme of ["light", "dark"]) {
+    const p = await open("/zh.html", { colorScheme, contrast: "more" });
+    const { text, muted, border, size } = await palette(p);
+    assert.deepEqual({ muted, border, size }, { muted: text, border: "2px", size: "16px" }, colorScheme);
     await p.context().close();
   }
 });
