@@ -35,6 +35,12 @@ pub enum EmbedError {
 }
 
 impl EmbedError {
+    /// The message of the error's first problem, in `lang`: what a reader sees when the widget
+    /// cannot render its own error panel.
+    pub fn message(&self, lang: Lang) -> String {
+        self.problems().first().map_or_else(|| self.to_string(), |p| p.message(lang).to_string())
+    }
+
     /// The problems to list inside the widget and in the error event.
     pub fn problems(&self) -> Vec<Problem> {
         match self {
@@ -392,7 +398,7 @@ pub fn announce_error(host: &Element, err: &EmbedError, lang: Lang) {
 }
 
 /// Which report, if any, a message written without Yew leaves in place.
-#[derive(Clone, Copy, PartialEq, Eq)]
+#[derive(Clone, Copy)]
 pub enum Keep {
     /// Nothing: the message replaces what the shadow root shows, and a `<slot>` below it lets
     /// the page's own fallback content show (rendering could not start).
@@ -403,11 +409,13 @@ pub enum Keep {
 }
 
 /// Last-resort message written without Yew (rendering could not start, or the widget's code
-/// failed), as an alert after the stylesheet link, so that it is styled like the widget.
-pub fn show_plain_error(host: &Element, message: &str, keep: Keep) {
+/// failed), as an alert after the stylesheet link, so that it is styled like the widget, in
+/// `lang` (a screen reader then reads it in that language whatever the page's language).
+pub fn show_plain_error(host: &Element, message: &str, lang: Lang, keep: Keep) {
     let Ok(alert) = gloo::utils::document().create_element("p") else { return };
     let _ = alert.set_attribute("role", "alert");
     let _ = alert.set_attribute("class", "rw-alert");
+    let _ = alert.set_attribute("lang", lang.tag());
     alert.set_text_content(Some(message));
     let Ok(shadow) = shadow_of(host) else {
         let _ = host.insert_before(&alert, host.first_child().as_ref());

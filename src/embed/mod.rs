@@ -265,9 +265,8 @@ async fn run(id: u64, host: Element, stylesheet: Stylesheet, abort: Option<Abort
     if !host::markup_allowed() {
         // A prerendered report stays readable, with the reason above it.
         let err = EmbedError::TrustedTypes;
-        let message = err.problems().first().map(|p| p.message(lang).to_string()).unwrap_or_default();
         let keep = if host::mark_prerendered(&host) { host::Keep::Report } else { host::Keep::Nothing };
-        host::show_plain_error(&host, &message, keep);
+        host::show_plain_error(&host, &err.message(lang), lang, keep);
         host::announce_error(&host, &err, lang);
         return;
     }
@@ -277,7 +276,7 @@ async fn run(id: u64, host: Element, stylesheet: Stylesheet, abort: Option<Abort
     let shadow = match host::prepare_shadow(&host, &stylesheet, lang) {
         Ok(shadow) => shadow,
         Err(err) => {
-            host::show_plain_error(&host, &err.to_string(), host::Keep::Nothing);
+            host::show_plain_error(&host, &err.message(lang), lang, host::Keep::Nothing);
             host::announce_error(&host, &err, lang);
             return;
         }

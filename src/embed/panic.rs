@@ -50,9 +50,9 @@ pub fn on_panic(message: &str) {
         }
         let lang = Lang::from_code(&el.get_attribute("data-lang").unwrap_or_default());
         if state.as_deref() == Some("ready") || shows_prerendered(&el) {
-            host::show_plain_error(&el, stale_notice(lang), host::Keep::Report);
+            host::show_plain_error(&el, stale_notice(lang), lang, host::Keep::Report);
         } else {
-            host::show_plain_error(&el, failed_message(lang), host::Keep::Nothing);
+            host::show_plain_error(&el, failed_message(lang), lang, host::Keep::Nothing);
         }
         host::announce_failure(&el, &format!("internal error: {message}"), lang);
     }
@@ -70,7 +70,7 @@ pub fn refuse(el: &Element) {
         return;
     }
     let lang = Lang::from_code(&el.get_attribute("data-lang").unwrap_or_default());
-    host::show_plain_error(el, failed_message(lang), host::Keep::Nothing);
+    host::show_plain_error(el, failed_message(lang), lang, host::Keep::Nothing);
     host::announce_failure(el, "internal error: the widget stopped after an earlier failure", lang);
 }
 

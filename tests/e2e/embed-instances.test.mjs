@@ -48,9 +48,21 @@ ${payloadScript("lanshan", LANSHAN)}
 <section id="later"></section>`,
 });
 
+// A CMS may put the marker on an element that cannot hold a shadow root (a list item, a table
+// cell): the widget cannot render there, and says so in the host's language.
+const NO_SHADOW = portalPage({
+  title: "hosts that cannot hold a shadow root",
+  body: `
+<ul><li id="li" data-report-widget data-payload="lanshan" data-lang="en">The page's own summary.</li></ul>
+<table><tr><td id="td" data-report-widget data-payload="lanshan">页面自带的摘要。</td></tr></table>
+<div id="ok" data-report-widget data-payload="lanshan"></div>
+${payloadScript("lanshan", LANSHAN)}`,
+});
+
 const session = browserAndDist({
   routes: {
     "/three.html": { body: THREE },
+    "/no-shadow.html": { body: NO_SHADOW },
     "/lanshan.json": { body: LANSHAN, type: "application/json; charset=utf-8" },
     "/slow/water.json": slowJson(WATER, 1500),
     "/slow/never.json": slowJson(WATER, 60000),
@@ -284,4 +296,27 @@ test("the loader marks hosts on a trap from the widget's wasm, and ignores other
   assert.match(await hostText(page, "a"), /internal error/, "a keeps its report with a notice above");
   assert.ok((await hostText(page, "a")).includes("more than 5,020 person-times"));
   await context.close();
+});
+
+test("a host that cannot hold a shadow root shows why, in its own language, above the page's content; the others render", async () => {
+  const page = await session.browser.newPage();
+  await page.addInitScript(recordEventDetails);
+  await page.goto(`${session.server.url}/no-shadow.html`);
+  assert.deepEqual(await settled(page), ["error", "error", "ready"]);
+  const alerts = await page.$$eval("li, td", (hosts) =>
+    hosts.map((h) => {
+      const alert = h.firstElementChild;
+      return { id: h.id, role: alert?.getAttribute("role"), lang: alert?.getAttribute("lang"), text: alert?.textContent, rest: h.textContent.slice(alert?.textContent.length ?? 0) };
+    })
+  );
+  assert.equal(alerts[0].role, "alert");
+  assert.equal(alerts[0].lang, "en");
+  assert.match(alerts[0].text, /^the widget cannot attach to this element: /);
+  assert.equal(alerts[0].rest, "The page's own summary.");
+  assert.equal(alerts[1].lang, "zh-CN");
+  assert.match(alerts[1].text, /^无法在此元素上显示组件：/);
+  assert.equal(alerts[1].rest, "页面自带的摘要。");
+  const errors = (await page.evaluate(() => window.__rwDetails)).filter((e) => e.name === "report-widget:error");
+  assert.deepEqual(errors.map((e) => [e.id, e.detail.problems.map((p) => p.path)]), [["li", ["data-report-widget"]], ["td", ["data-report-widget"]]]);
+  await page.close();
 });
