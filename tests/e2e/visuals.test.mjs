@@ -7,7 +7,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { ARTIFACTS, DIST, browserAndDist, settled, widgetAxeViolations } from "./support.mjs";
+import { ARTIFACTS, DIST, WATER, browserAndDist, payloadScript, portalPage, settled, widgetAxeViolations } from "./support.mjs";
 
 const INDEX = readFileSync(join(DIST, "index.html"), "utf8");
 const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data: blob:; connect-src 'self'";
@@ -23,6 +23,25 @@ function page(attrs = {}, extraBody = "") {
   return html.replace("</body>", `${extraBody}</body>`);
 }
 
+/** Another bureau's report whose every label and title is one long unbroken word: a Chinese
+ * phrase with no punctuation followed by a URL. */
+function longWordsPayload() {
+  const long = "这是一个没有任何标点符号的非常非常非常非常非常非常非常长的指标名称https://www.example.gov.cn/a/very/long/path/without/any/break/points.html";
+  const relabel = (node) => {
+    if (Array.isArray(node)) return node.forEach(relabel);
+    if (!node || typeof node !== "object") return;
+    for (const [key, value] of Object.entries(node)) {
+      if ((key === "label" || key === "title") && value && typeof value === "object" && "zh" in value) node[key] = { zh: long, en: long.replace(/^[^h]+/, "Supercalifragilisticexpialidocious-") };
+      else relabel(value);
+    }
+  };
+  const payload = JSON.parse(WATER);
+  relabel(payload);
+  return JSON.stringify(payload);
+}
+const longWordsPage = (lang) =>
+  portalPage({ body: `<div data-report-widget data-payload="long" data-lang="${lang}"></div>${payloadScript("long", longWordsPayload())}` });
+
 const session = browserAndDist({
   headers: { "content-security-policy": CSP },
   routes: {
@@ -30,6 +49,8 @@ const session = browserAndDist({
     "/en.html": { body: page({ "data-lang": "en" }), headers: { "content-security-policy": CSP } },
     "/dark.html": { body: page({ "data-theme": "dark" }), headers: { "content-security-policy": CSP } },
     "/large.html": { body: page({ "data-theme": "large" }), headers: { "content-security-policy": CSP } },
+    "/long-zh.html": { body: longWordsPage("zh") },
+    "/long-en.html": { body: longWordsPage("en") },
     "/router.html": {
       // A host page that routes by its own hash and counts hashchange events.
       body: page({}, '<script src="./router.js"></script>'),
@@ -434,6 +455,26 @@ for (const width of [320, 768, 1280]) {
     });
   }
 }
+
+test("long unbroken words and URLs in a payload wrap at 320 px: nothing pushes the page sideways", async () => {
+  for (const path of ["/long-zh.html", "/long-en.html"]) {
+    for (const theme of ["", "large"]) {
+      const p = await open(path, { width: 320, height: 700 });
+      if (theme) await p.$eval("[data-report-widget]", (host, t) => host.setAttribute("data-theme", t), theme);
+      const widths = await p.evaluate(() => {
+        const host = document.querySelector("[data-report-widget]");
+        // Wide tables scroll inside their own frame; nothing else may reach past the page.
+        const sticking = [...host.shadowRoot.querySelectorAll("*")]
+          .filter((e) => !e.parentElement?.closest(".rw-table-wrap") && e.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
+          .map((e) => e.tagName + "." + (e.getAttribute("class") || ""));
+        return { page: document.documentElement.scrollWidth, sticking };
+      });
+      assert.deepEqual(widths, { page: 320, sticking: [] }, `${path} ${theme}`);
+      if (path.endsWith("en.html") && !theme) await p.screenshot({ path: join(ARTIFACTS, "visuals-long-words-320.png"), fullPage: true });
+      await p.context().close();
+    }
+  }
+});
 
 test("200% zoom (a 1280 px window is 640 CSS px): everything reflows, nothing scrolls sideways", async () => {
   const context = await session.browser.newContext({ viewport: { width: 640, height: 450 }, deviceScaleFactor: 2 });
