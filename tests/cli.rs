@@ -63,3 +63,33 @@ fn usage_errors_exit_two() {
     assert_eq!(code, 1);
     assert!(output.contains("cannot read"));
 }
+
+/// Writes `bytes` to a file of its own in the target directory and returns its path.
+fn temp_file(name: &str, bytes: &[u8]) -> String {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR"));
+    let path = dir.join(name);
+    std::fs::write(&path, bytes).expect("write a temporary payload");
+    path.to_str().unwrap().to_string()
+}
+
+#[test]
+fn a_byte_order_mark_is_dropped_as_browsers_drop_it() {
+    let lanshan = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/www/reports/lanshan-2021.json")).unwrap();
+    let path = temp_file("bom.json", &[b"\xEF\xBB\xBF".as_slice(), &lanshan].concat());
+    let (code, output) = cli(&["validate", &path]);
+    assert_eq!(code, 0, "{output}");
+    assert!(output.ends_with(": ok\n"), "{output}");
+}
+
+#[test]
+fn text_that_is_not_utf8_is_refused_with_its_line_and_what_to_do() {
+    // "兰山" in GBK on the third line.
+    let path = temp_file("gbk.json", b"{\n  \"schema\": \"report-widget/1\",\n  \"x\": \"\xC0\xBC\xC9\xBD\"\n}\n");
+    let (code, output) = cli(&["validate", &path]);
+    assert_eq!(code, 1);
+    assert!(output.contains("line 3: the file is not UTF-8 text (saved as GBK/ANSI?): save it as UTF-8"), "{output}");
+    let path = temp_file("utf16.json", b"\xFF\xFE{\x00}\x00");
+    let (code, output) = cli(&["validate", &path]);
+    assert_eq!(code, 1);
+    assert!(output.contains("the file is UTF-16 text"), "{output}");
+}

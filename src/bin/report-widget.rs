@@ -121,8 +121,20 @@ mod cli {
         }
     }
 
+    /// A payload file's text. A UTF-8 byte-order mark is dropped, as browsers drop it when
+    /// they fetch a payload (Notepad and many Chinese tools write one); text in another
+    /// encoding is refused with the line where it stops being UTF-8 and what to do.
     fn read(path: &str) -> Result<String, String> {
-        std::fs::read_to_string(path).map_err(|e| format!("{path}: cannot read: {e}"))
+        let bytes = std::fs::read(path).map_err(|e| format!("{path}: cannot read: {e}"))?;
+        let text = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
+        if text.starts_with(b"\xFF\xFE") || text.starts_with(b"\xFE\xFF") {
+            return Err(format!("{path}: the file is UTF-16 text (\"Unicode\" in Notepad or Excel): save it as UTF-8"));
+        }
+        String::from_utf8(text.to_vec()).map_err(|e| {
+            let valid = &text[..e.utf8_error().valid_up_to()];
+            let line = valid.iter().filter(|&&b| b == b'\n').count() + 1;
+            format!("{path}: line {line}: the file is not UTF-8 text (saved as GBK/ANSI?): save it as UTF-8")
+        })
     }
 
     fn validate_files(paths: &[String]) -> ExitCode {
