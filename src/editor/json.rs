@@ -145,6 +145,7 @@ pub fn parse(text: &str) -> Result<Value, SyntaxError> {
         line: e.line(),
         column: e.column().max(1),
         message: e.to_string().split(" at line ").next().unwrap_or_default().to_string(),
+        hint: Default::default(),
     })
 }
 

@@ -62,9 +62,7 @@ pub fn open_file(bytes: &[u8]) -> Result<(Value, Status), Vec<Problem>> {
     if text.len() > validate::MAX_PAYLOAD_BYTES {
         return Err(PayloadError::TooLarge { bytes: text.len(), limit: validate::MAX_PAYLOAD_BYTES }.problems());
     }
-    let value = json::parse(&text).map_err(|e| {
-        PayloadError::Syntax { line: e.line, column: e.column, message: e.message }.problems()
-    })?;
+    let value = json::parse(&text).map_err(|e| PayloadError::from(e).problems())?;
     let status = check(&value, text.len());
     Ok((value, status))
 }

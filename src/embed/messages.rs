@@ -24,8 +24,9 @@ pub async fn describe(_text: &str, problems: Vec<Problem>) -> Vec<Problem> {
 }
 
 /// `problems`, found in the payload `text`, with their messages: those of the on-demand module,
-/// for each problem it found at the same place; where it could not be loaded, a message that
-/// says what kind of problem it is and that the rest could not be loaded.
+/// for each problem it found at the same place; where it could not be loaded, the message the
+/// problem has (a syntax error's), or one that says what kind of problem it is and that the
+/// rest could not be loaded.
 #[cfg(not(feature = "messages"))]
 pub async fn describe(text: &str, mut problems: Vec<Problem>) -> Vec<Problem> {
     let described = ask(text).await.unwrap_or_default();
@@ -36,6 +37,9 @@ pub async fn describe(text: &str, mut problems: Vec<Problem>) -> Vec<Problem> {
                 problem.zh = d.get(1).as_string().unwrap_or_default();
                 problem.en = d.get(2).as_string().unwrap_or_default();
             }
+            // A syntax error's own message (its line, column and what the reader expected)
+            // is in this build already; the module adds the likely mistake behind it.
+            None if !problem.en.is_empty() => {}
             None if problem.severity == Severity::Warning => {
                 // The decoder warns about one thing only.
                 problem.zh = "未知字段（已忽略）；详细说明未能加载".into();

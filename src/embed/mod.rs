@@ -294,9 +294,10 @@ async fn run(id: u64, host: Element, stylesheet: Stylesheet, abort: Option<Abort
                 log_warnings(&host, &text, checked.warnings);
                 Ok(checked.report)
             }
-            // The error panel and event wait for the problems' messages.
-            Err(PayloadError::Invalid(problems)) => {
-                Err(EmbedError::Payload(PayloadError::Invalid(messages::describe(&text, problems).await)))
+            // The error panel and event wait for the problems' messages (for a syntax error, the
+            // likely mistake behind it: a typographic quote, a full-width comma…).
+            Err(err @ (PayloadError::Invalid(_) | PayloadError::Syntax { .. })) => {
+                Err(EmbedError::Payload(PayloadError::Invalid(messages::describe(&text, err.problems()).await)))
             }
             Err(err) => Err(EmbedError::Payload(err)),
         },

@@ -91,6 +91,68 @@ pub struct SyntaxError {
     pub line: usize,
     pub column: usize,
     pub message: String,
+    /// The likely mistake behind it, where the character at the error is one people type
+    /// when they write JSON by hand.
+    pub hint: Hint,
+}
+
+/// The likely mistake behind a syntax error, in Chinese and English (see [`hint`]). Empty
+/// without the `messages` feature: the widget's own wasm leaves messages to the on-demand
+/// module, which reads the text again with them.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Hint(#[cfg(feature = "messages")] pub Option<(String, String)>);
+
+impl Hint {
+    /// The hint in Chinese and in English, if there is one.
+    pub fn get(&self) -> Option<(&str, &str)> {
+        #[cfg(feature = "messages")]
+        return self.0.as_ref().map(|(zh, en)| (zh.as_str(), en.as_str()));
+        #[cfg(not(feature = "messages"))]
+        None
+    }
+}
+
+/// What a character that breaks JSON most likely means, in Chinese and English: the mistakes
+/// of people who write or paste JSON by hand in a Chinese word processor, input method or CMS.
+/// `before` is the text before the character, `after` the text from it on.
+#[cfg(feature = "messages")]
+pub fn hint(before: &str, after: &str) -> Option<(String, String)> {
+    let found = after.chars().next()?;
+    let hint = |zh: &str, en: &str| Some((zh.to_string(), en.to_string()));
+    let ascii = match found {
+        '，' => Some(','),
+        '：' => Some(':'),
+        '｛' => Some('{'),
+        '｝' => Some('}'),
+        '［' => Some('['),
+        '］' => Some(']'),
+        '\u{3000}' => Some(' '),
+        _ => None,
+    };
+    if let Some(ascii) = ascii {
+        let (zh_name, en_name) = if ascii == ' ' { ("全角空格".to_string(), "space".to_string()) } else { (format!("“{ascii}”"), format!("\"{ascii}\"")) };
+        return Some((
+            format!("“{found}”是全角字符（中文输入法），JSON 需要半角的{zh_name}"),
+            format!("\"{found}\" is a full-width character (Chinese input method); JSON needs the ASCII {en_name}"),
+        ));
+    }
+    match found {
+        '“' | '”' | '‘' | '’' => hint(
+            "这是中文引号，JSON 的键和文字要用英文双引号 \"（从 Word、WPS 复制的文字常有中文引号）",
+            "this is a typographic quote; JSON keys and strings take the straight double quote \" (text copied from Word or WPS often has typographic quotes)",
+        ),
+        '\'' => hint("JSON 的键和文字要用双引号 \"，不能用单引号 '", "JSON keys and strings take double quotes \", not single quotes '"),
+        '}' | ']' if before.trim_end().ends_with(',') => hint(
+            "最后一项后面多了一个逗号：请删去 } 或 ] 前面的逗号",
+            "a comma after the last item: remove the comma before the } or ]",
+        ),
+        '&' if ["&quot;", "&#34;", "&amp;", "&lt;", "&gt;"].iter().any(|e| after.starts_with(e)) => hint(
+            "这是 HTML 实体（如 &quot;）：页面或内容管理系统把数据转义了；JSON 里的引号等字符要保持原样",
+            "this is an HTML entity (such as &quot;): the page or the CMS escaped the payload; JSON needs its quotes and other characters as they are",
+        ),
+        '/' if after.starts_with("//") || after.starts_with("/*") => hint("JSON 不允许注释", "JSON has no comments"),
+        _ => None,
+    }
 }
 
 /// Parses one JSON value (surrounded by optional whitespace) from `text`.
@@ -124,13 +186,25 @@ impl Parser<'_> {
         }
     }
 
-    /// An error at the last character consumed (or the start of its line at the very start).
+    /// An error at the last character consumed (or the start of its line at the very start),
+    /// with a hint about that character.
     fn error(&self, message: &str) -> SyntaxError {
+        let error = self.eof(message);
+        #[cfg(feature = "messages")]
+        let error = {
+            let at = self.text[..self.at].chars().next_back().map_or(0, |last| self.at - last.len_utf8());
+            SyntaxError { hint: Hint(hint(&self.text[..at], &self.text[at..])), ..error }
+        };
+        error
+    }
+
+    /// An error where the text ends too soon: at its last character.
+    fn eof(&self, message: &str) -> SyntaxError {
         let before = &self.text[..self.at];
         let line = before.matches('\n').count() + 1;
         let line_start = before.rfind('\n').map_or(0, |i| i + 1);
         let column = before[line_start..].chars().count().max(1);
-        SyntaxError { line, column, message: message.to_string() }
+        SyntaxError { line, column, message: message.to_string(), hint: Hint::default() }
     }
 
     fn skip_space(&mut self) {
@@ -151,13 +225,13 @@ impl Parser<'_> {
                 self.bump();
                 Err(self.error(message))
             }
-            None => Err(self.error(&format!("EOF while parsing: {message}"))),
+            None => Err(self.eof(&format!("EOF while parsing: {message}"))),
         }
     }
 
     fn value(&mut self) -> Result<Value, SyntaxError> {
         self.skip_space();
-        let Some(c) = self.peek() else { return Err(self.error("EOF while parsing a value")) };
+        let Some(c) = self.peek() else { return Err(self.eof("EOF while parsing a value")) };
         match c {
             b'{' => self.nested(Parser::object),
             b'[' => self.nested(Parser::array),
@@ -200,7 +274,7 @@ impl Parser<'_> {
                     self.bump();
                     return Err(self.error("key must be a string"));
                 }
-                None => return Err(self.error("EOF while parsing an object")),
+                None => return Err(self.eof("EOF while parsing an object")),
             }
             let key = self.string()?;
             self.expect(b':', "expected `:`")?;
@@ -217,7 +291,7 @@ impl Parser<'_> {
                     self.bump();
                     return Err(self.error("expected `,` or `}`"));
                 }
-                None => return Err(self.error("EOF while parsing an object")),
+                None => return Err(self.eof("EOF while parsing an object")),
             }
         }
     }
@@ -243,7 +317,7 @@ impl Parser<'_> {
                     self.bump();
                     return Err(self.error("expected `,` or `]`"));
                 }
-                None => return Err(self.error("EOF while parsing a list")),
+                None => return Err(self.eof("EOF while parsing a list")),
             }
         }
     }
@@ -311,7 +385,7 @@ impl Parser<'_> {
             out.push_str(&self.text[self.at..self.at + run]);
             self.at += run;
             match self.peek() {
-                None => return Err(self.error("EOF while parsing a string")),
+                None => return Err(self.eof("EOF while parsing a string")),
                 Some(b'"') => {
                     self.at += 1;
                     return Ok(out);
@@ -329,7 +403,7 @@ impl Parser<'_> {
     }
 
     fn escape(&mut self, out: &mut String) -> Result<(), SyntaxError> {
-        let Some(c) = self.peek() else { return Err(self.error("EOF while parsing a string")) };
+        let Some(c) = self.peek() else { return Err(self.eof("EOF while parsing a string")) };
         self.bump();
         match c {
             b'"' => out.push('"'),
@@ -368,7 +442,7 @@ impl Parser<'_> {
     fn hex4(&mut self) -> Result<u32, SyntaxError> {
         let mut code = 0;
         for _ in 0..4 {
-            let Some(c) = self.peek() else { return Err(self.error("EOF while parsing a string")) };
+            let Some(c) = self.peek() else { return Err(self.eof("EOF while parsing a string")) };
             self.bump();
             let digit = (c as char).to_digit(16).ok_or_else(|| self.error("invalid escape"))?;
             code = code * 16 + digit;
@@ -426,6 +500,32 @@ mod tests {
         assert_eq!((e.line, e.column), (4, 1));
         let e = parse("[\"兰山区\" 1]").unwrap_err();
         assert_eq!((e.line, e.column), (1, 8), "columns count characters");
+    }
+
+    #[test]
+    fn mistakes_of_hand_written_json_get_a_hint_in_both_languages() {
+        let hint_of = |text: &str| parse(text).unwrap_err().hint.0.expect(text);
+        let cases = [
+            ("{\"a\": “x”}", "中文引号", "typographic quote"),
+            ("{“a”: 1}", "中文引号", "typographic quote"),
+            ("{'a': 1}", "单引号", "single quotes"),
+            ("{\"a\": 1， \"b\": 2}", "“，”是全角字符", "\"，\" is a full-width character"),
+            ("{\"a\"： 1}", "半角的“:”", "the ASCII \":\""),
+            ("{\u{3000}\"a\": 1}", "全角空格", "ASCII space"),
+            ("{\"a\": [1, 2, ], \"b\": 1}", "多了一个逗号", "a comma after the last item"),
+            ("{\"a\": 1,\n}", "多了一个逗号", "a comma after the last item"),
+            ("{&quot;a&quot;: 1}", "HTML 实体", "HTML entity"),
+            ("{\n  // note\n  \"a\": 1}", "注释", "no comments"),
+        ];
+        for (text, zh, en) in cases {
+            let (hint_zh, hint_en) = hint_of(text);
+            assert!(hint_zh.contains(zh) && hint_en.contains(en), "{text:?}: {hint_zh} / {hint_en}");
+        }
+        // Valid places for the same characters, and other errors, get none.
+        assert!(parse("{\"a\": \"他说“好”，‘行’'\"}").is_ok());
+        for text in ["{\"a\" 1}", "[1 2]", "{\"a\": tru}", "{\"a\": [1, 2"] {
+            assert_eq!(parse(text).unwrap_err().hint, Hint::default(), "{text:?}");
+        }
     }
 
     #[test]

@@ -82,7 +82,7 @@ impl Problem {
 pub enum PayloadError {
     /// The text is not well-formed JSON.
     #[error("the payload is not valid JSON: {message} (line {line}, column {column})")]
-    Syntax { line: usize, column: usize, message: String },
+    Syntax { line: usize, column: usize, message: String, hint: json::Hint },
     /// The payload is larger than the widget accepts.
     #[error("the payload is {bytes} bytes, more than the limit of {limit} bytes")]
     TooLarge { bytes: usize, limit: usize },
@@ -91,16 +91,25 @@ pub enum PayloadError {
     Invalid(Vec<Problem>),
 }
 
+impl From<json::SyntaxError> for PayloadError {
+    fn from(e: json::SyntaxError) -> PayloadError {
+        PayloadError::Syntax { line: e.line, column: e.column, message: e.message, hint: e.hint }
+    }
+}
+
 impl PayloadError {
     /// Every problem, including the single one of a syntax or size error.
     pub fn problems(&self) -> Vec<Problem> {
         match self {
-            PayloadError::Syntax { line, column, message } => vec![Problem {
+            PayloadError::Syntax { line, column, message, hint } => vec![Problem {
                 position: Some((*line, *column)),
                 ..Problem::error(
                     "/",
-                    format!("JSON 语法错误（第 {line} 行第 {column} 列）：{message}"),
-                    format!("JSON syntax error at line {line}, column {column}: {message}"),
+                    format!("JSON 语法错误（第 {line} 行第 {column} 列）：{}", hint.get().map_or(message.as_str(), |(zh, _)| zh)),
+                    match hint.get() {
+                        Some((_, en)) => format!("JSON syntax error at line {line}, column {column}: {message}: {en}"),
+                        None => format!("JSON syntax error at line {line}, column {column}: {message}"),
+                    },
                 )
             }],
             PayloadError::TooLarge { bytes, limit } => vec![Problem::error(
@@ -130,7 +139,7 @@ pub fn load_checked(text: &str) -> Result<Checked, PayloadError> {
     if text.len() > MAX_PAYLOAD_BYTES {
         return Err(PayloadError::TooLarge { bytes: text.len(), limit: MAX_PAYLOAD_BYTES });
     }
-    let value = json::parse(text).map_err(|e| PayloadError::Syntax { line: e.line, column: e.column, message: e.message })?;
+    let value = json::parse(text).map_err(PayloadError::from)?;
     check_json(&value)
 }
 

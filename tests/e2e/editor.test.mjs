@@ -383,3 +383,17 @@ test("opened from disk (file://, no server) it works offline", async () => {
   await page.screenshot({ path: join(ARTIFACTS, "editor-file-url.png") });
   await page.context().close();
 });
+
+test("a syntax error in the JSON view names the likely mistake: a full-width comma, typographic quotes", async () => {
+  const page = await editorPage(session.browser, editorUrl());
+  await loadExample(page);
+  await page.click("#tab-json");
+  const text = await page.inputValue("#json-text");
+  assert.ok(text.includes('"schema": "report-widget/1",'), "the JSON view shows the payload");
+  await page.fill("#json-text", text.replace('"schema": "report-widget/1",', '"schema": "report-widget/1"，'));
+  await page.waitForSelector("#json-error");
+  assert.match(await page.textContent("#json-error"), /“，”是全角字符（中文输入法），JSON 需要半角的“,”/);
+  await page.fill("#json-text", text.replace('"schema": "report-widget/1"', '“schema”: "report-widget/1"'));
+  await page.waitForFunction(() => /中文引号/.test(document.querySelector("#json-error")?.textContent ?? ""));
+  await page.context().close();
+});

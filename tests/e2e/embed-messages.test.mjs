@@ -7,12 +7,12 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
-import { ROOT, browserAndDist, hostText, payloadScript, portalPage, recordEventDetails, runCli, settled, states } from "./support.mjs";
+import { ROOT, browserAndDist, hostText, portalPage, recordEventDetails, runCli, settled, states } from "./support.mjs";
 
 const BROKEN = join(ROOT, "tests/payloads/broken");
-// Every payload of the corpus that parses (a syntax error is described without the module).
+// Every payload of the corpus, syntax errors too (the module names the likely mistake).
 const CORPUS = readdirSync(BROKEN)
-  .filter((f) => f.endsWith(".json") && f !== "truncated-json.json")
+  .filter((f) => f.endsWith(".json"))
   .sort()
   .map((f) => ({ name: f.replace(/\.json$/, ""), json: readFileSync(join(BROKEN, f), "utf8") }));
 
@@ -34,8 +34,12 @@ function cliProblems(name) {
     });
 }
 
+// Each payload exactly as in its file (not trimmed: a syntax error's line and column are the tool's).
 const hosts = (lang) =>
-  CORPUS.map(({ name, json }) => `<div id="${name}" data-report-widget data-payload="p-${name}" data-lang="${lang}"></div>${payloadScript(`p-${name}`, json)}`).join("\n");
+  CORPUS.map(
+    ({ name, json }) =>
+      `<div id="${name}" data-report-widget data-payload="p-${name}" data-lang="${lang}"></div><script type="application/json" id="p-${name}">${json.replace(/</g, "\\u003c")}</script>`
+  ).join("\n");
 
 const session = browserAndDist({
   routes: {
@@ -72,7 +76,8 @@ test("every problem of a payload is described in the error event exactly as the 
     assert.equal(event?.name, "report-widget:error", `${name}: an error event`);
     // The event lists the errors and the warnings found on the way, in the tool's order.
     assert.deepEqual(
-      event.detail.problems.map((p) => ({ path: p.path, message: p.message })),
+      // A syntax error's place is its line and column (the tool prints them as its path).
+      event.detail.problems.map((p) => ({ path: p.line ? `line ${p.line}, column ${p.column}` : p.path, message: p.message })),
       expected.map(({ path, message }) => ({ path, message })),
       `${name}: the same problems and messages as the command-line tool`
     );
@@ -108,6 +113,10 @@ test("in Chinese, the panel lists each problem's Chinese message", async () => {
     assert.match(p.message_zh, /重复/, `a Chinese message: ${p.message_zh}`);
     assert.ok(panel.includes(p.message_zh), `the panel shows "${p.message_zh}": ${panel}`);
   }
+  // A syntax error names the likely mistake, in Chinese too.
+  const comma = details["full-width-comma"].detail.problems[0].message_zh;
+  assert.equal(comma, "JSON 语法错误（第 6 行第 25 列）：“，”是全角字符（中文输入法），JSON 需要半角的“,”");
+  assert.ok((await hostText(page, "full-width-comma")).includes(comma), "the panel shows it");
   await context.close();
 });
 
@@ -127,6 +136,12 @@ test("without the on-demand module, every problem is still listed where it is, w
   }
   const panel = await hostText(page, "rank-out-of-range");
   assert.ok(panel.includes("/sections/0/items/0/ranks/0/position"), `the panel names the place: ${panel}`);
+  // A syntax error keeps the widget's own message: its line, column and what was expected.
+  assert.deepEqual(
+    details["truncated-json"].detail.problems.map((p) => p.message),
+    cliProblems("truncated-json").map((p) => p.message)
+  );
+  assert.match(details["full-width-comma"].detail.problems[0].message, /^JSON syntax error at line 6, column 25: expected `,` or `\}`$/);
   assert.equal((await states(page))["unknown-fields"], "ready", "a valid payload is shown all the same");
   assert.ok(
     console.some((m) => m.type === "error" && m.text.includes("messages of the payload's problems could not be loaded")),

@@ -997,7 +997,7 @@ impl EditorApp {
                 <p class="ed-hint" id="json-help">{ t.json_help }</p>
                 if let Some(e) = &self.json_error {
                     <p class="ed-field-error" id="json-error" role="status">
-                        { t.json_broken.replace("{line}", &e.line.to_string()).replace("{message}", &e.message) }
+                        { t.json_broken.replace("{line}", &e.line.to_string()).replace("{message}", &syntax_message(e, t.lang)) }
                     </p>
                 }
                 <textarea id={JSON_AREA} class="ed-input ed-json" value={text} {oninput} spellcheck="false" wrap="off"
@@ -1174,6 +1174,16 @@ impl EditorApp {
                 </fieldset>
             </details>
         }
+    }
+}
+
+/// What a syntax error in the JSON tab says: the likely mistake in the interface's language
+/// where there is one, otherwise the reader's own message.
+fn syntax_message(e: &SyntaxError, lang: Lang) -> String {
+    match (e.hint.get(), lang) {
+        (Some((zh, _)), Lang::Zh) => zh.to_string(),
+        (Some((_, en)), Lang::En) => format!("{}: {en}", e.message),
+        (None, _) => e.message.clone(),
     }
 }
 
