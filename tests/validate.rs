@@ -232,3 +232,31 @@ fn every_rule_reports_at_its_own_pointer_in_document_order() {
         ]
     );
 }
+
+#[test]
+fn a_number_written_as_text_says_what_to_write_instead() {
+    let message = |value: &str| {
+        let mut p = minimal();
+        p["sections"][0]["items"][0]["value"] = json!(value);
+        let found = problems(&p);
+        assert_eq!(found.len(), 1, "{value}: {found:?}");
+        assert_eq!(found[0].pointer, "/sections/0/items/0/value");
+        (found[0].zh.clone(), found[0].en.clone())
+    };
+    let (zh, en) = message("98.5");
+    assert_eq!(en, "expected a number, found the string \"98.5\": write 98.5 without quotes");
+    assert_eq!(zh, "应为数字，实际是字符串“98.5”：去掉引号，写成 98.5");
+    assert!(message("1,200").1.ends_with("write 1200 without quotes"));
+    assert!(message("5,020余人次").1.ends_with(
+        "write the number as 5020 (no quotes), \"余\" as \"qualifier\": \"over\", the unit as \"unit\": \"人次\""
+    ));
+    assert!(message("超过20万").1.ends_with("\"超过\" as \"qualifier\": \"more_than\", the unit as \"unit\": \"万\""));
+    let (zh, en) = message("98.9%");
+    assert!(en.ends_with("write the number as 98.9 (no quotes), the unit as \"unit\": \"%\""), "{en}");
+    assert!(zh.ends_with("数字写成 98.9（不加引号），单位写成 \"unit\": \"%\""), "{zh}");
+    assert!(message("-3.5").1.ends_with("write -3.5 without quotes"));
+    // Nothing to suggest: no digits, a decimal comma, two numbers.
+    for value in ["很多", "4,73", "2024-01-15", "3至5"] {
+        assert_eq!(message(value).1, format!("expected a number, found the string \"{value}\""), "{value}");
+    }
+}

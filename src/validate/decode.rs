@@ -87,6 +87,62 @@ fn invalid_value(_: &str, _: &[&str]) -> (String, String) {
     Default::default()
 }
 
+/// The error for a number written as a string, `s`: people copy figures from the report's text
+/// ("98.5", "5,020余", "98.9%", "1813.4469万元"), so the message says what to write instead.
+#[cfg(feature = "messages")]
+fn number_as_string(s: &str) -> (String, String) {
+    let found = (text!("应为数字，实际是字符串“{s}”"), text!("expected a number, found the string \"{s}\""));
+    // The first run of digits, with decimal point and thousands separators, and the text around it.
+    let Some(start) = s.find(|c: char| c.is_ascii_digit()) else { return found };
+    let len = s[start..].find(|c: char| !(c.is_ascii_digit() || matches!(c, '.' | ',' | '，'))).unwrap_or(s.len() - start);
+    let run = s[start..start + len].trim_end_matches('.');
+    // Separators only between groups of three digits (1,200 or 5，020.5), never a decimal comma.
+    let whole = run.split('.').next().unwrap_or_default();
+    if whole.split([',', '，']).skip(1).any(|group| group.len() != 3) {
+        return found;
+    }
+    let digits: String = run.chars().filter(|c| !matches!(c, ',' | '，')).collect();
+    let sign = if s[..start].trim_end().ends_with('-') { "-" } else { "" };
+    let number = format!("{sign}{digits}");
+    if Decimal::parse(&number).is_none() {
+        return found;
+    }
+    let around = format!("{}{}", s[..start].trim_end_matches('-').trim(), s[start + len..].trim());
+    if around.contains(|c: char| c.is_ascii_digit()) {
+        return found; // two numbers, or a date: no single figure to suggest
+    }
+    if around.is_empty() && number == s.trim().replace([',', '，'], "") {
+        return (text!("{}：去掉引号，写成 {number}", found.0), text!("{}: write {number} without quotes", found.1));
+    }
+    let qualifier = QUALIFIER_WORDS.iter().find(|(word, _)| around.contains(word));
+    let unit: String = match qualifier {
+        Some((word, _)) => around.replace(word, ""),
+        None => around.clone(),
+    };
+    let mut zh = vec![text!("数字写成 {number}（不加引号）")];
+    let mut en = vec![text!("write the number as {number} (no quotes)")];
+    if let Some((word, name)) = qualifier {
+        zh.push(text!("“{word}”写成 \"qualifier\": \"{name}\""));
+        en.push(text!("\"{word}\" as \"qualifier\": \"{name}\""));
+    }
+    if !unit.trim().is_empty() {
+        let unit = unit.trim();
+        zh.push(text!("单位写成 \"unit\": \"{unit}\""));
+        en.push(text!("the unit as \"unit\": \"{unit}\""));
+    }
+    (text!("{}：{}", found.0, zh.join("，")), text!("{}: {}", found.1, en.join(", ")))
+}
+
+#[cfg(not(feature = "messages"))]
+fn number_as_string(_: &str) -> (String, String) {
+    Default::default()
+}
+
+/// The report's words for a bounded figure and the qualifier that says it (longest first).
+#[cfg(feature = "messages")]
+const QUALIFIER_WORDS: &[(&str, &str)] =
+    &[("不少于", "at_least"), ("超过", "more_than"), ("不足", "less_than"), ("以上", "over"), ("余", "over"), ("多", "over"), ("约", "about"), ("达", "at_least")];
+
 impl Decoder {
     pub fn error(&mut self, at: &At, zh: String, en: String) {
         self.problems.push(Problem { severity: Severity::Error, pointer: at.pointer(), position: None, zh, en });
@@ -190,9 +246,17 @@ impl Decoder {
     }
 
     pub fn decimal(&mut self, v: &Value, at: &At) -> Option<Decimal> {
-        let Value::Number(n) = v else {
-            self.expected(v, at, "数字", "a number");
-            return None;
+        let n = match v {
+            Value::Number(n) => n,
+            Value::String(s) => {
+                let (zh, en) = number_as_string(s);
+                self.error(at, zh, en);
+                return None;
+            }
+            _ => {
+                self.expected(v, at, "数字", "a number");
+                return None;
+            }
         };
         let written = n.to_string();
         let parsed = Decimal::parse(&written);
