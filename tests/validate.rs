@@ -260,3 +260,27 @@ fn a_number_written_as_text_says_what_to_write_instead() {
         assert_eq!(message(value).1, format!("expected a number, found the string \"{value}\""), "{value}");
     }
 }
+
+#[test]
+fn dates_must_exist_and_other_ways_of_writing_them_are_translated() {
+    let message = |date: &str| {
+        let mut p = minimal();
+        p["meta"]["date"] = json!(date);
+        problems(&p).into_iter().map(|p| (p.pointer, p.zh, p.en)).collect::<Vec<_>>()
+    };
+    for date in ["2024-02-29", "2000-02-29", "2023-12-31", "2024-04-30"] {
+        assert_eq!(message(date), vec![], "{date} exists");
+    }
+    for date in ["2023-02-29", "1900-02-29", "2024-04-31", "2024-00-10", "2024-13-01", "2024-01-00"] {
+        assert_eq!(
+            message(date),
+            vec![("/meta/date".into(), format!("日期“{date}”不存在"), format!("the date \"{date}\" does not exist"))]
+        );
+    }
+    assert_eq!(message("2022年3月3日")[0].2, "the date \"2022年3月3日\" must be written YYYY-MM-DD: 2022-03-03");
+    assert_eq!(message("2022年3月3日")[0].1, "日期“2022年3月3日”应写作 YYYY-MM-DD：2022-03-03");
+    assert_eq!(message("2022/3/3")[0].2, "the date \"2022/3/3\" must be written YYYY-MM-DD: 2022-03-03");
+    assert_eq!(message("2022.12.1")[0].2, "the date \"2022.12.1\" must be written YYYY-MM-DD: 2022-12-01");
+    assert_eq!(message("3 March 2022")[0].2, "the date \"3 March 2022\" must be written YYYY-MM-DD");
+    assert_eq!(message("2022年2月30日")[0].2, "the date \"2022年2月30日\" does not exist");
+}

@@ -202,11 +202,8 @@ fn check_rules(report: &Report, complete: bool) -> Vec<Problem> {
     require_text(&mut out, &m.title, &meta, "title");
     require_text(&mut out, &m.publisher, &meta, "publisher");
     if !is_iso_date(&m.date) {
-        out.push(Problem::error(
-            meta.key("date").pointer(),
-            text!("日期“{}”应写作 YYYY-MM-DD", m.date),
-            text!("the date \"{}\" must be written YYYY-MM-DD", m.date),
-        ));
+        let (zh, en) = date_problem(&m.date);
+        out.push(Problem::error(meta.key("date").pointer(), zh, en));
     }
 
     let mut group_ids = HashSet::new();
@@ -396,12 +393,52 @@ fn blank_text(pointer: String) -> Problem {
     Problem::error(pointer, text!("文字不能为空"), text!("the text must not be empty"))
 }
 
+/// A date written `YYYY-MM-DD` that exists (no 30 February).
 fn is_iso_date(s: &str) -> bool {
     let b = s.as_bytes();
+    let number = |digits: &[u8]| digits.iter().fold(0, |n, d| n * 10 + u32::from(d - b'0'));
     b.len() == 10
         && b[4] == b'-'
         && b[7] == b'-'
         && b.iter().enumerate().all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
-        && matches!(s[5..7].parse::<u32>(), Ok(1..=12))
-        && matches!(s[8..10].parse::<u32>(), Ok(1..=31))
+        && exists(number(&b[..4]), number(&b[5..7]), number(&b[8..]))
+}
+
+/// Whether `day`.`month`.`year` is a day of the Gregorian calendar.
+fn exists(year: u32, month: u32, day: u32) -> bool {
+    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+    let days = match month {
+        2 if leap => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        1..=12 => 31,
+        _ => 0,
+    };
+    (1..=days).contains(&day)
+}
+
+/// The problem with a date that is not a day written `YYYY-MM-DD`: the same day written that
+/// way where the text holds one ("2022年3月3日", "2022/3/3"), or that the day does not exist.
+#[cfg(feature = "messages")]
+fn date_problem(date: &str) -> (String, String) {
+    let numbers: Vec<&str> = date.split(|c: char| !c.is_ascii_digit()).filter(|n| !n.is_empty()).collect();
+    let parsed = match numbers.as_slice() {
+        [y, m, d] if y.len() == 4 && m.len() <= 2 && d.len() <= 2 => {
+            Some((y.parse().unwrap_or(0), m.parse().unwrap_or(0), d.parse().unwrap_or(0)))
+        }
+        _ => None,
+    };
+    match parsed {
+        Some((y, m, d)) if exists(y, m, d) => {
+            let iso = format!("{y:04}-{m:02}-{d:02}");
+            (text!("日期“{date}”应写作 YYYY-MM-DD：{iso}"), text!("the date \"{date}\" must be written YYYY-MM-DD: {iso}"))
+        }
+        Some(_) => (text!("日期“{date}”不存在"), text!("the date \"{date}\" does not exist")),
+        None => (text!("日期“{date}”应写作 YYYY-MM-DD"), text!("the date \"{date}\" must be written YYYY-MM-DD")),
+    }
+}
+
+#[cfg(not(feature = "messages"))]
+fn date_problem(_: &str) -> (String, String) {
+    Default::default()
 }
