@@ -138,6 +138,14 @@ fn number_fields_keep_what_was_typed() {
     assert_eq!(n("5020余"), Some(json!("5020余")), "not a number: kept as text for the validator to name");
     assert_eq!(n("6."), Some(json!("6.")));
     assert_eq!(n("  "), None);
+    // Thousands separators only between groups of three digits: a decimal comma, or a comma
+    // typed by mistake, is kept as typed, never read as another figure (4,73 is not 473).
+    assert_eq!(n("５，０２０").unwrap().to_string(), "5020");
+    assert_eq!(n("1 234 567.5").unwrap().to_string(), "1234567.5");
+    assert_eq!(n("4,73"), Some(json!("4,73")));
+    assert_eq!(n("1,23,456"), Some(json!("1,23,456")));
+    assert_eq!(n("0.5,1"), Some(json!("0.5,1")));
+    assert_eq!(mapping::parse_figure("4,73元").number, None);
 }
 
 #[test]

@@ -2,6 +2,7 @@
 //! the edits the form makes to it, addressed by JSON pointers, the same pointers the validator
 //! reports problems at.
 
+pub use crate::format::figure::normalize_number;
 use crate::model::{Lang, SectionKind, SCHEMA_V1};
 use serde_json::{json, Map, Number, Value};
 use std::collections::HashSet;
@@ -191,50 +192,6 @@ pub fn text_with(old: Option<&Value>, lang: Lang, text: &str, required: bool) ->
         return Some(Value::String(zh));
     }
     Some(json!({ "zh": zh, "en": en }))
-}
-
-/// Normalizes what someone typed into a number field: full-width digits and signs, thousands
-/// separators, a leading `+`, redundant leading zeros. Returns the JSON literal, or `None`
-/// when the text is not a plain decimal.
-pub fn normalize_number(input: &str) -> Option<String> {
-    let mut s: String = input
-        .trim()
-        .chars()
-        .map(|c| match c {
-            '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
-            '．' | '。' => '.',
-            '－' | '−' | '—' => '-',
-            '＋' => '+',
-            other => other,
-        })
-        .filter(|c| !matches!(c, ',' | '，' | ' ' | '\u{a0}' | '_'))
-        .collect();
-    if let Some(rest) = s.strip_prefix('+') {
-        s = rest.to_string();
-    }
-    let (sign, digits) = match s.strip_prefix('-') {
-        Some(rest) => ("-", rest.to_string()),
-        None => ("", s.clone()),
-    };
-    let (int, frac) = match digits.split_once('.') {
-        Some((i, f)) => (i.to_string(), Some(f.to_string())),
-        None => (digits.clone(), None),
-    };
-    let int = if int.is_empty() && frac.is_some() { "0".to_string() } else { int };
-    if int.is_empty() || !int.bytes().all(|b| b.is_ascii_digit()) {
-        return None;
-    }
-    if let Some(f) = &frac {
-        if f.is_empty() || !f.bytes().all(|b| b.is_ascii_digit()) {
-            return None;
-        }
-    }
-    let int = int.trim_start_matches('0');
-    let int = if int.is_empty() { "0" } else { int };
-    Some(match frac {
-        Some(f) => format!("{sign}{int}.{f}"),
-        None => format!("{sign}{int}"),
-    })
 }
 
 /// The value a number field stores for its text: a number (as written), the text itself if

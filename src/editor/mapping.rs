@@ -4,6 +4,8 @@
 //! or “超过20万” keep their hedge and unit: value 5020, qualifier `over`, unit 人次.
 
 use super::doc::{normalize_number, unique_id};
+use crate::format::figure::PREFIXES;
+pub use crate::format::figure::{parse_figure, Figure};
 use serde_json::{json, Map, Number, Value};
 use std::collections::HashSet;
 
@@ -131,59 +133,6 @@ fn header_field(cell: &str) -> Option<Field> {
     // Short words (“数”, “id”) must be the whole cell: “indicator” is not an id.
     let matches = |w: &&str| if w.chars().count() == 1 || (w.is_ascii() && w.len() <= 3) { cell == *w } else { cell.contains(w) };
     HEADER_WORDS.iter().find(|(_, words)| words.iter().any(matches)).map(|(f, _)| *f)
-}
-
-/// A figure as written in a cell: its number, and the hedge and unit around it.
-#[derive(Clone, Debug, PartialEq, Eq, Default)]
-pub struct Figure {
-    /// The plain decimal literal (`5020`, `1813.4469`), if the cell holds a number.
-    pub number: Option<String>,
-    /// A payload qualifier name (`over`, `more_than`…).
-    pub qualifier: Option<&'static str>,
-    /// What followed the number (`人次`, `%`, `万元`).
-    pub unit: Option<String>,
-}
-
-const PREFIXES: &[(&str, &str)] = &[
-    ("不少于", "at_least"),
-    ("至少", "at_least"),
-    ("达到", "at_least"),
-    ("超过", "more_than"),
-    ("多于", "more_than"),
-    ("大于", "more_than"),
-    ("逾", "more_than"),
-    ("大约", "about"),
-    ("约", "about"),
-    ("不足", "less_than"),
-    ("不到", "less_than"),
-    ("少于", "less_than"),
-];
-
-/// Reads “5020余人次”, “超过20万”, “98.5%”, “1,234”, “４.７３”.
-pub fn parse_figure(cell: &str) -> Figure {
-    let mut s = cell.trim();
-    let mut qualifier = None;
-    for (prefix, q) in PREFIXES {
-        if let Some(rest) = s.strip_prefix(prefix) {
-            qualifier = Some(*q);
-            s = rest.trim_start();
-            break;
-        }
-    }
-    let numeric = |c: char| c.is_ascii_digit() || ('０'..='９').contains(&c) || matches!(c, '.' | '．' | ',' | '，' | '-' | '－' | '+' | '＋');
-    let end = s.char_indices().find(|(_, c)| !numeric(*c)).map_or(s.len(), |(i, _)| i);
-    let (num, rest) = s.split_at(end);
-    let Some(number) = normalize_number(num) else {
-        return Figure::default();
-    };
-    let mut rest = rest.trim();
-    for suffix in ["余", "多"] {
-        if let Some(r) = rest.strip_prefix(suffix) {
-            qualifier = qualifier.or(Some("over"));
-            rest = r.trim_start();
-        }
-    }
-    Figure { number: Some(number), qualifier, unit: (!rest.is_empty()).then(|| rest.to_string()) }
 }
 
 /// A rank as written: “1”, “第1名”, “第 2 位”.

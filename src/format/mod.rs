@@ -3,6 +3,7 @@
 //! plain-language summaries and CSV.
 
 mod csv;
+pub mod figure;
 mod summary;
 
 pub use csv::{csv, csv_field, BOM};

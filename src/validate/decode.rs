@@ -88,47 +88,29 @@ fn invalid_value(_: &str, _: &[&str]) -> (String, String) {
 }
 
 /// The error for a number written as a string, `s`: people copy figures from the report's text
-/// ("98.5", "5,020余", "98.9%", "1813.4469万元"), so the message says what to write instead.
+/// ("98.5", "5,020余人次", "98.9%", "超过20万"), so the message says what to write instead,
+/// read as the editor reads a spreadsheet cell.
 #[cfg(feature = "messages")]
 fn number_as_string(s: &str) -> (String, String) {
     let found = (text!("应为数字，实际是字符串“{s}”"), text!("expected a number, found the string \"{s}\""));
-    // The first run of digits, with decimal point and thousands separators, and the text around it.
-    let Some(start) = s.find(|c: char| c.is_ascii_digit()) else { return found };
-    let len = s[start..].find(|c: char| !(c.is_ascii_digit() || matches!(c, '.' | ',' | '，'))).unwrap_or(s.len() - start);
-    let run = s[start..start + len].trim_end_matches('.');
-    // Separators only between groups of three digits (1,200 or 5，020.5), never a decimal comma.
-    let whole = run.split('.').next().unwrap_or_default();
-    if whole.split([',', '，']).skip(1).any(|group| group.len() != 3) {
+    let figure = crate::format::figure::parse_figure(s);
+    let Some(number) = figure.number else { return found };
+    // Two numbers ("3至5"), a date: no single figure to suggest.
+    if figure.unit.as_deref().is_some_and(|u| u.contains(|c: char| c.is_ascii_digit() || ('０'..='９').contains(&c))) {
         return found;
     }
-    let digits: String = run.chars().filter(|c| !matches!(c, ',' | '，')).collect();
-    let sign = if s[..start].trim_end().ends_with('-') { "-" } else { "" };
-    let number = format!("{sign}{digits}");
-    if Decimal::parse(&number).is_none() {
-        return found;
-    }
-    let around = format!("{}{}", s[..start].trim_end_matches('-').trim(), s[start + len..].trim());
-    if around.contains(|c: char| c.is_ascii_digit()) {
-        return found; // two numbers, or a date: no single figure to suggest
-    }
-    if around.is_empty() && number == s.trim().replace([',', '，'], "") {
+    if figure.qualifier.is_none() && figure.unit.is_none() {
         return (text!("{}：去掉引号，写成 {number}", found.0), text!("{}: write {number} without quotes", found.1));
     }
-    let qualifier = QUALIFIER_WORDS.iter().find(|(word, _)| around.contains(word));
-    let unit: String = match qualifier {
-        Some((word, _)) => around.replace(word, ""),
-        None => around.clone(),
-    };
     let mut zh = vec![text!("数字写成 {number}（不加引号）")];
     let mut en = vec![text!("write the number as {number} (no quotes)")];
-    if let Some((word, name)) = qualifier {
-        zh.push(text!("“{word}”写成 \"qualifier\": \"{name}\""));
-        en.push(text!("\"{word}\" as \"qualifier\": \"{name}\""));
+    if let Some(qualifier) = figure.qualifier {
+        zh.push(text!("限定词写成 \"qualifier\": \"{qualifier}\""));
+        en.push(text!("\"qualifier\": \"{qualifier}\""));
     }
-    if !unit.trim().is_empty() {
-        let unit = unit.trim();
+    if let Some(unit) = figure.unit {
         zh.push(text!("单位写成 \"unit\": \"{unit}\""));
-        en.push(text!("the unit as \"unit\": \"{unit}\""));
+        en.push(text!("\"unit\": \"{unit}\""));
     }
     (text!("{}：{}", found.0, zh.join("，")), text!("{}: {}", found.1, en.join(", ")))
 }
@@ -137,11 +119,6 @@ fn number_as_string(s: &str) -> (String, String) {
 fn number_as_string(_: &str) -> (String, String) {
     Default::default()
 }
-
-/// The report's words for a bounded figure and the qualifier that says it (longest first).
-#[cfg(feature = "messages")]
-const QUALIFIER_WORDS: &[(&str, &str)] =
-    &[("不少于", "at_least"), ("超过", "more_than"), ("不足", "less_than"), ("以上", "over"), ("余", "over"), ("多", "over"), ("约", "about"), ("达", "at_least")];
 
 impl Decoder {
     pub fn error(&mut self, at: &At, zh: String, en: String) {

@@ -1,0 +1,109 @@
+//! Figures as people write them, in a report's text, a spreadsheet cell or a form field:
+//! "5020余人次", "超过20万", "98.5%", "1,234", "４.７３". The editor reads its imports and
+//! fields with these; the validator uses them to say what to write instead of a number
+//! written as text.
+
+/// Normalizes a number as someone typed it: full-width digits and signs, thousands separators
+/// (between groups of three digits only), a leading `+`, redundant leading zeros. Returns the
+/// JSON literal, or `None` when the text is not a plain decimal.
+pub fn normalize_number(input: &str) -> Option<String> {
+    let mapped: String = input
+        .trim()
+        .chars()
+        .map(|c| match c {
+            '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
+            '．' | '。' => '.',
+            '－' | '−' | '—' => '-',
+            '＋' => '+',
+            other => other,
+        })
+        .collect();
+    // Separators only between groups of three digits before the point ("1,234", "5 020"):
+    // "4,73" is a decimal comma or a typo, and reading it as 473 would change the figure.
+    let separator = |c: char| matches!(c, ',' | '，' | ' ' | '\u{a0}' | '_');
+    let (whole, fraction) = mapped.split_once('.').unwrap_or((&mapped, ""));
+    if whole.split(separator).skip(1).any(|group| group.len() != 3) || fraction.contains(separator) {
+        return None;
+    }
+    let mut s: String = mapped.chars().filter(|c| !separator(*c)).collect();
+    if let Some(rest) = s.strip_prefix('+') {
+        s = rest.to_string();
+    }
+    let (sign, digits) = match s.strip_prefix('-') {
+        Some(rest) => ("-", rest.to_string()),
+        None => ("", s.clone()),
+    };
+    let (int, frac) = match digits.split_once('.') {
+        Some((i, f)) => (i.to_string(), Some(f.to_string())),
+        None => (digits.clone(), None),
+    };
+    let int = if int.is_empty() && frac.is_some() { "0".to_string() } else { int };
+    if int.is_empty() || !int.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    if let Some(f) = &frac {
+        if f.is_empty() || !f.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+    }
+    let int = int.trim_start_matches('0');
+    let int = if int.is_empty() { "0" } else { int };
+    Some(match frac {
+        Some(f) => format!("{sign}{int}.{f}"),
+        None => format!("{sign}{int}"),
+    })
+}
+
+/// A figure as written in a cell: its number, and the hedge and unit around it.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct Figure {
+    /// The plain decimal literal (`5020`, `1813.4469`), if the cell holds a number.
+    pub number: Option<String>,
+    /// A payload qualifier name (`over`, `more_than`…).
+    pub qualifier: Option<&'static str>,
+    /// What followed the number (`人次`, `%`, `万元`).
+    pub unit: Option<String>,
+}
+
+/// The report's words before a number that bound it, and the qualifier each means.
+pub(crate) const PREFIXES: &[(&str, &str)] = &[
+    ("不少于", "at_least"),
+    ("至少", "at_least"),
+    ("达到", "at_least"),
+    ("超过", "more_than"),
+    ("多于", "more_than"),
+    ("大于", "more_than"),
+    ("逾", "more_than"),
+    ("大约", "about"),
+    ("约", "about"),
+    ("不足", "less_than"),
+    ("不到", "less_than"),
+    ("少于", "less_than"),
+];
+
+/// Reads “5020余人次”, “超过20万”, “98.5%”, “1,234”, “４.７３”.
+pub fn parse_figure(cell: &str) -> Figure {
+    let mut s = cell.trim();
+    let mut qualifier = None;
+    for (prefix, q) in PREFIXES {
+        if let Some(rest) = s.strip_prefix(prefix) {
+            qualifier = Some(*q);
+            s = rest.trim_start();
+            break;
+        }
+    }
+    let numeric = |c: char| c.is_ascii_digit() || ('０'..='９').contains(&c) || matches!(c, '.' | '．' | ',' | '，' | '-' | '－' | '+' | '＋');
+    let end = s.char_indices().find(|(_, c)| !numeric(*c)).map_or(s.len(), |(i, _)| i);
+    let (num, rest) = s.split_at(end);
+    let Some(number) = normalize_number(num) else {
+        return Figure::default();
+    };
+    let mut rest = rest.trim();
+    for suffix in ["余", "多"] {
+        if let Some(r) = rest.strip_prefix(suffix) {
+            qualifier = qualifier.or(Some("over"));
+            rest = r.trim_start();
+        }
+    }
+    Figure { number: Some(number), qualifier, unit: (!rest.is_empty()).then(|| rest.to_string()) }
+}
