@@ -1,6 +1,6 @@
 //! Formatting of figures for a language: numbers (万/亿 in Chinese, thousands separators in
 //! English), qualifiers, units, changes with their direction, rank badges, amounts in 万元,
-//! plain-language summaries and CSV.
+//! plain-language summaries and CSV; and reading figures as people write them (`figure`).
 
 mod csv;
 pub mod figure;
