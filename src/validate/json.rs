@@ -112,6 +112,36 @@ impl Hint {
     }
 }
 
+/// The reader's message (`SyntaxError::message`, in English like serde_json's) in Chinese.
+#[cfg(feature = "messages")]
+pub fn message_zh(message: &str) -> String {
+    let zh = match message.strip_prefix("EOF while parsing: ").unwrap_or(message) {
+        "expected value" => "此处应为一个值（数字、带双引号的文字、true、false、null、对象 {} 或数组 []）",
+        "key must be a string" => "此处应为带双引号的字段名",
+        "expected `:`" => "字段名后面应为冒号 :",
+        "expected `,` or `}`" => "此处应为逗号 , 或右花括号 }",
+        "expected `,` or `]`" => "此处应为逗号 , 或右方括号 ]",
+        "EOF while parsing a value" => "文本在此结束，还缺少一个值",
+        "EOF while parsing an object" => "文本在对象结束之前就结束了（缺少右花括号 }）",
+        "EOF while parsing a list" => "文本在数组结束之前就结束了（缺少右方括号 ]）",
+        "EOF while parsing a string" => "文字缺少结尾的双引号",
+        "trailing characters" => "数据结束后还有多余的字符",
+        "invalid number" => "数字的写法有误",
+        "recursion limit exceeded" => "嵌套层数过多",
+        "invalid escape" => "无效的转义（反斜杠 \\ 后的字符）",
+        "invalid unicode code point" | "lone leading surrogate in hex escape" | "lone trailing surrogate in hex escape" => {
+            "无效的 Unicode 转义（\\u 后的编码）"
+        }
+        m if m.starts_with("control character") => "文字中有控制字符（如直接换行），换行请写成 \\n",
+        other => return other.to_string(),
+    };
+    if message.starts_with("EOF while parsing: ") {
+        format!("文本在此结束：{zh}")
+    } else {
+        zh.to_string()
+    }
+}
+
 /// What a character that breaks JSON most likely means, in Chinese and English: the mistakes
 /// of people who write or paste JSON by hand in a Chinese word processor, input method or CMS.
 /// `before` is the text before the character, `after` the text from it on.
@@ -526,6 +556,22 @@ mod tests {
         for text in ["{\"a\" 1}", "[1 2]", "{\"a\": tru}", "{\"a\": [1, 2"] {
             assert_eq!(parse(text).unwrap_err().hint, Hint::default(), "{text:?}");
         }
+    }
+
+    #[test]
+    fn every_message_of_the_reader_has_a_chinese_text() {
+        let texts = [
+            "", "{", "[1,", "{\"a\"", "{\"a\" 1}", "[1 2]", "{\"a\": 1 \"b\"}", "\"abc", "{} x", "01", "-", "\"\\x\"",
+            "\"\\ud800\"", "\"a\nb\"", "x",
+        ];
+        for text in texts {
+            let e = parse(text).unwrap_err();
+            let zh = message_zh(&e.message);
+            assert!(zh.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)), "{text:?}: {} → {zh}", e.message);
+        }
+        assert_eq!(message_zh("a message it does not know"), "a message it does not know", "given back as it is");
+        let deep = parse(&"[".repeat(200)).unwrap_err();
+        assert_eq!(message_zh(&deep.message), "嵌套层数过多");
     }
 
     #[test]

@@ -91,6 +91,19 @@ pub enum PayloadError {
     Invalid(Vec<Problem>),
 }
 
+/// A syntax error's Chinese text: the likely mistake where there is one, else the reader's
+/// message in Chinese (in English without the `messages` feature, whose build has the
+/// on-demand module describe it).
+fn syntax_zh(message: &str, hint: &json::Hint) -> String {
+    match hint.get() {
+        Some((zh, _)) => zh.to_string(),
+        #[cfg(feature = "messages")]
+        None => json::message_zh(message),
+        #[cfg(not(feature = "messages"))]
+        None => message.to_string(),
+    }
+}
+
 impl From<json::SyntaxError> for PayloadError {
     fn from(e: json::SyntaxError) -> PayloadError {
         PayloadError::Syntax { line: e.line, column: e.column, message: e.message, hint: e.hint }
@@ -105,7 +118,7 @@ impl PayloadError {
                 position: Some((*line, *column)),
                 ..Problem::error(
                     "/",
-                    format!("JSON 语法错误（第 {line} 行第 {column} 列）：{}", hint.get().map_or(message.as_str(), |(zh, _)| zh)),
+                    format!("JSON 语法错误（第 {line} 行第 {column} 列）：{}", syntax_zh(message, hint)),
                     match hint.get() {
                         Some((_, en)) => format!("JSON syntax error at line {line}, column {column}: {message}: {en}"),
                         None => format!("JSON syntax error at line {line}, column {column}: {message}"),

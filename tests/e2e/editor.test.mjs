@@ -393,6 +393,7 @@ test("a syntax error in the JSON view names the likely mistake: a full-width com
   await page.fill("#json-text", text.replace('"schema": "report-widget/1",', '"schema": "report-widget/1"，'));
   await page.waitForSelector("#json-error");
   assert.match(await page.textContent("#json-error"), /“，”是全角字符（中文输入法），JSON 需要半角的“,”/);
+  assert.match(await page.textContent("#json-problems"), /“，”是全角字符/, "the problem list says it too");
   await page.fill("#json-text", text.replace('"schema": "report-widget/1"', '“schema”: "report-widget/1"'));
   await page.waitForFunction(() => /中文引号/.test(document.querySelector("#json-error")?.textContent ?? ""));
   await page.context().close();

@@ -1037,7 +1037,7 @@ impl EditorApp {
                             <a href={format!("#{JSON_AREA}")} onclick={self.send.reform(|e: MouseEvent| { e.prevent_default(); Msg::GoToJsonError })}>
                                 <span class="ed-sev">{ t.error }</span>
                                 <span class="ed-where">{ t.json_line.replace("{line}", &e.line.to_string()) }</span>
-                                <span class="ed-msg">{ &e.message }</span>
+                                <span class="ed-msg">{ syntax_message(e, t.lang) }</span>
                             </a>
                         </li>
                     </ol>
@@ -1182,8 +1182,9 @@ impl EditorApp {
 fn syntax_message(e: &SyntaxError, lang: Lang) -> String {
     match (e.hint.get(), lang) {
         (Some((zh, _)), Lang::Zh) => zh.to_string(),
+        (None, Lang::Zh) => crate::validate::json::message_zh(&e.message),
         (Some((_, en)), Lang::En) => format!("{}: {en}", e.message),
-        (None, _) => e.message.clone(),
+        (None, Lang::En) => e.message.clone(),
     }
 }
 
