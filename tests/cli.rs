@@ -93,3 +93,15 @@ fn text_that_is_not_utf8_is_refused_with_its_line_and_what_to_do() {
     assert_eq!(code, 1);
     assert!(output.contains("the file is UTF-16 text"), "{output}");
 }
+
+#[test]
+fn problems_are_given_in_chinese_with_lang_zh() {
+    let root = env!("CARGO_MANIFEST_DIR");
+    let truncated = format!("{root}/tests/payloads/broken/truncated-json.json");
+    let typo = format!("{root}/tests/payloads/broken/unknown-fields.json");
+    let (code, output) = cli(&["validate", "--lang", "zh", &truncated, &typo]);
+    assert_eq!(code, 1);
+    assert!(output.contains(&format!("{truncated}: 第 12 行第 1 列: JSON 语法错误（第 12 行第 1 列）：文本在对象结束之前就结束了")), "{output}");
+    assert!(output.contains(&format!("{typo}: /sections/0/items/1/untis: 提醒：未知字段“untis”（已忽略），是否应为“unit”？")), "{output}");
+    assert!(output.contains(&format!("{typo}: ok")));
+}

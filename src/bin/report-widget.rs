@@ -2,7 +2,7 @@
 //! components.
 //!
 //! ```text
-//! report-widget validate FILE...          `FILE: PATH: message` per problem; exit 1 if any file is invalid
+//! report-widget validate [--lang zh] FILE...  `FILE: PATH: message` per problem; exit 1 if any file is invalid
 //! report-widget schema                    the payload's JSON Schema
 //! report-widget render FILE [--lang en]   the report as HTML (server-side rendering)
 //! report-widget prerender FILE [options]  the embed snippet with the report already inside
@@ -27,7 +27,7 @@ mod cli {
     use std::process::ExitCode;
     use std::rc::Rc;
 
-    const USAGE: &str = "usage:\n  report-widget validate FILE...\n  report-widget schema\n  report-widget render FILE [--lang zh|en]\n  report-widget prerender FILE [--lang zh|en] [--theme NAME] [--id ID] [--base URL/] [--dist DIR | --stylesheet URL [--wasm URL]] [--page [--inline-css]]";
+    const USAGE: &str = "usage:\n  report-widget validate [--lang en|zh] FILE...\n  report-widget schema\n  report-widget render FILE [--lang zh|en]\n  report-widget prerender FILE [--lang zh|en] [--theme NAME] [--id ID] [--base URL/] [--dist DIR | --stylesheet URL [--wasm URL]] [--page [--inline-css]]";
 
     pub fn run(args: Vec<String>) -> ExitCode {
         match args.first().map(String::as_str) {
@@ -137,7 +137,18 @@ mod cli {
         })
     }
 
-    fn validate_files(paths: &[String]) -> ExitCode {
+    /// Checks each file and prints its problems, one per line (`FILE: PLACE: message`), in
+    /// English or, with `--lang zh`, in Chinese.
+    fn validate_files(args: &[String]) -> ExitCode {
+        let mut lang = Lang::En;
+        let mut paths = Vec::new();
+        let mut rest = args.iter();
+        while let Some(arg) = rest.next() {
+            match arg.as_str() {
+                "--lang" => lang = Lang::from_code(rest.next().map(String::as_str).unwrap_or_default()),
+                _ => paths.push(arg),
+            }
+        }
         let mut failed = false;
         for path in paths {
             let text = match read(path) {
@@ -153,8 +164,13 @@ mod cli {
                 Err(err) => (err.problems(), false),
             };
             for p in &problems {
-                let mark = if p.severity == Severity::Warning { "warning: " } else { "" };
-                println!("{path}: {}: {mark}{}", p.location(), p.en);
+                let (place, mark) = match (lang, p.position) {
+                    (Lang::Zh, Some((line, column))) => (format!("第 {line} 行第 {column} 列"), "提醒："),
+                    (Lang::Zh, None) => (p.pointer.clone(), "提醒："),
+                    (Lang::En, _) => (p.location(), "warning: "),
+                };
+                let mark = if p.severity == Severity::Warning { mark } else { "" };
+                println!("{path}: {place}: {mark}{}", p.message(lang));
             }
             if valid {
                 println!("{path}: ok");
