@@ -23,6 +23,10 @@ pub enum EmbedError {
     /// The `data-src` file could not be fetched.
     #[error("data-src=\"{url}\": the file could not be loaded ({detail})")]
     Fetch { url: String, detail: String },
+    /// The `data-src` file is not UTF-8 text (a GBK file from an old CMS): its Chinese would
+    /// show garbled.
+    #[error("data-src=\"{url}\": line {line}: the file is not UTF-8 text (saved as GBK?): save it as UTF-8")]
+    NotUtf8 { url: String, line: usize },
     /// The shadow root could not be created on the host.
     #[error("the widget cannot attach to this element: {0}")]
     Attach(String),
@@ -58,6 +62,11 @@ impl EmbedError {
             EmbedError::Fetch { url, detail } => vec![Problem::error(
                 "data-src",
                 format!("data-src=\"{url}\"：无法加载数据文件（{detail}）"),
+                self.to_string(),
+            )],
+            EmbedError::NotUtf8 { url, line } => vec![Problem::error(
+                "data-src",
+                format!("data-src=\"{url}\"：第 {line} 行：文件不是 UTF-8 文本（是否存成了 GBK？），请另存为 UTF-8"),
                 self.to_string(),
             )],
             EmbedError::Attach(detail) => vec![Problem::error(
@@ -347,7 +356,13 @@ pub async fn read_payload(host: &Element, signal: Option<&AbortSignal>) -> Resul
     }
     let text = response.text().map_err(|e| fetch_error(js_error_text(&e)))?;
     let text = JsFuture::from(text).await.map_err(|e| fetch_error(js_error_text(&e)))?;
-    text.as_string().ok_or_else(|| fetch_error("the response is not text".into()))
+    let text = text.as_string().ok_or_else(|| fetch_error("the response is not text".into()))?;
+    // The browser reads the file as UTF-8 and puts U+FFFD where the bytes are not: a GBK file
+    // would show garbled Chinese, so it is refused with the line where that starts.
+    if let Some(at) = text.find('\u{FFFD}') {
+        return Err(EmbedError::NotUtf8 { url: url.clone(), line: text[..at].matches('\n').count() + 1 });
+    }
+    Ok(text)
 }
 
 fn dispatch(host: &Element, name: &str, detail: &JsValue) {

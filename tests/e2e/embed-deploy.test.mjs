@@ -252,3 +252,22 @@ test("a page that includes the loader twice (two URLs) still mounts each host on
   assert.ok(warnings.some((w) => /is ignored, the page already loaded/.test(w)), warnings.join(" / "));
   await page.close();
 });
+
+test("a data-src file saved as GBK (an old CMS) is refused with its line, not shown garbled", async () => {
+  // The water report with its publisher's name in GBK bytes ("某县水务局" → "兰山" in GBK).
+  const at = WATER.indexOf("某县水务局");
+  const gbk = Buffer.concat([Buffer.from(WATER.slice(0, at)), Buffer.from([0xc0, 0xbc, 0xc9, 0xbd]), Buffer.from(WATER.slice(at + 5))]);
+  writeFileSync(join(site, "static/reports/water-gbk.json"), gbk);
+  const line = WATER.slice(0, at).split("\n").length;
+  writeFileSync(
+    join(site, "news/2022/gbk.html"),
+    portalPage({ base: SUB, body: `<div id="gbk" data-report-widget data-src="../../static/reports/water-gbk.json"></div>` })
+  );
+  const { page, context } = await openStrictly("/news/2022/gbk.html", { extra: ["/static/reports/water-gbk.json"] });
+  assert.deepEqual(await settled(page), ["error"]);
+  const detail = await page.evaluate(() => window.__rwDetails.find((e) => e.name === "report-widget:error").detail);
+  assert.deepEqual(detail.problems.map((p) => p.path), ["data-src"]);
+  assert.match(detail.problems[0].message, new RegExp(`line ${line}: the file is not UTF-8 text \\(saved as GBK\\?\\): save it as UTF-8`));
+  assert.match(await hostText(page, "gbk"), new RegExp(`第 ${line} 行：文件不是 UTF-8 文本`));
+  await context.close();
+});
