@@ -163,3 +163,44 @@ proptest! {
         prop_assert_eq!(decoded, text);
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+    /// Text typed by hand, with the characters the syntax hints look at, never makes the reader
+    /// panic, and a hint is always a whole text in both languages.
+    #[test]
+    fn hand_typed_json_gets_whole_hints_or_none(text in "[\\[\\]{}\",:0-9 \n“”‘’'，：｛｝　&quot;/*兰]{0,40}") {
+        if let Err(e) = validate::json::parse(&text) {
+            if let Some((zh, en)) = e.hint.get() {
+                prop_assert!(!zh.is_empty() && !en.is_empty());
+            }
+            prop_assert!(!validate::json::message_zh(&e.message).is_empty());
+        }
+    }
+
+    /// Any text in a number field or the date gives one problem at that place, never a panic.
+    #[test]
+    fn text_in_a_number_field_or_the_date_is_one_problem_at_its_place(text in "\\PC{0,30}") {
+        let mut payload = serde_json::from_str::<Value>(EXAMPLE).unwrap();
+        payload["sections"][0]["items"][0]["value"] = json!(text);
+        let problems = validate::from_value(&payload).unwrap_err().problems();
+        prop_assert_eq!(problems.len(), 1);
+        prop_assert_eq!(&problems[0].pointer, "/sections/0/items/0/value");
+        prop_assert!(!problems[0].en.is_empty() && !problems[0].zh.is_empty());
+        let mut payload = serde_json::from_str::<Value>(EXAMPLE).unwrap();
+        payload["meta"]["date"] = json!(text);
+        if let Err(err) = validate::from_value(&payload) {
+            prop_assert!(err.problems().iter().all(|p| p.pointer == "/meta/date" && !p.en.is_empty()));
+        }
+    }
+
+    /// A number read as people write it is always a JSON number.
+    #[test]
+    fn figures_read_as_written_are_json_numbers(text in "[0-9０-９,，. _\\-+．余%万约超过]{0,16}") {
+        if let Some(number) = report_widget::format::figure::normalize_number(&text) {
+            prop_assert!(serde_json::from_str::<serde_json::Number>(&number).is_ok(), "{:?} → {:?}", text, number);
+        }
+        let _ = report_widget::format::figure::parse_figure(&text);
+    }
+}
