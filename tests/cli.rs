@@ -88,6 +88,8 @@ fn text_that_is_not_utf8_is_refused_with_its_line_and_what_to_do() {
     let (code, output) = cli(&["validate", &path]);
     assert_eq!(code, 1);
     assert!(output.contains("line 3: the file is not UTF-8 text (saved as GBK/ANSI?): save it as UTF-8"), "{output}");
+    let (_, output) = cli(&["validate", "--lang", "zh", &path]);
+    assert!(output.contains("第 3 行: 文件不是 UTF-8 文本（是否存成了 GBK/ANSI？）：请另存为 UTF-8"), "{output}");
     let path = temp_file("utf16.json", b"\xFF\xFE{\x00}\x00");
     let (code, output) = cli(&["validate", &path]);
     assert_eq!(code, 1);

@@ -125,15 +125,30 @@ mod cli {
     /// they fetch a payload (Notepad and many Chinese tools write one); text in another
     /// encoding is refused with the line where it stops being UTF-8 and what to do.
     fn read(path: &str) -> Result<String, String> {
-        let bytes = std::fs::read(path).map_err(|e| format!("{path}: cannot read: {e}"))?;
+        read_in(path, Lang::En)
+    }
+
+    /// [`read`], its errors in `lang`.
+    fn read_in(path: &str, lang: Lang) -> Result<String, String> {
+        let zh = lang == Lang::Zh;
+        let bytes = std::fs::read(path)
+            .map_err(|e| if zh { format!("{path}: 无法读取：{e}") } else { format!("{path}: cannot read: {e}") })?;
         let text = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
         if text.starts_with(b"\xFF\xFE") || text.starts_with(b"\xFE\xFF") {
-            return Err(format!("{path}: the file is UTF-16 text (\"Unicode\" in Notepad or Excel): save it as UTF-8"));
+            return Err(if zh {
+                format!("{path}: 文件是 UTF-16 文本（记事本或 Excel 的“Unicode”）：请另存为 UTF-8")
+            } else {
+                format!("{path}: the file is UTF-16 text (\"Unicode\" in Notepad or Excel): save it as UTF-8")
+            });
         }
         String::from_utf8(text.to_vec()).map_err(|e| {
             let valid = &text[..e.utf8_error().valid_up_to()];
             let line = valid.iter().filter(|&&b| b == b'\n').count() + 1;
-            format!("{path}: line {line}: the file is not UTF-8 text (saved as GBK/ANSI?): save it as UTF-8")
+            if zh {
+                format!("{path}: 第 {line} 行: 文件不是 UTF-8 文本（是否存成了 GBK/ANSI？）：请另存为 UTF-8")
+            } else {
+                format!("{path}: line {line}: the file is not UTF-8 text (saved as GBK/ANSI?): save it as UTF-8")
+            }
         })
     }
 
@@ -151,7 +166,7 @@ mod cli {
         }
         let mut failed = false;
         for path in paths {
-            let text = match read(path) {
+            let text = match read_in(path, lang) {
                 Ok(t) => t,
                 Err(e) => {
                     eprintln!("{e}");
