@@ -283,3 +283,16 @@ fn dates_must_exist_and_other_ways_of_writing_them_are_translated() {
     assert_eq!(message("3 March 2022")[0].2, "the date \"3 March 2022\" must be written YYYY-MM-DD");
     assert_eq!(message("2022年2月30日")[0].2, "the date \"2022年2月30日\" does not exist");
 }
+
+#[test]
+fn a_rank_written_as_text_says_which_number_to_write() {
+    let mut p = minimal();
+    p["sections"][0]["items"][0]["ranks"][0]["position"] = json!("第2名");
+    let found = problems(&p);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].pointer, "/sections/0/items/0/ranks/0/position");
+    assert_eq!(found[0].en, "expected a whole number ≥ 0, found the string \"第2名\": write 2 (no quotes)");
+    assert_eq!(found[0].zh, "应为非负整数，实际是字符串“第2名”：写成 2（不加引号）");
+    p["sections"][0]["items"][0]["ranks"][0]["position"] = json!("前列");
+    assert_eq!(problems(&p)[0].en, "expected a whole number ≥ 0, found the string \"前列\"");
+}

@@ -3,9 +3,9 @@
 //! cells, then chosen by the person), and what each row becomes. Cells such as “5020余人次”
 //! or “超过20万” keep their hedge and unit: value 5020, qualifier `over`, unit 人次.
 
-use super::doc::{normalize_number, unique_id};
+use super::doc::unique_id;
 use crate::format::figure::PREFIXES;
-pub use crate::format::figure::{parse_figure, Figure};
+pub use crate::format::figure::{parse_figure, parse_rank, Figure};
 use serde_json::{json, Map, Number, Value};
 use std::collections::HashSet;
 
@@ -133,12 +133,6 @@ fn header_field(cell: &str) -> Option<Field> {
     // Short words (“数”, “id”) must be the whole cell: “indicator” is not an id.
     let matches = |w: &&str| if w.chars().count() == 1 || (w.is_ascii() && w.len() <= 3) { cell == *w } else { cell.contains(w) };
     HEADER_WORDS.iter().find(|(_, words)| words.iter().any(matches)).map(|(f, _)| *f)
-}
-
-/// A rank as written: “1”, “第1名”, “第 2 位”.
-pub fn parse_rank(cell: &str) -> Option<u64> {
-    let s = cell.trim().trim_start_matches('第').trim_end_matches(['名', '位']).trim();
-    normalize_number(s)?.parse().ok()
 }
 
 /// A qualifier written as the payload's name or as the report's word.

@@ -107,3 +107,9 @@ pub fn parse_figure(cell: &str) -> Figure {
     }
     Figure { number: Some(number), qualifier, unit: (!rest.is_empty()).then(|| rest.to_string()) }
 }
+
+/// A rank as written: “1”, “第1名”, “第 2 位”, “３”.
+pub fn parse_rank(cell: &str) -> Option<u64> {
+    let s = cell.trim().trim_start_matches('第').trim_end_matches(['名', '位']).trim();
+    normalize_number(s)?.parse().ok()
+}

@@ -115,10 +115,17 @@ fn number_as_string(s: &str) -> (String, String) {
     (text!("{}：{}", found.0, zh.join("，")), text!("{}: {}", found.1, en.join(", ")))
 }
 
-#[cfg(not(feature = "messages"))]
-fn number_as_string(_: &str) -> (String, String) {
-    Default::default()
+
+/// The error for a rank or count written as a string ("第1名", "3"): the number to write.
+#[cfg(feature = "messages")]
+fn count_as_string(s: &str) -> (String, String) {
+    let found = (text!("应为非负整数，实际是字符串“{s}”"), text!("expected a whole number ≥ 0, found the string \"{s}\""));
+    match crate::format::figure::parse_rank(s) {
+        Some(n) => (text!("{}：写成 {n}（不加引号）", found.0), text!("{}: write {n} (no quotes)", found.1)),
+        None => found,
+    }
 }
+
 
 impl Decoder {
     pub fn error(&mut self, at: &At, zh: String, en: String) {
@@ -225,6 +232,8 @@ impl Decoder {
     pub fn decimal(&mut self, v: &Value, at: &At) -> Option<Decimal> {
         let n = match v {
             Value::Number(n) => n,
+            // Only builds with the messages say more than `expected` would (the same place).
+            #[cfg(feature = "messages")]
             Value::String(s) => {
                 let (zh, en) = number_as_string(s);
                 self.error(at, zh, en);
@@ -249,9 +258,16 @@ impl Decoder {
 
     /// A whole number from 0 to u32::MAX (ranks, sizes, months).
     pub fn count(&mut self, v: &Value, at: &At) -> Option<u32> {
-        match v.as_u64().and_then(|n| u32::try_from(n).ok()) {
-            Some(n) => Some(n),
-            None => {
+        match (v.as_u64().and_then(|n| u32::try_from(n).ok()), v) {
+            (Some(n), _) => Some(n),
+            // Only builds with the messages say more than `expected` would (the same place).
+            #[cfg(feature = "messages")]
+            (None, Value::String(s)) => {
+                let (zh, en) = count_as_string(s);
+                self.error(at, zh, en);
+                None
+            }
+            (None, _) => {
                 self.expected(v, at, "非负整数", "a whole number ≥ 0");
                 None
             }
