@@ -115,7 +115,6 @@ fn number_as_string(s: &str) -> (String, String) {
     (text!("{}：{}", found.0, zh.join("，")), text!("{}: {}", found.1, en.join(", ")))
 }
 
-
 /// The error for a rank or count written as a string ("第1名", "3"): the number to write.
 #[cfg(feature = "messages")]
 fn count_as_string(s: &str) -> (String, String) {
@@ -125,7 +124,6 @@ fn count_as_string(s: &str) -> (String, String) {
         None => found,
     }
 }
-
 
 impl Decoder {
     pub fn error(&mut self, at: &At, zh: String, en: String) {

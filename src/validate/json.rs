@@ -3,6 +3,7 @@
 //! with its `Value` tree cost the widget's wasm about 9 KB gzip (BENCHMARKS.md); serde_json
 //! stays for everything native and for the editor, whose values convert with `From`.
 
+
 /// A parsed JSON value.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Value {
@@ -109,6 +110,24 @@ impl Hint {
         return self.0.as_ref().map(|(zh, en)| (zh.as_str(), en.as_str()));
         #[cfg(not(feature = "messages"))]
         None
+    }
+}
+
+impl SyntaxError {
+    /// What went wrong, in Chinese and in English: the likely mistake where there is one (in
+    /// English after the reader's message), else the reader's message.
+    #[cfg(feature = "messages")]
+    pub fn described(&self) -> (String, String) {
+        describe(&self.message, &self.hint)
+    }
+}
+
+/// [`SyntaxError::described`] for a message and its hint.
+#[cfg(feature = "messages")]
+pub fn describe(message: &str, hint: &Hint) -> (String, String) {
+    match hint.get() {
+        Some((zh, en)) => (zh.to_string(), format!("{message}: {en}")),
+        None => (message_zh(message), message.to_string()),
     }
 }
 

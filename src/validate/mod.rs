@@ -91,19 +91,6 @@ pub enum PayloadError {
     Invalid(Vec<Problem>),
 }
 
-/// A syntax error's Chinese text: the likely mistake where there is one, else the reader's
-/// message in Chinese (in English without the `messages` feature, whose build has the
-/// on-demand module describe it).
-fn syntax_zh(message: &str, hint: &json::Hint) -> String {
-    match hint.get() {
-        Some((zh, _)) => zh.to_string(),
-        #[cfg(feature = "messages")]
-        None => json::message_zh(message),
-        #[cfg(not(feature = "messages"))]
-        None => message.to_string(),
-    }
-}
-
 impl From<json::SyntaxError> for PayloadError {
     fn from(e: json::SyntaxError) -> PayloadError {
         PayloadError::Syntax { line: e.line, column: e.column, message: e.message, hint: e.hint }
@@ -114,17 +101,24 @@ impl PayloadError {
     /// Every problem, including the single one of a syntax or size error.
     pub fn problems(&self) -> Vec<Problem> {
         match self {
-            PayloadError::Syntax { line, column, message, hint } => vec![Problem {
-                position: Some((*line, *column)),
-                ..Problem::error(
-                    "/",
-                    format!("JSON 语法错误（第 {line} 行第 {column} 列）：{}", syntax_zh(message, hint)),
-                    match hint.get() {
-                        Some((_, en)) => format!("JSON syntax error at line {line}, column {column}: {message}: {en}"),
-                        None => format!("JSON syntax error at line {line}, column {column}: {message}"),
-                    },
-                )
-            }],
+            PayloadError::Syntax { line, column, message, hint } => {
+                #[cfg(feature = "messages")]
+                let (zh, en) = json::describe(message, hint);
+                // Without the messages (no hints), the on-demand module describes the error.
+                #[cfg(not(feature = "messages"))]
+                let (zh, en) = {
+                    let _ = hint;
+                    (message, message)
+                };
+                vec![Problem {
+                    position: Some((*line, *column)),
+                    ..Problem::error(
+                        "/",
+                        format!("JSON 语法错误（第 {line} 行第 {column} 列）：{zh}"),
+                        format!("JSON syntax error at line {line}, column {column}: {en}"),
+                    )
+                }]
+            }
             PayloadError::TooLarge { bytes, limit } => vec![Problem::error(
                 "/",
                 format!("数据过大：{bytes} 字节，上限为 {limit} 字节"),

@@ -1177,14 +1177,12 @@ impl EditorApp {
     }
 }
 
-/// What a syntax error in the JSON tab says: the likely mistake in the interface's language
-/// where there is one, otherwise the reader's own message.
+/// What a syntax error in the JSON tab says, in the interface's language.
 fn syntax_message(e: &SyntaxError, lang: Lang) -> String {
-    match (e.hint.get(), lang) {
-        (Some((zh, _)), Lang::Zh) => zh.to_string(),
-        (None, Lang::Zh) => crate::validate::json::message_zh(&e.message),
-        (Some((_, en)), Lang::En) => format!("{}: {en}", e.message),
-        (None, Lang::En) => e.message.clone(),
+    let (zh, en) = e.described();
+    match lang {
+        Lang::Zh => zh,
+        Lang::En => en,
     }
 }
 
