@@ -3,7 +3,6 @@
 //! with its `Value` tree cost the widget's wasm about 9 KB gzip (BENCHMARKS.md); serde_json
 //! stays for everything native and for the editor, whose values convert with `From`.
 
-
 /// A parsed JSON value.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Value {
