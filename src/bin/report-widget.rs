@@ -179,13 +179,12 @@ mod cli {
                 Err(err) => (err.problems(), false),
             };
             for p in &problems {
-                let (place, mark) = match (lang, p.position) {
-                    (Lang::Zh, Some((line, column))) => (format!("第 {line} 行第 {column} 列"), "提醒："),
-                    (Lang::Zh, None) => (p.pointer.clone(), "提醒："),
-                    (Lang::En, _) => (p.location(), "warning: "),
+                let mark = match (p.severity, lang) {
+                    (Severity::Warning, Lang::Zh) => "提醒：",
+                    (Severity::Warning, Lang::En) => "warning: ",
+                    _ => "",
                 };
-                let mark = if p.severity == Severity::Warning { mark } else { "" };
-                println!("{path}: {place}: {mark}{}", p.message(lang));
+                println!("{path}: {}: {mark}{}", p.location_in(lang), p.message(lang));
             }
             if valid {
                 println!("{path}: ok");

@@ -70,9 +70,15 @@ impl Problem {
 
     /// `line 3, column 7` or the JSON pointer, for messages.
     pub fn location(&self) -> String {
-        match self.position {
-            Some((line, column)) => format!("line {line}, column {column}"),
-            None => self.pointer.clone(),
+        self.location_in(Lang::En)
+    }
+
+    /// [`Problem::location`] in `lang`: `第 3 行第 7 列` in Chinese.
+    pub fn location_in(&self, lang: Lang) -> String {
+        match (self.position, lang) {
+            (Some((line, column)), Lang::Zh) => format!("第 {line} 行第 {column} 列"),
+            (Some((line, column)), Lang::En) => format!("line {line}, column {column}"),
+            (None, _) => self.pointer.clone(),
         }
     }
 }
