@@ -2,6 +2,8 @@
 //   <script type="module" src=".../report-widget.js"></script>
 // It finds its files next to itself (any folder works), starts the WebAssembly build, and the
 // widget then mounts every element marked data-report-widget, now and whenever one is added.
+// A module script runs once the page is parsed; one made `async` (or moved into <head>) by a CMS
+// may run sooner, so hosts are touched only once the page is parsed (whenParsed).
 //
 // If the widget cannot run here (no WebAssembly, a Content-Security-Policy that forbids
 // compiling it, a file that failed to load or failed its integrity check), every host that is
@@ -134,6 +136,13 @@ function markFailed(host, kind, detail) {
   );
 }
 
+// Runs `task` once the page is parsed: a host still being parsed (its prerendered report, its
+// fallback content, a later host or payload) must not be touched half-way.
+function whenParsed(task) {
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", task);
+  else task();
+}
+
 function markAll(kind, detail) {
   var hosts = document.querySelectorAll(HOSTS);
   for (var i = 0; i < hosts.length; i++) markFailed(hosts[i], kind, detail);
@@ -169,7 +178,9 @@ function cannotRun(reason) {
             "(browsers older than Chrome 97 cannot run WebAssembly under a CSP without 'unsafe-eval')."
     );
   }
-  markAllFromNowOn(unavailable ? "unavailable" : "unsupported", detail);
+  whenParsed(function () {
+    markAllFromNowOn(unavailable ? "unavailable" : "unsupported", detail);
+  });
 }
 
 // The widget's code failed: a trap in its WebAssembly leaves the instance unusable. The release
@@ -309,13 +320,15 @@ if (window[LOADED]) {
   initWidget({ module_or_path: fetchWasm(FILES.wasm, INTEGRITY.wasm) }).then(function (exports) {
     widgetExports = exports;
     mark("wasm-instantiated");
-    try {
-      boot(resolve(FILES.styles), INTEGRITY.styles);
-      mark("boot-returned");
-    } catch (error) {
-      // The widget started but failed while mounting the hosts present now.
-      failed(error);
-    }
+    whenParsed(function () {
+      try {
+        boot(resolve(FILES.styles), INTEGRITY.styles);
+        mark("boot-returned");
+      } catch (error) {
+        // The widget started but failed while mounting the hosts present now.
+        failed(error);
+      }
+    });
   }, cannotRun);
 }
 

@@ -18,7 +18,7 @@ pub fn error_panel(problems: &[Problem], lang: Lang) -> Html {
     out.raw("<div class=\"rw rw-error\" role=\"alert\" lang=\"").raw(lang.tag()).raw("\">");
     out.element("<h2 class=\"rw-title\">", t.error_title, "</h2><ol class=\"rw-problems\">");
     for p in problems.iter().take(MAX_LISTED) {
-        out.element("<li><code>", &p.location(), "</code> ").text(p.message(lang)).raw("</li>");
+        out.element("<li><code>", &p.location_in(lang), "</code> ").text(p.message(lang)).raw("</li>");
     }
     out.raw("</ol>");
     if rest > 0 {

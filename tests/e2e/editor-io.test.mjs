@@ -101,7 +101,7 @@ test("a broken file shows its errors and never replaces the current work", async
   });
   await page.waitForSelector("#open-failure");
   assert.match(await page.textContent("#open-failure"), /broken\.json/);
-  assert.match(await page.textContent("#open-failure"), /line 5/);
+  assert.match(await page.textContent("#open-failure"), /第 5 行第 \d+ 列/);
   assert.equal(await page.$("#open-anyway"), null, "not JSON at all: nothing to open");
   assert.equal(await byId(page, "f/meta/title/zh").inputValue(), title, "the current work is untouched");
   await page.click("#open-cancel");

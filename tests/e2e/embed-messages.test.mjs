@@ -116,7 +116,11 @@ test("in Chinese, the panel lists each problem's Chinese message", async () => {
   // A syntax error names the likely mistake, in Chinese too.
   const comma = details["full-width-comma"].detail.problems[0].message_zh;
   assert.equal(comma, "JSON 语法错误（第 6 行第 25 列）：“，”是全角字符（中文输入法），JSON 需要半角的“,”");
-  assert.ok((await hostText(page, "full-width-comma")).includes(comma), "the panel shows it");
+  const commaPanel = await hostText(page, "full-width-comma");
+  assert.ok(commaPanel.includes(comma), "the panel shows it");
+  // The place beside each message is in Chinese too.
+  assert.ok(commaPanel.includes("第 6 行第 25 列 JSON"), `the place in Chinese: ${commaPanel}`);
+  assert.doesNotMatch(commaPanel, /line \d/);
   // Other syntax errors are in Chinese too, not the JSON reader's English.
   assert.equal(details["truncated-json"].detail.problems[0].message_zh, "JSON 语法错误（第 12 行第 1 列）：文本在对象结束之前就结束了（缺少右花括号 }）");
   await context.close();

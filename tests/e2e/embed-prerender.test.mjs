@@ -15,14 +15,36 @@ function forgeDigest(snippet) {
   return snippet.replace(/data-rw-digest="[0-9a-f]{16}">([\s\S]*?)<\/div><\/template>/, (_, markup) => `data-rw-digest="${markupDigest(markup)}">${markup}</div></template>`);
 }
 // The snippet is made by the command-line tool from the build, so in the hook, not at import.
+/** A route that sends `html` in two parts, `pauseMs` apart, cut inside the host's prerendered
+ * report: a slow server or link. The loader's tag is `async` and in <head> (what some CMS
+ * optimisers make of it), so it runs, and its wasm is instantiated, while the host is still
+ * half-parsed. */
+function streamedInTwo(html, headers = {}, pauseMs = 1000) {
+  const loader = html.match(/<script type="module" async src="[^"]+"><\/script>\n/)[0];
+  const page = html.replace(loader, "").replace("</head>", `${loader}</head>`);
+  const cut = page.indexOf("<template") + 2000;
+  return (req, res) => {
+    res.writeHead(200, { "content-type": "text/html; charset=utf-8", ...headers });
+    res.write(page.slice(0, cut));
+    setTimeout(() => res.end(page.slice(cut)), pauseMs);
+  };
+}
+const NO_WASM_CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:";
+
 const session = browserAndDist(() => {
   const snippet = prerenderedSnippet({ base: "/" });
   return {
     routes: {
+      "/prerendered-streamed.html": streamedInTwo(portalPage({ body: snippet, loaderAttributes: "async" })),
+      "/prerendered-streamed-no-wasm-csp.html": streamedInTwo(portalPage({ body: snippet, loaderAttributes: "async" }), {
+        "content-security-policy": NO_WASM_CSP,
+      }),
+      // The same tag where the snippet puts it, with the page arriving at once.
+      "/prerendered-async.html": { body: portalPage({ body: snippet, loaderAttributes: "async" }) },
       "/prerendered.html": { body: portalPage({ body: snippet }) },
       "/prerendered-no-wasm-csp.html": {
         body: portalPage({ body: snippet }),
-        headers: { "content-security-policy": "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:" },
+        headers: { "content-security-policy": NO_WASM_CSP },
       },
       "/prerendered-strict.html": { body: portalPage({ body: snippet }), headers: { "content-security-policy": STRICT_CSP } },
       // What some CMS editors do to pasted HTML: drop its comments, or indent every tag.
@@ -92,6 +114,33 @@ test("where WebAssembly may not run (CSP without wasm-unsafe-eval), the server's
   const alert = await page.$eval("[data-report-widget]", (h) => h.shadowRoot.querySelector("[role=alert]").textContent);
   assert.match(alert, /此浏览器无法运行交互式报告/);
   await page.screenshot({ path: join(ARTIFACTS, "embed-prerendered-no-wasm.png") });
+  await page.close();
+});
+
+test("a loader made async (by a CMS) that runs while the host is still arriving waits for it, then hydrates (or keeps the report, with the message)", async () => {
+  for (const name of ["prerendered-streamed", "prerendered-async"]) {
+    const page = await session.browser.newPage();
+    const problems = [];
+    page.on("pageerror", (e) => problems.push(String(e)));
+    page.on("console", (m) => ["warning", "error"].includes(m.type()) && problems.push(m.text()));
+    await page.goto(`${session.server.url}/${name}.html`);
+    assert.deepEqual(await settled(page), ["ready"], name);
+    assert.deepEqual(await shadowState(page), { state: "ready", reports: 1, serverReport: false, lightCopyShown: false, text: true }, name);
+    // Hydrated (a report rendered afresh says why in the console), and nothing else logged.
+    assert.deepEqual(problems, [], name);
+    await page.locator("[data-report-widget] .rw-root .rw-source summary").first().click();
+    assert.equal(await page.locator("[data-report-widget] .rw-root .rw-source").first().evaluate((d) => d.open), true, name);
+    await page.close();
+  }
+  // Where the wasm may not run, the loader knows before the host is parsed; the message waits
+  // for it, so the server's report still gets its shadow root.
+  const page = await session.browser.newPage();
+  await page.goto(`${session.server.url}/prerendered-streamed-no-wasm-csp.html`);
+  assert.deepEqual(await settled(page), ["error"]);
+  const shown = await shadowState(page);
+  assert.equal(shown.reports, 1, "the server's report is shown");
+  assert.equal(shown.text, true);
+  assert.match(await page.$eval("[data-report-widget]", (h) => h.shadowRoot.querySelector("[role=alert]").textContent), /此浏览器无法运行交互式报告/);
   await page.close();
 });
 

@@ -111,8 +111,9 @@ export function widgetFiles() {
 }
 
 /** A portal page with the embed snippet: `body` holds the hosts (and payload scripts). The
- * page itself has no inline script or style, so it can be served under the strict CSP. */
-export function portalPage({ body, head = "", base = "/", title = "portal page", lang = "zh-CN" }) {
+ * page itself has no inline script or style, so it can be served under the strict CSP.
+ * `loaderAttributes: "async"` writes the loader's tag as some CMS optimisers rewrite it. */
+export function portalPage({ body, head = "", base = "/", title = "portal page", lang = "zh-CN", loaderAttributes = "" }) {
   return `<!doctype html>
 <html lang="${lang}">
 <head>
@@ -123,7 +124,7 @@ ${head}
 </head>
 <body>
 ${body}
-<script type="module" src="${base}report-widget.js"></script>
+<script type="module"${loaderAttributes ? ` ${loaderAttributes}` : ""} src="${base}report-widget.js"></script>
 <script nomodule defer src="${base}report-widget-nomodule.js"></script>
 </body>
 </html>`;

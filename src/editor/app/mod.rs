@@ -944,7 +944,7 @@ impl EditorApp {
                         <p>{ t.open_failed_lead }</p>
                         <ol class="ed-problem-list">
                             { for failure.problems.iter().take(30).map(|p| html! {
-                                <li><code>{ p.location() }</code>{ " " }{ p.message(self.ui) }</li>
+                                <li><code>{ p.location_in(self.ui) }</code>{ " " }{ p.message(self.ui) }</li>
                             }) }
                         </ol>
                         <div class="ed-row">
