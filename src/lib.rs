@@ -8,8 +8,8 @@ pub mod charts;
 #[cfg(any(feature = "editor", not(target_arch = "wasm32")))]
 pub mod editor;
 pub mod format;
-pub mod markup;
 pub mod i18n;
+pub mod markup;
 pub mod model;
 pub mod report;
 pub mod snippet;

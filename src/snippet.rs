@@ -149,7 +149,9 @@ pub fn prerendered(payload: &str, rendered: &str, files: &BuildFiles, options: &
     let lang = crate::model::Lang::from_code(&options.lang);
     let key = hydration_key(&script_safe_json(payload), lang.tag());
     let digest = markup_digest(rendered);
-    let preload = files.wasm.map(|url| format!("<link rel=\"preload\" href=\"{}\" as=\"fetch\" crossorigin=\"anonymous\">\n", attr(url)));
+    let preload = files
+        .wasm
+        .map(|url| format!("<link rel=\"preload\" href=\"{}\" as=\"fetch\" crossorigin=\"anonymous\">\n", attr(url)));
     format!(
         "{preload}<div {host}><template shadowrootmode=\"open\" shadowroot=\"open\"><link rel=\"stylesheet\" href=\"{css}\"><div class=\"rw-root\" data-rw-key=\"{key}\" data-rw-digest=\"{digest}\">{rendered}</div></template><div class=\"rw-fallback\">{rendered}</div></div>\n{scripts}\n",
         preload = preload.unwrap_or_default(),

@@ -29,7 +29,8 @@ fn every_broken_payload_reports_its_expected_problems() {
     for file in files {
         let expect = std::fs::read_to_string(file.with_extension("expect")).expect("an .expect beside each payload");
         let mut lines = expect.lines();
-        let status: i32 = lines.next().and_then(|l| l.strip_prefix("exit ")).and_then(|s| s.parse().ok()).expect("exit N");
+        let status: i32 =
+            lines.next().and_then(|l| l.strip_prefix("exit ")).and_then(|s| s.parse().ok()).expect("exit N");
         let path = file.to_str().unwrap();
         let (code, output) = cli(&["validate", path]);
         assert_eq!(code, status, "{path}: exit status\n{output}");
@@ -103,7 +104,16 @@ fn problems_are_given_in_chinese_with_lang_zh() {
     let typo = format!("{root}/tests/payloads/broken/unknown-fields.json");
     let (code, output) = cli(&["validate", "--lang", "zh", &truncated, &typo]);
     assert_eq!(code, 1);
-    assert!(output.contains(&format!("{truncated}: 第 12 行第 1 列: JSON 语法错误（第 12 行第 1 列）：文本在对象结束之前就结束了")), "{output}");
-    assert!(output.contains(&format!("{typo}: /sections/0/items/1/untis: 提醒：未知字段“untis”（已忽略），是否应为“unit”？")), "{output}");
+    assert!(
+        output.contains(&format!(
+            "{truncated}: 第 12 行第 1 列: JSON 语法错误（第 12 行第 1 列）：文本在对象结束之前就结束了"
+        )),
+        "{output}"
+    );
+    assert!(
+        output
+            .contains(&format!("{typo}: /sections/0/items/1/untis: 提醒：未知字段“untis”（已忽略），是否应为“unit”？")),
+        "{output}"
+    );
     assert!(output.contains(&format!("{typo}: ok")));
 }

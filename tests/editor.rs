@@ -71,8 +71,14 @@ fn every_pointer_has_a_line_in_any_layout() {
     assert_eq!(line("/schema"), 2);
     assert_eq!(line("/meta/title/zh"), 5);
     let fines = LANSHAN.lines().position(|l| l.contains("\"value\": 1813.4469")).unwrap() + 1;
-    let enforcement = parse(LANSHAN)["sections"].as_array().unwrap().iter().position(|s| s["id"] == "enforcement").unwrap();
-    let items = parse(LANSHAN)["sections"][enforcement]["items"].as_array().unwrap().iter().position(|i| i["id"] == "fines").unwrap();
+    let enforcement =
+        parse(LANSHAN)["sections"].as_array().unwrap().iter().position(|s| s["id"] == "enforcement").unwrap();
+    let items = parse(LANSHAN)["sections"][enforcement]["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .position(|i| i["id"] == "fines")
+        .unwrap();
     assert_eq!(line(&format!("/sections/{enforcement}/items/{items}/value")), fines);
     // A missing field: its parent's line.
     assert_eq!(line("/meta/source_url"), line("/meta"));
@@ -117,9 +123,16 @@ fn set_creates_missing_objects_and_removing_prunes_them() {
 #[test]
 fn text_fields_stay_plain_until_they_have_english() {
     assert_eq!(doc::text_with(None, Lang::Zh, "五区", true), Some(json!("五区")));
-    assert_eq!(doc::text_with(Some(&json!("五区")), Lang::En, "districts", true), Some(json!({ "zh": "五区", "en": "districts" })));
+    assert_eq!(
+        doc::text_with(Some(&json!("五区")), Lang::En, "districts", true),
+        Some(json!({ "zh": "五区", "en": "districts" }))
+    );
     assert_eq!(doc::text_with(Some(&json!({ "zh": "五区", "en": "d" })), Lang::En, "", true), Some(json!("五区")));
-    assert_eq!(doc::text_with(Some(&json!("五区")), Lang::Zh, "", true), Some(json!("")), "required: the validator says it is empty");
+    assert_eq!(
+        doc::text_with(Some(&json!("五区")), Lang::Zh, "", true),
+        Some(json!("")),
+        "required: the validator says it is empty"
+    );
     assert_eq!(doc::text_with(Some(&json!("备注")), Lang::Zh, "", false), None, "optional: removed");
     assert_eq!(doc::text_parts(Some(&json!({ "zh": "中", "en": "E" }))), ("中".into(), "E".into()));
     assert_eq!(doc::text_parts(Some(&json!(42))), ("42".into(), String::new()), "a wrong value still shows");
@@ -155,7 +168,10 @@ fn lists_insert_remove_and_move() {
     assert_eq!(doc["a"], json!([2, 3, 1]));
     assert!(doc::apply(&mut doc, &Edit::Remove { array: "/a".into(), index: 1 }));
     assert_eq!(doc["a"], json!([2, 1]));
-    assert!(doc::apply(&mut doc, &Edit::Insert { array: "/b".into(), index: 0, item: json!("x") }), "a missing list is created");
+    assert!(
+        doc::apply(&mut doc, &Edit::Insert { array: "/b".into(), index: 0, item: json!("x") }),
+        "a missing list is created"
+    );
     assert_eq!(doc["b"], json!(["x"]));
     assert!(!doc::apply(&mut doc, &Edit::Move { array: "/a".into(), from: 0, to: 2 }));
     assert!(!doc::apply(&mut doc, &Edit::Remove { array: "/a".into(), index: 2 }));
@@ -189,7 +205,12 @@ fn a_report_built_from_empty_validates() {
     let pointers: Vec<&str> = status.problems.iter().map(|p| p.pointer.as_str()).collect();
     assert!(pointers.contains(&"/meta/title") && pointers.contains(&"/meta/publisher"), "{pointers:?}");
     let edits = [
-        Edit::SetText { ptr: "/meta/title".into(), lang: Lang::Zh, text: "某县水务局2023年度报告".into(), required: true },
+        Edit::SetText {
+            ptr: "/meta/title".into(),
+            lang: Lang::Zh,
+            text: "某县水务局2023年度报告".into(),
+            required: true,
+        },
         Edit::SetText { ptr: "/meta/publisher".into(), lang: Lang::Zh, text: "某县水务局".into(), required: true },
         Edit::Insert { array: "/sections".into(), index: 0, item: doc::new_section(&doc, SectionKind::Metrics) },
         Edit::SetText { ptr: "/sections/0/title".into(), lang: Lang::Zh, text: "供水".into(), required: true },
@@ -200,7 +221,12 @@ fn a_report_built_from_empty_validates() {
     let item = doc::new_entry(&doc, doc.pointer("/sections/0"), "items");
     for e in [
         Edit::Insert { array: "/sections/0/items".into(), index: 0, item },
-        Edit::SetText { ptr: "/sections/0/items/0/label".into(), lang: Lang::Zh, text: "农村自来水普及率".into(), required: true },
+        Edit::SetText {
+            ptr: "/sections/0/items/0/label".into(),
+            lang: Lang::Zh,
+            text: "农村自来水普及率".into(),
+            required: true,
+        },
         Edit::SetNumber { ptr: "/sections/0/items/0/value".into(), input: "98.50".into() },
         Edit::SetText { ptr: "/sections/0/items/0/unit".into(), lang: Lang::Zh, text: "%".into(), required: false },
         Edit::SetNumber { ptr: "/sections/0/items/0/change/value".into(), input: "1.2".into() },
@@ -299,7 +325,10 @@ fn spreadsheet_tables_split_into_cells() {
 #[test]
 fn figures_in_cells_keep_their_hedges_and_units() {
     let f = mapping::parse_figure;
-    assert_eq!(f("5020余人次"), mapping::Figure { number: Some("5020".into()), qualifier: Some("over"), unit: Some("人次".into()) });
+    assert_eq!(
+        f("5020余人次"),
+        mapping::Figure { number: Some("5020".into()), qualifier: Some("over"), unit: Some("人次".into()) }
+    );
     assert_eq!(f("超过20万").qualifier, Some("more_than"));
     assert_eq!(f("超过20万").unit.as_deref(), Some("万"));
     assert_eq!(f("98.5%").unit.as_deref(), Some("%"));
@@ -335,8 +364,12 @@ fn columns_are_guessed_from_headers_or_from_the_cells() {
         mapping::guess_mapping(Target::CaseStats, &csv, true),
         vec![Field::Label, Field::Value, Field::Unit, Field::Resolved, Field::Note]
     );
-    let english = vec![vec!["Indicator".to_string(), "Value".into(), "Rank".into()], vec!["x".into(), "1".into(), "2".into()]];
-    assert_eq!(mapping::guess_mapping(Target::Ranking, &english, true), vec![Field::Label, Field::Value, Field::ValueRank]);
+    let english =
+        vec![vec!["Indicator".to_string(), "Value".into(), "Rank".into()], vec!["x".into(), "1".into(), "2".into()]];
+    assert_eq!(
+        mapping::guess_mapping(Target::Ranking, &english, true),
+        vec![Field::Label, Field::Value, Field::ValueRank]
+    );
 }
 
 #[test]
@@ -346,9 +379,15 @@ fn a_pasted_ranking_table_fills_a_valid_section() {
     let rows = table::parse(RANKING_TSV, '\t');
     let map = mapping::guess_mapping(Target::Ranking, &rows, true);
     let built = mapping::build(Target::Ranking, &rows[1..], &map, &doc::ids(&doc), "x");
-    assert_eq!(built.entries[1], json!({ "label": "PM2.5浓度", "value": 44, "unit": "μg/m³", "value_rank": 3, "change_rank": 2 }));
+    assert_eq!(
+        built.entries[1],
+        json!({ "label": "PM2.5浓度", "value": 44, "unit": "μg/m³", "value_rank": 3, "change_rank": 2 })
+    );
     assert_eq!(built.entries[0]["value"].to_string(), "4.73");
-    assert!(doc::apply(&mut doc, &Edit::Set { ptr: format!("/sections/{ranking}/rows"), value: Some(Value::Array(built.entries)) }));
+    assert!(doc::apply(
+        &mut doc,
+        &Edit::Set { ptr: format!("/sections/{ranking}/rows"), value: Some(Value::Array(built.entries)) }
+    ));
     let status = check(&doc, 0);
     assert_eq!(status.problems, vec![]);
     let view = ReportView::new(status.report.as_ref().unwrap(), Lang::Zh);
@@ -378,7 +417,10 @@ fn a_gbk_case_statistics_file_fills_a_valid_section_with_chinese_intact() {
     assert!(built.notes.contains(&Note::Qualifier { row: 0, cell: "5020余".into(), qualifier: "over" }));
     let ids: HashSet<&str> = built.entries.iter().map(|e| e["id"].as_str().unwrap()).collect();
     assert_eq!(ids.len(), 4, "unique ids");
-    assert!(doc::apply(&mut doc, &Edit::Set { ptr: format!("/sections/{si}/items"), value: Some(Value::Array(built.entries)) }));
+    assert!(doc::apply(
+        &mut doc,
+        &Edit::Set { ptr: format!("/sections/{si}/items"), value: Some(Value::Array(built.entries)) }
+    ));
     let status = check(&doc, 0);
     assert_eq!(status.problems, vec![]);
     assert!(format!("{:?}", ReportView::new(status.report.as_ref().unwrap(), Lang::Zh)).contains("5020余人次"));
@@ -402,7 +444,14 @@ fn a_cell_that_is_not_a_number_is_kept_and_named() {
 fn a_problem_leads_to_its_control() {
     assert_eq!(
         nav::candidates("/sections/2/title"),
-        vec!["f/sections/2/title", "f/sections/2/title/zh", "f/sections/2", "f/sections/2/zh", "f/sections", "f/sections/zh"]
+        vec![
+            "f/sections/2/title",
+            "f/sections/2/title/zh",
+            "f/sections/2",
+            "f/sections/2/zh",
+            "f/sections",
+            "f/sections/zh"
+        ]
     );
     assert!(nav::candidates("/").is_empty());
     let doc = parse(LANSHAN);
@@ -417,7 +466,10 @@ fn a_problem_leads_to_its_control() {
         ]
     );
     assert_eq!(nav::breadcrumb(&doc, "/meta/title"), vec![Crumb::Meta, Crumb::Field("title".into())]);
-    assert_eq!(nav::breadcrumb(&doc, "/groups/0/size"), vec![Crumb::Group { index: 0, name: "五区".into() }, Crumb::Field("size".into())]);
+    assert_eq!(
+        nav::breadcrumb(&doc, "/groups/0/size"),
+        vec![Crumb::Group { index: 0, name: "五区".into() }, Crumb::Field("size".into())]
+    );
 }
 
 #[test]
@@ -425,7 +477,10 @@ fn opening_a_file_reports_its_problems_without_touching_anything() {
     let err = open_file(b"{\n  \"schema\": \"report-widget/1\",\n  \"meta\": {\n}").unwrap_err();
     assert_eq!(err.len(), 1);
     assert_eq!(err[0].position.map(|p| p.0), Some(4));
-    let (value, status) = open_file(br#"{"schema": "report-widget/1", "meta": {"title": "", "publisher": "P", "date": "2022"}, "sections": []}"#).unwrap();
+    let (value, status) = open_file(
+        br#"{"schema": "report-widget/1", "meta": {"title": "", "publisher": "P", "date": "2022"}, "sections": []}"#,
+    )
+    .unwrap();
     assert!(status.report.is_none());
     assert!(status.problems.iter().any(|p| p.pointer == "/meta/date"));
     assert_eq!(value["meta"]["publisher"], "P", "an invalid file can still be opened to fix it");
@@ -448,8 +503,16 @@ fn the_inline_snippet_cannot_be_ended_by_a_label() {
     let mut doc = parse(LANSHAN);
     doc["meta"]["title"] = json!("报告</script><script>alert(1)</script>");
     let text = json::to_pretty(&doc);
-    let snippet = output::embed_snippet(&text, &PayloadPlace::Inline { id: "my-report".into() }, "/static/rw/1.0", "en", Some("dark"));
-    assert!(snippet.starts_with("<div data-report-widget data-payload=\"my-report\" data-lang=\"en\" data-theme=\"dark\"></div>\n"));
+    let snippet = output::embed_snippet(
+        &text,
+        &PayloadPlace::Inline { id: "my-report".into() },
+        "/static/rw/1.0",
+        "en",
+        Some("dark"),
+    );
+    assert!(snippet.starts_with(
+        "<div data-report-widget data-payload=\"my-report\" data-lang=\"en\" data-theme=\"dark\"></div>\n"
+    ));
     assert!(snippet.contains("<script type=\"module\" src=\"/static/rw/1.0/report-widget.js\"></script>"));
     assert_eq!(snippet.matches("</script>").count(), snippet.matches("<script").count(), "only real ends: {snippet}");
     let start = snippet.find("id=\"my-report\">").unwrap() + "id=\"my-report\">".len();
@@ -477,13 +540,19 @@ fn the_data_src_snippet_and_names_are_escaped() {
 fn the_prerendered_snippet_is_the_command_line_one() {
     use report_widget::prerender;
     use report_widget::snippet::{BuildFiles, SnippetOptions};
-    let options = SnippetOptions { base: "/static/rw/1.0/".into(), payload_id: "lanshan".into(), lang: "en".into(), theme: Some("dark".into()) };
+    let options = SnippetOptions {
+        base: "/static/rw/1.0/".into(),
+        payload_id: "lanshan".into(),
+        lang: "en".into(),
+        theme: Some("dark".into()),
+    };
     let html = prerender::render(LANSHAN, &options).unwrap();
     let dist_files = BuildFiles {
         stylesheet: "./report-widget-0123456789abcdef.css",
         wasm: Some("./report-widget-web-0123456789abcdef_bg.wasm"),
     };
-    let ours = output::prerendered_snippet(LANSHAN, &html, &dist_files, "lanshan", "/static/rw/1.0", "en", Some("dark"));
+    let ours =
+        output::prerendered_snippet(LANSHAN, &html, &dist_files, "lanshan", "/static/rw/1.0", "en", Some("dark"));
     let files = BuildFiles {
         stylesheet: "/static/rw/1.0/report-widget-0123456789abcdef.css",
         wasm: Some("/static/rw/1.0/report-widget-web-0123456789abcdef_bg.wasm"),

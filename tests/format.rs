@@ -84,7 +84,8 @@ fn rank_badges() {
     assert_eq!(format::rank_badge(&five, 5, 4, RankBasis::Change, Lang::Zh), "改善幅度五区第4名");
     assert_eq!(format::rank_badge(&five, 5, 1, RankBasis::Value, Lang::En), "1st of 5 districts");
     assert_eq!(format::rank_badge(&five, 5, 2, RankBasis::Change, Lang::En), "2nd of 5 districts for improvement");
-    let ords: Vec<String> = [1, 2, 3, 4, 11, 12, 13, 21, 22, 23, 101, 111].iter().map(|&n| format::ordinal(n)).collect();
+    let ords: Vec<String> =
+        [1, 2, 3, 4, 11, 12, 13, 21, 22, 23, 101, 111].iter().map(|&n| format::ordinal(n)).collect();
     assert_eq!(ords, ["1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st", "22nd", "23rd", "101st", "111th"]);
 }
 

@@ -28,7 +28,6 @@ fn without_sources(html: &str) -> String {
     out
 }
 
-
 fn render(lang: Lang) -> String {
     text_of(&without_sources(&render_to_string(Outcome::Report(Rc::new(ReportView::new(&lanshan(), lang))))))
 }
@@ -109,9 +108,29 @@ fn figures_keep_their_precision_and_direction() {
 fn the_chinese_render_shows_every_kind_of_figure() {
     let html = render(Lang::Zh);
     for expected in [
-        "4.73", "五区第1名", "改善幅度五区第1名", "同比改善8.2%", "231", "同比增加3天", "μg/m³", "mg/m³",
-        "同比持平", "五区第5名", "5020余人次", "8110余家次", "1813.4469万元", "290余件", "超过20万",
-        "超过4000", "670余条", "366 / 370", "98.9%", "奖励 100万", "4月", "10月", "2022年3月3日",
+        "4.73",
+        "五区第1名",
+        "改善幅度五区第1名",
+        "同比改善8.2%",
+        "231",
+        "同比增加3天",
+        "μg/m³",
+        "mg/m³",
+        "同比持平",
+        "五区第5名",
+        "5020余人次",
+        "8110余家次",
+        "1813.4469万元",
+        "290余件",
+        "超过20万",
+        "超过4000",
+        "670余条",
+        "366 / 370",
+        "98.9%",
+        "奖励 100万",
+        "4月",
+        "10月",
+        "2022年3月3日",
     ] {
         assert!(html.contains(expected), "the render lacks {expected:?}");
     }
@@ -121,8 +140,14 @@ fn the_chinese_render_shows_every_kind_of_figure() {
 fn the_english_render_uses_english_labels_and_numbers() {
     let html = render(Lang::En);
     for expected in [
-        "1st of 5 districts", "improved 8.2% year on year", "up 3 days year on year", "unchanged year on year",
-        "more than 5,020 person-times", "1,813.4469 × 10,000 yuan", "more than 200,000", "PM2.5 concentration",
+        "1st of 5 districts",
+        "improved 8.2% year on year",
+        "up 3 days year on year",
+        "unchanged year on year",
+        "more than 5,020 person-times",
+        "1,813.4469 × 10,000 yuan",
+        "more than 200,000",
+        "PM2.5 concentration",
         "3 March 2022",
     ] {
         assert!(html.contains(expected), "the English render lacks {expected:?}");

@@ -13,7 +13,13 @@ use std::rc::Rc;
 /// A synthetic payload (it says so in `meta.synthetic`) with one ranking table of `n` rows.
 fn synthetic_ranking(n: usize) -> String {
     let rows: Vec<String> = (1..=n)
-        .map(|i| format!(r#"{{"label": "站点 {i}", "value": {}.5, "value_rank": {i}, "change_rank": {}}}"#, 1000 - i % 1000, n + 1 - i))
+        .map(|i| {
+            format!(
+                r#"{{"label": "站点 {i}", "value": {}.5, "value_rank": {i}, "change_rank": {}}}"#,
+                1000 - i % 1000,
+                n + 1 - i
+            )
+        })
         .collect();
     format!(
         r#"{{"schema": "report-widget/1",

@@ -9,10 +9,10 @@ use report_widget::format;
 use report_widget::model::{Lang, Report, SectionBody};
 use report_widget::prerender;
 use report_widget::report::{render_to_string, Outcome};
-use report_widget::view::ReportView;
-use std::rc::Rc;
 use report_widget::snippet::{self, BuildFiles, SnippetOptions};
 use report_widget::validate;
+use report_widget::view::ReportView;
+use std::rc::Rc;
 
 const LANSHAN: &str = include_str!("../www/reports/lanshan-2021.json");
 const EXAMPLE: &str = include_str!("../docs/examples/water-affairs-example.json");
@@ -23,7 +23,6 @@ fn options(lang: &str) -> SnippetOptions {
 
 /// A build's stylesheet, without a wasm to preload (`--stylesheet URL` alone).
 const CSS_ONLY: BuildFiles = BuildFiles { stylesheet: "/static/rw/1.0/report-widget-x.css", wasm: None };
-
 
 /// Every figure the payload states, formatted the way the widget must show it.
 fn expected_figures(report: &Report, lang: Lang) -> Vec<String> {
@@ -36,7 +35,10 @@ fn expected_figures(report: &Report, lang: Lang) -> Vec<String> {
                     out.push(i.label.get(lang).to_string());
                     out.push(format::figure(&i.value, i.qualifier, i.unit.as_ref(), lang).text(lang));
                     if let Some(c) = &i.change {
-                        out.push(format::change(&c.value, c.kind, i.direction, i.unit.as_ref(), c.basis.as_ref(), lang).phrase);
+                        out.push(
+                            format::change(&c.value, c.kind, i.direction, i.unit.as_ref(), c.basis.as_ref(), lang)
+                                .phrase,
+                        );
                     }
                     for r in &i.ranks {
                         let g = report.group(&r.group).expect("group");
@@ -89,7 +91,10 @@ fn the_markup_needs_no_script_and_no_inline_style() {
     let html = prerender::snippet(LANSHAN, &CSS_ONLY, &options("zh")).unwrap();
     assert!(html.starts_with("<div data-report-widget data-payload=\"r1\" data-lang=\"zh\"><template shadowrootmode=\"open\" shadowroot=\"open\">"));
     assert!(html.contains("<link rel=\"stylesheet\" href=\"/static/rw/1.0/report-widget-x.css\">"));
-    assert!(html.contains("<div class=\"rw-fallback\">"), "engines without declarative shadow DOM read the light-DOM copy");
+    assert!(
+        html.contains("<div class=\"rw-fallback\">"),
+        "engines without declarative shadow DOM read the light-DOM copy"
+    );
     assert!(!html.contains(" style="), "strict CSP: no style attributes");
     assert!(!html.contains("<style"), "strict CSP: no style elements");
     assert_eq!(html.matches("<script").count(), 3, "only the JSON payload, the loader and the nomodule message");
@@ -124,7 +129,13 @@ fn the_payload_inside_the_snippet_is_unchanged_for_a_json_parser() {
 
 #[test]
 fn a_standalone_page_is_a_whole_document() {
-    let page = prerender::page(LANSHAN, &BuildFiles { stylesheet: "report-widget.css", wasm: None }, Some(".rw{color:black}"), &options("zh")).unwrap();
+    let page = prerender::page(
+        LANSHAN,
+        &BuildFiles { stylesheet: "report-widget.css", wasm: None },
+        Some(".rw{color:black}"),
+        &options("zh"),
+    )
+    .unwrap();
     assert!(page.starts_with("<!doctype html>"));
     assert!(page.contains("<title>临沂市生态环境局兰山分局关于2021年度法治政府建设情况的报告</title>"));
     assert!(page.contains("<style>.rw{color:black}</style>"));
@@ -179,6 +190,9 @@ fn the_snippet_carries_the_digest_of_the_markup_it_holds() {
 /// U+00A0 counts as the `&nbsp;` the serializer writes for it, in text and in attributes.
 #[test]
 fn the_markup_digest_reads_a_no_break_space_as_the_serializer_writes_it() {
-    assert_eq!(snippet::markup_digest("<p title=\"a\u{a0}b\">1\u{a0}000 元</p>"), snippet::markup_digest("<p title=\"a&nbsp;b\">1&nbsp;000 元</p>"));
+    assert_eq!(
+        snippet::markup_digest("<p title=\"a\u{a0}b\">1\u{a0}000 元</p>"),
+        snippet::markup_digest("<p title=\"a&nbsp;b\">1&nbsp;000 元</p>")
+    );
     assert_ne!(snippet::markup_digest("<p>1 000</p>"), snippet::markup_digest("<p>1&nbsp;000</p>"));
 }

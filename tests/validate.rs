@@ -72,10 +72,7 @@ fn all_problems_are_collected_in_one_pass() {
     p["sections"][1]["items"][0]["id"] = json!("rate"); // duplicate id
     p["sections"][0]["items"][0]["ranks"][0]["group"] = json!("towns"); // unknown group
     p["meta"]["date"] = json!("31/01/2024");
-    assert_eq!(
-        pointers(&p),
-        ["/meta/date", "/sections/0/items/0/ranks/0/group", "/sections/1/items/0/id"]
-    );
+    assert_eq!(pointers(&p), ["/meta/date", "/sections/0/items/0/ranks/0/group", "/sections/1/items/0/id"]);
 }
 
 #[test]
@@ -189,7 +186,8 @@ fn every_rule_reports_at_its_own_pointer_in_document_order() {
     let sections = p["sections"].as_array_mut().unwrap();
     sections[0]["items"][0]["label"] = json!(" ");
     sections[0]["items"][0]["bounds"] = json!({ "min": 100, "max": 5 });
-    sections[0]["items"][0]["ranks"] = json!([{ "group": "counties", "position": 4 }, { "group": "towns", "position": 1 }]);
+    sections[0]["items"][0]["ranks"] =
+        json!([{ "group": "counties", "position": 4 }, { "group": "towns", "position": 1 }]);
     sections[1]["items"][0]["resolved"] = json!(121);
     sections.push(json!({ "id": "water", "title": " ", "kind": "ranking", "group": "counties", "rows": [
         { "metric": "rate", "label": "x" },
@@ -247,9 +245,15 @@ fn a_number_written_as_text_says_what_to_write_instead() {
     assert_eq!(en, "expected a number, found the string \"98.5\": write 98.5 without quotes");
     assert_eq!(zh, "应为数字，实际是字符串“98.5”：去掉引号，写成 98.5");
     assert!(message("1,200").1.ends_with("write 1200 without quotes"));
-    assert!(message("5,020余人次").1.ends_with("write the number as 5020 (no quotes), \"qualifier\": \"over\", \"unit\": \"人次\""));
-    assert!(message("超过20万").1.ends_with("write the number as 20 (no quotes), \"qualifier\": \"more_than\", \"unit\": \"万\""));
-    assert!(message("约３００人").1.ends_with("write the number as 300 (no quotes), \"qualifier\": \"about\", \"unit\": \"人\""));
+    assert!(message("5,020余人次")
+        .1
+        .ends_with("write the number as 5020 (no quotes), \"qualifier\": \"over\", \"unit\": \"人次\""));
+    assert!(message("超过20万")
+        .1
+        .ends_with("write the number as 20 (no quotes), \"qualifier\": \"more_than\", \"unit\": \"万\""));
+    assert!(message("约３００人")
+        .1
+        .ends_with("write the number as 300 (no quotes), \"qualifier\": \"about\", \"unit\": \"人\""));
     let (zh, en) = message("98.9%");
     assert!(en.ends_with("write the number as 98.9 (no quotes), \"unit\": \"%\""), "{en}");
     assert!(zh.ends_with("数字写成 98.9（不加引号），单位写成 \"unit\": \"%\""), "{zh}");

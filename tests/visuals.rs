@@ -51,7 +51,11 @@ fn labels(rows: &[RankingRowView], order: &[usize]) -> Vec<String> {
 fn the_ranking_sorts_by_every_column_both_ways() {
     let v = view(Lang::Zh);
     let rows = &ranking(&v).rows;
-    assert_eq!(labels(rows, &sort_order(rows, None)), ["综合指数", "PM2.5浓度", "PM10浓度", "O3浓度"], "payload order first");
+    assert_eq!(
+        labels(rows, &sort_order(rows, None)),
+        ["综合指数", "PM2.5浓度", "PM10浓度", "O3浓度"],
+        "payload order first"
+    );
     let by = |c, d| labels(rows, &sort_order(rows, Some((c, d))));
     assert_eq!(by(SortColumn::Value, SortDir::Ascending), ["综合指数", "PM2.5浓度", "PM10浓度", "O3浓度"]);
     assert_eq!(by(SortColumn::Value, SortDir::Descending), ["O3浓度", "PM10浓度", "PM2.5浓度", "综合指数"]);
@@ -98,10 +102,7 @@ fn csv_has_a_bom_crlf_and_quotes_what_needs_quoting() {
     assert!(text.starts_with('\u{feff}'));
     assert_eq!(text.as_bytes()[..3], [0xEF, 0xBB, 0xBF], "UTF-8 byte order mark");
     let body = &text['\u{feff}'.len_utf8()..];
-    assert_eq!(
-        body,
-        "指标,数值\r\n\"综合指数, PM\",\"say \"\"hi\"\"\"\r\n'=1+1,-8.2\r\n\"two\nlines\",'@SUM(A1)\r\n"
-    );
+    assert_eq!(body, "指标,数值\r\n\"综合指数, PM\",\"say \"\"hi\"\"\"\r\n'=1+1,-8.2\r\n\"two\nlines\",'@SUM(A1)\r\n");
 }
 
 #[test]
@@ -183,7 +184,10 @@ fn card_summaries_say_direction_and_rank_in_plain_words() {
         card(&en, "o3"),
         "O3 concentration: 171 μg/m³, 6.0% lower than the year before (an improvement); 5th of 5 districts, 1st for improvement."
     );
-    assert_eq!(card(&en, "good-days"), "Days with good air quality: 231 days, 3 days more than the year before (an improvement).");
+    assert_eq!(
+        card(&en, "good-days"),
+        "Days with good air quality: 231 days, 3 days more than the year before (an improvement)."
+    );
     let air = zh.sections.iter().find_map(|s| match &s.body {
         SectionViewBody::Metrics(m) => m.summary.clone(),
         _ => None,
@@ -198,7 +202,10 @@ fn a_worsening_reads_as_one_in_the_summary() {
     let unit = Text::new("μg/m³");
     let fig = format::figure(&d("48"), None, Some(&unit), Lang::Zh);
     let up = format::change(&d("5.0"), ChangeKind::Percent, Direction::LowerIsBetter, Some(&unit), None, Lang::Zh);
-    assert_eq!(format::metric_summary("PM2.5浓度", &fig, Some(&up), None, &[], Lang::Zh), "PM2.5浓度为48μg/m³，比上年上升5.0%，情况变差。");
+    assert_eq!(
+        format::metric_summary("PM2.5浓度", &fig, Some(&up), None, &[], Lang::Zh),
+        "PM2.5浓度为48μg/m³，比上年上升5.0%，情况变差。"
+    );
     let pts = format::change(&d("-1.5"), ChangeKind::Points, Direction::HigherIsBetter, None, None, Lang::En);
     let fig = format::figure(&d("97.0"), None, Some(&Text::new("%")), Lang::En);
     assert_eq!(
@@ -207,9 +214,15 @@ fn a_worsening_reads_as_one_in_the_summary() {
     );
     let basis = Text::bilingual("环比", "month on month");
     let flat = format::change(&d("0"), ChangeKind::Percent, Direction::Neutral, None, Some(&basis), Lang::Zh);
-    assert_eq!(format::metric_summary("用水量", &fig, Some(&flat), Some(&basis), &[], Lang::Zh), "用水量为97.0%，环比持平。");
+    assert_eq!(
+        format::metric_summary("用水量", &fig, Some(&flat), Some(&basis), &[], Lang::Zh),
+        "用水量为97.0%，环比持平。"
+    );
     let bad = [&up, &pts];
-    assert_eq!(format::section_summary(&bad, Lang::En).as_deref(), Some("Compared with the year before, of 2 figures: 2 worse."));
+    assert_eq!(
+        format::section_summary(&bad, Lang::En).as_deref(),
+        Some("Compared with the year before, of 2 figures: 2 worse.")
+    );
 }
 
 #[test]
@@ -280,7 +293,8 @@ fn exported_svg_is_standalone_escaped_and_wraps_long_labels() {
         // Every text line fits the width.
         for line in doc.svg.lines().filter(|l| l.starts_with("<text") && !l.contains("text-anchor")) {
             let content = line.split('>').nth(1).unwrap().split('<').next().unwrap();
-            let content = &content.replace("&apos;", "'").replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">");
+            let content =
+                &content.replace("&apos;", "'").replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">");
             let px: f64 = line.split("font-size=\"").nth(1).unwrap().split('"').next().unwrap().parse().unwrap();
             assert!(export::text_width(content, px) <= 680.5, "{content} overflows");
         }
@@ -293,8 +307,18 @@ fn exported_svg_is_standalone_escaped_and_wraps_long_labels() {
             .lines()
             .filter(|l| l.starts_with("<text"))
             .map(|l| {
-                let attr = |name: &str| l.split(&format!("{name}=\"")).nth(1).unwrap().split('"').next().unwrap().parse::<f64>().unwrap();
-                let content = l.split('>').nth(1).unwrap().split('<').next().unwrap().replace("&apos;", "'").replace("&amp;", "&");
+                let attr = |name: &str| {
+                    l.split(&format!("{name}=\"")).nth(1).unwrap().split('"').next().unwrap().parse::<f64>().unwrap()
+                };
+                let content = l
+                    .split('>')
+                    .nth(1)
+                    .unwrap()
+                    .split('<')
+                    .next()
+                    .unwrap()
+                    .replace("&apos;", "'")
+                    .replace("&amp;", "&");
                 (attr("x"), attr("y"), l.contains("text-anchor=\"end\""), content)
             })
             .collect();
@@ -395,5 +419,8 @@ fn the_theme_reaches_the_markup() {
         "the theme as attributes the stylesheet reads: {article:?}"
     );
     let toggle = tags_with(&dark, "rw-large-toggle");
-    assert!(toggle.len() == 1 && toggle[0].contains("aria-pressed=\"true\""), "the large-text toggle shows the theme's state");
+    assert!(
+        toggle.len() == 1 && toggle[0].contains("aria-pressed=\"true\""),
+        "the large-text toggle shows the theme's state"
+    );
 }

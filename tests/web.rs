@@ -50,8 +50,11 @@ async fn the_report_component_renders_cards_ranks_and_charts() {
     let report = validate::load(LANSHAN).unwrap();
     let root = fresh_div();
     let view = Rc::new(ReportView::new(&report, Lang::Zh));
-    yew::Renderer::<Widget>::with_root_and_props(root.clone(), WidgetProps { outcome: Outcome::Report(view), theme: Theme::default() })
-        .render();
+    yew::Renderer::<Widget>::with_root_and_props(
+        root.clone(),
+        WidgetProps { outcome: Outcome::Report(view), theme: Theme::default() },
+    )
+    .render();
     eventually("the report", || root.query_selector(".rw-card").ok().flatten().is_some()).await;
     let text = root.text_content().unwrap_or_default();
     for expected in ["4.73", "五区第1名", "同比改善8.2%", "5020余人次", "1813.4469万元", "98.9%"] {
@@ -200,7 +203,11 @@ async fn clicking_column_headings_sorts_the_ranking_with_aria_sort() {
     click(&one(&headers[4], "button"));
     eventually("change rank", || headers[4].get_attribute("aria-sort").as_deref() == Some("ascending")).await;
     assert_eq!(headers[1].get_attribute("aria-sort"), None);
-    assert_eq!(ranking_labels(&root), ["综合指数", "PM10浓度", "O3浓度", "PM2.5浓度"], "rank 4 for improvement comes last");
+    assert_eq!(
+        ranking_labels(&root),
+        ["综合指数", "PM10浓度", "O3浓度", "PM2.5浓度"],
+        "rank 4 for improvement comes last"
+    );
     assert_eq!(text(&one(&root, ".rw-ranking tbody tr:last-child td:last-child")), "4 / 5");
 }
 
@@ -221,7 +228,9 @@ async fn the_table_view_legend_sections_and_large_text_toggle() {
     eventually("chart view", || figure.get_attribute("data-view").as_deref() == Some("chart")).await;
 
     // Legend: hiding the largest bar rescales the others.
-    let widths = |f: &Element| -> Vec<String> { all(f, ".rw-mark-fill").iter().map(|r| r.get_attribute("width").unwrap_or_default()).collect() };
+    let widths = |f: &Element| -> Vec<String> {
+        all(f, ".rw-mark-fill").iter().map(|r| r.get_attribute("width").unwrap_or_default()).collect()
+    };
     assert_eq!(widths(&figure)[0], "100%", "520 is the longest");
     let chip = one(&figure, ".rw-chip");
     click(&chip);
@@ -244,7 +253,8 @@ async fn the_table_view_legend_sections_and_large_text_toggle() {
     eventually("large text", || one(&root, "article.rw").get_attribute("data-large").as_deref() == Some("on")).await;
     assert_eq!(large.get_attribute("aria-pressed").as_deref(), Some("true"));
     click(&large);
-    eventually("large text off", || one(&root, "article.rw").get_attribute("data-large").as_deref() == Some("off")).await;
+    eventually("large text off", || one(&root, "article.rw").get_attribute("data-large").as_deref() == Some("off"))
+        .await;
 
     // The exact figure on demand.
     let exact_button = one(&root, ".rw-link-btn");
@@ -274,7 +284,10 @@ async fn arrow_keys_move_the_tooltip_and_escape_closes_it() {
     let root = mount_report(LANSHAN, Lang::En, Theme::default()).await;
     let plot = one(&root, "#rw-first-months .rw-plot");
     plot.dyn_ref::<HtmlElement>().unwrap().focus().unwrap();
-    eventually("focus shows the first month", || root.query_selector("#rw-first-months [data-active]").ok().flatten().is_some()).await;
+    eventually("focus shows the first month", || {
+        root.query_selector("#rw-first-months [data-active]").ok().flatten().is_some()
+    })
+    .await;
     let active = || text(&one(&root, "#rw-first-months [data-active] .rw-tip"));
     assert!(active().starts_with("January 2021: no"), "{}", active());
     for _ in 0..3 {
@@ -295,7 +308,13 @@ async fn arrow_keys_move_the_tooltip_and_escape_closes_it() {
 async fn numbers_follow_the_locale() {
     let en = mount_report(LANSHAN, Lang::En, Theme::default()).await;
     let t = text(&en);
-    for expected in ["about 1,813.45 × 10,000 yuan", "1,813.4469 × 10,000 yuan (18,134,469 yuan)", "more than 200,000", "366 / 370 (98.9%)", "Download"] {
+    for expected in [
+        "about 1,813.45 × 10,000 yuan",
+        "1,813.4469 × 10,000 yuan (18,134,469 yuan)",
+        "more than 200,000",
+        "366 / 370 (98.9%)",
+        "Download",
+    ] {
         assert!(t.contains(expected), "English shows {expected}");
     }
     let zh = mount_report(LANSHAN, Lang::Zh, Theme::default()).await;
@@ -308,9 +327,11 @@ async fn numbers_follow_the_locale() {
 #[wasm_bindgen_test]
 async fn a_change_is_good_or_bad_by_the_figures_direction() {
     // PM2.5 (lower is better) rises, good days (higher is better) fall, NO2 stays flat.
-    let payload = LANSHAN
-        .replacen("\"value\": -10.2,", "\"value\": 5.0,", 1)
-        .replacen("\"value\": 3,\n            \"kind\": \"absolute\"", "\"value\": -3,\n            \"kind\": \"absolute\"", 1);
+    let payload = LANSHAN.replacen("\"value\": -10.2,", "\"value\": 5.0,", 1).replacen(
+        "\"value\": 3,\n            \"kind\": \"absolute\"",
+        "\"value\": -3,\n            \"kind\": \"absolute\"",
+        1,
+    );
     let root = mount_report(&payload, Lang::Zh, Theme::default()).await;
     let change = |id: &str| one(&root, &format!("[data-metric={id}] .rw-change"));
     let pm25 = change("pm25");
@@ -336,6 +357,9 @@ async fn a_change_is_good_or_bad_by_the_figures_direction() {
 async fn the_theme_prop_sets_the_look_and_the_toggle_state() {
     let root = mount_report(LANSHAN, Lang::Zh, Theme::parse("dark large")).await;
     let article = one(&root, "article.rw");
-    assert!(article.get_attribute("data-scheme").as_deref() == Some("dark") && article.get_attribute("data-large").as_deref() == Some("on"));
+    assert!(
+        article.get_attribute("data-scheme").as_deref() == Some("dark")
+            && article.get_attribute("data-large").as_deref() == Some("on")
+    );
     assert_eq!(one(&root, ".rw-large-toggle").get_attribute("aria-pressed").as_deref(), Some("true"));
 }

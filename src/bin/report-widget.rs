@@ -71,10 +71,16 @@ mod cli {
 
     /// The name of a content-hashed file of a built `dist/`: `prefix<hash>suffix`.
     fn find_in_dist(dist: &str, prefix: &str, suffix: &str) -> Result<String, String> {
-        let entries = std::fs::read_dir(dist).map_err(|e| format!("{dist}: cannot read the built widget ({e}); run ./run build, or pass --stylesheet URL"))?;
+        let entries = std::fs::read_dir(dist).map_err(|e| {
+            format!("{dist}: cannot read the built widget ({e}); run ./run build, or pass --stylesheet URL")
+        })?;
         entries
             .filter_map(|e| e.ok()?.file_name().into_string().ok())
-            .find(|n| n.starts_with(prefix) && n.ends_with(suffix) && n[prefix.len()..n.len() - suffix.len()].bytes().all(|b| b.is_ascii_hexdigit()))
+            .find(|n| {
+                n.starts_with(prefix)
+                    && n.ends_with(suffix)
+                    && n[prefix.len()..n.len() - suffix.len()].bytes().all(|b| b.is_ascii_hexdigit())
+            })
             .ok_or_else(|| format!("{dist}: no {prefix}*{suffix}; run ./run build, or pass --stylesheet URL"))
     }
 
@@ -131,8 +137,13 @@ mod cli {
     /// [`read`], its errors in `lang`.
     fn read_in(path: &str, lang: Lang) -> Result<String, String> {
         let zh = lang == Lang::Zh;
-        let bytes = std::fs::read(path)
-            .map_err(|e| if zh { format!("{path}: 无法读取：{e}") } else { format!("{path}: cannot read: {e}") })?;
+        let bytes = std::fs::read(path).map_err(|e| {
+            if zh {
+                format!("{path}: 无法读取：{e}")
+            } else {
+                format!("{path}: cannot read: {e}")
+            }
+        })?;
         let text = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
         if text.starts_with(b"\xFF\xFE") || text.starts_with(b"\xFE\xFF") {
             return Err(if zh {

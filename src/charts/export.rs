@@ -66,7 +66,9 @@ pub fn wrap(text: &str, px: f64, max: f64) -> Vec<String> {
     for c in text.chars() {
         let joins = c.is_ascii() && !c.is_ascii_whitespace();
         match tokens.last_mut() {
-            Some(last) if joins && last.chars().last().is_some_and(|p| p.is_ascii() && !p.is_ascii_whitespace()) => last.push(c),
+            Some(last) if joins && last.chars().last().is_some_and(|p| p.is_ascii() && !p.is_ascii_whitespace()) => {
+                last.push(c)
+            }
             Some(last) if c.is_ascii_whitespace() => last.push(c),
             _ => tokens.push(c.to_string()),
         }
@@ -194,7 +196,11 @@ pub fn chart_svg(chart: &ChartView, hidden: &[bool], credit: &str) -> SvgDoc {
         w = n(WIDTH),
         h = n(height)
     ));
-    svg.push_str(&format!("<title id=\"rw-t\">{}</title>\n<desc id=\"rw-d\">{}</desc>\n", escape(&chart.title), escape(&chart.summary)));
+    svg.push_str(&format!(
+        "<title id=\"rw-t\">{}</title>\n<desc id=\"rw-d\">{}</desc>\n",
+        escape(&chart.title),
+        escape(&chart.summary)
+    ));
     svg.push_str(&format!("<rect width=\"100%\" height=\"100%\" fill=\"{}\"/>\n", p.background));
     svg.push_str(&s.body);
     svg.push_str("</svg>\n");
@@ -207,7 +213,8 @@ fn bars(s: &mut Svg, chart: &ChartView, shown: &[usize], p: &Palette) {
     let completion = chart.kind == ChartKind::Completion;
     let full = WIDTH - 2.0 * PAD;
     let values: Vec<f64> = shown.iter().map(|&i| chart.items[i].value).collect();
-    let percents = if completion { values.iter().map(|v| v.clamp(0.0, 100.0)).collect() } else { bar_percents(&values, 100.0) };
+    let percents =
+        if completion { values.iter().map(|v| v.clamp(0.0, 100.0)).collect() } else { bar_percents(&values, 100.0) };
     for (&i, pct) in shown.iter().zip(percents) {
         let item = &chart.items[i];
         let value = format!("{}{}", item.value_text, if completion { "*" } else { "" });
@@ -229,7 +236,14 @@ fn bars(s: &mut Svg, chart: &ChartView, shown: &[usize], p: &Palette) {
         if !completion && item.marked {
             // A lower bound: the bar continues as a dashed outline.
             let more = (full * super::MORE_PERCENT / 100.0).min(full - len);
-            s.rect(PAD + len, s.y + 1.0, more, 14.0, "none", &format!(" stroke=\"{}\" stroke-width=\"2\" stroke-dasharray=\"3 2\"", p.fill));
+            s.rect(
+                PAD + len,
+                s.y + 1.0,
+                more,
+                14.0,
+                "none",
+                &format!(" stroke=\"{}\" stroke-width=\"2\" stroke-dasharray=\"3 2\"", p.fill),
+            );
         }
         s.y += 16.0 + 10.0;
     }
@@ -243,7 +257,8 @@ fn months(s: &mut Svg, chart: &ChartView, p: &Palette) {
     let height = 64.0;
     for (i, item) in chart.items.iter().enumerate() {
         let x = PAD + i as f64 * (cell + gap);
-        let (fill, stroke, width) = if item.marked { (p.mark_fill, p.mark, "2") } else { (p.background, p.border, "1") };
+        let (fill, stroke, width) =
+            if item.marked { (p.mark_fill, p.mark, "2") } else { (p.background, p.border, "1") };
         s.rect(x, top, cell, height, fill, &format!(" stroke=\"{stroke}\" stroke-width=\"{width}\" rx=\"4\""));
         let cx = x + cell / 2.0;
         s.text(cx, top + 20.0, 13.0, p.text, " font-weight=\"700\" text-anchor=\"middle\"", &item.label);

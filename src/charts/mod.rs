@@ -12,10 +12,7 @@ use yew::prelude::*;
 /// value gets `span`). Negative and non-finite values get no bar.
 pub fn bar_percents(values: &[f64], span: f64) -> Vec<f64> {
     let max = values.iter().copied().filter(|v| v.is_finite()).fold(0.0_f64, f64::max);
-    values
-        .iter()
-        .map(|&v| if max > 0.0 && v.is_finite() && v > 0.0 { v / max * span } else { 0.0 })
-        .collect()
+    values.iter().map(|&v| if max > 0.0 && v.is_finite() && v > 0.0 { v / max * span } else { 0.0 }).collect()
 }
 
 /// Formats a percentage for an SVG attribute with at most two decimals ("73.25%").
@@ -59,7 +56,11 @@ pub fn bar_mark(out: &mut Markup, percent: f64, open: bool, more: bool) {
     let visible = pct(visible_percent(percent));
     out.raw("<svg class=\"rw-mark\" width=\"100%\" height=\"1.1em\" aria-hidden=\"true\" focusable=\"false\">");
     out.raw("<rect class=\"rw-mark-track\" x=\"0\" y=\"0\" width=\"100%\" height=\"100%\" rx=\"2\"></rect>");
-    out.raw(if open { "<rect class=\"rw-mark-fill\" data-open=\"\" x=\"0\" y=\"0\" width=\"" } else { "<rect class=\"rw-mark-fill\" x=\"0\" y=\"0\" width=\"" });
+    out.raw(if open {
+        "<rect class=\"rw-mark-fill\" data-open=\"\" x=\"0\" y=\"0\" width=\""
+    } else {
+        "<rect class=\"rw-mark-fill\" x=\"0\" y=\"0\" width=\""
+    });
     out.attr(&visible).raw("\" height=\"100%\" rx=\"2\"></rect>");
     if more {
         out.raw("<rect class=\"rw-mark-more\" x=\"").attr(&visible).raw("\" y=\"8%\" width=\"");

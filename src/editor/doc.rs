@@ -11,17 +11,39 @@ use std::collections::HashSet;
 #[derive(Clone, Debug, PartialEq)]
 pub enum Edit {
     /// Sets (or, with `None`, removes) the value at a pointer, creating missing parent objects.
-    Set { ptr: String, value: Option<Value> },
+    Set {
+        ptr: String,
+        value: Option<Value>,
+    },
     /// Sets one language of a Text field; `required` keeps an empty Chinese text as `""`
     /// (the validator then says it is empty) instead of removing the field.
-    SetText { ptr: String, lang: Lang, text: String, required: bool },
+    SetText {
+        ptr: String,
+        lang: Lang,
+        text: String,
+        required: bool,
+    },
     /// Sets a number from what was typed: a JSON number when it is one (written form kept),
     /// else the text itself (the validator then names the field), removed when blank.
-    SetNumber { ptr: String, input: String },
+    SetNumber {
+        ptr: String,
+        input: String,
+    },
     /// Inserts into the array at `array` (created if missing).
-    Insert { array: String, index: usize, item: Value },
-    Remove { array: String, index: usize },
-    Move { array: String, from: usize, to: usize },
+    Insert {
+        array: String,
+        index: usize,
+        item: Value,
+    },
+    Remove {
+        array: String,
+        index: usize,
+    },
+    Move {
+        array: String,
+        from: usize,
+        to: usize,
+    },
     /// Replaces the whole document (open a file, apply JSON text, discard).
     Replace(Value),
 }
@@ -245,7 +267,10 @@ pub fn unique_id(taken: &HashSet<String>, base: &str) -> String {
 
 /// A new section of `kind` with an id not yet used in `doc`.
 pub fn new_section(doc: &Value, kind: SectionKind) -> Value {
-    let id = unique_id(&ids(doc), &format!("section-{}", doc.get("sections").and_then(Value::as_array).map_or(0, Vec::len) + 1));
+    let id = unique_id(
+        &ids(doc),
+        &format!("section-{}", doc.get("sections").and_then(Value::as_array).map_or(0, Vec::len) + 1),
+    );
     let mut section = json!({ "id": id, "title": "", "kind": kind.name() });
     let body = match kind {
         SectionKind::Metrics | SectionKind::CaseStats | SectionKind::Highlights => json!({ "items": [] }),

@@ -11,7 +11,8 @@ pub enum Choice {
 }
 
 impl Choice {
-    pub const ALL: [(&'static str, Choice); 3] = [("auto", Choice::Auto), ("utf-8", Choice::Utf8), ("gbk", Choice::Gbk)];
+    pub const ALL: [(&'static str, Choice); 3] =
+        [("auto", Choice::Auto), ("utf-8", Choice::Utf8), ("gbk", Choice::Gbk)];
 
     pub fn from_name(name: &str) -> Choice {
         Self::ALL.iter().find(|(n, _)| *n == name).map_or(Choice::Auto, |(_, c)| *c)

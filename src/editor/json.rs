@@ -58,7 +58,8 @@ fn fields(ctx: Ctx, obj: &Map<String, Value>) -> Vec<&'static str> {
 
 /// The context of `obj[key]` (for an array, of its elements).
 fn child(ctx: Ctx, obj: &Map<String, Value>, key: &str) -> Ctx {
-    const TEXT: &[&str] = &["title", "publisher", "period", "note", "label", "unit", "source", "intro", "basis", "text"];
+    const TEXT: &[&str] =
+        &["title", "publisher", "period", "note", "label", "unit", "source", "intro", "basis", "text"];
     match (ctx, key) {
         (Ctx::Report, "meta") => Ctx::Meta,
         (Ctx::Report, "groups") => Ctx::Group,
@@ -255,7 +256,9 @@ impl Scanner<'_> {
             b'"' => self.string().map(|_| ()),
             _ => {
                 let start = self.pos;
-                while self.pos < self.bytes.len() && !matches!(self.bytes[self.pos], b',' | b'}' | b']' | b' ' | b'\t' | b'\n' | b'\r') {
+                while self.pos < self.bytes.len()
+                    && !matches!(self.bytes[self.pos], b',' | b'}' | b']' | b' ' | b'\t' | b'\n' | b'\r')
+                {
                     self.pos += 1;
                 }
                 (self.pos > start).then_some(())

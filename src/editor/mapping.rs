@@ -121,7 +121,10 @@ const HEADER_WORDS: &[(Field, &[&str])] = &[
     (Field::Unit, &["单位", "unit"]),
     (Field::Note, &["备注", "说明", "note", "remark"]),
     (Field::Source, &["原文", "来源", "出处", "source"]),
-    (Field::Value, &["数值", "数量", "件数", "次数", "金额", "总数", "合计", "数", "value", "count", "number", "total", "amount"]),
+    (
+        Field::Value,
+        &["数值", "数量", "件数", "次数", "金额", "总数", "合计", "数", "value", "count", "number", "total", "amount"],
+    ),
     (Field::Label, &["名称", "指标", "项目", "事项", "类别", "内容", "label", "name", "item", "indicator"]),
 ];
 
@@ -131,7 +134,8 @@ fn header_field(cell: &str) -> Option<Field> {
         return None;
     }
     // Short words (“数”, “id”) must be the whole cell: “indicator” is not an id.
-    let matches = |w: &&str| if w.chars().count() == 1 || (w.is_ascii() && w.len() <= 3) { cell == *w } else { cell.contains(w) };
+    let matches =
+        |w: &&str| if w.chars().count() == 1 || (w.is_ascii() && w.len() <= 3) { cell == *w } else { cell.contains(w) };
     HEADER_WORDS.iter().find(|(_, words)| words.iter().any(matches)).map(|(f, _)| *f)
 }
 

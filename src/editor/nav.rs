@@ -29,10 +29,20 @@ pub fn candidates(ptr: &str) -> Vec<String> {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Crumb {
     Meta,
-    Group { index: usize, name: String },
-    Section { index: usize, name: String },
+    Group {
+        index: usize,
+        name: String,
+    },
+    Section {
+        index: usize,
+        name: String,
+    },
     /// An entry of a list (`items`, `rows`, `marked`, `ranks`, `paragraphs`), 0-based.
-    Entry { list: String, index: usize, name: String },
+    Entry {
+        list: String,
+        index: usize,
+        name: String,
+    },
     Field(String),
 }
 

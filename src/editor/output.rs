@@ -35,7 +35,15 @@ pub fn embed_snippet(payload: &str, place: &PayloadPlace, base: &str, lang: &str
 /// own server-side rendering of it), linking the widget's stylesheet and preloading its wasm
 /// (`dist_files`: their file names in `dist/`) under `base`: what `report-widget prerender FILE
 /// --base BASE` writes.
-pub fn prerendered_snippet(payload: &str, html: &str, dist_files: &BuildFiles, id: &str, base: &str, lang: &str, theme: Option<&str>) -> String {
+pub fn prerendered_snippet(
+    payload: &str,
+    html: &str,
+    dist_files: &BuildFiles,
+    id: &str,
+    base: &str,
+    lang: &str,
+    theme: Option<&str>,
+) -> String {
     let mut base = base.trim().to_string();
     if !base.is_empty() && !base.ends_with('/') {
         base.push('/');
@@ -54,11 +62,8 @@ pub fn prerendered_snippet(payload: &str, html: &str, dist_files: &BuildFiles, i
 
 /// A file name for the downloaded payload: what the person typed, made safe, ending in `.json`.
 pub fn file_name(wanted: &str) -> String {
-    let cleaned: String = wanted
-        .trim()
-        .chars()
-        .map(|c| if c.is_control() || r#"\/:*?"<>|"#.contains(c) { '-' } else { c })
-        .collect();
+    let cleaned: String =
+        wanted.trim().chars().map(|c| if c.is_control() || r#"\/:*?"<>|"#.contains(c) { '-' } else { c }).collect();
     let stem = cleaned.trim_end_matches(".json").trim_matches(['.', ' ']);
     if stem.is_empty() {
         "report.json".to_string()

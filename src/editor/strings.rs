@@ -173,23 +173,89 @@ impl Strings {
     pub fn kind(&self, kind: SectionKind) -> &'static str {
         let zh = self.lang == Lang::Zh;
         match kind {
-            SectionKind::Metrics => if zh { "指标卡片" } else { "Key figures" },
-            SectionKind::Ranking => if zh { "排名表" } else { "Ranking" },
-            SectionKind::CaseStats => if zh { "案件统计" } else { "Case statistics" },
-            SectionKind::Calendar => if zh { "月份" } else { "Months" },
-            SectionKind::Highlights => if zh { "工作亮点" } else { "Highlights" },
-            SectionKind::Narrative => if zh { "文字段落" } else { "Narrative" },
+            SectionKind::Metrics => {
+                if zh {
+                    "指标卡片"
+                } else {
+                    "Key figures"
+                }
+            }
+            SectionKind::Ranking => {
+                if zh {
+                    "排名表"
+                } else {
+                    "Ranking"
+                }
+            }
+            SectionKind::CaseStats => {
+                if zh {
+                    "案件统计"
+                } else {
+                    "Case statistics"
+                }
+            }
+            SectionKind::Calendar => {
+                if zh {
+                    "月份"
+                } else {
+                    "Months"
+                }
+            }
+            SectionKind::Highlights => {
+                if zh {
+                    "工作亮点"
+                } else {
+                    "Highlights"
+                }
+            }
+            SectionKind::Narrative => {
+                if zh {
+                    "文字段落"
+                } else {
+                    "Narrative"
+                }
+            }
         }
     }
 
     pub fn qualifier_name(&self, name: &str) -> &'static str {
         let zh = self.lang == Lang::Zh;
         match name {
-            "more_than" => if zh { "超过 N（more_than）" } else { "more than N, 超过 (more_than)" },
-            "over" => if zh { "N 余（over）" } else { "more than N, 余 (over)" },
-            "at_least" => if zh { "不少于 N（at_least）" } else { "at least N (at_least)" },
-            "about" => if zh { "约 N（about）" } else { "about N (about)" },
-            "less_than" => if zh { "不足 N（less_than）" } else { "less than N (less_than)" },
+            "more_than" => {
+                if zh {
+                    "超过 N（more_than）"
+                } else {
+                    "more than N, 超过 (more_than)"
+                }
+            }
+            "over" => {
+                if zh {
+                    "N 余（over）"
+                } else {
+                    "more than N, 余 (over)"
+                }
+            }
+            "at_least" => {
+                if zh {
+                    "不少于 N（at_least）"
+                } else {
+                    "at least N (at_least)"
+                }
+            }
+            "about" => {
+                if zh {
+                    "约 N（about）"
+                } else {
+                    "about N (about)"
+                }
+            }
+            "less_than" => {
+                if zh {
+                    "不足 N（less_than）"
+                } else {
+                    "less than N (less_than)"
+                }
+            }
             _ => "",
         }
     }
@@ -197,47 +263,179 @@ impl Strings {
     pub fn direction_name(&self, name: &str) -> &'static str {
         let zh = self.lang == Lang::Zh;
         match name {
-            "higher_is_better" => if zh { "越高越好" } else { "higher is better" },
-            "lower_is_better" => if zh { "越低越好" } else { "lower is better" },
-            _ => if zh { "中性（默认）" } else { "neutral (default)" },
+            "higher_is_better" => {
+                if zh {
+                    "越高越好"
+                } else {
+                    "higher is better"
+                }
+            }
+            "lower_is_better" => {
+                if zh {
+                    "越低越好"
+                } else {
+                    "lower is better"
+                }
+            }
+            _ => {
+                if zh {
+                    "中性（默认）"
+                } else {
+                    "neutral (default)"
+                }
+            }
         }
     }
 
     pub fn change_kind_name(&self, name: &str) -> &'static str {
         let zh = self.lang == Lang::Zh;
         match name {
-            "percent" => if zh { "百分比 %（相对）" } else { "percent (relative)" },
-            "points" => if zh { "百分点" } else { "percentage points" },
-            "absolute" => if zh { "绝对值（同单位）" } else { "absolute (same unit)" },
-            _ => if zh { "无变化数据" } else { "no change given" },
+            "percent" => {
+                if zh {
+                    "百分比 %（相对）"
+                } else {
+                    "percent (relative)"
+                }
+            }
+            "points" => {
+                if zh {
+                    "百分点"
+                } else {
+                    "percentage points"
+                }
+            }
+            "absolute" => {
+                if zh {
+                    "绝对值（同单位）"
+                } else {
+                    "absolute (same unit)"
+                }
+            }
+            _ => {
+                if zh {
+                    "无变化数据"
+                } else {
+                    "no change given"
+                }
+            }
         }
     }
 
     pub fn rank_basis_name(&self, name: &str) -> &'static str {
         let zh = self.lang == Lang::Zh;
         match name {
-            "change" => if zh { "按改善幅度" } else { "by improvement" },
-            _ => if zh { "按数值（默认）" } else { "by value (default)" },
+            "change" => {
+                if zh {
+                    "按改善幅度"
+                } else {
+                    "by improvement"
+                }
+            }
+            _ => {
+                if zh {
+                    "按数值（默认）"
+                } else {
+                    "by value (default)"
+                }
+            }
         }
     }
 
     pub fn field(&self, field: Field) -> &'static str {
         let zh = self.lang == Lang::Zh;
         match field {
-            Field::Ignore => if zh { "（不导入）" } else { "(skip)" },
+            Field::Ignore => {
+                if zh {
+                    "（不导入）"
+                } else {
+                    "(skip)"
+                }
+            }
             Field::Id => "id",
-            Field::Label => if zh { "名称（中文）" } else { "Label (Chinese)" },
-            Field::LabelEn => if zh { "名称（英文）" } else { "Label (English)" },
-            Field::Value => if zh { "数值" } else { "Value" },
-            Field::Unit => if zh { "单位（中文）" } else { "Unit (Chinese)" },
-            Field::UnitEn => if zh { "单位（英文）" } else { "Unit (English)" },
-            Field::Qualifier => if zh { "限定词" } else { "Qualifier" },
-            Field::Resolved => if zh { "已办结" } else { "Resolved" },
-            Field::Note => if zh { "备注" } else { "Note" },
-            Field::Source => if zh { "原文" } else { "Source sentence" },
-            Field::Metric => if zh { "引用指标 id" } else { "Metric id" },
-            Field::ValueRank => if zh { "数值排名" } else { "Rank by value" },
-            Field::ChangeRank => if zh { "改善幅度排名" } else { "Rank by improvement" },
+            Field::Label => {
+                if zh {
+                    "名称（中文）"
+                } else {
+                    "Label (Chinese)"
+                }
+            }
+            Field::LabelEn => {
+                if zh {
+                    "名称（英文）"
+                } else {
+                    "Label (English)"
+                }
+            }
+            Field::Value => {
+                if zh {
+                    "数值"
+                } else {
+                    "Value"
+                }
+            }
+            Field::Unit => {
+                if zh {
+                    "单位（中文）"
+                } else {
+                    "Unit (Chinese)"
+                }
+            }
+            Field::UnitEn => {
+                if zh {
+                    "单位（英文）"
+                } else {
+                    "Unit (English)"
+                }
+            }
+            Field::Qualifier => {
+                if zh {
+                    "限定词"
+                } else {
+                    "Qualifier"
+                }
+            }
+            Field::Resolved => {
+                if zh {
+                    "已办结"
+                } else {
+                    "Resolved"
+                }
+            }
+            Field::Note => {
+                if zh {
+                    "备注"
+                } else {
+                    "Note"
+                }
+            }
+            Field::Source => {
+                if zh {
+                    "原文"
+                } else {
+                    "Source sentence"
+                }
+            }
+            Field::Metric => {
+                if zh {
+                    "引用指标 id"
+                } else {
+                    "Metric id"
+                }
+            }
+            Field::ValueRank => {
+                if zh {
+                    "数值排名"
+                } else {
+                    "Rank by value"
+                }
+            }
+            Field::ChangeRank => {
+                if zh {
+                    "改善幅度排名"
+                } else {
+                    "Rank by improvement"
+                }
+            }
         }
     }
 
@@ -259,7 +457,13 @@ impl Strings {
             "change" => self.change,
             "kind" => self.kind,
             "basis" => self.change_basis,
-            "bounds" => if zh { "界限" } else { "bounds" },
+            "bounds" => {
+                if zh {
+                    "界限"
+                } else {
+                    "bounds"
+                }
+            }
             "min" => self.bounds_min,
             "max" => self.bounds_max,
             "source" => self.source,
@@ -300,11 +504,19 @@ impl Strings {
     }
 
     pub fn section_word(&self, index: usize) -> String {
-        if self.lang == Lang::Zh { format!("第{}节", index + 1) } else { format!("Section {}", index + 1) }
+        if self.lang == Lang::Zh {
+            format!("第{}节", index + 1)
+        } else {
+            format!("Section {}", index + 1)
+        }
     }
 
     pub fn group_word(&self, index: usize) -> String {
-        if self.lang == Lang::Zh { format!("分组{}", index + 1) } else { format!("Group {}", index + 1) }
+        if self.lang == Lang::Zh {
+            format!("分组{}", index + 1)
+        } else {
+            format!("Group {}", index + 1)
+        }
     }
 }
 

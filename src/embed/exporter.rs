@@ -29,7 +29,8 @@ fn set(target: &Object, key: &str, value: &JsValue) {
 }
 
 /// A chart kind's name in a request, both ways.
-const KINDS: [(ChartKind, &str); 3] = [(ChartKind::Bars, "bars"), (ChartKind::Completion, "completion"), (ChartKind::Months, "months")];
+const KINDS: [(ChartKind, &str); 3] =
+    [(ChartKind::Bars, "bars"), (ChartKind::Completion, "completion"), (ChartKind::Months, "months")];
 
 /// What `chart_svg` reads of a chart, as a plain object (numbers stay numbers: no float
 /// formatting in the widget's wasm).
@@ -116,7 +117,10 @@ pub fn unpack(value: &JsValue) -> Option<Request> {
         title: text(value, "title")?,
         summary: text(value, "summary")?,
         items,
-        table: TableView { headers: list(value, "headers").iter().filter_map(JsValue::as_string).collect(), ..TableView::default() },
+        table: TableView {
+            headers: list(value, "headers").iter().filter_map(JsValue::as_string).collect(),
+            ..TableView::default()
+        },
         legend: false,
         note: text(value, "note"),
     };

@@ -101,7 +101,9 @@ pub fn markup_allowed() -> bool {
     }
     ALLOWED.with(|allowed| {
         *allowed.get().get_or_insert_with(|| {
-            gloo::utils::document().create_element("template").is_ok_and(|probe| probe.unchecked_ref::<HtmlSink>().try_set_inner_html("").is_ok())
+            gloo::utils::document()
+                .create_element("template")
+                .is_ok_and(|probe| probe.unchecked_ref::<HtmlSink>().try_set_inner_html("").is_ok())
         })
     })
 }
@@ -218,7 +220,9 @@ pub fn hydratable_root(host: &Element, key: &str) -> Option<Element> {
     if root.get_attribute("data-rw-key").as_deref() != Some(key) {
         return None;
     }
-    let intact = root.get_attribute("data-rw-digest").is_some_and(|digest| digest == crate::snippet::markup_digest(&root.inner_html()));
+    let intact = root
+        .get_attribute("data-rw-digest")
+        .is_some_and(|digest| digest == crate::snippet::markup_digest(&root.inner_html()));
     if !intact {
         gloo::console::warn!(
             "report-widget: the prerendered report in this host is not the markup the server wrote (changed by hand, by the CMS or by a browser extension?); it is rendered afresh from the payload.",

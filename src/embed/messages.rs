@@ -75,6 +75,8 @@ pub fn answer(text: &str) -> Array {
     };
     problems
         .iter()
-        .map(|p| -> JsValue { Array::of3(&p.pointer.as_str().into(), &p.zh.as_str().into(), &p.en.as_str().into()).into() })
+        .map(|p| -> JsValue {
+            Array::of3(&p.pointer.as_str().into(), &p.zh.as_str().into(), &p.en.as_str().into()).into()
+        })
         .collect()
 }

@@ -191,7 +191,11 @@ fn hydrate(id: u64, host: &Element, lang: Lang) -> bool {
     log_warnings(host, &text, checked.warnings);
     let report = checked.report;
     let outcome = Outcome::Report(Rc::new(ReportView::new(&report, lang)));
-    let app = yew::Renderer::<Widget>::with_root_and_props(root, WidgetProps { outcome: outcome.clone(), theme: host_theme(host) }).hydrate();
+    let app = yew::Renderer::<Widget>::with_root_and_props(
+        root,
+        WidgetProps { outcome: outcome.clone(), theme: host_theme(host) },
+    )
+    .hydrate();
     announce_after_render(id, host.clone(), None, None, lang);
     keep_app(id, app, outcome);
     true
@@ -317,7 +321,11 @@ async fn run(id: u64, host: Element, stylesheet: Stylesheet, abort: Option<Abort
         return; // released while the stylesheet loaded, or the widget failed meanwhile
     }
     let root = shadow.root.clone();
-    let app = yew::Renderer::<Widget>::with_root_and_props(root, WidgetProps { outcome: outcome.clone(), theme: host_theme(&host) }).render();
+    let app = yew::Renderer::<Widget>::with_root_and_props(
+        root,
+        WidgetProps { outcome: outcome.clone(), theme: host_theme(&host) },
+    )
+    .render();
     announce_after_render(id, host, Some(shadow), error, lang);
     keep_app(id, app, outcome);
 }

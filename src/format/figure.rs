@@ -92,7 +92,11 @@ pub fn parse_figure(cell: &str) -> Figure {
             break;
         }
     }
-    let numeric = |c: char| c.is_ascii_digit() || ('０'..='９').contains(&c) || matches!(c, '.' | '．' | ',' | '，' | '-' | '－' | '+' | '＋');
+    let numeric = |c: char| {
+        c.is_ascii_digit()
+            || ('０'..='９').contains(&c)
+            || matches!(c, '.' | '．' | ',' | '，' | '-' | '－' | '+' | '＋')
+    };
     let end = s.char_indices().find(|(_, c)| !numeric(*c)).map_or(s.len(), |(i, _)| i);
     let (num, rest) = s.split_at(end);
     let Some(number) = normalize_number(num) else {

@@ -263,8 +263,18 @@ pub fn year(year: i32, lang: Lang) -> String {
 /// Month with its year: "2021年4月" / "April 2021".
 pub fn month_long(m: u32, year: i32, lang: Lang) -> String {
     const EN: [&str; 12] = [
-        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-        "November", "December",
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
     ];
     match lang {
         Lang::Zh => format!("{year}年{m}月"),
@@ -275,8 +285,18 @@ pub fn month_long(m: u32, year: i32, lang: Lang) -> String {
 /// Date `YYYY-MM-DD` for display: "2022年3月3日" / "3 March 2022". Falls back to the input.
 pub fn date(iso: &str, lang: Lang) -> String {
     const EN: [&str; 12] = [
-        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-        "November", "December",
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
     ];
     let parts: Vec<u32> = iso.split('-').filter_map(|p| p.parse().ok()).collect();
     match (parts.as_slice(), lang) {

@@ -115,8 +115,7 @@ impl fmt::Display for Decimal {
 impl Serialize for Decimal {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         // serde_json's arbitrary precision: the literal goes out exactly as it came in.
-        let number: serde_json::Number =
-            self.written.parse().map_err(serde::ser::Error::custom)?;
+        let number: serde_json::Number = self.written.parse().map_err(serde::ser::Error::custom)?;
         number.serialize(s)
     }
 }

@@ -429,10 +429,8 @@ impl JsonSchema for Section {
 /// The JSON Schema of the payload format, generated from these types. Editors point their
 /// editor at it (`"$schema": "…/report-widget-1.schema.json"`) for completion and checks.
 pub fn json_schema() -> serde_json::Value {
-    let mut schema = schemars::generate::SchemaSettings::draft2020_12()
-        .into_generator()
-        .into_root_schema_for::<Report>()
-        .to_value();
+    let mut schema =
+        schemars::generate::SchemaSettings::draft2020_12().into_generator().into_root_schema_for::<Report>().to_value();
     if let Some(root) = schema.as_object_mut() {
         root.insert("$id".into(), "https://report-widget.invalid/schema/report-widget-1.schema.json".into());
         root.insert("title".into(), "report-widget payload, format report-widget/1".into());

@@ -3,14 +3,20 @@
 
 use super::chart::ChartFigure;
 use super::{write_source_note, Env};
-use crate::markup::Markup;
 use crate::i18n::ui;
+use crate::markup::Markup;
 use crate::view::{slug, CaseRow, CaseStatsView};
 use yew::prelude::*;
 
 /// The counts, then their charts; `anchor` (the section's) prefixes element ids. Which exact
 /// figures are unfolded is the report's state (`open`, by element id); `on_exact` flips one.
-pub fn case_stats(stats: &CaseStatsView, anchor: &str, env: &Env, open: &[String], on_exact: &Callback<String>) -> Html {
+pub fn case_stats(
+    stats: &CaseStatsView,
+    anchor: &str,
+    env: &Env,
+    open: &[String],
+    on_exact: &Callback<String>,
+) -> Html {
     html! {
         <>
             <ul class="rw-cases">

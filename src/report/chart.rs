@@ -6,11 +6,11 @@
 //! the keyboard reaches the chart through the group around it: focus it, then the arrow
 //! keys go from item to item, each showing its tooltip, also announced to screen readers.
 
-use crate::markup::Markup;
 use super::{dom, Env};
-use crate::charts::{bar_percents, step_visible, edge_visible, bar_mark};
+use crate::charts::{bar_mark, bar_percents, edge_visible, step_visible};
 use crate::format;
 use crate::i18n::ui;
+use crate::markup::Markup;
 use crate::view::{ChartKind, ChartView};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -35,7 +35,15 @@ pub struct ChartState {
 
 impl ChartState {
     pub fn new(items: usize) -> ChartState {
-        ChartState { table: false, hidden: vec![false; items], hover: None, focused: false, cursor: None, dismissed: false, export_failed: false }
+        ChartState {
+            table: false,
+            hidden: vec![false; items],
+            hover: None,
+            focused: false,
+            cursor: None,
+            dismissed: false,
+            export_failed: false,
+        }
     }
 
     /// The item whose tooltip shows, if any.
@@ -43,7 +51,9 @@ impl ChartState {
         if self.dismissed {
             return None;
         }
-        self.hover.or(if self.focused { self.cursor } else { None }).filter(|&i| !self.hidden.get(i).copied().unwrap_or(true))
+        self.hover
+            .or(if self.focused { self.cursor } else { None })
+            .filter(|&i| !self.hidden.get(i).copied().unwrap_or(true))
     }
 }
 
@@ -55,7 +65,9 @@ pub enum ChartAction {
     Focus,
     Blur,
     Step(isize),
-    Edge { last: bool },
+    Edge {
+        last: bool,
+    },
     Dismiss,
     /// An image was asked for (`false`), or could not be made (`true`).
     ExportFailed(bool),
@@ -132,7 +144,8 @@ pub fn ChartFigure(props: &ChartFigureProps) -> Html {
         move || ChartState::new(n)
     });
     // Printing shows every item. (One flag per item, even if new props brought other items.)
-    let hidden: Vec<bool> = (0..chart.items.len()).map(|i| !env.printing && state.hidden.get(i).copied().unwrap_or(false)).collect();
+    let hidden: Vec<bool> =
+        (0..chart.items.len()).map(|i| !env.printing && state.hidden.get(i).copied().unwrap_or(false)).collect();
     let shown = state.shown();
     let cap_id = format!("{}-cap", chart.id);
 
@@ -178,7 +191,11 @@ pub fn ChartFigure(props: &ChartFigureProps) -> Html {
     let csv = {
         let chart = chart.clone();
         Callback::from(move |_: MouseEvent| {
-            dom::download_text(&format!("{}.csv", chart.file), "text/csv;charset=utf-8", &format::csv(&chart.table.csv));
+            dom::download_text(
+                &format!("{}.csv", chart.file),
+                "text/csv;charset=utf-8",
+                &format::csv(&chart.table.csv),
+            );
         })
     };
     // Both ask the export module for an image of what the chart shows now (PNG rasterises the SVG).
@@ -190,7 +207,13 @@ pub fn ChartFigure(props: &ChartFigureProps) -> Html {
         Callback::from(move |_: MouseEvent| {
             dispatch.dispatch(ChartAction::ExportFailed(false));
             let failed = dispatch.clone();
-            dom::export_image(&chart, &hidden, &credit, png, Callback::from(move |()| failed.dispatch(ChartAction::ExportFailed(true))));
+            dom::export_image(
+                &chart,
+                &hidden,
+                &credit,
+                png,
+                Callback::from(move |()| failed.dispatch(ChartAction::ExportFailed(true))),
+            );
         })
     };
     let (svg, png) = (export_as(false), export_as(true));
@@ -264,7 +287,11 @@ fn notes(chart: &ChartView, t: &crate::i18n::Ui) -> Html {
     }
     data_table(&mut out, chart, t);
     if let Some(note) = &chart.note {
-        out.raw(if chart.kind == ChartKind::Completion { "<p class=\"rw-chart-note\">* " } else { "<p class=\"rw-chart-note\">" });
+        out.raw(if chart.kind == ChartKind::Completion {
+            "<p class=\"rw-chart-note\">* "
+        } else {
+            "<p class=\"rw-chart-note\">"
+        });
         out.text(note).raw("</p>");
     }
     out.into_html()
@@ -274,14 +301,22 @@ fn notes(chart: &ChartView, t: &crate::i18n::Ui) -> Html {
 /// apart by `data-export`.
 fn downloads(cap_id: &str, t: &crate::i18n::Ui) -> Html {
     let mut out = Markup::default();
-    out.raw("<span class=\"rw-downloads-label\" aria-hidden=\"true\"><span class=\"rw-btn-icon\">⤓</span>").raw(t.download).raw("</span>");
+    out.raw("<span class=\"rw-downloads-label\" aria-hidden=\"true\"><span class=\"rw-btn-icon\">⤓</span>")
+        .raw(t.download)
+        .raw("</span>");
     for (kind, class, label, text) in [
         ("csv", "rw-export-csv", t.download_csv, "CSV"),
         ("svg", "rw-export-svg", t.download_svg, "SVG"),
         ("png", "rw-export-png", t.download_png, "PNG"),
     ] {
         out.raw("<button type=\"button\" class=\"rw-btn ").raw(class).raw("\" data-export=\"").raw(kind);
-        out.raw("\" aria-label=\"").attr(label).raw("\" aria-describedby=\"").attr(cap_id).raw("\">").raw(text).raw("</button>");
+        out.raw("\" aria-label=\"")
+            .attr(label)
+            .raw("\" aria-describedby=\"")
+            .attr(cap_id)
+            .raw("\">")
+            .raw(text)
+            .raw("</button>");
     }
     out.into_html()
 }
@@ -291,7 +326,8 @@ fn bars(chart: &ChartView, hidden: &[bool], shown: Option<usize>) -> Html {
     let completion = chart.kind == ChartKind::Completion;
     let visible: Vec<usize> = (0..chart.items.len()).filter(|&i| !hidden[i]).collect();
     let values: Vec<f64> = visible.iter().map(|&i| chart.items[i].value).collect();
-    let percents = if completion { values.iter().map(|v| v.clamp(0.0, 100.0)).collect() } else { bar_percents(&values, 100.0) };
+    let percents =
+        if completion { values.iter().map(|v| v.clamp(0.0, 100.0)).collect() } else { bar_percents(&values, 100.0) };
     html! {
         <div class="rw-img rw-bars" role="img" aria-label={chart.summary.clone()}>
             { for visible.iter().zip(percents).map(|(&i, percent)| {
@@ -315,7 +351,11 @@ fn bars(chart: &ChartView, hidden: &[bool], shown: Option<usize>) -> Html {
 fn month(m: &crate::view::ChartItem, i: usize, shown: Option<usize>) -> Html {
     let mut inner = Markup::default();
     inner.element("<span class=\"rw-month-name\">", &m.label, "</span>");
-    inner.raw(if m.marked { "<span class=\"rw-month-star\">★</span>" } else { "<span class=\"rw-month-star\"></span>" });
+    inner.raw(if m.marked {
+        "<span class=\"rw-month-star\">★</span>"
+    } else {
+        "<span class=\"rw-month-star\"></span>"
+    });
     if !m.value_text.is_empty() {
         inner.element("<span class=\"rw-month-reward\">", &m.value_text, "</span>");
     }

@@ -16,7 +16,10 @@ mod imp {
     use super::Listener;
     use wasm_bindgen::prelude::*;
     use wasm_bindgen::JsCast;
-    use web_sys::{Blob, BlobPropertyBag, CanvasRenderingContext2d, Element, HtmlAnchorElement, HtmlCanvasElement, HtmlElement, HtmlImageElement, Url};
+    use web_sys::{
+        Blob, BlobPropertyBag, CanvasRenderingContext2d, Element, HtmlAnchorElement, HtmlCanvasElement, HtmlElement,
+        HtmlImageElement, Url,
+    };
     use yew::{Callback, NodeRef};
 
     fn blob(text: &str, mime: &str) -> Option<Blob> {
@@ -33,7 +36,9 @@ mod imp {
 
     fn save(name: &str, blob: &Blob) {
         let Ok(url) = Url::create_object_url_with_blob(blob) else { return };
-        let Some(a) = gloo::utils::document().create_element("a").ok().and_then(|e| e.dyn_into::<HtmlAnchorElement>().ok()) else {
+        let Some(a) =
+            gloo::utils::document().create_element("a").ok().and_then(|e| e.dyn_into::<HtmlAnchorElement>().ok())
+        else {
             return;
         };
         a.set_href(&url);
@@ -59,13 +64,18 @@ mod imp {
         let onload = Closure::once_into_js(move || {
             let _ = Url::revoke_object_url(&src);
             let scale = 2.0;
-            let Some(canvas) = gloo::utils::document().create_element("canvas").ok().and_then(|e| e.dyn_into::<HtmlCanvasElement>().ok())
+            let Some(canvas) = gloo::utils::document()
+                .create_element("canvas")
+                .ok()
+                .and_then(|e| e.dyn_into::<HtmlCanvasElement>().ok())
             else {
                 return;
             };
             canvas.set_width(width * 2);
             canvas.set_height(height * 2);
-            let Some(ctx) = canvas.get_context("2d").ok().flatten().and_then(|c| c.dyn_into::<CanvasRenderingContext2d>().ok()) else {
+            let Some(ctx) =
+                canvas.get_context("2d").ok().flatten().and_then(|c| c.dyn_into::<CanvasRenderingContext2d>().ok())
+            else {
                 return;
             };
             let _ = ctx.scale(scale, scale);
@@ -81,7 +91,13 @@ mod imp {
         img.set_src(&url);
     }
 
-    pub fn export_image(chart: &crate::view::ChartView, hidden: &[bool], credit: &str, png: bool, failed: Callback<()>) {
+    pub fn export_image(
+        chart: &crate::view::ChartView,
+        hidden: &[bool],
+        credit: &str,
+        png: bool,
+        failed: Callback<()>,
+    ) {
         crate::embed::exporter::request(chart, hidden, credit, png, failed)
     }
 
@@ -113,7 +129,9 @@ mod imp {
         let Some(section) = root.query_selector(&selector).ok().flatten() else { return };
         section.scroll_into_view();
         selector.push_str(" .rw-section-toggle");
-        if let Some(button) = root.query_selector(&selector).ok().flatten().and_then(|b| b.dyn_into::<HtmlElement>().ok()) {
+        if let Some(button) =
+            root.query_selector(&selector).ok().flatten().and_then(|b| b.dyn_into::<HtmlElement>().ok())
+        {
             let _ = button.focus();
         }
     }
@@ -140,7 +158,14 @@ mod imp {
     use yew::{Callback, NodeRef};
 
     pub fn download_text(_name: &str, _mime: &str, _text: &str) {}
-    pub fn export_image(_chart: &crate::view::ChartView, _hidden: &[bool], _credit: &str, _png: bool, _failed: Callback<()>) {}
+    pub fn export_image(
+        _chart: &crate::view::ChartView,
+        _hidden: &[bool],
+        _credit: &str,
+        _png: bool,
+        _failed: Callback<()>,
+    ) {
+    }
     pub fn location_hash() -> Option<String> {
         None
     }
@@ -169,7 +194,13 @@ pub fn download_png(name: String, svg: &str, width: u32, height: u32) {
 /// Saves the chart as shown now (without the `hidden` items) as an SVG or PNG image, with the
 /// `credit` line; made by the export module the loader fetches on demand (`embed::exporter`).
 /// `failed` hears if no file could be made.
-pub fn export_image(chart: &crate::view::ChartView, hidden: &[bool], credit: &str, png: bool, failed: yew::Callback<()>) {
+pub fn export_image(
+    chart: &crate::view::ChartView,
+    hidden: &[bool],
+    credit: &str,
+    png: bool,
+    failed: yew::Callback<()>,
+) {
     imp::export_image(chart, hidden, credit, png, failed)
 }
 

@@ -1,10 +1,10 @@
 //! KPI cards: value with qualifier and unit, change with an arrow and a tone that follow the
 //! figure's direction, rank badges, and the card in one plain sentence.
 
-use crate::markup::Markup;
 use super::{write_source_note, Env};
-use crate::i18n::ui;
 use crate::format::{Tone, Trend};
+use crate::i18n::ui;
+use crate::markup::Markup;
 use crate::view::{MetricCard, MetricsView};
 use yew::prelude::*;
 
@@ -31,7 +31,6 @@ pub fn tone_name(tone: Tone) -> &'static str {
 // State reaches the stylesheet as attributes (`data-*`, ARIA states, `hidden`), classes stay
 // literal: `html!` turns any computed `class` into Yew's `Classes` set, which hashes every
 // class on every render and costs the wasm 2 KB.
-
 
 // Plain functions rather than components: stateless markup needs no component of its own,
 // and every component costs the wasm a few kilobytes of Yew lifecycle code (BENCHMARKS.md).
@@ -65,7 +64,10 @@ fn card(out: &mut Markup, c: &MetricCard, env: &Env) {
         out.element("<span class=\"rw-qual\">", &f.after, "</span>");
     }
     if !f.unit.is_empty() {
-        out.raw("<span class=\"rw-unit\">").raw(crate::format::unit_separator(&f.unit, env.lang)).text(&f.unit).raw("</span>");
+        out.raw("<span class=\"rw-unit\">")
+            .raw(crate::format::unit_separator(&f.unit, env.lang))
+            .text(&f.unit)
+            .raw("</span>");
     }
     out.raw("</p>");
     if let Some(change) = &c.change {

@@ -2,8 +2,8 @@
 //! functions: stateless markup).
 
 use super::chart::ChartFigure;
-use crate::markup::Markup;
 use super::{source_note, Env};
+use crate::markup::Markup;
 use crate::view::{CalendarView, HighlightView};
 use yew::prelude::*;
 

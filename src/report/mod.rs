@@ -11,10 +11,10 @@ mod misc;
 mod ranking;
 
 pub use chart::ChartFigure;
-pub use error::error_panel;
 /// For the export module (`embed::exporter`), which saves chart images the same way.
 #[cfg(target_arch = "wasm32")]
 pub(crate) use dom::{download_png, download_text};
+pub use error::error_panel;
 
 use crate::i18n::{ui, Ui};
 use crate::markup::Markup;
@@ -212,7 +212,8 @@ pub fn Widget(props: &WidgetProps) -> Html {
         let dispatch = state.dispatcher();
         Callback::from(move |id: String| dispatch.dispatch(BodyAction::ToggleExact(id)))
     };
-    let sections = SectionState { collapsed: &state.collapsed, on_toggle: &on_section, exact: &state.exact, on_exact: &on_exact };
+    let sections =
+        SectionState { collapsed: &state.collapsed, on_toggle: &on_section, exact: &state.exact, on_exact: &on_exact };
     let env = Env {
         lang: view.lang,
         printing: state.printing,
@@ -270,7 +271,10 @@ fn contents(view: &ReportView, t: &Ui, on_go: &Callback<String>) -> Html {
         if e.ctrl_key() || e.meta_key() || e.shift_key() || e.button() != 0 {
             return;
         }
-        let Some(anchor) = dom::target_attribute(&e, "href").and_then(|h| h.strip_prefix('#').map(str::to_string)) else { return };
+        let Some(anchor) = dom::target_attribute(&e, "href").and_then(|h| h.strip_prefix('#').map(str::to_string))
+        else {
+            return;
+        };
         e.prevent_default();
         dom::replace_hash(&anchor);
         on_go.emit(anchor);
@@ -368,8 +372,6 @@ pub fn render_themed(outcome: Outcome, theme: Theme) -> String {
         .expect("a current-thread runtime needs no resources that can be missing");
     let local = tokio::task::LocalSet::new();
     local.block_on(&runtime, async move {
-        yew::LocalServerRenderer::<Widget>::with_props(WidgetProps { outcome, theme })
-            .render()
-            .await
+        yew::LocalServerRenderer::<Widget>::with_props(WidgetProps { outcome, theme }).render().await
     })
 }

@@ -147,7 +147,13 @@ fn missing_cell(t: &Ui) -> Html {
 }
 
 /// Page buttons and "rows 51–100 of 10,000" under a long table; nothing under a short one.
-fn pager(state: &UseReducerHandle<TableModel>, total: usize, shown: std::ops::Range<usize>, t: &Ui, lang: Lang) -> Html {
+fn pager(
+    state: &UseReducerHandle<TableModel>,
+    total: usize,
+    shown: std::ops::Range<usize>,
+    t: &Ui,
+    lang: Lang,
+) -> Html {
     if !TableState::paged(total) {
         return Html::default();
     }
@@ -169,14 +175,19 @@ fn pager(state: &UseReducerHandle<TableModel>, total: usize, shown: std::ops::Ra
     let total_text = format::count(total, lang);
     let status = fill(
         t.rows_shown,
-        &[("from", &format::count(shown.start + 1, lang)), ("to", &format::count(shown.end, lang)), ("total", &total_text)],
+        &[
+            ("from", &format::count(shown.start + 1, lang)),
+            ("to", &format::count(shown.end, lang)),
+            ("total", &total_text),
+        ],
     );
     let show_all = state.0.show_all;
     let toggle = {
         let dispatcher = state.dispatcher();
         Callback::from(move |_: MouseEvent| dispatcher.dispatch(TableAction::ShowAll(!show_all)))
     };
-    let toggle_label = if show_all { t.show_by_page.to_string() } else { fill(t.show_all_rows, &[("total", &total_text)]) };
+    let toggle_label =
+        if show_all { t.show_by_page.to_string() } else { fill(t.show_all_rows, &[("total", &total_text)]) };
     html! {
         <nav class="rw-pager rw-control" aria-label={t.pager}>
             <span class="rw-page-status" role="status">{ status }</span>

@@ -3,10 +3,10 @@
 //! field, and numbers keep their written form. (Hand-written rather than serde-derived: it
 //! reports all problems, not the first, and costs far less WebAssembly.)
 
-use super::{Problem, Severity, MAX_LIST_ITEMS, MAX_STRING_CHARS};
-use crate::model::*;
 use super::json::{Map, Value};
 use super::pointer::At;
+use super::{Problem, Severity, MAX_LIST_ITEMS, MAX_STRING_CHARS};
+use crate::model::*;
 
 type Obj<'a> = &'a Map;
 type Field<'a, T> = fn(&mut Decoder, &'a Value, &At) -> Option<T>;
@@ -59,7 +59,10 @@ pub fn nearest<'f>(unknown: &str, known: &[&'f str]) -> Option<&'f str> {
 #[cfg(feature = "messages")]
 fn unknown_field(key: &str, fields: &[&str]) -> (String, String) {
     match nearest(key, fields) {
-        Some(n) => (text!("未知字段“{key}”（已忽略），是否应为“{n}”？"), text!("unknown field \"{key}\" (ignored); did you mean \"{n}\"?")),
+        Some(n) => (
+            text!("未知字段“{key}”（已忽略），是否应为“{n}”？"),
+            text!("unknown field \"{key}\" (ignored); did you mean \"{n}\"?"),
+        ),
         None => (
             text!("未知字段“{key}”（已忽略）；可用字段：{}", fields.join("、")),
             text!("unknown field \"{key}\" (ignored); known fields: {}", fields.join(", ")),
@@ -75,7 +78,8 @@ fn unknown_field(_: &str, _: &[&str]) -> (String, String) {
 /// The error for a value `s` that is none of `names`.
 #[cfg(feature = "messages")]
 fn invalid_value(s: &str, names: &[&str]) -> (String, String) {
-    let hint = nearest(s, names).map(|n| (text!("，是否应为“{n}”？"), text!("; did you mean \"{n}\"?"))).unwrap_or_default();
+    let hint =
+        nearest(s, names).map(|n| (text!("，是否应为“{n}”？"), text!("; did you mean \"{n}\"?"))).unwrap_or_default();
     (
         text!("无效的值“{s}”，可用值：{}{}", names.join("、"), hint.0),
         text!("invalid value \"{s}\", expected one of: {}{}", names.join(", "), hint.1),
@@ -96,7 +100,8 @@ fn number_as_string(s: &str) -> (String, String) {
     let figure = crate::format::figure::parse_figure(s);
     let Some(number) = figure.number else { return found };
     // Two numbers ("3至5"), a date: no single figure to suggest.
-    if figure.unit.as_deref().is_some_and(|u| u.contains(|c: char| c.is_ascii_digit() || ('０'..='９').contains(&c))) {
+    if figure.unit.as_deref().is_some_and(|u| u.contains(|c: char| c.is_ascii_digit() || ('０'..='９').contains(&c)))
+    {
         return found;
     }
     if figure.qualifier.is_none() && figure.unit.is_none() {
@@ -118,7 +123,8 @@ fn number_as_string(s: &str) -> (String, String) {
 /// The error for a rank or count written as a string ("第1名", "3"): the number to write.
 #[cfg(feature = "messages")]
 fn count_as_string(s: &str) -> (String, String) {
-    let found = (text!("应为非负整数，实际是字符串“{s}”"), text!("expected a whole number ≥ 0, found the string \"{s}\""));
+    let found =
+        (text!("应为非负整数，实际是字符串“{s}”"), text!("expected a whole number ≥ 0, found the string \"{s}\""));
     match crate::format::figure::parse_rank(s) {
         Some(n) => (text!("{}：写成 {n}（不加引号）", found.0), text!("{}: write {n} (no quotes)", found.1)),
         None => found,
@@ -144,7 +150,13 @@ impl Decoder {
         };
         for key in map.keys().into_iter().filter(|k| !fields.contains(k)) {
             let (zh, en) = unknown_field(key, fields);
-            self.problems.push(Problem { severity: Severity::Warning, pointer: at.key(key).pointer(), position: None, zh, en });
+            self.problems.push(Problem {
+                severity: Severity::Warning,
+                pointer: at.key(key).pointer(),
+                position: None,
+                zh,
+                en,
+            });
         }
         Some(map)
     }
@@ -426,7 +438,9 @@ fn section(d: &mut Decoder, v: &Value, at: &At) -> Option<Section> {
     let title = d.req(o, at, "title", Decoder::text);
     let intro = d.opt(o, at, "intro", Decoder::text);
     let body = match kind? {
-        SectionKind::Metrics => SectionBody::Metrics(MetricsBody { items: d.req(o, at, "items", |d, v, at| d.list(v, at, metric))? }),
+        SectionKind::Metrics => {
+            SectionBody::Metrics(MetricsBody { items: d.req(o, at, "items", |d, v, at| d.list(v, at, metric))? })
+        }
         SectionKind::Ranking => {
             let group = d.req(o, at, "group", Decoder::string);
             let rows = d.req(o, at, "rows", |d, v, at| d.list(v, at, ranking_row));
@@ -442,9 +456,9 @@ fn section(d: &mut Decoder, v: &Value, at: &At) -> Option<Section> {
             let source = d.opt(o, at, "source", Decoder::text);
             SectionBody::Calendar(CalendarBody { year: year?, label: label?, marked: marked?, source: source? })
         }
-        SectionKind::Highlights => {
-            SectionBody::Highlights(HighlightsBody { items: d.req(o, at, "items", |d, v, at| d.list(v, at, highlight))? })
-        }
+        SectionKind::Highlights => SectionBody::Highlights(HighlightsBody {
+            items: d.req(o, at, "items", |d, v, at| d.list(v, at, highlight))?,
+        }),
         SectionKind::Narrative => SectionBody::Narrative(NarrativeBody {
             paragraphs: d.req(o, at, "paragraphs", |d, v, at| d.list(v, at, Decoder::text))?,
         }),

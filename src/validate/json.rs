@@ -76,7 +76,9 @@ impl From<&serde_json::Value> for Value {
             serde_json::Value::Number(n) => Value::Number(n.to_string()),
             serde_json::Value::String(s) => Value::String(s.clone()),
             serde_json::Value::Array(items) => Value::Array(items.iter().map(Value::from).collect()),
-            serde_json::Value::Object(map) => Value::Object(Map(map.iter().map(|(k, v)| (k.clone(), Value::from(v))).collect())),
+            serde_json::Value::Object(map) => {
+                Value::Object(Map(map.iter().map(|(k, v)| (k.clone(), Value::from(v))).collect()))
+            }
         }
     }
 }
@@ -147,9 +149,9 @@ pub fn message_zh(message: &str) -> String {
         "invalid number" => "数字的写法有误",
         "recursion limit exceeded" => "嵌套层数过多",
         "invalid escape" => "无效的转义（反斜杠 \\ 后的字符）",
-        "invalid unicode code point" | "lone leading surrogate in hex escape" | "lone trailing surrogate in hex escape" => {
-            "无效的 Unicode 转义（\\u 后的编码）"
-        }
+        "invalid unicode code point"
+        | "lone leading surrogate in hex escape"
+        | "lone trailing surrogate in hex escape" => "无效的 Unicode 转义（\\u 后的编码）",
         m if m.starts_with("control character") => "文字中有控制字符（如直接换行），换行请写成 \\n",
         other => return other.to_string(),
     };
@@ -178,7 +180,11 @@ pub fn hint(before: &str, after: &str) -> Option<(String, String)> {
         _ => None,
     };
     if let Some(ascii) = ascii {
-        let (zh_name, en_name) = if ascii == ' ' { ("全角空格".to_string(), "space".to_string()) } else { (format!("“{ascii}”"), format!("\"{ascii}\"")) };
+        let (zh_name, en_name) = if ascii == ' ' {
+            ("全角空格".to_string(), "space".to_string())
+        } else {
+            (format!("“{ascii}”"), format!("\"{ascii}\""))
+        };
         return Some((
             format!("“{found}”是全角字符（中文输入法），JSON 需要半角的{zh_name}"),
             format!("\"{found}\" is a full-width character (Chinese input method); JSON needs the ASCII {en_name}"),
@@ -526,9 +532,37 @@ mod tests {
     #[test]
     fn agrees_with_serde_json_on_what_is_json() {
         let cases = [
-            "", " ", "{", "}", "[1,]", "[1 2]", "{\"a\" 1}", "{\"a\":}", "{a:1}", "01", "1.", ".5", "-", "1e", "1e+",
-            "tru", "nul", "\"\\x\"", "\"\\u12\"", "\"\\ud800\"", "\"\\udc00\"", "\"a\nb\"", "[] []", "{} x", "\"unterminated",
-            "[1, [2, [3]]]", "{\"a\": {\"b\": [true, false, null]}}", "-0", "0.5e-3", "\"\\ud83d\\ude00\"", " 7 ",
+            "",
+            " ",
+            "{",
+            "}",
+            "[1,]",
+            "[1 2]",
+            "{\"a\" 1}",
+            "{\"a\":}",
+            "{a:1}",
+            "01",
+            "1.",
+            ".5",
+            "-",
+            "1e",
+            "1e+",
+            "tru",
+            "nul",
+            "\"\\x\"",
+            "\"\\u12\"",
+            "\"\\ud800\"",
+            "\"\\udc00\"",
+            "\"a\nb\"",
+            "[] []",
+            "{} x",
+            "\"unterminated",
+            "[1, [2, [3]]]",
+            "{\"a\": {\"b\": [true, false, null]}}",
+            "-0",
+            "0.5e-3",
+            "\"\\ud83d\\ude00\"",
+            " 7 ",
         ];
         for text in cases {
             let ours = parse(text);
@@ -579,8 +613,21 @@ mod tests {
     #[test]
     fn every_message_of_the_reader_has_a_chinese_text() {
         let texts = [
-            "", "{", "[1,", "{\"a\"", "{\"a\" 1}", "[1 2]", "{\"a\": 1 \"b\"}", "\"abc", "{} x", "01", "-", "\"\\x\"",
-            "\"\\ud800\"", "\"a\nb\"", "x",
+            "",
+            "{",
+            "[1,",
+            "{\"a\"",
+            "{\"a\" 1}",
+            "[1 2]",
+            "{\"a\": 1 \"b\"}",
+            "\"abc",
+            "{} x",
+            "01",
+            "-",
+            "\"\\x\"",
+            "\"\\ud800\"",
+            "\"a\nb\"",
+            "x",
         ];
         for text in texts {
             let e = parse(text).unwrap_err();

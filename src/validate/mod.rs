@@ -225,7 +225,11 @@ fn check_rules(report: &Report, complete: bool) -> Vec<Problem> {
         unique_id(&mut out, &mut group_ids, &g.id, &at);
         require_text(&mut out, &g.label, &at, "label");
         if g.size == 0 {
-            out.push(Problem::error(at.key("size").pointer(), text!("分组大小至少为 1"), text!("a group must have at least 1 member")));
+            out.push(Problem::error(
+                at.key("size").pointer(),
+                text!("分组大小至少为 1"),
+                text!("a group must have at least 1 member"),
+            ));
         }
     }
 
@@ -256,7 +260,11 @@ fn check_rules(report: &Report, complete: bool) -> Vec<Problem> {
                                     text!("no metric has the id \"{id}\""),
                                 ));
                             }
-                            if row.label.is_some() || row.value.is_some() || row.value_rank.is_some() || row.change_rank.is_some() {
+                            if row.label.is_some()
+                                || row.value.is_some()
+                                || row.value_rank.is_some()
+                                || row.change_rank.is_some()
+                            {
                                 out.push(Problem::error(
                                     at.pointer(),
                                     text!("引用指标的行不能再写名称、数值或排名（它们取自该指标）"),
@@ -288,7 +296,11 @@ fn check_rules(report: &Report, complete: bool) -> Vec<Problem> {
                     unique_id(&mut out, &mut item_ids, &item.id, &at);
                     require_text(&mut out, &item.label, &at, "label");
                     if item.value.is_negative() {
-                        out.push(Problem::error(at.key("value").pointer(), text!("数量不能为负数"), text!("a count cannot be negative")));
+                        out.push(Problem::error(
+                            at.key("value").pointer(),
+                            text!("数量不能为负数"),
+                            text!("a count cannot be negative"),
+                        ));
                     }
                     if let Some(resolved) = &item.resolved {
                         if resolved.is_negative() || resolved.value() > item.value.value() {
@@ -343,7 +355,11 @@ fn check_metric(out: &mut Vec<Problem>, report: &Report, metric: &Metric, at: &A
         let below = bounds.min.as_ref().filter(|min| v.value() < min.value());
         let above = bounds.max.as_ref().filter(|max| v.value() > max.value());
         if let Some(limit) = below.or(above) {
-            let (zh, en) = if below.is_some() { ("不能小于", "must not be less than") } else { ("不能大于", "must not be greater than") };
+            let (zh, en) = if below.is_some() {
+                ("不能小于", "must not be less than")
+            } else {
+                ("不能大于", "must not be greater than")
+            };
             out.push(Problem::error(
                 at.key("value").pointer(),
                 text!("数值 {v} {zh}声明的界限 {limit}"),
@@ -352,7 +368,11 @@ fn check_metric(out: &mut Vec<Problem>, report: &Report, metric: &Metric, at: &A
         }
         if let (Some(min), Some(max)) = (&bounds.min, &bounds.max) {
             if min.value() > max.value() {
-                out.push(Problem::error(at.key("bounds").pointer(), text!("下限 {min} 大于上限 {max}"), text!("the minimum {min} is greater than the maximum {max}")));
+                out.push(Problem::error(
+                    at.key("bounds").pointer(),
+                    text!("下限 {min} 大于上限 {max}"),
+                    text!("the minimum {min} is greater than the maximum {max}"),
+                ));
             }
         }
     }
@@ -374,7 +394,13 @@ fn check_position(out: &mut Vec<Problem>, group: &Group, position: u32, at: &At)
     }
 }
 
-fn resolve_group<'r>(out: &mut Vec<Problem>, report: &'r Report, id: &str, at: &At, complete: bool) -> Option<&'r Group> {
+fn resolve_group<'r>(
+    out: &mut Vec<Problem>,
+    report: &'r Report,
+    id: &str,
+    at: &At,
+    complete: bool,
+) -> Option<&'r Group> {
     let group = report.group(id);
     if group.is_none() && complete {
         out.push(Problem::error(
@@ -444,7 +470,10 @@ fn date_problem(date: &str) -> (String, String) {
     match parsed {
         Some((y, m, d)) if exists(y, m, d) => {
             let iso = format!("{y:04}-{m:02}-{d:02}");
-            (text!("日期“{date}”应写作 YYYY-MM-DD：{iso}"), text!("the date \"{date}\" must be written YYYY-MM-DD: {iso}"))
+            (
+                text!("日期“{date}”应写作 YYYY-MM-DD：{iso}"),
+                text!("the date \"{date}\" must be written YYYY-MM-DD: {iso}"),
+            )
         }
         Some(_) => (text!("日期“{date}”不存在"), text!("the date \"{date}\" does not exist")),
         None => (text!("日期“{date}”应写作 YYYY-MM-DD"), text!("the date \"{date}\" must be written YYYY-MM-DD")),

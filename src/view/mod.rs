@@ -10,8 +10,8 @@ pub use theme::{Scheme, Theme};
 use crate::format::{self, ChangeText, FigureParts, SummaryRank, WanAmount};
 use crate::i18n::{fill, ui};
 use crate::model::{
-    CalendarBody, CaseItem, CaseStatsBody, Direction, Lang, Metric, Qualifier, RankBasis, RankingBody, Report, SectionBody,
-    Text,
+    CalendarBody, CaseItem, CaseStatsBody, Direction, Lang, Metric, Qualifier, RankBasis, RankingBody, Report,
+    SectionBody, Text,
 };
 use std::collections::HashSet;
 use std::rc::Rc;
@@ -233,11 +233,18 @@ pub fn slug(id: &str) -> String {
 
 /// A file name from a title: characters that file systems refuse are replaced.
 pub fn file_name(title: &str) -> String {
-    let s: String = title
-        .chars()
-        .map(|c| if matches!(c, '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|') || c.is_control() { '-' } else { c })
-        .take(80)
-        .collect();
+    let s: String =
+        title
+            .chars()
+            .map(|c| {
+                if matches!(c, '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|') || c.is_control() {
+                    '-'
+                } else {
+                    c
+                }
+            })
+            .take(80)
+            .collect();
     let s = s.trim().to_string();
     if s.is_empty() {
         "report".to_string()
@@ -276,7 +283,10 @@ impl ReportView {
                     SectionBody::Highlights(h) => SectionViewBody::Highlights(
                         h.items
                             .iter()
-                            .map(|i| HighlightView { title: i.title.get(lang).to_string(), text: i.text.get(lang).to_string() })
+                            .map(|i| HighlightView {
+                                title: i.title.get(lang).to_string(),
+                                text: i.text.get(lang).to_string(),
+                            })
                             .collect(),
                     ),
                     SectionBody::Narrative(n) => {
@@ -342,9 +352,7 @@ fn metric_card(report: &Report, m: &Metric, lang: Lang) -> MetricCard {
 }
 
 fn metric_change(m: &Metric, lang: Lang) -> Option<ChangeText> {
-    m.change.as_ref().map(|c| {
-        format::change(&c.value, c.kind, m.direction, m.unit.as_ref(), c.basis.as_ref(), lang)
-    })
+    m.change.as_ref().map(|c| format::change(&c.value, c.kind, m.direction, m.unit.as_ref(), c.basis.as_ref(), lang))
 }
 
 /// How good a change is: positive for an improvement, whatever the figure's direction.
@@ -470,7 +478,8 @@ fn case_stats(body: &CaseStatsBody, anchor: &str, title: &str, lang: Lang) -> Ca
         }
     }
     for (n, (unit, items)) in groups.into_iter().filter(|(_, items)| items.len() >= 2).enumerate() {
-        let chart_title = if unit.is_empty() { title.to_string() } else { format!("{title}{}{unit}{}", t.paren_open, t.paren_close) };
+        let chart_title =
+            if unit.is_empty() { title.to_string() } else { format!("{title}{}{unit}{}", t.paren_open, t.paren_close) };
         charts.push(Rc::new(bar_chart(&items, format!("{anchor}-bars-{n}"), chart_title, lang)));
     }
     CaseStatsView { rows, charts }
@@ -493,12 +502,14 @@ fn bar_chart(items: &[&CaseItem], id: String, title: String, lang: Lang) -> Char
                 detail.push_str(if lang == Lang::Zh { "，" } else { ", " });
                 detail.push_str(note.get(lang));
             }
-            let lower_bound = matches!(item.qualifier, Some(Qualifier::MoreThan | Qualifier::Over | Qualifier::AtLeast));
+            let lower_bound =
+                matches!(item.qualifier, Some(Qualifier::MoreThan | Qualifier::Over | Qualifier::AtLeast));
             ChartItem { label, value: item.value.value(), value_text, detail, marked: lower_bound }
         })
         .collect();
     let summary = bars_summary(t.bar_chart, &title, &chart_items, lang);
-    let mut csv = vec![vec![t.col_item.to_string(), t.col_value.to_string(), t.col_number.to_string(), t.col_unit.to_string()]];
+    let mut csv =
+        vec![vec![t.col_item.to_string(), t.col_value.to_string(), t.col_number.to_string(), t.col_unit.to_string()]];
     let mut rows = Vec::new();
     for (item, ci) in items.iter().zip(&chart_items) {
         rows.push(vec![ci.label.clone(), ci.value_text.clone()]);
@@ -539,7 +550,16 @@ fn bars_summary(kind: &str, title: &str, items: &[ChartItem], lang: Lang) -> Str
             out.push_str(t.sentence_sep);
             out.push_str(&format!(
                 "{}{}{} {}{}{}{}{} {}{}",
-                t.highest, t.colon, max.label, max.value_text, t.list_sep, t.lowest, t.colon, min.label, min.value_text, t.full_stop
+                t.highest,
+                t.colon,
+                max.label,
+                max.value_text,
+                t.list_sep,
+                t.lowest,
+                t.colon,
+                min.label,
+                min.value_text,
+                t.full_stop
             ));
         } else {
             out.push_str(t.full_stop);
@@ -571,7 +591,13 @@ fn completion_chart(items: &[&CaseItem], id: String, title: &str, lang: Lang) ->
         let value_text = format!("{done_text} / {total_text}{}{percent}%{}", t.paren_open, t.paren_close);
         let mut detail = fill(
             t.completion_detail,
-            &[("label", &label), ("done", &done_text), ("total", &total_text), ("unit", &unit), ("percent", &format!("{percent}%"))],
+            &[
+                ("label", &label),
+                ("done", &done_text),
+                ("total", &total_text),
+                ("unit", &unit),
+                ("percent", &format!("{percent}%")),
+            ],
         );
         if let Some(note) = &item.note {
             detail.push_str(if lang == Lang::Zh { "，" } else { "; " });
@@ -585,14 +611,22 @@ fn completion_chart(items: &[&CaseItem], id: String, title: &str, lang: Lang) ->
             marked: done.value() < total,
         });
         rows.push(vec![label.clone(), done_text.clone(), total_text.clone(), format!("{percent}%")]);
-        csv.push(vec![label, done.written().to_string(), item.value.written().to_string(), percent.written().to_string(), unit]);
+        csv.push(vec![
+            label,
+            done.written().to_string(),
+            item.value.written().to_string(),
+            percent.written().to_string(),
+            unit,
+        ]);
     }
     let all_done = chart_items.iter().filter(|i| !i.marked).count();
     let mut summary = format!("{}{}{chart_title}{}", t.completion_chart, t.colon, t.sentence_sep);
-    summary.push_str(
-        &fill(t.completion_summary, &[("n", &chart_items.len().to_string()), ("done", &all_done.to_string())]),
-    );
-    let open: Vec<String> = chart_items.iter().filter(|i| i.marked).map(|i| format!("{} {}", i.label, i.value_text)).collect();
+    summary.push_str(&fill(
+        t.completion_summary,
+        &[("n", &chart_items.len().to_string()), ("done", &all_done.to_string())],
+    ));
+    let open: Vec<String> =
+        chart_items.iter().filter(|i| i.marked).map(|i| format!("{} {}", i.label, i.value_text)).collect();
     if !open.is_empty() {
         summary.push_str(t.sentence_sep);
         summary.push_str(&join_list(&open, lang));
@@ -605,7 +639,12 @@ fn completion_chart(items: &[&CaseItem], id: String, title: &str, lang: Lang) ->
         title: chart_title,
         summary,
         table: TableView {
-            headers: vec![t.col_item.to_string(), t.col_done.to_string(), t.col_total.to_string(), t.col_rate.to_string()],
+            headers: vec![
+                t.col_item.to_string(),
+                t.col_done.to_string(),
+                t.col_total.to_string(),
+                t.col_rate.to_string(),
+            ],
             rows,
             numeric: vec![false, true, true, true],
             csv,
@@ -621,7 +660,13 @@ fn calendar(c: &CalendarBody, anchor: &str, title: &str, lang: Lang) -> Calendar
     let label = c.label.get(lang).to_string();
     let mut items = Vec::new();
     let mut rows = Vec::new();
-    let mut csv = vec![vec![t.col_month.to_string(), label.clone(), t.col_reward.to_string(), t.col_number.to_string(), t.col_unit.to_string()]];
+    let mut csv = vec![vec![
+        t.col_month.to_string(),
+        label.clone(),
+        t.col_reward.to_string(),
+        t.col_number.to_string(),
+        t.col_unit.to_string(),
+    ]];
     for m in 1..=12u32 {
         let marked = c.marked.iter().find(|mm| mm.month == m);
         let name = format::month(m, lang);
@@ -651,7 +696,8 @@ fn calendar(c: &CalendarBody, anchor: &str, title: &str, lang: Lang) -> Calendar
         ]);
     }
     let marked_names: Vec<String> = items.iter().filter(|i| i.marked).map(|i| i.label.clone()).collect();
-    let rewards: Vec<&str> = items.iter().filter(|i| i.marked && !i.value_text.is_empty()).map(|i| i.value_text.as_str()).collect();
+    let rewards: Vec<&str> =
+        items.iter().filter(|i| i.marked && !i.value_text.is_empty()).map(|i| i.value_text.as_str()).collect();
     let year = format::year(c.year, lang);
     let chart_title = format!("{year}{}{label}", t.colon);
     let mut summary = format!("{}{}{chart_title}{}", t.month_chart, t.colon, t.sentence_sep);

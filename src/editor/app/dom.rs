@@ -59,11 +59,7 @@ pub fn element_text(id: &str) -> Option<String> {
 
 /// The `content` of `<meta name=…>`.
 pub fn meta(name: &str) -> Option<String> {
-    document()
-        .query_selector(&format!("meta[name=\"{name}\"]"))
-        .ok()
-        .flatten()
-        .and_then(|m| m.get_attribute("content"))
+    document().query_selector(&format!("meta[name=\"{name}\"]")).ok().flatten().and_then(|m| m.get_attribute("content"))
 }
 
 /// Offers `text` as a file download.
@@ -112,16 +108,13 @@ pub async fn copy_text(text: &str, fallback: &str) -> bool {
     if JsFuture::from(clipboard.write_text(text)).await.is_ok() {
         return true;
     }
-    let Some(area) = document().get_element_by_id(fallback).and_then(|e| e.dyn_into::<HtmlTextAreaElement>().ok()) else {
+    let Some(area) = document().get_element_by_id(fallback).and_then(|e| e.dyn_into::<HtmlTextAreaElement>().ok())
+    else {
         return false;
     };
     let _ = area.focus();
     area.select();
-    document()
-        .dyn_into::<web_sys::HtmlDocument>()
-        .ok()
-        .and_then(|d| d.exec_command("copy").ok())
-        .unwrap_or(false)
+    document().dyn_into::<web_sys::HtmlDocument>().ok().and_then(|d| d.exec_command("copy").ok()).unwrap_or(false)
 }
 
 /// Opens every closed `<details>` around an element.
@@ -184,7 +177,8 @@ pub fn install_panic_hook(message: &'static str) {
 /// (narrow screens, where the preview sits below the form).
 pub fn follow_in_preview(anchor: &str) {
     let doc = document();
-    let (Some(side), Some(host)) = (doc.query_selector(".ed-side").ok().flatten(), doc.get_element_by_id("preview")) else {
+    let (Some(side), Some(host)) = (doc.query_selector(".ed-side").ok().flatten(), doc.get_element_by_id("preview"))
+    else {
         return;
     };
     if side.scroll_height() <= side.client_height() + 1 {

@@ -38,9 +38,7 @@ pub struct Refs {
 impl Refs {
     pub fn of(doc: &Value) -> Refs {
         let pairs = |list: &[Value]| -> Vec<(String, String)> {
-            list.iter()
-                .filter_map(|v| Some((v.get("id")?.as_str()?.to_string(), zh_of(v.get("label")))))
-                .collect()
+            list.iter().filter_map(|v| Some((v.get("id")?.as_str()?.to_string(), zh_of(v.get("label"))))).collect()
         };
         let metrics = list_of(doc, "/sections")
             .iter()
@@ -149,13 +147,19 @@ pub fn TextField(p: &FieldProps) -> Html {
             edit(&send, Edit::SetText { ptr: ptr.clone(), lang, text: event_value(&e), required })
         })
     };
-    let control = |id: String, value: String, oninput: Callback<InputEvent>, invalid, described, lang: &'static str, required: bool| {
+    let control = |id: String,
+                   value: String,
+                   oninput: Callback<InputEvent>,
+                   invalid,
+                   described,
+                   lang: &'static str,
+                   required: bool| {
         if p.multiline {
             html! { <textarea id={id} class="ed-input" rows="2" lang={lang} value={value} {oninput}
-                aria-invalid={invalid} aria-describedby={described} aria-required={required.then_some("true")}/> }
+            aria-invalid={invalid} aria-describedby={described} aria-required={required.then_some("true")}/> }
         } else {
             html! { <input id={id} class="ed-input" type="text" lang={lang} value={value} {oninput}
-                aria-invalid={invalid} aria-describedby={described} aria-required={required.then_some("true")} /> }
+            aria-invalid={invalid} aria-describedby={described} aria-required={required.then_some("true")} /> }
         }
     };
     html! {
@@ -303,17 +307,18 @@ pub fn ListTools(p: &ToolsProps) -> Html {
     let (m_up, m_down) = (after_up, after_down);
     let up = {
         let (send, a) = (send.clone(), a.clone());
-        Callback::from(move |_| send.emit(Msg::EditFocus(Edit::Move { array: a.clone(), from: i, to: i - 1 }, vec![m_up.clone()])))
+        Callback::from(move |_| {
+            send.emit(Msg::EditFocus(Edit::Move { array: a.clone(), from: i, to: i - 1 }, vec![m_up.clone()]))
+        })
     };
     let down = {
         let (send, a) = (send.clone(), a.clone());
-        Callback::from(move |_| send.emit(Msg::EditFocus(Edit::Move { array: a.clone(), from: i, to: i + 1 }, vec![m_down.clone()])))
+        Callback::from(move |_| {
+            send.emit(Msg::EditFocus(Edit::Move { array: a.clone(), from: i, to: i + 1 }, vec![m_down.clone()]))
+        })
     };
     let remove = {
-        let focus = vec![
-            format!("rm:{a}/{}", if i + 1 < len { i } else { i.saturating_sub(1) }),
-            format!("add:{a}"),
-        ];
+        let focus = vec![format!("rm:{a}/{}", if i + 1 < len { i } else { i.saturating_sub(1) }), format!("add:{a}")];
         let focus = if len == 1 { vec![format!("add:{a}")] } else { focus };
         Callback::from(move |_| send.emit(Msg::EditFocus(Edit::Remove { array: a.clone(), index: i }, focus.clone())))
     };
@@ -348,7 +353,9 @@ pub fn AddButton(p: &AddProps) -> Html {
     let onclick = {
         let send = ctx.send.clone();
         let (array, list, section, focus) = (p.array.to_string(), p.list.to_string(), p.section, p.focus.to_string());
-        Callback::from(move |_| send.emit(Msg::Add { array: array.clone(), list: list.clone(), section, focus: focus.clone() }))
+        Callback::from(move |_| {
+            send.emit(Msg::Add { array: array.clone(), list: list.clone(), section, focus: focus.clone() })
+        })
     };
     html! {
         <button type="button" class="ed-btn ed-add" id={format!("add:{}", p.array)} {onclick}>{ "+ " }{ &*p.label }</button>
@@ -668,7 +675,9 @@ fn Entry(p: &EntryProps) -> Html {
     let name = match p.list.as_str() {
         "paragraphs" => word.clone(),
         "marked" => named(t, word.clone(), &display(e.get("month"))),
-        "rows" if e.get("metric").is_some() => named(t, word.clone(), &metric_label(&ctx.refs, &display(e.get("metric")))),
+        "rows" if e.get("metric").is_some() => {
+            named(t, word.clone(), &metric_label(&ctx.refs, &display(e.get("metric"))))
+        }
         _ => named(t, word.clone(), &zh_of(e.get("label").or(e.get("title")))),
     };
     let fields = match (kind, p.list.as_str()) {
@@ -688,7 +697,9 @@ fn Entry(p: &EntryProps) -> Html {
                 <TextField ptr={format!("{ptr}/reward/unit")} label={t.reward_unit} />
             </div>
         },
-        (_, "paragraphs") => html! { <TextField ptr={ptr.clone()} label={word.clone()} required=true multiline=true /> },
+        (_, "paragraphs") => {
+            html! { <TextField ptr={ptr.clone()} label={word.clone()} required=true multiline=true /> }
+        }
         _ => html! {},
     };
     html! {
@@ -707,7 +718,11 @@ struct PtrProps {
 
 fn qualifier_options(t: &Strings) -> Vec<(String, String)> {
     let mut out = vec![(String::new(), t.none.to_string())];
-    out.extend(["more_than", "over", "at_least", "about", "less_than"].iter().map(|q| (q.to_string(), t.qualifier_name(q).to_string())));
+    out.extend(
+        ["more_than", "over", "at_least", "about", "less_than"]
+            .iter()
+            .map(|q| (q.to_string(), t.qualifier_name(q).to_string())),
+    );
     out
 }
 
@@ -716,10 +731,14 @@ fn MetricFields(p: &PtrProps) -> Html {
     let ctx = use_form();
     let t = ctx.t;
     let ptr = &p.ptr;
-    let directions: Vec<(String, String)> =
-        ["neutral", "higher_is_better", "lower_is_better"].iter().map(|d| (d.to_string(), t.direction_name(d).to_string())).collect();
-    let change_kinds: Vec<(String, String)> =
-        ["", "percent", "points", "absolute"].iter().map(|k| (k.to_string(), t.change_kind_name(k).to_string())).collect();
+    let directions: Vec<(String, String)> = ["neutral", "higher_is_better", "lower_is_better"]
+        .iter()
+        .map(|d| (d.to_string(), t.direction_name(d).to_string()))
+        .collect();
+    let change_kinds: Vec<(String, String)> = ["", "percent", "points", "absolute"]
+        .iter()
+        .map(|k| (k.to_string(), t.change_kind_name(k).to_string()))
+        .collect();
     html! {
         <>
             <div class="ed-grid">
@@ -756,7 +775,8 @@ fn RanksFields(p: &PtrProps) -> Html {
     let ctx = use_form();
     let t = ctx.t;
     let ranks = use_at(&p.ptr).and_then(|v| v.as_array().cloned()).unwrap_or_default();
-    let bases: Vec<(String, String)> = ["value", "change"].iter().map(|b| (b.to_string(), t.rank_basis_name(b).to_string())).collect();
+    let bases: Vec<(String, String)> =
+        ["value", "change"].iter().map(|b| (b.to_string(), t.rank_basis_name(b).to_string())).collect();
     html! {
         <fieldset class="ed-sub" id={field_id(&p.ptr)} tabindex="-1">
             <legend>{ t.ranks }</legend>

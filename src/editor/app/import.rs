@@ -51,7 +51,8 @@ impl ImportState {
             _ => return None,
         };
         let list = Self::list_name(target);
-        let empty = doc.pointer(&format!("/sections/{section}/{list}")).and_then(Value::as_array).is_none_or(Vec::is_empty);
+        let empty =
+            doc.pointer(&format!("/sections/{section}/{list}")).and_then(Value::as_array).is_none_or(Vec::is_empty);
         Some(ImportState {
             section,
             target,
@@ -203,7 +204,9 @@ fn summary(ctx: &FormCtx, entry: &Value) -> String {
     if !figure.is_empty() {
         parts.push(figure);
     }
-    for (key, word) in [("resolved", t.resolved), ("value_rank", t.value_rank), ("change_rank", t.change_rank), ("id", "id")] {
+    for (key, word) in
+        [("resolved", t.resolved), ("value_rank", t.value_rank), ("change_rank", t.change_rank), ("id", "id")]
+    {
         if let Some(v) = entry.get(key) {
             parts.push(format!("{word}: {}", display(Some(v))));
         }
@@ -217,9 +220,19 @@ fn note_text(ctx: &FormCtx, note: &Note, header: bool) -> String {
     match note {
         Note::Qualifier { row: r, cell, qualifier } => {
             let value = mapping::parse_figure(cell).number.unwrap_or_default();
-            fill(t.note_qualifier, &[("row", row(r)), ("cell", cell.clone()), ("value", value), ("q", t.qualifier_name(qualifier).to_string())])
+            fill(
+                t.note_qualifier,
+                &[
+                    ("row", row(r)),
+                    ("cell", cell.clone()),
+                    ("value", value),
+                    ("q", t.qualifier_name(qualifier).to_string()),
+                ],
+            )
         }
-        Note::Unit { row: r, cell, unit } => fill(t.note_unit, &[("row", row(r)), ("cell", cell.clone()), ("unit", unit.clone())]),
+        Note::Unit { row: r, cell, unit } => {
+            fill(t.note_unit, &[("row", row(r)), ("cell", cell.clone()), ("unit", unit.clone())])
+        }
         Note::NotANumber { row: r, cell, .. } => fill(t.note_nan, &[("row", row(r)), ("cell", cell.clone())]),
     }
 }
@@ -237,7 +250,9 @@ pub fn import_panel(ctx: &FormCtx, state: &ImportState) -> Html {
         let send = send.clone();
         Callback::from(move |e: Event| {
             // Take the clipboard's plain text (a spreadsheet puts tab-separated cells there).
-            let Some(data) = wasm_bindgen::JsCast::dyn_ref::<web_sys::ClipboardEvent>(&e).and_then(|c| c.clipboard_data()) else {
+            let Some(data) =
+                wasm_bindgen::JsCast::dyn_ref::<web_sys::ClipboardEvent>(&e).and_then(|c| c.clipboard_data())
+            else {
                 return;
             };
             if let Ok(text) = data.get_data("text/plain") {

@@ -77,7 +77,12 @@ pub enum Msg {
     Edit(Edit),
     /// Adds a new entry at the end of the list at `array` (`list` is its field name; `section`
     /// the index of the section holding it), then focuses `focus` inside the new entry.
-    Add { array: String, list: String, section: Option<usize>, focus: String },
+    Add {
+        array: String,
+        list: String,
+        section: Option<usize>,
+        focus: String,
+    },
     AddSection(crate::model::SectionKind),
     /// Turns section `n` into another kind (its id, title and intro stay).
     SetKind(usize, crate::model::SectionKind),
@@ -187,7 +192,11 @@ async fn render_report(report: Rc<crate::model::Report>, lang: Lang, theme: &str
     use crate::report::{Widget, WidgetProps};
     let view = Rc::new(ReportView::new(&report, lang));
     let theme = crate::view::Theme::parse(theme);
-    Some(yew::LocalServerRenderer::<Widget>::with_props(WidgetProps { outcome: Outcome::Report(view), theme }).render().await)
+    Some(
+        yew::LocalServerRenderer::<Widget>::with_props(WidgetProps { outcome: Outcome::Report(view), theme })
+            .render()
+            .await,
+    )
 }
 
 fn example() -> Option<Value> {
@@ -293,7 +302,15 @@ impl EditorApp {
             let lang = Lang::from_code(&key.lang);
             let html = render_report(Rc::new(report), lang, &key.theme).await.unwrap_or_default();
             let dist_files = BuildFiles { stylesheet: &css, wasm: wasm.as_deref() };
-            let snippet = output::prerendered_snippet(&key.text, &html, &dist_files, &key.id, &key.base, &key.lang, Some(&key.theme));
+            let snippet = output::prerendered_snippet(
+                &key.text,
+                &html,
+                &dist_files,
+                &key.id,
+                &key.base,
+                &key.lang,
+                Some(&key.theme),
+            );
             send.emit(Msg::Prerendered(key, snippet));
         });
     }
@@ -341,7 +358,8 @@ impl EditorApp {
             // A field the form does not show (an unknown one, say): its line in the JSON text.
             self.tab = Tab::Json;
             let text = self.json_draft.clone().unwrap_or_else(|| (*self.text).clone());
-            let line = json::locate(&text).map_or(1, |found| json::line_of(&text, json::offset_of(&found, &problem.pointer)));
+            let line =
+                json::locate(&text).map_or(1, |found| json::line_of(&text, json::offset_of(&found, &problem.pointer)));
             self.focus = Some(Focus::JsonLine(line));
         }
     }
@@ -352,10 +370,49 @@ impl EditorApp {
 fn form_has(pointer: &str) -> bool {
     let last = pointer.rsplit('/').next().unwrap_or("");
     const KNOWN: &[&str] = &[
-        "schema", "meta", "title", "publisher", "date", "period", "source_url", "synthetic", "note", "groups", "id", "label",
-        "size", "sections", "intro", "kind", "items", "value", "unit", "qualifier", "direction", "bounds", "min", "max",
-        "change", "basis", "ranks", "group", "position", "source", "rows", "metric", "value_rank", "change_rank", "resolved",
-        "year", "marked", "month", "reward", "text", "paragraphs", "zh", "en",
+        "schema",
+        "meta",
+        "title",
+        "publisher",
+        "date",
+        "period",
+        "source_url",
+        "synthetic",
+        "note",
+        "groups",
+        "id",
+        "label",
+        "size",
+        "sections",
+        "intro",
+        "kind",
+        "items",
+        "value",
+        "unit",
+        "qualifier",
+        "direction",
+        "bounds",
+        "min",
+        "max",
+        "change",
+        "basis",
+        "ranks",
+        "group",
+        "position",
+        "source",
+        "rows",
+        "metric",
+        "value_rank",
+        "change_rank",
+        "resolved",
+        "year",
+        "marked",
+        "month",
+        "reward",
+        "text",
+        "paragraphs",
+        "zh",
+        "en",
     ];
     last.parse::<usize>().is_ok() || KNOWN.contains(&last)
 }
@@ -432,7 +489,9 @@ impl Component for EditorApp {
                 // Text that is not the document (the JSON being typed, a paste box, the output
                 // settings) keeps the browser's own undo.
                 let in_json = e.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).is_some_and(|el| {
-                    el.id() == JSON_AREA || el.id().starts_with("paste-") || el.closest(".ed-output").ok().flatten().is_some()
+                    el.id() == JSON_AREA
+                        || el.id().starts_with("paste-")
+                        || el.closest(".ed-output").ok().flatten().is_some()
                 });
                 let key = k.key().to_lowercase();
                 let msg = match key.as_str() {
@@ -501,7 +560,8 @@ impl Component for EditorApp {
     fn update(&mut self, ctx: &Context<Self>, msg: Msg) -> bool {
         match msg {
             Msg::Edit(edit) => {
-                if matches!(&edit, Edit::Set { ptr, .. } if ptr.starts_with("/sections/") && ptr.matches('/').count() == 2) {
+                if matches!(&edit, Edit::Set { ptr, .. } if ptr.starts_with("/sections/") && ptr.matches('/').count() == 2)
+                {
                     self.import = None;
                 }
                 let mut value = (*self.doc).clone();
@@ -517,19 +577,34 @@ impl Component for EditorApp {
                 let item = doc::new_entry(&self.doc, holder, &list);
                 let len = self.doc.pointer(&array).and_then(Value::as_array).map_or(0, Vec::len);
                 let target = nav::field_id(&format!("{array}/{len}{focus}"));
-                return Component::update(self, ctx, Msg::EditFocus(Edit::Insert { array, index: len, item }, vec![target]));
+                return Component::update(
+                    self,
+                    ctx,
+                    Msg::EditFocus(Edit::Insert { array, index: len, item }, vec![target]),
+                );
             }
             Msg::AddSection(kind) => {
                 let len = self.doc.pointer("/sections").and_then(Value::as_array).map_or(0, Vec::len);
                 let item = doc::new_section(&self.doc, kind);
                 let target = nav::field_id(&format!("/sections/{len}/title/zh"));
-                return Component::update(self, ctx, Msg::EditFocus(Edit::Insert { array: "/sections".into(), index: len, item }, vec![target]));
+                return Component::update(
+                    self,
+                    ctx,
+                    Msg::EditFocus(Edit::Insert { array: "/sections".into(), index: len, item }, vec![target]),
+                );
             }
             Msg::SetKind(index, kind) => {
                 let ptr = format!("/sections/{index}");
                 let Some(section) = self.doc.pointer(&ptr) else { return false };
                 let value = doc::with_kind(&self.doc, section, kind);
-                return Component::update(self, ctx, Msg::EditFocus(Edit::Set { ptr: ptr.clone(), value: Some(value) }, vec![nav::field_id(&format!("{ptr}/kind"))]));
+                return Component::update(
+                    self,
+                    ctx,
+                    Msg::EditFocus(
+                        Edit::Set { ptr: ptr.clone(), value: Some(value) },
+                        vec![nav::field_id(&format!("{ptr}/kind"))],
+                    ),
+                );
             }
             Msg::Follow(index) => {
                 if self.followed != Some(index) {
@@ -554,7 +629,8 @@ impl Component for EditorApp {
             }
             Msg::Undo | Msg::Redo => {
                 let current = self.doc.clone();
-                let result = if matches!(msg, Msg::Undo) { self.history.undo(current) } else { self.history.redo(current) };
+                let result =
+                    if matches!(msg, Msg::Undo) { self.history.undo(current) } else { self.history.redo(current) };
                 if let Ok(previous) = result {
                     self.doc = previous;
                     self.text = Rc::new(json::to_pretty(&self.doc));
@@ -567,26 +643,24 @@ impl Component for EditorApp {
                 }
             }
             Msg::Checked => self.run_check(),
-            Msg::JsonInput(text) => {
-                match json::parse(&text) {
-                    Ok(value) => {
-                        if value != *self.doc {
-                            let old = std::mem::replace(&mut self.doc, Rc::new(value));
-                            self.history.record(old, Some("json"), dom::now());
-                            self.text = Rc::new(json::to_pretty(&self.doc));
-                        }
-                        self.json_error = None;
-                        self.json_draft = Some(text);
-                        self.changed();
+            Msg::JsonInput(text) => match json::parse(&text) {
+                Ok(value) => {
+                    if value != *self.doc {
+                        let old = std::mem::replace(&mut self.doc, Rc::new(value));
+                        self.history.record(old, Some("json"), dom::now());
+                        self.text = Rc::new(json::to_pretty(&self.doc));
                     }
-                    Err(e) => {
-                        self.json_error = Some(e);
-                        self.json_draft = Some(text);
-                        self.save();
-                        self.unsaved.set(true);
-                    }
+                    self.json_error = None;
+                    self.json_draft = Some(text);
+                    self.changed();
                 }
-            }
+                Err(e) => {
+                    self.json_error = Some(e);
+                    self.json_draft = Some(text);
+                    self.save();
+                    self.unsaved.set(true);
+                }
+            },
             Msg::DropJson => {
                 self.json_draft = None;
                 self.json_error = None;
@@ -759,7 +833,10 @@ impl Component for EditorApp {
                             self.notice = Some(self.t().applied.replace("{n}", &added.to_string()));
                             self.notice_discard = false;
                             let first = if replaced { 0 } else { before };
-                            self.focus = Some(Focus::Ids(vec![nav::field_id(&format!("{array}/{first}")), format!("import:{section}")]));
+                            self.focus = Some(Focus::Ids(vec![
+                                nav::field_id(&format!("{array}/{first}")),
+                                format!("import:{section}"),
+                            ]));
                         }
                     }
                 }
@@ -1071,14 +1148,15 @@ impl EditorApp {
 
     fn preview(&self, t: &'static Strings) -> Html {
         let stylesheet = dom::meta("rw-widget-css").unwrap_or_default();
-        let radio = |name: &'static str, id: &'static str, label: &'static str, checked: bool, onchange: Callback<Event>| {
-            html! {
-                <>
-                    <input type="radio" {name} {id} {checked} {onchange} />
-                    <label for={id}>{ label }</label>
-                </>
-            }
-        };
+        let radio =
+            |name: &'static str, id: &'static str, label: &'static str, checked: bool, onchange: Callback<Event>| {
+                html! {
+                    <>
+                        <input type="radio" {name} {id} {checked} {onchange} />
+                        <label for={id}>{ label }</label>
+                    </>
+                }
+            };
         html! {
             <section class="ed-preview" aria-labelledby="preview-h">
                 <h2 class="ed-h2" id="preview-h">{ t.preview }</h2>
@@ -1104,7 +1182,8 @@ impl EditorApp {
 
     fn output(&self, t: &'static Strings) -> Html {
         let ontoggle = self.send.reform(|e: Event| {
-            let open = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok()).is_some_and(|d| d.open());
+            let open =
+                e.target().and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok()).is_some_and(|d| d.open());
             Msg::OutputToggle(open)
         });
         let errors = self.status.errors();

@@ -43,10 +43,8 @@ impl Component for Preview {
     }
 
     fn rendered(&mut self, ctx: &Context<Self>, _first: bool) {
-        let props = WidgetProps {
-            outcome: ctx.props().outcome.clone(),
-            theme: crate::view::Theme::parse(&ctx.props().theme),
-        };
+        let props =
+            WidgetProps { outcome: ctx.props().outcome.clone(), theme: crate::view::Theme::parse(&ctx.props().theme) };
         if let Some(app) = &mut self.app {
             app.update(props);
             return;
