@@ -260,48 +260,36 @@ pub fn year(year: i32, lang: Lang) -> String {
     }
 }
 
+/// English month names, January first.
+const MONTHS_EN: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
 /// Month with its year: "2021年4月" / "April 2021".
 pub fn month_long(m: u32, year: i32, lang: Lang) -> String {
-    const EN: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
     match lang {
         Lang::Zh => format!("{year}年{m}月"),
-        Lang::En => format!("{} {year}", EN.get((m as usize).wrapping_sub(1)).copied().unwrap_or("?")),
+        Lang::En => format!("{} {year}", MONTHS_EN.get((m as usize).wrapping_sub(1)).copied().unwrap_or("?")),
     }
 }
 
 /// Date `YYYY-MM-DD` for display: "2022年3月3日" / "3 March 2022". Falls back to the input.
 pub fn date(iso: &str, lang: Lang) -> String {
-    const EN: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
     let parts: Vec<u32> = iso.split('-').filter_map(|p| p.parse().ok()).collect();
     match (parts.as_slice(), lang) {
         ([y, m @ 1..=12, d], Lang::Zh) => format!("{y}年{m}月{d}日"),
-        ([y, m @ 1..=12, d], Lang::En) => format!("{d} {} {y}", EN[(*m - 1) as usize]),
+        ([y, m @ 1..=12, d], Lang::En) => format!("{d} {} {y}", MONTHS_EN[(*m - 1) as usize]),
         _ => iso.to_string(),
     }
 }
