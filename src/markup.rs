@@ -12,28 +12,48 @@
 //! string the server wrote: that is how the widget checks, before hydrating, that nobody changed
 //! the markup (`snippet::markup_digest`).
 
+use crate::model::Lang;
 use yew::{AttrValue, Html};
 
-/// An HTML fragment being written.
-#[derive(Default)]
-pub struct Markup(String);
+/// An HTML fragment being written for a report in one language.
+pub struct Markup {
+    html: String,
+    /// English view: Chinese inside texts (a payload text without English) gets `lang="zh-CN"`.
+    mark_chinese: bool,
+}
 
 impl Markup {
+    pub fn new(lang: Lang) -> Self {
+        Markup { html: String::new(), mark_chinese: lang == Lang::En }
+    }
+
     /// Markup written here in the source (tags and literal attributes), never payload text.
     pub fn raw(&mut self, markup: &'static str) -> &mut Self {
-        self.0.push_str(markup);
+        self.html.push_str(markup);
         self
     }
 
-    /// Text, escaped.
+    /// Text, escaped; in the English view, its Chinese runs marked as such.
+    #[inline(never)]
     pub fn text(&mut self, text: &str) -> &mut Self {
-        escape_into(&mut self.0, text, false);
+        let mut done = 0;
+        if self.mark_chinese {
+            let html = &mut self.html;
+            crate::format::chinese_runs(text, |start, end| {
+                escape_into(html, &text[done..start], false);
+                html.push_str("<span lang=\"zh-CN\">");
+                escape_into(html, &text[start..end], false);
+                html.push_str("</span>");
+                done = end;
+            });
+        }
+        escape_into(&mut self.html, &text[done..], false);
         self
     }
 
     /// A double-quoted attribute value, escaped.
     pub fn attr(&mut self, value: &str) -> &mut Self {
-        escape_into(&mut self.0, value, true);
+        escape_into(&mut self.html, value, true);
         self
     }
 
@@ -43,12 +63,12 @@ impl Markup {
     }
 
     pub fn into_html(self) -> Html {
-        Html::from_html_unchecked(AttrValue::from(self.0))
+        Html::from_html_unchecked(AttrValue::from(self.html))
     }
 
     #[cfg(test)]
     pub fn as_str(&self) -> &str {
-        &self.0
+        &self.html
     }
 }
 
@@ -78,11 +98,21 @@ mod tests {
 
     #[test]
     fn escapes_what_could_end_text_or_an_attribute() {
-        let mut m = Markup::default();
+        let mut m = Markup::new(Lang::Zh);
         m.raw("<p title=\"").attr("a\"b'c<>").raw("\">").text("<script>&amp;</script> \"五区\" '第1名'").raw("</p>");
         assert_eq!(
             m.as_str(),
             "<p title=\"a&quot;b'c&lt;&gt;\">&lt;script&gt;&amp;amp;&lt;/script&gt; \"五区\" '第1名'</p>"
+        );
+    }
+
+    #[test]
+    fn marks_chinese_inside_english_text() {
+        let mut m = Markup::new(Lang::En);
+        m.element("<p>", "<b> 3 天 more & 五区", "</p>");
+        assert_eq!(
+            m.as_str(),
+            "<p>&lt;b&gt; 3 <span lang=\"zh-CN\">天</span> more &amp; <span lang=\"zh-CN\">五区</span></p>"
         );
     }
 }

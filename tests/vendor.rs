@@ -1,11 +1,12 @@
 //! The vendored, patched Yew (vendor/README.md) is the one the build uses: a Yew upgrade that
-//! forgot it would silently bring std's Unicode case tables and a B-tree back into the wasm
-//! (6.3 KB gzip).
+//! forgot it would silently bring std's Unicode case tables, a B-tree and a derived `Clone` of
+//! a hundred variants back into the wasm (7 KB gzip).
 
 const LOCK: &str = include_str!("../Cargo.lock");
 const VENDORED_MANIFEST: &str = include_str!("../vendor/yew/Cargo.toml");
 const PATCHED_FILE: &str = include_str!("../vendor/yew/src/dom_bundle/btag/mod.rs");
 const SCHEDULER: &str = include_str!("../vendor/yew/src/scheduler.rs");
+const LISTENERS: &str = include_str!("../vendor/yew/src/virtual_dom/listeners.rs");
 
 /// The `[[package]]` entry of `name` in Cargo.lock, as its lines.
 fn locked(name: &str) -> Vec<&'static str> {
@@ -48,4 +49,7 @@ fn the_patches_are_in_place() {
     // The render queue is a sorted Vec: no B-tree anywhere in yew's scheduler.
     assert!(SCHEDULER.contains("inner: Vec<(usize, QueueEntry)>,"));
     assert!(!SCHEDULER.contains("BTreeMap<"), "yew's scheduler uses a BTreeMap again");
+    // ListenerKind's Clone is written by hand, not derived.
+    assert!(LISTENERS.contains("#[derive(PartialEq, Eq, Hash, Debug)]\n"));
+    assert!(LISTENERS.contains("impl Clone for ListenerKind {"), "ListenerKind derives Clone again");
 }

@@ -1,12 +1,15 @@
 //! Formatting of figures for a language: numbers (万/亿 in Chinese, thousands separators in
 //! English), qualifiers, units, changes with their direction, rank badges, amounts in 万元,
-//! plain-language summaries and CSV; and reading figures as people write them (`figure`).
+//! plain-language summaries and CSV; where Chinese stands in English text (`script`); and reading
+//! figures as people write them (`figure`).
 
 mod csv;
 pub mod figure;
+mod script;
 mod summary;
 
 pub use csv::{csv, csv_field, BOM};
+pub use script::{chinese_runs, marks_chinese};
 pub use summary::{metric_summary, section_summary, SummaryRank};
 
 use crate::model::{ChangeKind, Decimal, Direction, Lang, Qualifier, RankBasis, Text};

@@ -34,10 +34,10 @@ pub fn case_stats(
 fn case_entry(row: &CaseRow, id: String, unfolded: bool, env: &Env, on_exact: &Callback<String>) -> Html {
     let t = ui(env.lang);
     let exact_id = format!("{id}-exact");
-    let mut head = Markup::default();
+    let mut head = Markup::new(env.lang);
     head.element("<span class=\"rw-case-label\">", &row.label, "</span>");
     head.element("<span class=\"rw-case-value\">", &row.figure_text, "</span>");
-    let mut tail = Markup::default();
+    let mut tail = Markup::new(env.lang);
     if let Some(p) = &row.progress {
         tail.raw("<span class=\"rw-progress-text\">").raw(t.resolved).raw(" ").text(&p.done).raw(" / ").text(&p.total);
         tail.raw(t.paren_open).text(&p.percent).raw(t.comma);

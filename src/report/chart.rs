@@ -6,11 +6,12 @@
 //! the keyboard reaches the chart through the group around it: focus it, then the arrow
 //! keys go from item to item, each showing its tooltip, also announced to screen readers.
 
-use super::{dom, Env};
+use super::{dom, text_in, Env};
 use crate::charts::{bar_mark, bar_percents, edge_visible, step_visible};
 use crate::format;
 use crate::i18n::ui;
 use crate::markup::Markup;
+use crate::model::Lang;
 use crate::view::{ChartKind, ChartView};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -231,18 +232,18 @@ pub fn ChartFigure(props: &ChartFigureProps) -> Html {
         _ => String::new(),
     };
     let graphic = match chart.kind {
-        ChartKind::Bars | ChartKind::Completion => bars(chart, &hidden, shown),
-        ChartKind::Months => months(chart, shown),
+        ChartKind::Bars | ChartKind::Completion => bars(chart, &hidden, shown, env.lang),
+        ChartKind::Months => months(chart, shown, env.lang),
     };
 
     html! {
         <figure class="rw-chart" data-view={if state.table { "table" } else { "chart" }} id={chart.id.clone()} aria-labelledby={cap_id.clone()}>
-            <figcaption class="rw-chart-title" id={cap_id.clone()}>{ &chart.title }</figcaption>
+            <figcaption class="rw-chart-title" id={cap_id.clone()}>{ text_in(env.lang, &chart.title) }</figcaption>
             <div class="rw-tools rw-control">
                 <button type="button" class="rw-btn rw-table-toggle" aria-pressed={if state.table { "true" } else { "false" }} aria-describedby={cap_id.clone()} onclick={act(|| ChartAction::ToggleTable)}>
                     <span class="rw-btn-icon" aria-hidden="true">{ "▦" }</span>{ t.table_view }
                 </button>
-                <span class="rw-downloads" onclick={on_download}>{ downloads(&cap_id, t) }</span>
+                <span class="rw-downloads" onclick={on_download}>{ downloads(&cap_id, t, env.lang) }</span>
                 // Empty texts are left out rather than written as "": the server's HTML has no
                 // node for them, so hydration would have to make one.
                 <span class="rw-export-status" role="status">if state.export_failed { { t.export_failed } }</span>
@@ -255,7 +256,7 @@ pub fn ChartFigure(props: &ChartFigureProps) -> Html {
                         html! {
                             <button type="button" class="rw-chip" aria-pressed={if on { "true" } else { "false" }}
                                 onclick={Callback::from(move |_: MouseEvent| dispatch.dispatch(ChartAction::ToggleItem(i)))}>
-                                <span class="rw-chip-box" aria-hidden="true">{ if on { "✓" } else { "" } }</span>{ &item.label }
+                                <span class="rw-chip-box" aria-hidden="true">{ if on { "✓" } else { "" } }</span>{ text_in(env.lang, &item.label) }
                             </button>
                         }
                     }) }
@@ -270,17 +271,17 @@ pub fn ChartFigure(props: &ChartFigureProps) -> Html {
                 <p class="rw-plot-hint" aria-hidden="true">{ t.plot_hint }</p>
                 { graphic }
                 if all_hidden { <p class="rw-empty">{ t.all_hidden }</p> }
-                <p class="rw-sr" aria-live="polite">if !live.is_empty() { { live } }</p>
+                <p class="rw-sr" aria-live="polite">if !live.is_empty() { { text_in(env.lang, &live) } }</p>
             </div>
-            { notes(chart, t) }
+            { notes(chart, t, env.lang) }
         </figure>
     }
 }
 
 /// What follows the graphic: the months' key, the data table (the table view) and the
 /// chart's footnote; static markup.
-fn notes(chart: &ChartView, t: &crate::i18n::Ui) -> Html {
-    let mut out = Markup::default();
+fn notes(chart: &ChartView, t: &crate::i18n::Ui, lang: Lang) -> Html {
+    let mut out = Markup::new(lang);
     if chart.kind == ChartKind::Months {
         out.raw("<p class=\"rw-key rw-chart-part\" aria-hidden=\"true\"><span class=\"rw-star\">★</span> ");
         out.text(chart.table.headers.get(1).map_or("", String::as_str)).raw("</p>");
@@ -299,8 +300,8 @@ fn notes(chart: &ChartView, t: &crate::i18n::Ui) -> Html {
 
 /// The download buttons (CSV, SVG, PNG): static markup; the chart's `on_download` tells them
 /// apart by `data-export`.
-fn downloads(cap_id: &str, t: &crate::i18n::Ui) -> Html {
-    let mut out = Markup::default();
+fn downloads(cap_id: &str, t: &crate::i18n::Ui, lang: Lang) -> Html {
+    let mut out = Markup::new(lang);
     out.raw("<span class=\"rw-downloads-label\" aria-hidden=\"true\"><span class=\"rw-btn-icon\">⤓</span>")
         .raw(t.download)
         .raw("</span>");
@@ -322,7 +323,7 @@ fn downloads(cap_id: &str, t: &crate::i18n::Ui) -> Html {
 }
 
 /// Horizontal bars (values of one unit, or completion percentages on a 0–100 scale).
-fn bars(chart: &ChartView, hidden: &[bool], shown: Option<usize>) -> Html {
+fn bars(chart: &ChartView, hidden: &[bool], shown: Option<usize>, lang: Lang) -> Html {
     let completion = chart.kind == ChartKind::Completion;
     let visible: Vec<usize> = (0..chart.items.len()).filter(|&i| !hidden[i]).collect();
     let values: Vec<f64> = visible.iter().map(|&i| chart.items[i].value).collect();
@@ -332,7 +333,7 @@ fn bars(chart: &ChartView, hidden: &[bool], shown: Option<usize>) -> Html {
         <div class="rw-img rw-bars" role="img" aria-label={chart.summary.clone()}>
             { for visible.iter().zip(percents).map(|(&i, percent)| {
                 let item = &chart.items[i];
-                let mut inner = Markup::default();
+                let mut inner = Markup::new(lang);
                 inner.element("<span class=\"rw-row-head\"><span class=\"rw-row-label\">", &item.label, "</span>");
                 inner.element("<span class=\"rw-row-value\">", &item.value_text, if completion { "*</span></span>" } else { "</span></span>" });
                 inner.raw("<span class=\"rw-row-bar\">");
@@ -348,8 +349,8 @@ fn bars(chart: &ChartView, hidden: &[bool], shown: Option<usize>) -> Html {
     }
 }
 
-fn month(m: &crate::view::ChartItem, i: usize, shown: Option<usize>) -> Html {
-    let mut inner = Markup::default();
+fn month(m: &crate::view::ChartItem, i: usize, shown: Option<usize>, lang: Lang) -> Html {
+    let mut inner = Markup::new(lang);
     inner.element("<span class=\"rw-month-name\">", &m.label, "</span>");
     inner.raw(if m.marked {
         "<span class=\"rw-month-star\">★</span>"
@@ -368,7 +369,7 @@ fn month(m: &crate::view::ChartItem, i: usize, shown: Option<usize>) -> Html {
 }
 
 /// Twelve months; the marked ones filled, starred and with their reward.
-fn months(chart: &ChartView, shown: Option<usize>) -> Html {
+fn months(chart: &ChartView, shown: Option<usize>, lang: Lang) -> Html {
     html! {
         <>
             // Halves of quarters: the strip reads as 12, 6 + 6 or 3 + 3 + 3 + 3 months a row,
@@ -378,7 +379,7 @@ fn months(chart: &ChartView, shown: Option<usize>) -> Html {
                     <div class="rw-half">
                         { for (half..(half + 6).min(chart.items.len())).step_by(3).map(|quarter| html! {
                             <div class="rw-quarter">
-                                { for (quarter..(quarter + 3).min(chart.items.len())).map(|i| month(&chart.items[i], i, shown)) }
+                                { for (quarter..(quarter + 3).min(chart.items.len())).map(|i| month(&chart.items[i], i, shown, lang)) }
                             </div>
                         }) }
                     </div>

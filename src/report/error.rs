@@ -14,7 +14,7 @@ pub const MAX_LISTED: usize = 20;
 pub fn error_panel(problems: &[Problem], lang: Lang) -> Html {
     let t = ui(lang);
     let rest = problems.len().saturating_sub(MAX_LISTED);
-    let mut out = Markup::default();
+    let mut out = Markup::new(lang);
     out.raw("<div class=\"rw rw-error\" role=\"alert\" lang=\"").raw(lang.tag()).raw("\">");
     out.element("<h2 class=\"rw-title\">", t.error_title, "</h2><ol class=\"rw-problems\">");
     for p in problems.iter().take(MAX_LISTED) {

@@ -37,7 +37,7 @@ pub fn tone_name(tone: Tone) -> &'static str {
 
 /// The cards of a metrics section, after its one-sentence summary.
 pub fn metric_cards(m: &MetricsView, env: &Env) -> Html {
-    let mut out = Markup::default();
+    let mut out = Markup::new(env.lang);
     if let Some(summary) = &m.summary {
         out.element("<p class=\"rw-section-summary\">", summary, "</p>");
     }

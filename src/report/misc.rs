@@ -4,6 +4,7 @@
 use super::chart::ChartFigure;
 use super::{source_note, Env};
 use crate::markup::Markup;
+use crate::model::Lang;
 use crate::view::{CalendarView, HighlightView};
 use yew::prelude::*;
 
@@ -17,8 +18,8 @@ pub fn month_strip(cal: &CalendarView, env: &Env) -> Html {
     }
 }
 
-pub fn highlights(items: &[HighlightView]) -> Html {
-    let mut out = Markup::default();
+pub fn highlights(items: &[HighlightView], lang: Lang) -> Html {
+    let mut out = Markup::new(lang);
     out.raw("<dl class=\"rw-highlights\">");
     for h in items {
         out.element("<div class=\"rw-highlight\"><dt>", &h.title, "</dt>");
@@ -28,8 +29,8 @@ pub fn highlights(items: &[HighlightView]) -> Html {
     out.into_html()
 }
 
-pub fn narrative(paragraphs: &[String]) -> Html {
-    let mut out = Markup::default();
+pub fn narrative(paragraphs: &[String], lang: Lang) -> Html {
+    let mut out = Markup::new(lang);
     out.raw("<div class=\"rw-narrative\">");
     for p in paragraphs {
         out.element("<p>", p, "</p>");

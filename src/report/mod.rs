@@ -240,7 +240,7 @@ pub fn Widget(props: &WidgetProps) -> Html {
 
 /// The report's title, who published it and when, and its notes: static markup.
 fn title_block(view: &ReportView, t: &Ui) -> Html {
-    let mut out = Markup::default();
+    let mut out = Markup::new(view.lang);
     out.element("<h2 class=\"rw-title\">", &view.title, "</h2><p class=\"rw-meta\">");
     out.raw("<span>").raw(t.published_by).raw(t.colon).text(&view.publisher).raw("</span>");
     out.raw("<span>").raw(t.published_on).raw(t.colon).text(&view.date).raw("</span>");
@@ -279,7 +279,7 @@ fn contents(view: &ReportView, t: &Ui, on_go: &Callback<String>) -> Html {
         dom::replace_hash(&anchor);
         on_go.emit(anchor);
     });
-    let mut links = Markup::default();
+    let mut links = Markup::new(view.lang);
     links.raw("<p class=\"rw-toc-title\" aria-hidden=\"true\">").raw(t.contents).raw("</p><ol>");
     for s in &view.sections {
         links.raw("<li><a href=\"#").attr(&s.anchor).raw("\">").text(&s.title).raw("</a></li>");
@@ -315,8 +315,8 @@ fn section(s: &SectionView, state: &SectionState, env: &Env) -> Html {
         }
         SectionViewBody::CaseStats(stats) => case_stats::case_stats(stats, &s.anchor, env, state.exact, state.on_exact),
         SectionViewBody::Calendar(cal) => misc::month_strip(cal, env),
-        SectionViewBody::Highlights(items) => misc::highlights(items),
-        SectionViewBody::Narrative(paragraphs) => misc::narrative(paragraphs),
+        SectionViewBody::Highlights(items) => misc::highlights(items, env.lang),
+        SectionViewBody::Narrative(paragraphs) => misc::narrative(paragraphs, env.lang),
     };
     let anchor = s.anchor.clone();
     html! {
@@ -325,15 +325,26 @@ fn section(s: &SectionView, state: &SectionState, env: &Env) -> Html {
                 <button type="button" class="rw-section-toggle" aria-expanded={if collapsed { "false" } else { "true" }} aria-controls={body_id.clone()}
                     onclick={state.on_toggle.reform(move |_: MouseEvent| anchor.clone())}>
                     <span class="rw-chevron" aria-hidden="true"></span>
-                    { &s.title }
+                    { text_in(env.lang, &s.title) }
                 </button>
             </h3>
             <div class="rw-section-body" hidden={collapsed} id={body_id}>
-                if let Some(intro) = &s.intro { <p class="rw-intro">{ intro }</p> }
+                if let Some(intro) = &s.intro { <p class="rw-intro">{ text_in(env.lang, intro) }</p> }
                 { body }
             </div>
         </section>
     }
+}
+
+/// A payload text, or a sentence holding one, as a child node: plain text; in the English view,
+/// when it holds Chinese (a text without English), markup with the Chinese marked `lang="zh-CN"`.
+pub(crate) fn text_in(lang: Lang, text: &str) -> Html {
+    if !crate::format::marks_chinese(lang, text) {
+        return html! { { text.to_string() } };
+    }
+    let mut marked = Markup::new(lang);
+    marked.text(text);
+    marked.into_html()
 }
 
 /// The report sentence a figure comes from, folded by default (works without script) and
@@ -341,7 +352,7 @@ fn section(s: &SectionView, state: &SectionState, env: &Env) -> Html {
 pub(crate) fn source_note(text: Option<&str>, env: &Env) -> Html {
     match text {
         Some(_) => {
-            let mut out = Markup::default();
+            let mut out = Markup::new(env.lang);
             write_source_note(&mut out, text, env);
             out.into_html()
         }

@@ -3,7 +3,7 @@
 //! meters and a CSV export of the rows in their current order.
 
 use super::metrics::{arrow, tone_name};
-use super::{dom, Env};
+use super::{dom, text_in, Env};
 use crate::charts::rank_meter;
 use crate::format;
 use crate::i18n::{fill, ui, Ui};
@@ -89,6 +89,8 @@ pub fn RankingTable(props: &RankingTableProps) -> Html {
         })
     };
     let labels = [t.col_item, t.col_value, t.col_change, t.col_value_rank, t.col_change_rank];
+    // One text, as the server's HTML has it (hydration would split four).
+    let caption = format!("{}{}{}{}", props.caption, t.paren_open, table.group_label, t.paren_close);
     html! {
         <div class="rw-ranking">
             <div class="rw-tools rw-control">
@@ -99,8 +101,7 @@ pub fn RankingTable(props: &RankingTableProps) -> Html {
             <div class="rw-table-wrap" tabindex="0" role="region" aria-labelledby={caption_id.clone()}>
                 <table class="rw-table" aria-rowcount={(total + 1).to_string()}>
                     <caption id={caption_id}>
-                        // One text, as the server's HTML has it (hydration would split four).
-                        { format!("{}{}{}{}", props.caption, t.paren_open, table.group_label, t.paren_close) }
+                        { text_in(env.lang, &caption) }
                         <span class="rw-caption-hint rw-control">{ t.sort_hint }</span>
                     </caption>
                     <thead>
@@ -116,12 +117,12 @@ pub fn RankingTable(props: &RankingTableProps) -> Html {
                                 // rows in place instead of replacing all of them. Row 1 is the
                                 // heading row.
                                 <tr aria-rowindex={(position + 2).to_string()}>
-                                    <th scope="row">{ &row.label }</th>
-                                    <td class="rw-num-cell">{ row.value.clone().unwrap_or_else(|| "—".into()) }</td>
+                                    <th scope="row">{ text_in(env.lang, &row.label) }</th>
+                                    <td class="rw-num-cell">{ text_in(env.lang, row.value.as_deref().unwrap_or("—")) }</td>
                                     { match &row.change {
                                         Some(c) => html! {
                                             <td class="rw-change" data-tone={tone_name(c.tone)}>
-                                                <span class="rw-arrow" aria-hidden="true">{ arrow(c.trend) }</span>{ &c.phrase }
+                                                <span class="rw-arrow" aria-hidden="true">{ arrow(c.trend) }</span>{ text_in(env.lang, &c.phrase) }
                                             </td>
                                         },
                                         None => missing_cell(t),

@@ -49,9 +49,28 @@ function hostilePayloadFile() {
   return file;
 }
 
-// The demo as built, another bureau's report prerendered in English on a portal page, and the
-// Lanshan report with hostile texts.
+/** The Lanshan payload with the English of every other text dropped (a report translated
+ * half-way), in a file for the command-line tool. */
+function halfTranslatedPayloadFile() {
+  let seen = 0;
+  const walk = (v) => {
+    for (const [k, x] of Object.entries(v)) {
+      if (x && typeof x === "object" && typeof x.zh === "string" && typeof x.en === "string") {
+        if (seen++ % 2 === 0) v[k] = x.zh;
+      } else if (x && typeof x === "object") walk(x);
+    }
+  };
+  const payload = JSON.parse(LANSHAN);
+  walk(payload);
+  const file = join(mkdtempSync(join(tmpdir(), "rw-half-")), "half-translated.json");
+  writeFileSync(file, JSON.stringify(payload));
+  return file;
+}
+
+// The demo as built, another bureau's report prerendered in English on a portal page, the
+// Lanshan report with hostile texts, and the Lanshan report half translated, in English.
 const HOSTILE_FILE = hostilePayloadFile();
+const HALF_FILE = halfTranslatedPayloadFile();
 const session = browserAndDist(() => ({
   routes: {
     "/lanshan-client.html": { body: clientOnlyPage(LANSHAN, "zh") },
@@ -61,6 +80,8 @@ const session = browserAndDist(() => ({
       body: portalPage({ body: prerenderedSnippet({ lang: "en", payload: "docs/examples/water-affairs-example.json" }), lang: "en" }),
     },
     "/hostile.html": { body: portalPage({ body: prerenderedSnippet({ payload: HOSTILE_FILE }) }) },
+    "/half-en-client.html": { body: clientOnlyPage(readFileSync(HALF_FILE, "utf8"), "en") },
+    "/half-en.html": { body: portalPage({ body: prerenderedSnippet({ lang: "en", payload: HALF_FILE }), lang: "en" }) },
   },
 }));
 
@@ -196,7 +217,7 @@ test("a hydrated report is exactly the report the widget renders from the payloa
     await page.close();
     return html.replace(/<!--[\s\S]*?-->/g, "").replace(/ data-rw-(?:key|digest)="[^"]*"/g, "");
   };
-  for (const [hydrated, rendered] of [["/index.html", "/lanshan-client.html"], ["/water-en.html", "/water-en-client.html"], ["/hostile.html", "/hostile-client.html"]]) {
+  for (const [hydrated, rendered] of [["/index.html", "/lanshan-client.html"], ["/water-en.html", "/water-en-client.html"], ["/hostile.html", "/hostile-client.html"], ["/half-en.html", "/half-en-client.html"]]) {
     const [a, b] = [await markup(hydrated), await markup(rendered)];
     let at = 0;
     while (at < a.length && a[at] === b[at]) at++;
@@ -218,6 +239,38 @@ test("another bureau's report, prerendered in English, hydrates keeping every no
   await toggle.click();
   assert.equal(await toggle.getAttribute("aria-pressed"), "true");
   await context.close();
+});
+
+test("in English, a text left in Chinese is marked as Chinese (WCAG 3.1.2), prerendered and hydrated or rendered by the widget", async () => {
+  for (const path of ["/half-en.html", "/half-en-client.html"]) {
+    const { context, page, logged } = await watchedPage({ width: 1024, height: 900 });
+    await page.goto(`${session.server.url}${path}`);
+    assert.deepEqual(await settled(page), ["ready"], path);
+    assert.deepEqual(logged, [], `${path}: no hydration mismatch, error or warning`);
+    // Every text of the report in the language it is written in: Chinese characters only under
+    // lang="zh-CN", and the rest under the report's lang="en".
+    const texts = await page.$eval("[data-report-widget]", (h) => {
+      const walker = document.createTreeWalker(h.shadowRoot.querySelector(".rw-root"), NodeFilter.SHOW_TEXT);
+      const found = { zh: 0, en: 0, wrong: [] };
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        if (!n.data.trim()) continue;
+        const lang = n.parentElement.closest("[lang]").getAttribute("lang");
+        const chinese = /[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]/.test(n.data);
+        if (chinese) found.zh++;
+        else found.en++;
+        if ((chinese && lang !== "zh-CN") || (!chinese && /[a-z]{3}/i.test(n.data) && lang !== "en")) found.wrong.push(`${lang}: ${n.data}`);
+      }
+      return found;
+    });
+    assert.deepEqual(texts.wrong, [], `${path}: texts under the wrong language`);
+    assert.ok(texts.zh > 50 && texts.en > 50, `${path}: both languages are there (${texts.zh} Chinese, ${texts.en} English texts)`);
+    if (path === "/half-en.html") {
+      const nodes = await keptAndNew(page);
+      assert.deepEqual(nodes.fresh, [], "hydrated keeping every node");
+      assert.equal(nodes.kept, nodes.marked);
+    }
+    await context.close();
+  }
 });
 
 test("texts with markup, quotes, entities and no-break spaces: the browser reads the report back as written, so it hydrates", async () => {

@@ -32,12 +32,26 @@ macro_rules! gen_listener_kinds {
         /// Supported kinds of DOM event listeners
         // Using instead of strings to optimise registry collection performance by simplifying
         // hashmap hash calculation.
-        #[derive(Clone, PartialEq, Eq, Hash, Debug)]
+        // report-widget patch (vendor/README.md): `Clone` by hand, not derived (see below).
+        #[derive(PartialEq, Eq, Hash, Debug)]
         #[allow(non_camel_case_types)]
         #[allow(missing_docs)]
         pub enum ListenerKind {
             $( $kind, )*
             other(std::borrow::Cow<'static, str>),
+        }
+
+        // The derived `Clone` matched every one of the hundred kinds to build it again (1.7 KB
+        // of wasm code); only `other` holds data to clone.
+        impl Clone for ListenerKind {
+            fn clone(&self) -> Self {
+                match self {
+                    Self::other(type_name) => Self::other(type_name.clone()),
+                    // SAFETY: every other variant is a unit variant: its bytes are the whole
+                    // value, owning nothing, so a bitwise copy is an equal, independent value.
+                    _ => unsafe { std::ptr::read(self) },
+                }
+            }
         }
 
         impl ListenerKind {
