@@ -560,3 +560,22 @@ fn the_prerendered_snippet_is_the_command_line_one() {
     let cli = prerender::snippet(LANSHAN, &files, &options).unwrap();
     assert_eq!(ours, cli);
 }
+
+#[test]
+fn the_texts_an_english_view_shows_in_chinese_are_listed() {
+    let doc = json!({
+        "schema": "report-widget/1",
+        "meta": { "title": "兰山区报告", "publisher": { "zh": "兰山分局", "en": "Lanshan Branch" }, "date": "2022-03-03" },
+        "sections": [{
+            "id": "air",
+            "title": { "zh": "空气质量", "en": " " },
+            "kind": "metrics",
+            "items": [{ "id": "pm25", "label": "PM2.5", "unit": "μg/m³", "value": 44 }, { "id": "days", "label": "优良天数", "unit": { "zh": "天", "en": "days" }, "value": 231 }]
+        }]
+    });
+    let mut found = doc::untranslated(&doc);
+    found.sort();
+    assert_eq!(found, ["/meta/title", "/sections/0/items/1/label", "/sections/0/title"]);
+    // The Lanshan payload is translated throughout.
+    assert_eq!(doc::untranslated(&parse(LANSHAN)), Vec::<String>::new());
+}

@@ -190,6 +190,36 @@ pub fn text_parts(value: Option<&Value>) -> (String, String) {
     }
 }
 
+/// The JSON pointers of the texts an English view shows in Chinese: Chinese strings (a Text
+/// without English; ids, dates and kinds are never Chinese) and `{"zh", "en"}` with a blank
+/// `en`.
+pub fn untranslated(doc: &Value) -> Vec<String> {
+    fn walk(value: &Value, at: &mut String, out: &mut Vec<String>) {
+        match value {
+            Value::String(s) if crate::format::marks_chinese(Lang::En, s) => out.push(at.clone()),
+            // A Text: counted without its English, and never walked into (its `zh` is Chinese).
+            Value::Object(o) if o.get("zh").is_some_and(Value::is_string) => {
+                out.extend(display(o.get("en")).trim().is_empty().then(|| at.clone()))
+            }
+            Value::Object(o) => o.iter().for_each(|(k, v)| within(at, k, |at| walk(v, at, out))),
+            Value::Array(a) => {
+                a.iter().enumerate().for_each(|(i, v)| within(at, &i.to_string(), |at| walk(v, at, out)))
+            }
+            _ => {}
+        }
+    }
+    fn within(at: &mut String, token: &str, f: impl FnOnce(&mut String)) {
+        let len = at.len();
+        at.push('/');
+        at.push_str(&super::json::escape_token(token));
+        f(at);
+        at.truncate(len);
+    }
+    let mut out = Vec::new();
+    walk(doc, &mut String::new(), &mut out);
+    out
+}
+
 /// A scalar as an input shows it.
 pub fn display(value: Option<&Value>) -> String {
     match value {

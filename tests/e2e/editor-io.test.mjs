@@ -187,6 +187,17 @@ test("a label with </script>, embedded with the copied snippet, shows as text", 
   // The widget's own dark colours, chosen for the snippet.
   await page.selectOption("#snippet-theme", "dark");
   assert.match(await page.inputValue("#snippet-text"), /^<div data-report-widget data-payload="lanshan-payload" data-lang="zh" data-theme="dark"><\/div>/);
+  // An English widget: the editor says how many texts it would show in Chinese.
+  assert.equal(await page.$("#snippet-untranslated"), null, "the example is translated throughout");
+  await page.selectOption("#snippet-lang", "en");
+  assert.equal(await page.$("#snippet-untranslated"), null);
+  await byId(page, "f/meta/title/en").fill("");
+  await byId(page, "f/meta/publisher/en").fill("");
+  await page.waitForSelector("#snippet-untranslated");
+  assert.match(await page.textContent("#snippet-untranslated"), /^有 2 处文字没有英文/);
+  assert.equal(await page.getAttribute("#snippet-lang", "aria-describedby"), "snippet-untranslated");
+  await page.selectOption("#snippet-lang", "zh");
+  assert.equal(await page.$("#snippet-untranslated"), null, "a Chinese widget shows the Chinese anyway");
   // The data-src form of the snippet.
   await page.check("#place-file");
   await page.fill("#payload-url", "/reports/lanshan.json");

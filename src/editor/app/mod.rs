@@ -1187,6 +1187,8 @@ impl EditorApp {
             Msg::OutputToggle(open)
         });
         let errors = self.status.errors();
+        // Texts an English widget shows in Chinese (said beside the language choice).
+        let untranslated = if self.snippet_lang == "en" { doc::untranslated(&self.doc).len() } else { 0 };
         let text_input = |id: &'static str, label: &'static str, value: String, msg: fn(String) -> Msg| {
             html! {
                 <div class="ed-field">
@@ -1227,11 +1229,14 @@ impl EditorApp {
                     { text_input("widget-base", t.widget_base, self.base.clone(), Msg::Base) }
                     <div class="ed-field">
                         <label for="snippet-lang">{ t.snippet_lang }</label>
-                        <select id="snippet-lang" class="ed-input ed-narrow" onchange={self.send.reform(|e: Event| Msg::SnippetLang(event_value(&e)))}>
+                        <select id="snippet-lang" class="ed-input ed-narrow" aria-describedby={(untranslated > 0).then_some("snippet-untranslated")} onchange={self.send.reform(|e: Event| Msg::SnippetLang(event_value(&e)))}>
                             <option value="zh" selected={self.snippet_lang == "zh"}>{ "中文 (zh)" }</option>
                             <option value="en" selected={self.snippet_lang == "en"}>{ "English (en)" }</option>
                         </select>
                     </div>
+                    if untranslated > 0 {
+                        <p class="ed-hint" id="snippet-untranslated">{ t.untranslated.replace("{n}", &untranslated.to_string()) }</p>
+                    }
                     <div class="ed-field">
                         <label for="snippet-theme">{ t.snippet_theme }</label>
                         <select id="snippet-theme" class="ed-input ed-narrow" onchange={self.send.reform(|e: Event| Msg::SnippetTheme(event_value(&e)))}>
