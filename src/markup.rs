@@ -34,7 +34,6 @@ impl Markup {
     }
 
     /// Text, escaped; in the English view, its Chinese runs marked as such.
-    #[inline(never)]
     pub fn text(&mut self, text: &str) -> &mut Self {
         let mut done = 0;
         if self.mark_chinese {

@@ -6,17 +6,9 @@
 
 use crate::model::Lang;
 
-/// Whether the UTF-8 sequence starting at `bytes[i]` is a Han ideograph, CJK punctuation or a
-/// full-width form (U+3000–U+9FFF, U+F900–U+FFFF, U+20000–U+31FFF): what only Chinese text
-/// holds here. Read from the bytes: decoding characters costs the wasm more code.
-fn is_chinese_at(bytes: &[u8], i: usize) -> bool {
-    let next = bytes.get(i + 1).copied().unwrap_or(0);
-    match bytes[i] {
-        0xe3..=0xe9 => true,
-        0xef => next >= 0xa4,
-        0xf0 => (0xa0..=0xb1).contains(&next),
-        _ => false,
-    }
+/// Han ideographs, CJK punctuation and full-width forms: what only Chinese text holds here.
+fn is_chinese(c: char) -> bool {
+    matches!(c, '\u{3000}'..='\u{303f}' | '\u{3400}'..='\u{9fff}' | '\u{f900}'..='\u{faff}' | '\u{ff00}'..='\u{ffef}' | '\u{20000}'..='\u{3134f}')
 }
 
 /// Calls `run` with the byte range of each Chinese run of `text`, in order: each from a Chinese
@@ -24,29 +16,20 @@ fn is_chinese_at(bytes: &[u8], i: usize) -> bool {
 /// spaces and marks between them, and the number written against its first character
 /// ("2021年度" and "100万" are one run each; in "3 天 more", only "天" is).
 pub fn chinese_runs(text: &str, mut run: impl FnMut(usize, usize)) {
-    let bytes = text.as_bytes();
     // The open run's start and end, and where the digits just before this character start (a
     // number written against a Chinese character belongs to it: "100万" is read 一百万).
     let (mut open, mut number): (Option<(usize, usize)>, Option<usize>) = (None, None);
-    let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        let len = match b {
-            0..=0x7f => 1,
-            0xc0..=0xdf => 2,
-            0xe0..=0xef => 3,
-            _ => 4,
-        };
-        if is_chinese_at(bytes, i) {
-            open = Some((open.map_or(number.unwrap_or(i), |(start, _)| start), i + len));
-        } else if b.is_ascii_alphabetic() || (0xc3..=0xc9).contains(&b) {
-            // A Latin letter (ASCII, or U+00C0–U+024F) ends the run.
+    for (i, c) in text.char_indices() {
+        if is_chinese(c) {
+            open = Some((open.map_or(number.unwrap_or(i), |(start, _)| start), i + c.len_utf8()));
+        } else if c.is_ascii_alphabetic() || ('\u{c0}'..='\u{24f}').contains(&c) {
+            // A Latin letter ends the run (by code range: `char::is_alphabetic` would bring
+            // std's Unicode tables into the wasm).
             if let Some((start, end)) = open.take() {
                 run(start, end);
             }
         }
-        number = if b.is_ascii_digit() || b == b'.' || b == b',' { number.or(Some(i)) } else { None };
-        i += len;
+        number = if c.is_ascii_digit() || c == '.' || c == ',' { number.or(Some(i)) } else { None };
     }
     if let Some((start, end)) = open {
         run(start, end);
@@ -55,7 +38,7 @@ pub fn chinese_runs(text: &str, mut run: impl FnMut(usize, usize)) {
 
 /// Whether `text` holds Chinese to mark in a report in `view`: only the English view does.
 pub fn marks_chinese(view: Lang, text: &str) -> bool {
-    view == Lang::En && (0..text.len()).any(|i| is_chinese_at(text.as_bytes(), i))
+    view == Lang::En && text.chars().any(is_chinese)
 }
 
 #[cfg(test)]
