@@ -241,27 +241,30 @@ test("another bureau's report, prerendered in English, hydrates keeping every no
   await context.close();
 });
 
+/** The report's texts by the language they are marked with: Chinese characters must be under
+ * lang="zh-CN", and English words under the report's lang="en". */
+const textLanguages = (page) =>
+  page.$eval("[data-report-widget]", (h) => {
+    const walker = document.createTreeWalker(h.shadowRoot.querySelector(".rw-root"), NodeFilter.SHOW_TEXT);
+    const found = { zh: 0, en: 0, wrong: [] };
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      if (!n.data.trim()) continue;
+      const lang = n.parentElement.closest("[lang]").getAttribute("lang");
+      const chinese = /[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]/.test(n.data);
+      if (chinese) found.zh++;
+      else found.en++;
+      if ((chinese && lang !== "zh-CN") || (!chinese && /[a-z]{3}/i.test(n.data) && lang !== "en")) found.wrong.push(`${lang}: ${n.data}`);
+    }
+    return found;
+  });
+
 test("in English, a text left in Chinese is marked as Chinese (WCAG 3.1.2), prerendered and hydrated or rendered by the widget", async () => {
   for (const path of ["/half-en.html", "/half-en-client.html"]) {
     const { context, page, logged } = await watchedPage({ width: 1024, height: 900 });
     await page.goto(`${session.server.url}${path}`);
     assert.deepEqual(await settled(page), ["ready"], path);
     assert.deepEqual(logged, [], `${path}: no hydration mismatch, error or warning`);
-    // Every text of the report in the language it is written in: Chinese characters only under
-    // lang="zh-CN", and the rest under the report's lang="en".
-    const texts = await page.$eval("[data-report-widget]", (h) => {
-      const walker = document.createTreeWalker(h.shadowRoot.querySelector(".rw-root"), NodeFilter.SHOW_TEXT);
-      const found = { zh: 0, en: 0, wrong: [] };
-      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-        if (!n.data.trim()) continue;
-        const lang = n.parentElement.closest("[lang]").getAttribute("lang");
-        const chinese = /[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]/.test(n.data);
-        if (chinese) found.zh++;
-        else found.en++;
-        if ((chinese && lang !== "zh-CN") || (!chinese && /[a-z]{3}/i.test(n.data) && lang !== "en")) found.wrong.push(`${lang}: ${n.data}`);
-      }
-      return found;
-    });
+    const texts = await textLanguages(page);
     assert.deepEqual(texts.wrong, [], `${path}: texts under the wrong language`);
     assert.ok(texts.zh > 50 && texts.en > 50, `${path}: both languages are there (${texts.zh} Chinese, ${texts.en} English texts)`);
     if (path === "/half-en.html") {
@@ -269,6 +272,17 @@ test("in English, a text left in Chinese is marked as Chinese (WCAG 3.1.2), prer
       assert.deepEqual(nodes.fresh, [], "hydrated keeping every node");
       assert.equal(nodes.kept, nodes.marked);
     }
+    // Re-rendered: a table sorted (Chinese and English row labels change places), a chart's
+    // item hidden and its table shown, a figure in focus.
+    const host = page.locator("[data-report-widget]");
+    await host.locator(".rw-sort").first().click();
+    await host.locator(".rw-sort").first().click();
+    await host.locator(".rw-chip").first().click();
+    await host.locator(".rw-table-toggle").first().click();
+    await host.locator(".rw-plot").first().focus();
+    await page.keyboard.press("ArrowDown");
+    assert.deepEqual((await textLanguages(page)).wrong, [], `${path}: after sorting, toggling and moving the focus`);
+    assert.deepEqual(logged, [], `${path}: nothing logged`);
     await context.close();
   }
 });
