@@ -134,6 +134,7 @@ pub struct Strings {
     pub snippet_lang: &'static str,
     /// With `{n}`: texts the English view shows in Chinese.
     pub untranslated: &'static str,
+    pub go_untranslated: &'static str,
     pub snippet_theme: &'static str,
     pub theme_system: &'static str,
     pub copy: &'static str,
@@ -649,6 +650,7 @@ const ZH: Strings = Strings {
     widget_base: "组件文件夹的网址（report-widget.js 所在处）",
     snippet_lang: "组件语言",
     untranslated: "有 {n} 处文字没有英文，英文版会显示中文（并为读屏软件标明是中文）。在表单中填写它们的“（英文）”一栏即可。",
+    go_untranslated: "转到第一处",
     snippet_theme: "组件配色",
     theme_system: "跟随读者的系统设置（默认）",
     copy: "复制嵌入代码",
@@ -813,6 +815,7 @@ const EN: Strings = Strings {
     widget_base: "URL of the widget folder (where report-widget.js is)",
     snippet_lang: "Widget language",
     untranslated: "{n} texts have no English: the English view shows them in Chinese (marked as Chinese for screen readers). Fill in their “(English)” fields in the form.",
+    go_untranslated: "Go to the first",
     snippet_theme: "Widget colours",
     theme_system: "The reader's system setting (default)",
     copy: "Copy the embed snippet",

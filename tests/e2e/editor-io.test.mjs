@@ -196,6 +196,9 @@ test("a label with </script>, embedded with the copied snippet, shows as text", 
   await page.waitForSelector("#snippet-untranslated");
   assert.match(await page.textContent("#snippet-untranslated"), /^有 2 处文字没有英文/);
   assert.equal(await page.getAttribute("#snippet-lang", "aria-describedby"), "snippet-untranslated");
+  // The button goes to the first such text's English field.
+  await page.click("#go-untranslated");
+  await page.waitForFunction(() => ["f/meta/title/en", "f/meta/publisher/en"].includes(document.activeElement?.id));
   await page.selectOption("#snippet-lang", "zh");
   assert.equal(await page.$("#snippet-untranslated"), null, "a Chinese widget shows the Chinese anyway");
   // The data-src form of the snippet.

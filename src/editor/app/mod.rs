@@ -98,6 +98,8 @@ pub enum Msg {
     Tab(Tab),
     GoTo(usize),
     GoToJsonError,
+    /// To the English field of the first text without English.
+    GoToUntranslated,
     NewEmpty,
     NewExample,
     OpenClick,
@@ -682,6 +684,14 @@ impl Component for EditorApp {
                     self.go_to_problem(&problem);
                 }
             }
+            Msg::GoToUntranslated => {
+                if let Some(ptr) = doc::untranslated(&self.doc).into_iter().next() {
+                    self.tab = Tab::Form;
+                    let mut ids = vec![nav::field_id(&format!("{ptr}/en"))];
+                    ids.extend(nav::candidates(&ptr));
+                    self.focus = Some(Focus::Ids(ids));
+                }
+            }
             Msg::GoToJsonError => {
                 if let Some(e) = &self.json_error {
                     self.tab = Tab::Json;
@@ -1236,6 +1246,7 @@ impl EditorApp {
                     </div>
                     if untranslated > 0 {
                         <p class="ed-hint" id="snippet-untranslated">{ t.untranslated.replace("{n}", &untranslated.to_string()) }</p>
+                        <button type="button" class="ed-btn ed-small" id="go-untranslated" onclick={self.send.reform(|_| Msg::GoToUntranslated)}>{ t.go_untranslated }</button>
                     }
                     <div class="ed-field">
                         <label for="snippet-theme">{ t.snippet_theme }</label>
