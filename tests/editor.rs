@@ -570,7 +570,7 @@ fn the_texts_an_english_view_shows_in_chinese_are_listed() {
             "id": "air",
             "title": { "zh": "空气质量", "en": " " },
             "kind": "metrics",
-            "items": [{ "id": "pm25", "label": "PM2.5", "unit": "μg/m³", "value": 44 }, { "id": "days", "label": "优良天数", "unit": { "zh": "天", "en": "days" }, "value": 231 }]
+            "items": [{ "id": "pm25", "label": "PM2.5", "unit": "μg/m³", "value": 44 }, { "id": "优良", "label": "优良天数", "unit": { "zh": "天", "en": "days" }, "value": 231, "ranks": [{ "group": "五区", "position": 1 }] }]
         }]
     });
     let mut found = doc::untranslated(&doc);

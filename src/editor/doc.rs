@@ -191,11 +191,13 @@ pub fn text_parts(value: Option<&Value>) -> (String, String) {
 }
 
 /// The JSON pointers of the texts an English view shows in Chinese: Chinese strings (a Text
-/// without English; ids, dates and kinds are never Chinese) and `{"zh", "en"}` with a blank
-/// `en`.
+/// without English) and `{"zh", "en"}` with a blank `en`. Ids and references to them, which
+/// may be Chinese but are never shown, do not count.
 pub fn untranslated(doc: &Value) -> Vec<String> {
+    const NOT_TEXT: &[&str] = &["id", "group", "metric", "schema", "date", "source_url"];
     fn walk(value: &Value, at: &mut String, out: &mut Vec<String>) {
         match value {
+            Value::String(_) if NOT_TEXT.iter().any(|key| at.ends_with(&format!("/{key}"))) => {}
             Value::String(s) if crate::format::marks_chinese(Lang::En, s) => out.push(at.clone()),
             // A Text: counted without its English, and never walked into (its `zh` is Chinese).
             Value::Object(o) if o.get("zh").is_some_and(Value::is_string) => {
