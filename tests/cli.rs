@@ -117,3 +117,22 @@ fn problems_are_given_in_chinese_with_lang_zh() {
     );
     assert!(output.contains(&format!("{typo}: ok")));
 }
+
+#[test]
+fn an_english_report_names_the_texts_it_shows_in_chinese() {
+    let lanshan = Path::new(env!("CARGO_MANIFEST_DIR")).join("www/reports/lanshan-2021.json");
+    let mut payload: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&lanshan).unwrap()).unwrap();
+    payload["meta"]["title"] = payload["meta"]["title"]["zh"].clone();
+    let file = std::env::temp_dir().join(format!("rw-cli-untranslated-{}.json", std::process::id()));
+    std::fs::write(&file, serde_json::to_string(&payload).unwrap()).unwrap();
+    let file = file.to_str().unwrap();
+
+    let (code, output) = cli(&["render", file, "--lang", "en"]);
+    assert_eq!(code, 0, "{output}");
+    assert!(output.contains(&format!("{file}: note: 1 text(s) have no English")), "{output}");
+    assert!(output.contains(": /meta/title"), "{output}");
+    // The Chinese report, and the report translated throughout, have nothing to say.
+    assert!(!cli(&["render", file]).1.contains("note:"));
+    assert!(!cli(&["render", lanshan.to_str().unwrap(), "--lang", "en"]).1.contains("note:"));
+    let _ = std::fs::remove_file(file);
+}

@@ -114,6 +114,10 @@ mod cli {
         let problems = |e: report_widget::validate::PayloadError| {
             e.problems().iter().map(|p| format!("{path}: {}: {}", p.location(), p.en)).collect::<Vec<_>>().join("\n")
         };
+        let done = |out: String| {
+            note_untranslated(path, &payload, Lang::from_code(&options.lang));
+            out
+        };
         if opts.flag("--page") {
             let css = if opts.flag("--inline-css") {
                 let name = find_stylesheet(dist)?;
@@ -121,9 +125,28 @@ mod cli {
             } else {
                 None
             };
-            prerender::page(&payload, &files, css.as_deref(), &options).map_err(problems)
+            prerender::page(&payload, &files, css.as_deref(), &options).map_err(problems).map(done)
         } else {
-            prerender::snippet(&payload, &files, &options).map_err(problems)
+            prerender::snippet(&payload, &files, &options).map_err(problems).map(done)
+        }
+    }
+
+    /// For an English report: a note (on stderr, beside the HTML on stdout) naming the texts
+    /// without English, which the report shows in Chinese.
+    fn note_untranslated(path: &str, payload: &str, lang: Lang) {
+        const LISTED: usize = 5;
+        let Ok(doc) = report_widget::editor::json::parse(payload) else { return };
+        if lang != Lang::En {
+            return;
+        }
+        let places = report_widget::editor::doc::untranslated(&doc);
+        if !places.is_empty() {
+            let more = if places.len() > LISTED { ", …" } else { "" };
+            eprintln!(
+                "{path}: note: {} text(s) have no English; the English report shows them in Chinese (marked lang=\"zh-CN\"): {}{more}",
+                places.len(),
+                places[..places.len().min(LISTED)].join(", ")
+            );
         }
     }
 
@@ -225,6 +248,7 @@ mod cli {
         match validate::load(&text) {
             Ok(report) => {
                 println!("{}", render_to_string(Outcome::Report(Rc::new(ReportView::new(&report, lang)))));
+                note_untranslated(path, &text, lang);
                 ExitCode::SUCCESS
             }
             Err(err) => {
