@@ -6,7 +6,20 @@ import assert from "node:assert/strict";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { ARTIFACTS, LANSHAN, WATER, browserAndDist, payloadScript, pngDifferenceRatio, portalPage, prerenderedSnippet, serveDist, settled, widgetFiles } from "./support.mjs";
+import {
+  ARTIFACTS,
+  LANSHAN,
+  WATER,
+  browserAndDist,
+  payloadScript,
+  pngDifferenceRatio,
+  portalPage,
+  prerenderedSnippet,
+  serveDist,
+  settled,
+  widgetAxeViolations,
+  widgetFiles,
+} from "./support.mjs";
 import { readFileSync } from "node:fs";
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
@@ -267,6 +280,7 @@ test("in English, a text left in Chinese is marked as Chinese (WCAG 3.1.2), prer
     const texts = await textLanguages(page);
     assert.deepEqual(texts.wrong, [], `${path}: texts under the wrong language`);
     assert.ok(texts.zh > 50 && texts.en > 50, `${path}: both languages are there (${texts.zh} Chinese, ${texts.en} English texts)`);
+    assert.deepEqual(await widgetAxeViolations(page, 50), [], `${path}: axe (WCAG 2.1 A/AA, valid-lang among them)`);
     if (path === "/half-en.html") {
       const nodes = await keptAndNew(page);
       assert.deepEqual(nodes.fresh, [], "hydrated keeping every node");
