@@ -204,3 +204,27 @@ proptest! {
         let _ = report_widget::format::figure::parse_figure(&text);
     }
 }
+
+proptest! {
+    /// Marking Chinese in English text (`Markup::text` in the English view): the runs are in
+    /// order, do not overlap, cut only at character boundaries, hold every Chinese character of
+    /// the text, and never a Latin letter.
+    #[test]
+    fn chinese_runs_cover_the_chinese_and_only_it(text in "[a-zA-Zé0-9 .,()“”：、μ³五区天年度报告余万（）\\PC]{0,40}") {
+        let mut runs: Vec<(usize, usize)> = Vec::new();
+        report_widget::format::chinese_runs(&text, |start, end| runs.push((start, end)));
+        let mut last = 0;
+        for &(start, end) in &runs {
+            prop_assert!(last <= start && start < end && end <= text.len(), "{runs:?} in {text:?}");
+            prop_assert!(text.is_char_boundary(start) && text.is_char_boundary(end));
+            prop_assert!(!text[start..end].chars().any(|c| c.is_ascii_alphabetic()), "a Latin letter in {:?}", &text[start..end]);
+            last = end;
+        }
+        let inside = |i: usize| runs.iter().any(|&(start, end)| start <= i && i < end);
+        for (i, c) in text.char_indices() {
+            if report_widget::format::marks_chinese(Lang::En, c.encode_utf8(&mut [0; 4])) {
+                prop_assert!(inside(i), "{c:?} at {i} is outside every run of {text:?}: {runs:?}");
+            }
+        }
+    }
+}
