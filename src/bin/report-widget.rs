@@ -135,10 +135,10 @@ mod cli {
     /// without English, which the report shows in Chinese.
     fn note_untranslated(path: &str, payload: &str, lang: Lang) {
         const LISTED: usize = 5;
-        let Ok(doc) = report_widget::editor::json::parse(payload) else { return };
         if lang != Lang::En {
             return;
         }
+        let Ok(doc) = report_widget::editor::json::parse(payload) else { return };
         let places = report_widget::editor::doc::untranslated(&doc);
         if !places.is_empty() {
             let more = if places.len() > LISTED { ", …" } else { "" };

@@ -197,7 +197,7 @@ pub fn untranslated(doc: &Value) -> Vec<String> {
     const NOT_TEXT: &[&str] = &["id", "group", "metric", "schema", "date", "source_url"];
     fn walk(value: &Value, at: &mut String, out: &mut Vec<String>) {
         match value {
-            Value::String(_) if NOT_TEXT.iter().any(|key| at.ends_with(&format!("/{key}"))) => {}
+            Value::String(_) if at.rsplit('/').next().is_some_and(|key| NOT_TEXT.contains(&key)) => {}
             Value::String(s) if crate::format::marks_chinese(Lang::En, s) => out.push(at.clone()),
             // A Text: counted without its English, and never walked into (its `zh` is Chinese).
             Value::Object(o) if o.get("zh").is_some_and(Value::is_string) => {
