@@ -77,7 +77,8 @@ pub struct Ui {
     /// "{total}": button that shows every row of a long table.
     pub show_all_rows: &'static str,
     pub show_by_page: &'static str,
-    pub exact: &'static str,
+    /// Button that unfolds an amount in 万元 converted to yuan.
+    pub in_yuan: &'static str,
     pub summary_label: &'static str,
     pub summary_of_section: &'static str,
     pub rank_bar: &'static str,
@@ -154,7 +155,7 @@ const ZH: Ui = Ui {
     rows_shown: "第{from}–{to}行，共{total}行",
     show_all_rows: "显示全部{total}行",
     show_by_page: "分页显示",
-    exact: "精确值",
+    in_yuan: "折合元",
     summary_label: "概述",
     summary_of_section: "本节概述",
     rank_bar: "名次",
@@ -230,7 +231,7 @@ const EN: Ui = Ui {
     rows_shown: "Rows {from}–{to} of {total}",
     show_all_rows: "Show all {total} rows",
     show_by_page: "Show page by page",
-    exact: "Exact figure",
+    in_yuan: "In yuan",
     summary_label: "Summary",
     summary_of_section: "Section summary",
     rank_bar: "Rank",

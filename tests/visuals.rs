@@ -120,7 +120,7 @@ fn the_ranking_csv_follows_the_sorted_order() {
 }
 
 #[test]
-fn amounts_in_wan_yuan_are_short_with_the_exact_figure_on_demand() {
+fn amounts_in_wan_yuan_are_shown_as_written_with_their_value_in_yuan_on_demand() {
     let v = view(Lang::Zh);
     let fines = v
         .sections
@@ -130,31 +130,23 @@ fn amounts_in_wan_yuan_are_short_with_the_exact_figure_on_demand() {
             _ => None,
         })
         .expect("the fines row");
-    assert_eq!(fines.figure_text, "约1813.45万元");
-    assert_eq!(fines.exact.as_deref(), Some("1813.4469万元（18134469元）"));
+    // Every digit the report gives, never rounded.
+    assert_eq!(fines.figure_text, "1813.4469万元");
+    assert_eq!(fines.in_yuan.as_deref(), Some("18134469元"));
     let d = |s: &str| report_widget::model::Decimal::parse(s).unwrap();
     let wan = report_widget::model::Text::bilingual("万元", "× 10,000 yuan");
-    let en = format::wan_amount(&d("1813.4469"), None, Some(&wan), Lang::En).unwrap();
-    assert_eq!(en.short, "about 1,813.45 × 10,000 yuan");
-    assert_eq!(en.exact, "1,813.4469 × 10,000 yuan (18,134,469 yuan)");
-    let plain = format::wan_amount(&d("36.5"), None, Some(&wan), Lang::Zh).unwrap();
-    assert_eq!((plain.short.as_str(), plain.rounded), ("36.5万元", false));
-    assert_eq!(plain.exact, "36.5万元（365000元）");
-    assert!(format::wan_amount(&d("5"), None, Some(&report_widget::model::Text::new("件")), Lang::Zh).is_none());
+    assert_eq!(format::in_yuan(&d("1813.4469"), None, Some(&wan), Lang::En).unwrap(), "18,134,469 yuan");
+    assert_eq!(format::in_yuan(&d("36.5"), None, Some(&wan), Lang::Zh).unwrap(), "365000元");
+    // A bound stays a bound.
+    let more = Some(report_widget::model::Qualifier::MoreThan);
+    assert_eq!(format::in_yuan(&d("20"), more, Some(&wan), Lang::Zh).unwrap(), "超过200000元");
+    assert_eq!(format::in_yuan(&d("20"), more, Some(&wan), Lang::En).unwrap(), "more than 200,000 yuan");
+    assert!(format::in_yuan(&d("5"), None, Some(&report_widget::model::Text::new("件")), Lang::Zh).is_none());
 }
 
 #[test]
-fn rounding_and_shifting_work_on_the_written_digits() {
+fn shifting_works_on_the_written_digits() {
     let d = |s: &str| report_widget::model::Decimal::parse(s).unwrap();
-    let r = |s: &str, n| format::round(&d(s), n).written().to_string();
-    assert_eq!(r("1813.4469", 2), "1813.45");
-    assert_eq!(r("1813.4449", 2), "1813.44");
-    assert_eq!(r("9.995", 2), "10.00");
-    assert_eq!(r("99.96", 1), "100.0");
-    assert_eq!(r("0.5", 0), "1");
-    assert_eq!(r("-2.345", 2), "-2.35");
-    assert_eq!(r("-0.001", 2), "0.00");
-    assert_eq!(r("6.0", 2), "6.0", "never adds digits");
     let s = |v: &str, n| format::shift(&d(v), n).written().to_string();
     assert_eq!(s("1813.4469", 4), "18134469");
     assert_eq!(s("36.5", 4), "365000");
@@ -277,8 +269,9 @@ fn exported_svg_is_standalone_escaped_and_wraps_long_labels() {
     let v = view(Lang::En);
     for chart in charts_of(&v) {
         let hidden = vec![false; chart.items.len()];
-        let doc = export::chart_svg(chart, &hidden, "Source: <Lanshan> & Co");
+        let doc = export::chart_svg(chart, &hidden, "Source: <Lanshan> & Co", Lang::En);
         assert!(doc.svg.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\""));
+        assert!(doc.svg.lines().next().unwrap().contains(" xml:lang=\"en\" "), "the file says its language");
         assert!(doc.svg.trim_end().ends_with("</svg>"));
         assert!(doc.svg.contains("&lt;Lanshan&gt; &amp; Co"));
         assert!(!doc.svg.contains("style="), "colours are attributes");
@@ -300,8 +293,12 @@ fn exported_svg_is_standalone_escaped_and_wraps_long_labels() {
         }
     }
     // A label and the value on its line never overlap.
-    for chart in charts_of(&v).into_iter().chain(charts_of(&view(Lang::Zh))) {
-        let doc = export::chart_svg(chart, &vec![false; chart.items.len()], "");
+    for (chart, lang) in charts_of(&v)
+        .into_iter()
+        .map(|c| (c, Lang::En))
+        .chain(charts_of(&view(Lang::Zh)).into_iter().map(|c| (c, Lang::Zh)))
+    {
+        let doc = export::chart_svg(chart, &vec![false; chart.items.len()], "", lang);
         let texts: Vec<(f64, f64, bool, String)> = doc
             .svg
             .lines()
@@ -341,8 +338,28 @@ fn exported_svg_is_standalone_escaped_and_wraps_long_labels() {
     let bars = charts_of(&v).into_iter().find(|c| c.kind == ChartKind::Bars).unwrap();
     let mut hidden = vec![false; bars.items.len()];
     hidden[0] = true;
-    let doc = export::chart_svg(bars, &hidden, "");
+    let doc = export::chart_svg(bars, &hidden, "", Lang::En);
     assert!(!doc.svg.contains(&export::escape(&bars.items[0].label)));
+}
+
+#[test]
+fn exported_svg_marks_chinese_in_an_english_chart() {
+    let v = view(Lang::En);
+    let mut chart = charts_of(&v).into_iter().find(|c| c.kind == ChartKind::Bars).unwrap().clone();
+    // A label without English, and a value text the widget composed around a Chinese unit.
+    chart.items[0].label = "五区平均".into();
+    chart.items[0].value_text = "3 天 more".into();
+    let all = vec![false; chart.items.len()];
+    let doc = export::chart_svg(&chart, &all, "", Lang::En);
+    assert!(doc.svg.contains("<tspan xml:lang=\"zh-CN\">五区平均</tspan>"), "{}", doc.svg);
+    assert!(doc.svg.contains(">3 <tspan xml:lang=\"zh-CN\">天</tspan> more</text>"), "{}", doc.svg);
+    // The Chinese report is Chinese throughout: the root says so, no text is marked.
+    let zh = view(Lang::Zh);
+    let zh_chart = charts_of(&zh).into_iter().find(|c| c.kind == ChartKind::Bars).unwrap();
+    let doc = export::chart_svg(zh_chart, &vec![false; zh_chart.items.len()], "", Lang::Zh);
+    assert!(doc.svg.lines().next().unwrap().contains(" xml:lang=\"zh-CN\" "));
+    assert!(!doc.svg.contains("<tspan"));
+    assert_eq!(export::marked(Lang::En, "a < b 天"), "a &lt; b <tspan xml:lang=\"zh-CN\">天</tspan>");
 }
 
 #[test]

@@ -256,14 +256,14 @@ async fn the_table_view_legend_sections_and_large_text_toggle() {
     eventually("large text off", || one(&root, "article.rw").get_attribute("data-large").as_deref() == Some("off"))
         .await;
 
-    // The exact figure on demand.
-    let exact_button = one(&root, ".rw-link-btn");
-    let exact = one(&root, ".rw-exact");
-    assert!(exact.has_attribute("data-folded"));
-    click(&exact_button);
-    eventually("exact figure", || !exact.has_attribute("data-folded")).await;
-    assert_eq!(exact_button.get_attribute("aria-expanded").as_deref(), Some("true"));
-    assert_eq!(text(&exact), "1813.4469万元（18134469元）");
+    // An amount in 万元 in yuan, on demand.
+    let yuan_button = one(&root, ".rw-link-btn");
+    let yuan = one(&root, ".rw-yuan");
+    assert!(yuan.has_attribute("data-folded"));
+    click(&yuan_button);
+    eventually("value in yuan", || !yuan.has_attribute("data-folded")).await;
+    assert_eq!(yuan_button.get_attribute("aria-expanded").as_deref(), Some("true"));
+    assert_eq!(text(&yuan), "18134469元（按报告数字计算）");
 }
 
 #[wasm_bindgen_test]
@@ -309,8 +309,8 @@ async fn numbers_follow_the_locale() {
     let en = mount_report(LANSHAN, Lang::En, Theme::default()).await;
     let t = text(&en);
     for expected in [
-        "about 1,813.45 × 10,000 yuan",
-        "1,813.4469 × 10,000 yuan (18,134,469 yuan)",
+        "1,813.4469 × 10,000 yuan",
+        "18,134,469 yuan (computed from the report's figures)",
         "more than 200,000",
         "366 / 370 (98.9%)",
         "Download",
@@ -319,7 +319,7 @@ async fn numbers_follow_the_locale() {
     }
     let zh = mount_report(LANSHAN, Lang::Zh, Theme::default()).await;
     let t = text(&zh);
-    for expected in ["约1813.45万元", "超过20万", "366 / 370（98.9%）", "各奖励100万", "目录"] {
+    for expected in ["1813.4469万元", "超过20万", "366 / 370（98.9%）", "各奖励100万", "目录"] {
         assert!(t.contains(expected), "Chinese shows {expected}");
     }
 }

@@ -4,6 +4,8 @@
 //! estimated (CJK characters are one em wide), so long labels wrap instead of overflowing.
 
 use super::bar_percents;
+use crate::format::{chinese_runs, marks_chinese};
+use crate::model::Lang;
 use crate::view::{ChartKind, ChartView};
 
 /// Colours of an exported chart (the light theme: exports go into documents and print).
@@ -133,9 +135,28 @@ fn n(v: f64) -> String {
     }
 }
 
+/// Escapes `text` for XML content and, in the English view, wraps its Chinese runs (a payload
+/// text without English) in `<tspan xml:lang="zh-CN">`, as the widget marks them on screen.
+pub fn marked(lang: Lang, text: &str) -> String {
+    if !marks_chinese(lang, text) {
+        return escape(text);
+    }
+    let (mut out, mut done) = (String::with_capacity(text.len() + 40), 0);
+    chinese_runs(text, |start, end| {
+        out.push_str(&escape(&text[done..start]));
+        out.push_str("<tspan xml:lang=\"zh-CN\">");
+        out.push_str(&escape(&text[start..end]));
+        out.push_str("</tspan>");
+        done = end;
+    });
+    out.push_str(&escape(&text[done..]));
+    out
+}
+
 struct Svg {
     body: String,
     y: f64,
+    lang: Lang,
 }
 
 impl Svg {
@@ -145,7 +166,7 @@ impl Svg {
             n(x),
             n(y),
             n(px),
-            escape(content)
+            marked(self.lang, content)
         ));
     }
 
@@ -168,11 +189,12 @@ impl Svg {
     }
 }
 
-/// The chart as a standalone SVG document, without the items in `hidden` (bars rescale to
-/// those shown, as on screen). `credit` names the source (report title and publisher).
-pub fn chart_svg(chart: &ChartView, hidden: &[bool], credit: &str) -> SvgDoc {
+/// The chart as a standalone SVG document in the report's language `lang`, without the items
+/// in `hidden` (bars rescale to those shown, as on screen). `credit` names the source (report
+/// title and publisher).
+pub fn chart_svg(chart: &ChartView, hidden: &[bool], credit: &str, lang: Lang) -> SvgDoc {
     let p = &LIGHT;
-    let mut s = Svg { body: String::new(), y: PAD - 4.0 };
+    let mut s = Svg { body: String::new(), y: PAD - 4.0, lang };
     s.paragraph(&chart.title, 18.0, p.text, " font-weight=\"700\"");
     s.y += 12.0;
     let shown: Vec<usize> = (0..chart.items.len()).filter(|&i| !hidden.get(i).copied().unwrap_or(false)).collect();
@@ -191,7 +213,8 @@ pub fn chart_svg(chart: &ChartView, hidden: &[bool], credit: &str) -> SvgDoc {
     let height = (s.y + PAD).ceil();
     let mut svg = String::with_capacity(s.body.len() + 600);
     svg.push_str(&format!(
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{w}\" height=\"{h}\" viewBox=\"0 0 {w} {h}\" font-family=\"{}\" role=\"img\" aria-labelledby=\"rw-t rw-d\">\n",
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{w}\" height=\"{h}\" viewBox=\"0 0 {w} {h}\" xml:lang=\"{}\" font-family=\"{}\" role=\"img\" aria-labelledby=\"rw-t rw-d\">\n",
+        lang.tag(),
         escape(FONT),
         w = n(WIDTH),
         h = n(height)

@@ -7,6 +7,7 @@
 //! exports directly.)
 
 use crate::charts::export::chart_svg;
+use crate::model::Lang;
 use crate::view::{ChartItem, ChartKind, ChartView, TableView};
 use js_sys::{Array, Object, Reflect};
 use wasm_bindgen::prelude::*;
@@ -15,12 +16,13 @@ use wasm_bindgen::JsCast;
 /// The window property through which the widget asks for a chart image.
 pub const BRIDGE: &str = "report-widget:export";
 
-/// One chart image to make: the chart, which items the reader hid, the credit line, and PNG
-/// (else SVG).
+/// One chart image to make: the chart, which items the reader hid, the credit line, the
+/// report's language, and PNG (else SVG).
 pub struct Request {
     pub chart: ChartView,
     pub hidden: Vec<bool>,
     pub credit: String,
+    pub lang: Lang,
     pub png: bool,
 }
 
@@ -34,7 +36,7 @@ const KINDS: [(ChartKind, &str); 3] =
 
 /// What `chart_svg` reads of a chart, as a plain object (numbers stay numbers: no float
 /// formatting in the widget's wasm).
-fn pack(chart: &ChartView, hidden: &[bool], credit: &str, png: bool) -> Object {
+fn pack(chart: &ChartView, hidden: &[bool], credit: &str, lang: Lang, png: bool) -> Object {
     let request = Object::new();
     set(&request, "file", &JsValue::from_str(&chart.file));
     let kind = KINDS.iter().find(|(k, _)| *k == chart.kind).map_or("", |(_, name)| name);
@@ -60,6 +62,7 @@ fn pack(chart: &ChartView, hidden: &[bool], credit: &str, png: bool) -> Object {
     let hidden: Array = hidden.iter().map(|&h| JsValue::from_bool(h)).collect();
     set(&request, "hidden", &hidden);
     set(&request, "credit", &JsValue::from_str(credit));
+    set(&request, "lang", &JsValue::from_str(lang.tag()));
     set(&request, "format", &JsValue::from_str(if png { "png" } else { "svg" }));
     request
 }
@@ -68,13 +71,13 @@ fn pack(chart: &ChartView, hidden: &[bool], credit: &str, png: bool) -> Object {
 /// if no file could be made (the export module could not be loaded, or refused the request),
 /// so the chart can say so. Without a bridge (a page that mounted the widget some other way)
 /// the page's author also gets a console message saying why.
-pub fn request(chart: &ChartView, hidden: &[bool], credit: &str, png: bool, failed: yew::Callback<()>) {
+pub fn request(chart: &ChartView, hidden: &[bool], credit: &str, lang: Lang, png: bool, failed: yew::Callback<()>) {
     let Some(bridge) = super::loader_bridge(BRIDGE) else {
         gloo::console::error!("report-widget: chart images (SVG, PNG) need the widget's loader, report-widget.js");
         return failed.emit(());
     };
     // The loader's bridge answers with a promise of true or false, the editor's at once.
-    let answer = bridge.call1(&JsValue::NULL, &pack(chart, hidden, credit, png)).unwrap_or(JsValue::FALSE);
+    let answer = bridge.call1(&JsValue::NULL, &pack(chart, hidden, credit, lang, png)).unwrap_or(JsValue::FALSE);
     wasm_bindgen_futures::spawn_local(async move {
         let done = match answer.dyn_into::<js_sys::Promise>() {
             Ok(promise) => wasm_bindgen_futures::JsFuture::from(promise).await.is_ok_and(|v| v.is_truthy()),
@@ -128,6 +131,7 @@ pub fn unpack(value: &JsValue) -> Option<Request> {
         chart,
         hidden: list(value, "hidden").iter().map(|h| h.as_bool().unwrap_or(false)).collect(),
         credit: text(value, "credit").unwrap_or_default(),
+        lang: Lang::from_code(&text(value, "lang").unwrap_or_default()),
         png: text(value, "format").as_deref() == Some("png"),
     })
 }
@@ -135,7 +139,7 @@ pub fn unpack(value: &JsValue) -> Option<Request> {
 /// Makes and saves the image a request asks for. False if `value` is not a request.
 pub fn run(value: &JsValue) -> bool {
     let Some(request) = unpack(value) else { return false };
-    let doc = chart_svg(&request.chart, &request.hidden, &request.credit);
+    let doc = chart_svg(&request.chart, &request.hidden, &request.credit, request.lang);
     let file = &request.chart.file;
     if request.png {
         crate::report::download_png(format!("{file}.png"), &doc.svg, doc.width, doc.height);

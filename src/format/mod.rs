@@ -297,44 +297,6 @@ pub fn date(iso: &str, lang: Lang) -> String {
     }
 }
 
-/// `d` rounded half away from zero to `decimals` digits after the point, from its written
-/// digits (no binary floating point): 1813.4469 → 1813.45. Never adds digits.
-pub fn round(d: &Decimal, decimals: usize) -> Decimal {
-    let (int, frac) = d.digits();
-    if frac.len() <= decimals {
-        return d.clone();
-    }
-    let mut digits: Vec<u8> = int.bytes().chain(frac.bytes().take(decimals)).map(|b| b - b'0').collect();
-    if frac.as_bytes()[decimals] >= b'5' {
-        let mut i = digits.len();
-        loop {
-            if i == 0 {
-                digits.insert(0, 1);
-                break;
-            }
-            i -= 1;
-            if digits[i] == 9 {
-                digits[i] = 0;
-            } else {
-                digits[i] += 1;
-                break;
-            }
-        }
-    }
-    let cut = digits.len() - decimals;
-    let mut written = String::with_capacity(digits.len() + 2);
-    if d.is_negative() && digits.iter().any(|&x| x != 0) {
-        written.push('-');
-    }
-    for (i, x) in digits.iter().enumerate() {
-        if i == cut {
-            written.push('.');
-        }
-        written.push((b'0' + x) as char);
-    }
-    Decimal::parse(&written).unwrap_or_else(|| d.clone())
-}
-
 /// `d` × 10^`places`, exactly, by moving the decimal point: (1813.4469, 4) → 18134469.
 pub fn shift(d: &Decimal, places: usize) -> Decimal {
     let (int, frac) = d.digits();
@@ -364,41 +326,17 @@ pub fn is_wan_yuan(unit: Option<&Text>) -> bool {
     unit.is_some_and(|u| u.zh.trim() == "万元")
 }
 
-/// An amount in 万元 for display: a short form (two decimals at most, marked "约"/"about"
-/// when rounded) and the exact figure with its value in yuan.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct WanAmount {
-    /// "约1813.45万元" / "about 1,813.45 × 10,000 yuan"; as written when not rounded.
-    pub short: String,
-    /// "1813.4469万元（18134469元）" / "1,813.4469 × 10,000 yuan (18,134,469 yuan)".
-    pub exact: String,
-    pub rounded: bool,
-}
-
-/// Formats an amount in 万元; `None` when `unit` is not 万元.
-pub fn wan_amount(value: &Decimal, qualifier: Option<Qualifier>, unit: Option<&Text>, lang: Lang) -> Option<WanAmount> {
+/// An amount in 万元 converted to yuan, for readers who do not count in 万: "18134469元" /
+/// "18,134,469 yuan", with the amount's qualifier ("超过200000元"). Exact (the decimal point
+/// moves, no rounding); `None` when `unit` is not 万元. The figure itself is shown as written.
+pub fn in_yuan(value: &Decimal, qualifier: Option<Qualifier>, unit: Option<&Text>, lang: Lang) -> Option<String> {
     if !is_wan_yuan(unit) {
         return None;
     }
-    let exact_parts = figure(value, qualifier, unit, lang);
-    // A bound ("超过…") is already approximate: show it as the report wrote it.
-    let rounded = qualifier.is_none() && value.decimals() > 2;
-    let short = if rounded {
-        let mut parts = figure(&round(value, 2), None, unit, lang);
-        parts.before = match lang {
-            Lang::Zh => "约".into(),
-            Lang::En => "about ".into(),
-        };
-        parts.text(lang)
-    } else {
-        exact_parts.text(lang)
-    };
-    let yuan = number_plain(&shift(value, 4), lang);
-    let exact = match lang {
-        Lang::Zh => format!("{}（{yuan}元）", exact_parts.text(lang)),
-        Lang::En => format!("{} ({yuan} yuan)", exact_parts.text(lang)),
-    };
-    Some(WanAmount { short, exact, rounded })
+    let mut parts = figure(&shift(value, 4), qualifier, None, lang);
+    parts.number = number_plain(&shift(value, 4), lang);
+    parts.unit = (if lang == Lang::Zh { "元" } else { "yuan" }).into();
+    Some(parts.text(lang))
 }
 
 /// A number with every digit and no 万/亿 grouping (thousands separators in English):

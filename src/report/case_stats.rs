@@ -1,4 +1,4 @@
-//! Case statistics: a list of counts (amounts in 万元 with the exact figure on demand,
+//! Case statistics: a list of counts (amounts in 万元 with their value in yuan on demand,
 //! completion with its computed rate), then their charts.
 
 use super::chart::ChartFigure;
@@ -8,22 +8,16 @@ use crate::markup::Markup;
 use crate::view::{slug, CaseRow, CaseStatsView};
 use yew::prelude::*;
 
-/// The counts, then their charts; `anchor` (the section's) prefixes element ids. Which exact
-/// figures are unfolded is the report's state (`open`, by element id); `on_exact` flips one.
-pub fn case_stats(
-    stats: &CaseStatsView,
-    anchor: &str,
-    env: &Env,
-    open: &[String],
-    on_exact: &Callback<String>,
-) -> Html {
+/// The counts, then their charts; `anchor` (the section's) prefixes element ids. Which amounts'
+/// values in yuan are unfolded is the report's state (`open`, by element id); `on_yuan` flips one.
+pub fn case_stats(stats: &CaseStatsView, anchor: &str, env: &Env, open: &[String], on_yuan: &Callback<String>) -> Html {
     html! {
         <>
             <ul class="rw-cases">
                 { for stats.rows.iter().map(|row| {
                     let id = format!("{}-{}", anchor, slug(&row.id));
                     let unfolded = env.printing || open.contains(&id);
-                    case_entry(row, id, unfolded, env, on_exact)
+                    case_entry(row, id, unfolded, env, on_yuan)
                 }) }
             </ul>
             { for stats.charts.iter().map(|chart| html! { <ChartFigure key={chart.id.clone()} chart={chart.clone()} env={env.clone()} /> }) }
@@ -31,9 +25,9 @@ pub fn case_stats(
     }
 }
 
-fn case_entry(row: &CaseRow, id: String, unfolded: bool, env: &Env, on_exact: &Callback<String>) -> Html {
+fn case_entry(row: &CaseRow, id: String, unfolded: bool, env: &Env, on_yuan: &Callback<String>) -> Html {
     let t = ui(env.lang);
-    let exact_id = format!("{id}-exact");
+    let yuan_id = format!("{id}-yuan");
     let mut head = Markup::new(env.lang);
     head.element("<span class=\"rw-case-label\">", &row.label, "</span>");
     head.element("<span class=\"rw-case-value\">", &row.figure_text, "</span>");
@@ -50,13 +44,17 @@ fn case_entry(row: &CaseRow, id: String, unfolded: bool, env: &Env, on_exact: &C
     html! {
         <li key={row.id.clone()} class="rw-case" data-item={row.id.clone()}>
             { head.into_html() }
-            if let Some(exact) = &row.exact {
-                <span class="rw-exact-wrap">
-                    <button type="button" class="rw-link-btn rw-control" aria-expanded={if unfolded { "true" } else { "false" }} aria-controls={exact_id.clone()}
-                        onclick={on_exact.reform(move |_: MouseEvent| id.clone())}>
-                        { t.exact }
+            if let Some(yuan) = &row.in_yuan {
+                <span class="rw-yuan-wrap">
+                    <button type="button" class="rw-link-btn rw-control" aria-expanded={if unfolded { "true" } else { "false" }} aria-controls={yuan_id.clone()}
+                        onclick={on_yuan.reform(move |_: MouseEvent| id.clone())}>
+                        { t.in_yuan }
                     </button>
-                    <span id={exact_id} class="rw-exact" data-folded={(!unfolded).then_some("")}>{ exact }</span>
+                    <span id={yuan_id} class="rw-yuan" data-folded={(!unfolded).then_some("")}>
+                        // One text node before the note: adjacent texts would be one node in
+                        // the server's HTML, and hydration would not find two.
+                        { format!("{yuan}{}", t.paren_open) }<span class="rw-computed">{ t.computed_note }</span>{ t.paren_close }
+                    </span>
                 </span>
             }
             { tail.into_html() }

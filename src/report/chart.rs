@@ -203,7 +203,7 @@ pub fn ChartFigure(props: &ChartFigureProps) -> Html {
     let export_as = |png: bool| {
         let chart = chart.clone();
         let hidden = hidden.clone();
-        let credit = env.credit.clone();
+        let (credit, lang) = (env.credit.clone(), env.lang);
         let dispatch = dispatch.clone();
         Callback::from(move |_: MouseEvent| {
             dispatch.dispatch(ChartAction::ExportFailed(false));
@@ -212,6 +212,7 @@ pub fn ChartFigure(props: &ChartFigureProps) -> Html {
                 &chart,
                 &hidden,
                 &credit,
+                lang,
                 png,
                 Callback::from(move |()| failed.dispatch(ChartAction::ExportFailed(true))),
             );

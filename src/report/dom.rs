@@ -95,10 +95,11 @@ mod imp {
         chart: &crate::view::ChartView,
         hidden: &[bool],
         credit: &str,
+        lang: crate::model::Lang,
         png: bool,
         failed: Callback<()>,
     ) {
-        crate::embed::exporter::request(chart, hidden, credit, png, failed)
+        crate::embed::exporter::request(chart, hidden, credit, lang, png, failed)
     }
 
     pub fn location_hash() -> Option<String> {
@@ -162,6 +163,7 @@ mod imp {
         _chart: &crate::view::ChartView,
         _hidden: &[bool],
         _credit: &str,
+        _lang: crate::model::Lang,
         _png: bool,
         _failed: Callback<()>,
     ) {
@@ -192,16 +194,17 @@ pub fn download_png(name: String, svg: &str, width: u32, height: u32) {
 }
 
 /// Saves the chart as shown now (without the `hidden` items) as an SVG or PNG image, with the
-/// `credit` line; made by the export module the loader fetches on demand (`embed::exporter`).
-/// `failed` hears if no file could be made.
+/// `credit` line, in the report's language `lang`; made by the export module the loader fetches
+/// on demand (`embed::exporter`). `failed` hears if no file could be made.
 pub fn export_image(
     chart: &crate::view::ChartView,
     hidden: &[bool],
     credit: &str,
+    lang: crate::model::Lang,
     png: bool,
     failed: yew::Callback<()>,
 ) {
-    imp::export_image(chart, hidden, credit, png, failed)
+    imp::export_image(chart, hidden, credit, lang, png, failed)
 }
 
 /// The page's URL hash (`#rw-air`), if any.

@@ -72,8 +72,8 @@ pub struct BodyState {
     pub large: Option<bool>,
     /// Anchors of the sections the reader folded.
     pub collapsed: Vec<String>,
-    /// Element ids of the exact figures (amounts in 万元) the reader unfolded.
-    pub exact: Vec<String>,
+    /// Element ids of the amounts in 万元 whose value in yuan the reader unfolded.
+    pub yuan: Vec<String>,
     pub printing: bool,
     /// A section to scroll to after the next render, and a counter so that the same link
     /// followed twice scrolls twice.
@@ -83,8 +83,8 @@ pub struct BodyState {
 pub enum BodyAction {
     SetLarge(bool),
     ToggleSection(String),
-    /// Unfold or fold an exact figure (by element id).
-    ToggleExact(String),
+    /// Unfold or fold an amount's value in yuan (by element id).
+    ToggleYuan(String),
     /// Unfold a section and bring it into view.
     Go(String),
     Printing(bool),
@@ -98,7 +98,7 @@ impl Reducible for BodyState {
         match action {
             BodyAction::SetLarge(on) => next.large = Some(on),
             BodyAction::ToggleSection(anchor) => toggle(&mut next.collapsed, anchor),
-            BodyAction::ToggleExact(id) => toggle(&mut next.exact, id),
+            BodyAction::ToggleYuan(id) => toggle(&mut next.yuan, id),
             BodyAction::Go(anchor) => {
                 next.collapsed.retain(|a| *a != anchor);
                 let n = next.go.as_ref().map_or(0, |(_, n)| n + 1);
@@ -208,12 +208,12 @@ pub fn Widget(props: &WidgetProps) -> Html {
         let dispatch = state.dispatcher();
         Callback::from(move |anchor: String| dispatch.dispatch(BodyAction::ToggleSection(anchor)))
     };
-    let on_exact = {
+    let on_yuan = {
         let dispatch = state.dispatcher();
-        Callback::from(move |id: String| dispatch.dispatch(BodyAction::ToggleExact(id)))
+        Callback::from(move |id: String| dispatch.dispatch(BodyAction::ToggleYuan(id)))
     };
     let sections =
-        SectionState { collapsed: &state.collapsed, on_toggle: &on_section, exact: &state.exact, on_exact: &on_exact };
+        SectionState { collapsed: &state.collapsed, on_toggle: &on_section, yuan: &state.yuan, on_yuan: &on_yuan };
     let env = Env {
         lang: view.lang,
         printing: state.printing,
@@ -295,9 +295,9 @@ struct SectionState<'a> {
     /// Anchors of the folded sections, and how to fold or unfold one.
     collapsed: &'a [String],
     on_toggle: &'a Callback<String>,
-    /// Element ids of the unfolded exact figures, and how to flip one.
-    exact: &'a [String],
-    on_exact: &'a Callback<String>,
+    /// Element ids of the unfolded values in yuan, and how to flip one.
+    yuan: &'a [String],
+    on_yuan: &'a Callback<String>,
 }
 
 /// A section: its heading folds and unfolds it (content stays in the page, hidden, so it
@@ -313,7 +313,7 @@ fn section(s: &SectionView, state: &SectionState, env: &Env) -> Html {
         SectionViewBody::Ranking(table) => {
             html! { <ranking::RankingTable table={table.clone()} caption={s.title.clone()} id={format!("{}-table", s.anchor)} env={env.clone()} /> }
         }
-        SectionViewBody::CaseStats(stats) => case_stats::case_stats(stats, &s.anchor, env, state.exact, state.on_exact),
+        SectionViewBody::CaseStats(stats) => case_stats::case_stats(stats, &s.anchor, env, state.yuan, state.on_yuan),
         SectionViewBody::Calendar(cal) => misc::month_strip(cal, env),
         SectionViewBody::Highlights(items) => misc::highlights(items, env.lang),
         SectionViewBody::Narrative(paragraphs) => misc::narrative(paragraphs, env.lang),

@@ -7,7 +7,7 @@ mod theme;
 pub use sort::{sort_order, SortColumn, SortDir, TableAction, TableState, PAGE_ROWS};
 pub use theme::{Scheme, Theme};
 
-use crate::format::{self, ChangeText, FigureParts, SummaryRank, WanAmount};
+use crate::format::{self, ChangeText, FigureParts, SummaryRank};
 use crate::i18n::{fill, ui};
 use crate::model::{
     CalendarBody, CaseItem, CaseStatsBody, Direction, Lang, Metric, Qualifier, RankBasis, RankingBody, Report,
@@ -121,10 +121,10 @@ pub struct CaseStatsView {
 pub struct CaseRow {
     pub id: String,
     pub label: String,
-    /// The figure as shown: an amount in 万元 is shortened to two decimals ("约1813.45万元").
+    /// The figure as the report writes it ("1813.4469万元", "5020余人次").
     pub figure_text: String,
-    /// For amounts in 万元: the exact figure and its value in yuan, shown on demand.
-    pub exact: Option<String>,
+    /// For amounts in 万元: the amount in yuan, computed, shown on demand ("18134469元").
+    pub in_yuan: Option<String>,
     pub progress: Option<Progress>,
     pub note: Option<String>,
     pub source: Option<String>,
@@ -439,15 +439,11 @@ fn case_stats(body: &CaseStatsBody, anchor: &str, title: &str, lang: Lang) -> Ca
         .iter()
         .map(|item| {
             let unit = item.unit.as_ref();
-            let amount: Option<WanAmount> = format::wan_amount(&item.value, item.qualifier, unit, lang);
             CaseRow {
                 id: item.id.clone(),
                 label: item.label.get(lang).to_string(),
-                figure_text: match &amount {
-                    Some(a) => a.short.clone(),
-                    None => format::figure(&item.value, item.qualifier, unit, lang).text(lang),
-                },
-                exact: amount.map(|a| a.exact),
+                figure_text: format::figure(&item.value, item.qualifier, unit, lang).text(lang),
+                in_yuan: format::in_yuan(&item.value, item.qualifier, unit, lang),
                 progress: item.resolved.as_ref().map(|done| {
                     let ratio = if item.value.value() > 0.0 { done.value() / item.value.value() } else { 0.0 };
                     Progress {

@@ -110,7 +110,7 @@ test("the whole report is in the accessibility tree, below the fold too", async 
   // A card's label, figure, qualifier and unit are separate text nodes, one after the other.
   const texts = exposed.filter((n) => n.role?.value === "StaticText").map((n) => n.name?.value ?? "").join("");
   // Figures from the last sections of the report, far below a 720 px viewport.
-  for (const figure of ["1813.4469万元（18134469元）", "发布原创微信动态670余条", "2022年工作计划：进一步强化执法监管"]) {
+  for (const figure of ["处罚金额1813.4469万元", "发布原创微信动态670余条", "2022年工作计划：进一步强化执法监管"]) {
     assert.ok(texts.includes(figure), `${figure} is in the accessibility tree`);
   }
   await page.close();

@@ -176,12 +176,12 @@ test("controls work from the keyboard: sort, table view, legend, sections, large
   await p.keyboard.press("Enter");
   assert.equal(await w.locator("article.rw").evaluate((el) => getComputedStyle(el).fontSize), "16px");
 
-  // The exact figure and a contents link, from the keyboard.
-  const exact = w.locator(".rw-link-btn");
-  await exact.focus();
+  // An amount's value in yuan and a contents link, from the keyboard.
+  const yuan = w.locator(".rw-link-btn");
+  await yuan.focus();
   await p.keyboard.press("Enter");
-  assert.equal(await exact.getAttribute("aria-expanded"), "true");
-  assert.equal(await w.locator(".rw-exact").textContent(), "1813.4469万元（18134469元）");
+  assert.equal(await yuan.getAttribute("aria-expanded"), "true");
+  assert.equal(await w.locator(".rw-yuan").textContent(), "18134469元（按报告数字计算）");
   await w.locator('.rw-toc a[href="#rw-first-months"]').focus();
   await p.keyboard.press("Enter");
   assert.equal((await focused(p)).text, "月度考核第一", "the focus moves to the section");
@@ -386,7 +386,7 @@ test("print shows every section, chart and table, without the controls", async (
   assert.equal(await fig.locator(".rw-row").count(), 3, "hidden legend items print");
   assert.ok(await fig.locator("table.rw-data").isVisible(), "tables print beside the charts");
   assert.ok(await fig.locator(".rw-plot").isVisible());
-  assert.ok(await w.locator(".rw-exact").isVisible(), "the exact figure prints");
+  assert.ok(await w.locator(".rw-yuan").isVisible(), "the value in yuan prints");
   assert.ok(await w.locator(".rw-source blockquote >> nth=0").isVisible(), "source sentences print");
   for (const control of [".rw-large-toggle", ".rw-toc", ".rw-export-csv >> nth=0", ".rw-legend >> nth=0", ".rw-link-btn"]) {
     assert.ok(!(await w.locator(control).isVisible()), `${control} is not printed`);
