@@ -94,7 +94,7 @@ pub struct Ui {
 
 const ZH: Ui = Ui {
     published_by: "发布单位",
-    published_on: "发布日期",
+    published_on: "成文日期",
     synthetic_notice: "合成数据：此报告为测试或基准生成，不是真实数据。",
     col_item: "指标",
     col_value: "数值",

@@ -32,7 +32,7 @@ pub struct Report {
 pub struct Meta {
     pub title: Text,
     pub publisher: Text,
-    /// Publication date, `YYYY-MM-DD`.
+    /// The date the report carries (its signature date, 成文日期), `YYYY-MM-DD`.
     #[schemars(extend("pattern" = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"))]
     pub date: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
