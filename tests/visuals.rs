@@ -420,7 +420,14 @@ fn the_rendered_report_keeps_the_accessibility_contract() {
         assert_eq!(count(&html, "class=\"rw-sort\""), 5);
         assert!(count(&html, "aria-pressed=\"false\"") > charts, "table toggles and large text, not pressed");
         assert!(html.contains("href=\"#rw-air\""));
+        // A rank is read once: the meter's name says it, the figure beside it is hidden from
+        // screen readers.
+        let meters = tags_with(&html, "class=\"rw-rank-meter\"");
+        assert!(!meters.is_empty() && meters.iter().all(|m| m.contains("role=\"img\" aria-label=\"")));
+        assert_eq!(count(&html, "<span aria-hidden=\"true\" class=\"rw-rank-text\">"), meters.len());
     }
+    // A long month reward wraps after a thousands separator, not inside a group.
+    assert!(render(Lang::En).contains("<span class=\"rw-month-reward\">1,<wbr>000,<wbr>000</span>"));
     assert_eq!(render(Lang::Zh), render(Lang::Zh), "rendering is deterministic");
 }
 

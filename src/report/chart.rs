@@ -23,8 +23,10 @@ pub struct ChartState {
     pub table: bool,
     /// Items hidden through the legend.
     pub hidden: Vec<bool>,
-    /// Item under the mouse pointer.
+    /// Item under the mouse pointer, and the page's Escape count (`Env::escapes`) when the
+    /// pointer came into the plot: its tooltips close at the next Escape.
     pub hover: Option<usize>,
+    pub hover_escapes: u32,
     /// Whether the chart has the keyboard focus, and the item the arrow keys are on.
     pub focused: bool,
     pub cursor: Option<usize>,
@@ -40,6 +42,7 @@ impl ChartState {
             table: false,
             hidden: vec![false; items],
             hover: None,
+            hover_escapes: 0,
             focused: false,
             cursor: None,
             dismissed: false,
@@ -47,12 +50,14 @@ impl ChartState {
         }
     }
 
-    /// The item whose tooltip shows, if any.
-    pub fn shown(&self) -> Option<usize> {
+    /// The item whose tooltip shows, if any, when Escape has been pressed `escapes` times on
+    /// the page.
+    pub fn shown(&self, escapes: u32) -> Option<usize> {
         if self.dismissed {
             return None;
         }
         self.hover
+            .filter(|_| self.hover_escapes == escapes)
             .or(if self.focused { self.cursor } else { None })
             .filter(|&i| !self.hidden.get(i).copied().unwrap_or(true))
     }
@@ -62,7 +67,8 @@ pub enum ChartAction {
     ToggleTable,
     ToggleItem(usize),
     ShowAll,
-    Hover(Option<usize>),
+    /// The pointer is on an item (or left the plot), with the page's Escape count.
+    Hover(Option<usize>, u32),
     Focus,
     Blur,
     Step(isize),
@@ -91,9 +97,12 @@ impl Reducible for ChartState {
                 s.hover = None;
             }
             ChartAction::ShowAll => s.hidden.iter_mut().for_each(|h| *h = false),
-            ChartAction::Hover(i) => {
-                if i.is_some() {
+            ChartAction::Hover(i, escapes) => {
+                // Tooltips closed with Escape stay closed until the pointer leaves the plot: the
+                // item that the closed tooltip covered must not open its own.
+                if s.hover.is_none() && i.is_some() {
                     s.dismissed = false;
+                    s.hover_escapes = escapes;
                 }
                 s.hover = i;
             }
@@ -147,7 +156,7 @@ pub fn ChartFigure(props: &ChartFigureProps) -> Html {
     // Printing shows every item. (One flag per item, even if new props brought other items.)
     let hidden: Vec<bool> =
         (0..chart.items.len()).map(|i| !env.printing && state.hidden.get(i).copied().unwrap_or(false)).collect();
-    let shown = state.shown();
+    let shown = state.shown(env.escapes);
     let cap_id = format!("{}-cap", chart.id);
 
     let dispatch = state.dispatcher();
@@ -178,17 +187,29 @@ pub fn ChartFigure(props: &ChartFigureProps) -> Html {
         let dispatch = dispatch.clone();
         Callback::from(move |_: FocusEvent| dispatch.dispatch(ChartAction::Blur))
     };
+    // Between items (a gap, the hint) the last item's tooltip stays, so the pointer can reach
+    // the tooltip itself; leaving the plot closes it (WCAG 1.4.13: hoverable, persistent).
     let on_over = {
-        let dispatch = dispatch.clone();
+        let (dispatch, escapes) = (dispatch.clone(), env.escapes);
         Callback::from(move |e: MouseEvent| {
-            dispatch.dispatch(ChartAction::Hover(dom::target_attribute(&e, "data-i").and_then(|i| i.parse().ok())));
+            if let Some(i) = dom::target_attribute(&e, "data-i").and_then(|i| i.parse().ok()) {
+                dispatch.dispatch(ChartAction::Hover(Some(i), escapes));
+            }
         })
     };
     let on_leave = {
         let dispatch = dispatch.clone();
-        Callback::from(move |_: MouseEvent| dispatch.dispatch(ChartAction::Hover(None)))
+        Callback::from(move |_: MouseEvent| dispatch.dispatch(ChartAction::Hover(None, 0)))
     };
 
+    // The button goes away once every item shows: the focus moves to the first item's button.
+    let show_all = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |e: MouseEvent| {
+            dom::focus_first_in(&e, ".rw-legend");
+            dispatch.dispatch(ChartAction::ShowAll);
+        })
+    };
     let csv = {
         let chart = chart.clone();
         Callback::from(move |_: MouseEvent| {
@@ -262,7 +283,7 @@ pub fn ChartFigure(props: &ChartFigureProps) -> Html {
                         }
                     }) }
                     if hidden.iter().any(|&h| h) {
-                        <button type="button" class="rw-chip rw-chip-all" onclick={act(|| ChartAction::ShowAll)}>{ t.show_all }</button>
+                        <button type="button" class="rw-chip rw-chip-all" onclick={show_all}>{ t.show_all }</button>
                     }
                 </div>
             }
@@ -330,8 +351,16 @@ fn bars(chart: &ChartView, hidden: &[bool], shown: Option<usize>, lang: Lang) ->
     let values: Vec<f64> = visible.iter().map(|&i| chart.items[i].value).collect();
     let percents =
         if completion { values.iter().map(|v| v.clamp(0.0, 100.0)).collect() } else { bar_percents(&values, 100.0) };
+    // The summary describes every item; the graphic's name also says how many it leaves out.
+    let hidden_count = chart.items.len() - visible.len();
+    let label = if hidden_count == 0 {
+        chart.summary.clone()
+    } else {
+        let n = format::count(hidden_count, lang);
+        format!("{}{}", chart.summary, crate::i18n::fill(ui(lang).hidden_items, &[("n", &n)]))
+    };
     html! {
-        <div class="rw-img rw-bars" role="img" aria-label={chart.summary.clone()}>
+        <div class="rw-img rw-bars" role="img" aria-label={label}>
             { for visible.iter().zip(percents).map(|(&i, percent)| {
                 let item = &chart.items[i];
                 let mut inner = Markup::new(lang);
@@ -359,7 +388,15 @@ fn month(m: &crate::view::ChartItem, i: usize, shown: Option<usize>, lang: Lang)
         "<span class=\"rw-month-star\"></span>"
     });
     if !m.value_text.is_empty() {
-        inner.element("<span class=\"rw-month-reward\">", &m.value_text, "</span>");
+        // A long reward wraps after a thousands separator ("1,000," / "000"), not inside a group.
+        inner.raw("<span class=\"rw-month-reward\">");
+        for (n, group) in m.value_text.split(',').enumerate() {
+            if n > 0 {
+                inner.raw(",<wbr>");
+            }
+            inner.text(group);
+        }
+        inner.raw("</span>");
     }
     inner.element("<span class=\"rw-tip\">", &m.detail, "</span>");
     html! {

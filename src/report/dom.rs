@@ -147,9 +147,27 @@ mod imp {
             .and_then(|el| el.get_attribute(attribute))
     }
 
-    pub fn on_window(event: &'static str, callback: Callback<()>) -> Option<Listener> {
+    pub fn on_window(event: &'static str, key: Option<&'static str>, callback: Callback<()>) -> Option<Listener> {
         let window = gloo::utils::window();
-        Some(Listener { _inner: gloo::events::EventListener::new(&window, event, move |_| callback.emit(())) })
+        Some(Listener {
+            _inner: gloo::events::EventListener::new(&window, event, move |e| {
+                if key.is_none_or(|key| e.unchecked_ref::<web_sys::KeyboardEvent>().key() == key) {
+                    callback.emit(())
+                }
+            }),
+        })
+    }
+
+    pub fn focus_first_in(e: &yew::events::MouseEvent, container: &str) {
+        if let Some(first) = e
+            .target()
+            .and_then(|t| t.dyn_into::<Element>().ok())
+            .and_then(|el| el.closest(container).ok().flatten())
+            .and_then(|parent| parent.query_selector("button").ok().flatten())
+            .and_then(|first| first.dyn_into::<HtmlElement>().ok())
+        {
+            let _ = first.focus();
+        }
     }
 }
 
@@ -173,9 +191,10 @@ mod imp {
     }
     pub fn replace_hash(_anchor: &str) {}
     pub fn go_to_section(_root: &NodeRef, _anchor: &str) {}
-    pub fn on_window(_event: &'static str, _callback: Callback<()>) -> Option<Listener> {
+    pub fn on_window(_event: &'static str, _key: Option<&'static str>, _callback: Callback<()>) -> Option<Listener> {
         None
     }
+    pub fn focus_first_in(_e: &yew::events::MouseEvent, _container: &str) {}
     pub fn target_attribute(_e: &yew::events::MouseEvent, _attribute: &str) -> Option<String> {
         None
     }
@@ -228,7 +247,14 @@ pub fn target_attribute(e: &yew::events::MouseEvent, attribute: &str) -> Option<
     imp::target_attribute(e, attribute)
 }
 
-/// Calls `callback` on every `event` of the window while the returned guard lives.
-pub fn on_window(event: &'static str, callback: yew::Callback<()>) -> Option<Listener> {
-    imp::on_window(event, callback)
+/// Calls `callback` on every `event` of the window (of a keyboard event, only for `key`, such as
+/// "Escape", if given) while the returned guard lives.
+pub fn on_window(event: &'static str, key: Option<&'static str>, callback: yew::Callback<()>) -> Option<Listener> {
+    imp::on_window(event, key, callback)
+}
+
+/// Moves the keyboard focus to the first button of the clicked element's `container` (a
+/// selector): a button that removes itself must not drop the focus to the page (WCAG 2.4.3).
+pub fn focus_first_in(e: &yew::events::MouseEvent, container: &str) {
+    imp::focus_first_in(e, container)
 }

@@ -62,6 +62,9 @@ pub struct WidgetProps {
 pub struct Env {
     pub lang: Lang,
     pub printing: bool,
+    /// How many times Escape was pressed on the page: a tooltip shown by the pointer closes at
+    /// the next one, wherever the focus is (WCAG 1.4.13).
+    pub escapes: u32,
     pub credit: AttrValue,
 }
 
@@ -75,6 +78,7 @@ pub struct BodyState {
     /// Element ids of the amounts in 万元 whose value in yuan the reader unfolded.
     pub yuan: Vec<String>,
     pub printing: bool,
+    pub escapes: u32,
     /// A section to scroll to after the next render, and a counter so that the same link
     /// followed twice scrolls twice.
     pub go: Option<(String, u32)>,
@@ -88,6 +92,7 @@ pub enum BodyAction {
     /// Unfold a section and bring it into view.
     Go(String),
     Printing(bool),
+    Escape,
 }
 
 impl Reducible for BodyState {
@@ -105,6 +110,7 @@ impl Reducible for BodyState {
                 next.go = Some((anchor, n));
             }
             BodyAction::Printing(on) => next.printing = on,
+            BodyAction::Escape => next.escapes = next.escapes.wrapping_add(1),
         }
         Rc::new(next)
     }
@@ -144,7 +150,7 @@ pub fn Widget(props: &WidgetProps) -> Html {
         });
     }
     // A URL hash naming one of our sections (#rw-air) opens it, when the report appears and
-    // whenever the hash changes; print shows everything expanded.
+    // whenever the hash changes; print shows everything expanded; Escape closes tooltips.
     {
         let dispatch = state.dispatcher();
         use_effect_with(matches!(props.outcome, Outcome::Report(_)), move |&shown| {
@@ -160,11 +166,24 @@ pub fn Widget(props: &WidgetProps) -> Html {
             if shown {
                 follow.emit(());
             }
-            let before = dispatch.clone();
+            let (before, escape) = (dispatch.clone(), dispatch.clone());
             let guards = (
-                dom::on_window("hashchange", follow),
-                dom::on_window("beforeprint", Callback::from(move |()| before.dispatch(BodyAction::Printing(true)))),
-                dom::on_window("afterprint", Callback::from(move |()| dispatch.dispatch(BodyAction::Printing(false)))),
+                dom::on_window("hashchange", None, follow),
+                dom::on_window(
+                    "keydown",
+                    Some("Escape"),
+                    Callback::from(move |()| escape.dispatch(BodyAction::Escape)),
+                ),
+                dom::on_window(
+                    "beforeprint",
+                    None,
+                    Callback::from(move |()| before.dispatch(BodyAction::Printing(true))),
+                ),
+                dom::on_window(
+                    "afterprint",
+                    None,
+                    Callback::from(move |()| dispatch.dispatch(BodyAction::Printing(false))),
+                ),
             );
             // Dropping the guards removes the listeners.
             move || {
@@ -217,6 +236,7 @@ pub fn Widget(props: &WidgetProps) -> Html {
     let env = Env {
         lang: view.lang,
         printing: state.printing,
+        escapes: state.escapes,
         credit: AttrValue::from(format!("{}{}{} · {}", t.credit, t.colon, view.publisher, view.title)),
     };
     html! {

@@ -54,7 +54,8 @@ pub fn RankingTable(props: &RankingTableProps) -> Html {
             html! {
                 <td class="rw-rank rw-num-cell">
                     { rank_meter(position, table.group_size, format!("{}{}{text}", table.group_label, t.colon)) }
-                    <span class="rw-rank-text">{ text }</span>
+                    // The meter's name says it already ("五区：1 / 5"): read once, not twice.
+                    <span class="rw-rank-text" aria-hidden="true">{ text }</span>
                 </td>
             }
         }
@@ -163,10 +164,12 @@ fn pager(
     // Visible words, not only arrows: clearer for every reader, and no glyph a font may lack.
     let go = |target: usize, label: &'static str, before: &'static str, after: &'static str| {
         let dispatcher = state.dispatcher();
-        let disabled = state.0.show_all || target == page;
+        // Inactive, not `disabled`: a disabled button loses the focus, and the reader who just
+        // pressed "last page" would be dropped to the top of the page (WCAG 2.4.3).
+        let inactive = state.0.show_all || target == page;
         html! {
-            <button type="button" class="rw-btn rw-page-btn" disabled={disabled}
-                onclick={Callback::from(move |_: MouseEvent| dispatcher.dispatch(TableAction::Page(target)))}>
+            <button type="button" class="rw-btn rw-page-btn" aria-disabled={inactive.then_some("true")}
+                onclick={Callback::from(move |_: MouseEvent| if !inactive { dispatcher.dispatch(TableAction::Page(target)) })}>
                 if !before.is_empty() { <span aria-hidden="true">{ before }</span> }
                 { label }
                 if !after.is_empty() { <span aria-hidden="true">{ after }</span> }

@@ -42,8 +42,16 @@ test("a 10,000-row table shows one page, announces its size, and pages and sorts
   assert.equal(await pager.locator('[role="status"]').textContent(), "第51–100行，共10000行");
   assert.equal((await labels(table))[0], "站点 51");
   assert.equal(await table.locator("tbody tr").first().getAttribute("aria-rowindex"), "52");
-  await pager.getByRole("button", { name: "末页" }).click();
+  // From the keyboard: the pressed button becomes inactive but keeps the focus (a disabled
+  // button would drop it to the top of the page).
+  const last = pager.getByRole("button", { name: "末页" });
+  await last.focus();
+  await p.keyboard.press("Enter");
   assert.equal(await pager.locator('[role="status"]').textContent(), "第9951–10000行，共10000行");
+  assert.equal(await last.getAttribute("aria-disabled"), "true");
+  assert.equal(await last.evaluate((el) => el.getRootNode().activeElement === el), true, "the focus stays");
+  await p.keyboard.press("Enter");
+  assert.equal(await pager.locator('[role="status"]').textContent(), "第9951–10000行，共10000行", "an inactive button does nothing");
   assert.equal((await labels(table)).at(-1), "站点 10000");
 
   // Sorting orders all 10,000 rows and starts again on the first page.

@@ -157,6 +157,15 @@ test("controls work from the keyboard: sort, table view, legend, sections, large
   await p.keyboard.press("Space");
   assert.equal(await chip.getAttribute("aria-pressed"), "false");
   assert.equal(await enforcement.locator(".rw-row").count(), 2);
+  // The graphic's name says what the legend leaves out.
+  assert.match(await enforcement.locator(".rw-img").getAttribute("aria-label"), /图中已隐藏1项。$/);
+  // "Show all" goes away once pressed: the focus moves to the legend's first button, not to the page.
+  await enforcement.locator(".rw-chip-all").focus();
+  await p.keyboard.press("Enter");
+  assert.equal(await enforcement.locator(".rw-chip-all").count(), 0);
+  assert.equal(await enforcement.locator(".rw-row").count(), 3);
+  assert.equal(await chip.evaluate((el) => el.getRootNode().activeElement === el), true, "focus on the first item's button");
+  assert.doesNotMatch(await enforcement.locator(".rw-img").getAttribute("aria-label"), /隐藏/);
 
   // Fold a section and unfold it.
   const toggle = w.locator("#rw-outreach .rw-section-toggle");
@@ -237,8 +246,27 @@ test("tooltips show on keyboard focus, follow the arrow keys, close with Escape,
   const tip = w.locator("#rw-enforcement .rw-row >> nth=1").locator(".rw-tip");
   assert.ok(await tip.isVisible());
   assert.equal(await tip.textContent(), "行政处罚案件：274件");
+  // WCAG 1.4.13: the pointer can move onto the tooltip (across the gap below the bar) and it stays…
+  const tipBox = await tip.boundingBox();
+  const barBox = await bar.boundingBox();
+  await p.mouse.move(tipBox.x + 10, barBox.y + barBox.height / 2);
+  await p.mouse.move(tipBox.x + 10, tipBox.y + tipBox.height / 2, { steps: 8 });
+  assert.ok(await tip.isVisible(), "hoverable");
+  // …Escape closes it wherever the focus is, and it stays closed while the pointer stays…
+  await p.evaluate(() => document.activeElement?.blur());
+  await p.keyboard.press("Escape");
+  const anyTip = () => w.locator("#rw-enforcement .rw-tip").evaluateAll((tips) => tips.some((t) => getComputedStyle(t).display !== "none"));
+  await p.waitForTimeout(200);
+  assert.equal(await anyTip(), false, "dismissible, and the item it covered does not open its own");
+  await bar.hover({ position: { x: 3, y: 3 } });
+  assert.equal(await anyTip(), false, "closed while the pointer stays in the plot");
+  // Leaving the plot and coming back shows tooltips again.
   await p.mouse.move(5, 5);
-  assert.ok(!(await tip.isVisible()));
+  const first = w.locator("#rw-enforcement .rw-row >> nth=0");
+  await first.locator(".rw-row-bar").hover();
+  assert.ok(await first.locator(".rw-tip").isVisible());
+  await p.mouse.move(5, 5);
+  assert.ok(!(await w.locator("#rw-enforcement .rw-tip").first().isVisible()));
   await p.context().close();
 });
 
@@ -527,6 +555,30 @@ function palette(p) {
     return { text: cs.getPropertyValue("--rw-text").trim(), muted: cs.getPropertyValue("--rw-muted").trim(), border: cs.getPropertyValue("--rw-border-width").trim(), size: cs.fontSize };
   });
 }
+
+test("text follows the reader's own default font size (the browser setting), not a fixed 16 px", async () => {
+  const p = await open("/zh.html");
+  const cdp = await p.context().newCDPSession(p);
+  await cdp.send("Page.setFontSizes", { fontSizes: { standard: 24, fixed: 20 } });
+  const size = () => root(p).locator("article.rw").evaluate((el) => getComputedStyle(el).fontSize);
+  assert.equal(await size(), "24px");
+  await root(p).locator(".rw-large-toggle").click();
+  assert.equal(await size(), "30px", "large text scales from it");
+  await p.context().close();
+});
+
+test("forced colours: a tooltip keeps an edge", async () => {
+  const p = await open("/zh.html");
+  await p.emulateMedia({ forcedColors: "active", colorScheme: "dark" });
+  await root(p).locator("#rw-enforcement .rw-plot >> nth=0").focus();
+  const tip = root(p).locator("#rw-enforcement [data-active] .rw-tip");
+  const border = await tip.evaluate((el) => {
+    const s = getComputedStyle(el);
+    return [s.borderTopWidth, s.borderTopStyle, s.borderTopColor === s.backgroundColor];
+  });
+  assert.deepEqual(border, ["1px", "solid", false]);
+  await p.context().close();
+});
 
 test("the reader's large-text switch brings its high contrast in a palette the host forces too", async () => {
   for (const path of ["/dark.html", "/zh.html"]) {
