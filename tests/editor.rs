@@ -427,6 +427,56 @@ fn a_gbk_case_statistics_file_fills_a_valid_section_with_chinese_intact() {
 }
 
 #[test]
+fn a_value_keeps_its_magnitude_and_hedge_beside_a_unit_column() {
+    let rows: Vec<Vec<String>> = [
+        ["罚没款", "12.5万", "元"],
+        ["宣传", "超过20万", "人次"],
+        ["宣传册", "3千", "份"],
+        ["罚款", "20万", "万元"],
+        ["达标率", "98.5%", "%"],
+        ["案件", "12件", "起"],
+        ["巡湖", "1 234", "次"],
+        ["巡河", "2\u{a0}345次", ""],
+    ]
+    .iter()
+    .map(|r| r.iter().map(|c| c.to_string()).collect())
+    .collect();
+    let built =
+        mapping::build(Target::CaseStats, &rows, &[Field::Label, Field::Value, Field::Unit], &HashSet::new(), "s");
+    let figure = |i: usize| {
+        let e = &built.entries[i];
+        (e["value"].clone(), e.get("qualifier").cloned().unwrap_or(Value::Null), e["unit"].clone())
+    };
+    assert_eq!(figure(0), (json!(12.5), Value::Null, json!("万元")), "万 joins the unit column's 元");
+    assert_eq!(figure(1), (json!(20), json!("more_than"), json!("万人次")));
+    assert_eq!(figure(2), (json!(3), Value::Null, json!("千份")));
+    assert_eq!(figure(3), (json!(20), Value::Null, json!("万元")), "the column already says 万");
+    assert_eq!(figure(4), (json!(98.5), Value::Null, json!("%")));
+    assert_eq!(figure(5), (json!(12), Value::Null, json!("起")), "the column's unit, and a note");
+    assert_eq!(figure(6), (json!(1234), Value::Null, json!("次")), "a space groups thousands");
+    assert_eq!(figure(7), (json!(2345), Value::Null, json!("次")), "so does Excel's no-break space");
+    assert!(built.notes.contains(&Note::Unit { row: 1, cell: "超过20万".into(), unit: "万人次".into() }));
+    assert!(built.notes.contains(&Note::UnitConflict { row: 5, cell: "12件".into(), column: "起".into() }));
+    assert!(
+        !built.notes.iter().any(|n| matches!(n, Note::Unit { row: 3 | 4, .. })),
+        "nothing to say: {:?}",
+        built.notes
+    );
+    // "1 2345" is not grouped in threes: kept as written, and named.
+    let odd = vec![vec!["巡湖".to_string(), "1 2345".into()]];
+    let built = mapping::build(Target::CaseStats, &odd, &[Field::Label, Field::Value], &HashSet::new(), "s");
+    assert_eq!(built.entries[0]["value"], json!("1 2345"));
+}
+
+#[test]
+fn a_ranking_row_that_loses_its_hedge_says_so() {
+    let rows = vec![vec!["城东区".to_string(), "5020余".into()], vec!["城西区".to_string(), "3000".into()]];
+    let built = mapping::build(Target::Ranking, &rows, &[Field::Label, Field::Value], &HashSet::new(), "r");
+    assert_eq!(built.entries[0]["value"], json!(5020));
+    assert_eq!(built.notes, vec![Note::QualifierDropped { row: 0, cell: "5020余".into() }]);
+}
+
+#[test]
 fn a_cell_that_is_not_a_number_is_kept_and_named() {
     let rows = vec![vec!["处罚".to_string(), "若干".into()]];
     let built = mapping::build(Target::CaseStats, &rows, &[Field::Label, Field::Value], &HashSet::new(), "s");

@@ -223,8 +223,12 @@ pub fn guess_mapping(target: Target, rows: &[Vec<String>], header: bool) -> Vec<
 pub enum Note {
     /// “5020余” read as 5020 with a qualifier.
     Qualifier { row: usize, cell: String, qualifier: &'static str },
-    /// “98.5%” read as 98.5 with a unit.
+    /// “98.5%” read as 98.5 with a unit; “超过20万” beside a unit column “人次” as 20 万人次.
     Unit { row: usize, cell: String, unit: String },
+    /// The cell's own unit differs from the unit column's, which is used: “12件” beside “起”.
+    UnitConflict { row: usize, cell: String, column: String },
+    /// A ranking row has no qualifier: “5020余” is imported as 5020 (the hedge is not kept).
+    QualifierDropped { row: usize, cell: String },
     /// The cell is not a number; it is kept as text and the validator will name it.
     NotANumber { row: usize, cell: String, field: Field },
 }
@@ -248,6 +252,30 @@ fn text(zh: Option<&str>, en: Option<&str>) -> Option<Value> {
 
 fn number(literal: &str) -> Value {
     literal.parse::<Number>().map(Value::Number).unwrap_or_else(|_| json!(literal))
+}
+
+/// Magnitudes written after a number (“20万”, “3千”): part of the figure's unit.
+const MAGNITUDES: &[&str] = &["万亿", "亿", "万", "千", "百"];
+
+/// The unit of a value cell that has one of its own (`own`: “%” in “98.5%”, “万” in “20万”),
+/// beside the unit column's (`column`), with a note of what was done: a magnitude joins the
+/// column's unit (20万 + 人次 → 20 万人次), so the figure keeps its size; another unit
+/// than the column's is noted, and the column's is used.
+fn unit_with(own: String, column: Option<String>, row: usize, cell: &str, notes: &mut Vec<Note>) -> String {
+    let Some(column) = column else {
+        notes.push(Note::Unit { row, cell: cell.to_string(), unit: own.clone() });
+        return own;
+    };
+    if column.starts_with(&own) {
+        column
+    } else if MAGNITUDES.contains(&own.as_str()) {
+        let unit = own + &column;
+        notes.push(Note::Unit { row, cell: cell.to_string(), unit: unit.clone() });
+        unit
+    } else {
+        notes.push(Note::UnitConflict { row, cell: cell.to_string(), column: column.clone() });
+        column
+    }
 }
 
 /// Converts the table's rows (without the header) into entries. `taken` holds the ids already
@@ -277,21 +305,24 @@ pub fn build(target: Target, rows: &[Vec<String>], mapping: &[Field], taken: &Ha
         } else if target == Target::CaseStats || cell(Field::Metric).is_none() {
             o.insert("label".into(), json!(""));
         }
-        let mut unit_from_value = None;
+        let mut unit_zh = cell(Field::Unit).map(str::to_string);
         if let Some(v) = cell(Field::Value) {
             let fig = parse_figure(v);
             match &fig.number {
                 Some(n) => {
                     o.insert("value".into(), number(n));
-                    if let Some(q) = fig.qualifier {
-                        if target == Target::CaseStats && cell(Field::Qualifier).is_none() {
+                    match fig.qualifier {
+                        Some(q) if target == Target::CaseStats && cell(Field::Qualifier).is_none() => {
                             o.insert("qualifier".into(), json!(q));
                             notes.push(Note::Qualifier { row: r, cell: v.to_string(), qualifier: q });
                         }
+                        Some(_) if target == Target::Ranking => {
+                            notes.push(Note::QualifierDropped { row: r, cell: v.to_string() })
+                        }
+                        _ => {}
                     }
-                    if let Some(u) = fig.unit {
-                        notes.push(Note::Unit { row: r, cell: v.to_string(), unit: u.clone() });
-                        unit_from_value = Some(u);
+                    if let Some(own) = fig.unit {
+                        unit_zh = Some(unit_with(own, unit_zh, r, v, &mut notes));
                     }
                 }
                 None => {
@@ -302,7 +333,6 @@ pub fn build(target: Target, rows: &[Vec<String>], mapping: &[Field], taken: &Ha
         } else if target == Target::CaseStats {
             o.insert("value".into(), json!(0));
         }
-        let unit_zh = cell(Field::Unit).map(str::to_string).or(unit_from_value);
         if let Some(unit) = text(unit_zh.as_deref(), cell(Field::UnitEn)) {
             o.insert("unit".into(), unit);
         }

@@ -20,7 +20,7 @@ pub fn normalize_number(input: &str) -> Option<String> {
         .collect();
     // Separators only between groups of three digits before the point ("1,234", "5 020"):
     // "4,73" is a decimal comma or a typo, and reading it as 473 would change the figure.
-    let separator = |c: char| matches!(c, ',' | '，' | ' ' | '\u{a0}' | '_');
+    let separator = |c: char| matches!(c, ',' | '，' | ' ' | '\u{a0}' | '\u{202f}' | '\u{2009}' | '_');
     let (whole, fraction) = mapped.split_once('.').unwrap_or((&mapped, ""));
     if whole.split(separator).skip(1).any(|group| group.len() != 3) || fraction.contains(separator) {
         return None;
@@ -92,10 +92,12 @@ pub fn parse_figure(cell: &str) -> Figure {
             break;
         }
     }
+    // Spaces too: a space can group thousands (“1 234”, Excel's no-break space); one before
+    // a unit (“12 件”) is trimmed with the number.
     let numeric = |c: char| {
         c.is_ascii_digit()
             || ('０'..='９').contains(&c)
-            || matches!(c, '.' | '．' | ',' | '，' | '-' | '－' | '+' | '＋')
+            || matches!(c, '.' | '．' | ',' | '，' | '-' | '－' | '+' | '＋' | ' ' | '\u{a0}' | '\u{202f}' | '\u{2009}')
     };
     let end = s.char_indices().find(|(_, c)| !numeric(*c)).map_or(s.len(), |(i, _)| i);
     let (num, rest) = s.split_at(end);

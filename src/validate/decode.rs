@@ -353,7 +353,8 @@ pub const ITEMS_FIELDS: &[&str] = &["items"];
 pub const HIGHLIGHT_FIELDS: &[&str] = &["title", "text"];
 pub const NARRATIVE_FIELDS: &[&str] = &["paragraphs"];
 
-const QUALIFIERS: &[(&str, Qualifier)] = &[
+/// The payload's qualifier names and what each means.
+pub const QUALIFIERS: &[(&str, Qualifier)] = &[
     ("more_than", Qualifier::MoreThan),
     ("over", Qualifier::Over),
     ("at_least", Qualifier::AtLeast),

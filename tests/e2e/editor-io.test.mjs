@@ -65,6 +65,9 @@ test("a GBK-encoded CSV fills a case-statistics section with its Chinese intact"
   const mapped = await page.$$eval(`[id="mapping-${s}"] thead select`, (sel) => sel.map((x) => x.value));
   assert.deepEqual(mapped, ["label", "value", "unit", "resolved", "note"]);
   assert.match(await page.textContent(".ed-notes"), /5020余/, "the qualifier read from 5020余 is pointed out");
+  // The rows to be made read as the widget will show them, not as codes ("[over] 5020").
+  const made = await page.$$eval(`[id="result-${s}"] li`, (lis) => lis.map((li) => li.textContent));
+  assert.match(made[0], /出动执法人员 · 5020余人次/);
   // Ctrl+Z in the paste box is the box's own undo, never an undo of the report.
   await byId(page, `paste-${s}`).focus();
   await page.keyboard.press("Control+Z");

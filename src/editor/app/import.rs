@@ -192,15 +192,25 @@ fn summary(ctx: &FormCtx, entry: &Value) -> String {
     if !zh.is_empty() || !en.is_empty() {
         parts.push(if en.is_empty() { zh } else { format!("{zh} / {en}") });
     }
-    let mut figure = String::new();
-    if let Some(q) = entry.get("qualifier").and_then(Value::as_str) {
-        figure.push_str(&format!("[{q}] "));
-    }
-    if let Some(v) = entry.get("value") {
-        figure.push_str(&display(Some(v)));
-    }
-    let (unit, _) = text_parts(entry.get("unit"));
-    figure.push_str(&unit);
+    // The figure as the widget will show it (“超过20万人次”), in the editor's language.
+    let (unit, unit_en) = text_parts(entry.get("unit"));
+    let value = entry.get("value").map(|v| display(Some(v))).unwrap_or_default();
+    let qualifier = entry
+        .get("qualifier")
+        .and_then(Value::as_str)
+        .and_then(|q| crate::validate::decode::QUALIFIERS.iter().find(|(name, _)| *name == q).map(|(_, q)| *q));
+    let figure = match crate::model::Decimal::parse(&value) {
+        Some(number) => {
+            let unit = match (unit.is_empty(), unit_en.is_empty()) {
+                (true, _) => None,
+                (false, true) => Some(crate::model::Text::new(&unit)),
+                (false, false) => Some(crate::model::Text::bilingual(&unit, &unit_en)),
+            };
+            let lang = ctx.t.lang;
+            crate::format::figure(&number, qualifier, unit.as_ref(), lang).text(lang)
+        }
+        None => format!("{value}{unit}"),
+    };
     if !figure.is_empty() {
         parts.push(figure);
     }
@@ -232,6 +242,13 @@ fn note_text(ctx: &FormCtx, note: &Note, header: bool) -> String {
         }
         Note::Unit { row: r, cell, unit } => {
             fill(t.note_unit, &[("row", row(r)), ("cell", cell.clone()), ("unit", unit.clone())])
+        }
+        Note::UnitConflict { row: r, cell, column } => {
+            fill(t.note_unit_conflict, &[("row", row(r)), ("cell", cell.clone()), ("unit", column.clone())])
+        }
+        Note::QualifierDropped { row: r, cell } => {
+            let value = mapping::parse_figure(cell).number.unwrap_or_default();
+            fill(t.note_qualifier_dropped, &[("row", row(r)), ("cell", cell.clone()), ("value", value)])
         }
         Note::NotANumber { row: r, cell, .. } => fill(t.note_nan, &[("row", row(r)), ("cell", cell.clone())]),
     }
