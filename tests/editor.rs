@@ -370,6 +370,17 @@ fn columns_are_guessed_from_headers_or_from_the_cells() {
         mapping::guess_mapping(Target::Ranking, &english, true),
         vec![Field::Label, Field::Value, Field::ValueRank]
     );
+    // Headers that name no field are guessed from their cells, beside those that do; a
+    // header naming a field the section has no place for (备注 in a ranking) stays unimported.
+    let districts = table::parse(
+        "区县\t污水处理率\t排名\t同比提升排名\t备注\n城东区\t98.5%\t1\t3\t新建\n城西区\t97.2%\t2\t1\t\n",
+        '\t',
+    );
+    assert!(mapping::guess_header(&districts));
+    assert_eq!(
+        mapping::guess_mapping(Target::Ranking, &districts, true),
+        vec![Field::Label, Field::Value, Field::ValueRank, Field::ChangeRank, Field::Ignore]
+    );
 }
 
 #[test]

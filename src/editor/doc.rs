@@ -336,13 +336,14 @@ pub fn with_kind(doc: &Value, section: &Value, kind: SectionKind) -> Value {
 }
 
 /// What "add" puts into a list: `list` is the list's field name, `section` the section that
-/// holds it (none for groups and ranks).
+/// holds it (none for groups and ranks). No figure is filled in for the person (a value of 0,
+/// a group of 5 would pass the checks and be published): the validator asks for each.
 pub fn new_entry(doc: &Value, section: Option<&Value>, list: &str) -> Value {
     let taken = ids(doc);
     let kind = section.and_then(kind_of);
     match (kind, list) {
-        (Some(SectionKind::Metrics), "items") => json!({ "id": unique_id(&taken, "metric"), "label": "", "value": 0 }),
-        (Some(SectionKind::CaseStats), "items") => json!({ "id": unique_id(&taken, "item"), "label": "", "value": 0 }),
+        (Some(SectionKind::Metrics), "items") => json!({ "id": unique_id(&taken, "metric"), "label": "" }),
+        (Some(SectionKind::CaseStats), "items") => json!({ "id": unique_id(&taken, "item"), "label": "" }),
         (Some(SectionKind::Highlights), "items") => json!({ "title": "", "text": "" }),
         (_, "rows") => json!({ "label": "" }),
         (_, "marked") => {
@@ -356,9 +357,9 @@ pub fn new_entry(doc: &Value, section: Option<&Value>, list: &str) -> Value {
         (_, "paragraphs") => json!(""),
         (_, "ranks") => {
             let group = doc.pointer("/groups/0/id").cloned().unwrap_or_else(|| json!(""));
-            json!({ "group": group, "position": 1 })
+            json!({ "group": group })
         }
-        (_, "groups") => json!({ "id": unique_id(&taken, "group"), "label": "", "size": 5 }),
+        (_, "groups") => json!({ "id": unique_id(&taken, "group"), "label": "" }),
         _ => json!({}),
     }
 }

@@ -171,22 +171,26 @@ pub fn guess_header(rows: &[Vec<String>]) -> bool {
         })
 }
 
-/// A first guess at each column's field: from the header if there is one, else from the cells.
-/// Each field is given to one column at most.
+/// A first guess at each column's field: from the header where it names one, then from the
+/// cells for the other columns (a header such as “区县” or “污水处理率” names no field, but
+/// its cells are names or numbers). Each field is given to one column at most; a column whose
+/// header names a field this section has no place for stays unimported.
 pub fn guess_mapping(target: Target, rows: &[Vec<String>], header: bool) -> Vec<Field> {
     let width = rows.first().map_or(0, Vec::len);
     let allowed = fields_for(target);
     let mut used = HashSet::new();
     let mut out = vec![Field::Ignore; width];
+    let mut elsewhere = vec![false; width];
     if header {
         for (col, cell) in rows[0].iter().enumerate() {
-            if let Some(f) = header_field(cell).filter(|f| allowed.contains(f) && !used.contains(f)) {
-                used.insert(f);
-                out[col] = f;
+            match header_field(cell) {
+                Some(f) if allowed.contains(&f) && !used.contains(&f) => {
+                    used.insert(f);
+                    out[col] = f;
+                }
+                Some(f) => elsewhere[col] = !allowed.contains(&f),
+                None => {}
             }
-        }
-        if out.iter().any(|f| *f != Field::Ignore) {
-            return out;
         }
     }
     let body = if header { &rows[1..] } else { rows };
@@ -194,15 +198,17 @@ pub fn guess_mapping(target: Target, rows: &[Vec<String>], header: bool) -> Vec<
         Target::Ranking => &[Field::Value, Field::ValueRank, Field::ChangeRank],
         Target::CaseStats => &[Field::Value, Field::Resolved],
     };
-    let mut numeric = numeric_order.iter();
     for col in 0..width {
+        if out[col] != Field::Ignore || elsewhere[col] {
+            continue;
+        }
         let filled: Vec<&str> = body.iter().map(|r| r[col].trim()).filter(|c| !c.is_empty()).collect();
         if filled.is_empty() {
             continue;
         }
         let numbers = filled.iter().filter(|c| is_number(c)).count();
         let field = if numbers * 2 > filled.len() {
-            numeric.next().copied()
+            numeric_order.iter().find(|f| !used.contains(*f)).copied()
         } else if !used.contains(&Field::Label) {
             Some(Field::Label)
         } else if filled.iter().all(|c| c.chars().count() <= 6) && !used.contains(&Field::Unit) {
@@ -330,8 +336,6 @@ pub fn build(target: Target, rows: &[Vec<String>], mapping: &[Field], taken: &Ha
                     notes.push(Note::NotANumber { row: r, cell: v.to_string(), field: Field::Value });
                 }
             }
-        } else if target == Target::CaseStats {
-            o.insert("value".into(), json!(0));
         }
         if let Some(unit) = text(unit_zh.as_deref(), cell(Field::UnitEn)) {
             o.insert("unit".into(), unit);

@@ -60,6 +60,9 @@ test("a small report is built from an empty one through the form only", async ()
   await page.click('[id="add:/sections/0/items"]');
   assert.equal(await focusedId(page), "f/sections/0/items/0/label/zh");
   await page.keyboard.type("农村自来水普及率");
+  // No figure is made up for a new item: its value is empty, and the checks ask for it.
+  assert.equal(await byId(page, "f/sections/0/items/0/value").inputValue(), "");
+  await page.waitForSelector('#problem-list li[data-pointer="/sections/0/items/0/value"]');
   await byId(page, "f/sections/0/items/0/id").fill("rural-tap-water");
   await byId(page, "f/sections/0/items/0/value").fill("98.50");
   await byId(page, "f/sections/0/items/0/unit/zh").fill("%");
@@ -168,6 +171,20 @@ test("undo and redo, by keyboard and by button; typing in one field is one step"
   await page.click("#undo");
   await page.click("#undo");
   assert.equal(await title.inputValue(), before);
+  // Choices (selects) follow undo and redo too, not only the document under them.
+  const [direction, qualifier] = ["direction", "qualifier"].map((f) => byId(page, `f/sections/0/items/0/${f}`));
+  const was = [await direction.inputValue(), await qualifier.inputValue()];
+  const other = [was[0] === "neutral" ? "higher_is_better" : "neutral", was[1] === "more_than" ? "over" : "more_than"];
+  await direction.selectOption(other[0]);
+  await qualifier.selectOption(other[1]);
+  await page.click("#undo");
+  await page.click("#undo");
+  assert.deepEqual([await direction.inputValue(), await qualifier.inputValue()], was);
+  await page.click("#redo");
+  await page.click("#redo");
+  assert.deepEqual([await direction.inputValue(), await qualifier.inputValue()], other);
+  await page.click("#undo");
+  await page.click("#undo");
   // Loading something else is undoable too.
   await page.click("#new-empty");
   assert.equal(await byId(page, "f/meta/title/zh").inputValue(), "");

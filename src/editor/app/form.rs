@@ -260,6 +260,7 @@ pub fn SelectField(p: &SelectProps) -> Html {
     if !options.iter().any(|(v, _)| *v == current) {
         options.push((current.clone(), current.clone()));
     }
+    let shown = use_shown_choice(&current);
     let onchange = {
         let send = ctx.send.clone();
         let ptr = p.ptr.to_string();
@@ -274,12 +275,31 @@ pub fn SelectField(p: &SelectProps) -> Html {
     html! {
         <div class="ed-field">
             <label for={id.clone()}>{ &*p.label }{ required_mark(ctx.t, p.required) }</label>
-            <select {id} class="ed-input" {onchange} aria-invalid={invalid} aria-describedby={described}>
+            <select {id} class="ed-input" ref={shown} {onchange} aria-invalid={invalid} aria-describedby={described}>
                 { for options.into_iter().map(|(v, l)| html! { <option value={v.clone()} selected={v == current}>{ l }</option> }) }
             </select>
             { err }
         </div>
     }
+}
+
+/// A select whose choice follows the document (after undo, redo, an edit of the JSON): an
+/// option's `selected` attribute stops moving the choice once the person has picked one, so
+/// the shown choice is set after each render where the document's value changed.
+#[hook]
+fn use_shown_choice(current: &str) -> NodeRef {
+    let node = use_node_ref();
+    {
+        let node = node.clone();
+        use_effect_with(current.to_string(), move |current| {
+            if let Some(select) = node.cast::<HtmlSelectElement>() {
+                if select.value() != *current {
+                    select.set_value(current);
+                }
+            }
+        });
+    }
+    node
 }
 
 #[derive(Properties, PartialEq)]
@@ -544,6 +564,7 @@ fn SectionForm(p: &SectionProps) -> Html {
     if !kinds.iter().any(|(v, _)| *v == current_kind) {
         kinds.insert(0, (current_kind.clone(), current_kind.clone()));
     }
+    let kind_shown = use_shown_choice(&current_kind);
     let body = match kind {
         Some(SectionKind::Metrics) => html! { <EntryList index={i} list="items" /> },
         Some(SectionKind::CaseStats) => html! { <><ImportControl index={i} /><EntryList index={i} list="items" /></> },
@@ -583,7 +604,7 @@ fn SectionForm(p: &SectionProps) -> Html {
                     <StrField ptr={format!("{ptr}/id")} label={t.id} required=true />
                     <div class="ed-field">
                         <label for={kind_id.clone()}>{ t.kind }</label>
-                        <select id={kind_id} class="ed-input" onchange={on_kind} aria-invalid={kind_invalid} aria-describedby={kind_desc}>
+                        <select id={kind_id} class="ed-input" ref={kind_shown} onchange={on_kind} aria-invalid={kind_invalid} aria-describedby={kind_desc}>
                             { for kinds.into_iter().map(|(v, l)| html! { <option value={v.clone()} selected={v == current_kind}>{ l }</option> }) }
                         </select>
                         { kind_err }
@@ -839,6 +860,7 @@ fn RowFields(p: &PtrProps) -> Html {
     if !options.iter().any(|(v, _)| *v == current) {
         options.push((current.clone(), current.clone()));
     }
+    let shown = use_shown_choice(&current);
     let onchange = {
         let send = ctx.send.clone();
         let ptr = ptr.clone();
@@ -853,7 +875,7 @@ fn RowFields(p: &PtrProps) -> Html {
         <>
             <div class="ed-field">
                 <label for={metric_id.clone()}>{ t.row_metric }</label>
-                <select id={metric_id} class="ed-input" {onchange} aria-invalid={invalid} aria-describedby={described}>
+                <select id={metric_id} class="ed-input" ref={shown} {onchange} aria-invalid={invalid} aria-describedby={described}>
                     { for options.into_iter().map(|(v, l)| html! { <option value={v.clone()} selected={v == current}>{ l }</option> }) }
                 </select>
                 { err }

@@ -483,7 +483,9 @@ impl Component for EditorApp {
         }
         {
             let send = send.clone();
-            listeners.push(EventListener::new(&window, "keydown", move |e| {
+            // Not passive: the browser's own undo must not run as well as ours.
+            let active = gloo::events::EventListenerOptions::enable_prevent_default();
+            listeners.push(EventListener::new_with_options(&window, "keydown", active, move |e| {
                 let Some(k) = e.dyn_ref::<KeyboardEvent>() else { return };
                 if !(k.ctrl_key() || k.meta_key()) || k.alt_key() {
                     return;
