@@ -193,6 +193,26 @@ test("undo and redo, by keyboard and by button; typing in one field is one step"
   await page.context().close();
 });
 
+test("a number field keeps the text as typed until the person leaves it", async () => {
+  const page = await editorPage(session.browser, editorUrl());
+  await loadExample(page);
+  const value = byId(page, "f/sections/0/items/0/value");
+  await value.fill("");
+  await value.focus();
+  // One key at a time: "1,234" on the way must not become "1234" under the cursor, or the
+  // next key would make 12345 of a mistyped "1,2345".
+  await page.keyboard.type("1,2345", { delay: 30 });
+  assert.equal(await value.inputValue(), "1,2345");
+  await page.waitForSelector('#problem-list li[data-pointer="/sections/0/items/0/value"]');
+  await value.fill("");
+  await page.keyboard.type("1,234", { delay: 30 });
+  assert.equal(await value.inputValue(), "1,234", "as typed while typing");
+  await page.keyboard.press("Tab");
+  assert.equal(await value.inputValue(), "1234", "the number it means once left");
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
 test("items and sections move and go by keyboard, focus following them", async () => {
   const page = await editorPage(session.browser, editorUrl());
   await loadExample(page);

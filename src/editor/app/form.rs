@@ -219,18 +219,32 @@ pub fn StrField(p: &FieldProps) -> Html {
 pub fn NumField(p: &FieldProps) -> Html {
     let ctx = use_form();
     let id = field_id(&p.ptr);
-    let value = display(use_at(&p.ptr).as_ref());
+    let stored = use_at(&p.ptr);
+    // The text as typed ("1,23" on the way to "1,2345"), shown while it still means what the
+    // document holds: the field must not rewrite itself under the cursor ("1,234" → "1234"
+    // as the person types, so that "1,2345" came out as 12345). Leaving the field shows the
+    // document's number; an undo shows the document's value at once.
+    let typed = use_state(|| None::<String>);
+    let value = match &*typed {
+        Some(text) if crate::editor::doc::number_from_input(text) == stored => text.clone(),
+        _ => display(stored.as_ref()),
+    };
     let (invalid, described, err) = error_of(&ctx, &[&p.ptr], &id);
     let oninput = {
-        let send = ctx.send.clone();
+        let (send, typed) = (ctx.send.clone(), typed.clone());
         let ptr = p.ptr.to_string();
-        Callback::from(move |e: InputEvent| edit(&send, Edit::SetNumber { ptr: ptr.clone(), input: event_value(&e) }))
+        Callback::from(move |e: InputEvent| {
+            let input = event_value(&e);
+            typed.set(Some(input.clone()));
+            edit(&send, Edit::SetNumber { ptr: ptr.clone(), input })
+        })
     };
+    let onblur = Callback::from(move |_: FocusEvent| typed.set(None));
     html! {
         <div class="ed-field ed-num">
             <label for={id.clone()}>{ &*p.label }{ required_mark(ctx.t, p.required) }</label>
             <input {id} class="ed-input" type="text" inputmode={if p.integer { "numeric" } else { "decimal" }}
-                {value} {oninput} spellcheck="false"
+                {value} {oninput} {onblur} spellcheck="false"
                 aria-invalid={invalid} aria-describedby={described} aria-required={p.required.then_some("true")} />
             { err }
         </div>
