@@ -158,6 +158,8 @@ fn number_fields_keep_what_was_typed() {
     assert_eq!(n("4,73"), Some(json!("4,73")));
     assert_eq!(n("1,23,456"), Some(json!("1,23,456")));
     assert_eq!(n("0.5,1"), Some(json!("0.5,1")));
+    assert_eq!(n("1234,567"), Some(json!("1234,567")), "the first group too has at most three digits");
+    assert_eq!(n("-1,234").unwrap().to_string(), "-1234");
     assert_eq!(mapping::parse_figure("4,73元").number, None);
 }
 

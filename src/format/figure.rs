@@ -21,8 +21,15 @@ pub fn normalize_number(input: &str) -> Option<String> {
     // Separators only between groups of three digits before the point ("1,234", "5 020"):
     // "4,73" is a decimal comma or a typo, and reading it as 473 would change the figure.
     let separator = |c: char| matches!(c, ',' | '，' | ' ' | '\u{a0}' | '\u{202f}' | '\u{2009}' | '_');
+    // "1234,567" is not grouped in threes either: the first group has one to three digits.
     let (whole, fraction) = mapped.split_once('.').unwrap_or((&mapped, ""));
-    if whole.split(separator).skip(1).any(|group| group.len() != 3) || fraction.contains(separator) {
+    let mut groups = whole.split(separator);
+    let first = groups.next().unwrap_or("").trim_start_matches(['+', '-']);
+    let grouped = whole.contains(separator);
+    if groups.any(|group| group.len() != 3)
+        || (grouped && !(1..=3).contains(&first.len()))
+        || fraction.contains(separator)
+    {
         return None;
     }
     let mut s: String = mapped.chars().filter(|c| !separator(*c)).collect();
