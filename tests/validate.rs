@@ -242,25 +242,23 @@ fn a_number_written_as_text_says_what_to_write_instead() {
         (found[0].zh.clone(), found[0].en.clone())
     };
     let (zh, en) = message("98.5");
-    assert_eq!(en, "expected a number, found the string \"98.5\": write 98.5 without quotes");
-    assert_eq!(zh, "应为数字，实际是字符串“98.5”：去掉引号，写成 98.5");
+    assert_eq!(en, "expected a number, found the text \"98.5\": write 98.5 without quotes");
+    assert_eq!(zh, "应为数字，实际是文字“98.5”：去掉引号，写成 98.5");
     assert!(message("1,200").1.ends_with("write 1200 without quotes"));
-    assert!(message("5,020余人次")
-        .1
-        .ends_with("write the number as 5020 (no quotes), \"qualifier\": \"over\", \"unit\": \"人次\""));
-    assert!(message("超过20万")
-        .1
-        .ends_with("write the number as 20 (no quotes), \"qualifier\": \"more_than\", \"unit\": \"万\""));
-    assert!(message("约３００人")
-        .1
-        .ends_with("write the number as 300 (no quotes), \"qualifier\": \"about\", \"unit\": \"人\""));
+    // Worded for the form as well as for JSON: the form's field, and the key.
+    assert!(message("5,020余人次").1.ends_with("write 5020 as the value, qualifier over, unit \"人次\""));
+    assert!(message("超过20万").1.ends_with("write 20 as the value, qualifier more_than, unit \"万\""));
+    assert!(message("约３００人").1.ends_with("write 300 as the value, qualifier about, unit \"人\""));
     let (zh, en) = message("98.9%");
-    assert!(en.ends_with("write the number as 98.9 (no quotes), \"unit\": \"%\""), "{en}");
-    assert!(zh.ends_with("数字写成 98.9（不加引号），单位写成 \"unit\": \"%\""), "{zh}");
+    assert!(en.ends_with("write 98.9 as the value, unit \"%\""), "{en}");
+    assert_eq!(zh, "应为数字，实际是文字“98.9%”：数值写 98.9，单位（unit）写“%”");
+    let (zh, _) = message("5万余");
+    assert_eq!(zh, "应为数字，实际是文字“5万余”：数值写 5，限定词（qualifier）选 over，单位（unit）写“万”");
+    assert!(message("5万余人").1.ends_with("qualifier over, unit \"万人\""));
     assert!(message("-3.5").1.ends_with("write -3.5 without quotes"));
     // Nothing to suggest: no digits, a decimal comma, two numbers.
     for value in ["很多", "4,73", "2024-01-15", "3至5"] {
-        assert_eq!(message(value).1, format!("expected a number, found the string \"{value}\""), "{value}");
+        assert_eq!(message(value).1, format!("expected a number, found the text \"{value}\""), "{value}");
     }
 }
 

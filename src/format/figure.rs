@@ -118,6 +118,15 @@ pub fn parse_figure(cell: &str) -> Figure {
             rest = r.trim_start();
         }
     }
+    // “5万余人”: the hedge after a magnitude still bounds the number; the unit is 万人.
+    for magnitude in ["万", "千", "百", "亿"] {
+        let hedged = rest.strip_prefix(magnitude).and_then(|r| r.strip_prefix("余").or_else(|| r.strip_prefix("多")));
+        if let Some(r) = hedged {
+            qualifier = qualifier.or(Some("over"));
+            let unit = format!("{magnitude}{}", r.trim_start());
+            return Figure { number: Some(number), qualifier, unit: Some(unit) };
+        }
+    }
     Figure { number: Some(number), qualifier, unit: (!rest.is_empty()).then(|| rest.to_string()) }
 }
 

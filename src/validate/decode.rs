@@ -93,10 +93,11 @@ fn invalid_value(_: &str, _: &[&str]) -> (String, String) {
 
 /// The error for a number written as a string, `s`: people copy figures from the report's text
 /// ("98.5", "5,020余人次", "98.9%", "超过20万"), so the message says what to write instead,
-/// read as the editor reads a spreadsheet cell.
+/// read as the editor reads a spreadsheet cell. Worded for the editor's form as well as for
+/// JSON: each part names the form's field and the JSON key.
 #[cfg(feature = "messages")]
 fn number_as_string(s: &str) -> (String, String) {
-    let found = (text!("应为数字，实际是字符串“{s}”"), text!("expected a number, found the string \"{s}\""));
+    let found = (text!("应为数字，实际是文字“{s}”"), text!("expected a number, found the text \"{s}\""));
     let figure = crate::format::figure::parse_figure(s);
     let Some(number) = figure.number else { return found };
     // Two numbers ("3至5"), a date: no single figure to suggest.
@@ -107,15 +108,15 @@ fn number_as_string(s: &str) -> (String, String) {
     if figure.qualifier.is_none() && figure.unit.is_none() {
         return (text!("{}：去掉引号，写成 {number}", found.0), text!("{}: write {number} without quotes", found.1));
     }
-    let mut zh = vec![text!("数字写成 {number}（不加引号）")];
-    let mut en = vec![text!("write the number as {number} (no quotes)")];
+    let mut zh = vec![text!("数值写 {number}")];
+    let mut en = vec![text!("write {number} as the value")];
     if let Some(qualifier) = figure.qualifier {
-        zh.push(text!("限定词写成 \"qualifier\": \"{qualifier}\""));
-        en.push(text!("\"qualifier\": \"{qualifier}\""));
+        zh.push(text!("限定词（qualifier）选 {qualifier}"));
+        en.push(text!("qualifier {qualifier}"));
     }
     if let Some(unit) = figure.unit {
-        zh.push(text!("单位写成 \"unit\": \"{unit}\""));
-        en.push(text!("\"unit\": \"{unit}\""));
+        zh.push(text!("单位（unit）写“{unit}”"));
+        en.push(text!("unit \"{unit}\""));
     }
     (text!("{}：{}", found.0, zh.join("，")), text!("{}: {}", found.1, en.join(", ")))
 }
