@@ -629,6 +629,7 @@ fn the_texts_an_english_view_shows_in_chinese_are_listed() {
     let doc = json!({
         "schema": "report-widget/1",
         "meta": { "title": "兰山区报告", "publisher": { "zh": "兰山分局", "en": "Lanshan Branch" }, "date": "2022-03-03" },
+        "groups": [{ "id": "five", "label": "五区", "size": 5 }],
         "sections": [{
             "id": "air",
             "title": { "zh": "空气质量", "en": " " },
@@ -636,9 +637,12 @@ fn the_texts_an_english_view_shows_in_chinese_are_listed() {
             "items": [{ "id": "pm25", "label": "PM2.5", "unit": "μg/m³", "value": 44 }, { "id": "优良", "label": "优良天数", "unit": { "zh": "天", "en": "days" }, "value": 231, "ranks": [{ "group": "五区", "position": 1 }] }]
         }]
     });
-    let mut found = doc::untranslated(&doc);
-    found.sort();
-    assert_eq!(found, ["/meta/title", "/sections/0/items/1/label", "/sections/0/title"]);
+    // In the form's order: the report's title first, then groups, then each section's title
+    // before its items ("go to the first" goes to the title).
+    assert_eq!(
+        doc::untranslated(&doc),
+        ["/meta/title", "/groups/0/label", "/sections/0/title", "/sections/0/items/1/label"]
+    );
     // The Lanshan payload is translated throughout.
     assert_eq!(doc::untranslated(&parse(LANSHAN)), Vec::<String>::new());
 }

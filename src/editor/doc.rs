@@ -191,11 +191,16 @@ pub fn text_parts(value: Option<&Value>) -> (String, String) {
 }
 
 /// The JSON pointers of the texts an English view shows in Chinese: Chinese strings (a Text
-/// without English) and `{"zh", "en"}` with a blank `en`. Ids and references to them, which
-/// may be Chinese but are never shown, do not count.
+/// without English) and `{"zh", "en"}` with a blank `en`, in the form's order (the report's
+/// title first). Ids and references to them, which may be Chinese but are never shown, do not
+/// count.
 pub fn untranslated(doc: &Value) -> Vec<String> {
     const NOT_TEXT: &[&str] = &["id", "group", "metric", "schema", "date", "source_url"];
-    fn walk(value: &Value, at: &mut String, out: &mut Vec<String>) {
+    // The form's order of fields; others after them, by name.
+    const FORM_ORDER: &[&str] =
+        &["meta", "groups", "sections", "title", "publisher", "period", "intro", "label", "unit", "note", "source"];
+    let rank = |key: &str| FORM_ORDER.iter().position(|k| *k == key).unwrap_or(FORM_ORDER.len());
+    fn walk(value: &Value, at: &mut String, out: &mut Vec<String>, rank: fn(&str) -> usize) {
         match value {
             Value::String(_) if at.rsplit('/').next().is_some_and(|key| NOT_TEXT.contains(&key)) => {}
             Value::String(s) if crate::format::marks_chinese(Lang::En, s) => out.push(at.clone()),
@@ -203,9 +208,13 @@ pub fn untranslated(doc: &Value) -> Vec<String> {
             Value::Object(o) if o.get("zh").is_some_and(Value::is_string) => {
                 out.extend(display(o.get("en")).trim().is_empty().then(|| at.clone()))
             }
-            Value::Object(o) => o.iter().for_each(|(k, v)| within(at, k, |at| walk(v, at, out))),
+            Value::Object(o) => {
+                let mut fields: Vec<_> = o.iter().collect();
+                fields.sort_by_key(|(k, _)| (rank(k), k.as_str()));
+                fields.into_iter().for_each(|(k, v)| within(at, k, |at| walk(v, at, out, rank)))
+            }
             Value::Array(a) => {
-                a.iter().enumerate().for_each(|(i, v)| within(at, &i.to_string(), |at| walk(v, at, out)))
+                a.iter().enumerate().for_each(|(i, v)| within(at, &i.to_string(), |at| walk(v, at, out, rank)))
             }
             _ => {}
         }
@@ -218,7 +227,7 @@ pub fn untranslated(doc: &Value) -> Vec<String> {
         at.truncate(len);
     }
     let mut out = Vec::new();
-    walk(doc, &mut String::new(), &mut out);
+    walk(doc, &mut String::new(), &mut out, rank);
     out
 }
 
