@@ -426,6 +426,12 @@ fn the_rendered_report_keeps_the_accessibility_contract() {
         assert!(!meters.is_empty() && meters.iter().all(|m| m.contains("role=\"img\" aria-label=\"")));
         assert_eq!(count(&html, "<span aria-hidden=\"true\" class=\"rw-rank-text\">"), meters.len());
     }
+    // Each source note's disclosure is named by what it is the source of: 37 buttons all read
+    // "原文" could not be told apart.
+    let zh = render(Lang::Zh);
+    assert!(count(&zh, "<summary>") > 30);
+    assert_eq!(count(&zh, "<summary>原文<span class=\"rw-sr\">："), count(&zh, "<summary>"));
+    assert!(zh.contains("<summary>原文<span class=\"rw-sr\">：处罚金额</span></summary>"));
     // A long month reward wraps after a thousands separator, not inside a group.
     assert!(render(Lang::En).contains("<span class=\"rw-month-reward\">1,<wbr>000,<wbr>000</span>"));
     assert_eq!(render(Lang::Zh), render(Lang::Zh), "rendering is deterministic");

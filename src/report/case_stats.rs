@@ -40,7 +40,7 @@ fn case_entry(row: &CaseRow, id: String, unfolded: bool, env: &Env, on_yuan: &Ca
     if let Some(note) = &row.note {
         tail.element("<span class=\"rw-case-note\">", note, "</span>");
     }
-    write_source_note(&mut tail, row.source.as_deref(), env);
+    write_source_note(&mut tail, row.source.as_deref(), &row.label, env);
     html! {
         <li key={row.id.clone()} class="rw-case" data-item={row.id.clone()}>
             { head.into_html() }

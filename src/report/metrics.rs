@@ -90,6 +90,6 @@ fn card(out: &mut Markup, c: &MetricCard, env: &Env) {
     if let Some(note) = &c.note {
         out.element("<p class=\"rw-card-note\">", note, "</p>");
     }
-    write_source_note(out, c.source.as_deref(), env);
+    write_source_note(out, c.source.as_deref(), &c.label, env);
     out.raw("</li>");
 }

@@ -13,7 +13,7 @@ pub fn month_strip(cal: &CalendarView, env: &Env) -> Html {
     html! {
         <div class="rw-calendar">
             <ChartFigure chart={cal.chart.clone()} env={env.clone()} />
-            { source_note(cal.source.as_deref(), env) }
+            { source_note(cal.source.as_deref(), &cal.chart.title, env) }
         </div>
     }
 }

@@ -368,12 +368,13 @@ pub(crate) fn text_in(lang: Lang, text: &str) -> Html {
 }
 
 /// The report sentence a figure comes from, folded by default (works without script) and
-/// unfolded for print.
-pub(crate) fn source_note(text: Option<&str>, env: &Env) -> Html {
+/// unfolded for print; `of` names what it is the source of, for screen readers ("原文：处罚金额":
+/// a page of disclosures all named "原文" could not be told apart).
+pub(crate) fn source_note(text: Option<&str>, of: &str, env: &Env) -> Html {
     match text {
         Some(_) => {
             let mut out = Markup::new(env.lang);
-            write_source_note(&mut out, text, env);
+            write_source_note(&mut out, text, of, env);
             out.into_html()
         }
         None => Html::default(),
@@ -381,10 +382,11 @@ pub(crate) fn source_note(text: Option<&str>, env: &Env) -> Html {
 }
 
 /// `source_note`, written into a block of static markup.
-pub(crate) fn write_source_note(out: &mut Markup, text: Option<&str>, env: &Env) {
+pub(crate) fn write_source_note(out: &mut Markup, text: Option<&str>, of: &str, env: &Env) {
     if let Some(text) = text {
+        let t = ui(env.lang);
         out.raw(if env.printing { "<details class=\"rw-source\" open>" } else { "<details class=\"rw-source\">" });
-        out.raw("<summary>").raw(ui(env.lang).source).raw("</summary>");
+        out.raw("<summary>").raw(t.source).raw("<span class=\"rw-sr\">").raw(t.colon).text(of).raw("</span></summary>");
         out.element("<blockquote>", text, "</blockquote></details>");
     }
 }
