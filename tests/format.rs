@@ -39,6 +39,19 @@ fn qualifiers_read_as_the_report_wrote_them() {
     assert_eq!(more.text(Lang::Zh), "超过20万");
     let pct = Text::new("%");
     assert_eq!(format::figure(&d("100"), None, Some(&pct), Lang::En).text(Lang::En), "100%");
+    let people = Text::bilingual("人", "people");
+    assert_eq!(format::figure(&d("300"), Some(Qualifier::Nearly), Some(&people), Lang::Zh).text(Lang::Zh), "近300人");
+    assert_eq!(
+        format::figure(&d("300"), Some(Qualifier::Nearly), Some(&people), Lang::En).text(Lang::En),
+        "nearly 300 people"
+    );
+    // Read back from a cell or a form field as the same qualifier.
+    let cell = report_widget::format::figure::parse_figure("近5亿元");
+    assert_eq!(
+        (cell.number.as_deref(), cell.qualifier, cell.unit.as_deref()),
+        (Some("5"), Some("nearly"), Some("亿元"))
+    );
+    assert_eq!(report_widget::format::figure::parse_figure("将近300").qualifier, Some("nearly"));
 }
 
 #[test]

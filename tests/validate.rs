@@ -249,6 +249,10 @@ fn a_number_written_as_text_says_what_to_write_instead() {
     assert!(message("5,020余人次").1.ends_with("write 5020 as the value, qualifier over, unit \"人次\""));
     assert!(message("超过20万").1.ends_with("write 20 as the value, qualifier more_than, unit \"万\""));
     assert!(message("约３００人").1.ends_with("write 300 as the value, qualifier about, unit \"人\""));
+    assert!(message("近5亿").1.ends_with("write 5 as the value, qualifier nearly, unit \"亿\""));
+    let mut nearly = minimal();
+    nearly["sections"][0]["items"][0]["qualifier"] = json!("nearly");
+    assert_eq!(problems(&nearly), vec![], "近N is a qualifier of its own");
     let (zh, en) = message("98.9%");
     assert!(en.ends_with("write 98.9 as the value, unit \"%\""), "{en}");
     assert_eq!(zh, "应为数字，实际是文字“98.9%”：数值写 98.9，单位（unit）写“%”");

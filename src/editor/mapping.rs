@@ -142,7 +142,7 @@ fn header_field(cell: &str) -> Option<Field> {
 /// A qualifier written as the payload's name or as the report's word.
 pub fn parse_qualifier(cell: &str) -> Option<&'static str> {
     let s = cell.trim();
-    const NAMES: &[&str] = &["more_than", "over", "at_least", "about", "less_than"];
+    const NAMES: &[&str] = &["more_than", "over", "at_least", "about", "less_than", "nearly"];
     if let Some(n) = NAMES.iter().find(|n| **n == s) {
         return Some(n);
     }

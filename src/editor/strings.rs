@@ -261,6 +261,13 @@ impl Strings {
                     "less than N (less_than)"
                 }
             }
+            "nearly" => {
+                if zh {
+                    "近 N（nearly）"
+                } else {
+                    "nearly N, 近 (nearly)"
+                }
+            }
             _ => "",
         }
     }

@@ -86,6 +86,9 @@ pub(crate) const PREFIXES: &[(&str, &str)] = &[
     ("不足", "less_than"),
     ("不到", "less_than"),
     ("少于", "less_than"),
+    ("将近", "nearly"),
+    ("接近", "nearly"),
+    ("近", "nearly"),
 ];
 
 /// Reads “5020余人次”, “超过20万”, “98.5%”, “1,234”, “４.７３”.

@@ -110,10 +110,12 @@ pub fn figure(value: &Decimal, qualifier: Option<Qualifier>, unit: Option<&Text>
         (Lang::Zh, Some(Qualifier::AtLeast)) => ("不少于", ""),
         (Lang::Zh, Some(Qualifier::About)) => ("约", ""),
         (Lang::Zh, Some(Qualifier::LessThan)) => ("不足", ""),
+        (Lang::Zh, Some(Qualifier::Nearly)) => ("近", ""),
         (Lang::En, Some(Qualifier::MoreThan | Qualifier::Over)) => ("more than ", ""),
         (Lang::En, Some(Qualifier::AtLeast)) => ("at least ", ""),
         (Lang::En, Some(Qualifier::About)) => ("about ", ""),
         (Lang::En, Some(Qualifier::LessThan)) => ("less than ", ""),
+        (Lang::En, Some(Qualifier::Nearly)) => ("nearly ", ""),
     };
     FigureParts {
         before: before.to_string(),

@@ -147,6 +147,8 @@ pub enum Qualifier {
     About,
     /// "不足 N" — less than N.
     LessThan,
+    /// "近 N" — nearly N (a little under it).
+    Nearly,
 }
 
 /// Which way is good for a figure; it decides whether a change is an improvement.

@@ -361,6 +361,7 @@ pub const QUALIFIERS: &[(&str, Qualifier)] = &[
     ("at_least", Qualifier::AtLeast),
     ("about", Qualifier::About),
     ("less_than", Qualifier::LessThan),
+    ("nearly", Qualifier::Nearly),
 ];
 const DIRECTIONS: &[(&str, Direction)] = &[
     ("higher_is_better", Direction::HigherIsBetter),

@@ -754,7 +754,7 @@ struct PtrProps {
 fn qualifier_options(t: &Strings) -> Vec<(String, String)> {
     let mut out = vec![(String::new(), t.none.to_string())];
     out.extend(
-        ["more_than", "over", "at_least", "about", "less_than"]
+        ["more_than", "over", "at_least", "about", "less_than", "nearly"]
             .iter()
             .map(|q| (q.to_string(), t.qualifier_name(q).to_string())),
     );
