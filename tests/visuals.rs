@@ -406,7 +406,7 @@ fn the_rendered_report_keeps_the_accessibility_contract() {
         assert!(!html.contains(" style="), "no inline style (strict CSP)");
         let images = tags_with(&html, "class=\"rw-img");
         assert_eq!(images.len(), charts, "one image per chart");
-        assert_eq!(count(&html, "class=\"rw-table rw-data\""), charts, "a data table per chart");
+        assert_eq!(count(&html, "class=\"rw-table rw-data rw-stack\""), charts, "a data table per chart");
         // Each chart's image has role=img and a label.
         for tag in images {
             assert!(tag.contains("role=\"img\"") && tag.contains("aria-label=\""), "{tag}");

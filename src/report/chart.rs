@@ -430,22 +430,30 @@ fn months(chart: &ChartView, shown: Option<usize>, lang: Lang) -> Html {
 /// The chart's data as a table (the table view), with a caption.
 fn data_table(out: &mut Markup, chart: &ChartView, t: &crate::i18n::Ui) {
     out.raw("<div class=\"rw-table-wrap rw-table-part\" tabindex=\"0\" role=\"region\" aria-label=\"");
-    out.attr(&chart.title).raw(t.colon).raw(t.table_of).raw("\"><table class=\"rw-table rw-data\">");
+    out.attr(&chart.title).raw(t.colon).raw(t.table_of).raw("\"><table class=\"rw-table rw-data rw-stack\">");
     out.element("<caption>", &chart.title, "</caption><thead><tr>");
-    for h in &chart.table.headers {
-        out.element("<th scope=\"col\">", h, "</th>");
+    // A numeric column's heading stands over its numbers, at the end.
+    for (c, h) in chart.table.headers.iter().enumerate() {
+        let numeric = chart.table.numeric.get(c).copied().unwrap_or(false);
+        out.element(
+            if numeric { "<th scope=\"col\" class=\"rw-num-cell\">" } else { "<th scope=\"col\">" },
+            h,
+            "</th>",
+        );
     }
     out.raw("</tr></thead><tbody>");
     for row in &chart.table.rows {
         out.raw("<tr>");
         for (c, cell) in row.iter().enumerate() {
+            if c == 0 {
+                out.element("<th scope=\"row\">", cell, "</th>");
+                continue;
+            }
+            // The column's name on each cell: on a phone a row is shown as a card (as a ranking's).
             let numeric = chart.table.numeric.get(c).copied().unwrap_or(false);
-            let (open, close) = match (c, numeric) {
-                (0, _) => ("<th scope=\"row\">", "</th>"),
-                (_, true) => ("<td class=\"rw-num-cell\">", "</td>"),
-                _ => ("<td>", "</td>"),
-            };
-            out.element(open, cell, close);
+            out.raw(if numeric { "<td class=\"rw-num-cell\" data-label=\"" } else { "<td data-label=\"" });
+            out.attr(chart.table.headers.get(c).map_or("", String::as_str)).raw("\">");
+            out.element("", cell, "</td>");
         }
         out.raw("</tr>");
     }

@@ -48,18 +48,20 @@ pub fn RankingTable(props: &RankingTableProps) -> Html {
     let shown = if env.printing { 0..total } else { state.0.visible(total) };
     let caption_id = format!("{}-cap", props.id);
 
-    let rank_cell = |rank: Option<u32>| match rank {
+    // Each cell carries its column's name (`data-label`): on a phone a row is shown as a card,
+    // each figure under its column's name.
+    let rank_cell = |rank: Option<u32>, label: &'static str| match rank {
         Some(position) => {
             let text = format!("{position} / {}", table.group_size);
             html! {
-                <td class="rw-rank rw-num-cell">
+                <td class="rw-rank rw-num-cell" data-label={label}>
                     { rank_meter(position, table.group_size, format!("{}{}{text}", table.group_label, t.colon)) }
                     // The meter's name says it already ("五区：1 / 5"): read once, not twice.
                     <span class="rw-rank-text" aria-hidden="true">{ text }</span>
                 </td>
             }
         }
-        None => missing_cell(t),
+        None => missing_cell(t, label),
     };
     let header = |column: SortColumn, label: &'static str| {
         let sorted = sort.filter(|(c, _)| *c == column).map(|(_, d)| d);
@@ -100,7 +102,7 @@ pub fn RankingTable(props: &RankingTableProps) -> Html {
                 </button>
             </div>
             <div class="rw-table-wrap" tabindex="0" role="region" aria-labelledby={caption_id.clone()}>
-                <table class="rw-table" aria-rowcount={(total + 1).to_string()}>
+                <table class="rw-table rw-stack" aria-rowcount={(total + 1).to_string()}>
                     <caption id={caption_id}>
                         { text_in(env.lang, &caption) }
                         <span class="rw-caption-hint rw-control">{ t.sort_hint }</span>
@@ -119,17 +121,17 @@ pub fn RankingTable(props: &RankingTableProps) -> Html {
                                 // heading row.
                                 <tr aria-rowindex={(position + 2).to_string()}>
                                     <th scope="row">{ text_in(env.lang, &row.label) }</th>
-                                    <td class="rw-num-cell">{ text_in(env.lang, row.value.as_deref().unwrap_or("—")) }</td>
+                                    <td class="rw-num-cell" data-label={t.col_value}>{ text_in(env.lang, row.value.as_deref().unwrap_or("—")) }</td>
                                     { match &row.change {
                                         Some(c) => html! {
-                                            <td class="rw-change" data-tone={tone_name(c.tone)}>
+                                            <td class="rw-change" data-tone={tone_name(c.tone)} data-label={t.col_change}>
                                                 <span class="rw-arrow" aria-hidden="true">{ arrow(c.trend) }</span>{ text_in(env.lang, &c.phrase) }
                                             </td>
                                         },
-                                        None => missing_cell(t),
+                                        None => missing_cell(t, t.col_change),
                                     } }
-                                    { rank_cell(row.value_rank) }
-                                    { rank_cell(row.change_rank) }
+                                    { rank_cell(row.value_rank, t.col_value_rank) }
+                                    { rank_cell(row.change_rank, t.col_change_rank) }
                                 </tr>
                             }
                         }) }
@@ -144,8 +146,8 @@ pub fn RankingTable(props: &RankingTableProps) -> Html {
 /// A cell the payload gives no figure for: a dash to see, words to hear. The table's cells are
 /// Yew elements, not static markup: a re-sort then updates them in place, which costs half the
 /// work of replacing them (BENCHMARKS.md).
-fn missing_cell(t: &Ui) -> Html {
-    html! { <td class="rw-missing"><span aria-hidden="true">{ "—" }</span><span class="rw-sr">{ t.not_given }</span></td> }
+fn missing_cell(t: &Ui, label: &'static str) -> Html {
+    html! { <td class="rw-missing" data-label={label}><span aria-hidden="true">{ "—" }</span><span class="rw-sr">{ t.not_given }</span></td> }
 }
 
 /// Page buttons and "rows 51–100 of 10,000" under a long table; nothing under a short one.

@@ -453,6 +453,33 @@ for (const [name, path, colorScheme] of [
   });
 }
 
+test("on a phone, table rows are cards: every column shows without scrolling sideways, under its name", async () => {
+  for (const path of ["/zh.html", "/en.html"]) {
+    const p = await open(path, { width: 320, height: 900 });
+    const w = root(p);
+    const fig = w.locator("#rw-inspection figure.rw-chart >> nth=0");
+    await fig.locator(".rw-table-toggle").click();
+    for (const frame of [w.locator(".rw-ranking .rw-table-wrap"), fig.locator(".rw-table-wrap")]) {
+      const [scroll, client] = await frame.evaluate((e) => [e.scrollWidth, e.clientWidth]);
+      assert.equal(scroll, client, `${path}: nothing off to the side`);
+    }
+    // Each figure is shown under its column's name (generated from data-label, silent to
+    // screen readers, which still get the table's headers).
+    const first = w.locator(".rw-ranking tbody tr >> nth=0");
+    const labels = await first.locator("td").evaluateAll((cells) =>
+      cells.map((c) => [c.dataset.label, getComputedStyle(c, "::before").content])
+    );
+    assert.equal(labels.length, 4);
+    for (const [label, content] of labels) assert.ok(content.startsWith(`"${label}"`), `${label} shown: ${content}`);
+    const cdp = await p.context().newCDPSession(p);
+    const { nodes } = await cdp.send("Accessibility.getFullAXTree");
+    const roles = nodes.filter((n) => !n.ignored).map((n) => n.role?.value);
+    assert.ok(roles.includes("table") && roles.includes("columnheader") && roles.includes("rowheader"), "still a table");
+    await w.locator(".rw-ranking").screenshot({ path: join(ARTIFACTS, `visuals-ranking-cards-320${path.replace(/\W/g, "-")}.png`) });
+    await p.context().close();
+  }
+});
+
 for (const width of [320, 768, 1280]) {
   for (const [mode, path, colorScheme] of [
     ["light", "/zh.html", "light"],
