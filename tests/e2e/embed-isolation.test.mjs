@@ -6,7 +6,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { ARTIFACTS, LANSHAN, browserAndDist, payloadScript, pngDifference, portalPage, settled } from "./support.mjs";
+import { ARTIFACTS, LANSHAN, WATER, browserAndDist, payloadScript, pngDifference, portalPage, settled } from "./support.mjs";
 
 // The page's own layout, the same on both pages: a white fixed-width column at a fixed place,
 // so the widget gets the same width and position and any difference is the widget's. (Where a
@@ -75,7 +75,43 @@ const session = browserAndDist({
     "/clean.html": { body: pageWith("") },
     "/hostile.html": { body: pageWith('<link rel="stylesheet" href="/hostile.css">') },
     "/root-font.html": { body: pageWith('<link rel="stylesheet" href="/root-font.css">') },
+    // Old portal layouts that size a column by its content: a layout table, a flex row.
+    "/layouts.html": {
+      body: portalPage({
+        head: "<style>.row { display: flex; width: 760px; gap: 10px } .content { flex: 1 } .nav { width: 200px; flex: none }</style>",
+        body: `<table id="layout-table" width="760"><tr><td class="nav">栏目导航</td><td>
+<div id="in-table" data-report-widget data-payload="water" data-lang="en"></div></td></tr></table>
+<div class="row"><aside class="nav">栏目导航</aside><section class="content">
+<div id="in-flex" data-report-widget data-payload="water" data-lang="en"></div></section></div>
+${payloadScript("water", WATER)}`,
+      }),
+    },
   },
+});
+
+test("a content-sized column (a layout table's cell, a flex item) keeps its width: the widget's wide tables scroll inside it", async () => {
+  const tab = await session.browser.newPage({ viewport: { width: 1100, height: 900 } });
+  await tab.goto(`${session.server.url}/layouts.html`);
+  assert.deepEqual(await settled(tab, "[data-report-widget]", 30000), ["ready", "ready"]);
+  const sizes = await tab.evaluate(() => {
+    const width = (el) => Math.round(el.getBoundingClientRect().width);
+    const frames = (host) => [...document.getElementById(host).shadowRoot.querySelectorAll(".rw-ranking .rw-table-wrap")];
+    return {
+      page: document.documentElement.scrollWidth,
+      table: width(document.getElementById("layout-table")),
+      nav: width(document.querySelector("#layout-table .nav")),
+      flex: width(document.getElementById("in-flex")),
+      // The English ranking is wider than the column: it scrolls in its own frame.
+      scrolls: ["in-table", "in-flex"].flatMap(frames).map((f) => f.scrollWidth > f.clientWidth),
+    };
+  });
+  const said = JSON.stringify(sizes);
+  assert.equal(sizes.page, 1100, `the page does not scroll sideways: ${said}`);
+  assert.equal(sizes.table, 760, `the layout table keeps its width: ${said}`);
+  assert.ok(sizes.nav >= 190, `the navigation cell is not crushed: ${said}`);
+  assert.equal(sizes.flex, 550, `the flex item keeps its share: ${said}`);
+  assert.deepEqual(sizes.scrolls, [true, true], said);
+  await tab.close();
 });
 
 async function widgetShot(path, name) {
