@@ -21,6 +21,14 @@ pub fn hydration_key(payload_in_page: &str, lang_tag: &str) -> String {
     hash.hex()
 }
 
+/// The payload element's id when none is asked for: named after the payload, so two reports
+/// prerendered for one page get two ids (the same payload, the same id).
+pub fn default_payload_id(payload: &str) -> String {
+    let mut hash = Fnv::default();
+    hash.write(payload.trim().as_bytes());
+    format!("report-widget-payload-{}", &hash.hex()[..8])
+}
+
 /// Identifies a prerendered report's markup, as the server wrote it inside `.rw-root` and as the
 /// browser serializes it back (`innerHTML`): the two are the same string (`crate::markup`
 /// escapes as the serializer does) except for U+00A0, which the serializer writes as `&nbsp;`,

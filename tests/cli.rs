@@ -136,3 +136,20 @@ fn an_english_report_names_the_texts_it_shows_in_chinese() {
     assert!(!cli(&["render", lanshan.to_str().unwrap(), "--lang", "en"]).1.contains("note:"));
     let _ = std::fs::remove_file(file);
 }
+
+#[test]
+fn two_reports_prerendered_for_one_page_get_two_payload_ids() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let id_of = |payload: &str| {
+        let path = root.join(payload);
+        let (code, out) = cli(&["prerender", path.to_str().unwrap(), "--stylesheet", "/rw/report-widget.css"]);
+        assert_eq!(code, 0, "{out}");
+        let id = out.split("data-payload=\"").nth(1).and_then(|s| s.split('"').next()).expect("a payload id").to_string();
+        assert!(out.contains(&format!("<script type=\"application/json\" id=\"{id}\">")), "the host names its payload");
+        id
+    };
+    let lanshan = id_of("www/reports/lanshan-2021.json");
+    assert!(lanshan.starts_with("report-widget-payload-"), "{lanshan}");
+    assert_ne!(lanshan, id_of("docs/examples/water-affairs-example.json"));
+    assert_eq!(lanshan, id_of("www/reports/lanshan-2021.json"), "the same payload, the same id");
+}

@@ -97,7 +97,11 @@ mod cli {
         let payload = read(path)?;
         let options = SnippetOptions {
             base: opts.value("--base").unwrap_or("./").to_string(),
-            payload_id: opts.value("--id").unwrap_or("report-widget-payload").to_string(),
+            // Named after the payload by default: two reports prerendered for one page get two ids.
+            payload_id: match opts.value("--id") {
+                Some(id) => id.to_string(),
+                None => report_widget::snippet::default_payload_id(&payload),
+            },
             lang: opts.value("--lang").unwrap_or("zh").to_string(),
             theme: opts.value("--theme").map(String::from),
         };

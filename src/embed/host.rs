@@ -243,8 +243,15 @@ pub fn drop_prerendered_copy(host: &Element) {
 
 /// The inline payload text of a host (`data-payload`), when it has one on the page.
 pub fn inline_payload(host: &Element) -> Option<String> {
-    let id = host.get_attribute("data-payload")?;
-    gloo::utils::document().get_element_by_id(id.trim())?.text_content()
+    payload_element(host, &host.get_attribute("data-payload")?)?.text_content()
+}
+
+/// The element that holds a host's inline payload: the one with that id right after the host,
+/// where the snippet puts it (so two snippets pasted with the same id each find their own
+/// report, not both the first), else the page's element with that id.
+fn payload_element(host: &Element, id: &str) -> Option<Element> {
+    let id = id.trim();
+    host.next_element_sibling().filter(|next| next.id() == id).or_else(|| gloo::utils::document().get_element_by_id(id))
 }
 
 /// The children of a shadow root that holds a server-rendered report (a `.rw-root` with
@@ -340,7 +347,7 @@ pub fn clear(host: &Element) {
 /// when the host is removed meanwhile.
 pub async fn read_payload(host: &Element, signal: Option<&AbortSignal>) -> Result<String, EmbedError> {
     if let Some(id) = host.get_attribute("data-payload") {
-        let el = gloo::utils::document().get_element_by_id(id.trim());
+        let el = payload_element(host, &id);
         return el.and_then(|e| e.text_content()).ok_or(EmbedError::PayloadElementMissing(id));
     }
     let Some(url) = host.get_attribute("data-src") else {

@@ -59,8 +59,20 @@ const NO_SHADOW = portalPage({
 ${payloadScript("lanshan", LANSHAN)}`,
 });
 
+// Two snippets pasted from the docs' example without changing its id: two payloads, one id.
+const SAME_ID = portalPage({
+  title: "two snippets, one payload id",
+  body: `
+<div id="first" data-report-widget data-payload="report-2021" data-lang="zh"></div>
+${payloadScript("report-2021", LANSHAN)}
+<p>两份报告之间的正文。</p>
+<div id="second" data-report-widget data-payload="report-2021" data-lang="en"></div>
+${payloadScript("report-2021", WATER)}`,
+});
+
 const session = browserAndDist({
   routes: {
+    "/same-id.html": { body: SAME_ID },
     "/three.html": { body: THREE },
     "/no-shadow.html": { body: NO_SHADOW },
     "/lanshan.json": { body: LANSHAN, type: "application/json; charset=utf-8" },
@@ -114,6 +126,17 @@ test("three instances: two reports in their own language and theme, one error; f
   assert.deepEqual(errors, []);
   await page.screenshot({ path: join(ARTIFACTS, "embed-three-dark.png"), fullPage: true });
   await context.close();
+});
+
+test("two snippets pasted with the same payload id each show their own report", async () => {
+  const page = await session.browser.newPage({ viewport: { width: 1100, height: 900 } });
+  await page.goto(`${session.server.url}/same-id.html`);
+  assert.deepEqual(await settled(page, "[data-report-widget]", 30000), ["ready", "ready"]);
+  assert.match(await hostText(page, "first"), /兰山分局/);
+  const second = await hostText(page, "second");
+  assert.match(second, /water-affairs bureau/, "the second host shows the payload after it, not the first one");
+  assert.doesNotMatch(second, /Lanshan/);
+  await page.close();
 });
 
 test("hosts added later mount by themselves; removed hosts are released; moved hosts keep their report", async () => {
