@@ -144,7 +144,8 @@ fn two_reports_prerendered_for_one_page_get_two_payload_ids() {
         let path = root.join(payload);
         let (code, out) = cli(&["prerender", path.to_str().unwrap(), "--stylesheet", "/rw/report-widget.css"]);
         assert_eq!(code, 0, "{out}");
-        let id = out.split("data-payload=\"").nth(1).and_then(|s| s.split('"').next()).expect("a payload id").to_string();
+        let id =
+            out.split("data-payload=\"").nth(1).and_then(|s| s.split('"').next()).expect("a payload id").to_string();
         assert!(out.contains(&format!("<script type=\"application/json\" id=\"{id}\">")), "the host names its payload");
         id
     };
