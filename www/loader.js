@@ -275,15 +275,15 @@ function report(what, error) {
   if (console && console.error) console.error("report-widget: " + what + " (" + errorText(error) + ")");
 }
 
-// The widget asks for a chart image through window["report-widget:export"] (see
-// src/embed/exporter.rs). The answer is a promise of whether a file was made; if not, the
+// The widget asks for a file (a chart image, a CSV table) through window["report-widget:export"]
+// (see src/embed/exporter.rs). The answer is a promise of whether a file was made; if not, the
 // chart says so, the console says why, and the next click tries again.
 function exportChart(request) {
   return onDemandModule().then(function (module) {
     if (!module.export_chart(request)) throw new Error("the widget sent a request the export module does not understand");
     return true;
   }).catch(function (error) {
-    report("the chart image could not be made", error);
+    report("the file could not be made", error);
     return false;
   });
 }

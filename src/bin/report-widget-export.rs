@@ -1,5 +1,5 @@
 //! The on-demand module: a second WebAssembly build that the loader fetches only when a reader
-//! first saves a chart as SVG or PNG (`embed::exporter`), or when a payload has problems whose
+//! first saves a table as CSV or a chart as SVG or PNG (`embed::exporter`), or when a payload has problems whose
 //! messages the widget's own build leaves out (`embed::messages`), so that code stays out of
 //! every reader's first download.
 // No `main` in WebAssembly: the loader calls the exports (see report-widget-web.rs).
@@ -9,8 +9,8 @@
 mod entry {
     use wasm_bindgen::prelude::*;
 
-    /// Makes and saves the chart image a request from the widget asks for. False if `request`
-    /// is not one.
+    /// Makes and saves the file (a CSV table, a chart image) a request from the widget asks for.
+    /// False if `request` is not one.
     #[wasm_bindgen]
     pub fn export_chart(request: JsValue) -> bool {
         report_widget::embed::exporter::run(&request)

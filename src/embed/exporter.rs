@@ -1,6 +1,6 @@
-//! Chart images on demand: the SVG and PNG exports are made by a second, small WebAssembly
-//! module (`report-widget-export`), which the loader fetches on the first such export, so their
-//! code is not part of every reader's first download. This module is both ends of the
+//! Files on demand: chart images (SVG, PNG) and CSV files are made by a second, small
+//! WebAssembly module (`report-widget-export`), which the loader fetches on the first such
+//! download, so their code is not part of every reader's first download. This module is both ends of the
 //! hand-over: the widget packs what a chart shows into a plain object and gives it to the
 //! loader's bridge (`window["report-widget:export"]`); the export module unpacks it and saves
 //! the file. (The editor page, whose one build holds everything, installs a bridge that
@@ -72,12 +72,28 @@ fn pack(chart: &ChartView, hidden: &[bool], credit: &str, lang: Lang, png: bool)
 /// so the chart can say so. Without a bridge (a page that mounted the widget some other way)
 /// the page's author also gets a console message saying why.
 pub fn request(chart: &ChartView, hidden: &[bool], credit: &str, lang: Lang, png: bool, failed: yew::Callback<()>) {
+    send(&pack(chart, hidden, credit, lang, png), failed)
+}
+
+/// Asks the loader's bridge to save `rows` (the first is the heading row) as the CSV file
+/// `file`.csv; `failed` as for `request`.
+pub fn request_csv(file: &str, rows: &[Vec<String>], failed: yew::Callback<()>) {
+    let request = Object::new();
+    set(&request, "file", &JsValue::from_str(file));
+    set(&request, "format", &JsValue::from_str("csv"));
+    let rows: Array =
+        rows.iter().map(|row| JsValue::from(row.iter().map(|c| JsValue::from_str(c)).collect::<Array>())).collect();
+    set(&request, "rows", &rows);
+    send(&request, failed)
+}
+
+fn send(request: &Object, failed: yew::Callback<()>) {
     let Some(bridge) = super::loader_bridge(BRIDGE) else {
-        gloo::console::error!("report-widget: chart images (SVG, PNG) need the widget's loader, report-widget.js");
+        gloo::console::error!("report-widget: downloads (CSV, SVG, PNG) need the widget's loader, report-widget.js");
         return failed.emit(());
     };
     // The loader's bridge answers with a promise of true or false, the editor's at once.
-    let answer = bridge.call1(&JsValue::NULL, &pack(chart, hidden, credit, lang, png)).unwrap_or(JsValue::FALSE);
+    let answer = bridge.call1(&JsValue::NULL, request).unwrap_or(JsValue::FALSE);
     wasm_bindgen_futures::spawn_local(async move {
         let done = match answer.dyn_into::<js_sys::Promise>() {
             Ok(promise) => wasm_bindgen_futures::JsFuture::from(promise).await.is_ok_and(|v| v.is_truthy()),
@@ -136,8 +152,18 @@ pub fn unpack(value: &JsValue) -> Option<Request> {
     })
 }
 
-/// Makes and saves the image a request asks for. False if `value` is not a request.
+/// Makes and saves the file a request asks for. False if `value` is not a request.
 pub fn run(value: &JsValue) -> bool {
+    if text(value, "format").as_deref() == Some("csv") {
+        let Some(file) = text(value, "file") else { return false };
+        let rows: Vec<Vec<String>> = list(value, "rows")
+            .iter()
+            .map(|row| Array::from(row).iter().map(|c| c.as_string().unwrap_or_default()).collect())
+            .collect();
+        let csv = crate::format::csv(&rows);
+        crate::report::download_text(&format!("{file}.csv"), "text/csv;charset=utf-8", &csv);
+        return true;
+    }
     let Some(request) = unpack(value) else { return false };
     let doc = chart_svg(&request.chart, &request.hidden, &request.credit, request.lang);
     let file = &request.chart.file;

@@ -210,14 +210,15 @@ pub fn ChartFigure(props: &ChartFigureProps) -> Html {
             dispatch.dispatch(ChartAction::ShowAll);
         })
     };
+    // The three files come from the export module (fetched on the first download).
     let csv = {
         let chart = chart.clone();
+        let dispatch = dispatch.clone();
         Callback::from(move |_: MouseEvent| {
-            dom::download_text(
-                &format!("{}.csv", chart.file),
-                "text/csv;charset=utf-8",
-                &format::csv(&chart.table.csv),
-            );
+            dispatch.dispatch(ChartAction::ExportFailed(false));
+            let failed = dispatch.clone();
+            let failed = Callback::from(move |()| failed.dispatch(ChartAction::ExportFailed(true)));
+            dom::export_csv(&chart.file, &chart.table.csv, failed);
         })
     };
     // Both ask the export module for an image of what the chart shows now (PNG rasterises the SVG).

@@ -102,6 +102,10 @@ mod imp {
         crate::embed::exporter::request(chart, hidden, credit, lang, png, failed)
     }
 
+    pub fn export_csv(file: &str, rows: &[Vec<String>], failed: Callback<()>) {
+        crate::embed::exporter::request_csv(file, rows, failed)
+    }
+
     pub fn location_hash() -> Option<String> {
         gloo::utils::window().location().hash().ok().filter(|h| !h.is_empty())
     }
@@ -116,7 +120,11 @@ mod imp {
         }
         let Ok(history) = window.history() else { return };
         let state = history.state().unwrap_or(JsValue::NULL);
-        let mut url = String::from("#");
+        // The page's own address with the new hash: a bare "#anchor" would resolve against a
+        // `<base href>` the page may have, and put another page's address in the bar.
+        let href = window.location().href().unwrap_or_default();
+        let mut url = href.split('#').next().unwrap_or_default().to_string();
+        url.push('#');
         url.push_str(anchor);
         let _ = history.replace_state_with_url(&state, "", Some(&url));
     }
@@ -176,7 +184,6 @@ mod imp {
     use super::Listener;
     use yew::{Callback, NodeRef};
 
-    pub fn download_text(_name: &str, _mime: &str, _text: &str) {}
     pub fn export_image(
         _chart: &crate::view::ChartView,
         _hidden: &[bool],
@@ -186,6 +193,7 @@ mod imp {
         _failed: Callback<()>,
     ) {
     }
+    pub fn export_csv(_file: &str, _rows: &[Vec<String>], _failed: Callback<()>) {}
     pub fn location_hash() -> Option<String> {
         None
     }
@@ -200,7 +208,9 @@ mod imp {
     }
 }
 
-/// Saves `text` as a file named `name` (a Blob behind an object URL; no server involved).
+/// Saves `text` as a file named `name` (a Blob behind an object URL; no server involved): for
+/// the export module, which makes the CSV files and chart images.
+#[cfg(target_arch = "wasm32")]
 pub fn download_text(name: &str, mime: &str, text: &str) {
     imp::download_text(name, mime, text)
 }
@@ -224,6 +234,12 @@ pub fn export_image(
     failed: yew::Callback<()>,
 ) {
     imp::export_image(chart, hidden, credit, lang, png, failed)
+}
+
+/// Saves `rows` (the heading row first) as `file`.csv, made by the export module the loader
+/// fetches on demand (as chart images are); `failed` hears if no file could be made.
+pub fn export_csv(file: &str, rows: &[Vec<String>], failed: yew::Callback<()>) {
+    imp::export_csv(file, rows, failed)
 }
 
 /// The page's URL hash (`#rw-air`), if any.

@@ -11,7 +11,7 @@ mod misc;
 mod ranking;
 
 pub use chart::ChartFigure;
-/// For the export module (`embed::exporter`), which saves chart images the same way.
+/// For the export module (`embed::exporter`), which saves CSV files and chart images.
 #[cfg(target_arch = "wasm32")]
 pub(crate) use dom::{download_png, download_text};
 pub use error::error_panel;

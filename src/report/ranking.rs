@@ -87,8 +87,8 @@ pub fn RankingTable(props: &RankingTableProps) -> Html {
         let order = order.clone();
         let lang = env.lang;
         Callback::from(move |_: MouseEvent| {
-            let text = format::csv(&table.csv_rows(&order, lang));
-            dom::download_text(&format!("{}.csv", table.file), "text/csv;charset=utf-8", &text);
+            // Made by the export module; if it cannot be loaded, the console says why.
+            dom::export_csv(&table.file, &table.csv_rows(&order, lang), Callback::noop());
         })
     };
     let labels = [t.col_item, t.col_value, t.col_change, t.col_value_rank, t.col_change_rank];

@@ -56,6 +56,9 @@ const session = browserAndDist({
       body: page({}, '<script src="./router.js"></script>'),
       headers: { "content-security-policy": CSP },
     },
+    // A CMS page in a sub-folder whose <base href> points elsewhere (here, at the site's root,
+    // where the widget's files are).
+    "/news/base.html": { body: page().replace("<head>", '<head>\n<base href="/">'), headers: { "content-security-policy": CSP } },
     "/router.js": {
       type: "text/javascript",
       body: "window.__hashchanges = 0; addEventListener('hashchange', function () { window.__hashchanges++; });",
@@ -351,7 +354,7 @@ test("chart images come from the export module, fetched on the first SVG or PNG 
   const ours = () => errors.filter((e) => !e.startsWith("Failed to load resource"));
   for (let i = 0; i < 50 && ours().length === 0; i++) await p.waitForTimeout(100);
   assert.equal(ours().length, 1, `one message for the failed export: ${JSON.stringify(errors)}`);
-  assert.match(ours()[0], /^report-widget: the chart image could not be made \(/);
+  assert.match(ours()[0], /^report-widget: the file could not be made \(/);
   assert.equal(await p.locator("[data-report-widget]").getAttribute("data-state"), "ready", "the widget is unharmed");
   // The reader is told too, beside the buttons (a live region), in the widget's language.
   const status = fig.locator(".rw-export-status");
@@ -391,6 +394,14 @@ test("section links show #rw-… quietly, and leave a host's own hash alone", as
   assert.equal(await p.evaluate(() => window.__hashchanges), 0);
   assert.equal((await focused(p)).text, "普法宣传");
   await p.context().close();
+
+  // Under a <base href> the address keeps the page's own path: a bare "#rw-…" would resolve
+  // against the base and put another page's address in the bar.
+  const b = await open("/news/base.html");
+  await root(b).locator('.rw-toc a[href="#rw-enforcement"]').click();
+  assert.equal(new URL(b.url()).pathname, "/news/base.html");
+  assert.equal(new URL(b.url()).hash, "#rw-enforcement");
+  await b.context().close();
 
   // Opening a link to a folded section scrolls to it.
   const q = await open("/zh.html#rw-first-months");
