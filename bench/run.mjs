@@ -115,7 +115,7 @@ function widgetFiles(dist = DIST) {
   // --ab) name it as a file of its own.
   const { wasm, styles, glue, exportGlue, exportWasm } = loaderFiles(readFileSync(loaderPath, "utf8"));
   if (!wasm || !styles) throw new Error("cannot read the wasm and stylesheet names from dist/report-widget.js");
-  // Fetched only on a reader's first SVG or PNG export, not at start-up.
+  // Fetched only on a reader's first download (CSV, SVG or PNG), not at start-up.
   const onDemand = [exportGlue, exportWasm].filter(Boolean);
   const startup = ["report-widget.js", glue, wasm, styles].filter(Boolean);
   return { loader: "report-widget.js", glue, wasm, styles, startup, onDemand };
@@ -722,7 +722,7 @@ function markdown(res) {
       `; total ${fmtBytes(s.echartsTotal.gzip)} gzip.`);
     if (s.onDemand?.length) {
       const t = total(s.onDemand);
-      L.push(`Loaded on demand, not at start-up (the on-demand module: chart images, on a reader's first SVG or PNG export, and the messages of a payload's problems): ` +
+      L.push(`Loaded on demand, not at start-up (the on-demand module: CSV files and chart images, on a reader's first download, and the messages of a payload's problems): ` +
         s.onDemand.map((f) => `\`${f.name}\` ${fmtInt(f.raw)} B raw, ${fmtInt(f.gzip)} B gzip`).join("; ") + `; ${fmtBytes(t.gzip)} gzip.`);
     }
     if (s.others.length) L.push(`Not loaded by the widget (page files): ${s.others.map((f) => `\`${f}\``).join(", ")}.`);
