@@ -93,8 +93,10 @@ pub fn RankingTable(props: &RankingTableProps) -> Html {
     };
     let labels = [t.col_item, t.col_value, t.col_change, t.col_value_rank, t.col_change_rank];
     // One text, as the server's HTML has it (hydration would split four). The group is named
-    // unless the caption names it already ("五区排名", not "五区排名（五区）").
-    let caption = if props.caption.contains(table.group_label.as_str()) {
+    // unless the caption starts or ends with it already ("五区排名", not "五区排名（五区）").
+    // (Not `contains`: a substring search would bring half a kilobyte of searcher into the wasm.)
+    let group = table.group_label.as_str();
+    let caption = if props.caption.starts_with(group) || props.caption.ends_with(group) {
         props.caption.to_string()
     } else {
         format!("{}{}{}{}", props.caption, t.paren_open, table.group_label, t.paren_close)
