@@ -57,7 +57,7 @@ pub struct Ui {
     pub download_csv: &'static str,
     pub download_svg: &'static str,
     pub download_png: &'static str,
-    /// Shown beside a chart's downloads when its SVG or PNG image could not be made.
+    /// Shown beside the downloads of a chart or a table when its file could not be made.
     pub export_failed: &'static str,
     /// Accessible names of the export buttons: "{what}" is the chart or table title.
     pub export_label: &'static str,
@@ -142,7 +142,7 @@ const ZH: Ui = Ui {
     download_csv: "下载CSV",
     download_svg: "下载SVG",
     download_png: "下载PNG",
-    export_failed: "图片未能生成，请稍后重试。",
+    export_failed: "文件未能生成，请稍后重试。",
     export_label: "{what}：",
     legend: "图例：显示或隐藏项目",
     all_hidden: "所有项目均已隐藏。请在图例中选择要显示的项目。",
@@ -219,7 +219,7 @@ const EN: Ui = Ui {
     download_csv: "Download CSV",
     download_svg: "Download SVG",
     download_png: "Download PNG",
-    export_failed: "The image could not be made. Please try again.",
+    export_failed: "The file could not be made. Please try again.",
     export_label: "{what}: ",
     legend: "Legend: show or hide items",
     all_hidden: "All items are hidden. Choose the items to show in the legend.",

@@ -276,7 +276,7 @@ async fn a_chart_image_that_cannot_be_made_is_said_beside_the_buttons() {
     assert_eq!(status.get_attribute("role").as_deref(), Some("status"));
     assert_eq!(text(&status), "");
     click(&one(&figure, ".rw-export-svg"));
-    eventually("the failure is said", || text(&status) == "图片未能生成，请稍后重试。").await;
+    eventually("the failure is said", || text(&status) == "文件未能生成，请稍后重试。").await;
 }
 
 #[wasm_bindgen_test]

@@ -82,13 +82,18 @@ pub fn RankingTable(props: &RankingTableProps) -> Html {
             </th>
         }
     };
+    // Made by the export module: if it cannot be loaded, the table says so beside the button,
+    // as a chart does beside its downloads (and the console says why).
     let export = {
         let table = table.clone();
         let order = order.clone();
         let lang = env.lang;
+        let dispatcher = state.dispatcher();
         Callback::from(move |_: MouseEvent| {
-            // Made by the export module; if it cannot be loaded, the console says why.
-            dom::export_csv(&table.file, &table.csv_rows(&order, lang), Callback::noop());
+            dispatcher.dispatch(TableAction::ExportFailed(false));
+            let failed = dispatcher.clone();
+            let failed = Callback::from(move |()| failed.dispatch(TableAction::ExportFailed(true)));
+            dom::export_csv(&table.file, &table.csv_rows(&order, lang), failed);
         })
     };
     let labels = [t.col_item, t.col_value, t.col_change, t.col_value_rank, t.col_change_rank];
@@ -107,6 +112,7 @@ pub fn RankingTable(props: &RankingTableProps) -> Html {
                 <button type="button" class="rw-btn" aria-describedby={caption_id.clone()} onclick={export}>
                     <span class="rw-btn-icon" aria-hidden="true">{ "⤓" }</span>{ t.download_csv }
                 </button>
+                <span class="rw-export-status" role="status">if state.0.export_failed { { t.export_failed } }</span>
             </div>
             <div class="rw-table-wrap" tabindex="0" role="region" aria-labelledby={caption_id.clone()}>
                 <table class="rw-table rw-stack" aria-rowcount={(total + 1).to_string()}>

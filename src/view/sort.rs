@@ -91,6 +91,8 @@ pub struct TableState {
     pub page: usize,
     /// The reader asked for every row at once.
     pub show_all: bool,
+    /// The last CSV file asked for could not be made (said beside the button).
+    pub export_failed: bool,
 }
 
 /// A reader's action on a ranking table.
@@ -102,6 +104,8 @@ pub enum TableAction {
     Page(usize),
     /// Show every row (true) or one page at a time (false).
     ShowAll(bool),
+    /// A CSV file was asked for (`false`), or could not be made (`true`).
+    ExportFailed(bool),
 }
 
 impl TableState {
@@ -118,6 +122,7 @@ impl TableState {
             }
             TableAction::Page(page) => TableState { page, ..self },
             TableAction::ShowAll(show_all) => TableState { show_all, page: 0, ..self },
+            TableAction::ExportFailed(export_failed) => TableState { export_failed, ..self },
         }
     }
 

@@ -330,7 +330,7 @@ test("CSV, SVG and PNG downloads are made in the browser, under a strict CSP", a
   await p.context().close();
 });
 
-test("chart images come from the export module, fetched on the first SVG or PNG export only", async () => {
+test("files come from the export module, fetched on the first download only; a failure is said beside the button", async () => {
   // Requests are recorded from the start of the load (open() waits for ready).
   const context = await session.browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
   const p = await context.newPage();
@@ -339,21 +339,30 @@ test("chart images come from the export module, fetched on the first SVG or PNG 
   const errors = [];
   p.on("pageerror", (e) => errors.push(String(e)));
   p.on("console", (m) => m.type() === "error" && errors.push(m.text()));
-  // The first attempt finds the module unreachable (a flaky link); the next one gets it.
+  // The first two attempts find the module unreachable (a flaky link); the next one gets it.
   let refused = 0;
-  await p.route(/report-widget-export-[0-9a-f]+_bg\.wasm$/, (route) => (refused++ === 0 ? route.abort() : route.continue()));
+  await p.route(/report-widget-export-[0-9a-f]+_bg\.wasm$/, (route) => (refused++ < 2 ? route.abort() : route.continue()));
   await p.goto(`${session.server.url}/zh.html`);
   assert.deepEqual(await settled(p), ["ready"]);
   const exportModule = () => fetched.filter((f) => /report-widget-export-/.test(f));
   assert.deepEqual(exportModule(), [], "not part of the first download");
 
   const w = root(p);
+  const said = async (status, expected) => {
+    for (let i = 0; i < 50 && (await status.textContent()).trim() !== expected; i++) await p.waitForTimeout(100);
+    return (await status.textContent()).trim();
+  };
+  // A table's CSV file first: refused, and said beside its button.
+  await w.locator(".rw-ranking .rw-tools .rw-btn").click();
+  const tableStatus = w.locator(".rw-ranking .rw-export-status");
+  assert.equal(await tableStatus.getAttribute("role"), "status");
+  assert.equal(await said(tableStatus, "文件未能生成，请稍后重试。"), "文件未能生成，请稍后重试。");
   const fig = w.locator("#rw-enforcement figure.rw-chart >> nth=0");
   await fig.locator(".rw-export-svg").click();
   // The browser reports the refused request itself; ours says what it meant.
   const ours = () => errors.filter((e) => !e.startsWith("Failed to load resource"));
-  for (let i = 0; i < 50 && ours().length === 0; i++) await p.waitForTimeout(100);
-  assert.equal(ours().length, 1, `one message for the failed export: ${JSON.stringify(errors)}`);
+  for (let i = 0; i < 50 && ours().length < 2; i++) await p.waitForTimeout(100);
+  assert.equal(ours().length, 2, `one message for each failed download: ${JSON.stringify(errors)}`);
   assert.match(ours()[0], /^report-widget: the file could not be made \(/);
   assert.equal(await p.locator("[data-report-widget]").getAttribute("data-state"), "ready", "the widget is unharmed");
   // The reader is told too, beside the buttons (a live region), in the widget's language.
@@ -363,7 +372,7 @@ test("chart images come from the export module, fetched on the first SVG or PNG 
     for (let i = 0; i < 50 && (await status.textContent()).trim() !== expected; i++) await p.waitForTimeout(100);
     return (await status.textContent()).trim();
   };
-  assert.equal(await statusText("图片未能生成，请稍后重试。"), "图片未能生成，请稍后重试。");
+  assert.equal(await statusText("文件未能生成，请稍后重试。"), "文件未能生成，请稍后重试。");
 
   const svg = await download(p, fig.locator(".rw-export-svg"));
   assert.equal(svg.name, "环境执法（件）.svg");
@@ -372,8 +381,12 @@ test("chart images come from the export module, fetched on the first SVG or PNG 
   const png = await download(p, fig.locator(".rw-export-png"));
   assert.equal(png.name, "环境执法（件）.png");
   const wasmFetches = exportModule().filter((f) => f.endsWith(".wasm"));
-  assert.equal(wasmFetches.length, 2, `the refused fetch and one more, reused for the PNG: ${exportModule()}`);
-  assert.equal(ours().length, 1, `nothing else logged: ${JSON.stringify(errors)}`);
+  assert.equal(wasmFetches.length, 3, `the two refused fetches and one more, reused for the PNG: ${exportModule()}`);
+  assert.equal(ours().length, 2, `nothing else logged: ${JSON.stringify(errors)}`);
+  // The table's next attempt gets the file, and its message goes.
+  const csv = await download(p, w.locator(".rw-ranking .rw-tools .rw-btn"));
+  assert.equal(csv.name, "五区排名.csv");
+  assert.equal(await said(tableStatus, ""), "");
   await context.close();
 });
 
