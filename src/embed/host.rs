@@ -27,6 +27,10 @@ pub enum EmbedError {
     /// show garbled.
     #[error("data-src=\"{url}\": line {line}: the file is not UTF-8 text (saved as GBK?): save it as UTF-8")]
     NotUtf8 { url: String, line: usize },
+    /// The `data-src` file is a web page, not JSON: a wrong address, answered by the server's
+    /// own "not found" page (many CMSs answer such requests with a page, and status 200).
+    #[error("data-src=\"{0}\": the file is a web page (HTML), not JSON: is the address right?")]
+    NotJson(String),
     /// The shadow root could not be created on the host.
     #[error("the widget cannot attach to this element: {0}")]
     Attach(String),
@@ -67,6 +71,11 @@ impl EmbedError {
             EmbedError::NotUtf8 { url, line } => vec![Problem::error(
                 "data-src",
                 format!("data-src=\"{url}\"：第 {line} 行：文件不是 UTF-8 文本（是否存成了 GBK？），请另存为 UTF-8"),
+                self.to_string(),
+            )],
+            EmbedError::NotJson(url) => vec![Problem::error(
+                "data-src",
+                format!("data-src=\"{url}\"：文件是网页（HTML），不是 JSON 数据：地址是否正确？"),
                 self.to_string(),
             )],
             EmbedError::Attach(detail) => vec![Problem::error(
@@ -372,6 +381,9 @@ pub async fn read_payload(host: &Element, signal: Option<&AbortSignal>) -> Resul
     // would show garbled Chinese, so it is refused with the line where that starts.
     if let Some(at) = text.find('\u{FFFD}') {
         return Err(EmbedError::NotUtf8 { url: url.clone(), line: text[..at].matches('\n').count() + 1 });
+    }
+    if text.trim_start_matches(['\u{feff}', ' ', '\t', '\r', '\n']).starts_with('<') {
+        return Err(EmbedError::NotJson(url));
     }
     Ok(text)
 }

@@ -271,3 +271,18 @@ test("a data-src file saved as GBK (an old CMS) is refused with its line, not sh
   assert.match(await hostText(page, "gbk"), new RegExp(`第 ${line} 行：文件不是 UTF-8 文本`));
   await context.close();
 });
+
+test("a data-src address answered by a web page (a CMS's own \"not found\" page, status 200) says so, not a JSON syntax error", async () => {
+  writeFileSync(join(site, "static/reports/moved.json"), "\n<!doctype html>\n<html><head><title>页面不存在</title></head><body><h1>404</h1></body></html>\n");
+  writeFileSync(
+    join(site, "news/2022/moved.html"),
+    portalPage({ base: SUB, body: `<div id="moved" data-report-widget data-src="../../static/reports/moved.json"></div>` })
+  );
+  const { page, context } = await openStrictly("/news/2022/moved.html", { extra: ["/static/reports/moved.json"] });
+  assert.deepEqual(await settled(page), ["error"]);
+  const detail = await page.evaluate(() => window.__rwDetails.find((e) => e.name === "report-widget:error").detail);
+  assert.deepEqual(detail.problems.map((p) => p.path), ["data-src"]);
+  assert.match(detail.problems[0].message, /^data-src="\.\.\/\.\.\/static\/reports\/moved\.json": the file is a web page \(HTML\), not JSON: is the address right\?/);
+  assert.match(await hostText(page, "moved"), /文件是网页（HTML），不是 JSON 数据：地址是否正确？/);
+  await context.close();
+});
