@@ -335,8 +335,9 @@ pub fn in_yuan(value: &Decimal, qualifier: Option<Qualifier>, unit: Option<&Text
     if !is_wan_yuan(unit) {
         return None;
     }
-    let mut parts = figure(&shift(value, 4), qualifier, None, lang);
-    parts.number = number_plain(&shift(value, 4), lang);
+    let yuan = shift(value, 4);
+    let mut parts = figure(&yuan, qualifier, None, lang);
+    parts.number = number_plain(&yuan, lang);
     parts.unit = (if lang == Lang::Zh { "元" } else { "yuan" }).into();
     Some(parts.text(lang))
 }

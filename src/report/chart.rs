@@ -214,12 +214,7 @@ pub fn ChartFigure(props: &ChartFigureProps) -> Html {
     let csv = {
         let chart = chart.clone();
         let dispatch = dispatch.clone();
-        Callback::from(move |_: MouseEvent| {
-            dispatch.dispatch(ChartAction::ExportFailed(false));
-            let failed = dispatch.clone();
-            let failed = Callback::from(move |()| failed.dispatch(ChartAction::ExportFailed(true)));
-            dom::export_csv(&chart.file, &chart.table.csv, failed);
-        })
+        Callback::from(move |_: MouseEvent| dom::export_csv(&chart.file, &chart.table.csv, export_started(&dispatch)))
     };
     // Both ask the export module for an image of what the chart shows now (PNG rasterises the SVG).
     let export_as = |png: bool| {
@@ -228,16 +223,7 @@ pub fn ChartFigure(props: &ChartFigureProps) -> Html {
         let (credit, lang) = (env.credit.clone(), env.lang);
         let dispatch = dispatch.clone();
         Callback::from(move |_: MouseEvent| {
-            dispatch.dispatch(ChartAction::ExportFailed(false));
-            let failed = dispatch.clone();
-            dom::export_image(
-                &chart,
-                &hidden,
-                &credit,
-                lang,
-                png,
-                Callback::from(move |()| failed.dispatch(ChartAction::ExportFailed(true))),
-            );
+            dom::export_image(&chart, &hidden, &credit, lang, png, export_started(&dispatch))
         })
     };
     let (svg, png) = (export_as(false), export_as(true));
@@ -299,6 +285,14 @@ pub fn ChartFigure(props: &ChartFigureProps) -> Html {
             { notes(chart, t, env.lang) }
         </figure>
     }
+}
+
+/// Starts a download: clears the last failure said beside the buttons, and gives what the
+/// export calls if no file can be made.
+fn export_started(dispatch: &UseReducerDispatcher<ChartState>) -> Callback<()> {
+    dispatch.dispatch(ChartAction::ExportFailed(false));
+    let dispatch = dispatch.clone();
+    Callback::from(move |()| dispatch.dispatch(ChartAction::ExportFailed(true)))
 }
 
 /// What follows the graphic: the months' key, the data table (the table view) and the
@@ -433,11 +427,11 @@ fn data_table(out: &mut Markup, chart: &ChartView, t: &crate::i18n::Ui) {
     out.raw("<div class=\"rw-table-wrap rw-table-part\" tabindex=\"0\" role=\"region\" aria-label=\"");
     out.attr(&chart.title).raw(t.colon).raw(t.table_of).raw("\"><table class=\"rw-table rw-data rw-stack\">");
     out.element("<caption>", &chart.title, "</caption><thead><tr>");
+    let numeric = |c: usize| chart.table.numeric.get(c).copied().unwrap_or(false);
     // A numeric column's heading stands over its numbers, at the end.
     for (c, h) in chart.table.headers.iter().enumerate() {
-        let numeric = chart.table.numeric.get(c).copied().unwrap_or(false);
         out.element(
-            if numeric { "<th scope=\"col\" class=\"rw-num-cell\">" } else { "<th scope=\"col\">" },
+            if numeric(c) { "<th scope=\"col\" class=\"rw-num-cell\">" } else { "<th scope=\"col\">" },
             h,
             "</th>",
         );
@@ -451,10 +445,8 @@ fn data_table(out: &mut Markup, chart: &ChartView, t: &crate::i18n::Ui) {
                 continue;
             }
             // The column's name on each cell: on a phone a row is shown as a card (as a ranking's).
-            let numeric = chart.table.numeric.get(c).copied().unwrap_or(false);
-            out.raw(if numeric { "<td class=\"rw-num-cell\" data-label=\"" } else { "<td data-label=\"" });
-            out.attr(chart.table.headers.get(c).map_or("", String::as_str)).raw("\">");
-            out.element("", cell, "</td>");
+            out.raw(if numeric(c) { "<td class=\"rw-num-cell\" data-label=\"" } else { "<td data-label=\"" });
+            out.attr(chart.table.headers.get(c).map_or("", String::as_str)).raw("\">").text(cell).raw("</td>");
         }
         out.raw("</tr>");
     }

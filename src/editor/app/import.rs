@@ -201,11 +201,8 @@ fn summary(ctx: &FormCtx, entry: &Value) -> String {
         .and_then(|q| crate::validate::decode::QUALIFIERS.iter().find(|(name, _)| *name == q).map(|(_, q)| *q));
     let figure = match crate::model::Decimal::parse(&value) {
         Some(number) => {
-            let unit = match (unit.is_empty(), unit_en.is_empty()) {
-                (true, _) => None,
-                (false, true) => Some(crate::model::Text::new(&unit)),
-                (false, false) => Some(crate::model::Text::bilingual(&unit, &unit_en)),
-            };
+            // A blank English unit falls back to the Chinese, as in the widget.
+            let unit = (!unit.is_empty()).then(|| crate::model::Text::bilingual(&unit, &unit_en));
             let lang = ctx.t.lang;
             crate::format::figure(&number, qualifier, unit.as_ref(), lang).text(lang)
         }
