@@ -154,3 +154,21 @@ fn two_reports_prerendered_for_one_page_get_two_payload_ids() {
     assert_ne!(lanshan, id_of("docs/examples/water-affairs-example.json"));
     assert_eq!(lanshan, id_of("www/reports/lanshan-2021.json"), "the same payload, the same id");
 }
+
+#[test]
+fn a_language_the_widget_does_not_have_is_refused_not_shown_in_chinese() {
+    let lanshan = Path::new(env!("CARGO_MANIFEST_DIR")).join("www/reports/lanshan-2021.json");
+    let lanshan = lanshan.to_str().unwrap();
+    for args in [
+        vec!["render", lanshan, "--lang", "fr"],
+        vec!["prerender", lanshan, "--lang", "fr", "--stylesheet", "x.css"],
+        vec!["validate", "--lang", "fr", lanshan],
+    ] {
+        let (code, output) = cli(&args);
+        assert_ne!(code, 0, "{args:?}: {output}");
+        assert!(output.contains("--lang must be zh or en, not \"fr\""), "{args:?}: {output}");
+    }
+    // Tags of either language are still understood.
+    assert_eq!(cli(&["validate", "--lang", "zh-CN", lanshan]).0, 0);
+    assert!(cli(&["render", lanshan, "--lang", "en-GB"]).1.contains("lang=\"en\""));
+}

@@ -143,3 +143,23 @@ fn decimal_values_match_the_standard_parser_for_report_figures() {
         assert_eq!(d(text).value(), text.parse::<f64>().unwrap(), "{text}");
     }
 }
+
+#[test]
+fn language_codes_are_zh_or_en_and_nothing_else() {
+    for (code, lang) in
+        [("", Some(Lang::Zh)), ("zh", Some(Lang::Zh)), (" ZH-cn ", Some(Lang::Zh)), ("zh-Hant", Some(Lang::Zh))]
+    {
+        assert_eq!(Lang::parse(code), lang, "{code:?}");
+    }
+    for (code, lang) in [
+        ("en", Some(Lang::En)),
+        ("EN-us", Some(Lang::En)),
+        ("fr", None),
+        ("english", None),
+        ("zhx", None),
+        ("cn", None),
+    ] {
+        assert_eq!(Lang::parse(code), lang, "{code:?}");
+    }
+    assert_eq!(Lang::from_code("fr"), Lang::Zh, "the widget still shows a report, in Chinese");
+}

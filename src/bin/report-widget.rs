@@ -55,6 +55,17 @@ mod cli {
         }
     }
 
+    /// A `--lang` value: `zh` or `en` (or a tag of either, such as `zh-CN`); anything else is an
+    /// error rather than a silent fallback to Chinese.
+    fn lang_option(value: Option<&str>, default: Lang) -> Result<Lang, String> {
+        match value {
+            None => Ok(default),
+            Some(code) => Lang::parse(code)
+                .filter(|_| !code.trim().is_empty())
+                .ok_or_else(|| format!("--lang must be zh or en, not {code:?}")),
+        }
+    }
+
     /// Options: `--flag value` pairs and bare `--flag`s after the payload path.
     struct Options<'a> {
         args: &'a [String],
@@ -94,6 +105,7 @@ mod cli {
         use report_widget::snippet::{BuildFiles, SnippetOptions};
         let path = &args[0];
         let opts = Options { args: &args[1..] };
+        let lang = lang_option(opts.value("--lang"), Lang::Zh)?;
         let payload = read(path)?;
         let options = SnippetOptions {
             base: opts.value("--base").unwrap_or("./").to_string(),
@@ -119,7 +131,7 @@ mod cli {
             e.problems().iter().map(|p| format!("{path}: {}: {}", p.location(), p.en)).collect::<Vec<_>>().join("\n")
         };
         let done = |out: String| {
-            note_untranslated(path, &payload, Lang::from_code(&options.lang));
+            note_untranslated(path, &payload, lang);
             out
         };
         if opts.flag("--page") {
@@ -198,7 +210,13 @@ mod cli {
         let mut rest = args.iter();
         while let Some(arg) = rest.next() {
             match arg.as_str() {
-                "--lang" => lang = Lang::from_code(rest.next().map(String::as_str).unwrap_or_default()),
+                "--lang" => match lang_option(Some(rest.next().map(String::as_str).unwrap_or_default()), lang) {
+                    Ok(l) => lang = l,
+                    Err(e) => {
+                        eprintln!("{e}");
+                        return ExitCode::from(2);
+                    }
+                },
                 _ => paths.push(arg),
             }
         }
@@ -238,9 +256,13 @@ mod cli {
 
     fn render(args: &[String]) -> ExitCode {
         let path = &args[0];
-        let lang = match args.iter().position(|a| a == "--lang") {
-            Some(i) => Lang::from_code(args.get(i + 1).map(String::as_str).unwrap_or("zh")),
-            None => Lang::Zh,
+        let opts = Options { args: &args[1..] };
+        let lang = match lang_option(opts.value("--lang"), Lang::Zh) {
+            Ok(lang) => lang,
+            Err(e) => {
+                eprintln!("{e}");
+                return ExitCode::from(2);
+            }
         };
         let text = match read(path) {
             Ok(t) => t,

@@ -233,6 +233,16 @@ fn announce_after_render(id: u64, host: Element, shadow: Option<host::Shadow>, e
 
 /// Logs a valid payload's warnings (unknown fields, likely typos) once, for the page's author,
 /// as soon as their messages are there (`messages`); the report does not wait for them.
+/// A host's `data-lang`; a language the widget has no text in is shown in Chinese, and the page's
+/// author is told in the console.
+fn lang_of(host: &Element) -> Lang {
+    let code = host.get_attribute("data-lang").unwrap_or_default();
+    Lang::parse(&code).unwrap_or_else(|| {
+        gloo::console::warn!("report-widget: data-lang must be zh or en (showing Chinese):", code, host);
+        Lang::Zh
+    })
+}
+
 fn log_warnings(host: &Element, text: &str, warnings: Vec<Problem>) {
     if warnings.is_empty() {
         return;
@@ -265,7 +275,7 @@ async fn run(id: u64, host: Element, stylesheet: Stylesheet, abort: Option<Abort
     if panic::poisoned() {
         return; // the panic hook has marked this host already
     }
-    let lang = Lang::from_code(&host.get_attribute("data-lang").unwrap_or_default());
+    let lang = lang_of(&host);
     if !host::markup_allowed() {
         // A prerendered report stays readable, with the reason above it.
         let err = EmbedError::TrustedTypes;

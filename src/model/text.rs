@@ -12,14 +12,19 @@ pub enum Lang {
 }
 
 impl Lang {
-    /// Reads a `data-lang` / `--lang` value; anything that is not English means Chinese.
-    pub fn from_code(code: &str) -> Lang {
-        let code = code.trim().to_ascii_lowercase();
-        if code == "en" || code.starts_with("en-") {
-            Lang::En
-        } else {
-            Lang::Zh
+    /// Reads a `data-lang` / `--lang` value: `en`/`en-*` is English, `zh`/`zh-*` or nothing is
+    /// Chinese; any other language is `None` (the widget has no text in it).
+    pub fn parse(code: &str) -> Option<Lang> {
+        match code.trim().to_ascii_lowercase().split('-').next() {
+            Some("en") => Some(Lang::En),
+            Some("zh" | "") => Some(Lang::Zh),
+            _ => None,
         }
+    }
+
+    /// [`Lang::parse`], with Chinese for a language the widget does not have.
+    pub fn from_code(code: &str) -> Lang {
+        Lang::parse(code).unwrap_or(Lang::Zh)
     }
 
     /// The BCP 47 tag for the `lang` attribute.

@@ -139,6 +139,23 @@ test("two snippets pasted with the same payload id each show their own report", 
   await page.close();
 });
 
+test("a data-lang the widget has no text in shows the report in Chinese and says so in the console", async () => {
+  const page = await session.browser.newPage({ viewport: { width: 1100, height: 900 } });
+  const warnings = [];
+  page.on("console", (m) => m.type() === "warning" && warnings.push(m.text()));
+  await page.goto(`${session.server.url}/same-id.html`);
+  await settled(page, "[data-report-widget]", 30000);
+  assert.deepEqual(warnings.filter((w) => w.includes("data-lang")), [], "zh and en are not warned about");
+  // The English host switched to French: Chinese, the widget's default.
+  await page.evaluate(() => document.getElementById("second").setAttribute("data-lang", "fr"));
+  await page.waitForFunction(() => document.getElementById("second").shadowRoot.querySelector(".rw[lang='zh-CN']"));
+  await waitForState(page, "second", "ready");
+  const warned = warnings.filter((w) => w.includes("data-lang"));
+  assert.equal(warned.length, 1, warnings.join("\n"));
+  assert.match(warned[0], /data-lang must be zh or en \(showing Chinese\): fr/);
+  await page.close();
+});
+
 test("hosts added later mount by themselves; removed hosts are released; moved hosts keep their report", async () => {
   const { page, context, errors } = await openThree();
   await settled(page);

@@ -226,7 +226,16 @@ test("tooltips show on keyboard focus, follow the arrow keys, close with Escape,
   const p = await open("/zh.html");
   const w = root(p);
   const months = w.locator("#rw-first-months .rw-plot");
+  // Focusing the plot shows its keyboard hint without moving the months (nothing jumps).
+  // (Measured from the chart's caption: focusing scrolls the page.)
+  const offset = () => months.evaluate((plot) => {
+    const caption = plot.closest("figure").querySelector("figcaption").getBoundingClientRect();
+    return plot.querySelector(".rw-month").getBoundingClientRect().top - caption.top;
+  });
+  const before = await offset();
   await months.focus();
+  assert.ok(await months.locator(".rw-plot-hint").isVisible(), "the keyboard hint shows");
+  assert.equal(await offset(), before, "the plot does not move");
   const visibleTips = () => w.locator("#rw-first-months .rw-tip").evaluateAll((tips) => tips.filter((t) => getComputedStyle(t).display !== "none").map((t) => t.textContent));
   assert.deepEqual(await visibleTips(), ["2021年1月：否（全市大气污染防治考核五区排名第一）"]);
   for (let i = 0; i < 3; i++) await p.keyboard.press("ArrowRight");
