@@ -209,6 +209,20 @@ pub fn hint(before: &str, after: &str) -> Option<(String, String)> {
     }
 }
 
+/// Why a text ends too soon: a file cut short, or, most often in a page, a payload written
+/// into an inline `<script>` with a `</script>` in one of its texts, where the browser ends
+/// the script element (and shows the rest of the payload as page text).
+#[cfg(feature = "messages")]
+fn cut_short(message: &str) -> (String, String) {
+    (
+        format!(
+            "{}。文件可能不完整；若数据直接写在网页的 <script> 里，数据中的“</script>”会让脚本提前结束：请写成“<\\/script>”（report-widget prerender 生成的代码片段已处理）",
+            message_zh(message)
+        ),
+        "the file may be cut short; if the payload is written into the page inside a <script>, a \"</script>\" in it ends the script early: write \"<\\/script>\" instead (snippets made by report-widget prerender already do)".to_string(),
+    )
+}
+
 /// Parses one JSON value (surrounded by optional whitespace) from `text`.
 pub fn parse(text: &str) -> Result<Value, SyntaxError> {
     let mut p = Parser { text, at: 0, depth: 0 };
@@ -252,13 +266,18 @@ impl Parser<'_> {
         error
     }
 
-    /// An error where the text ends too soon: at its last character.
+    /// An error where the text ends too soon: at its last character. (Also the place of
+    /// [`Parser::error`], which gives its own hint.)
     fn eof(&self, message: &str) -> SyntaxError {
         let before = &self.text[..self.at];
         let line = before.matches('\n').count() + 1;
         let line_start = before.rfind('\n').map_or(0, |i| i + 1);
         let column = before[line_start..].chars().count().max(1);
-        SyntaxError { line, column, message: message.to_string(), hint: Hint::default() }
+        #[cfg(feature = "messages")]
+        let hint = Hint(message.starts_with("EOF").then(|| cut_short(message)));
+        #[cfg(not(feature = "messages"))]
+        let hint = Hint::default();
+        SyntaxError { line, column, message: message.to_string(), hint }
     }
 
     fn skip_space(&mut self) {
@@ -605,9 +624,19 @@ mod tests {
         }
         // Valid places for the same characters, and other errors, get none.
         assert!(parse("{\"a\": \"他说“好”，‘行’'\"}").is_ok());
-        for text in ["{\"a\" 1}", "[1 2]", "{\"a\": tru}", "{\"a\": [1, 2"] {
+        for text in ["{\"a\" 1}", "[1 2]", "{\"a\": tru}"] {
             assert_eq!(parse(text).unwrap_err().hint, Hint::default(), "{text:?}");
         }
+        // A text that ends too soon: cut short, or a payload in a page cut at a `</script>`
+        // in one of its texts.
+        let page = "<script type=\"application/json\">{\"a\": \"see <b>x</b></script>\"}</script>";
+        let cut = &page[page.find('>').unwrap() + 1..page.find("</script>").unwrap()];
+        for text in ["{\"a\": [1, 2", cut] {
+            let (zh, en) = hint_of(text);
+            assert!(zh.contains("“</script>”") && zh.contains("<\\/script>"), "{text:?}: {zh}");
+            assert!(en.contains("cut short") && en.contains("\"<\\/script>\""), "{text:?}: {en}");
+        }
+        assert!(hint_of(cut).0.starts_with("文字缺少结尾的双引号。"), "the reader's own message comes first");
     }
 
     #[test]
