@@ -28,7 +28,6 @@ pub mod pointer;
 
 use crate::model::{Group, Lang, Metric, Report, SectionBody, Text, SCHEMA_V1};
 use pointer::At;
-use std::collections::HashSet;
 
 /// Payloads larger than this are refused before parsing.
 pub const MAX_PAYLOAD_BYTES: usize = 2 * 1024 * 1024;
@@ -219,7 +218,7 @@ fn check_rules(report: &Report, complete: bool) -> Vec<Problem> {
         out.push(Problem::error(meta.key("date").pointer(), zh, en));
     }
 
-    let mut group_ids = HashSet::new();
+    let mut group_ids = Ids::default();
     for (i, g) in report.groups.iter().enumerate() {
         let at = At::ROOT.item("groups", i);
         unique_id(&mut out, &mut group_ids, &g.id, &at);
@@ -233,8 +232,8 @@ fn check_rules(report: &Report, complete: bool) -> Vec<Problem> {
         }
     }
 
-    let mut section_ids = HashSet::new();
-    let mut item_ids = HashSet::new();
+    let mut section_ids = Ids::default();
+    let mut item_ids = Ids::default();
     for (si, section) in report.sections.iter().enumerate() {
         let at = At::ROOT.item("sections", si);
         unique_id(&mut out, &mut section_ids, &section.id, &at);
@@ -412,12 +411,48 @@ fn resolve_group<'r>(
     group
 }
 
+/// The ids met so far in one namespace (groups, sections, items). With messages, also where
+/// each was first used, so that a duplicate's message names the other place; the widget's own
+/// wasm, which leaves messages to the on-demand module, keeps only the ids.
+#[derive(Default)]
+struct Ids {
+    #[cfg(feature = "messages")]
+    first_at: std::collections::HashMap<String, String>,
+    #[cfg(not(feature = "messages"))]
+    seen: std::collections::HashSet<String>,
+}
+
+impl Ids {
+    /// Records `id`, used at `at`; if it was used before, where.
+    #[cfg(feature = "messages")]
+    fn repeated(&mut self, id: &str, at: &At) -> Option<String> {
+        match self.first_at.get(id) {
+            Some(first) => Some(first.clone()),
+            None => {
+                self.first_at.insert(id.to_string(), at.pointer());
+                None
+            }
+        }
+    }
+
+    /// Records `id`; if it was used before, a blank place (no message will name it).
+    #[cfg(not(feature = "messages"))]
+    fn repeated(&mut self, id: &str, _: &At) -> Option<&'static str> {
+        (!self.seen.insert(id.to_string())).then_some("")
+    }
+}
+
 /// Checks the member `id` of the object at `at`.
-fn unique_id(out: &mut Vec<Problem>, seen: &mut HashSet<String>, id: &str, at: &At) {
+fn unique_id(out: &mut Vec<Problem>, ids: &mut Ids, id: &str, at: &At) {
+    let here = at.key("id");
     if id.trim().is_empty() {
-        out.push(Problem::error(at.key("id").pointer(), text!("id 不能为空"), text!("the id must not be empty")));
-    } else if !seen.insert(id.to_string()) {
-        out.push(Problem::error(at.key("id").pointer(), text!("id“{id}”重复"), text!("the id \"{id}\" is used twice")));
+        out.push(Problem::error(here.pointer(), text!("id 不能为空"), text!("the id must not be empty")));
+    } else if let Some(first) = ids.repeated(id, &here) {
+        out.push(Problem::error(
+            here.pointer(),
+            text!("id“{id}”重复（已在 {first} 用过）"),
+            text!("the id \"{id}\" is used twice: first at {first}"),
+        ));
     }
 }
 
