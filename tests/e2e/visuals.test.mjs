@@ -513,6 +513,25 @@ test("on a phone, table rows are cards: every column shows without scrolling sid
   }
 });
 
+test("on a phone in large text, a figure keeps its unit on its line (\"more than\" may wrap before them)", async () => {
+  const p = await open("/en.html", { width: 320, height: 900 });
+  const w = root(p);
+  await w.locator(".rw-large-toggle").click();
+  const apart = await w.locator(".rw-card-value").evaluateAll((values) =>
+    values
+      .filter((v) => v.querySelector(".rw-unit"))
+      .filter((v) => {
+        const number = v.querySelector(".rw-num").getBoundingClientRect();
+        const unit = v.querySelector(".rw-unit").getClientRects()[0];
+        return unit.top >= number.bottom - 1;
+      })
+      .map((v) => v.textContent)
+  );
+  assert.ok((await w.locator(".rw-card-value .rw-unit").count()) > 10);
+  assert.deepEqual(apart, [], "no unit starts the line below its number");
+  await p.context().close();
+});
+
 for (const width of [320, 768, 1280]) {
   for (const [mode, path, colorScheme] of [
     ["light", "/zh.html", "light"],
