@@ -86,7 +86,15 @@ pub struct FigureParts {
 impl FigureParts {
     /// The whole figure as one string, e.g. "5020余人次" or "more than 5,020 person-times".
     pub fn text(&self, lang: Lang) -> String {
-        let sep = unit_separator(&self.unit, lang);
+        self.joined(unit_separator(&self.unit, lang))
+    }
+
+    /// [`FigureParts::text`] for the page: the unit stays on its number's line.
+    pub fn display(&self, lang: Lang) -> String {
+        self.joined(unit_space(&self.unit, lang))
+    }
+
+    fn joined(&self, sep: &str) -> String {
         format!("{}{}{}{}{}", self.before, self.number, self.after, sep, self.unit)
     }
 }
@@ -98,6 +106,16 @@ pub fn unit_separator(unit: &str, lang: Lang) -> &'static str {
         " "
     } else {
         ""
+    }
+}
+
+/// [`unit_separator`] on the page: a no-break space, so that "600 copies" never wraps apart
+/// (the qualifier before it, "more than", still may).
+pub fn unit_space(unit: &str, lang: Lang) -> &'static str {
+    if unit_separator(unit, lang).is_empty() {
+        ""
+    } else {
+        "\u{a0}"
     }
 }
 

@@ -64,9 +64,10 @@ fn card(out: &mut Markup, c: &MetricCard, env: &Env) {
         out.element("<span class=\"rw-qual\">", &f.after, "</span>");
     }
     if !f.unit.is_empty() {
-        // A no-break space: "600 copies" stays on one line ("more than" may wrap before it).
-        let space = if crate::format::unit_separator(&f.unit, env.lang).is_empty() { "" } else { "\u{a0}" };
-        out.raw("<span class=\"rw-unit\">").raw(space).text(&f.unit).raw("</span>");
+        out.raw("<span class=\"rw-unit\">")
+            .raw(crate::format::unit_space(&f.unit, env.lang))
+            .text(&f.unit)
+            .raw("</span>");
     }
     out.raw("</p>");
     if let Some(change) = &c.change {

@@ -121,7 +121,8 @@ pub struct CaseStatsView {
 pub struct CaseRow {
     pub id: String,
     pub label: String,
-    /// The figure as the report writes it ("1813.4469万元", "5020余人次").
+    /// The figure as the report writes it ("1813.4469万元", "5020余人次"), for the page (the
+    /// unit kept on its number's line).
     pub figure_text: String,
     /// For amounts in 万元: the amount in yuan, computed, shown on demand ("18134469元").
     pub in_yuan: Option<String>,
@@ -442,7 +443,7 @@ fn case_stats(body: &CaseStatsBody, anchor: &str, title: &str, lang: Lang) -> Ca
             CaseRow {
                 id: item.id.clone(),
                 label: item.label.get(lang).to_string(),
-                figure_text: format::figure(&item.value, item.qualifier, unit, lang).text(lang),
+                figure_text: format::figure(&item.value, item.qualifier, unit, lang).display(lang),
                 in_yuan: format::in_yuan(&item.value, item.qualifier, unit, lang),
                 progress: item.resolved.as_ref().map(|done| {
                     let ratio = if item.value.value() > 0.0 { done.value() / item.value.value() } else { 0.0 };

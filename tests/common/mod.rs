@@ -14,7 +14,13 @@ pub fn text_of(html: &str) -> String {
         }
     }
     // A no-break space reads as a space.
-    out.replace('\u{a0}', " ").replace("&nbsp;", " ").replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'").replace("&amp;", "&")
+    out.replace('\u{a0}', " ")
+        .replace("&nbsp;", " ")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&")
 }
 
 /// Checks that every start tag of `html` is a name followed by well-formed attributes (`name` or

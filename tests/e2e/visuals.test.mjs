@@ -529,6 +529,24 @@ test("on a phone in large text, a figure keeps its unit on its line (\"more than
   );
   assert.ok((await w.locator(".rw-card-value .rw-unit").count()) > 10);
   assert.deepEqual(apart, [], "no unit starts the line below its number");
+  // Case statistics: the figure is one text; the number's last digit and the unit's first
+  // letter are on one line (a long unit may still wrap inside, as "person-times" does).
+  const split = await w.locator(".rw-case-value").evaluateAll((values) =>
+    values
+      .filter((v) => {
+        const text = v.firstChild;
+        const at = text.data.search(/\d\D[^\d\s×]/);
+        if (at < 0) return false;
+        const range = document.createRange();
+        range.setStart(text, at);
+        range.setEnd(text, at + 3);
+        const tops = [...range.getClientRects()].map((r) => Math.round(r.top));
+        return new Set(tops).size > 1;
+      })
+      .map((v) => v.textContent)
+  );
+  assert.ok((await w.locator(".rw-case-value").count()) > 10);
+  assert.deepEqual(split, [], "no case figure is split between its number and its unit");
   await p.context().close();
 });
 
