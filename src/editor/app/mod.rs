@@ -107,6 +107,10 @@ pub enum Msg {
     Opened(String, Vec<u8>),
     OpenAnyway,
     OpenCancel,
+    /// The discard button: asks first (inline, no native dialog).
+    DiscardAsk,
+    DiscardCancel,
+    /// Discard confirmed.
     Discard,
     DismissNotice,
     UiLang(Lang),
@@ -154,6 +158,8 @@ pub struct EditorApp {
     focus: Option<Focus>,
     notice: Option<String>,
     notice_discard: bool,
+    /// The discard button was pressed: the question and its two answers show in its place.
+    confirm_discard: bool,
     open_failure: Option<OpenFailure>,
     import: Option<Rc<ImportState>>,
     output_open: bool,
@@ -533,6 +539,7 @@ impl Component for EditorApp {
             focus: None,
             notice,
             notice_discard,
+            confirm_discard: false,
             open_failure: None,
             import: None,
             output_open: false,
@@ -768,8 +775,20 @@ impl Component for EditorApp {
                 self.open_failure = None;
                 self.focus = Some(Focus::Ids(vec!["open-json-button".into()]));
             }
+            Msg::DiscardAsk => {
+                self.confirm_discard = true;
+                // The safe answer first: Enter pressed twice by mistake keeps the work.
+                self.focus = Some(Focus::Ids(vec!["discard-keep".into()]));
+            }
+            Msg::DiscardCancel => {
+                self.confirm_discard = false;
+                self.focus = Some(Focus::Ids(vec!["discard".into()]));
+            }
             Msg::Discard => {
                 let t = self.t();
+                self.confirm_discard = false;
+                // Back where the person was; the notice (a live region) says what happened.
+                self.focus = Some(Focus::Ids(vec!["discard".into()]));
                 self.set_doc(doc::empty_report(&dom::today()), None, true);
                 self.history.seal();
                 dom::store_remove(WORK_KEY);
@@ -1006,10 +1025,32 @@ impl EditorApp {
                             { if self.stored { t.saved_here } else { t.not_saved } }
                             if self.unsaved.get() { { " · " }<span id="unsaved">{ t.unsaved_changes }</span> }
                         </span>
-                        <button type="button" class="ed-btn ed-small ed-danger" id="discard" onclick={self.send.reform(|_| Msg::Discard)}>{ t.discard }</button>
+                        if !self.confirm_discard {
+                            <button type="button" class="ed-btn ed-small ed-danger" id="discard" onclick={self.send.reform(|_| Msg::DiscardAsk)}>{ t.discard }</button>
+                        }
                     </div>
+                    if self.confirm_discard { { self.discard_confirm(t) } }
                 </div>
             </header>
+        }
+    }
+
+    /// The discard button's second step, in its place: the question (which names the group the
+    /// focused answer is in, so a screen reader reads it), confirm, or keep (Escape too).
+    fn discard_confirm(&self, t: &'static Strings) -> Html {
+        let send = self.send.clone();
+        let onkeydown = Callback::from(move |e: KeyboardEvent| {
+            if e.key() == "Escape" {
+                e.prevent_default();
+                send.emit(Msg::DiscardCancel);
+            }
+        });
+        html! {
+            <div class="ed-row ed-confirm" role="group" id="discard-confirm" aria-labelledby="discard-question" {onkeydown}>
+                <span id="discard-question">{ t.discard_question }</span>
+                <button type="button" class="ed-btn ed-small ed-danger" id="discard-yes" onclick={self.send.reform(|_| Msg::Discard)}>{ t.discard_confirm }</button>
+                <button type="button" class="ed-btn ed-small" id="discard-keep" onclick={self.send.reform(|_| Msg::DiscardCancel)}>{ t.keep_work }</button>
+            </div>
         }
     }
 
@@ -1021,7 +1062,7 @@ impl EditorApp {
                         <p class="ed-notice">
                             <span id="notice-text">{ notice }</span>
                             if self.notice_discard {
-                                <button type="button" class="ed-btn ed-small ed-danger" onclick={self.send.reform(|_| Msg::Discard)}>{ t.discard }</button>
+                                <button type="button" class="ed-btn ed-small ed-danger" onclick={self.send.reform(|_| Msg::DiscardAsk)}>{ t.discard }</button>
                             }
                             <button type="button" class="ed-btn ed-small" onclick={self.send.reform(|_| Msg::DismissNotice)}>{ t.dismiss }</button>
                         </p>
