@@ -50,9 +50,6 @@ impl ImportState {
             SectionKind::CaseStats => Target::CaseStats,
             _ => return None,
         };
-        let list = Self::list_name(target);
-        let empty =
-            doc.pointer(&format!("/sections/{section}/{list}")).and_then(Value::as_array).is_none_or(Vec::is_empty);
         Some(ImportState {
             section,
             target,
@@ -63,12 +60,16 @@ impl ImportState {
             rows: Vec::new(),
             header: false,
             mapping: Vec::new(),
-            replace: empty,
+            // Replace by default: re-importing an updated sheet is the common case, and adding
+            // its rows after the old ones silently doubled every row. Where the section has
+            // rows the panel says how many go, and one undo step brings them back.
+            replace: true,
             built: Built { entries: Vec::new(), notes: Vec::new() },
         })
     }
 
-    fn list_name(target: Target) -> &'static str {
+    /// The field of the section that holds the entries a table makes.
+    pub fn list_name(target: Target) -> &'static str {
         match target {
             Target::Ranking => "rows",
             Target::CaseStats => "items",
@@ -254,7 +255,8 @@ fn note_text(ctx: &FormCtx, note: &Note, header: bool) -> String {
 /// How many table rows the mapping preview shows.
 const PREVIEW_ROWS: usize = 12;
 
-pub fn import_panel(ctx: &FormCtx, state: &ImportState) -> Html {
+/// The panel; `existing` is how many entries the section holds now.
+pub fn import_panel(ctx: &FormCtx, state: &ImportState, existing: usize) -> Html {
     let t = ctx.t;
     let i = state.section;
     let send = ctx.send.clone();
@@ -366,13 +368,26 @@ pub fn import_panel(ctx: &FormCtx, state: &ImportState) -> Html {
                     { for built.entries.iter().take(PREVIEW_ROWS).map(|e| html! { <li>{ summary(ctx, e) }</li> }) }
                     if built.entries.len() > PREVIEW_ROWS { <li>{ "…" }</li> }
                 </ol>
-                <fieldset class="ed-radios">
-                    <legend class="ed-visually-hidden">{ t.import_title }</legend>
-                    <input type="radio" name={format!("mode-{i}")} id={format!("replace-{i}")} checked={state.replace} onchange={on_replace(true)} />
-                    <label for={format!("replace-{i}")}>{ t.replace_rows }</label>
-                    <input type="radio" name={format!("mode-{i}")} id={format!("append-{i}")} checked={!state.replace} onchange={on_replace(false)} />
-                    <label for={format!("append-{i}")}>{ t.append_rows }</label>
-                </fieldset>
+                // Into an empty section replacing and adding are the same: no choice to make.
+                if existing > 0 {
+                    <fieldset class="ed-radios" aria-describedby={format!("mode-{i}-effect")}>
+                        <legend>{ fill(t.import_existing, &[("n", existing.to_string())]) }</legend>
+                        <input type="radio" name={format!("mode-{i}")} id={format!("replace-{i}")} checked={state.replace} onchange={on_replace(true)} />
+                        <label for={format!("replace-{i}")}>{ t.replace_rows }</label>
+                        <input type="radio" name={format!("mode-{i}")} id={format!("append-{i}")} checked={!state.replace} onchange={on_replace(false)} />
+                        <label for={format!("append-{i}")}>{ t.append_rows }</label>
+                    </fieldset>
+                    // What applying does to the entries already there, in numbers; said again
+                    // (a live region) when the choice changes.
+                    <p class={if state.replace { "ed-effect ed-effect-replace" } else { "ed-effect" }}
+                        id={format!("mode-{i}-effect")} aria-live="polite">
+                        { fill(if state.replace { t.replace_effect } else { t.append_effect }, &[
+                            ("n", existing.to_string()),
+                            ("m", built.entries.len().to_string()),
+                            ("total", (existing + built.entries.len()).to_string()),
+                        ]) }
+                    </p>
+                }
             }
             <div class="ed-row">
                 <button type="button" class="ed-btn ed-primary" id={format!("apply-{i}")} disabled={built.entries.is_empty()} onclick={on_apply}>{ t.apply }</button>

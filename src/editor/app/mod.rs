@@ -861,7 +861,14 @@ impl Component for EditorApp {
                             self.set_doc(value, None, true);
                             self.history.seal();
                             self.run_check();
-                            self.notice = Some(self.t().applied.replace("{n}", &added.to_string()));
+                            let t = self.t();
+                            self.notice = Some(if replaced && before > 0 {
+                                t.applied_replaced
+                                    .replace("{n}", &added.to_string())
+                                    .replace("{old}", &before.to_string())
+                            } else {
+                                t.applied.replace("{n}", &added.to_string())
+                            });
                             self.notice_discard = false;
                             let first = if replaced { 0 } else { before };
                             self.focus = Some(Focus::Ids(vec![
