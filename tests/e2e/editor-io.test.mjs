@@ -117,6 +117,54 @@ test("re-importing a sheet replaces the section's rows by default, says how many
   await page.context().close();
 });
 
+test("a table pasted but not applied comes back in its import box after a reload", async () => {
+  const page = await editorPage(session.browser, editorUrl());
+  page.on("dialog", (d) => d.accept());
+  await loadExample(page);
+  await byId(page, "f/meta/title/zh").fill("兰山区2021年度报告（草稿）");
+  const s = lanshanSection("inspection");
+  const csv = "指标,数值,单位\n双随机抽查企业,1200余,家次\n";
+  await page.click(`[id="import:${s}"]`);
+  // Typed into the box, not pasted: kept all the same.
+  await byId(page, `paste-${s}`).fill(csv);
+  await page.waitForSelector(`[id="mapping-${s}"]`);
+  await page.reload();
+  await page.waitForSelector(`[id="paste-${s}"]`);
+  assert.equal(await page.inputValue(`[id="paste-${s}"]`), csv, "the box holds the text as typed");
+  const mapped = await page.$$eval(`[id="mapping-${s}"] thead select`, (sel) => sel.map((x) => x.value));
+  assert.deepEqual(mapped, ["label", "value", "unit"], "read again as before");
+  assert.match(await page.textContent("#notice-text"), /恢复.*尚未应用的表格也已恢复/);
+  assert.equal(await byId(page, "f/meta/title/zh").inputValue(), "兰山区2021年度报告（草稿）");
+  assert.ok(!(await previewText(page)).includes("双随机抽查企业"), "still not applied");
+  // Cancelling the import forgets it.
+  await page.click(`[id="cancel-${s}"]`);
+  await page.reload();
+  await page.waitForSelector("#tab-form");
+  assert.equal(await page.$(`[id="paste-${s}"]`), null, "cancelled: nothing comes back");
+  assert.doesNotMatch(await page.textContent("#notice-text"), /表格/);
+  // Applied: nothing comes back either.
+  await page.click(`[id="import:${s}"]`);
+  await paste(page, byId(page, `paste-${s}`), csv);
+  await page.waitForSelector(`[id="mapping-${s}"]`);
+  await page.click(`[id="apply-${s}"]`);
+  await previewShows(page, "双随机抽查企业");
+  await page.reload();
+  await page.waitForSelector("#tab-form");
+  assert.equal(await page.$(`[id="paste-${s}"]`), null, "applied: nothing comes back");
+  // A pasted table is kept beside the work only: after a discard neither comes back.
+  await page.click(`[id="import:${s}"]`);
+  await paste(page, byId(page, `paste-${s}`), csv);
+  await page.waitForSelector(`[id="mapping-${s}"]`);
+  await page.click("#discard");
+  await page.click("#discard-yes");
+  await page.reload();
+  await page.waitForSelector("#tab-form");
+  assert.equal(await page.$(`[id="paste-${s}"]`), null);
+  assert.equal(await page.evaluate(() => localStorage.getItem("report-widget-editor/import")), null);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
 test("a GBK-encoded CSV fills a case-statistics section with its Chinese intact", async () => {
   const page = await editorPage(session.browser, editorUrl());
   await loadExample(page);

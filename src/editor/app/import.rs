@@ -7,6 +7,7 @@ use super::Msg;
 use crate::editor::doc::{display, ids, kind_of, text_parts, Edit};
 use crate::editor::encoding::{self, Choice, Encoding};
 use crate::editor::mapping::{self, Built, Field, Note, Target};
+use crate::editor::pending::{PendingImport, MAX_KEPT_BYTES};
 use crate::editor::table;
 use crate::model::SectionKind;
 use serde_json::Value;
@@ -93,6 +94,16 @@ impl ImportState {
             self.text = d.text;
         }
         self.reparse();
+    }
+
+    /// The text to keep across reloads while it is not applied: pasted or typed, not read
+    /// from a file (the file is still there to choose again).
+    pub fn pending(&self, doc: &Value) -> Option<PendingImport> {
+        if self.file.is_some() || self.text.trim().is_empty() {
+            return None;
+        }
+        let id = doc.pointer(&format!("/sections/{}/id", self.section)).and_then(Value::as_str).unwrap_or_default();
+        Some(PendingImport { section: self.section, section_id: id.to_string(), text: self.text.clone() })
     }
 
     /// The table's data rows (without the header).
@@ -388,6 +399,9 @@ pub fn import_panel(ctx: &FormCtx, state: &ImportState, existing: usize) -> Html
                         ]) }
                     </p>
                 }
+            }
+            if state.file.is_none() && state.text.len() > MAX_KEPT_BYTES {
+                <p class="ed-hint" id={format!("paste-{i}-not-kept")}>{ t.import_not_kept }</p>
             }
             <div class="ed-row">
                 <button type="button" class="ed-btn ed-primary" id={format!("apply-{i}")} disabled={built.entries.is_empty()} onclick={on_apply}>{ t.apply }</button>

@@ -14,6 +14,7 @@ use crate::editor::history::History;
 use crate::editor::json::{self, SyntaxError};
 use crate::editor::nav::{self, Crumb};
 use crate::editor::output::{self, PayloadPlace};
+use crate::editor::pending::PendingImport;
 use crate::editor::strings::{strings, Strings};
 use crate::editor::{check, open_file, Status};
 use crate::model::Lang;
@@ -34,6 +35,9 @@ use yew::prelude::*;
 /// Where the work is kept between visits.
 const WORK_KEY: &str = "report-widget-editor/work";
 const PREFS_KEY: &str = "report-widget-editor/prefs";
+/// A table pasted into an import box and not applied yet (`pending::PendingImport`). Its own
+/// key, so a large paste the browser refuses to store never costs the work its place.
+const IMPORT_KEY: &str = "report-widget-editor/import";
 /// The example payload the build puts into the page.
 const EXAMPLE_ID: &str = "rw-example-lanshan";
 /// How long typing pauses before the checks and the preview catch up.
@@ -162,6 +166,9 @@ pub struct EditorApp {
     confirm_discard: bool,
     open_failure: Option<OpenFailure>,
     import: Option<Rc<ImportState>>,
+    /// What is kept in local storage of the open import's unapplied text (to write it only
+    /// when it changes).
+    kept_import: Option<PendingImport>,
     output_open: bool,
     file_name: String,
     inline: bool,
@@ -266,6 +273,23 @@ impl EditorApp {
         self.stored = dom::store_set(WORK_KEY, &work.to_string());
     }
 
+    /// Keeps the open import box's unapplied text across reloads, or forgets it once the box
+    /// is applied, cancelled or closed.
+    fn keep_import(&mut self) {
+        let pending = self.import.as_ref().and_then(|s| s.pending(&self.doc));
+        if pending == self.kept_import {
+            return;
+        }
+        // Too large to keep (see `MAX_KEPT_BYTES`; the panel says so): nothing is kept.
+        match pending.as_ref().and_then(PendingImport::to_stored) {
+            Some(stored) => {
+                dom::store_set(IMPORT_KEY, &stored);
+            }
+            None => dom::store_remove(IMPORT_KEY),
+        }
+        self.kept_import = pending;
+    }
+
     fn save_prefs(&self) {
         let prefs = json!({ "ui": self.ui.tag(), "preview_lang": self.preview_lang.tag(), "theme": self.theme });
         dom::store_set(PREFS_KEY, &prefs.to_string());
@@ -349,6 +373,24 @@ impl EditorApp {
         self.notice = Some(if had_work { format!("{notice} {}", self.t().replaced_undo) } else { notice });
         self.notice_discard = false;
         self.run_check();
+    }
+
+    /// Opens the import box of the section `pending` belongs to, with its text (on start).
+    fn restore_import(&mut self, pending: PendingImport) {
+        let Some(section) = pending.section_in(&self.doc) else {
+            dom::store_remove(IMPORT_KEY);
+            return;
+        };
+        let Some(mut state) = ImportState::new(section, &self.doc) else { return };
+        state.update(ImportMsg::Text(pending.text), &self.doc);
+        state.refresh(&self.doc);
+        self.kept_import = state.pending(&self.doc);
+        self.import = Some(Rc::new(state));
+        let t = self.t();
+        if let Some(notice) = &mut self.notice {
+            notice.push(' ');
+            notice.push_str(t.import_restored);
+        }
     }
 
     fn go_to_problem(&mut self, problem: &Problem) {
@@ -445,6 +487,7 @@ impl Component for EditorApp {
         });
         let mut notice = None;
         let mut notice_discard = false;
+        let mut work_restored = false;
         let mut file_name = "report.json".to_string();
         let mut json_draft = None;
         let mut clean = true;
@@ -453,6 +496,7 @@ impl Component for EditorApp {
                 let at = w.get("saved_at").and_then(Value::as_f64).map(dom::local_time).unwrap_or_default();
                 notice = Some(t.restored.replace("{time}", &at));
                 notice_discard = true;
+                work_restored = true;
                 if let Some(name) = w.get("file_name").and_then(Value::as_str) {
                     file_name = name.to_string();
                 }
@@ -542,6 +586,7 @@ impl Component for EditorApp {
             confirm_discard: false,
             open_failure: None,
             import: None,
+            kept_import: None,
             output_open: false,
             file_name,
             inline: true,
@@ -563,6 +608,13 @@ impl Component for EditorApp {
             app.json_error = json::parse(&draft).err();
             app.json_draft = Some(draft);
             app.tab = Tab::Json;
+        }
+        // A table pasted and not applied before the reload comes back in its import box.
+        let pending = dom::store_get(IMPORT_KEY).and_then(|s| PendingImport::from_stored(&s));
+        // Only beside the work it was pasted into: after a discard there is none.
+        match pending.filter(|_| work_restored) {
+            Some(pending) => app.restore_import(pending),
+            None => dom::store_remove(IMPORT_KEY),
         }
         app.run_check();
         app
@@ -937,6 +989,7 @@ impl Component for EditorApp {
             }
         }
         let _ = ctx;
+        self.keep_import();
         self.want_prerender();
         true
     }
