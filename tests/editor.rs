@@ -8,6 +8,7 @@ use report_widget::editor::history::{History, COALESCE_MS, LIMIT};
 use report_widget::editor::mapping::{self, Field, Note, Target};
 use report_widget::editor::nav::{self, Crumb};
 use report_widget::editor::output::{self, PayloadPlace};
+use report_widget::editor::pending::{PendingImport, MAX_KEPT_BYTES};
 use report_widget::editor::{check, json, open_file, table};
 use report_widget::model::{Lang, SectionKind};
 use report_widget::validate;
@@ -645,4 +646,46 @@ fn the_texts_an_english_view_shows_in_chinese_are_listed() {
     );
     // The Lanshan payload is translated throughout.
     assert_eq!(doc::untranslated(&parse(LANSHAN)), Vec::<String>::new());
+}
+
+// ---------------------------------------------------------------- a pasted table kept across reloads
+
+#[test]
+fn a_pasted_table_not_applied_is_kept_and_comes_back_to_its_section() {
+    let doc = parse(LANSHAN);
+    let pending = PendingImport {
+        section: 1,
+        section_id: "air-ranks".into(),
+        text: "指标\t数值\r\n扬尘治理达标率\t96.0\r\n".into(),
+    };
+    let stored = pending.to_stored().expect("kept");
+    assert_eq!(PendingImport::from_stored(&stored).as_ref(), Some(&pending), "read back as written");
+    assert_eq!(pending.section_in(&doc), Some(1));
+
+    // The sections were moved (in the JSON view, say): the text follows its section's id.
+    let mut moved = doc.clone();
+    moved["sections"].as_array_mut().unwrap().swap(1, 5);
+    assert_eq!(pending.section_in(&moved), Some(5));
+    // The id was changed: the section at the old index, while a table can still fill it.
+    let mut renamed = doc.clone();
+    renamed["sections"][1]["id"] = json!("ranks");
+    assert_eq!(pending.section_in(&renamed), Some(1));
+    renamed["sections"][1]["kind"] = json!("narrative");
+    assert_eq!(pending.section_in(&renamed), None, "no import box to put it in");
+    assert_eq!(PendingImport { section: 40, ..pending.clone() }.section_in(&renamed), None);
+
+    // Up to the largest payload the editor takes, as the work beside it; nothing when empty.
+    let row = "区县\t1\n";
+    let at_limit = row.repeat(MAX_KEPT_BYTES / row.len());
+    assert!(at_limit.len() <= MAX_KEPT_BYTES);
+    assert!(PendingImport { text: at_limit.clone(), ..pending.clone() }.to_stored().is_some());
+    let over = format!("{at_limit}{}", "x".repeat(MAX_KEPT_BYTES + 1 - at_limit.len()));
+    assert_eq!(over.len(), MAX_KEPT_BYTES + 1);
+    assert_eq!(PendingImport { text: over.clone(), ..pending.clone() }.to_stored(), None);
+    assert_eq!(PendingImport { text: " \n".into(), ..pending.clone() }.to_stored(), None);
+    // What was stored by hand, or cut short, is not read.
+    let forged = json!({ "section": 1, "section_id": "air-ranks", "text": over }).to_string();
+    assert_eq!(PendingImport::from_stored(&forged), None);
+    assert_eq!(PendingImport::from_stored(&stored[..stored.len() - 2]), None);
+    assert_eq!(PendingImport::from_stored("{\"section\": -1, \"text\": \"a\"}"), None);
 }

@@ -12,6 +12,7 @@ pub mod json;
 pub mod mapping;
 pub mod nav;
 pub mod output;
+pub mod pending;
 pub mod strings;
 pub mod table;
 

@@ -53,6 +53,118 @@ test("a table pasted from a spreadsheet fills a ranking section, shown first, th
   await page.context().close();
 });
 
+test("re-importing a sheet replaces the section's rows by default, says how many first, and undoes", async () => {
+  const page = await editorPage(session.browser, editorUrl());
+  await loadExample(page);
+  const s = lanshanSection("air-ranks");
+  const rows = () => page.$$eval(`[id^="f/sections/${s}/rows/"][id$="/metric"]`, (els) => els.length);
+  assert.equal(await rows(), 4);
+  const tsv = "指标\t数值\t单位\t排名\r\n扬尘治理达标率\t96.0\t%\t2\r\n秸秆禁烧\t100\t%\t3\r\n";
+  const importTable = async () => {
+    await page.click(`[id="import:${s}"]`);
+    await paste(page, byId(page, `paste-${s}`), tsv);
+    await page.waitForSelector(`[id="mapping-${s}"]`);
+  };
+  await importTable();
+  // The section has rows: the choice is explicit, replacing is the default, and the panel says
+  // in numbers what each choice does to the rows already there.
+  assert.ok(await page.isChecked(`[id="replace-${s}"]`), "replace is the default");
+  assert.ok(!(await page.isChecked(`[id="append-${s}"]`)));
+  assert.match(await page.textContent(`[id="import-${s}"] legend`), /本节已有 4 条/);
+  const effect = byId(page, `mode-${s}-effect`);
+  assert.match(await effect.textContent(), /现有的 4 条将被删除，换成表格中的 2 条.*撤销/);
+  assert.equal(await effect.getAttribute("aria-live"), "polite");
+  assert.match(
+    await page.$eval(`[id="import-${s}"] fieldset`, (f) => document.getElementById(f.getAttribute("aria-describedby")).textContent),
+    /4 条/,
+    "the radios are described by what they do"
+  );
+  await page.check(`[id="append-${s}"]`);
+  assert.match(await effect.textContent(), /现有的 4 条保留，表格中的 2 条排在其后，共 6 条/);
+  await page.check(`[id="replace-${s}"]`);
+  await byId(page, `replace-${s}`).scrollIntoViewIfNeeded();
+  await page.locator(`[id="import-${s}"]`).screenshot({ path: join(ARTIFACTS, "editor-import-replace.png") });
+  await page.click(`[id="apply-${s}"]`);
+  await previewShows(page, "扬尘治理达标率");
+  assert.equal(await rows(), 2, "the 4 rows were replaced");
+  assert.match(await page.textContent("#notice-text"), /填入 2 条，替换了原有的 4 条/);
+  // The same sheet again (an updated version, say): still 2 rows, never 4.
+  await importTable();
+  assert.ok(await page.isChecked(`[id="replace-${s}"]`));
+  assert.match(await effect.textContent(), /现有的 2 条将被删除/);
+  await page.click(`[id="apply-${s}"]`);
+  await page.waitForFunction(() => /替换了原有的 2 条/.test(document.querySelector("#notice-text")?.textContent || ""));
+  assert.equal(await rows(), 2, "re-importing does not duplicate the rows");
+  await noProblems(page);
+  // Each apply is one undo step: twice back to the rows the section had.
+  await page.click("#undo");
+  await page.click("#undo");
+  assert.equal(await rows(), 4);
+  await page.waitForFunction(() => !document.querySelector("#preview").shadowRoot.textContent.includes("扬尘治理达标率"));
+  // An empty section has nothing to replace or keep: no choice is asked.
+  await page.click("#new-empty");
+  await page.selectOption("#new-section-kind", "ranking");
+  await page.click("#add-section");
+  await page.click('[id="import:0"]');
+  await paste(page, byId(page, "paste-0"), tsv);
+  await page.waitForSelector('[id="mapping-0"]');
+  assert.equal(await page.$('[id="replace-0"]'), null);
+  assert.equal(await page.$('[id="mode-0-effect"]'), null);
+  await page.click('[id="apply-0"]');
+  await page.waitForSelector('[id="f/sections/0/rows/1/metric"]');
+  assert.match(await page.textContent("#notice-text"), /已从表格填入 2 条。/);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test("a table pasted but not applied comes back in its import box after a reload", async () => {
+  const page = await editorPage(session.browser, editorUrl());
+  page.on("dialog", (d) => d.accept());
+  await loadExample(page);
+  await byId(page, "f/meta/title/zh").fill("兰山区2021年度报告（草稿）");
+  const s = lanshanSection("inspection");
+  const csv = "指标,数值,单位\n双随机抽查企业,1200余,家次\n";
+  await page.click(`[id="import:${s}"]`);
+  // Typed into the box, not pasted: kept all the same.
+  await byId(page, `paste-${s}`).fill(csv);
+  await page.waitForSelector(`[id="mapping-${s}"]`);
+  await page.reload();
+  await page.waitForSelector(`[id="paste-${s}"]`);
+  assert.equal(await page.inputValue(`[id="paste-${s}"]`), csv, "the box holds the text as typed");
+  const mapped = await page.$$eval(`[id="mapping-${s}"] thead select`, (sel) => sel.map((x) => x.value));
+  assert.deepEqual(mapped, ["label", "value", "unit"], "read again as before");
+  assert.match(await page.textContent("#notice-text"), /恢复.*尚未应用的表格也已恢复/);
+  assert.equal(await byId(page, "f/meta/title/zh").inputValue(), "兰山区2021年度报告（草稿）");
+  assert.ok(!(await previewText(page)).includes("双随机抽查企业"), "still not applied");
+  // Cancelling the import forgets it.
+  await page.click(`[id="cancel-${s}"]`);
+  await page.reload();
+  await page.waitForSelector("#tab-form");
+  assert.equal(await page.$(`[id="paste-${s}"]`), null, "cancelled: nothing comes back");
+  assert.doesNotMatch(await page.textContent("#notice-text"), /表格/);
+  // Applied: nothing comes back either.
+  await page.click(`[id="import:${s}"]`);
+  await paste(page, byId(page, `paste-${s}`), csv);
+  await page.waitForSelector(`[id="mapping-${s}"]`);
+  await page.click(`[id="apply-${s}"]`);
+  await previewShows(page, "双随机抽查企业");
+  await page.reload();
+  await page.waitForSelector("#tab-form");
+  assert.equal(await page.$(`[id="paste-${s}"]`), null, "applied: nothing comes back");
+  // A pasted table is kept beside the work only: after a discard neither comes back.
+  await page.click(`[id="import:${s}"]`);
+  await paste(page, byId(page, `paste-${s}`), csv);
+  await page.waitForSelector(`[id="mapping-${s}"]`);
+  await page.click("#discard");
+  await page.click("#discard-yes");
+  await page.reload();
+  await page.waitForSelector("#tab-form");
+  assert.equal(await page.$(`[id="paste-${s}"]`), null);
+  assert.equal(await page.evaluate(() => localStorage.getItem("report-widget-editor/import")), null);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
 test("a GBK-encoded CSV fills a case-statistics section with its Chinese intact", async () => {
   const page = await editorPage(session.browser, editorUrl());
   await loadExample(page);

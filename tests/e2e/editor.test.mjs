@@ -286,12 +286,14 @@ test("work is kept across reloads, leaving asks first, and discard is explicit",
   await page.click("#tab-form");
   await page.click(".ed-warn button:last-child"); // discard the JSON changes
   assert.equal(await page.$("#json-problems"), null);
-  // Discard: explicit, undoable in the session, and gone after a reload.
+  // Discard: explicit (asked first), undoable in the session, and gone after a reload.
   await page.click("#discard");
+  await page.click("#discard-yes");
   assert.equal(await byId(page, "f/meta/title/zh").inputValue(), "");
   await page.click("#undo");
   assert.equal(await byId(page, "f/meta/title/zh").inputValue(), "兰山区2021年度报告（草稿）");
   await page.click("#discard");
+  await page.click("#discard-yes");
   await page.reload();
   await page.waitForSelector("#tab-form");
   assert.equal(await byId(page, "f/meta/title/zh").inputValue(), "");
@@ -303,6 +305,75 @@ test("work is kept across reloads, leaving asks first, and discard is explicit",
   await page.reload();
   await page.waitForSelector("#json-error");
   assert.equal(await page.inputValue("#json-text"), '{"schema": "report-widget/1", "meta": {');
+  await page.context().close();
+});
+
+test("discard asks first, in the page, by keyboard too; keeping the work is the focused answer", async () => {
+  const page = await editorPage(session.browser, editorUrl());
+  // No native dialog (window.confirm): the editor asks in the page. Leaving with changes
+  // (beforeunload) is the one the browser shows.
+  const dialogs = [];
+  page.on("dialog", (d) => {
+    dialogs.push(d.type());
+    d.accept();
+  });
+  await loadExample(page);
+  const title = byId(page, "f/meta/title/zh");
+  await title.fill("兰山区2021年度报告（草稿）");
+  await page.waitForSelector("#unsaved");
+  await page.focus("#discard");
+  await page.keyboard.press("Enter");
+  await page.waitForSelector("#discard-confirm");
+  // The question stands in the button's place; focus is on its safe answer, and the group the
+  // answer is in is named by the question (what a screen reader reads on entering it).
+  assert.equal(await page.$("#discard"), null);
+  assert.equal(await focusedId(page), "discard-keep");
+  assert.equal(await page.getAttribute("#discard-confirm", "role"), "group");
+  const question = await page.$eval("#discard-confirm", (g) => document.getElementById(g.getAttribute("aria-labelledby")).textContent);
+  assert.match(question, /确认放弃？.*空白报告/);
+  assert.equal(await title.inputValue(), "兰山区2021年度报告（草稿）", "nothing discarded yet");
+  await page.locator(".ed-bar").screenshot({ path: join(ARTIFACTS, "editor-discard-confirm.png") });
+  // Enter again keeps the work (a double press is no discard); focus goes back to the button.
+  await page.keyboard.press("Enter");
+  await page.waitForSelector("#discard");
+  assert.equal(await focusedId(page), "discard");
+  assert.equal(await page.$("#discard-confirm"), null);
+  assert.equal(await title.inputValue(), "兰山区2021年度报告（草稿）");
+  // Escape keeps it too.
+  await page.keyboard.press("Enter");
+  await page.waitForSelector("#discard-confirm");
+  await page.keyboard.press("Escape");
+  await page.waitForSelector("#discard");
+  assert.equal(await focusedId(page), "discard");
+  assert.equal(await title.inputValue(), "兰山区2021年度报告（草稿）");
+  // Confirmed (Shift+Tab to the confirm button, Enter): discarded, said in the live notice,
+  // focus back on the discard button.
+  await page.keyboard.press("Enter");
+  await page.waitForSelector("#discard-confirm");
+  await page.keyboard.press("Shift+Tab");
+  assert.equal(await focusedId(page), "discard-yes");
+  await page.keyboard.press("Enter");
+  await page.waitForSelector("#discard");
+  assert.equal(await title.inputValue(), "");
+  assert.match(await page.textContent("#notice-text"), /已放弃/);
+  assert.equal(await page.getAttribute("#notice", "role"), "status");
+  assert.equal(await focusedId(page), "discard");
+  // The restored-work notice's discard button asks the same question.
+  await page.click("#undo");
+  await title.fill("兰山区2021年度报告（第二稿）");
+  await page.reload();
+  await page.waitForSelector("#tab-form");
+  await page.click("#notice .ed-danger");
+  await page.waitForSelector("#discard-confirm");
+  assert.equal(await focusedId(page), "discard-keep");
+  await page.click("#discard-keep");
+  assert.equal(await title.inputValue(), "兰山区2021年度报告（第二稿）");
+  // English too.
+  await page.selectOption("#ui-lang", "en");
+  await page.click("#discard");
+  assert.match(await page.textContent("#discard-confirm"), /Discard\?.*Yes, discard.*Keep my work/);
+  assert.deepEqual(dialogs.filter((d) => d !== "beforeunload"), [], "no native dialog asked");
+  assert.deepEqual(page.errors, []);
   await page.context().close();
 });
 
@@ -381,7 +452,9 @@ test("the editor is accessible (axe, wcag2a/aa, 21a/aa), in both interface langu
   await page.fill("#paste-1", "指标\t排名\n扬尘治理\t2\n");
   await page.click("#output summary");
   await page.check("#theme-dark");
-  assert.deepEqual(await run(), [], "problem, import, outputs, dark preview");
+  await page.click("#discard");
+  await page.waitForSelector("#discard-confirm");
+  assert.deepEqual(await run(), [], "problem, import, outputs, dark preview, discard asked");
   await page.selectOption("#ui-lang", "en");
   await page.click("#tab-json");
   assert.deepEqual(await run(), [], "English, JSON tab");

@@ -912,6 +912,8 @@ fn RowFields(p: &PtrProps) -> Html {
 #[function_component]
 fn ImportControl(p: &IndexProps) -> Html {
     let ctx = use_form();
+    // The section's entries as they are now (the panel says how many a replace removes).
+    let block = use_block();
     let open = ctx.import.as_ref().filter(|s| s.section == p.index);
     let onclick = {
         let send = ctx.send.clone();
@@ -919,7 +921,11 @@ fn ImportControl(p: &IndexProps) -> Html {
         Callback::from(move |_| send.emit(Msg::Import(super::import::ImportMsg::Open(i))))
     };
     match open {
-        Some(state) => import_panel(&ctx, state),
+        Some(state) => {
+            let list = ImportState::list_name(state.target);
+            let existing = block.value.get(list).and_then(Value::as_array).map_or(0, Vec::len);
+            import_panel(&ctx, state, existing)
+        }
         None => html! {
             <button type="button" class="ed-btn" id={format!("import:{}", p.index)} {onclick}>{ ctx.t.import }</button>
         },

@@ -7,6 +7,7 @@ use super::Msg;
 use crate::editor::doc::{display, ids, kind_of, text_parts, Edit};
 use crate::editor::encoding::{self, Choice, Encoding};
 use crate::editor::mapping::{self, Built, Field, Note, Target};
+use crate::editor::pending::{PendingImport, MAX_KEPT_BYTES};
 use crate::editor::table;
 use crate::model::SectionKind;
 use serde_json::Value;
@@ -50,9 +51,6 @@ impl ImportState {
             SectionKind::CaseStats => Target::CaseStats,
             _ => return None,
         };
-        let list = Self::list_name(target);
-        let empty =
-            doc.pointer(&format!("/sections/{section}/{list}")).and_then(Value::as_array).is_none_or(Vec::is_empty);
         Some(ImportState {
             section,
             target,
@@ -63,12 +61,16 @@ impl ImportState {
             rows: Vec::new(),
             header: false,
             mapping: Vec::new(),
-            replace: empty,
+            // Replace by default: re-importing an updated sheet is the common case, and adding
+            // its rows after the old ones silently doubled every row. Where the section has
+            // rows the panel says how many go, and one undo step brings them back.
+            replace: true,
             built: Built { entries: Vec::new(), notes: Vec::new() },
         })
     }
 
-    fn list_name(target: Target) -> &'static str {
+    /// The field of the section that holds the entries a table makes.
+    pub fn list_name(target: Target) -> &'static str {
         match target {
             Target::Ranking => "rows",
             Target::CaseStats => "items",
@@ -92,6 +94,16 @@ impl ImportState {
             self.text = d.text;
         }
         self.reparse();
+    }
+
+    /// The text to keep across reloads while it is not applied: pasted or typed, not read
+    /// from a file (the file is still there to choose again).
+    pub fn pending(&self, doc: &Value) -> Option<PendingImport> {
+        if self.file.is_some() || self.text.trim().is_empty() {
+            return None;
+        }
+        let id = doc.pointer(&format!("/sections/{}/id", self.section)).and_then(Value::as_str).unwrap_or_default();
+        Some(PendingImport { section: self.section, section_id: id.to_string(), text: self.text.clone() })
     }
 
     /// The table's data rows (without the header).
@@ -254,7 +266,8 @@ fn note_text(ctx: &FormCtx, note: &Note, header: bool) -> String {
 /// How many table rows the mapping preview shows.
 const PREVIEW_ROWS: usize = 12;
 
-pub fn import_panel(ctx: &FormCtx, state: &ImportState) -> Html {
+/// The panel; `existing` is how many entries the section holds now.
+pub fn import_panel(ctx: &FormCtx, state: &ImportState, existing: usize) -> Html {
     let t = ctx.t;
     let i = state.section;
     let send = ctx.send.clone();
@@ -366,13 +379,29 @@ pub fn import_panel(ctx: &FormCtx, state: &ImportState) -> Html {
                     { for built.entries.iter().take(PREVIEW_ROWS).map(|e| html! { <li>{ summary(ctx, e) }</li> }) }
                     if built.entries.len() > PREVIEW_ROWS { <li>{ "…" }</li> }
                 </ol>
-                <fieldset class="ed-radios">
-                    <legend class="ed-visually-hidden">{ t.import_title }</legend>
-                    <input type="radio" name={format!("mode-{i}")} id={format!("replace-{i}")} checked={state.replace} onchange={on_replace(true)} />
-                    <label for={format!("replace-{i}")}>{ t.replace_rows }</label>
-                    <input type="radio" name={format!("mode-{i}")} id={format!("append-{i}")} checked={!state.replace} onchange={on_replace(false)} />
-                    <label for={format!("append-{i}")}>{ t.append_rows }</label>
-                </fieldset>
+                // Into an empty section replacing and adding are the same: no choice to make.
+                if existing > 0 {
+                    <fieldset class="ed-radios" aria-describedby={format!("mode-{i}-effect")}>
+                        <legend>{ fill(t.import_existing, &[("n", existing.to_string())]) }</legend>
+                        <input type="radio" name={format!("mode-{i}")} id={format!("replace-{i}")} checked={state.replace} onchange={on_replace(true)} />
+                        <label for={format!("replace-{i}")}>{ t.replace_rows }</label>
+                        <input type="radio" name={format!("mode-{i}")} id={format!("append-{i}")} checked={!state.replace} onchange={on_replace(false)} />
+                        <label for={format!("append-{i}")}>{ t.append_rows }</label>
+                    </fieldset>
+                    // What applying does to the entries already there, in numbers; said again
+                    // (a live region) when the choice changes.
+                    <p class={if state.replace { "ed-effect ed-effect-replace" } else { "ed-effect" }}
+                        id={format!("mode-{i}-effect")} aria-live="polite">
+                        { fill(if state.replace { t.replace_effect } else { t.append_effect }, &[
+                            ("n", existing.to_string()),
+                            ("m", built.entries.len().to_string()),
+                            ("total", (existing + built.entries.len()).to_string()),
+                        ]) }
+                    </p>
+                }
+            }
+            if state.file.is_none() && state.text.len() > MAX_KEPT_BYTES {
+                <p class="ed-hint" id={format!("paste-{i}-not-kept")}>{ t.import_not_kept }</p>
             }
             <div class="ed-row">
                 <button type="button" class="ed-btn ed-primary" id={format!("apply-{i}")} disabled={built.entries.is_empty()} onclick={on_apply}>{ t.apply }</button>

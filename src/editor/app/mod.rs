@@ -14,6 +14,7 @@ use crate::editor::history::History;
 use crate::editor::json::{self, SyntaxError};
 use crate::editor::nav::{self, Crumb};
 use crate::editor::output::{self, PayloadPlace};
+use crate::editor::pending::PendingImport;
 use crate::editor::strings::{strings, Strings};
 use crate::editor::{check, open_file, Status};
 use crate::model::Lang;
@@ -34,6 +35,9 @@ use yew::prelude::*;
 /// Where the work is kept between visits.
 const WORK_KEY: &str = "report-widget-editor/work";
 const PREFS_KEY: &str = "report-widget-editor/prefs";
+/// A table pasted into an import box and not applied yet (`pending::PendingImport`). Its own
+/// key, so a large paste the browser refuses to store never costs the work its place.
+const IMPORT_KEY: &str = "report-widget-editor/import";
 /// The example payload the build puts into the page.
 const EXAMPLE_ID: &str = "rw-example-lanshan";
 /// How long typing pauses before the checks and the preview catch up.
@@ -107,6 +111,10 @@ pub enum Msg {
     Opened(String, Vec<u8>),
     OpenAnyway,
     OpenCancel,
+    /// The discard button: asks first (inline, no native dialog).
+    DiscardAsk,
+    DiscardCancel,
+    /// Discard confirmed.
     Discard,
     DismissNotice,
     UiLang(Lang),
@@ -154,8 +162,13 @@ pub struct EditorApp {
     focus: Option<Focus>,
     notice: Option<String>,
     notice_discard: bool,
+    /// The discard button was pressed: the question and its two answers show in its place.
+    confirm_discard: bool,
     open_failure: Option<OpenFailure>,
     import: Option<Rc<ImportState>>,
+    /// What is kept in local storage of the open import's unapplied text (to write it only
+    /// when it changes).
+    kept_import: Option<PendingImport>,
     output_open: bool,
     file_name: String,
     inline: bool,
@@ -260,6 +273,23 @@ impl EditorApp {
         self.stored = dom::store_set(WORK_KEY, &work.to_string());
     }
 
+    /// Keeps the open import box's unapplied text across reloads, or forgets it once the box
+    /// is applied, cancelled or closed.
+    fn keep_import(&mut self) {
+        let pending = self.import.as_ref().and_then(|s| s.pending(&self.doc));
+        if pending == self.kept_import {
+            return;
+        }
+        // Too large to keep (see `MAX_KEPT_BYTES`; the panel says so): nothing is kept.
+        match pending.as_ref().and_then(PendingImport::to_stored) {
+            Some(stored) => {
+                dom::store_set(IMPORT_KEY, &stored);
+            }
+            None => dom::store_remove(IMPORT_KEY),
+        }
+        self.kept_import = pending;
+    }
+
     fn save_prefs(&self) {
         let prefs = json!({ "ui": self.ui.tag(), "preview_lang": self.preview_lang.tag(), "theme": self.theme });
         dom::store_set(PREFS_KEY, &prefs.to_string());
@@ -343,6 +373,24 @@ impl EditorApp {
         self.notice = Some(if had_work { format!("{notice} {}", self.t().replaced_undo) } else { notice });
         self.notice_discard = false;
         self.run_check();
+    }
+
+    /// Opens the import box of the section `pending` belongs to, with its text (on start).
+    fn restore_import(&mut self, pending: PendingImport) {
+        let Some(section) = pending.section_in(&self.doc) else {
+            dom::store_remove(IMPORT_KEY);
+            return;
+        };
+        let Some(mut state) = ImportState::new(section, &self.doc) else { return };
+        state.update(ImportMsg::Text(pending.text), &self.doc);
+        state.refresh(&self.doc);
+        self.kept_import = state.pending(&self.doc);
+        self.import = Some(Rc::new(state));
+        let t = self.t();
+        if let Some(notice) = &mut self.notice {
+            notice.push(' ');
+            notice.push_str(t.import_restored);
+        }
     }
 
     fn go_to_problem(&mut self, problem: &Problem) {
@@ -439,6 +487,7 @@ impl Component for EditorApp {
         });
         let mut notice = None;
         let mut notice_discard = false;
+        let mut work_restored = false;
         let mut file_name = "report.json".to_string();
         let mut json_draft = None;
         let mut clean = true;
@@ -447,6 +496,7 @@ impl Component for EditorApp {
                 let at = w.get("saved_at").and_then(Value::as_f64).map(dom::local_time).unwrap_or_default();
                 notice = Some(t.restored.replace("{time}", &at));
                 notice_discard = true;
+                work_restored = true;
                 if let Some(name) = w.get("file_name").and_then(Value::as_str) {
                     file_name = name.to_string();
                 }
@@ -533,8 +583,10 @@ impl Component for EditorApp {
             focus: None,
             notice,
             notice_discard,
+            confirm_discard: false,
             open_failure: None,
             import: None,
+            kept_import: None,
             output_open: false,
             file_name,
             inline: true,
@@ -556,6 +608,13 @@ impl Component for EditorApp {
             app.json_error = json::parse(&draft).err();
             app.json_draft = Some(draft);
             app.tab = Tab::Json;
+        }
+        // A table pasted and not applied before the reload comes back in its import box.
+        let pending = dom::store_get(IMPORT_KEY).and_then(|s| PendingImport::from_stored(&s));
+        // Only beside the work it was pasted into: after a discard there is none.
+        match pending.filter(|_| work_restored) {
+            Some(pending) => app.restore_import(pending),
+            None => dom::store_remove(IMPORT_KEY),
         }
         app.run_check();
         app
@@ -768,8 +827,20 @@ impl Component for EditorApp {
                 self.open_failure = None;
                 self.focus = Some(Focus::Ids(vec!["open-json-button".into()]));
             }
+            Msg::DiscardAsk => {
+                self.confirm_discard = true;
+                // The safe answer first: Enter pressed twice by mistake keeps the work.
+                self.focus = Some(Focus::Ids(vec!["discard-keep".into()]));
+            }
+            Msg::DiscardCancel => {
+                self.confirm_discard = false;
+                self.focus = Some(Focus::Ids(vec!["discard".into()]));
+            }
             Msg::Discard => {
                 let t = self.t();
+                self.confirm_discard = false;
+                // Back where the person was; the notice (a live region) says what happened.
+                self.focus = Some(Focus::Ids(vec!["discard".into()]));
                 self.set_doc(doc::empty_report(&dom::today()), None, true);
                 self.history.seal();
                 dom::store_remove(WORK_KEY);
@@ -842,7 +913,14 @@ impl Component for EditorApp {
                             self.set_doc(value, None, true);
                             self.history.seal();
                             self.run_check();
-                            self.notice = Some(self.t().applied.replace("{n}", &added.to_string()));
+                            let t = self.t();
+                            self.notice = Some(if replaced && before > 0 {
+                                t.applied_replaced
+                                    .replace("{n}", &added.to_string())
+                                    .replace("{old}", &before.to_string())
+                            } else {
+                                t.applied.replace("{n}", &added.to_string())
+                            });
                             self.notice_discard = false;
                             let first = if replaced { 0 } else { before };
                             self.focus = Some(Focus::Ids(vec![
@@ -911,6 +989,7 @@ impl Component for EditorApp {
             }
         }
         let _ = ctx;
+        self.keep_import();
         self.want_prerender();
         true
     }
@@ -1006,10 +1085,32 @@ impl EditorApp {
                             { if self.stored { t.saved_here } else { t.not_saved } }
                             if self.unsaved.get() { { " · " }<span id="unsaved">{ t.unsaved_changes }</span> }
                         </span>
-                        <button type="button" class="ed-btn ed-small ed-danger" id="discard" onclick={self.send.reform(|_| Msg::Discard)}>{ t.discard }</button>
+                        if !self.confirm_discard {
+                            <button type="button" class="ed-btn ed-small ed-danger" id="discard" onclick={self.send.reform(|_| Msg::DiscardAsk)}>{ t.discard }</button>
+                        }
                     </div>
+                    if self.confirm_discard { { self.discard_confirm(t) } }
                 </div>
             </header>
+        }
+    }
+
+    /// The discard button's second step, in its place: the question (which names the group the
+    /// focused answer is in, so a screen reader reads it), confirm, or keep (Escape too).
+    fn discard_confirm(&self, t: &'static Strings) -> Html {
+        let send = self.send.clone();
+        let onkeydown = Callback::from(move |e: KeyboardEvent| {
+            if e.key() == "Escape" {
+                e.prevent_default();
+                send.emit(Msg::DiscardCancel);
+            }
+        });
+        html! {
+            <div class="ed-row ed-confirm" role="group" id="discard-confirm" aria-labelledby="discard-question" {onkeydown}>
+                <span id="discard-question">{ t.discard_question }</span>
+                <button type="button" class="ed-btn ed-small ed-danger" id="discard-yes" onclick={self.send.reform(|_| Msg::Discard)}>{ t.discard_confirm }</button>
+                <button type="button" class="ed-btn ed-small" id="discard-keep" onclick={self.send.reform(|_| Msg::DiscardCancel)}>{ t.keep_work }</button>
+            </div>
         }
     }
 
@@ -1021,7 +1122,7 @@ impl EditorApp {
                         <p class="ed-notice">
                             <span id="notice-text">{ notice }</span>
                             if self.notice_discard {
-                                <button type="button" class="ed-btn ed-small ed-danger" onclick={self.send.reform(|_| Msg::Discard)}>{ t.discard }</button>
+                                <button type="button" class="ed-btn ed-small ed-danger" onclick={self.send.reform(|_| Msg::DiscardAsk)}>{ t.discard }</button>
                             }
                             <button type="button" class="ed-btn ed-small" onclick={self.send.reform(|_| Msg::DismissNotice)}>{ t.dismiss }</button>
                         </p>
