@@ -152,8 +152,9 @@ fn click(el: &Element) {
     el.dyn_ref::<HtmlElement>().expect("an HTML element").click();
 }
 
+/// The text an element shows, a no-break space read as a space.
 fn text(el: &Element) -> String {
-    el.text_content().unwrap_or_default()
+    el.text_content().unwrap_or_default().replace('\u{a0}', " ")
 }
 
 fn key(el: &Element, key: &str) {
