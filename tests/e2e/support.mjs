@@ -55,7 +55,8 @@ export function browserAndDist(serveOptions = {}, { launchBrowser = launch } = {
 }
 
 /** Text inside every widget host's shadow root, joined; without the folded source sentences,
- * so a figure counts as shown only where the widget itself shows it. */
+ * so a figure counts as shown only where the widget itself shows it. A no-break space (which
+ * keeps a unit on its number's line) reads as a space, as a reader reads it. */
 export function shadowText(page, selector = "[data-report-widget]") {
   return page.$$eval(selector, (hosts) =>
     hosts
@@ -64,7 +65,7 @@ export function shadowText(page, selector = "[data-report-widget]") {
         const copy = document.createElement("div");
         for (const child of h.shadowRoot.children) copy.appendChild(child.cloneNode(true));
         copy.querySelectorAll(".rw-source").forEach((s) => s.remove());
-        return copy.textContent;
+        return copy.textContent.replace(/\u00a0/g, " ");
       })
       .join("\n")
   );
@@ -170,14 +171,15 @@ export function waitForState(page, id, state, timeout = 20000) {
   );
 }
 
-/** The text a reader sees in a host's shadow root (without the folded source sentences). */
+/** The text a reader sees in a host's shadow root (without the folded source sentences; a
+ * no-break space as a space). */
 export function hostText(page, id) {
   return page.$eval(`#${id}`, (h) => {
     if (!h.shadowRoot) return "";
     const copy = document.createElement("div");
     for (const child of h.shadowRoot.children) copy.appendChild(child.cloneNode(true));
     copy.querySelectorAll(".rw-source").forEach((s) => s.remove());
-    return copy.textContent;
+    return copy.textContent.replace(/\u00a0/g, " ");
   });
 }
 
