@@ -13,7 +13,6 @@ use crate::model::{
     CalendarBody, CaseItem, CaseStatsBody, Direction, Lang, Metric, Qualifier, RankBasis, RankingBody, Report,
     SectionBody, Text,
 };
-use std::collections::HashSet;
 use std::rc::Rc;
 
 /// Everything the widget shows, formatted for one language.
@@ -259,17 +258,18 @@ impl ReportView {
     /// validation already refuses) are skipped rather than panicking.
     pub fn new(report: &Report, lang: Lang) -> ReportView {
         let meta = &report.meta;
-        let mut anchors = HashSet::new();
+        // A few sections: a list is enough (a hash set's code would cost the first download).
+        let mut anchors: Vec<String> = Vec::new();
         let sections = report
             .sections
             .iter()
             .enumerate()
             .map(|(index, s)| {
                 let mut anchor = format!("rw-{}", slug(&s.id));
-                if !anchors.insert(anchor.clone()) {
+                if anchors.contains(&anchor) {
                     anchor = format!("{anchor}-{index}");
-                    anchors.insert(anchor.clone());
                 }
+                anchors.push(anchor.clone());
                 let title = s.title.get(lang).to_string();
                 let body = match &s.body {
                     SectionBody::Metrics(m) => {
