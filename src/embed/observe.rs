@@ -37,6 +37,9 @@ fn on_mutations(records: &Array) {
     let mut removed_any = false;
     let mut remount: Vec<Element> = Vec::new();
     let mut retheme: Vec<Element> = Vec::new();
+    // Ids of `<script>` elements added, or whose text changed: a payload that arrived after
+    // its host (a page that adds the host first and its payload in a later task).
+    let mut payloads: Vec<String> = Vec::new();
     for record in records.iter() {
         let record: MutationRecord = record.unchecked_into();
         match record.type_().as_str() {
@@ -45,7 +48,11 @@ fn on_mutations(records: &Array) {
                 for i in 0..nodes.length() {
                     if let Some(el) = nodes.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
                         collect_hosts(&el, &mut added);
+                        note_script(&el, &mut payloads);
                     }
+                }
+                if let Some(target) = record.target().and_then(|n| n.dyn_into::<Element>().ok()) {
+                    note_script(&target, &mut payloads);
                 }
                 removed_any |= record.removed_nodes().length() > 0;
             }
@@ -76,6 +83,19 @@ fn on_mutations(records: &Array) {
     if removed_any {
         super::release_disconnected();
     }
+    if !payloads.is_empty() {
+        // A host that failed for want of its payload (or is still reading an earlier, empty
+        // one) starts again once it is there. A report on show is left alone.
+        let waiting = "[data-report-widget][data-payload]:not([data-state=ready])";
+        if let Ok(hosts) = gloo::utils::document().query_selector_all(waiting) {
+            for host in (0..hosts.length()).filter_map(|i| hosts.item(i)?.dyn_into::<Element>().ok()) {
+                let id = host.get_attribute("data-payload").unwrap_or_default();
+                if payloads.iter().any(|p| *p == id.trim()) && !remount.contains(&host) && super::is_mounted(&host) {
+                    remount.push(host);
+                }
+            }
+        }
+    }
     for host in retheme {
         // A host mounted again below renders in its new theme anyway.
         if host.is_connected() && !remount.contains(&host) {
@@ -93,6 +113,14 @@ fn on_mutations(records: &Array) {
                 super::mount(host, stylesheet.clone());
             }
         }
+    }
+}
+
+/// The id of `el` if it is a `<script>` with one (where an inline payload lives).
+fn note_script(el: &Element, into: &mut Vec<String>) {
+    let id = el.id();
+    if el.local_name() == "script" && !id.is_empty() {
+        into.push(id);
     }
 }
 

@@ -156,6 +156,47 @@ test("a data-lang the widget has no text in shows the report in Chinese and says
   await page.close();
 });
 
+test("a payload added after its host (in a later task, or filled in afterwards) is picked up: the host leaves its error", async () => {
+  const page = await session.browser.newPage({ viewport: { width: 1100, height: 900 } });
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(String(e)));
+  await page.addInitScript(recordEventDetails);
+  await page.goto(`${session.server.url}/same-id.html`);
+  await settled(page, "[data-report-widget]", 30000);
+  // A page script adds two hosts whose payloads are not there yet: both show an error.
+  await page.evaluate(() => {
+    document.body.insertAdjacentHTML(
+      "beforeend",
+      '<div id="late" data-report-widget data-payload="late-payload" data-lang="en"></div><div id="filled" data-report-widget data-payload="filled-payload"></div>'
+    );
+  });
+  await waitForState(page, "late", "error");
+  await waitForState(page, "filled", "error");
+  // In a later task the first payload arrives whole; the second's element arrives empty and
+  // is filled in after.
+  await page.evaluate((json) => {
+    const late = document.createElement("script");
+    late.type = "application/json";
+    late.id = "late-payload";
+    late.textContent = json;
+    document.body.appendChild(late);
+    const filled = document.createElement("script");
+    filled.type = "application/json";
+    filled.id = "filled-payload";
+    document.body.appendChild(filled);
+    setTimeout(() => (filled.textContent = json), 50);
+  }, LANSHAN);
+  await waitForState(page, "late", "ready");
+  await waitForState(page, "filled", "ready");
+  assert.match(await hostText(page, "late"), /Lanshan/);
+  assert.match(await hostText(page, "filled"), /兰山分局/);
+  // The hosts already showing a report were not touched.
+  const events = await page.evaluate(() => window.__rwDetails.map((e) => `${e.id}:${e.name}`));
+  assert.deepEqual(events.filter((e) => e.startsWith("first:") || e.startsWith("second:")).sort(), ["first:report-widget:ready", "second:report-widget:ready"]);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test("hosts added later mount by themselves; removed hosts are released; moved hosts keep their report", async () => {
   const { page, context, errors } = await openThree();
   await settled(page);
