@@ -231,8 +231,6 @@ fn announce_after_render(id: u64, host: Element, shadow: Option<host::Shadow>, e
     });
 }
 
-/// Logs a valid payload's warnings (unknown fields, likely typos) once, for the page's author,
-/// as soon as their messages are there (`messages`); the report does not wait for them.
 /// A host's `data-lang`; a language the widget has no text in is shown in Chinese, and the page's
 /// author is told in the console.
 fn lang_of(host: &Element) -> Lang {
@@ -243,6 +241,8 @@ fn lang_of(host: &Element) -> Lang {
     })
 }
 
+/// Logs a valid payload's warnings (unknown fields, likely typos) once, for the page's author,
+/// as soon as their messages are there (`messages`); the report does not wait for them.
 fn log_warnings(host: &Element, text: &str, warnings: Vec<Problem>) {
     if warnings.is_empty() {
         return;
