@@ -8,7 +8,7 @@ use report_widget::editor::history::{History, COALESCE_MS, LIMIT};
 use report_widget::editor::mapping::{self, Field, Note, Target};
 use report_widget::editor::nav::{self, Crumb};
 use report_widget::editor::output::{self, PayloadPlace};
-use report_widget::editor::pending::{PendingImport, MAX_KEPT_BYTES};
+use report_widget::editor::pending::{self, Columns, PendingImport, MAX_KEPT_BYTES};
 use report_widget::editor::{check, json, open_file, table};
 use report_widget::model::{Lang, SectionKind};
 use report_widget::validate;
@@ -657,6 +657,7 @@ fn a_pasted_table_not_applied_is_kept_and_comes_back_to_its_section() {
         section: 1,
         section_id: "air-ranks".into(),
         text: "指标\t数值\r\n扬尘治理达标率\t96.0\r\n".into(),
+        columns: None,
     };
     let stored = pending.to_stored().expect("kept");
     assert_eq!(PendingImport::from_stored(&stored).as_ref(), Some(&pending), "read back as written");
@@ -688,4 +689,59 @@ fn a_pasted_table_not_applied_is_kept_and_comes_back_to_its_section() {
     assert_eq!(PendingImport::from_stored(&forged), None);
     assert_eq!(PendingImport::from_stored(&stored[..stored.len() - 2]), None);
     assert_eq!(PendingImport::from_stored("{\"section\": -1, \"text\": \"a\"}"), None);
+}
+
+#[test]
+fn the_column_choices_are_kept_with_the_pasted_table_and_what_was_kept_before_them_still_reads() {
+    let columns = Columns { header: false, mapping: vec![Field::Label, Field::Ignore] };
+    let pending = PendingImport {
+        section: 1,
+        section_id: "air-ranks".into(),
+        text: "指标\t数值\r\n扬尘治理达标率\t96.0\r\n".into(),
+        columns: Some(columns.clone()),
+    };
+    let stored = pending.to_stored().expect("kept");
+    let v: Value = serde_json::from_str(&stored).unwrap();
+    assert_eq!(v["header"], json!(false));
+    assert_eq!(v["mapping"], json!(["label", "ignore"]));
+    assert_eq!(PendingImport::from_stored(&stored).as_ref(), Some(&pending), "read back as written");
+
+    // Stored by the version before the choices were kept: the text still comes back, to be
+    // read again.
+    let older = json!({ "section": 1, "section_id": "air-ranks", "text": pending.text }).to_string();
+    assert_eq!(PendingImport::from_stored(&older), Some(PendingImport { columns: None, ..pending.clone() }));
+    // Choices that cannot be read (a field this version does not know, half of them) are
+    // dropped, never the text.
+    for broken in [
+        json!({ "section": 1, "text": "a\tb", "header": true, "mapping": ["label", "colour"] }),
+        json!({ "section": 1, "text": "a\tb", "header": true, "mapping": ["label", 3] }),
+        json!({ "section": 1, "text": "a\tb", "mapping": ["label", "value"] }),
+        json!({ "section": 1, "text": "a\tb", "header": "yes", "mapping": ["label", "value"] }),
+    ] {
+        let read = PendingImport::from_stored(&broken.to_string()).expect("the text is kept");
+        assert_eq!(read.columns, None, "{broken}");
+        assert_eq!(read.text, "a\tb");
+    }
+
+    // They fit a table as wide as they are, into a section whose fields they name.
+    assert!(columns.fit(Target::Ranking, 2));
+    assert!(!columns.fit(Target::Ranking, 3), "a column more: read again");
+    assert!(!columns.fit(Target::Ranking, 1));
+    let resolved = Columns { header: true, mapping: vec![Field::Label, Field::Resolved] };
+    assert!(resolved.fit(Target::CaseStats, 2));
+    assert!(!resolved.fit(Target::Ranking, 2), "a ranking has no resolved count");
+}
+
+#[test]
+fn an_open_import_finds_its_section_again_by_id_then_index() {
+    let doc = parse(LANSHAN);
+    assert_eq!(pending::find_section(&doc, 1, "air-ranks"), Some(1));
+    // A section added at the end and then undone: neither its id nor its index is there.
+    let len = doc["sections"].as_array().unwrap().len();
+    assert_eq!(pending::find_section(&doc, len, "section-new"), None);
+    // Its id undone (it was renamed while the box was open): the section at its index.
+    assert_eq!(pending::find_section(&doc, 1, "air-ranks-2021"), Some(1));
+    // Not a section a table fills (the report's first section is metrics).
+    assert_eq!(doc["sections"][0]["kind"], json!("metrics"));
+    assert_eq!(pending::find_section(&doc, 0, ""), None);
 }

@@ -1,8 +1,9 @@
 //! A table pasted (or typed) into a section's import box but not applied yet. It is kept in the
 //! browser beside the work, so a reload, a crash or a closed tab does not lose it: the box comes
-//! back with the text in it.
+//! back with the text in it, and with the columns as the person mapped them.
 
 use super::doc::kind_of;
+use super::mapping::{fields_for, Field, Target};
 use crate::model::SectionKind;
 use crate::validate::MAX_PAYLOAD_BYTES;
 use serde_json::{json, Value};
@@ -19,6 +20,27 @@ pub struct PendingImport {
     /// The section's id then: the section is found by it first, in case sections moved.
     pub section_id: String,
     pub text: String,
+    /// How the person read the table. `None` in what was stored before it was kept (the
+    /// table is then read again as on a first paste).
+    pub columns: Option<Columns>,
+}
+
+/// The choices made in the import panel about the table's columns.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Columns {
+    /// The first row is a header.
+    pub header: bool,
+    /// The field each column becomes, in column order.
+    pub mapping: Vec<Field>,
+}
+
+impl Columns {
+    /// Whether these choices still apply to a table `width` columns wide filling `target`:
+    /// a column per choice, each a field the section has. Otherwise the text was changed in
+    /// a way the choices were not made for, and the table is better read again.
+    pub fn fit(&self, target: Target, width: usize) -> bool {
+        self.mapping.len() == width && self.mapping.iter().all(|f| fields_for(target).contains(f))
+    }
 }
 
 impl PendingImport {
@@ -28,10 +50,17 @@ impl PendingImport {
         if self.text.trim().is_empty() || self.text.len() > MAX_KEPT_BYTES {
             return None;
         }
-        Some(json!({ "section": self.section, "section_id": self.section_id, "text": self.text }).to_string())
+        let mut stored = json!({ "section": self.section, "section_id": self.section_id, "text": self.text });
+        if let Some(columns) = &self.columns {
+            stored["header"] = json!(columns.header);
+            stored["mapping"] = columns.mapping.iter().map(|f| f.key()).collect();
+        }
+        Some(stored.to_string())
     }
 
-    /// Reads what `to_stored` wrote; anything else (an older format, a truncated write) is `None`.
+    /// Reads what `to_stored` wrote, with or without the columns (stored before they were);
+    /// anything else (a truncated write, say) is `None`. Columns that cannot be read (a field
+    /// name this version does not know) are left out: the table is read again instead.
     pub fn from_stored(stored: &str) -> Option<PendingImport> {
         let v: Value = serde_json::from_str(stored).ok()?;
         let text = v.get("text")?.as_str()?;
@@ -42,6 +71,7 @@ impl PendingImport {
             section: usize::try_from(v.get("section")?.as_u64()?).ok()?,
             section_id: v.get("section_id").and_then(Value::as_str).unwrap_or_default().to_string(),
             text: text.to_string(),
+            columns: columns_of(&v),
         })
     }
 
@@ -49,11 +79,33 @@ impl PendingImport {
     /// the one at its old index; either must still be one a table can fill (a ranking or case
     /// statistics).
     pub fn section_in(&self, doc: &Value) -> Option<usize> {
-        let sections = doc.get("sections")?.as_array()?;
-        let by_id = (!self.section_id.is_empty())
-            .then(|| sections.iter().position(|s| s.get("id").and_then(Value::as_str) == Some(&self.section_id)))
-            .flatten();
-        let index = by_id.unwrap_or(self.section);
-        matches!(kind_of(sections.get(index)?), Some(SectionKind::Ranking | SectionKind::CaseStats)).then_some(index)
+        find_section(doc, self.section, &self.section_id)
     }
+}
+
+/// The index in `doc` of the section that had the id `id` (or, if none has it now, the index
+/// `index`), if a table can fill it: a ranking or case statistics. Also how an open import box
+/// finds its section again after an undo or a redo.
+pub fn find_section(doc: &Value, index: usize, id: &str) -> Option<usize> {
+    let sections = doc.get("sections")?.as_array()?;
+    let by_id = (!id.is_empty())
+        .then(|| sections.iter().position(|s| s.get("id").and_then(Value::as_str) == Some(id)))
+        .flatten();
+    let index = by_id.unwrap_or(index);
+    matches!(kind_of(sections.get(index)?), Some(SectionKind::Ranking | SectionKind::CaseStats)).then_some(index)
+}
+
+fn columns_of(v: &Value) -> Option<Columns> {
+    let header = v.get("header")?.as_bool()?;
+    let mapping = v
+        .get("mapping")?
+        .as_array()?
+        .iter()
+        .map(|key| {
+            // `Field::from_key` reads an unknown name as “ignore”: here it must not be.
+            let key = key.as_str()?;
+            Some(Field::from_key(key)).filter(|f| f.key() == key)
+        })
+        .collect::<Option<Vec<Field>>>()?;
+    Some(Columns { header, mapping })
 }

@@ -7,7 +7,8 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { ARTIFACTS, ROOT, browserAndDist, markupDigest, runCli, serveDist, settled, shadowText } from "./support.mjs";
 import {
-  FIXTURES, LANSHAN, byId, editorPage, focusedId, lanshanSection, loadExample, noProblems, paste, previewShows, previewText,
+  FIXTURES, LANSHAN, byId, editorPage, focusedId, lanshanSection, loadExample, noProblems, open, paste, previewShows,
+  previewText,
 } from "./editor-support.mjs";
 
 const session = browserAndDist();
@@ -161,6 +162,194 @@ test("a table pasted but not applied comes back in its import box after a reload
   await page.waitForSelector("#tab-form");
   assert.equal(await page.$(`[id="paste-${s}"]`), null);
   assert.equal(await page.evaluate(() => localStorage.getItem("report-widget-editor/import")), null);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test("undo and redo keep an open import box and its text, worked out again; it closes only with its section", async () => {
+  const page = await editorPage(session.browser, editorUrl());
+  await loadExample(page);
+  const s = lanshanSection("air-ranks");
+  const rows = () => page.$$eval(`[id^="f/sections/${s}/rows/"][id$="/metric"]`, (els) => els.length);
+  const mapping = () => page.$$eval(`[id="mapping-${s}"] thead select`, (sel) => sel.map((x) => x.value));
+  const existing = (n) =>
+    page.waitForFunction(
+      ([s, n]) => document.querySelector(`[id="import-${s}"] legend`)?.textContent.includes(`本节已有 ${n} 条`),
+      [s, n]
+    );
+  // A first sheet applied: the section's 4 rows become 2.
+  const first = "指标\t数值\t单位\t排名\r\n扬尘治理达标率\t96.0\t%\t2\r\n秸秆禁烧\t100\t%\t3\r\n";
+  await page.click(`[id="import:${s}"]`);
+  await paste(page, byId(page, `paste-${s}`), first);
+  await page.waitForSelector(`[id="mapping-${s}"]`);
+  await page.click(`[id="apply-${s}"]`);
+  await previewShows(page, "扬尘治理达标率");
+  assert.equal(await rows(), 2);
+  // A second sheet pasted, a column and adding chosen by hand, not applied.
+  const second = "指标\t数值\t单位\t排名\r\n道路保洁\t98\t%\t1\r\n工地围挡\t95\t%\t4\r\n餐饮油烟\t90\t%\t5\r\n";
+  // As the box holds it (a textarea's value has \n line ends).
+  const held = second.replace(/\r\n/g, "\n");
+  await page.click(`[id="import:${s}"]`);
+  await paste(page, byId(page, `paste-${s}`), second);
+  await page.waitForSelector(`[id="mapping-${s}"]`);
+  await page.selectOption(`[id="map-${s}-3"]`, "ignore");
+  await page.check(`[id="append-${s}"]`);
+  const effect = byId(page, `mode-${s}-effect`);
+  assert.match(await effect.textContent(), /现有的 2 条保留，表格中的 3 条排在其后，共 5 条/);
+  // Undo (the button) acts on the report: the first sheet goes, the 4 rows are back. The box
+  // stays as the person left it, its numbers worked out again against the 4 rows.
+  await page.click("#undo");
+  await existing(4);
+  assert.equal(await rows(), 4);
+  assert.equal(await page.inputValue(`[id="paste-${s}"]`), held, "the pasted text is still there");
+  assert.deepEqual(await mapping(), ["label", "value", "unit", "ignore"], "so are the columns as chosen");
+  assert.ok(await page.isChecked(`[id="append-${s}"]`));
+  assert.match(await effect.textContent(), /现有的 4 条保留，表格中的 3 条排在其后，共 7 条/);
+  await page.locator(`[id="import-${s}"]`).screenshot({ path: join(ARTIFACTS, "editor-import-after-undo.png") });
+  // Redo by keyboard, from a column's menu: 2 rows again, the box still open.
+  await byId(page, `map-${s}-0`).focus();
+  await page.keyboard.press("Control+Y");
+  await existing(2);
+  assert.equal(await rows(), 2);
+  assert.equal(await page.inputValue(`[id="paste-${s}"]`), held);
+  assert.match(await effect.textContent(), /共 5 条/);
+  assert.ok(!(await previewText(page)).includes("道路保洁"), "still not applied");
+  const kept = () => page.evaluate(() => localStorage.getItem("report-widget-editor/import"));
+  assert.match(await kept(), /道路保洁/, "still kept for a reload");
+  // Undone back past loading the example: the empty report has no section for the box. It
+  // closes, and the notice says why.
+  await page.keyboard.press("Control+Z");
+  await existing(4);
+  await page.keyboard.press("Control+Z");
+  await page.waitForSelector(`[id="import-${s}"]`, { state: "detached" });
+  assert.match(await page.textContent("#notice-text"), /“撤销”后，表格导入所属的节已不存在，导入框已关闭/);
+  assert.equal(await kept(), null, "nothing left to restore");
+  await page.locator("#notice").screenshot({ path: join(ARTIFACTS, "editor-import-closed-by-undo.png") });
+  // Redo brings the example back; the box stays closed.
+  await page.click("#redo");
+  await page.waitForSelector(`[id="import:${s}"]`);
+  assert.equal(await page.$(`[id="import-${s}"]`), null);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test("an import box whose section turns back into the other table kind on undo reads its columns again", async () => {
+  const page = await editorPage(session.browser, editorUrl());
+  await loadExample(page);
+  const s = lanshanSection("inspection");
+  const items = JSON.parse(LANSHAN).sections[s].items.length;
+  const mapping = () => page.$$eval(`[id="mapping-${s}"] thead select`, (sel) => sel.map((x) => x.value));
+  // The case statistics made a ranking (one step), and a table pasted for it.
+  await page.selectOption(`[id="f/sections/${s}/kind"]`, "ranking");
+  await page.click(`[id="import:${s}"]`);
+  const csv = "事项,数量,已办结\n投诉处理,120,118\n";
+  await byId(page, `paste-${s}`).fill(csv);
+  await page.waitForSelector(`[id="mapping-${s}"]`);
+  assert.deepEqual(await mapping(), ["label", "value", "ignore"], "a ranking has no resolved count");
+  // Undone: case statistics again. The text stays; its columns are read for the fields the
+  // section has now.
+  await page.click("#undo");
+  await page.waitForFunction(
+    ([s, n]) => document.querySelector(`[id="import-${s}"] legend`)?.textContent.includes(`本节已有 ${n} 条`),
+    [s, items]
+  );
+  assert.equal(await page.inputValue(`[id="paste-${s}"]`), csv);
+  assert.deepEqual(await mapping(), ["label", "value", "resolved"]);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test("the columns chosen in the import box come back after a reload; a table kept before they were is read again", async () => {
+  const page = await editorPage(session.browser, editorUrl());
+  page.on("dialog", (d) => d.accept());
+  await loadExample(page);
+  const s = lanshanSection("inspection");
+  const csv = "指标,数值,单位\n双随机抽查企业,1200余,家次\n";
+  const mapping = () => page.$$eval(`[id="mapping-${s}"] thead select`, (sel) => sel.map((x) => x.value));
+  const result = () => page.textContent(`[id="result-${s}-h"]`);
+  const reload = async () => {
+    await page.reload();
+    await page.waitForSelector(`[id="mapping-${s}"]`);
+  };
+  await page.click(`[id="import:${s}"]`);
+  await byId(page, `paste-${s}`).fill(csv);
+  await page.waitForSelector(`[id="mapping-${s}"]`);
+  assert.deepEqual(await mapping(), ["label", "value", "unit"], "the guess");
+  assert.ok(await page.isChecked(`[id="header-${s}"]`));
+  // The person reads the first row as data and the third column as a note.
+  await page.uncheck(`[id="header-${s}"]`);
+  for (const [c, field] of ["label", "value", "note"].entries()) {
+    await page.selectOption(`[id="map-${s}-${c}"]`, field);
+  }
+  assert.match(await result(), /2 条/);
+  await reload();
+  assert.equal(await page.inputValue(`[id="paste-${s}"]`), csv);
+  assert.ok(!(await page.isChecked(`[id="header-${s}"]`)), "the first row is still data");
+  assert.deepEqual(await mapping(), ["label", "value", "note"], "the columns as chosen, not guessed again");
+  assert.match(await result(), /2 条/);
+  await page.locator(`[id="import-${s}"]`).screenshot({ path: join(ARTIFACTS, "editor-import-columns-restored.png") });
+  const store = (value) =>
+    page.evaluate((v) => localStorage.setItem("report-widget-editor/import", JSON.stringify(v)), value);
+  // What the version before this one kept (no columns) still comes back, read as on a paste.
+  await store({ section: s, section_id: "inspection", text: csv });
+  await reload();
+  assert.equal(await page.inputValue(`[id="paste-${s}"]`), csv);
+  assert.ok(await page.isChecked(`[id="header-${s}"]`));
+  assert.deepEqual(await mapping(), ["label", "value", "unit"]);
+  // Choices made for a table of another width (the text was changed outside the box): guessed.
+  await store({ section: s, section_id: "inspection", text: csv, header: false, mapping: ["label", "note"] });
+  await reload();
+  assert.ok(await page.isChecked(`[id="header-${s}"]`));
+  assert.deepEqual(await mapping(), ["label", "value", "unit"]);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test("when the browser refuses to keep a pasted table, the import box says so", async () => {
+  const page = await editorPage(session.browser);
+  page.on("dialog", (d) => d.accept());
+  // Storage full (or turned off) for the pasted table only, while `failImport` is set.
+  await page.context().addInitScript(() => {
+    window.failImport = true;
+    const setItem = Storage.prototype.setItem;
+    Storage.prototype.setItem = function (key, value) {
+      if (key === "report-widget-editor/import" && window.failImport) {
+        throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
+      }
+      return setItem.call(this, key, value);
+    };
+  });
+  await open(page, editorUrl());
+  await loadExample(page);
+  const s = lanshanSection("air-ranks");
+  const line = `[id="paste-${s}-not-stored"]`;
+  const kept = () => page.evaluate(() => localStorage.getItem("report-widget-editor/import"));
+  const tsv = "指标\t数值\r\n扬尘治理达标率\t96.0\r\n";
+  await page.click(`[id="import:${s}"]`);
+  await paste(page, byId(page, `paste-${s}`), tsv);
+  await page.waitForSelector(line);
+  assert.equal(await page.textContent(line), "此浏览器未能保存粘贴的表格，刷新页面前请先应用。");
+  assert.equal(await page.getAttribute(line, "role"), "status");
+  assert.equal(await kept(), null);
+  await page.locator(`[id="import-${s}"]`).screenshot({ path: join(ARTIFACTS, "editor-import-not-stored.png") });
+  await page.selectOption("#ui-lang", "en");
+  await page.waitForFunction((l) => /could not keep/.test(document.querySelector(l)?.textContent || ""), line);
+  assert.equal(await page.textContent(line), "This browser could not keep the pasted table; apply it before reloading the page.");
+  // Storage works again: the next change is kept, and the line goes.
+  await page.evaluate(() => (window.failImport = false));
+  await byId(page, `paste-${s}`).fill(`${tsv}秸秆禁烧\t100\r\n`);
+  await page.waitForSelector(line, { state: "detached" });
+  assert.match(await kept(), /秸秆禁烧/);
+  // Refused again: the line is back, and the older text is not left to come back instead.
+  await page.evaluate(() => (window.failImport = true));
+  await byId(page, `paste-${s}`).fill(`${tsv}道路保洁\t98\r\n`);
+  await page.waitForSelector(line);
+  assert.equal(await kept(), null);
+  // The work itself was kept: it comes back without the table (the init script refuses again).
+  await page.reload();
+  await page.waitForSelector("#tab-form");
+  await previewShows(page, "4.73");
+  assert.equal(await page.$(`[id="paste-${s}"]`), null);
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });

@@ -7,7 +7,7 @@ use super::Msg;
 use crate::editor::doc::{display, ids, kind_of, text_parts, Edit};
 use crate::editor::encoding::{self, Choice, Encoding};
 use crate::editor::mapping::{self, Built, Field, Note, Target};
-use crate::editor::pending::{PendingImport, MAX_KEPT_BYTES};
+use crate::editor::pending::{self, Columns, PendingImport, MAX_KEPT_BYTES};
 use crate::editor::table;
 use crate::model::SectionKind;
 use serde_json::Value;
@@ -29,6 +29,9 @@ pub struct ImportState {
     pub replace: bool,
     /// What applying would produce (kept up to date by `refresh`).
     pub built: Built,
+    /// The browser refused to keep the pasted text (storage full or turned off): the panel
+    /// says so, as a reload would lose it.
+    pub not_stored: bool,
 }
 
 pub enum ImportMsg {
@@ -66,7 +69,45 @@ impl ImportState {
             // rows the panel says how many go, and one undo step brings them back.
             replace: true,
             built: Built { entries: Vec::new(), notes: Vec::new() },
+            not_stored: false,
         })
+    }
+
+    /// The box of section `section` as it was before a reload: the kept text, read with the
+    /// person's column choices if they still fit the table, else read again as on a paste.
+    pub fn restore(section: usize, doc: &Value, kept: PendingImport) -> Option<ImportState> {
+        let mut state = ImportState::new(section, doc)?;
+        state.text = kept.text;
+        state.reparse();
+        if let Some(columns) = kept.columns.filter(|c| c.fit(state.target, state.width())) {
+            state.header = columns.header;
+            state.mapping = columns.mapping;
+        }
+        state.refresh(doc);
+        Some(state)
+    }
+
+    /// The same box after an undo or a redo turned `before` into `after`: on its section,
+    /// wherever that is now (found by its id, else its index), with the text, file and choices
+    /// as they were, and the result worked out again against `after`. `None` when no section
+    /// a table can fill is left there. Should the section have become the other kind a table
+    /// fills, its columns are read again for that kind's fields.
+    pub fn follow(&self, before: &Value, after: &Value) -> Option<ImportState> {
+        let id = before.pointer(&format!("/sections/{}/id", self.section)).and_then(Value::as_str).unwrap_or_default();
+        let section = pending::find_section(after, self.section, id)?;
+        let mut state = ImportState::new(section, after)?;
+        if state.target == self.target {
+            state = ImportState { section, ..self.clone() };
+        } else {
+            state.text = self.text.clone();
+            state.file = self.file.clone();
+            state.choice = self.choice;
+            state.replace = self.replace;
+            state.not_stored = self.not_stored;
+            state.decode();
+        }
+        state.refresh(after);
+        Some(state)
     }
 
     /// The field of the section that holds the entries a table makes.
@@ -79,6 +120,11 @@ impl ImportState {
 
     pub fn array(&self) -> String {
         format!("/sections/{}/{}", self.section, Self::list_name(self.target))
+    }
+
+    /// How many columns the table has (rows are padded to the widest).
+    fn width(&self) -> usize {
+        self.rows.first().map_or(0, Vec::len)
     }
 
     fn reparse(&mut self) {
@@ -96,14 +142,19 @@ impl ImportState {
         self.reparse();
     }
 
-    /// The text to keep across reloads while it is not applied: pasted or typed, not read
-    /// from a file (the file is still there to choose again).
+    /// The text to keep across reloads while it is not applied, with the column choices:
+    /// pasted or typed, not read from a file (the file is still there to choose again).
     pub fn pending(&self, doc: &Value) -> Option<PendingImport> {
         if self.file.is_some() || self.text.trim().is_empty() {
             return None;
         }
         let id = doc.pointer(&format!("/sections/{}/id", self.section)).and_then(Value::as_str).unwrap_or_default();
-        Some(PendingImport { section: self.section, section_id: id.to_string(), text: self.text.clone() })
+        Some(PendingImport {
+            section: self.section,
+            section_id: id.to_string(),
+            text: self.text.clone(),
+            columns: Some(Columns { header: self.header, mapping: self.mapping.clone() }),
+        })
     }
 
     /// The table's data rows (without the header).
@@ -305,7 +356,7 @@ pub fn import_panel(ctx: &FormCtx, state: &ImportState, existing: usize) -> Html
     let on_cancel = send.reform(|_| Msg::Import(ImportMsg::Close));
     let fields = mapping::fields_for(state.target);
     let built = &state.built;
-    let width = state.rows.first().map_or(0, Vec::len);
+    let width = state.width();
     let header_row = if state.header { state.rows.first() } else { None };
     let region = format!("import-{i}");
     html! {
@@ -402,6 +453,10 @@ pub fn import_panel(ctx: &FormCtx, state: &ImportState, existing: usize) -> Html
             }
             if state.file.is_none() && state.text.len() > MAX_KEPT_BYTES {
                 <p class="ed-hint" id={format!("paste-{i}-not-kept")}>{ t.import_not_kept }</p>
+            }
+            // Beside the apply button: applying is what keeps the table now.
+            if state.not_stored {
+                <p class="ed-warn" id={format!("paste-{i}-not-stored")} role="status">{ t.import_not_stored }</p>
             }
             <div class="ed-row">
                 <button type="button" class="ed-btn ed-primary" id={format!("apply-{i}")} disabled={built.entries.is_empty()} onclick={on_apply}>{ t.apply }</button>

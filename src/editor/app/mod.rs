@@ -281,13 +281,40 @@ impl EditorApp {
             return;
         }
         // Too large to keep (see `MAX_KEPT_BYTES`; the panel says so): nothing is kept.
-        match pending.as_ref().and_then(PendingImport::to_stored) {
+        let kept = match pending.as_ref().and_then(PendingImport::to_stored) {
             Some(stored) => {
-                dom::store_set(IMPORT_KEY, &stored);
+                let kept = dom::store_set(IMPORT_KEY, &stored);
+                if !kept {
+                    // An older text left there must not come back in its place.
+                    dom::store_remove(IMPORT_KEY);
+                }
+                kept
             }
-            None => dom::store_remove(IMPORT_KEY),
+            None => {
+                dom::store_remove(IMPORT_KEY);
+                true
+            }
+        };
+        // Refused (storage full or turned off): the panel says a reload would lose the table.
+        if let Some(state) = self.import.as_mut().filter(|s| s.not_stored == kept) {
+            Rc::make_mut(state).not_stored = !kept;
         }
         self.kept_import = pending;
+    }
+
+    /// After an undo or a redo (`action`, its button's name) turned `before` into the current
+    /// document: the open import box stays, with its text, on its section wherever that is now,
+    /// and works out its result again. Undo acts on the report, not on the box. If the section
+    /// is gone, the box closes and the notice says why.
+    fn follow_import(&mut self, before: &Value, action: &str) {
+        let Some(state) = self.import.take() else { return };
+        match state.follow(before, &self.doc) {
+            Some(state) => self.import = Some(Rc::new(state)),
+            None => {
+                self.notice = Some(self.t().import_closed.replace("{action}", action));
+                self.notice_discard = false;
+            }
+        }
     }
 
     fn save_prefs(&self) {
@@ -381,9 +408,7 @@ impl EditorApp {
             dom::store_remove(IMPORT_KEY);
             return;
         };
-        let Some(mut state) = ImportState::new(section, &self.doc) else { return };
-        state.update(ImportMsg::Text(pending.text), &self.doc);
-        state.refresh(&self.doc);
+        let Some(state) = ImportState::restore(section, &self.doc, pending) else { return };
         self.kept_import = state.pending(&self.doc);
         self.import = Some(Rc::new(state));
         let t = self.t();
@@ -692,14 +717,15 @@ impl Component for EditorApp {
             }
             Msg::Undo | Msg::Redo => {
                 let current = self.doc.clone();
-                let result =
-                    if matches!(msg, Msg::Undo) { self.history.undo(current) } else { self.history.redo(current) };
+                let undo = matches!(msg, Msg::Undo);
+                let result = if undo { self.history.undo(current) } else { self.history.redo(current) };
                 if let Ok(previous) = result {
-                    self.doc = previous;
+                    let before = std::mem::replace(&mut self.doc, previous);
                     self.text = Rc::new(json::to_pretty(&self.doc));
                     self.json_draft = None;
                     self.json_error = None;
-                    self.import = None;
+                    let t = self.t();
+                    self.follow_import(&before, if undo { t.undo } else { t.redo });
                     self.changed();
                 } else {
                     return false;
