@@ -166,6 +166,30 @@ test("a table pasted but not applied comes back in its import box after a reload
   await page.context().close();
 });
 
+test("an open import box follows its section through the form's list buttons (move, remove a row), and closes with it", async () => {
+  const page = await editorPage(session.browser, editorUrl());
+  await loadExample(page);
+  const s = lanshanSection("air-ranks");
+  const sheet = "指标\t数值\t单位\t排名\r\n道路保洁\t98\t%\t1\r\n工地围挡\t95\t%\t4\r\n";
+  await page.click(`[id="import:${s}"]`);
+  await paste(page, byId(page, `paste-${s}`), sheet);
+  await page.waitForSelector(`[id="mapping-${s}"]`);
+  assert.match(await page.textContent(`[id="import-${s}"] legend`), /本节已有 4 条/);
+  // A row of the same section removed while the box is open: the box stays, counting 3.
+  await page.click(`[id="rm:/sections/${s}/rows/0"]`);
+  await page.waitForFunction((s) => document.querySelector(`[id="import-${s}"] legend`)?.textContent.includes("本节已有 3 条"), s);
+  assert.equal(await page.inputValue(`[id="paste-${s}"]`), sheet.replace(/\r\n/g, "\n"), "the pasted text is still there");
+  // The section moved up: the box moves with it.
+  await page.click(`[id="up:/sections/${s}"]`);
+  const moved = s - 1;
+  await page.waitForSelector(`[id="import-${moved}"]`);
+  assert.equal(await page.inputValue(`[id="paste-${moved}"]`), sheet.replace(/\r\n/g, "\n"));
+  // The section removed: the box goes with it.
+  await page.click(`[id="rm:/sections/${moved}"]`);
+  await page.waitForFunction(() => !document.querySelector('[id^="import-"] textarea'));
+  await page.close();
+});
+
 test("undo and redo keep an open import box and its text, worked out again; it closes only with its section", async () => {
   const page = await editorPage(session.browser, editorUrl());
   await loadExample(page);

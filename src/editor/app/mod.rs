@@ -704,12 +704,17 @@ impl Component for EditorApp {
                 return false;
             }
             Msg::EditFocus(edit, ids) => {
-                // Lists change shape: an open table import could apply to the wrong section.
-                self.import = None;
                 let mut value = (*self.doc).clone();
                 if doc::apply(&mut value, &edit) {
+                    let before = self.doc.clone();
                     self.set_doc(value, None, true);
                     self.history.seal();
+                    // Lists change shape: an open table import follows its section (moved, or
+                    // with a row more or less), and closes with it if it was removed, which the
+                    // person sees for themselves.
+                    if let Some(state) = self.import.take() {
+                        self.import = state.follow(&before, &self.doc).map(Rc::new);
+                    }
                     // Structural changes show at once (the check still runs after the pause).
                     self.run_check();
                 }
