@@ -20,12 +20,33 @@ fn numbers_keep_every_written_digit() {
 fn chinese_groups_large_numbers_by_wan_and_yi_exactly() {
     assert_eq!(format::number(&d("200000"), Lang::Zh), "20万");
     assert_eq!(format::number(&d("1000000"), Lang::Zh), "100万");
-    assert_eq!(format::number(&d("123456"), Lang::Zh), "12.3456万");
-    assert_eq!(format::number(&d("10000.5"), Lang::Zh), "1.00005万");
-    assert_eq!(format::number(&d("123456789"), Lang::Zh), "1.23456789亿");
+    assert_eq!(format::number(&d("125000"), Lang::Zh), "12.5万");
+    assert_eq!(format::number(&d("350000000"), Lang::Zh), "3.5亿");
+    assert_eq!(format::number(&d("1234500000"), Lang::Zh), "12.345亿");
     assert_eq!(format::number(&d("-250000"), Lang::Zh), "-25万");
+    // Not round: as written, never "12.3456万" or "1.00005万", which no report writes.
+    assert_eq!(format::number(&d("123456"), Lang::Zh), "123456");
+    assert_eq!(format::number(&d("10000.5"), Lang::Zh), "10000.5");
+    assert_eq!(format::number(&d("123456789"), Lang::Zh), "123456789");
+    assert_eq!(format::number(&d("1234567890.12"), Lang::Zh), "1234567890.12");
+    assert_eq!(format::number(&d("12345600"), Lang::Zh), "1234.56万", "万 where 亿 would not be round");
     assert_eq!(format::number(&d("200000"), Lang::En), "200,000");
     assert_eq!(format::number(&d("1234567"), Lang::En), "1,234,567");
+}
+
+#[test]
+fn a_unit_that_says_wan_or_yi_takes_the_digits_as_written() {
+    let wan_yuan = Text::bilingual("万元", "× 10,000 yuan");
+    let f = format::figure(&d("12580.5"), None, Some(&wan_yuan), Lang::Zh);
+    assert_eq!(f.text(Lang::Zh), "12580.5万元", "never 1.25805万万元");
+    let f = format::figure(&d("200000"), Some(Qualifier::Over), Some(&Text::new("万吨")), Lang::Zh);
+    assert_eq!(f.text(Lang::Zh), "200000余万吨", "not 20万余万吨");
+    assert_eq!(format::figure(&d("10000.5"), None, Some(&Text::new("亿元")), Lang::Zh).text(Lang::Zh), "10000.5亿元");
+    assert_eq!(format::figure(&d("12580.5"), None, Some(&wan_yuan), Lang::En).text(Lang::En), "12,580.5 × 10,000 yuan");
+    // A change in the figure's unit too.
+    let c =
+        format::change(&d("20000"), ChangeKind::Absolute, Direction::HigherIsBetter, Some(&wan_yuan), None, Lang::Zh);
+    assert_eq!(c.amount, "20000万元");
 }
 
 #[test]

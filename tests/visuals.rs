@@ -457,3 +457,50 @@ fn the_theme_reaches_the_markup() {
         "the large-text toggle shows the theme's state"
     );
 }
+
+#[test]
+fn nothing_resolved_of_nothing_has_no_rate() {
+    // 0 of 0: no rate is made up (not "0.0%"), and the completion chart, which draws rates,
+    // leaves the item out; the case list still says 0 / 0.
+    let mut payload: serde_json::Value = serde_json::from_str(PAYLOAD).unwrap();
+    let item = payload["sections"]
+        .as_array_mut()
+        .unwrap()
+        .iter_mut()
+        .flat_map(|s| s["items"].as_array_mut().into_iter().flatten())
+        .find(|i| i["id"] == "mee-summer-problems")
+        .expect("the item");
+    item["value"] = serde_json::json!(0);
+    item["resolved"] = serde_json::json!(0);
+    let report = validate::load(&payload.to_string()).expect("valid");
+    let v = ReportView::new(&report, Lang::Zh);
+    let row = v
+        .sections
+        .iter()
+        .find_map(|s| match &s.body {
+            SectionViewBody::CaseStats(c) => c.rows.iter().find(|r| r.id == "mee-summer-problems"),
+            _ => None,
+        })
+        .unwrap();
+    let progress = row.progress.as_ref().unwrap();
+    assert_eq!((progress.done.as_str(), progress.total.as_str(), progress.percent.as_str()), ("0", "0", ""));
+    let completion = charts_of(&v).into_iter().find(|c| c.kind == ChartKind::Completion).unwrap();
+    assert!(completion.items.iter().all(|i| !i.label.contains("夏季")), "left out of the rate chart");
+    let html = render_to_string(Outcome::Report(Rc::new(v)));
+    assert!(html.contains("已办结 0 / 0</span>"), "no rate after 0 / 0");
+    assert!(!html.contains("0 / 0（"));
+}
+
+#[test]
+fn both_languages_draw_the_same_charts_whatever_the_english_plural() {
+    // Lanshan's 件 items include one of 1 ("1 case", the singular as docs/payload.md asks):
+    // English groups it with "cases", as Chinese groups all of 件.
+    let items = |lang| -> Vec<(String, usize)> {
+        charts_of(&view(lang)).iter().map(|c| (c.id.clone(), c.items.len())).collect()
+    };
+    assert_eq!(items(Lang::En), items(Lang::Zh));
+    let en = view(Lang::En);
+    let titles: Vec<&str> = charts_of(&en).iter().map(|c| c.title.as_str()).collect();
+    assert!(titles.iter().any(|t| t.ends_with("(cases)")), "the plural names the chart: {titles:?}");
+    assert!(!titles.iter().any(|t| t.ends_with("(case)")), "{titles:?}");
+}

@@ -16,23 +16,36 @@ use crate::model::{ChangeKind, Decimal, Direction, Lang, Qualifier, RankBasis, T
 
 /// A number written for `lang`, keeping every digit the payload gave (never rounded).
 ///
-/// Chinese groups large numbers by 万 and 亿 (200000 → 20万) and leaves smaller ones as the
-/// report writes them (8110); English uses thousands separators (8,110; 200,000).
+/// Chinese groups a large round number by 亿 (up to 4 decimals) or 万 (up to 2) as reports
+/// write it (200000 → 20万, 125000 → 12.5万, 1234500000 → 12.345亿) and leaves the others as
+/// written (8110, 123456, 12580.5: "12.3456万" would be exact but is not how anyone writes it);
+/// English uses thousands separators (8,110; 200,000).
 pub fn number(d: &Decimal, lang: Lang) -> String {
     let (int, frac) = d.digits();
     let sign = if d.is_negative() { "-" } else { "" };
     match lang {
         Lang::Zh => {
-            let (scaled_int, scaled_frac, suffix) = if int.len() > 8 {
-                split_digits(int, frac, 8, "亿")
-            } else if int.len() > 4 {
-                split_digits(int, frac, 4, "万")
-            } else {
-                (int.to_string(), frac.to_string(), "")
-            };
-            join(sign, &scaled_int, &scaled_frac, suffix)
+            for (shift, suffix, decimals) in [(8, "亿", 4), (4, "万", 2)] {
+                if int.len() > shift {
+                    let (scaled_int, scaled_frac) = split_digits(int, frac, shift);
+                    if scaled_frac.len() <= decimals {
+                        return join(sign, &scaled_int, &scaled_frac, suffix);
+                    }
+                }
+            }
+            join(sign, int, frac, "")
         }
         Lang::En => join(sign, &group_thousands(int), frac, ""),
+    }
+}
+
+/// [`number`] before `unit`: a unit that already says 万 or 亿 (万元, 亿元, 万吨) takes the
+/// digits as written (12580.5万元), never a second magnitude (1.25805万万元).
+pub fn number_before(d: &Decimal, unit: &str, lang: Lang) -> String {
+    if lang == Lang::Zh && (unit.starts_with('万') || unit.starts_with('亿')) {
+        number_plain(d, lang)
+    } else {
+        number(d, lang)
     }
 }
 
@@ -46,13 +59,13 @@ pub fn count(n: usize, lang: Lang) -> String {
 }
 
 /// Moves `shift` integer digits behind the decimal point: ("200000", "", 4) → ("20", "").
-fn split_digits(int: &str, frac: &str, shift: usize, suffix: &'static str) -> (String, String, &'static str) {
+fn split_digits(int: &str, frac: &str, shift: usize) -> (String, String) {
     let cut = int.len() - shift;
     let mut new_frac = format!("{}{}", &int[cut..], frac);
     while new_frac.ends_with('0') && new_frac.len() > frac.len() {
         new_frac.pop();
     }
-    (int[..cut].to_string(), new_frac, suffix)
+    (int[..cut].to_string(), new_frac)
 }
 
 fn join(sign: &str, int: &str, frac: &str, suffix: &str) -> String {
@@ -135,11 +148,12 @@ pub fn figure(value: &Decimal, qualifier: Option<Qualifier>, unit: Option<&Text>
         (Lang::En, Some(Qualifier::LessThan)) => ("less than ", ""),
         (Lang::En, Some(Qualifier::Nearly)) => ("nearly ", ""),
     };
+    let unit = unit.map(|u| u.get(lang).to_string()).unwrap_or_default();
     FigureParts {
         before: before.to_string(),
-        number: number(value, lang),
+        number: number_before(value, &unit, lang),
         after: after.to_string(),
-        unit: unit.map(|u| u.get(lang).to_string()).unwrap_or_default(),
+        unit,
     }
 }
 
@@ -192,15 +206,16 @@ pub fn change(
         (Trend::Down, Direction::LowerIsBetter) | (Trend::Up, Direction::HigherIsBetter) => Tone::Good,
         _ => Tone::Bad,
     };
-    let magnitude = number(&value.abs(), lang);
+    let unit = figure_unit.map(|u| u.get(lang)).unwrap_or_default();
+    let magnitude = match kind {
+        ChangeKind::Absolute => number_before(&value.abs(), unit, lang),
+        _ => number(&value.abs(), lang),
+    };
     let amount = match (kind, lang) {
         (ChangeKind::Percent, _) => format!("{magnitude}%"),
         (ChangeKind::Points, Lang::Zh) => format!("{magnitude}个百分点"),
         (ChangeKind::Points, Lang::En) => format!("{magnitude} percentage points"),
-        (ChangeKind::Absolute, _) => {
-            let unit = figure_unit.map(|u| u.get(lang)).unwrap_or_default();
-            format!("{magnitude}{}{unit}", unit_separator(unit, lang))
-        }
+        (ChangeKind::Absolute, _) => format!("{magnitude}{}{unit}", unit_separator(unit, lang)),
     };
     let basis_text = match basis {
         Some(b) => b.get(lang).to_string(),

@@ -34,8 +34,11 @@ fn case_entry(row: &CaseRow, id: String, unfolded: bool, env: &Env, on_yuan: &Ca
     let mut tail = Markup::new(env.lang);
     if let Some(p) = &row.progress {
         tail.raw("<span class=\"rw-progress-text\">").raw(t.resolved).raw(" ").text(&p.done).raw(" / ").text(&p.total);
-        tail.raw(t.paren_open).text(&p.percent).raw(t.comma);
-        tail.element("<span class=\"rw-computed\">", t.computed_note, "</span>").raw(t.paren_close).raw("</span>");
+        if !p.percent.is_empty() {
+            tail.raw(t.paren_open).text(&p.percent).raw(t.comma);
+            tail.element("<span class=\"rw-computed\">", t.computed_note, "</span>").raw(t.paren_close);
+        }
+        tail.raw("</span>");
     }
     if let Some(note) = &row.note {
         tail.element("<span class=\"rw-case-note\">", note, "</span>");

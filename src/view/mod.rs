@@ -450,7 +450,12 @@ fn case_stats(body: &CaseStatsBody, anchor: &str, title: &str, lang: Lang) -> Ca
                     Progress {
                         done: format::number(done, lang),
                         total: format::number(&item.value, lang),
-                        percent: format!("{}%", format::percent(done.value(), item.value.value())),
+                        // Of nothing (0 / 0) there is no rate to give: none is made up.
+                        percent: if item.value.is_zero() {
+                            String::new()
+                        } else {
+                            format!("{}%", format::percent(done.value(), item.value.value()))
+                        },
                         ratio: ratio.clamp(0.0, 1.0),
                     }
                 }),
@@ -461,20 +466,27 @@ fn case_stats(body: &CaseStatsBody, anchor: &str, title: &str, lang: Lang) -> Ca
         .collect();
 
     let mut charts = Vec::new();
-    let resolved: Vec<&CaseItem> = body.items.iter().filter(|i| i.resolved.is_some()).collect();
+    // The completion chart draws rates: an item of 0 has none.
+    let resolved: Vec<&CaseItem> = body.items.iter().filter(|i| i.resolved.is_some() && !i.value.is_zero()).collect();
     if !resolved.is_empty() {
         charts.push(Rc::new(completion_chart(&resolved, format!("{anchor}-done"), title, lang)));
     }
     // One chart per unit that several items share: bars of different units never share an axis.
+    // Units are told apart by their Chinese, so that both languages draw the same charts (an
+    // English "case" for 1 and "cases" for 5 are one unit, 件).
+    let unit_of = |item: &CaseItem, lang: Lang| item.unit.as_ref().map(|u| u.get(lang).to_string()).unwrap_or_default();
     let mut groups: Vec<(String, Vec<&CaseItem>)> = Vec::new();
     for item in &body.items {
-        let unit = item.unit.as_ref().map(|u| u.get(lang).to_string()).unwrap_or_default();
+        let unit = unit_of(item, Lang::Zh);
         match groups.iter_mut().find(|(u, _)| *u == unit) {
             Some((_, items)) => items.push(item),
             None => groups.push((unit, vec![item])),
         }
     }
-    for (n, (unit, items)) in groups.into_iter().filter(|(_, items)| items.len() >= 2).enumerate() {
+    for (n, (_, items)) in groups.into_iter().filter(|(_, items)| items.len() >= 2).enumerate() {
+        // The title names the unit as the first item has it (looking for a count other than 1,
+        // for an English plural, cost the first download 0.2 KB).
+        let unit = unit_of(items[0], lang);
         let chart_title =
             if unit.is_empty() { title.to_string() } else { format!("{title}{}{unit}{}", t.paren_open, t.paren_close) };
         charts.push(Rc::new(bar_chart(&items, format!("{anchor}-bars-{n}"), chart_title, lang)));
