@@ -75,6 +75,8 @@ fn rows_without_the_sorted_figure_come_last_either_way() {
         label: label.into(),
         value: None,
         value_num: None,
+        number: String::new(),
+        unit: String::new(),
         change: None,
         change_score: None,
         value_rank: rank,
@@ -111,8 +113,9 @@ fn the_ranking_csv_follows_the_sorted_order() {
     let table = ranking(&v);
     let order = sort_order(&table.rows, Some((SortColumn::Value, SortDir::Descending)));
     let rows = table.csv_rows(&order, Lang::Zh);
-    assert_eq!(rows[0], ["指标", "数值", "同比变化", "数值排名", "改善幅度排名", "参与排名数"]);
-    assert_eq!(rows[1], ["O3浓度", "171μg/m³", "同比改善6.0%", "5", "1", "5"]);
+    assert_eq!(rows[0], ["指标", "数值", "数字", "单位", "同比变化", "数值排名", "改善幅度排名", "参与排名数"]);
+    // The figure as shown, then its digits and unit apart, for a spreadsheet to compute with.
+    assert_eq!(rows[1], ["O3浓度", "171μg/m³", "171", "μg/m³", "同比改善6.0%", "5", "1", "5"]);
     assert_eq!(rows.len(), 5);
     let en = ReportView::new(&lanshan(), Lang::En);
     let rows = ranking(&en).csv_rows(&[0], Lang::En);

@@ -100,6 +100,10 @@ pub struct RankingRowView {
     pub value: Option<String>,
     /// The value as a number, for sorting.
     pub value_num: Option<f64>,
+    /// The value's digits as written and its unit, for the CSV file's number columns (a
+    /// spreadsheet gets 110000 and 件 beside 11万件).
+    pub number: String,
+    pub unit: String,
     pub change: Option<ChangeText>,
     /// How good the change is, for sorting: positive is an improvement, whatever the
     /// metric's direction (a pollutant's −10.2% scores 10.2).
@@ -364,6 +368,11 @@ pub fn change_score(value: f64, direction: Direction) -> f64 {
     }
 }
 
+/// A text in `lang`, or nothing.
+fn text_or_empty(text: Option<&Text>, lang: Lang) -> String {
+    text.map(|t| t.get(lang).to_string()).unwrap_or_default()
+}
+
 fn ranking(report: &Report, body: &RankingBody, title: &str, lang: Lang) -> RankingTable {
     let group = report.group(&body.group);
     let rows = body
@@ -379,6 +388,8 @@ fn ranking(report: &Report, body: &RankingBody, title: &str, lang: Lang) -> Rank
                     label: m.label.get(lang).to_string(),
                     value: Some(format::figure(&m.value, m.qualifier, m.unit.as_ref(), lang).text(lang)),
                     value_num: Some(m.value.value()),
+                    number: m.value.written().to_string(),
+                    unit: text_or_empty(m.unit.as_ref(), lang),
                     change: metric_change(m, lang),
                     change_score: m.change.as_ref().map(|c| change_score(c.value.value(), m.direction)),
                     value_rank: rank(RankBasis::Value),
@@ -389,6 +400,8 @@ fn ranking(report: &Report, body: &RankingBody, title: &str, lang: Lang) -> Rank
                 label: row.label.as_ref()?.get(lang).to_string(),
                 value: row.value.as_ref().map(|v| format::figure(v, None, row.unit.as_ref(), lang).text(lang)),
                 value_num: row.value.as_ref().map(|v| v.value()),
+                number: row.value.as_ref().map(|v| v.written().to_string()).unwrap_or_default(),
+                unit: text_or_empty(row.unit.as_ref(), lang),
                 change: None,
                 change_score: None,
                 value_rank: row.value_rank,
@@ -412,6 +425,8 @@ impl RankingTable {
         let mut out = vec![vec![
             t.col_item.to_string(),
             t.col_value.to_string(),
+            t.col_number.to_string(),
+            t.col_unit.to_string(),
             t.col_change.to_string(),
             t.col_value_rank.to_string(),
             t.col_change_rank.to_string(),
@@ -423,6 +438,8 @@ impl RankingTable {
             out.push(vec![
                 r.label.clone(),
                 r.value.clone().unwrap_or_default(),
+                r.number.clone(),
+                r.unit.clone(),
                 r.change.as_ref().map(|c| c.phrase.clone()).unwrap_or_default(),
                 rank(r.value_rank),
                 rank(r.change_rank),

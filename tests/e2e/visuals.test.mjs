@@ -312,8 +312,10 @@ test("CSV, SVG and PNG downloads are made in the browser, under a strict CSP", a
   assert.deepEqual([...csv.bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], "UTF-8 BOM");
   const text = csv.bytes.toString("utf8").slice(1);
   const lines = text.split("\r\n");
-  assert.equal(lines[0], "指标,数值,同比变化,数值排名,改善幅度排名,参与排名数");
-  assert.equal(lines[1], "综合指数,4.73,同比改善8.2%,1,1,5");
+  // As a chart's CSV: the figure as shown, then its digits and unit for a spreadsheet.
+  assert.equal(lines[0], "指标,数值,数字,单位,同比变化,数值排名,改善幅度排名,参与排名数");
+  assert.equal(lines[1], "综合指数,4.73,4.73,,同比改善8.2%,1,1,5");
+  assert.equal(lines[3], "PM10浓度,77μg/m³,77,μg/m³,同比改善10.5%,1,1,5");
   assert.equal(lines.length, 6, "header, 4 rows, final CRLF");
 
   // A chart's CSV has plain numbers beside the formatted ones.
