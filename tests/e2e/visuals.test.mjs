@@ -515,6 +515,19 @@ test("on a phone, table rows are cards: every column shows without scrolling sid
   }
 });
 
+test("on a tablet in English, the ranking's ranks stay in sight: the change's phrase wraps instead", async () => {
+  const p = await open("/en.html", { width: 768, height: 900 });
+  const frame = root(p).locator(".rw-ranking .rw-table-wrap");
+  const [scroll, client] = await frame.evaluate((e) => [e.scrollWidth, e.clientWidth]);
+  assert.equal(scroll, client, "nothing off to the side");
+  // Figures and ranks themselves stay on one line.
+  const lines = await root(p).locator(".rw-ranking td.rw-rank").evaluateAll((cells) =>
+    cells.map((c) => Math.round(c.querySelector(".rw-rank-text").getBoundingClientRect().height))
+  );
+  assert.ok(lines.length > 0 && lines.every((h) => h === lines[0]), `one line each: ${lines}`);
+  await p.context().close();
+});
+
 test("on a phone in large text, a figure keeps its unit on its line (\"more than\" may wrap before them)", async () => {
   const p = await open("/en.html", { width: 320, height: 900 });
   const w = root(p);
