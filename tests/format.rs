@@ -35,6 +35,14 @@ fn chinese_groups_large_numbers_by_wan_and_yi_exactly() {
 }
 
 #[test]
+fn one_percentage_point_is_singular() {
+    let one = format::change(&d("1"), ChangeKind::Points, Direction::HigherIsBetter, None, None, Lang::En);
+    assert_eq!(one.amount, "1 percentage point");
+    let more = format::change(&d("1.5"), ChangeKind::Points, Direction::HigherIsBetter, None, None, Lang::En);
+    assert_eq!(more.amount, "1.5 percentage points");
+}
+
+#[test]
 fn a_unit_that_says_wan_or_yi_takes_the_digits_as_written() {
     let wan_yuan = Text::bilingual("万元", "× 10,000 yuan");
     let f = format::figure(&d("12580.5"), None, Some(&wan_yuan), Lang::Zh);

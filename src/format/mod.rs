@@ -214,6 +214,7 @@ pub fn change(
     let amount = match (kind, lang) {
         (ChangeKind::Percent, _) => format!("{magnitude}%"),
         (ChangeKind::Points, Lang::Zh) => format!("{magnitude}个百分点"),
+        (ChangeKind::Points, Lang::En) if magnitude == "1" => "1 percentage point".to_string(),
         (ChangeKind::Points, Lang::En) => format!("{magnitude} percentage points"),
         (ChangeKind::Absolute, _) => format!("{magnitude}{}{unit}", unit_separator(unit, lang)),
     };
