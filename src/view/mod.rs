@@ -491,10 +491,9 @@ fn case_stats(body: &CaseStatsBody, anchor: &str, title: &str, lang: Lang) -> Ca
     // One chart per unit that several items share: bars of different units never share an axis.
     // Units are told apart by their Chinese, so that both languages draw the same charts (an
     // English "case" for 1 and "cases" for 5 are one unit, 件).
-    let unit_of = |item: &CaseItem, lang: Lang| item.unit.as_ref().map(|u| u.get(lang).to_string()).unwrap_or_default();
     let mut groups: Vec<(String, Vec<&CaseItem>)> = Vec::new();
     for item in &body.items {
-        let unit = unit_of(item, Lang::Zh);
+        let unit = text_or_empty(item.unit.as_ref(), Lang::Zh);
         match groups.iter_mut().find(|(u, _)| *u == unit) {
             Some((_, items)) => items.push(item),
             None => groups.push((unit, vec![item])),
@@ -503,7 +502,7 @@ fn case_stats(body: &CaseStatsBody, anchor: &str, title: &str, lang: Lang) -> Ca
     for (n, (_, items)) in groups.into_iter().filter(|(_, items)| items.len() >= 2).enumerate() {
         // The title names the unit as the first item has it (looking for a count other than 1,
         // for an English plural, cost the first download 0.2 KB).
-        let unit = unit_of(items[0], lang);
+        let unit = text_or_empty(items[0].unit.as_ref(), lang);
         let chart_title =
             if unit.is_empty() { title.to_string() } else { format!("{title}{}{unit}{}", t.paren_open, t.paren_close) };
         charts.push(Rc::new(bar_chart(&items, format!("{anchor}-bars-{n}"), chart_title, lang)));
@@ -543,7 +542,7 @@ fn bar_chart(items: &[&CaseItem], id: String, title: String, lang: Lang) -> Char
             ci.label.clone(),
             ci.value_text.clone(),
             item.value.written().to_string(),
-            item.unit.as_ref().map(|u| u.get(lang).to_string()).unwrap_or_default(),
+            text_or_empty(item.unit.as_ref(), lang),
         ]);
     }
     ChartView {
@@ -611,7 +610,7 @@ fn completion_chart(items: &[&CaseItem], id: String, title: &str, lang: Lang) ->
         let label = item.label.get(lang).to_string();
         let total = item.value.value();
         let percent = format::percent(done.value(), total);
-        let unit = item.unit.as_ref().map(|u| u.get(lang).to_string()).unwrap_or_default();
+        let unit = text_or_empty(item.unit.as_ref(), lang);
         let done_text = format::number(done, lang);
         let total_text = format::number(&item.value, lang);
         let value_text = format!("{done_text} / {total_text}{}{percent}%{}", t.paren_open, t.paren_close);
@@ -718,7 +717,7 @@ fn calendar(c: &CalendarBody, anchor: &str, title: &str, lang: Lang) -> Calendar
             status.to_string(),
             reward_text.unwrap_or_default(),
             reward.map(|r| r.value.written().to_string()).unwrap_or_default(),
-            reward.and_then(|r| r.unit.as_ref()).map(|u| u.get(lang).to_string()).unwrap_or_default(),
+            text_or_empty(reward.and_then(|r| r.unit.as_ref()), lang),
         ]);
     }
     let marked_names: Vec<String> = items.iter().filter(|i| i.marked).map(|i| i.label.clone()).collect();
