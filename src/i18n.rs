@@ -7,6 +7,8 @@ use crate::model::Lang;
 pub struct Ui {
     pub published_by: &'static str,
     pub published_on: &'static str,
+    /// The link to the original report (`meta.source_url`).
+    pub original: &'static str,
     pub synthetic_notice: &'static str,
     pub col_item: &'static str,
     pub col_value: &'static str,
@@ -97,6 +99,7 @@ pub struct Ui {
 const ZH: Ui = Ui {
     published_by: "发布单位",
     published_on: "成文日期",
+    original: "查看原文",
     synthetic_notice: "合成数据：此报告为测试或基准生成，不是真实数据。",
     col_item: "指标",
     col_value: "数值",
@@ -174,6 +177,7 @@ const ZH: Ui = Ui {
 const EN: Ui = Ui {
     published_by: "Published by",
     published_on: "Date",
+    original: "Original report",
     synthetic_notice: "Synthetic data: generated for tests or benchmarks, not real figures.",
     col_item: "Indicator",
     col_value: "Value",

@@ -302,3 +302,41 @@ fn a_rank_written_as_text_says_which_number_to_write() {
     p["sections"][0]["items"][0]["ranks"][0]["position"] = json!("前列");
     assert_eq!(problems(&p)[0].en, "expected a whole number ≥ 0, found the string \"前列\"");
 }
+
+#[test]
+fn source_links_are_web_addresses_or_paths_never_scripts() {
+    for good in [
+        "https://www.lanshan.gov.cn/xxgk/2021.html",
+        "HTTP://example.gov.cn",
+        "/xxgk/2021/report.html",
+        "report.html",
+        "../2021/",
+        "//example.gov.cn/a",
+        "/a:b",
+        "?page=2#top",
+    ] {
+        assert!(validate::is_web_link(good), "{good}");
+        let mut p = minimal();
+        p["meta"]["source_url"] = json!(good);
+        assert_eq!(problems(&p), Vec::<Problem>::new(), "{good}");
+    }
+    for bad in [
+        "javascript:alert(1)",
+        "JavaScript:alert(1)",
+        "java\tscript:alert(1)",
+        " javascript:x",
+        "data:text/html,x",
+        "vbscript:x",
+        "mailto:a@b.cn",
+        "https://a.cn/a b",
+        "",
+        "https://a.cn/\u{7f}",
+    ] {
+        assert!(!validate::is_web_link(bad), "{bad:?}");
+        let mut p = minimal();
+        p["meta"]["source_url"] = json!(bad);
+        let found = problems(&p);
+        assert_eq!(found.iter().map(|p| p.pointer.as_str()).collect::<Vec<_>>(), ["/meta/source_url"], "{bad:?}");
+        assert_eq!(found[0].severity, Severity::Error);
+    }
+}

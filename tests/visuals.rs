@@ -507,3 +507,16 @@ fn both_languages_draw_the_same_charts_whatever_the_english_plural() {
     assert!(titles.iter().any(|t| t.ends_with("(cases)")), "the plural names the chart: {titles:?}");
     assert!(!titles.iter().any(|t| t.ends_with("(case)")), "{titles:?}");
 }
+
+#[test]
+fn the_original_report_is_linked_under_the_title_when_the_payload_names_it() {
+    assert!(!render(Lang::Zh).contains("查看原文"), "Lanshan's payload names no link");
+    let mut report = lanshan();
+    report.meta.source_url = Some("https://example.gov.cn/xxgk/report.html?a=1&b=\"2\"".into());
+    for (lang, words) in [(Lang::Zh, "查看原文"), (Lang::En, "Original report")] {
+        let v = ReportView::new(&report, lang);
+        let html = render_to_string(Outcome::Report(Rc::new(v)));
+        let link = format!("<a href=\"https://example.gov.cn/xxgk/report.html?a=1&amp;b=&quot;2&quot;\">{words}</a>");
+        assert!(html.contains(&link), "{lang:?}: {}", &html[..html.len().min(1500)]);
+    }
+}

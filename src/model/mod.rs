@@ -37,6 +37,8 @@ pub struct Meta {
     pub date: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub period: Option<Text>,
+    /// Where the original report is published, shown as a link under the title: an `http://`
+    /// or `https://` address, or a path on the portal (`/xxgk/2021/report.html`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source_url: Option<String>,
     /// True for generated test or benchmark payloads; the widget then says so.

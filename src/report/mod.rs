@@ -267,6 +267,9 @@ fn title_block(view: &ReportView, t: &Ui) -> Html {
     if let Some(period) = &view.period {
         out.element("<span>", period, "</span>");
     }
+    if let Some(url) = &view.source_url {
+        out.raw("<span><a href=\"").attr(url).raw("\">").raw(t.original).raw("</a></span>");
+    }
     out.raw("</p>");
     if view.synthetic {
         out.raw("<p class=\"rw-synthetic\" role=\"note\">").raw(t.synthetic_notice).raw("</p>");

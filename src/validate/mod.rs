@@ -217,6 +217,15 @@ fn check_rules(report: &Report, complete: bool) -> Vec<Problem> {
         let (zh, en) = date_problem(&m.date);
         out.push(Problem::error(meta.key("date").pointer(), zh, en));
     }
+    if let Some(url) = m.source_url.as_deref().filter(|url| !is_web_link(url)) {
+        out.push(Problem::error(
+            meta.key("source_url").pointer(),
+            text!("原文链接须为 http:// 或 https:// 网址，或本站的路径，且不含空格：“{url}”"),
+            text!(
+                "source_url must be an http:// or https:// address, or a path on this site, without spaces: \"{url}\""
+            ),
+        ));
+    }
 
     let mut group_ids = Ids::default();
     for (i, g) in report.groups.iter().enumerate() {
@@ -476,6 +485,22 @@ fn blank_text(pointer: String) -> Problem {
 }
 
 /// A date written `YYYY-MM-DD` that exists (no 30 February).
+/// Whether a link is safe to put in `href`: an `http:`/`https:` address or a relative one
+/// (no scheme), never `javascript:` or `data:`. Browsers drop tabs and line breaks inside a URL
+/// and trim spaces around it (`java\tscript:`), so no space or control character is allowed.
+pub fn is_web_link(url: &str) -> bool {
+    if url.is_empty() || url.bytes().any(|b| b <= b' ' || b == 0x7f) {
+        return false;
+    }
+    // A scheme is what comes before the first ':' when no '/', '?' or '#' comes before it.
+    match url.split_once(':') {
+        Some((scheme, _)) if !scheme.bytes().any(|b| matches!(b, b'/' | b'?' | b'#')) => {
+            scheme.eq_ignore_ascii_case("https") || scheme.eq_ignore_ascii_case("http")
+        }
+        _ => true,
+    }
+}
+
 fn is_iso_date(s: &str) -> bool {
     let b = s.as_bytes();
     let number = |digits: &[u8]| digits.iter().fold(0, |n, d| n * 10 + u32::from(d - b'0'));

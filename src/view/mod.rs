@@ -23,6 +23,8 @@ pub struct ReportView {
     pub publisher: String,
     pub date: String,
     pub period: Option<String>,
+    /// Where the original is published (checked by the validator: http(s) or a relative path).
+    pub source_url: Option<String>,
     pub synthetic: bool,
     pub note: Option<String>,
     pub sections: Vec<SectionView>,
@@ -307,6 +309,7 @@ impl ReportView {
             publisher: meta.publisher.get(lang).to_string(),
             date: format::date(&meta.date, lang),
             period: opt(&meta.period, lang),
+            source_url: meta.source_url.clone(),
             synthetic: meta.synthetic,
             note: opt(&meta.note, lang),
             sections,
