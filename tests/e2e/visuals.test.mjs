@@ -565,6 +565,33 @@ test("on a phone in large text, a figure keeps its unit on its line (\"more than
   await p.context().close();
 });
 
+test("on a phone in large text, no English word of the report breaks inside itself; ranking cards take one figure a row", async () => {
+  for (const large of [false, true]) {
+    const p = await open("/en.html", { width: 320, height: 900 });
+    const w = root(p);
+    if (large) await w.locator(".rw-large-toggle").click();
+    // Every run of letters that the layout put on more than one line ("improv/ed").
+    const broken = await w.locator(".rw").evaluate((rw) => {
+      const out = [];
+      const walker = document.createTreeWalker(rw, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        for (const m of node.data.matchAll(/[A-Za-z]{2,}/g)) {
+          const range = document.createRange();
+          range.setStart(node, m.index);
+          range.setEnd(node, m.index + m[0].length);
+          if (new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top))).size > 1) out.push(m[0]);
+        }
+      }
+      return out;
+    });
+    assert.deepEqual(broken, [], large ? "large text" : "normal text");
+    const columns = await w.locator(".rw-ranking tbody tr >> nth=0").evaluate((tr) => getComputedStyle(tr).gridTemplateColumns.split(" ").length);
+    assert.equal(columns, large ? 1 : 2, "figures a row on a ranking card");
+    if (large) await w.locator(".rw-ranking").first().screenshot({ path: join(ARTIFACTS, "visuals-ranking-cards-320-en-large.png") });
+    await p.context().close();
+  }
+});
+
 for (const width of [320, 768, 1280]) {
   for (const [mode, path, colorScheme] of [
     ["light", "/zh.html", "light"],
