@@ -1,12 +1,13 @@
 //! The vendored, patched Yew (vendor/README.md) is the one the build uses: a Yew upgrade that
-//! forgot it would silently bring std's Unicode case tables, a B-tree and a derived `Clone` of
-//! a hundred variants back into the wasm (7 KB gzip).
+//! forgot it would silently bring std's Unicode case tables, a B-tree, a derived `Clone` of a
+//! hundred variants and two kinds of hash map back into the wasm (8 KB gzip).
 
 const LOCK: &str = include_str!("../Cargo.lock");
 const VENDORED_MANIFEST: &str = include_str!("../vendor/yew/Cargo.toml");
 const PATCHED_FILE: &str = include_str!("../vendor/yew/src/dom_bundle/btag/mod.rs");
 const SCHEDULER: &str = include_str!("../vendor/yew/src/scheduler.rs");
 const LISTENERS: &str = include_str!("../vendor/yew/src/virtual_dom/listeners.rs");
+const ATTRIBUTES: &str = include_str!("../vendor/yew/src/dom_bundle/btag/attributes.rs");
 
 /// The `[[package]]` entry of `name` in Cargo.lock, as its lines.
 fn locked(name: &str) -> Vec<&'static str> {
@@ -52,4 +53,9 @@ fn the_patches_are_in_place() {
     // ListenerKind's Clone is written by hand, not derived.
     assert!(LISTENERS.contains("#[derive(PartialEq, Eq, Hash, Debug)]\n"));
     assert!(LISTENERS.contains("impl Clone for ListenerKind {"), "ListenerKind derives Clone again");
+    // The element cache and the attribute diff by name are lists, not hash maps.
+    assert!(PATCHED_FILE.contains("static CACHED_ELEMENTS: RefCell<Vec<(String, Element)>>"));
+    assert!(!PATCHED_FILE.contains("HashMap<"), "yew's element cache is a HashMap again");
+    assert!(ATTRIBUTES.contains("type Pairs<'a> = Vec<(&'a str, &'a AttributeOrProperty)>;"));
+    assert!(!ATTRIBUTES.contains("HashMap<"), "yew's attribute diff uses a HashMap again");
 }

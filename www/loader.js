@@ -136,6 +136,30 @@ function markFailed(host, kind, detail) {
   );
 }
 
+// Gives each host the page has now its shadow root and the widget's stylesheet while the wasm
+// still compiles, so that the two download side by side. The widget keeps that link when it
+// mounts the host (src/embed/host.rs, prepare_shadow); data-rw-done tells it the file is in. A
+// slot keeps the page's fallback content inside the host on show meanwhile. (A prerendered host
+// has its shadow root already.)
+function linkStylesEarly() {
+  function done() {
+    this.setAttribute("data-rw-done", "");
+  }
+  var hosts = document.querySelectorAll(HOSTS);
+  for (var i = 0; i < hosts.length; i++) {
+    if (hosts[i].shadowRoot) continue;
+    try {
+      var root = hosts[i].attachShadow({ mode: "open" });
+      var link = root.appendChild(styleLink());
+      link.setAttribute("data-rw-early", "");
+      link.onload = link.onerror = done;
+      root.appendChild(document.createElement("slot"));
+    } catch (e) {
+      // This element cannot have a shadow root; the widget says so when it mounts it.
+    }
+  }
+}
+
 // Runs `task` once the page is parsed: a host still being parsed (its prerendered report, its
 // fallback content, a later host or payload) must not be touched half-way.
 function whenParsed(task) {
@@ -317,6 +341,7 @@ if (window[LOADED]) {
   watchTraps();
   window["report-widget:export"] = exportChart;
   window["report-widget:describe"] = describeProblems;
+  whenParsed(linkStylesEarly);
   initWidget({ module_or_path: fetchWasm(FILES.wasm, INTEGRITY.wasm) }).then(function (exports) {
     widgetExports = exports;
     mark("wasm-instantiated");

@@ -303,22 +303,39 @@ fn stylesheet_link(stylesheet: &Stylesheet) -> Result<Element, EmbedError> {
 pub fn prepare_shadow(host: &Element, stylesheet: &Stylesheet, lang: Lang) -> Result<Shadow, EmbedError> {
     let shadow = shadow_of(host)?;
     let prerendered = prerendered(&shadow);
+    // The stylesheet link the loader put first while the wasm compiled (`linkStylesEarly` in
+    // www/loader.js) stays where it is: replaced or moved, it would be fetched a second time
+    // once the page has loaded. `data-rw-done` marks it loaded (or failed) already.
+    let early = shadow.first_element_child().filter(|first| first.has_attribute("data-rw-early"));
     if prerendered.is_empty() {
-        empty(&shadow);
+        while let Some(last) = shadow.last_child() {
+            if early.as_ref().is_some_and(|link| AsRef::<JsValue>::as_ref(link) == AsRef::<JsValue>::as_ref(&last)) {
+                break;
+            }
+            let _ = shadow.remove_child(&last);
+        }
     }
     let document = gloo::utils::document();
     let attach_error = |e: JsValue| EmbedError::Attach(js_error_text(&e));
-    let link = stylesheet_link(stylesheet)?;
+    let link = match &early {
+        Some(link) => link.clone(),
+        None => stylesheet_link(stylesheet)?,
+    };
     let loaded = Promise::new(&mut |resolve, _reject| {
         // Failing to load resolves too (see `Shadow::stylesheet_loaded`). The listener is the
         // promise's own `resolve`, not a Rust closure: `load` fires again each time the host is
         // moved in the page, and a one-shot Rust closure would throw on the second call.
+        if link.has_attribute("data-rw-done") {
+            let _ = resolve.call0(&JsValue::UNDEFINED);
+        }
         let _ = link.add_event_listener_with_callback("load", &resolve);
         let _ = link.add_event_listener_with_callback("error", &resolve);
     });
     let root = document.create_element("div").map_err(attach_error)?;
     let _ = root.set_attribute("class", "rw-root");
-    shadow.append_child(&link).map_err(attach_error)?;
+    if early.is_none() {
+        shadow.append_child(&link).map_err(attach_error)?;
+    }
     shadow.append_child(&root).map_err(attach_error)?;
     let placeholder = if !prerendered.is_empty() {
         // The live render goes into a hidden root and is swapped in when complete.

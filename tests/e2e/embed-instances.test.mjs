@@ -86,15 +86,18 @@ async function openThree(options = {}) {
   const page = await context.newPage();
   const errors = [];
   page.on("pageerror", (e) => errors.push(String(e)));
+  // Requests for the widget's stylesheet (the test server sends no cache headers or validators).
+  const stylesheets = [];
+  page.on("request", (r) => /\/report-widget-[0-9a-f]+\.css$/.test(r.url()) && stylesheets.push(r.url()));
   await page.addInitScript(recordEventDetails);
   await page.goto(`${session.server.url}/three.html`);
-  return { page, context, errors };
+  return { page, context, errors, stylesheets };
 }
 
 test("three instances: two reports in their own language and theme, one error; fallbacks kept until replaced", async () => {
   // The reader's system is in dark mode: the default instance follows it, the one with
   // data-theme="light" does not.
-  const { page, context, errors } = await openThree({ colorScheme: "dark" });
+  const { page, context, errors, stylesheets } = await openThree({ colorScheme: "dark" });
 
   // While b's data-src is on its way, b shows the page's fallback content, not an empty box.
   await waitForState(page, "a", "ready");
@@ -124,6 +127,9 @@ test("three instances: two reports in their own language and theme, one error; f
   assert.equal(typeof cError.message, "string");
   assert.equal(await instanceCount(page), 3);
   assert.deepEqual(errors, []);
+  // The loader links the stylesheet in each host while the wasm compiles; the widget's own links
+  // (three hosts, and the error's) reuse that one request.
+  assert.equal(stylesheets.length, 1, `one request for the stylesheet: ${stylesheets}`);
   await page.screenshot({ path: join(ARTIFACTS, "embed-three-dark.png"), fullPage: true });
   await context.close();
 });
