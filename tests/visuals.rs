@@ -52,11 +52,11 @@ fn the_ranking_sorts_by_every_column_both_ways() {
     let v = view(Lang::Zh);
     let rows = &ranking(&v).rows;
     assert_eq!(
-        labels(rows, &sort_order(rows, None)),
+        labels(rows, &sort_order(rows, None, None)),
         ["综合指数", "PM2.5浓度", "PM10浓度", "O3浓度"],
         "payload order first"
     );
-    let by = |c, d| labels(rows, &sort_order(rows, Some((c, d))));
+    let by = |c, d| labels(rows, &sort_order(rows, Some((c, d)), None));
     assert_eq!(by(SortColumn::Value, SortDir::Ascending), ["综合指数", "PM2.5浓度", "PM10浓度", "O3浓度"]);
     assert_eq!(by(SortColumn::Value, SortDir::Descending), ["O3浓度", "PM10浓度", "PM2.5浓度", "综合指数"]);
     // Value ranks 1, 4, 1, 5: ties keep the payload's order.
@@ -67,6 +67,12 @@ fn the_ranking_sorts_by_every_column_both_ways() {
     assert_eq!(by(SortColumn::Change, SortDir::Ascending), ["O3浓度", "综合指数", "PM2.5浓度", "PM10浓度"]);
     assert_eq!(by(SortColumn::ChangeRank, SortDir::Descending)[0], "PM2.5浓度");
     assert_eq!(by(SortColumn::Label, SortDir::Ascending), ["O3浓度", "PM10浓度", "PM2.5浓度", "综合指数"]);
+    // With the browser's collation ranks (the loader's Intl.Collator): they decide, and equal
+    // ranks keep the payload's order whichever the direction.
+    let ranks = [0, 1, 1, 2];
+    let with = |d| labels(rows, &sort_order(rows, Some((SortColumn::Label, d)), Some(&ranks)));
+    assert_eq!(with(SortDir::Ascending), ["综合指数", "PM2.5浓度", "PM10浓度", "O3浓度"]);
+    assert_eq!(with(SortDir::Descending), ["O3浓度", "PM2.5浓度", "PM10浓度", "综合指数"]);
 }
 
 #[test]
@@ -84,10 +90,10 @@ fn rows_without_the_sorted_figure_come_last_either_way() {
     };
     let rows = vec![row("a", None), row("b", Some(2)), row("c", Some(1))];
     for dir in [SortDir::Ascending, SortDir::Descending] {
-        let order = sort_order(&rows, Some((SortColumn::ValueRank, dir)));
+        let order = sort_order(&rows, Some((SortColumn::ValueRank, dir)), None);
         assert_eq!(order[2], 0, "{dir:?}: the row without a rank is last");
     }
-    assert_eq!(sort_order(&rows, Some((SortColumn::ValueRank, SortDir::Ascending))), [2, 1, 0]);
+    assert_eq!(sort_order(&rows, Some((SortColumn::ValueRank, SortDir::Ascending)), None), [2, 1, 0]);
     assert_eq!(SortDir::Ascending.aria(), "ascending");
     assert_eq!(SortDir::Ascending.flip(), SortDir::Descending);
 }
@@ -111,7 +117,7 @@ fn csv_has_a_bom_crlf_and_quotes_what_needs_quoting() {
 fn the_ranking_csv_follows_the_sorted_order() {
     let v = view(Lang::Zh);
     let table = ranking(&v);
-    let order = sort_order(&table.rows, Some((SortColumn::Value, SortDir::Descending)));
+    let order = sort_order(&table.rows, Some((SortColumn::Value, SortDir::Descending)), None);
     let rows = table.csv_rows(&order, Lang::Zh);
     assert_eq!(rows[0], ["指标", "数值", "数字", "单位", "同比变化", "数值排名", "改善幅度排名", "参与排名数"]);
     // The figure as shown, then its digits and unit apart, for a spreadsheet to compute with.

@@ -325,6 +325,26 @@ function describeProblems(text) {
   });
 }
 
+// The widget asks for the reading order of a ranking's labels through
+// window["report-widget:collate"] (see src/embed/mod.rs) when a reader sorts by them: each
+// label's rank in the collation of the report's language (pinyin for Chinese), equal labels
+// ranked equal. Intl.Collator has the tables the wasm does not.
+function collate(labels, lang) {
+  var compare = new Intl.Collator(lang).compare;
+  var order = labels.map(function (label, i) {
+    return i;
+  });
+  order.sort(function (a, b) {
+    return compare(labels[a], labels[b]) || a - b;
+  });
+  var ranks = new Uint32Array(labels.length);
+  for (var i = 0, rank = 0; i < order.length; i++) {
+    if (i && compare(labels[order[i - 1]], labels[order[i]])) rank++;
+    ranks[order[i]] = rank;
+  }
+  return ranks;
+}
+
 // One widget per page: a second copy of the loader (another release folder, or the same file
 // under another URL, which makes it a separate module) would mount every host a second time.
 var LOADED = typeof Symbol === "function" ? Symbol.for("report-widget.loader") : "__reportWidgetLoader";
@@ -341,6 +361,7 @@ if (window[LOADED]) {
   watchTraps();
   window["report-widget:export"] = exportChart;
   window["report-widget:describe"] = describeProblems;
+  window["report-widget:collate"] = collate;
   whenParsed(linkStylesEarly);
   initWidget({ module_or_path: fetchWasm(FILES.wasm, INTEGRITY.wasm) }).then(function (exports) {
     widgetExports = exports;

@@ -73,6 +73,16 @@ fn loader_bridge(name: &str) -> Option<js_sys::Function> {
     js_sys::Reflect::get(&gloo::utils::window(), &JsValue::from_str(name)).ok()?.dyn_into().ok()
 }
 
+/// Each of `labels`' rank in the collation order of `lang` (pinyin for Chinese), equal labels
+/// ranked equal, from the loader's `window["report-widget:collate"]` (`Intl.Collator`: the
+/// wasm has no collation tables); `None` without the loader or `Intl`.
+pub fn collation_ranks<'a>(labels: impl Iterator<Item = &'a str>, lang: Lang) -> Option<Vec<u32>> {
+    let collate = loader_bridge("report-widget:collate")?;
+    let labels: js_sys::Array = labels.map(JsValue::from_str).collect();
+    let ranks = collate.call2(&JsValue::NULL, &labels, &JsValue::from_str(lang.tag())).ok()?;
+    Some(ranks.dyn_into::<js_sys::Uint32Array>().ok()?.to_vec())
+}
+
 /// Whether `host` is mounted (rendered, or on its way).
 pub fn is_mounted(host: &Element) -> bool {
     with_registry(|r| r.instances.iter().any(|i| i.host == *host))

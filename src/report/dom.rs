@@ -110,6 +110,10 @@ mod imp {
         gloo::utils::window().location().hash().ok().filter(|h| !h.is_empty())
     }
 
+    pub fn collation_ranks(rows: &[crate::view::RankingRowView], lang: crate::model::Lang) -> Option<Vec<u32>> {
+        crate::embed::collation_ranks(rows.iter().map(|r| r.label.as_str()), lang).filter(|r| r.len() == rows.len())
+    }
+
     /// Writes `#anchor` into the address bar without an event, scroll or history entry,
     /// and only when the page does not use the hash itself (empty, or one of ours).
     pub fn replace_hash(anchor: &str) {
@@ -197,6 +201,9 @@ mod imp {
     pub fn location_hash() -> Option<String> {
         None
     }
+    pub fn collation_ranks(_rows: &[crate::view::RankingRowView], _lang: crate::model::Lang) -> Option<Vec<u32>> {
+        None
+    }
     pub fn replace_hash(_anchor: &str) {}
     pub fn go_to_section(_root: &NodeRef, _anchor: &str) {}
     pub fn on_window(_event: &'static str, _key: Option<&'static str>, _callback: Callback<()>) -> Option<Listener> {
@@ -240,6 +247,13 @@ pub fn export_image(
 /// fetches on demand (as chart images are); `failed` hears if no file could be made.
 pub fn export_csv(file: &str, rows: &[Vec<String>], failed: yew::Callback<()>) {
     imp::export_csv(file, rows, failed)
+}
+
+/// Each row label's rank in the reading order of `lang` (pinyin for Chinese), for sorting a
+/// ranking by its labels; `None` where the browser cannot tell (the rows then sort by character
+/// code).
+pub fn collation_ranks(rows: &[crate::view::RankingRowView], lang: crate::model::Lang) -> Option<Vec<u32>> {
+    imp::collation_ranks(rows, lang)
 }
 
 /// The page's URL hash (`#rw-air`), if any.

@@ -41,10 +41,16 @@ impl SortDir {
     }
 }
 
-/// Row indices in display order. Ascending means: labels in character order, smaller values
-/// first, least improvement first, best rank (1) first. Rows that lack the sorted figure
-/// come last either way; ties keep the payload's order, so sorting is deterministic.
-pub fn sort_order(rows: &[RankingRowView], column: Option<(SortColumn, SortDir)>) -> Vec<usize> {
+/// Row indices in display order. Ascending means: labels in the reader's order (`label_ranks`,
+/// each row's rank in the browser's collation: pinyin for Chinese; character order without
+/// them), smaller values first, least improvement first, best rank (1) first. Rows that lack
+/// the sorted figure come last either way; ties keep the payload's order, so sorting is
+/// deterministic.
+pub fn sort_order(
+    rows: &[RankingRowView],
+    column: Option<(SortColumn, SortDir)>,
+    label_ranks: Option<&[u32]>,
+) -> Vec<usize> {
     let mut order: Vec<usize> = (0..rows.len()).collect();
     let Some((column, dir)) = column else { return order };
     let key = |r: &RankingRowView| -> Option<f64> {
@@ -59,7 +65,10 @@ pub fn sort_order(rows: &[RankingRowView], column: Option<(SortColumn, SortDir)>
     order.sort_by(|&a, &b| {
         let (ra, rb) = (&rows[a], &rows[b]);
         let ord = if column == SortColumn::Label {
-            ra.label.cmp(&rb.label)
+            match label_ranks {
+                Some(ranks) => ranks[a].cmp(&ranks[b]),
+                None => ra.label.cmp(&rb.label),
+            }
         } else {
             match (key(ra), key(rb)) {
                 (Some(x), Some(y)) => x.total_cmp(&y),

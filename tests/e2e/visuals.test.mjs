@@ -39,6 +39,15 @@ function longWordsPayload() {
   relabel(payload);
   return JSON.stringify(payload);
 }
+/** Another bureau's ranking of districts by name (synthetic, as the water example is). */
+function districtsPayload() {
+  const payload = JSON.parse(WATER);
+  const ranking = payload.sections.find((section) => section.kind === "ranking");
+  ranking.rows = ["罗庄区", "兰山区", "河东区", "兰山区", "Alpha"].map((zh, i) => ({ label: { zh, en: zh }, value_rank: i + 1 }));
+  return JSON.stringify(payload);
+}
+const districtsPage = portalPage({ body: `<div data-report-widget data-payload="districts" data-lang="zh"></div>${payloadScript("districts", districtsPayload())}` });
+
 const longWordsPage = (lang) =>
   portalPage({ body: `<div data-report-widget data-payload="long" data-lang="${lang}"></div>${payloadScript("long", longWordsPayload())}` });
 
@@ -50,6 +59,7 @@ const session = browserAndDist({
     "/dark.html": { body: page({ "data-theme": "dark" }), headers: { "content-security-policy": CSP } },
     "/large.html": { body: page({ "data-theme": "large" }), headers: { "content-security-policy": CSP } },
     "/long-zh.html": { body: longWordsPage("zh") },
+    "/districts.html": { body: districtsPage, headers: { "content-security-policy": CSP } },
     "/long-en.html": { body: longWordsPage("en") },
     "/router.html": {
       // A host page that routes by its own hash and counts hashchange events.
@@ -219,6 +229,22 @@ test("sorting by mouse orders rows and sets aria-sort", async () => {
   assert.equal(await change.getAttribute("aria-sort"), null, "only one column is sorted");
   assert.equal(await rank.getAttribute("aria-sort"), "ascending");
   assert.deepEqual(await rows(), ["Composite air-quality index", "PM10 concentration", "PM2.5 concentration", "O3 concentration"]);
+  await p.context().close();
+});
+
+test("Chinese labels sort by pinyin (河东 he, 兰山 lan, 罗庄 luo), not by character code; equal labels keep their order", async () => {
+  const p = await open("/districts.html");
+  const table = root(p).locator(".rw-ranking");
+  const rows = () => table.locator("tbody tr").evaluateAll((trs) => trs.map((tr) => `${tr.querySelector("th").textContent}${tr.querySelector(".rw-rank-text").textContent.split(" ")[0]}`));
+  const label = table.locator("thead th >> nth=0");
+  await label.locator("button").click();
+  assert.equal(await label.getAttribute("aria-sort"), "ascending");
+  // By character code it would be Alpha, 兰山 (U+5170), 河东 (U+6CB3), 罗庄 (U+7F57). Chinese
+  // collation (CLDR) puts Han characters before Latin letters.
+  assert.deepEqual(await rows(), ["河东区3", "兰山区2", "兰山区4", "罗庄区1", "Alpha5"]);
+  await label.locator("button").click();
+  assert.deepEqual(await rows(), ["Alpha5", "罗庄区1", "兰山区2", "兰山区4", "河东区3"], "descending; the two 兰山区 rows keep the payload's order");
+  assert.deepEqual(p.errors, []);
   await p.context().close();
 });
 
