@@ -484,7 +484,6 @@ fn blank_text(pointer: String) -> Problem {
     Problem::error(pointer, text!("文字不能为空"), text!("the text must not be empty"))
 }
 
-/// A date written `YYYY-MM-DD` that exists (no 30 February).
 /// Whether a link is safe to put in `href`: an `http:`/`https:` address or a relative one
 /// (no scheme), never `javascript:` or `data:`. Browsers drop tabs and line breaks inside a URL
 /// and trim spaces around it (`java\tscript:`), so no space or control character is allowed.
@@ -501,6 +500,7 @@ pub fn is_web_link(url: &str) -> bool {
     }
 }
 
+/// A date written `YYYY-MM-DD` that exists (no 30 February).
 fn is_iso_date(s: &str) -> bool {
     let b = s.as_bytes();
     let number = |digits: &[u8]| digits.iter().fold(0, |n, d| n * 10 + u32::from(d - b'0'));
