@@ -175,6 +175,8 @@ pub struct Strings {
     pub import_not_stored: &'static str,
     /// An undo or redo (`{action}`) removed the section of the open import box.
     pub import_closed: &'static str,
+    /// What `import_closed` names when an edit of the JSON removed the section.
+    pub json_edit: &'static str,
     pub apply: &'static str,
     pub cancel: &'static str,
     pub applied: &'static str,
@@ -711,6 +713,7 @@ const ZH: Strings = Strings {
     import_restored: "粘贴框中尚未应用的表格也已恢复。",
     import_not_stored: "此浏览器未能保存粘贴的表格，刷新页面前请先应用。",
     import_closed: "“{action}”后，表格导入所属的节已不存在，导入框已关闭，其中的表格没有应用。",
+    json_edit: "编辑 JSON",
     apply: "应用",
     cancel: "取消",
     applied: "已从表格填入 {n} 条。",
@@ -889,6 +892,7 @@ const EN: Strings = Strings {
     import_restored: "The table pasted but not applied yet is back in its import box.",
     import_not_stored: "This browser could not keep the pasted table; apply it before reloading the page.",
     import_closed: "After “{action}”, the section of the open table import no longer exists: the import box was closed, its table not applied.",
+    json_edit: "editing the JSON",
     apply: "Apply",
     cancel: "Cancel",
     applied: "Filled {n} entries from the table.",

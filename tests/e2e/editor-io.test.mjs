@@ -190,6 +190,35 @@ test("an open import box follows its section through the form's list buttons (mo
   await page.close();
 });
 
+test("an open import box follows its section through edits of the JSON, and closes with it", async () => {
+  const page = await editorPage(session.browser, editorUrl());
+  await loadExample(page);
+  const s = lanshanSection("air-ranks");
+  const sheet = "指标\t数值\t单位\t排名\r\n道路保洁\t98\t%\t1\r\n";
+  await page.click(`[id="import:${s}"]`);
+  await paste(page, byId(page, `paste-${s}`), sheet);
+  await page.waitForSelector(`[id="mapping-${s}"]`);
+  // In the JSON, the section moves to the top.
+  await page.click("#tab-json");
+  const payload = JSON.parse(await page.inputValue("#json-text"));
+  const [section] = payload.sections.splice(s, 1);
+  payload.sections.unshift(section);
+  await page.fill("#json-text", JSON.stringify(payload, null, 2));
+  await page.click("#tab-form");
+  await page.waitForSelector('[id="import-0"]');
+  assert.equal(await page.inputValue('[id="paste-0"]'), sheet.replace(/\r\n/g, "\n"), "the box moved with its section, its text kept");
+  assert.equal(await page.$(`[id="import-${s}"]`), null);
+  // In the JSON, the section is removed: the box closes, and the notice says why.
+  await page.click("#tab-json");
+  payload.sections.shift();
+  await page.fill("#json-text", JSON.stringify(payload, null, 2));
+  await page.click("#tab-form");
+  await page.waitForFunction(() => !document.querySelector('[id^="import-"] textarea'));
+  assert.match(await page.textContent("#notice-text"), /“编辑 JSON”后，表格导入所属的节已不存在/);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
 test("undo and redo keep an open import box and its text, worked out again; it closes only with its section", async () => {
   const page = await editorPage(session.browser, editorUrl());
   await loadExample(page);

@@ -302,8 +302,8 @@ impl EditorApp {
         self.kept_import = pending;
     }
 
-    /// After an undo or a redo (`action`, its button's name) turned `before` into the current
-    /// document: the open import box stays, with its text, on its section wherever that is now,
+    /// After an undo, a redo or an edit of the JSON (`action`, its name) turned `before` into the
+    /// current document: the open import box stays, with its text, on its section wherever that is now,
     /// and works out its result again. Undo acts on the report, not on the box. If the section
     /// is gone, the box closes and the notice says why.
     fn follow_import(&mut self, before: &Value, action: &str) {
@@ -741,8 +741,11 @@ impl Component for EditorApp {
                 Ok(value) => {
                     if value != *self.doc {
                         let old = std::mem::replace(&mut self.doc, Rc::new(value));
-                        self.history.record(old, Some("json"), dom::now());
+                        self.history.record(old.clone(), Some("json"), dom::now());
                         self.text = Rc::new(json::to_pretty(&self.doc));
+                        // An open import box follows its section here too (moved, renumbered,
+                        // removed in the JSON), as after an undo.
+                        self.follow_import(&old, self.t().json_edit);
                     }
                     self.json_error = None;
                     self.json_draft = Some(text);
