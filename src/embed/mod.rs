@@ -73,14 +73,50 @@ fn loader_bridge(name: &str) -> Option<js_sys::Function> {
     js_sys::Reflect::get(&gloo::utils::window(), &JsValue::from_str(name)).ok()?.dyn_into().ok()
 }
 
+/// The window property through which the widget asks for the reading order of labels.
+const COLLATE_BRIDGE: &str = "report-widget:collate";
+
 /// Each of `labels`' rank in the collation order of `lang` (pinyin for Chinese), equal labels
 /// ranked equal, from the loader's `window["report-widget:collate"]` (`Intl.Collator`: the
 /// wasm has no collation tables); `None` without the loader or `Intl`.
 pub fn collation_ranks<'a>(labels: impl Iterator<Item = &'a str>, lang: Lang) -> Option<Vec<u32>> {
-    let collate = loader_bridge("report-widget:collate")?;
+    let collate = loader_bridge(COLLATE_BRIDGE)?;
     let labels: js_sys::Array = labels.map(JsValue::from_str).collect();
     let ranks = collate.call2(&JsValue::NULL, &labels, &JsValue::from_str(lang.tag())).ok()?;
     Some(ranks.dyn_into::<js_sys::Uint32Array>().ok()?.to_vec())
+}
+
+/// The editor page has no loader: its preview gets `window["report-widget:collate"]` from here,
+/// with the loader's answer (each label's rank in `Intl.Collator`'s order, equal labels ranked
+/// equal), so that a ranking sorted by its labels reads as readers will see it.
+#[cfg(feature = "editor")]
+pub fn install_local_collate() {
+    use std::cmp::Ordering;
+    let collate =
+        Closure::<dyn Fn(js_sys::Array, String) -> js_sys::Uint32Array>::new(|labels: js_sys::Array, lang: String| {
+            let collator =
+                js_sys::Intl::Collator::new(&js_sys::Array::of1(&JsValue::from_str(&lang)), &js_sys::Object::new());
+            let compare = collator.compare();
+            let labels = labels.to_vec();
+            let cmp = |a: usize, b: usize| {
+                let sign =
+                    compare.call2(&JsValue::NULL, &labels[a], &labels[b]).ok().and_then(|v| v.as_f64()).unwrap_or(0.0);
+                sign.partial_cmp(&0.0).unwrap_or(Ordering::Equal)
+            };
+            let mut order: Vec<usize> = (0..labels.len()).collect();
+            order.sort_by(|&a, &b| cmp(a, b));
+            let mut ranks = vec![0u32; labels.len()];
+            let mut rank = 0;
+            for (i, &row) in order.iter().enumerate() {
+                if i > 0 && cmp(order[i - 1], row) != Ordering::Equal {
+                    rank += 1;
+                }
+                ranks[row] = rank;
+            }
+            js_sys::Uint32Array::from(&ranks[..])
+        });
+    let _ = js_sys::Reflect::set(&gloo::utils::window(), &JsValue::from_str(COLLATE_BRIDGE), collate.as_ref());
+    collate.forget();
 }
 
 /// Whether `host` is mounted (rendered, or on its way).

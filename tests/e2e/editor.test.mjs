@@ -508,3 +508,20 @@ test("a syntax error in the JSON view names the likely mistake: a full-width com
   await page.waitForFunction(() => /中文引号/.test(document.querySelector("#json-error")?.textContent ?? ""));
   await page.context().close();
 });
+
+test("the preview sorts a ranking's Chinese labels by pinyin, as the widget does", async () => {
+  const page = await editorPage(session.browser, editorUrl());
+  await loadExample(page);
+  await page.click("#tab-json");
+  const payload = JSON.parse(await page.inputValue("#json-text"));
+  const ranking = payload.sections.find((s) => s.id === "air-ranks");
+  ranking.rows = ["罗庄区", "兰山区", "河东区"].map((zh, i) => ({ label: { zh, en: zh }, value_rank: i + 1 }));
+  await page.fill("#json-text", JSON.stringify(payload, null, 2));
+  await previewShows(page, "罗庄区");
+  const table = page.locator("#preview .rw-ranking");
+  await table.locator("thead th >> nth=0").locator("button").click();
+  // By character code: 兰山 (U+5170), 河东 (U+6CB3), 罗庄 (U+7F57).
+  assert.deepEqual(await table.locator("tbody th").allTextContents(), ["河东区", "兰山区", "罗庄区"]);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});

@@ -50,6 +50,7 @@ pub fn start() {
     dom::install_panic_hook(strings(Lang::Zh).crashed);
     // The preview's SVG/PNG buttons: this build holds the export code, no loader fetches it.
     crate::embed::exporter::install_local_bridge();
+    crate::embed::install_local_collate();
     let Some(root) = dom::document().get_element_by_id("editor-root") else { return };
     root.set_inner_html("");
     yew::Renderer::<EditorApp>::with_root(root).render();
