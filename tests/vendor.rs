@@ -1,6 +1,6 @@
 //! The vendored, patched Yew (vendor/README.md) is the one the build uses: a Yew upgrade that
 //! forgot it would silently bring std's Unicode case tables, a B-tree, a derived `Clone` of a
-//! hundred variants and two kinds of hash map back into the wasm (8 KB gzip).
+//! hundred variants and four kinds of hash map back into the wasm (10 KB gzip).
 
 const LOCK: &str = include_str!("../Cargo.lock");
 const VENDORED_MANIFEST: &str = include_str!("../vendor/yew/Cargo.toml");
@@ -8,6 +8,8 @@ const PATCHED_FILE: &str = include_str!("../vendor/yew/src/dom_bundle/btag/mod.r
 const SCHEDULER: &str = include_str!("../vendor/yew/src/scheduler.rs");
 const LISTENERS: &str = include_str!("../vendor/yew/src/virtual_dom/listeners.rs");
 const ATTRIBUTES: &str = include_str!("../vendor/yew/src/dom_bundle/btag/attributes.rs");
+const REGISTRY: &str = include_str!("../vendor/yew/src/dom_bundle/btag/listeners.rs");
+const SUBTREES: &str = include_str!("../vendor/yew/src/dom_bundle/subtree_root.rs");
 
 /// The `[[package]]` entry of `name` in Cargo.lock, as its lines.
 fn locked(name: &str) -> Vec<&'static str> {
@@ -58,4 +60,9 @@ fn the_patches_are_in_place() {
     assert!(!PATCHED_FILE.contains("HashMap<"), "yew's element cache is a HashMap again");
     assert!(ATTRIBUTES.contains("type Pairs<'a> = Vec<(&'a str, &'a AttributeOrProperty)>;"));
     assert!(!ATTRIBUTES.contains("HashMap<"), "yew's attribute diff uses a HashMap again");
+    // The listener registry, the app's subtrees and its listened events are lists too.
+    assert!(REGISTRY.contains("by_id: Vec<(u32, ListenersByEvent)>,"));
+    assert!(!REGISTRY.contains("HashMap<"), "yew's listener registry uses a HashMap again");
+    assert!(SUBTREES.contains("subtrees: Vec<WeakSubtree>,") && SUBTREES.contains("listening: Vec<EventDescriptor>,"));
+    assert!(!SUBTREES.contains("HashSet<"), "yew's subtree data uses a HashSet again");
 }

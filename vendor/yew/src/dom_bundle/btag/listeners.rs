@@ -1,5 +1,4 @@
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::ops::Deref;
 use std::rc::Rc;
 
@@ -119,14 +118,33 @@ pub struct Registry {
     id_counter: u32,
 
     /// Contains all registered event listeners by listener ID
-    by_id: HashMap<u32, HashMap<EventDescriptor, Vec<Rc<dyn Listener>>>>,
+    ///
+    /// report-widget patch (vendor/README.md): lists, not `HashMap`s. The outer one is sorted
+    /// by ID (IDs are handed out in increasing order, so registering appends) and searched by
+    /// bisection; an element has a listener or two.
+    by_id: Vec<(u32, ListenersByEvent)>,
+}
+
+/// One element's listeners, by the event they are for.
+type ListenersByEvent = Vec<(EventDescriptor, Vec<Rc<dyn Listener>>)>;
+
+/// The listeners of `desc` in `by_desc`, added if there were none.
+fn listeners_for(by_desc: &mut ListenersByEvent, desc: EventDescriptor) -> &mut Vec<Rc<dyn Listener>> {
+    let at = match by_desc.iter().position(|(d, _)| *d == desc) {
+        Some(at) => at,
+        None => {
+            by_desc.push((desc, Vec::new()));
+            by_desc.len() - 1
+        }
+    };
+    &mut by_desc[at].1
 }
 
 impl Registry {
     pub fn new() -> Self {
         Self {
             id_counter: u32::default(),
-            by_id: HashMap::default(),
+            by_id: Vec::new(),
         }
     }
 
@@ -141,8 +159,9 @@ impl Registry {
         // and modify the registry). So we clone the current listeners and return a closure
         let listener_id = listening.listener_id()?;
         let registry_ref = registry.borrow();
-        let handlers = registry_ref.by_id.get(&listener_id)?;
-        let listeners = handlers.get(desc)?.clone();
+        let at = registry_ref.by_id.binary_search_by_key(&listener_id, |(id, _)| *id).ok()?;
+        let handlers = &registry_ref.by_id[at].1;
+        let listeners = handlers.iter().find(|(d, _)| d == desc)?.1.clone();
         drop(registry_ref); // unborrow the registry, before running any listeners
         Some(move |event: &Event| {
             for l in listeners {
@@ -153,35 +172,40 @@ impl Registry {
 
     /// Register all passed listeners under ID
     fn register(&mut self, root: &BSubtree, id: u32, listeners: &[Option<Rc<dyn Listener>>]) {
-        let mut by_desc =
-            HashMap::<EventDescriptor, Vec<Rc<dyn Listener>>>::with_capacity(listeners.len());
+        let mut by_desc = ListenersByEvent::with_capacity(listeners.len());
         for l in listeners.iter().filter_map(|l| l.as_ref()).cloned() {
             let desc = EventDescriptor::from(l.deref());
             root.ensure_handled(&desc);
-            by_desc.entry(desc).or_default().push(l);
+            listeners_for(&mut by_desc, desc).push(l);
         }
-        self.by_id.insert(id, by_desc);
+        match self.by_id.binary_search_by_key(&id, |(id, _)| *id) {
+            Ok(at) => self.by_id[at].1 = by_desc,
+            Err(at) => self.by_id.insert(at, (id, by_desc)),
+        }
     }
 
     /// Patch an already registered set of handlers
     fn patch(&mut self, root: &BSubtree, id: &u32, listeners: &[Option<Rc<dyn Listener>>]) {
-        if let Some(by_desc) = self.by_id.get_mut(id) {
+        if let Ok(at) = self.by_id.binary_search_by_key(id, |(id, _)| *id) {
+            let by_desc = &mut self.by_id[at].1;
             // Keeping empty vectors is fine. Those don't do much and should happen rarely.
-            for v in by_desc.values_mut() {
+            for (_, v) in by_desc.iter_mut() {
                 v.clear()
             }
 
             for l in listeners.iter().filter_map(|l| l.as_ref()).cloned() {
                 let desc = EventDescriptor::from(l.deref());
                 root.ensure_handled(&desc);
-                by_desc.entry(desc).or_default().push(l);
+                listeners_for(by_desc, desc).push(l);
             }
         }
     }
 
     /// Unregister any existing listeners for ID
     fn unregister(&mut self, id: &u32) {
-        self.by_id.remove(id);
+        if let Ok(at) = self.by_id.binary_search_by_key(id, |(id, _)| *id) {
+            self.by_id.remove(at);
+        }
     }
 
     /// Set unique listener ID onto element and return it
