@@ -303,17 +303,20 @@ impl EditorApp {
         self.kept_import = pending;
     }
 
-    /// After an undo, a redo or an edit of the JSON (`action`, its name) turned `before` into the
-    /// current document: the open import box stays, with its text, on its section wherever that is now,
-    /// and works out its result again. Undo acts on the report, not on the box. If the section
-    /// is gone, the box closes and the notice says why.
-    fn follow_import(&mut self, before: &Value, action: &str) {
+    /// After a change turned `before` into the current document (an undo, a redo, an edit of
+    /// the JSON, a list button): the open import box stays, with its text, on its section
+    /// wherever that is now, and works out its result again. Undo acts on the report, not on the
+    /// box. If the section is gone, the box closes; where the change was not made on that
+    /// section in the form, the notice says why, naming it (`action`).
+    fn follow_import(&mut self, before: &Value, action: Option<&str>) {
         let Some(state) = self.import.take() else { return };
         match state.follow(before, &self.doc) {
             Some(state) => self.import = Some(Rc::new(state)),
             None => {
-                self.notice = Some(self.t().import_closed.replace("{action}", action));
-                self.notice_discard = false;
+                if let Some(action) = action {
+                    self.notice = Some(self.t().import_closed.replace("{action}", action));
+                    self.notice_discard = false;
+                }
             }
         }
     }
@@ -713,9 +716,7 @@ impl Component for EditorApp {
                     // Lists change shape: an open table import follows its section (moved, or
                     // with a row more or less), and closes with it if it was removed, which the
                     // person sees for themselves.
-                    if let Some(state) = self.import.take() {
-                        self.import = state.follow(&before, &self.doc).map(Rc::new);
-                    }
+                    self.follow_import(&before, None);
                     // Structural changes show at once (the check still runs after the pause).
                     self.run_check();
                 }
@@ -731,7 +732,7 @@ impl Component for EditorApp {
                     self.json_draft = None;
                     self.json_error = None;
                     let t = self.t();
-                    self.follow_import(&before, if undo { t.undo } else { t.redo });
+                    self.follow_import(&before, Some(if undo { t.undo } else { t.redo }));
                     self.changed();
                 } else {
                     return false;
@@ -746,7 +747,7 @@ impl Component for EditorApp {
                         self.text = Rc::new(json::to_pretty(&self.doc));
                         // An open import box follows its section here too (moved, renumbered,
                         // removed in the JSON), as after an undo.
-                        self.follow_import(&old, self.t().json_edit);
+                        self.follow_import(&old, Some(self.t().json_edit));
                     }
                     self.json_error = None;
                     self.json_draft = Some(text);
