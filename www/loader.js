@@ -116,8 +116,11 @@ function markFailed(host, kind, detail) {
       while (first && first.nodeName === "LINK") first = first.nextSibling;
       root.insertBefore(alertFor(host, MESSAGES[neverRan ? kind : "stale"][lang]), first);
     } else {
-      root.textContent = "";
-      root.appendChild(styleLink());
+      // The stylesheet link the loader opened the host with (linkStylesEarly) stays: a new one
+      // could fetch the file again.
+      var link = root.firstChild && root.firstChild.nodeName === "LINK" ? root.firstChild : null;
+      while (root.lastChild && root.lastChild !== link) root.removeChild(root.lastChild);
+      if (!link) root.appendChild(styleLink());
       root.appendChild(alertFor(host, MESSAGES[kind][lang]));
       // The page's own fallback content (light DOM) stays visible below the message.
       root.appendChild(document.createElement("slot"));

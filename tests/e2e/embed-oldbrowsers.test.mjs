@@ -118,9 +118,18 @@ test("the nomodule script does nothing in a browser that has modules", async () 
 
 test("a CSP without 'wasm-unsafe-eval': the message and the fallback, never a blank box", async () => {
   const page = await session.browser.newPage();
+  const stylesheets = [];
+  page.on("request", (r) => /\/report-widget-[0-9a-f]+\.css$/.test(r.url()) && stylesheets.push(r.url()));
   await page.addInitScript(recordEventDetails);
   await page.goto(`${session.server.url}/csp-without-wasm.html`);
   await expectMessages(page, { message: /此浏览器无法运行交互式报告/, messageEn: /cannot run in this browser/ });
+  // The loader opened each host with the stylesheet's link while the wasm was being compiled;
+  // the message keeps that link rather than making (and maybe fetching) another.
+  const links = await page.$$eval("[data-report-widget]", (hosts) =>
+    hosts.map((h) => [...h.shadowRoot.querySelectorAll("link")].map((l) => l.hasAttribute("data-rw-early")))
+  );
+  assert.deepEqual(links, [[true], [true]], "each host keeps its one early stylesheet link");
+  assert.equal(stylesheets.length, 1, `one request for the stylesheet: ${stylesheets}`);
   await page.screenshot({ path: join(ARTIFACTS, "embed-csp-without-wasm.png"), fullPage: true });
   await page.close();
 });
