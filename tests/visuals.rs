@@ -511,7 +511,28 @@ fn both_languages_draw_the_same_charts_whatever_the_english_plural() {
     let en = view(Lang::En);
     let titles: Vec<&str> = charts_of(&en).iter().map(|c| c.title.as_str()).collect();
     assert!(titles.iter().any(|t| t.ends_with("(cases)")), "the plural names the chart: {titles:?}");
-    assert!(!titles.iter().any(|t| t.ends_with("(case)")), "{titles:?}");
+    assert!(!titles.iter().any(|t| t.contains("case)") || t.contains("(case,")), "{titles:?}");
+}
+
+#[test]
+fn a_bar_chart_title_names_every_unit_its_bars_are_shown_in() {
+    // 件 is "cases" for complaints and penalties but "notices" for rectification notices: the
+    // English title names both, and no two of the section's charts share a title.
+    let en = view(Lang::En);
+    let enforcement: Vec<&str> =
+        charts_of(&en).iter().filter(|c| c.id.starts_with("rw-enforcement-bars")).map(|c| c.title.as_str()).collect();
+    assert_eq!(
+        enforcement,
+        [
+            "Environmental enforcement (cases, notices)",
+            "Environmental enforcement (cases)",
+            "Environmental enforcement (documents)"
+        ]
+    );
+    let zh = view(Lang::Zh);
+    let titles: Vec<&str> =
+        charts_of(&zh).iter().filter(|c| c.id.starts_with("rw-enforcement-bars")).map(|c| c.title.as_str()).collect();
+    assert_eq!(titles, ["环境执法（件）", "环境执法（起）", "环境执法（份）"], "one measure word each in Chinese");
 }
 
 #[test]

@@ -505,14 +505,32 @@ fn case_stats(body: &CaseStatsBody, anchor: &str, title: &str, lang: Lang) -> Ca
         }
     }
     for (n, (_, items)) in groups.into_iter().filter(|(_, items)| items.len() >= 2).enumerate() {
-        // The title names the unit as the first item has it (looking for a count other than 1,
-        // for an English plural, cost the first download 0.2 KB).
-        let unit = text_or_empty(items[0].unit.as_ref(), lang);
-        let chart_title =
-            if unit.is_empty() { title.to_string() } else { format!("{title}{}{unit}{}", t.paren_open, t.paren_close) };
+        let units = chart_units(&items, lang);
+        let chart_title = if units.is_empty() {
+            title.to_string()
+        } else {
+            format!("{title}{}{units}{}", t.paren_open, t.paren_close)
+        };
         charts.push(Rc::new(bar_chart(&items, format!("{anchor}-bars-{n}"), chart_title, lang)));
     }
     CaseStatsView { rows, charts }
+}
+
+/// The units a bar chart's title names: every unit its items are shown in, once each. One Chinese
+/// measure word can have several English names (件: "cases", "notices"), and an item of 1 has
+/// the singular ("case"), which the plural beside it covers.
+fn chart_units(items: &[&CaseItem], lang: Lang) -> String {
+    let mut units: Vec<String> = Vec::new();
+    for item in items {
+        let unit = text_or_empty(item.unit.as_ref(), lang);
+        if !unit.is_empty() && !units.contains(&unit) {
+            units.push(unit);
+        }
+    }
+    let plural_of =
+        |singular: &str, all: &[String]| all.iter().any(|u| u.len() > singular.len() && u.starts_with(singular));
+    let named: Vec<String> = units.iter().filter(|u| !plural_of(u, &units)).cloned().collect();
+    named.join(if lang == Lang::Zh { "、" } else { ", " })
 }
 
 /// "，" joined list in the language.
