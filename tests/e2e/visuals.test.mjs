@@ -707,6 +707,20 @@ test("forced colours (Windows high contrast): the section chevrons stay triangle
       getComputedStyle(bar.querySelector(".rw-mark-track")).fill,
     ]);
     assert.notEqual(fills[0], fills[1], `${colorScheme}: a bar is distinguishable from its track`);
+    // A ticked legend box is filled with the system highlight, an unticked one is not: backgrounds
+    // are otherwise forced away, which left a thin outline round the tick.
+    const chips = root(p).locator(".rw-chip:not(.rw-chip-all)");
+    await chips.nth(1).click();
+    const boxes = await chips.evaluateAll((all) => all.slice(0, 2).map((c) => getComputedStyle(c.querySelector(".rw-chip-box")).backgroundColor));
+    const highlight = await p.evaluate(() => {
+      const probe = document.body.appendChild(document.createElement("span"));
+      probe.style.cssText = "forced-color-adjust: none; background: Highlight";
+      const color = getComputedStyle(probe).backgroundColor;
+      probe.remove();
+      return color;
+    });
+    assert.equal(boxes[0], highlight, `${colorScheme}: a ticked box is filled with Highlight`);
+    assert.notEqual(boxes[1], highlight, `${colorScheme}: an unticked box is not`);
     await p.screenshot({ path: join(ARTIFACTS, `visuals-forced-colors-${colorScheme}.png`), fullPage: true });
     assert.deepEqual(p.errors, []);
     await p.context().close();
