@@ -87,6 +87,47 @@ fn the_prerendered_snippet_holds_every_figure_as_text() {
 }
 
 #[test]
+fn the_light_dom_copy_holds_every_figure_and_no_control_or_drawing() {
+    for (payload, lang, code) in [(LANSHAN, Lang::Zh, "zh"), (LANSHAN, Lang::En, "en"), (EXAMPLE, Lang::Zh, "zh")] {
+        let report = validate::load(payload).unwrap();
+        let html = prerender::snippet(payload, &CSS_ONLY, &options(code)).unwrap();
+        let copy =
+            html.split("<div class=\"rw-fallback\">").nth(1).and_then(|c| c.split("</div>\n<script").next()).unwrap();
+        let text = text_of(copy);
+        for figure in expected_figures(&report, lang) {
+            assert!(text.contains(&figure), "{code}: the light-DOM copy lacks {figure:?}");
+        }
+        // Without the widget's script and stylesheet, these would look usable and do nothing, or
+        // be unstyled shapes.
+        for absent in ["<button", "<svg", "rw-control", "rw-chart-part", "rw-tip\"", "<!--"] {
+            assert!(!copy.contains(absent), "{code}: the copy has {absent}");
+        }
+        // The headings a toggle button held, and each chart's figures as a table, stay.
+        for s in &report.sections {
+            let heading = format!("\">{}</h3>", snippet::attr(s.title.get(lang)));
+            assert!(copy.contains(&heading), "{code}: the copy lacks the heading {heading}");
+        }
+        let shadow = html.split("<template").nth(1).unwrap();
+        assert_eq!(
+            copy.matches("<figure").count(),
+            shadow.split("</template>").next().unwrap().matches("<figure").count()
+        );
+        assert_eq!(
+            copy.matches("<figure").count(),
+            copy.matches("rw-table-part").count(),
+            "{code}: every chart keeps its table"
+        );
+        assert_eq!(copy.matches('<').count(), copy.matches('>').count());
+        assert!(
+            copy.len() < shadow.len() * 2 / 3,
+            "{code}: the copy is lighter ({} of {} bytes)",
+            copy.len(),
+            shadow.len()
+        );
+    }
+}
+
+#[test]
 fn the_markup_needs_no_script_and_no_inline_style() {
     let html = prerender::snippet(LANSHAN, &CSS_ONLY, &options("zh")).unwrap();
     assert!(html.starts_with("<div data-report-widget data-payload=\"r1\" data-lang=\"zh\"><template shadowrootmode=\"open\" shadowroot=\"open\">"));

@@ -8,6 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import {
   ARTIFACTS,
+  DIST,
   LANSHAN,
   WATER,
   browserAndDist,
@@ -146,6 +147,32 @@ test("with JavaScript disabled, the demo shows every figure and table", async ()
   assert.ok(tables >= 1, "the ranking table is there");
   assert.equal(await page.$eval("[data-report-widget]", (h) => h.getAttribute("data-state")), null, "no script ran");
   await page.screenshot({ path: join(ARTIFACTS, "prerender-no-js.png"), fullPage: true });
+  await context.close();
+});
+
+test("an engine without declarative shadow DOM and without script shows the plain copy: every figure, no dead controls", async () => {
+  // Internet Explorer in a domestic browser's compatibility mode, old Firefox and Safari: the
+  // template stays inert, so the host's light-DOM copy is what shows. Here, the demo with the
+  // template's attributes taken away, in Chromium with JavaScript off.
+  const demo = readFileSync(join(DIST, "index.html"), "utf8");
+  const inert = demo.replace('<template shadowrootmode="open" shadowroot="open">', "<template>");
+  assert.notEqual(inert, demo);
+  const context = await session.browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 900 } });
+  await context.route("**/no-dsd.html", (route) => route.fulfill({ contentType: "text/html; charset=utf-8", body: inert }));
+  const page = await context.newPage();
+  await page.goto(`${session.server.url}/no-dsd.html`);
+  const copy = page.locator("[data-report-widget] > .rw-fallback");
+  assert.equal(await page.$eval("[data-report-widget]", (h) => h.shadowRoot), null, "no shadow root: the copy shows");
+  const text = await copy.evaluate((c) => c.innerText);
+  for (const t of [...payloadTexts(), ...FIGURES]) assert.ok(text.includes(t), `the plain copy shows ${t}`);
+  // Without the widget, a button would do nothing and a drawing would be unstyled shapes.
+  assert.equal(await copy.locator("button, svg, [class~=rw-control], [class~=rw-chart-part]").count(), 0);
+  const sections = JSON.parse(LANSHAN).sections.length;
+  assert.equal(await copy.locator("h3").count(), sections, "every section keeps its heading");
+  assert.equal(await copy.locator("figure table").count(), await copy.locator("figure").count(), "every chart keeps its figures as a table");
+  // Side by side pieces are set apart: a case's label, count and progress.
+  assert.match(text, /市突出生态环境举报热线交办信访 370件 已办结 366 \/ 370/);
+  await page.screenshot({ path: join(ARTIFACTS, "prerender-no-dsd-no-js.png"), fullPage: true });
   await context.close();
 });
 

@@ -1,6 +1,10 @@
 //! The embed snippet a portal pastes, built as text: shared by the command-line tool (and its
 //! prerendered form) and the editor, so there is one way to write it safely.
 
+mod plain_copy;
+
+pub use plain_copy::plain_copy;
+
 /// Payload text made safe inside `<script type="application/json">`: every `<` becomes
 /// `\u003c`. In valid JSON `<` occurs only inside strings, where `\u003c` means the same, so
 /// the payload is unchanged for a JSON parser, and a `</script>` inside a label cannot end the
@@ -146,9 +150,9 @@ pub fn embed_file(url: &str, options: &SnippetOptions) -> String {
 
 /// The snippet with the report already rendered inside the host: a declarative shadow root
 /// (`shadowrootmode` for current engines, `shadowroot` for Chromium 90–110) holding the
-/// stylesheet link and the rendered report, and the same report as plain light-DOM HTML after
-/// it, which engines without declarative shadow DOM show instead (engines with it hide light
-/// DOM children of a shadow host).
+/// stylesheet link and the rendered report, and the report's [`plain_copy`] as light-DOM HTML
+/// after it, which engines without declarative shadow DOM show instead (engines with it hide
+/// light DOM children of a shadow host).
 ///
 /// With `files.wasm`, the snippet starts with a preload of it: the browser downloads the wasm
 /// while it parses and lays out the prerendered report, instead of after, when the loader (a
@@ -161,10 +165,11 @@ pub fn prerendered(payload: &str, rendered: &str, files: &BuildFiles, options: &
         .wasm
         .map(|url| format!("<link rel=\"preload\" href=\"{}\" as=\"fetch\" crossorigin=\"anonymous\">\n", attr(url)));
     format!(
-        "{preload}<div {host}><template shadowrootmode=\"open\" shadowroot=\"open\"><link rel=\"stylesheet\" href=\"{css}\"><div class=\"rw-root\" data-rw-key=\"{key}\" data-rw-digest=\"{digest}\">{rendered}</div></template><div class=\"rw-fallback\">{rendered}</div></div>\n{scripts}\n",
+        "{preload}<div {host}><template shadowrootmode=\"open\" shadowroot=\"open\"><link rel=\"stylesheet\" href=\"{css}\"><div class=\"rw-root\" data-rw-key=\"{key}\" data-rw-digest=\"{digest}\">{rendered}</div></template><div class=\"rw-fallback\">{copy}</div></div>\n{scripts}\n",
         preload = preload.unwrap_or_default(),
         host = options.inline_host_attributes(),
         css = attr(files.stylesheet),
+        copy = plain_copy(rendered),
         scripts = options.scripts(payload),
     )
 }
