@@ -42,7 +42,7 @@ pub fn page(
     let html = render_themed(Outcome::Report(Rc::new(view)), theme(options));
     let body = match inline_css {
         Some(css) => format!(
-            "<div data-report-widget data-lang=\"{lang}\"><template shadowrootmode=\"open\" shadowroot=\"open\"><style>{css}</style><div class=\"rw-root\">{html}</div></template><div class=\"rw-fallback\">{copy}</div></div>",
+            "<div data-report-widget data-lang=\"{lang}\"><template shadowrootmode=\"open\" shadowroot=\"open\" hidden><style>{css}</style><div class=\"rw-root\">{html}</div></template><div class=\"rw-fallback\">{copy}</div></div>",
             lang = snippet::attr(&options.lang),
             copy = snippet::plain_copy(&html),
             css = css.replace("</", "<\\/"),

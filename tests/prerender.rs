@@ -130,7 +130,7 @@ fn the_light_dom_copy_holds_every_figure_and_no_control_or_drawing() {
 #[test]
 fn the_markup_needs_no_script_and_no_inline_style() {
     let html = prerender::snippet(LANSHAN, &CSS_ONLY, &options("zh")).unwrap();
-    assert!(html.starts_with("<div data-report-widget data-payload=\"r1\" data-lang=\"zh\"><template shadowrootmode=\"open\" shadowroot=\"open\">"));
+    assert!(html.starts_with("<div data-report-widget data-payload=\"r1\" data-lang=\"zh\"><template shadowrootmode=\"open\" shadowroot=\"open\" hidden>"));
     assert!(html.contains("<link rel=\"stylesheet\" href=\"/static/rw/1.0/report-widget-x.css\">"));
     assert!(
         html.contains("<div class=\"rw-fallback\">"),

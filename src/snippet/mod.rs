@@ -152,7 +152,9 @@ pub fn embed_file(url: &str, options: &SnippetOptions) -> String {
 /// (`shadowrootmode` for current engines, `shadowroot` for Chromium 90–110) holding the
 /// stylesheet link and the rendered report, and the report's [`plain_copy`] as light-DOM HTML
 /// after it, which engines without declarative shadow DOM show instead (engines with it hide
-/// light DOM children of a shadow host).
+/// light DOM children of a shadow host). The template is `hidden`: an engine that does not know
+/// `<template>` at all (Internet Explorer) would otherwise show its content too, above the copy;
+/// engines that attach the shadow root drop the template element, attribute and all.
 ///
 /// With `files.wasm`, the snippet starts with a preload of it: the browser downloads the wasm
 /// while it parses and lays out the prerendered report, instead of after, when the loader (a
@@ -165,7 +167,7 @@ pub fn prerendered(payload: &str, rendered: &str, files: &BuildFiles, options: &
         .wasm
         .map(|url| format!("<link rel=\"preload\" href=\"{}\" as=\"fetch\" crossorigin=\"anonymous\">\n", attr(url)));
     format!(
-        "{preload}<div {host}><template shadowrootmode=\"open\" shadowroot=\"open\"><link rel=\"stylesheet\" href=\"{css}\"><div class=\"rw-root\" data-rw-key=\"{key}\" data-rw-digest=\"{digest}\">{rendered}</div></template><div class=\"rw-fallback\">{copy}</div></div>\n{scripts}\n",
+        "{preload}<div {host}><template shadowrootmode=\"open\" shadowroot=\"open\" hidden><link rel=\"stylesheet\" href=\"{css}\"><div class=\"rw-root\" data-rw-key=\"{key}\" data-rw-digest=\"{digest}\">{rendered}</div></template><div class=\"rw-fallback\">{copy}</div></div>\n{scripts}\n",
         preload = preload.unwrap_or_default(),
         host = options.inline_host_attributes(),
         css = attr(files.stylesheet),
