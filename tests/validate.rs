@@ -288,6 +288,8 @@ fn dates_must_exist_and_other_ways_of_writing_them_are_translated() {
     assert_eq!(message("2022.12.1")[0].2, "the date \"2022.12.1\" must be written YYYY-MM-DD: 2022-12-01");
     assert_eq!(message("3 March 2022")[0].2, "the date \"3 March 2022\" must be written YYYY-MM-DD");
     assert_eq!(message("2022年2月30日")[0].2, "the date \"2022年2月30日\" does not exist");
+    assert_eq!(message("")[0].1, "日期不能为空：报告落款的日期，写作 YYYY-MM-DD");
+    assert_eq!(message(" ")[0].2, "the date must not be empty: the date the report is signed with, written YYYY-MM-DD");
 }
 
 #[test]

@@ -269,11 +269,13 @@ pub fn number_from_input(input: &str) -> Option<Value> {
     }
 }
 
-/// A new, empty report: it does not validate until it has a title and a publisher.
-pub fn empty_report(date: &str) -> Value {
+/// A new, empty report: it does not validate until it has a title, a publisher and its date.
+/// The date is left empty too: today's date would be a plausible but wrong date for a report
+/// signed months ago, easy to publish unnoticed.
+pub fn empty_report() -> Value {
     json!({
         "schema": SCHEMA_V1,
-        "meta": { "title": "", "publisher": "", "date": date },
+        "meta": { "title": "", "publisher": "", "date": "" },
         "sections": []
     })
 }

@@ -528,6 +528,12 @@ fn exists(year: u32, month: u32, day: u32) -> bool {
 /// way where the text holds one ("2022年3月3日", "2022/3/3"), or that the day does not exist.
 #[cfg(feature = "messages")]
 fn date_problem(date: &str) -> (String, String) {
+    if date.trim().is_empty() {
+        return (
+            text!("日期不能为空：报告落款的日期，写作 YYYY-MM-DD"),
+            text!("the date must not be empty: the date the report is signed with, written YYYY-MM-DD"),
+        );
+    }
     let numbers: Vec<&str> = date.split(|c: char| !c.is_ascii_digit()).filter(|n| !n.is_empty()).collect();
     let parsed = match numbers.as_slice() {
         [y, m, d] if y.len() == 4 && m.len() <= 2 && d.len() <= 2 => {

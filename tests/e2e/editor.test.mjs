@@ -42,6 +42,9 @@ test("a small report is built from an empty one through the form only", async ()
   // A first visit starts empty; the checks already say what is missing.
   assert.equal(await byId(page, "f/meta/title/zh").inputValue(), "");
   await page.waitForSelector('#problem-list li[data-pointer="/meta/title"]');
+  // Nor is a date made up: today's would look right and be wrong for a report signed earlier.
+  assert.equal(await byId(page, "f/meta/date").inputValue(), "");
+  assert.match(await page.textContent('#problem-list li[data-pointer="/meta/date"]'), /日期不能为空/);
   await byId(page, "f/meta/title/zh").fill("某县水务局2023年度工作报告");
   await byId(page, "f/meta/title/en").fill("County water bureau 2023");
   await byId(page, "f/meta/publisher/zh").fill("某县水务局");

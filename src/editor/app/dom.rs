@@ -14,12 +14,6 @@ pub fn now() -> f64 {
     js_sys::Date::now()
 }
 
-/// Today as `YYYY-MM-DD` in local time.
-pub fn today() -> String {
-    let d = js_sys::Date::new_0();
-    format!("{:04}-{:02}-{:02}", d.get_full_year(), d.get_month() + 1, d.get_date())
-}
-
 /// `YYYY-MM-DD HH:MM` in local time.
 pub fn local_time(ms: f64) -> String {
     let d = js_sys::Date::new(&JsValue::from_f64(ms));

@@ -540,7 +540,7 @@ impl Component for EditorApp {
                     json_draft = Some(text.to_string());
                     clean = false;
                 }
-                doc::empty_report(&dom::today())
+                doc::empty_report()
             }
         };
         let text = Rc::new(json::to_pretty(&value));
@@ -798,7 +798,7 @@ impl Component for EditorApp {
             Msg::NewEmpty => {
                 let t = self.t();
                 self.file_name = "report.json".into();
-                self.replace_with(doc::empty_report(&dom::today()), t.started_empty.to_string());
+                self.replace_with(doc::empty_report(), t.started_empty.to_string());
                 self.exported = Some(self.text.clone());
                 self.unsaved.set(false);
                 self.save();
@@ -877,7 +877,7 @@ impl Component for EditorApp {
                 self.confirm_discard = false;
                 // Back where the person was; the notice (a live region) says what happened.
                 self.focus = Some(Focus::Ids(vec!["discard".into()]));
-                self.set_doc(doc::empty_report(&dom::today()), None, true);
+                self.set_doc(doc::empty_report(), None, true);
                 self.history.seal();
                 dom::store_remove(WORK_KEY);
                 self.exported = Some(self.text.clone());
