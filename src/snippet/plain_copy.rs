@@ -12,6 +12,10 @@
 /// Classes of elements left out of the copy, with everything inside them.
 const LEFT_OUT: [&str; 6] = ["rw-control", "rw-chart-part", "rw-tip", "rw-sort-icon", "rw-chevron", "rw-export-status"];
 
+/// A chart's table, shown in the widget instead of the drawing: in the copy it sits under the
+/// chart's own caption, so its `<caption>`, the same words, is left out.
+const CHART_TABLE: &str = "rw-table-part";
+
 /// Buttons whose text stays in the copy (a section's heading, a column's heading).
 const TEXT_KEPT: [&str; 2] = ["rw-section-toggle", "rw-sort"];
 
@@ -29,9 +33,9 @@ const VOID: [&str; 13] =
 /// kept buttons replaced by their content, and spans side by side set apart.
 pub fn plain_copy(rendered: &str) -> String {
     let mut out = String::with_capacity(rendered.len() / 2);
-    // For each open element: whether its end tag is written, and whether it is a span that a
-    // span right after it is set apart from.
-    let mut open: Vec<(bool, bool)> = Vec::new();
+    // For each open element: whether its end tag is written, whether it is a span that a span
+    // right after it is set apart from, and whether it is in a chart's table.
+    let mut open: Vec<(bool, bool, bool)> = Vec::new();
     // Where the output ended after the end tag of such a span (0: not right after one).
     let mut after_span = 0usize;
     // How many open elements deep the current left-out subtree is (0: not in one).
@@ -45,7 +49,7 @@ pub fn plain_copy(rendered: &str) -> String {
             if skipping > 0 {
                 skipping -= 1;
             } else {
-                let (written, spaced) = open.pop().unwrap_or((true, false));
+                let (written, spaced, _) = open.pop().unwrap_or((true, false, false));
                 if written {
                     out.push_str("</");
                     out.push_str(tag);
@@ -68,10 +72,15 @@ pub fn plain_copy(rendered: &str) -> String {
             }
             let classes = class_attribute(tag);
             let has = |list: &[&str]| classes.split_ascii_whitespace().any(|c| list.contains(&c));
-            if name == "svg" || has(&LEFT_OUT) || (name == "button" && !has(&TEXT_KEPT)) {
+            let in_chart_table = open.last().is_some_and(|frame| frame.2);
+            if name == "svg"
+                || has(&LEFT_OUT)
+                || (name == "button" && !has(&TEXT_KEPT))
+                || (name == "caption" && in_chart_table)
+            {
                 skipping = usize::from(!void);
             } else if name == "button" {
-                open.push((false, false));
+                open.push((false, false, in_chart_table));
             } else {
                 let spaced = name == "span" && !has(&FIGURE_PARTS);
                 if spaced && after_span == out.len() && !out.is_empty() {
@@ -79,7 +88,7 @@ pub fn plain_copy(rendered: &str) -> String {
                 }
                 out.push_str(tag);
                 if !void {
-                    open.push((true, spaced));
+                    open.push((true, spaced, in_chart_table || has(&[CHART_TABLE])));
                 }
             }
         } else {
@@ -147,6 +156,15 @@ mod tests {
         assert_eq!(
             plain_copy(html),
             "<p class=\"rw-meta\"><span>发布单位：某局</span> <span>成文日期：2022年3月3日</span></p><li class=\"rw-case\"><span class=\"rw-case-label\">行政处罚案件</span> <span class=\"rw-case-value\">274件</span></li><p><span class=\"rw-qual\">more than </span><span class=\"rw-num\">600</span><span class=\"rw-unit\">\u{a0}copies</span></p><p><span class=\"rw-num\">600</span><span class=\"rw-qual\">余</span></p>"
+        );
+    }
+
+    #[test]
+    fn a_chart_table_goes_without_its_caption_under_the_chart_caption() {
+        let html = "<figure><figcaption>环境执法（件）</figcaption><div class=\"rw-table-wrap rw-table-part\"><table><caption>环境执法（件）</caption><tr><td>274件</td></tr></table></div></figure><table><caption>五区排名</caption></table>";
+        assert_eq!(
+            plain_copy(html),
+            "<figure><figcaption>环境执法（件）</figcaption><div class=\"rw-table-wrap rw-table-part\"><table><tr><td>274件</td></tr></table></div></figure><table><caption>五区排名</caption></table>"
         );
     }
 
