@@ -243,3 +243,54 @@ proptest! {
         }
     }
 }
+
+/// Whether every end tag in `html` closes the element opened last (void elements and comments
+/// aside). A `>` in an attribute value ends a tag early here, which leaves the tag's name, and
+/// so the balance, as they are: text holds no `<` once escaped.
+fn balanced(html: &str) -> bool {
+    const VOID: [&str; 4] = ["br", "img", "input", "link"];
+    let mut open: Vec<&str> = Vec::new();
+    let mut rest = html;
+    while let Some(at) = rest.find('<') {
+        rest = &rest[at + 1..];
+        if let Some(comment) = rest.strip_prefix("!--") {
+            rest = comment.split_once("-->").map_or("", |(_, after)| after);
+            continue;
+        }
+        let end = rest.find('>').unwrap_or(rest.len());
+        let tag = &rest[..end];
+        if let Some(name) = tag.strip_prefix('/') {
+            if open.pop() != Some(name) {
+                return false;
+            }
+        } else {
+            let name = tag.split([' ', '/']).next().unwrap_or("");
+            if !VOID.contains(&name) {
+                open.push(name);
+            }
+        }
+    }
+    open.is_empty()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+    /// The prerendered snippet's plain copy (`snippet::plain_copy`) reads the markup as tags and
+    /// text: whatever a payload's text holds (markup, quotes, comment marks), the copy stays
+    /// well-formed and keeps the text, escaped as the report writes it.
+    #[test]
+    fn the_plain_copy_stays_well_formed_and_keeps_payload_text(text in "(\\PC|[<>&\"'/]|<!--|-->|</span>){1,24}") {
+        let mut payload: Value = serde_json::from_str(LANSHAN).unwrap();
+        payload["sections"][0]["items"][0]["label"]["zh"] = json!(text);
+        payload["meta"]["publisher"]["zh"] = json!(text);
+        let Ok(report) = validate::load(&payload.to_string()) else { return Ok(()) };
+        let html = render_to_string(Outcome::Report(Rc::new(ReportView::new(&report, Lang::Zh))));
+        let copy = report_widget::snippet::plain_copy(&html);
+        prop_assert!(balanced(&html), "the rendered report itself");
+        prop_assert!(balanced(&copy), "{}", &copy[..copy.len().min(600)]);
+        let mut escaped = String::new();
+        report_widget::markup::escape_into(&mut escaped, text.trim(), false);
+        prop_assert!(copy.matches(&escaped).count() >= 2, "the label and the publisher keep {:?}", escaped);
+    }
+}
