@@ -536,6 +536,30 @@ fn a_bar_chart_title_names_every_unit_its_bars_are_shown_in() {
 }
 
 #[test]
+fn a_singular_beside_its_plural_counts_once_in_a_chart_title_and_nothing_else_is_merged() {
+    // Synthetic: one group per Chinese unit, English units as an editor might write them.
+    let item = |id: &str, value: u32, zh: &str, en: &str| serde_json::json!({ "id": id, "label": id, "value": value, "unit": { "zh": zh, "en": en } });
+    let payload = serde_json::json!({
+        "schema": "report-widget/1",
+        "meta": { "title": "t", "publisher": "p", "date": "2024-01-01", "synthetic": true },
+        "sections": [{ "id": "s", "title": { "zh": "统计", "en": "Counts" }, "kind": "case_stats", "items": [
+            item("a", 1, "件", "case"), item("b", 5, "件", "cases"), item("c", 1, "件", "copy"),
+            item("d", 3, "件", "copies"), item("e", 1, "件", "problem"), item("f", 2, "件", "problem sets"),
+            item("g", 1, "天", "day"), item("h", 4, "天", "days"), item("i", 1, "箱", "box"), item("j", 2, "箱", "boxes")
+        ]}]
+    });
+    let report = validate::load(&payload.to_string()).expect("valid");
+    let titles =
+        |lang| -> Vec<String> { charts_of(&ReportView::new(&report, lang)).iter().map(|c| c.title.clone()).collect() };
+    assert_eq!(
+        titles(Lang::En),
+        ["Counts (cases, copies, problem, problem sets)", "Counts (days)", "Counts (boxes)"],
+        "a unit that only starts like another is not its singular"
+    );
+    assert_eq!(titles(Lang::Zh), ["统计（件）", "统计（天）", "统计（箱）"]);
+}
+
+#[test]
 fn the_original_report_is_linked_under_the_title_when_the_payload_names_it() {
     assert!(!render(Lang::Zh).contains("查看原文"), "Lanshan's payload names no link");
     let mut report = lanshan();

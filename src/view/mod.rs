@@ -527,8 +527,13 @@ fn chart_units(items: &[&CaseItem], lang: Lang) -> String {
             units.push(unit);
         }
     }
-    let plural_of =
-        |singular: &str, all: &[String]| all.iter().any(|u| u.len() > singular.len() && u.starts_with(singular));
+    // A singular is a unit whose plural (+s, +es, y → ies) is also there: "case" beside "cases".
+    let plural_of = |singular: &str, all: &[String]| {
+        all.iter().any(|u| {
+            u.strip_prefix(singular).is_some_and(|ending| ending == "s" || ending == "es")
+                || singular.strip_suffix('y').is_some_and(|stem| u.strip_prefix(stem) == Some("ies"))
+        })
+    };
     let named: Vec<String> = units.iter().filter(|u| !plural_of(u, &units)).cloned().collect();
     named.join(if lang == Lang::Zh { "、" } else { ", " })
 }
