@@ -7,8 +7,8 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { ARTIFACTS, ROOT, browserAndDist, markupDigest, runCli, serveDist, settled, shadowText } from "./support.mjs";
 import {
-  FIXTURES, LANSHAN, byId, editorPage, focusedId, lanshanSection, loadExample, noProblems, open, paste, previewShows,
-  previewText,
+  FIXTURES, LANSHAN, byId, editorPage, focusedId, lanshanSection, loadExample, noProblems, open, paste, pasteIntoImport,
+  previewShows, previewText,
 } from "./editor-support.mjs";
 
 const session = browserAndDist();
@@ -62,9 +62,7 @@ test("re-importing a sheet replaces the section's rows by default, says how many
   assert.equal(await rows(), 4);
   const tsv = "指标\t数值\t单位\t排名\r\n扬尘治理达标率\t96.0\t%\t2\r\n秸秆禁烧\t100\t%\t3\r\n";
   const importTable = async () => {
-    await page.click(`[id="import:${s}"]`);
-    await paste(page, byId(page, `paste-${s}`), tsv);
-    await page.waitForSelector(`[id="mapping-${s}"]`);
+    await pasteIntoImport(page, s, tsv);
   };
   await importTable();
   // The section has rows: the choice is explicit, replacing is the default, and the panel says
@@ -106,9 +104,7 @@ test("re-importing a sheet replaces the section's rows by default, says how many
   await page.click("#new-empty");
   await page.selectOption("#new-section-kind", "ranking");
   await page.click("#add-section");
-  await page.click('[id="import:0"]');
-  await paste(page, byId(page, "paste-0"), tsv);
-  await page.waitForSelector('[id="mapping-0"]');
+  await pasteIntoImport(page, 0, tsv);
   assert.equal(await page.$('[id="replace-0"]'), null);
   assert.equal(await page.$('[id="mode-0-effect"]'), null);
   await page.click('[id="apply-0"]');
@@ -144,18 +140,14 @@ test("a table pasted but not applied comes back in its import box after a reload
   assert.equal(await page.$(`[id="paste-${s}"]`), null, "cancelled: nothing comes back");
   assert.doesNotMatch(await page.textContent("#notice-text"), /表格/);
   // Applied: nothing comes back either.
-  await page.click(`[id="import:${s}"]`);
-  await paste(page, byId(page, `paste-${s}`), csv);
-  await page.waitForSelector(`[id="mapping-${s}"]`);
+  await pasteIntoImport(page, s, csv);
   await page.click(`[id="apply-${s}"]`);
   await previewShows(page, "双随机抽查企业");
   await page.reload();
   await page.waitForSelector("#tab-form");
   assert.equal(await page.$(`[id="paste-${s}"]`), null, "applied: nothing comes back");
   // A pasted table is kept beside the work only: after a discard neither comes back.
-  await page.click(`[id="import:${s}"]`);
-  await paste(page, byId(page, `paste-${s}`), csv);
-  await page.waitForSelector(`[id="mapping-${s}"]`);
+  await pasteIntoImport(page, s, csv);
   await page.click("#discard");
   await page.click("#discard-yes");
   await page.reload();
@@ -171,9 +163,7 @@ test("an open import box follows its section through the form's list buttons (mo
   await loadExample(page);
   const s = lanshanSection("air-ranks");
   const sheet = "指标\t数值\t单位\t排名\r\n道路保洁\t98\t%\t1\r\n工地围挡\t95\t%\t4\r\n";
-  await page.click(`[id="import:${s}"]`);
-  await paste(page, byId(page, `paste-${s}`), sheet);
-  await page.waitForSelector(`[id="mapping-${s}"]`);
+  await pasteIntoImport(page, s, sheet);
   assert.match(await page.textContent(`[id="import-${s}"] legend`), /本节已有 4 条/);
   // A row of the same section removed while the box is open: the box stays, counting 3.
   await page.click(`[id="rm:/sections/${s}/rows/0"]`);
@@ -195,9 +185,7 @@ test("an open import box follows its section through edits of the JSON, and clos
   await loadExample(page);
   const s = lanshanSection("air-ranks");
   const sheet = "指标\t数值\t单位\t排名\r\n道路保洁\t98\t%\t1\r\n";
-  await page.click(`[id="import:${s}"]`);
-  await paste(page, byId(page, `paste-${s}`), sheet);
-  await page.waitForSelector(`[id="mapping-${s}"]`);
+  await pasteIntoImport(page, s, sheet);
   // In the JSON, the section moves to the top.
   await page.click("#tab-json");
   const payload = JSON.parse(await page.inputValue("#json-text"));
@@ -232,9 +220,7 @@ test("undo and redo keep an open import box and its text, worked out again; it c
     );
   // A first sheet applied: the section's 4 rows become 2.
   const first = "指标\t数值\t单位\t排名\r\n扬尘治理达标率\t96.0\t%\t2\r\n秸秆禁烧\t100\t%\t3\r\n";
-  await page.click(`[id="import:${s}"]`);
-  await paste(page, byId(page, `paste-${s}`), first);
-  await page.waitForSelector(`[id="mapping-${s}"]`);
+  await pasteIntoImport(page, s, first);
   await page.click(`[id="apply-${s}"]`);
   await previewShows(page, "扬尘治理达标率");
   assert.equal(await rows(), 2);
@@ -242,9 +228,7 @@ test("undo and redo keep an open import box and its text, worked out again; it c
   const second = "指标\t数值\t单位\t排名\r\n道路保洁\t98\t%\t1\r\n工地围挡\t95\t%\t4\r\n餐饮油烟\t90\t%\t5\r\n";
   // As the box holds it (a textarea's value has \n line ends).
   const held = second.replace(/\r\n/g, "\n");
-  await page.click(`[id="import:${s}"]`);
-  await paste(page, byId(page, `paste-${s}`), second);
-  await page.waitForSelector(`[id="mapping-${s}"]`);
+  await pasteIntoImport(page, s, second);
   await page.selectOption(`[id="map-${s}-3"]`, "ignore");
   await page.check(`[id="append-${s}"]`);
   const effect = byId(page, `mode-${s}-effect`);

@@ -65,6 +65,13 @@ export async function paste(page, locator, text) {
 }
 
 /** The id of the focused element. */
+/** Opens section `s`'s table import box, pastes `text` into it, and waits for its columns. */
+export async function pasteIntoImport(page, s, text) {
+  await page.click(`[id="import:${s}"]`);
+  await paste(page, byId(page, `paste-${s}`), text);
+  await page.waitForSelector(`[id="mapping-${s}"]`);
+}
+
 export function focusedId(page) {
   return page.evaluate(() => document.activeElement && document.activeElement.id);
 }
