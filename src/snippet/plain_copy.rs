@@ -28,15 +28,24 @@ const FIGURE_PARTS: [&str; 3] = ["rw-num", "rw-qual", "rw-unit"];
 const VOID: [&str; 13] =
     ["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"];
 
+/// An element open in the copy being written.
+#[derive(Clone, Copy, Default)]
+struct Open {
+    /// Its end tag is written (not for a button that gives way to its text).
+    written: bool,
+    /// A span that a span right after it is set apart from.
+    spaced: bool,
+    /// It is, or is inside, a chart's table.
+    in_chart_table: bool,
+}
+
 /// The copy of `rendered`, markup written by the widget's components (well-formed, attribute
 /// values quoted): without comments (hydration markers), without the left-out elements, with the
 /// kept buttons replaced by their content, and spans side by side set apart.
 pub fn plain_copy(rendered: &str) -> String {
     let mut out = String::with_capacity(rendered.len() / 2);
-    // For each open element: whether its end tag is written, whether it is a span that a span
-    // right after it is set apart from, and whether it is in a chart's table.
-    let mut open: Vec<(bool, bool, bool)> = Vec::new();
-    // Where the output ended after the end tag of such a span (0: not right after one).
+    let mut open: Vec<Open> = Vec::new();
+    // Where the output ended after the end tag of a span that a next span is set apart from.
     let mut after_span = 0usize;
     // How many open elements deep the current left-out subtree is (0: not in one).
     let mut skipping = 0usize;
@@ -49,13 +58,13 @@ pub fn plain_copy(rendered: &str) -> String {
             if skipping > 0 {
                 skipping -= 1;
             } else {
-                let (written, spaced, _) = open.pop().unwrap_or((true, false, false));
-                if written {
+                let closed = open.pop().unwrap_or(Open { written: true, ..Open::default() });
+                if closed.written {
                     out.push_str("</");
                     out.push_str(tag);
                     out.push('>');
                 }
-                if spaced {
+                if closed.spaced {
                     after_span = out.len();
                 }
             }
@@ -72,7 +81,7 @@ pub fn plain_copy(rendered: &str) -> String {
             }
             let classes = class_attribute(tag);
             let has = |list: &[&str]| classes.split_ascii_whitespace().any(|c| list.contains(&c));
-            let in_chart_table = open.last().is_some_and(|frame| frame.2);
+            let in_chart_table = open.last().is_some_and(|parent| parent.in_chart_table);
             if name == "svg"
                 || has(&LEFT_OUT)
                 || (name == "button" && !has(&TEXT_KEPT))
@@ -80,7 +89,7 @@ pub fn plain_copy(rendered: &str) -> String {
             {
                 skipping = usize::from(!void);
             } else if name == "button" {
-                open.push((false, false, in_chart_table));
+                open.push(Open { in_chart_table, ..Open::default() });
             } else {
                 let spaced = name == "span" && !has(&FIGURE_PARTS);
                 if spaced && after_span == out.len() && !out.is_empty() {
@@ -88,7 +97,7 @@ pub fn plain_copy(rendered: &str) -> String {
                 }
                 out.push_str(tag);
                 if !void {
-                    open.push((true, spaced, in_chart_table || has(&[CHART_TABLE])));
+                    open.push(Open { written: true, spaced, in_chart_table: in_chart_table || has(&[CHART_TABLE]) });
                 }
             }
         } else {
