@@ -50,6 +50,8 @@ pub struct Ui {
     pub none_marked: &'static str,
     /// "各奖励{r}"
     pub each_reward: &'static str,
+    /// After a month chart's key: what the figure under a star is.
+    pub reward_key: &'static str,
     pub contents: &'static str,
     pub reward: &'static str,
     pub large_text: &'static str,
@@ -136,6 +138,7 @@ const ZH: Ui = Ui {
     lowest: "最少",
     none_marked: "无",
     each_reward: "各奖励{r}",
+    reward_key: "星号下的数字为奖励",
     contents: "目录",
     reward: "奖励",
     large_text: "大字模式",
@@ -214,6 +217,7 @@ const EN: Ui = Ui {
     lowest: "lowest",
     none_marked: "none",
     each_reward: "each rewarded {r}",
+    reward_key: "the figure under a star is the reward",
     contents: "Contents",
     reward: "reward",
     large_text: "Large text",

@@ -571,3 +571,22 @@ fn the_original_report_is_linked_under_the_title_when_the_payload_names_it() {
         assert!(html.contains(&link), "{lang:?}: {}", &html[..html.len().min(1500)]);
     }
 }
+
+#[test]
+fn a_month_chart_key_says_what_the_figure_under_a_star_is_when_there_is_one() {
+    for (lang, key) in [
+        (Lang::Zh, "全市大气污染防治考核五区排名第一；星号下的数字为奖励"),
+        (Lang::En, "Ranked 1st of the five districts in the city's air-pollution control assessment; the figure under a star is the reward"),
+    ] {
+        let v = view(lang);
+        let months = charts_of(&v).into_iter().find(|c| c.kind == ChartKind::Months).unwrap().clone();
+        assert_eq!(months.months_key(lang), key);
+        assert!(render(lang).contains(&format!("<span class=\"rw-star\">★</span> {key}</p>")), "{lang:?} widget key");
+        let svg = export::chart_svg(&months, &[false; 12], "", lang).svg;
+        assert!(svg.contains("★ ") && svg.contains(if lang == Lang::Zh { "星号下的数字为奖励" } else { "is the reward" }));
+        // Without a reward under any star, the key only says what a star means.
+        let mut plain = months.clone();
+        plain.items.iter_mut().for_each(|item| item.value_text.clear());
+        assert_eq!(plain.months_key(lang), months.table.headers[1]);
+    }
+}

@@ -295,6 +295,5 @@ fn months(s: &mut Svg, chart: &ChartView, p: &Palette) {
     }
     s.y = top + height;
     s.y += 6.0;
-    let meaning = chart.table.headers.get(1).cloned().unwrap_or_default();
-    s.paragraph(&format!("★ {meaning}"), 13.0, p.text, "");
+    s.paragraph(&format!("★ {}", chart.months_key(s.lang)), 13.0, p.text, "");
 }

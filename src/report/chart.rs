@@ -301,7 +301,7 @@ fn notes(chart: &ChartView, t: &crate::i18n::Ui, lang: Lang) -> Html {
     let mut out = Markup::new(lang);
     if chart.kind == ChartKind::Months {
         out.raw("<p class=\"rw-key rw-chart-part\" aria-hidden=\"true\"><span class=\"rw-star\">★</span> ");
-        out.text(chart.table.headers.get(1).map_or("", String::as_str)).raw("</p>");
+        out.text(&chart.months_key(lang)).raw("</p>");
     }
     data_table(&mut out, chart, t);
     if let Some(note) = &chart.note {

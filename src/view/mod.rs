@@ -180,6 +180,20 @@ pub struct ChartView {
     pub note: Option<String>,
 }
 
+impl ChartView {
+    /// A month chart's key, after its star: what a star means and, when a marked month has
+    /// a reward, what the figure under the star is (the widget and the chart images say it).
+    pub fn months_key(&self, lang: Lang) -> String {
+        let meaning = self.table.headers.get(1).map_or("", String::as_str);
+        if self.items.iter().any(|item| item.marked && !item.value_text.is_empty()) {
+            let t = ui(lang);
+            format!("{meaning}{}{}", t.list_sep, t.reward_key)
+        } else {
+            meaning.to_string()
+        }
+    }
+}
+
 /// One mark of a chart: a bar or a month.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ChartItem {
