@@ -11,8 +11,9 @@
 //            --json FILE (raw results; default bench/out/results.json)
 //            --ab DIR  before/after: compare dist/ (after) with another build's dist folder
 //                      (before; e.g. a copy saved with `cp -r dist bench/out/dist-before`) in
-//                      the same run: sizes, Lanshan time to ready, 1,000- and 10,000-row and
-//                      1,000-card payloads, interleaved; prints a table, writes nothing else
+//                      the same run: sizes, Lanshan time to ready (with first contentful paint
+//                      and report seen), 1,000- and 10,000-row and 1,000-card payloads,
+//                      interleaved; prints a table, writes nothing else
 //            --after DIR  with --ab: the "after" build (default dist/)
 //            --ab-pages LIST  with --ab: some of lanshan,lanshan-client,ranking-1000,ranking-10000,metrics-1000
 //   environment: RW_BENCH_DIST=DIR measures another build folder instead of dist/
@@ -159,7 +160,7 @@ const scriptSafe = (json) => json.replace(/</g, "\\u003c");
  * one page per synthetic payload (the demo page with the payload swapped). */
 function pages(echartsDir, dist = DIST) {
   const demo = readFileSync(join(dist, "index.html"), "utf8");
-  const widgetScript = /<script type="module" src="\.\/report-widget\.js"><\/script>/;
+  const widgetScript = /<script type="module"(?: async)? src="\.\/report-widget\.js"><\/script>/;
   if (!widgetScript.test(demo)) throw new Error("dist/index.html does not include ./report-widget.js as the embed snippet does");
   const payloadElement = /(<script type="application\/json" id="[^"]+">)[\s\S]*?(<\/script>)/;
   if (!payloadElement.test(demo)) throw new Error("dist/index.html has no inline payload element");
@@ -652,15 +653,28 @@ async function partAB(browser, bases, filesAB) {
   for (const [label, path, loads] of chosen.map((k) => all[k] || (() => { throw new Error(`--ab-pages: unknown page ${k} (${Object.keys(all).join(", ")})`); })())) {
     log(`a/b: ${label}, ${loads} loads each`);
     const t = { before: [], after: [] };
+    // A change can trade one moment for another (an earlier ready for a later first paint):
+    // the first contentful paint and when the report is first seen are kept beside ready.
+    const paint = { before: { fcp: [], report: [] }, after: { fcp: [], report: [] } };
     await load(browser, bases.before + path);
     await load(browser, bases.after + path);
     for (let i = 0; i < loads; i++) {
-      for (const who of i % 2 ? ["after", "before"] : ["before", "after"]) t[who].push((await load(browser, bases[who] + path)).ready);
+      for (const who of i % 2 ? ["after", "before"] : ["before", "after"]) {
+        const r = await load(browser, bases[who] + path);
+        t[who].push(r.ready);
+        paint[who].fcp.push(r.fcp);
+        paint[who].report.push(r.reportPainted);
+      }
     }
     const mem = {};
     for (const who of ["before", "after"]) mem[who] = await load(browser, bases[who] + path, { memory: true, files: filesAB[who] });
     const paired = median(t.after.map((a, i) => a / t.before[i]));
-    out.push({ label, loads, before: median(t.before), after: median(t.after), paired, runs: t, memBefore: mem.before, memAfter: mem.after });
+    const seen = (who, key) => median(paint[who][key].filter(Number.isFinite));
+    out.push({
+      label, loads, before: median(t.before), after: median(t.after), paired, runs: t, memBefore: mem.before, memAfter: mem.after,
+      fcp: { before: seen("before", "fcp"), after: seen("after", "fcp") },
+      report: { before: seen("before", "report"), after: seen("after", "report") },
+    });
   }
   return out;
 }
@@ -680,6 +694,9 @@ function markdownAB(res) {
   }
   for (const r of res.ab) {
     L.push(`| ${r.label}: ready (median of ${r.loads}) | ${fmtMs(r.before)} ms | ${fmtMs(r.after)} ms | ${pct(r.before, r.after)} (paired: ${pct(1, r.paired)}) |`);
+    for (const [name, m] of [["first contentful paint", r.fcp], ["report seen", r.report]]) {
+      if (Number.isFinite(m.before) && Number.isFinite(m.after)) L.push(`| ${r.label}: ${name} | ${fmtMs(m.before)} ms | ${fmtMs(m.after)} ms | ${pct(m.before, m.after)} |`);
+    }
     L.push(`| ${r.label}: wasm memory | ${fmtBytes(r.memBefore.wasmMemory)} | ${fmtBytes(r.memAfter.wasmMemory)} | ${pct(r.memBefore.wasmMemory, r.memAfter.wasmMemory)} |`);
     L.push(`| ${r.label}: JS heap | ${fmtBytes(r.memBefore.jsHeap)} | ${fmtBytes(r.memAfter.jsHeap)} | ${pct(r.memBefore.jsHeap, r.memAfter.jsHeap)} |`);
     L.push(`| ${r.label}: DOM nodes | ${fmtInt(r.memBefore.domNodes)} | ${fmtInt(r.memAfter.domNodes)} | ${pct(r.memBefore.domNodes, r.memAfter.domNodes)} |`);
