@@ -342,3 +342,49 @@ fn source_links_are_web_addresses_or_paths_never_scripts() {
         assert_eq!(found[0].severity, Severity::Error);
     }
 }
+
+#[test]
+fn a_figure_or_change_of_one_with_an_english_plural_unit_is_warned_about_and_change_unit_fixes_it() {
+    let mut p = minimal();
+    p["sections"][0]["items"] = json!([
+        { "id": "days", "label": "优良天数", "value": 231, "unit": { "zh": "天", "en": "days" },
+          "direction": "higher_is_better", "change": { "value": -1, "kind": "absolute" } },
+        { "id": "sites", "label": "站点", "value": 1, "unit": { "zh": "个", "en": "sites" } },
+        { "id": "rate", "label": "达标率", "value": 97.5, "unit": "%",
+          "change": { "value": 1.5, "kind": "points", "unit": { "zh": "个", "en": "x" } } },
+        { "id": "glass", "label": "玻璃", "value": 1, "unit": { "zh": "块", "en": "glass" } }
+    ]);
+    p["sections"][1]["items"][0]["value"] = json!(1);
+    p["sections"][1]["items"][0]["resolved"] = json!(1);
+    p["sections"][1]["items"][0]["unit"] = json!({ "zh": "件", "en": "cases" });
+    let checked = validate::check_value(&p).expect("advice does not stop rendering");
+    assert!(checked.warnings.iter().all(|w| w.severity == Severity::Warning));
+    let warned: Vec<&str> = checked.warnings.iter().map(|w| w.pointer.as_str()).collect();
+    assert_eq!(
+        warned,
+        [
+            "/sections/0/items/0/change",
+            "/sections/0/items/1/unit",
+            "/sections/0/items/2/change/unit",
+            "/sections/1/items/0/unit"
+        ],
+        "{:?}",
+        checked.warnings
+    );
+    assert!(checked.warnings[0].en.contains("\"1 days\"") && checked.warnings[0].zh.contains("单数"));
+
+    // The change's own unit is what the English shows; the advice is then satisfied.
+    p["sections"][0]["items"][0]["change"]["unit"] = json!({ "zh": "天", "en": "day" });
+    let checked = validate::check_value(&p).unwrap();
+    assert!(!checked.warnings.iter().any(|w| w.pointer.starts_with("/sections/0/items/0")), "{:?}", checked.warnings);
+    let view = report_widget::view::ReportView::new(&checked.report, report_widget::model::Lang::En);
+    let html = report_widget::report::render_to_string(report_widget::report::Outcome::Report(std::rc::Rc::new(view)));
+    assert!(html.contains("down 1 day year on year"), "the change reads in the singular");
+    assert!(html.contains("231 days"), "the figure keeps its plural");
+
+    // A blank change unit would drop the figure's unit from the change: refused.
+    p["sections"][0]["items"][0]["change"]["unit"] = json!("");
+    let errors: Vec<String> =
+        problems(&p).into_iter().filter(|e| e.severity == Severity::Error).map(|e| e.pointer).collect();
+    assert_eq!(errors, ["/sections/0/items/0/change/unit"]);
+}

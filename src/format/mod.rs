@@ -185,12 +185,13 @@ pub struct ChangeText {
     pub phrase: String,
 }
 
-/// Describes a signed change of a figure whose good direction is `direction`.
+/// Describes a signed change of a figure whose good direction is `direction`; `unit` is the
+/// unit of an absolute change (the change's own, else the figure's).
 pub fn change(
     value: &Decimal,
     kind: ChangeKind,
     direction: Direction,
-    figure_unit: Option<&Text>,
+    unit: Option<&Text>,
     basis: Option<&Text>,
     lang: Lang,
 ) -> ChangeText {
@@ -206,7 +207,7 @@ pub fn change(
         (Trend::Down, Direction::LowerIsBetter) | (Trend::Up, Direction::HigherIsBetter) => Tone::Good,
         _ => Tone::Bad,
     };
-    let unit = figure_unit.map(|u| u.get(lang)).unwrap_or_default();
+    let unit = unit.map(|u| u.get(lang)).unwrap_or_default();
     let magnitude = match kind {
         ChangeKind::Absolute => number_before(&value.abs(), unit, lang),
         _ => number(&value.abs(), lang),

@@ -172,6 +172,10 @@ pub struct Change {
     /// What the change compares with; defaults to year over year (同比).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub basis: Option<Text>,
+    /// The unit of an `absolute` change when it is not the figure's own: the English singular
+    /// after a change of 1 ("up 1 day" beside 231 "days").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unit: Option<Text>,
 }
 
 /// The unit of a change.

@@ -341,7 +341,7 @@ pub const GROUP_FIELDS: &[&str] = &["id", "label", "size"];
 pub const METRIC_FIELDS: &[&str] =
     &["id", "label", "value", "unit", "qualifier", "direction", "bounds", "change", "ranks", "note", "source"];
 pub const BOUNDS_FIELDS: &[&str] = &["min", "max"];
-pub const CHANGE_FIELDS: &[&str] = &["value", "kind", "basis"];
+pub const CHANGE_FIELDS: &[&str] = &["value", "kind", "basis", "unit"];
 pub const RANK_FIELDS: &[&str] = &["group", "position", "basis"];
 pub const RANKING_FIELDS: &[&str] = &["group", "rows"];
 pub const RANKING_ROW_FIELDS: &[&str] = &["metric", "label", "value", "unit", "value_rank", "change_rank"];
@@ -509,7 +509,8 @@ fn change(d: &mut Decoder, v: &Value, at: &At) -> Option<Change> {
     let value = d.req(o, at, "value", Decoder::decimal);
     let kind = d.req(o, at, "kind", |d, v, at| d.one_of(v, at, CHANGE_KINDS));
     let basis = d.opt(o, at, "basis", Decoder::text);
-    Some(Change { value: value?, kind: kind?, basis: basis? })
+    let unit = d.opt(o, at, "unit", Decoder::text);
+    Some(Change { value: value?, kind: kind?, basis: basis?, unit: unit? })
 }
 
 fn rank(d: &mut Decoder, v: &Value, at: &At) -> Option<Rank> {

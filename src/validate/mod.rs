@@ -26,6 +26,8 @@ pub mod decode;
 pub mod json;
 pub mod pointer;
 
+#[cfg(feature = "messages")]
+use crate::model::{ChangeKind, Decimal};
 use crate::model::{Group, Lang, Metric, Report, SectionBody, Text, SCHEMA_V1};
 use pointer::At;
 
@@ -58,6 +60,10 @@ pub struct Problem {
 impl Problem {
     pub fn error(pointer: impl Into<String>, zh: impl Into<String>, en: impl Into<String>) -> Self {
         Problem { severity: Severity::Error, pointer: pointer.into(), position: None, zh: zh.into(), en: en.into() }
+    }
+
+    pub fn warning(pointer: impl Into<String>, zh: impl Into<String>, en: impl Into<String>) -> Self {
+        Problem { severity: Severity::Warning, ..Problem::error(pointer, zh, en) }
     }
 
     pub fn message(&self, lang: Lang) -> &str {
@@ -289,6 +295,10 @@ fn check_rules(report: &Report, complete: bool) -> Vec<Problem> {
                             )),
                         },
                     }
+                    #[cfg(feature = "messages")]
+                    if let Some(value) = &row.value {
+                        advise_singular(&mut out, value, row.unit.as_ref(), &at);
+                    }
                     if let Some(g) = group {
                         for (field, rank) in [("value_rank", row.value_rank), ("change_rank", row.change_rank)] {
                             if let Some(r) = rank {
@@ -303,6 +313,8 @@ fn check_rules(report: &Report, complete: bool) -> Vec<Problem> {
                     let at = at.item("items", ii);
                     unique_id(&mut out, &mut item_ids, &item.id, &at);
                     require_text(&mut out, &item.label, &at, "label");
+                    #[cfg(feature = "messages")]
+                    advise_singular(&mut out, &item.value, item.unit.as_ref(), &at);
                     if item.value.is_negative() {
                         out.push(Problem::error(
                             at.key("value").pointer(),
@@ -358,6 +370,11 @@ fn check_rules(report: &Report, complete: bool) -> Vec<Problem> {
 
 fn check_metric(out: &mut Vec<Problem>, report: &Report, metric: &Metric, at: &At, complete: bool) {
     require_text(out, &metric.label, at, "label");
+    if let Some(unit) = metric.change.as_ref().and_then(|c| c.unit.as_ref()) {
+        require_text(out, unit, &at.key("change"), "unit");
+    }
+    #[cfg(feature = "messages")]
+    advise_on_units(out, metric, at);
     if let Some(bounds) = &metric.bounds {
         let v = &metric.value;
         let below = bounds.min.as_ref().filter(|min| v.value() < min.value());
@@ -389,6 +406,54 @@ fn check_metric(out: &mut Vec<Problem>, report: &Report, metric: &Metric, at: &A
         if let Some(group) = resolve_group(out, report, &rank.group, &at.key("group"), complete) {
             check_position(out, group, rank.position, &at.key("position"));
         }
+    }
+}
+
+/// The English plural unit a figure of 1 would be shown with ("1 cases"), if any: a unit whose
+/// English ends in a plural "s". Only advice: English plurals cannot be told for sure.
+#[cfg(feature = "messages")]
+fn plural_after_one<'a>(number: &Decimal, unit: Option<&'a Text>) -> Option<&'a str> {
+    let en = unit?.en.as_deref()?;
+    (number.abs().written() == "1" && en.ends_with('s') && !en.ends_with("ss")).then_some(en)
+}
+
+/// Warns when a figure of 1 at `at` (its `value` and `unit`) would read "1 cases" in English.
+#[cfg(feature = "messages")]
+fn advise_singular(out: &mut Vec<Problem>, value: &Decimal, unit: Option<&Text>, at: &At) {
+    if let Some(en) = plural_after_one(value, unit) {
+        out.push(Problem::warning(
+            at.key("unit").pointer(),
+            text!("数值为 1，英文显示为“1 {en}”：英文单位请写单数"),
+            text!("the value is 1, so the English reads \"1 {en}\": write the English unit in the singular"),
+        ));
+    }
+}
+
+/// Advice on a metric's units (warnings; the widget ignores warnings, so only with messages):
+/// its value of 1 with a plural unit, an absolute change of 1 shown with the figure's plural
+/// unit ("up 1 days"), and a change's unit that its kind does not use.
+#[cfg(feature = "messages")]
+fn advise_on_units(out: &mut Vec<Problem>, metric: &Metric, at: &At) {
+    advise_singular(out, &metric.value, metric.unit.as_ref(), at);
+    let Some(change) = &metric.change else { return };
+    let at = at.key("change");
+    match (&change.unit, change.kind) {
+        (None, ChangeKind::Absolute) => {
+            if let Some(en) = plural_after_one(&change.value, metric.unit.as_ref()) {
+                out.push(Problem::warning(
+                    at.pointer(),
+                    text!("变化为 1，英文显示为“1 {en}”：请给变化加上单位（unit），英文写单数"),
+                    text!("the change is 1, so the English reads \"1 {en}\": give the change a unit (\"unit\") with the English singular"),
+                ));
+            }
+        }
+        (Some(_), ChangeKind::Absolute) => advise_singular(out, &change.value, change.unit.as_ref(), &at),
+        (Some(_), _) => out.push(Problem::warning(
+            at.key("unit").pointer(),
+            text!("只有“absolute”（同单位）的变化才显示单位，此单位不会显示"),
+            text!("only an \"absolute\" change is shown with a unit: this unit is not shown"),
+        )),
+        (None, _) => {}
     }
 }
 

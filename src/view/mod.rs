@@ -376,7 +376,9 @@ fn metric_card(report: &Report, m: &Metric, lang: Lang) -> MetricCard {
 }
 
 fn metric_change(m: &Metric, lang: Lang) -> Option<ChangeText> {
-    m.change.as_ref().map(|c| format::change(&c.value, c.kind, m.direction, m.unit.as_ref(), c.basis.as_ref(), lang))
+    m.change.as_ref().map(|c| {
+        format::change(&c.value, c.kind, m.direction, c.unit.as_ref().or(m.unit.as_ref()), c.basis.as_ref(), lang)
+    })
 }
 
 /// How good a change is: positive for an improvement, whatever the figure's direction.

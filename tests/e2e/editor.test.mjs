@@ -151,6 +151,33 @@ test("an error in the list leads to its field, and fixing it clears it", async (
   await page.context().close();
 });
 
+test("a change of 1 is advised to take its own unit, and the English preview then reads in the singular", async () => {
+  const page = await editorPage(session.browser, editorUrl());
+  await loadExample(page);
+  await page.check("#preview-en");
+  await previewShows(page, "up 3 days year on year");
+  await byId(page, "f/sections/0/items/1/change/value").fill("1");
+  await previewShows(page, "up 1 days year on year");
+  const advice = '#problem-list li[data-pointer="/sections/0/items/1/change"]';
+  await page.waitForSelector(advice);
+  assert.match(await page.textContent(advice), /提醒/);
+  assert.match(await page.textContent(advice), /单数/);
+  // The field for it says what it is for, and its hint describes both of its controls.
+  const unitEn = byId(page, "f/sections/0/items/1/change/unit/en");
+  const hint = await unitEn.getAttribute("aria-describedby");
+  assert.match(await byId(page, hint).textContent(), /up 1 days/);
+  assert.equal(await byId(page, "f/sections/0/items/1/change/unit/zh").getAttribute("aria-describedby"), hint);
+  await byId(page, "f/sections/0/items/1/change/unit/zh").fill("天");
+  await unitEn.fill("day");
+  await noProblems(page);
+  await previewShows(page, "up 1 day year on year");
+  assert.ok((await previewText(page)).includes("231 days"), "the figure keeps its plural");
+  await page.click("#tab-json");
+  assert.match(await page.inputValue("#json-text"), /"kind": "absolute",\s*"unit": \{\s*"zh": "天",\s*"en": "day"\s*\}/);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
 test("undo and redo, by keyboard and by button; typing in one field is one step", async () => {
   const page = await editorPage(session.browser, editorUrl());
   await loadExample(page);

@@ -104,6 +104,14 @@ fn error_of(ctx: &FormCtx, ptrs: &[&str], id: &str) -> (Option<AttrValue>, Optio
     }
 }
 
+/// What describes a control: its error (if any), then its hint (if any), as id references.
+fn described_by(error: Option<AttrValue>, hint_id: Option<&String>) -> Option<AttrValue> {
+    match (error, hint_id) {
+        (Some(e), Some(h)) => Some(AttrValue::from(format!("{e} {h}"))),
+        (e, h) => e.or_else(|| h.cloned().map(AttrValue::from)),
+    }
+}
+
 #[derive(Properties, PartialEq)]
 pub struct FieldProps {
     pub ptr: AttrValue,
@@ -139,6 +147,10 @@ pub fn TextField(p: &FieldProps) -> Html {
     let id_en = field_id(&ptr_en);
     let (inv_zh, desc_zh, err_zh) = error_of(&ctx, &[&p.ptr, &ptr_zh], &id_zh);
     let (inv_en, desc_en, err_en) = error_of(&ctx, &[&ptr_en], &id_en);
+    // One hint under the pair describes both controls.
+    let hint_id = p.hint.as_ref().map(|_| format!("h-{id_zh}"));
+    let desc_zh = described_by(desc_zh, hint_id.as_ref());
+    let desc_en = described_by(desc_en, hint_id.as_ref());
     let on = |lang: Lang| {
         let send = ctx.send.clone();
         let ptr = p.ptr.to_string();
@@ -176,7 +188,7 @@ pub fn TextField(p: &FieldProps) -> Html {
                     { err_en }
                 </div>
             </div>
-            if let Some(hint) = &p.hint { <p class="ed-hint">{ hint }</p> }
+            if let (Some(hint), Some(hid)) = (&p.hint, hint_id) { <p class="ed-hint" id={hid}>{ hint }</p> }
         </div>
     }
 }
@@ -189,10 +201,7 @@ pub fn StrField(p: &FieldProps) -> Html {
     let value = display(use_at(&p.ptr).as_ref());
     let (invalid, described, err) = error_of(&ctx, &[&p.ptr], &id);
     let hint_id = p.hint.as_ref().map(|_| format!("h-{id}"));
-    let described = match (described, &hint_id) {
-        (Some(d), Some(h)) => Some(AttrValue::from(format!("{d} {h}"))),
-        (d, h) => d.or_else(|| h.clone().map(AttrValue::from)),
-    };
+    let described = described_by(described, hint_id.as_ref());
     let oninput = {
         let send = ctx.send.clone();
         let ptr = p.ptr.to_string();
@@ -793,6 +802,7 @@ fn MetricFields(p: &PtrProps) -> Html {
                     <SelectField ptr={format!("{ptr}/change/kind")} label={t.change_kind} options={change_kinds} default="" />
                 </div>
                 <TextField ptr={format!("{ptr}/change/basis")} label={t.change_basis} />
+                <TextField ptr={format!("{ptr}/change/unit")} label={t.change_unit} hint={t.change_unit_hint} />
             </fieldset>
             <div class="ed-grid">
                 <NumField ptr={format!("{ptr}/bounds/min")} label={t.bounds_min} />
