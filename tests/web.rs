@@ -129,7 +129,14 @@ async fn a_host_without_a_payload_source_says_so() {
 use web_sys::HtmlElement;
 
 /// Renders `payload` in `lang` with `theme` into a fresh element and waits for it.
+/// The reader's large-text choice as the widget keeps it (the tests share one page's storage).
+fn remembered_large() -> Option<String> {
+    web_sys::window().unwrap().local_storage().unwrap().unwrap().get_item("report-widget:large").unwrap()
+}
+
 async fn mount_report(payload: &str, lang: Lang, theme: Theme) -> Element {
+    // Every test starts from a reader who has not chosen large text (the choice is remembered).
+    web_sys::window().unwrap().local_storage().unwrap().unwrap().remove_item("report-widget:large").unwrap();
     let report = validate::load(payload).expect("a valid payload");
     let root = fresh_div();
     let view = Rc::new(ReportView::new(&report, lang));
@@ -253,6 +260,7 @@ async fn the_table_view_legend_sections_and_large_text_toggle() {
     click(&large);
     eventually("large text", || one(&root, "article.rw").get_attribute("data-large").as_deref() == Some("on")).await;
     assert_eq!(large.get_attribute("aria-pressed").as_deref(), Some("true"));
+    assert_eq!(remembered_large().as_deref(), Some("1"), "kept for the site's other reports");
     click(&large);
     eventually("large text off", || one(&root, "article.rw").get_attribute("data-large").as_deref() == Some("off"))
         .await;

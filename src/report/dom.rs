@@ -1,7 +1,7 @@
 //! The few browser calls the components make, only from callbacks and effects (never while
 //! rendering, so native rendering stays a pure function of props and state): downloads,
-//! chart images (handed to the export module), scrolling to a section, the URL hash, and
-//! window events. Natively they do nothing.
+//! chart images (handed to the export module), scrolling to a section, the URL hash, window
+//! events, and the reader's remembered large-text choice. Natively they do nothing.
 
 use yew::NodeRef;
 
@@ -27,6 +27,30 @@ mod imp {
         let options = BlobPropertyBag::new();
         options.set_type(mime);
         Blob::new_with_str_sequence_and_options(&parts, &options).ok()
+    }
+
+    /// Where the reader's large-text choice is kept, in the site's local storage: one choice for
+    /// every report of the site, written only when the reader presses the button.
+    const LARGE_TEXT_KEY: &str = "report-widget:large";
+
+    /// The site's local storage, when the browser lets the page have it (a sandboxed frame or
+    /// a reader's privacy settings may refuse it: then nothing is remembered).
+    fn storage() -> Option<web_sys::Storage> {
+        gloo::utils::window().local_storage().ok().flatten()
+    }
+
+    pub fn remembered_large() -> Option<bool> {
+        match storage()?.get_item(LARGE_TEXT_KEY).ok()??.as_str() {
+            "1" => Some(true),
+            "0" => Some(false),
+            _ => None,
+        }
+    }
+
+    pub fn remember_large(on: bool) {
+        if let Some(storage) = storage() {
+            let _ = storage.set_item(LARGE_TEXT_KEY, if on { "1" } else { "0" });
+        }
     }
 
     fn later(ms: i32, f: impl FnOnce() + 'static) {
@@ -205,6 +229,10 @@ mod imp {
         None
     }
     pub fn replace_hash(_anchor: &str) {}
+    pub fn remembered_large() -> Option<bool> {
+        None
+    }
+    pub fn remember_large(_on: bool) {}
     pub fn go_to_section(_root: &NodeRef, _anchor: &str) {}
     pub fn on_window(_event: &'static str, _key: Option<&'static str>, _callback: Callback<()>) -> Option<Listener> {
         None
@@ -268,6 +296,16 @@ pub fn replace_hash(anchor: &str) {
 
 pub fn go_to_section(root: &NodeRef, anchor: &str) {
     imp::go_to_section(root, anchor)
+}
+
+/// The reader's large-text choice from an earlier page (this site's, any report), if any.
+pub fn remembered_large() -> Option<bool> {
+    imp::remembered_large()
+}
+
+/// Keeps the reader's large-text choice for the site's other pages and later visits.
+pub fn remember_large(on: bool) {
+    imp::remember_large(on)
 }
 
 /// The value of `attribute` on a mouse event's target or its nearest ancestor that has it:

@@ -150,7 +150,8 @@ pub fn Widget(props: &WidgetProps) -> Html {
         });
     }
     // A URL hash naming one of our sections (#rw-air) opens it, when the report appears and
-    // whenever the hash changes; print shows everything expanded; Escape closes tooltips.
+    // whenever the hash changes; the reader's remembered large text applies when it appears;
+    // print shows everything expanded; Escape closes tooltips.
     {
         let dispatch = state.dispatcher();
         use_effect_with(matches!(props.outcome, Outcome::Report(_)), move |&shown| {
@@ -165,6 +166,12 @@ pub fn Widget(props: &WidgetProps) -> Html {
             };
             if shown {
                 follow.emit(());
+                // Large text as the reader chose it on an earlier page: applied after the first
+                // render, which for a prerendered report must match the server's markup (the
+                // switch then comes in the same task, before the browser paints).
+                if let Some(on) = dom::remembered_large() {
+                    dispatch.dispatch(BodyAction::SetLarge(on));
+                }
             }
             let (before, escape) = (dispatch.clone(), dispatch.clone());
             let guards = (
@@ -221,7 +228,10 @@ pub fn Widget(props: &WidgetProps) -> Html {
     };
     let toggle_large = {
         let dispatch = state.dispatcher();
-        Callback::from(move |_: MouseEvent| dispatch.dispatch(BodyAction::SetLarge(!large)))
+        Callback::from(move |_: MouseEvent| {
+            dom::remember_large(!large);
+            dispatch.dispatch(BodyAction::SetLarge(!large))
+        })
     };
     let on_section = {
         let dispatch = state.dispatcher();

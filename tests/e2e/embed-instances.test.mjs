@@ -70,8 +70,19 @@ ${payloadScript("report-2021", LANSHAN)}
 ${payloadScript("report-2021", WATER)}`,
 });
 
+// Two reports of one site, the second one set to large text by its host.
+const TWO_REPORTS = portalPage({
+  title: "two reports of one site",
+  body: `
+<div id="plain" data-report-widget data-payload="lanshan"></div>
+${payloadScript("lanshan", LANSHAN)}
+<div id="host-large" data-report-widget data-payload="water" data-lang="en" data-theme="large"></div>
+${payloadScript("water", WATER)}`,
+});
+
 const session = browserAndDist({
   routes: {
+    "/two-reports.html": { body: TWO_REPORTS },
     "/same-id.html": { body: SAME_ID },
     "/three.html": { body: THREE },
     "/no-shadow.html": { body: NO_SHADOW },
@@ -132,6 +143,58 @@ test("three instances: two reports in their own language and theme, one error; f
   assert.equal(stylesheets.length, 1, `one request for the stylesheet: ${stylesheets}`);
   await page.screenshot({ path: join(ARTIFACTS, "embed-three-dark.png"), fullPage: true });
   await context.close();
+});
+
+test("a reader's large-text choice is kept for the site's reports, over the host's; without storage it still works", async () => {
+  const context = await session.browser.newContext({ viewport: { width: 1100, height: 900 } });
+  const page = await context.newPage();
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(String(e)));
+  const url = `${session.server.url}/two-reports.html`;
+  const pressed = () =>
+    page.$$eval("[data-report-widget]", (hosts) =>
+      hosts.map((h) => `${h.id}:${h.shadowRoot.querySelector(".rw-large-toggle").getAttribute("aria-pressed")}`)
+    );
+  const open = async () => {
+    await page.goto(url);
+    assert.deepEqual(await settled(page), ["ready", "ready"]);
+  };
+  await open();
+  assert.deepEqual(await pressed(), ["plain:false", "host-large:true"], "nothing remembered yet: the hosts decide");
+  assert.equal(await page.evaluate(() => localStorage.length), 0, "nothing is stored before the reader asks");
+  await page.locator("#plain .rw-large-toggle").click();
+  await open();
+  assert.deepEqual(await pressed(), ["plain:true", "host-large:true"], "large text remembered for every report");
+  await page.locator("#host-large .rw-large-toggle").click();
+  assert.equal(await page.evaluate(() => localStorage.getItem("report-widget:large")), "0");
+  await open();
+  assert.deepEqual(await pressed(), ["plain:false", "host-large:false"], "the reader's choice wins over the host's");
+  assert.equal(
+    await page.$eval("#host-large", (h) => h.shadowRoot.querySelector(".rw").getAttribute("data-large")),
+    "off"
+  );
+  assert.deepEqual(errors, []);
+  await context.close();
+
+  // A browser that refuses the page its storage (privacy settings, a sandboxed frame): the button
+  // works on the page, nothing is remembered, nothing fails.
+  const refused = await session.browser.newContext({ viewport: { width: 1100, height: 900 } });
+  const blocked = await refused.newPage();
+  const blockedErrors = [];
+  blocked.on("pageerror", (e) => blockedErrors.push(String(e)));
+  await blocked.addInitScript(() =>
+    Object.defineProperty(window, "localStorage", {
+      get() {
+        throw new DOMException("The page has no storage.", "SecurityError");
+      },
+    })
+  );
+  await blocked.goto(url);
+  assert.deepEqual(await settled(blocked), ["ready", "ready"]);
+  await blocked.locator("#plain .rw-large-toggle").click();
+  assert.equal(await blocked.$eval("#plain", (h) => h.shadowRoot.querySelector(".rw").getAttribute("data-large")), "on");
+  assert.deepEqual(blockedErrors, []);
+  await refused.close();
 });
 
 test("two snippets pasted with the same payload id each show their own report", async () => {

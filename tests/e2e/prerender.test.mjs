@@ -256,6 +256,22 @@ test("hydration keeps the server's nodes and pixels, logs nothing, and leaves a 
   await context.close();
 });
 
+test("large text the reader chose on an earlier page applies once the prerendered report is hydrated", async () => {
+  const { context, page, logged } = await watchedPage({ width: 1280, height: 900 });
+  await page.addInitScript(() => localStorage.setItem("report-widget:large", "1"));
+  await page.goto(`${session.server.url}/index.html`);
+  assert.deepEqual(await settled(page), ["ready"]);
+  const look = await page.$eval("[data-report-widget]", (h) => ({
+    large: h.shadowRoot.querySelector(".rw").getAttribute("data-large"),
+    pressed: h.shadowRoot.querySelector(".rw-large-toggle").getAttribute("aria-pressed"),
+  }));
+  assert.deepEqual(look, { large: "on", pressed: "true" });
+  assert.deepEqual(logged, [], "hydration matched the server's markup first: no mismatch logged");
+  const nodes = await keptAndNew(page);
+  assert.deepEqual(nodes.fresh, [], "the switch changes attributes, not nodes");
+  await context.close();
+});
+
 test("a hydrated report is exactly the report the widget renders from the payload alone", async () => {
   // Hydration adopts the server's nodes and never removes what the client would not have
   // rendered (an attribute, a static block's text), so the server's markup must already be the
