@@ -50,8 +50,6 @@ pub struct Ui {
     pub none_marked: &'static str,
     /// "各奖励{r}"
     pub each_reward: &'static str,
-    /// After a month chart's key: what the figure under a star is.
-    pub reward_key: &'static str,
     pub contents: &'static str,
     pub reward: &'static str,
     pub large_text: &'static str,
@@ -138,7 +136,6 @@ const ZH: Ui = Ui {
     lowest: "最少",
     none_marked: "无",
     each_reward: "各奖励{r}",
-    reward_key: "星号下的数字为奖励",
     contents: "目录",
     reward: "奖励",
     large_text: "大字模式",
@@ -217,7 +214,6 @@ const EN: Ui = Ui {
     lowest: "lowest",
     none_marked: "none",
     each_reward: "each rewarded {r}",
-    reward_key: "the figure under a star is the reward",
     contents: "Contents",
     reward: "reward",
     large_text: "Large text",
@@ -313,5 +309,15 @@ mod tests {
         assert_eq!(fill("{x} {n} {", &[("n", "1")]), "{x} 1 {");
         assert_eq!(fill("{{n}}", &[("n", "1")]), "{1}");
         assert_eq!(fill("没有占位符", &[("n", "1")]), "没有占位符");
+    }
+}
+
+/// What follows a month chart's key when a star has a reward under it. A function of its own, not
+/// a field of [`Ui`]: chart images, made by the on-demand module, need this one string, and the
+/// table of every interface string would cost that module 2 KB gzip.
+pub fn reward_key(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Zh => "；星号下的数字为奖励",
+        Lang::En => "; the figure under a star is the reward",
     }
 }

@@ -186,8 +186,7 @@ impl ChartView {
     pub fn months_key(&self, lang: Lang) -> String {
         let meaning = self.table.headers.get(1).map_or("", String::as_str);
         if self.items.iter().any(|item| item.marked && !item.value_text.is_empty()) {
-            let t = ui(lang);
-            format!("{meaning}{}{}", t.list_sep, t.reward_key)
+            format!("{meaning}{}", crate::i18n::reward_key(lang))
         } else {
             meaning.to_string()
         }
