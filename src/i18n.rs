@@ -288,6 +288,16 @@ pub fn fill(template: &str, pairs: &[(&str, &str)]) -> String {
     out
 }
 
+/// What follows a month chart's key when a star has a reward under it. A function of its own, not
+/// a field of [`Ui`]: chart images, made by the on-demand module, need this one string, and the
+/// table of every interface string would cost that module 2 KB gzip.
+pub fn reward_key(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Zh => "；星号下的数字为奖励",
+        Lang::En => "; the figure under a star is the reward",
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::fill;
@@ -309,15 +319,5 @@ mod tests {
         assert_eq!(fill("{x} {n} {", &[("n", "1")]), "{x} 1 {");
         assert_eq!(fill("{{n}}", &[("n", "1")]), "{1}");
         assert_eq!(fill("没有占位符", &[("n", "1")]), "没有占位符");
-    }
-}
-
-/// What follows a month chart's key when a star has a reward under it. A function of its own, not
-/// a field of [`Ui`]: chart images, made by the on-demand module, need this one string, and the
-/// table of every interface string would cost that module 2 KB gzip.
-pub fn reward_key(lang: Lang) -> &'static str {
-    match lang {
-        Lang::Zh => "；星号下的数字为奖励",
-        Lang::En => "; the figure under a star is the reward",
     }
 }
