@@ -5,6 +5,9 @@
 
 use yew::NodeRef;
 
+/// Sent on the window when the reader switches large text, so the page's other reports follow.
+pub const LARGE_TEXT_EVENT: &str = "report-widget:large-text";
+
 /// Keeps a window event listener alive; dropping it removes the listener.
 pub struct Listener {
     #[cfg(target_arch = "wasm32")]
@@ -50,6 +53,9 @@ mod imp {
     pub fn remember_large(on: bool) {
         if let Some(storage) = storage() {
             let _ = storage.set_item(LARGE_TEXT_KEY, if on { "1" } else { "0" });
+        }
+        if let Ok(event) = web_sys::Event::new(super::LARGE_TEXT_EVENT) {
+            let _ = gloo::utils::window().dispatch_event(&event);
         }
     }
 
@@ -303,7 +309,8 @@ pub fn remembered_large() -> Option<bool> {
     imp::remembered_large()
 }
 
-/// Keeps the reader's large-text choice for the site's other pages and later visits.
+/// Keeps the reader's large-text choice for the site's other pages and later visits, and tells
+/// the page's other reports ([`LARGE_TEXT_EVENT`]).
 pub fn remember_large(on: bool) {
     imp::remember_large(on)
 }

@@ -150,8 +150,8 @@ pub fn Widget(props: &WidgetProps) -> Html {
         });
     }
     // A URL hash naming one of our sections (#rw-air) opens it, when the report appears and
-    // whenever the hash changes; the reader's remembered large text applies when it appears;
-    // print shows everything expanded; Escape closes tooltips.
+    // whenever the hash changes; the reader's remembered large text applies when it appears and
+    // whenever it changes; print shows everything expanded; Escape closes tooltips.
     {
         let dispatch = state.dispatcher();
         use_effect_with(matches!(props.outcome, Outcome::Report(_)), move |&shown| {
@@ -164,18 +164,27 @@ pub fn Widget(props: &WidgetProps) -> Html {
                     }
                 })
             };
+            // Large text as the reader chose it (on an earlier page, in another report of this
+            // page or in another tab). First applied after the first render, which for a
+            // prerendered report must match the server's markup (the switch then comes in the
+            // same task, before the browser paints).
+            let remembered = {
+                let dispatch = dispatch.clone();
+                Callback::from(move |()| {
+                    if let Some(on) = dom::remembered_large() {
+                        dispatch.dispatch(BodyAction::SetLarge(on));
+                    }
+                })
+            };
             if shown {
                 follow.emit(());
-                // Large text as the reader chose it on an earlier page: applied after the first
-                // render, which for a prerendered report must match the server's markup (the
-                // switch then comes in the same task, before the browser paints).
-                if let Some(on) = dom::remembered_large() {
-                    dispatch.dispatch(BodyAction::SetLarge(on));
-                }
+                remembered.emit(());
             }
             let (before, escape) = (dispatch.clone(), dispatch.clone());
             let guards = (
                 dom::on_window("hashchange", None, follow),
+                dom::on_window(dom::LARGE_TEXT_EVENT, None, remembered.clone()),
+                dom::on_window("storage", None, remembered),
                 dom::on_window(
                     "keydown",
                     Some("Escape"),

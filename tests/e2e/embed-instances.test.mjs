@@ -162,10 +162,20 @@ test("a reader's large-text choice is kept for the site's reports, over the host
   await open();
   assert.deepEqual(await pressed(), ["plain:false", "host-large:true"], "nothing remembered yet: the hosts decide");
   assert.equal(await page.evaluate(() => localStorage.length), 0, "nothing is stored before the reader asks");
+  await page.locator("#host-large .rw-large-toggle").click();
+  assert.deepEqual(await pressed(), ["plain:false", "host-large:false"]);
+  // Switched in one report, the page's other report follows at once.
   await page.locator("#plain .rw-large-toggle").click();
+  await page.waitForFunction(() =>
+    document.getElementById("host-large").shadowRoot.querySelector(".rw-large-toggle").getAttribute("aria-pressed") === "true"
+  );
+  assert.deepEqual(await pressed(), ["plain:true", "host-large:true"]);
   await open();
   assert.deepEqual(await pressed(), ["plain:true", "host-large:true"], "large text remembered for every report");
   await page.locator("#host-large .rw-large-toggle").click();
+  await page.waitForFunction(() =>
+    document.getElementById("plain").shadowRoot.querySelector(".rw-large-toggle").getAttribute("aria-pressed") === "false"
+  );
   assert.equal(await page.evaluate(() => localStorage.getItem("report-widget:large")), "0");
   await open();
   assert.deepEqual(await pressed(), ["plain:false", "host-large:false"], "the reader's choice wins over the host's");
