@@ -590,3 +590,15 @@ fn a_month_chart_key_says_what_the_figure_under_a_star_is_when_there_is_one() {
         assert_eq!(plain.months_key(lang), months.table.headers[1]);
     }
 }
+
+#[test]
+fn the_remembered_large_text_read_again_unchanged_renders_nothing_again() {
+    use report_widget::report::{BodyAction, BodyState};
+    use yew::Reducible;
+    let state = Rc::new(BodyState { large: Some(true), ..BodyState::default() });
+    assert!(Rc::ptr_eq(&state.clone().reduce(BodyAction::SetLarge(true)), &state), "the same state: no render");
+    let off = state.clone().reduce(BodyAction::SetLarge(false));
+    assert_eq!(off.large, Some(false));
+    let first = Rc::new(BodyState::default()).reduce(BodyAction::SetLarge(false));
+    assert_eq!(first.large, Some(false), "a first choice is kept even when it matches the host's");
+}

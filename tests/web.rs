@@ -131,12 +131,12 @@ use web_sys::HtmlElement;
 /// Renders `payload` in `lang` with `theme` into a fresh element and waits for it.
 /// The reader's large-text choice as the widget keeps it (the tests share one page's storage).
 fn remembered_large() -> Option<String> {
-    web_sys::window().unwrap().local_storage().unwrap().unwrap().get_item("report-widget:large").unwrap()
+    web_sys::window().unwrap().local_storage().unwrap().unwrap().get_item("report-widget:large-text").unwrap()
 }
 
 async fn mount_report(payload: &str, lang: Lang, theme: Theme) -> Element {
     // Every test starts from a reader who has not chosen large text (the choice is remembered).
-    web_sys::window().unwrap().local_storage().unwrap().unwrap().remove_item("report-widget:large").unwrap();
+    web_sys::window().unwrap().local_storage().unwrap().unwrap().remove_item("report-widget:large-text").unwrap();
     let report = validate::load(payload).expect("a valid payload");
     let root = fresh_div();
     let view = Rc::new(ReportView::new(&report, lang));

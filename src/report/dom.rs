@@ -34,7 +34,7 @@ mod imp {
 
     /// Where the reader's large-text choice is kept, in the site's local storage: one choice for
     /// every report of the site, written only when the reader presses the button.
-    const LARGE_TEXT_KEY: &str = "report-widget:large";
+    const LARGE_TEXT_KEY: &str = "report-widget:large-text";
 
     /// The site's local storage, when the browser lets the page have it (a sandboxed frame or
     /// a reader's privacy settings may refuse it: then nothing is remembered).
@@ -304,7 +304,7 @@ pub fn go_to_section(root: &NodeRef, anchor: &str) {
     imp::go_to_section(root, anchor)
 }
 
-/// The reader's large-text choice from an earlier page (this site's, any report), if any.
+/// The reader's large-text choice as kept for the site (made in any of its reports), if any.
 pub fn remembered_large() -> Option<bool> {
     imp::remembered_large()
 }

@@ -99,6 +99,11 @@ impl Reducible for BodyState {
     type Action = BodyAction;
 
     fn reduce(self: Rc<Self>, action: BodyAction) -> Rc<Self> {
+        // The remembered choice is read again at every change of the site's storage (another
+        // tab's): unchanged, the same state, so nothing renders again.
+        if matches!(action, BodyAction::SetLarge(on) if self.large == Some(on)) {
+            return self;
+        }
         let mut next = (*self).clone();
         match action {
             BodyAction::SetLarge(on) => next.large = Some(on),

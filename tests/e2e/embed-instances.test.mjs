@@ -176,7 +176,7 @@ test("a reader's large-text choice is kept for the site's reports, over the host
   await page.waitForFunction(() =>
     document.getElementById("plain").shadowRoot.querySelector(".rw-large-toggle").getAttribute("aria-pressed") === "false"
   );
-  assert.equal(await page.evaluate(() => localStorage.getItem("report-widget:large")), "0");
+  assert.equal(await page.evaluate(() => localStorage.getItem("report-widget:large-text")), "0");
   await open();
   assert.deepEqual(await pressed(), ["plain:false", "host-large:false"], "the reader's choice wins over the host's");
   assert.equal(

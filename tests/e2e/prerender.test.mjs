@@ -258,7 +258,7 @@ test("hydration keeps the server's nodes and pixels, logs nothing, and leaves a 
 
 test("large text the reader chose on an earlier page applies once the prerendered report is hydrated", async () => {
   const { context, page, logged } = await watchedPage({ width: 1280, height: 900 });
-  await page.addInitScript(() => localStorage.setItem("report-widget:large", "1"));
+  await page.addInitScript(() => localStorage.setItem("report-widget:large-text", "1"));
   await page.goto(`${session.server.url}/index.html`);
   assert.deepEqual(await settled(page), ["ready"]);
   const look = await page.$eval("[data-report-widget]", (h) => ({
