@@ -172,6 +172,18 @@ test("a change of 1 is advised to take its own unit, and the English preview the
   await noProblems(page);
   await previewShows(page, "up 1 day year on year");
   assert.ok((await previewText(page)).includes("231 days"), "the figure keeps its plural");
+  // Every Text's two controls stand on one line, even where one label wraps (the English
+  // interface's "Compared with (default: year on year)" does in this column).
+  await page.selectOption("#ui-lang", "en");
+  const misaligned = await page.$$eval('.ed-pair .ed-input[id$="/zh"]', (zhs) =>
+    zhs
+      .map((zh) => [zh, document.getElementById(zh.id.replace(/\/zh$/, "/en"))])
+      .filter(([zh, en]) => en && Math.abs(zh.getBoundingClientRect().top - en.getBoundingClientRect().top) > 0.5)
+      .map(([zh]) => zh.id)
+  );
+  assert.deepEqual(misaligned, []);
+  const basis = byId(page, "f/sections/0/items/1/change/basis/zh");
+  assert.ok((await basis.evaluate((el) => el.labels[0].getBoundingClientRect().height)) > 30, "that label does wrap");
   await page.click("#tab-json");
   assert.match(await page.inputValue("#json-text"), /"kind": "absolute",\s*"unit": \{\s*"zh": "天",\s*"en": "day"\s*\}/);
   assert.deepEqual(page.errors, []);
