@@ -26,9 +26,7 @@ pub mod decode;
 pub mod json;
 pub mod pointer;
 
-#[cfg(feature = "messages")]
-use crate::model::{ChangeKind, Decimal};
-use crate::model::{Group, Lang, Metric, Report, SectionBody, Text, SCHEMA_V1};
+use crate::model::{ChangeKind, Decimal, Group, Lang, Metric, Report, SectionBody, Text, SCHEMA_V1};
 use pointer::At;
 
 /// Payloads larger than this are refused before parsing.
@@ -295,7 +293,6 @@ fn check_rules(report: &Report, complete: bool) -> Vec<Problem> {
                             )),
                         },
                     }
-                    #[cfg(feature = "messages")]
                     if let Some(value) = &row.value {
                         advise_singular(&mut out, value, row.unit.as_ref(), &at);
                     }
@@ -313,7 +310,6 @@ fn check_rules(report: &Report, complete: bool) -> Vec<Problem> {
                     let at = at.item("items", ii);
                     unique_id(&mut out, &mut item_ids, &item.id, &at);
                     require_text(&mut out, &item.label, &at, "label");
-                    #[cfg(feature = "messages")]
                     advise_singular(&mut out, &item.value, item.unit.as_ref(), &at);
                     if item.value.is_negative() {
                         out.push(Problem::error(
@@ -373,7 +369,6 @@ fn check_metric(out: &mut Vec<Problem>, report: &Report, metric: &Metric, at: &A
     if let Some(unit) = metric.change.as_ref().and_then(|c| c.unit.as_ref()) {
         require_text(out, unit, &at.key("change"), "unit");
     }
-    #[cfg(feature = "messages")]
     advise_on_units(out, metric, at);
     if let Some(bounds) = &metric.bounds {
         let v = &metric.value;
@@ -411,14 +406,12 @@ fn check_metric(out: &mut Vec<Problem>, report: &Report, metric: &Metric, at: &A
 
 /// The English plural unit a figure of 1 would be shown with ("1 cases"), if any: a unit whose
 /// English ends in a plural "s". Only advice: English plurals cannot be told for sure.
-#[cfg(feature = "messages")]
 fn plural_after_one<'a>(number: &Decimal, unit: Option<&'a Text>) -> Option<&'a str> {
     let en = unit?.en.as_deref()?;
     (number.abs().written() == "1" && en.ends_with('s') && !en.ends_with("ss")).then_some(en)
 }
 
 /// Warns when a figure of 1 at `at` (its `value` and `unit`) would read "1 cases" in English.
-#[cfg(feature = "messages")]
 fn advise_singular(out: &mut Vec<Problem>, value: &Decimal, unit: Option<&Text>, at: &At) {
     if let Some(en) = plural_after_one(value, unit) {
         out.push(Problem::warning(
@@ -429,10 +422,10 @@ fn advise_singular(out: &mut Vec<Problem>, value: &Decimal, unit: Option<&Text>,
     }
 }
 
-/// Advice on a metric's units (warnings; the widget ignores warnings, so only with messages):
-/// its value of 1 with a plural unit, an absolute change of 1 shown with the figure's plural
-/// unit ("up 1 days"), and a change's unit that its kind does not use.
-#[cfg(feature = "messages")]
+/// Advice on a metric's units (warnings): its value of 1 with a plural unit, an absolute change
+/// of 1 shown with the figure's plural unit ("up 1 days"), and a change's unit that its kind does
+/// not use. Made in every build, the widget's too (without the messages): the on-demand module
+/// describes the widget's problems by their place in the list, which must be the same in both.
 fn advise_on_units(out: &mut Vec<Problem>, metric: &Metric, at: &At) {
     advise_singular(out, &metric.value, metric.unit.as_ref(), at);
     let Some(change) = &metric.change else { return };
