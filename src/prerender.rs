@@ -41,11 +41,11 @@ pub fn page(
     let title = view.title.clone();
     let html = render_themed(Outcome::Report(Rc::new(view)), theme(options));
     let body = match inline_css {
-        Some(css) => format!(
-            "<div data-report-widget data-lang=\"{lang}\"><template shadowrootmode=\"open\" shadowroot=\"open\" hidden><style>{css}</style><div class=\"rw-root\">{html}</div></template><div class=\"rw-fallback\">{copy}</div></div>",
-            lang = snippet::attr(&options.lang),
-            copy = snippet::plain_copy(&html),
-            css = css.replace("</", "<\\/"),
+        Some(css) => snippet::prerendered_host(
+            &format!("data-report-widget data-lang=\"{}\"", snippet::attr(&options.lang)),
+            &format!("<style>{}</style>", css.replace("</", "<\\/")),
+            "",
+            &html,
         ),
         None => snippet::prerendered(payload, &html, files, options),
     };

@@ -148,13 +148,22 @@ pub fn embed_file(url: &str, options: &SnippetOptions) -> String {
     format!("<div {}></div>\n{}\n", options.host_attributes(&source), options.loader())
 }
 
-/// The snippet with the report already rendered inside the host: a declarative shadow root
-/// (`shadowrootmode` for current engines, `shadowroot` for Chromium 90–110) holding the
-/// stylesheet link and the rendered report, and the report's [`plain_copy`] as light-DOM HTML
-/// after it, which engines without declarative shadow DOM show instead (engines with it hide
-/// light DOM children of a shadow host). The template is `hidden`: an engine that does not know
-/// `<template>` at all (Internet Explorer) would otherwise show its content too, above the copy;
-/// engines that attach the shadow root drop the template element, attribute and all.
+/// A host holding the `rendered` report: a declarative shadow root (`shadowrootmode` for current
+/// engines, `shadowroot` for Chromium 90–110) with `style` (the stylesheet's link, or its text)
+/// and the report in `<div class="rw-root"{root_attributes}>`, then the report's [`plain_copy`]
+/// as light-DOM HTML, which engines without declarative shadow DOM show instead (engines with it
+/// hide light DOM children of a shadow host). The template is `hidden`: an engine that does not
+/// know `<template>` at all (Internet Explorer) would otherwise show its content too, above the
+/// copy; engines that attach the shadow root drop the template element, attribute and all.
+pub fn prerendered_host(host_attributes: &str, style: &str, root_attributes: &str, rendered: &str) -> String {
+    format!(
+        "<div {host_attributes}><template shadowrootmode=\"open\" shadowroot=\"open\" hidden>{style}<div class=\"rw-root\"{root_attributes}>{rendered}</div></template><div class=\"rw-fallback\">{copy}</div></div>",
+        copy = plain_copy(rendered),
+    )
+}
+
+/// The snippet with the report already rendered inside the host ([`prerendered_host`], with the
+/// stylesheet's link and the keys the widget hydrates by), then the payload and the loader.
 ///
 /// With `files.wasm`, the snippet starts with a preload of it: the browser downloads the wasm
 /// while it parses and lays out the prerendered report, instead of after, when the loader (a
@@ -166,12 +175,11 @@ pub fn prerendered(payload: &str, rendered: &str, files: &BuildFiles, options: &
     let preload = files
         .wasm
         .map(|url| format!("<link rel=\"preload\" href=\"{}\" as=\"fetch\" crossorigin=\"anonymous\">\n", attr(url)));
-    format!(
-        "{preload}<div {host}><template shadowrootmode=\"open\" shadowroot=\"open\" hidden><link rel=\"stylesheet\" href=\"{css}\"><div class=\"rw-root\" data-rw-key=\"{key}\" data-rw-digest=\"{digest}\">{rendered}</div></template><div class=\"rw-fallback\">{copy}</div></div>\n{scripts}\n",
-        preload = preload.unwrap_or_default(),
-        host = options.inline_host_attributes(),
-        css = attr(files.stylesheet),
-        copy = plain_copy(rendered),
-        scripts = options.scripts(payload),
-    )
+    let host = prerendered_host(
+        &options.inline_host_attributes(),
+        &format!("<link rel=\"stylesheet\" href=\"{}\">", attr(files.stylesheet)),
+        &format!(" data-rw-key=\"{key}\" data-rw-digest=\"{digest}\""),
+        rendered,
+    );
+    format!("{preload}{host}\n{scripts}\n", preload = preload.unwrap_or_default(), scripts = options.scripts(payload))
 }
