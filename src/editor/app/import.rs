@@ -90,9 +90,9 @@ impl ImportState {
     /// The same box after a change (an undo, a redo, an edit of the JSON, a list button) turned
     /// `before` into `after`: on its section, wherever that is now (found by its id, else its
     /// index), with the text, file and choices as they were, and the result worked out again
-    /// against `after`. `None` when no section
-    /// a table can fill is left there. Should the section have become the other kind a table
-    /// fills, its columns are read again for that kind's fields.
+    /// against `after`. `None` when no section a table can fill is left there. Should the
+    /// section have become the other kind a table fills, its columns are read again for that
+    /// kind's fields.
     pub fn follow(&self, before: &Value, after: &Value) -> Option<ImportState> {
         let id = before.pointer(&format!("/sections/{}/id", self.section)).and_then(Value::as_str).unwrap_or_default();
         let section = pending::find_section(after, self.section, id)?;
