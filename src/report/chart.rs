@@ -32,6 +32,9 @@ pub struct ChartState {
     pub cursor: Option<usize>,
     /// Escape closes the tooltip until the pointer or the keys move on.
     pub dismissed: bool,
+    /// Escape also closes the keyboard hint, which covers the row above the plot, until the
+    /// plot is focused again (WCAG 1.4.13: dismissible without moving the focus).
+    pub hint_closed: bool,
     /// The last SVG or PNG image asked for could not be made (said beside the downloads).
     pub export_failed: bool,
 }
@@ -46,6 +49,7 @@ impl ChartState {
             focused: false,
             cursor: None,
             dismissed: false,
+            hint_closed: false,
             export_failed: false,
         }
     }
@@ -109,6 +113,7 @@ impl Reducible for ChartState {
             ChartAction::Focus => {
                 s.focused = true;
                 s.dismissed = false;
+                s.hint_closed = false;
                 if s.cursor.is_none_or(|c| s.hidden.get(c).copied().unwrap_or(true)) {
                     s.cursor = step_visible(&s.hidden, None, 1);
                 }
@@ -124,7 +129,10 @@ impl Reducible for ChartState {
                 s.hover = None;
                 s.dismissed = false;
             }
-            ChartAction::Dismiss => s.dismissed = true,
+            ChartAction::Dismiss => {
+                s.dismissed = true;
+                s.hint_closed = true;
+            }
             ChartAction::ExportFailed(failed) => s.export_failed = failed,
         }
         Rc::new(s)
@@ -274,7 +282,7 @@ pub fn ChartFigure(props: &ChartFigureProps) -> Html {
                     }
                 </div>
             }
-            <div class="rw-plot rw-chart-part" tabindex="0" role="group"
+            <div class="rw-plot rw-chart-part" tabindex="0" role="group" data-hint-closed={state.hint_closed.then_some("")}
                 aria-label={format!("{}{}{}", chart.title, t.colon, t.plot_hint)}
                 onkeydown={on_key} onfocus={on_focus} onblur={on_blur} onmouseover={on_over} onmouseleave={on_leave}>
                 <p class="rw-plot-hint" aria-hidden="true">{ t.plot_hint }</p>

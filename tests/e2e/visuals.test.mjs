@@ -271,6 +271,14 @@ test("tooltips show on keyboard focus, follow the arrow keys, close with Escape,
   assert.match((await visibleTips())[0], /^2021年12月/);
   await p.keyboard.press("Escape");
   assert.deepEqual(await visibleTips(), []);
+  // Escape closes the keyboard hint too (it covers the row above the plot; WCAG 1.4.13), with
+  // the focus staying; the arrow keys then keep it closed, and it shows again at the next focus.
+  assert.equal(await months.locator(".rw-plot-hint").isVisible(), false, "the hint is dismissed");
+  await p.keyboard.press("ArrowLeft");
+  assert.equal(await months.locator(".rw-plot-hint").isVisible(), false);
+  await p.keyboard.press("Shift+Tab");
+  await p.keyboard.press("Tab");
+  assert.ok(await months.locator(".rw-plot-hint").isVisible(), "shown again on the next focus");
   // The tooltip stays inside the widget (no overflow past its right edge).
   await p.keyboard.press("Home");
   const box = await w.locator("#rw-first-months [data-active] .rw-tip").boundingBox();
@@ -721,8 +729,49 @@ test("forced colours (Windows high contrast): the section chevrons stay triangle
     });
     assert.equal(boxes[0], highlight, `${colorScheme}: a ticked box is filled with Highlight`);
     assert.notEqual(boxes[1], highlight, `${colorScheme}: an unticked box is not`);
+    // A pressed button (table view, large text) is filled the same way: forced colours took its
+    // tinted background and inset shadow, which left bold text as its only sign.
+    const toggle = root(p).locator(".rw-table-toggle >> nth=0");
+    await toggle.click();
+    assert.equal(await toggle.evaluate((b) => getComputedStyle(b).backgroundColor), highlight, `${colorScheme}: pressed`);
+    await toggle.click();
+    assert.notEqual(await toggle.evaluate((b) => getComputedStyle(b).backgroundColor), highlight, `${colorScheme}: not pressed`);
     await p.screenshot({ path: join(ARTIFACTS, `visuals-forced-colors-${colorScheme}.png`), fullPage: true });
     assert.deepEqual(p.errors, []);
+    await p.context().close();
+  }
+});
+
+test("forced colours over a host-pinned theme: bars and rank squares take the system's colours, not the pinned palette", async () => {
+  for (const [path, colorScheme] of [["/zh.html", "dark"], ["/dark.html", "light"]]) {
+    // /dark.html pins the dark palette, read with a light high-contrast theme; /zh.html follows
+    // the reader's dark one. Either way the SVG fills must take the system's colours.
+    const p = await open(path, { colorScheme, forcedColors: "active" });
+    const system = await p.evaluate(() => {
+      const probe = document.body.appendChild(document.createElement("span"));
+      const out = {};
+      for (const name of ["Highlight", "CanvasText", "Canvas"]) {
+        probe.style.cssText = `forced-color-adjust: none; color: ${name}`;
+        out[name] = getComputedStyle(probe).color;
+      }
+      probe.remove();
+      return out;
+    });
+    const fills = await root(p).locator(".rw").evaluate((rw) => {
+      const fill = (sel) => getComputedStyle(rw.querySelector(sel)).fill;
+      const stroke = (sel) => getComputedStyle(rw.querySelector(sel)).stroke;
+      return {
+        bar: fill(".rw-mark-fill:not([data-open])"),
+        track: fill(".rw-mark-track"),
+        trackEdge: stroke(".rw-mark-track"),
+        rankOn: fill(".rw-rank-cell[data-on]"),
+        rankOff: stroke(".rw-rank-cell:not([data-on])"),
+      };
+    });
+    assert.deepEqual(fills, {
+      bar: system.Highlight, track: system.Canvas, trackEdge: system.CanvasText, rankOn: system.Highlight, rankOff: system.CanvasText,
+    }, `${path} read in forced colours (${colorScheme})`);
+    await root(p).locator("#rw-air-ranks").screenshot({ path: join(ARTIFACTS, `visuals-forced-colors-ranks-${colorScheme}.png`) });
     await p.context().close();
   }
 });
