@@ -315,15 +315,25 @@ fn spreadsheet_tables_split_into_cells() {
     assert_eq!(table::detect_delimiter(RANKING_TSV), '\t');
     assert_eq!(table::detect_delimiter("a;b;c\n1;2;3"), ';');
     assert_eq!(table::detect_delimiter("a,b\n"), ',');
-    let rows = table::parse(RANKING_TSV, '\t');
+    let rows = table::parse(RANKING_TSV, '\t').rows;
     assert_eq!(rows.len(), 4);
     assert_eq!(rows[2], vec!["PM2.5浓度", "44", "μg/m³", "第3名", "2"]);
     // Excel quotes cells with line breaks, tabs and quotes; rows are padded; blank rows dropped.
     let tsv = "a\t\"two\nlines\"\t\"say \"\"hi\"\"\"\r\n\r\nb\tc\r\n";
-    assert_eq!(table::parse(tsv, '\t'), vec![vec!["a", "two\nlines", "say \"hi\""], vec!["b", "c", ""]]);
+    let table = table::parse(tsv, '\t');
+    assert_eq!(table.rows, vec![vec!["a", "two\nlines", "say \"hi\""], vec!["b", "c", ""]]);
+    // Each row's line in the text as the person sees it: the cell's own line break and the
+    // blank line both count.
+    assert_eq!(table.lines, vec![1, 4]);
     let csv = "\u{feff}名称,数量\n\"信访件\",\"1,234\"";
-    assert_eq!(table::parse(csv, ','), vec![vec!["名称", "数量"], vec!["信访件", "1,234"]]);
-    assert!(table::parse("\n \n", ',').is_empty());
+    assert_eq!(table::parse(csv, ',').rows, vec![vec!["名称", "数量"], vec!["信访件", "1,234"]]);
+    assert!(table::parse("\n \n", ',').rows.is_empty());
+    // A cell that only starts with a quote is typed text, not a quoted cell: kept as written,
+    // and an unclosed quote does not swallow the rows after it.
+    let typed = "\"十四五\"规划项目\t3\n\"兰山区\t5\n\n城东区\t\"7\" \n";
+    let table = table::parse(typed, '\t');
+    assert_eq!(table.rows, vec![vec!["\"十四五\"规划项目", "3"], vec!["\"兰山区", "5"], vec!["城东区", "7"]]);
+    assert_eq!(table.lines, vec![1, 2, 4]);
 }
 
 #[test]
@@ -350,7 +360,7 @@ fn figures_in_cells_keep_their_hedges_and_units() {
 
 #[test]
 fn columns_are_guessed_from_headers_or_from_the_cells() {
-    let rows = table::parse(RANKING_TSV, '\t');
+    let rows = table::parse(RANKING_TSV, '\t').rows;
     assert!(mapping::guess_header(&rows));
     assert_eq!(
         mapping::guess_mapping(Target::Ranking, &rows, true),
@@ -362,7 +372,7 @@ fn columns_are_guessed_from_headers_or_from_the_cells() {
         mapping::guess_mapping(Target::Ranking, body, false),
         vec![Field::Label, Field::Value, Field::Unit, Field::ValueRank, Field::ChangeRank]
     );
-    let csv = table::parse(&encoding::decode(GBK_CSV, Choice::Auto).text, ',');
+    let csv = table::parse(&encoding::decode(GBK_CSV, Choice::Auto).text, ',').rows;
     assert!(mapping::guess_header(&csv));
     assert_eq!(
         mapping::guess_mapping(Target::CaseStats, &csv, true),
@@ -379,7 +389,8 @@ fn columns_are_guessed_from_headers_or_from_the_cells() {
     let districts = table::parse(
         "区县\t污水处理率\t排名\t同比提升排名\t备注\n城东区\t98.5%\t1\t3\t新建\n城西区\t97.2%\t2\t1\t\n",
         '\t',
-    );
+    )
+    .rows;
     assert!(mapping::guess_header(&districts));
     assert_eq!(
         mapping::guess_mapping(Target::Ranking, &districts, true),
@@ -391,7 +402,7 @@ fn columns_are_guessed_from_headers_or_from_the_cells() {
 fn a_pasted_ranking_table_fills_a_valid_section() {
     let mut doc = parse(LANSHAN);
     let ranking = doc["sections"].as_array().unwrap().iter().position(|s| s["kind"] == "ranking").unwrap();
-    let rows = table::parse(RANKING_TSV, '\t');
+    let rows = table::parse(RANKING_TSV, '\t').rows;
     let map = mapping::guess_mapping(Target::Ranking, &rows, true);
     let built = mapping::build(Target::Ranking, &rows[1..], &map, &doc::ids(&doc), "x");
     assert_eq!(
@@ -414,7 +425,7 @@ fn a_pasted_ranking_table_fills_a_valid_section() {
 fn a_gbk_case_statistics_file_fills_a_valid_section_with_chinese_intact() {
     let mut doc = parse(LANSHAN);
     let si = doc["sections"].as_array().unwrap().iter().position(|s| s["id"] == "enforcement").unwrap();
-    let rows = table::parse(&encoding::decode(GBK_CSV, Choice::Auto).text, ',');
+    let rows = table::parse(&encoding::decode(GBK_CSV, Choice::Auto).text, ',').rows;
     let map = mapping::guess_mapping(Target::CaseStats, &rows, true);
     // Replacing: the section's own ids are free again; others stay taken.
     let mut taken = doc::ids(&doc);
@@ -439,6 +450,41 @@ fn a_gbk_case_statistics_file_fills_a_valid_section_with_chinese_intact() {
     let status = check(&doc, 0);
     assert_eq!(status.problems, vec![]);
     assert!(format!("{:?}", ReportView::new(status.report.as_ref().unwrap(), Lang::Zh)).contains("5020余人次"));
+}
+
+#[test]
+fn a_resolved_count_with_a_hedge_or_a_rate_is_kept_as_written_and_noted() {
+    let table = table::parse(
+        "项目\t数量\t单位\t已办结\n信访\t1,240\t件\t1,230余\n热线\t370\t件\t98.9%\n督办\t270\t件\t270件\n",
+        '\t',
+    );
+    let map = mapping::guess_mapping(Target::CaseStats, &table.rows, true);
+    assert_eq!(map, vec![Field::Label, Field::Value, Field::Unit, Field::Resolved]);
+    let built = mapping::build(Target::CaseStats, &table.rows[1..], &map, &HashSet::new(), "x");
+    // The bare number would say more than the cell: exactly 1230, or 98.9 cases.
+    assert_eq!(built.entries[0]["resolved"], json!("1,230余"));
+    assert_eq!(built.entries[1]["resolved"], json!("98.9%"));
+    // The row's own unit after the count says nothing more.
+    assert_eq!(built.entries[2]["resolved"], json!(270));
+    assert_eq!(
+        built.notes,
+        vec![Note::NotACount { row: 0, cell: "1,230余".into() }, Note::NotACount { row: 1, cell: "98.9%".into() }]
+    );
+}
+
+#[test]
+fn a_kind_change_counts_what_it_would_remove() {
+    let doc = parse(LANSHAN);
+    let section = |id: &str| doc["sections"].as_array().unwrap().iter().find(|s| s["id"] == id).unwrap().clone();
+    assert_eq!(doc::dropped_by_kind_change(&doc, &section("air")), 8, "its 8 figures");
+    // The label, 4 months and the source (its year, 2021, is what a new calendar starts with).
+    assert_eq!(doc::dropped_by_kind_change(&doc, &section("first-months")), 6);
+    // A ranking's group is what a new one starts with; its 4 rows go.
+    assert_eq!(doc::dropped_by_kind_change(&doc, &section("air-ranks")), 4);
+    // Untouched new sections of every kind: nothing to lose, nothing to ask.
+    for (_, kind) in SectionKind::ALL {
+        assert_eq!(doc::dropped_by_kind_change(&doc, &doc::new_section(&doc, kind)), 0, "{kind:?}");
+    }
 }
 
 #[test]

@@ -242,9 +242,10 @@ fn a_number_written_as_text_says_what_to_write_instead() {
         (found[0].zh.clone(), found[0].en.clone())
     };
     let (zh, en) = message("98.5");
-    assert_eq!(en, "expected a number, found the text \"98.5\": write 98.5 without quotes");
-    assert_eq!(zh, "应为数字，实际是文字“98.5”：去掉引号，写成 98.5");
-    assert!(message("1,200").1.ends_with("write 1200 without quotes"));
+    // Worded for a form field as well as for JSON: "quotes" meant nothing in the editor.
+    assert_eq!(en, "expected a number, found the text \"98.5\": write it as the number 98.5, not as text");
+    assert_eq!(zh, "应为数字，实际是文字“98.5”：写成数字 98.5（不是文字）");
+    assert!(message("1,200").1.ends_with("write it as the number 1200, not as text"));
     // Worded for the form as well as for JSON: the form's field, and the key.
     assert!(message("5,020余人次").1.ends_with("write 5020 as the value, qualifier over, unit \"人次\""));
     assert!(message("超过20万").1.ends_with("write 20 as the value, qualifier more_than, unit \"万\""));
@@ -259,11 +260,51 @@ fn a_number_written_as_text_says_what_to_write_instead() {
     let (zh, _) = message("5万余");
     assert_eq!(zh, "应为数字，实际是文字“5万余”：数值写 5，限定词（qualifier）选 over，单位（unit）写“万”");
     assert!(message("5万余人").1.ends_with("qualifier over, unit \"万人\""));
-    assert!(message("-3.5").1.ends_with("write -3.5 without quotes"));
+    assert!(message("-3.5").1.ends_with("write it as the number -3.5, not as text"));
     // Nothing to suggest: no digits, a decimal comma, two numbers.
     for value in ["很多", "4,73", "2024-01-15", "3至5"] {
         assert_eq!(message(value).1, format!("expected a number, found the text \"{value}\""), "{value}");
     }
+}
+
+#[test]
+fn a_change_says_what_to_choose_for_its_kind() {
+    let with_change = |change: serde_json::Value| {
+        let mut p = minimal();
+        p["sections"][0]["items"][0]["change"] = change;
+        problems(&p).into_iter().map(|p| (p.pointer, p.zh, p.en)).collect::<Vec<_>>()
+    };
+    // "+12.5%": the per cent sign is the change's kind, not a unit to write.
+    assert_eq!(
+        with_change(json!({ "value": "+12.5%", "kind": "percent" })),
+        vec![(
+            "/sections/0/items/0/change/value".into(),
+            "应为数字，实际是文字“+12.5%”：数值写 12.5，变化的类型选百分比（percent）".into(),
+            "expected a number, found the text \"+12.5%\": write 12.5 as the value, and choose percent as the change's kind"
+                .into()
+        )]
+    );
+    // A change without its kind: the choices, not just the field's name.
+    assert_eq!(
+        with_change(json!({ "value": 3 })),
+        vec![(
+            "/sections/0/items/0/change/kind".into(),
+            "缺少变化的类型（kind）：选 percent（百分比）、points（百分点）或 absolute（绝对值）".into(),
+            "missing the change's kind: choose percent, points or absolute".into()
+        )]
+    );
+}
+
+#[test]
+fn a_ranking_without_a_group_chosen_says_to_add_one() {
+    let mut p = minimal();
+    p["sections"].as_array_mut().unwrap().push(json!({
+        "id": "ranks", "title": "排名", "kind": "ranking", "group": "", "rows": [{ "label": "甲", "value_rank": 1 }]
+    }));
+    let found: Vec<_> = problems(&p).into_iter().filter(|p| p.pointer == "/sections/2/group").collect();
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].en, "no group chosen: add one under “Rank groups” (/groups) first, then choose it here");
+    assert_eq!(found[0].zh, "还没有选分组：先在“排名分组”（/groups）里添加一个，再在这里选它");
 }
 
 #[test]
@@ -299,8 +340,11 @@ fn a_rank_written_as_text_says_which_number_to_write() {
     let found = problems(&p);
     assert_eq!(found.len(), 1, "{found:?}");
     assert_eq!(found[0].pointer, "/sections/0/items/0/ranks/0/position");
-    assert_eq!(found[0].en, "expected a whole number ≥ 0, found the string \"第2名\": write 2 (no quotes)");
-    assert_eq!(found[0].zh, "应为非负整数，实际是字符串“第2名”：写成 2（不加引号）");
+    assert_eq!(
+        found[0].en,
+        "expected a whole number ≥ 0, found the string \"第2名\": write it as the number 2, not as text"
+    );
+    assert_eq!(found[0].zh, "应为非负整数，实际是字符串“第2名”：写成数字 2（不是文字）");
     p["sections"][0]["items"][0]["ranks"][0]["position"] = json!("前列");
     assert_eq!(problems(&p)[0].en, "expected a whole number ≥ 0, found the string \"前列\"");
 }

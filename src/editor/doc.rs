@@ -346,6 +346,25 @@ pub fn with_kind(doc: &Value, section: &Value, kind: SectionKind) -> Value {
     new
 }
 
+/// How much of `section` turning into another kind would remove (`with_kind` keeps its id,
+/// title and intro): each entry of a list and each other field, not counting what a new section
+/// of its kind starts with (so an untouched section changes kind without a question).
+pub fn dropped_by_kind_change(doc: &Value, section: &Value) -> usize {
+    let Some(fields) = section.as_object() else { return 0 };
+    let fresh = kind_of(section).map(|k| new_section(doc, k)).unwrap_or(Value::Null);
+    fields
+        .iter()
+        .filter(|(key, value)| {
+            !["id", "kind", "title", "intro"].contains(&key.as_str()) && fresh.get(key.as_str()) != Some(value)
+        })
+        .map(|(_, value)| match value {
+            Value::Array(entries) => entries.len(),
+            Value::Null => 0,
+            _ => 1,
+        })
+        .sum()
+}
+
 /// What "add" puts into a list: `list` is the list's field name, `section` the section that
 /// holds it (none for groups and ranks). No figure is filled in for the person (a value of 0,
 /// a group of 5 would pass the checks and be published): the validator asks for each.

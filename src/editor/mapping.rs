@@ -237,6 +237,9 @@ pub enum Note {
     QualifierDropped { row: usize, cell: String },
     /// The cell is not a number; it is kept as text and the validator will name it.
     NotANumber { row: usize, cell: String, field: Field },
+    /// A resolved count with a hedge or a unit of its own (“1,230余”, “98.9%”): kept as text,
+    /// as the bare number would claim more than the cell says.
+    NotACount { row: usize, cell: String },
 }
 
 /// The rows (ranking) or items (case statistics) a table makes, and the notes on the way.
@@ -344,8 +347,16 @@ pub fn build(target: Target, rows: &[Vec<String>], mapping: &[Field], taken: &Ha
             o.insert("qualifier".into(), json!(parse_qualifier(q).unwrap_or(q)));
         }
         if let Some(v) = cell(Field::Resolved) {
-            match parse_figure(v).number {
-                Some(n) => o.insert("resolved".into(), number(&n)),
+            let fig = parse_figure(v);
+            // A count of its own cases: the row's unit may follow it (“270件”), but a hedge
+            // or another unit (“1,230余”, “98.9%”) would change what it says once dropped.
+            let plain = fig.qualifier.is_none() && fig.unit.as_deref().is_none_or(|u| Some(u) == unit_zh.as_deref());
+            match fig.number {
+                Some(n) if plain => o.insert("resolved".into(), number(&n)),
+                Some(_) => {
+                    notes.push(Note::NotACount { row: r, cell: v.to_string() });
+                    o.insert("resolved".into(), json!(v))
+                }
                 None => {
                     notes.push(Note::NotANumber { row: r, cell: v.to_string(), field: Field::Resolved });
                     o.insert("resolved".into(), json!(v))

@@ -469,11 +469,19 @@ fn resolve_group<'r>(
 ) -> Option<&'r Group> {
     let group = report.group(id);
     if group.is_none() && complete {
-        out.push(Problem::error(
-            at.pointer(),
-            text!("找不到 id 为“{id}”的分组（在 /groups 中定义）"),
-            text!("no group has the id \"{id}\" (define it in /groups)"),
-        ));
+        out.push(if id.is_empty() {
+            Problem::error(
+                at.pointer(),
+                text!("还没有选分组：先在“排名分组”（/groups）里添加一个，再在这里选它"),
+                text!("no group chosen: add one under “Rank groups” (/groups) first, then choose it here"),
+            )
+        } else {
+            Problem::error(
+                at.pointer(),
+                text!("找不到 id 为“{id}”的分组（在“排名分组”/groups 中定义）"),
+                text!("no group has the id \"{id}\" (define it under “Rank groups”, /groups)"),
+            )
+        });
     }
     group
 }

@@ -276,8 +276,10 @@ test("an import box whose section turns back into the other table kind on undo r
   const s = lanshanSection("inspection");
   const items = JSON.parse(LANSHAN).sections[s].items.length;
   const mapping = () => page.$$eval(`[id="mapping-${s}"] thead select`, (sel) => sel.map((x) => x.value));
-  // The case statistics made a ranking (one step), and a table pasted for it.
+  // The case statistics made a ranking (one step, asked first: the items go), and a table
+  // pasted for it.
   await page.selectOption(`[id="f/sections/${s}/kind"]`, "ranking");
+  await page.click("#kind-yes");
   await page.click(`[id="import:${s}"]`);
   const csv = "事项,数量,已办结\n投诉处理,120,118\n";
   await byId(page, `paste-${s}`).fill(csv);

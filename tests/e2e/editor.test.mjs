@@ -227,7 +227,7 @@ test("undo and redo, by keyboard and by button; typing in one field is one step"
   assert.deepEqual([await direction.inputValue(), await qualifier.inputValue()], other);
   await page.click("#undo");
   await page.click("#undo");
-  // Loading something else is undoable too.
+  // Loading something else is undoable too (undone, the example has no changes to ask about).
   await page.click("#new-empty");
   assert.equal(await byId(page, "f/meta/title/zh").inputValue(), "");
   await page.click("#undo");
@@ -415,6 +415,100 @@ test("discard asks first, in the page, by keyboard too; keeping the work is the 
   await page.click("#discard");
   assert.match(await page.textContent("#discard-confirm"), /Discard\?.*Yes, discard.*Keep my work/);
   assert.deepEqual(dialogs.filter((d) => d !== "beforeunload"), [], "no native dialog asked");
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test("work not downloaded is not replaced without asking; a section's type change that removes entries asks too", async () => {
+  const page = await editorPage(session.browser, editorUrl());
+  await loadExample(page);
+  // Just loaded: nothing to lose, no question.
+  await page.click("#new-empty");
+  assert.equal(await page.$("#replace-confirm"), null);
+  await loadExample(page);
+  const title = byId(page, "f/meta/title/zh");
+  await title.fill("兰山区2021年度报告（草稿）");
+  await page.waitForSelector("#unsaved");
+  // The edits were not downloaded: each start button asks, the safe answer focused.
+  for (const button of ["#new-empty", "#new-example"]) {
+    await page.click(button);
+    await page.waitForSelector("#replace-confirm");
+    assert.equal(await focusedId(page), "replace-keep");
+    assert.match(await page.textContent("#replace-question"), /尚未下载.*刷新或关闭页面后就找不回了/);
+    assert.equal(await title.inputValue(), "兰山区2021年度报告（草稿）", "nothing replaced yet");
+    await page.keyboard.press("Escape");
+    await page.waitForSelector("#replace-confirm", { state: "detached" });
+    assert.equal(await focusedId(page), "new-empty");
+  }
+  // Opening a file asks the same, after the file is read.
+  await page.setInputFiles("#open-json", { name: "other.json", mimeType: "application/json", buffer: Buffer.from(readFileSync(join(ROOT, "www/reports/lanshan-2021.json"))) });
+  await page.waitForSelector("#replace-confirm");
+  assert.match(await page.textContent("#replace-question"), /打开的文件会替换当前报告/);
+  await page.click("#replace-keep");
+  assert.equal(await title.inputValue(), "兰山区2021年度报告（草稿）");
+  // Downloaded, the work is safe in the file: replacing no longer asks.
+  await page.click("#output summary");
+  await Promise.all([page.waitForEvent("download"), page.click("#download")]);
+  await page.waitForSelector("#unsaved", { state: "detached" });
+  await page.click("#new-empty");
+  assert.equal(await page.$("#replace-confirm"), null);
+  assert.equal(await title.inputValue(), "");
+  await page.click("#undo");
+  assert.equal(await title.inputValue(), "兰山区2021年度报告（草稿）");
+
+  // A section's type: the first section holds 8 figures a ranking has no place for. An arrow
+  // key on the select (which changes it at once) asks; the select keeps showing the type the
+  // section still has.
+  const kind = byId(page, "f/sections/0/kind");
+  const cards = () => page.$$eval('[id^="f/sections/0/items/"][id$="/label/zh"]', (l) => l.length);
+  assert.equal(await cards(), 8);
+  await kind.focus();
+  await page.keyboard.press("ArrowDown");
+  await page.waitForSelector("#kind-confirm");
+  assert.equal(await focusedId(page), "kind-keep");
+  assert.match(await page.textContent("#kind-question"), /会删除本节现有的 8 项内容/);
+  assert.equal(await kind.inputValue(), "metrics", "the select shows the type the section has");
+  const box = await page.locator("#kind-confirm").boundingBox();
+  await page.screenshot({ path: join(ARTIFACTS, "editor-kind-question.png"), clip: { x: 0, y: Math.max(0, box.y - 160), width: 1280, height: 300 } });
+  await page.keyboard.press("Enter");
+  await page.waitForSelector("#kind-confirm", { state: "detached" });
+  assert.equal(await focusedId(page), "f/sections/0/kind");
+  assert.equal(await cards(), 8, "kept");
+  // Changed on purpose: the notice says what went, and undo brings it back.
+  await page.selectOption('[id="f/sections/0/kind"]', "ranking");
+  await page.click("#kind-yes");
+  await page.waitForFunction(() => /删除了 8 项内容/.test(document.querySelector("#notice-text")?.textContent || ""));
+  assert.equal(await kind.inputValue(), "ranking");
+  assert.equal(await cards(), 0);
+  await page.click("#undo");
+  assert.equal(await kind.inputValue(), "metrics");
+  assert.equal(await cards(), 8);
+  // A section with nothing in it changes type without a question.
+  await page.selectOption("#new-section-kind", "metrics");
+  await page.click("#add-section");
+  const last = (await page.$$(".ed-section")).length - 1;
+  await page.selectOption(`[id="f/sections/${last}/kind"]`, "narrative");
+  assert.equal(await page.$("#kind-confirm"), null);
+  assert.equal(await byId(page, `f/sections/${last}/kind`).inputValue(), "narrative");
+  // English too.
+  await page.selectOption("#ui-lang", "en");
+  await page.selectOption('[id="f/sections/0/kind"]', "narrative");
+  assert.match(await page.textContent("#kind-confirm"), /removes the 8 entries.*Change the type.*Keep the type/);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test("a second tab editing too: the first is told that this browser keeps only the last save", async () => {
+  const page = await editorPage(session.browser, editorUrl());
+  await loadExample(page);
+  const other = await page.context().newPage();
+  await other.goto(editorUrl());
+  await other.waitForSelector("#tab-form");
+  assert.equal(await page.textContent("#other-tab"), "");
+  await byId(other, "f/meta/title/zh").fill("另一份报告");
+  await page.waitForFunction(() => /另一个标签页.*请下载本页的报告/.test(document.querySelector("#other-tab").textContent));
+  assert.equal(await page.getAttribute("#other-tab", "role"), "status", "announced");
+  assert.equal(await other.textContent("#other-tab"), "", "the tab that saved last is not told");
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });

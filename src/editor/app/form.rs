@@ -26,6 +26,52 @@ pub struct FormCtx {
     pub errors: Rc<HashMap<String, String>>,
     pub import: Option<Rc<ImportState>>,
     pub refs: Rc<Refs>,
+    /// A kind change waiting for the person's answer.
+    pub kind_question: Option<KindQuestion>,
+}
+
+/// A section's kind about to change in a way that removes what the section holds.
+#[derive(Clone, Debug, PartialEq)]
+pub struct KindQuestion {
+    pub section: usize,
+    pub kind: SectionKind,
+    /// How many entries and fields the change removes.
+    pub dropped: usize,
+}
+
+/// The id of the safe answer to a kind question, focused first.
+pub const KIND_KEEP: &str = "kind-keep";
+
+/// A radio button and its label, kept together: where a row of choices wraps, a button never
+/// ends a line while its label starts the next.
+pub fn radio(name: &str, id: &str, label: &str, checked: bool, onchange: Callback<Event>) -> Html {
+    html! {
+        <span class="ed-radio">
+            <input type="radio" name={name.to_string()} id={id.to_string()} {checked} {onchange} />
+            <label for={id.to_string()}>{ label.to_string() }</label>
+        </span>
+    }
+}
+
+/// A second step asked in the page, no native dialog: the question (which names the group the
+/// focused answer is in, so a screen reader reads it), the risky answer, then the safe one,
+/// which Escape also gives. Its ids start with `name`: `{name}-confirm`, `-question`, `-yes`,
+/// `-keep`.
+pub fn confirm_row(name: &str, question: &str, yes: (&str, Callback<()>), keep: (&str, Callback<()>)) -> Html {
+    let escape = keep.1.clone();
+    let onkeydown = Callback::from(move |e: KeyboardEvent| {
+        if e.key() == "Escape" {
+            e.prevent_default();
+            escape.emit(());
+        }
+    });
+    html! {
+        <div class="ed-row ed-confirm" role="group" id={format!("{name}-confirm")} aria-labelledby={format!("{name}-question")} {onkeydown}>
+            <span id={format!("{name}-question")}>{ question.to_string() }</span>
+            <button type="button" class="ed-btn ed-small ed-danger" id={format!("{name}-yes")} onclick={yes.1.reform(|_| ())}>{ yes.0.to_string() }</button>
+            <button type="button" class="ed-btn ed-small" id={format!("{name}-keep")} onclick={keep.1.reform(|_| ())}>{ keep.0.to_string() }</button>
+        </div>
+    }
 }
 
 /// What references in the form can name: groups and metrics, as (id, label) pairs.
@@ -314,10 +360,13 @@ fn use_shown_choice(current: &str) -> NodeRef {
     let node = use_node_ref();
     {
         let node = node.clone();
-        use_effect_with(current.to_string(), move |current| {
+        let current = current.to_string();
+        // After every render: a choice that made no change (one waiting for an answer) shows
+        // the value the document still has.
+        use_effect(move || {
             if let Some(select) = node.cast::<HtmlSelectElement>() {
-                if select.value() != *current {
-                    select.set_value(current);
+                if select.value() != current {
+                    select.set_value(&current);
                 }
             }
         });
@@ -633,6 +682,14 @@ fn SectionForm(p: &SectionProps) -> Html {
                         { kind_err }
                     </div>
                 </div>
+                if let Some(question) = ctx.kind_question.as_ref().filter(|q| q.section == i) {
+                    { confirm_row(
+                        "kind",
+                        &crate::i18n::fill(t.kind_question, &[("kind", t.kind(question.kind)), ("n", &question.dropped.to_string())]),
+                        (t.kind_confirm, ctx.send.reform(|()| Msg::KindConfirm)),
+                        (t.kind_keep, ctx.send.reform(|()| Msg::KindCancel)),
+                    ) }
+                }
                 <TextField ptr={format!("{ptr}/title")} label={t.title} required=true />
                 <TextField ptr={format!("{ptr}/intro")} label={t.intro} multiline=true />
                 { body }
@@ -779,9 +836,14 @@ fn MetricFields(p: &PtrProps) -> Html {
         .iter()
         .map(|d| (d.to_string(), t.direction_name(d).to_string()))
         .collect();
+    // With a change value given, the empty choice is a kind still to choose, not "no change".
+    let change_given = use_at(&format!("{ptr}/change")).is_some();
     let change_kinds: Vec<(String, String)> = ["", "percent", "points", "absolute"]
         .iter()
-        .map(|k| (k.to_string(), t.change_kind_name(k).to_string()))
+        .map(|&k| {
+            let name = if k.is_empty() && change_given { t.choose_kind } else { t.change_kind_name(k) };
+            (k.to_string(), name.to_string())
+        })
         .collect();
     html! {
         <>

@@ -2,7 +2,7 @@
 //! from a `.csv` file (UTF-8 or GBK), with the column mapping and the result shown before
 //! anything changes.
 
-use super::form::{event_value, FormCtx};
+use super::form::{event_value, radio, FormCtx};
 use super::Msg;
 use crate::editor::doc::{display, ids, kind_of, text_parts, Edit};
 use crate::editor::encoding::{self, Choice, Encoding};
@@ -24,6 +24,8 @@ pub struct ImportState {
     pub choice: Choice,
     pub decoded: Option<(Encoding, bool)>,
     pub rows: Vec<Vec<String>>,
+    /// The line of the text each row starts on, for the notes.
+    pub lines: Vec<usize>,
     pub header: bool,
     pub mapping: Vec<Field>,
     pub replace: bool,
@@ -62,6 +64,7 @@ impl ImportState {
             choice: Choice::Auto,
             decoded: None,
             rows: Vec::new(),
+            lines: Vec::new(),
             header: false,
             mapping: Vec::new(),
             // Replace by default: re-importing an updated sheet is the common case, and adding
@@ -129,7 +132,8 @@ impl ImportState {
     }
 
     fn reparse(&mut self) {
-        self.rows = table::parse(&self.text, table::detect_delimiter(&self.text));
+        let table = table::parse(&self.text, table::detect_delimiter(&self.text));
+        (self.rows, self.lines) = (table.rows, table.lines);
         self.header = mapping::guess_header(&self.rows);
         self.mapping = mapping::guess_mapping(self.target, &self.rows, self.header);
     }
@@ -285,9 +289,14 @@ fn summary(ctx: &FormCtx, entry: &Value) -> String {
     parts.join(" · ")
 }
 
-fn note_text(ctx: &FormCtx, note: &Note, header: bool) -> String {
+/// A note on a data row, with the line of the text it starts on (blank lines and a cell's own
+/// line breaks counted, so it is the line the person sees in the box or the file).
+fn note_text(ctx: &FormCtx, note: &Note, state: &ImportState) -> String {
     let t = ctx.t;
-    let row = |r: &usize| (r + 1 + usize::from(header)).to_string();
+    let row = |r: &usize| {
+        let at = r + usize::from(state.header);
+        state.lines.get(at).copied().unwrap_or(at + 1).to_string()
+    };
     match note {
         Note::Qualifier { row: r, cell, qualifier } => {
             let value = mapping::parse_figure(cell).number.unwrap_or_default();
@@ -312,6 +321,7 @@ fn note_text(ctx: &FormCtx, note: &Note, header: bool) -> String {
             fill(t.note_qualifier_dropped, &[("row", row(r)), ("cell", cell.clone()), ("value", value)])
         }
         Note::NotANumber { row: r, cell, .. } => fill(t.note_nan, &[("row", row(r)), ("cell", cell.clone())]),
+        Note::NotACount { row: r, cell } => fill(t.note_not_a_count, &[("row", row(r)), ("cell", cell.clone())]),
     }
 }
 
@@ -423,7 +433,7 @@ pub fn import_panel(ctx: &FormCtx, state: &ImportState, existing: usize) -> Html
                 </div>
                 if !built.notes.is_empty() {
                     <ul class="ed-notes">
-                        { for built.notes.iter().map(|n| html! { <li>{ note_text(ctx, n, state.header) }</li> }) }
+                        { for built.notes.iter().map(|n| html! { <li>{ note_text(ctx, n, state) }</li> }) }
                     </ul>
                 }
                 <p id={format!("result-{i}-h")}>{ fill(t.result, &[("n", built.entries.len().to_string())]) }</p>
@@ -435,10 +445,8 @@ pub fn import_panel(ctx: &FormCtx, state: &ImportState, existing: usize) -> Html
                 if existing > 0 {
                     <fieldset class="ed-radios" aria-describedby={format!("mode-{i}-effect")}>
                         <legend>{ fill(t.import_existing, &[("n", existing.to_string())]) }</legend>
-                        <input type="radio" name={format!("mode-{i}")} id={format!("replace-{i}")} checked={state.replace} onchange={on_replace(true)} />
-                        <label for={format!("replace-{i}")}>{ t.replace_rows }</label>
-                        <input type="radio" name={format!("mode-{i}")} id={format!("append-{i}")} checked={!state.replace} onchange={on_replace(false)} />
-                        <label for={format!("append-{i}")}>{ t.append_rows }</label>
+                        { radio(&format!("mode-{i}"), &format!("replace-{i}"), t.replace_rows, state.replace, on_replace(true)) }
+                        { radio(&format!("mode-{i}"), &format!("append-{i}"), t.append_rows, !state.replace, on_replace(false)) }
                     </fieldset>
                     // What applying does to the entries already there, in numbers; said again
                     // (a live region) when the choice changes.

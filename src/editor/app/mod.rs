@@ -6,7 +6,7 @@ mod form;
 mod import;
 mod preview;
 
-use self::form::{event_value, Form, FormCtx, Refs};
+use self::form::{confirm_row, event_value, radio, Form, FormCtx, KindQuestion, Refs, KIND_KEEP};
 use self::import::{ImportMsg, ImportState};
 use self::preview::Preview;
 use crate::editor::doc::{self, Edit};
@@ -43,6 +43,8 @@ const EXAMPLE_ID: &str = "rw-example-lanshan";
 /// How long typing pauses before the checks and the preview catch up.
 const DEBOUNCE_MS: u32 = 300;
 const JSON_AREA: &str = "json-text";
+/// The safe answer to "replace the report?", focused first.
+const REPLACE_KEEP: &str = "replace-keep";
 const SNIPPET_AREA: &str = "snippet-text";
 
 /// Mounts the editor on `#editor-root`.
@@ -70,6 +72,19 @@ enum Focus {
     JsonLine(usize),
 }
 
+/// What the start buttons put in the place of the current report.
+enum Replacement {
+    Empty,
+    Example(Value),
+    /// An opened file: its name, its document, and whether it passed the checks (one that did
+    /// not was opened anyway, to fix it here).
+    File {
+        name: String,
+        value: Value,
+        valid: bool,
+    },
+}
+
 /// A file that could not be opened as it is.
 struct OpenFailure {
     name: String,
@@ -89,8 +104,12 @@ pub enum Msg {
         focus: String,
     },
     AddSection(crate::model::SectionKind),
-    /// Turns section `n` into another kind (its id, title and intro stay).
+    /// Turns section `n` into another kind (its id, title and intro stay); asks first when
+    /// that removes what the section holds.
     SetKind(usize, crate::model::SectionKind),
+    /// The kind change asked about: made, or not.
+    KindConfirm,
+    KindCancel,
     /// Focus entered section `n` of the form: the preview scrolls to it.
     Follow(usize),
     /// An edit, then focus on the first existing element of these ids.
@@ -107,6 +126,9 @@ pub enum Msg {
     GoToUntranslated,
     NewEmpty,
     NewExample,
+    /// The replacement asked about (work not downloaded would go): made, or not.
+    ReplaceConfirm,
+    ReplaceCancel,
     OpenClick,
     OpenChosen(Event),
     Opened(String, Vec<u8>),
@@ -136,6 +158,8 @@ pub enum Msg {
     Download,
     Copy,
     Copied(bool),
+    /// The editor in another tab of this browser saved its work over this one's.
+    OtherTabSaved,
 }
 
 pub struct EditorApp {
@@ -165,6 +189,11 @@ pub struct EditorApp {
     notice_discard: bool,
     /// The discard button was pressed: the question and its two answers show in its place.
     confirm_discard: bool,
+    /// A new, example or opened report waiting for the person's answer: it would replace
+    /// work that was not downloaded (after a reload, undo could not bring it back).
+    confirm_replace: Option<Replacement>,
+    /// A kind change waiting for the person's answer: it would remove the section's entries.
+    kind_question: Option<KindQuestion>,
     open_failure: Option<OpenFailure>,
     import: Option<Rc<ImportState>>,
     /// What is kept in local storage of the open import's unapplied text (to write it only
@@ -188,6 +217,9 @@ pub struct EditorApp {
     exported: Option<Rc<String>>,
     unsaved: Rc<Cell<bool>>,
     stored: bool,
+    /// Another tab saved its work in the one place this browser keeps it: only the last save
+    /// is kept, so the person is told to download.
+    other_tab: bool,
     send: Callback<Msg>,
     _listeners: Vec<EventListener>,
 }
@@ -239,6 +271,8 @@ impl EditorApp {
 
     /// After every change of the document: save, mark unsaved, schedule the checks.
     fn changed(&mut self) {
+        // A question about a section asked before the change may no longer fit it.
+        self.kind_question = None;
         self.save();
         self.unsaved.set(self.exported.as_deref() != Some(&*self.text));
         self.stale = true;
@@ -394,6 +428,62 @@ impl EditorApp {
             PayloadPlace::File { url: self.payload_url.clone() }
         };
         output::embed_snippet(&self.text, &place, &self.base, &self.snippet_lang, Some(&self.snippet_theme))
+    }
+
+    /// Puts `replacement` in the place of the current report, or first asks (in the page) when
+    /// that report has changes not downloaded: after a reload, undo could not bring them back.
+    fn replace_or_ask(&mut self, replacement: Replacement) {
+        if self.unsaved.get() {
+            self.confirm_replace = Some(replacement);
+            self.focus = Some(Focus::Ids(vec![REPLACE_KEEP.into()]));
+        } else {
+            self.replace(replacement);
+        }
+    }
+
+    fn replace(&mut self, replacement: Replacement) {
+        let t = self.t();
+        self.confirm_replace = None;
+        match replacement {
+            Replacement::Empty => {
+                self.file_name = "report.json".into();
+                self.replace_with(doc::empty_report(), t.started_empty.to_string());
+                self.mark_clean();
+                self.focus = Some(Focus::Ids(vec![nav::field_id("/meta/title/zh")]));
+                self.tab = Tab::Form;
+            }
+            Replacement::Example(value) => {
+                self.file_name = "lanshan-2021.json".into();
+                self.replace_with(value, t.loaded_example.to_string());
+                self.mark_clean();
+            }
+            Replacement::File { name, value, valid } => {
+                self.file_name = output::file_name(&name);
+                self.replace_with(value, t.opened.replace("{name}", &name));
+                if valid {
+                    self.mark_clean();
+                } else {
+                    self.tab = Tab::Form;
+                    self.focus = Some(Focus::Ids(vec!["problems-h".into()]));
+                }
+            }
+        }
+    }
+
+    /// The document is what was last opened or started: nothing in it is unsaved.
+    fn mark_clean(&mut self) {
+        self.exported = Some(self.text.clone());
+        self.unsaved.set(false);
+        self.save();
+    }
+
+    /// Turns section `section` into `kind` (an undo step), focus staying on its kind.
+    fn change_kind(&mut self, ctx: &Context<Self>, section: usize, kind: crate::model::SectionKind) -> bool {
+        let ptr = format!("/sections/{section}");
+        let Some(current) = self.doc.pointer(&ptr) else { return false };
+        let value = doc::with_kind(&self.doc, current, kind);
+        let focus = vec![nav::field_id(&format!("{ptr}/kind"))];
+        Component::update(self, ctx, Msg::EditFocus(Edit::Set { ptr, value: Some(value) }, focus))
     }
 
     fn replace_with(&mut self, value: Value, notice: String) {
@@ -561,6 +651,15 @@ impl Component for EditorApp {
             }));
         }
         {
+            // Fired only in the other tabs of this origin, never in the one that wrote.
+            let send = send.clone();
+            listeners.push(EventListener::new(&window, "storage", move |e| {
+                if e.dyn_ref::<web_sys::StorageEvent>().and_then(|e| e.key()).as_deref() == Some(WORK_KEY) {
+                    send.emit(Msg::OtherTabSaved);
+                }
+            }));
+        }
+        {
             let send = send.clone();
             // Not passive: the browser's own undo must not run as well as ours.
             let active = gloo::events::EventListenerOptions::enable_prevent_default();
@@ -613,6 +712,8 @@ impl Component for EditorApp {
             notice,
             notice_discard,
             confirm_discard: false,
+            confirm_replace: None,
+            kind_question: None,
             open_failure: None,
             import: None,
             kept_import: None,
@@ -630,6 +731,7 @@ impl Component for EditorApp {
             exported: clean.then(|| text.clone()),
             unsaved,
             stored: true,
+            other_tab: false,
             send,
             _listeners: listeners,
         };
@@ -685,18 +787,30 @@ impl Component for EditorApp {
                     Msg::EditFocus(Edit::Insert { array: "/sections".into(), index: len, item }, vec![target]),
                 );
             }
-            Msg::SetKind(index, kind) => {
-                let ptr = format!("/sections/{index}");
-                let Some(section) = self.doc.pointer(&ptr) else { return false };
-                let value = doc::with_kind(&self.doc, section, kind);
-                return Component::update(
-                    self,
-                    ctx,
-                    Msg::EditFocus(
-                        Edit::Set { ptr: ptr.clone(), value: Some(value) },
-                        vec![nav::field_id(&format!("{ptr}/kind"))],
-                    ),
-                );
+            Msg::SetKind(section, kind) => {
+                let Some(current) = self.doc.pointer(&format!("/sections/{section}")) else { return false };
+                let dropped = doc::dropped_by_kind_change(&self.doc, current);
+                if dropped > 0 {
+                    // The select shows the kind the section still has while the question is open.
+                    self.kind_question = Some(KindQuestion { section, kind, dropped });
+                    self.focus = Some(Focus::Ids(vec![KIND_KEEP.into()]));
+                    return true;
+                }
+                self.kind_question = None;
+                return self.change_kind(ctx, section, kind);
+            }
+            Msg::KindConfirm => {
+                let Some(KindQuestion { section, kind, dropped }) = self.kind_question.take() else { return false };
+                let t = self.t();
+                self.change_kind(ctx, section, kind);
+                self.notice =
+                    Some(crate::i18n::fill(t.kind_changed, &[("kind", t.kind(kind)), ("n", &dropped.to_string())]));
+                self.notice_discard = false;
+            }
+            Msg::KindCancel => {
+                if let Some(question) = self.kind_question.take() {
+                    self.focus = Some(Focus::Ids(vec![nav::field_id(&format!("/sections/{}/kind", question.section))]));
+                }
             }
             Msg::Follow(index) => {
                 if self.followed != Some(index) {
@@ -795,25 +909,19 @@ impl Component for EditorApp {
                     self.focus = Some(Focus::JsonLine(e.line));
                 }
             }
-            Msg::NewEmpty => {
-                let t = self.t();
-                self.file_name = "report.json".into();
-                self.replace_with(doc::empty_report(), t.started_empty.to_string());
-                self.exported = Some(self.text.clone());
-                self.unsaved.set(false);
-                self.save();
-                self.focus = Some(Focus::Ids(vec![nav::field_id("/meta/title/zh")]));
-                self.tab = Tab::Form;
-            }
-            Msg::NewExample => {
-                if let Some(value) = example() {
-                    let t = self.t();
-                    self.file_name = "lanshan-2021.json".into();
-                    self.replace_with(value, t.loaded_example.to_string());
-                    self.exported = Some(self.text.clone());
-                    self.unsaved.set(false);
-                    self.save();
+            Msg::NewEmpty => self.replace_or_ask(Replacement::Empty),
+            Msg::NewExample => match example() {
+                Some(value) => self.replace_or_ask(Replacement::Example(value)),
+                None => return false,
+            },
+            Msg::ReplaceConfirm => {
+                if let Some(replacement) = self.confirm_replace.take() {
+                    self.replace(replacement);
                 }
+            }
+            Msg::ReplaceCancel => {
+                self.confirm_replace = None;
+                self.focus = Some(Focus::Ids(vec!["new-empty".into()]));
             }
             Msg::OpenClick => {
                 dom::click("open-json");
@@ -831,15 +939,10 @@ impl Component for EditorApp {
                 return false;
             }
             Msg::Opened(name, bytes) => {
-                let t = self.t();
                 match open_file(&bytes) {
                     Ok((value, status)) if status.report.is_some() => {
                         self.open_failure = None;
-                        self.file_name = output::file_name(&name);
-                        self.replace_with(value, t.opened.replace("{name}", &name));
-                        self.exported = Some(self.text.clone());
-                        self.unsaved.set(false);
-                        self.save();
+                        self.replace_or_ask(Replacement::File { name, value, valid: true });
                     }
                     Ok((value, status)) => {
                         self.open_failure = Some(OpenFailure { name, problems: status.problems, value: Some(value) })
@@ -852,11 +955,7 @@ impl Component for EditorApp {
             }
             Msg::OpenAnyway => {
                 if let Some(OpenFailure { name, value: Some(value), .. }) = self.open_failure.take() {
-                    let t = self.t();
-                    self.file_name = output::file_name(&name);
-                    self.replace_with(value, t.opened.replace("{name}", &name));
-                    self.tab = Tab::Form;
-                    self.focus = Some(Focus::Ids(vec!["problems-h".into()]));
+                    self.replace_or_ask(Replacement::File { name, value, valid: false });
                 }
             }
             Msg::OpenCancel => {
@@ -1023,6 +1122,12 @@ impl Component for EditorApp {
                 self.notice = Some(if ok { t.copied } else { t.copy_failed }.to_string());
                 self.notice_discard = false;
             }
+            Msg::OtherTabSaved => {
+                if self.other_tab {
+                    return false;
+                }
+                self.other_tab = true;
+            }
         }
         let _ = ctx;
         self.keep_import();
@@ -1052,6 +1157,7 @@ impl Component for EditorApp {
             errors: self.errors.clone(),
             import: self.import.clone(),
             refs: Rc::new(Refs::of(&self.doc)),
+            kind_question: self.kind_question.clone(),
         };
         html! {
             <div class="ed" lang={self.ui.tag()}>
@@ -1121,11 +1227,13 @@ impl EditorApp {
                             { if self.stored { t.saved_here } else { t.not_saved } }
                             if self.unsaved.get() { { " · " }<span id="unsaved">{ t.unsaved_changes }</span> }
                         </span>
+                        <span role="status" id="other-tab">if self.other_tab { { t.other_tab } }</span>
                         if !self.confirm_discard {
                             <button type="button" class="ed-btn ed-small ed-danger" id="discard" onclick={self.send.reform(|_| Msg::DiscardAsk)}>{ t.discard }</button>
                         }
                     </div>
                     if self.confirm_discard { { self.discard_confirm(t) } }
+                    if self.confirm_replace.is_some() { { self.replace_confirm(t) } }
                 </div>
             </header>
         }
@@ -1134,20 +1242,29 @@ impl EditorApp {
     /// The discard button's second step, in its place: the question (which names the group the
     /// focused answer is in, so a screen reader reads it), confirm, or keep (Escape too).
     fn discard_confirm(&self, t: &'static Strings) -> Html {
-        let send = self.send.clone();
-        let onkeydown = Callback::from(move |e: KeyboardEvent| {
-            if e.key() == "Escape" {
-                e.prevent_default();
-                send.emit(Msg::DiscardCancel);
-            }
-        });
-        html! {
-            <div class="ed-row ed-confirm" role="group" id="discard-confirm" aria-labelledby="discard-question" {onkeydown}>
-                <span id="discard-question">{ t.discard_question }</span>
-                <button type="button" class="ed-btn ed-small ed-danger" id="discard-yes" onclick={self.send.reform(|_| Msg::Discard)}>{ t.discard_confirm }</button>
-                <button type="button" class="ed-btn ed-small" id="discard-keep" onclick={self.send.reform(|_| Msg::DiscardCancel)}>{ t.keep_work }</button>
-            </div>
-        }
+        confirm_row(
+            "discard",
+            t.discard_question,
+            (t.discard_confirm, self.send.reform(|()| Msg::Discard)),
+            (t.keep_work, self.send.reform(|()| Msg::DiscardCancel)),
+        )
+    }
+
+    /// A start button's second step when the report has changes not downloaded, below the
+    /// start buttons: the question, replace, or keep (Escape too; focused first).
+    fn replace_confirm(&self, t: &'static Strings) -> Html {
+        let question = match &self.confirm_replace {
+            Some(Replacement::Empty) => t.replace_with_empty,
+            Some(Replacement::Example(_)) => t.replace_with_example,
+            Some(Replacement::File { .. }) => t.replace_with_file,
+            None => return html! {},
+        };
+        confirm_row(
+            "replace",
+            &crate::i18n::fill(t.replace_question, &[("what", question)]),
+            (t.replace_confirm, self.send.reform(|()| Msg::ReplaceConfirm)),
+            (t.keep_work, self.send.reform(|()| Msg::ReplaceCancel)),
+        )
     }
 
     fn notices(&self, t: &'static Strings) -> Html {
@@ -1297,15 +1414,6 @@ impl EditorApp {
 
     fn preview(&self, t: &'static Strings) -> Html {
         let stylesheet = dom::meta("rw-widget-css").unwrap_or_default();
-        let radio =
-            |name: &'static str, id: &'static str, label: &'static str, checked: bool, onchange: Callback<Event>| {
-                html! {
-                    <>
-                        <input type="radio" {name} {id} {checked} {onchange} />
-                        <label for={id}>{ label }</label>
-                    </>
-                }
-            };
         html! {
             <section class="ed-preview" aria-labelledby="preview-h">
                 <h2 class="ed-h2" id="preview-h">{ t.preview }</h2>
@@ -1358,10 +1466,8 @@ impl EditorApp {
                 <fieldset class="ed-box">
                     <legend>{ t.snippet }</legend>
                     <div class="ed-radios">
-                        <input type="radio" name="place" id="place-inline" checked={self.inline} onchange={self.send.reform(|_| Msg::Place(true))} />
-                        <label for="place-inline">{ t.snippet_inline }</label>
-                        <input type="radio" name="place" id="place-file" checked={!self.inline} onchange={self.send.reform(|_| Msg::Place(false))} />
-                        <label for="place-file">{ t.snippet_file }</label>
+                        { radio("place", "place-inline", t.snippet_inline, self.inline, self.send.reform(|_| Msg::Place(true))) }
+                        { radio("place", "place-file", t.snippet_file, !self.inline, self.send.reform(|_| Msg::Place(false))) }
                     </div>
                     if self.inline {
                         { text_input("payload-id", t.payload_id, self.payload_id.clone(), Msg::PayloadId) }
