@@ -67,6 +67,8 @@ const pageWith = (extraHead, body = SNIPPET) =>
     body: `<main id="column">${body}</main>`,
   });
 
+const quirks = (html) => html.replace("<!doctype html>", '<!DOCTYPE HTML PUBLIC "-//W3C//DTD HTML 4.01 Transitional//EN">');
+
 const session = browserAndDist({
   routes: {
     "/page.css": { body: PAGE_CSS, type: "text/css" },
@@ -75,6 +77,10 @@ const session = browserAndDist({
     "/clean.html": { body: pageWith("") },
     "/hostile.html": { body: pageWith('<link rel="stylesheet" href="/hostile.css">') },
     "/root-font.html": { body: pageWith('<link rel="stylesheet" href="/root-font.css">') },
+    // Quirks mode: many older portal templates have no doctype, or HTML 4.01 without its URL.
+    "/quirks.html": { body: quirks(pageWith("")) },
+    "/quirks-dark-large.html": { body: quirks(pageWith("", SNIPPET.replace('data-lang="zh"', 'data-lang="zh" data-theme="dark large"'))) },
+    "/dark-large.html": { body: pageWith("", SNIPPET.replace('data-lang="zh"', 'data-lang="zh" data-theme="dark large"')) },
     // Old portal layouts that size a column by its content: a layout table, a flex row.
     "/layouts.html": {
       body: portalPage({
@@ -134,6 +140,38 @@ test("hostile portal CSS changes not one pixel of the widget", async () => {
   assert.equal(hostile.box.height, clean.box.height, "the host keeps its height");
   const difference = pngDifference(clean.shot, hostile.shot);
   assert.equal(difference, null, `screenshots differ (tests/e2e/artifacts/isolation-*.png): ${difference}`);
+});
+
+test("a host page in quirks mode shows the widget exactly as a standards-mode page does, tables included", async () => {
+  // Quirks mode stops tables inheriting colour, size and line height, inside shadow roots too:
+  // black 16 px figures on the dark palette, and no large text in tables.
+  const tab = await session.browser.newPage();
+  await tab.goto(`${session.server.url}/quirks.html`);
+  assert.equal(await tab.evaluate(() => document.compatMode), "BackCompat", "the page is in quirks mode");
+  await tab.close();
+  const a = await widgetShot("/clean.html", "isolation-standards");
+  const b = await widgetShot("/quirks.html", "isolation-quirks");
+  assert.equal(b.box.height, a.box.height, "the same height");
+  const difference = pngDifference(a.shot, b.shot);
+  assert.equal(difference, null, `screenshots differ (tests/e2e/artifacts/isolation-*.png): ${difference}`);
+  // Dark and large: every table's text as the report's own, not the browser's black 16 px.
+  // (Elsewhere quirks mode may round a line a pixel differently; the tables are what it broke.)
+  const tablesVsReport = async (path) => {
+    const tab = await session.browser.newPage();
+    await tab.goto(`${session.server.url}${path}`);
+    assert.deepEqual(await settled(tab), ["ready"]);
+    const styles = await tab.locator("#widget").evaluate((host) => {
+      const pick = (el) => { const cs = getComputedStyle(el); return [cs.color, cs.fontSize, cs.lineHeight, cs.fontFamily].join(" | "); };
+      const tables = [...host.shadowRoot.querySelectorAll("table")];
+      return { report: pick(host.shadowRoot.querySelector("article.rw")), tables: [...new Set(tables.map(pick))], count: tables.length };
+    });
+    await tab.close();
+    return styles;
+  };
+  const quirks = await tablesVsReport("/quirks-dark-large.html");
+  assert.ok(quirks.count >= 5, `${quirks.count} tables`);
+  assert.deepEqual(quirks.tables, [quirks.report], "tables take the report's colour, size, line height and font");
+  assert.deepEqual(quirks, await tablesVsReport("/dark-large.html"), "as on a standards-mode page");
 });
 
 test("the widget's own styles do not leak onto the page", async () => {
