@@ -105,9 +105,7 @@ fn problems_are_given_in_chinese_with_lang_zh() {
     let (code, output) = cli(&["validate", "--lang", "zh", &truncated, &typo]);
     assert_eq!(code, 1);
     assert!(
-        output.contains(&format!(
-            "{truncated}: 第 12 行第 1 列: JSON 语法错误（第 12 行第 1 列）：文本在对象结束之前就结束了"
-        )),
+        output.contains(&format!("{truncated}: 第 12 行第 1 列: JSON 语法错误：文本在对象结束之前就结束了")),
         "{output}"
     );
     assert!(
@@ -171,4 +169,47 @@ fn a_language_the_widget_does_not_have_is_refused_not_shown_in_chinese() {
     // Tags of either language are still understood.
     assert_eq!(cli(&["validate", "--lang", "zh-CN", lanshan]).0, 0);
     assert!(cli(&["render", lanshan, "--lang", "en-GB"]).1.contains("lang=\"en\""));
+}
+
+#[test]
+fn a_theme_word_the_widget_does_not_know_is_refused_not_shown_as_the_default() {
+    let lanshan = Path::new(env!("CARGO_MANIFEST_DIR")).join("www/reports/lanshan-2021.json");
+    let lanshan = lanshan.to_str().unwrap();
+    let (code, output) = cli(&["prerender", lanshan, "--theme", "drak large", "--stylesheet", "x.css"]);
+    assert_eq!(code, 1, "{output}");
+    assert!(output.contains("not \"drak\""), "{output}");
+    for theme in ["dark large", "Dark,LARGE", "auto", "light", "适老化"] {
+        let (code, output) = cli(&["prerender", lanshan, "--theme", theme, "--stylesheet", "x.css"]);
+        assert_eq!(code, 0, "{theme}: {output}");
+    }
+}
+
+#[test]
+fn output_cut_short_by_its_reader_ends_quietly_not_in_a_panic() {
+    use std::io::Read;
+    use std::process::Stdio;
+    // A synthetic report whose HTML is far larger than any pipe's buffer.
+    let items: Vec<String> =
+        (0..2000).map(|i| format!(r#"{{"id": "m{i}", "label": "合成指标 {i}", "value": {i}}}"#)).collect();
+    let payload = format!(
+        r#"{{"schema": "report-widget/1", "meta": {{"title": "合成报告", "publisher": "测试", "date": "2024-01-31", "synthetic": true}},
+        "sections": [{{"id": "s", "title": "合成", "kind": "metrics", "items": [{}]}}]}}"#,
+        items.join(",")
+    );
+    let path = temp_file("large-synthetic.json", payload.as_bytes());
+    let mut child = Command::new(env!("CARGO_BIN_EXE_report-widget"))
+        .args(["render", &path])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the CLI runs");
+    // Read a little, then close the pipe (as `| head -c 10` does).
+    let mut first = [0u8; 10];
+    child.stdout.as_mut().unwrap().read_exact(&mut first).unwrap();
+    drop(child.stdout.take());
+    let mut stderr = String::new();
+    child.stderr.take().unwrap().read_to_string(&mut stderr).unwrap();
+    let status = child.wait().unwrap();
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert_eq!(status.code(), Some(141), "the status a pipe's writer gets");
 }

@@ -35,7 +35,7 @@ mod cli {
             Some("render") if args.len() > 1 => render(&args[1..]),
             Some("prerender") if args.len() > 1 => match prerender(&args[1..]) {
                 Ok(out) => {
-                    print!("{out}");
+                    emit(&out);
                     ExitCode::SUCCESS
                 }
                 Err(e) => {
@@ -45,13 +45,46 @@ mod cli {
             },
             Some("schema") if args.len() == 1 => {
                 let schema = report_widget::model::json_schema();
-                println!("{}", serde_json::to_string_pretty(&schema).unwrap_or_default());
+                emit(&format!("{}\n", serde_json::to_string_pretty(&schema).unwrap_or_default()));
                 ExitCode::SUCCESS
             }
             _ => {
                 eprintln!("{USAGE}");
                 ExitCode::from(2)
             }
+        }
+    }
+
+    /// Writes to stdout. A reader that stopped early (`| head`) ends the program quietly with
+    /// the status a pipe's writer gets from the signal (141), not a panic; so a pipeline with
+    /// `pipefail` still sees that not everything was written.
+    fn emit(text: &str) {
+        use std::io::Write;
+        let mut out = std::io::stdout().lock();
+        if let Err(e) = out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+            if e.kind() != std::io::ErrorKind::BrokenPipe {
+                eprintln!("report-widget: cannot write the output: {e}");
+            }
+            std::process::exit(if e.kind() == std::io::ErrorKind::BrokenPipe { 141 } else { 1 });
+        }
+    }
+
+    /// A `--theme` value: words `data-theme` knows (`dark`, `light`, `large`…, or `auto`);
+    /// another word would silently mean the reader's own theme.
+    fn theme_option(value: Option<&str>) -> Result<Option<String>, String> {
+        use report_widget::view::Theme;
+        let Some(value) = value else { return Ok(None) };
+        let unknown: Vec<&str> = value
+            .split(|c: char| c.is_whitespace() || c == ',')
+            .filter(|w| !w.is_empty() && !w.eq_ignore_ascii_case("auto") && Theme::parse(w) == Theme::default())
+            .collect();
+        if unknown.is_empty() {
+            Ok(Some(value.to_string()))
+        } else {
+            Err(format!(
+                "--theme takes light, dark, auto and large (several with spaces: \"dark large\"), not {:?}",
+                unknown.join(" ")
+            ))
         }
     }
 
@@ -115,7 +148,7 @@ mod cli {
                 None => report_widget::snippet::default_payload_id(&payload),
             },
             lang: opts.value("--lang").unwrap_or("zh").to_string(),
-            theme: opts.value("--theme").map(String::from),
+            theme: theme_option(opts.value("--theme"))?,
         };
         let dist = opts.value("--dist").unwrap_or("dist");
         // Both from the same build: named by hand, or found in its dist/ folder.
@@ -240,10 +273,10 @@ mod cli {
                     (Severity::Warning, Lang::En) => "warning: ",
                     _ => "",
                 };
-                println!("{path}: {}: {mark}{}", p.location_in(lang), p.message(lang));
+                emit(&format!("{path}: {}: {mark}{}\n", p.location_in(lang), p.message(lang)));
             }
             if valid {
-                println!("{path}: ok");
+                emit(&format!("{path}: ok\n"));
             }
             failed |= !valid;
         }
@@ -273,7 +306,7 @@ mod cli {
         };
         match validate::load(&text) {
             Ok(report) => {
-                println!("{}", render_to_string(Outcome::Report(Rc::new(ReportView::new(&report, lang)))));
+                emit(&format!("{}\n", render_to_string(Outcome::Report(Rc::new(ReportView::new(&report, lang))))));
                 note_untranslated(path, &text, lang);
                 ExitCode::SUCCESS
             }
