@@ -1,6 +1,7 @@
 //! Validation: bad payloads give every problem, each with its JSON pointer (or line and
 //! column for syntax errors) and a message in Chinese and English.
 
+use report_widget::model::Lang;
 use report_widget::validate::{self, PayloadError, Problem, Severity};
 use serde_json::{json, Value};
 
@@ -45,8 +46,11 @@ fn syntax_errors_give_line_and_column() {
         PayloadError::Syntax { line, column, .. } => assert_eq!((*line, *column), (4, 1)),
         other => panic!("expected a syntax error, got {other:?}"),
     }
+    // The place is the problem's position, shown beside its message (not written in it twice).
     let p = &err.problems()[0];
-    assert!(p.zh.contains("第 4 行") && p.en.contains("line 4"), "{p:?}");
+    assert_eq!((p.location_in(Lang::Zh), p.location()), ("第 4 行第 1 列".to_string(), "line 4, column 1".to_string()));
+    assert!(p.zh.starts_with("JSON 语法错误：") && !p.zh.contains("第 4 行"), "{p:?}");
+    assert!(p.en.starts_with("JSON syntax error: ") && !p.en.contains("line 4"), "{p:?}");
 }
 
 #[test]

@@ -205,6 +205,19 @@ pub fn hint(before: &str, after: &str) -> Option<(String, String)> {
             "this is an HTML entity (such as &quot;): the page or the CMS escaped the payload; JSON needs its quotes and other characters as they are",
         ),
         '/' if after.starts_with("//") || after.starts_with("/*") => hint("JSON 不允许注释", "JSON has no comments"),
+        // What a CMS's rich-text editor does to pasted code, all invisible in its editing view.
+        '\u{a0}' => hint(
+            "这里有一个不换行空格（&nbsp;，网页编辑器常把缩进的空格换成它）：看不见，但 JSON 不接受；请在编辑器的源代码（HTML）模式下粘贴，或换成普通空格",
+            "this is a non-breaking space (&nbsp;, which web editors put in place of indenting spaces): invisible, but JSON does not accept it; paste the payload in the editor's source (HTML) mode, or use plain spaces",
+        ),
+        '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{feff}' => Some((
+            format!("这里有一个看不见的零宽字符（U+{:04X}）：请删去它（在编辑器的源代码模式下粘贴数据）", found as u32),
+            format!("an invisible zero-width character (U+{:04X}) is here: delete it (paste the payload in the editor's source mode)", found as u32),
+        )),
+        '<' if after[1..].starts_with(|c: char| c.is_ascii_alphabetic() || c == '/') => hint(
+            "这是 HTML 标签（如 <p>、<br>）：内容管理系统在数据里加了标签；请在编辑器的源代码（HTML）模式下粘贴，或改用 data-src 引用 .json 文件",
+            "this is an HTML tag (such as <p> or <br>): the CMS added markup to the payload; paste it in the editor's source (HTML) mode, or use data-src with a .json file",
+        ),
         _ => None,
     }
 }
@@ -274,7 +287,16 @@ impl Parser<'_> {
         let line_start = before.rfind('\n').map_or(0, |i| i + 1);
         let column = before[line_start..].chars().count().max(1);
         #[cfg(feature = "messages")]
-        let hint = Hint(message.starts_with("EOF").then(|| cut_short(message)));
+        let hint = Hint(message.starts_with("EOF").then(|| {
+            if self.text.trim().is_empty() {
+                (
+                    "数据是空的：文件或 <script> 里没有内容".to_string(),
+                    "the payload is empty: the file or the <script> holds nothing".to_string(),
+                )
+            } else {
+                cut_short(message)
+            }
+        }));
         #[cfg(not(feature = "messages"))]
         let hint = Hint::default();
         SyntaxError { line, column, message: message.to_string(), hint }
@@ -617,6 +639,13 @@ mod tests {
             ("{\"a\": 1,\n}", "多了一个逗号", "a comma after the last item"),
             ("{&quot;a&quot;: 1}", "HTML 实体", "HTML entity"),
             ("{\n  // note\n  \"a\": 1}", "注释", "no comments"),
+            // What a CMS's rich-text editor does to a pasted inline payload.
+            ("{\n\u{a0}\u{a0}\"a\": 1}", "不换行空格", "non-breaking space"),
+            ("{\u{200b}\"a\": 1}", "零宽字符（U+200B）", "zero-width character (U+200B)"),
+            ("<p>{\"a\": 1}</p>", "HTML 标签", "HTML tag"),
+            ("{\"a\": 1,<br />\n\"b\": 2}", "HTML 标签", "HTML tag"),
+            ("", "数据是空的", "the payload is empty"),
+            (" \n ", "数据是空的", "the payload is empty"),
         ];
         for (text, zh, en) in cases {
             let (hint_zh, hint_en) = hint_of(text);

@@ -119,13 +119,10 @@ impl PayloadError {
                     let _ = hint;
                     (message, message)
                 };
+                // The line and column are the problem's place (`position`), shown beside it.
                 vec![Problem {
                     position: Some((*line, *column)),
-                    ..Problem::error(
-                        "/",
-                        format!("JSON 语法错误（第 {line} 行第 {column} 列）：{zh}"),
-                        format!("JSON syntax error at line {line}, column {column}: {en}"),
-                    )
+                    ..Problem::error("/", format!("JSON 语法错误：{zh}"), format!("JSON syntax error: {en}"))
                 }]
             }
             PayloadError::TooLarge { bytes, limit } => vec![Problem::error(
