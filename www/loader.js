@@ -170,6 +170,35 @@ function whenParsed(task) {
   else task();
 }
 
+// Runs `start` (fetching and compiling the wasm) at once where the page has a host or is still
+// being parsed; otherwise only when a host appears (a single-page portal's next view, a CMS tab):
+// a site-wide template that loads the widget on every page costs pages without a report
+// nothing but this file. A report's payload with no host says so in the console: a CMS that
+// drops unknown attributes removes data-report-widget, and the page shows only its fallback.
+function startWhenHosted(start) {
+  function hosted() {
+    return document.querySelector(HOSTS) !== null;
+  }
+  if (hosted() || document.readyState === "loading") return start();
+  if (typeof MutationObserver !== "function") return start();
+  var payloads = document.querySelectorAll('script[type="application/json"]');
+  for (var i = 0; i < payloads.length; i++) {
+    if (/^\s*\{\s*"schema"\s*:\s*"report-widget\//.test(payloads[i].textContent.slice(0, 200)) && console && console.warn) {
+      console.warn(
+        "report-widget: a report's payload" + (payloads[i].id ? " (#" + payloads[i].id + ")" : "") +
+          " but no element with data-report-widget: was the attribute removed (by the CMS)?",
+        payloads[i]
+      );
+    }
+  }
+  var observer = new MutationObserver(function () {
+    if (!hosted()) return;
+    observer.disconnect();
+    start();
+  });
+  observer.observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ["data-report-widget"] });
+}
+
 function markAll(kind, detail) {
   var hosts = document.querySelectorAll(HOSTS);
   for (var i = 0; i < hosts.length; i++) markFailed(hosts[i], kind, detail);
@@ -366,19 +395,21 @@ if (window[LOADED]) {
   window["report-widget:describe"] = describeProblems;
   window["report-widget:collate"] = collate;
   whenParsed(linkStylesEarly);
-  initWidget({ module_or_path: fetchWasm(FILES.wasm, INTEGRITY.wasm) }).then(function (exports) {
-    widgetExports = exports;
-    mark("wasm-instantiated");
-    whenParsed(function () {
-      try {
-        boot(resolve(FILES.styles), INTEGRITY.styles);
-        mark("boot-returned");
-      } catch (error) {
-        // The widget started but failed while mounting the hosts present now.
-        failed(error);
-      }
-    });
-  }, cannotRun);
+  startWhenHosted(function () {
+    initWidget({ module_or_path: fetchWasm(FILES.wasm, INTEGRITY.wasm) }).then(function (exports) {
+      widgetExports = exports;
+      mark("wasm-instantiated");
+      whenParsed(function () {
+        try {
+          boot(resolve(FILES.styles), INTEGRITY.styles);
+          mark("boot-returned");
+        } catch (error) {
+          // The widget started but failed while mounting the hosts present now.
+          failed(error);
+        }
+      });
+    }, cannotRun);
+  });
 }
 
 // For tests, the benchmark and support (import this module again: same instance): how many

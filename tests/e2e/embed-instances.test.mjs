@@ -86,6 +86,11 @@ const session = browserAndDist({
     "/same-id.html": { body: SAME_ID },
     "/three.html": { body: THREE },
     "/no-shadow.html": { body: NO_SHADOW },
+    // A site-wide template loads the widget on every page; this one has a report's payload but
+    // no host (a CMS dropped data-report-widget), and a later view adds one.
+    "/no-host.html": {
+      body: portalPage({ body: `<main id="view"><div id="stripped" data-payload="lanshan" data-lang="zh"><p>报告正文（后备内容）</p></div></main>\n${payloadScript("lanshan", LANSHAN)}` }),
+    },
     "/lanshan.json": { body: LANSHAN, type: "application/json; charset=utf-8" },
     "/slow/water.json": slowJson(WATER, 1500),
     "/slow/never.json": slowJson(WATER, 60000),
@@ -479,4 +484,32 @@ test("a host that cannot hold a shadow root shows why, in its own language, abov
   const errors = (await page.evaluate(() => window.__rwDetails)).filter((e) => e.name === "report-widget:error");
   assert.deepEqual(errors.map((e) => [e.id, e.detail.problems.map((p) => p.path)]), [["li", ["data-report-widget"]], ["td", ["data-report-widget"]]]);
   await page.close();
+});
+
+test("a page without a host fetches no wasm until one appears; a report's payload without a host is named in the console", async () => {
+  const context = await session.browser.newContext();
+  const page = await context.newPage();
+  const wasm = [];
+  const warnings = [];
+  page.on("request", (r) => /\.wasm$/.test(r.url()) && wasm.push(r.url()));
+  page.on("console", (m) => m.type() === "warning" && warnings.push(m.text()));
+  await page.goto(`${session.server.url}/no-host.html`);
+  await page.waitForFunction(() => performance.getEntriesByName("report-widget:loader-start").length > 0);
+  await page.waitForTimeout(500);
+  assert.deepEqual(wasm, [], "nothing fetched for a page with no report");
+  assert.ok(
+    warnings.some((w) => w.includes("payload (#lanshan) but no element with data-report-widget")),
+    `the webmaster is told: ${warnings.join(" | ")}`
+  );
+  // The next view of a single-page portal has a host: the widget starts and shows it.
+  await page.evaluate(() => {
+    document.getElementById("view").insertAdjacentHTML("beforeend", '<div id="later" data-report-widget data-payload="lanshan" data-lang="en"></div>');
+  });
+  await waitForState(page, "later", "ready");
+  assert.equal(wasm.length, 1, "the widget's wasm, once");
+  assert.ok((await hostText(page, "later")).includes("more than 5,020 person-times"));
+  // An element given the attribute later mounts too.
+  await page.evaluate(() => document.getElementById("stripped").setAttribute("data-report-widget", ""));
+  await waitForState(page, "stripped", "ready");
+  await context.close();
 });
