@@ -213,3 +213,32 @@ fn output_cut_short_by_its_reader_ends_quietly_not_in_a_panic() {
     assert!(!stderr.contains("panicked"), "{stderr}");
     assert_eq!(status.code(), Some(141), "the status a pipe's writer gets");
 }
+
+#[test]
+fn a_snippet_prerendered_from_a_dist_folder_pins_the_loader_with_its_sri_value() {
+    let dist = Path::new(env!("CARGO_TARGET_TMPDIR")).join("sri-dist");
+    std::fs::create_dir_all(&dist).unwrap();
+    std::fs::write(dist.join("report-widget-0123456789abcdef.css"), "").unwrap();
+    std::fs::write(dist.join("report-widget-web-0123456789abcdef_bg.wasm"), "").unwrap();
+    let lanshan = Path::new(env!("CARGO_MANIFEST_DIR")).join("www/reports/lanshan-2021.json");
+    let args = ["prerender", lanshan.to_str().unwrap(), "--dist", dist.to_str().unwrap(), "--base", "/rw/"];
+    std::fs::remove_file(dist.join("report-widget.sri.txt")).ok();
+    let (code, without) = cli(&args);
+    assert_eq!(code, 0, "{without}");
+    assert!(
+        without.contains("<script type=\"module\" src=\"/rw/report-widget.js\"></script>"),
+        "no SRI file, no integrity"
+    );
+    std::fs::write(
+        dist.join("report-widget.sri.txt"),
+        "# SRI\nsha384-LOADER  report-widget.js\nsha384-NOMODULE  report-widget-nomodule.js\n",
+    )
+    .unwrap();
+    let (code, with) = cli(&args);
+    assert_eq!(code, 0, "{with}");
+    assert!(
+        with.contains("<script type=\"module\" src=\"/rw/report-widget.js\" integrity=\"sha384-LOADER\"></script>"),
+        "{with}"
+    );
+    assert!(with.contains("src=\"/rw/report-widget-nomodule.js\" integrity=\"sha384-NOMODULE\""));
+}

@@ -656,6 +656,7 @@ fn the_prerendered_snippet_is_the_command_line_one() {
         payload_id: "lanshan".into(),
         lang: "en".into(),
         theme: Some("dark".into()),
+        integrity: None,
     };
     let html = prerender::render(LANSHAN, &options).unwrap();
     let dist_files = BuildFiles {

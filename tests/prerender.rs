@@ -18,7 +18,13 @@ const LANSHAN: &str = include_str!("../www/reports/lanshan-2021.json");
 const EXAMPLE: &str = include_str!("../docs/examples/water-affairs-example.json");
 
 fn options(lang: &str) -> SnippetOptions {
-    SnippetOptions { base: "/static/rw/1.0/".into(), payload_id: "r1".into(), lang: lang.into(), theme: None }
+    SnippetOptions {
+        base: "/static/rw/1.0/".into(),
+        payload_id: "r1".into(),
+        lang: lang.into(),
+        theme: None,
+        integrity: None,
+    }
 }
 
 /// A build's stylesheet, without a wasm to preload (`--stylesheet URL` alone).
@@ -155,6 +161,21 @@ fn the_wasm_is_preloaded_before_the_prerendered_report_when_the_build_names_it()
     let without = prerender::snippet(LANSHAN, &CSS_ONLY, &options("zh")).unwrap();
     assert!(!without.contains("preload"), "no wasm named, nothing preloaded");
     assert_eq!(html.split_once('\n').unwrap().1, without, "otherwise the same snippet");
+}
+
+#[test]
+fn the_scripts_carry_the_builds_sri_values_when_given() {
+    let sri = "# comment\n#   <script ... integrity=\"VALUE\">\nsha384-AAA  report-widget.js\nsha384-BBB  report-widget-nomodule.js\n";
+    let integrity = snippet::ScriptIntegrity::from_sri_txt(sri).expect("both values");
+    assert_eq!((integrity.loader.as_str(), integrity.nomodule.as_str()), ("sha384-AAA", "sha384-BBB"));
+    assert_eq!(snippet::ScriptIntegrity::from_sri_txt("sha384-AAA  report-widget.js\n"), None, "one missing: none");
+    let pinned = SnippetOptions { integrity: Some(integrity), ..options("zh") };
+    let html = prerender::snippet(LANSHAN, &CSS_ONLY, &pinned).unwrap();
+    assert!(html.trim_end().ends_with(
+        "<script type=\"module\" src=\"/static/rw/1.0/report-widget.js\" integrity=\"sha384-AAA\"></script>\n<script nomodule defer src=\"/static/rw/1.0/report-widget-nomodule.js\" integrity=\"sha384-BBB\"></script>"
+    ));
+    let plain = prerender::snippet(LANSHAN, &CSS_ONLY, &options("zh")).unwrap();
+    assert_eq!(html.replace(" integrity=\"sha384-AAA\"", "").replace(" integrity=\"sha384-BBB\"", ""), plain);
 }
 
 #[test]

@@ -140,7 +140,7 @@ mod cli {
         let opts = Options { args: &args[1..] };
         let lang = lang_option(opts.value("--lang"), Lang::Zh)?;
         let payload = read(path)?;
-        let options = SnippetOptions {
+        let mut options = SnippetOptions {
             base: opts.value("--base").unwrap_or("./").to_string(),
             // Named after the payload by default: two reports prerendered for one page get two ids.
             payload_id: match opts.value("--id") {
@@ -149,15 +149,21 @@ mod cli {
             },
             lang: opts.value("--lang").unwrap_or("zh").to_string(),
             theme: theme_option(opts.value("--theme"))?,
+            integrity: None,
         };
         let dist = opts.value("--dist").unwrap_or("dist");
-        // Both from the same build: named by hand, or found in its dist/ folder.
+        // Both from the same build: named by hand, or found in its dist/ folder, which also
+        // has the SRI values of its scripts (so the snippet pins the whole widget).
         let (stylesheet, wasm) = match opts.value("--stylesheet") {
             Some(url) => (url.to_string(), opts.value("--wasm").map(String::from)),
-            None => (
-                format!("{}{}", options.base, find_stylesheet(dist)?),
-                Some(format!("{}{}", options.base, find_in_dist(dist, "report-widget-web-", "_bg.wasm")?)),
-            ),
+            None => {
+                let sri = std::fs::read_to_string(std::path::Path::new(dist).join("report-widget.sri.txt"));
+                options.integrity = sri.ok().as_deref().and_then(report_widget::snippet::ScriptIntegrity::from_sri_txt);
+                (
+                    format!("{}{}", options.base, find_stylesheet(dist)?),
+                    Some(format!("{}{}", options.base, find_in_dist(dist, "report-widget-web-", "_bg.wasm")?)),
+                )
+            }
         };
         let files = BuildFiles { stylesheet: &stylesheet, wasm: wasm.as_deref() };
         let problems = |e: report_widget::validate::PayloadError| {

@@ -24,7 +24,7 @@ pub fn embed_snippet(payload: &str, place: &PayloadPlace, base: &str, lang: &str
         PayloadPlace::Inline { id } => id.trim().to_string(),
         PayloadPlace::File { .. } => String::new(),
     };
-    let options = SnippetOptions { base, payload_id, lang: lang.to_string(), theme };
+    let options = SnippetOptions { base, payload_id, lang: lang.to_string(), theme, integrity: None };
     match place {
         PayloadPlace::Inline { .. } => snippet::embed(payload, &options),
         PayloadPlace::File { url } => snippet::embed_file(url, &options),
@@ -56,6 +56,7 @@ pub fn prerendered_snippet(
         payload_id: id.trim().to_string(),
         lang: lang.to_string(),
         theme: theme.filter(|t| !t.is_empty()).map(str::to_string),
+        integrity: None,
     };
     snippet::prerendered(payload, html, &BuildFiles { stylesheet: &stylesheet, wasm: wasm.as_deref() }, &options)
 }

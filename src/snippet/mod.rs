@@ -102,6 +102,32 @@ pub struct SnippetOptions {
     pub lang: String,
     /// Optional `data-theme` value.
     pub theme: Option<String>,
+    /// The SRI values of the build's two scripts (`report-widget.sri.txt`), for their
+    /// `integrity` attributes: pinning the loader pins every file it loads.
+    pub integrity: Option<ScriptIntegrity>,
+}
+
+/// SRI values (`sha384-…`) of the loader and of the message for browsers without modules.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ScriptIntegrity {
+    pub loader: String,
+    pub nomodule: String,
+}
+
+impl ScriptIntegrity {
+    /// The values in a build's `report-widget.sri.txt` (`VALUE  FILE` lines, `#` comments);
+    /// `None` if either script's is missing.
+    pub fn from_sri_txt(text: &str) -> Option<ScriptIntegrity> {
+        let value = |file: &str| {
+            text.lines().filter(|l| !l.trim_start().starts_with('#')).find_map(|l| {
+                match l.split_whitespace().collect::<Vec<_>>()[..] {
+                    [value, name] if name == file && value.starts_with("sha") => Some(value.to_string()),
+                    _ => None,
+                }
+            })
+        };
+        Some(ScriptIntegrity { loader: value("report-widget.js")?, nomodule: value("report-widget-nomodule.js")? })
+    }
 }
 
 impl SnippetOptions {
@@ -121,8 +147,12 @@ impl SnippetOptions {
     /// The loader and the message for browsers without ES modules.
     fn loader(&self) -> String {
         let base = attr(&self.base);
+        let (loader, nomodule) = match &self.integrity {
+            Some(i) => (format!(" integrity=\"{}\"", attr(&i.loader)), format!(" integrity=\"{}\"", attr(&i.nomodule))),
+            None => (String::new(), String::new()),
+        };
         format!(
-            "<script type=\"module\" src=\"{base}report-widget.js\"></script>\n<script nomodule defer src=\"{base}report-widget-nomodule.js\"></script>"
+            "<script type=\"module\" src=\"{base}report-widget.js\"{loader}></script>\n<script nomodule defer src=\"{base}report-widget-nomodule.js\"{nomodule}></script>"
         )
     }
 
