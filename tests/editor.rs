@@ -650,7 +650,7 @@ fn the_data_src_snippet_and_names_are_escaped() {
 #[test]
 fn the_prerendered_snippet_is_the_command_line_one() {
     use report_widget::prerender;
-    use report_widget::snippet::{BuildFiles, SnippetOptions};
+    use report_widget::snippet::{BuildFiles, ScriptIntegrity, SnippetOptions};
     let options = SnippetOptions {
         base: "/static/rw/1.0/".into(),
         payload_id: "lanshan".into(),
@@ -663,13 +663,24 @@ fn the_prerendered_snippet_is_the_command_line_one() {
         stylesheet: "./report-widget-0123456789abcdef.css",
         wasm: Some("./report-widget-web-0123456789abcdef_bg.wasm"),
     };
-    let ours =
-        output::prerendered_snippet(LANSHAN, &html, &dist_files, "lanshan", "/static/rw/1.0", "en", Some("dark"));
+    let integrity = ScriptIntegrity::from_pair("sha384-A sha384-B");
+    assert_eq!(ScriptIntegrity::from_pair(""), None, "an editor page built without the widget: none");
+    let ours = output::prerendered_snippet(
+        LANSHAN,
+        &html,
+        &dist_files,
+        "lanshan",
+        "/static/rw/1.0",
+        "en",
+        Some("dark"),
+        integrity.clone(),
+    );
     let files = BuildFiles {
         stylesheet: "/static/rw/1.0/report-widget-0123456789abcdef.css",
         wasm: Some("/static/rw/1.0/report-widget-web-0123456789abcdef_bg.wasm"),
     };
-    let cli = prerender::snippet(LANSHAN, &files, &options).unwrap();
+    let cli = prerender::snippet(LANSHAN, &files, &SnippetOptions { integrity, ..options }).unwrap();
+    assert!(cli.contains("src=\"/static/rw/1.0/report-widget.js\" integrity=\"sha384-A\""));
     assert_eq!(ours, cli);
 }
 

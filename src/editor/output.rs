@@ -1,7 +1,7 @@
 //! What the editor hands out: the payload file's name and the embed snippets. The inline
 //! snippet is `crate::snippet::embed`, the same function the command-line tool uses.
 
-use crate::snippet::{self, BuildFiles, SnippetOptions};
+use crate::snippet::{self, BuildFiles, ScriptIntegrity, SnippetOptions};
 
 /// Where the payload goes in the snippet.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -33,8 +33,10 @@ pub fn embed_snippet(payload: &str, place: &PayloadPlace, base: &str, lang: &str
 
 /// The embed snippet with the report already rendered inside the host (`html`: the widget's
 /// own server-side rendering of it), linking the widget's stylesheet and preloading its wasm
-/// (`dist_files`: their file names in `dist/`) under `base`: what `report-widget prerender FILE
-/// --base BASE` writes.
+/// (`dist_files`: their file names in `dist/`) under `base`, the build's scripts pinned with
+/// `integrity` when known: what `report-widget prerender FILE --base BASE` writes.
+// The output panel's fields, one argument each, as the command line's options are.
+#[allow(clippy::too_many_arguments)]
 pub fn prerendered_snippet(
     payload: &str,
     html: &str,
@@ -43,6 +45,7 @@ pub fn prerendered_snippet(
     base: &str,
     lang: &str,
     theme: Option<&str>,
+    integrity: Option<ScriptIntegrity>,
 ) -> String {
     let mut base = base.trim().to_string();
     if !base.is_empty() && !base.ends_with('/') {
@@ -56,7 +59,7 @@ pub fn prerendered_snippet(
         payload_id: id.trim().to_string(),
         lang: lang.to_string(),
         theme: theme.filter(|t| !t.is_empty()).map(str::to_string),
-        integrity: None,
+        integrity,
     };
     snippet::prerendered(payload, html, &BuildFiles { stylesheet: &stylesheet, wasm: wasm.as_deref() }, &options)
 }

@@ -7,7 +7,8 @@
 //  - the widget's stylesheet (for the preview's shadow root) is written under the same
 //    content-hashed name the widget build uses, and named in <meta name="rw-widget-css">; the
 //    widget's wasm, which prerendered snippets preload, is named in <meta name="rw-widget-wasm">
-//    (read from the widget's loader in dist/, which ./run builds first);
+//    (read from the widget's loader in dist/, which ./run builds first), and the SRI values of its
+//    two scripts, which prerendered snippets carry, in <meta name="rw-widget-sri"> ("LOADER NOMODULE");
 //  - the Lanshan example payload goes into its <script type="application/json"> element.
 // The glue and wasm files themselves are dropped: nothing else loads them.
 import { existsSync, readFileSync, unlinkSync, writeFileSync } from "node:fs";
@@ -82,6 +83,12 @@ wasm_bindgen({ module_or_path: bytes }).catch(failed);
   const widgetLoader = join(source, "dist/report-widget.js");
   const widgetWasm = existsSync(widgetLoader) ? loaderFiles(readFileSync(widgetLoader, "utf8")).wasm : null;
   if (!widgetWasm) console.warn("postbuild (editor): no widget build in dist/; prerendered snippets will not preload the wasm");
+  const sriFile = join(source, "dist/report-widget.sri.txt");
+  const sri = existsSync(sriFile)
+    ? ["report-widget.js", "report-widget-nomodule.js"].map((file) =>
+        readFileSync(sriFile, "utf8").split("\n").map((l) => l.trim().split(/\s+/)).find(([value, name]) => name === file && /^sha/.test(value))?.[0])
+    : [];
+  const widgetSri = sri.length === 2 && sri.every(Boolean) ? sri.join(" ") : "";
 
   // Trunk names its page index.html whatever the source was called.
   const trunkPage = join(staging, "index.html");
@@ -96,6 +103,7 @@ wasm_bindgen({ module_or_path: bytes }).catch(failed);
     .replace(/ integrity="[^"]*"/g, "")
     .replace("__WIDGET_CSS__", `./${cssName}`)
     .replace("__WIDGET_WASM__", widgetWasm ? `./${widgetWasm}` : "")
+    .replace("__WIDGET_SRI__", widgetSri)
     .replace("<!-- rw:editor-script -->", `<script src="./${bundleName}" defer></script>`)
     .replace(/<!-- rw:payload ([^ ]+) -->/g, (_, file) => scriptSafeJson(readFileSync(join(source, file), "utf8")));
   if (/wasm_bindgen\(|report-widget-editor-/.test(html)) {
