@@ -481,6 +481,9 @@ fn a_kind_change_counts_what_it_would_remove() {
     assert_eq!(doc::dropped_by_kind_change(&doc, &section("first-months")), 6);
     // A ranking's group is what a new one starts with; its 4 rows go.
     assert_eq!(doc::dropped_by_kind_change(&doc, &section("air-ranks")), 4);
+    // A ranking made before there were groups has an empty group: nothing typed, nothing lost.
+    let early = json!({ "id": "r", "title": "", "kind": "ranking", "group": "", "rows": [] });
+    assert_eq!(doc::dropped_by_kind_change(&doc, &early), 0);
     // Untouched new sections of every kind: nothing to lose, nothing to ask.
     for (_, kind) in SectionKind::ALL {
         assert_eq!(doc::dropped_by_kind_change(&doc, &doc::new_section(&doc, kind)), 0, "{kind:?}");

@@ -157,8 +157,16 @@ mod cli {
         let (stylesheet, wasm) = match opts.value("--stylesheet") {
             Some(url) => (url.to_string(), opts.value("--wasm").map(String::from)),
             None => {
-                let sri = std::fs::read_to_string(std::path::Path::new(dist).join("report-widget.sri.txt"));
-                options.integrity = sri.ok().as_deref().and_then(report_widget::snippet::ScriptIntegrity::from_sri_txt);
+                let sri_path = std::path::Path::new(dist).join("report-widget.sri.txt");
+                if let Ok(sri) = std::fs::read_to_string(&sri_path) {
+                    options.integrity = report_widget::snippet::ScriptIntegrity::from_sri_txt(&sri);
+                    if options.integrity.is_none() {
+                        eprintln!(
+                            "{}: no SRI values for the two scripts; the snippet is not pinned",
+                            sri_path.display()
+                        );
+                    }
+                }
                 (
                     format!("{}{}", options.base, find_stylesheet(dist)?),
                     Some(format!("{}{}", options.base, find_in_dist(dist, "report-widget-web-", "_bg.wasm")?)),

@@ -360,6 +360,7 @@ pub fn dropped_by_kind_change(doc: &Value, section: &Value) -> usize {
         .map(|(_, value)| match value {
             Value::Array(entries) => entries.len(),
             Value::Null => 0,
+            Value::String(s) if s.trim().is_empty() => 0,
             _ => 1,
         })
         .sum()

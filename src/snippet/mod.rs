@@ -157,7 +157,11 @@ impl SnippetOptions {
     fn loader(&self) -> String {
         let base = attr(&self.base);
         let (loader, nomodule) = match &self.integrity {
-            Some(i) => (format!(" integrity=\"{}\"", attr(&i.loader)), format!(" integrity=\"{}\"", attr(&i.nomodule))),
+            // A classic script checked from another origin needs CORS (a module is fetched so).
+            Some(i) => (
+                format!(" integrity=\"{}\"", attr(&i.loader)),
+                format!(" integrity=\"{}\" crossorigin=\"anonymous\"", attr(&i.nomodule)),
+            ),
             None => (String::new(), String::new()),
         };
         format!(

@@ -438,7 +438,7 @@ test("work not downloaded is not replaced without asking; a section's type chang
     assert.equal(await title.inputValue(), "兰山区2021年度报告（草稿）", "nothing replaced yet");
     await page.keyboard.press("Escape");
     await page.waitForSelector("#replace-confirm", { state: "detached" });
-    assert.equal(await focusedId(page), "new-empty");
+    assert.equal(await focusedId(page), button.slice(1), "back on the button that asked");
   }
   // Opening a file asks the same, after the file is read.
   await page.setInputFiles("#open-json", { name: "other.json", mimeType: "application/json", buffer: Buffer.from(readFileSync(join(ROOT, "www/reports/lanshan-2021.json"))) });
@@ -493,7 +493,7 @@ test("work not downloaded is not replaced without asking; a section's type chang
   // English too.
   await page.selectOption("#ui-lang", "en");
   await page.selectOption('[id="f/sections/0/kind"]', "narrative");
-  assert.match(await page.textContent("#kind-confirm"), /removes the 8 entries.*Change the type.*Keep the type/);
+  assert.match(await page.textContent("#kind-confirm"), /removes 8 of this section's entries or fields.*Change the type.*Keep the type/);
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });

@@ -354,7 +354,8 @@ pub fn SelectField(p: &SelectProps) -> Html {
 
 /// A select whose choice follows the document (after undo, redo, an edit of the JSON): an
 /// option's `selected` attribute stops moving the choice once the person has picked one, so
-/// the shown choice is set after each render where the document's value changed.
+/// the shown choice is set after every render (also where a choice waits for an answer and the
+/// document has not changed).
 #[hook]
 fn use_shown_choice(current: &str) -> NodeRef {
     let node = use_node_ref();
@@ -836,7 +837,8 @@ fn MetricFields(p: &PtrProps) -> Html {
         .iter()
         .map(|d| (d.to_string(), t.direction_name(d).to_string()))
         .collect();
-    // With a change value given, the empty choice is a kind still to choose, not "no change".
+    // With a change there (a value or a basis typed), the empty choice is a kind still to
+    // choose, not "no change".
     let change_given = use_at(&format!("{ptr}/change")).is_some();
     let change_kinds: Vec<(String, String)> = ["", "percent", "points", "absolute"]
         .iter()

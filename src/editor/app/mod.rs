@@ -472,6 +472,13 @@ impl EditorApp {
         }
     }
 
+    /// The work was downloaded or copied: a question about losing it, and the other tab's
+    /// warning, no longer hold.
+    fn work_is_safe(&mut self) {
+        self.confirm_replace = None;
+        self.other_tab = false;
+    }
+
     /// The document is what was last opened or started: nothing in it is unsaved.
     fn mark_clean(&mut self) {
         self.exported = Some(self.text.clone());
@@ -922,8 +929,13 @@ impl Component for EditorApp {
                 }
             }
             Msg::ReplaceCancel => {
-                self.confirm_replace = None;
-                self.focus = Some(Focus::Ids(vec!["new-empty".into()]));
+                // Back to the button that asked.
+                let button = match self.confirm_replace.take() {
+                    Some(Replacement::Example(_)) => "new-example",
+                    Some(Replacement::File { .. }) => "open-json-button",
+                    _ => "new-empty",
+                };
+                self.focus = Some(Focus::Ids(vec![button.into()]));
             }
             Msg::OpenClick => {
                 dom::click("open-json");
@@ -1097,6 +1109,7 @@ impl Component for EditorApp {
                 if dom::download(&name, &self.text, "application/json;charset=utf-8").is_ok() {
                     self.exported = Some(self.text.clone());
                     self.unsaved.set(false);
+                    self.work_is_safe();
                     self.save();
                     self.notice = Some(self.t().downloaded.replace("{name}", &name));
                     self.notice_discard = false;
@@ -1119,6 +1132,7 @@ impl Component for EditorApp {
                 if ok && self.inline {
                     self.exported = Some(self.text.clone());
                     self.unsaved.set(false);
+                    self.work_is_safe();
                     self.save();
                 }
                 self.notice = Some(if ok { t.copied } else { t.copy_failed }.to_string());
