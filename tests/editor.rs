@@ -666,8 +666,9 @@ fn the_prerendered_snippet_is_the_command_line_one() {
         stylesheet: "./report-widget-0123456789abcdef.css",
         wasm: Some("./report-widget-web-0123456789abcdef_bg.wasm"),
     };
-    let integrity = ScriptIntegrity::from_pair("sha384-A sha384-B");
-    assert_eq!(ScriptIntegrity::from_pair(""), None, "an editor page built without the widget: none");
+    // As the editor page carries them: the SRI file's value lines.
+    let integrity = ScriptIntegrity::from_sri_txt("sha384-A  report-widget.js\nsha384-B  report-widget-nomodule.js");
+    assert_eq!(ScriptIntegrity::from_sri_txt(""), None, "an editor page built without the widget: none");
     let ours = output::prerendered_snippet(
         LANSHAN,
         &html,

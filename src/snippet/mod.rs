@@ -115,16 +115,8 @@ pub struct ScriptIntegrity {
 }
 
 impl ScriptIntegrity {
-    /// The two values as the editor page carries them (`<meta name="rw-widget-sri">`): the
-    /// loader's, a space, the other's.
-    pub fn from_pair(text: &str) -> Option<ScriptIntegrity> {
-        match text.split_whitespace().collect::<Vec<_>>()[..] {
-            [loader, nomodule] => Some(ScriptIntegrity { loader: loader.to_string(), nomodule: nomodule.to_string() }),
-            _ => None,
-        }
-    }
-
-    /// The values in a build's `report-widget.sri.txt` (`VALUE  FILE` lines, `#` comments);
+    /// The values in a build's `report-widget.sri.txt` (`VALUE  FILE` lines, `#` comments; the
+    /// editor page carries its value lines in `<meta name="rw-widget-sri">`);
     /// `None` if either script's is missing.
     pub fn from_sri_txt(text: &str) -> Option<ScriptIntegrity> {
         let value = |file: &str| {

@@ -8,7 +8,8 @@
 //    content-hashed name the widget build uses, and named in <meta name="rw-widget-css">; the
 //    widget's wasm, which prerendered snippets preload, is named in <meta name="rw-widget-wasm">
 //    (read from the widget's loader in dist/, which ./run builds first), and the SRI values of its
-//    two scripts, which prerendered snippets carry, in <meta name="rw-widget-sri"> ("LOADER NOMODULE");
+//    two scripts, which prerendered snippets carry, in <meta name="rw-widget-sri">: the lines of
+//    its report-widget.sri.txt without the comments, read by the same Rust as the CLI reads it;
 //  - the Lanshan example payload goes into its <script type="application/json"> element.
 // The glue and wasm files themselves are dropped: nothing else loads them.
 import { existsSync, readFileSync, unlinkSync, writeFileSync } from "node:fs";
@@ -84,11 +85,10 @@ wasm_bindgen({ module_or_path: bytes }).catch(failed);
   const widgetWasm = existsSync(widgetLoader) ? loaderFiles(readFileSync(widgetLoader, "utf8")).wasm : null;
   if (!widgetWasm) console.warn("postbuild (editor): no widget build in dist/; prerendered snippets will not preload the wasm");
   const sriFile = join(source, "dist/report-widget.sri.txt");
-  const sri = existsSync(sriFile)
-    ? ["report-widget.js", "report-widget-nomodule.js"].map((file) =>
-        readFileSync(sriFile, "utf8").split("\n").map((l) => l.trim().split(/\s+/)).find(([value, name]) => name === file && /^sha/.test(value))?.[0])
-    : [];
-  const widgetSri = sri.length === 2 && sri.every(Boolean) ? sri.join(" ") : "";
+  // (The comments hold quotes; the value lines are base64 and file names, safe in an attribute.)
+  const widgetSri = existsSync(sriFile)
+    ? readFileSync(sriFile, "utf8").split("\n").filter((l) => l.trim() && !l.startsWith("#")).join("\n")
+    : "";
 
   // Trunk names its page index.html whatever the source was called.
   const trunkPage = join(staging, "index.html");

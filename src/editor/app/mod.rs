@@ -395,7 +395,7 @@ impl EditorApp {
         let send = self.send.clone();
         let css = dom::meta("rw-widget-css").unwrap_or_default();
         let wasm = dom::meta("rw-widget-wasm").filter(|w| !w.is_empty());
-        let integrity = dom::meta("rw-widget-sri").as_deref().and_then(crate::snippet::ScriptIntegrity::from_pair);
+        let integrity = dom::meta("rw-widget-sri").as_deref().and_then(crate::snippet::ScriptIntegrity::from_sri_txt);
         wasm_bindgen_futures::spawn_local(async move {
             let lang = Lang::from_code(&key.lang);
             let html = render_report(Rc::new(report), lang, &key.theme).await.unwrap_or_default();
