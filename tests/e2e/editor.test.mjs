@@ -446,6 +446,26 @@ test("work not downloaded is not replaced without asking; a section's type chang
   assert.match(await page.textContent("#replace-question"), /打开的文件会替换当前报告/);
   await page.click("#replace-keep");
   assert.equal(await title.inputValue(), "兰山区2021年度报告（草稿）");
+  // A file with problems, opened anyway: the same question; keeping one's work keeps the
+  // file's problem list too, with focus back on the button that asked.
+  const invalid = JSON.parse(readFileSync(join(ROOT, "www/reports/lanshan-2021.json"), "utf8"));
+  invalid.meta.date = "2022/03/03";
+  await page.setInputFiles("#open-json", { name: "invalid.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(invalid)) });
+  await page.waitForSelector("#open-anyway");
+  await page.click("#open-anyway");
+  await page.waitForSelector("#replace-confirm");
+  await page.click("#replace-keep");
+  await page.waitForSelector("#replace-confirm", { state: "detached" });
+  assert.match(await page.textContent("#open-failure"), /invalid\.json.*\/meta\/date/s, "the problem list is still there");
+  assert.equal(await focusedId(page), "open-anyway");
+  assert.equal(await title.inputValue(), "兰山区2021年度报告（草稿）");
+  // Replaced after all: the list goes with the question.
+  await page.click("#open-anyway");
+  await page.click("#replace-yes");
+  await page.waitForSelector("#open-failure", { state: "detached" });
+  assert.equal(await byId(page, "f/meta/date").inputValue(), "2022/03/03");
+  await page.click("#undo");
+  assert.equal(await title.inputValue(), "兰山区2021年度报告（草稿）");
   // Downloaded, the work is safe in the file: replacing no longer asks.
   await page.click("#output summary");
   await Promise.all([page.waitForEvent("download"), page.click("#download")]);

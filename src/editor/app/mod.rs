@@ -446,6 +446,8 @@ impl EditorApp {
     fn replace(&mut self, replacement: Replacement) {
         let t = self.t();
         self.confirm_replace = None;
+        // Whatever replaces the report, a failed file's problem list is about a report no longer asked for.
+        self.open_failure = None;
         match replacement {
             Replacement::Empty => {
                 self.file_name = "report.json".into();
@@ -932,6 +934,7 @@ impl Component for EditorApp {
                 // Back to the button that asked.
                 let button = match self.confirm_replace.take() {
                     Some(Replacement::Example(_)) => "new-example",
+                    Some(Replacement::File { valid: false, .. }) if self.open_failure.is_some() => "open-anyway",
                     Some(Replacement::File { .. }) => "open-json-button",
                     _ => "new-empty",
                 };
@@ -968,8 +971,11 @@ impl Component for EditorApp {
                 }
             }
             Msg::OpenAnyway => {
-                if let Some(OpenFailure { name, value: Some(value), .. }) = self.open_failure.take() {
-                    self.replace_or_ask(Replacement::File { name, value, valid: false });
+                // The problem list stays until the file is really opened: keeping one's work at
+                // the replace question leaves it, and its buttons, where they were.
+                if let Some(OpenFailure { name, value: Some(value), .. }) = &self.open_failure {
+                    let replacement = Replacement::File { name: name.clone(), value: value.clone(), valid: false };
+                    self.replace_or_ask(replacement);
                 }
             }
             Msg::OpenCancel => {
