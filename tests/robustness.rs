@@ -151,6 +151,24 @@ proptest! {
     }
 
     #[test]
+    fn every_problem_points_into_the_payload(value in mutated(LANSHAN)) {
+        // The value itself, or for a missing field the object that lacks it: a pointer into a
+        // place the payload does not have (an entry's index shifted by one that failed to
+        // decode) would send the editor of the report to the wrong figure.
+        let problems = match validate::check_value(&value) {
+            Ok(checked) => checked.warnings,
+            Err(err) => err.problems(),
+        };
+        for problem in problems {
+            let parent = problem.pointer.rsplit_once('/').map_or("", |(parent, _)| parent);
+            prop_assert!(
+                value.pointer(&problem.pointer).is_some() || value.pointer(parent).is_some_and(Value::is_object),
+                "{problem:?}"
+            );
+        }
+    }
+
+    #[test]
     fn mutated_example_payloads_never_panic(value in mutated(EXAMPLE)) {
         exercise(&value);
     }

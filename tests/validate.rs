@@ -88,6 +88,40 @@ fn type_errors_point_into_each_broken_section() {
 }
 
 #[test]
+fn rules_after_an_entry_that_failed_to_decode_point_at_their_own_entry() {
+    // The rules see lists without the entries that failed to decode; their problems must still
+    // name each entry's place in the payload, in nested lists and in a dropped section's wake.
+    let mut p = minimal();
+    let items = p["sections"][0]["items"].as_array_mut().unwrap();
+    let mut second = items[0].clone();
+    second["id"] = json!("rate-2");
+    second["ranks"][0]["position"] = json!(4);
+    let mut third = second.clone();
+    third["id"] = json!("rate-3");
+    third["ranks"] = json!([{ "group": "counties", "label": 1 }, { "group": "counties", "position": 9 }]);
+    items.push(second);
+    items.push(third);
+    items[0]["value"] = json!("5020");
+    let sections = p["sections"].as_array_mut().unwrap();
+    sections.insert(0, json!({ "id": "broken", "title": "坏的", "kind": "metrics", "items": 3 }));
+    sections.push(json!({ "id": "rank", "title": "排名", "kind": "ranking", "group": "nogroup",
+                          "rows": [{ "label": "甲", "value": 1 }] }));
+    assert_eq!(
+        pointers(&p),
+        [
+            "/sections/0/items",
+            "/sections/1/items/0/value",
+            "/sections/1/items/2/ranks/0/label",
+            "/sections/1/items/2/ranks/0/position",
+            "/sections/1/items/1/ranks/0/position",
+            "/sections/1/items/2/ranks/1/position",
+            // Every group decoded, so a reference to a missing one is judged even now.
+            "/sections/3/group",
+        ]
+    );
+}
+
+#[test]
 fn an_unknown_major_version_is_refused_alone() {
     let mut p = minimal();
     p["schema"] = json!("report-widget/2");

@@ -15,6 +15,9 @@ type Field<'a, T> = fn(&mut Decoder, &'a Value, &At) -> Option<T>;
 #[derive(Default)]
 pub struct Decoder {
     pub problems: Vec<Problem>,
+    /// The pointers of list entries that failed to decode and were left out, in order: the
+    /// rules see the lists without them, and their problems' indices are restored from these.
+    pub dropped: Vec<String>,
 }
 
 fn kind_of(v: &Value) -> (&'static str, &'static str) {
@@ -325,8 +328,15 @@ impl Decoder {
         None
     }
 
+    /// Records that entry `index` of the list at `at` failed to decode (out of line: every
+    /// list's item type would have its own copy).
+    #[inline(never)]
+    fn drop_entry(&mut self, at: &At, index: usize) {
+        self.dropped.push(at.index(index).pointer());
+    }
+
     /// A list whose items are decoded with `item`; items that fail are left out (their
-    /// problems are recorded).
+    /// problems are recorded, and their places in `dropped`).
     pub fn list<'a, T>(&mut self, v: &'a Value, at: &At, item: Field<'a, T>) -> Option<Vec<T>> {
         let Value::Array(values) = v else {
             self.expected(v, at, "数组", "an array");
@@ -336,7 +346,14 @@ impl Decoder {
             self.too_long(at, values.len());
             return None;
         }
-        Some(values.iter().enumerate().filter_map(|(i, v)| item(self, v, &at.index(i))).collect())
+        let mut out = Vec::new();
+        for (i, v) in values.iter().enumerate() {
+            match item(self, v, &at.index(i)) {
+                Some(decoded) => out.push(decoded),
+                None => self.drop_entry(at, i),
+            }
+        }
+        Some(out)
     }
 }
 

@@ -182,9 +182,17 @@ pub fn check_json(value: &json::Value) -> Result<Checked, PayloadError> {
     }
     let report = decode::report(&mut decoder, value);
     let mut problems = decoder.problems;
-    let complete = !problems.iter().any(|p| p.severity == Severity::Error);
+    let failed_under =
+        |prefix: &str| problems.iter().any(|p| p.severity == Severity::Error && p.pointer.starts_with(prefix));
+    let known = Known { groups: !failed_under("/groups"), metrics: !failed_under("") };
     if let Some(report) = &report {
-        problems.extend(check_rules(report, complete));
+        let rules = check_rules(report, known);
+        problems.extend(rules.into_iter().map(|mut p| {
+            if !decoder.dropped.is_empty() {
+                p.pointer = restore_indices(&p.pointer, &decoder.dropped);
+            }
+            p
+        }));
     }
     let failed = report.is_none() || problems.iter().any(|p| p.severity == Severity::Error);
     match report {
@@ -203,12 +211,50 @@ pub fn is_supported_schema(schema: &str) -> bool {
 
 /// The rules beyond types: references resolve, ranks fit their group, counts add up.
 pub fn check(report: &Report) -> Vec<Problem> {
-    check_rules(report, true)
+    check_rules(report, Known { groups: true, metrics: true })
 }
 
-/// `complete` is false when decoding already failed somewhere: items that did not decode are
-/// missing, so references to them are not reported as unresolved (that would only mislead).
-fn check_rules(report: &Report, complete: bool) -> Vec<Problem> {
+/// Which references can be judged after decoding: where something failed to decode, the
+/// groups or metrics it held are missing, and a reference to them is not reported as
+/// unresolved (that would only mislead).
+#[derive(Clone, Copy)]
+struct Known {
+    /// Every group decoded.
+    groups: bool,
+    /// Everything decoded, so every metric too.
+    metrics: bool,
+}
+
+/// `pointer`, found by the rules in lists that lack the entries that failed to decode (the
+/// pointers in `dropped`), with each list index turned back into the entry's place in the
+/// payload: the third entry that decoded, after one that did not, is `/3`, not `/2`.
+fn restore_indices(pointer: &str, dropped: &[String]) -> String {
+    let mut out = String::new();
+    for token in pointer.split('/').skip(1) {
+        out.push('/');
+        match list_index(token) {
+            Some(mut index) => {
+                // `dropped` lists each list's entries in ascending order.
+                for hole in dropped.iter().filter_map(|d| list_index(d.strip_prefix(out.as_str())?)) {
+                    if hole <= index {
+                        index += 1;
+                    }
+                }
+                out += &index.to_string();
+            }
+            None => out += token,
+        }
+    }
+    out
+}
+
+/// The index a pointer's token names, if it is one (no sign, no other characters).
+fn list_index(token: &str) -> Option<usize> {
+    let digits = !token.is_empty();
+    token.bytes().try_fold(0, |n: usize, b| (digits && b.is_ascii_digit()).then(|| n * 10 + usize::from(b - b'0')))
+}
+
+fn check_rules(report: &Report, known: Known) -> Vec<Problem> {
     let mut out = Vec::new();
     let m = &report.meta;
     let meta = At::ROOT.key("meta");
@@ -253,16 +299,16 @@ fn check_rules(report: &Report, complete: bool) -> Vec<Problem> {
                 for (ii, metric) in body.items.iter().enumerate() {
                     let at = at.item("items", ii);
                     unique_id(&mut out, &mut item_ids, &metric.id, &at);
-                    check_metric(&mut out, report, metric, &at, complete);
+                    check_metric(&mut out, report, metric, &at, known);
                 }
             }
             SectionBody::Ranking(body) => {
-                let group = resolve_group(&mut out, report, &body.group, &at.key("group"), complete);
+                let group = resolve_group(&mut out, report, &body.group, &at.key("group"), known.groups);
                 for (ri, row) in body.rows.iter().enumerate() {
                     let at = at.item("rows", ri);
                     match &row.metric {
                         Some(id) => {
-                            if complete && report.metric(id).is_none() {
+                            if known.metrics && report.metric(id).is_none() {
                                 out.push(Problem::error(
                                     at.key("metric").pointer(),
                                     text!("找不到 id 为“{id}”的指标"),
@@ -361,7 +407,7 @@ fn check_rules(report: &Report, complete: bool) -> Vec<Problem> {
     out
 }
 
-fn check_metric(out: &mut Vec<Problem>, report: &Report, metric: &Metric, at: &At, complete: bool) {
+fn check_metric(out: &mut Vec<Problem>, report: &Report, metric: &Metric, at: &At, known: Known) {
     require_text(out, &metric.label, at, "label");
     if let Some(unit) = metric.change.as_ref().and_then(|c| c.unit.as_ref()) {
         require_text(out, unit, &at.key("change"), "unit");
@@ -395,7 +441,7 @@ fn check_metric(out: &mut Vec<Problem>, report: &Report, metric: &Metric, at: &A
     }
     for (ri, rank) in metric.ranks.iter().enumerate() {
         let at = at.item("ranks", ri);
-        if let Some(group) = resolve_group(out, report, &rank.group, &at.key("group"), complete) {
+        if let Some(group) = resolve_group(out, report, &rank.group, &at.key("group"), known.groups) {
             check_position(out, group, rank.position, &at.key("position"));
         }
     }
