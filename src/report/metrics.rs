@@ -59,17 +59,26 @@ fn card(out: &mut Markup, c: &MetricCard, env: &Env) {
     if !f.before.is_empty() {
         out.element("<span class=\"rw-qual\">", &f.before, "</span>");
     }
-    out.element("<span class=\"rw-num\">", &f.number, "</span>");
+    // A long figure gets a smaller size so that it fits a card's line, rather than breaking
+    // inside its digits ("1,234,567,8 / 90.123" reads as two numbers).
+    let size = match f.number.chars().count() {
+        0..=10 => "\">",
+        11..=14 => "\" data-size=\"m\">",
+        _ => "\" data-size=\"s\">",
+    };
+    // The figure as one box: "more than" wraps before it breaks apart, and only a figure too
+    // wide for the line puts its unit below it (at the plain space inside the box).
+    out.raw("<span class=\"rw-fig\"><span class=\"rw-num").raw(size).text(&f.number).raw("</span>");
     if !f.after.is_empty() {
         out.element("<span class=\"rw-qual\">", &f.after, "</span>");
     }
     if !f.unit.is_empty() {
         out.raw("<span class=\"rw-unit\">")
-            .raw(crate::format::unit_space(&f.unit, env.lang))
+            .raw(crate::format::unit_separator(&f.unit, env.lang))
             .text(&f.unit)
             .raw("</span>");
     }
-    out.raw("</p>");
+    out.raw("</span></p>");
     if let Some(change) = &c.change {
         out.raw("<p class=\"rw-change\" data-tone=\"").raw(tone_name(change.tone)).raw("\">");
         out.element("<span class=\"rw-arrow\" aria-hidden=\"true\">", arrow(change.trend), "</span>");

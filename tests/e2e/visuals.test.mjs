@@ -48,6 +48,23 @@ function districtsPayload() {
 }
 const districtsPage = portalPage({ body: `<div data-report-widget data-payload="districts" data-lang="zh"></div>${payloadScript("districts", districtsPayload())}` });
 
+/** Another bureau's cards with long figures: ten digits and more, with and without decimals,
+ * qualifiers and units (synthetic, as the water example is). */
+function longFiguresPayload() {
+  const payload = JSON.parse(WATER);
+  const metrics = payload.sections.find((section) => section.kind === "metrics");
+  const [share, tests] = metrics.items;
+  metrics.items = [
+    { ...tests, id: "records", value: 1234567890.123, qualifier: undefined, unit: { zh: "条", en: "records" } },
+    { ...tests, id: "budget", value: 1200000000, qualifier: "nearly", unit: { zh: "元", en: "yuan" } },
+    { ...tests, id: "visits", value: 98765432.5, unit: { zh: "人次", en: "person-times" } },
+    share,
+  ];
+  return JSON.stringify(payload);
+}
+const longFiguresPage = (lang) =>
+  portalPage({ body: `<div data-report-widget data-payload="figures" data-lang="${lang}"></div>${payloadScript("figures", longFiguresPayload())}` });
+
 const longWordsPage = (lang) =>
   portalPage({ body: `<div data-report-widget data-payload="long" data-lang="${lang}"></div>${payloadScript("long", longWordsPayload())}` });
 
@@ -61,6 +78,8 @@ const session = browserAndDist({
     "/long-zh.html": { body: longWordsPage("zh") },
     "/districts.html": { body: districtsPage, headers: { "content-security-policy": CSP } },
     "/long-en.html": { body: longWordsPage("en") },
+    "/figures-zh.html": { body: longFiguresPage("zh") },
+    "/figures-en.html": { body: longFiguresPage("en") },
     "/router.html": {
       // A host page that routes by its own hash and counts hashchange events.
       body: page({}, '<script src="./router.js"></script>'),
@@ -597,6 +616,34 @@ test("on a phone in large text, a figure keeps its unit on its line (\"more than
   assert.ok((await w.locator(".rw-case-value").count()) > 10);
   assert.deepEqual(split, [], "no case figure is split between its number and its unit");
   await p.context().close();
+});
+
+test("a card's long figure stays whole on its line, at 1280 and 360 px and in large text; a unit that does not fit goes below it whole", async () => {
+  for (const lang of ["zh", "en"]) {
+    for (const [width, large] of [[1280, false], [360, false], [360, true]]) {
+      const p = await open(`/figures-${lang}.html`, { width, height: 900 });
+      const w = root(p);
+      if (large) await w.locator(".rw-large-toggle").click();
+      const cards = await w.locator(".rw-card-value").evaluateAll((values) =>
+        values.map((v) => {
+          // The line tops of a text node's characters: more than one means it broke.
+          const tops = (node) => {
+            const range = document.createRange();
+            range.selectNodeContents(node);
+            return new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top))).size;
+          };
+          const unit = v.querySelector(".rw-unit");
+          return { text: v.textContent, number: tops(v.querySelector(".rw-num")), unit: unit ? tops(unit) : 1 };
+        })
+      );
+      assert.equal(cards.length, 4);
+      for (const card of cards) {
+        assert.deepEqual([card.number, card.unit], [1, 1], `${lang} ${width} px${large ? " large" : ""}: ${card.text} is on one line, its unit too`);
+      }
+      if (lang === "en" && width === 360 && large) await w.locator(".rw-cards").screenshot({ path: join(ARTIFACTS, "visuals-long-figures-360-en-large.png") });
+      await p.context().close();
+    }
+  }
 });
 
 test("on a phone in large text, no English word of the report breaks inside itself; ranking cards take one figure a row", async () => {
