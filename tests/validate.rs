@@ -334,6 +334,24 @@ fn a_change_says_what_to_choose_for_its_kind() {
 }
 
 #[test]
+fn percentage_points_on_a_figure_not_in_per_cent_are_warned_about() {
+    let warnings = |unit: serde_json::Value| {
+        let mut p = minimal();
+        p["sections"][0]["items"][0]["unit"] = unit;
+        let checked = validate::check_value(&p).expect("a warning only");
+        checked.warnings.into_iter().map(|w| (w.pointer, w.en)).collect::<Vec<_>>()
+    };
+    assert_eq!(warnings(json!("%")), vec![]);
+    assert_eq!(
+        warnings(json!("‰")),
+        vec![(
+            "/sections/0/items/0/change/kind".to_string(),
+            "\"points\" reads \"percentage points\", for a figure in %; for another unit (such as ‰) choose \"absolute\" and give its unit".to_string()
+        )]
+    );
+}
+
+#[test]
 fn a_ranking_without_a_group_chosen_says_to_add_one() {
     let mut p = minimal();
     p["sections"].as_array_mut().unwrap().push(json!({

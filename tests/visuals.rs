@@ -213,6 +213,22 @@ fn a_worsening_reads_as_one_in_the_summary() {
         format::metric_summary("Coverage", &fig, Some(&pts), None, &[], Lang::En),
         "Coverage: 97.0%, 1.5 percentage points lower than the year before (a deterioration)."
     );
+    // A measured amount is less, a counted one fewer.
+    let ug = Text::new("μg/m³");
+    let less = format::change(&d("-0.0001"), ChangeKind::Absolute, Direction::LowerIsBetter, Some(&ug), None, Lang::En);
+    let fig = format::figure(&d("0.0004"), None, Some(&ug), Lang::En);
+    assert_eq!(
+        format::metric_summary("Benzo[a]pyrene", &fig, Some(&less), None, &[], Lang::En),
+        "Benzo[a]pyrene: 0.0004 μg/m³, 0.0001 μg/m³ less than the year before (an improvement)."
+    );
+    let days = Text::bilingual("天", "days");
+    let fewer = format::change(&d("-3"), ChangeKind::Absolute, Direction::HigherIsBetter, Some(&days), None, Lang::En);
+    let fig = format::figure(&d("228"), None, Some(&days), Lang::En);
+    assert_eq!(
+        format::metric_summary("Good days", &fig, Some(&fewer), None, &[], Lang::En),
+        "Good days: 228 days, 3 days fewer than the year before (a deterioration)."
+    );
+    let fig = format::figure(&d("97.0"), None, Some(&Text::new("%")), Lang::En);
     let basis = Text::bilingual("环比", "month on month");
     let flat = format::change(&d("0"), ChangeKind::Percent, Direction::Neutral, None, Some(&basis), Lang::Zh);
     assert_eq!(

@@ -133,6 +133,8 @@ fn change_clause(c: &ChangeText, basis: Option<&Text>, lang: Lang) -> String {
             out.push_str(&c.amount);
             out.push_str(match (c.kind, c.trend) {
                 (ChangeKind::Absolute, Trend::Up) => " more",
+                // Fewer days or cases; less of a measured amount (0.0001 μg/m³).
+                (ChangeKind::Absolute, _) if c.amount.as_bytes().contains(&b'.') => " less",
                 (ChangeKind::Absolute, _) => " fewer",
                 (_, Trend::Up) => " higher",
                 _ => " lower",

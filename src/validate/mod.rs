@@ -489,6 +489,11 @@ fn advise_on_units(out: &mut Vec<Problem>, metric: &Metric, at: &At) {
             text!("只有“absolute”（同单位）的变化才显示单位，此单位不会显示"),
             text!("only an \"absolute\" change is shown with a unit: this unit is not shown"),
         )),
+        (None, ChangeKind::Points) if metric.unit.as_ref().is_none_or(|u| u.zh != "%") => out.push(Problem::warning(
+            at.key("kind").pointer(),
+            text!("“points”显示为“个百分点”，只适用于以 % 表示的数值；其他单位（如 ‰）的变化请选“absolute”并写单位"),
+            text!("\"points\" reads \"percentage points\", for a figure in %; for another unit (such as ‰) choose \"absolute\" and give its unit"),
+        )),
         (None, _) => {}
     }
 }
