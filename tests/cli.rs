@@ -34,12 +34,17 @@ fn every_broken_payload_reports_its_expected_problems() {
         let path = file.to_str().unwrap();
         let (code, output) = cli(&["validate", path]);
         assert_eq!(code, status, "{path}: exit status\n{output}");
-        for line in lines.filter(|l| !l.trim().is_empty()) {
+        let expected: Vec<&str> = lines.filter(|l| !l.trim().is_empty()).collect();
+        for line in &expected {
             let (pointer, message) = line.split_once(" | ").expect("PATH | message");
             let wanted = format!("{path}: {pointer}: ");
             let found = output.lines().any(|l| l.starts_with(&wanted) && l.contains(message));
             assert!(found, "{path}: expected a line `{pointer}: …{message}…`, got:\n{output}");
         }
+        // No problem beyond those expected (a spurious one would pass the search above).
+        let reported =
+            output.lines().filter(|l| l.starts_with(&format!("{path}: ")) && *l != format!("{path}: ok")).count();
+        assert_eq!(reported, expected.len(), "{path}: exactly the expected problems, got:\n{output}");
     }
 }
 
@@ -241,4 +246,39 @@ fn a_snippet_prerendered_from_a_dist_folder_pins_the_loader_with_its_sri_value()
         "{with}"
     );
     assert!(with.contains("src=\"/rw/report-widget-nomodule.js\" integrity=\"sha384-NOMODULE\""));
+}
+
+#[test]
+fn render_and_prerender_refuse_a_broken_payload_with_its_problems_and_print_nothing() {
+    let path = format!("{}/tests/payloads/broken/rank-out-of-range.json", env!("CARGO_MANIFEST_DIR"));
+    for command in ["render", "prerender"] {
+        let out = Command::new(env!("CARGO_BIN_EXE_report-widget")).args([command, &path]).output().expect("runs");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{command}: {stderr}");
+        assert!(out.stdout.is_empty(), "{command}: no half a report on stdout");
+        assert!(
+            stderr.contains(&format!("{path}: /sections/0/items/0/ranks/0/position: rank 7 must be between 1 and 6")),
+            "{command}: {stderr}"
+        );
+    }
+}
+
+#[test]
+fn a_standalone_page_with_inline_css_needs_no_other_file() {
+    let root = env!("CARGO_MANIFEST_DIR");
+    let lanshan = format!("{root}/www/reports/lanshan-2021.json");
+    let css = format!("{root}/www/report-widget.css");
+    let (code, page) = cli(&["prerender", &lanshan, "--page", "--inline-css", "--stylesheet", &css]);
+    assert_eq!(code, 0, "{page}");
+    assert!(
+        page.starts_with("<!DOCTYPE html>") || page.starts_with("<!doctype html>"),
+        "{}",
+        &page[..40.min(page.len())]
+    );
+    assert_eq!(page.matches("<style").count(), 1, "the widget stylesheet, inline");
+    assert!(page.contains(".rw-card"), "the stylesheet's own rules");
+    for external in ["<script", "<link", "@import", "url(http"] {
+        assert!(!page.contains(external), "a page for archiving has no {external}");
+    }
+    assert!(page.contains("1813.4469"), "the report itself");
 }

@@ -74,6 +74,18 @@ fn qualifiers_read_as_the_report_wrote_them() {
         format::figure(&d("300"), Some(Qualifier::Nearly), Some(&people), Lang::En).text(Lang::En),
         "nearly 300 people"
     );
+    // Every qualifier, in both languages, as written text.
+    for (qualifier, zh, en) in [
+        (Qualifier::MoreThan, "超过300人", "more than 300 people"),
+        (Qualifier::Over, "300余人", "more than 300 people"),
+        (Qualifier::AtLeast, "不少于300人", "at least 300 people"),
+        (Qualifier::About, "约300人", "about 300 people"),
+        (Qualifier::LessThan, "不足300人", "less than 300 people"),
+        (Qualifier::Nearly, "近300人", "nearly 300 people"),
+    ] {
+        assert_eq!(format::figure(&d("300"), Some(qualifier), Some(&people), Lang::Zh).text(Lang::Zh), zh);
+        assert_eq!(format::figure(&d("300"), Some(qualifier), Some(&people), Lang::En).text(Lang::En), en);
+    }
     // Read back from a cell or a form field as the same qualifier.
     let cell = report_widget::format::figure::parse_figure("近5亿元");
     assert_eq!(

@@ -90,6 +90,21 @@ fn the_prerendered_snippet_holds_every_figure_as_text() {
             assert!(text.contains(&figure), "{code}: the prerendered report lacks {figure:?}");
         }
     }
+    // The formatters above build the expected figures too: a few as the report writes them,
+    // so that one dropping a qualifier or a unit cannot pass.
+    let html = prerender::snippet(LANSHAN, &CSS_ONLY, &options("zh")).unwrap();
+    let text = text_of(html.split("<template").nth(1).unwrap());
+    for written in ["5020余人次", "8110余家次", "1813.4469万元", "同比改善8.2%", "五区第1名", "优良天数", "231天"]
+    {
+        assert!(text.contains(written), "the prerendered report lacks {written:?}");
+    }
+    let html = prerender::snippet(LANSHAN, &CSS_ONLY, &options("en")).unwrap();
+    let text = text_of(html.split("<template").nth(1).unwrap());
+    for written in
+        ["more than 5,020 person-times", "1,813.4469 × 10,000 yuan", "improved 8.2% year on year", "1st of 5 districts"]
+    {
+        assert!(text.contains(written), "the prerendered report lacks {written:?}");
+    }
 }
 
 #[test]

@@ -334,6 +334,26 @@ fn a_change_says_what_to_choose_for_its_kind() {
 }
 
 #[test]
+fn counts_and_resolved_counts_cannot_be_negative() {
+    let mut p = minimal();
+    p["sections"][1]["items"][0]["value"] = json!(-120);
+    p["sections"][1]["items"][0]["resolved"] = json!(-1);
+    let found: Vec<(String, String)> = problems(&p).into_iter().map(|p| (p.pointer, p.en)).collect();
+    assert_eq!(
+        found,
+        [
+            ("/sections/1/items/0/value".to_string(), "a count cannot be negative".to_string()),
+            (
+                "/sections/1/items/0/resolved".to_string(),
+                "resolved (-1) must be between 0 and the total (-120)".to_string()
+            ),
+        ]
+    );
+    p["sections"][1]["items"][0]["value"] = json!(120);
+    assert_eq!(pointers(&p), ["/sections/1/items/0/resolved"]);
+}
+
+#[test]
 fn percentage_points_on_a_figure_not_in_per_cent_are_warned_about() {
     let warnings = |unit: serde_json::Value| {
         let mut p = minimal();

@@ -272,6 +272,29 @@ fn charts_have_summaries_tables_and_the_computed_completion() {
 }
 
 #[test]
+fn only_a_lower_bound_marks_its_bar() {
+    // Another bureau's counts (synthetic), one per qualifier: "more than", "余" and "at least"
+    // say the true figure may be higher, so the bar is marked as a lower bound; "about",
+    // "less than" and "nearly" do not.
+    let qualifiers = ["more_than", "over", "at_least", "about", "less_than", "nearly"];
+    let items: Vec<serde_json::Value> = qualifiers
+        .iter()
+        .map(|q| serde_json::json!({ "id": q, "label": q, "value": 300, "unit": "件", "qualifier": q }))
+        .collect();
+    let payload = serde_json::json!({
+        "schema": "report-widget/1",
+        "meta": { "title": "合成", "publisher": "某局", "date": "2024-01-31", "synthetic": true },
+        "sections": [{ "id": "cases", "title": "案件", "kind": "case_stats", "items": items }]
+    });
+    let report = validate::from_value(&payload).expect("valid");
+    let v = ReportView::new(&report, Lang::Zh);
+    let marked: Vec<(String, bool)> =
+        charts_of(&v).iter().flat_map(|c| &c.items).map(|i| (i.label.clone(), i.marked)).collect();
+    let expected: Vec<(String, bool)> = qualifiers.iter().enumerate().map(|(i, q)| (q.to_string(), i < 3)).collect();
+    assert_eq!(marked, expected);
+}
+
+#[test]
 fn bar_geometry_and_keyboard_steps() {
     assert_eq!(charts::bar_percents(&[520.0, 274.0, 0.0, -3.0], 100.0), [100.0, 274.0 / 520.0 * 100.0, 0.0, 0.0]);
     assert_eq!(charts::pct(52.6923), "52.69%");
@@ -344,8 +367,7 @@ fn exported_svg_is_standalone_escaped_and_wraps_long_labels() {
                 (attr("x"), attr("y"), l.contains("text-anchor=\"end\""), content)
             })
             .collect();
-        for (x, y, end, value) in texts.iter().filter(|t| t.2) {
-            assert!(*end);
+        for (x, y, _, value) in texts.iter().filter(|t| t.2) {
             for (lx, _, _, label) in texts.iter().filter(|t| !t.2 && t.1 == *y) {
                 let label_right = lx + export::text_width(label, 14.0);
                 let value_left = x - export::text_width(value, 14.0) * 1.15;
@@ -401,9 +423,8 @@ fn section_anchors_are_unique_and_found_from_the_hash() {
     let v = view(Lang::Zh);
     let anchors: Vec<&str> = v.sections.iter().map(|s| s.anchor.as_str()).collect();
     assert_eq!(anchors[0], "rw-air");
-    let mut unique = anchors.clone();
-    unique.dedup();
-    assert_eq!(unique.len(), anchors.len());
+    let unique: std::collections::HashSet<&str> = anchors.iter().copied().collect();
+    assert_eq!(unique.len(), anchors.len(), "{anchors:?}");
     assert_eq!(v.section_for_hash("#rw-enforcement").map(|s| s.title.as_str()), Some("环境执法"));
     assert!(v.section_for_hash("#/news/1").is_none());
     assert!(v.section_for_hash("#").is_none());
