@@ -18,7 +18,13 @@ pub fn error_panel(problems: &[Problem], lang: Lang) -> Html {
     out.raw("<div class=\"rw rw-error\" role=\"alert\" lang=\"").raw(lang.tag()).raw("\">");
     out.element("<h2 class=\"rw-title\">", t.error_title, "</h2><ol class=\"rw-problems\">");
     for p in problems.iter().take(MAX_LISTED) {
-        out.element("<li><code>", &p.location_in(lang), "</code> ").text(p.message(lang)).raw("</li>");
+        let (location, message) = (p.location_in(lang), p.message(lang));
+        out.raw("<li>");
+        // A page's mistake names its place in the message already (data-src="…": …).
+        if !message.starts_with(location.as_str()) {
+            out.element("<code>", &location, "</code> ");
+        }
+        out.text(message).raw("</li>");
     }
     out.raw("</ol>");
     if rest > 0 {

@@ -362,22 +362,32 @@ test("a host removed while its data-src is loading: the request is aborted and n
   await settled(page);
   const aborted = [];
   page.on("requestfailed", (r) => aborted.push(`${new URL(r.url()).pathname} ${r.failure()?.errorText}`));
+  const isNever = (r) => new URL(r.url()).pathname === "/slow/never.json";
+  const requested = page.waitForRequest(isNever);
   await page.evaluate(() => {
     const host = document.createElement("div");
     host.id = "slow";
     host.setAttribute("data-report-widget", "");
     host.setAttribute("data-src", "/slow/never.json");
+    // A listener on the host itself: once the host is out of the document, an event the widget
+    // dispatched on it would no longer reach the document's listeners.
+    window.__slow = { host, events: [] };
+    for (const name of ["report-widget:ready", "report-widget:error"]) host.addEventListener(name, () => window.__slow.events.push(name));
     document.body.appendChild(host);
   });
   await waitForState(page, "slow", "loading");
-  await page.waitForFunction(() => performance.getEntriesByType("resource").some((e) => e.name.includes("/slow/never.json")) || true);
-  await sleep(300); // the fetch is on its way
+  await requested; // the fetch is on its way (the server answers it only after a minute)
+  const failed = page.waitForEvent("requestfailed", { predicate: isNever, timeout: 10000 });
   await page.evaluate(() => document.getElementById("slow").remove());
-  await sleep(300);
+  await failed;
   assert.deepEqual(aborted, ["/slow/never.json net::ERR_ABORTED"]);
   assert.equal(await instanceCount(page), 3);
-  const events = await page.evaluate(() => window.__rwDetails.filter((e) => e.id === "slow"));
-  assert.deepEqual(events, []);
+  // The widget's own follow-up of the abort (a rejected fetch) runs in the task that removed
+  // the host; one more task on the page, and anything it would announce has been announced.
+  await page.evaluate(() => new Promise((r) => setTimeout(r)));
+  const after = await page.evaluate(() => ({ state: window.__slow.host.getAttribute("data-state"), events: window.__slow.events }));
+  assert.deepEqual(after, { state: null, events: [] }, "the released host is left without a state, and nothing was announced on it");
+  assert.deepEqual(await page.evaluate(() => window.__rwDetails.filter((e) => e.id === "slow")), []);
   await context.close();
 });
 

@@ -5,9 +5,8 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { ARTIFACTS, STRICT_CSP, browserAndDist, markupDigest, portalPage, prerenderedSnippet, recordCspViolations, settled, widgetFiles } from "./support.mjs";
+import { ARTIFACTS, STRICT_CSP, assertLive, browserAndDist, markupDigest, portalPage, prerenderedSnippet, recordCspViolations, settled, widgetFiles } from "./support.mjs";
 
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const alterHeading = (snippet) => snippet.replace(/<h3 ([^>]*)>([\s\S]*?)<\/h3>/, "<h4 $1>$2</h4>");
 
 /** The snippet with its digest recomputed over the markup it now holds. */
@@ -81,15 +80,20 @@ test("the server's report shows while the widget loads, then the live render rep
   const context = await session.browser.newContext();
   const page = await context.newPage();
   await page.addInitScript(recordCspViolations);
-  // Hold the wasm back for a moment so the loading phase can be looked at.
+  // Hold the wasm back until the loading phase has been looked at.
+  let release;
+  const held = new Promise((r) => (release = r));
+  const wasmRequested = page.waitForRequest((r) => r.url().endsWith(`/${widgetFiles().wasm}`));
   await context.route(`**/${widgetFiles().wasm}`, async (route) => {
-    await sleep(1500);
+    await held;
     await route.continue();
   });
-  await page.goto(`${session.server.url}/prerendered.html`);
-  await page.waitForLoadState("domcontentloaded");
-  await sleep(500); // the wasm is still on its way: only the server's report is there
+  await page.goto(`${session.server.url}/prerendered.html`, { waitUntil: "domcontentloaded" });
+  // The page is parsed and the loader has run (a module script runs before DOMContentLoaded);
+  // the wasm is asked for and held: only the server's report is there.
+  await wasmRequested;
   assert.deepEqual(await shadowState(page), { state: null, reports: 1, serverReport: false, lightCopyShown: false, text: true });
+  release();
   // From the moment the widget takes the host over until its render is complete, the server's
   // report stays on screen (and no second report appears beside it).
   await page.waitForFunction(() => document.querySelector("[data-report-widget]").hasAttribute("data-state"));
@@ -97,9 +101,7 @@ test("the server's report shows while the widget loads, then the live render rep
   assert.equal(during.reports, 1, `one report on screen while the widget renders: ${JSON.stringify(during)}`);
   assert.deepEqual(await settled(page), ["ready"]);
   assert.deepEqual(await shadowState(page), { state: "ready", reports: 1, serverReport: false, lightCopyShown: false, text: true });
-  // The live report is interactive.
-  await page.locator("[data-report-widget] .rw-root .rw-source summary").first().click();
-  assert.equal(await page.locator("[data-report-widget] .rw-root .rw-source").first().evaluate((d) => d.open), true);
+  await assertLive(page.locator("[data-report-widget]"), "the live report");
   await page.screenshot({ path: join(ARTIFACTS, "embed-prerendered.png") });
   await context.close();
 });
@@ -128,8 +130,7 @@ test("a loader made async (by a CMS) that runs while the host is still arriving 
     assert.deepEqual(await shadowState(page), { state: "ready", reports: 1, serverReport: false, lightCopyShown: false, text: true }, name);
     // Hydrated (a report rendered afresh says why in the console), and nothing else logged.
     assert.deepEqual(problems, [], name);
-    await page.locator("[data-report-widget] .rw-root .rw-source summary").first().click();
-    assert.equal(await page.locator("[data-report-widget] .rw-root .rw-source").first().evaluate((d) => d.open), true, name);
+    await assertLive(page.locator("[data-report-widget]"), name);
     await page.close();
   }
   // Where the wasm may not run, the loader knows before the host is parsed; the message waits
@@ -199,11 +200,7 @@ test("a report changed after prerendering is rendered afresh from the payload, b
     hosts.map((h) => [...h.shadowRoot.querySelectorAll(".rw-root:not([hidden]) h2")].map((h2) => !!h2.__server))
   );
   assert.deepEqual(kept, [[false], [true]], "the changed report was rendered afresh, the intact one hydrated");
-  for (const host of await page.$$("[data-report-widget]")) {
-    const details = await host.evaluateHandle((h) => h.shadowRoot.querySelector(".rw-source"));
-    await details.evaluate((d) => d.querySelector("summary").click());
-    assert.equal(await details.evaluate((d) => d.open), true);
-  }
+  for (const at of [0, 1]) await assertLive(page.locator("[data-report-widget]").nth(at), `report ${at + 1}`);
   assert.deepEqual(errors, []);
   await context.close();
 });

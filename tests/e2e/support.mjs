@@ -1,5 +1,6 @@
 // Shared helpers for the end-to-end tests: a server for dist/, a headless Chromium from
 // Debian's package (Playwright cannot download browsers here), and shadow-DOM readers.
+import assert from "node:assert/strict";
 import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -181,6 +182,40 @@ export function hostText(page, id) {
     copy.querySelectorAll(".rw-source").forEach((s) => s.remove());
     return copy.textContent.replace(/\u00a0/g, " ");
   });
+}
+
+/** Polls until `locator`'s attribute `name` is `value` (the widget re-renders after a click in
+ * a task of its own); fails with the value it last had. */
+async function attributeBecomes(locator, name, value, what, timeout = 5000) {
+  let last;
+  for (const start = Date.now(); Date.now() - start < timeout; await new Promise((r) => setTimeout(r, 50))) {
+    last = await locator.getAttribute(name);
+    if (last === value) return;
+  }
+  assert.fail(`${what}: ${name} is ${JSON.stringify(last)}, not ${JSON.stringify(value)}`);
+}
+
+/** Checks that the report in `host` (a Playwright locator for one host) is run by the widget,
+ * not merely on screen (a prerendered report shows, and its <details> source notes open,
+ * without it). A click on the label column's header of the first ranking table sorts it
+ * (aria-sort ascending, then descending, the rows reordered; the label column, as every row has
+ * a label but not every row a value), and a click on the first section's heading folds that
+ * section (aria-expanded). `label` names the host in failure messages. */
+export async function assertLive(host, label = "the report") {
+  const report = host.locator(".rw-root:not([hidden])");
+  const header = report.locator(".rw-ranking table thead th").first();
+  const firstRow = () => report.locator(".rw-ranking table tbody tr").first().textContent();
+  assert.equal(await header.getAttribute("aria-sort"), null, `${label}: the ranking starts unsorted`);
+  await header.locator("button").click({ timeout: 10000 });
+  await attributeBecomes(header, "aria-sort", "ascending", `${label}: after one click on the label header`);
+  const ascending = await firstRow();
+  await header.locator("button").click({ timeout: 10000 });
+  await attributeBecomes(header, "aria-sort", "descending", `${label}: after two clicks on the label header`);
+  assert.notEqual(await firstRow(), ascending, `${label}: sorting reorders the rows`);
+  const toggle = report.locator(".rw-section-toggle").first();
+  assert.equal(await toggle.getAttribute("aria-expanded"), "true", `${label}: the first section starts open`);
+  await toggle.click({ timeout: 10000 });
+  await attributeBecomes(toggle, "aria-expanded", "false", `${label}: after a click on the first section's heading`);
 }
 
 /** Whether an element is rendered at all (has a box). For light-DOM fallback content inside a

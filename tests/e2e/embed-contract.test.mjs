@@ -1,0 +1,190 @@
+// The host API of docs/embedding.md where the page or its server gets things wrong, on a portal
+// page with a careless stylesheet and a script of its own, under the strict CSP: a data-src the
+// server answers with an HTTP error (404, 500) turns that host into a readable error, with the
+// documented event, and leaves the page and its other widgets working; data-payload wins over
+// data-src, whose file is then never requested; the events carry the documented detail.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { join } from "node:path";
+import {
+  ARTIFACTS,
+  LANSHAN,
+  STRICT_CSP,
+  WATER,
+  browserAndDist,
+  hostText,
+  isRendered,
+  payloadScript,
+  portalPage,
+  recordCspViolations,
+  settled,
+  states,
+  waitForState,
+} from "./support.mjs";
+
+// What a portal's theme does to every element (the widget's shadow root keeps it out).
+const PORTAL_CSS = `
+body { font: 15px/1.2 SimSun, serif; color: #333; }
+div { border: 3px solid #f0f !important; padding: 10px !important; background: #ffe !important; }
+[data-report-widget] { display: inline !important; }
+p { color: #c00 !important; margin: 40px !important; }
+`;
+
+// The portal's own script (a file: the CSP allows no inline script). It listens where
+// docs/embedding.md says a page can, on the document, and runs a control of its own.
+const PORTAL_JS = `
+window.portalSaw = [];
+for (const name of ["report-widget:ready", "report-widget:error"]) {
+  document.addEventListener(name, (e) => {
+    window.portalSaw.push({
+      name,
+      id: e.target.id,
+      bubbles: e.bubbles,
+      composed: e.composed,
+      atDocumentBy: e.eventPhase === Event.BUBBLING_PHASE ? "bubbling" : String(e.eventPhase),
+      detail: e.detail === null ? null : JSON.parse(JSON.stringify(e.detail)),
+    });
+  });
+}
+document.addEventListener("DOMContentLoaded", () => {
+  document.getElementById("portal-toggle").addEventListener("click", () => {
+    const panel = document.getElementById("portal-panel");
+    panel.hidden = !panel.hidden;
+  });
+});
+`;
+
+const PAGE = portalPage({
+  title: "信息公开 - 年度报告",
+  head: '<link rel="stylesheet" href="/portal.css">\n<script src="/portal.js"></script>',
+  body: `
+<h1>信息公开</h1>
+<button id="portal-toggle" type="button">栏目导航</button>
+<nav id="portal-panel" hidden><a href="#">政策文件</a></nav>
+<div id="not-found" data-report-widget data-src="/reports/moved.json" data-lang="en-GB">
+  <p id="not-found-fallback">Annual report 2021: download the PDF.</p>
+</div>
+<div id="server-error" data-report-widget data-src="/reports/broken.json">
+  <p id="server-error-fallback">2021年度报告：下载全文（PDF）</p>
+</div>
+<div id="both" data-report-widget data-payload="lanshan" data-src="/reports/not-this-one.json" data-lang="en"></div>
+${payloadScript("lanshan", LANSHAN)}
+<div id="fine" data-report-widget data-src="/reports/water.json" data-lang="en"></div>`,
+});
+
+const session = browserAndDist({
+  headers: { "content-security-policy": STRICT_CSP },
+  routes: {
+    "/contract.html": { body: PAGE },
+    "/portal.css": { body: PORTAL_CSS, type: "text/css" },
+    "/portal.js": { body: PORTAL_JS, type: "text/javascript" },
+    "/reports/water.json": { body: WATER, type: "application/json; charset=utf-8" },
+    // A valid report: were it fetched for the host that also names data-payload, it would show.
+    "/reports/not-this-one.json": { body: WATER, type: "application/json; charset=utf-8" },
+    // What servers answer for a file that is not there (their own HTML page), or when they fail.
+    "/reports/moved.json": (req, res) => {
+      res.writeHead(404, { "content-type": "text/html; charset=utf-8", "content-security-policy": STRICT_CSP });
+      res.end("<!doctype html><html><head><title>404 Not Found</title></head><body><h1>404 Not Found</h1><hr>nginx</body></html>");
+    },
+    "/reports/broken.json": (req, res) => {
+      res.writeHead(500, { "content-type": "text/plain; charset=utf-8", "content-security-policy": STRICT_CSP });
+      res.end("Internal Server Error");
+    },
+  },
+});
+
+async function openContract() {
+  const page = await session.browser.newPage({ viewport: { width: 1100, height: 900 } });
+  const uncaught = [];
+  page.on("pageerror", (e) => uncaught.push(String(e)));
+  const requested = [];
+  page.on("request", (r) => requested.push(new URL(r.url()).pathname));
+  await page.addInitScript(recordCspViolations);
+  await page.goto(`${session.server.url}/contract.html`);
+  assert.deepEqual(await settled(page), ["error", "error", "ready", "ready"]);
+  return { page, uncaught, requested };
+}
+
+/** The text the host's shadow root shows on screen (rendered, not merely in the DOM). */
+const shownText = (page, id) => page.$eval(`#${id}`, (h) => h.shadowRoot.querySelector(".rw-root").innerText);
+
+test("a data-src answered with HTTP 404 or 500: that host says so, in its language, with the error event; the page and its other widgets keep working", async () => {
+  const { page, uncaught, requested } = await openContract();
+  assert.deepEqual(await states(page), { "not-found": "error", "server-error": "error", both: "ready", fine: "ready" });
+
+  // The message is on screen inside the widget, names the file and the status, in the host's
+  // language; the page's fallback content stays below it.
+  const notFound = await shownText(page, "not-found");
+  assert.match(notFound, /This report cannot be shown/, notFound);
+  assert.match(notFound, /data-src="\/reports\/moved\.json": the file could not be loaded \(HTTP 404\)/, notFound);
+  // The message names its place; the list does not put the attribute's name before it again.
+  assert.doesNotMatch(notFound, /data-src\s*data-src=/, notFound);
+  const serverError = await shownText(page, "server-error");
+  assert.match(serverError, /无法显示此报告/, serverError);
+  assert.match(serverError, /data-src="\/reports\/broken\.json"：无法加载数据文件（HTTP 500）/, serverError);
+  assert.doesNotMatch(serverError, /could not be loaded/, "the Chinese host's message is in Chinese");
+  assert.equal(await isRendered(page, "#not-found-fallback"), true, "the fallback stays visible below the message");
+  assert.equal(await isRendered(page, "#server-error-fallback"), true, "the fallback stays visible below the message");
+
+  // One error event per failing host, seen by the portal's listener on the document: it bubbles
+  // and is composed; its detail has the message, the problem (at data-src, no line or column)
+  // and the host's language as a BCP 47 tag ("en-GB" on the host is "en").
+  const saw = await page.evaluate(() => window.portalSaw);
+  const errors = saw.filter((e) => e.name === "report-widget:error");
+  assert.deepEqual(errors.map((e) => e.id).sort(), ["not-found", "server-error"], JSON.stringify(saw));
+  for (const e of saw) assert.deepEqual([e.bubbles, e.composed, e.atDocumentBy], [true, true, "bubbling"], `${e.id} ${e.name}`);
+  const detail = (id) => errors.find((e) => e.id === id).detail;
+  assert.equal(detail("not-found").lang, "en");
+  assert.equal(detail("server-error").lang, "zh-CN");
+  assert.match(detail("not-found").message, /^data-src="\/reports\/moved\.json": the file could not be loaded \(HTTP 404\)$/);
+  assert.match(detail("server-error").message, /^data-src="\/reports\/broken\.json": the file could not be loaded \(HTTP 500\)$/);
+  assert.deepEqual(detail("server-error").problems, [
+    {
+      path: "data-src",
+      line: null,
+      column: null,
+      message: 'data-src="/reports/broken.json": the file could not be loaded (HTTP 500)',
+      message_zh: 'data-src="/reports/broken.json"：无法加载数据文件（HTTP 500）',
+    },
+  ]);
+  assert.deepEqual(detail("not-found").problems.map((p) => [p.path, p.line, p.column]), [["data-src", null, null]]);
+
+  // Each file was asked for once (no retry storm on a failing server).
+  assert.equal(requested.filter((p) => p === "/reports/moved.json").length, 1, requested.join(" "));
+  assert.equal(requested.filter((p) => p === "/reports/broken.json").length, 1, requested.join(" "));
+
+  // The page keeps working: the other widgets render, its own control responds, nothing uncaught,
+  // no CSP violation.
+  assert.match(await hostText(page, "fine"), /water-affairs bureau/);
+  await page.click("#portal-toggle");
+  assert.equal(await isRendered(page, "#portal-panel"), true, "the portal's own script still runs");
+  assert.deepEqual(uncaught, []);
+  assert.deepEqual(await page.evaluate(() => window.__cspViolations), []);
+  await page.screenshot({ path: join(ARTIFACTS, "embed-contract-http-errors.png"), fullPage: true });
+  await page.close();
+});
+
+test("report-widget:ready's detail is null, as documented", async () => {
+  const { page } = await openContract();
+  const ready = (await page.evaluate(() => window.portalSaw)).filter((e) => e.name === "report-widget:ready");
+  assert.deepEqual(ready.map((e) => [e.id, e.detail]).sort(), [["both", null], ["fine", null]]);
+  await page.close();
+});
+
+test("a host with both data-payload and data-src shows the data-payload report and never requests the data-src file", async () => {
+  const { page, uncaught, requested } = await openContract();
+  const both = await hostText(page, "both");
+  assert.match(both, /more than 5,020 person-times/, "the inline (Lanshan) report, in English");
+  assert.doesNotMatch(both, /water-affairs bureau/, "not the data-src file's report");
+  assert.deepEqual(requested.filter((p) => p === "/reports/not-this-one.json"), [], "the data-src file is never requested");
+
+  // The same host without its data-payload does use data-src: the address works, and the test
+  // would have seen a request for it.
+  const fetched = page.waitForRequest((r) => new URL(r.url()).pathname === "/reports/not-this-one.json");
+  await page.evaluate(() => document.getElementById("both").removeAttribute("data-payload"));
+  await fetched;
+  await page.waitForFunction(() => document.getElementById("both").shadowRoot.textContent.includes("water-affairs bureau"));
+  await waitForState(page, "both", "ready");
+  assert.deepEqual(uncaught, []);
+  await page.close();
+});
