@@ -251,8 +251,9 @@ fn a_snippet_prerendered_from_a_dist_folder_pins_the_loader_with_its_sri_value()
 #[test]
 fn render_and_prerender_refuse_a_broken_payload_with_its_problems_and_print_nothing() {
     let path = format!("{}/tests/payloads/broken/rank-out-of-range.json", env!("CARGO_MANIFEST_DIR"));
-    for command in ["render", "prerender"] {
-        let out = Command::new(env!("CARGO_BIN_EXE_report-widget")).args([command, &path]).output().expect("runs");
+    for args in [vec!["render", &path], vec!["prerender", &path, "--stylesheet", "/rw/report-widget.css"]] {
+        let command = args[0];
+        let out = Command::new(env!("CARGO_BIN_EXE_report-widget")).args(&args).output().expect("runs");
         let stderr = String::from_utf8_lossy(&out.stderr);
         assert_eq!(out.status.code(), Some(1), "{command}: {stderr}");
         assert!(out.stdout.is_empty(), "{command}: no half a report on stdout");
@@ -265,10 +266,15 @@ fn render_and_prerender_refuse_a_broken_payload_with_its_problems_and_print_noth
 
 #[test]
 fn a_standalone_page_with_inline_css_needs_no_other_file() {
+    // A built folder of its own (the tests do not depend on ./run build): the stylesheet,
+    // inlined from it, and a wasm the page never loads.
     let root = env!("CARGO_MANIFEST_DIR");
     let lanshan = format!("{root}/www/reports/lanshan-2021.json");
-    let css = format!("{root}/www/report-widget.css");
-    let (code, page) = cli(&["prerender", &lanshan, "--page", "--inline-css", "--stylesheet", &css]);
+    let dist = Path::new(env!("CARGO_TARGET_TMPDIR")).join("inline-css-dist");
+    std::fs::create_dir_all(&dist).unwrap();
+    std::fs::copy(format!("{root}/www/report-widget.css"), dist.join("report-widget-0123abcd.css")).unwrap();
+    std::fs::write(dist.join("report-widget-web-0123abcd_bg.wasm"), b"\0asm").unwrap();
+    let (code, page) = cli(&["prerender", &lanshan, "--page", "--inline-css", "--dist", dist.to_str().unwrap()]);
     assert_eq!(code, 0, "{page}");
     assert!(
         page.starts_with("<!DOCTYPE html>") || page.starts_with("<!doctype html>"),
