@@ -122,6 +122,35 @@ fn rules_after_an_entry_that_failed_to_decode_point_at_their_own_entry() {
 }
 
 #[test]
+fn a_repeated_id_after_a_failed_entry_names_the_first_use_where_it_is() {
+    let mut p = minimal();
+    let items = p["sections"][0]["items"].as_array_mut().unwrap();
+    let mut twin = items[0].clone();
+    items[0]["value"] = json!("97.5%"); // fails to decode
+    twin["id"] = json!("twin");
+    items.push(twin.clone());
+    items.push(twin);
+    let repeated = problems(&p).into_iter().find(|p| p.pointer == "/sections/0/items/2/id").expect("the second twin");
+    assert!(repeated.en.ends_with("first at /sections/0/items/1/id"), "{}", repeated.en);
+}
+
+#[test]
+fn past_a_hundred_failed_entries_the_rules_wait() {
+    let mut p = minimal();
+    let broken = json!({ "id": "x", "label": "x", "value": "x" });
+    let items = p["sections"][0]["items"].as_array_mut().unwrap();
+    items[0]["ranks"][0]["position"] = json!(9); // a rule's problem
+    for _ in 0..101 {
+        items.push(broken.clone());
+    }
+    let found = pointers(&p);
+    assert_eq!(found.len(), 101, "only the entries that failed to decode");
+    assert!(!found.contains(&"/sections/0/items/0/ranks/0/position".to_string()));
+    p["sections"][0]["items"].as_array_mut().unwrap().pop();
+    assert!(pointers(&p).contains(&"/sections/0/items/0/ranks/0/position".to_string()), "a hundred: the rules run");
+}
+
+#[test]
 fn an_unknown_major_version_is_refused_alone() {
     let mut p = minimal();
     p["schema"] = json!("report-widget/2");
@@ -362,6 +391,7 @@ fn percentage_points_on_a_figure_not_in_per_cent_are_warned_about() {
         checked.warnings.into_iter().map(|w| (w.pointer, w.en)).collect::<Vec<_>>()
     };
     assert_eq!(warnings(json!("%")), vec![]);
+    assert_eq!(warnings(json!("％")), vec![], "the full-width sign of a Chinese input method");
     assert_eq!(
         warnings(json!("‰")),
         vec![(

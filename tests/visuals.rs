@@ -187,7 +187,7 @@ fn card_summaries_say_direction_and_rank_in_plain_words() {
     );
     assert_eq!(
         card(&en, "good-days"),
-        "Days with good air quality: 231 days, 3 days more than the year before (an improvement)."
+        "Days with good air quality: 231 days, up 3 days from the year before (an improvement)."
     );
     let air = zh.sections.iter().find_map(|s| match &s.body {
         SectionViewBody::Metrics(m) => m.summary.clone(),
@@ -213,20 +213,20 @@ fn a_worsening_reads_as_one_in_the_summary() {
         format::metric_summary("Coverage", &fig, Some(&pts), None, &[], Lang::En),
         "Coverage: 97.0%, 1.5 percentage points lower than the year before (a deterioration)."
     );
-    // A measured amount is less, a counted one fewer.
+    // An amount in the figure's unit is up or down, whether counted or measured.
     let ug = Text::new("μg/m³");
     let less = format::change(&d("-0.0001"), ChangeKind::Absolute, Direction::LowerIsBetter, Some(&ug), None, Lang::En);
     let fig = format::figure(&d("0.0004"), None, Some(&ug), Lang::En);
     assert_eq!(
         format::metric_summary("Benzo[a]pyrene", &fig, Some(&less), None, &[], Lang::En),
-        "Benzo[a]pyrene: 0.0004 μg/m³, 0.0001 μg/m³ less than the year before (an improvement)."
+        "Benzo[a]pyrene: 0.0004 μg/m³, down 0.0001 μg/m³ from the year before (an improvement)."
     );
     let days = Text::bilingual("天", "days");
     let fewer = format::change(&d("-3"), ChangeKind::Absolute, Direction::HigherIsBetter, Some(&days), None, Lang::En);
     let fig = format::figure(&d("228"), None, Some(&days), Lang::En);
     assert_eq!(
         format::metric_summary("Good days", &fig, Some(&fewer), None, &[], Lang::En),
-        "Good days: 228 days, 3 days fewer than the year before (a deterioration)."
+        "Good days: 228 days, down 3 days from the year before (a deterioration)."
     );
     let fig = format::figure(&d("97.0"), None, Some(&Text::new("%")), Lang::En);
     let basis = Text::bilingual("环比", "month on month");

@@ -130,22 +130,24 @@ fn change_clause(c: &ChangeText, basis: Option<&Text>, lang: Lang) -> String {
                 }
                 return out;
             }
+            // An amount in the figure's unit goes up or down: "more" and "fewer" fit days but
+            // not μg/m³, "higher" and "lower" the reverse.
+            let absolute = c.kind == ChangeKind::Absolute;
+            let up = c.trend == Trend::Up;
+            if absolute {
+                out.push_str(if up { "up " } else { "down " });
+            }
             out.push_str(&c.amount);
-            out.push_str(match (c.kind, c.trend) {
-                (ChangeKind::Absolute, Trend::Up) => " more",
-                // Fewer days or cases; less of a measured amount (0.0001 μg/m³).
-                (ChangeKind::Absolute, _) if c.amount.as_bytes().contains(&b'.') => " less",
-                (ChangeKind::Absolute, _) => " fewer",
-                (_, Trend::Up) => " higher",
-                _ => " lower",
-            });
+            if !absolute {
+                out.push_str(if up { " higher" } else { " lower" });
+            }
             match basis {
                 Some(b) => {
                     out.push_str(" (");
                     out.push_str(b);
                     out.push(')');
                 }
-                None => out.push_str(" than the year before"),
+                None => out.push_str(if absolute { " from the year before" } else { " than the year before" }),
             }
             match c.tone {
                 Tone::Good => out.push_str(" (an improvement)"),

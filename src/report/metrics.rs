@@ -67,7 +67,7 @@ fn card(out: &mut Markup, c: &MetricCard, env: &Env) {
         _ => "\" data-size=\"s\">",
     };
     // The figure as one box: "more than" wraps before it breaks apart, and only a figure too
-    // wide for the line puts its unit below it (at the plain space inside the box).
+    // wide for the line puts its unit below it.
     out.raw("<span class=\"rw-fig\"><span class=\"rw-num").raw(size).text(&f.number).raw("</span>");
     if !f.after.is_empty() {
         out.element("<span class=\"rw-qual\">", &f.after, "</span>");

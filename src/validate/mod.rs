@@ -184,8 +184,10 @@ pub fn check_json(value: &json::Value) -> Result<Checked, PayloadError> {
     let mut problems = decoder.problems;
     let failed_under =
         |prefix: &str| problems.iter().any(|p| p.severity == Severity::Error && p.pointer.starts_with(prefix));
-    let known = Known { groups: !failed_under("/groups"), metrics: !failed_under("") };
-    if let Some(report) = &report {
+    let known = Known { groups: !failed_under("/groups"), metrics: !failed_under(""), dropped: &decoder.dropped };
+    // Past a hundred entries that failed to decode, the rules wait until those are mended:
+    // restoring each rule problem's place looks through every failed entry.
+    if let Some(report) = report.as_ref().filter(|_| decoder.dropped.len() <= 100) {
         let rules = check_rules(report, known);
         problems.extend(rules.into_iter().map(|mut p| {
             if !decoder.dropped.is_empty() {
@@ -211,18 +213,21 @@ pub fn is_supported_schema(schema: &str) -> bool {
 
 /// The rules beyond types: references resolve, ranks fit their group, counts add up.
 pub fn check(report: &Report) -> Vec<Problem> {
-    check_rules(report, Known { groups: true, metrics: true })
+    check_rules(report, Known { groups: true, metrics: true, dropped: &[] })
 }
 
 /// Which references can be judged after decoding: where something failed to decode, the
 /// groups or metrics it held are missing, and a reference to them is not reported as
 /// unresolved (that would only mislead).
 #[derive(Clone, Copy)]
-struct Known {
+struct Known<'d> {
     /// Every group decoded.
     groups: bool,
     /// Everything decoded, so every metric too.
     metrics: bool,
+    /// The entries that failed to decode ([`decode::Decoder::dropped`]): a place the rules name
+    /// in a message (an id's first use) is restored with them.
+    dropped: &'d [String],
 }
 
 /// `pointer`, found by the rules in lists that lack the entries that failed to decode (the
@@ -250,11 +255,13 @@ fn restore_indices(pointer: &str, dropped: &[String]) -> String {
 
 /// The index a pointer's token names, if it is one (no sign, no other characters).
 fn list_index(token: &str) -> Option<usize> {
-    let digits = !token.is_empty();
-    token.bytes().try_fold(0, |n: usize, b| (digits && b.is_ascii_digit()).then(|| n * 10 + usize::from(b - b'0')))
+    if token.is_empty() {
+        return None;
+    }
+    token.bytes().try_fold(0, |n: usize, b| b.is_ascii_digit().then(|| n * 10 + usize::from(b - b'0')))
 }
 
-fn check_rules(report: &Report, known: Known) -> Vec<Problem> {
+fn check_rules(report: &Report, known: Known<'_>) -> Vec<Problem> {
     let mut out = Vec::new();
     let m = &report.meta;
     let meta = At::ROOT.key("meta");
@@ -277,7 +284,7 @@ fn check_rules(report: &Report, known: Known) -> Vec<Problem> {
     let mut group_ids = Ids::default();
     for (i, g) in report.groups.iter().enumerate() {
         let at = At::ROOT.item("groups", i);
-        unique_id(&mut out, &mut group_ids, &g.id, &at);
+        unique_id(&mut out, &mut group_ids, &g.id, &at, known);
         require_text(&mut out, &g.label, &at, "label");
         if g.size == 0 {
             out.push(Problem::error(
@@ -292,13 +299,13 @@ fn check_rules(report: &Report, known: Known) -> Vec<Problem> {
     let mut item_ids = Ids::default();
     for (si, section) in report.sections.iter().enumerate() {
         let at = At::ROOT.item("sections", si);
-        unique_id(&mut out, &mut section_ids, &section.id, &at);
+        unique_id(&mut out, &mut section_ids, &section.id, &at, known);
         require_text(&mut out, &section.title, &at, "title");
         match &section.body {
             SectionBody::Metrics(body) => {
                 for (ii, metric) in body.items.iter().enumerate() {
                     let at = at.item("items", ii);
-                    unique_id(&mut out, &mut item_ids, &metric.id, &at);
+                    unique_id(&mut out, &mut item_ids, &metric.id, &at, known);
                     check_metric(&mut out, report, metric, &at, known);
                 }
             }
@@ -351,7 +358,7 @@ fn check_rules(report: &Report, known: Known) -> Vec<Problem> {
             SectionBody::CaseStats(body) => {
                 for (ii, item) in body.items.iter().enumerate() {
                     let at = at.item("items", ii);
-                    unique_id(&mut out, &mut item_ids, &item.id, &at);
+                    unique_id(&mut out, &mut item_ids, &item.id, &at, known);
                     require_text(&mut out, &item.label, &at, "label");
                     advise_singular(&mut out, &item.value, item.unit.as_ref(), &at);
                     if item.value.is_negative() {
@@ -407,7 +414,7 @@ fn check_rules(report: &Report, known: Known) -> Vec<Problem> {
     out
 }
 
-fn check_metric(out: &mut Vec<Problem>, report: &Report, metric: &Metric, at: &At, known: Known) {
+fn check_metric(out: &mut Vec<Problem>, report: &Report, metric: &Metric, at: &At, known: Known<'_>) {
     require_text(out, &metric.label, at, "label");
     if let Some(unit) = metric.change.as_ref().and_then(|c| c.unit.as_ref()) {
         require_text(out, unit, &at.key("change"), "unit");
@@ -489,7 +496,7 @@ fn advise_on_units(out: &mut Vec<Problem>, metric: &Metric, at: &At) {
             text!("只有“absolute”（同单位）的变化才显示单位，此单位不会显示"),
             text!("only an \"absolute\" change is shown with a unit: this unit is not shown"),
         )),
-        (None, ChangeKind::Points) if metric.unit.as_ref().is_none_or(|u| u.zh != "%") => out.push(Problem::warning(
+        (None, ChangeKind::Points) if metric.unit.as_ref().is_none_or(|u| !u.zh.trim_start().starts_with(['%', '％'])) => out.push(Problem::warning(
             at.key("kind").pointer(),
             text!("“points”显示为“个百分点”，只适用于以 % 表示的数值；其他单位（如 ‰）的变化请选“absolute”并写单位"),
             text!("\"points\" reads \"percentage points\", for a figure in %; for another unit (such as ‰) choose \"absolute\" and give its unit"),
@@ -550,11 +557,11 @@ struct Ids {
 impl Ids {
     /// Records `id`, used at `at`; if it was used before, where.
     #[cfg(feature = "messages")]
-    fn repeated(&mut self, id: &str, at: &At) -> Option<String> {
+    fn repeated(&mut self, id: &str, at: &At, dropped: &[String]) -> Option<String> {
         match self.first_at.get(id) {
             Some(first) => Some(first.clone()),
             None => {
-                self.first_at.insert(id.to_string(), at.pointer());
+                self.first_at.insert(id.to_string(), restore_indices(&at.pointer(), dropped));
                 None
             }
         }
@@ -562,7 +569,7 @@ impl Ids {
 
     /// Records `id`; if it was used before, a blank place (no message will name it).
     #[cfg(not(feature = "messages"))]
-    fn repeated(&mut self, id: &str, _: &At) -> Option<&'static str> {
+    fn repeated(&mut self, id: &str, _: &At, _: &[String]) -> Option<&'static str> {
         match self.seen.binary_search_by(|seen| seen.as_str().cmp(id)) {
             Ok(_) => Some(""),
             Err(at) => {
@@ -574,11 +581,11 @@ impl Ids {
 }
 
 /// Checks the member `id` of the object at `at`.
-fn unique_id(out: &mut Vec<Problem>, ids: &mut Ids, id: &str, at: &At) {
+fn unique_id(out: &mut Vec<Problem>, ids: &mut Ids, id: &str, at: &At, known: Known<'_>) {
     let here = at.key("id");
     if id.trim().is_empty() {
         out.push(Problem::error(here.pointer(), text!("id 不能为空"), text!("the id must not be empty")));
-    } else if let Some(first) = ids.repeated(id, &here) {
+    } else if let Some(first) = ids.repeated(id, &here, known.dropped) {
         out.push(Problem::error(
             here.pointer(),
             text!("id“{id}”重复（已在 {first} 用过）"),

@@ -459,7 +459,16 @@ test("work not downloaded is not replaced without asking; a section's type chang
   assert.match(await page.textContent("#open-failure"), /invalid\.json.*\/meta\/date/s, "the problem list is still there");
   assert.equal(await focusedId(page), "open-anyway");
   assert.equal(await title.inputValue(), "兰山区2021年度报告（草稿）");
+  // Keeping the current report from the list while the question is open ends both.
+  await page.click("#open-anyway");
+  await page.waitForSelector("#replace-confirm");
+  await page.click("#open-cancel");
+  await page.waitForSelector("#replace-confirm", { state: "detached" });
+  assert.equal(await page.$("#open-failure"), null);
+  assert.equal(await title.inputValue(), "兰山区2021年度报告（草稿）");
   // Replaced after all: the list goes with the question.
+  await page.setInputFiles("#open-json", { name: "invalid.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(invalid)) });
+  await page.waitForSelector("#open-anyway");
   await page.click("#open-anyway");
   await page.click("#replace-yes");
   await page.waitForSelector("#open-failure", { state: "detached" });

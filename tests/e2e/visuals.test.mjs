@@ -623,7 +623,10 @@ test("a card's long figure stays whole on its line, at 1280 and 360 px and in la
     for (const [width, large] of [[1280, false], [360, false], [360, true]]) {
       const p = await open(`/figures-${lang}.html`, { width, height: 900 });
       const w = root(p);
-      if (large) await w.locator(".rw-large-toggle").click();
+      if (large) {
+        await w.locator(".rw-large-toggle").click();
+        await w.locator('.rw-large-toggle[aria-pressed="true"]').waitFor();
+      }
       const cards = await w.locator(".rw-card-value").evaluateAll((values) =>
         values.map((v) => {
           // The line tops of a text node's characters: more than one means it broke.

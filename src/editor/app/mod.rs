@@ -980,6 +980,10 @@ impl Component for EditorApp {
             }
             Msg::OpenCancel => {
                 self.open_failure = None;
+                // The replace question for that file, if it was asked, goes with it.
+                if matches!(self.confirm_replace, Some(Replacement::File { valid: false, .. })) {
+                    self.confirm_replace = None;
+                }
                 self.focus = Some(Focus::Ids(vec!["open-json-button".into()]));
             }
             Msg::DiscardAsk => {
