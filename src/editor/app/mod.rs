@@ -934,7 +934,8 @@ impl Component for EditorApp {
                 // Back to the button that asked.
                 let button = match self.confirm_replace.take() {
                     Some(Replacement::Example(_)) => "new-example",
-                    Some(Replacement::File { valid: false, .. }) if self.open_failure.is_some() => "open-anyway",
+                    // Asked from a failed file's list, which stays until the file is opened or refused.
+                    Some(Replacement::File { valid: false, .. }) => "open-anyway",
                     Some(Replacement::File { .. }) => "open-json-button",
                     _ => "new-empty",
                 };
