@@ -158,6 +158,28 @@ fn two_reports_prerendered_for_one_page_get_two_payload_ids() {
     assert_eq!(lanshan, id_of("www/reports/lanshan-2021.json"), "the same payload, the same id");
 }
 
+/// A page archived or rebuilt from the same payload must not change: hash maps seed themselves
+/// per process, so two renders inside one test could agree where two runs of the tool differ.
+#[test]
+fn the_same_payload_prerenders_to_the_same_bytes_in_every_run() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    for payload in ["www/reports/lanshan-2021.json", "docs/examples/water-affairs-example.json"] {
+        let path = root.join(payload);
+        let path = path.to_str().unwrap();
+        for args in [
+            vec!["prerender", path, "--stylesheet", "/rw/report-widget.css"],
+            vec!["prerender", path, "--lang", "en", "--theme", "dark large", "--stylesheet", "x.css"],
+            vec!["prerender", path, "--page", "--stylesheet", "x.css"],
+            vec!["render", path],
+        ] {
+            let runs: Vec<(i32, String)> = (0..3).map(|_| cli(&args)).collect();
+            assert_eq!(runs[0].0, 0, "{args:?}: {}", runs[0].1);
+            assert!(runs[0].1.contains("class=\"rw\""), "{args:?}: a report, not an empty page");
+            assert!(runs.iter().all(|run| *run == runs[0]), "{args:?}: every run prints the same bytes");
+        }
+    }
+}
+
 #[test]
 fn a_language_the_widget_does_not_have_is_refused_not_shown_in_chinese() {
     let lanshan = Path::new(env!("CARGO_MANIFEST_DIR")).join("www/reports/lanshan-2021.json");
