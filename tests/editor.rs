@@ -193,7 +193,9 @@ fn new_sections_and_entries_get_unique_ids() {
     }
     assert_eq!(doc::new_section(&doc, SectionKind::Ranking)["group"], "districts", "the first group by default");
     let calendar = doc["sections"].as_array().unwrap().iter().find(|s| s["kind"] == "calendar").unwrap();
-    assert_eq!(doc::new_entry(&doc, Some(calendar), "marked")["month"], 1, "the first month not yet marked");
+    // No figure filled in unasked: a month or a year the person forgot would be published.
+    assert_eq!(doc::new_entry(&doc, Some(calendar), "marked"), json!({}), "no month");
+    assert_eq!(doc::new_section(&doc, SectionKind::Calendar).get("year"), None, "no year");
     let turned = doc::with_kind(&doc, &doc["sections"][0], SectionKind::CaseStats);
     assert_eq!((turned["id"].as_str(), turned["kind"].as_str()), (Some("air"), Some("case_stats")));
     assert_eq!(turned["items"], json!([]));
@@ -404,7 +406,7 @@ fn a_pasted_ranking_table_fills_a_valid_section() {
     let ranking = doc["sections"].as_array().unwrap().iter().position(|s| s["kind"] == "ranking").unwrap();
     let rows = table::parse(RANKING_TSV, '\t').rows;
     let map = mapping::guess_mapping(Target::Ranking, &rows, true);
-    let built = mapping::build(Target::Ranking, &rows[1..], &map, &doc::ids(&doc), "x");
+    let built = mapping::build(Target::Ranking, Some(rows[0].as_slice()), &rows[1..], &map, &doc::ids(&doc), "x");
     assert_eq!(
         built.entries[1],
         json!({ "label": "PM2.5浓度", "value": 44, "unit": "μg/m³", "value_rank": 3, "change_rank": 2 })
@@ -432,7 +434,7 @@ fn a_gbk_case_statistics_file_fills_a_valid_section_with_chinese_intact() {
     for item in doc["sections"][si]["items"].as_array().unwrap() {
         taken.remove(item["id"].as_str().unwrap());
     }
-    let built = mapping::build(Target::CaseStats, &rows[1..], &map, &taken, "enforcement");
+    let built = mapping::build(Target::CaseStats, Some(rows[0].as_slice()), &rows[1..], &map, &taken, "enforcement");
     assert_eq!(
         built.entries[0],
         json!({ "id": "enforcement-1", "label": "出动执法人员", "value": 5020, "qualifier": "over", "unit": "人次" })
@@ -460,7 +462,8 @@ fn a_resolved_count_with_a_hedge_or_a_rate_is_kept_as_written_and_noted() {
     );
     let map = mapping::guess_mapping(Target::CaseStats, &table.rows, true);
     assert_eq!(map, vec![Field::Label, Field::Value, Field::Unit, Field::Resolved]);
-    let built = mapping::build(Target::CaseStats, &table.rows[1..], &map, &HashSet::new(), "x");
+    let built =
+        mapping::build(Target::CaseStats, Some(table.rows[0].as_slice()), &table.rows[1..], &map, &HashSet::new(), "x");
     // The bare number would say more than the cell: exactly 1230, or 98.9 cases.
     assert_eq!(built.entries[0]["resolved"], json!("1,230余"));
     assert_eq!(built.entries[1]["resolved"], json!("98.9%"));
@@ -477,8 +480,8 @@ fn a_kind_change_counts_what_it_would_remove() {
     let doc = parse(LANSHAN);
     let section = |id: &str| doc["sections"].as_array().unwrap().iter().find(|s| s["id"] == id).unwrap().clone();
     assert_eq!(doc::dropped_by_kind_change(&doc, &section("air")), 8, "its 8 figures");
-    // The label, 4 months and the source (its year, 2021, is what a new calendar starts with).
-    assert_eq!(doc::dropped_by_kind_change(&doc, &section("first-months")), 6);
+    // The year, the label, 4 months and the source.
+    assert_eq!(doc::dropped_by_kind_change(&doc, &section("first-months")), 7);
     // A ranking's group is what a new one starts with; its 4 rows go.
     assert_eq!(doc::dropped_by_kind_change(&doc, &section("air-ranks")), 4);
     // A ranking made before there were groups has an empty group: nothing typed, nothing lost.
@@ -505,8 +508,14 @@ fn a_value_keeps_its_magnitude_and_hedge_beside_a_unit_column() {
     .iter()
     .map(|r| r.iter().map(|c| c.to_string()).collect())
     .collect();
-    let built =
-        mapping::build(Target::CaseStats, &rows, &[Field::Label, Field::Value, Field::Unit], &HashSet::new(), "s");
+    let built = mapping::build(
+        Target::CaseStats,
+        None,
+        &rows,
+        &[Field::Label, Field::Value, Field::Unit],
+        &HashSet::new(),
+        "s",
+    );
     let figure = |i: usize| {
         let e = &built.entries[i];
         (e["value"].clone(), e.get("qualifier").cloned().unwrap_or(Value::Null), e["unit"].clone())
@@ -528,14 +537,14 @@ fn a_value_keeps_its_magnitude_and_hedge_beside_a_unit_column() {
     );
     // "1 2345" is not grouped in threes: kept as written, and named.
     let odd = vec![vec!["巡湖".to_string(), "1 2345".into()]];
-    let built = mapping::build(Target::CaseStats, &odd, &[Field::Label, Field::Value], &HashSet::new(), "s");
+    let built = mapping::build(Target::CaseStats, None, &odd, &[Field::Label, Field::Value], &HashSet::new(), "s");
     assert_eq!(built.entries[0]["value"], json!("1 2345"));
 }
 
 #[test]
 fn a_ranking_row_that_loses_its_hedge_says_so() {
     let rows = vec![vec!["城东区".to_string(), "5020余".into()], vec!["城西区".to_string(), "3000".into()]];
-    let built = mapping::build(Target::Ranking, &rows, &[Field::Label, Field::Value], &HashSet::new(), "r");
+    let built = mapping::build(Target::Ranking, None, &rows, &[Field::Label, Field::Value], &HashSet::new(), "r");
     assert_eq!(built.entries[0]["value"], json!(5020));
     assert_eq!(built.notes, vec![Note::QualifierDropped { row: 0, cell: "5020余".into() }]);
 }
@@ -543,7 +552,7 @@ fn a_ranking_row_that_loses_its_hedge_says_so() {
 #[test]
 fn a_cell_that_is_not_a_number_is_kept_and_named() {
     let rows = vec![vec!["处罚".to_string(), "若干".into()]];
-    let built = mapping::build(Target::CaseStats, &rows, &[Field::Label, Field::Value], &HashSet::new(), "s");
+    let built = mapping::build(Target::CaseStats, None, &rows, &[Field::Label, Field::Value], &HashSet::new(), "s");
     assert_eq!(built.entries[0]["value"], json!("若干"));
     assert!(matches!(built.notes[0], Note::NotANumber { row: 0, field: Field::Value, .. }));
     let mut doc = parse(LANSHAN);
@@ -807,4 +816,152 @@ fn an_open_import_finds_its_section_again_by_id_then_index() {
     // Not a section a table fills (the report's first section is metrics).
     assert_eq!(doc["sections"][0]["kind"], json!("metrics"));
     assert_eq!(pending::find_section(&doc, 0, ""), None);
+}
+
+#[test]
+fn a_serial_number_column_is_not_imported_as_ranks_or_resolved_counts() {
+    // Most Chinese spreadsheets start with 序号: its 1, 2, 3… passed for ranks or resolved counts.
+    let ranking =
+        table::parse("序号\t指标\t数值\t单位\n1\t用水总量\t1,234.5\t万立方米\n2\t水质达标率\t92.3\t%\n", '\t').rows;
+    assert!(mapping::guess_header(&ranking));
+    let map = mapping::guess_mapping(Target::Ranking, &ranking, true);
+    assert_eq!(map, vec![Field::Ignore, Field::Label, Field::Value, Field::Unit]);
+    let built = mapping::build(Target::Ranking, Some(ranking[0].as_slice()), &ranking[1..], &map, &HashSet::new(), "r");
+    assert_eq!(built.entries[0], json!({ "label": "用水总量", "value": 1234.5, "unit": "万立方米" }));
+    let cases = table::parse("序号,项目,数量,单位\n1,查处水事违法案件,12,件\n2,水行政许可,30,件\n", ',').rows;
+    assert_eq!(
+        mapping::guess_mapping(Target::CaseStats, &cases, true),
+        vec![Field::Ignore, Field::Label, Field::Value, Field::Unit]
+    );
+    for header in ["No.", "#", "no"] {
+        let rows =
+            vec![vec![header.to_string(), "项目".into(), "数量".into()], vec!["1".into(), "x".into(), "3".into()]];
+        assert_eq!(mapping::guess_mapping(Target::CaseStats, &rows, true)[0], Field::Ignore, "{header}");
+    }
+}
+
+#[test]
+fn a_unit_in_the_value_columns_header_is_the_unit_of_rows_without_one() {
+    let rows = table::parse(
+        "项目\t数量（件）\t已办结（件）\n查处水事违法案件\t12\t11\n水事纠纷\t30件\t\n调解\t20万\t\n",
+        '\t',
+    )
+    .rows;
+    let map = mapping::guess_mapping(Target::CaseStats, &rows, true);
+    assert_eq!(map, vec![Field::Label, Field::Value, Field::Resolved]);
+    let built = mapping::build(Target::CaseStats, Some(rows[0].as_slice()), &rows[1..], &map, &HashSet::new(), "x");
+    assert_eq!(built.entries[0]["unit"], json!("件"));
+    assert_eq!(built.entries[0]["resolved"], json!(11));
+    assert_eq!(built.entries[1]["unit"], json!("件"), "the cell's own unit, the same");
+    assert_eq!(built.entries[2]["unit"], json!("万件"), "a magnitude joins it, as with a unit column");
+    assert_eq!(built.notes[0], Note::HeaderUnit { header: "数量（件）".into(), unit: "件".into() }, "said, not silent");
+    // A unit column's cell wins over the header's.
+    let rows = table::parse("项目,金额(万元),单位\n罚款,1813.4469,\n没收,3,元\n", ',').rows;
+    let map = mapping::guess_mapping(Target::CaseStats, &rows, true);
+    let built = mapping::build(Target::CaseStats, Some(rows[0].as_slice()), &rows[1..], &map, &HashSet::new(), "x");
+    assert_eq!((&built.entries[0]["unit"], &built.entries[1]["unit"]), (&json!("万元"), &json!("元")));
+    // Without a header row, or with the header turned off, nothing is taken from it.
+    let built = mapping::build(Target::CaseStats, None, &rows[1..], &map, &HashSet::new(), "x");
+    assert_eq!(built.entries[0].get("unit"), None);
+    assert!(built.notes.is_empty());
+    for (header, unit) in [
+        ("数量（件）", Some("件")),
+        ("浓度(μg/m3)", Some("μg/m3")),
+        ("面积 (m²)", Some("m²")),
+        ("Fines (yuan)", Some("yuan")),
+        ("数值【人次】", Some("人次")),
+        ("数值（2021）", None),
+        ("数值（2021年）", None),
+        ("名称（英文）", None),
+        ("Label (en)", None),
+        ("数量（）", None),
+        ("数量", None),
+    ] {
+        assert_eq!(mapping::header_unit(header).as_deref(), unit, "{header}");
+    }
+}
+
+#[test]
+fn renaming_a_group_or_a_metric_carries_what_refers_to_it() {
+    let mut doc = parse(LANSHAN);
+    let ranking = doc["sections"].as_array().unwrap().iter().position(|s| s["kind"] == "ranking").unwrap();
+    let set = |doc: &mut Value, ptr: &str, id: &str| {
+        assert!(doc::apply(doc, &Edit::Set { ptr: ptr.into(), value: Some(json!(id)) }));
+    };
+    let refs_to = |doc: &Value, id: &str| {
+        let text = doc.to_string();
+        (text.matches(&format!("\"group\":\"{id}\"")).count(), text.matches(&format!("\"metric\":\"{id}\"")).count())
+    };
+    let (groups, _) = refs_to(&doc, "districts");
+    assert!(groups > 3, "the ranking section and the metrics' ranks");
+    // Typed a letter at a time, the references follow each step.
+    set(&mut doc, "/groups/0/id", "district");
+    set(&mut doc, "/groups/0/id", "five-districts");
+    assert_eq!(refs_to(&doc, "five-districts").0, groups);
+    assert_eq!(doc["sections"][ranking]["group"], "five-districts");
+    assert_eq!(check(&doc, 0).problems, vec![]);
+    // A metric's ranking rows follow it.
+    let (air, pm25) =
+        (0, doc["sections"][0]["items"].as_array().unwrap().iter().position(|m| m["id"] == "pm25").unwrap());
+    assert_eq!(refs_to(&doc, "pm25").1, 1);
+    set(&mut doc, &format!("/sections/{air}/items/{pm25}/id"), "pm2-5");
+    assert_eq!((refs_to(&doc, "pm25").1, refs_to(&doc, "pm2-5").1), (0, 1));
+    assert_eq!(check(&doc, 0).problems, vec![]);
+    // Never merged: a new id another metric has keeps the references where they were, and so
+    // does the next step of typing (the old id is then that other metric's too).
+    let other = doc["sections"][0]["items"][0]["id"].as_str().unwrap().to_string();
+    set(&mut doc, &format!("/sections/{air}/items/{pm25}/id"), &other);
+    assert_eq!(refs_to(&doc, "pm2-5").1, 1);
+    set(&mut doc, &format!("/sections/{air}/items/{pm25}/id"), &format!("{other}x"));
+    assert_eq!((refs_to(&doc, "pm2-5").1, refs_to(&doc, &format!("{other}x")).1), (1, 0));
+    // Nor through a blank id: a ranking row whose metric is not chosen yet must not pick it up.
+    let mut doc = parse(LANSHAN);
+    set(&mut doc, "/groups/0/id", "");
+    assert_eq!(refs_to(&doc, "districts").0, groups, "left as they were");
+    set(&mut doc, "/groups/0/id", "d");
+    assert_eq!(refs_to(&doc, "d").0, 0);
+    // An id elsewhere (a section's) is not a reference.
+    let mut doc = parse(LANSHAN);
+    set(&mut doc, &format!("/sections/{ranking}/id"), "ranks");
+    assert_eq!(refs_to(&doc, "districts").0, groups);
+}
+
+#[test]
+fn places_named_inside_a_message_are_said_in_words() {
+    let doc = parse(LANSHAN);
+    let words = |ptr: &str| {
+        nav::breadcrumb(&doc, ptr)
+            .into_iter()
+            .map(|c| match c {
+                Crumb::Section { index, .. } => format!("S{index}"),
+                Crumb::Entry { list, index, .. } => format!("{list}{index}"),
+                Crumb::Field(f) => f,
+                other => format!("{other:?}"),
+            })
+            .collect::<Vec<_>>()
+            .join(">")
+    };
+    assert_eq!(
+        nav::pointers_in_words("id“pm25”重复（已在 /sections/0/items/2/id 用过）", words),
+        "id“pm25”重复（已在 S0>items2>id 用过）"
+    );
+    assert_eq!(
+        nav::pointers_in_words("the id \"pm25\" is used twice: first at /sections/0/items/2/id", words),
+        "the id \"pm25\" is used twice: first at S0>items2>id"
+    );
+    assert_eq!(nav::pointers_in_words("μg/m³ and 1/2 stay", words), "μg/m³ and 1/2 stay");
+    // A calendar section is named by its title, not by what its marks mean.
+    let calendar = doc["sections"].as_array().unwrap().iter().position(|s| s["kind"] == "calendar").unwrap();
+    let title = doc["sections"][calendar]["title"]["zh"].as_str().unwrap().to_string();
+    assert!(
+        matches!(&nav::breadcrumb(&doc, &format!("/sections/{calendar}/year"))[0], Crumb::Section { name, .. } if *name == title)
+    );
+}
+
+#[test]
+fn the_data_src_snippet_follows_the_downloaded_files_name() {
+    assert_eq!(output::payload_url("report.json"), "reports/report.json");
+    assert_eq!(output::payload_url("县水利局 2023"), "reports/县水利局%202023.json");
+    assert_eq!(output::payload_url("a#b%c.json"), "reports/a%23b%25c.json");
+    assert_eq!(output::payload_url(""), "reports/report.json");
 }

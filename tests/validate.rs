@@ -335,6 +335,46 @@ fn a_number_written_as_text_says_what_to_write_instead() {
 }
 
 #[test]
+fn the_advice_for_a_number_written_as_text_fits_its_field() {
+    let message = |pointer: &str, value: &str| {
+        let mut p = minimal();
+        p["sections"].as_array_mut().unwrap().push(json!({ "id": "ranks", "title": "排名", "kind": "ranking",
+            "group": "counties", "rows": [{ "label": "甲县", "value": 1 }] }));
+        *p.pointer_mut(pointer).unwrap() = json!(value);
+        let found = problems(&p);
+        assert_eq!(found.len(), 1, "{pointer}: {found:?}");
+        assert_eq!(found[0].pointer, pointer);
+        (found[0].zh.clone(), found[0].en.clone())
+    };
+    // A share or a hedge is not the count resolved: following "unit %" turned 120件 into 120%.
+    let (zh, en) = message("/sections/1/items/0/resolved", "98.9%");
+    assert!(zh.ends_with("已办结数应是确切的件数（不带“余”“%”等），写成数字；报告只给出比例时，请不填已办结"), "{zh}");
+    assert!(en.contains("exact count") && !en.contains("unit \""), "{en}");
+    assert!(message("/sections/1/items/0/resolved", "1,230余").1.contains("exact count"));
+    assert!(message("/sections/1/items/0/resolved", "118").1.ends_with("write it as the number 118, not as text"));
+    // A bound is in its figure's unit.
+    let mut with_bounds = minimal();
+    with_bounds["sections"][0]["items"][0]["bounds"] = json!({ "min": "2000万" });
+    let found = problems(&with_bounds);
+    assert_eq!(found.len(), 1);
+    assert!(
+        found[0].en.ends_with("write the number 2000, in the figure's own unit (bounds have no unit of their own)"),
+        "{}",
+        found[0].en
+    );
+    // A ranking row and a change have a unit but no qualifier.
+    assert!(message("/sections/2/rows/0/value", "5020余人次")
+        .1
+        .ends_with("write 5020 as the value, no qualifier here, unit \"人次\""));
+    assert_eq!(
+        message("/sections/2/rows/0/value", "5020余人次").0,
+        "应为数字，实际是文字“5020余人次”：数值写 5020，此处不能带限定词，单位（unit）写“人次”"
+    );
+    // A metric's value keeps the whole advice.
+    assert!(message("/sections/0/items/0/value", "5020余人次").1.ends_with("qualifier over, unit \"人次\""));
+}
+
+#[test]
 fn a_change_says_what_to_choose_for_its_kind() {
     let with_change = |change: serde_json::Value| {
         let mut p = minimal();

@@ -66,7 +66,14 @@ const PRUNABLE: &[&str] = &["change", "bounds", "reward"];
 /// container, an index out of range).
 pub fn apply(doc: &mut Value, edit: &Edit) -> bool {
     match edit {
-        Edit::Set { ptr, value } => set(doc, ptr, value.clone()),
+        Edit::Set { ptr, value } => {
+            let renamed = renamed_id(doc, ptr, value.as_ref());
+            let applied = set(doc, ptr, value.clone());
+            if let (true, Some((kind, old, new))) = (applied, renamed) {
+                carry_references(doc, kind, &old, &new);
+            }
+            applied
+        }
         Edit::SetText { ptr, lang, text, required } => {
             let new = text_with(doc.pointer(ptr), *lang, text, *required);
             set(doc, ptr, new)
@@ -102,6 +109,84 @@ pub fn apply(doc: &mut Value, edit: &Edit) -> bool {
         Edit::Replace(value) => {
             *doc = value.clone();
             true
+        }
+    }
+}
+
+/// What an id names, for the references that must follow it when it is renamed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Referenced {
+    /// A group: a ranking section's `group`, a metric's ranks' `group`.
+    Group,
+    /// A metric: a ranking row's `metric`.
+    Metric,
+}
+
+/// The groups' or the metrics' ids.
+fn ids_of(doc: &Value, kind: Referenced) -> Vec<&str> {
+    fn id(v: &Value) -> Option<&str> {
+        v.get("id").and_then(Value::as_str)
+    }
+    let sections = doc.get("sections").and_then(Value::as_array).into_iter().flatten();
+    match kind {
+        Referenced::Group => doc.get("groups").and_then(Value::as_array).into_iter().flatten().filter_map(id).collect(),
+        Referenced::Metric => sections
+            .filter(|s| kind_of(s) == Some(SectionKind::Metrics))
+            .flat_map(|s| s.get("items").and_then(Value::as_array).into_iter().flatten())
+            .filter_map(id)
+            .collect(),
+    }
+}
+
+/// When `ptr` is a group's or a metric's id and `value` renames it, what it names and the old
+/// and new ids. Only a rename that cannot merge two things' references: the old id was that
+/// one thing's alone, the new one is no other's, and neither is empty (a blank id while
+/// typing would pick up every reference not yet chosen).
+fn renamed_id(doc: &Value, ptr: &str, value: Option<&Value>) -> Option<(Referenced, String, String)> {
+    let tokens: Vec<&str> = ptr.split('/').skip(1).collect();
+    let kind = match tokens[..] {
+        ["groups", _, "id"] => Referenced::Group,
+        ["sections", s, "items", _, "id"]
+            if kind_of(doc.get("sections")?.get(s.parse::<usize>().ok()?)?) == Some(SectionKind::Metrics) =>
+        {
+            Referenced::Metric
+        }
+        _ => return None,
+    };
+    let old = doc.pointer(ptr)?.as_str()?;
+    let new = value?.as_str()?;
+    let ids = ids_of(doc, kind);
+    let alone = |id: &str, most: usize| ids.iter().filter(|i| **i == id).count() <= most;
+    (!old.is_empty() && !new.is_empty() && old != new && alone(old, 1) && alone(new, 0))
+        .then(|| (kind, old.to_string(), new.to_string()))
+}
+
+/// Points the references to `old` at `new`: renaming a group or a metric in the form keeps
+/// the rankings that use it, instead of breaking each of them.
+fn carry_references(doc: &mut Value, kind: Referenced, old: &str, new: &str) {
+    let Some(sections) = doc.get_mut("sections").and_then(Value::as_array_mut) else { return };
+    let follow = |v: Option<&mut Value>| {
+        if let Some(v) = v.filter(|v| v.as_str() == Some(old)) {
+            *v = Value::String(new.to_string());
+        }
+    };
+    for section in sections {
+        match kind {
+            Referenced::Group => {
+                if kind_of(section) == Some(SectionKind::Ranking) {
+                    follow(section.get_mut("group"));
+                }
+                for item in section.get_mut("items").and_then(Value::as_array_mut).into_iter().flatten() {
+                    for rank in item.get_mut("ranks").and_then(Value::as_array_mut).into_iter().flatten() {
+                        follow(rank.get_mut("group"));
+                    }
+                }
+            }
+            Referenced::Metric => {
+                for row in section.get_mut("rows").and_then(Value::as_array_mut).into_iter().flatten() {
+                    follow(row.get_mut("metric"));
+                }
+            }
         }
     }
 }
@@ -321,7 +406,8 @@ pub fn new_section(doc: &Value, kind: SectionKind) -> Value {
             let group = doc.pointer("/groups/0/id").cloned().unwrap_or_else(|| json!(""));
             json!({ "group": group, "rows": [] })
         }
-        SectionKind::Calendar => json!({ "year": 2021, "label": "", "marked": [] }),
+        // No year filled in: a section added to a 2023 report must not say 2021 unasked.
+        SectionKind::Calendar => json!({ "label": "", "marked": [] }),
         SectionKind::Narrative => json!({ "paragraphs": [] }),
     };
     if let (Some(s), Value::Object(b)) = (section.as_object_mut(), body) {
@@ -377,14 +463,9 @@ pub fn new_entry(doc: &Value, section: Option<&Value>, list: &str) -> Value {
         (Some(SectionKind::CaseStats), "items") => json!({ "id": unique_id(&taken, "item"), "label": "" }),
         (Some(SectionKind::Highlights), "items") => json!({ "title": "", "text": "" }),
         (_, "rows") => json!({ "label": "" }),
-        (_, "marked") => {
-            let used: Vec<u64> = section
-                .and_then(|s| s.get("marked"))
-                .and_then(Value::as_array)
-                .map(|m| m.iter().filter_map(|e| e.get("month").and_then(Value::as_u64)).collect())
-                .unwrap_or_default();
-            json!({ "month": (1..=12).find(|m| !used.contains(m)).unwrap_or(1) })
-        }
+        // No month either: one added and forgotten would publish January as marked, and a
+        // digit typed after the suggested one made "13".
+        (_, "marked") => json!({}),
         (_, "paragraphs") => json!(""),
         (_, "ranks") => {
             let group = doc.pointer("/groups/0/id").cloned().unwrap_or_else(|| json!(""));

@@ -109,7 +109,10 @@ pub fn fields_for(target: Target) -> &'static [Field] {
 }
 
 /// Header words, most specific first (“改善排名” before “排名”, “英文名称” before “名称”).
+/// A serial-number column (“序号”), which most Chinese spreadsheets start with, is never
+/// imported: its 1, 2, 3… would pass for ranks or resolved counts.
 const HEADER_WORDS: &[(Field, &[&str])] = &[
+    (Field::Ignore, &["序号", "序", "no.", "no", "#"]),
     (Field::ChangeRank, &["改善排名", "改善幅度", "变化排名", "同比排名", "change rank", "change_rank", "improvement"]),
     (Field::ValueRank, &["数值排名", "排名", "名次", "位次", "value rank", "value_rank", "rank", "position"]),
     (Field::LabelEn, &["英文名称", "英文", "label (en)", "label_en", "english"]),
@@ -137,6 +140,22 @@ fn header_field(cell: &str) -> Option<Field> {
     let matches =
         |w: &&str| if w.chars().count() == 1 || (w.is_ascii() && w.len() <= 3) { cell == *w } else { cell.contains(w) };
     HEADER_WORDS.iter().find(|(_, words)| words.iter().any(matches)).map(|(f, _)| *f)
+}
+
+/// The unit a header gives its column in brackets: “数量（件）”, “金额(万元)”, “Fines (yuan)”.
+/// Not a year or another number (“数值（2021）”), and not a language (“名称（英文）” is a label).
+pub fn header_unit(cell: &str) -> Option<String> {
+    let cell = cell.trim();
+    let (open, close) =
+        [('（', '）'), ('(', ')'), ('【', '】'), ('[', ']')].into_iter().find(|(_, close)| cell.ends_with(*close))?;
+    let inner = cell[..cell.len() - close.len_utf8()].rsplit_once(open)?.1.trim();
+    let is_unit = !inner.is_empty()
+        && inner.chars().count() <= 10
+        && !inner.chars().any(|c| c.is_ascii_digit() && !"23".contains(c))
+        && !inner.contains(['年', '月', '日'])
+        && header_field(inner).is_none()
+        && !["en", "英文", "中文", "zh", "english", "chinese"].contains(&inner.to_lowercase().as_str());
+    is_unit.then(|| inner.to_string())
 }
 
 /// A qualifier written as the payload's name or as the report's word.
@@ -184,6 +203,7 @@ pub fn guess_mapping(target: Target, rows: &[Vec<String>], header: bool) -> Vec<
     if header {
         for (col, cell) in rows[0].iter().enumerate() {
             match header_field(cell) {
+                Some(Field::Ignore) => elsewhere[col] = true,
                 Some(f) if allowed.contains(&f) && !used.contains(&f) => {
                     used.insert(f);
                     out[col] = f;
@@ -240,6 +260,9 @@ pub enum Note {
     /// A resolved count with a hedge or a unit of its own (“1,230余”, “98.9%”): kept as text,
     /// as the bare number would claim more than the cell says.
     NotACount { row: usize, cell: String },
+    /// The value column's header gives a unit (“数量（件）”): the unit of every row that has
+    /// none of its own.
+    HeaderUnit { header: String, unit: String },
 }
 
 /// The rows (ranking) or items (case statistics) a table makes, and the notes on the way.
@@ -287,12 +310,25 @@ fn unit_with(own: String, column: Option<String>, row: usize, cell: &str, notes:
     }
 }
 
-/// Converts the table's rows (without the header) into entries. `taken` holds the ids already
-/// used in the document; `id_base` is the start of generated item ids.
-pub fn build(target: Target, rows: &[Vec<String>], mapping: &[Field], taken: &HashSet<String>, id_base: &str) -> Built {
+/// Converts the table's rows (without the header) into entries. `header` is the header row, if
+/// the table has one (a unit in the value column's header is the rows' unit); `taken` holds the
+/// ids already used in the document; `id_base` is the start of generated item ids.
+pub fn build(
+    target: Target,
+    header: Option<&[String]>,
+    rows: &[Vec<String>],
+    mapping: &[Field],
+    taken: &HashSet<String>,
+    id_base: &str,
+) -> Built {
     let mut taken = taken.clone();
     let mut notes = Vec::new();
     let mut entries = Vec::new();
+    let value_header = mapping.iter().position(|m| *m == Field::Value).and_then(|c| header?.get(c));
+    let header_unit = value_header.and_then(|h| header_unit(h));
+    if let (Some(header), Some(unit)) = (value_header, &header_unit) {
+        notes.push(Note::HeaderUnit { header: header.trim().to_string(), unit: unit.clone() });
+    }
     for (r, row) in rows.iter().enumerate() {
         let cell = |f: Field| -> Option<&str> {
             mapping.iter().position(|m| *m == f).and_then(|c| row.get(c)).map(|s| s.trim()).filter(|s| !s.is_empty())
@@ -314,7 +350,7 @@ pub fn build(target: Target, rows: &[Vec<String>], mapping: &[Field], taken: &Ha
         } else if target == Target::CaseStats || cell(Field::Metric).is_none() {
             o.insert("label".into(), json!(""));
         }
-        let mut unit_zh = cell(Field::Unit).map(str::to_string);
+        let mut unit_zh = cell(Field::Unit).map(str::to_string).or_else(|| header_unit.clone());
         if let Some(v) = cell(Field::Value) {
             let fig = parse_figure(v);
             match &fig.number {

@@ -47,7 +47,8 @@ pub enum Crumb {
 }
 
 fn name_of(v: &Value) -> String {
-    for key in ["label", "title"] {
+    // A section's title names it; a calendar section's `label` says what its marks mean.
+    for key in ["title", "label"] {
         let (zh, _) = text_parts(v.get(key));
         if !zh.trim().is_empty() {
             return zh;
@@ -93,4 +94,21 @@ pub fn breadcrumb(doc: &Value, ptr: &str) -> Vec<Crumb> {
         i += 2;
     }
     out
+}
+
+/// `message` with each place in the payload it names (a repeated id's "first at
+/// /sections/0/items/2/id") said by `words`, as the problem list says the problem's own place:
+/// a report editor reads the form, not JSON pointers.
+pub fn pointers_in_words(message: &str, words: impl Fn(&str) -> String) -> String {
+    message
+        .split(' ')
+        .map(|word| {
+            if ["/meta/", "/groups/", "/sections/"].iter().any(|p| word.starts_with(p)) {
+                words(word)
+            } else {
+                word.to_string()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
 }

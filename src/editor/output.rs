@@ -76,6 +76,23 @@ pub fn file_name(wanted: &str) -> String {
     }
 }
 
+/// Where the snippet's `data-src` looks for the downloaded file until the person says otherwise:
+/// `reports/` and the file's name, with the characters a URL path cannot hold as they are
+/// percent-encoded (a space, `#`, `%`, `?`); Chinese names stay readable.
+pub fn payload_url(file: &str) -> String {
+    let mut url = String::from("reports/");
+    for c in file_name(file).chars() {
+        match c {
+            ' ' => url.push_str("%20"),
+            '#' => url.push_str("%23"),
+            '%' => url.push_str("%25"),
+            '?' => url.push_str("%3F"),
+            c => url.push(c),
+        }
+    }
+    url
+}
+
 /// A payload element id from a section-safe base: letters, digits, `-` and `_` only.
 pub fn element_id(wanted: &str) -> String {
     let id: String = wanted

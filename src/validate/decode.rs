@@ -98,8 +98,12 @@ fn invalid_value(_: &str, _: &[&str]) -> (String, String) {
 /// ("98.5", "5,020余人次", "98.9%", "超过20万"), so the message says what to write instead,
 /// read as the editor reads a spreadsheet cell. Worded for the editor's form as well as for
 /// JSON: each part names the form's field and the JSON key.
+///
+/// What to do with a hedge or a unit depends on the field (`pointer`): only a metric's or a case
+/// item's value (`…/items/N/value`) has a qualifier beside it; a resolved count is exact; a
+/// bound is in its figure's unit.
 #[cfg(feature = "messages")]
-fn number_as_string(s: &str) -> (String, String) {
+fn number_as_string(s: &str, pointer: &str) -> (String, String) {
     let found = (text!("应为数字，实际是文字“{s}”"), text!("expected a number, found the text \"{s}\""));
     let figure = crate::format::figure::parse_figure(s);
     let Some(number) = figure.number else { return found };
@@ -114,11 +118,34 @@ fn number_as_string(s: &str) -> (String, String) {
             text!("{}: write it as the number {number}, not as text", found.1),
         );
     }
+    let mut tail = pointer.rsplit('/');
+    let (field, parent, list) = (tail.next(), tail.next(), tail.next());
+    match (field, parent) {
+        // "98.9%" is a share, "1,230余" a hedge: neither is the count of cases resolved.
+        (Some("resolved"), _) => {
+            return (
+                text!("{}：已办结数应是确切的件数（不带“余”“%”等），写成数字；报告只给出比例时，请不填已办结", found.0),
+                text!("{}: the resolved figure is an exact count (no \"more than\", no \"%\"), written as a number; where the report gives only a share, leave it empty", found.1),
+            )
+        }
+        (_, Some("bounds")) => {
+            return (
+                text!("{}：写成数字 {number}，与指标的数值同单位（上下限没有自己的单位）", found.0),
+                text!("{}: write the number {number}, in the figure's own unit (bounds have no unit of their own)", found.1),
+            )
+        }
+        _ => {}
+    }
     let mut zh = vec![text!("数值写 {number}")];
     let mut en = vec![text!("write {number} as the value")];
     if let Some(qualifier) = figure.qualifier {
-        zh.push(text!("限定词（qualifier）选 {qualifier}"));
-        en.push(text!("qualifier {qualifier}"));
+        if list == Some("items") {
+            zh.push(text!("限定词（qualifier）选 {qualifier}"));
+            en.push(text!("qualifier {qualifier}"));
+        } else {
+            zh.push(text!("此处不能带限定词"));
+            en.push(text!("no qualifier here"));
+        }
     }
     if let Some(unit) = figure.unit {
         zh.push(text!("单位（unit）写“{unit}”"));
@@ -255,7 +282,7 @@ impl Decoder {
             // Only builds with the messages say more than `expected` would (the same place).
             #[cfg(feature = "messages")]
             Value::String(s) => {
-                let (zh, en) = number_as_string(s);
+                let (zh, en) = number_as_string(s, &at.pointer());
                 self.error(at, zh, en);
                 return None;
             }

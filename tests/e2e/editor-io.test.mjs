@@ -544,9 +544,16 @@ test("a label with </script>, embedded with the copied snippet, shows as text", 
   await page.waitForFunction(() => ["f/meta/title/en", "f/meta/publisher/en"].includes(document.activeElement?.id));
   await page.selectOption("#snippet-lang", "zh");
   assert.equal(await page.$("#snippet-untranslated"), null, "a Chinese widget shows the Chinese anyway");
-  // The data-src form of the snippet.
+  // The data-src form of the snippet: the downloaded file's name under reports/, until an
+  // address is typed.
   await page.check("#place-file");
+  assert.equal(await page.inputValue("#payload-url"), "reports/lanshan-2021.json");
+  await page.fill("#file-name", "县水利局 2023");
+  assert.equal(await page.inputValue("#payload-url"), "reports/县水利局%202023.json");
+  assert.match(await page.inputValue("#snippet-text"), /data-src="reports\/县水利局%202023\.json"/);
   await page.fill("#payload-url", "/reports/lanshan.json");
+  await page.fill("#file-name", "lanshan-2021.json");
+  assert.equal(await page.inputValue("#payload-url"), "/reports/lanshan.json", "a typed address stays");
   assert.equal(
     await page.inputValue("#snippet-text"),
     '<div data-report-widget data-src="/reports/lanshan.json" data-lang="zh" data-theme="dark"></div>\n<script type="module" src="./report-widget.js"></script>\n<script nomodule defer src="./report-widget-nomodule.js"></script>\n'

@@ -191,7 +191,8 @@ impl ImportState {
             .filter(|s| !s.is_empty())
             .unwrap_or("item")
             .to_string();
-        mapping::build(self.target, self.body(), &self.mapping, &taken, &base)
+        let header = self.rows.first().filter(|_| self.header).map(Vec::as_slice);
+        mapping::build(self.target, header, self.body(), &self.mapping, &taken, &base)
     }
 
     /// Handles a message; returns the edit to apply when the person applies the table.
@@ -322,6 +323,9 @@ fn note_text(ctx: &FormCtx, note: &Note, state: &ImportState) -> String {
         }
         Note::NotANumber { row: r, cell, .. } => fill(t.note_nan, &[("row", row(r)), ("cell", cell.clone())]),
         Note::NotACount { row: r, cell } => fill(t.note_not_a_count, &[("row", row(r)), ("cell", cell.clone())]),
+        Note::HeaderUnit { header, unit } => {
+            fill(t.note_header_unit, &[("header", header.clone()), ("unit", unit.clone())])
+        }
     }
 }
 

@@ -203,7 +203,8 @@ pub struct EditorApp {
     file_name: String,
     inline: bool,
     payload_id: String,
-    payload_url: String,
+    /// The snippet's `data-src` as the person typed it; `None` follows the file name.
+    payload_url: Option<String>,
     base: String,
     snippet_lang: String,
     /// `data-theme` in the snippet: empty (the reader's system), `light` or `dark`.
@@ -285,8 +286,11 @@ impl EditorApp {
         self.stale = false;
         let status = check(&self.doc, self.text.len());
         let mut errors = HashMap::new();
+        let t = self.t();
         for p in &status.problems {
-            errors.entry(p.pointer.clone()).or_insert_with(|| p.message(self.ui).to_string());
+            errors
+                .entry(p.pointer.clone())
+                .or_insert_with(|| nav::pointers_in_words(p.message(self.ui), |at| self.crumbs(t, at)));
         }
         self.errors = Rc::new(errors);
         if let Some(report) = &status.report {
@@ -420,6 +424,12 @@ impl EditorApp {
         self.prerendered.as_ref().filter(|(k, _)| *k == key && !self.stale).map(|(_, s)| s.clone())
     }
 
+    /// The snippet's `data-src`: what the person typed, else the downloaded file's name under
+    /// `reports/`.
+    fn payload_url(&self) -> String {
+        self.payload_url.clone().unwrap_or_else(|| output::payload_url(&self.file_name))
+    }
+
     fn snippet(&self) -> String {
         if self.prerender_wanted() {
             return self.prerendered_now().map(|s| (*s).clone()).unwrap_or_default();
@@ -427,7 +437,7 @@ impl EditorApp {
         let place = if self.inline {
             PayloadPlace::Inline { id: output::element_id(&self.payload_id) }
         } else {
-            PayloadPlace::File { url: self.payload_url.clone() }
+            PayloadPlace::File { url: self.payload_url() }
         };
         output::embed_snippet(&self.text, &place, &self.base, &self.snippet_lang, Some(&self.snippet_theme))
     }
@@ -732,7 +742,7 @@ impl Component for EditorApp {
             file_name,
             inline: true,
             payload_id: "report-payload".into(),
-            payload_url: "reports/report.json".into(),
+            payload_url: None,
             base: "/static/rw/1.0/".into(),
             snippet_lang: "zh".into(),
             snippet_theme: String::new(),
@@ -1106,7 +1116,7 @@ impl Component for EditorApp {
             Msg::FileName(name) => self.file_name = name,
             Msg::Place(inline) => self.inline = inline,
             Msg::PayloadId(id) => self.payload_id = id,
-            Msg::PayloadUrl(url) => self.payload_url = url,
+            Msg::PayloadUrl(url) => self.payload_url = Some(url),
             Msg::Base(base) => self.base = base,
             Msg::SnippetLang(lang) => self.snippet_lang = lang,
             Msg::SnippetTheme(theme) => self.snippet_theme = theme,
@@ -1428,7 +1438,7 @@ impl EditorApp {
                                     <a href={format!("#{target}")} onclick={self.send.reform(move |e: MouseEvent| { e.prevent_default(); Msg::GoTo(i) })}>
                                         <span class="ed-sev">{ if error { t.error } else { t.warning } }</span>
                                         <span class="ed-where">{ where_ }</span>
-                                        <span class="ed-msg">{ p.message(self.ui) }</span>
+                                        <span class="ed-msg">{ nav::pointers_in_words(p.message(self.ui), |at| self.crumbs(t, at)) }</span>
                                     </a>
                                 </li>
                             }
@@ -1506,7 +1516,7 @@ impl EditorApp {
                         </div>
                         <p class="ed-hint" id="prerender-help">{ t.prerender_help }</p>
                     } else {
-                        { text_input("payload-url", t.payload_url, self.payload_url.clone(), Msg::PayloadUrl) }
+                        { text_input("payload-url", t.payload_url, self.payload_url(), Msg::PayloadUrl) }
                     }
                     { text_input("widget-base", t.widget_base, self.base.clone(), Msg::Base) }
                     <div class="ed-field">
