@@ -117,6 +117,20 @@ test("an error in the list leads to its field, and fixing it clears it", async (
   await previewShows(page, "4.70");
   assert.equal(await field.getAttribute("aria-invalid"), null);
 
+  // A click on a problem while the check after typing is pending goes to that problem, not to
+  // the one the new check puts in its place in the list.
+  const second = byId(page, "f/sections/0/items/1/value");
+  const secondValue = await second.inputValue();
+  await second.fill("x");
+  await page.waitForSelector('#problem-list li[data-pointer="/sections/0/items/1/value"]');
+  await field.fill("y");
+  await page.click('#problem-list li[data-pointer="/sections/0/items/1/value"] a');
+  assert.equal(await focusedId(page), "f/sections/0/items/1/value", "the clicked problem's field");
+  await page.waitForSelector('#problem-list li[data-pointer="/sections/0/items/0/value"]');
+  await field.fill("4.70");
+  await second.fill(secondValue);
+  await noProblems(page);
+
   // A problem in a folded section unfolds it; an emptied label focuses its Chinese text.
   await byId(page, "f/sections/5/items/5/label/zh").fill("");
   await page.waitForSelector('#problem-list li[data-pointer="/sections/5/items/5/label"]');

@@ -120,7 +120,9 @@ pub enum Msg {
     JsonInput(String),
     DropJson,
     Tab(Tab),
-    GoTo(usize),
+    /// To a problem's field: the problem as the list showed it, not its place in the list, which
+    /// the check after a pause in typing may have changed by the time of the click.
+    GoTo(Box<Problem>),
     GoToJsonError,
     /// To the English field of the first text without English.
     GoToUntranslated,
@@ -908,13 +910,11 @@ impl Component for EditorApp {
                 self.tab = tab;
                 self.focus = Some(Focus::Ids(vec![format!("tab-{}", if tab == Tab::Form { "form" } else { "json" })]));
             }
-            Msg::GoTo(index) => {
+            Msg::GoTo(problem) => {
                 if self.stale {
                     self.run_check();
                 }
-                if let Some(problem) = self.status.problems.get(index).cloned() {
-                    self.go_to_problem(&problem);
-                }
+                self.go_to_problem(&problem);
             }
             Msg::GoToUntranslated => {
                 if let Some(ptr) = doc::untranslated(&self.doc).into_iter().next() {
@@ -1428,14 +1428,20 @@ impl EditorApp {
                     <ol class="ed-problem-list" id="problem-list">
                         { for status.problems.iter().enumerate().map(|(i, p)| {
                             let error = p.severity == Severity::Error;
+                            // Keyed by what the row says, so a row under the pointer keeps its
+                            // problem when the list changes after a pause in typing (the same
+                            // problem twice is told apart by how many came before).
+                            let same_before = status.problems[..i].iter().filter(|q| *q == p).count();
+                            let key = format!("{}|{}|{same_before}", p.pointer, p.en);
+                            let clicked = p.clone();
                             let target = nav::candidates(&p.pointer).into_iter().next().unwrap_or_else(|| JSON_AREA.to_string());
                             let where_ = match p.position {
                                 Some((line, _)) => t.json_line.replace("{line}", &line.to_string()),
                                 None => self.crumbs(t, &p.pointer),
                             };
                             html! {
-                                <li class={classes!("ed-problem", if error { "ed-error" } else { "ed-warning" })} data-pointer={p.pointer.clone()}>
-                                    <a href={format!("#{target}")} onclick={self.send.reform(move |e: MouseEvent| { e.prevent_default(); Msg::GoTo(i) })}>
+                                <li {key} class={classes!("ed-problem", if error { "ed-error" } else { "ed-warning" })} data-pointer={p.pointer.clone()}>
+                                    <a href={format!("#{target}")} onclick={self.send.reform(move |e: MouseEvent| { e.prevent_default(); Msg::GoTo(Box::new(clicked.clone())) })}>
                                         <span class="ed-sev">{ if error { t.error } else { t.warning } }</span>
                                         <span class="ed-where">{ where_ }</span>
                                         <span class="ed-msg">{ nav::pointers_in_words(p.message(self.ui), |at| self.crumbs(t, at)) }</span>
