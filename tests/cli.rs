@@ -203,7 +203,7 @@ fn a_theme_word_the_widget_does_not_know_is_refused_not_shown_as_the_default() {
     let lanshan = Path::new(env!("CARGO_MANIFEST_DIR")).join("www/reports/lanshan-2021.json");
     let lanshan = lanshan.to_str().unwrap();
     let (code, output) = cli(&["prerender", lanshan, "--theme", "drak large", "--stylesheet", "x.css"]);
-    assert_eq!(code, 1, "{output}");
+    assert_eq!(code, 2, "a mistake in the command line: {output}");
     assert!(output.contains("not \"drak\""), "{output}");
     for theme in ["dark large", "Dark,LARGE", "auto", "light", "适老化"] {
         let (code, output) = cli(&["prerender", lanshan, "--theme", theme, "--stylesheet", "x.css"]);
@@ -309,4 +309,171 @@ fn a_standalone_page_with_inline_css_needs_no_other_file() {
         assert!(!page.contains(external), "a page for archiving has no {external}");
     }
     assert!(page.contains("1813.4469"), "the report itself");
+}
+
+/// Runs the tool; (status, stdout, stderr).
+fn cli_split(args: &[&str]) -> (i32, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_report-widget")).args(args).output().expect("the CLI runs");
+    let text = |b: &[u8]| String::from_utf8_lossy(b).to_string();
+    (out.status.code().unwrap_or(-1), text(&out.stdout), text(&out.stderr))
+}
+
+#[test]
+fn a_command_line_mistake_is_named_and_exits_two_never_ignored() {
+    let lanshan = format!("{}/www/reports/lanshan-2021.json", env!("CARGO_MANIFEST_DIR"));
+    let lanshan = lanshan.as_str();
+    for (args, said) in [
+        // A misspelt option gave a Chinese report, exit 0.
+        (vec!["render", lanshan, "--lnag", "en"], "unknown option \"--lnag\""),
+        (vec!["prerender", lanshan, "--thme", "dark", "--stylesheet", "x.css"], "unknown option \"--thme\""),
+        (vec!["prerender", lanshan, "--stylesheet", "x.css", "--lang"], "--lang needs a value"),
+        (vec!["render", lanshan, lanshan], "one payload file at a time"),
+        (vec!["render"], "no payload file"),
+        (vec!["validate", "--strict", lanshan], "unknown option \"--strict\""),
+        (vec!["validate", "--lang", "zh"], "no payload file"),
+        (vec!["prerender", lanshan, "--inline-css", "--stylesheet", "x.css"], "--inline-css goes with --page"),
+        (vec!["prerender", lanshan, "--wasm", "x.wasm"], "--wasm goes with --stylesheet"),
+        (vec!["frobnicate"], "unknown command \"frobnicate\""),
+    ] {
+        let (code, out, err) = cli_split(&args);
+        assert_eq!(code, 2, "{args:?}: {out}{err}");
+        assert!(out.is_empty(), "{args:?}: nothing on stdout");
+        assert!(err.contains(said) && err.contains("usage:"), "{args:?}: {err}");
+    }
+    // Options go before or after the file.
+    let (code, out, _) = cli_split(&["render", "--lang", "en", lanshan]);
+    assert_eq!(code, 0);
+    assert!(out.contains("lang=\"en\""));
+    // Help is asked for: on stdout, exit 0, every option explained.
+    for args in [vec!["--help"], vec!["prerender", "--help"], vec!["help"]] {
+        let (code, out, _) = cli_split(&args);
+        assert_eq!(code, 0, "{args:?}");
+        for option in ["--page", "--inline-css", "--theme", "--id", "--base", "--dist", "exit status"] {
+            assert!(out.contains(option), "{args:?}: {option}");
+        }
+    }
+}
+
+#[test]
+fn rendering_says_the_warnings_that_explain_a_missing_qualifier_or_unit() {
+    let root = env!("CARGO_MANIFEST_DIR");
+    let mut payload: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(format!("{root}/www/reports/lanshan-2021.json")).unwrap())
+            .unwrap();
+    let item = &mut payload["sections"][4]["items"][0];
+    let qualifier = item.as_object_mut().unwrap().remove("qualifier");
+    item["qualifer"] = qualifier.unwrap_or(serde_json::json!("over"));
+    let path = temp_file("misspelt-qualifier.json", payload.to_string().as_bytes());
+    for args in [vec!["render", path.as_str()], vec!["prerender", path.as_str(), "--stylesheet", "x.css"]] {
+        let (code, out, err) = cli_split(&args);
+        assert_eq!(code, 0, "a warning does not stop it: {err}");
+        assert!(out.contains("class=\"rw\""));
+        assert!(
+            err.contains(&format!("{path}: /sections/4/items/0/qualifer: warning: unknown field \"qualifer\"")),
+            "{args:?}: {err}"
+        );
+    }
+}
+
+#[test]
+fn a_base_without_its_final_slash_still_names_files_inside_it() {
+    let lanshan = format!("{}/www/reports/lanshan-2021.json", env!("CARGO_MANIFEST_DIR"));
+    let dist = Path::new(env!("CARGO_TARGET_TMPDIR")).join("base-dist");
+    std::fs::create_dir_all(&dist).unwrap();
+    std::fs::write(dist.join("report-widget-0123456789abcdef.css"), "").unwrap();
+    std::fs::write(dist.join("report-widget-web-0123456789abcdef_bg.wasm"), "").unwrap();
+    let (code, out, _) =
+        cli_split(&["prerender", &lanshan, "--dist", dist.to_str().unwrap(), "--base", "/static/rw/1.0"]);
+    assert_eq!(code, 0);
+    assert!(out.contains("href=\"/static/rw/1.0/report-widget-0123456789abcdef.css\""), "{out}");
+    assert!(out.contains("src=\"/static/rw/1.0/report-widget.js\""));
+    assert!(!out.contains("1.0report-widget"));
+}
+
+#[test]
+fn a_dist_folder_with_two_builds_gives_the_files_its_loader_names_or_an_error() {
+    let lanshan = format!("{}/www/reports/lanshan-2021.json", env!("CARGO_MANIFEST_DIR"));
+    let dist = Path::new(env!("CARGO_TARGET_TMPDIR")).join("two-builds-dist");
+    std::fs::create_dir_all(&dist).unwrap();
+    for hash in ["0000000000000000", "ffffffffffffffff"] {
+        std::fs::write(dist.join(format!("report-widget-{hash}.css")), "").unwrap();
+        std::fs::write(dist.join(format!("report-widget-web-{hash}_bg.wasm")), "").unwrap();
+    }
+    let args = ["prerender", lanshan.as_str(), "--dist", dist.to_str().unwrap()];
+    std::fs::remove_file(dist.join("report-widget.js")).ok();
+    let (code, out, err) = cli_split(&args);
+    assert_eq!((code, out.as_str()), (1, ""), "{err}");
+    assert!(err.contains("files of several builds"), "{err}");
+    std::fs::write(
+        dist.join("report-widget.js"),
+        "const css=\"report-widget-ffffffffffffffff.css\",wasm=\"report-widget-web-ffffffffffffffff_bg.wasm\";",
+    )
+    .unwrap();
+    let (code, out, err) = cli_split(&args);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.contains("report-widget-ffffffffffffffff.css")
+            && out.contains("report-widget-web-ffffffffffffffff_bg.wasm")
+    );
+    assert!(!out.contains("0000000000000000"));
+    assert!(err.contains("report-widget.sri.txt") && err.contains("not pinned"), "said, not silent: {err}");
+}
+
+#[test]
+fn problems_at_the_root_and_wrong_counts_say_where_and_what() {
+    let (code, out) = cli(&["validate", &temp_file("array.json", b"[]")]);
+    assert_eq!(code, 1);
+    assert!(out.contains("array.json: /: expected an object"), "{out}");
+    let root = env!("CARGO_MANIFEST_DIR");
+    let mut payload: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(format!("{root}/www/reports/lanshan-2021.json")).unwrap())
+            .unwrap();
+    payload["sections"][0]["items"][0]["ranks"][0]["position"] = serde_json::json!(-1);
+    payload["sections"][0]["items"][0]["ranks"][1]["position"] = serde_json::json!(2.5);
+    let (code, out) = cli(&["validate", &temp_file("wrong-counts.json", payload.to_string().as_bytes())]);
+    assert_eq!(code, 1);
+    assert!(out.contains("expected a whole number ≥ 0, found -1"), "{out}");
+    assert!(out.contains("expected a whole number ≥ 0, found 2.5"), "{out}");
+    // A file that cannot be read is reported beside the others, on stdout.
+    let (code, out, _) =
+        cli_split(&["validate", "/no/such/file.json", &format!("{root}/www/reports/lanshan-2021.json")]);
+    assert_eq!(code, 1);
+    assert!(out.contains("/no/such/file.json: cannot read") && out.contains("lanshan-2021.json: ok"), "{out}");
+}
+
+/// A synthetic payload with one ranking of `rows` rows.
+fn long_ranking(rows: usize) -> String {
+    let entries: Vec<serde_json::Value> =
+        (1..=rows).map(|i| serde_json::json!({ "label": format!("站点 {i}"), "value": i })).collect();
+    serde_json::json!({
+        "schema": "report-widget/1",
+        "meta": { "title": "合成数据：长排名表", "publisher": "测试", "date": "2024-01-01", "synthetic": true },
+        "groups": [{ "id": "sites", "label": "站点", "size": rows }],
+        "sections": [{ "id": "t", "title": "长表", "kind": "ranking", "group": "sites", "rows": entries }]
+    })
+    .to_string()
+}
+
+#[test]
+fn a_long_table_is_whole_where_no_script_will_page_it() {
+    let path = temp_file("long-ranking.json", long_ranking(60).as_bytes());
+    let (code, snippet, err) = cli_split(&["prerender", &path, "--stylesheet", "x.css"]);
+    assert_eq!(code, 0, "{err}");
+    let (shadow, copy) = snippet.split_once("</template>").unwrap();
+    // The widget hydrates its first page; the plain copy (engines without declarative shadow
+    // DOM, readers and search engines) has every row, and no pager that would do nothing.
+    assert!(shadow.contains(">站点 50<") && !shadow.contains(">站点 51<"));
+    assert!(copy.contains(">站点 1<") && copy.contains(">站点 60<"), "every row in the plain copy");
+    assert!(!copy.contains("rw-pager"));
+    // A standalone page has no script: every row, and its controls hidden.
+    let root = env!("CARGO_MANIFEST_DIR");
+    let dist = Path::new(env!("CARGO_TARGET_TMPDIR")).join("long-table-dist");
+    std::fs::create_dir_all(&dist).unwrap();
+    std::fs::copy(format!("{root}/www/report-widget.css"), dist.join("report-widget-0123abcd.css")).unwrap();
+    let (code, page, err) =
+        cli_split(&["prerender", &path, "--page", "--inline-css", "--dist", dist.to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
+    let (shadow, _) = page.split_once("</template>").unwrap();
+    assert!(shadow.contains(">站点 60<"), "every row on the page itself");
+    assert!(page.contains("data-state=\"error\""), "the state that hides the controls");
 }

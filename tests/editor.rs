@@ -670,7 +670,10 @@ fn the_prerendered_snippet_is_the_command_line_one() {
         theme: Some("dark".into()),
         integrity: None,
     };
-    let html = prerender::render(LANSHAN, &options).unwrap();
+    let report = validate::load(LANSHAN).unwrap();
+    let html = prerender::render_report(&report, &options, false);
+    let printed = prerender::render_report(&report, &options, true);
+    assert_eq!(html, prerender::render(LANSHAN, &options).unwrap());
     let dist_files = BuildFiles {
         stylesheet: "./report-widget-0123456789abcdef.css",
         wasm: Some("./report-widget-web-0123456789abcdef_bg.wasm"),
@@ -681,6 +684,7 @@ fn the_prerendered_snippet_is_the_command_line_one() {
     let ours = output::prerendered_snippet(
         LANSHAN,
         &html,
+        &printed,
         &dist_files,
         "lanshan",
         "/static/rw/1.0",

@@ -412,10 +412,10 @@ fn exported_svg_marks_chinese_in_an_english_chart() {
 #[test]
 fn themes_read_from_data_theme() {
     assert_eq!(Theme::parse(""), Theme::default());
-    assert_eq!(Theme::parse("dark large"), Theme { scheme: Scheme::Dark, large: true });
-    assert_eq!(Theme::parse(" LIGHT "), Theme { scheme: Scheme::Light, large: false });
-    assert_eq!(Theme::parse("适老化"), Theme { scheme: Scheme::Auto, large: true });
-    assert_eq!(Theme { scheme: Scheme::Dark, large: true }.attribute(), "dark large");
+    assert_eq!(Theme::parse("dark large"), Theme { scheme: Scheme::Dark, large: true, printed: false });
+    assert_eq!(Theme::parse(" LIGHT "), Theme { scheme: Scheme::Light, large: false, printed: false });
+    assert_eq!(Theme::parse("适老化"), Theme { scheme: Scheme::Auto, large: true, printed: false });
+    assert_eq!(Theme { scheme: Scheme::Dark, large: true, printed: false }.attribute(), "dark large");
 }
 
 #[test]
@@ -504,10 +504,8 @@ fn the_theme_reaches_the_markup() {
     );
 }
 
-#[test]
-fn nothing_resolved_of_nothing_has_no_rate() {
-    // 0 of 0: no rate is made up (not "0.0%"), and the completion chart, which draws rates,
-    // leaves the item out; the case list still says 0 / 0.
+/// The report with these fields of its "mee-summer-problems" case item changed.
+fn with_summer_problems(fields: serde_json::Value) -> Report {
     let mut payload: serde_json::Value = serde_json::from_str(PAYLOAD).unwrap();
     let item = payload["sections"]
         .as_array_mut()
@@ -516,18 +514,30 @@ fn nothing_resolved_of_nothing_has_no_rate() {
         .flat_map(|s| s["items"].as_array_mut().into_iter().flatten())
         .find(|i| i["id"] == "mee-summer-problems")
         .expect("the item");
-    item["value"] = serde_json::json!(0);
-    item["resolved"] = serde_json::json!(0);
-    let report = validate::load(&payload.to_string()).expect("valid");
-    let v = ReportView::new(&report, Lang::Zh);
-    let row = v
-        .sections
+    for (key, value) in fields.as_object().unwrap() {
+        item[key] = value.clone();
+    }
+    validate::load(&payload.to_string()).expect("valid")
+}
+
+/// The view's row of that item.
+fn summer_problems(v: &ReportView) -> &report_widget::view::CaseRow {
+    v.sections
         .iter()
         .find_map(|s| match &s.body {
             SectionViewBody::CaseStats(c) => c.rows.iter().find(|r| r.id == "mee-summer-problems"),
             _ => None,
         })
-        .unwrap();
+        .unwrap()
+}
+
+#[test]
+fn nothing_resolved_of_nothing_has_no_rate() {
+    // 0 of 0: no rate is made up (not "0.0%"), and the completion chart, which draws rates,
+    // leaves the item out; the case list still says 0 / 0.
+    let report = with_summer_problems(serde_json::json!({ "value": 0, "resolved": 0 }));
+    let v = ReportView::new(&report, Lang::Zh);
+    let row = summer_problems(&v);
     let progress = row.progress.as_ref().unwrap();
     assert_eq!((progress.done.as_str(), progress.total.as_str(), progress.percent.as_str()), ("0", "0", ""));
     let completion = charts_of(&v).into_iter().find(|c| c.kind == ChartKind::Completion).unwrap();
@@ -638,4 +648,20 @@ fn the_remembered_large_text_read_again_unchanged_renders_nothing_again() {
     assert_eq!(off.large, Some(false));
     let first = Rc::new(BodyState::default()).reduce(BodyAction::SetLarge(false));
     assert_eq!(first.large, Some(false), "a first choice is kept even when it matches the host's");
+}
+
+#[test]
+fn a_share_resolved_of_a_hedged_total_is_pointed_out_to_its_authors() {
+    // "受理3056余件，办结2988件": the share the widget computes from 3056 is only approximate. The
+    // row's figure keeps its hedge; the authoring tools (validate, the editor) say so.
+    let report = with_summer_problems(serde_json::json!({ "value": 3056, "qualifier": "over", "resolved": 2988 }));
+    let advice = validate::advice(&report);
+    assert_eq!(advice.len(), 1, "{advice:?}");
+    assert!(advice[0].pointer.ends_with("/resolved") && advice[0].en.contains("approximate"));
+    assert_eq!(validate::advice(&validate::load(PAYLOAD).unwrap()), vec![], "none for the report as it is");
+    for (lang, figure) in [(Lang::Zh, "3056余"), (Lang::En, "more than 3,056")] {
+        let v = ReportView::new(&report, lang);
+        let row = summer_problems(&v);
+        assert!(row.progress.is_some() && row.figure_text.starts_with(figure), "{}", row.figure_text);
+    }
 }

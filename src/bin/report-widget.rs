@@ -4,11 +4,14 @@
 //! ```text
 //! report-widget validate [--lang zh] FILE...  `FILE: PATH: message` per problem; exit 1 if any file is invalid
 //! report-widget schema                    the payload's JSON Schema
-//! report-widget render FILE [--lang en]   the report as HTML (server-side rendering)
+//! report-widget render FILE [--lang en] [--theme NAME]   the report as HTML (server-side rendering)
 //! report-widget prerender FILE [options]  the embed snippet with the report already inside
 //!     --lang zh|en  --theme NAME  --id ELEMENT_ID  --base URL_OF_DIST/  --dist DIR
 //!     --stylesheet URL [--wasm URL]  --page  --inline-css
+//! report-widget --help                    every command and option
 //! ```
+//!
+//! Exit status: 0 done, 1 a payload or file has problems, 2 the command line is wrong.
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() -> std::process::ExitCode {
@@ -21,37 +24,89 @@ fn main() {}
 #[cfg(not(target_arch = "wasm32"))]
 mod cli {
     use report_widget::model::Lang;
-    use report_widget::report::{render_to_string, Outcome};
+    use report_widget::report::Outcome;
     use report_widget::validate::{self, Severity};
     use report_widget::view::ReportView;
     use std::process::ExitCode;
     use std::rc::Rc;
 
-    const USAGE: &str = "usage:\n  report-widget validate [--lang en|zh] FILE...\n  report-widget schema\n  report-widget render FILE [--lang zh|en]\n  report-widget prerender FILE [--lang zh|en] [--theme NAME] [--id ID] [--base URL/] [--dist DIR | --stylesheet URL [--wasm URL]] [--page [--inline-css]]";
+    const USAGE: &str = "usage:\n  report-widget validate [--lang en|zh] FILE...\n  report-widget schema\n  report-widget render FILE [--lang zh|en] [--theme NAME]\n  report-widget prerender FILE [--lang zh|en] [--theme NAME] [--id ID] [--base URL/] [--dist DIR | --stylesheet URL [--wasm URL]] [--page [--inline-css]]";
+
+    const OPTIONS: &str = "
+commands:
+  validate    checks payloads; one line per problem (FILE: PLACE: message), then FILE: ok;
+              exit 1 if any file is invalid
+  schema      prints the payload's JSON Schema
+  render      prints the report as HTML (the widget's markup, rendered natively)
+  prerender   prints the embed snippet with the report already inside (readable before and
+              without the widget's code), or with --page a whole HTML page
+options:
+  --lang zh|en       the report's language (default zh; validate: the messages' language, default en)
+  --theme NAME       light, dark, auto, large, or several (\"dark large\"), as the host's data-theme
+  --id ID            prerender: the payload element's id (default: derived from the payload)
+  --base URL/        prerender: the URL of the widget's folder on the site (default ./)
+  --dist DIR         prerender: the built widget folder whose files the snippet names and pins
+                     (default dist)
+  --stylesheet URL   prerender: the widget stylesheet's URL instead of --dist (with --wasm URL)
+  --page             prerender: a complete HTML page instead of a snippet
+  --inline-css       with --page: the stylesheet inside the page, so that it needs no other file
+                     and no script (every row of long tables shown, no controls)
+exit status: 0 done, 1 a payload or file has problems, 2 the command line is wrong
+";
+
+    /// What `render` takes after the payload: options with a value, then flags.
+    const RENDER_OPTIONS: (&[&str], &[&str]) = (&["--lang", "--theme"], &[]);
+    /// What `prerender` takes after the payload.
+    const PRERENDER_OPTIONS: (&[&str], &[&str]) =
+        (&["--lang", "--theme", "--id", "--base", "--dist", "--stylesheet", "--wasm"], &["--page", "--inline-css"]);
 
     pub fn run(args: Vec<String>) -> ExitCode {
-        match args.first().map(String::as_str) {
-            Some("validate") if args.len() > 1 => validate_files(&args[1..]),
-            Some("render") if args.len() > 1 => render(&args[1..]),
-            Some("prerender") if args.len() > 1 => match prerender(&args[1..]) {
-                Ok(out) => {
-                    emit(&out);
-                    ExitCode::SUCCESS
-                }
-                Err(e) => {
-                    eprintln!("{e}");
-                    ExitCode::from(1)
-                }
-            },
+        if args.iter().any(|a| a == "--help" || a == "-h") || args.first().is_some_and(|a| a == "help") {
+            emit(&format!("{USAGE}\n{OPTIONS}"));
+            return ExitCode::SUCCESS;
+        }
+        let outcome = match args.first().map(String::as_str) {
+            Some("validate") => validate_files(&args[1..]),
+            Some("render") => Options::parse(&args[1..], RENDER_OPTIONS).map_err(Failure::Usage).and_then(render),
+            Some("prerender") => {
+                Options::parse(&args[1..], PRERENDER_OPTIONS).map_err(Failure::Usage).and_then(prerender)
+            }
             Some("schema") if args.len() == 1 => {
                 let schema = report_widget::model::json_schema();
                 emit(&format!("{}\n", serde_json::to_string_pretty(&schema).unwrap_or_default()));
-                ExitCode::SUCCESS
+                Ok(())
             }
-            _ => {
-                eprintln!("{USAGE}");
+            Some("schema") => Err(Failure::Usage("schema takes no arguments".into())),
+            Some(other) => Err(Failure::Usage(format!("unknown command {other:?}"))),
+            None => Err(Failure::Usage("no command".into())),
+        };
+        match outcome {
+            Ok(()) => ExitCode::SUCCESS,
+            // A mistake in the command line: what is wrong, then how to write it.
+            Err(Failure::Usage(e)) => {
+                eprintln!("report-widget: {e}\n{USAGE}\n(report-widget --help lists the options)");
                 ExitCode::from(2)
             }
+            Err(Failure::Input(e)) => {
+                if !e.is_empty() {
+                    eprintln!("{e}");
+                }
+                ExitCode::from(1)
+            }
+        }
+    }
+
+    /// Why a command did not do its work.
+    enum Failure {
+        /// The command line is wrong (exit status 2).
+        Usage(String),
+        /// A payload or a file is (exit status 1); the message, if not already printed.
+        Input(String),
+    }
+
+    impl From<String> for Failure {
+        fn from(message: String) -> Self {
+            Failure::Input(message)
         }
     }
 
@@ -99,33 +154,73 @@ mod cli {
         }
     }
 
-    /// Options: `--flag value` pairs and bare `--flag`s after the payload path.
+    /// A command's payload path and options (`--name value` and bare `--flag`s, in any order).
+    /// An option it does not take, a value left out, a second path: each is an error, never
+    /// silently ignored (a misspelt `--lnag en` would otherwise give a Chinese report).
     struct Options<'a> {
-        args: &'a [String],
+        path: &'a str,
+        values: Vec<(&'a str, &'a str)>,
+        flags: Vec<&'a str>,
     }
 
     impl<'a> Options<'a> {
+        fn parse(args: &'a [String], (with_value, flags): (&[&str], &[&str])) -> Result<Self, String> {
+            let mut options = Options { path: "", values: Vec::new(), flags: Vec::new() };
+            let mut rest = args.iter().map(String::as_str);
+            while let Some(arg) = rest.next() {
+                if with_value.contains(&arg) {
+                    let value = rest.next().filter(|v| !v.starts_with("--")).ok_or(format!("{arg} needs a value"))?;
+                    options.values.push((arg, value));
+                } else if flags.contains(&arg) {
+                    options.flags.push(arg);
+                } else if arg.starts_with('-') && arg.len() > 1 {
+                    return Err(format!("unknown option {arg:?}"));
+                } else if options.path.is_empty() {
+                    options.path = arg;
+                } else {
+                    return Err(format!("one payload file at a time, not {:?} and {arg:?}", options.path));
+                }
+            }
+            if options.path.is_empty() {
+                return Err("no payload file".into());
+            }
+            Ok(options)
+        }
         fn value(&self, name: &str) -> Option<&'a str> {
-            self.args.iter().position(|a| a == name).and_then(|i| self.args.get(i + 1)).map(String::as_str)
+            self.values.iter().rev().find(|(n, _)| *n == name).map(|(_, v)| *v)
         }
         fn flag(&self, name: &str) -> bool {
-            self.args.iter().any(|a| a == name)
+            self.flags.contains(&name)
         }
     }
 
-    /// The name of a content-hashed file of a built `dist/`: `prefix<hash>suffix`.
+    /// The name of a content-hashed file of a built `dist/`: `prefix<hash>suffix`. The loader
+    /// names the files of its own build, so those are taken; a folder holding several builds'
+    /// files and no loader that names one is an error, not a guess.
     fn find_in_dist(dist: &str, prefix: &str, suffix: &str) -> Result<String, String> {
+        let hashed = |n: &str| {
+            n.len() > prefix.len() + suffix.len()
+                && n.starts_with(prefix)
+                && n.ends_with(suffix)
+                && n[prefix.len()..n.len() - suffix.len()].bytes().all(|b| b.is_ascii_hexdigit())
+        };
         let entries = std::fs::read_dir(dist).map_err(|e| {
             format!("{dist}: cannot read the built widget ({e}); run ./run build, or pass --stylesheet URL")
         })?;
-        entries
-            .filter_map(|e| e.ok()?.file_name().into_string().ok())
-            .find(|n| {
-                n.starts_with(prefix)
-                    && n.ends_with(suffix)
-                    && n[prefix.len()..n.len() - suffix.len()].bytes().all(|b| b.is_ascii_hexdigit())
-            })
-            .ok_or_else(|| format!("{dist}: no {prefix}*{suffix}; run ./run build, or pass --stylesheet URL"))
+        let mut found: Vec<String> =
+            entries.filter_map(|e| e.ok()?.file_name().into_string().ok()).filter(|n| hashed(n)).collect();
+        found.sort();
+        if found.len() > 1 {
+            let loader = std::fs::read_to_string(format!("{dist}/report-widget.js")).unwrap_or_default();
+            if let Some(named) = found.iter().find(|n| loader.contains(n.as_str())) {
+                return Ok(named.clone());
+            }
+            return Err(format!(
+                "{dist}: files of several builds ({}) and no report-widget.js that names one; build again into an empty folder, or pass --stylesheet URL",
+                found.join(", ")
+            ));
+        }
+        found.pop().ok_or_else(|| format!("{dist}: no {prefix}*{suffix}; run ./run build, or pass --stylesheet URL"))
     }
 
     /// The widget stylesheet's file name in a built `dist/`.
@@ -133,39 +228,82 @@ mod cli {
         find_in_dist(dist, "report-widget-", ".css")
     }
 
-    fn prerender(args: &[String]) -> Result<String, String> {
+    /// Prints a payload's problems (`FILE: PLACE: message`, warnings marked) on stderr, beside
+    /// the HTML on stdout: a misspelt field is only a warning, but it is why a figure shows
+    /// without its qualifier or unit, and someone who only prerenders must learn of it.
+    fn report_problems(path: &str, problems: &[validate::Problem]) {
+        for p in problems {
+            let mark = if p.severity == Severity::Warning { "warning: " } else { "" };
+            eprintln!("{path}: {}: {mark}{}", place(p, Lang::En), p.en);
+        }
+    }
+
+    /// A problem's place; the payload's root is `/` (an empty place read as a missing one).
+    fn place(p: &validate::Problem, lang: Lang) -> String {
+        match p.location_in(lang) {
+            place if place.is_empty() => "/".into(),
+            place => place,
+        }
+    }
+
+    fn prerender(opts: Options) -> Result<(), Failure> {
         use report_widget::prerender;
         use report_widget::snippet::{BuildFiles, SnippetOptions};
-        let path = &args[0];
-        let opts = Options { args: &args[1..] };
-        let lang = lang_option(opts.value("--lang"), Lang::Zh)?;
+        let path = opts.path;
+        let lang = lang_option(opts.value("--lang"), Lang::Zh).map_err(Failure::Usage)?;
+        let theme = theme_option(opts.value("--theme")).map_err(Failure::Usage)?;
+        let page = opts.flag("--page");
+        if opts.flag("--inline-css") && !page {
+            return Err(Failure::Usage("--inline-css goes with --page (a snippet links the stylesheet)".into()));
+        }
+        if opts.value("--wasm").is_some() && opts.value("--stylesheet").is_none() {
+            return Err(Failure::Usage("--wasm goes with --stylesheet (--dist names both)".into()));
+        }
         let payload = read(path)?;
+        // The folder's URL: every file is named after it, so "/static/rw/1.0" would give
+        // "/static/rw/1.0report-widget.js".
+        let base = match opts.value("--base").unwrap_or("./") {
+            "" => "./".to_string(),
+            base if base.ends_with('/') => base.to_string(),
+            base => format!("{base}/"),
+        };
         let mut options = SnippetOptions {
-            base: opts.value("--base").unwrap_or("./").to_string(),
+            base,
             // Named after the payload by default: two reports prerendered for one page get two ids.
             payload_id: match opts.value("--id") {
                 Some(id) => id.to_string(),
                 None => report_widget::snippet::default_payload_id(&payload),
             },
             lang: opts.value("--lang").unwrap_or("zh").to_string(),
-            theme: theme_option(opts.value("--theme"))?,
+            theme,
             integrity: None,
         };
         let dist = opts.value("--dist").unwrap_or("dist");
+        let checked = validate::load_checked(&payload).map_err(|e| {
+            report_problems(path, &e.problems());
+            Failure::Input(String::new())
+        })?;
+        report_problems(path, &[checked.warnings.as_slice(), &validate::advice(&checked.report)].concat());
+        // A page with its stylesheet inline has no script: no build files to name.
+        let standalone = page && opts.flag("--inline-css");
         // Both from the same build: named by hand, or found in its dist/ folder, which also
         // has the SRI values of its scripts (so the snippet pins the whole widget).
         let (stylesheet, wasm) = match opts.value("--stylesheet") {
             Some(url) => (url.to_string(), opts.value("--wasm").map(String::from)),
+            None if standalone => (String::new(), None),
             None => {
                 let sri_path = std::path::Path::new(dist).join("report-widget.sri.txt");
-                if let Ok(sri) = std::fs::read_to_string(&sri_path) {
-                    options.integrity = report_widget::snippet::ScriptIntegrity::from_sri_txt(&sri);
-                    if options.integrity.is_none() {
-                        eprintln!(
-                            "{}: no SRI values for the two scripts; the snippet is not pinned",
-                            sri_path.display()
-                        );
+                match std::fs::read_to_string(&sri_path) {
+                    Ok(sri) => {
+                        options.integrity = report_widget::snippet::ScriptIntegrity::from_sri_txt(&sri);
+                        if options.integrity.is_none() {
+                            eprintln!(
+                                "{}: no SRI values for the two scripts; the snippet is not pinned",
+                                sri_path.display()
+                            );
+                        }
                     }
+                    Err(e) => eprintln!("{}: {e}; the snippet is not pinned to this build", sri_path.display()),
                 }
                 (
                     format!("{}{}", options.base, find_stylesheet(dist)?),
@@ -174,24 +312,21 @@ mod cli {
             }
         };
         let files = BuildFiles { stylesheet: &stylesheet, wasm: wasm.as_deref() };
-        let problems = |e: report_widget::validate::PayloadError| {
-            e.problems().iter().map(|p| format!("{path}: {}: {}", p.location(), p.en)).collect::<Vec<_>>().join("\n")
-        };
-        let done = |out: String| {
-            note_untranslated(path, &payload, lang);
-            out
-        };
-        if opts.flag("--page") {
-            let css = if opts.flag("--inline-css") {
-                let name = find_stylesheet(dist)?;
+        let out = if page {
+            let css = if standalone {
+                let name = find_stylesheet(dist)
+                    .map_err(|e| format!("{e} (--inline-css reads the stylesheet from --dist DIR)"))?;
                 Some(std::fs::read_to_string(format!("{dist}/{name}")).map_err(|e| format!("{dist}/{name}: {e}"))?)
             } else {
                 None
             };
-            prerender::page(&payload, &files, css.as_deref(), &options).map_err(problems).map(done)
+            prerender::page_of(&checked.report, &payload, &files, css.as_deref(), &options)
         } else {
-            prerender::snippet(&payload, &files, &options).map_err(problems).map(done)
-        }
+            prerender::snippet_of(&checked.report, &payload, &files, &options)
+        };
+        emit(&out);
+        note_untranslated(path, &payload, lang);
+        Ok(())
     }
 
     /// For an English report: a note (on stderr, beside the HTML on stdout) naming the texts
@@ -250,35 +385,42 @@ mod cli {
     }
 
     /// Checks each file and prints its problems, one per line (`FILE: PLACE: message`), in
-    /// English or, with `--lang zh`, in Chinese.
-    fn validate_files(args: &[String]) -> ExitCode {
+    /// English or, with `--lang zh`, in Chinese. Everything goes to stdout, a file that cannot be
+    /// read too, so that `validate *.json > log` keeps every file's outcome.
+    fn validate_files(args: &[String]) -> Result<(), Failure> {
         let mut lang = Lang::En;
         let mut paths = Vec::new();
         let mut rest = args.iter();
         while let Some(arg) = rest.next() {
             match arg.as_str() {
-                "--lang" => match lang_option(Some(rest.next().map(String::as_str).unwrap_or_default()), lang) {
-                    Ok(l) => lang = l,
-                    Err(e) => {
-                        eprintln!("{e}");
-                        return ExitCode::from(2);
-                    }
-                },
+                "--lang" => {
+                    let value = rest
+                        .next()
+                        .filter(|v| !v.starts_with("--"))
+                        .ok_or(Failure::Usage("--lang needs a value".into()))?;
+                    lang = lang_option(Some(value), lang).map_err(Failure::Usage)?;
+                }
+                option if option.starts_with('-') && option.len() > 1 => {
+                    return Err(Failure::Usage(format!("unknown option {option:?}")))
+                }
                 _ => paths.push(arg),
             }
+        }
+        if paths.is_empty() {
+            return Err(Failure::Usage("no payload file".into()));
         }
         let mut failed = false;
         for path in paths {
             let text = match read_in(path, lang) {
                 Ok(t) => t,
                 Err(e) => {
-                    eprintln!("{e}");
+                    emit(&format!("{e}\n"));
                     failed = true;
                     continue;
                 }
             };
             let (problems, valid) = match validate::load_checked(&text) {
-                Ok(checked) => (checked.warnings, true),
+                Ok(checked) => ([checked.warnings, validate::advice(&checked.report)].concat(), true),
                 Err(err) => (err.problems(), false),
             };
             for p in &problems {
@@ -287,7 +429,7 @@ mod cli {
                     (Severity::Warning, Lang::En) => "warning: ",
                     _ => "",
                 };
-                emit(&format!("{path}: {}: {mark}{}\n", p.location_in(lang), p.message(lang)));
+                emit(&format!("{path}: {}: {mark}{}\n", place(p, lang), p.message(lang)));
             }
             if valid {
                 emit(&format!("{path}: ok\n"));
@@ -295,41 +437,27 @@ mod cli {
             failed |= !valid;
         }
         if failed {
-            ExitCode::from(1)
+            Err(Failure::Input(String::new()))
         } else {
-            ExitCode::SUCCESS
+            Ok(())
         }
     }
 
-    fn render(args: &[String]) -> ExitCode {
-        let path = &args[0];
-        let opts = Options { args: &args[1..] };
-        let lang = match lang_option(opts.value("--lang"), Lang::Zh) {
-            Ok(lang) => lang,
-            Err(e) => {
-                eprintln!("{e}");
-                return ExitCode::from(2);
-            }
-        };
-        let text = match read(path) {
-            Ok(t) => t,
-            Err(e) => {
-                eprintln!("{e}");
-                return ExitCode::from(1);
-            }
-        };
-        match validate::load(&text) {
-            Ok(report) => {
-                emit(&format!("{}\n", render_to_string(Outcome::Report(Rc::new(ReportView::new(&report, lang))))));
-                note_untranslated(path, &text, lang);
-                ExitCode::SUCCESS
-            }
-            Err(err) => {
-                for p in err.problems() {
-                    eprintln!("{path}: {}: {}", p.location(), p.en);
-                }
-                ExitCode::from(1)
-            }
-        }
+    fn render(opts: Options) -> Result<(), Failure> {
+        use report_widget::report::render_themed;
+        let path = opts.path;
+        let lang = lang_option(opts.value("--lang"), Lang::Zh).map_err(Failure::Usage)?;
+        let theme = theme_option(opts.value("--theme")).map_err(Failure::Usage)?;
+        let text = read(path)?;
+        let checked = validate::load_checked(&text).map_err(|e| {
+            report_problems(path, &e.problems());
+            Failure::Input(String::new())
+        })?;
+        report_problems(path, &[checked.warnings.as_slice(), &validate::advice(&checked.report)].concat());
+        let view = ReportView::new(&checked.report, lang);
+        let theme = report_widget::view::Theme::parse(theme.as_deref().unwrap_or_default());
+        emit(&format!("{}\n", render_themed(Outcome::Report(Rc::new(view)), theme)));
+        note_untranslated(path, &text, lang);
+        Ok(())
     }
 }

@@ -50,7 +50,11 @@ pub fn check(doc: &Value, text_len: usize) -> Status {
         return Status { report: None, problems: err.problems() };
     }
     match validate::check_value(doc) {
-        Ok(checked) => Status { report: Some(checked.report), problems: checked.warnings },
+        Ok(checked) => {
+            let mut problems = checked.warnings;
+            problems.extend(validate::advice(&checked.report));
+            Status { report: Some(checked.report), problems }
+        }
         Err(err) => Status { report: None, problems: err.problems() },
     }
 }

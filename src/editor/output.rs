@@ -32,7 +32,7 @@ pub fn embed_snippet(payload: &str, place: &PayloadPlace, base: &str, lang: &str
 }
 
 /// The embed snippet with the report already rendered inside the host (`html`: the widget's
-/// own server-side rendering of it), linking the widget's stylesheet and preloading its wasm
+/// own server-side rendering of it; `printed`: the same as on paper, for the plain copy), linking the widget's stylesheet and preloading its wasm
 /// (`dist_files`: their file names in `dist/`) under `base`, the build's scripts pinned with
 /// `integrity` when known: what `report-widget prerender FILE --base BASE` writes.
 // The output panel's fields, one argument each, as the command line's options are.
@@ -40,6 +40,7 @@ pub fn embed_snippet(payload: &str, place: &PayloadPlace, base: &str, lang: &str
 pub fn prerendered_snippet(
     payload: &str,
     html: &str,
+    printed: &str,
     dist_files: &BuildFiles,
     id: &str,
     base: &str,
@@ -61,7 +62,13 @@ pub fn prerendered_snippet(
         theme: theme.filter(|t| !t.is_empty()).map(str::to_string),
         integrity,
     };
-    snippet::prerendered(payload, html, &BuildFiles { stylesheet: &stylesheet, wasm: wasm.as_deref() }, &options)
+    snippet::prerendered(
+        payload,
+        html,
+        printed,
+        &BuildFiles { stylesheet: &stylesheet, wasm: wasm.as_deref() },
+        &options,
+    )
 }
 
 /// A file name for the downloaded payload: what the person typed, made safe, ending in `.json`.

@@ -195,6 +195,8 @@ pub enum ChangeKind {
 #[serde(deny_unknown_fields)]
 pub struct Rank {
     pub group: String,
+    /// 1 is first; at most the group's size (checked by the validator).
+    #[schemars(range(min = 1))]
     pub position: u32,
     #[serde(default)]
     pub basis: RankBasis,
@@ -231,8 +233,10 @@ pub struct RankingRow {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub unit: Option<Text>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(range(min = 1))]
     pub value_rank: Option<u32>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(range(min = 1))]
     pub change_rank: Option<u32>,
 }
 

@@ -137,7 +137,8 @@ fn toggle(list: &mut Vec<String>, item: String) {
 /// code.
 #[component]
 pub fn Widget(props: &WidgetProps) -> Html {
-    let state = use_reducer(BodyState::default);
+    let printed = props.theme.printed;
+    let state = use_reducer(move || BodyState { printing: printed, ..BodyState::default() });
     let root = use_node_ref();
 
     // The report shown now, for the window listeners below (registered once per report shown,

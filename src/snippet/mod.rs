@@ -185,15 +185,22 @@ pub fn embed_file(url: &str, options: &SnippetOptions) -> String {
 
 /// A host holding the `rendered` report: a declarative shadow root (`shadowrootmode` for current
 /// engines, `shadowroot` for Chromium 90–110) with `style` (the stylesheet's link, or its text)
-/// and the report in `<div class="rw-root"{root_attributes}>`, then the report's [`plain_copy`]
-/// as light-DOM HTML, which engines without declarative shadow DOM show instead (engines with it
-/// hide light DOM children of a shadow host). The template is `hidden`: an engine that does not
-/// know `<template>` at all (Internet Explorer) would otherwise show its content too, above the
-/// copy; engines that attach the shadow root drop the template element, attribute and all.
-pub fn prerendered_host(host_attributes: &str, style: &str, root_attributes: &str, rendered: &str) -> String {
+/// and the report in `<div class="rw-root"{root_attributes}>`, then the [`plain_copy`] of
+/// `printed` (the same report rendered as on paper: every row of a long table) as light-DOM
+/// HTML, which engines without declarative shadow DOM show instead (engines with it hide light
+/// DOM children of a shadow host). The template is `hidden`: an engine that does not know
+/// `<template>` at all (Internet Explorer) would otherwise show its content too, above the copy;
+/// engines that attach the shadow root drop the template element, attribute and all.
+pub fn prerendered_host(
+    host_attributes: &str,
+    style: &str,
+    root_attributes: &str,
+    rendered: &str,
+    printed: &str,
+) -> String {
     format!(
         "<div {host_attributes}><template shadowrootmode=\"open\" shadowroot=\"open\" hidden>{style}<div class=\"rw-root\"{root_attributes}>{rendered}</div></template><div class=\"rw-fallback\">{copy}</div></div>",
-        copy = plain_copy(rendered),
+        copy = plain_copy(printed),
     )
 }
 
@@ -203,7 +210,13 @@ pub fn prerendered_host(host_attributes: &str, style: &str, root_attributes: &st
 /// With `files.wasm`, the snippet starts with a preload of it: the browser downloads the wasm
 /// while it parses and lays out the prerendered report, instead of after, when the loader (a
 /// module script, so deferred) runs. The loader's own request then reuses that download.
-pub fn prerendered(payload: &str, rendered: &str, files: &BuildFiles, options: &SnippetOptions) -> String {
+pub fn prerendered(
+    payload: &str,
+    rendered: &str,
+    printed: &str,
+    files: &BuildFiles,
+    options: &SnippetOptions,
+) -> String {
     let lang = crate::model::Lang::from_code(&options.lang);
     let key = hydration_key(&script_safe_json(payload), lang.tag());
     let digest = markup_digest(rendered);
@@ -215,6 +228,7 @@ pub fn prerendered(payload: &str, rendered: &str, files: &BuildFiles, options: &
         &format!("<link rel=\"stylesheet\" href=\"{}\">", attr(files.stylesheet)),
         &format!(" data-rw-key=\"{key}\" data-rw-digest=\"{digest}\""),
         rendered,
+        printed,
     );
     format!("{preload}{host}\n{scripts}\n", preload = preload.unwrap_or_default(), scripts = options.scripts(payload))
 }

@@ -314,6 +314,12 @@ impl Decoder {
                 self.error(at, zh, en);
                 None
             }
+            // "-1", "2.5": the number itself, not only its kind.
+            #[cfg(feature = "messages")]
+            (None, Value::Number(n)) => {
+                self.error(at, text!("应为非负整数，实际是 {n}"), text!("expected a whole number ≥ 0, found {n}"));
+                None
+            }
             (None, _) => {
                 self.expected(v, at, "非负整数", "a whole number ≥ 0");
                 None

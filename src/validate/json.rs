@@ -174,8 +174,8 @@ pub fn hint(before: &str, after: &str) -> Option<(String, String)> {
         '：' => Some(':'),
         '｛' => Some('{'),
         '｝' => Some('}'),
-        '［' => Some('['),
-        '］' => Some(']'),
+        '［' | '【' => Some('['),
+        '］' | '】' => Some(']'),
         '\u{3000}' => Some(' '),
         _ => None,
     };
@@ -190,7 +190,35 @@ pub fn hint(before: &str, after: &str) -> Option<(String, String)> {
             format!("\"{found}\" is a full-width character (Chinese input method); JSON needs the ASCII {en_name}"),
         ));
     }
+    let last = before.chars().next_back();
     match found {
+        // `"date": "2023-02-28”,`: the text never ends, and the line break is where it fails.
+        '\n' | '\r' if before.rsplit('\n').next().is_some_and(|line| line.contains(['”', '“'])) => hint(
+            "上一行的文字没有用英文双引号 \" 结尾：行中的“”是中文引号（从 Word、WPS 复制的文字常有），文字因此一直延续到行尾",
+            "the text on the line above does not end with a straight double quote \": the one there is a typographic quote, so the text runs on past the end of the line",
+        ),
+        // `"value": 98.5%`, `4.5天`, `5020余`: a figure written as the report writes it.
+        c if last.is_some_and(|l| l.is_ascii_digit()) && !c.is_ascii() || c == '%' => hint(
+            "数字后面不能直接跟单位或文字：数字单独写（98.5），单位写在 unit 里，“余”“超过”等写在 qualifier 里",
+            "a number cannot be followed by a unit or a word: write the number alone (98.5), its unit in \"unit\", a hedge such as 余 in \"qualifier\"",
+        ),
+        // `3,056`: the comma ends the number, and the digits after it cannot start a key.
+        '0'..='9' if before.trim_end().strip_suffix(',').is_some_and(|b| b.ends_with(|c: char| c.is_ascii_digit())) => {
+            hint(
+                "JSON 的数字不带千位分隔符：3,056 请写成 3056",
+                "JSON numbers have no thousands separators: write 3,056 as 3056",
+            )
+        }
+        '+' => hint("JSON 的数字前不带加号：+12.5 请写成 12.5", "JSON numbers take no plus sign: write +12.5 as 12.5"),
+        '０'..='９' => hint(
+            "这是全角数字（中文输入法）：JSON 需要半角数字 0–9",
+            "these are full-width digits (Chinese input method); JSON needs the ASCII digits 0–9",
+        ),
+        // `"他说"好""`: a straight quote inside a text ends it early.
+        c if last == Some('"') && !c.is_ascii() => hint(
+            "文字里的英文双引号 \" 会提前结束这段文字：请写成 \\\"，或改用中文引号“”",
+            "a straight double quote \" inside a text ends it early: write it as \\\", or use typographic quotes “”",
+        ),
         '“' | '”' | '‘' | '’' => hint(
             "这是中文引号，JSON 的键和文字要用英文双引号 \"（从 Word、WPS 复制的文字常有中文引号）",
             "this is a typographic quote; JSON keys and strings take the straight double quote \" (text copied from Word or WPS often has typographic quotes)",
@@ -646,6 +674,16 @@ mod tests {
             ("{\"a\": 1,<br />\n\"b\": 2}", "HTML 标签", "HTML tag"),
             ("", "数据是空的", "the payload is empty"),
             (" \n ", "数据是空的", "the payload is empty"),
+            // A figure as the report writes it, and other ways numbers are written by hand.
+            ("{\"date\": \"2023-02-28”,\n  \"a\": 1}", "上一行的文字没有用英文双引号", "line above does not end"),
+            ("{\"value\": 98.5%}", "单位写在 unit 里", "its unit in \"unit\""),
+            ("{\"value\": 4.5天}", "单位写在 unit 里", "a hedge such as 余"),
+            ("{\"value\": 5020余}", "qualifier", "qualifier"),
+            ("{\"value\": 3,056}", "千位分隔符", "no thousands separators"),
+            ("{\"value\": +3056}", "不带加号", "no plus sign"),
+            ("{\"value\": ３０５６}", "全角数字", "full-width digits"),
+            ("{\"rows\": 【1】}", "全角字符", "full-width character"),
+            ("{\"a\": \"他说\"好\"\"}", "提前结束", "ends it early"),
         ];
         for (text, zh, en) in cases {
             let (hint_zh, hint_en) = hint_of(text);

@@ -22,6 +22,10 @@ macro_rules! text {
     }};
 }
 
+#[cfg(any(not(target_arch = "wasm32"), feature = "editor"))]
+mod advice;
+#[cfg(any(not(target_arch = "wasm32"), feature = "editor"))]
+pub use advice::advice;
 pub mod decode;
 pub mod json;
 pub mod pointer;

@@ -19,6 +19,10 @@ pub struct Theme {
     pub scheme: Scheme,
     /// Large text and high contrast (适老化).
     pub large: bool,
+    /// Rendered as on paper, every table row and every fold open: for copies that no script
+    /// will ever bring to life (an archive page, the plain reading copy of a prerendered
+    /// report). Not a `data-theme` word: never set in the browser.
+    pub printed: bool,
 }
 
 impl Theme {

@@ -469,7 +469,7 @@ test("section links show #rw-… quietly, and leave a host's own hash alone", as
   await w.locator('.rw-toc a[href="#rw-outreach"]').click();
   assert.equal(new URL(p.url()).hash, "#/news/42");
   assert.equal(await p.evaluate(() => window.__hashchanges), 0);
-  assert.equal((await focused(p)).text, "普法宣传");
+  assert.equal((await focused(p)).text, "普法宣传与学法");
   await p.context().close();
 
   // Under a <base href> the address keeps the page's own path: a bare "#rw-…" would resolve

@@ -238,11 +238,11 @@ pub struct PrerenderKey {
 }
 
 /// The widget's own server-side rendering of a report (the editor's build has Yew's server
-/// renderer: the `editor` feature).
-async fn render_report(report: Rc<crate::model::Report>, lang: Lang, theme: &str) -> Option<String> {
+/// renderer: the `editor` feature); `printed`: as on paper, for the snippet's plain copy.
+async fn render_report(report: Rc<crate::model::Report>, lang: Lang, theme: &str, printed: bool) -> Option<String> {
     use crate::report::{Widget, WidgetProps};
     let view = Rc::new(ReportView::new(&report, lang));
-    let theme = crate::view::Theme::parse(theme);
+    let theme = crate::view::Theme { printed, ..crate::view::Theme::parse(theme) };
     Some(
         yew::LocalServerRenderer::<Widget>::with_props(WidgetProps { outcome: Outcome::Report(view), theme })
             .render()
@@ -404,11 +404,14 @@ impl EditorApp {
         let integrity = dom::meta("rw-widget-sri").as_deref().and_then(crate::snippet::ScriptIntegrity::from_sri_txt);
         wasm_bindgen_futures::spawn_local(async move {
             let lang = Lang::from_code(&key.lang);
-            let html = render_report(Rc::new(report), lang, &key.theme).await.unwrap_or_default();
+            let report = Rc::new(report);
+            let html = render_report(report.clone(), lang, &key.theme, false).await.unwrap_or_default();
+            let printed = render_report(report, lang, &key.theme, true).await.unwrap_or_default();
             let dist_files = BuildFiles { stylesheet: &css, wasm: wasm.as_deref() };
             let snippet = output::prerendered_snippet(
                 &key.text,
                 &html,
+                &printed,
                 &dist_files,
                 &key.id,
                 &key.base,
