@@ -334,16 +334,29 @@ fn a_command_line_mistake_is_named_and_exits_two_never_ignored() {
         (vec!["prerender", lanshan, "--inline-css", "--stylesheet", "x.css"], "--inline-css goes with --page"),
         (vec!["prerender", lanshan, "--wasm", "x.wasm"], "--wasm goes with --stylesheet"),
         (vec!["frobnicate"], "unknown command \"frobnicate\""),
+        (vec!["prerender", lanshan, "--stylesheet", "x.css", "--dist", "dist"], "--stylesheet or --dist"),
+        (
+            vec!["prerender", lanshan, "--page", "--inline-css", "--stylesheet", "x.css"],
+            "--inline-css reads the stylesheet from --dist",
+        ),
     ] {
         let (code, out, err) = cli_split(&args);
         assert_eq!(code, 2, "{args:?}: {out}{err}");
         assert!(out.is_empty(), "{args:?}: nothing on stdout");
         assert!(err.contains(said) && err.contains("usage:"), "{args:?}: {err}");
     }
-    // Options go before or after the file.
+    // Options go before or after the file; after "--", a file may start with "-".
     let (code, out, _) = cli_split(&["render", "--lang", "en", lanshan]);
     assert_eq!(code, 0);
     assert!(out.contains("lang=\"en\""));
+    let dashed = temp_file("-draft.json", &std::fs::read(lanshan).unwrap());
+    let dir = Path::new(&dashed).parent().unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_report-widget"))
+        .current_dir(dir)
+        .args(["render", "--lang", "en", "--", "-draft.json"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
     // Help is asked for: on stdout, exit 0, every option explained.
     for args in [vec!["--help"], vec!["prerender", "--help"], vec!["help"]] {
         let (code, out, _) = cli_split(&args);
@@ -434,6 +447,9 @@ fn problems_at_the_root_and_wrong_counts_say_where_and_what() {
     assert_eq!(code, 1);
     assert!(out.contains("expected a whole number ≥ 0, found -1"), "{out}");
     assert!(out.contains("expected a whole number ≥ 0, found 2.5"), "{out}");
+    payload["sections"][0]["items"][0]["ranks"][0]["position"] = serde_json::json!(4294967296u64);
+    let (_, out) = cli(&["validate", &temp_file("huge-count.json", payload.to_string().as_bytes())]);
+    assert!(out.contains("the number 4294967296 is too large (at most 4294967295)"), "{out}");
     // A file that cannot be read is reported beside the others, on stdout.
     let (code, out, _) =
         cli_split(&["validate", "/no/such/file.json", &format!("{root}/www/reports/lanshan-2021.json")]);
@@ -476,4 +492,5 @@ fn a_long_table_is_whole_where_no_script_will_page_it() {
     let (shadow, _) = page.split_once("</template>").unwrap();
     assert!(shadow.contains(">站点 60<"), "every row on the page itself");
     assert!(page.contains("data-state=\"error\""), "the state that hides the controls");
+    assert!(!page.contains("<script") && !page.contains("<link"), "no script to page it, no other file");
 }

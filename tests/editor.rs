@@ -859,6 +859,14 @@ fn a_unit_in_the_value_columns_header_is_the_unit_of_rows_without_one() {
     assert_eq!(built.entries[1]["unit"], json!("件"), "the cell's own unit, the same");
     assert_eq!(built.entries[2]["unit"], json!("万件"), "a magnitude joins it, as with a unit column");
     assert_eq!(built.notes[0], Note::HeaderUnit { header: "数量（件）".into(), unit: "件".into() }, "said, not silent");
+    // A cell's own unit is kept: the header's does not replace it, nor join a magnitude
+    // to a unit that has one ("1.2亿" under 金额（万元） is not 1.2 亿万元).
+    let rows = table::parse("项目\t金额（万元）\n罚款\t3.5亿元\n没收\t1.2亿\n其他\t12\n", '\t').rows;
+    let map = mapping::guess_mapping(Target::CaseStats, &rows, true);
+    let built = mapping::build(Target::CaseStats, Some(rows[0].as_slice()), &rows[1..], &map, &HashSet::new(), "x");
+    let units: Vec<&Value> = built.entries.iter().map(|e| &e["unit"]).collect();
+    assert_eq!(units, [&json!("亿元"), &json!("亿"), &json!("万元")]);
+    assert!(built.notes.contains(&Note::Unit { row: 0, cell: "3.5亿元".into(), unit: "亿元".into() }), "said");
     // A unit column's cell wins over the header's.
     let rows = table::parse("项目,金额(万元),单位\n罚款,1813.4469,\n没收,3,元\n", ',').rows;
     let map = mapping::guess_mapping(Target::CaseStats, &rows, true);
@@ -887,46 +895,63 @@ fn a_unit_in_the_value_columns_header_is_the_unit_of_rows_without_one() {
 
 #[test]
 fn renaming_a_group_or_a_metric_carries_what_refers_to_it() {
-    let mut doc = parse(LANSHAN);
-    let ranking = doc["sections"].as_array().unwrap().iter().position(|s| s["kind"] == "ranking").unwrap();
-    let set = |doc: &mut Value, ptr: &str, id: &str| {
-        assert!(doc::apply(doc, &Edit::Set { ptr: ptr.into(), value: Some(json!(id)) }));
-    };
+    let lanshan = parse(LANSHAN);
+    let ranking = lanshan["sections"].as_array().unwrap().iter().position(|s| s["kind"] == "ranking").unwrap();
     let refs_to = |doc: &Value, id: &str| {
         let text = doc.to_string();
         (text.matches(&format!("\"group\":\"{id}\"")).count(), text.matches(&format!("\"metric\":\"{id}\"")).count())
     };
-    let (groups, _) = refs_to(&doc, "districts");
+    // Typed in the form, one keystroke at a time: the editor hands each keystroke where the
+    // references point (`from`), as it does between input events.
+    let type_in = |doc: &mut Value, ptr: &str, steps: &[&str]| {
+        let mut from: Option<String> = None;
+        for step in steps {
+            let (applied, now) = doc::set_id(doc, ptr, Some(json!(step)), from.as_deref());
+            assert!(applied);
+            from = now;
+        }
+    };
+    let (groups, _) = refs_to(&lanshan, "districts");
     assert!(groups > 3, "the ranking section and the metrics' ranks");
-    // Typed a letter at a time, the references follow each step.
-    set(&mut doc, "/groups/0/id", "district");
-    set(&mut doc, "/groups/0/id", "five-districts");
-    assert_eq!(refs_to(&doc, "five-districts").0, groups);
-    assert_eq!(doc["sections"][ranking]["group"], "five-districts");
+    let mut doc = lanshan.clone();
+    type_in(&mut doc, "/groups/0/id", &["district", "distric", "counties"]);
+    assert_eq!(refs_to(&doc, "counties").0, groups);
+    assert_eq!(doc["sections"][ranking]["group"], "counties");
     assert_eq!(check(&doc, 0).problems, vec![]);
-    // A metric's ranking rows follow it.
-    let (air, pm25) =
-        (0, doc["sections"][0]["items"].as_array().unwrap().iter().position(|m| m["id"] == "pm25").unwrap());
+    // Through a blank id (the field cleared, then a new id typed): not stranded.
+    let mut doc = lanshan.clone();
+    type_in(&mut doc, "/groups/0/id", &["distr", "", "c", "counties"]);
+    assert_eq!((refs_to(&doc, "districts").0, refs_to(&doc, "").0, refs_to(&doc, "counties").0), (0, 0, groups));
+    // A metric's ranking rows follow it, also through an id another metric has on the way
+    // ("pm2" → "pm10", taken, → "pm10x").
+    let pm25 = doc["sections"][0]["items"].as_array().unwrap().iter().position(|m| m["id"] == "pm25").unwrap();
+    let ptr = format!("/sections/0/items/{pm25}/id");
     assert_eq!(refs_to(&doc, "pm25").1, 1);
-    set(&mut doc, &format!("/sections/{air}/items/{pm25}/id"), "pm2-5");
-    assert_eq!((refs_to(&doc, "pm25").1, refs_to(&doc, "pm2-5").1), (0, 1));
-    assert_eq!(check(&doc, 0).problems, vec![]);
-    // Never merged: a new id another metric has keeps the references where they were, and so
-    // does the next step of typing (the old id is then that other metric's too).
-    let other = doc["sections"][0]["items"][0]["id"].as_str().unwrap().to_string();
-    set(&mut doc, &format!("/sections/{air}/items/{pm25}/id"), &other);
-    assert_eq!(refs_to(&doc, "pm2-5").1, 1);
-    set(&mut doc, &format!("/sections/{air}/items/{pm25}/id"), &format!("{other}x"));
-    assert_eq!((refs_to(&doc, "pm2-5").1, refs_to(&doc, &format!("{other}x")).1), (1, 0));
-    // Nor through a blank id: a ranking row whose metric is not chosen yet must not pick it up.
-    let mut doc = parse(LANSHAN);
-    set(&mut doc, "/groups/0/id", "");
-    assert_eq!(refs_to(&doc, "districts").0, groups, "left as they were");
-    set(&mut doc, "/groups/0/id", "d");
-    assert_eq!(refs_to(&doc, "d").0, 0);
+    type_in(&mut doc, &ptr, &["pm2", "pm10", "pm10x"]);
+    assert_eq!(
+        (refs_to(&doc, "pm25").1, refs_to(&doc, "pm10").1, refs_to(&doc, "pm10x").1),
+        (0, 1, 1),
+        "pm10's own row stays its own"
+    );
+    // Never merged: not onto references that already name the new id (a group deleted
+    // earlier), nor from an id that another thing has by now.
+    let mut doc = lanshan.clone();
+    doc["sections"][ranking]["group"] = json!("old-group");
+    type_in(&mut doc, "/groups/0/id", &["old-group"]);
+    assert_eq!((refs_to(&doc, "districts").0, refs_to(&doc, "old-group").0), (groups - 1, 1));
+    let mut doc = lanshan.clone();
+    let (_, from) = doc::set_id(&mut doc, "/groups/0/id", Some(json!("")), None);
+    assert_eq!(from.as_deref(), Some("districts"), "the references wait at the old id");
+    doc["groups"].as_array_mut().unwrap().push(json!({ "id": "districts", "label": "另一组", "size": 3 }));
+    doc::set_id(&mut doc, "/groups/0/id", Some(json!("mine")), from.as_deref());
+    assert_eq!(refs_to(&doc, "districts").0, groups, "they are the other group's now");
+    // An edit of another kind (doc::apply) carries as one keystroke does.
+    let mut doc = lanshan.clone();
+    assert!(doc::apply(&mut doc, &Edit::Set { ptr: "/groups/0/id".into(), value: Some(json!("five")) }));
+    assert_eq!(refs_to(&doc, "five").0, groups);
     // An id elsewhere (a section's) is not a reference.
-    let mut doc = parse(LANSHAN);
-    set(&mut doc, &format!("/sections/{ranking}/id"), "ranks");
+    let mut doc = lanshan.clone();
+    type_in(&mut doc, &format!("/sections/{ranking}/id"), &["ranks"]);
     assert_eq!(refs_to(&doc, "districts").0, groups);
 }
 

@@ -48,6 +48,8 @@ options:
   --dist DIR         prerender: the built widget folder whose files the snippet names and pins
                      (default dist)
   --stylesheet URL   prerender: the widget stylesheet's URL instead of --dist (with --wasm URL)
+  --                 the end of the options: a file named \"-draft.json\" may follow
+                     (FILE is always a path: there is no reading from stdin)
   --page             prerender: a complete HTML page instead of a snippet
   --inline-css       with --page: the stylesheet inside the page, so that it needs no other file
                      and no script (every row of long tables shown, no controls)
@@ -167,13 +169,18 @@ exit status: 0 done, 1 a payload or file has problems, 2 the command line is wro
         fn parse(args: &'a [String], (with_value, flags): (&[&str], &[&str])) -> Result<Self, String> {
             let mut options = Options { path: "", values: Vec::new(), flags: Vec::new() };
             let mut rest = args.iter().map(String::as_str);
+            // After "--", the usual end of options, every argument is a file ("-draft.json").
+            let mut only_files = false;
             while let Some(arg) = rest.next() {
-                if with_value.contains(&arg) {
+                let option = !only_files && arg.starts_with('-') && arg.len() > 1;
+                if option && arg == "--" {
+                    only_files = true;
+                } else if option && with_value.contains(&arg) {
                     let value = rest.next().filter(|v| !v.starts_with("--")).ok_or(format!("{arg} needs a value"))?;
                     options.values.push((arg, value));
-                } else if flags.contains(&arg) {
+                } else if option && flags.contains(&arg) {
                     options.flags.push(arg);
-                } else if arg.starts_with('-') && arg.len() > 1 {
+                } else if option {
                     return Err(format!("unknown option {arg:?}"));
                 } else if options.path.is_empty() {
                     options.path = arg;
@@ -258,6 +265,14 @@ exit status: 0 done, 1 a payload or file has problems, 2 the command line is wro
         }
         if opts.value("--wasm").is_some() && opts.value("--stylesheet").is_none() {
             return Err(Failure::Usage("--wasm goes with --stylesheet (--dist names both)".into()));
+        }
+        if opts.value("--stylesheet").is_some() && opts.value("--dist").is_some() {
+            return Err(Failure::Usage(
+                "--stylesheet or --dist: the files are named by hand or found in the folder".into(),
+            ));
+        }
+        if opts.value("--stylesheet").is_some() && opts.flag("--inline-css") {
+            return Err(Failure::Usage("--inline-css reads the stylesheet from --dist DIR, not from a URL".into()));
         }
         let payload = read(path)?;
         // The folder's URL: every file is named after it, so "/static/rw/1.0" would give

@@ -66,14 +66,7 @@ const PRUNABLE: &[&str] = &["change", "bounds", "reward"];
 /// container, an index out of range).
 pub fn apply(doc: &mut Value, edit: &Edit) -> bool {
     match edit {
-        Edit::Set { ptr, value } => {
-            let renamed = renamed_id(doc, ptr, value.as_ref());
-            let applied = set(doc, ptr, value.clone());
-            if let (true, Some((kind, old, new))) = (applied, renamed) {
-                carry_references(doc, kind, &old, &new);
-            }
-            applied
-        }
+        Edit::Set { ptr, value } => set_id(doc, ptr, value.clone(), None).0,
         Edit::SetText { ptr, lang, text, required } => {
             let new = text_with(doc.pointer(ptr), *lang, text, *required);
             set(doc, ptr, new)
@@ -138,57 +131,90 @@ fn ids_of(doc: &Value, kind: Referenced) -> Vec<&str> {
     }
 }
 
-/// When `ptr` is a group's or a metric's id and `value` renames it, what it names and the old
-/// and new ids. Only a rename that cannot merge two things' references: the old id was that
-/// one thing's alone, the new one is no other's, and neither is empty (a blank id while
-/// typing would pick up every reference not yet chosen).
-fn renamed_id(doc: &Value, ptr: &str, value: Option<&Value>) -> Option<(Referenced, String, String)> {
+/// What `ptr` is the id of, if references name it.
+fn referenced(doc: &Value, ptr: &str) -> Option<Referenced> {
     let tokens: Vec<&str> = ptr.split('/').skip(1).collect();
-    let kind = match tokens[..] {
-        ["groups", _, "id"] => Referenced::Group,
+    match tokens[..] {
+        ["groups", _, "id"] => Some(Referenced::Group),
         ["sections", s, "items", _, "id"]
             if kind_of(doc.get("sections")?.get(s.parse::<usize>().ok()?)?) == Some(SectionKind::Metrics) =>
         {
-            Referenced::Metric
+            Some(Referenced::Metric)
         }
-        _ => return None,
+        _ => None,
+    }
+}
+
+/// How many references name `id`.
+fn references_to(doc: &Value, kind: Referenced, id: &str) -> usize {
+    references(doc, kind).iter().filter(|p| doc.pointer(p).and_then(Value::as_str) == Some(id)).count()
+}
+
+/// Sets the value at `ptr`; when it is a group's or a metric's id, the references to it follow
+/// the new id. `from` is where they point while the field is being typed in (the editor keeps
+/// it from one keystroke to the next): a blank or taken id in between ("districts" → "" → "c")
+/// does not strand them, they move on with the next id that is this thing's alone. Never merged:
+/// not onto an id another thing has, nor onto one that references already name, and `from` only
+/// while no other thing has that id. Returns whether it applied, and where the references point
+/// now (the `from` of the next keystroke).
+pub fn set_id(doc: &mut Value, ptr: &str, value: Option<Value>, from: Option<&str>) -> (bool, Option<String>) {
+    let Some(kind) = referenced(doc, ptr) else { return (set(doc, ptr, value), None) };
+    let old = doc.pointer(ptr).and_then(Value::as_str).unwrap_or_default().to_string();
+    let others = |doc: &Value| {
+        let mut ids: Vec<String> = ids_of(doc, kind).into_iter().map(str::to_string).collect();
+        if let Some(i) = ids.iter().position(|i| *i == old) {
+            ids.remove(i);
+        }
+        ids
     };
-    let old = doc.pointer(ptr)?.as_str()?;
-    let new = value?.as_str()?;
-    let ids = ids_of(doc, kind);
-    let alone = |id: &str, most: usize| ids.iter().filter(|i| **i == id).count() <= most;
-    (!old.is_empty() && !new.is_empty() && old != new && alone(old, 1) && alone(new, 0))
-        .then(|| (kind, old.to_string(), new.to_string()))
+    let taken = others(doc);
+    let usable = |id: &str| !id.is_empty() && !taken.iter().any(|t| t == id);
+    let from = from.filter(|f| usable(f)).map(str::to_string).or_else(|| usable(&old).then(|| old.clone()));
+    if !set(doc, ptr, value.clone()) {
+        return (false, None);
+    }
+    let Some(from) = from else { return (true, None) };
+    let new = value.as_ref().and_then(Value::as_str).unwrap_or_default();
+    if new == from || !usable(new) || references_to(doc, kind, new) > 0 {
+        return (true, Some(from));
+    }
+    carry_references(doc, kind, &from, new);
+    (true, Some(new.to_string()))
 }
 
 /// Points the references to `old` at `new`: renaming a group or a metric in the form keeps
 /// the rankings that use it, instead of breaking each of them.
 fn carry_references(doc: &mut Value, kind: Referenced, old: &str, new: &str) {
-    let Some(sections) = doc.get_mut("sections").and_then(Value::as_array_mut) else { return };
-    let follow = |v: Option<&mut Value>| {
-        if let Some(v) = v.filter(|v| v.as_str() == Some(old)) {
+    for at in references(doc, kind) {
+        if let Some(v) = doc.pointer_mut(&at).filter(|v| v.as_str() == Some(old)) {
             *v = Value::String(new.to_string());
         }
-    };
-    for section in sections {
+    }
+}
+
+/// The places of the references of `kind`: a ranking's group and a metric's ranks' groups, or a
+/// ranking row's metric.
+fn references(doc: &Value, kind: Referenced) -> Vec<String> {
+    let mut out = Vec::new();
+    let list = |v: &Value, key: &str| v.get(key).and_then(Value::as_array).map_or(0, Vec::len);
+    for (si, section) in doc.get("sections").and_then(Value::as_array).into_iter().flatten().enumerate() {
         match kind {
             Referenced::Group => {
                 if kind_of(section) == Some(SectionKind::Ranking) {
-                    follow(section.get_mut("group"));
+                    out.push(format!("/sections/{si}/group"));
                 }
-                for item in section.get_mut("items").and_then(Value::as_array_mut).into_iter().flatten() {
-                    for rank in item.get_mut("ranks").and_then(Value::as_array_mut).into_iter().flatten() {
-                        follow(rank.get_mut("group"));
-                    }
+                for (ii, item) in section.get("items").and_then(Value::as_array).into_iter().flatten().enumerate() {
+                    out.extend(
+                        (0..list(item, "ranks")).map(|ri| format!("/sections/{si}/items/{ii}/ranks/{ri}/group")),
+                    );
                 }
             }
             Referenced::Metric => {
-                for row in section.get_mut("rows").and_then(Value::as_array_mut).into_iter().flatten() {
-                    follow(row.get_mut("metric"));
-                }
+                out.extend((0..list(section, "rows")).map(|ri| format!("/sections/{si}/rows/{ri}/metric")));
             }
         }
     }
+    out
 }
 
 fn unescape(token: &str) -> String {

@@ -350,7 +350,7 @@ pub fn build(
         } else if target == Target::CaseStats || cell(Field::Metric).is_none() {
             o.insert("label".into(), json!(""));
         }
-        let mut unit_zh = cell(Field::Unit).map(str::to_string).or_else(|| header_unit.clone());
+        let mut unit_zh = cell(Field::Unit).map(str::to_string);
         if let Some(v) = cell(Field::Value) {
             let fig = parse_figure(v);
             match &fig.number {
@@ -367,7 +367,20 @@ pub fn build(
                         _ => {}
                     }
                     if let Some(own) = fig.unit {
-                        unit_zh = Some(unit_with(own, unit_zh, r, v, &mut notes));
+                        // A unit column decides; the header's unit only takes a magnitude in
+                        // ("20万" under 数量（件）: 20 万件), never replaces a cell's own unit
+                        // ("3.5亿元" under 金额（万元） stays 3.5 亿元).
+                        let column = match (&unit_zh, &header_unit) {
+                            (Some(_), _) => unit_zh.clone(),
+                            (None, Some(h))
+                                if MAGNITUDES.contains(&own.as_str())
+                                    && !MAGNITUDES.iter().any(|m| h.starts_with(m)) =>
+                            {
+                                Some(h.clone())
+                            }
+                            (None, _) => None,
+                        };
+                        unit_zh = Some(unit_with(own, column, r, v, &mut notes));
                     }
                 }
                 None => {
@@ -375,6 +388,10 @@ pub fn build(
                     notes.push(Note::NotANumber { row: r, cell: v.to_string(), field: Field::Value });
                 }
             }
+        }
+        // The header's unit for a row that has none of its own.
+        if unit_zh.is_none() {
+            unit_zh = header_unit.clone();
         }
         if let Some(unit) = text(unit_zh.as_deref(), cell(Field::UnitEn)) {
             o.insert("unit".into(), unit);

@@ -314,10 +314,18 @@ impl Decoder {
                 self.error(at, zh, en);
                 None
             }
-            // "-1", "2.5": the number itself, not only its kind.
+            // "-1", "2.5": the number itself, not only its kind; a whole number too large says so.
             #[cfg(feature = "messages")]
             (None, Value::Number(n)) => {
-                self.error(at, text!("应为非负整数，实际是 {n}"), text!("expected a whole number ≥ 0, found {n}"));
+                if v.as_u64().is_some() {
+                    self.error(
+                        at,
+                        text!("数字 {n} 过大，最大为 {}", u32::MAX),
+                        text!("the number {n} is too large (at most {})", u32::MAX),
+                    );
+                } else {
+                    self.error(at, text!("应为非负整数，实际是 {n}"), text!("expected a whole number ≥ 0, found {n}"));
+                }
                 None
             }
             (None, _) => {

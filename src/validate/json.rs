@@ -192,16 +192,15 @@ pub fn hint(before: &str, after: &str) -> Option<(String, String)> {
     }
     let last = before.chars().next_back();
     match found {
-        // `"date": "2023-02-28”,`: the text never ends, and the line break is where it fails.
-        '\n' | '\r' if before.rsplit('\n').next().is_some_and(|line| line.contains(['”', '“'])) => hint(
-            "上一行的文字没有用英文双引号 \" 结尾：行中的“”是中文引号（从 Word、WPS 复制的文字常有），文字因此一直延续到行尾",
-            "the text on the line above does not end with a straight double quote \": the one there is a typographic quote, so the text runs on past the end of the line",
-        ),
-        // `"value": 98.5%`, `4.5天`, `5020余`: a figure written as the report writes it.
-        c if last.is_some_and(|l| l.is_ascii_digit()) && !c.is_ascii() || c == '%' => hint(
-            "数字后面不能直接跟单位或文字：数字单独写（98.5），单位写在 unit 里，“余”“超过”等写在 qualifier 里",
-            "a number cannot be followed by a unit or a word: write the number alone (98.5), its unit in \"unit\", a hedge such as 余 in \"qualifier\"",
-        ),
+        // `"date": "2023-02-28”,`: the text never ends, and the line break is where it fails
+        // (placed on the next line after a `\n`, on its own line at a Windows `\r`).
+        '\n' | '\r' if before.rsplit('\n').next().is_some_and(|line| line.contains(['”', '“'])) => {
+            let (zh, en) = if found == '\n' { ("上一行", "the line above") } else { ("这一行", "this line") };
+            Some((
+                format!("{zh}的文字没有用英文双引号 \" 结尾：行中的“”是中文引号（从 Word、WPS 复制的文字常有），文字因此一直延续到行尾"),
+                format!("the text on {en} does not end with a straight double quote \": the one there is a typographic quote, so the text runs on past the end of the line"),
+            ))
+        }
         // `3,056`: the comma ends the number, and the digits after it cannot start a key.
         '0'..='9' if before.trim_end().strip_suffix(',').is_some_and(|b| b.ends_with(|c: char| c.is_ascii_digit())) => {
             hint(
@@ -213,11 +212,6 @@ pub fn hint(before: &str, after: &str) -> Option<(String, String)> {
         '０'..='９' => hint(
             "这是全角数字（中文输入法）：JSON 需要半角数字 0–9",
             "these are full-width digits (Chinese input method); JSON needs the ASCII digits 0–9",
-        ),
-        // `"他说"好""`: a straight quote inside a text ends it early.
-        c if last == Some('"') && !c.is_ascii() => hint(
-            "文字里的英文双引号 \" 会提前结束这段文字：请写成 \\\"，或改用中文引号“”",
-            "a straight double quote \" inside a text ends it early: write it as \\\", or use typographic quotes “”",
         ),
         '“' | '”' | '‘' | '’' => hint(
             "这是中文引号，JSON 的键和文字要用英文双引号 \"（从 Word、WPS 复制的文字常有中文引号）",
@@ -245,6 +239,16 @@ pub fn hint(before: &str, after: &str) -> Option<(String, String)> {
         '<' if after[1..].starts_with(|c: char| c.is_ascii_alphabetic() || c == '/') => hint(
             "这是 HTML 标签（如 <p>、<br>）：内容管理系统在数据里加了标签；请在编辑器的源代码（HTML）模式下粘贴，或改用 data-src 引用 .json 文件",
             "this is an HTML tag (such as <p> or <br>): the CMS added markup to the payload; paste it in the editor's source (HTML) mode, or use data-src with a .json file",
+        ),
+        // `"value": 98.5%`, `4.5天`, `5020余`: a figure written as the report writes it.
+        c if last.is_some_and(|l| l.is_ascii_digit()) && c.is_alphanumeric() && !c.is_ascii() || c == '%' => hint(
+            "数字后面不能直接跟单位或文字：数字单独写（98.5），单位写在 unit 里，“余”“超过”等写在 qualifier 里",
+            "a number cannot be followed by a unit or a word: write the number alone (98.5), its unit in \"unit\", a hedge such as 余 in \"qualifier\"",
+        ),
+        // `"他说"好""`: a straight quote inside a text ends it early.
+        c if last == Some('"') && c.is_alphanumeric() && !c.is_ascii() => hint(
+            "文字里的英文双引号 \" 会提前结束这段文字：请写成 \\\"，或改用中文引号“”",
+            "a straight double quote \" inside a text ends it early: write it as \\\", or use typographic quotes “”",
         ),
         _ => None,
     }
@@ -684,6 +688,10 @@ mod tests {
             ("{\"value\": ３０５６}", "全角数字", "full-width digits"),
             ("{\"rows\": 【1】}", "全角字符", "full-width character"),
             ("{\"a\": \"他说\"好\"\"}", "提前结束", "ends it early"),
+            ("{\r\n\"date\": \"2023-02-28”,\r\n\"a\": 1}", "这一行的文字", "on this line"),
+            // The invisible characters keep their own hints after a number or a text.
+            ("{\"value\": 98.5\u{200b}}", "零宽字符", "zero-width"),
+            ("{\"a\"\u{a0}: 1}", "不换行空格", "non-breaking space"),
         ];
         for (text, zh, en) in cases {
             let (hint_zh, hint_en) = hint_of(text);

@@ -81,6 +81,10 @@ test("a small report is built from an empty one through the form only", async ()
   await page.click('[id="add:/sections/1/rows"]');
   await page.selectOption('[id="f/sections/1/rows/0/metric"]', "rural-tap-water");
   await noProblems(page);
+  // The group renamed: cleared, then typed key by key; the rank and the ranking follow it.
+  await byId(page, "f/groups/0/id").fill("");
+  await byId(page, "f/groups/0/id").pressSequentially("six-counties");
+  await noProblems(page);
   await previewShows(page, "98.50%");
   const text = await previewText(page);
   for (const shown of ["某县水务局2023年度工作报告", "供水保障", "农村自来水普及率", "1.2个百分点", "全市六县第2名", "全市排名"]) {
@@ -91,6 +95,7 @@ test("a small report is built from an empty one through the form only", async ()
   const json = await page.inputValue("#json-text");
   assert.match(json, /"value": 98\.50,/);
   assert.deepEqual(JSON.parse(json).sections[1].rows, [{ metric: "rural-tap-water" }]);
+  assert.equal(JSON.parse(json).sections[0].items[0].ranks[0].group, "six-counties");
   assert.deepEqual(page.errors, []);
   await page.screenshot({ path: join(ARTIFACTS, "editor-built-from-empty.png"), fullPage: false });
   await page.context().close();

@@ -207,6 +207,9 @@ pub struct EditorApp {
     payload_id: String,
     /// The snippet's `data-src` as the person typed it; `None` follows the file name.
     payload_url: Option<String>,
+    /// The id field being typed in and the id its references point to meanwhile
+    /// ([`doc::set_id`]).
+    renaming: Option<(String, String)>,
     base: String,
     snippet_lang: String,
     /// `data-theme` in the snippet: empty (the reader's system), `light` or `dark`.
@@ -748,6 +751,7 @@ impl Component for EditorApp {
             inline: true,
             payload_id: "report-payload".into(),
             payload_url: None,
+            renaming: None,
             base: "/static/rw/1.0/".into(),
             snippet_lang: "zh".into(),
             snippet_theme: String::new(),
@@ -785,7 +789,17 @@ impl Component for EditorApp {
                     self.import = None;
                 }
                 let mut value = (*self.doc).clone();
-                if doc::apply(&mut value, &edit) && value != *self.doc {
+                let applied = match &edit {
+                    // An id typed in: the references to it follow from one keystroke to the next.
+                    Edit::Set { ptr, value: id } => {
+                        let from = self.renaming.as_ref().filter(|(at, _)| at == ptr).map(|(_, from)| from.as_str());
+                        let (applied, refs_at) = doc::set_id(&mut value, ptr, id.clone(), from);
+                        self.renaming = refs_at.map(|from| (ptr.clone(), from));
+                        applied
+                    }
+                    _ => doc::apply(&mut value, &edit),
+                };
+                if applied && value != *self.doc {
                     self.set_doc(value, edit.coalesce_key(), true);
                     if !matches!(edit, Edit::Set { .. } | Edit::SetText { .. } | Edit::SetNumber { .. }) {
                         self.history.seal();
@@ -1406,6 +1420,19 @@ impl EditorApp {
 
     fn problems(&self, t: &'static Strings) -> Html {
         let status = &self.status;
+        // Each row keyed by what it says, so that a row under the pointer keeps its problem
+        // when the list changes after a pause in typing; the same words twice are told apart by
+        // how many came before (one pass: the list can hold thousands).
+        let mut seen: HashMap<(&str, &str), usize> = HashMap::new();
+        let keys: Vec<String> = status
+            .problems
+            .iter()
+            .map(|p| {
+                let n = seen.entry((p.pointer.as_str(), p.en.as_str())).or_default();
+                *n += 1;
+                format!("{}|{}|{n}", p.pointer, p.en)
+            })
+            .collect();
         let (errors, warnings) = (status.errors(), status.warnings());
         let count = match (errors, warnings) {
             (0, 0) => String::new(),
@@ -1429,13 +1456,8 @@ impl EditorApp {
                     <p class="ed-ok" id="no-problems">{ t.no_problems }</p>
                 } else {
                     <ol class="ed-problem-list" id="problem-list">
-                        { for status.problems.iter().enumerate().map(|(i, p)| {
+                        { for status.problems.iter().zip(keys).map(|(p, key)| {
                             let error = p.severity == Severity::Error;
-                            // Keyed by what the row says, so a row under the pointer keeps its
-                            // problem when the list changes after a pause in typing (the same
-                            // problem twice is told apart by how many came before).
-                            let same_before = status.problems[..i].iter().filter(|q| *q == p).count();
-                            let key = format!("{}|{}|{same_before}", p.pointer, p.en);
                             let clicked = p.clone();
                             let target = nav::candidates(&p.pointer).into_iter().next().unwrap_or_else(|| JSON_AREA.to_string());
                             let where_ = match p.position {
