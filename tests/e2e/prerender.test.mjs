@@ -196,6 +196,14 @@ test("with WebAssembly refused by the page's CSP, every figure is still there", 
   assert.deepEqual(await settled(page), ["error"], "the widget says it cannot run");
   const text = await visibleText(page);
   for (const t of [...payloadTexts(), ...FIGURES]) assert.ok(text.includes(t), `under the CSP the page shows ${t}`);
+  // Nothing invites a click that cannot work: no button, no "click a heading to sort".
+  const invitations = await page.evaluate(() => {
+    const root = document.querySelector("[data-report-widget]").shadowRoot;
+    return [...root.querySelectorAll(".rw-btn, .rw-caption-hint")]
+      .filter((el) => el.getClientRects().length > 0)
+      .map((el) => el.textContent.trim());
+  });
+  assert.deepEqual(invitations, [], "no control offered where the widget cannot run");
   await page.close();
   await blocked.close();
 });
