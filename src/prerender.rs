@@ -57,7 +57,7 @@ pub fn page_of(
     options: &SnippetOptions,
 ) -> String {
     let lang = Lang::from_code(&options.lang);
-    let title = ReportView::new(report, lang).title;
+    let title = report.meta.title.get(lang);
     let body = match inline_css {
         Some(css) => {
             let html = render_report(report, options, true);
@@ -76,6 +76,6 @@ pub fn page_of(
     format!(
         "<!doctype html>\n<html lang=\"{tag}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{title}</title>\n</head>\n<body>\n{body}\n</body>\n</html>\n",
         tag = lang.tag(),
-        title = snippet::attr(&title),
+        title = snippet::attr(title),
     )
 }

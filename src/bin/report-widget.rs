@@ -240,17 +240,23 @@ exit status: 0 done, 1 a payload or file has problems, 2 the command line is wro
     /// without its qualifier or unit, and someone who only prerenders must learn of it.
     fn report_problems(path: &str, problems: &[validate::Problem]) {
         for p in problems {
-            let mark = if p.severity == Severity::Warning { "warning: " } else { "" };
-            eprintln!("{path}: {}: {mark}{}", place(p, Lang::En), p.en);
+            eprintln!("{}", problem_line(path, p, Lang::En));
         }
     }
 
-    /// A problem's place; the payload's root is `/` (an empty place read as a missing one).
-    fn place(p: &validate::Problem, lang: Lang) -> String {
-        match p.location_in(lang) {
+    /// `FILE: PLACE: message`, a warning marked; the payload's root is `/` (an empty place read
+    /// as a missing one).
+    fn problem_line(path: &str, p: &validate::Problem, lang: Lang) -> String {
+        let mark = match (p.severity, lang) {
+            (Severity::Warning, Lang::Zh) => "提醒：",
+            (Severity::Warning, Lang::En) => "warning: ",
+            _ => "",
+        };
+        let place = match p.location_in(lang) {
             place if place.is_empty() => "/".into(),
             place => place,
-        }
+        };
+        format!("{path}: {place}: {mark}{}", p.message(lang))
     }
 
     fn prerender(opts: Options) -> Result<(), Failure> {
@@ -275,12 +281,9 @@ exit status: 0 done, 1 a payload or file has problems, 2 the command line is wro
             return Err(Failure::Usage("--inline-css reads the stylesheet from --dist DIR, not from a URL".into()));
         }
         let payload = read(path)?;
-        // The folder's URL: every file is named after it, so "/static/rw/1.0" would give
-        // "/static/rw/1.0report-widget.js".
         let base = match opts.value("--base").unwrap_or("./") {
             "" => "./".to_string(),
-            base if base.ends_with('/') => base.to_string(),
-            base => format!("{base}/"),
+            base => report_widget::snippet::folder_url(base),
         };
         let mut options = SnippetOptions {
             base,
@@ -439,12 +442,7 @@ exit status: 0 done, 1 a payload or file has problems, 2 the command line is wro
                 Err(err) => (err.problems(), false),
             };
             for p in &problems {
-                let mark = match (p.severity, lang) {
-                    (Severity::Warning, Lang::Zh) => "提醒：",
-                    (Severity::Warning, Lang::En) => "warning: ",
-                    _ => "",
-                };
-                emit(&format!("{path}: {}: {mark}{}\n", place(p, lang), p.message(lang)));
+                emit(&format!("{}\n", problem_line(path, p, lang)));
             }
             if valid {
                 emit(&format!("{path}: ok\n"));

@@ -160,14 +160,11 @@ fn references_to(doc: &Value, kind: Referenced, id: &str) -> usize {
 pub fn set_id(doc: &mut Value, ptr: &str, value: Option<Value>, from: Option<&str>) -> (bool, Option<String>) {
     let Some(kind) = referenced(doc, ptr) else { return (set(doc, ptr, value), None) };
     let old = doc.pointer(ptr).and_then(Value::as_str).unwrap_or_default().to_string();
-    let others = |doc: &Value| {
-        let mut ids: Vec<String> = ids_of(doc, kind).into_iter().map(str::to_string).collect();
-        if let Some(i) = ids.iter().position(|i| *i == old) {
-            ids.remove(i);
-        }
-        ids
-    };
-    let taken = others(doc);
+    // The other groups' or metrics' ids (the field's own, once, left out).
+    let mut taken: Vec<String> = ids_of(doc, kind).into_iter().map(str::to_string).collect();
+    if let Some(i) = taken.iter().position(|i| *i == old) {
+        taken.remove(i);
+    }
     let usable = |id: &str| !id.is_empty() && !taken.iter().any(|t| t == id);
     let from = from.filter(|f| usable(f)).map(str::to_string).or_else(|| usable(&old).then(|| old.clone()));
     if !set(doc, ptr, value.clone()) {

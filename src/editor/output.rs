@@ -15,10 +15,7 @@ pub enum PayloadPlace {
 /// The embed snippet for a payload (its JSON text). `base` is the URL of the folder that holds
 /// `report-widget.js`; a missing final `/` is added.
 pub fn embed_snippet(payload: &str, place: &PayloadPlace, base: &str, lang: &str, theme: Option<&str>) -> String {
-    let mut base = base.trim().to_string();
-    if !base.is_empty() && !base.ends_with('/') {
-        base.push('/');
-    }
+    let base = snippet::folder_url(base.trim());
     let theme = theme.filter(|t| !t.is_empty()).map(str::to_string);
     let payload_id = match place {
         PayloadPlace::Inline { id } => id.trim().to_string(),
@@ -32,9 +29,10 @@ pub fn embed_snippet(payload: &str, place: &PayloadPlace, base: &str, lang: &str
 }
 
 /// The embed snippet with the report already rendered inside the host (`html`: the widget's
-/// own server-side rendering of it; `printed`: the same as on paper, for the plain copy), linking the widget's stylesheet and preloading its wasm
-/// (`dist_files`: their file names in `dist/`) under `base`, the build's scripts pinned with
-/// `integrity` when known: what `report-widget prerender FILE --base BASE` writes.
+/// own server-side rendering of it; `printed`: the same as on paper, for the plain copy),
+/// linking the widget's stylesheet and preloading its wasm (`dist_files`: their file names in
+/// `dist/`) under `base`, the build's scripts pinned with `integrity` when known: what
+/// `report-widget prerender FILE --base BASE` writes.
 // The output panel's fields, one argument each, as the command line's options are.
 #[allow(clippy::too_many_arguments)]
 pub fn prerendered_snippet(
@@ -48,10 +46,7 @@ pub fn prerendered_snippet(
     theme: Option<&str>,
     integrity: Option<ScriptIntegrity>,
 ) -> String {
-    let mut base = base.trim().to_string();
-    if !base.is_empty() && !base.ends_with('/') {
-        base.push('/');
-    }
+    let base = snippet::folder_url(base.trim());
     let under_base = |file: &str| format!("{base}{}", file.trim_start_matches("./"));
     let stylesheet = under_base(dist_files.stylesheet);
     let wasm = dist_files.wasm.map(under_base);

@@ -172,6 +172,17 @@ impl SnippetOptions {
     }
 }
 
+/// `base` as a folder's URL, with its final `/` added if missing: every file is named after it,
+/// and "/static/rw/1.0" would give "/static/rw/1.0report-widget.js". Empty stays empty (the
+/// page's own folder).
+pub fn folder_url(base: &str) -> String {
+    if base.is_empty() || base.ends_with('/') {
+        base.to_string()
+    } else {
+        format!("{base}/")
+    }
+}
+
 /// The plain embed snippet: an empty host, the payload inline, the loader.
 pub fn embed(payload: &str, options: &SnippetOptions) -> String {
     format!("<div {}></div>\n{}\n", options.inline_host_attributes(), options.scripts(payload))
