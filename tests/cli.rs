@@ -357,6 +357,15 @@ fn a_command_line_mistake_is_named_and_exits_two_never_ignored() {
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    // validate reads its options the same way (it had a parser of its own, without "--").
+    let out = Command::new(env!("CARGO_BIN_EXE_report-widget"))
+        .current_dir(dir)
+        .args(["validate", "--", "-draft.json", "--lang"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1), "two files: one valid, one that cannot be read");
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert!(said.contains("-draft.json: ok") && said.contains("--lang: "), "{said}");
     // Help is asked for: on stdout, exit 0, every option explained.
     for args in [vec!["--help"], vec!["prerender", "--help"], vec!["help"]] {
         let (code, out, _) = cli_split(&args);

@@ -56,11 +56,25 @@ options:
 exit status: 0 done, 1 a payload or file has problems, 2 the command line is wrong
 ";
 
-    /// What `render` takes after the payload: options with a value, then flags.
-    const RENDER_OPTIONS: (&[&str], &[&str]) = (&["--lang", "--theme"], &[]);
-    /// What `prerender` takes after the payload.
-    const PRERENDER_OPTIONS: (&[&str], &[&str]) =
-        (&["--lang", "--theme", "--id", "--base", "--dist", "--stylesheet", "--wasm"], &["--page", "--inline-css"]);
+    /// How many payload files a command takes.
+    #[derive(Clone, Copy, PartialEq)]
+    enum Files {
+        One,
+        Many,
+    }
+
+    /// A command's options: those with a value, flags, and how many files it takes.
+    type Accepts = (&'static [&'static str], &'static [&'static str], Files);
+    /// What `validate` takes.
+    const VALIDATE_OPTIONS: Accepts = (&["--lang"], &[], Files::Many);
+    /// What `render` takes.
+    const RENDER_OPTIONS: Accepts = (&["--lang", "--theme"], &[], Files::One);
+    /// What `prerender` takes.
+    const PRERENDER_OPTIONS: Accepts = (
+        &["--lang", "--theme", "--id", "--base", "--dist", "--stylesheet", "--wasm"],
+        &["--page", "--inline-css"],
+        Files::One,
+    );
 
     pub fn run(args: Vec<String>) -> ExitCode {
         if args.iter().any(|a| a == "--help" || a == "-h") || args.first().is_some_and(|a| a == "help") {
@@ -68,7 +82,9 @@ exit status: 0 done, 1 a payload or file has problems, 2 the command line is wro
             return ExitCode::SUCCESS;
         }
         let outcome = match args.first().map(String::as_str) {
-            Some("validate") => validate_files(&args[1..]),
+            Some("validate") => {
+                Options::parse(&args[1..], VALIDATE_OPTIONS).map_err(Failure::Usage).and_then(validate_files)
+            }
             Some("render") => Options::parse(&args[1..], RENDER_OPTIONS).map_err(Failure::Usage).and_then(render),
             Some("prerender") => {
                 Options::parse(&args[1..], PRERENDER_OPTIONS).map_err(Failure::Usage).and_then(prerender)
@@ -160,14 +176,17 @@ exit status: 0 done, 1 a payload or file has problems, 2 the command line is wro
     /// An option it does not take, a value left out, a second path: each is an error, never
     /// silently ignored (a misspelt `--lnag en` would otherwise give a Chinese report).
     struct Options<'a> {
-        path: &'a str,
+        /// The payload files, in order (`render` and `prerender` take one, `validate` several).
+        paths: Vec<&'a str>,
         values: Vec<(&'a str, &'a str)>,
         flags: Vec<&'a str>,
     }
 
     impl<'a> Options<'a> {
-        fn parse(args: &'a [String], (with_value, flags): (&[&str], &[&str])) -> Result<Self, String> {
-            let mut options = Options { path: "", values: Vec::new(), flags: Vec::new() };
+        /// Reads `args` against a command's options: `(with_value, flags)`, and how many files
+        /// it takes (`Files::One` or `Files::Many`).
+        fn parse(args: &'a [String], (with_value, flags, files): (&[&str], &[&str], Files)) -> Result<Self, String> {
+            let mut options = Options { paths: Vec::new(), values: Vec::new(), flags: Vec::new() };
             let mut rest = args.iter().map(String::as_str);
             // After "--", the usual end of options, every argument is a file ("-draft.json").
             let mut only_files = false;
@@ -182,16 +201,20 @@ exit status: 0 done, 1 a payload or file has problems, 2 the command line is wro
                     options.flags.push(arg);
                 } else if option {
                     return Err(format!("unknown option {arg:?}"));
-                } else if options.path.is_empty() {
-                    options.path = arg;
+                } else if files == Files::One && !options.paths.is_empty() {
+                    return Err(format!("one payload file at a time, not {:?} and {arg:?}", options.paths[0]));
                 } else {
-                    return Err(format!("one payload file at a time, not {:?} and {arg:?}", options.path));
+                    options.paths.push(arg);
                 }
             }
-            if options.path.is_empty() {
+            if options.paths.is_empty() {
                 return Err("no payload file".into());
             }
             Ok(options)
+        }
+        /// The payload file of a command that takes one.
+        fn path(&self) -> &'a str {
+            self.paths[0]
         }
         fn value(&self, name: &str) -> Option<&'a str> {
             self.values.iter().rev().find(|(n, _)| *n == name).map(|(_, v)| *v)
@@ -262,7 +285,7 @@ exit status: 0 done, 1 a payload or file has problems, 2 the command line is wro
     fn prerender(opts: Options) -> Result<(), Failure> {
         use report_widget::prerender;
         use report_widget::snippet::{BuildFiles, SnippetOptions};
-        let path = opts.path;
+        let path = opts.path();
         let lang = lang_option(opts.value("--lang"), Lang::Zh).map_err(Failure::Usage)?;
         let theme = theme_option(opts.value("--theme")).map_err(Failure::Usage)?;
         let page = opts.flag("--page");
@@ -405,30 +428,10 @@ exit status: 0 done, 1 a payload or file has problems, 2 the command line is wro
     /// Checks each file and prints its problems, one per line (`FILE: PLACE: message`), in
     /// English or, with `--lang zh`, in Chinese. Everything goes to stdout, a file that cannot be
     /// read too, so that `validate *.json > log` keeps every file's outcome.
-    fn validate_files(args: &[String]) -> Result<(), Failure> {
-        let mut lang = Lang::En;
-        let mut paths = Vec::new();
-        let mut rest = args.iter();
-        while let Some(arg) = rest.next() {
-            match arg.as_str() {
-                "--lang" => {
-                    let value = rest
-                        .next()
-                        .filter(|v| !v.starts_with("--"))
-                        .ok_or(Failure::Usage("--lang needs a value".into()))?;
-                    lang = lang_option(Some(value), lang).map_err(Failure::Usage)?;
-                }
-                option if option.starts_with('-') && option.len() > 1 => {
-                    return Err(Failure::Usage(format!("unknown option {option:?}")))
-                }
-                _ => paths.push(arg),
-            }
-        }
-        if paths.is_empty() {
-            return Err(Failure::Usage("no payload file".into()));
-        }
+    fn validate_files(opts: Options) -> Result<(), Failure> {
+        let lang = lang_option(opts.value("--lang"), Lang::En).map_err(Failure::Usage)?;
         let mut failed = false;
-        for path in paths {
+        for path in opts.paths {
             let text = match read_in(path, lang) {
                 Ok(t) => t,
                 Err(e) => {
@@ -458,7 +461,7 @@ exit status: 0 done, 1 a payload or file has problems, 2 the command line is wro
 
     fn render(opts: Options) -> Result<(), Failure> {
         use report_widget::report::render_themed;
-        let path = opts.path;
+        let path = opts.path();
         let lang = lang_option(opts.value("--lang"), Lang::Zh).map_err(Failure::Usage)?;
         let theme = theme_option(opts.value("--theme")).map_err(Failure::Usage)?;
         let text = read(path)?;
