@@ -242,7 +242,8 @@ fn precision_survives_parsing() {
 #[test]
 fn every_rule_reports_at_its_own_pointer_in_document_order() {
     // One payload that breaks each rule beyond types once (the decoder's type errors would stop
-    // the reference checks, so every value keeps its type).
+    // the reference checks, so every value keeps its type). Blank texts are found while
+    // decoding, as the schema's minLength: first, in document order, then the rules'.
     let mut p = minimal();
     p["meta"]["title"] = json!(" ");
     p["meta"]["date"] = json!("2024-13-01");
@@ -271,29 +272,29 @@ fn every_rule_reports_at_its_own_pointer_in_document_order() {
         pointers(&p),
         [
             "/meta/title",
+            "/groups/1/label",
+            "/sections/0/items/0/label",
+            "/sections/2/title",
+            "/sections/3/label",
+            "/sections/4/items/0/title",
+            "/sections/4/items/1/text",
+            "/sections/5/paragraphs/1",
             "/meta/date",
             "/groups/1/id",
-            "/groups/1/label",
             "/groups/1/size",
-            "/sections/0/items/0/label",
             "/sections/0/items/0/value",
             "/sections/0/items/0/bounds",
             "/sections/0/items/0/ranks/0/position",
             "/sections/0/items/0/ranks/1/group",
             "/sections/1/items/0/resolved",
             "/sections/2/id",
-            "/sections/2/title",
             "/sections/2/rows/0",
             "/sections/2/rows/1/metric",
             "/sections/2/rows/2",
             "/sections/2/rows/3/value_rank",
             "/sections/2/rows/3/change_rank",
-            "/sections/3/label",
             "/sections/3/marked/1/month",
             "/sections/3/marked/2/month",
-            "/sections/4/items/0/title",
-            "/sections/4/items/1/text",
-            "/sections/5/paragraphs/1",
         ]
     );
 }
@@ -577,4 +578,33 @@ fn a_figure_or_change_of_one_with_an_english_plural_unit_is_warned_about_and_cha
     let errors: Vec<String> =
         problems(&p).into_iter().filter(|e| e.severity == Severity::Error).map(|e| e.pointer).collect();
     assert_eq!(errors, ["/sections/0/items/0/change/unit"]);
+}
+
+#[test]
+fn a_blank_text_anywhere_is_an_error_at_its_place_as_the_schema_says() {
+    // An empty unit, note or source passed the validator (the schema's minLength refused it),
+    // and the widget showed nothing where the payload promised a text.
+    let mut p = minimal();
+    p["meta"]["note"] = json!("");
+    let metric = &mut p["sections"][0]["items"][0];
+    metric["source"] = json!({ "zh": " ", "en": "the report" });
+    metric["change"]["basis"] = json!("");
+    // A blank text keeps its entry, so the references are still checked.
+    metric["ranks"][0]["group"] = json!("towns");
+    p["sections"][1]["intro"] = json!(" ");
+    p["sections"][1]["items"][0]["unit"] = json!("");
+    let found = problems(&p);
+    assert_eq!(
+        found.iter().map(|p| p.pointer.as_str()).collect::<Vec<_>>(),
+        [
+            "/meta/note",
+            "/sections/0/items/0/change/basis",
+            "/sections/0/items/0/source",
+            "/sections/1/intro",
+            "/sections/1/items/0/unit",
+            "/sections/0/items/0/ranks/0/group",
+        ]
+    );
+    assert!(found[1].en.contains("must not be empty") && found[1].zh.contains("不能为空"), "{:?}", found[1]);
+    assert!(found[5].en.contains("towns"), "{:?}", found[5]);
 }

@@ -261,19 +261,25 @@ impl Decoder {
         Some(s.clone())
     }
 
-    /// `"五区"` or `{"zh": "五区", "en": "districts"}`.
+    /// `"五区"` or `{"zh": "五区", "en": "districts"}`, never blank in Chinese (as the schema
+    /// has it, for every text: an empty unit or note was shown as nothing at all).
     pub fn text(&mut self, v: &Value, at: &At) -> Option<Text> {
-        if matches!(v, Value::String(_)) {
-            return self.string(v, at).map(Text::new);
-        }
-        if !matches!(v, Value::Object(_)) {
+        let text = if matches!(v, Value::String(_)) {
+            Text::new(self.string(v, at)?)
+        } else if matches!(v, Value::Object(_)) {
+            let o = self.object(v, at, &["zh", "en"])?;
+            let zh = self.req(o, at, "zh", Self::string);
+            let en = self.opt(o, at, "en", Self::string);
+            Text { zh: zh?, en: en? }
+        } else {
             self.expected(v, at, "字符串或 {\"zh\", \"en\"} 对象", "a string or a {\"zh\", \"en\"} object");
             return None;
+        };
+        if text.is_blank() {
+            // An error, but the entry is kept: the rules still check the rest of it.
+            self.error(at, text!("文字不能为空"), text!("the text must not be empty"));
         }
-        let o = self.object(v, at, &["zh", "en"])?;
-        let zh = self.req(o, at, "zh", Self::string);
-        let en = self.opt(o, at, "en", Self::string);
-        Some(Text { zh: zh?, en: en? })
+        Some(text)
     }
 
     pub fn decimal(&mut self, v: &Value, at: &At) -> Option<Decimal> {

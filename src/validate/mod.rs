@@ -185,10 +185,11 @@ pub fn check_json(value: &json::Value) -> Result<Checked, PayloadError> {
         }
     }
     let report = decode::report(&mut decoder, value);
-    let mut problems = decoder.problems;
-    let failed_under =
-        |prefix: &str| problems.iter().any(|p| p.severity == Severity::Error && p.pointer.starts_with(prefix));
-    let known = Known { groups: !failed_under("/groups"), metrics: !failed_under(""), dropped: &decoder.dropped };
+    let mut problems = std::mem::take(&mut decoder.problems);
+    // An entry that failed to decode is left out (a blank text is an error, but keeps its entry).
+    let dropped = &decoder.dropped;
+    let known =
+        Known { groups: !dropped.iter().any(|d| d.starts_with("/groups/")), metrics: dropped.is_empty(), dropped };
     // Past a hundred entries that failed to decode, the rules wait until those are mended:
     // restoring each rule problem's place looks through every failed entry.
     if let Some(report) = report.as_ref().filter(|_| decoder.dropped.len() <= 100) {
@@ -269,8 +270,6 @@ fn check_rules(report: &Report, known: Known<'_>) -> Vec<Problem> {
     let mut out = Vec::new();
     let m = &report.meta;
     let meta = At::ROOT.key("meta");
-    require_text(&mut out, &m.title, &meta, "title");
-    require_text(&mut out, &m.publisher, &meta, "publisher");
     if !is_iso_date(&m.date) {
         let (zh, en) = date_problem(&m.date);
         out.push(Problem::error(meta.key("date").pointer(), zh, en));
@@ -289,7 +288,6 @@ fn check_rules(report: &Report, known: Known<'_>) -> Vec<Problem> {
     for (i, g) in report.groups.iter().enumerate() {
         let at = At::ROOT.item("groups", i);
         unique_id(&mut out, &mut group_ids, &g.id, &at, known);
-        require_text(&mut out, &g.label, &at, "label");
         if g.size == 0 {
             out.push(Problem::error(
                 at.key("size").pointer(),
@@ -304,7 +302,6 @@ fn check_rules(report: &Report, known: Known<'_>) -> Vec<Problem> {
     for (si, section) in report.sections.iter().enumerate() {
         let at = At::ROOT.item("sections", si);
         unique_id(&mut out, &mut section_ids, &section.id, &at, known);
-        require_text(&mut out, &section.title, &at, "title");
         match &section.body {
             SectionBody::Metrics(body) => {
                 for (ii, metric) in body.items.iter().enumerate() {
@@ -338,14 +335,12 @@ fn check_rules(report: &Report, known: Known<'_>) -> Vec<Problem> {
                                 ));
                             }
                         }
-                        None => match &row.label {
-                            Some(label) => require_text(&mut out, label, &at, "label"),
-                            None => out.push(Problem::error(
-                                at.pointer(),
-                                text!("排名行需要“metric”或“label”"),
-                                text!("a ranking row needs \"metric\" or \"label\""),
-                            )),
-                        },
+                        None if row.label.is_none() => out.push(Problem::error(
+                            at.pointer(),
+                            text!("排名行需要“metric”或“label”"),
+                            text!("a ranking row needs \"metric\" or \"label\""),
+                        )),
+                        None => {}
                     }
                     if let Some(value) = &row.value {
                         advise_singular(&mut out, value, row.unit.as_ref(), &at);
@@ -363,7 +358,6 @@ fn check_rules(report: &Report, known: Known<'_>) -> Vec<Problem> {
                 for (ii, item) in body.items.iter().enumerate() {
                     let at = at.item("items", ii);
                     unique_id(&mut out, &mut item_ids, &item.id, &at, known);
-                    require_text(&mut out, &item.label, &at, "label");
                     advise_singular(&mut out, &item.value, item.unit.as_ref(), &at);
                     if item.value.is_negative() {
                         out.push(Problem::error(
@@ -384,7 +378,6 @@ fn check_rules(report: &Report, known: Known<'_>) -> Vec<Problem> {
                 }
             }
             SectionBody::Calendar(body) => {
-                require_text(&mut out, &body.label, &at, "label");
                 // One bit per month (bit 1 = January): no hash set for twelve values.
                 let mut seen: u16 = 0;
                 for (mi, marked) in body.marked.iter().enumerate() {
@@ -399,30 +392,13 @@ fn check_rules(report: &Report, known: Known<'_>) -> Vec<Problem> {
                     seen |= bit;
                 }
             }
-            SectionBody::Highlights(body) => {
-                for (hi, h) in body.items.iter().enumerate() {
-                    let at = at.item("items", hi);
-                    require_text(&mut out, &h.title, &at, "title");
-                    require_text(&mut out, &h.text, &at, "text");
-                }
-            }
-            SectionBody::Narrative(body) => {
-                for (pi, p) in body.paragraphs.iter().enumerate() {
-                    if p.is_blank() {
-                        out.push(blank_text(at.item("paragraphs", pi).pointer()));
-                    }
-                }
-            }
+            SectionBody::Highlights(_) | SectionBody::Narrative(_) => {}
         }
     }
     out
 }
 
 fn check_metric(out: &mut Vec<Problem>, report: &Report, metric: &Metric, at: &At, known: Known<'_>) {
-    require_text(out, &metric.label, at, "label");
-    if let Some(unit) = metric.change.as_ref().and_then(|c| c.unit.as_ref()) {
-        require_text(out, unit, &at.key("change"), "unit");
-    }
     advise_on_units(out, metric, at);
     if let Some(bounds) = &metric.bounds {
         let v = &metric.value;
@@ -596,17 +572,6 @@ fn unique_id(out: &mut Vec<Problem>, ids: &mut Ids, id: &str, at: &At, known: Kn
             text!("the id \"{id}\" is used twice: first at {first}"),
         ));
     }
-}
-
-/// Checks the text in member `key` of the object at `at`.
-fn require_text(out: &mut Vec<Problem>, text: &Text, at: &At, key: &str) {
-    if text.is_blank() {
-        out.push(blank_text(at.key(key).pointer()));
-    }
-}
-
-fn blank_text(pointer: String) -> Problem {
-    Problem::error(pointer, text!("文字不能为空"), text!("the text must not be empty"))
 }
 
 /// Whether a link is safe to put in `href`: an `http:`/`https:` address or a relative one

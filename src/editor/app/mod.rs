@@ -176,6 +176,8 @@ pub struct EditorApp {
     /// Whether `status` is older than the document (the check is waiting for typing to pause).
     stale: bool,
     errors: Rc<HashMap<String, String>>,
+    /// Each of `status.problems`' messages, with the places it names put into words.
+    messages: Rc<Vec<String>>,
     /// The last valid report and its view, for the preview.
     last_valid: Option<Rc<crate::model::Report>>,
     view: Option<Rc<ReportView>>,
@@ -290,14 +292,18 @@ impl EditorApp {
         self.timer = None;
         self.stale = false;
         let status = check(&self.doc, self.text.len());
-        let mut errors = HashMap::new();
         let t = self.t();
-        for p in &status.problems {
-            errors
-                .entry(p.pointer.clone())
-                .or_insert_with(|| nav::pointers_in_words(p.message(self.ui), |at| self.crumbs(t, at)));
+        let messages: Vec<String> = status
+            .problems
+            .iter()
+            .map(|p| nav::pointers_in_words(p.message(self.ui), |at| self.crumbs(t, at)))
+            .collect();
+        let mut errors = HashMap::new();
+        for (p, message) in status.problems.iter().zip(&messages) {
+            errors.entry(p.pointer.clone()).or_insert_with(|| message.clone());
         }
         self.errors = Rc::new(errors);
+        self.messages = Rc::new(messages);
         if let Some(report) = &status.report {
             let report = Rc::new(report.clone());
             self.view = Some(Rc::new(ReportView::new(&report, self.preview_lang)));
@@ -729,6 +735,7 @@ impl Component for EditorApp {
             status: Rc::new(Status { report: None, problems: Vec::new() }),
             stale: true,
             errors: Rc::default(),
+            messages: Rc::default(),
             last_valid: None,
             view: None,
             timer: None,
@@ -1456,7 +1463,7 @@ impl EditorApp {
                     <p class="ed-ok" id="no-problems">{ t.no_problems }</p>
                 } else {
                     <ol class="ed-problem-list" id="problem-list">
-                        { for status.problems.iter().zip(keys).map(|(p, key)| {
+                        { for status.problems.iter().zip(keys).zip(self.messages.iter()).map(|((p, key), message)| {
                             let error = p.severity == Severity::Error;
                             let clicked = p.clone();
                             let target = nav::candidates(&p.pointer).into_iter().next().unwrap_or_else(|| JSON_AREA.to_string());
@@ -1469,7 +1476,7 @@ impl EditorApp {
                                     <a href={format!("#{target}")} onclick={self.send.reform(move |e: MouseEvent| { e.prevent_default(); Msg::GoTo(Box::new(clicked.clone())) })}>
                                         <span class="ed-sev">{ if error { t.error } else { t.warning } }</span>
                                         <span class="ed-where">{ where_ }</span>
-                                        <span class="ed-msg">{ nav::pointers_in_words(p.message(self.ui), |at| self.crumbs(t, at)) }</span>
+                                        <span class="ed-msg">{ message.clone() }</span>
                                     </a>
                                 </li>
                             }
