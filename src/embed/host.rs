@@ -389,7 +389,9 @@ pub async fn read_payload(host: &Element, signal: Option<&AbortSignal>) -> Resul
         .map_err(|e| fetch_error(js_error_text(&e)))?;
     let response: Response = response.dyn_into().map_err(|_| fetch_error("not a response".into()))?;
     if !response.ok() {
-        return Err(fetch_error(format!("HTTP {}", response.status())));
+        // The address asked for, resolved: a relative data-src is read from the page's folder,
+        // not the widget's, which is the usual mistake on a portal's sub-path.
+        return Err(fetch_error(format!("HTTP {} {}", response.status(), response.url())));
     }
     let text = response.text().map_err(|e| fetch_error(js_error_text(&e)))?;
     let text = JsFuture::from(text).await.map_err(|e| fetch_error(js_error_text(&e)))?;

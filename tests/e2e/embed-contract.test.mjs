@@ -116,12 +116,12 @@ test("a data-src answered with HTTP 404 or 500: that host says so, in its langua
   // language; the page's fallback content stays below it.
   const notFound = await shownText(page, "not-found");
   assert.match(notFound, /This report cannot be shown/, notFound);
-  assert.match(notFound, /data-src="\/reports\/moved\.json": the file could not be loaded \(HTTP 404\)/, notFound);
+  assert.match(notFound, /data-src="\/reports\/moved\.json": the file could not be loaded \(HTTP 404 http:\/\/127\.0\.0\.1:\d+\/reports\/moved\.json\)/, notFound);
   // The message names its place; the list does not put the attribute's name before it again.
   assert.doesNotMatch(notFound, /data-src\s*data-src=/, notFound);
   const serverError = await shownText(page, "server-error");
   assert.match(serverError, /无法显示此报告/, serverError);
-  assert.match(serverError, /data-src="\/reports\/broken\.json"：无法加载数据文件（HTTP 500）/, serverError);
+  assert.match(serverError, /data-src="\/reports\/broken\.json"：无法加载数据文件（HTTP 500 http:\/\/127\.0\.0\.1:\d+\/reports\/broken\.json）/, serverError);
   assert.doesNotMatch(serverError, /could not be loaded/, "the Chinese host's message is in Chinese");
   assert.equal(await isRendered(page, "#not-found-fallback"), true, "the fallback stays visible below the message");
   assert.equal(await isRendered(page, "#server-error-fallback"), true, "the fallback stays visible below the message");
@@ -136,15 +136,16 @@ test("a data-src answered with HTTP 404 or 500: that host says so, in its langua
   const detail = (id) => errors.find((e) => e.id === id).detail;
   assert.equal(detail("not-found").lang, "en");
   assert.equal(detail("server-error").lang, "zh-CN");
-  assert.match(detail("not-found").message, /^data-src="\/reports\/moved\.json": the file could not be loaded \(HTTP 404\)$/);
-  assert.match(detail("server-error").message, /^data-src="\/reports\/broken\.json": the file could not be loaded \(HTTP 500\)$/);
+  assert.match(detail("not-found").message, /^data-src="\/reports\/moved\.json": the file could not be loaded \(HTTP 404 http:\/\/127\.0\.0\.1:\d+\/reports\/moved\.json\)$/);
+  assert.match(detail("server-error").message, /^data-src="\/reports\/broken\.json": the file could not be loaded \(HTTP 500 http:\/\/127\.0\.0\.1:\d+\/reports\/broken\.json\)$/);
   assert.deepEqual(detail("server-error").problems, [
     {
       path: "data-src",
       line: null,
       column: null,
-      message: 'data-src="/reports/broken.json": the file could not be loaded (HTTP 500)',
-      message_zh: 'data-src="/reports/broken.json"：无法加载数据文件（HTTP 500）',
+      // The address asked for, resolved, after the status.
+      message: `data-src="/reports/broken.json": the file could not be loaded (HTTP 500 ${session.server.url}/reports/broken.json)`,
+      message_zh: `data-src="/reports/broken.json"：无法加载数据文件（HTTP 500 ${session.server.url}/reports/broken.json）`,
     },
   ]);
   assert.deepEqual(detail("not-found").problems.map((p) => [p.path, p.line, p.column]), [["data-src", null, null]]);

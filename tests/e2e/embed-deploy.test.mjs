@@ -272,6 +272,23 @@ test("a data-src file saved as GBK (an old CMS) is refused with its line, not sh
   await context.close();
 });
 
+test("a relative data-src that is not there names the address it was looked for at (the page's folder, not the widget's)", async () => {
+  // The usual mistake on a sub-path: the payload is beside the widget, data-src is written as if
+  // read from there, and the browser reads it from the page's own folder.
+  writeFileSync(
+    join(site, "news/2022/missing.html"),
+    portalPage({ base: SUB, body: `<div id="missing" data-report-widget data-src="reports/water.json"></div>` })
+  );
+  const { page, context } = await openStrictly("/news/2022/missing.html", { extra: ["/news/2022/reports/water.json"] });
+  assert.deepEqual(await settled(page), ["error"]);
+  const detail = await page.evaluate(() => window.__rwDetails.find((e) => e.name === "report-widget:error").detail);
+  assert.deepEqual(detail.problems.map((p) => p.path), ["data-src"]);
+  const looked = String.raw`http://127\.0\.0\.1:\d+/news/2022/reports/water\.json`;
+  assert.match(detail.problems[0].message, new RegExp(String.raw`^data-src="reports/water\.json": the file could not be loaded \(HTTP 404 ${looked}\)$`));
+  assert.match(await hostText(page, "missing"), new RegExp(`无法加载数据文件（HTTP 404 ${looked}）`));
+  await context.close();
+});
+
 test("a data-src address answered by a web page (a CMS's own \"not found\" page, status 200) says so, not a JSON syntax error", async () => {
   writeFileSync(join(site, "static/reports/moved.json"), "\n<!doctype html>\n<html><head><title>页面不存在</title></head><body><h1>404</h1></body></html>\n");
   writeFileSync(
