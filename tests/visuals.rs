@@ -653,7 +653,8 @@ fn the_remembered_large_text_read_again_unchanged_renders_nothing_again() {
 #[test]
 fn a_share_resolved_of_a_hedged_total_is_pointed_out_to_its_authors() {
     // "受理3056余件，办结2988件": the share the widget computes from 3056 is only approximate. The
-    // row's figure keeps its hedge; the authoring tools (validate, the editor) say so.
+    // row's figure keeps its hedge, and so does the progress ("2988 / 3056余个", not "/ 3056");
+    // the authoring tools (validate, the editor) say so.
     let report = with_summer_problems(serde_json::json!({ "value": 3056, "qualifier": "over", "resolved": 2988 }));
     let advice = validate::advice(&report);
     assert_eq!(advice.len(), 1, "{advice:?}");
@@ -662,6 +663,11 @@ fn a_share_resolved_of_a_hedged_total_is_pointed_out_to_its_authors() {
     for (lang, figure) in [(Lang::Zh, "3056余"), (Lang::En, "more than 3,056")] {
         let v = ReportView::new(&report, lang);
         let row = summer_problems(&v);
-        assert!(row.progress.is_some() && row.figure_text.starts_with(figure), "{}", row.figure_text);
+        assert!(row.figure_text.starts_with(figure), "{}", row.figure_text);
+        let progress = row.progress.as_ref().unwrap();
+        assert_eq!(progress.total, row.figure_text, "out of the figure as written");
     }
+    // Unhedged, the progress is out of the bare number (the figure with its unit is beside it).
+    let v = ReportView::new(&with_summer_problems(serde_json::json!({ "value": 30, "resolved": 27 })), Lang::Zh);
+    assert_eq!(summer_problems(&v).progress.as_ref().unwrap().total, "30");
 }

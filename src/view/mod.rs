@@ -477,16 +477,22 @@ fn case_stats(body: &CaseStatsBody, anchor: &str, title: &str, lang: Lang) -> Ca
         .iter()
         .map(|item| {
             let unit = item.unit.as_ref();
+            let figure_text = format::figure(&item.value, item.qualifier, unit, lang).display(lang);
             CaseRow {
                 id: item.id.clone(),
                 label: item.label.get(lang).to_string(),
-                figure_text: format::figure(&item.value, item.qualifier, unit, lang).display(lang),
                 in_yuan: format::in_yuan(&item.value, item.qualifier, unit, lang),
                 progress: item.resolved.as_ref().map(|done| {
                     let ratio = if item.value.value() > 0.0 { done.value() / item.value.value() } else { 0.0 };
                     Progress {
                         done: format::number(done, lang),
-                        total: format::number(&item.value, lang),
+                        // Out of the figure as written where it is hedged ("2988 / 3056余件"):
+                        // the bare number would drop the "more than".
+                        total: if item.qualifier.is_some() {
+                            figure_text.clone()
+                        } else {
+                            format::number(&item.value, lang)
+                        },
                         // Of nothing (0 / 0) there is no rate to give: none is made up.
                         percent: if item.value.is_zero() {
                             String::new()
@@ -496,6 +502,7 @@ fn case_stats(body: &CaseStatsBody, anchor: &str, title: &str, lang: Lang) -> Ca
                         ratio: ratio.clamp(0.0, 1.0),
                     }
                 }),
+                figure_text,
                 note: opt(&item.note, lang),
                 source: opt(&item.source, lang),
             }
