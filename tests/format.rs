@@ -48,7 +48,25 @@ fn a_unit_that_says_wan_or_yi_takes_the_digits_as_written() {
     let f = format::figure(&d("12580.5"), None, Some(&wan_yuan), Lang::Zh);
     assert_eq!(f.text(Lang::Zh), "12580.5万元", "never 1.25805万万元");
     let f = format::figure(&d("200000"), Some(Qualifier::Over), Some(&Text::new("万吨")), Lang::Zh);
-    assert_eq!(f.text(Lang::Zh), "200000余万吨", "not 20万余万吨");
+    // 余 after the magnitude, as Chinese writes it ("5万余人", never "5余万人").
+    assert_eq!(f.text(Lang::Zh), "200000万余吨", "not 20万余万吨, nor 200000余万吨");
+    assert_eq!((f.number.as_str(), f.after.as_str(), f.unit.as_str()), ("200000万", "余", "吨"));
+    let people = Text::bilingual("万人", "× 10,000 people");
+    assert_eq!(format::figure(&d("5"), Some(Qualifier::Over), Some(&people), Lang::Zh).display(Lang::Zh), "5万余人");
+    assert_eq!(
+        format::figure(&d("3.5"), Some(Qualifier::Over), Some(&Text::new("亿元")), Lang::Zh).text(Lang::Zh),
+        "3.5亿余元"
+    );
+    assert_eq!(
+        format::figure(&d("5"), Some(Qualifier::Over), Some(&people), Lang::En).text(Lang::En),
+        "more than 5 × 10,000 people"
+    );
+    // Other qualifiers, and units that only start like a magnitude (百分点, 千克), are unchanged.
+    assert_eq!(format::figure(&d("5"), Some(Qualifier::MoreThan), Some(&people), Lang::Zh).text(Lang::Zh), "超过5万人");
+    assert_eq!(
+        format::figure(&d("500"), Some(Qualifier::Over), Some(&Text::new("千克")), Lang::Zh).text(Lang::Zh),
+        "500余千克"
+    );
     assert_eq!(format::figure(&d("10000.5"), None, Some(&Text::new("亿元")), Lang::Zh).text(Lang::Zh), "10000.5亿元");
     assert_eq!(format::figure(&d("12580.5"), None, Some(&wan_yuan), Lang::En).text(Lang::En), "12,580.5 × 10,000 yuan");
     // A change in the figure's unit too.

@@ -148,13 +148,15 @@ pub fn figure(value: &Decimal, qualifier: Option<Qualifier>, unit: Option<&Text>
         (Lang::En, Some(Qualifier::LessThan)) => ("less than ", ""),
         (Lang::En, Some(Qualifier::Nearly)) => ("nearly ", ""),
     };
-    let unit = unit.map(|u| u.get(lang).to_string()).unwrap_or_default();
-    FigureParts {
-        before: before.to_string(),
-        number: number_before(value, &unit, lang),
-        after: after.to_string(),
-        unit,
-    }
+    let unit = unit.map(|u| u.get(lang)).unwrap_or_default();
+    let number = number_before(value, unit, lang);
+    // "5万余人", not "5余万人": 余 follows the magnitude, which goes with the number (万 and 亿
+    // are three bytes each).
+    let (number, unit) = match unit.strip_prefix(['万', '亿']) {
+        Some(rest) if !after.is_empty() => (number + &unit[..3], rest),
+        _ => (number, unit),
+    };
+    FigureParts { before: before.to_string(), number, after: after.to_string(), unit: unit.to_string() }
 }
 
 /// Whether a change is good news for the reader.
