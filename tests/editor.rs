@@ -353,6 +353,15 @@ fn figures_in_cells_keep_their_hedges_and_units() {
     assert_eq!(f("-8.2").number.as_deref(), Some("-8.2"));
     assert_eq!(f("6.0").number.as_deref(), Some("6.0"));
     assert_eq!(f("暂无").number, None);
+    // Hedges written after the figure, and the short 超: read, not taken for the unit.
+    let read = |cell: &str| {
+        let fig = f(cell);
+        (fig.number.unwrap_or_default(), fig.qualifier, fig.unit)
+    };
+    assert_eq!(read("300以上"), ("300".into(), Some("at_least"), None));
+    assert_eq!(read("300件以上"), ("300".into(), Some("at_least"), Some("件".into())));
+    assert_eq!(read("300左右"), ("300".into(), Some("about"), None));
+    assert_eq!(read("超20万"), ("20".into(), Some("more_than"), Some("万".into())));
     assert_eq!(mapping::parse_rank("第3名"), Some(3));
     assert_eq!(mapping::parse_rank(" 2 "), Some(2));
     assert_eq!(mapping::parse_rank("前列"), None);
@@ -993,4 +1002,53 @@ fn the_data_src_snippet_follows_the_downloaded_files_name() {
     assert_eq!(output::payload_url("县水利局 2023"), "reports/县水利局%202023.json");
     assert_eq!(output::payload_url("a#b%c.json"), "reports/a%23b%25c.json");
     assert_eq!(output::payload_url(""), "reports/report.json");
+}
+
+#[test]
+fn a_second_amount_column_a_category_and_a_change_are_not_guessed_as_other_fields() {
+    let rows = |text: &str| table::parse(text, '\t').rows;
+    // 金额 names a value, and the value is the count's: it is not a resolved count (which gave
+    // "已办结 86.3 / 274").
+    let cases = rows("项目\t数量（件）\t金额（万元）\n立案查处\t274\t86.3\n");
+    assert_eq!(
+        mapping::guess_mapping(Target::CaseStats, &cases, true),
+        vec![Field::Label, Field::Value, Field::Ignore]
+    );
+    // With a category beside the item, the item is the name (and not the unit).
+    let grouped = rows("类别\t项目\t数量\n执法\t受理\t1234\n\t立案\t约300\n");
+    assert_eq!(
+        mapping::guess_mapping(Target::CaseStats, &grouped, true),
+        vec![Field::Ignore, Field::Label, Field::Value]
+    );
+    // A change column in a ranking is no change rank (its -0.1 is no rank); a 提升排名 is one.
+    let ranking = rows("县区\t优良率\t同比（百分点）\t排名\t同比提升排名\n甲县\t85.1%\t-0.1\t3\t5\n");
+    assert_eq!(
+        mapping::guess_mapping(Target::Ranking, &ranking, true),
+        vec![Field::Label, Field::Value, Field::Ignore, Field::ValueRank, Field::ChangeRank]
+    );
+}
+
+#[test]
+fn a_total_row_is_left_out_with_a_note() {
+    let table =
+        table::parse("序号\t项目\t数量（件）\n1\t受理\t120\n2\t办结\t118\n\t合　计\t238\n合计\t\t238\n", '\t').rows;
+    let map = mapping::guess_mapping(Target::CaseStats, &table, true);
+    let built = mapping::build(Target::CaseStats, Some(&table[0]), &table[1..], &map, &HashSet::new(), "cases");
+    assert_eq!(built.entries.len(), 2, "{:?}", built.entries);
+    let totals: Vec<_> = built.notes.iter().filter(|n| matches!(n, Note::TotalRow { .. })).collect();
+    assert_eq!(
+        totals,
+        [&Note::TotalRow { row: 2, cell: "合　计".into() }, &Note::TotalRow { row: 3, cell: "合计".into() }],
+        "in the name column, or in the serial column of a row without a name"
+    );
+}
+
+#[test]
+fn a_workbook_is_told_apart_from_csv_text() {
+    // What an .xlsx (a zip) and an .xls (an OLE file) start with; read as GBK they were garbage
+    // with advice to try another encoding.
+    assert!(encoding::is_workbook(b"PK\x03\x04\x14\x00\x06\x00"));
+    assert!(encoding::is_workbook(b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1\x00"));
+    assert!(!encoding::is_workbook("项目,数量\n受理,120\n".as_bytes()));
+    assert!(!encoding::is_workbook(b"PK,1\n"));
 }

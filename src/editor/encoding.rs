@@ -51,6 +51,12 @@ pub struct Decoded {
     pub had_errors: bool,
 }
 
+/// Whether a file is a spreadsheet workbook (.xlsx, .ods: a zip; .xls: an OLE file) rather than
+/// text: read as text it is garbage, and no encoding helps.
+pub fn is_workbook(bytes: &[u8]) -> bool {
+    bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1")
+}
+
 /// Decodes a file. `Auto` trusts a byte-order mark, then takes UTF-8 if the bytes are valid
 /// UTF-8, else GBK. A byte-order mark is never part of the text.
 pub fn decode(bytes: &[u8], choice: Choice) -> Decoded {

@@ -113,8 +113,25 @@ pub fn fields_for(target: Target) -> &'static [Field] {
 /// imported: its 1, 2, 3… would pass for ranks or resolved counts.
 const HEADER_WORDS: &[(Field, &[&str])] = &[
     (Field::Ignore, &["序号", "序", "no.", "no", "#"]),
-    (Field::ChangeRank, &["改善排名", "改善幅度", "变化排名", "同比排名", "change rank", "change_rank", "improvement"]),
+    (
+        Field::ChangeRank,
+        &[
+            "改善排名",
+            "改善幅度",
+            "变化排名",
+            "同比排名",
+            "提升排名",
+            "上升排名",
+            "进步排名",
+            "change rank",
+            "change_rank",
+            "improvement",
+        ],
+    ),
     (Field::ValueRank, &["数值排名", "排名", "名次", "位次", "value rank", "value_rank", "rank", "position"]),
+    // A change ("同比（百分点）", "增幅"): neither a ranking row nor a case item has one (a
+    // change belongs to a metric), and its -0.1 and 0.0 are no rank.
+    (Field::Ignore, &["同比", "环比", "增幅", "降幅", "增减", "变化", "升降", "change", "yoy"]),
     (Field::LabelEn, &["英文名称", "英文", "label (en)", "label_en", "english"]),
     (Field::UnitEn, &["英文单位", "unit (en)", "unit_en"]),
     (Field::Resolved, &["已办结", "办结", "已完成", "完成数", "resolved", "completed", "done"]),
@@ -128,10 +145,17 @@ const HEADER_WORDS: &[(Field, &[&str])] = &[
         Field::Value,
         &["数值", "数量", "件数", "次数", "金额", "总数", "合计", "数", "value", "count", "number", "total", "amount"],
     ),
-    (Field::Label, &["名称", "指标", "项目", "事项", "类别", "内容", "label", "name", "item", "indicator"]),
+    // In the order they name an entry: with both, “项目” is the entry and “类别” its group.
+    (Field::Label, &["名称", "指标", "项目", "事项", "内容", "类别", "label", "name", "item", "indicator"]),
 ];
 
 fn header_field(cell: &str) -> Option<Field> {
+    header_word(cell).map(|(field, _)| field)
+}
+
+/// The field a header names, and how plainly (the matched word's place in its list: 0 is the
+/// plainest).
+fn header_word(cell: &str) -> Option<(Field, usize)> {
     let cell = cell.trim().to_lowercase();
     if cell.is_empty() {
         return None;
@@ -139,7 +163,7 @@ fn header_field(cell: &str) -> Option<Field> {
     // Short words (“数”, “id”) must be the whole cell: “indicator” is not an id.
     let matches =
         |w: &&str| if w.chars().count() == 1 || (w.is_ascii() && w.len() <= 3) { cell == *w } else { cell.contains(w) };
-    HEADER_WORDS.iter().find(|(_, words)| words.iter().any(matches)).map(|(f, _)| *f)
+    HEADER_WORDS.iter().find_map(|(f, words)| words.iter().position(matches).map(|i| (*f, i)))
 }
 
 /// The unit a header gives its column in brackets: “数量（件）”, “金额(万元)”, “Fines (yuan)”.
@@ -201,15 +225,21 @@ pub fn guess_mapping(target: Target, rows: &[Vec<String>], header: bool) -> Vec<
     let mut out = vec![Field::Ignore; width];
     let mut elsewhere = vec![false; width];
     if header {
-        for (col, cell) in rows[0].iter().enumerate() {
-            match header_field(cell) {
-                Some(Field::Ignore) => elsewhere[col] = true,
-                Some(f) if allowed.contains(&f) && !used.contains(&f) => {
-                    used.insert(f);
-                    out[col] = f;
-                }
-                Some(f) => elsewhere[col] = !allowed.contains(&f),
-                None => {}
+        let named: Vec<Option<(Field, usize)>> = rows[0].iter().map(|cell| header_word(cell)).collect();
+        for (col, word) in named.iter().enumerate() {
+            let Some((f, rank)) = *word else { continue };
+            // A field goes to the column that names it most plainly (the first of equals); a
+            // column whose header names a field it does not get is not guessed from its cells:
+            // a second amount column (金额（万元）) beside the count is no resolved count.
+            let best = named.iter().enumerate().all(|(other, w)| match w {
+                Some((g, r)) if *g == f => (*r, other) >= (rank, col),
+                _ => true,
+            });
+            if f != Field::Ignore && allowed.contains(&f) && best {
+                used.insert(f);
+                out[col] = f;
+            } else {
+                elsewhere[col] = true;
             }
         }
     }
@@ -263,6 +293,17 @@ pub enum Note {
     /// The value column's header gives a unit (“数量（件）”): the unit of every row that has
     /// none of its own.
     HeaderUnit { header: String, unit: String },
+    /// A total row (“合计”, in the name column or, with no name, in another such as 序号): not
+    /// imported, as a chart would draw the sum as one more item beside its parts.
+    TotalRow { row: usize, cell: String },
+}
+
+/// The words of a total row, spaces aside (“合　计”).
+const TOTAL_WORDS: &[&str] = &["合计", "总计", "小计", "共计", "总数", "total", "subtotal", "sum"];
+
+fn is_total(cell: &str) -> bool {
+    let word: String = cell.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_lowercase();
+    TOTAL_WORDS.contains(&word.as_str())
 }
 
 /// The rows (ranking) or items (case statistics) a table makes, and the notes on the way.
@@ -333,6 +374,12 @@ pub fn build(
         let cell = |f: Field| -> Option<&str> {
             mapping.iter().position(|m| *m == f).and_then(|c| row.get(c)).map(|s| s.trim()).filter(|s| !s.is_empty())
         };
+        if cell(Field::Label).is_none_or(is_total) && cell(Field::Metric).is_none() {
+            if let Some(total) = row.iter().find(|c| is_total(c)) {
+                notes.push(Note::TotalRow { row: r, cell: total.trim().to_string() });
+                continue;
+            }
+        }
         let mut o = Map::new();
         if target == Target::CaseStats {
             let id = match cell(Field::Id) {

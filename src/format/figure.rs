@@ -81,6 +81,7 @@ pub(crate) const PREFIXES: &[(&str, &str)] = &[
     ("多于", "more_than"),
     ("大于", "more_than"),
     ("逾", "more_than"),
+    ("超", "more_than"),
     ("大约", "about"),
     ("约", "about"),
     ("不足", "less_than"),
@@ -115,6 +116,13 @@ pub fn parse_figure(cell: &str) -> Figure {
         return Figure::default();
     };
     let mut rest = rest.trim();
+    // After the number or its unit: “300以上”, “300件以上” (at least), “300左右” (about).
+    for (word, q) in [("以上", "at_least"), ("左右", "about"), ("上下", "about")] {
+        if let Some(r) = rest.strip_suffix(word) {
+            qualifier = qualifier.or(Some(q));
+            rest = r.trim_end();
+        }
+    }
     for suffix in ["余", "多"] {
         if let Some(r) = rest.strip_prefix(suffix) {
             qualifier = qualifier.or(Some("over"));

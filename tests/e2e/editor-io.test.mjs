@@ -433,6 +433,22 @@ test("a GBK-encoded CSV fills a case-statistics section with its Chinese intact"
   await page.context().close();
 });
 
+test("an Excel workbook chosen as the CSV file is named as one, with what to do, and imports nothing", async () => {
+  const page = await editorPage(session.browser, editorUrl());
+  await loadExample(page);
+  const s = lanshanSection("enforcement");
+  await page.click(`[id="import:${s}"]`);
+  // The first bytes of an .xlsx (a zip); read as GBK it was garbage with advice to change the encoding.
+  const xlsx = Buffer.concat([Buffer.from("504b030414000600080000002100", "hex"), Buffer.alloc(200, 7)]);
+  await page.setInputFiles(`[id="csv-${s}"]`, { name: "案件统计.xlsx", mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer: xlsx });
+  await page.waitForSelector(`[id="workbook-${s}"]`);
+  assert.match(await page.textContent(`[id="workbook-${s}"]`), /“案件统计\.xlsx”是 Excel \/ WPS 工作簿.*复制后粘贴/);
+  assert.equal(await page.$(`[id="mapping-${s}"]`), null, "no columns to map");
+  assert.equal(await page.$(".ed-warn:has-text('编码')"), null, "no advice to change the encoding");
+  assert.equal(await page.inputValue(`[id="paste-${s}"]`), "");
+  await page.context().close();
+});
+
 test("a broken file shows its errors and never replaces the current work", async () => {
   const page = await editorPage(session.browser, editorUrl());
   await loadExample(page);

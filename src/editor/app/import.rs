@@ -140,9 +140,14 @@ impl ImportState {
 
     fn decode(&mut self) {
         if let Some((_, bytes)) = &self.file {
-            let d = encoding::decode(bytes, self.choice);
-            self.decoded = Some((d.encoding, d.had_errors));
-            self.text = d.text;
+            if encoding::is_workbook(bytes) {
+                // Said in the panel; nothing to read.
+                (self.decoded, self.text) = (None, String::new());
+            } else {
+                let d = encoding::decode(bytes, self.choice);
+                self.decoded = Some((d.encoding, d.had_errors));
+                self.text = d.text;
+            }
         }
         self.reparse();
     }
@@ -326,6 +331,7 @@ fn note_text(ctx: &FormCtx, note: &Note, state: &ImportState) -> String {
         Note::HeaderUnit { header, unit } => {
             fill(t.note_header_unit, &[("header", header.clone()), ("unit", unit.clone())])
         }
+        Note::TotalRow { row: r, cell } => fill(t.note_total_row, &[("row", row(r)), ("cell", cell.clone())]),
     }
 }
 
@@ -395,6 +401,9 @@ pub fn import_panel(ctx: &FormCtx, state: &ImportState, existing: usize) -> Html
                 }
             </div>
             if state.decoded.is_some_and(|(_, errors)| errors) { <p class="ed-warn" role="status">{ t.decode_errors }</p> }
+            if let Some((name, _)) = state.file.as_ref().filter(|(_, bytes)| encoding::is_workbook(bytes)) {
+                <p class="ed-warn" role="alert" id={format!("workbook-{i}")}>{ fill(t.workbook, &[("name", name.clone())]) }</p>
+            }
             if state.rows.is_empty() {
                 <p class="ed-empty">{ t.no_table }</p>
             } else {
