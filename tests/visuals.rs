@@ -671,3 +671,20 @@ fn a_share_resolved_of_a_hedged_total_is_pointed_out_to_its_authors() {
     let v = ReportView::new(&with_summer_problems(serde_json::json!({ "value": 30, "resolved": 27 })), Lang::Zh);
     assert_eq!(summer_problems(&v).progress.as_ref().unwrap().total, "30");
 }
+
+#[test]
+fn a_unit_in_wan_without_its_magnitude_in_english_is_pointed_out_to_its_authors() {
+    // "超过20万" imported under 数量（件） is 20 万件; with the English unit "cases" the English
+    // view said "more than 20 cases". The Lanshan report's "× 10,000 yuan" carries it.
+    let report = with_summer_problems(serde_json::json!({ "value": 30, "unit": { "zh": "万件", "en": "cases" } }));
+    let advice = validate::advice(&report);
+    assert_eq!(advice.len(), 1, "{advice:?}");
+    assert!(advice[0].pointer.ends_with("/unit"), "{:?}", advice[0]);
+    assert!(advice[0].en.contains("ten thousand times too small") && advice[0].zh.contains("一万倍"), "{:?}", advice[0]);
+    for en in ["× 10,000 cases", "ten thousand cases"] {
+        let report = with_summer_problems(serde_json::json!({ "value": 30, "unit": { "zh": "万件", "en": en } }));
+        assert_eq!(validate::advice(&report), vec![], "{en}");
+    }
+    let chinese_only = with_summer_problems(serde_json::json!({ "value": 30, "unit": "万件" }));
+    assert_eq!(validate::advice(&chinese_only), vec![], "no English: shown in Chinese, 万 included");
+}

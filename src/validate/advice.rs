@@ -4,12 +4,33 @@
 //! part of the problem list the widget and its on-demand messages share, nor of its wasm.
 
 use super::Problem;
-use crate::model::{Report, SectionBody};
+use crate::model::{Report, SectionBody, Text};
 
 /// The advice for a valid report, as warnings.
 pub fn advice(report: &Report) -> Vec<Problem> {
     let mut out = Vec::new();
     for (si, section) in report.sections.iter().enumerate() {
+        let at = format!("/sections/{si}");
+        match &section.body {
+            SectionBody::Metrics(body) => {
+                for (ii, m) in body.items.iter().enumerate() {
+                    magnitude_in_english(&mut out, m.unit.as_ref(), format!("{at}/items/{ii}/unit"));
+                    let change_unit = m.change.as_ref().and_then(|c| c.unit.as_ref());
+                    magnitude_in_english(&mut out, change_unit, format!("{at}/items/{ii}/change/unit"));
+                }
+            }
+            SectionBody::Ranking(body) => {
+                for (ri, row) in body.rows.iter().enumerate() {
+                    magnitude_in_english(&mut out, row.unit.as_ref(), format!("{at}/rows/{ri}/unit"));
+                }
+            }
+            SectionBody::CaseStats(body) => {
+                for (ii, item) in body.items.iter().enumerate() {
+                    magnitude_in_english(&mut out, item.unit.as_ref(), format!("{at}/items/{ii}/unit"));
+                }
+            }
+            _ => {}
+        }
         let SectionBody::CaseStats(body) = &section.body else { continue };
         // "受理3000余件，办结2988件": the share resolved of a hedged total is only approximate.
         for (ii, item) in body.items.iter().enumerate().filter(|(_, i)| i.qualifier.is_some() && i.resolved.is_some()) {
@@ -22,4 +43,30 @@ pub fn advice(report: &Report) -> Vec<Problem> {
         }
     }
     out
+}
+
+/// A unit in 万 or 亿 (万件, 亿元) whose English has no magnitude ("cases"): the English view
+/// would say 20 cases for 20万件, ten thousand times too few. An English with digits or a word
+/// for one ("× 10,000 cases", "100 million yuan") is taken as carrying it.
+fn magnitude_in_english(out: &mut Vec<Problem>, unit: Option<&Text>, pointer: String) {
+    let Some((zh, en)) = unit.and_then(|u| Some((u.zh.as_str(), u.en.as_deref()?))) else { return };
+    const MAGNITUDES: [(&str, &str, &str); 4] = [
+        ("百万", "一百万", "a million"),
+        ("千万", "一千万", "ten million"),
+        ("万", "一万", "ten thousand"),
+        ("亿", "一亿", "a hundred million"),
+    ];
+    let Some((magnitude, times_zh, times_en)) = MAGNITUDES.into_iter().find(|(m, ..)| zh.starts_with(m)) else {
+        return;
+    };
+    let lower = en.to_lowercase();
+    let carried = lower.contains(|c: char| c.is_ascii_digit())
+        || ["thousand", "million", "billion", "wan", "yi "].iter().any(|w| lower.contains(w));
+    if !carried {
+        out.push(Problem::warning(
+            pointer,
+            format!("单位“{zh}”含数量级“{magnitude}”，其英文“{en}”没有：英文视图会把数字说小{times_zh}倍；请在英文中写出，如“× 10,000 cases”（万）或“100 million yuan”（亿）"),
+            format!("the unit \"{zh}\" holds the magnitude {magnitude} and its English \"{en}\" does not: the English view would make the figure {times_en} times too small; write it in, as in \"× 10,000 cases\" (万) or \"100 million yuan\" (亿)"),
+        ));
+    }
 }
