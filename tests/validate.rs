@@ -392,6 +392,25 @@ fn a_change_says_what_to_choose_for_its_kind() {
                 .into()
         )]
     );
+    // As a report words a change: the sign from the words, the kind from the unit.
+    for (written, zh, en) in [
+        (
+            "同比下降5.1个百分点",
+            "数值写 -5.1（下降为负数），变化的类型选百分点（points）",
+            "write -5.1 as the value (a fall is negative), and choose points as the change's kind",
+        ),
+        ("下降5.1%", "数值写 -5.1（下降为负数），变化的类型选百分比（percent）", "choose percent"),
+        ("减少3天", "数值写 -3（下降为负数），变化的类型选绝对值（absolute），单位写“天”", "and \"天\" as its unit"),
+        ("增长12.5%", "数值写 12.5（下降为负数），变化的类型选百分比（percent）", "write 12.5"),
+    ] {
+        let found = with_change(json!({ "value": written, "kind": "percent" }));
+        assert_eq!(found.len(), 1, "{written}: {found:?}");
+        assert_eq!(found[0].0, "/sections/0/items/0/change/value");
+        assert!(found[0].1.contains(zh) && found[0].2.contains(en), "{written}: {found:?}");
+    }
+    // "改善8.2%": which sign depends on which way is better; no guess.
+    let found = with_change(json!({ "value": "改善8.2%", "kind": "percent" }));
+    assert!(!found[0].1.contains("数值写"), "{found:?}");
     // A change without its kind: the choices, not just the field's name.
     assert_eq!(
         with_change(json!({ "value": 3 })),
@@ -475,6 +494,14 @@ fn dates_must_exist_and_other_ways_of_writing_them_are_translated() {
     assert_eq!(message("2022/3/3")[0].2, "the date \"2022/3/3\" must be written YYYY-MM-DD: 2022-03-03");
     assert_eq!(message("2022.12.1")[0].2, "the date \"2022.12.1\" must be written YYYY-MM-DD: 2022-12-01");
     assert_eq!(message("3 March 2022")[0].2, "the date \"3 March 2022\" must be written YYYY-MM-DD");
+    // Full-width digits, and a date cell copied from Excel as its serial number.
+    assert_eq!(
+        message("２０２４－０１－１５")[0].2,
+        "the date \"２０２４－０１－１５\" must be written YYYY-MM-DD: 2024-01-15"
+    );
+    assert_eq!(message("45306")[0].2, "the date \"45306\" must be written YYYY-MM-DD: 2024-01-15");
+    assert_eq!(message("44623")[0].2, "the date \"44623\" must be written YYYY-MM-DD: 2022-03-03");
+    assert_eq!(message("123")[0].2, "the date \"123\" must be written YYYY-MM-DD");
     assert_eq!(message("2022年2月30日")[0].2, "the date \"2022年2月30日\" does not exist");
     assert_eq!(message("")[0].1, "日期不能为空：报告落款的日期，写作 YYYY-MM-DD");
     assert_eq!(message(" ")[0].2, "the date must not be empty: the date the report is signed with, written YYYY-MM-DD");

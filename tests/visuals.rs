@@ -680,7 +680,11 @@ fn a_unit_in_wan_without_its_magnitude_in_english_is_pointed_out_to_its_authors(
     let advice = validate::advice(&report);
     assert_eq!(advice.len(), 1, "{advice:?}");
     assert!(advice[0].pointer.ends_with("/unit"), "{:?}", advice[0]);
-    assert!(advice[0].en.contains("ten thousand times too small") && advice[0].zh.contains("一万倍"), "{:?}", advice[0]);
+    assert!(
+        advice[0].en.contains("ten thousand times too small") && advice[0].zh.contains("一万倍"),
+        "{:?}",
+        advice[0]
+    );
     for en in ["× 10,000 cases", "ten thousand cases"] {
         let report = with_summer_problems(serde_json::json!({ "value": 30, "unit": { "zh": "万件", "en": en } }));
         assert_eq!(validate::advice(&report), vec![], "{en}");

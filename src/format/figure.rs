@@ -141,6 +141,39 @@ pub fn parse_figure(cell: &str) -> Figure {
     Figure { number: Some(number), qualifier, unit: (!rest.is_empty()).then(|| rest.to_string()) }
 }
 
+/// A change as a report writes it: “同比下降5.1个百分点”, “下降5.1%”, “减少3天”, “增长12.5%”.
+/// Returns the signed number, the change's kind (`percent`, `points`, `absolute`) and, for an
+/// absolute change, its unit; `None` where the words give no direction (“改善8.2%” depends on
+/// which way is better) or there is no figure.
+pub fn parse_change(text: &str) -> Option<(String, &'static str, Option<String>)> {
+    let mut s = text.trim();
+    for basis in ["同比", "环比", "较上年", "比上年", "较去年", "比去年"] {
+        s = s.strip_prefix(basis).unwrap_or(s).trim_start();
+    }
+    const WORDS: &[(&str, &str)] = &[
+        ("下降", "-"),
+        ("减少", "-"),
+        ("降低", "-"),
+        ("下滑", "-"),
+        ("回落", "-"),
+        ("上升", ""),
+        ("增加", ""),
+        ("增长", ""),
+        ("提高", ""),
+        ("提升", ""),
+        ("上涨", ""),
+    ];
+    let (sign, rest) = WORDS.iter().find_map(|(w, sign)| s.strip_prefix(w).map(|r| (*sign, r.trim_start())))?;
+    let figure = parse_figure(rest);
+    let number = figure.number.filter(|n| !n.starts_with('-') && figure.qualifier.is_none())?;
+    let number = if sign == "-" { format!("-{number}") } else { number };
+    Some(match figure.unit.as_deref() {
+        Some("%") => (number, "percent", None),
+        Some("个百分点" | "百分点") => (number, "points", None),
+        unit => (number, "absolute", unit.map(str::to_string)),
+    })
+}
+
 /// A rank as written: “1”, “第1名”, “第 2 位”, “３”.
 pub fn parse_rank(cell: &str) -> Option<u64> {
     let s = cell.trim().trim_start_matches('第').trim_end_matches(['名', '位']).trim();

@@ -603,6 +603,24 @@ fn change(d: &mut Decoder, v: &Value, at: &At) -> Option<Change> {
 fn change_value(d: &mut Decoder, v: &Value, at: &At) -> Option<Decimal> {
     #[cfg(feature = "messages")]
     if let Value::String(s) = v {
+        // As the report words it ("同比下降5.1个百分点"): the sign from the words, the kind from
+        // the unit.
+        if let Some((number, kind, unit)) = crate::format::figure::parse_change(s) {
+            let (unit_zh, unit_en) = match &unit {
+                Some(u) => (text!("，单位写“{u}”"), text!(", and \"{u}\" as its unit")),
+                None => (String::new(), String::new()),
+            };
+            d.error(
+                at,
+                text!("应为数字，实际是文字“{s}”：数值写 {number}（下降为负数），变化的类型选{}（{kind}）{unit_zh}", match kind {
+                    "percent" => "百分比",
+                    "points" => "百分点",
+                    _ => "绝对值",
+                }),
+                text!("expected a number, found the text \"{s}\": write {number} as the value (a fall is negative), and choose {kind} as the change's kind{unit_en}"),
+            );
+            return None;
+        }
         let figure = crate::format::figure::parse_figure(s);
         if let (Some(number), None, Some("%")) = (&figure.number, figure.qualifier, figure.unit.as_deref()) {
             d.error(

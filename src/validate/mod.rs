@@ -624,10 +624,19 @@ fn date_problem(date: &str) -> (String, String) {
             text!("the date must not be empty: the date the report is signed with, written YYYY-MM-DD"),
         );
     }
-    let numbers: Vec<&str> = date.split(|c: char| !c.is_ascii_digit()).filter(|n| !n.is_empty()).collect();
+    // Full-width digits ("２０２４－０１－１５") read as digits.
+    let ascii: String = date
+        .chars()
+        .map(|c| if ('０'..='９').contains(&c) { char::from_u32(c as u32 - 0xFEE0).unwrap_or(c) } else { c })
+        .collect();
+    let numbers: Vec<&str> = ascii.split(|c: char| !c.is_ascii_digit()).filter(|n| !n.is_empty()).collect();
     let parsed = match numbers.as_slice() {
         [y, m, d] if y.len() == 4 && m.len() <= 2 && d.len() <= 2 => {
             Some((y.parse().unwrap_or(0), m.parse().unwrap_or(0), d.parse().unwrap_or(0)))
+        }
+        // A date cell copied out of Excel as its serial number (45306 is 2024-01-15).
+        [serial] if ascii.trim() == *serial && (20_000..=80_000).contains(&serial.parse::<i64>().unwrap_or(0)) => {
+            Some(civil_from_days(serial.parse::<i64>().unwrap_or(0) - 25_569))
         }
         _ => None,
     };
@@ -642,6 +651,21 @@ fn date_problem(date: &str) -> (String, String) {
         Some(_) => (text!("日期“{date}”不存在"), text!("the date \"{date}\" does not exist")),
         None => (text!("日期“{date}”应写作 YYYY-MM-DD"), text!("the date \"{date}\" must be written YYYY-MM-DD")),
     }
+}
+
+/// The calendar date `days` after 1970-01-01 (proleptic Gregorian; H. Hinnant's algorithm).
+#[cfg(feature = "messages")]
+fn civil_from_days(days: i64) -> (u32, u32, u32) {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    (y as u32, m as u32, d as u32)
 }
 
 #[cfg(not(feature = "messages"))]
