@@ -1052,3 +1052,31 @@ fn a_workbook_is_told_apart_from_csv_text() {
     assert!(!encoding::is_workbook("项目,数量\n受理,120\n".as_bytes()));
     assert!(!encoding::is_workbook(b"PK,1\n"));
 }
+
+#[test]
+fn problems_are_listed_in_the_form_order() {
+    // The validator lists what fails to read (a blank title) before what breaks a rule (a rank
+    // of 9 in a group of 5); the editor lists them as the form shows their places.
+    let mut doc: Value = serde_json::from_str(include_str!("../www/reports/lanshan-2021.json")).unwrap();
+    let sections = doc["sections"].as_array_mut().unwrap();
+    let ranked = sections
+        .iter()
+        .position(|s| s["items"].as_array().is_some_and(|i| i.iter().any(|m| m.get("ranks").is_some())))
+        .unwrap();
+    let first_rank =
+        sections[ranked]["items"].as_array().unwrap().iter().position(|m| m.get("ranks").is_some()).unwrap();
+    sections[ranked]["items"][first_rank]["ranks"][0]["position"] = json!(9);
+    let last = sections.len() - 1;
+    sections[last]["title"] = json!(" ");
+    doc["meta"]["date"] = json!("2022/3/3");
+    let status = check(&doc, 100);
+    let places: Vec<&str> = status.problems.iter().map(|p| p.pointer.as_str()).collect();
+    assert_eq!(
+        places,
+        [
+            "/meta/date".to_string(),
+            format!("/sections/{ranked}/items/{first_rank}/ranks/0/position"),
+            format!("/sections/{last}/title"),
+        ]
+    );
+}

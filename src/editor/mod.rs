@@ -49,14 +49,33 @@ pub fn check(doc: &Value, text_len: usize) -> Status {
         let err = PayloadError::TooLarge { bytes: text_len, limit: validate::MAX_PAYLOAD_BYTES };
         return Status { report: None, problems: err.problems() };
     }
-    match validate::check_value(doc) {
+    let mut status = match validate::check_value(doc) {
         Ok(checked) => {
             let mut problems = checked.warnings;
             problems.extend(validate::advice(&checked.report));
             Status { report: Some(checked.report), problems }
         }
         Err(err) => Status { report: None, problems: err.problems() },
-    }
+    };
+    in_form_order(&mut status.problems);
+    status
+}
+
+/// Orders problems as the form shows their places: the report's details, its groups, then its
+/// sections, each entry in turn (the validator lists type problems before the rules'). Problems
+/// of one entry keep their order.
+fn in_form_order(problems: &mut [Problem]) {
+    problems.sort_by_cached_key(|p| {
+        let mut segments = p.pointer.split('/').skip(1);
+        let part = match segments.next() {
+            Some("meta") => 1,
+            Some("groups") => 2,
+            Some("sections") => 3,
+            _ => 0,
+        };
+        let entries: Vec<usize> = segments.filter_map(|s| s.parse().ok()).collect();
+        (part, entries)
+    });
 }
 
 /// Reads a payload file's bytes as the editor opens it: text in any encoding `encoding::decode`
