@@ -165,6 +165,10 @@ fn rank_badges() {
 fn computed_percentages_have_one_decimal() {
     assert_eq!(format::percent(366.0, 370.0).written(), "98.9");
     assert_eq!(format::percent(27.0, 27.0).written(), "100.0");
+    // Rounding never claims all done: 1999 of 2000 is 99.95%, shown 99.9%.
+    assert_eq!(format::percent(1999.0, 2000.0).written(), "99.9");
+    assert_eq!(format::percent(9999.0, 10000.0).written(), "99.9");
+    assert_eq!(format::percent(1999.0, 2001.0).written(), "99.9");
     assert_eq!(format::percent(1.0, 0.0).written(), "0.0");
 }
 

@@ -666,6 +666,12 @@ fn a_share_resolved_of_a_hedged_total_is_pointed_out_to_its_authors() {
         assert!(row.figure_text.starts_with(figure), "{}", row.figure_text);
         let progress = row.progress.as_ref().unwrap();
         assert_eq!(progress.total, row.figure_text, "out of the figure as written");
+        // And in the completion chart: its bar's text, its detail, its table and its CSV.
+        let completion = charts_of(&v).into_iter().find(|c| c.kind == ChartKind::Completion).unwrap();
+        let bar = completion.items.iter().find(|i| i.detail.contains(figure)).expect("the hedge in the detail");
+        assert!(bar.value_text.contains(&format!("/ {figure}")), "{}", bar.value_text);
+        assert!(completion.table.rows.iter().any(|r| r.iter().any(|c| c == figure)), "{:?}", completion.table.rows);
+        assert!(completion.table.csv.iter().any(|r| r.iter().any(|c| c == figure)), "{:?}", completion.table.csv);
     }
     // Unhedged, the progress is out of the bare number (the figure with its unit is beside it).
     let v = ReportView::new(&with_summer_problems(serde_json::json!({ "value": 30, "resolved": 27 })), Lang::Zh);

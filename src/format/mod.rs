@@ -282,7 +282,9 @@ pub fn percent(part: f64, whole: f64) -> Decimal {
     if whole <= 0.0 {
         return Decimal::from_f64(0.0, 1);
     }
-    Decimal::from_f64(part / whole * 100.0, 1)
+    let rate = part / whole * 100.0;
+    // Work not all done never reads 100.0% (1999 of 2000 is 99.95%): 99.9% at most.
+    Decimal::from_f64(if part < whole { rate.min(99.9) } else { rate }, 1)
 }
 
 /// Month name: "4月" / "Apr".

@@ -662,7 +662,8 @@ fn completion_chart(items: &[&CaseItem], id: String, title: &str, lang: Lang) ->
         let percent = format::percent(done.value(), total);
         let unit = text_or_empty(item.unit.as_ref(), lang);
         let done_text = format::number(done, lang);
-        let total_text = format::number(&item.value, lang);
+        // A hedged total keeps its hedge everywhere it is shown ("1499 / 1500余").
+        let total_text = format::figure(&item.value, item.qualifier, None, lang).display(lang);
         let value_text = format!("{done_text} / {total_text}{}{percent}%{}", t.paren_open, t.paren_close);
         let mut detail = fill(
             t.completion_detail,
@@ -689,7 +690,7 @@ fn completion_chart(items: &[&CaseItem], id: String, title: &str, lang: Lang) ->
         csv.push(vec![
             label,
             done.written().to_string(),
-            item.value.written().to_string(),
+            if item.qualifier.is_some() { total_text } else { item.value.written().to_string() },
             percent.written().to_string(),
             unit,
         ]);
