@@ -32,7 +32,7 @@ pub enum EmbedError {
     #[error("data-src=\"{0}\": the file is a web page (HTML), not JSON: is the address right?")]
     NotJson(String),
     /// The shadow root could not be created on the host.
-    #[error("the widget cannot attach to this element: {0}")]
+    #[error("the widget cannot attach to this element ({0}): use a <div>")]
     Attach(String),
     /// The payload was read but is not a valid report.
     #[error("{0}")]
@@ -80,7 +80,7 @@ impl EmbedError {
             )],
             EmbedError::Attach(detail) => vec![Problem::error(
                 "data-report-widget",
-                format!("无法在此元素上显示组件：{detail}"),
+                format!("无法在此元素上显示组件（{detail}）：请改用 <div>"),
                 self.to_string(),
             )],
             EmbedError::TrustedTypes => vec![Problem::error(

@@ -486,10 +486,11 @@ test("a host that cannot hold a shadow root shows why, in its own language, abov
   );
   assert.equal(alerts[0].role, "alert");
   assert.equal(alerts[0].lang, "en");
-  assert.match(alerts[0].text, /^the widget cannot attach to this element: /);
+  // What to do, not only the browser's words.
+  assert.match(alerts[0].text, /^the widget cannot attach to this element \(.+\): use a <div>$/);
   assert.equal(alerts[0].rest, "The page's own summary.");
   assert.equal(alerts[1].lang, "zh-CN");
-  assert.match(alerts[1].text, /^无法在此元素上显示组件：/);
+  assert.match(alerts[1].text, /^无法在此元素上显示组件（.+）：请改用 <div>$/);
   assert.equal(alerts[1].rest, "页面自带的摘要。");
   const errors = (await page.evaluate(() => window.__rwDetails)).filter((e) => e.name === "report-widget:error");
   assert.deepEqual(errors.map((e) => [e.id, e.detail.problems.map((p) => p.path)]), [["li", ["data-report-widget"]], ["td", ["data-report-widget"]]]);
