@@ -221,19 +221,16 @@ function markAllFromNowOn(kind, detail) {
 // failed its integrity check ("unavailable"; fetch and the response checks reject with a
 // TypeError, a refused compilation with a CompileError).
 function cannotRun(reason) {
-  var detail = errorText(reason);
   var unavailable = reason instanceof TypeError;
-  if (console && console.error) {
-    console.error(
-      unavailable
-        ? "report-widget: the widget's WebAssembly could not be loaded (" + detail + "). " +
-            "Deploy the whole dist/ folder of one build, unchanged, next to report-widget.js; " +
-            "a Content-Security-Policy must allow fetching it (connect-src)."
-        : "report-widget: the widget cannot run here (" + detail + "). " +
-            "If the page sends a Content-Security-Policy, script-src must allow 'self' and 'wasm-unsafe-eval' " +
-            "(browsers older than Chrome 97 cannot run WebAssembly under a CSP without 'unsafe-eval')."
-    );
-  }
+  // The same advice in the console and in the error event's detail, for a page's listener.
+  var detail = unavailable
+    ? "the widget's WebAssembly could not be loaded (" + errorText(reason) + "). " +
+      "Deploy the whole dist/ folder of one build, unchanged, next to report-widget.js; " +
+      "a Content-Security-Policy must allow fetching it (connect-src)."
+    : "the widget cannot run here (" + errorText(reason) + "). " +
+      "If the page sends a Content-Security-Policy, script-src must allow 'self' and 'wasm-unsafe-eval' " +
+      "(browsers older than Chrome 97 cannot run WebAssembly under a CSP without 'unsafe-eval').";
+  if (console && console.error) console.error("report-widget: " + detail);
   whenParsed(function () {
     markAllFromNowOn(unavailable ? "unavailable" : "unsupported", detail);
   });

@@ -210,6 +210,7 @@ test("the published SRI value pins the loader, and the loader pins the files it 
       const page = await browser.newPage();
       const consoleErrors = [];
       page.on("console", (m) => m.type() === "error" && consoleErrors.push(m.text()));
+      await page.addInitScript(recordEventDetails);
       await page.goto(`http://127.0.0.1:${brokenServer.address().port}${path}`);
       assert.deepEqual(await settled(page), ["error"], `${path}: a ${how} wasm is not run`);
       // Not "this browser cannot": the files are at fault, and a reload may fetch good ones.
@@ -217,6 +218,9 @@ test("the published SRI value pins the loader, and the loader pins the files it 
       if (path.includes("prerendered")) assert.ok((await hostText(page, "w")).includes("5020余人次"), "the server's report stays");
       if (how === "tampered") assert.ok(consoleErrors.some((e) => /integrity/i.test(e)), `${path}: the console names the integrity check: ${consoleErrors.join(" / ")}`);
       assert.ok(consoleErrors.some((e) => /Deploy the whole dist\/ folder/.test(e)), `${path}: the console says what to check: ${consoleErrors.join(" / ")}`);
+      // So does the error event, for a page's own listener (it had only "Failed to fetch").
+      const detail = await page.evaluate(() => window.__rwDetails.find((e) => e.name === "report-widget:error")?.detail);
+      assert.match(detail?.message ?? "", /could not be loaded \(.+\)\. Deploy the whole dist\/ folder/, `${path}: ${JSON.stringify(detail)}`);
       await page.screenshot({ path: join(ARTIFACTS, `embed-${how}-wasm${path.includes("prerendered") ? "-prerendered" : ""}.png`) });
       await page.close();
     }
