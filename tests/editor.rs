@@ -1080,3 +1080,15 @@ fn problems_are_listed_in_the_form_order() {
         ]
     );
 }
+
+#[test]
+fn a_chinese_message_names_fields_as_the_form_does() {
+    let t = report_widget::editor::strings::strings(Lang::Zh);
+    let said = |m: &str| nav::fields_in_words(m, |key| t.field_word(key));
+    assert_eq!(said("缺少必填字段“value”"), format!("缺少必填字段“{}”（value）", t.field_word("value")));
+    assert_eq!(said("缺少必填字段“size”"), format!("缺少必填字段“{}”（size）", t.field_word("size")));
+    // Not a field: an id, a kind, the text someone typed.
+    assert_eq!(said("id“water”重复"), "id“water”重复");
+    assert_eq!(said("应为数字，实际是文字“约300”"), "应为数字，实际是文字“约300”");
+    assert_eq!(said("未闭合的引号“value"), "未闭合的引号“value");
+}

@@ -518,7 +518,7 @@ fn a_rank_written_as_text_says_which_number_to_write() {
         found[0].en,
         "expected a whole number ≥ 0, found the string \"第2名\": write it as the number 2, not as text"
     );
-    assert_eq!(found[0].zh, "应为非负整数，实际是字符串“第2名”：写成数字 2（不是文字）");
+    assert_eq!(found[0].zh, "应为非负整数，实际是文字“第2名”：写成数字 2（不是文字）");
     p["sections"][0]["items"][0]["ranks"][0]["position"] = json!("前列");
     assert_eq!(problems(&p)[0].en, "expected a whole number ≥ 0, found the string \"前列\"");
 }

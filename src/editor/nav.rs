@@ -96,6 +96,33 @@ pub fn breadcrumb(doc: &Value, ptr: &str) -> Vec<Crumb> {
     out
 }
 
+/// A Chinese `message` with each field it names in quotes (“value”) also said as the form
+/// names it: “数值”（value）. A report editor reads the form; the key stays for the JSON view.
+/// Quoted words that are no field (an id, a kind) are left as they are.
+pub fn fields_in_words(message: &str, word: impl Fn(&str) -> String) -> String {
+    let mut out = String::with_capacity(message.len());
+    let mut rest = message;
+    while let Some(open) = rest.find('“') {
+        let (before, quoted) = rest.split_at(open);
+        out.push_str(before);
+        let inner = &quoted['“'.len_utf8()..];
+        let Some(close) = inner.find('”') else {
+            out.push_str(quoted);
+            return out;
+        };
+        let key = &inner[..close];
+        let said = word(key);
+        if key.bytes().all(|b| b.is_ascii_lowercase() || b == b'_') && !key.is_empty() && said != key {
+            out.push_str(&format!("“{said}”（{key}）"));
+        } else {
+            out.push_str(&format!("“{key}”"));
+        }
+        rest = &inner[close + '”'.len_utf8()..];
+    }
+    out.push_str(rest);
+    out
+}
+
 /// `message` with each place in the payload it names (a repeated id's "first at
 /// /sections/0/items/2/id") said by `words`, as the problem list says the problem's own place:
 /// a report editor reads the form, not JSON pointers.

@@ -25,7 +25,7 @@ fn kind_of(v: &Value) -> (&'static str, &'static str) {
         Value::Null => ("null", "null"),
         Value::Bool(_) => ("布尔值", "a boolean"),
         Value::Number(_) => ("数字", "a number"),
-        Value::String(_) => ("字符串", "a string"),
+        Value::String(_) => ("文字", "a string"),
         Value::Array(_) => ("数组", "an array"),
         Value::Object(_) => ("对象", "an object"),
     }
@@ -158,7 +158,7 @@ fn number_as_string(s: &str, pointer: &str) -> (String, String) {
 #[cfg(feature = "messages")]
 fn count_as_string(s: &str) -> (String, String) {
     let found =
-        (text!("应为非负整数，实际是字符串“{s}”"), text!("expected a whole number ≥ 0, found the string \"{s}\""));
+        (text!("应为非负整数，实际是文字“{s}”"), text!("expected a whole number ≥ 0, found the string \"{s}\""));
     match crate::format::figure::parse_rank(s) {
         Some(n) => (
             text!("{}：写成数字 {n}（不是文字）", found.0),
@@ -246,7 +246,7 @@ impl Decoder {
 
     pub fn string(&mut self, v: &Value, at: &At) -> Option<String> {
         let Value::String(s) = v else {
-            self.expected(v, at, "字符串", "a string");
+            self.expected(v, at, "文字", "a string");
             return None;
         };
         let chars = s.chars().count();
@@ -272,7 +272,7 @@ impl Decoder {
             let en = self.opt(o, at, "en", Self::string);
             Text { zh: zh?, en: en? }
         } else {
-            self.expected(v, at, "字符串或 {\"zh\", \"en\"} 对象", "a string or a {\"zh\", \"en\"} object");
+            self.expected(v, at, "文字或 {\"zh\", \"en\"} 对象", "a string or a {\"zh\", \"en\"} object");
             return None;
         };
         if text.is_blank() {

@@ -296,7 +296,14 @@ impl EditorApp {
         let messages: Vec<String> = status
             .problems
             .iter()
-            .map(|p| nav::pointers_in_words(p.message(self.ui), |at| self.crumbs(t, at)))
+            .map(|p| {
+                let message = nav::pointers_in_words(p.message(self.ui), |at| self.crumbs(t, at));
+                if self.ui == Lang::Zh {
+                    nav::fields_in_words(&message, |key| t.field_word(key))
+                } else {
+                    message
+                }
+            })
             .collect();
         let mut errors = HashMap::new();
         for (p, message) in status.problems.iter().zip(&messages) {
