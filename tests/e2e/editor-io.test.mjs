@@ -433,6 +433,28 @@ test("a GBK-encoded CSV fills a case-statistics section with its Chinese intact"
   await page.context().close();
 });
 
+test("spreadsheet cells pasted into a name go to the section's table import, not into the name", async () => {
+  const page = await editorPage(session.browser, editorUrl());
+  await loadExample(page);
+  const s = lanshanSection("enforcement");
+  const name = byId(page, `f/sections/${s}/items/0/label/zh`);
+  const before = await name.inputValue();
+  // What a person copies from a spreadsheet and pastes into the first field they see.
+  await paste(page, name, "受理投诉举报\t1,234\t1,200\r\n立案查处\t约300\t\r\n");
+  await page.waitForSelector(`[id="mapping-${s}"]`);
+  assert.equal(await name.inputValue(), before, "the name is untouched (it had the cells, tabs and all)");
+  assert.match(await page.inputValue(`[id="paste-${s}"]`), /受理投诉举报\t1,234/);
+  assert.match(await page.textContent("#notice"), /已放进本节的“从表格填入”/);
+  assert.equal(await focusedId(page), `paste-${s}`);
+  // Where there is no table import (the report's title), nothing is filled in, and it says why.
+  const title = byId(page, "f/meta/title/zh");
+  const titleBefore = await title.inputValue();
+  await paste(page, title, "甲\t乙\n");
+  await page.waitForFunction(() => /没有填入/.test(document.querySelector("#notice")?.textContent ?? ""));
+  assert.equal(await title.inputValue(), titleBefore);
+  await page.context().close();
+});
+
 test("an Excel workbook chosen as the CSV file is named as one, with what to do, and imports nothing", async () => {
   const page = await editorPage(session.browser, editorUrl());
   await loadExample(page);

@@ -205,6 +205,23 @@ pub fn TextField(p: &FieldProps) -> Html {
             edit(&send, Edit::SetText { ptr: ptr.clone(), lang, text: event_value(&e), required })
         })
     };
+    // A spreadsheet's cells pasted into a one-line name ("受理投诉举报\t1,234\t1,200…"): to the
+    // section's table import instead, where the columns are chosen.
+    let onpaste = (!p.multiline).then(|| {
+        let send = ctx.send.clone();
+        let ptr = p.ptr.to_string();
+        Callback::from(move |e: Event| {
+            let text = e
+                .dyn_ref::<web_sys::ClipboardEvent>()
+                .and_then(|c| c.clipboard_data())
+                .and_then(|d| d.get_data("text/plain").ok())
+                .filter(|text| text.contains('\t'));
+            if let Some(text) = text {
+                e.prevent_default();
+                send.emit(Msg::PastedTable { ptr: ptr.clone(), text });
+            }
+        })
+    });
     let control = |id: String,
                    value: String,
                    oninput: Callback<InputEvent>,
@@ -216,7 +233,7 @@ pub fn TextField(p: &FieldProps) -> Html {
             html! { <textarea id={id} class="ed-input" rows="2" lang={lang} value={value} {oninput}
             aria-invalid={invalid} aria-describedby={described} aria-required={required.then_some("true")}/> }
         } else {
-            html! { <input id={id} class="ed-input" type="text" lang={lang} value={value} {oninput}
+            html! { <input id={id} class="ed-input" type="text" lang={lang} value={value} {oninput} onpaste={onpaste.clone()}
             aria-invalid={invalid} aria-describedby={described} aria-required={required.then_some("true")} /> }
         }
     };

@@ -146,6 +146,12 @@ pub enum Msg {
     PreviewLang(Lang),
     Theme(&'static str),
     Import(ImportMsg),
+    /// Cells of a spreadsheet (tab-separated) pasted into the text field at `ptr`: they go to
+    /// its section's table import, where there is one, instead of into one name.
+    PastedTable {
+        ptr: String,
+        text: String,
+    },
     ImportFileChosen(Event),
     OutputToggle(bool),
     FileName(String),
@@ -1076,6 +1082,22 @@ impl Component for EditorApp {
             Msg::Theme(theme) => {
                 self.theme = theme;
                 self.save_prefs();
+            }
+            Msg::PastedTable { ptr, text } => {
+                let t = self.t();
+                let section =
+                    ptr.strip_prefix("/sections/").and_then(|rest| rest.split('/').next()?.parse::<usize>().ok());
+                match section.and_then(|i| ImportState::new(i, &self.doc)) {
+                    Some(mut state) => {
+                        let i = state.section;
+                        state.update(ImportMsg::Text(text), &self.doc);
+                        state.refresh(&self.doc);
+                        self.import = Some(Rc::new(state));
+                        self.notice = Some(t.table_to_import.to_string());
+                        self.focus = Some(Focus::Ids(vec![format!("paste-{i}")]));
+                    }
+                    None => self.notice = Some(t.table_not_here.to_string()),
+                }
             }
             Msg::Import(msg) => match msg {
                 ImportMsg::Open(section) => {
