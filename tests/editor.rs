@@ -1026,6 +1026,18 @@ fn a_second_amount_column_a_category_and_a_change_are_not_guessed_as_other_field
         mapping::guess_mapping(Target::Ranking, &ranking, true),
         vec![Field::Label, Field::Value, Field::Ignore, Field::ValueRank, Field::ChangeRank]
     );
+    // Nor a change rank when no header names one (the rank columns guessed from their cells).
+    let unnamed = rows("县区\t优良率\t同比（百分点）\t名次\n甲县\t85.1%\t-0.1\t3\n");
+    assert_eq!(
+        mapping::guess_mapping(Target::Ranking, &unnamed, true),
+        vec![Field::Label, Field::Value, Field::Ignore, Field::ValueRank]
+    );
+    // A ranking by improvement: the change is its value.
+    let by_change = rows("区县\t同比下降率（%）\t排名\n甲县\t12.5\t1\n");
+    assert_eq!(
+        mapping::guess_mapping(Target::Ranking, &by_change, true),
+        vec![Field::Label, Field::Value, Field::ValueRank]
+    );
 }
 
 #[test]
@@ -1089,6 +1101,11 @@ fn a_chinese_message_names_fields_as_the_form_does() {
     assert_eq!(said("缺少必填字段“size”"), format!("缺少必填字段“{}”（size）", t.field_word("size")));
     // Not a field: an id, a kind, the text someone typed.
     assert_eq!(said("id“water”重复"), "id“water”重复");
+    assert_eq!(
+        said("无效的值“valu”，可用值：value、change，是否应为“value”？"),
+        "无效的值“valu”，可用值：value、change，是否应为“value”？"
+    );
+    assert_eq!(said("id“note”重复"), "id“note”重复", "an id that happens to be a field's key");
     assert_eq!(said("应为数字，实际是文字“约300”"), "应为数字，实际是文字“约300”");
     assert_eq!(said("未闭合的引号“value"), "未闭合的引号“value");
 }

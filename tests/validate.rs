@@ -502,6 +502,7 @@ fn dates_must_exist_and_other_ways_of_writing_them_are_translated() {
     assert_eq!(message("45306")[0].2, "the date \"45306\" must be written YYYY-MM-DD: 2024-01-15");
     assert_eq!(message("44623")[0].2, "the date \"44623\" must be written YYYY-MM-DD: 2022-03-03");
     assert_eq!(message("123")[0].2, "the date \"123\" must be written YYYY-MM-DD");
+    assert_eq!(message("20240")[0].2, "the date \"20240\" must be written YYYY-MM-DD", "not 1955-05-31");
     assert_eq!(message("2022年2月30日")[0].2, "the date \"2022年2月30日\" does not exist");
     assert_eq!(message("")[0].1, "日期不能为空：报告落款的日期，写作 YYYY-MM-DD");
     assert_eq!(message(" ")[0].2, "the date must not be empty: the date the report is signed with, written YYYY-MM-DD");
@@ -616,10 +617,13 @@ fn a_blank_text_anywhere_is_an_error_at_its_place_as_the_schema_says() {
     let metric = &mut p["sections"][0]["items"][0];
     metric["source"] = json!({ "zh": " ", "en": "the report" });
     metric["change"]["basis"] = json!("");
-    // A blank text keeps its entry, so the references are still checked.
+    // A blank text keeps its entry, so the references are still checked: a group's, and a
+    // metric's, which any error found while decoding used to hold back.
     metric["ranks"][0]["group"] = json!("towns");
     p["sections"][1]["intro"] = json!(" ");
     p["sections"][1]["items"][0]["unit"] = json!("");
+    p["sections"].as_array_mut().unwrap().push(json!({ "id": "ranked", "title": "排名", "kind": "ranking",
+        "group": "counties", "rows": [{ "metric": "nowhere" }] }));
     let found = problems(&p);
     assert_eq!(
         found.iter().map(|p| p.pointer.as_str()).collect::<Vec<_>>(),
@@ -630,6 +634,7 @@ fn a_blank_text_anywhere_is_an_error_at_its_place_as_the_schema_says() {
             "/sections/1/intro",
             "/sections/1/items/0/unit",
             "/sections/0/items/0/ranks/0/group",
+            "/sections/2/rows/0/metric",
         ]
     );
     assert!(found[1].en.contains("must not be empty") && found[1].zh.contains("不能为空"), "{:?}", found[1]);

@@ -671,9 +671,27 @@ fn a_share_resolved_of_a_hedged_total_is_pointed_out_to_its_authors() {
         let completion = charts_of(&v).into_iter().find(|c| c.kind == ChartKind::Completion).unwrap();
         let bar = completion.items.iter().find(|i| i.detail.contains(figure)).expect("the hedge in the detail");
         assert!(bar.value_text.contains(&format!("/ {figure}")), "{}", bar.value_text);
-        assert!(completion.table.rows.iter().any(|r| r.iter().any(|c| c == figure)), "{:?}", completion.table.rows);
-        assert!(completion.table.csv.iter().any(|r| r.iter().any(|c| c == figure)), "{:?}", completion.table.csv);
+        let whole = &row.figure_text;
+        assert!(completion.table.rows.iter().any(|r| r.iter().any(|c| c == whole)), "{:?}", completion.table.rows);
+        assert!(completion.table.csv.iter().any(|r| r.iter().any(|c| c == whole)), "{:?}", completion.table.csv);
     }
+    // In 万, both figures carry the unit: "1.2万件 / 1.5万余件" (not "1.2 / 1.5万余件", where 1.2
+    // reads as cases, nor "共1.5余万件").
+    let wan =
+        with_summer_problems(serde_json::json!({ "value": 1.5, "unit": "万件", "qualifier": "over", "resolved": 1.2 }));
+    let v = ReportView::new(&wan, Lang::Zh);
+    let progress = summer_problems(&v).progress.clone().unwrap();
+    assert_eq!((progress.done.as_str(), progress.total.as_str()), ("1.2万件", "1.5万余件"));
+    let completion = charts_of(&v).into_iter().find(|c| c.kind == ChartKind::Completion).unwrap();
+    assert!(
+        completion.items.iter().any(|i| i.detail.contains("已办结1.2万件，共1.5万余件，")),
+        "{:?}",
+        completion.items
+    );
+    let v = ReportView::new(&wan, Lang::En);
+    let completion = charts_of(&v).into_iter().find(|c| c.kind == ChartKind::Completion).unwrap();
+    let bar = completion.items.iter().find(|i| i.detail.contains("more than 1.5")).unwrap();
+    assert!(bar.value_text.starts_with("1.2\u{a0}万件 / more than 1.5\u{a0}万件"), "{}", bar.value_text);
     // Unhedged, the progress is out of the bare number (the figure with its unit is beside it).
     let v = ReportView::new(&with_summer_problems(serde_json::json!({ "value": 30, "resolved": 27 })), Lang::Zh);
     assert_eq!(summer_problems(&v).progress.as_ref().unwrap().total, "30");
@@ -698,4 +716,15 @@ fn a_unit_in_wan_without_its_magnitude_in_english_is_pointed_out_to_its_authors(
     }
     let chinese_only = with_summer_problems(serde_json::json!({ "value": 30, "unit": "万件" }));
     assert_eq!(validate::advice(&chinese_only), vec![], "no English: shown in Chinese, 万 included");
+    // A month's reward (rewards are often in 万元), and 万亿 said as its own magnitude.
+    let mut payload: serde_json::Value = serde_json::from_str(PAYLOAD).unwrap();
+    let calendar = payload["sections"].as_array_mut().unwrap().iter_mut().find(|s| s["kind"] == "calendar").unwrap();
+    calendar["marked"][0]["reward"] = serde_json::json!({ "value": 100, "unit": { "zh": "万亿元", "en": "yuan" } });
+    let advice = validate::advice(&validate::load(&payload.to_string()).unwrap());
+    assert_eq!(advice.len(), 1, "{advice:?}");
+    assert!(
+        advice[0].pointer.ends_with("/marked/0/reward/unit") && advice[0].zh.contains("一万亿倍"),
+        "{:?}",
+        advice[0]
+    );
 }

@@ -49,7 +49,7 @@ var MESSAGES = {
   },
   failed: {
     zh: "报告组件出现内部错误，无法显示报告。请刷新页面。",
-    en: "The report could not be shown because of an internal error in the widget. Please reload the page.",
+    en: "The report could not be shown: the report widget hit an internal error. Please reload the page.",
   },
   stale: {
     zh: "报告组件出现内部错误，以下内容可能无法再交互。请刷新页面。",
@@ -229,7 +229,7 @@ function cannotRun(reason) {
       "a Content-Security-Policy must allow fetching it (connect-src)."
     : "the widget cannot run here (" + errorText(reason) + "). " +
       "If the page sends a Content-Security-Policy, script-src must allow 'self' and 'wasm-unsafe-eval' " +
-      "(browsers older than Chrome 97 cannot run WebAssembly under a CSP without 'unsafe-eval').";
+      "(before Chrome 97, also 'unsafe-eval').";
   if (console && console.error) console.error("report-widget: " + detail);
   whenParsed(function () {
     markAllFromNowOn(unavailable ? "unavailable" : "unsupported", detail);

@@ -129,9 +129,6 @@ const HEADER_WORDS: &[(Field, &[&str])] = &[
         ],
     ),
     (Field::ValueRank, &["数值排名", "排名", "名次", "位次", "value rank", "value_rank", "rank", "position"]),
-    // A change ("同比（百分点）", "增幅"): neither a ranking row nor a case item has one (a
-    // change belongs to a metric), and its -0.1 and 0.0 are no rank.
-    (Field::Ignore, &["同比", "环比", "增幅", "降幅", "增减", "变化", "升降", "change", "yoy"]),
     (Field::LabelEn, &["英文名称", "英文", "label (en)", "label_en", "english"]),
     (Field::UnitEn, &["英文单位", "unit (en)", "unit_en"]),
     (Field::Resolved, &["已办结", "办结", "已完成", "完成数", "resolved", "completed", "done"]),
@@ -224,6 +221,7 @@ pub fn guess_mapping(target: Target, rows: &[Vec<String>], header: bool) -> Vec<
     let mut used = HashSet::new();
     let mut out = vec![Field::Ignore; width];
     let mut elsewhere = vec![false; width];
+    let mut change = vec![false; width];
     if header {
         let named: Vec<Option<(Field, usize)>> = rows[0].iter().map(|cell| header_word(cell)).collect();
         for (col, word) in named.iter().enumerate() {
@@ -242,6 +240,9 @@ pub fn guess_mapping(target: Target, rows: &[Vec<String>], header: bool) -> Vec<
                 elsewhere[col] = true;
             }
         }
+        for col in 0..width {
+            change[col] = named[col].is_none() && CHANGE_WORDS.iter().any(|w| rows[0][col].to_lowercase().contains(w));
+        }
     }
     let body = if header { &rows[1..] } else { rows };
     let numeric_order: &[Field] = match target {
@@ -257,7 +258,10 @@ pub fn guess_mapping(target: Target, rows: &[Vec<String>], header: bool) -> Vec<
             continue;
         }
         let numbers = filled.iter().filter(|c| is_number(c)).count();
-        let field = if numbers * 2 > filled.len() {
+        let field = if change[col] {
+            // A change column is the value or nothing.
+            (numbers * 2 > filled.len() && !used.contains(&Field::Value)).then_some(Field::Value)
+        } else if numbers * 2 > filled.len() {
             numeric_order.iter().find(|f| !used.contains(*f)).copied()
         } else if !used.contains(&Field::Label) {
             Some(Field::Label)
@@ -297,6 +301,12 @@ pub enum Note {
     /// imported, as a chart would draw the sum as one more item beside its parts.
     TotalRow { row: usize, cell: String },
 }
+
+/// Words of a change column ("同比（百分点）", "增幅"). Neither a ranking row nor a case item
+/// has a change of its own (a change belongs to a metric), and its -0.1 and 0.0 are no rank: such
+/// a column is not imported beside a value column, but is the value where there is none (a
+/// ranking by improvement).
+const CHANGE_WORDS: &[&str] = &["同比", "环比", "增幅", "降幅", "增减", "变化", "升降", "change", "yoy"];
 
 /// The words of a total row, spaces aside (“合　计”).
 const TOTAL_WORDS: &[&str] = &["合计", "总计", "小计", "共计", "总数", "total", "subtotal", "sum"];

@@ -96,9 +96,9 @@ pub fn breadcrumb(doc: &Value, ptr: &str) -> Vec<Crumb> {
     out
 }
 
-/// A Chinese `message` with each field it names in quotes (“value”) also said as the form
-/// names it: “数值”（value）. A report editor reads the form; the key stays for the JSON view.
-/// Quoted words that are no field (an id, a kind) are left as they are.
+/// A Chinese `message` with each field it names (字段“value”) also said as the form names it:
+/// 字段“数值”（value）. A report editor reads the form; the key stays for the JSON view. Other
+/// quoted words (an id, a value such as a rank's basis “value”) are left as they are.
 pub fn fields_in_words(message: &str, word: impl Fn(&str) -> String) -> String {
     let mut out = String::with_capacity(message.len());
     let mut rest = message;
@@ -112,7 +112,8 @@ pub fn fields_in_words(message: &str, word: impl Fn(&str) -> String) -> String {
         };
         let key = &inner[..close];
         let said = word(key);
-        if key.bytes().all(|b| b.is_ascii_lowercase() || b == b'_') && !key.is_empty() && said != key {
+        let field = before.ends_with("字段") && key.bytes().all(|b| b.is_ascii_lowercase() || b == b'_');
+        if field && !key.is_empty() && said != key {
             out.push_str(&format!("“{said}”（{key}）"));
         } else {
             out.push_str(&format!("“{key}”"));

@@ -29,6 +29,12 @@ pub fn advice(report: &Report) -> Vec<Problem> {
                     magnitude_in_english(&mut out, item.unit.as_ref(), format!("{at}/items/{ii}/unit"));
                 }
             }
+            SectionBody::Calendar(body) => {
+                for (mi, month) in body.marked.iter().enumerate() {
+                    let unit = month.reward.as_ref().and_then(|r| r.unit.as_ref());
+                    magnitude_in_english(&mut out, unit, format!("{at}/marked/{mi}/reward/unit"));
+                }
+            }
             _ => {}
         }
         let SectionBody::CaseStats(body) = &section.body else { continue };
@@ -50,7 +56,8 @@ pub fn advice(report: &Report) -> Vec<Problem> {
 /// for one ("× 10,000 cases", "100 million yuan") is taken as carrying it.
 fn magnitude_in_english(out: &mut Vec<Problem>, unit: Option<&Text>, pointer: String) {
     let Some((zh, en)) = unit.and_then(|u| Some((u.zh.as_str(), u.en.as_deref()?))) else { return };
-    const MAGNITUDES: [(&str, &str, &str); 4] = [
+    const MAGNITUDES: [(&str, &str, &str); 5] = [
+        ("万亿", "一万亿", "a trillion"),
         ("百万", "一百万", "a million"),
         ("千万", "一千万", "ten million"),
         ("万", "一万", "ten thousand"),
@@ -61,7 +68,7 @@ fn magnitude_in_english(out: &mut Vec<Problem>, unit: Option<&Text>, pointer: St
     };
     let lower = en.to_lowercase();
     let carried = lower.contains(|c: char| c.is_ascii_digit())
-        || ["thousand", "million", "billion", "wan", "yi "].iter().any(|w| lower.contains(w));
+        || ["thousand", "million", "billion", "trillion", "wan", "yi "].iter().any(|w| lower.contains(w));
     if !carried {
         out.push(Problem::warning(
             pointer,

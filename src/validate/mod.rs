@@ -634,8 +634,9 @@ fn date_problem(date: &str) -> (String, String) {
         [y, m, d] if y.len() == 4 && m.len() <= 2 && d.len() <= 2 => {
             Some((y.parse().unwrap_or(0), m.parse().unwrap_or(0), d.parse().unwrap_or(0)))
         }
-        // A date cell copied out of Excel as its serial number (45306 is 2024-01-15).
-        [serial] if ascii.trim() == *serial && (20_000..=80_000).contains(&serial.parse::<i64>().unwrap_or(0)) => {
+        // A date cell copied out of Excel as its serial number (45306 is 2024-01-15), for a
+        // report of 2000–2050 only: a mistyped date must not become a confident other one.
+        [serial] if ascii.trim() == *serial && (36_526..=55_153).contains(&serial.parse::<i64>().unwrap_or(0)) => {
             Some(civil_from_days(serial.parse::<i64>().unwrap_or(0) - 25_569))
         }
         _ => None,

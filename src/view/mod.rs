@@ -484,15 +484,15 @@ fn case_stats(body: &CaseStatsBody, anchor: &str, title: &str, lang: Lang) -> Ca
                 in_yuan: format::in_yuan(&item.value, item.qualifier, unit, lang),
                 progress: item.resolved.as_ref().map(|done| {
                     let ratio = if item.value.value() > 0.0 { done.value() / item.value.value() } else { 0.0 };
+                    // Out of a hedged total as written, the count with its unit too, so that the
+                    // hedge stays with its number and a magnitude with both ("1.2万件 / 1.5万余件").
+                    let (done_text, total) = match item.qualifier {
+                        None => (format::number(done, lang), format::number(&item.value, lang)),
+                        Some(_) => (format::figure(done, None, unit, lang).display(lang), figure_text.clone()),
+                    };
                     Progress {
-                        done: format::number(done, lang),
-                        // Out of the figure as written where it is hedged ("2988 / 3056余件"):
-                        // the bare number would drop the "more than".
-                        total: if item.qualifier.is_some() {
-                            figure_text.clone()
-                        } else {
-                            format::number(&item.value, lang)
-                        },
+                        done: done_text,
+                        total,
                         // Of nothing (0 / 0) there is no rate to give: none is made up.
                         percent: if item.value.is_zero() {
                             String::new()
@@ -660,10 +660,16 @@ fn completion_chart(items: &[&CaseItem], id: String, title: &str, lang: Lang) ->
         let label = item.label.get(lang).to_string();
         let total = item.value.value();
         let percent = format::percent(done.value(), total);
+        // As in the case list: a hedged total as written, and the count with its unit too.
         let unit = text_or_empty(item.unit.as_ref(), lang);
-        let done_text = format::number(done, lang);
-        // A hedged total keeps its hedge everywhere it is shown ("1499 / 1500余").
-        let total_text = format::figure(&item.value, item.qualifier, None, lang).display(lang);
+        let (done_text, total_text, unit_after) = match item.qualifier {
+            None => (format::number(done, lang), format::number(&item.value, lang), unit.as_str()),
+            hedge => (
+                format::figure(done, None, item.unit.as_ref(), lang).display(lang),
+                format::figure(&item.value, hedge, item.unit.as_ref(), lang).display(lang),
+                "",
+            ),
+        };
         let value_text = format!("{done_text} / {total_text}{}{percent}%{}", t.paren_open, t.paren_close);
         let mut detail = fill(
             t.completion_detail,
@@ -671,7 +677,7 @@ fn completion_chart(items: &[&CaseItem], id: String, title: &str, lang: Lang) ->
                 ("label", &label),
                 ("done", &done_text),
                 ("total", &total_text),
-                ("unit", &unit),
+                ("unit", unit_after),
                 ("percent", &format!("{percent}%")),
             ],
         );
@@ -690,6 +696,7 @@ fn completion_chart(items: &[&CaseItem], id: String, title: &str, lang: Lang) ->
         csv.push(vec![
             label,
             done.written().to_string(),
+            // The hedge kept ("3056余个"); the unit is in its column either way.
             if item.qualifier.is_some() { total_text } else { item.value.written().to_string() },
             percent.written().to_string(),
             unit,

@@ -449,9 +449,13 @@ test("spreadsheet cells pasted into a name go to the section's table import, not
   // Where there is no table import (the report's title), nothing is filled in, and it says why.
   const title = byId(page, "f/meta/title/zh");
   const titleBefore = await title.inputValue();
-  await paste(page, title, "甲\t乙\n");
+  await paste(page, title, "甲\t12\n乙\t7\n");
   await page.waitForFunction(() => /没有填入/.test(document.querySelector("#notice")?.textContent ?? ""));
   assert.equal(await title.inputValue(), titleBefore);
+  // A title copied from Word with a tab after its numbering is a title, pasted as usual.
+  await title.fill("");
+  await paste(page, title, "一、\t空气质量");
+  assert.match(await title.inputValue(), /^一、\s*空气质量$/);
   await page.context().close();
 });
 

@@ -215,7 +215,15 @@ pub fn TextField(p: &FieldProps) -> Html {
                 .dyn_ref::<web_sys::ClipboardEvent>()
                 .and_then(|c| c.clipboard_data())
                 .and_then(|d| d.get_data("text/plain").ok())
-                .filter(|text| text.contains('\t'));
+                // Cells: tabs, and several rows or a figure ("一、\t空气质量", a Word heading,
+                // is a title with a tab in it, pasted as usual).
+                .filter(|text| {
+                    text.contains('\t')
+                        && (text.trim_end().contains('\n')
+                            || text
+                                .split(['\t', '\n'])
+                                .any(|cell| crate::editor::mapping::parse_figure(cell).number.is_some()))
+                });
             if let Some(text) = text {
                 e.prevent_default();
                 send.emit(Msg::PastedTable { ptr: ptr.clone(), text });
