@@ -362,6 +362,13 @@ fn figures_in_cells_keep_their_hedges_and_units() {
     assert_eq!(read("300件以上"), ("300".into(), Some("at_least"), Some("件".into())));
     assert_eq!(read("300左右"), ("300".into(), Some("about"), None));
     assert_eq!(read("超20万"), ("20".into(), Some("more_than"), Some("万".into())));
+    // 千余 and 百余 are more than a number of thousands or hundreds (the widget would write
+    // “3余千件”); 万余 keeps 万 in the unit, which the widget writes “5万余人”.
+    assert_eq!(read("3千余件"), ("3000".into(), Some("over"), Some("件".into())));
+    assert_eq!(read("1.25千余"), ("1250".into(), Some("over"), None));
+    assert_eq!(read("2百多人"), ("200".into(), Some("over"), Some("人".into())));
+    assert_eq!(read("5万余人"), ("5".into(), Some("over"), Some("万人".into())));
+    assert_eq!(read("500千克"), ("500".into(), None, Some("千克".into())), "a kilogram is a unit");
     assert_eq!(mapping::parse_rank("第3名"), Some(3));
     assert_eq!(mapping::parse_rank(" 2 "), Some(2));
     assert_eq!(mapping::parse_rank("前列"), None);

@@ -129,13 +129,20 @@ pub fn parse_figure(cell: &str) -> Figure {
             rest = r.trim_start();
         }
     }
-    // “5万余人”: the hedge after a magnitude still bounds the number; the unit is 万人.
-    for magnitude in ["万", "千", "百", "亿"] {
+    // “5万余人”: the hedge after a magnitude still bounds the number; the unit is 万人 (the
+    // widget writes 5万余人). 千 and 百 are no units of their own (千克 is a kilogram): “3千余件”
+    // is more than 3000 件, as the widget would otherwise write “3余千件”.
+    for (magnitude, zeros) in [("万", 0), ("千", 3), ("百", 2), ("亿", 0)] {
         let hedged = rest.strip_prefix(magnitude).and_then(|r| r.strip_prefix("余").or_else(|| r.strip_prefix("多")));
         if let Some(r) = hedged {
             qualifier = qualifier.or(Some("over"));
-            let unit = format!("{magnitude}{}", r.trim_start());
-            return Figure { number: Some(number), qualifier, unit: Some(unit) };
+            let r = r.trim_start();
+            let (number, unit) = if zeros > 0 {
+                (times_ten(&number, zeros), r.to_string())
+            } else {
+                (number, format!("{magnitude}{r}"))
+            };
+            return Figure { number: Some(number), qualifier, unit: (!unit.is_empty()).then_some(unit) };
         }
     }
     Figure { number: Some(number), qualifier, unit: (!rest.is_empty()).then(|| rest.to_string()) }
@@ -172,6 +179,22 @@ pub fn parse_change(text: &str) -> Option<(String, &'static str, Option<String>)
         Some("个百分点" | "百分点") => (number, "points", None),
         unit => (number, "absolute", unit.map(str::to_string)),
     })
+}
+
+/// A plain decimal literal times 10^`zeros`: ("3", 3) → "3000", ("1.25", 2) → "125".
+fn times_ten(literal: &str, zeros: usize) -> String {
+    let (sign, digits) = literal.strip_prefix('-').map_or(("", literal), |d| ("-", d));
+    let (int, frac) = digits.split_once('.').unwrap_or((digits, ""));
+    let padded = format!("{frac:0<zeros$}");
+    let (moved, rest) = padded.split_at(zeros);
+    let int = format!("{int}{moved}");
+    let int = int.trim_start_matches('0');
+    let int = if int.is_empty() { "0" } else { int };
+    if rest.is_empty() {
+        format!("{sign}{int}")
+    } else {
+        format!("{sign}{int}.{rest}")
+    }
 }
 
 /// A rank as written: “1”, “第1名”, “第 2 位”, “３”.
