@@ -11,7 +11,7 @@ pub fn normalize_number(input: &str) -> Option<String> {
         .trim()
         .chars()
         .map(|c| match c {
-            '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
+            '０'..='９' => ascii_digit(c),
             '．' | '。' => '.',
             '－' | '−' | '—' => '-',
             '＋' => '+',
@@ -194,6 +194,16 @@ fn times_ten(literal: &str, zeros: usize) -> String {
         format!("{sign}{int}")
     } else {
         format!("{sign}{int}.{rest}")
+    }
+}
+
+/// A full-width digit (“３”, from a Chinese input method) as its ASCII digit; any other
+/// character as it is.
+pub fn ascii_digit(c: char) -> char {
+    if ('０'..='９').contains(&c) {
+        char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c)
+    } else {
+        c
     }
 }
 

@@ -625,10 +625,7 @@ fn date_problem(date: &str) -> (String, String) {
         );
     }
     // Full-width digits ("２０２４－０１－１５") read as digits.
-    let ascii: String = date
-        .chars()
-        .map(|c| if ('０'..='９').contains(&c) { char::from_u32(c as u32 - 0xFEE0).unwrap_or(c) } else { c })
-        .collect();
+    let ascii: String = date.chars().map(crate::format::figure::ascii_digit).collect();
     let numbers: Vec<&str> = ascii.split(|c: char| !c.is_ascii_digit()).filter(|n| !n.is_empty()).collect();
     let parsed = match numbers.as_slice() {
         [y, m, d] if y.len() == 4 && m.len() <= 2 && d.len() <= 2 => {
