@@ -65,11 +65,12 @@ pub struct Ui {
     pub export_label: &'static str,
     pub legend: &'static str,
     pub all_hidden: &'static str,
-    /// "{n}": appended to a chart's summary while the legend hides items.
-    pub hidden_items: &'static str,
     pub show_all: &'static str,
     pub plot_hint: &'static str,
     pub sort_hint: &'static str,
+    /// Said to screen readers once a table is sorted (ascending, descending), from the column's
+    /// button, which keeps the focus.
+    pub sorted: [&'static str; 2],
     /// Pager of long tables.
     pub pager: &'static str,
     pub page_first: &'static str,
@@ -149,10 +150,10 @@ const ZH: Ui = Ui {
     export_label: "{what}：",
     legend: "图例：显示或隐藏项目",
     all_hidden: "所有项目均已隐藏。请在图例中选择要显示的项目。",
-    hidden_items: "图中已隐藏{n}项。",
     show_all: "全部显示",
     plot_hint: "聚焦图表后，用方向键逐项查看，按 Esc 关闭提示。",
     sort_hint: "点击列标题可排序。",
+    sorted: ["已按升序排列", "已按降序排列"],
     pager: "分页",
     page_first: "首页",
     page_prev: "上一页",
@@ -227,10 +228,10 @@ const EN: Ui = Ui {
     export_label: "{what}: ",
     legend: "Legend: show or hide items",
     all_hidden: "All items are hidden. Choose the items to show in the legend.",
-    hidden_items: " Hidden in the chart: {n}.",
     show_all: "Show all",
     plot_hint: "With the chart focused, use the arrow keys to go through the items; Esc closes the tooltip.",
     sort_hint: "Select a column heading to sort.",
+    sorted: ["Sorted ascending", "Sorted descending"],
     pager: "Pages",
     page_first: "First page",
     page_prev: "Previous page",

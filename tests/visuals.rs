@@ -454,14 +454,19 @@ fn the_rendered_report_keeps_the_accessibility_contract() {
         let images = tags_with(&html, "class=\"rw-img");
         assert_eq!(images.len(), charts, "one image per chart");
         assert_eq!(count(&html, "class=\"rw-table rw-data rw-stack\""), charts, "a data table per chart");
-        // Each chart's image has role=img and a label.
-        for tag in images {
-            assert!(tag.contains("role=\"img\"") && tag.contains("aria-label=\""), "{tag}");
+        // Each chart's graphic is named by its summary: bars a list whose items (each bar's
+        // label and value) a screen reader reads, the month strip an image.
+        for tag in &images {
+            let role = if tag.contains("rw-bars") { "role=\"list\"" } else { "role=\"img\"" };
+            assert!(tag.contains(role) && tag.contains("aria-label=\""), "{tag}");
         }
-        // Nothing focusable inside an image (its children are presentational).
-        for part in html.split("role=\"img\"").skip(1) {
-            let inner = &part[..part.find("</div>").unwrap_or(part.len())];
-            assert!(!inner.contains("tabindex") && !inner.contains("<button"), "focusable content inside an image");
+        let bars = images.iter().filter(|t| t.contains("rw-bars")).count();
+        assert!(bars >= 3 && count(&html, "<div role=\"listitem\"") >= bars * 2);
+        // Nothing focusable inside a graphic (the group around it takes the keyboard).
+        for part in html.split("class=\"rw-img").skip(1) {
+            let inner = &part[..part.find("</figure>").unwrap_or(part.len())];
+            let inner = &inner[..inner.find("rw-table-part").unwrap_or(inner.len())];
+            assert!(!inner.contains("tabindex") && !inner.contains("<button"), "focusable content inside a graphic");
         }
         assert_eq!(count(&html, "aria-sort="), 0, "no column is sorted before the reader sorts");
         assert_eq!(count(&html, "class=\"rw-sort\""), 5);

@@ -62,7 +62,7 @@ async fn the_report_component_renders_cards_ranks_and_charts() {
     }
     let cards = root.query_selector_all(".rw-card").unwrap().length();
     assert_eq!(cards, 8 + 3 + 8, "a card for every metric");
-    let charts = root.query_selector_all(".rw-bars[role=img]").unwrap().length();
+    let charts = root.query_selector_all(".rw-bars[role=list]").unwrap().length();
     assert!(charts >= 3, "bar charts for units shared by several case items, found {charts}");
     // A pollutant's decrease is shown as good news, a flat value as neutral.
     let pm25 = root.query_selector("[data-metric=pm25] .rw-change").unwrap().unwrap();

@@ -1,14 +1,14 @@
-//! A chart figure: the graphic (`role="img"` with a summary label), its data table (the
-//! "table view", same data), a legend that hides and shows items, tooltips on hover and on
-//! keyboard focus, and exports (CSV, SVG, PNG) made in the browser.
+//! A chart figure: the graphic (bars as a list of their labels and values, months as an image,
+//! each named by the chart's summary), its data table (the "table view", same data), a legend
+//! that hides and shows items, tooltips on hover and on keyboard focus, and exports (CSV, SVG,
+//! PNG) made in the browser.
 //!
-//! The graphic itself holds nothing focusable (an image's children are presentational);
-//! the keyboard reaches the chart through the group around it: focus it, then the arrow
-//! keys go from item to item, each showing its tooltip, also announced to screen readers.
+//! The graphic itself holds nothing focusable: the keyboard reaches the chart through the
+//! group around it: focus it, then the arrow keys go from item to item, each showing its
+//! tooltip, also announced to screen readers.
 
 use super::{dom, text_in, Env};
 use crate::charts::{bar_mark, bar_percents, edge_visible, step_visible};
-use crate::format;
 use crate::i18n::ui;
 use crate::markup::Markup;
 use crate::model::Lang;
@@ -354,16 +354,11 @@ fn bars(chart: &ChartView, hidden: &[bool], shown: Option<usize>, lang: Lang) ->
     let values: Vec<f64> = visible.iter().map(|&i| chart.items[i].value).collect();
     let percents =
         if completion { values.iter().map(|v| v.clamp(0.0, 100.0)).collect() } else { bar_percents(&values, 100.0) };
-    // The summary describes every item; the graphic's name also says how many it leaves out.
-    let hidden_count = chart.items.len() - visible.len();
-    let label = if hidden_count == 0 {
-        chart.summary.clone()
-    } else {
-        let n = format::count(hidden_count, lang);
-        format!("{}{}", chart.summary, crate::i18n::fill(ui(lang).hidden_items, &[("n", &n)]))
-    };
+    // A list named by the summary, not an image: each bar's label and value are text a screen
+    // reader reads as they are seen (the bars themselves are hidden from it), and it counts
+    // the items the legend leaves shown.
     html! {
-        <div class="rw-img rw-bars" role="img" aria-label={label}>
+        <div class="rw-img rw-bars" role="list" aria-label={chart.summary.clone()}>
             { for visible.iter().zip(percents).map(|(&i, percent)| {
                 let item = &chart.items[i];
                 let mut inner = Markup::new(lang);
@@ -373,7 +368,7 @@ fn bars(chart: &ChartView, hidden: &[bool], shown: Option<usize>, lang: Lang) ->
                 bar_mark(&mut inner, percent, completion && item.marked, !completion && item.marked);
                 inner.element("<span class=\"rw-tip\">", &item.detail, "</span></span>");
                 html! {
-                    <div class="rw-row" data-active={(shown == Some(i)).then_some("")} data-i={i.to_string()}>
+                    <div class="rw-row" role="listitem" data-active={(shown == Some(i)).then_some("")} data-i={i.to_string()}>
                         { inner.into_html() }
                     </div>
                 }

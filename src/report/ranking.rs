@@ -106,6 +106,11 @@ pub fn RankingTable(props: &RankingTableProps) -> Html {
         })
     };
     let labels = [t.col_item, t.col_value, t.col_change, t.col_value_rank, t.col_change_rank];
+    // The new order said to screen readers: the sort button keeps the focus, and `aria-sort`
+    // on its heading is not announced when it changes.
+    // Unsorted, a space: the server's HTML then has the text node hydration expects (an empty
+    // text has none), and a live region's first content is not announced.
+    let sorted = sort.map_or(" ", |(_, dir)| t.sorted[dir as usize]);
     // One text, as the server's HTML has it (hydration would split four). The group is named
     // unless the caption starts or ends with it already ("五区排名", not "五区排名（五区）").
     // (Not `contains`: a substring search would bring half a kilobyte of searcher into the wasm.)
@@ -122,6 +127,7 @@ pub fn RankingTable(props: &RankingTableProps) -> Html {
                     <span class="rw-btn-icon" aria-hidden="true">{ "⤓" }</span>{ t.download_csv }
                 </button>
                 <span class="rw-export-status" role="status">if state.0.export_failed { { t.export_failed } }</span>
+                <span class="rw-sr" role="status">{ sorted }</span>
             </div>
             <div class="rw-table-wrap" tabindex="0" role="region" aria-labelledby={caption_id.clone()}>
                 <table class="rw-table rw-stack" aria-rowcount={(total + 1).to_string()}>

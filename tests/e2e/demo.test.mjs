@@ -113,5 +113,22 @@ test("the whole report is in the accessibility tree, below the fold too", async 
   for (const figure of ["处罚金额1813.4469万元", "发布原创微信动态670余条", "2022年工作计划：进一步强化执法监管"]) {
     assert.ok(texts.includes(figure), `${figure} is in the accessibility tree`);
   }
+  // A bar chart is a list named by its summary, each bar's label and value read as seen: the
+  // summary names only the highest and the lowest, and the middle one is read too.
+  const byId = new Map(nodes.map((n) => [n.nodeId, n]));
+  const textOf = (n) =>
+    n.role?.value === "StaticText" ? n.name?.value ?? "" : (n.childIds ?? []).map((id) => byId.get(id)).filter(Boolean).map(textOf).join("");
+  const charts = exposed.filter((n) => n.role?.value === "list" && /^(办结率)?条形图：/.test(n.name?.value ?? ""));
+  assert.ok(charts.length >= 3, `the bar charts are named lists (${charts.length})`);
+  const enforcement = charts.find((n) => n.name.value.startsWith("条形图：环境执法（件）"));
+  const bars = (enforcement.childIds ?? []).map((id) => byId.get(id)).filter((n) => n && !n.ignored);
+  assert.deepEqual(
+    bars.map((n) => [n.role.value, textOf(n)]),
+    [
+      ["listitem", "妥善解决举报热线信访520件"],
+      ["listitem", "行政处罚案件274件"],
+      ["listitem", "下达违法行为限期改正通知书290余件"],
+    ]
+  );
   await page.close();
 });

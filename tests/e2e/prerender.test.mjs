@@ -197,13 +197,18 @@ test("with WebAssembly refused by the page's CSP, every figure is still there", 
   const text = await visibleText(page);
   for (const t of [...payloadTexts(), ...FIGURES]) assert.ok(text.includes(t), `under the CSP the page shows ${t}`);
   // Nothing invites a click that cannot work: no button, no "click a heading to sort".
-  const invitations = await page.evaluate(() => {
-    const root = document.querySelector("[data-report-widget]").shadowRoot;
-    return [...root.querySelectorAll(".rw-btn, .rw-caption-hint")]
-      .filter((el) => el.getClientRects().length > 0)
-      .map((el) => el.textContent.trim());
-  });
-  assert.deepEqual(invitations, [], "no control offered where the widget cannot run");
+  const invitations = () =>
+    page.evaluate(() => {
+      const root = document.querySelector("[data-report-widget]").shadowRoot;
+      return [...root.querySelectorAll(".rw-btn, .rw-caption-hint, .rw-toc, .rw-plot-hint")]
+        .filter((el) => el.getClientRects().length > 0)
+        .map((el) => el.textContent.trim());
+    });
+  assert.deepEqual(await invitations(), [], "no control offered where the widget cannot run");
+  // Nor the keyboard hint of a focused chart (its arrow keys and Escape need the widget), nor
+  // the contents, whose links cannot reach into the shadow root without it.
+  await page.locator("[data-report-widget] .rw-plot >> nth=0").focus();
+  assert.deepEqual(await invitations(), [], "a focused chart offers no keys that do nothing");
   await page.close();
   await blocked.close();
 });
