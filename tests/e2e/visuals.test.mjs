@@ -851,6 +851,33 @@ test("text follows the reader's own default font size (the browser setting), not
   await p.context().close();
 });
 
+test("a month's tooltip opens under its own row, so the pointer reaches it without crossing other months (WCAG 1.4.13)", async () => {
+  // At 900 px the strip wraps to two rows of six; at 360 px to four rows of three.
+  for (const width of [900, 360]) {
+    const p = await open("/zh.html", { width });
+    const w = root(p);
+    const jan = w.locator("#rw-first-months .rw-month >> nth=0");
+    await jan.scrollIntoViewIfNeeded();
+    const janBox = await jan.boundingBox();
+    // The first month of the next row (July at 900 px, April at 360 px).
+    const boxes = await w.locator("#rw-first-months .rw-month").evaluateAll((ms) => ms.map((m) => m.getBoundingClientRect().toJSON()));
+    const next = boxes.find((b) => b.y > boxes[0].y + boxes[0].height);
+    assert.ok(next, `${width} px: the strip wraps`);
+    await p.mouse.move(janBox.x + janBox.width / 2, janBox.y + janBox.height / 2);
+    const shown = () => w.locator("#rw-first-months .rw-tip").evaluateAll((tips) => tips.filter((t) => getComputedStyle(t).display !== "none").map((t) => t.textContent));
+    assert.deepEqual(await shown(), ["2021年1月：否（全市大气污染防治考核五区排名第一）"]);
+    const tip = await w.locator("#rw-first-months .rw-month >> nth=0").locator(".rw-tip").boundingBox();
+    assert.ok(tip.y < next.y + next.height / 2, `${width} px: the tooltip opens over the next row's top half`);
+    // Straight down onto it: every step shows January's tooltip only.
+    const x = janBox.x + janBox.width / 2;
+    for (let y = janBox.y + janBox.height / 2; y <= tip.y + tip.height / 2; y += 4) {
+      await p.mouse.move(x, y);
+      assert.deepEqual(await shown(), ["2021年1月：否（全市大气污染防治考核五区排名第一）"], `${width} px, pointer at y=${y}`);
+    }
+    await p.context().close();
+  }
+});
+
 test("forced colours: a tooltip keeps an edge", async () => {
   const p = await open("/zh.html");
   await p.emulateMedia({ forcedColors: "active", colorScheme: "dark" });
