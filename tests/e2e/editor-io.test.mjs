@@ -15,6 +15,30 @@ const session = browserAndDist();
 
 const editorUrl = () => `${session.server.url}/editor.html`;
 
+test("a sheet of six columns maps on an office PC's 1024 px screen: every column and its choice in view, nothing to scroll", async () => {
+  // The form has about half of the window: a column per line, not six side by side.
+  for (const width of [1024, 1280]) {
+    const page = await editorPage(session.browser, editorUrl(), { viewport: { width, height: 800 } });
+    await loadExample(page);
+    const s = lanshanSection("air-ranks");
+    await pasteIntoImport(page, s, "序号\t区县\t综合指数\t同比（%）\t排名\t备注\r\n1\t兰山区\t4.73\t-5.2\t1\t较上年改善\r\n2\t罗庄区\t4.95\t-3.8\t2\t\r\n3\t河东区\t5.02\t-2.1\t3\tPM2.5 偏高\r\n");
+    const fit = await page.$eval(`[id="mapping-${s}"]`, (table) => {
+      const wrap = table.parentElement.getBoundingClientRect();
+      const selects = [...table.querySelectorAll("th select")].map((el) => el.getBoundingClientRect());
+      return {
+        scrolls: table.parentElement.scrollWidth > table.parentElement.clientWidth,
+        selects: selects.length,
+        inside: selects.every((r) => r.left >= wrap.left && r.right <= wrap.right),
+        // A select shows its choice in full.
+        clipped: [...table.querySelectorAll("th select")].filter((el) => el.scrollWidth > el.clientWidth + 1).length,
+      };
+    });
+    assert.deepEqual(fit, { scrolls: false, selects: 6, inside: true, clipped: 0 }, `${width} px`);
+    if (width === 1024) await page.screenshot({ path: join(ARTIFACTS, "editor-mapping-1024.png") });
+    await page.context().close();
+  }
+});
+
 test("a table pasted from a spreadsheet fills a ranking section, shown first, then applied", async () => {
   const page = await editorPage(session.browser, editorUrl());
   await loadExample(page);
@@ -25,7 +49,7 @@ test("a table pasted from a spreadsheet fills a ranking section, shown first, th
   const tsv = "指标\t数值\t单位\t排名\t改善排名\r\n扬尘治理达标率\t96.0\t%\t第2名\t1\r\n秸秆禁烧\t\t\t3\t\r\n";
   await paste(page, byId(page, `paste-${s}`), tsv);
   await page.waitForSelector(`[id="mapping-${s}"]`);
-  const mapped = await page.$$eval(`[id="mapping-${s}"] thead select`, (sel) => sel.map((x) => x.value));
+  const mapped = await page.$$eval(`[id="mapping-${s}"] th select`, (sel) => sel.map((x) => x.value));
   assert.deepEqual(mapped, ["label", "value", "unit", "value_rank", "change_rank"]);
   assert.ok(await page.isChecked(`[id="header-${s}"]`), "the header row was recognised");
   const result = await page.$$eval(`[id="result-${s}"] li`, (lis) => lis.map((li) => li.textContent));
@@ -128,7 +152,7 @@ test("a table pasted but not applied comes back in its import box after a reload
   await page.reload();
   await page.waitForSelector(`[id="paste-${s}"]`);
   assert.equal(await page.inputValue(`[id="paste-${s}"]`), csv, "the box holds the text as typed");
-  const mapped = await page.$$eval(`[id="mapping-${s}"] thead select`, (sel) => sel.map((x) => x.value));
+  const mapped = await page.$$eval(`[id="mapping-${s}"] th select`, (sel) => sel.map((x) => x.value));
   assert.deepEqual(mapped, ["label", "value", "unit"], "read again as before");
   assert.match(await page.textContent("#notice-text"), /恢复.*尚未应用的表格也已恢复/);
   assert.equal(await byId(page, "f/meta/title/zh").inputValue(), "兰山区2021年度报告（草稿）");
@@ -212,7 +236,7 @@ test("undo and redo keep an open import box and its text, worked out again; it c
   await loadExample(page);
   const s = lanshanSection("air-ranks");
   const rows = () => page.$$eval(`[id^="f/sections/${s}/rows/"][id$="/metric"]`, (els) => els.length);
-  const mapping = () => page.$$eval(`[id="mapping-${s}"] thead select`, (sel) => sel.map((x) => x.value));
+  const mapping = () => page.$$eval(`[id="mapping-${s}"] th select`, (sel) => sel.map((x) => x.value));
   const existing = (n) =>
     page.waitForFunction(
       ([s, n]) => document.querySelector(`[id="import-${s}"] legend`)?.textContent.includes(`本节已有 ${n} 条`),
@@ -275,7 +299,7 @@ test("an import box whose section turns back into the other table kind on undo r
   await loadExample(page);
   const s = lanshanSection("inspection");
   const items = JSON.parse(LANSHAN).sections[s].items.length;
-  const mapping = () => page.$$eval(`[id="mapping-${s}"] thead select`, (sel) => sel.map((x) => x.value));
+  const mapping = () => page.$$eval(`[id="mapping-${s}"] th select`, (sel) => sel.map((x) => x.value));
   // The case statistics made a ranking (one step, asked first: the items go), and a table
   // pasted for it.
   await page.selectOption(`[id="f/sections/${s}/kind"]`, "ranking");
@@ -304,7 +328,7 @@ test("the columns chosen in the import box come back after a reload; a table kep
   await loadExample(page);
   const s = lanshanSection("inspection");
   const csv = "指标,数值,单位\n双随机抽查企业,1200余,家次\n";
-  const mapping = () => page.$$eval(`[id="mapping-${s}"] thead select`, (sel) => sel.map((x) => x.value));
+  const mapping = () => page.$$eval(`[id="mapping-${s}"] th select`, (sel) => sel.map((x) => x.value));
   const result = () => page.textContent(`[id="result-${s}-h"]`);
   const reload = async () => {
     await page.reload();
@@ -402,7 +426,7 @@ test("a GBK-encoded CSV fills a case-statistics section with its Chinese intact"
   await page.waitForSelector(`[id="decoded-${s}"]`);
   assert.match(await page.textContent(`[id="decoded-${s}"]`), /GBK/);
   assert.match(await page.inputValue(`[id="paste-${s}"]`), /出动执法人员,5020余,人次/);
-  const mapped = await page.$$eval(`[id="mapping-${s}"] thead select`, (sel) => sel.map((x) => x.value));
+  const mapped = await page.$$eval(`[id="mapping-${s}"] th select`, (sel) => sel.map((x) => x.value));
   assert.deepEqual(mapped, ["label", "value", "unit", "resolved", "note"]);
   assert.match(await page.textContent(".ed-notes"), /5020余/, "the qualifier read from 5020余 is pointed out");
   // The rows to be made read as the widget will show them, not as codes ("[over] 5020").

@@ -411,18 +411,22 @@ pub fn import_panel(ctx: &FormCtx, state: &ImportState, existing: usize) -> Html
                     <input type="checkbox" id={format!("header-{i}")} checked={state.header} onchange={on_header} />
                     <label for={format!("header-{i}")}>{ t.header_row }</label>
                 </div>
+                // On its side: a row per column of the sheet (its name, what it is, then its first
+                // values). Six columns with their choices side by side need about 800 px, more
+                // than the form's half of a 1024-1366 px window; a row each, every column and its
+                // choice show, and only values that do not fit scroll, inside the box.
                 <div class="ed-table-wrap">
                     <table class="ed-map" id={format!("mapping-{i}")}>
                         <caption>{ t.mapping }</caption>
-                        <thead>
-                            <tr>
-                                { for (0..width).map(|c| {
-                                    let id = format!("map-{i}-{c}");
-                                    let current = state.mapping.get(c).copied().unwrap_or(Field::Ignore);
-                                    let on_map = send.reform(move |e: Event| Msg::Import(ImportMsg::Map(c, event_value(&e))));
-                                    let head = header_row.map(|r| r[c].clone()).unwrap_or_default();
-                                    html! {
-                                        <th scope="col">
+                        <tbody>
+                            { for (0..width).map(|c| {
+                                let id = format!("map-{i}-{c}");
+                                let current = state.mapping.get(c).copied().unwrap_or(Field::Ignore);
+                                let on_map = send.reform(move |e: Event| Msg::Import(ImportMsg::Map(c, event_value(&e))));
+                                let head = header_row.map(|r| r[c].clone()).unwrap_or_default();
+                                html! {
+                                    <tr>
+                                        <th scope="row">
                                             <label for={id.clone()} class="ed-col-name">
                                                 { fill(t.column, &[("n", (c + 1).to_string())]) }
                                                 if !head.is_empty() { <span class="ed-col-head">{ head }</span> }
@@ -433,13 +437,11 @@ pub fn import_panel(ctx: &FormCtx, state: &ImportState, existing: usize) -> Html
                                                 }) }
                                             </select>
                                         </th>
-                                    }
-                                }) }
-                            </tr>
-                        </thead>
-                        <tbody>
-                            { for state.body().iter().take(PREVIEW_ROWS).map(|r| html! {
-                                <tr>{ for r.iter().map(|c| html! { <td>{ c }</td> }) }</tr>
+                                        { for state.body().iter().take(PREVIEW_ROWS).map(|r| html! {
+                                            <td>{ r.get(c).cloned().unwrap_or_default() }</td>
+                                        }) }
+                                    </tr>
+                                }
                             }) }
                         </tbody>
                     </table>
