@@ -151,11 +151,13 @@ fn changes_carry_their_own_unit() {
 
 #[test]
 fn rank_badges() {
-    let five = Text::bilingual("五区", "districts");
-    assert_eq!(format::rank_badge(&five, 5, 1, RankBasis::Value, Lang::Zh), "五区第1名");
-    assert_eq!(format::rank_badge(&five, 5, 4, RankBasis::Change, Lang::Zh), "改善幅度五区第4名");
-    assert_eq!(format::rank_badge(&five, 5, 1, RankBasis::Value, Lang::En), "1st of 5 districts");
-    assert_eq!(format::rank_badge(&five, 5, 2, RankBasis::Change, Lang::En), "2nd of 5 districts for improvement");
+    assert_eq!(format::rank_badge("五区", 5, 1, RankBasis::Value, Lang::Zh), "五区第1名");
+    assert_eq!(format::rank_badge("五区", 5, 4, RankBasis::Change, Lang::Zh), "改善幅度五区第4名");
+    assert_eq!(format::rank_badge("districts", 5, 1, RankBasis::Value, Lang::En), "1st of 5 districts");
+    assert_eq!(
+        format::rank_badge("districts", 5, 2, RankBasis::Change, Lang::En),
+        "2nd of 5 districts for improvement"
+    );
     let ords: Vec<String> =
         [1, 2, 3, 4, 11, 12, 13, 21, 22, 23, 101, 111].iter().map(|&n| format::ordinal(n)).collect();
     assert_eq!(ords, ["1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st", "22nd", "23rd", "101st", "111th"]);

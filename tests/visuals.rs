@@ -478,6 +478,11 @@ fn the_rendered_report_keeps_the_accessibility_contract() {
         assert!(!meters.is_empty() && meters.iter().all(|m| m.contains("role=\"img\" aria-label=\"")));
         assert_eq!(count(&html, "<span aria-hidden=\"true\" class=\"rw-rank-text\">"), meters.len());
     }
+    // A meter is named in words: "1 / 5" would be read with a "slash".
+    let meter_names = |lang| tags_with(&render(lang), "class=\"rw-rank-meter\"").join("\n");
+    let (zh, en) = (meter_names(Lang::Zh), meter_names(Lang::En));
+    assert!(zh.contains("aria-label=\"五区第1名\"") && !zh.contains(" / "), "{zh}");
+    assert!(en.contains("aria-label=\"1st of 5 districts\"") && !en.contains(" / "), "{en}");
     // Each source note's disclosure is named by what it is the source of: 37 buttons all read
     // "原文" could not be told apart.
     let zh = render(Lang::Zh);

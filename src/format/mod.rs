@@ -251,15 +251,16 @@ pub fn change(
 
 /// "五区第1名" / "1st of 5 districts"; for improvement ranks "改善幅度五区第1名" /
 /// "1st of 5 districts for improvement".
-pub fn rank_badge(group_label: &Text, size: u32, position: u32, basis: RankBasis, lang: Lang) -> String {
+/// `group_label` is already in `lang`.
+pub fn rank_badge(group_label: &str, size: u32, position: u32, basis: RankBasis, lang: Lang) -> String {
     match lang {
         Lang::Zh => {
             let lead = if basis == RankBasis::Change { "改善幅度" } else { "" };
-            format!("{lead}{}第{position}名", group_label.get(Lang::Zh))
+            format!("{lead}{group_label}第{position}名")
         }
         Lang::En => {
             let tail = if basis == RankBasis::Change { " for improvement" } else { "" };
-            format!("{} of {size} {}{tail}", ordinal(position), group_label.get(Lang::En))
+            format!("{} of {size} {group_label}{tail}", ordinal(position))
         }
     }
 }

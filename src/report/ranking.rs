@@ -7,7 +7,7 @@ use super::{dom, text_in, Env};
 use crate::charts::rank_meter;
 use crate::format;
 use crate::i18n::{fill, ui, Ui};
-use crate::model::Lang;
+use crate::model::{Lang, RankBasis};
 use crate::view::{sort_order, RankingTable as Table, SortColumn, SortDir, TableAction, TableState};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -64,8 +64,9 @@ pub fn RankingTable(props: &RankingTableProps) -> Html {
             let text = format!("{position} / {}", table.group_size);
             html! {
                 <td class="rw-rank rw-num-cell" data-label={label}>
-                    { rank_meter(position, table.group_size, format!("{}{}{text}", table.group_label, t.colon)) }
-                    // The meter's name says it already ("五区：1 / 5"): read once, not twice.
+                    // Named in words ("五区第1名" / "1st of 5 districts"), not "1 / 5", which a
+                    // screen reader reads with a "slash"; the text beside it is not read twice.
+                    { rank_meter(position, table.group_size, format::rank_badge(&table.group_label, table.group_size, position, RankBasis::Value, env.lang)) }
                     <span class="rw-rank-text" aria-hidden="true">{ text }</span>
                 </td>
             }

@@ -364,7 +364,10 @@ fn metric_card(report: &Report, m: &Metric, lang: Lang) -> MetricCard {
     MetricCard {
         id: m.id.clone(),
         figure_text: figure.text(lang),
-        badges: ranks.iter().map(|r| format::rank_badge(r.group, r.size, r.position, r.basis, lang)).collect(),
+        badges: ranks
+            .iter()
+            .map(|r| format::rank_badge(r.group.get(lang), r.size, r.position, r.basis, lang))
+            .collect(),
         label,
         figure,
         change,
