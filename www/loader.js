@@ -12,10 +12,12 @@
 // below the message. The same happens if the widget's code fails later on.
 //
 // Syntax and APIs stay within what Chromium 90 and other 2019-era engines run: office browsers on
-// UOS and Kylin are built on Chromium 90-93. The build step (www/tools/postbuild.mjs) bundles the
-// widget's wasm-bindgen glue into this file (one module fewer to fetch and evaluate before the
-// wasm can start) and fills in the content-hashed file names and their SRI hashes, so pinning
-// this file with integrity="..." pins the whole widget.
+// UOS and Kylin are built on Chromium 90-93. A module script runs only where ES modules do
+// (Chromium 61 and later), so Symbol, MutationObserver, console and performance.mark need no
+// checks. The build step (www/tools/postbuild.mjs) bundles the widget's wasm-bindgen glue into
+// this file (one module fewer to fetch and evaluate before the wasm can start) and fills in the
+// content-hashed file names and their SRI hashes, so pinning this file with integrity="..."
+// pins the whole widget.
 import initWidget, { boot, instances } from "./widget-glue.js";
 
 // The files this build loads (relative to this file) and their SRI hashes, filled in by the
@@ -65,7 +67,7 @@ function errorText(error) {
 // User Timing marks of start-up (visible in the browser's performance tools; the benchmark's
 // start-up breakdown reads them).
 function mark(step) {
-  if (typeof performance === "object" && performance.mark) performance.mark("report-widget:" + step);
+  performance.mark("report-widget:" + step);
 }
 
 function resolve(name) {
@@ -112,6 +114,12 @@ function markFailed(host, kind, detail) {
     var neverRan = kind === "unsupported" || kind === "unavailable";
     var prerendered = root.querySelector(neverRan ? ".rw-root > *" : ".rw-root[data-rw-prerendered] > *, .rw-root[data-rw-key] > *");
     if (state === "ready" || prerendered) {
+      // The report stays readable, but its controls need the widget: a sort button, a section's
+      // toggle or a chart's keyboard group becomes its content, so nothing is a Tab stop or a
+      // button that does nothing. (The stylesheet hides the other buttons.)
+      root.querySelectorAll(".rw-sort,.rw-section-toggle,.rw-plot").forEach(function (control) {
+        control.replaceWith(...control.childNodes);
+      });
       var first = root.firstChild;
       while (first && first.nodeName === "LINK") first = first.nextSibling;
       root.insertBefore(alertFor(host, MESSAGES[neverRan ? kind : "stale"][lang]), first);
@@ -180,10 +188,9 @@ function startWhenHosted(start) {
     return document.querySelector(HOSTS) !== null;
   }
   if (hosted() || document.readyState === "loading") return start();
-  if (typeof MutationObserver !== "function") return start();
   var payloads = document.querySelectorAll('script[type="application/json"]');
   for (var i = 0; i < payloads.length; i++) {
-    if (/^\s*\{\s*"schema"\s*:\s*"report-widget\//.test(payloads[i].textContent.slice(0, 200)) && console && console.warn) {
+    if (/^\s*\{\s*"schema"\s*:\s*"report-widget\//.test(payloads[i].textContent.slice(0, 200))) {
       console.warn(
         "report-widget: a report's payload" + (payloads[i].id ? " (#" + payloads[i].id + ")" : "") +
           " but no element with data-report-widget: was the attribute removed (by the CMS)?",
@@ -209,7 +216,7 @@ function markAll(kind, detail) {
 var watching = false;
 function markAllFromNowOn(kind, detail) {
   markAll(kind, detail);
-  if (watching || typeof MutationObserver !== "function") return;
+  if (watching) return;
   watching = true;
   new MutationObserver(function () {
     markAll(kind, detail);
@@ -230,7 +237,7 @@ function cannotRun(reason) {
     : "the widget cannot run here (" + errorText(reason) + "). " +
       "If the page sends a Content-Security-Policy, script-src must allow 'self' and 'wasm-unsafe-eval' " +
       "(before Chrome 97, also 'unsafe-eval').";
-  if (console && console.error) console.error("report-widget: " + detail);
+  console.error("report-widget: " + detail);
   whenParsed(function () {
     markAllFromNowOn(unavailable ? "unavailable" : "unsupported", detail);
   });
@@ -325,7 +332,7 @@ function onDemandModule() {
 }
 
 function report(what, error) {
-  if (console && console.error) console.error("report-widget: " + what + " (" + errorText(error) + ")");
+  console.error("report-widget: " + what + " (" + errorText(error) + ")");
 }
 
 // The widget asks for a file (a chart image, a CSV table) through window["report-widget:export"]
@@ -376,11 +383,9 @@ function collate(labels, lang) {
 
 // One widget per page: a second copy of the loader (another release folder, or the same file
 // under another URL, which makes it a separate module) would mount every host a second time.
-var LOADED = typeof Symbol === "function" ? Symbol.for("report-widget.loader") : "__reportWidgetLoader";
+var LOADED = Symbol.for("report-widget.loader");
 if (window[LOADED]) {
-  if (console && console.warn) {
-    console.warn("report-widget: " + import.meta.url + " is ignored, the page already loaded " + window[LOADED]);
-  }
+  console.warn("report-widget: " + import.meta.url + " is ignored, the page already loaded " + window[LOADED]);
 } else if (typeof WebAssembly !== "object" || typeof WebAssembly.instantiate !== "function") {
   window[LOADED] = import.meta.url;
   cannotRun("WebAssembly is not available");
