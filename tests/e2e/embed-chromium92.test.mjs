@@ -203,6 +203,13 @@ test("Chromium 92 under the strict CSP, prerendered host: the server's full repo
   const text = await page.$eval("[data-report-widget]", (h) => h.shadowRoot.textContent);
   assert.match(text, /此浏览器无法运行交互式报告/);
   assert.ok(text.includes("5020余人次"));
+  // Its controls, which need the widget, are plain content here too (the loader unwraps them).
+  const controls = await page.$eval("[data-report-widget]", (h) => ({
+    left: [...h.shadowRoot.querySelectorAll("button, [role=group][tabindex]")].filter((c) => c.getClientRects().length > 0).length,
+    headings: [...h.shadowRoot.querySelectorAll(".rw-section-title")].map((t) => t.textContent.trim()),
+  }));
+  assert.equal(controls.left, 0, "no button and no chart group shown");
+  assert.ok(controls.headings.includes("水与土壤"), `the headings keep their text (${controls.headings})`);
   await page.screenshot({ path: join(ARTIFACTS, "chromium92-strict-csp-prerendered.png") });
   await page.close();
 });
