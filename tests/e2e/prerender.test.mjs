@@ -234,6 +234,7 @@ test("with WebAssembly refused by the page's CSP, every figure is still there", 
   const columns = exposed.filter((n) => n.role?.value === "columnheader").map((n) => n.name?.value);
   assert.ok(columns.includes("指标"), `a ranking's column headings keep their names (${columns})`);
   assert.ok(exposed.some((n) => n.role?.value === "list" && /^条形图：/.test(n.name?.value ?? "")), "a bar chart is still read as a list");
+  assert.deepEqual(await widgetAxeViolations(page, 50), [], "axe (WCAG 2.1 A/AA) on the report left in place");
   await page.screenshot({ path: join(ARTIFACTS, "prerendered-wasm-refused.png"), fullPage: true });
   await page.close();
   await blocked.close();
