@@ -18,6 +18,7 @@ import {
   recordCspViolations,
   recordEventDetails,
   settled,
+  widgetAxeViolations,
 } from "./support.mjs";
 
 const page = portalPage({
@@ -82,6 +83,8 @@ test("under the strict CSP every instance renders, with zero violations", async 
     );
   });
   assert.deepEqual(inline, []);
+  // The three instances (two reports, one message) under the policy: WCAG 2.1 A/AA by axe.
+  assert.deepEqual(await widgetAxeViolations(tab, 50), []);
   await tab.screenshot({ path: join(ARTIFACTS, "embed-csp.png"), fullPage: true });
   await tab.close();
 });
