@@ -114,12 +114,6 @@ function markFailed(host, kind, detail) {
     var neverRan = kind === "unsupported" || kind === "unavailable";
     var prerendered = root.querySelector(neverRan ? ".rw-root > *" : ".rw-root[data-rw-prerendered] > *, .rw-root[data-rw-key] > *");
     if (state === "ready" || prerendered) {
-      // The report stays readable, but its controls need the widget: a sort button, a section's
-      // toggle or a chart's keyboard group becomes its content, so nothing is a Tab stop or a
-      // button that does nothing. (The stylesheet hides the other buttons.)
-      root.querySelectorAll(".rw-sort,.rw-section-toggle,.rw-plot").forEach(function (control) {
-        control.replaceWith(...control.childNodes);
-      });
       var first = root.firstChild;
       while (first && first.nodeName === "LINK") first = first.nextSibling;
       root.insertBefore(alertFor(host, MESSAGES[neverRan ? kind : "stale"][lang]), first);
@@ -209,6 +203,18 @@ function startWhenHosted(start) {
 function markAll(kind, detail) {
   var hosts = document.querySelectorAll(HOSTS);
   for (var i = 0; i < hosts.length; i++) markFailed(hosts[i], kind, detail);
+}
+
+// A host in error may keep a report on screen below its message (the widget cannot run, failed,
+// or was refused by the page's Trusted Types policy; or a prerendered report under a payload's
+// problems). The report stays readable, but its controls need the widget: a sort button, a
+// section's toggle or a chart's keyboard group becomes its content, so nothing is a Tab stop or
+// a button that does nothing. (The stylesheet hides the other buttons; a message has none.)
+function freezeReport(event) {
+  var host = event.target;
+  (host.shadowRoot || host).querySelectorAll(".rw-sort,.rw-section-toggle,.rw-plot").forEach(function (control) {
+    control.replaceWith(...control.childNodes);
+  });
 }
 
 // Marks every host now, and hosts added later too (a CMS tab opened afterwards must not show an
@@ -386,32 +392,34 @@ function collate(labels, lang) {
 var LOADED = Symbol.for("report-widget.loader");
 if (window[LOADED]) {
   console.warn("report-widget: " + import.meta.url + " is ignored, the page already loaded " + window[LOADED]);
-} else if (typeof WebAssembly !== "object" || typeof WebAssembly.instantiate !== "function") {
-  window[LOADED] = import.meta.url;
-  cannotRun("WebAssembly is not available");
 } else {
   window[LOADED] = import.meta.url;
-  mark("loader-start");
-  watchTraps();
-  window["report-widget:export"] = exportChart;
-  window["report-widget:describe"] = describeProblems;
-  window["report-widget:collate"] = collate;
-  whenParsed(linkStylesEarly);
-  startWhenHosted(function () {
-    initWidget({ module_or_path: fetchWasm(FILES.wasm, INTEGRITY.wasm) }).then(function (exports) {
-      widgetExports = exports;
-      mark("wasm-instantiated");
-      whenParsed(function () {
-        try {
-          boot(resolve(FILES.styles), INTEGRITY.styles);
-          mark("boot-returned");
-        } catch (error) {
-          // The widget started but failed while mounting the hosts present now.
-          failed(error);
-        }
-      });
-    }, cannotRun);
-  });
+  window.addEventListener("report-widget:error", freezeReport);
+  if (typeof WebAssembly !== "object" || typeof WebAssembly.instantiate !== "function") {
+    cannotRun("WebAssembly is not available");
+  } else {
+    mark("loader-start");
+    watchTraps();
+    window["report-widget:export"] = exportChart;
+    window["report-widget:describe"] = describeProblems;
+    window["report-widget:collate"] = collate;
+    whenParsed(linkStylesEarly);
+    startWhenHosted(function () {
+      initWidget({ module_or_path: fetchWasm(FILES.wasm, INTEGRITY.wasm) }).then(function (exports) {
+        widgetExports = exports;
+        mark("wasm-instantiated");
+        whenParsed(function () {
+          try {
+            boot(resolve(FILES.styles), INTEGRITY.styles);
+            mark("boot-returned");
+          } catch (error) {
+            // The widget started but failed while mounting the hosts present now.
+            failed(error);
+          }
+        });
+      }, cannotRun);
+    });
+  }
 }
 
 // For tests, the benchmark and support (import this module again: same instance): how many

@@ -11,6 +11,7 @@ import {
   WATER,
   assertLive,
   browserAndDist,
+  controlsShown,
   hostText,
   payloadScript,
   portalPage,
@@ -140,5 +141,6 @@ test("a Trusted Types policy that does not allow the widget's: the report stays,
   const text = await tab.$eval("[data-report-widget]", (h) => h.shadowRoot.textContent);
   assert.match(text, /trusted-types/, "the notice names what to change");
   assert.ok(text.includes("5020余人次"), "the prerendered report is still there");
+  assert.deepEqual(await controlsShown(tab), [], "its controls, which need the widget, are plain content");
   await tab.close();
 });

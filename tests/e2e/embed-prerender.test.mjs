@@ -5,7 +5,8 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { ARTIFACTS, STRICT_CSP, assertLive, browserAndDist, markupDigest, portalPage, prerenderedSnippet, recordCspViolations, settled, widgetFiles } from "./support.mjs";
+import { ARTIFACTS, STRICT_CSP, assertLive, browserAndDist, controlsShown,
+  markupDigest, portalPage, prerenderedSnippet, recordCspViolations, settled, widgetFiles } from "./support.mjs";
 
 const alterHeading = (snippet) => snippet.replace(/<h3 ([^>]*)>([\s\S]*?)<\/h3>/, "<h4 $1>$2</h4>");
 
@@ -59,6 +60,8 @@ const session = browserAndDist(() => {
       // The altered markup with a digest forged to match it: nothing the widget can check
       // before hydrating, so hydration fails on it (what any failure inside the widget does).
       "/prerendered-forged.html": { body: portalPage({ body: forgeDigest(alterHeading(snippet)) }) },
+      // The payload changed after prerendering into one the widget refuses.
+      "/prerendered-bad-payload.html": { body: portalPage({ body: snippet.replace('"schema": "report-widget/1"', '"schema": "report-widget/9"') }) },
       "/prerendered-reindented.html": {
         body: portalPage({ body: snippet.replace(/<template[\s\S]*<\/template>/, (t) => t.replace(/></g, ">\n  <")) }),
       },
@@ -214,5 +217,18 @@ test("a failure while hydrating: the server's report stays, styled, under a noti
   assert.equal(shown.text, true);
   const alert = await page.$eval("[data-report-widget]", (h) => h.shadowRoot.querySelector("[role=alert]").textContent);
   assert.match(alert, /可能无法再交互/);
+  assert.deepEqual(await controlsShown(page), [], "its controls, which need the widget, are plain content");
+  await page.close();
+});
+
+test("a prerendered report whose payload now has problems: the problems first, the server's report below, without its controls", async () => {
+  const page = await session.browser.newPage();
+  await page.goto(`${session.server.url}/prerendered-bad-payload.html`);
+  assert.deepEqual(await settled(page), ["error"]);
+  const panel = await page.$eval("[data-report-widget]", (h) => h.shadowRoot.querySelector(".rw-error").textContent);
+  assert.match(panel, /\/schema/, "the panel names the problem's place");
+  const shown = await shadowState(page);
+  assert.equal(shown.text, true, "the server's report is still below");
+  assert.deepEqual(await controlsShown(page), [], "no control that cannot work");
   await page.close();
 });

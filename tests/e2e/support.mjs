@@ -73,6 +73,17 @@ export function shadowText(page, selector = "[data-report-widget]") {
 }
 
 /** Waits until every host has left the loading state; returns their states. */
+/** Controls shown in a host's shadow root that only the running widget can work: buttons, chart
+ * groups and anything announced as expanded or collapsed (a wide table's scroll frame and a
+ * source sentence's disclosure work without it, and are not counted). Each as "tag.class". */
+export function controlsShown(page, selector = "[data-report-widget]") {
+  return page.$eval(selector, (host) =>
+    [...host.shadowRoot.querySelectorAll("button, [tabindex]:not(.rw-table-wrap), [aria-expanded]")]
+      .filter((el) => el.getClientRects().length > 0)
+      .map((el) => `${el.tagName.toLowerCase()}.${el.className}`)
+  );
+}
+
 export async function settled(page, selector = "[data-report-widget]", timeout = 20000) {
   await page.waitForFunction(
     (sel) => {
