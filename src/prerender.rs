@@ -62,12 +62,13 @@ pub fn page_of(
         Some(css) => {
             let html = render_report(report, options, true);
             // `data-state="error"` is what the loader gives a host where the widget cannot run:
-            // the stylesheet then hides the controls, which on this page would do nothing.
+            // the stylesheet then hides the buttons, which on this page would do nothing; the
+            // other controls give way to their content.
             snippet::prerendered_host(
                 &format!("data-report-widget data-lang=\"{}\" data-state=\"error\"", snippet::attr(&options.lang)),
                 &format!("<style>{}</style>", css.replace("</", "<\\/")),
                 "",
-                &html,
+                &snippet::without_controls(&html),
                 &html,
             )
         }

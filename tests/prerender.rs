@@ -221,6 +221,20 @@ fn a_standalone_page_is_a_whole_document() {
     assert!(page.contains("<title>临沂市生态环境局兰山分局关于2021年度法治政府建设情况的报告</title>"));
     assert!(page.contains("<style>.rw{color:black}</style>"));
     assert!(!page.contains("<script"), "an archived page needs no script");
+    // Nothing on it does anything: a section's heading, a column's heading and a chart are their
+    // content, not a button or a Tab stop (the stylesheet hides the other buttons).
+    let report = page.split("</template>").next().unwrap();
+    for control in [
+        "class=\"rw-section-toggle\"",
+        "class=\"rw-sort\"",
+        "class=\"rw-plot rw-chart-part\"",
+        "tabindex=\"0\" role=\"group\"",
+    ] {
+        assert!(!report.contains(control), "{control}");
+    }
+    assert!(report.contains("class=\"rw-chevron\"></span>水与土壤</h3>"));
+    assert!(report.contains("<th scope=\"col\">指标<span"));
+    assert!(report.contains("role=\"list\" aria-label=\"条形图：环境执法（件）"), "a chart's drawing stays");
 }
 
 #[test]

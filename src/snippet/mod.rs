@@ -3,7 +3,7 @@
 
 mod plain_copy;
 
-pub use plain_copy::plain_copy;
+pub use plain_copy::{plain_copy, without_controls};
 
 /// Payload text made safe inside `<script type="application/json">`: every `<` becomes
 /// `\u003c`. In valid JSON `<` occurs only inside strings, where `\u003c` means the same, so

@@ -111,6 +111,46 @@ pub fn plain_copy(rendered: &str) -> String {
     out
 }
 
+/// Controls that need the widget and hold what they name: a column's sort button, a section's
+/// toggle, a chart's keyboard group.
+const CONTROLS_WITH_CONTENT: [&str; 3] = ["rw-sort", "rw-section-toggle", "rw-plot"];
+
+/// `rendered` for a page that runs no script: each of [`CONTROLS_WITH_CONTENT`] gives way to its
+/// content (none is a Tab stop, a button or a group that does nothing), everything else as it
+/// is. The loader does the same in the browser where the widget cannot run (`freezeReport`).
+pub fn without_controls(rendered: &str) -> String {
+    let mut out = String::with_capacity(rendered.len());
+    // For each open element: whether its end tag is written.
+    let mut written: Vec<bool> = Vec::new();
+    let mut rest = rendered;
+    while let Some(at) = rest.find('<') {
+        out.push_str(&rest[..at]);
+        rest = &rest[at..];
+        let len =
+            if rest.starts_with("<!--") { rest.find("-->").map_or(rest.len(), |i| i + 3) } else { start_tag_len(rest) };
+        let tag = &rest[..len];
+        rest = &rest[len..];
+        if tag.starts_with("<!--") {
+            out.push_str(tag);
+        } else if tag.starts_with("</") {
+            if written.pop().unwrap_or(true) {
+                out.push_str(tag);
+            }
+        } else {
+            let name = tag[1..].split(|c: char| c.is_ascii_whitespace() || c == '>' || c == '/').next().unwrap_or("");
+            let control = class_attribute(tag).split_ascii_whitespace().any(|c| CONTROLS_WITH_CONTENT.contains(&c));
+            if !control {
+                out.push_str(tag);
+            }
+            if !VOID.contains(&name) && !tag.ends_with("/>") {
+                written.push(!control);
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
 /// The length of the start tag `html` begins with, up to its `>` (a `>` inside a quoted
 /// attribute value does not end it).
 fn start_tag_len(html: &str) -> usize {
@@ -133,7 +173,7 @@ fn class_attribute(tag: &str) -> &str {
 
 #[cfg(test)]
 mod tests {
-    use super::plain_copy;
+    use super::{plain_copy, without_controls};
 
     #[test]
     fn controls_and_drawings_go_with_their_content() {
@@ -181,5 +221,14 @@ mod tests {
     fn a_class_is_matched_whole_not_as_a_prefix() {
         let html = "<span class=\"rw-tipped\">kept</span><span class=\"rw-tip\">gone</span>";
         assert_eq!(plain_copy(html), "<span class=\"rw-tipped\">kept</span>");
+    }
+
+    #[test]
+    fn without_controls_a_heading_a_column_and_a_chart_keep_their_content_and_nothing_else_changes() {
+        let html = "<!--<#>--><h3 class=\"rw-section-title\"><button type=\"button\" aria-expanded=\"true\" class=\"rw-section-toggle\"><span aria-hidden=\"true\" class=\"rw-chevron\"></span>水与土壤</button></h3><th scope=\"col\"><button type=\"button\" class=\"rw-sort\">指标<span aria-hidden=\"true\" class=\"rw-sort-icon\">↕</span></button></th><div class=\"rw-plot rw-chart-part\" tabindex=\"0\" role=\"group\" aria-label=\"a > b\"><div class=\"rw-bars\"><div class=\"rw-bar\"><br></div></div><svg><rect x=\"0\"/></svg></div><p>after</p><button type=\"button\" class=\"rw-btn\">CSV</button><!--</#>-->";
+        assert_eq!(
+            without_controls(html),
+            "<!--<#>--><h3 class=\"rw-section-title\"><span aria-hidden=\"true\" class=\"rw-chevron\"></span>水与土壤</h3><th scope=\"col\">指标<span aria-hidden=\"true\" class=\"rw-sort-icon\">↕</span></th><div class=\"rw-bars\"><div class=\"rw-bar\"><br></div></div><svg><rect x=\"0\"/></svg><p>after</p><button type=\"button\" class=\"rw-btn\">CSV</button><!--</#>-->"
+        );
     }
 }
