@@ -12,12 +12,14 @@ import {
   LANSHAN,
   WATER,
   browserAndDist,
+  controlsShown,
   payloadScript,
   pngDifferenceRatio,
   portalPage,
   prerenderedSnippet,
   serveDist,
   settled,
+  tabStopsIn,
   widgetAxeViolations,
   widgetFiles,
 } from "./support.mjs";
@@ -146,6 +148,13 @@ test("with JavaScript disabled, the demo shows every figure and table", async ()
   const tables = await page.$eval("[data-report-widget]", (h) => h.shadowRoot.querySelectorAll("table").length);
   assert.ok(tables >= 1, "the ranking table is there");
   assert.equal(await page.$eval("[data-report-widget]", (h) => h.getAttribute("data-state")), null, "no script ran");
+  // No control that needs the script is shown (the stylesheet's `scripting: none`): buttons
+  // hidden, and a section's heading, a column's heading and a chart shown as their content,
+  // so the keyboard reaches only what works (source disclosures, a wide table's frame).
+  assert.deepEqual(await controlsShown(page), [], "no control shown");
+  const tabStops = await tabStopsIn(page);
+  assert.ok(tabStops.includes("summary."), `the source disclosures stay (${tabStops})`);
+  assert.deepEqual([...new Set(tabStops)].filter((s) => s !== "summary." && !s.startsWith("div.rw-table-wrap")), []);
   await page.screenshot({ path: join(ARTIFACTS, "prerender-no-js.png"), fullPage: true });
   await context.close();
 });
@@ -209,16 +218,7 @@ test("with WebAssembly refused by the page's CSP, every figure is still there", 
   // chart's keyboard group (its arrow keys need the widget) become their content. What the
   // keyboard still reaches works without the widget: a source sentence's disclosure, and a
   // wide table's scroll frame.
-  const tabStops = [];
-  for (let i = 0; i < 300; i++) {
-    await page.keyboard.press("Tab");
-    const stop = await page.evaluate(() => {
-      const inside = document.querySelector("[data-report-widget]").shadowRoot.activeElement;
-      return inside && `${inside.tagName.toLowerCase()}.${inside.className}`;
-    });
-    if (stop) tabStops.push(stop);
-    else if (tabStops.length) break; // out of the report again
-  }
+  const tabStops = await tabStopsIn(page);
   assert.ok(tabStops.includes("summary."), `the source disclosures stay (${tabStops})`);
   assert.deepEqual(
     [...new Set(tabStops)].filter((s) => s !== "summary." && !s.startsWith("div.rw-table-wrap")),

@@ -84,6 +84,22 @@ export function controlsShown(page, selector = "[data-report-widget]") {
   );
 }
 
+/** What the Tab key reaches inside a host's shadow root, in order, from the top of the page to
+ * where the focus leaves the report again: each stop as "tag.class". */
+export async function tabStopsIn(page, selector = "[data-report-widget]") {
+  const stops = [];
+  for (let i = 0; i < 300; i++) {
+    await page.keyboard.press("Tab");
+    const stop = await page.$eval(selector, (host) => {
+      const inside = host.shadowRoot.activeElement;
+      return inside && `${inside.tagName.toLowerCase()}.${inside.className}`;
+    });
+    if (stop) stops.push(stop);
+    else if (stops.length) break; // out of the report again
+  }
+  return stops;
+}
+
 export async function settled(page, selector = "[data-report-widget]", timeout = 20000) {
   await page.waitForFunction(
     (sel) => {
