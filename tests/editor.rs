@@ -1063,6 +1063,26 @@ fn a_total_row_is_left_out_with_a_note() {
 }
 
 #[test]
+fn a_column_left_out_of_an_import_is_named_unless_it_is_the_serial_number_or_empty() {
+    let table = table::parse(
+        "序号\t县区\t水质达标率（%）\t排名\t同比（百分点）\t备注\t\n1\t甲县\t96.5\t3\t+0.3\t新建水厂\t\n2\t乙县\t95.1\t4\t-0.2\t\t\n",
+        '\t',
+    )
+    .rows;
+    let map = mapping::guess_mapping(Target::Ranking, &table, true);
+    let built = mapping::build(Target::Ranking, Some(&table[0]), &table[1..], &map, &HashSet::new(), "r");
+    let left_out: Vec<_> = built.notes.iter().filter(|n| matches!(n, Note::ColumnNotImported { .. })).collect();
+    assert_eq!(
+        left_out,
+        [
+            &Note::ColumnNotImported { column: 4, header: Some("同比（百分点）".into()) },
+            &Note::ColumnNotImported { column: 5, header: Some("备注".into()) },
+        ],
+        "{map:?}"
+    );
+}
+
+#[test]
 fn a_workbook_is_told_apart_from_csv_text() {
     // What an .xlsx (a zip) and an .xls (an OLE file) start with; read as GBK they were garbage
     // with advice to try another encoding.

@@ -314,6 +314,10 @@ fn a_number_written_as_text_says_what_to_write_instead() {
     assert_eq!(en, "expected a number, found the text \"98.5\": write it as the number 98.5, not as text");
     assert_eq!(zh, "应为数字，实际是文字“98.5”：写成数字 98.5（不是文字）");
     assert!(message("1,200").1.ends_with("write it as the number 1200, not as text"));
+    // A letter typed for a digit is a typo, not a unit ("write 3, unit O" spoilt the figure).
+    assert_eq!(message("3O").0, "应为数字，实际是文字“3O”：其中有字母（O、o、l 或 I）打成了数字 0 或 1？应写数字 30");
+    assert!(message("12o").1.ends_with("Write the number 120"));
+    assert!(message("1l.5").1.ends_with("Write the number 11.5"));
     // Worded for the form as well as for JSON: the form's field, and the key.
     assert!(message("5,020余人次").1.ends_with("write 5020 as the value, qualifier over, unit \"人次\""));
     assert!(message("超过20万").1.ends_with("write 20 as the value, qualifier more_than, unit \"万\""));
@@ -408,6 +412,15 @@ fn a_change_says_what_to_choose_for_its_kind() {
         assert_eq!(found[0].0, "/sections/0/items/0/change/value");
         assert!(found[0].1.contains(zh) && found[0].2.contains(en), "{written}: {found:?}");
     }
+    // Words without a unit do not say the kind: the one chosen stays ("下降3.2" on a change in
+    // points was told to choose absolute); "-3.2个百分点" is points, not a unit "个百分点".
+    let found = with_change(json!({ "value": "下降3.2", "kind": "points" }));
+    assert!(found[0].1.contains("数值写 -3.2（下降为负数）") && !found[0].1.contains("类型"), "{found:?}");
+    let found = with_change(json!({ "value": "-3.2个百分点", "kind": "percent" }));
+    assert!(
+        found[0].1.contains("数值写 -3.2，变化的类型选百分点（points）") && !found[0].1.contains("单位"),
+        "{found:?}"
+    );
     // "改善8.2%": which sign depends on which way is better; no guess.
     let found = with_change(json!({ "value": "改善8.2%", "kind": "percent" }));
     assert!(!found[0].1.contains("数值写"), "{found:?}");

@@ -108,11 +108,14 @@ pub fn fields_for(target: Target) -> &'static [Field] {
     }
 }
 
+/// The headers of a serial-number column.
+const SERIAL_WORDS: &[&str] = &["序号", "序", "no.", "no", "#"];
+
 /// Header words, most specific first (“改善排名” before “排名”, “英文名称” before “名称”).
 /// A serial-number column (“序号”), which most Chinese spreadsheets start with, is never
 /// imported: its 1, 2, 3… would pass for ranks or resolved counts.
 const HEADER_WORDS: &[(Field, &[&str])] = &[
-    (Field::Ignore, &["序号", "序", "no.", "no", "#"]),
+    (Field::Ignore, SERIAL_WORDS),
     (
         Field::ChangeRank,
         &[
@@ -300,6 +303,9 @@ pub enum Note {
     /// A total row (“合计”, in the name column or, with no name, in another such as 序号): not
     /// imported, as a chart would draw the sum as one more item beside its parts.
     TotalRow { row: usize, cell: String },
+    /// A column with something in it that is not imported (mapped to nothing; a serial-number
+    /// column aside): its header, or `None` for a table without one, and its index.
+    ColumnNotImported { column: usize, header: Option<String> },
 }
 
 /// Words of a change column ("同比（百分点）", "增幅"). Neither a ranking row nor a case item
@@ -379,6 +385,14 @@ pub fn build(
     let header_unit = value_header.and_then(|h| header_unit(h));
     if let (Some(header), Some(unit)) = (value_header, &header_unit) {
         notes.push(Note::HeaderUnit { header: header.trim().to_string(), unit: unit.clone() });
+    }
+    // Nothing a cell says is dropped without a word: a column left out is named.
+    for (c, _) in mapping.iter().enumerate().filter(|(_, m)| **m == Field::Ignore) {
+        let name = header.and_then(|h| h.get(c)).map(|h| h.trim().to_string()).filter(|h| !h.is_empty());
+        let serial = name.as_deref().is_some_and(|h| SERIAL_WORDS.contains(&h.to_lowercase().as_str()));
+        if !serial && rows.iter().any(|r| r.get(c).is_some_and(|v| !v.trim().is_empty())) {
+            notes.push(Note::ColumnNotImported { column: c, header: name });
+        }
     }
     for (r, row) in rows.iter().enumerate() {
         let cell = |f: Field| -> Option<&str> {

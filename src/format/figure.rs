@@ -152,7 +152,7 @@ pub fn parse_figure(cell: &str) -> Figure {
 /// Returns the signed number, the change's kind (`percent`, `points`, `absolute`) and, for an
 /// absolute change, its unit; `None` where the words give no direction (“改善8.2%” depends on
 /// which way is better) or there is no figure.
-pub fn parse_change(text: &str) -> Option<(String, &'static str, Option<String>)> {
+pub fn parse_change(text: &str) -> Option<(String, Option<&'static str>, Option<String>)> {
     let mut s = text.trim();
     for basis in ["同比", "环比", "较上年", "比上年", "较去年", "比去年"] {
         s = s.strip_prefix(basis).unwrap_or(s).trim_start();
@@ -175,9 +175,11 @@ pub fn parse_change(text: &str) -> Option<(String, &'static str, Option<String>)
     let number = figure.number.filter(|n| !n.starts_with('-') && figure.qualifier.is_none())?;
     let number = if sign == "-" { format!("-{number}") } else { number };
     Some(match figure.unit.as_deref() {
-        Some("%") => (number, "percent", None),
-        Some("个百分点" | "百分点") => (number, "points", None),
-        unit => (number, "absolute", unit.map(str::to_string)),
+        Some("%") => (number, Some("percent"), None),
+        Some("个百分点" | "百分点") => (number, Some("points"), None),
+        // "下降3.2": no unit says which kind; the one chosen may be right.
+        None => (number, None, None),
+        unit => (number, Some("absolute"), unit.map(str::to_string)),
     })
 }
 

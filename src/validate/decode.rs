@@ -105,6 +105,22 @@ fn invalid_value(_: &str, _: &[&str]) -> (String, String) {
 #[cfg(feature = "messages")]
 fn number_as_string(s: &str, pointer: &str) -> (String, String) {
     let found = (text!("应为数字，实际是文字“{s}”"), text!("expected a number, found the text \"{s}\""));
+    // "3O", "1l": a letter typed for a digit, not a unit ("write 3, unit O" would spoil it).
+    let trimmed = s.trim();
+    let digits: String = trimmed
+        .chars()
+        .map(|c| match c {
+            'O' | 'o' => '0',
+            'l' | 'I' => '1',
+            c => c,
+        })
+        .collect();
+    if digits != trimmed && trimmed.contains(|c: char| c.is_ascii_digit()) && digits.parse::<f64>().is_ok() {
+        return (
+            text!("{}：其中有字母（O、o、l 或 I）打成了数字 0 或 1？应写数字 {digits}", found.0),
+            text!("{}: a letter (O, o, l or I) typed for the digit 0 or 1? Write the number {digits}", found.1),
+        );
+    }
     let figure = crate::format::figure::parse_figure(s);
     let Some(number) = figure.number else { return found };
     // Two numbers ("3至5"), a date: no single figure to suggest.
@@ -598,6 +614,16 @@ fn change(d: &mut Decoder, v: &Value, at: &At) -> Option<Change> {
     Some(Change { value: value?, kind: kind?, basis: basis?, unit: unit? })
 }
 
+/// A change kind's name in the editor's Chinese.
+#[cfg(feature = "messages")]
+fn kind_name(kind: &str) -> &'static str {
+    match kind {
+        "percent" => "百分比",
+        "points" => "百分点",
+        _ => "绝对值",
+    }
+}
+
 /// A change's value. Written as text with a per cent sign ("+12.5%"), the sign is the change's
 /// kind, not a unit: the message says so (one problem, as `decimal`'s, in every build).
 fn change_value(d: &mut Decoder, v: &Value, at: &At) -> Option<Decimal> {
@@ -610,23 +636,32 @@ fn change_value(d: &mut Decoder, v: &Value, at: &At) -> Option<Decimal> {
                 Some(u) => (text!("，单位写“{u}”"), text!(", and \"{u}\" as its unit")),
                 None => (String::new(), String::new()),
             };
+            let (kind_zh, kind_en) = match kind {
+                Some(kind) => (
+                    text!("，变化的类型选{}（{kind}）", kind_name(kind)),
+                    text!(", and choose {kind} as the change's kind"),
+                ),
+                None => (String::new(), String::new()),
+            };
             d.error(
                 at,
-                text!("应为数字，实际是文字“{s}”：数值写 {number}（下降为负数），变化的类型选{}（{kind}）{unit_zh}", match kind {
-                    "percent" => "百分比",
-                    "points" => "百分点",
-                    _ => "绝对值",
-                }),
-                text!("expected a number, found the text \"{s}\": write {number} as the value (a fall is negative), and choose {kind} as the change's kind{unit_en}"),
+                text!("应为数字，实际是文字“{s}”：数值写 {number}（下降为负数）{kind_zh}{unit_zh}"),
+                text!("expected a number, found the text \"{s}\": write {number} as the value (a fall is negative){kind_en}{unit_en}"),
             );
             return None;
         }
+        // "+12.5%", "-3.2个百分点": the sign is the value's, the unit says the kind.
         let figure = crate::format::figure::parse_figure(s);
-        if let (Some(number), None, Some("%")) = (&figure.number, figure.qualifier, figure.unit.as_deref()) {
+        let kind = match figure.unit.as_deref() {
+            Some("%") => Some("percent"),
+            Some("个百分点" | "百分点") => Some("points"),
+            _ => None,
+        };
+        if let (Some(number), None, Some(kind)) = (&figure.number, figure.qualifier, kind) {
             d.error(
                 at,
-                text!("应为数字，实际是文字“{s}”：数值写 {number}，变化的类型选百分比（percent）"),
-                text!("expected a number, found the text \"{s}\": write {number} as the value, and choose percent as the change's kind"),
+                text!("应为数字，实际是文字“{s}”：数值写 {number}，变化的类型选{}（{kind}）", kind_name(kind)),
+                text!("expected a number, found the text \"{s}\": write {number} as the value, and choose {kind} as the change's kind"),
             );
             return None;
         }

@@ -163,6 +163,10 @@ test("an error in the list leads to its field, and fixing it clears it", async (
   await page.fill("#json-text", broken);
   await page.waitForSelector("#json-problems li");
   assert.match(await page.textContent("#json-problems"), /JSON/);
+  // The count in the heading counts it: a reader of the count alone must not think it clean.
+  const listed = await page.$$eval(".ed-problem.ed-error", (rows) => rows.length);
+  const counted = Number((await page.textContent("#problems-h")).match(/错误 (\d+)|(\d+) error/i).slice(1).find(Boolean));
+  assert.equal(counted, listed, "every error listed is counted");
   await page.click("#json-problems a");
   const bad = await page.$eval("#json-text", (t) => t.value.slice(t.selectionStart, t.selectionEnd));
   assert.match(bad, /"(unit|value)"/);

@@ -199,7 +199,9 @@ impl EditorApp {
                 format!("{}|{}|{n}", p.pointer, p.en)
             })
             .collect();
-        let (errors, warnings) = (status.errors(), status.warnings());
+        // A syntax error in the JSON tab is listed first and counts as one: the checks below it
+        // are of the last good version.
+        let (errors, warnings) = (status.errors() + usize::from(self.json_error.is_some()), status.warnings());
         let count = match (errors, warnings) {
             (0, 0) => String::new(),
             _ => format!(" ({} {errors} · {} {warnings})", t.error, t.warning),
