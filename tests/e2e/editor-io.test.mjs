@@ -577,11 +577,17 @@ test("a label with </script>, embedded with the copied snippet, shows as text", 
   await page.fill("#payload-id", "lanshan payload");
   await page.click("#copy-snippet");
   await page.waitForFunction(() => /复制|copied/i.test(document.querySelector("#notice-text")?.textContent || ""));
+  // Said beside the button too, where the reader is looking (the notice is at the top), until
+  // what the snippet says changes.
+  assert.match(await page.textContent("#copy-state"), /已复制/);
   const snippet = await page.evaluate(() => navigator.clipboard.readText());
   assert.equal(snippet, await page.inputValue("#snippet-text"), "what was copied is what is shown");
   assert.match(snippet, /^<div data-report-widget data-payload="lanshan-payload" data-lang="zh"><\/div>\n<script type="application\/json" id="lanshan-payload">/);
   assert.equal(snippet.match(/<\/script>/g).length, snippet.match(/<script/g).length, "the label cannot end the script element");
   assert.ok(snippet.includes("\\u003c/script>\\u003cscript>window.__pwned"));
+  await page.fill("#payload-id", "lanshan-payload-2");
+  await page.waitForSelector("#copy-state", { state: "detached" });
+  await page.fill("#payload-id", "lanshan payload");
   // A portal page made of nothing but the snippet.
   const portal = await serveDist({ routes: { "/portal.html": { body: `<!doctype html><meta charset="utf-8"><title>portal</title>\n${snippet}` } } });
   const reader = await session.browser.newPage();

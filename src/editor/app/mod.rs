@@ -235,6 +235,9 @@ pub struct EditorApp {
     /// Another tab saved its work in the one place this browser keeps it: only the last save
     /// is kept, so the person is told to download.
     other_tab: bool,
+    /// Whether the last copy of the snippet worked, said beside its button until the report
+    /// changes (the notice at the top is out of view there).
+    copy_said: Option<bool>,
     send: Callback<Msg>,
     _listeners: Vec<EventListener>,
 }
@@ -288,6 +291,7 @@ impl EditorApp {
     fn changed(&mut self) {
         // A question about a section asked before the change may no longer fit it.
         self.kind_question = None;
+        self.copy_said = None;
         self.save();
         self.unsaved.set(self.exported.as_deref() != Some(&*self.text));
         self.stale = true;
@@ -783,6 +787,7 @@ impl Component for EditorApp {
             unsaved,
             stored: true,
             other_tab: false,
+            copy_said: None,
             send,
             _listeners: listeners,
         };
@@ -1168,13 +1173,14 @@ impl Component for EditorApp {
             }
             Msg::OutputToggle(open) => self.output_open = open,
             Msg::FileName(name) => self.file_name = name,
-            Msg::Place(inline) => self.inline = inline,
-            Msg::PayloadId(id) => self.payload_id = id,
-            Msg::PayloadUrl(url) => self.payload_url = Some(url),
-            Msg::Base(base) => self.base = base,
-            Msg::SnippetLang(lang) => self.snippet_lang = lang,
-            Msg::SnippetTheme(theme) => self.snippet_theme = theme,
-            Msg::Prerender(on) => self.prerender = on,
+            // A change of what the snippet says: "copied" beside its button no longer holds.
+            Msg::Place(inline) => (self.inline, self.copy_said) = (inline, None),
+            Msg::PayloadId(id) => (self.payload_id, self.copy_said) = (id, None),
+            Msg::PayloadUrl(url) => (self.payload_url, self.copy_said) = (Some(url), None),
+            Msg::Base(base) => (self.base, self.copy_said) = (base, None),
+            Msg::SnippetLang(lang) => (self.snippet_lang, self.copy_said) = (lang, None),
+            Msg::SnippetTheme(theme) => (self.snippet_theme, self.copy_said) = (theme, None),
+            Msg::Prerender(on) => (self.prerender, self.copy_said) = (on, None),
             Msg::Prerendered(key, snippet) => {
                 self.prerender_pending = false;
                 self.prerendered = Some((key, Rc::new(snippet)));
@@ -1212,6 +1218,7 @@ impl Component for EditorApp {
                 }
                 self.notice = Some(if ok { t.copied } else { t.copy_failed }.to_string());
                 self.notice_discard = false;
+                self.copy_said = Some(ok);
             }
             Msg::OtherTabSaved => {
                 if self.other_tab {

@@ -344,6 +344,10 @@ impl EditorApp {
                     }
                     <button type="button" class="ed-btn ed-primary" id="copy-snippet" onclick={self.send.reform(|_| Msg::Copy)}
                         disabled={self.prerender_wanted() && self.prerendered_now().is_none()}>{ t.copy }</button>
+                    // Said by the notice at the top too (a live region): here for the eye only.
+                    if let Some(ok) = self.copy_said {
+                        <span class="ed-status" id="copy-state">{ if ok { t.copied } else { t.copy_failed } }</span>
+                    }
                     <label for={SNIPPET_AREA}>{ t.snippet_text }</label>
                     <textarea id={SNIPPET_AREA} class="ed-input ed-snippet" readonly=true rows="6" spellcheck="false" wrap="off"
                         value={if self.output_open { self.snippet() } else { String::new() }}/>
