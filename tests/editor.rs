@@ -586,6 +586,7 @@ fn a_problem_leads_to_its_control() {
         vec![
             "f/sections/2/title",
             "f/sections/2/title/zh",
+            "add:/sections/2/title",
             "f/sections/2",
             "f/sections/2/zh",
             "f/sections",

@@ -328,9 +328,9 @@ fn a_number_written_as_text_says_what_to_write_instead() {
     assert_eq!(problems(&nearly), vec![], "近N is a qualifier of its own");
     let (zh, en) = message("98.9%");
     assert!(en.ends_with("write 98.9 as the value, unit \"%\""), "{en}");
-    assert_eq!(zh, "应为数字，实际是文字“98.9%”：数值写 98.9，单位（unit）写“%”");
+    assert_eq!(zh, "应为数字，实际是文字“98.9%”：数值写 98.9，单位写“%”");
     let (zh, _) = message("5万余");
-    assert_eq!(zh, "应为数字，实际是文字“5万余”：数值写 5，限定词（qualifier）选 over，单位（unit）写“万”");
+    assert_eq!(zh, "应为数字，实际是文字“5万余”：数值写 5，限定词选“N 余”（over），单位写“万”");
     assert!(message("5万余人").1.ends_with("qualifier over, unit \"万人\""));
     assert!(message("-3.5").1.ends_with("write it as the number -3.5, not as text"));
     // Nothing to suggest: no digits, a decimal comma, two numbers.
@@ -373,7 +373,7 @@ fn the_advice_for_a_number_written_as_text_fits_its_field() {
         .ends_with("write 5020 as the value, no qualifier here, unit \"人次\""));
     assert_eq!(
         message("/sections/2/rows/0/value", "5020余人次").0,
-        "应为数字，实际是文字“5020余人次”：数值写 5020，此处不能带限定词，单位（unit）写“人次”"
+        "应为数字，实际是文字“5020余人次”：数值写 5020，此处不能带限定词，单位写“人次”"
     );
     // A metric's value keeps the whole advice.
     assert!(message("/sections/0/items/0/value", "5020余人次").1.ends_with("qualifier over, unit \"人次\""));
@@ -429,7 +429,7 @@ fn a_change_says_what_to_choose_for_its_kind() {
         with_change(json!({ "value": 3 })),
         vec![(
             "/sections/0/items/0/change/kind".into(),
-            "缺少变化的类型（kind）：选 percent（百分比）、points（百分点）或 absolute（绝对值）".into(),
+            "缺少变化的类型：选“百分比”（percent）、“百分点”（points）或“绝对值”（absolute）".into(),
             "missing the change's kind: choose percent, points or absolute".into()
         )]
     );
@@ -652,4 +652,49 @@ fn a_blank_text_anywhere_is_an_error_at_its_place_as_the_schema_says() {
     );
     assert!(found[1].en.contains("must not be empty") && found[1].zh.contains("不能为空"), "{:?}", found[1]);
     assert!(found[5].en.contains("towns"), "{:?}", found[5]);
+}
+
+#[test]
+fn a_report_or_a_section_with_nothing_to_show_is_pointed_out_to_its_authors() {
+    // Valid, and the widget renders it, but readers would see titles and not one figure: the
+    // editor said "没有问题：这份数据可以发布" for a report with no sections.
+    let advice_at = |payload: &Value| -> Vec<String> {
+        let report = validate::from_value(payload).expect("valid");
+        validate::advice(&report).into_iter().map(|p| p.pointer).collect()
+    };
+    assert_eq!(advice_at(&minimal()), Vec::<String>::new(), "none for a report with figures");
+    let mut p = minimal();
+    p["sections"] = json!([]);
+    assert_eq!(advice_at(&p), ["/sections"]);
+    p["sections"] = json!([
+        { "id": "a", "title": "指标", "kind": "metrics", "items": [] },
+        { "id": "b", "title": "排名", "kind": "ranking", "group": "counties", "rows": [] },
+        { "id": "c", "title": "案件", "kind": "case_stats", "items": [] },
+        { "id": "d", "title": "亮点", "kind": "highlights", "items": [] },
+        { "id": "e", "title": "文字", "kind": "narrative", "paragraphs": [] },
+        // Twelve months with none marked still say something.
+        { "id": "f", "title": "月份", "kind": "calendar", "year": 2023, "label": "排名第一", "marked": [] }
+    ]);
+    assert_eq!(
+        advice_at(&p),
+        ["/sections/0/items", "/sections/1/rows", "/sections/2/items", "/sections/3/items", "/sections/4/paragraphs"]
+    );
+    let report = validate::from_value(&p).unwrap();
+    let first = &validate::advice(&report)[0];
+    assert_eq!(first.severity, Severity::Warning, "advice, not an error: a draft may be half done");
+    assert!(first.zh.contains("本节还没有内容") && first.en.contains("no entries yet"), "{first:?}");
+}
+
+#[test]
+fn advice_on_a_hedge_names_it_in_the_words_of_the_form() {
+    // "限定词（qualifier）选 over" was English inside the Chinese advice; the form's select says
+    // “N 余”. The payload's name stays beside it for the JSON view.
+    let mut p = minimal();
+    p["sections"][0]["items"][0]["value"] = json!("约97.5%");
+    let zh = &problems(&p)[0].zh;
+    assert!(zh.contains("限定词选“约 N”（about）") && zh.contains("单位写“%”"), "{zh}");
+    for name in ["more_than", "over", "at_least", "about", "less_than", "nearly"] {
+        assert!(report_widget::format::figure::qualifier_words_zh(name).is_some_and(|w| w.contains('N')), "{name}");
+    }
+    assert_eq!(report_widget::format::figure::qualifier_words_zh("many"), None);
 }

@@ -10,10 +10,17 @@ pub fn field_id(ptr: &str) -> String {
 }
 
 /// Ids to try, best first, for the control a problem at `ptr` is about: the pointer itself,
-/// its Chinese text, then its ancestors (a missing or malformed part focuses its container).
+/// its Chinese text, the button that adds to it (a list with nothing in it), then its ancestors
+/// (a missing or malformed part focuses its container).
 pub fn candidates(ptr: &str) -> Vec<String> {
     let mut out = Vec::new();
     let mut p = ptr.trim_end_matches('/');
+    if !p.is_empty() {
+        out.push(field_id(p));
+        out.push(field_id(&format!("{p}/zh")));
+        out.push(format!("add:{p}"));
+        p = p.rfind('/').map_or("", |cut| &p[..cut]);
+    }
     while !p.is_empty() {
         out.push(field_id(p));
         out.push(field_id(&format!("{p}/zh")));

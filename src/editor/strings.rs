@@ -127,6 +127,7 @@ pub struct Strings {
     pub empty_list: &'static str,
     pub problems: &'static str,
     pub no_problems: &'static str,
+    pub no_problems_short: &'static str,
     pub error: &'static str,
     pub warning: &'static str,
     pub json_line: &'static str,
@@ -137,6 +138,8 @@ pub struct Strings {
     pub theme_light: &'static str,
     pub theme_dark: &'static str,
     pub preview_stale: &'static str,
+    pub preview_waiting: &'static str,
+    pub go_first_error: &'static str,
     pub output: &'static str,
     pub file_name: &'static str,
     pub download: &'static str,
@@ -148,6 +151,7 @@ pub struct Strings {
     pub payload_id: &'static str,
     pub payload_url: &'static str,
     pub widget_base: &'static str,
+    pub needs_server: &'static str,
     pub snippet_lang: &'static str,
     /// With `{n}`: texts the English view shows in Chinese.
     pub untranslated: &'static str,
@@ -212,6 +216,15 @@ pub struct Strings {
 }
 
 impl Strings {
+    /// A section type in a select: in English with the payload's name beside it (for the JSON
+    /// view); the Chinese interface keeps to words.
+    pub fn kind_option(&self, name: &str, kind: SectionKind) -> String {
+        match self.lang {
+            Lang::Zh => self.kind(kind).to_string(),
+            Lang::En => format!("{} ({name})", self.kind(kind)),
+        }
+    }
+
     pub fn kind(&self, kind: SectionKind) -> &'static str {
         let zh = self.lang == Lang::Zh;
         match kind {
@@ -260,51 +273,19 @@ impl Strings {
         }
     }
 
+    /// A qualifier as the form's select names it: the report's words in Chinese; in English
+    /// also the Chinese word and the payload's name, for the JSON view.
     pub fn qualifier_name(&self, name: &str) -> &'static str {
-        let zh = self.lang == Lang::Zh;
+        if self.lang == Lang::Zh {
+            return crate::format::figure::qualifier_words_zh(name).unwrap_or("");
+        }
         match name {
-            "more_than" => {
-                if zh {
-                    "超过 N（more_than）"
-                } else {
-                    "more than N, 超过 (more_than)"
-                }
-            }
-            "over" => {
-                if zh {
-                    "N 余（over）"
-                } else {
-                    "more than N, 余 (over)"
-                }
-            }
-            "at_least" => {
-                if zh {
-                    "不少于 N（at_least）"
-                } else {
-                    "at least N (at_least)"
-                }
-            }
-            "about" => {
-                if zh {
-                    "约 N（about）"
-                } else {
-                    "about N (about)"
-                }
-            }
-            "less_than" => {
-                if zh {
-                    "不足 N（less_than）"
-                } else {
-                    "less than N (less_than)"
-                }
-            }
-            "nearly" => {
-                if zh {
-                    "近 N（nearly）"
-                } else {
-                    "nearly N, 近 (nearly)"
-                }
-            }
+            "more_than" => "more than N, 超过 (more_than)",
+            "over" => "more than N, 余 (over)",
+            "at_least" => "at least N (at_least)",
+            "about" => "about N (about)",
+            "less_than" => "less than N (less_than)",
+            "nearly" => "nearly N, 近 (nearly)",
             _ => "",
         }
     }
@@ -530,6 +511,14 @@ impl Strings {
             "metric" => self.row_metric,
             "zh" => self.lang_zh,
             "en" => self.lang_en,
+            "sections" => self.sections,
+            "items" | "rows" | "paragraphs" | "marked" => {
+                if zh {
+                    "内容"
+                } else {
+                    "entries"
+                }
+            }
             other => return other.to_string(),
         };
         word.to_string()
@@ -690,6 +679,7 @@ const ZH: Strings = Strings {
     empty_list: "还没有内容。",
     problems: "检查结果",
     no_problems: "没有问题：这份数据可以发布。",
+    no_problems_short: "没有问题",
     error: "错误",
     warning: "提醒",
     json_line: "JSON 第 {line} 行",
@@ -700,6 +690,8 @@ const ZH: Strings = Strings {
     theme_light: "浅色",
     theme_dark: "深色",
     preview_stale: "当前数据有错误，嵌入后组件会显示问题列表；这里显示的是最后一个没有错误的版本。",
+    preview_waiting: "数据还有 {n} 个错误，改正后这里显示报告的预览（嵌入后组件也要等改正后才显示报告）。",
+    go_first_error: "转到第一个错误",
     output: "下载与嵌入代码",
     file_name: "文件名",
     download: "下载 .json 数据文件",
@@ -708,9 +700,10 @@ const ZH: Strings = Strings {
     snippet: "嵌入代码",
     snippet_inline: "数据写在页面里",
     snippet_file: "数据放在单独的文件（data-src）",
-    payload_id: "数据元素的 id",
+    payload_id: "页面中存放数据的元素 id（同一页面放多个报告时，每个各不相同）",
     payload_url: "数据文件的网址（与页面同源）",
     widget_base: "组件文件夹的网址（report-widget.js 所在处）",
+    needs_server: "组件要从网站上打开（网址以 http:// 或 https:// 开头）才能运行。在本机直接双击打开的网页（file://）中它不能运行：没有预渲染的报告在那里是一片空白；预渲染的报告能读，但不能排序、展开。",
     snippet_lang: "组件语言",
     untranslated: "有 {n} 处文字没有英文，英文版会显示中文（并为读屏软件标明是中文）。在表单中填写它们的“（英文）”一栏即可。",
     go_untranslated: "转到第一处",
@@ -889,6 +882,7 @@ const EN: Strings = Strings {
     empty_list: "Nothing here yet.",
     problems: "Checks",
     no_problems: "No problems: this data is ready to publish.",
+    no_problems_short: "no problems",
     error: "Error",
     warning: "Warning",
     json_line: "JSON line {line}",
@@ -899,6 +893,8 @@ const EN: Strings = Strings {
     theme_light: "Light",
     theme_dark: "Dark",
     preview_stale: "The data has errors: embedded, the widget would list them. This shows the last version without errors.",
+    preview_waiting: "The data still has {n} errors: the report's preview shows here once they are fixed (embedded, the widget too shows the report only then).",
+    go_first_error: "Go to the first error",
     output: "Download and embed",
     file_name: "File name",
     download: "Download the .json data file",
@@ -907,9 +903,10 @@ const EN: Strings = Strings {
     snippet: "Embed snippet",
     snippet_inline: "Data inside the page",
     snippet_file: "Data in a separate file (data-src)",
-    payload_id: "Id of the data element",
+    payload_id: "Id of the element that holds the data (different for each report on the same page)",
     payload_url: "URL of the data file (same site as the page)",
     widget_base: "URL of the widget folder (where report-widget.js is)",
+    needs_server: "The widget runs only on a page opened from a web site (an address starting with http:// or https://). On a page opened from disk (file://) it cannot run: a report without prerendering is blank there; a prerendered one reads, but does not sort or expand.",
     snippet_lang: "Widget language",
     untranslated: "{n} texts have no English: the English view shows them in Chinese (marked as Chinese for screen readers). Fill in their “(English)” fields in the form.",
     go_untranslated: "Go to the first",

@@ -72,6 +72,20 @@ pub struct Figure {
     pub unit: Option<String>,
 }
 
+/// A payload qualifier as the editor's form and the checks name it in Chinese (`over` → “N 余”);
+/// `None` for a name that is not a qualifier.
+pub fn qualifier_words_zh(name: &str) -> Option<&'static str> {
+    Some(match name {
+        "more_than" => "超过 N",
+        "over" => "N 余",
+        "at_least" => "不少于 N",
+        "about" => "约 N",
+        "less_than" => "不足 N",
+        "nearly" => "近 N",
+        _ => return None,
+    })
+}
+
 /// The report's words before a number that bound it, and the qualifier each means.
 pub(crate) const PREFIXES: &[(&str, &str)] = &[
     ("不少于", "at_least"),

@@ -9,8 +9,31 @@ use crate::model::{Report, SectionBody, Text};
 /// The advice for a valid report, as warnings.
 pub fn advice(report: &Report) -> Vec<Problem> {
     let mut out = Vec::new();
+    if report.sections.is_empty() {
+        out.push(Problem::warning(
+            "/sections",
+            "报告还没有章节：嵌入后只显示标题等报告信息，没有一个数字；请添加章节",
+            "the report has no sections yet: embedded, it shows its title and details but not one figure; add a section",
+        ));
+    }
     for (si, section) in report.sections.iter().enumerate() {
         let at = format!("/sections/{si}");
+        // A month calendar with none marked still says something (twelve months, none first).
+        let entries = match &section.body {
+            SectionBody::Metrics(body) => Some(("items", body.items.len())),
+            SectionBody::Ranking(body) => Some(("rows", body.rows.len())),
+            SectionBody::CaseStats(body) => Some(("items", body.items.len())),
+            SectionBody::Highlights(body) => Some(("items", body.items.len())),
+            SectionBody::Narrative(body) => Some(("paragraphs", body.paragraphs.len())),
+            SectionBody::Calendar(_) => None,
+        };
+        if let Some((list, 0)) = entries {
+            out.push(Problem::warning(
+                format!("{at}/{list}"),
+                "本节还没有内容：嵌入后只显示本节的标题；请添加内容，或删除本节",
+                "this section has no entries yet: embedded, it shows only its title; add some, or remove the section",
+            ));
+        }
         match &section.body {
             SectionBody::Metrics(body) => {
                 for (ii, m) in body.items.iter().enumerate() {

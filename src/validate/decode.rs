@@ -156,7 +156,10 @@ fn number_as_string(s: &str, pointer: &str) -> (String, String) {
     let mut en = vec![text!("write {number} as the value")];
     if let Some(qualifier) = figure.qualifier {
         if list == Some("items") {
-            zh.push(text!("限定词（qualifier）选 {qualifier}"));
+            zh.push(text!(
+                "限定词选“{}”（{qualifier}）",
+                crate::format::figure::qualifier_words_zh(qualifier).unwrap_or(qualifier)
+            ));
             en.push(text!("qualifier {qualifier}"));
         } else {
             zh.push(text!("此处不能带限定词"));
@@ -164,7 +167,7 @@ fn number_as_string(s: &str, pointer: &str) -> (String, String) {
         }
     }
     if let Some(unit) = figure.unit {
-        zh.push(text!("单位（unit）写“{unit}”"));
+        zh.push(text!("单位写“{unit}”"));
         en.push(text!("unit \"{unit}\""));
     }
     (text!("{}：{}", found.0, zh.join("，")), text!("{}: {}", found.1, en.join(", ")))
@@ -602,7 +605,7 @@ fn change(d: &mut Decoder, v: &Value, at: &At) -> Option<Change> {
         None => {
             d.error(
                 &at.key("kind"),
-                text!("缺少变化的类型（kind）：选 percent（百分比）、points（百分点）或 absolute（绝对值）"),
+                text!("缺少变化的类型：选“百分比”（percent）、“百分点”（points）或“绝对值”（absolute）"),
                 text!("missing the change's kind: choose percent, points or absolute"),
             );
             None

@@ -465,7 +465,7 @@ fn advise_on_units(out: &mut Vec<Problem>, metric: &Metric, at: &At) {
             if let Some(en) = plural_after_one(&change.value, metric.unit.as_ref()) {
                 out.push(Problem::warning(
                     at.pointer(),
-                    text!("变化为 1，英文显示为“1 {en}”：请给变化加上单位（unit），英文写单数"),
+                    text!("变化为 1，英文显示为“1 {en}”：请填写变化的“差值的单位”，英文写单数"),
                     text!("the change is 1, so the English reads \"1 {en}\": give the change a unit (\"unit\") with the English singular"),
                 ));
             }

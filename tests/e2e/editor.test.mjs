@@ -45,10 +45,27 @@ test("a small report is built from an empty one through the form only", async ()
   // Nor is a date made up: today's would look right and be wrong for a report signed earlier.
   assert.equal(await byId(page, "f/meta/date").inputValue(), "");
   assert.match(await page.textContent('#problem-list li[data-pointer="/meta/date"]'), /日期不能为空/);
+  // No version without errors yet: the preview says what it waits for, in the editor's words
+  // (not the widget's problem panel with its JSON paths), and leads to the first error.
+  assert.match(await page.textContent("#preview-waiting"), /数据还有 3 个错误，改正后这里显示报告的预览/);
+  assert.equal(await page.$("#preview"), null, "no widget until there is a report to show");
+  await page.click("#preview-first-error");
+  assert.equal(await focusedId(page), "f/meta/title/zh");
   await byId(page, "f/meta/title/zh").fill("某县水务局2023年度工作报告");
   await byId(page, "f/meta/title/en").fill("County water bureau 2023");
   await byId(page, "f/meta/publisher/zh").fill("某县水务局");
   await byId(page, "f/meta/date").fill("2024-01-15");
+  // Valid now, but with nothing to show: advised, not "ready to publish"; the advice leads to
+  // where a section is added.
+  const noSections = '#problem-list li[data-pointer="/sections"]';
+  await page.waitForSelector(noSections);
+  assert.match(await page.textContent(noSections), /报告还没有章节/);
+  assert.equal(await page.$("#no-problems"), null);
+  await page.click(`${noSections} a`);
+  assert.equal(await focusedId(page), "f/sections");
+  // The Chinese interface names section types in words, not by the payload's keys.
+  const kinds = await page.$$eval("#new-section-kind option", (os) => os.map((o) => o.textContent));
+  assert.ok(kinds.includes("指标卡片") && kinds.every((k) => !/[a-z]/.test(k)), kinds.join(" "));
   // A group, a metrics section with one figure, and a ranking table that refers to it.
   await page.click('[id="add:/groups"]');
   assert.equal(await focusedId(page), "f/groups/0/id", "focus goes to the new group");
@@ -73,11 +90,20 @@ test("a small report is built from an empty one through the form only", async ()
   await byId(page, "f/sections/0/items/0/change/value").fill("1.2");
   await page.selectOption('[id="f/sections/0/items/0/change/kind"]', "points");
   await page.click('[id="add:/sections/0/items/0/ranks"]');
+  // A group is chosen by its name (its id, programmer's text, made the select too narrow).
+  const groupNames = await page.$$eval('[id="f/sections/0/items/0/ranks/0/group"] option', (os) => os.map((o) => o.textContent));
+  assert.deepEqual(groupNames.slice(1), ["全市六县"]);
   await page.selectOption('[id="f/sections/0/items/0/ranks/0/group"]', "group-counties");
   await byId(page, "f/sections/0/items/0/ranks/0/position").fill("2");
   await page.selectOption("#new-section-kind", "ranking");
   await page.click("#add-section");
   await page.keyboard.type("全市排名");
+  // A section with no rows yet is advised about; the advice leads to its add button.
+  const noRows = '#problem-list li[data-pointer="/sections/1/rows"]';
+  await page.waitForSelector(noRows);
+  assert.match(await page.textContent(noRows), /第2节“全市排名” › 内容\s*本节还没有内容/);
+  await page.click(`${noRows} a`);
+  assert.equal(await focusedId(page), "add:/sections/1/rows");
   await page.click('[id="add:/sections/1/rows"]');
   await page.selectOption('[id="f/sections/1/rows/0/metric"]', "rural-tap-water");
   await noProblems(page);
@@ -98,6 +124,29 @@ test("a small report is built from an empty one through the form only", async ()
   assert.equal(JSON.parse(json).sections[0].items[0].ranks[0].group, "six-counties");
   assert.deepEqual(page.errors, []);
   await page.screenshot({ path: join(ARTIFACTS, "editor-built-from-empty.png"), fullPage: false });
+  await page.context().close();
+});
+
+test("on a phone the checks, below the whole form, are one link away; the snippet says it needs a web site", async () => {
+  const page = await editorPage(session.browser, editorUrl(), { viewport: { width: 390, height: 844 } });
+  await page.waitForSelector('#problem-list li[data-pointer="/meta/title"]');
+  const link = page.locator("#jump-to-checks");
+  assert.match(await link.textContent(), /^检查结果：错误 3 · 提醒 0/);
+  const below = await page.$eval("#problems-h", (h) => h.getBoundingClientRect().top);
+  assert.ok(below > 844, `the checks start below the first screen (${below} px)`);
+  await link.click();
+  assert.equal(await focusedId(page), "problems-h", "the link takes the focus to the checks");
+  const top = await page.$eval("#problems-h", (h) => h.getBoundingClientRect().top);
+  assert.ok(top >= 0 && top < 844, `the checks are in view (${top} px)`);
+  await loadExample(page);
+  await page.waitForSelector("#no-problems");
+  assert.match(await link.textContent(), /^检查结果：没有问题/);
+  // Opened from disk, the plain snippet is blank: the editor says so where the snippet is made.
+  await page.click("#output summary");
+  assert.match(await page.textContent("#needs-server"), /http:\/\/ 或 https:\/\/.*file:\/\/.*一片空白/);
+  await page.setViewportSize({ width: 1366, height: 768 });
+  assert.equal(await link.isVisible(), false, "beside the form on a wide screen, no link is needed");
+  assert.deepEqual(page.errors, []);
   await page.context().close();
 });
 

@@ -539,11 +539,12 @@ pub fn Form(p: &FormProps) -> Html {
                     <SectionForm index={i} len={sections.len()} />
                 </ContextProvider<DocCtx>>
             }) }
-            <div class="ed-add-section">
+            // The target of a problem with the sections as a whole (there are none).
+            <div class="ed-add-section" id={field_id("/sections")} tabindex="-1">
                 <label for="new-section-kind">{ t.new_section_kind }</label>
                 <select id="new-section-kind" class="ed-input" ref={kind_ref}>
                     { for SectionKind::ALL.iter().enumerate().map(|(i, (n, k))| html! {
-                        <option value={*n} selected={i == 0}>{ t.kind(*k) }{ " (" }{ *n }{ ")" }</option>
+                        <option value={*n} selected={i == 0}>{ t.kind_option(n, *k) }</option>
                     }) }
                 </select>
                 <button type="button" class="ed-btn ed-add" id="add-section" onclick={add_section}>{ "+ " }{ t.add_section }</button>
@@ -631,7 +632,7 @@ struct SectionProps {
 }
 
 fn kind_options(t: &Strings) -> Vec<(String, String)> {
-    SectionKind::ALL.iter().map(|(n, k)| (n.to_string(), format!("{} ({n})", t.kind(*k)))).collect()
+    SectionKind::ALL.iter().map(|(n, k)| (n.to_string(), t.kind_option(n, *k))).collect()
 }
 
 #[function_component]
@@ -724,6 +725,18 @@ fn SectionForm(p: &SectionProps) -> Html {
     }
 }
 
+/// A group or metric in a select, by its name as readers see it; by its id too only where the
+/// name is missing or shared (the id is programmer's text, and "全市12个县区 (counties)" did
+/// not fit the select).
+fn choice_name(all: &[(String, String)], id: &str, label: &str) -> String {
+    let shared = all.iter().filter(|(_, other)| other == label).count() > 1;
+    match (label.trim().is_empty(), shared) {
+        (true, _) => id.to_string(),
+        (false, true) => format!("{label} ({id})"),
+        (false, false) => label.to_string(),
+    }
+}
+
 #[derive(Properties, PartialEq)]
 struct GroupSelectProps {
     ptr: AttrValue,
@@ -736,7 +749,7 @@ fn GroupSelect(p: &GroupSelectProps) -> Html {
     let ctx = use_form();
     let mut options = vec![(String::new(), ctx.t.none.to_string())];
     for (id, label) in &ctx.refs.groups {
-        options.push((id.clone(), if label.is_empty() { id.clone() } else { format!("{label} ({id})") }));
+        options.push((id.clone(), choice_name(&ctx.refs.groups, id, label)));
     }
     html! { <SelectField ptr={p.ptr.clone()} label={p.label.clone()} options={options} default="" required=true /> }
 }
@@ -967,7 +980,7 @@ fn RowFields(p: &PtrProps) -> Html {
     let (invalid, described, err) = error_of(&ctx, &[&format!("{ptr}/metric")], &metric_id);
     let mut options = vec![(String::new(), t.row_own.to_string())];
     for (id, label) in &ctx.refs.metrics {
-        options.push((id.clone(), format!("{label} ({id})")));
+        options.push((id.clone(), choice_name(&ctx.refs.metrics, id, label)));
     }
     let current = metric.clone().unwrap_or_default();
     if !options.iter().any(|(v, _)| *v == current) {

@@ -393,13 +393,6 @@ impl EditorApp {
         dom::store_set(PREFS_KEY, &prefs.to_string());
     }
 
-    fn outcome(&self) -> Outcome {
-        match &self.view {
-            Some(view) => Outcome::Report(view.clone()),
-            None => Outcome::Problems { problems: Rc::new(self.status.problems.clone()), lang: self.preview_lang },
-        }
-    }
-
     fn prerender_key(&self) -> PrerenderKey {
         PrerenderKey {
             text: self.text.clone(),
@@ -1264,6 +1257,7 @@ impl Component for EditorApp {
                 <div class="ed-main">
                     <section class="ed-edit" aria-labelledby="edit-h">
                         <h2 class="ed-visually-hidden" id="edit-h">{ t.edit_region }</h2>
+                        { self.jump_to_checks(t) }
                         { self.tabs(t) }
                         if self.tab == Tab::Form {
                             <div class="ed-panel" role="tabpanel" id="panel-form" aria-labelledby="tab-form">

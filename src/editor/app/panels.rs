@@ -9,6 +9,7 @@ use crate::editor::json::SyntaxError;
 use crate::editor::nav::{self, Crumb};
 use crate::editor::strings::Strings;
 use crate::model::Lang;
+use crate::report::Outcome;
 use crate::validate::Severity;
 use std::collections::HashMap;
 use wasm_bindgen::JsCast;
@@ -184,6 +185,24 @@ impl EditorApp {
             .join(" › ")
     }
 
+    /// Errors and warnings in the checks. A syntax error in the JSON tab is listed first and
+    /// counts as one: the checks below it are of the last good version.
+    fn problem_counts(&self) -> (usize, usize) {
+        (self.status.errors() + usize::from(self.json_error.is_some()), self.status.warnings())
+    }
+
+    /// Above the form on a narrow screen, where the checks come only after the whole form: how
+    /// many there are, and a link to them.
+    pub(super) fn jump_to_checks(&self, t: &'static Strings) -> Html {
+        let said = match self.problem_counts() {
+            (0, 0) => t.no_problems_short.to_string(),
+            (errors, warnings) => format!("{} {errors} · {} {warnings}", t.error, t.warning),
+        };
+        html! {
+            <p class="ed-jump"><a href="#problems-h" id="jump-to-checks">{ t.problems }{ t.sep }{ said }{ " ↓" }</a></p>
+        }
+    }
+
     pub(super) fn problems(&self, t: &'static Strings) -> Html {
         let status = &self.status;
         // Each row keyed by what it says, so that a row under the pointer keeps its problem
@@ -199,9 +218,7 @@ impl EditorApp {
                 format!("{}|{}|{n}", p.pointer, p.en)
             })
             .collect();
-        // A syntax error in the JSON tab is listed first and counts as one: the checks below it
-        // are of the last good version.
-        let (errors, warnings) = (status.errors() + usize::from(self.json_error.is_some()), status.warnings());
+        let (errors, warnings) = self.problem_counts();
         let count = match (errors, warnings) {
             (0, 0) => String::new(),
             _ => format!(" ({} {errors} · {} {warnings})", t.error, t.warning),
@@ -265,11 +282,35 @@ impl EditorApp {
                         { radio("preview-theme", "theme-dark", t.theme_dark, self.theme == "dark", self.send.reform(|_| Msg::Theme("dark"))) }
                     </fieldset>
                 </div>
-                if self.status.report.is_none() && self.view.is_some() {
-                    <p class="ed-warn" id="preview-stale">{ t.preview_stale }</p>
+                if let Some(view) = &self.view {
+                    if self.status.report.is_none() {
+                        <p class="ed-warn" id="preview-stale">{ t.preview_stale }</p>
+                    }
+                    <Preview outcome={Outcome::Report(view.clone())} theme={self.theme} stylesheet={stylesheet} label={t.preview} />
+                } else {
+                    { self.preview_waiting(t) }
                 }
-                <Preview outcome={self.outcome()} theme={self.theme} stylesheet={stylesheet} label={t.preview} />
             </section>
+        }
+    }
+
+    /// In the preview's place until the report has had a version without errors: what it waits
+    /// for, in the editor's words (the widget's own problem panel speaks JSON to webmasters).
+    fn preview_waiting(&self, t: &'static Strings) -> Html {
+        let errors = self.status.errors() + usize::from(self.json_error.is_some());
+        let first = self.status.problems.iter().find(|p| p.severity == Severity::Error).cloned();
+        let go = match (&self.json_error, first) {
+            (Some(_), _) => Some(self.send.reform(|_| Msg::GoToJsonError)),
+            (None, Some(p)) => Some(self.send.reform(move |_| Msg::GoTo(Box::new(p.clone())))),
+            (None, None) => None,
+        };
+        html! {
+            <div class="ed-preview-waiting" id="preview-waiting">
+                <p>{ if errors == 0 { t.checking.to_string() } else { t.preview_waiting.replace("{n}", &errors.to_string()) } }</p>
+                if let Some(onclick) = go {
+                    <button type="button" class="ed-btn" id="preview-first-error" {onclick}>{ t.go_first_error }</button>
+                }
+            </div>
         }
     }
 
@@ -318,6 +359,7 @@ impl EditorApp {
                         { text_input("payload-url", t.payload_url, self.payload_url(), Msg::PayloadUrl) }
                     }
                     { text_input("widget-base", t.widget_base, self.base.clone(), Msg::Base) }
+                    <p class="ed-hint" id="needs-server">{ t.needs_server }</p>
                     <div class="ed-field">
                         <label for="snippet-lang">{ t.snippet_lang }</label>
                         <select id="snippet-lang" class="ed-input ed-narrow" aria-describedby={(untranslated > 0).then_some("snippet-untranslated")} onchange={self.send.reform(|e: Event| Msg::SnippetLang(event_value(&e)))}>
