@@ -750,6 +750,7 @@ fn a_pasted_table_not_applied_is_kept_and_comes_back_to_its_section() {
         section: 1,
         section_id: "air-ranks".into(),
         text: "指标\t数值\r\n扬尘治理达标率\t96.0\r\n".into(),
+        file: None,
         columns: None,
     };
     let stored = pending.to_stored().expect("kept");
@@ -782,6 +783,13 @@ fn a_pasted_table_not_applied_is_kept_and_comes_back_to_its_section() {
     assert_eq!(PendingImport::from_stored(&forged), None);
     assert_eq!(PendingImport::from_stored(&stored[..stored.len() - 2]), None);
     assert_eq!(PendingImport::from_stored("{\"section\": -1, \"text\": \"a\"}"), None);
+
+    // Of a chosen file, only its name: the box comes back open, asking for the file again.
+    let chosen = PendingImport { text: String::new(), file: Some("案件统计.csv".into()), ..pending.clone() };
+    let stored = chosen.to_stored().expect("the name is kept");
+    assert!(!stored.contains("扬尘"), "not the file's text: {stored}");
+    assert_eq!(PendingImport::from_stored(&stored).as_ref(), Some(&chosen));
+    assert_eq!(PendingImport::from_stored(r#"{"section": 1, "file": 7}"#), None);
 }
 
 #[test]
@@ -791,6 +799,7 @@ fn the_column_choices_are_kept_with_the_pasted_table_and_what_was_kept_before_th
         section: 1,
         section_id: "air-ranks".into(),
         text: "指标\t数值\r\n扬尘治理达标率\t96.0\r\n".into(),
+        file: None,
         columns: Some(columns.clone()),
     };
     let stored = pending.to_stored().expect("kept");

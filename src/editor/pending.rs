@@ -1,6 +1,7 @@
 //! A table pasted (or typed) into a section's import box but not applied yet. It is kept in the
 //! browser beside the work, so a reload, a crash or a closed tab does not lose it: the box comes
-//! back with the text in it, and with the columns as the person mapped them.
+//! back with the text in it, and with the columns as the person mapped them. Of a chosen file
+//! only its name is kept, for the box to come back saying it must be chosen again.
 
 use super::doc::kind_of;
 use super::mapping::{fields_for, Field, Target};
@@ -20,6 +21,9 @@ pub struct PendingImport {
     /// The section's id then: the section is found by it first, in case sections moved.
     pub section_id: String,
     pub text: String,
+    /// The name of a file chosen in the box: its text is not kept (the file is still there to
+    /// choose again), but the box comes back open, saying so.
+    pub file: Option<String>,
     /// How the person read the table. `None` in what was stored before it was kept (the
     /// table is then read again as on a first paste).
     pub columns: Option<Columns>,
@@ -47,6 +51,9 @@ impl PendingImport {
     /// What is stored, or `None` when there is nothing worth keeping: no text, or more text
     /// than `MAX_KEPT_BYTES`.
     pub fn to_stored(&self) -> Option<String> {
+        if let Some(name) = &self.file {
+            return Some(json!({ "section": self.section, "section_id": self.section_id, "file": name }).to_string());
+        }
         if self.text.trim().is_empty() || self.text.len() > MAX_KEPT_BYTES {
             return None;
         }
@@ -63,16 +70,17 @@ impl PendingImport {
     /// name this version does not know) are left out: the table is read again instead.
     pub fn from_stored(stored: &str) -> Option<PendingImport> {
         let v: Value = serde_json::from_str(stored).ok()?;
+        let section = usize::try_from(v.get("section")?.as_u64()?).ok()?;
+        let section_id = v.get("section_id").and_then(Value::as_str).unwrap_or_default().to_string();
+        if let Some(name) = v.get("file") {
+            let file = Some(name.as_str()?.to_string());
+            return Some(PendingImport { section, section_id, text: String::new(), file, columns: None });
+        }
         let text = v.get("text")?.as_str()?;
         if text.trim().is_empty() || text.len() > MAX_KEPT_BYTES {
             return None;
         }
-        Some(PendingImport {
-            section: usize::try_from(v.get("section")?.as_u64()?).ok()?,
-            section_id: v.get("section_id").and_then(Value::as_str).unwrap_or_default().to_string(),
-            text: text.to_string(),
-            columns: columns_of(&v),
-        })
+        Some(PendingImport { section, section_id, text: text.to_string(), file: None, columns: columns_of(&v) })
     }
 
     /// The index of the section the text belongs to in `doc`: the section with its id, else

@@ -191,6 +191,7 @@ pub struct Strings {
     pub applied_replaced: &'static str,
     pub import_not_kept: &'static str,
     pub import_restored: &'static str,
+    pub import_file_not_kept: &'static str,
     /// The browser refused to keep the pasted table (storage full or turned off).
     pub import_not_stored: &'static str,
     /// An undo or redo (`{action}`) removed the section of the open import box.
@@ -741,6 +742,7 @@ const ZH: Strings = Strings {
     applied_replaced: "已从表格填入 {n} 条，替换了原有的 {old} 条。需要时可点“撤销”找回。",
     import_not_kept: "这段表格超过 2 MB，重新加载页面后不会保留。",
     import_restored: "粘贴框中尚未应用的表格也已恢复。",
+    import_file_not_kept: "重新加载前在“从表格填入”中选择的文件“{name}”没有应用，也没有保留（浏览器不保存选择的文件）：导入框已重新打开，请再选择一次。",
     import_not_stored: "此浏览器未能保存粘贴的表格，刷新页面前请先应用。",
     import_closed: "“{action}”后，表格导入所属的节已不存在，导入框已关闭，其中的表格没有应用。",
     json_edit: "编辑 JSON",
@@ -944,6 +946,7 @@ const EN: Strings = Strings {
     applied_replaced: "Filled {n} entries from the table, in place of the {old} that were there. Undo brings them back.",
     import_not_kept: "This table is over 2 MB: it will not be kept if the page is reloaded.",
     import_restored: "The table pasted but not applied yet is back in its import box.",
+    import_file_not_kept: "The file “{name}” chosen in “Fill from a table” before the reload was not applied, and it was not kept (browsers do not keep chosen files): its import box is open again; please choose the file once more.",
     import_not_stored: "This browser could not keep the pasted table; apply it before reloading the page.",
     import_closed: "After “{action}”, the section of the open table import no longer exists: the import box was closed, its table not applied.",
     json_edit: "editing the JSON",

@@ -424,6 +424,15 @@ test("a GBK-encoded CSV fills a case-statistics section with its Chinese intact"
   await page.click(`[id="import:${s}"]`);
   await page.setInputFiles(`[id="csv-${s}"]`, join(FIXTURES, "case-stats-gbk.csv"));
   await page.waitForSelector(`[id="decoded-${s}"]`);
+  // A reload before applying: a chosen file is not kept (browsers do not keep it), but its box
+  // comes back open, and the notice says to choose the file again (it closed without a word).
+  await page.reload();
+  await page.waitForSelector("#tab-form");
+  await page.waitForSelector(`[id="paste-${s}"]`);
+  assert.match(await page.textContent("#notice-text"), /选择的文件“case-stats-gbk\.csv”没有应用，也没有保留.*请再选择一次/);
+  assert.equal(await page.inputValue(`[id="paste-${s}"]`), "");
+  await page.setInputFiles(`[id="csv-${s}"]`, join(FIXTURES, "case-stats-gbk.csv"));
+  await page.waitForSelector(`[id="decoded-${s}"]`);
   assert.match(await page.textContent(`[id="decoded-${s}"]`), /GBK/);
   assert.match(await page.inputValue(`[id="paste-${s}"]`), /出动执法人员,5020余,人次/);
   const mapped = await page.$$eval(`[id="mapping-${s}"] th select`, (sel) => sel.map((x) => x.value));

@@ -556,6 +556,17 @@ test("work not downloaded is not replaced without asking; a section's type chang
   assert.equal(await title.inputValue(), "");
   await page.click("#undo");
   assert.equal(await title.inputValue(), "兰山区2021年度报告（草稿）");
+  // Downloaded and reloaded (no history yet, nothing unsaved), the notice still says that undo
+  // brings the report back.
+  await Promise.all([page.waitForEvent("download"), page.click("#download")]);
+  await page.waitForSelector("#unsaved", { state: "detached" });
+  await page.reload();
+  await page.waitForSelector("#tab-form");
+  await page.click("#new-empty");
+  assert.equal(await page.$("#replace-confirm"), null);
+  assert.match(await page.textContent("#notice-text"), /已新建空白报告。.*“撤销”找回/);
+  await page.click("#undo");
+  assert.equal(await title.inputValue(), "兰山区2021年度报告（草稿）");
 
   // A section's type: the first section holds 8 figures a ranking has no place for. An arrow
   // key on the select (which changes it at once) asks; the select keeps showing the type the

@@ -152,18 +152,27 @@ impl ImportState {
         self.reparse();
     }
 
-    /// The text to keep across reloads while it is not applied, with the column choices:
-    /// pasted or typed, not read from a file (the file is still there to choose again).
+    /// What to keep across reloads while it is not applied: pasted or typed text with the
+    /// column choices; of a chosen file only its name (the file is still there to choose again).
     pub fn pending(&self, doc: &Value) -> Option<PendingImport> {
-        if self.file.is_some() || self.text.trim().is_empty() {
-            return None;
-        }
         let id = doc.pointer(&format!("/sections/{}/id", self.section)).and_then(Value::as_str).unwrap_or_default();
-        Some(PendingImport {
+        let kept = PendingImport {
             section: self.section,
             section_id: id.to_string(),
+            text: String::new(),
+            file: None,
+            columns: None,
+        };
+        if let Some((name, _)) = &self.file {
+            return Some(PendingImport { file: Some(name.clone()), ..kept });
+        }
+        if self.text.trim().is_empty() {
+            return None;
+        }
+        Some(PendingImport {
             text: self.text.clone(),
             columns: Some(Columns { header: self.header, mapping: self.mapping.clone() }),
+            ..kept
         })
     }
 

@@ -533,7 +533,9 @@ impl EditorApp {
     }
 
     fn replace_with(&mut self, value: Value, notice: String) {
-        let had_work = self.history.can_undo() || self.unsaved.get();
+        // Undo brings back whatever was there, even work restored after a reload (no history yet).
+        let had_work =
+            *self.doc != value && (self.history.can_undo() || self.unsaved.get() || *self.doc != doc::empty_report());
         self.set_doc(value, None, true);
         self.history.seal();
         self.import = None;
@@ -548,13 +550,22 @@ impl EditorApp {
             dom::store_remove(IMPORT_KEY);
             return;
         };
-        let Some(state) = ImportState::restore(section, &self.doc, pending) else { return };
-        self.kept_import = state.pending(&self.doc);
-        self.import = Some(Rc::new(state));
         let t = self.t();
-        if let Some(notice) = &mut self.notice {
-            notice.push(' ');
-            notice.push_str(t.import_restored);
+        let said = match &pending.file {
+            Some(name) => t.import_file_not_kept.replace("{name}", name),
+            None => t.import_restored.to_string(),
+        };
+        // A file's name is what is stored until the box changes (it is said once).
+        let file_kept = pending.file.is_some().then(|| pending.clone());
+        let Some(state) = ImportState::restore(section, &self.doc, pending) else { return };
+        self.kept_import = file_kept.or_else(|| state.pending(&self.doc));
+        self.import = Some(Rc::new(state));
+        match &mut self.notice {
+            Some(notice) => {
+                notice.push(' ');
+                notice.push_str(&said);
+            }
+            None => self.notice = Some(said),
         }
     }
 
