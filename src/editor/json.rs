@@ -139,7 +139,8 @@ fn string(s: &str) -> String {
 pub use crate::validate::json::SyntaxError;
 
 /// Parses JSON text keeping numbers as written. The widget's own reader judges the text first,
-/// so the editor reports a syntax error exactly where and as the widget would.
+/// so the editor reports a syntax error as the widget's messages describe it (a comma after the
+/// last item at the comma itself: see `validate::json`).
 pub fn parse(text: &str) -> Result<Value, SyntaxError> {
     crate::validate::json::parse(text)?;
     serde_json::from_str(text).map_err(|e| SyntaxError {

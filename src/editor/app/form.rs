@@ -1008,7 +1008,8 @@ fn RowFields(p: &PtrProps) -> Html {
             </div>
             if metric.is_none() {
                 <TextField ptr={format!("{ptr}/label")} label={t.label} required=true />
-                <div class="ed-grid">
+                // Three short numbers on one line: a table of imported rows is long enough.
+                <div class="ed-grid ed-grid-3">
                     <NumField ptr={format!("{ptr}/value")} label={t.value} />
                     <NumField ptr={format!("{ptr}/value_rank")} label={t.value_rank} integer=true />
                     <NumField ptr={format!("{ptr}/change_rank")} label={t.change_rank} integer=true />
