@@ -95,7 +95,7 @@ ${payloadScript("water", WATER)}`,
   },
 });
 
-test("a content-sized column (a layout table's cell, a flex item) keeps its width: the widget's wide tables scroll inside it", async () => {
+test("a content-sized column (a layout table's cell, a flex item) keeps its width: the widget's rankings become cards in it, as on a phone", async () => {
   const tab = await session.browser.newPage({ viewport: { width: 1100, height: 900 } });
   await tab.goto(`${session.server.url}/layouts.html`);
   assert.deepEqual(await settled(tab, "[data-report-widget]", 30000), ["ready", "ready"]);
@@ -107,7 +107,10 @@ test("a content-sized column (a layout table's cell, a flex item) keeps its widt
       table: width(document.getElementById("layout-table")),
       nav: width(document.querySelector("#layout-table .nav")),
       flex: width(document.getElementById("in-flex")),
-      // The English ranking is wider than the column: it scrolls in its own frame.
+      // The English ranking was wider than the column, squeezed to a word a line and scrolled
+      // in its frame; by the widget's own width (a container query, not the screen's), a row
+      // is a card as on a phone: nothing to scroll.
+      cards: ["in-table", "in-flex"].flatMap(frames).map((f) => getComputedStyle(f.querySelector("tbody tr")).display),
       scrolls: ["in-table", "in-flex"].flatMap(frames).map((f) => f.scrollWidth > f.clientWidth),
     };
   });
@@ -116,7 +119,8 @@ test("a content-sized column (a layout table's cell, a flex item) keeps its widt
   assert.equal(sizes.table, 760, `the layout table keeps its width: ${said}`);
   assert.ok(sizes.nav >= 190, `the navigation cell is not crushed: ${said}`);
   assert.equal(sizes.flex, 550, `the flex item keeps its share: ${said}`);
-  assert.deepEqual(sizes.scrolls, [true, true], said);
+  assert.deepEqual(sizes.cards, ["grid", "grid"], said);
+  assert.deepEqual(sizes.scrolls, [false, false], said);
   await tab.close();
 });
 
