@@ -105,6 +105,24 @@ fn syntax_errors_have_a_line_and_column() {
     let err = json::parse("{\n  \"a\": 1,\n  \"b\": }").unwrap_err();
     assert_eq!(err.line, 3);
     assert!(err.column >= 8, "{err:?}");
+    assert_eq!(json::line_to_change("{\n  \"a\": 1,\n  \"b\": }", &err), 3, "its own line");
+}
+
+#[test]
+fn a_comma_after_the_last_item_is_gone_to_on_its_own_line() {
+    // Placed at the bracket, as the widget places it; the message names the comma's line, and
+    // the editor takes the person there.
+    let text = "{\n  \"标题\": [1, 2,\n\n  ]\n}";
+    let err = json::parse(text).unwrap_err();
+    assert_eq!((err.line, err.column), (4, 3));
+    assert_eq!(json::line_to_change(text, &err), 2);
+    let (zh, en) = err.described();
+    assert!(zh.contains("在第 2 行末尾") && en.contains("at the end of line 2"), "{zh} / {en}");
+    // On the bracket's own line, nothing to name.
+    let text = "{\"a\": [1, 2, ]}";
+    let err = json::parse(text).unwrap_err();
+    assert_eq!(json::line_to_change(text, &err), 1);
+    assert!(!err.described().0.contains("在第"));
 }
 
 // ---------------------------------------------------------------- edits

@@ -139,8 +139,7 @@ fn string(s: &str) -> String {
 pub use crate::validate::json::SyntaxError;
 
 /// Parses JSON text keeping numbers as written. The widget's own reader judges the text first,
-/// so the editor reports a syntax error as the widget's messages describe it (a comma after the
-/// last item at the comma itself: see `validate::json`).
+/// so the editor reports a syntax error exactly where and as the widget would.
 pub fn parse(text: &str) -> Result<Value, SyntaxError> {
     crate::validate::json::parse(text)?;
     serde_json::from_str(text).map_err(|e| SyntaxError {
@@ -279,6 +278,21 @@ pub fn offset_of(found: &HashMap<String, usize>, pointer: &str) -> usize {
             Some(cut) => p = &p[..cut],
             None => return 0,
         }
+    }
+}
+
+/// The line to go to for the syntax error `e` in `text`: its own, except for a comma after the
+/// last item, placed at the bracket after it (as the widget places it; the message names the
+/// comma's line), where it is the comma's.
+pub fn line_to_change(text: &str, e: &SyntaxError) -> usize {
+    let line_start = text.split_inclusive('\n').take(e.line.saturating_sub(1)).map(str::len).sum::<usize>();
+    let at =
+        text[line_start..].char_indices().nth(e.column.saturating_sub(1)).map_or(text.len(), |(i, _)| line_start + i);
+    let before = text[..at].trim_end();
+    if text[at..].starts_with(['}', ']']) && before.ends_with(',') {
+        before.matches('\n').count() + 1
+    } else {
+        e.line
     }
 }
 

@@ -218,10 +218,22 @@ pub fn hint(before: &str, after: &str) -> Option<(String, String)> {
             "this is a typographic quote; JSON keys and strings take the straight double quote \" (text copied from Word or WPS often has typographic quotes)",
         ),
         '\'' => hint("JSON 的键和文字要用双引号 \"，不能用单引号 '", "JSON keys and strings take double quotes \", not single quotes '"),
-        ',' if after[1..].trim_start().starts_with(['}', ']']) => hint(
-            "最后一项后面多了一个逗号：请删去 } 或 ] 前面的逗号",
-            "a comma after the last item: remove the comma before the } or ]",
-        ),
+        // Placed at the bracket, as the widget places it (the same place in every build); the
+        // comma, often at the end of the line above, is named by its line.
+        '}' | ']' if before.trim_end().ends_with(',') => {
+            let line = before.trim_end().matches('\n').count() + 1;
+            if before.matches('\n').count() + 1 == line {
+                hint(
+                    "最后一项后面多了一个逗号：请删去 } 或 ] 前面的逗号",
+                    "a comma after the last item: remove the comma before the } or ]",
+                )
+            } else {
+                Some((
+                    format!("最后一项后面多了一个逗号（在第 {line} 行末尾）：请删去 }} 或 ] 前面的逗号"),
+                    format!("a comma after the last item (at the end of line {line}): remove the comma before the }} or ]"),
+                ))
+            }
+        }
         '&' if ["&quot;", "&#34;", "&amp;", "&lt;", "&gt;"].iter().any(|e| after.starts_with(e)) => hint(
             "这是 HTML 实体（如 &quot;）：页面或内容管理系统把数据转义了；JSON 里的引号等字符要保持原样",
             "this is an HTML entity (such as &quot;): the page or the CMS escaped the payload; JSON needs its quotes and other characters as they are",
@@ -301,9 +313,7 @@ impl Parser<'_> {
 
     /// An error at the last character consumed (or the start of its line at the very start),
     /// with a hint about that character.
-    fn error(&mut self, message: &str) -> SyntaxError {
-        #[cfg(feature = "messages")]
-        self.back_to_trailing_comma();
+    fn error(&self, message: &str) -> SyntaxError {
         let error = self.eof(message);
         #[cfg(feature = "messages")]
         let error = {
@@ -311,26 +321,6 @@ impl Parser<'_> {
             SyntaxError { hint: Hint(hint(&self.text[..at], &self.text[at..])), ..error }
         };
         error
-    }
-
-    /// At a bracket after a comma (`1,\n}`), back to the comma: the comma after the last item
-    /// is the mistake, and its line the one an editor must change. In the builds with the
-    /// messages only (the editor, the command-line tool): the widget's error panel keeps its own
-    /// place, at the bracket, where the message says "the comma before the }", and the code
-    /// would cost its wasm a hundred bytes.
-    #[cfg(feature = "messages")]
-    fn back_to_trailing_comma(&mut self) {
-        let bytes = self.text.as_bytes();
-        if !matches!(bytes.get(self.at.wrapping_sub(1)), Some(b'}' | b']')) {
-            return;
-        }
-        let mut end = self.at - 1;
-        while end > 0 && matches!(bytes[end - 1], b' ' | b'\t' | b'\n' | b'\r') {
-            end -= 1;
-        }
-        if end > 0 && bytes[end - 1] == b',' {
-            self.at = end;
-        }
     }
 
     /// An error where the text ends too soon: at its last character. (Also the place of
@@ -677,13 +667,12 @@ mod tests {
         assert_eq!((e.line, e.column), (4, 1));
         let e = parse("[\"兰山区\" 1]").unwrap_err();
         assert_eq!((e.line, e.column), (1, 8), "columns count characters");
-        // A comma after the last item: at the comma (the line to change), not at the bracket;
-        // the widget's own build keeps the bracket (see `back_to_trailing_comma`).
-        let messages = cfg!(feature = "messages");
+        // A comma after the last item: at the bracket, in every build; the message names the
+        // comma's line where it is another.
         let e = parse("{\n  \"a\": 1,\n}").unwrap_err();
-        assert_eq!((e.line, e.column), if messages { (2, 9) } else { (3, 1) });
+        assert_eq!((e.line, e.column), (3, 1));
         let e = parse("[\"兰山\", 2,  ]").unwrap_err();
-        assert_eq!((e.line, e.column), if messages { (1, 9) } else { (1, 12) });
+        assert_eq!((e.line, e.column), (1, 12));
     }
 
     #[test]
@@ -697,7 +686,11 @@ mod tests {
             ("{\"a\"： 1}", "半角的“:”", "the ASCII \":\""),
             ("{\u{3000}\"a\": 1}", "全角空格", "ASCII space"),
             ("{\"a\": [1, 2, ], \"b\": 1}", "多了一个逗号", "a comma after the last item"),
-            ("{\"a\": 1,\n}", "多了一个逗号", "a comma after the last item"),
+            (
+                "{\"a\": 1,\n}",
+                "多了一个逗号（在第 1 行末尾）：请删去 } 或 ]",
+                "a comma after the last item (at the end of line 1): remove the comma before the } or ]",
+            ),
             ("{&quot;a&quot;: 1}", "HTML 实体", "HTML entity"),
             ("{\n  // note\n  \"a\": 1}", "注释", "no comments"),
             // What a CMS's rich-text editor does to a pasted inline payload.

@@ -754,15 +754,15 @@ test("a syntax error in the JSON view names the likely mistake: a full-width com
   assert.match(await page.textContent("#json-problems"), /“，”是全角字符/, "the problem list says it too");
   await page.fill("#json-text", text.replace('"schema": "report-widget/1"', '“schema”: "report-widget/1"'));
   await page.waitForFunction(() => /中文引号/.test(document.querySelector("#json-error")?.textContent ?? ""));
-  // A comma after the last item is placed on its own line, the one to change (it was placed at
-  // the bracket on the next line), and that line is the one selected.
+  // A comma after the last item, placed at the bracket on the next line (as the widget places
+  // it): the message names the comma's line, and going to the error selects that line.
   const lines = text.split("\n");
   const last = lines.findIndex((l) => l.startsWith('  "sections"')) - 1; // the line closing "groups"
   assert.match(lines[last], /^  \],?$/);
   const broken = [...lines.slice(0, last - 1), `${lines[last - 1]},`, ...lines.slice(last)].join("\n");
   await page.fill("#json-text", broken);
   await page.waitForFunction(() => /多了一个逗号/.test(document.querySelector("#json-problems")?.textContent ?? ""));
-  assert.match(await page.textContent("#json-problems"), new RegExp(`JSON 第 ${last} 行`));
+  assert.match(await page.textContent("#json-problems"), new RegExp(`JSON 第 ${last + 1} 行.*多了一个逗号（在第 ${last} 行末尾）`));
   await page.click("#json-problems a");
   const selected = await page.$eval("#json-text", (t) => t.value.slice(0, t.selectionStart).split("\n").length);
   assert.equal(selected, last, "the comma's line is selected");

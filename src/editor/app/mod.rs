@@ -974,7 +974,8 @@ impl Component for EditorApp {
             Msg::GoToJsonError => {
                 if let Some(e) = &self.json_error {
                     self.tab = Tab::Json;
-                    self.focus = Some(Focus::JsonLine(e.line));
+                    let text = self.json_draft.as_deref().unwrap_or(&self.text);
+                    self.focus = Some(Focus::JsonLine(json::line_to_change(text, e)));
                 }
             }
             Msg::NewEmpty => self.replace_or_ask(Replacement::Empty),
