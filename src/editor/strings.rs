@@ -543,6 +543,14 @@ impl Strings {
         }
     }
 
+    /// Two sentences one after the other: Chinese puts no space after its full stop.
+    pub fn then(&self, first: &str, next: &str) -> String {
+        match self.lang {
+            Lang::Zh => format!("{first}{next}"),
+            Lang::En => format!("{first} {next}"),
+        }
+    }
+
     pub fn section_word(&self, index: usize) -> String {
         if self.lang == Lang::Zh {
             format!("第{}节", index + 1)

@@ -539,7 +539,7 @@ impl EditorApp {
         self.set_doc(value, None, true);
         self.history.seal();
         self.import = None;
-        self.notice = Some(if had_work { format!("{notice} {}", self.t().replaced_undo) } else { notice });
+        self.notice = Some(if had_work { self.t().then(&notice, self.t().replaced_undo) } else { notice });
         self.notice_discard = false;
         self.run_check();
     }
@@ -560,13 +560,10 @@ impl EditorApp {
         let Some(state) = ImportState::restore(section, &self.doc, pending) else { return };
         self.kept_import = file_kept.or_else(|| state.pending(&self.doc));
         self.import = Some(Rc::new(state));
-        match &mut self.notice {
-            Some(notice) => {
-                notice.push(' ');
-                notice.push_str(&said);
-            }
-            None => self.notice = Some(said),
-        }
+        self.notice = Some(match &self.notice {
+            Some(notice) => t.then(notice, &said),
+            None => said,
+        });
     }
 
     fn go_to_problem(&mut self, problem: &Problem) {
