@@ -150,6 +150,20 @@ test("on a phone the checks, below the whole form, are one link away; the snippe
   await page.context().close();
 });
 
+test("a month calendar's fields are named in the checks as the form names them", async () => {
+  const page = await editorPage(session.browser, editorUrl());
+  await page.selectOption("#new-section-kind", "calendar");
+  await page.click("#add-section");
+  const label = '#problem-list li[data-pointer="/sections/0/label"]';
+  await page.waitForSelector(label);
+  // Its `label` says what the marks mean: "名称" named a field the form does not show.
+  assert.match(await page.textContent(label), /第1节.* › 标记的含义\s*文字不能为空/);
+  await page.click(`${label} a`);
+  assert.equal(await focusedId(page), "f/sections/0/label/zh");
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
 test("an error in the list leads to its field, and fixing it clears it", async () => {
   const page = await editorPage(session.browser, editorUrl());
   await loadExample(page);

@@ -172,13 +172,26 @@ impl EditorApp {
     }
 
     pub(super) fn crumbs(&self, t: &'static Strings, pointer: &str) -> String {
+        // A month calendar's `label` is what its marks mean, and the form calls it so.
+        let calendar = |index: usize| {
+            doc::kind_of(self.doc.pointer(&format!("/sections/{index}")).unwrap_or(&serde_json::Value::Null))
+                == Some(crate::model::SectionKind::Calendar)
+        };
+        let mut in_calendar = false;
         nav::breadcrumb(&self.doc, pointer)
             .into_iter()
             .map(|c| match c {
                 Crumb::Meta => t.meta.to_string(),
                 Crumb::Group { index, name } => label_with(t.group_word(index), &name),
-                Crumb::Section { index, name } => label_with(t.section_word(index), &name),
-                Crumb::Entry { list, index, name } => label_with(t.list_word(&list, index), &name),
+                Crumb::Section { index, name } => {
+                    in_calendar = calendar(index);
+                    label_with(t.section_word(index), &name)
+                }
+                Crumb::Entry { list, index, name } => {
+                    in_calendar = false;
+                    label_with(t.list_word(&list, index), &name)
+                }
+                Crumb::Field(f) if in_calendar && f == "label" => t.marked_label.to_string(),
                 Crumb::Field(f) => t.field_word(&f),
             })
             .collect::<Vec<_>>()
