@@ -1152,8 +1152,8 @@ fn problems_are_listed_in_the_form_order() {
 fn a_chinese_message_names_fields_as_the_form_does() {
     let t = report_widget::editor::strings::strings(Lang::Zh);
     let said = |m: &str| nav::fields_in_words(m, |key| t.field_word(key));
-    assert_eq!(said("缺少必填字段“value”"), format!("缺少必填字段“{}”（value）", t.field_word("value")));
-    assert_eq!(said("缺少必填字段“size”"), format!("缺少必填字段“{}”（size）", t.field_word("size")));
+    assert_eq!(said("缺少必填字段“value”"), "缺少必填字段“数值”");
+    assert_eq!(said("缺少必填字段“size”"), "缺少必填字段“成员数”");
     // Not a field: an id, a kind, the text someone typed.
     assert_eq!(said("id“water”重复"), "id“water”重复");
     assert_eq!(
@@ -1163,4 +1163,21 @@ fn a_chinese_message_names_fields_as_the_form_does() {
     assert_eq!(said("id“note”重复"), "id“note”重复", "an id that happens to be a field's key");
     assert_eq!(said("应为数字，实际是文字“约300”"), "应为数字，实际是文字“约300”");
     assert_eq!(said("未闭合的引号“value"), "未闭合的引号“value");
+}
+
+#[test]
+fn the_first_difference_names_the_place_an_undo_changed() {
+    let before =
+        json!({ "meta": { "title": "a" }, "sections": [{ "id": "s", "items": [{ "id": "x" }, { "id": "y" }] }] });
+    assert_eq!(doc::first_difference(&before, &before), None);
+    let mut after = before.clone();
+    after["sections"][0]["items"][1]["id"] = json!("item");
+    assert_eq!(doc::first_difference(&before, &after).as_deref(), Some("/sections/0/items/1/id"));
+    // An entry removed: the list that shrank.
+    let mut after = before.clone();
+    after["sections"][0]["items"].as_array_mut().unwrap().remove(0);
+    assert_eq!(doc::first_difference(&before, &after).as_deref(), Some("/sections/0/items"));
+    // A field added, and a key with a slash.
+    let after = json!({ "meta": { "title": "a", "a/b": 1 }, "sections": before["sections"].clone() });
+    assert_eq!(doc::first_difference(&before, &after).as_deref(), Some("/meta/a~1b"));
 }

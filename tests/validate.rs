@@ -698,3 +698,24 @@ fn advice_on_a_hedge_names_it_in_the_words_of_the_form() {
     }
     assert_eq!(report_widget::format::figure::qualifier_words_zh("many"), None);
 }
+
+#[test]
+fn an_english_unit_starting_with_a_number_is_pointed_out() {
+    let advice_at = |payload: &Value| -> Vec<(String, String)> {
+        let report = validate::from_value(payload).expect("valid");
+        validate::advice(&report).into_iter().map(|p| (p.pointer, p.zh)).collect()
+    };
+    let mut p = minimal();
+    p["sections"].as_array_mut().unwrap().push(json!({ "id": "m", "title": "月份", "kind": "calendar",
+        "year": 2023, "label": "考核第一", "marked": [{ "month": 7, "reward": { "value": 3 } }] }));
+    // A reward without a unit is as the Lanshan report writes it ("各奖励100万"): no advice.
+    assert_eq!(advice_at(&p), vec![]);
+    // "10,000 yuan" after 5 reads "5 10,000 yuan".
+    p["sections"][2]["marked"][0]["reward"]["unit"] = json!({ "zh": "万元", "en": "10,000 yuan" });
+    let advice = advice_at(&p);
+    assert_eq!(advice.len(), 1, "{advice:?}");
+    assert_eq!(advice[0].0, "/sections/2/marked/0/reward/unit");
+    assert!(advice[0].1.contains("请写成“× 10,000 yuan”"), "{advice:?}");
+    p["sections"][2]["marked"][0]["reward"]["unit"] = json!({ "zh": "万元", "en": "× 10,000 yuan" });
+    assert_eq!(advice_at(&p), vec![]);
+}

@@ -504,3 +504,29 @@ pub fn kind_of(section: &Value) -> Option<SectionKind> {
     let name = section.get("kind")?.as_str()?;
     SectionKind::ALL.iter().find(|(n, _)| *n == name).map(|(_, k)| *k)
 }
+
+/// The first place (a JSON pointer) where `a` and `b` differ, in document order: a value that
+/// changed, or a list that grew or shrank (the list itself). `None` when they are equal.
+pub fn first_difference(a: &Value, b: &Value) -> Option<String> {
+    fn walk(a: &Value, b: &Value, at: &str) -> Option<String> {
+        match (a, b) {
+            (Value::Object(x), Value::Object(y)) => {
+                let keys = x.keys().chain(y.keys().filter(|k| !x.contains_key(*k)));
+                keys.filter_map(|k| {
+                    let here = format!("{at}/{}", crate::validate::pointer::escape_token(k));
+                    match (x.get(k), y.get(k)) {
+                        (Some(p), Some(q)) => walk(p, q, &here),
+                        _ => Some(here),
+                    }
+                })
+                .next()
+            }
+            (Value::Array(x), Value::Array(y)) if x.len() == y.len() => {
+                x.iter().zip(y).enumerate().find_map(|(i, (p, q))| walk(p, q, &format!("{at}/{i}")))
+            }
+            _ if a == b => None,
+            _ => Some(at.to_string()),
+        }
+    }
+    walk(a, b, "")
+}

@@ -103,9 +103,10 @@ pub fn breadcrumb(doc: &Value, ptr: &str) -> Vec<Crumb> {
     out
 }
 
-/// A Chinese `message` with each field it names (字段“value”) also said as the form names it:
-/// 字段“数值”（value）. A report editor reads the form; the key stays for the JSON view. Other
-/// quoted words (an id, a value such as a rank's basis “value”) are left as they are.
+/// A Chinese `message` with each field it names (字段“value”) said as the form names it:
+/// 字段“数值”. A report editor reads the form, and the payload's key in brackets was English
+/// in the Chinese interface (the English interface keeps the keys). Other quoted words (an id,
+/// a value such as a rank's basis “value”) are left as they are.
 pub fn fields_in_words(message: &str, word: impl Fn(&str) -> String) -> String {
     let mut out = String::with_capacity(message.len());
     let mut rest = message;
@@ -121,7 +122,7 @@ pub fn fields_in_words(message: &str, word: impl Fn(&str) -> String) -> String {
         let said = word(key);
         let field = before.ends_with("字段") && key.bytes().all(|b| b.is_ascii_lowercase() || b == b'_');
         if field && !key.is_empty() && said != key {
-            out.push_str(&format!("“{said}”（{key}）"));
+            out.push_str(&format!("“{said}”"));
         } else {
             out.push_str(&format!("“{key}”"));
         }

@@ -40,6 +40,9 @@ pub struct Strings {
     pub restored: &'static str,
     pub opened: &'static str,
     pub started_empty: &'static str,
+    pub removed: &'static str,
+    pub undone: &'static str,
+    pub redone: &'static str,
     pub loaded_example: &'static str,
     pub replaced_undo: &'static str,
     pub dismiss: &'static str,
@@ -513,6 +516,7 @@ impl Strings {
             "zh" => self.lang_zh,
             "en" => self.lang_en,
             "sections" => self.sections,
+            "groups" => self.groups,
             "items" | "rows" | "paragraphs" | "marked" => {
                 if zh {
                     "内容"
@@ -530,15 +534,15 @@ impl Strings {
         let n = index + 1;
         match (list, zh) {
             ("items", true) => format!("第{n}项"),
-            ("items", false) => format!("item {n}"),
+            ("items", false) => format!("Item {n}"),
             ("rows", true) => format!("第{n}行"),
-            ("rows", false) => format!("row {n}"),
+            ("rows", false) => format!("Row {n}"),
             ("marked", true) => format!("第{n}个月份"),
-            ("marked", false) => format!("month {n}"),
+            ("marked", false) => format!("Month {n}"),
             ("ranks", true) => format!("排名{n}"),
-            ("ranks", false) => format!("rank {n}"),
+            ("ranks", false) => format!("Rank {n}"),
             ("paragraphs", true) => format!("第{n}段"),
-            ("paragraphs", false) => format!("paragraph {n}"),
+            ("paragraphs", false) => format!("Paragraph {n}"),
             (other, _) => format!("{other}[{n}]"),
         }
     }
@@ -601,6 +605,9 @@ const ZH: Strings = Strings {
     restored: "已恢复上次自动保存的工作（{time}）。",
     opened: "已打开“{name}”。",
     started_empty: "已新建空白报告。",
+    removed: "已删除{what}。需要时可点“撤销”（Ctrl+Z）找回。",
+    undone: "已撤销",
+    redone: "已重做",
     loaded_example: "已载入兰山区示例。",
     replaced_undo: "原来的内容可以用“撤销”找回。",
     dismiss: "知道了",
@@ -805,6 +812,9 @@ const EN: Strings = Strings {
     restored: "Your work saved automatically at {time} was restored.",
     opened: "Opened “{name}”.",
     started_empty: "Started a new, empty report.",
+    removed: "Removed {what}. Undo (Ctrl+Z) brings it back.",
+    undone: "Undone",
+    redone: "Redone",
     loaded_example: "Loaded the Lanshan example.",
     replaced_undo: "Undo brings back what was there before.",
     dismiss: "OK",

@@ -54,6 +54,8 @@ pub fn advice(report: &Report) -> Vec<Problem> {
             }
             SectionBody::Calendar(body) => {
                 for (mi, month) in body.marked.iter().enumerate() {
+                    // A reward without a unit is not advised about: the Lanshan report itself
+                    // says "各奖励100万", 100万 of nothing named.
                     let unit = month.reward.as_ref().and_then(|r| r.unit.as_ref());
                     magnitude_in_english(&mut out, unit, format!("{at}/marked/{mi}/reward/unit"));
                 }
@@ -79,6 +81,15 @@ pub fn advice(report: &Report) -> Vec<Problem> {
 /// for one ("× 10,000 cases", "100 million yuan") is taken as carrying it.
 fn magnitude_in_english(out: &mut Vec<Problem>, unit: Option<&Text>, pointer: String) {
     let Some((zh, en)) = unit.and_then(|u| Some((u.zh.as_str(), u.en.as_deref()?))) else { return };
+    // "10,000 yuan" after the number reads "5 10,000 yuan": 510,000 at a glance.
+    if en.starts_with(|c: char| c.is_ascii_digit()) {
+        out.push(Problem::warning(
+            pointer,
+            format!("单位的英文“{en}”以数字开头：英文视图显示为“5 {en}”，像一个数；请写成“× {en}”"),
+            format!("the unit's English \"{en}\" starts with a number: the English view shows \"5 {en}\", which reads as one number; write \"× {en}\""),
+        ));
+        return;
+    }
     const MAGNITUDES: [(&str, &str, &str); 5] = [
         ("万亿", "一万亿", "a trillion"),
         ("百万", "一百万", "a million"),

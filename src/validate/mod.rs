@@ -383,11 +383,19 @@ fn check_rules(report: &Report, known: Known<'_>) -> Vec<Problem> {
                 for (mi, marked) in body.marked.iter().enumerate() {
                     let bit = if (1..=12).contains(&marked.month) { 1u16 << marked.month } else { 0 };
                     if bit == 0 || seen & bit != 0 {
-                        out.push(Problem::error(
-                            at.item("marked", mi).key("month").pointer(),
-                            text!("月份 {} 应为 1–12 且不重复", marked.month),
-                            text!("month {} must be 1–12 and appear once", marked.month),
-                        ));
+                        // Said as what it is: out of range, or a second time.
+                        let (zh, en) = if bit == 0 {
+                            (
+                                text!("月份 {} 应为 1 到 12", marked.month),
+                                text!("month {} must be from 1 to 12", marked.month),
+                            )
+                        } else {
+                            (
+                                text!("{}月已经标记过：每个月份只标记一次", marked.month),
+                                text!("month {} is marked already: mark each month once", marked.month),
+                            )
+                        };
+                        out.push(Problem::error(at.item("marked", mi).key("month").pointer(), zh, en));
                     }
                     seen |= bit;
                 }

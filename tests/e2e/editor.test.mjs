@@ -363,11 +363,21 @@ test("items and sections move and go by keyboard, focus following them", async (
     const titles = [...document.querySelector("#preview").shadowRoot.querySelectorAll("h3")].map((e) => e.textContent);
     return titles.indexOf("不足与2022年计划") < titles.indexOf("重要举措");
   });
-  // Remove by keyboard: focus goes to the next item's remove button.
+  // Remove by keyboard: the notice says what went and how to get it back; focus goes to the
+  // item now in its place, not to its remove button (a second Enter removed that one too).
   await byId(page, "rm:/sections/0/items/0").focus();
   await page.keyboard.press("Enter");
-  assert.equal(await focusedId(page), "rm:/sections/0/items/0");
+  assert.equal(await focusedId(page), "f/sections/0/items/0");
   assert.equal(await byId(page, "f/sections/0/items/0/id").inputValue(), "good-days");
+  assert.match(await page.textContent("#notice-text"), /已删除第1节“空气质量（2021年1-12月）” › 第1项“综合指数”。需要时可点“撤销”（Ctrl\+Z）找回。/);
+  await page.keyboard.press("Enter");
+  assert.equal(await byId(page, "f/sections/0/items/0/id").inputValue(), "good-days", "Enter again removes nothing");
+  await page.keyboard.press("Control+z");
+  assert.equal(await byId(page, "f/sections/0/items/0/id").inputValue(), "composite-index");
+  // An undo says what it changed and where: it may be far from the focus, out of view.
+  assert.equal(await page.textContent("#notice-text"), "已撤销：第1节“空气质量（2021年1-12月）” › 内容");
+  await page.keyboard.press("Control+y");
+  assert.match(await page.textContent("#notice-text"), /^已重做：第1节/);
   // The tabs follow the arrow keys.
   await byId(page, "tab-form").focus();
   await page.keyboard.press("ArrowRight");
@@ -670,12 +680,14 @@ test("after a contents link in the preview, typing in the form keeps the focus t
 test("the preview follows both languages and both themes", async () => {
   const page = await editorPage(session.browser, editorUrl());
   await loadExample(page);
-  // Editing a section brings it into view in the preview (the side column scrolls, not the form).
+  // Editing a section brings it into view in the preview (the side column scrolls, not the
+  // form), just below the checks, which stay at the column's top.
   await byId(page, "f/sections/5/items/0/value").focus();
   await page.waitForFunction(() => {
+    const checks = document.querySelector(".ed-problems").getBoundingClientRect();
     const side = document.querySelector(".ed-side").getBoundingClientRect().top;
     const anchor = document.querySelector("#preview").shadowRoot.getElementById("rw-enforcement");
-    return Math.abs(anchor.getBoundingClientRect().top - side) < 60;
+    return Math.abs(checks.top - side) < 2 && Math.abs(anchor.getBoundingClientRect().top - checks.bottom) < 60;
   });
   await page.check("#preview-en");
   await previewShows(page, "more than 5,020 person-times");

@@ -179,6 +179,9 @@ pub fn follow_in_preview(anchor: &str) {
         return;
     }
     let Some(target) = host.shadow_root().and_then(|root| root.get_element_by_id(anchor)) else { return };
-    let offset = target.get_bounding_client_rect().top() - side.get_bounding_client_rect().top();
+    // Below the checks, which stay at the column's top (editor.css).
+    let covered =
+        doc.query_selector(".ed-problems").ok().flatten().map_or(0.0, |p| p.get_bounding_client_rect().height());
+    let offset = target.get_bounding_client_rect().top() - side.get_bounding_client_rect().top() - covered;
     side.set_scroll_top((side.scroll_top() as f64 + offset - 8.0).max(0.0) as i32);
 }

@@ -436,7 +436,10 @@ pub fn ListTools(p: &ToolsProps) -> Html {
         })
     };
     let remove = {
-        let focus = vec![format!("rm:{a}/{}", if i + 1 < len { i } else { i.saturating_sub(1) }), format!("add:{a}")];
+        // Then on the entry now in its place (or the one before), not on its remove button: a
+        // second Enter must not remove that one too.
+        let next = if i + 1 < len { i } else { i.saturating_sub(1) };
+        let focus = vec![field_id(&format!("{a}/{next}")), format!("add:{a}")];
         let focus = if len == 1 { vec![format!("add:{a}")] } else { focus };
         Callback::from(move |_| send.emit(Msg::EditFocus(Edit::Remove { array: a.clone(), index: i }, focus.clone())))
     };
@@ -887,11 +890,13 @@ fn MetricFields(p: &PtrProps) -> Html {
         .collect();
     html! {
         <>
-            <div class="ed-grid">
-                <StrField ptr={format!("{ptr}/id")} label={t.id} required=true />
-                <NumField ptr={format!("{ptr}/value")} label={t.value} required=true />
-            </div>
+            // In the order of the reader's words, the name first: a new entry's focus is on
+            // it, and Tab then goes on to the value (the id, made for it, after).
             <TextField ptr={format!("{ptr}/label")} label={t.label} required=true />
+            <div class="ed-grid">
+                <NumField ptr={format!("{ptr}/value")} label={t.value} required=true />
+                <StrField ptr={format!("{ptr}/id")} label={t.id} required=true />
+            </div>
             <TextField ptr={format!("{ptr}/unit")} label={t.unit} />
             <div class="ed-grid">
                 <SelectField ptr={format!("{ptr}/qualifier")} label={t.qualifier} options={qualifier_options(t)} default="" />
@@ -953,11 +958,13 @@ fn CaseFields(p: &PtrProps) -> Html {
     let ptr = &p.ptr;
     html! {
         <>
-            <div class="ed-grid">
-                <StrField ptr={format!("{ptr}/id")} label={t.id} required=true />
-                <NumField ptr={format!("{ptr}/value")} label={t.value} required=true />
-            </div>
+            // In the order of the reader's words, the name first: a new entry's focus is on
+            // it, and Tab then goes on to the value (the id, made for it, after).
             <TextField ptr={format!("{ptr}/label")} label={t.label} required=true />
+            <div class="ed-grid">
+                <NumField ptr={format!("{ptr}/value")} label={t.value} required=true />
+                <StrField ptr={format!("{ptr}/id")} label={t.id} required=true />
+            </div>
             <TextField ptr={format!("{ptr}/unit")} label={t.unit} />
             <div class="ed-grid">
                 <SelectField ptr={format!("{ptr}/qualifier")} label={t.qualifier} options={qualifier_options(t)} default="" />

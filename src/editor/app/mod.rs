@@ -890,7 +890,17 @@ impl Component for EditorApp {
             }
             Msg::EditFocus(edit, ids) => {
                 let mut value = (*self.doc).clone();
+                // What a removal takes, named before it goes: said in the notice (a live region),
+                // with the way back; the button pressed is gone and no other says so.
+                let removed = match &edit {
+                    Edit::Remove { array, index } => Some(self.crumbs(self.t(), &format!("{array}/{index}"))),
+                    _ => None,
+                };
                 if doc::apply(&mut value, &edit) {
+                    if let Some(what) = removed {
+                        self.notice = Some(self.t().removed.replace("{what}", &what));
+                        self.notice_discard = false;
+                    }
                     let before = self.doc.clone();
                     self.set_doc(value, None, true);
                     self.history.seal();
@@ -913,6 +923,16 @@ impl Component for EditorApp {
                     self.json_draft = None;
                     self.json_error = None;
                     let t = self.t();
+                    // Said, with the place it changed: the change may be in a field far from
+                    // the focus, out of view (a live region, so a screen reader hears it too).
+                    // An import box closed by it says so instead (`follow_import`).
+                    let done = if undo { t.undone } else { t.redone };
+                    let place = doc::first_difference(&before, &self.doc).map(|at| self.crumbs(t, &at));
+                    self.notice = Some(match place.filter(|p| !p.is_empty()) {
+                        Some(place) => format!("{done}{}{place}", t.sep),
+                        None => done.to_string(),
+                    });
+                    self.notice_discard = false;
                     self.follow_import(&before, Some(if undo { t.undo } else { t.redo }));
                     self.changed();
                 } else {

@@ -376,8 +376,8 @@ impl EditorApp {
                     <div class="ed-field">
                         <label for="snippet-lang">{ t.snippet_lang }</label>
                         <select id="snippet-lang" class="ed-input ed-narrow" aria-describedby={(untranslated > 0).then_some("snippet-untranslated")} onchange={self.send.reform(|e: Event| Msg::SnippetLang(event_value(&e)))}>
-                            <option value="zh" selected={self.snippet_lang == "zh"}>{ "中文 (zh)" }</option>
-                            <option value="en" selected={self.snippet_lang == "en"}>{ "English (en)" }</option>
+                            <option value="zh" selected={self.snippet_lang == "zh"}>{ "中文" }</option>
+                            <option value="en" selected={self.snippet_lang == "en"}>{ "English" }</option>
                         </select>
                     </div>
                     if untranslated > 0 {
@@ -388,8 +388,8 @@ impl EditorApp {
                         <label for="snippet-theme">{ t.snippet_theme }</label>
                         <select id="snippet-theme" class="ed-input ed-narrow" onchange={self.send.reform(|e: Event| Msg::SnippetTheme(event_value(&e)))}>
                             <option value="" selected={self.snippet_theme.is_empty()}>{ t.theme_system }</option>
-                            <option value="light" selected={self.snippet_theme == "light"}>{ t.theme_light }{ " (light)" }</option>
-                            <option value="dark" selected={self.snippet_theme == "dark"}>{ t.theme_dark }{ " (dark)" }</option>
+                            <option value="light" selected={self.snippet_theme == "light"}>{ t.theme_light }</option>
+                            <option value="dark" selected={self.snippet_theme == "dark"}>{ t.theme_dark }</option>
                         </select>
                     </div>
                     if self.prerender_wanted() && self.prerendered_now().is_none() {
