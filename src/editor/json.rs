@@ -288,12 +288,7 @@ pub fn line_to_change(text: &str, e: &SyntaxError) -> usize {
     let line_start = text.split_inclusive('\n').take(e.line.saturating_sub(1)).map(str::len).sum::<usize>();
     let at =
         text[line_start..].char_indices().nth(e.column.saturating_sub(1)).map_or(text.len(), |(i, _)| line_start + i);
-    let before = text[..at].trim_end();
-    if text[at..].starts_with(['}', ']']) && before.ends_with(',') {
-        before.matches('\n').count() + 1
-    } else {
-        e.line
-    }
+    crate::validate::json::trailing_comma_line(&text[..at], &text[at..]).unwrap_or(e.line)
 }
 
 /// A line of `text` (1-based) as a range of UTF-16 offsets, as a textarea's selection counts.

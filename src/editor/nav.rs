@@ -14,16 +14,14 @@ pub fn field_id(ptr: &str) -> String {
 /// (a missing or malformed part focuses its container).
 pub fn candidates(ptr: &str) -> Vec<String> {
     let mut out = Vec::new();
-    let mut p = ptr.trim_end_matches('/');
-    if !p.is_empty() {
-        out.push(field_id(p));
-        out.push(field_id(&format!("{p}/zh")));
-        out.push(format!("add:{p}"));
-        p = p.rfind('/').map_or("", |cut| &p[..cut]);
-    }
+    let own = ptr.trim_end_matches('/');
+    let mut p = own;
     while !p.is_empty() {
         out.push(field_id(p));
         out.push(field_id(&format!("{p}/zh")));
+        if p == own {
+            out.push(format!("add:{p}"));
+        }
         match p.rfind('/') {
             Some(cut) => p = &p[..cut],
             None => break,

@@ -162,6 +162,13 @@ pub fn message_zh(message: &str) -> String {
     }
 }
 
+/// The line (1-based) of a comma after the last item, when the text from an error on (`after`)
+/// starts with the bracket that follows it: the error's own place is that bracket.
+pub fn trailing_comma_line(before: &str, after: &str) -> Option<usize> {
+    let before = before.trim_end();
+    (after.starts_with(['}', ']']) && before.ends_with(',')).then(|| before.matches('\n').count() + 1)
+}
+
 /// What a character that breaks JSON most likely means, in Chinese and English: the mistakes
 /// of people who write or paste JSON by hand in a Chinese word processor, input method or CMS.
 /// `before` is the text before the character, `after` the text from it on.
@@ -189,6 +196,21 @@ pub fn hint(before: &str, after: &str) -> Option<(String, String)> {
             format!("“{found}”是全角字符（中文输入法），JSON 需要半角的{zh_name}"),
             format!("\"{found}\" is a full-width character (Chinese input method); JSON needs the ASCII {en_name}"),
         ));
+    }
+    // Placed at the bracket, as the widget places it (the same place in every build); the comma,
+    // often at the end of the line above, is named by its line.
+    if let Some(line) = trailing_comma_line(before, after) {
+        return if before.matches('\n').count() + 1 == line {
+            hint(
+                "最后一项后面多了一个逗号：请删去 } 或 ] 前面的逗号",
+                "a comma after the last item: remove the comma before the } or ]",
+            )
+        } else {
+            Some((
+                format!("最后一项后面多了一个逗号（在第 {line} 行末尾）：请删去 }} 或 ] 前面的逗号"),
+                format!("a comma after the last item (at the end of line {line}): remove the comma before the }} or ]"),
+            ))
+        };
     }
     let last = before.chars().next_back();
     match found {
@@ -218,22 +240,6 @@ pub fn hint(before: &str, after: &str) -> Option<(String, String)> {
             "this is a typographic quote; JSON keys and strings take the straight double quote \" (text copied from Word or WPS often has typographic quotes)",
         ),
         '\'' => hint("JSON 的键和文字要用双引号 \"，不能用单引号 '", "JSON keys and strings take double quotes \", not single quotes '"),
-        // Placed at the bracket, as the widget places it (the same place in every build); the
-        // comma, often at the end of the line above, is named by its line.
-        '}' | ']' if before.trim_end().ends_with(',') => {
-            let line = before.trim_end().matches('\n').count() + 1;
-            if before.matches('\n').count() + 1 == line {
-                hint(
-                    "最后一项后面多了一个逗号：请删去 } 或 ] 前面的逗号",
-                    "a comma after the last item: remove the comma before the } or ]",
-                )
-            } else {
-                Some((
-                    format!("最后一项后面多了一个逗号（在第 {line} 行末尾）：请删去 }} 或 ] 前面的逗号"),
-                    format!("a comma after the last item (at the end of line {line}): remove the comma before the }} or ]"),
-                ))
-            }
-        }
         '&' if ["&quot;", "&#34;", "&amp;", "&lt;", "&gt;"].iter().any(|e| after.starts_with(e)) => hint(
             "这是 HTML 实体（如 &quot;）：页面或内容管理系统把数据转义了；JSON 里的引号等字符要保持原样",
             "this is an HTML entity (such as &quot;): the page or the CMS escaped the payload; JSON needs its quotes and other characters as they are",

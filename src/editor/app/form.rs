@@ -890,14 +890,7 @@ fn MetricFields(p: &PtrProps) -> Html {
         .collect();
     html! {
         <>
-            // In the order of the reader's words, the name first: a new entry's focus is on
-            // it, and Tab then goes on to the value (the id, made for it, after).
-            <TextField ptr={format!("{ptr}/label")} label={t.label} required=true />
-            <div class="ed-grid">
-                <NumField ptr={format!("{ptr}/value")} label={t.value} required=true />
-                <StrField ptr={format!("{ptr}/id")} label={t.id} required=true />
-            </div>
-            <TextField ptr={format!("{ptr}/unit")} label={t.unit} />
+            <FigureHead ptr={ptr.clone()} />
             <div class="ed-grid">
                 <SelectField ptr={format!("{ptr}/qualifier")} label={t.qualifier} options={qualifier_options(t)} default="" />
                 <SelectField ptr={format!("{ptr}/direction")} label={t.direction} options={directions} default="neutral" />
@@ -951,6 +944,25 @@ fn RanksFields(p: &PtrProps) -> Html {
     }
 }
 
+/// A metric's or a case item's name, value, id and unit, in the order of the reader's words:
+/// the name first (a new entry's focus is on it), Tab then going on to the value, and the id,
+/// made for it, after.
+#[function_component]
+fn FigureHead(p: &PtrProps) -> Html {
+    let t = use_form().t;
+    let ptr = &p.ptr;
+    html! {
+        <>
+            <TextField ptr={format!("{ptr}/label")} label={t.label} required=true />
+            <div class="ed-grid">
+                <NumField ptr={format!("{ptr}/value")} label={t.value} required=true />
+                <StrField ptr={format!("{ptr}/id")} label={t.id} required=true />
+            </div>
+            <TextField ptr={format!("{ptr}/unit")} label={t.unit} />
+        </>
+    }
+}
+
 #[function_component]
 fn CaseFields(p: &PtrProps) -> Html {
     let ctx = use_form();
@@ -958,14 +970,7 @@ fn CaseFields(p: &PtrProps) -> Html {
     let ptr = &p.ptr;
     html! {
         <>
-            // In the order of the reader's words, the name first: a new entry's focus is on
-            // it, and Tab then goes on to the value (the id, made for it, after).
-            <TextField ptr={format!("{ptr}/label")} label={t.label} required=true />
-            <div class="ed-grid">
-                <NumField ptr={format!("{ptr}/value")} label={t.value} required=true />
-                <StrField ptr={format!("{ptr}/id")} label={t.id} required=true />
-            </div>
-            <TextField ptr={format!("{ptr}/unit")} label={t.unit} />
+            <FigureHead ptr={ptr.clone()} />
             <div class="ed-grid">
                 <SelectField ptr={format!("{ptr}/qualifier")} label={t.qualifier} options={qualifier_options(t)} default="" />
                 <NumField ptr={format!("{ptr}/resolved")} label={t.resolved} />

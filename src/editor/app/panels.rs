@@ -174,7 +174,7 @@ impl EditorApp {
     pub(super) fn crumbs(&self, t: &'static Strings, pointer: &str) -> String {
         // A month calendar's `label` is what its marks mean, and the form calls it so.
         let calendar = |index: usize| {
-            doc::kind_of(self.doc.pointer(&format!("/sections/{index}")).unwrap_or(&serde_json::Value::Null))
+            self.doc.pointer(&format!("/sections/{index}")).and_then(doc::kind_of)
                 == Some(crate::model::SectionKind::Calendar)
         };
         let mut in_calendar = false;
@@ -310,7 +310,7 @@ impl EditorApp {
     /// In the preview's place until the report has had a version without errors: what it waits
     /// for, in the editor's words (the widget's own problem panel speaks JSON to webmasters).
     fn preview_waiting(&self, t: &'static Strings) -> Html {
-        let errors = self.status.errors() + usize::from(self.json_error.is_some());
+        let (errors, _) = self.problem_counts();
         let first = self.status.problems.iter().find(|p| p.severity == Severity::Error).cloned();
         let go = match (&self.json_error, first) {
             (Some(_), _) => Some(self.send.reform(|_| Msg::GoToJsonError)),
