@@ -7,7 +7,7 @@ use report_widget::editor::encoding::{self, Choice, Encoding};
 use report_widget::editor::history::{History, COALESCE_MS, LIMIT};
 use report_widget::editor::mapping::{self, Field, Note, Target};
 use report_widget::editor::nav::{self, Crumb};
-use report_widget::editor::output::{self, PayloadPlace};
+use report_widget::editor::output::{self, PayloadPlace, SnippetSettings};
 use report_widget::editor::pending::{self, Columns, PendingImport, MAX_KEPT_BYTES};
 use report_widget::editor::{check, json, open_file, table};
 use report_widget::model::{Lang, SectionKind};
@@ -681,6 +681,44 @@ fn the_inline_snippet_cannot_be_ended_by_a_label() {
 }
 
 #[test]
+fn the_snippet_settings_are_kept_and_the_widget_folder_starts_as_the_editors() {
+    // Served from a site: the widget's files are beside the editor in dist/.
+    assert_eq!(output::editor_folder("https:", "/static/report-widget/editor.html"), "/static/report-widget/");
+    assert_eq!(output::editor_folder("http:", "/editor.html"), "/");
+    assert_eq!(output::editor_folder("http:", "/rw/"), "/rw/");
+    // From disk, a path means nothing to a portal.
+    assert_eq!(output::editor_folder("file:", "/home/me/dist/editor.html"), "");
+    let fresh = SnippetSettings::from_prefs(&Value::Null, "/rw/");
+    assert_eq!(
+        fresh,
+        SnippetSettings {
+            inline: true,
+            prerender: false,
+            base: "/rw/".into(),
+            lang: "zh".into(),
+            theme: String::new()
+        }
+    );
+    // What was chosen last time comes back, an emptied folder too.
+    let chosen = SnippetSettings {
+        inline: false,
+        prerender: true,
+        base: String::new(),
+        lang: "en".into(),
+        theme: "dark".into(),
+    };
+    let prefs = json!({ "ui": "zh", "snippet": serde_json::to_value(&chosen).unwrap() });
+    assert_eq!(SnippetSettings::from_prefs(&prefs, "/rw/"), chosen);
+    // Kept by an older editor or changed by hand: what is not understood falls back.
+    let odd = json!({ "snippet": { "lang": "fr", "theme": "neon", "prerender": true } });
+    assert_eq!(
+        SnippetSettings::from_prefs(&odd, "/rw/"),
+        SnippetSettings { prerender: true, ..SnippetSettings::from_prefs(&Value::Null, "/rw/") }
+    );
+    assert_eq!(SnippetSettings::from_prefs(&json!({ "snippet": "x" }), "/rw/"), fresh);
+}
+
+#[test]
 fn the_data_src_snippet_and_names_are_escaped() {
     let s = output::embed_snippet("{}", &PayloadPlace::File { url: "/reports/a\"b.json".into() }, "./", "zh", None);
     assert_eq!(
@@ -1023,6 +1061,11 @@ fn places_named_inside_a_message_are_said_in_words() {
         "the id \"pm25\" is used twice: first at S0>items2>id"
     );
     assert_eq!(nav::pointers_in_words("μg/m³ and 1/2 stay", words), "μg/m³ and 1/2 stay");
+    // A section without a title is named by its number alone, not by the id the editor made.
+    let mut untitled = doc.clone();
+    untitled["sections"][0]["title"] = json!({ "zh": "" });
+    untitled["sections"][0]["id"] = json!("section-1");
+    assert_eq!(nav::breadcrumb(&untitled, "/sections/0/title")[0], Crumb::Section { index: 0, name: String::new() });
     // A calendar section is named by its title, not by what its marks mean.
     let calendar = doc["sections"].as_array().unwrap().iter().position(|s| s["kind"] == "calendar").unwrap();
     let title = doc["sections"][calendar]["title"]["zh"].as_str().unwrap().to_string();
@@ -1180,4 +1223,43 @@ fn the_first_difference_names_the_place_an_undo_changed() {
     // A field added, and a key with a slash.
     let after = json!({ "meta": { "title": "a", "a/b": 1 }, "sections": before["sections"].clone() });
     assert_eq!(doc::first_difference(&before, &after).as_deref(), Some("/meta/a~1b"));
+}
+
+#[test]
+fn a_repeated_id_names_its_first_use_for_the_form_to_mark() {
+    let mut doc = parse(LANSHAN);
+    let first = doc["sections"][0]["items"][0]["id"].clone();
+    doc["sections"][3]["items"][0]["id"] = first;
+    let status = check(&doc, 0);
+    let repeated: Vec<_> = status.problems.iter().filter(|p| p.pointer == "/sections/3/items/0/id").collect();
+    assert_eq!(repeated.len(), 1, "{:?}", status.problems);
+    for lang in [Lang::Zh, Lang::En] {
+        assert_eq!(
+            nav::first_use_of_id(&repeated[0].pointer, repeated[0].message(lang)),
+            Some("/sections/0/items/0/id"),
+            "{}",
+            repeated[0].message(lang)
+        );
+    }
+    // Other problems name no other place.
+    assert_eq!(nav::first_use_of_id("/sections/0/items/0/value", "the id x is used twice: first at /a/id"), None);
+    assert_eq!(nav::first_use_of_id("/sections/0/id", "id 不能为空"), None);
+}
+
+#[test]
+fn f8_goes_to_the_next_problem_after_the_focus_and_round() {
+    use std::cmp::Ordering::{Equal, Greater, Less};
+    // Problems in the form's order: two before the focused field, the focused one, one after.
+    let places = [Some(Less), Some(Less), Some(Equal), Some(Greater), None];
+    assert_eq!(nav::next_problem(&places, true), Some(3));
+    assert_eq!(nav::next_problem(&places, false), Some(1));
+    // Past the last, round to the first; before the first, to the last.
+    assert_eq!(nav::next_problem(&[Some(Less), Some(Equal)], true), Some(0));
+    assert_eq!(nav::next_problem(&[Some(Equal), Some(Greater)], false), Some(1));
+    // Nothing on the page (the JSON tab): the list's ends.
+    assert_eq!(nav::next_problem(&[None, None], true), Some(0));
+    assert_eq!(nav::next_problem(&[None, None], false), Some(1));
+    // The only problem is the focused field: it stays there.
+    assert_eq!(nav::next_problem(&[Some(Equal)], true), Some(0));
+    assert_eq!(nav::next_problem(&[], true), None);
 }

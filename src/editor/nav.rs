@@ -51,6 +51,13 @@ pub enum Crumb {
     Field(String),
 }
 
+/// A section is named by its title only: without one, its id is one the editor made up
+/// ("section-1"), which the person never typed and the form does not show as its name.
+fn section_name(v: &Value) -> String {
+    let (zh, _) = text_parts(v.get("title"));
+    zh.trim().to_string()
+}
+
 fn name_of(v: &Value) -> String {
     // A section's title names it; a calendar section's `label` says what its marks mean.
     for key in ["title", "label"] {
@@ -86,7 +93,7 @@ pub fn breadcrumb(doc: &Value, ptr: &str) -> Vec<Crumb> {
                 continue;
             }
             ("groups", Some(n), Some(e)) if i == 0 => out.push(Crumb::Group { index: n, name: name_of(e) }),
-            ("sections", Some(n), Some(e)) if i == 0 => out.push(Crumb::Section { index: n, name: name_of(e) }),
+            ("sections", Some(n), Some(e)) if i == 0 => out.push(Crumb::Section { index: n, name: section_name(e) }),
             (list, Some(n), Some(e)) => out.push(Crumb::Entry { list: list.to_string(), index: n, name: name_of(e) }),
             (field, _, _) => {
                 out.push(Crumb::Field(field.replace("~1", "/").replace("~0", "~")));
@@ -145,4 +152,36 @@ pub fn pointers_in_words(message: &str, words: impl Fn(&str) -> String) -> Strin
         })
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+/// For a repeated id's problem (at `pointer`, an `…/id`), the place of the id's first use named
+/// in its `message`: the editor marks that field too, as the person may have typed either one.
+pub fn first_use_of_id<'m>(pointer: &str, message: &'m str) -> Option<&'m str> {
+    if !pointer.ends_with("/id") {
+        return None;
+    }
+    message
+        .split(' ')
+        .map(|word| word.trim_end_matches(['）', ')', '，', ',', '.']))
+        .find(|word| word.starts_with('/') && word.ends_with("/id") && *word != pointer)
+}
+
+/// Which problem F8 (`forward`) or Shift+F8 goes to, from where each problem's control is
+/// against the focus, in the list's (the form's) order: `Greater` after it, `Less` before it,
+/// `Equal` the focused control or one holding it, `None` not on the page. The first after the
+/// focus, or the last before it; past the end, round to the other end; with no control on
+/// the page at all, the list's first (or last).
+pub fn next_problem(places: &[Option<std::cmp::Ordering>], forward: bool) -> Option<usize> {
+    use std::cmp::Ordering::{Greater, Less};
+    let (ahead, wrap) = if forward { (Greater, Less) } else { (Less, Greater) };
+    let mut order: Vec<usize> = (0..places.len()).collect();
+    if !forward {
+        order.reverse();
+    }
+    order
+        .iter()
+        .copied()
+        .find(|&i| places[i] == Some(ahead))
+        .or_else(|| order.iter().copied().find(|&i| places[i] == Some(wrap)))
+        .or_else(|| order.first().copied())
 }

@@ -2,6 +2,64 @@
 //! snippet is `crate::snippet::embed`, the same function the command-line tool uses.
 
 use crate::snippet::{self, BuildFiles, ScriptIntegrity, SnippetOptions};
+use serde::{Deserialize, Serialize};
+
+/// The snippet panel's choices that belong to the site rather than to one report, kept across
+/// visits with the interface's own (a webmaster copies snippet after snippet for one portal).
+/// The payload's element id and file address belong to the report, and are not kept.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct SnippetSettings {
+    /// The payload goes inside the page (`true`) or in a file beside it.
+    pub inline: bool,
+    /// The report is rendered into the snippet (inline payloads only).
+    pub prerender: bool,
+    /// URL of the folder holding `report-widget.js`.
+    pub base: String,
+    /// `data-lang`: `zh` or `en`.
+    pub lang: String,
+    /// `data-theme`: empty (the reader's system), `light` or `dark`.
+    pub theme: String,
+}
+
+impl Default for SnippetSettings {
+    fn default() -> Self {
+        SnippetSettings { inline: true, prerender: false, base: String::new(), lang: "zh".into(), theme: String::new() }
+    }
+}
+
+impl SnippetSettings {
+    /// The settings kept under `prefs`' `snippet` (anything missing or not understood: the
+    /// default), the widget folder defaulting to `editor_folder`.
+    pub fn from_prefs(prefs: &serde_json::Value, editor_folder: &str) -> Self {
+        let mut settings: SnippetSettings =
+            prefs.get("snippet").and_then(|s| serde_json::from_value(s.clone()).ok()).unwrap_or_default();
+        if !matches!(settings.lang.as_str(), "zh" | "en") {
+            settings.lang = "zh".into();
+        }
+        if !matches!(settings.theme.as_str(), "" | "light" | "dark") {
+            settings.theme = String::new();
+        }
+        if prefs.pointer("/snippet/base").and_then(|b| b.as_str()).is_none() {
+            settings.base = editor_folder.to_string();
+        }
+        settings
+    }
+}
+
+/// The folder the editor page itself is served from (`/rw/` for `https://portal/rw/editor.html`):
+/// the widget's files sit beside it in `dist/`, so a snippet pointing there works as long as
+/// the folder is copied whole. Empty when the page is not served by a web site (`file:`), where
+/// no address means anything to a portal.
+pub fn editor_folder(protocol: &str, path: &str) -> String {
+    if !matches!(protocol, "http:" | "https:") {
+        return String::new();
+    }
+    match path.rfind('/') {
+        Some(end) => path[..=end].to_string(),
+        None => "/".to_string(),
+    }
+}
 
 /// Where the payload goes in the snippet.
 #[derive(Clone, Debug, PartialEq, Eq)]

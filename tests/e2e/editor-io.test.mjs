@@ -686,3 +686,37 @@ test("the prerendered snippet is rendered in the editor, equals the command line
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });
+
+test("the snippet's site-wide choices are kept for the next visit; the widget folder starts as the editor's own", async () => {
+  const page = await editorPage(session.browser, editorUrl());
+  await loadExample(page);
+  await page.click("#output summary");
+  // The editor is served from dist/, where the widget's files are: its folder works as it is.
+  assert.equal(await page.inputValue("#widget-base"), "/");
+  assert.match(await page.inputValue("#snippet-text"), /<script type="module" src="\/report-widget\.js"><\/script>/);
+  await page.fill("#widget-base", "/static/report-widget/");
+  await page.selectOption("#snippet-lang", "en");
+  await page.selectOption("#snippet-theme", "dark");
+  await page.check("#prerender");
+  await page.waitForFunction(() => document.querySelector("#snippet-text").value.includes("shadowrootmode"));
+  await page.fill("#payload-id", "this-report-only");
+  await open(page, editorUrl());
+  await page.click("#output summary");
+  assert.equal(await page.inputValue("#widget-base"), "/static/report-widget/");
+  assert.equal(await page.inputValue("#snippet-lang"), "en");
+  assert.equal(await page.inputValue("#snippet-theme"), "dark");
+  assert.ok(await page.isChecked("#prerender"));
+  // The payload's element id belongs to one report: not kept.
+  assert.equal(await page.inputValue("#payload-id"), "report-payload");
+  await page.waitForFunction(() => document.querySelector("#snippet-text").value.includes("shadowrootmode"));
+  const snippet = await page.inputValue("#snippet-text");
+  assert.match(snippet, /data-lang="en" data-theme="dark"/);
+  assert.match(snippet, /src="\/static\/report-widget\/report-widget\.js"/);
+  // The data-src choice is kept too.
+  await page.check("#place-file");
+  await open(page, editorUrl());
+  await page.click("#output summary");
+  assert.ok(await page.isChecked("#place-file"));
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});

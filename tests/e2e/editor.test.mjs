@@ -55,6 +55,9 @@ test("a small report is built from an empty one through the form only", async ()
   await byId(page, "f/meta/title/en").fill("County water bureau 2023");
   await byId(page, "f/meta/publisher/zh").fill("某县水务局");
   await byId(page, "f/meta/date").fill("2024-01-15");
+  // The synthetic tick says, in the widget's own words, what readers would then see.
+  assert.equal(await byId(page, "f/meta/synthetic").getAttribute("aria-describedby"), "synthetic-help");
+  assert.match(await page.textContent("#synthetic-help"), /^真实报告不要勾选。勾选后，组件在报告标题下注明：“合成数据：此报告为测试或基准生成，不是真实数据。”$/);
   // Valid now, but with nothing to show: advised, not "ready to publish"; the advice leads to
   // where a section is added.
   const noSections = '#problem-list li[data-pointer="/sections"]';
@@ -237,11 +240,60 @@ test("an error in the list leads to its field, and fixing it clears it", async (
   await page.context().close();
 });
 
+test("F8 goes from the field just fixed to the next problem, Shift+F8 back; a repeated id is marked at both entries", async () => {
+  const page = await editorPage(session.browser, editorUrl());
+  await loadExample(page);
+  await noProblems(page);
+  assert.equal(await page.$("#problem-keys"), null, "no key hint without problems");
+  // Three problems, far apart in the form.
+  await byId(page, "f/meta/title/zh").fill("");
+  await byId(page, "f/sections/0/items/1/value").fill("x");
+  await byId(page, "f/sections/5/items/5/label/zh").fill("");
+  await page.waitForSelector('#problem-list li[data-pointer="/sections/5/items/5/label"]');
+  assert.match(await page.textContent("#problem-keys"), /F8/);
+  // The title fixed, F8 goes on to the value, then to the label (unfolding nothing by hand).
+  await byId(page, "f/meta/title/zh").fill("临沂市生态环境局兰山分局关于2021年度法治政府建设情况的报告");
+  await page.keyboard.press("F8");
+  assert.equal(await focusedId(page), "f/sections/0/items/1/value");
+  await page.keyboard.press("F8");
+  assert.equal(await focusedId(page), "f/sections/5/items/5/label/zh");
+  // Past the last, round to the first; Shift+F8 goes back.
+  await page.keyboard.press("F8");
+  assert.equal(await focusedId(page), "f/sections/0/items/1/value");
+  await page.keyboard.press("Shift+F8");
+  assert.equal(await focusedId(page), "f/sections/5/items/5/label/zh");
+  await page.keyboard.type("处罚金额");
+  await byId(page, "f/sections/0/items/1/value").fill("231");
+  await noProblems(page);
+
+  // An id typed that an entry further down already has: the check lists it at the later entry,
+  // and the form marks both, each saying where the other is.
+  const earlier = byId(page, "f/sections/3/items/0/id");
+  await earlier.fill("enterprises-inspected");
+  await page.waitForSelector('#problem-list li[data-pointer="/sections/5/items/1/id"]');
+  await page.waitForFunction(() => document.querySelector('[id="f/sections/3/items/0/id"]').getAttribute("aria-invalid") === "true");
+  const said = await byId(page, await earlier.getAttribute("aria-describedby")).textContent();
+  assert.match(said, /^第6节“环境执法” › 第2项“.+”也用了这个 id/, said);
+  assert.equal(await byId(page, "f/sections/5/items/1/id").getAttribute("aria-invalid"), "true");
+  await earlier.fill("monitored-river-sections");
+  await noProblems(page);
+  assert.equal(await earlier.getAttribute("aria-invalid"), null);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
 test("a change of 1 is advised to take its own unit, and the English preview then reads in the singular", async () => {
   const page = await editorPage(session.browser, editorUrl());
   await loadExample(page);
   await page.check("#preview-en");
   await previewShows(page, "up 3 days year on year");
+  // A metric's rarely used fields are folded while empty (the entry was twice as tall), open
+  // where one has a value (the third water figure has a note).
+  const folded = (id) => byId(page, id).evaluate((el) => !el.closest("details").open);
+  assert.ok(await folded("f/sections/0/items/1/change/unit/en"));
+  assert.ok(await folded("f/sections/0/items/1/bounds/min"));
+  assert.equal(await folded("f/sections/3/items/2/note/zh"), false);
+  assert.match(await byId(page, "f/sections/0/items/1/bounds/min").evaluate((el) => el.closest("details").querySelector("summary").textContent), /上下限、备注/);
   await byId(page, "f/sections/0/items/1/change/value").fill("1");
   await previewShows(page, "up 1 days year on year");
   const advice = '#problem-list li[data-pointer="/sections/0/items/1/change"]';
@@ -253,9 +305,12 @@ test("a change of 1 is advised to take its own unit, and the English preview the
   const hint = await unitEn.getAttribute("aria-describedby");
   assert.match(await byId(page, hint).textContent(), /up 1 days/);
   assert.equal(await byId(page, "f/sections/0/items/1/change/unit/zh").getAttribute("aria-describedby"), hint);
+  // The advice opens the fold its fix is in, and it stays open once the advice is followed.
+  assert.equal(await folded("f/sections/0/items/1/change/unit/en"), false);
   await byId(page, "f/sections/0/items/1/change/unit/zh").fill("天");
   await unitEn.fill("day");
   await noProblems(page);
+  assert.equal(await folded("f/sections/0/items/1/change/unit/en"), false);
   await previewShows(page, "up 1 day year on year");
   assert.ok((await previewText(page)).includes("231 days"), "the figure keeps its plural");
   // Every Text's two controls stand on one line, even where one label wraps (the English
@@ -264,6 +319,7 @@ test("a change of 1 is advised to take its own unit, and the English preview the
   const misaligned = await page.$$eval('.ed-pair .ed-input[id$="/zh"]', (zhs) =>
     zhs
       .map((zh) => [zh, document.getElementById(zh.id.replace(/\/zh$/, "/en"))])
+      .filter(([zh]) => zh.getClientRects().length > 0) // not in a closed fold
       .filter(([zh, en]) => en && Math.abs(zh.getBoundingClientRect().top - en.getBoundingClientRect().top) > 0.5)
       .map(([zh]) => zh.id)
   );

@@ -14,6 +14,13 @@ pub fn now() -> f64 {
     js_sys::Date::now()
 }
 
+/// The folder this page is served from ([`crate::editor::output::editor_folder`]).
+pub fn page_folder() -> String {
+    let location = gloo::utils::window().location();
+    let (protocol, path) = (location.protocol().unwrap_or_default(), location.pathname().unwrap_or_default());
+    crate::editor::output::editor_folder(&protocol, &path)
+}
+
 /// `YYYY-MM-DD HH:MM` in local time.
 pub fn local_time(ms: f64) -> String {
     let d = js_sys::Date::new(&JsValue::from_f64(ms));
@@ -120,6 +127,24 @@ fn reveal(el: &Element) {
         }
         at = parent.parent_element();
     }
+}
+
+/// Where the first element that exists among `ids` is against the focused one, in document
+/// order (`Greater`: after it; `Equal`: the focused element or one holding it); `None` when
+/// none exists. With nothing focused, everything is after.
+pub fn place_from_focus(ids: &[String]) -> Option<std::cmp::Ordering> {
+    use std::cmp::Ordering;
+    let el = ids.iter().find_map(|id| document().get_element_by_id(id))?;
+    let focused = document().active_element().filter(|a| a.tag_name() != "BODY");
+    let Some(focused) = focused else { return Some(Ordering::Greater) };
+    let bits = focused.compare_document_position(&el);
+    Some(if focused == el || bits & web_sys::Node::DOCUMENT_POSITION_CONTAINS != 0 {
+        Ordering::Equal
+    } else if bits & web_sys::Node::DOCUMENT_POSITION_FOLLOWING != 0 {
+        Ordering::Greater
+    } else {
+        Ordering::Less
+    })
 }
 
 /// Focuses the first element that exists among `ids` (opening folded sections around it and

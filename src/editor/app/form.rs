@@ -586,9 +586,12 @@ fn MetaForm() -> Html {
             <TextField ptr="/meta/period" label={t.period} />
             <TextField ptr="/meta/note" label={t.note} multiline=true />
             <div class="ed-field ed-check">
-                <input type="checkbox" id="f/meta/synthetic" checked={synthetic} onchange={on_synthetic} />
+                <input type="checkbox" id="f/meta/synthetic" checked={synthetic} onchange={on_synthetic}
+                    aria-describedby="synthetic-help" />
                 <label for="f/meta/synthetic">{ t.synthetic }</label>
             </div>
+            // The widget's own words, which readers will see above the report.
+            <p class="ed-hint" id="synthetic-help">{ t.synthetic_help.replace("{notice}", crate::i18n::ui(t.lang).synthetic_notice) }</p>
         </fieldset>
     }
 }
@@ -901,17 +904,74 @@ fn MetricFields(p: &PtrProps) -> Html {
                     <NumField ptr={format!("{ptr}/change/value")} label={t.change_value} />
                     <SelectField ptr={format!("{ptr}/change/kind")} label={t.change_kind} options={change_kinds} default="" />
                 </div>
-                <TextField ptr={format!("{ptr}/change/basis")} label={t.change_basis} />
-                <TextField ptr={format!("{ptr}/change/unit")} label={t.change_unit} hint={t.change_unit_hint} />
+                <Fold within={vec![format!("{ptr}/change/basis"), format!("{ptr}/change/unit")]}
+                    problems={vec![format!("{ptr}/change")]} summary={t.more_change}>
+                    <TextField ptr={format!("{ptr}/change/basis")} label={t.change_basis} />
+                    <TextField ptr={format!("{ptr}/change/unit")} label={t.change_unit} hint={t.change_unit_hint} />
+                </Fold>
             </fieldset>
-            <div class="ed-grid">
-                <NumField ptr={format!("{ptr}/bounds/min")} label={t.bounds_min} />
-                <NumField ptr={format!("{ptr}/bounds/max")} label={t.bounds_max} />
-            </div>
             <RanksFields ptr={format!("{ptr}/ranks")} />
-            <TextField ptr={format!("{ptr}/note")} label={t.note} />
             <TextField ptr={format!("{ptr}/source")} label={t.source} multiline=true />
+            <Fold within={vec![format!("{ptr}/bounds"), format!("{ptr}/note")]} summary={t.more_metric}>
+                <div class="ed-grid">
+                    <NumField ptr={format!("{ptr}/bounds/min")} label={t.bounds_min} />
+                    <NumField ptr={format!("{ptr}/bounds/max")} label={t.bounds_max} />
+                </div>
+                <TextField ptr={format!("{ptr}/note")} label={t.note} />
+            </Fold>
         </>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct FoldProps {
+    /// The fields inside: a value in one, or a problem at or under one, opens the fold.
+    within: Vec<String>,
+    /// Places whose problems are fixed inside (a change's advice about its unit) open it too.
+    #[prop_or_default]
+    problems: Vec<String>,
+    summary: AttrValue,
+    children: Html,
+}
+
+/// Fields most entries leave empty, folded under a summary naming them, so that an entry is
+/// not twice the height of what it says. Open when one has a value or a problem, and kept open
+/// once opened (by the person, or by a problem): it must not close under the cursor as a field
+/// is emptied or its problem fixed. Focus sent to a field inside (a problem's link, F8) opens
+/// it too (`dom::focus_first`).
+#[function_component]
+fn Fold(p: &FoldProps) -> Html {
+    let ctx = use_form();
+    let block = use_block();
+    let filled = p.within.iter().any(|ptr| {
+        let rel = ptr.strip_prefix(&*block.base).unwrap_or(ptr);
+        block.value.pointer(rel).is_some_and(|v| !v.is_null())
+    });
+    let under = |ptr: &str, at: &str| ptr == at || ptr.strip_prefix(at).is_some_and(|rest| rest.starts_with('/'));
+    let problem =
+        ctx.errors.keys().any(|e| p.within.iter().any(|at| under(e, at)) || p.problems.iter().any(|at| e == at));
+    let opened = use_state(|| filled || problem);
+    {
+        let opened = opened.clone();
+        use_effect_with(problem, move |&problem| {
+            if problem {
+                opened.set(true);
+            }
+        });
+    }
+    let ontoggle = {
+        let opened = opened.clone();
+        Callback::from(move |e: Event| {
+            if let Some(d) = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok()) {
+                opened.set(d.open());
+            }
+        })
+    };
+    html! {
+        <details class="ed-fold" open={*opened || problem} {ontoggle}>
+            <summary>{ p.summary.clone() }</summary>
+            { p.children.clone() }
+        </details>
     }
 }
 

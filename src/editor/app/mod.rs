@@ -14,7 +14,7 @@ use crate::editor::doc::{self, Edit};
 use crate::editor::history::History;
 use crate::editor::json::{self, SyntaxError};
 use crate::editor::nav;
-use crate::editor::output::{self, PayloadPlace};
+use crate::editor::output::{self, PayloadPlace, SnippetSettings};
 use crate::editor::pending::PendingImport;
 use crate::editor::strings::{strings, Strings};
 use crate::editor::{check, open_file, Status};
@@ -127,6 +127,8 @@ pub enum Msg {
     GoToJsonError,
     /// To the English field of the first text without English.
     GoToUntranslated,
+    /// F8 (`true`) or Shift+F8: the next or previous problem from the focused field.
+    NextProblem(bool),
     NewEmpty,
     NewExample,
     /// The replacement asked about (work not downloaded would go): made, or not.
@@ -212,19 +214,14 @@ pub struct EditorApp {
     kept_import: Option<PendingImport>,
     output_open: bool,
     file_name: String,
-    inline: bool,
+    /// The snippet panel's site-wide choices (kept with the preferences).
+    snippet: SnippetSettings,
     payload_id: String,
     /// The snippet's `data-src` as the person typed it; `None` follows the file name.
     payload_url: Option<String>,
     /// The id field being typed in and the id its references point to meanwhile
     /// ([`doc::set_id`]).
     renaming: Option<(String, String)>,
-    base: String,
-    snippet_lang: String,
-    /// `data-theme` in the snippet: empty (the reader's system), `light` or `dark`.
-    snippet_theme: String,
-    /// The prerendered snippet is wanted (inline payloads only).
-    prerender: bool,
     /// The last prerendered snippet, and what it was made from.
     prerendered: Option<(PrerenderKey, Rc<String>)>,
     prerender_pending: bool,
@@ -320,6 +317,14 @@ impl EditorApp {
         for (p, message) in status.problems.iter().zip(&messages) {
             errors.entry(p.pointer.clone()).or_insert_with(|| message.clone());
         }
+        // A repeated id is marked at its first use too: either may be the one just typed.
+        for p in &status.problems {
+            if let Some(first) = nav::first_use_of_id(&p.pointer, p.message(Lang::En)) {
+                let entry = p.pointer.trim_end_matches("/id");
+                let said = t.id_also_at.replace("{place}", &self.crumbs(t, entry));
+                errors.entry(first.to_string()).or_insert(said);
+            }
+        }
         self.errors = Rc::new(errors);
         self.messages = Rc::new(messages);
         if let Some(report) = &status.report {
@@ -389,22 +394,35 @@ impl EditorApp {
     }
 
     fn save_prefs(&self) {
-        let prefs = json!({ "ui": self.ui.tag(), "preview_lang": self.preview_lang.tag(), "theme": self.theme });
+        let prefs = json!({
+            "ui": self.ui.tag(),
+            "preview_lang": self.preview_lang.tag(),
+            "theme": self.theme,
+            "snippet": self.snippet,
+        });
         dom::store_set(PREFS_KEY, &prefs.to_string());
+    }
+
+    /// A change of what the snippet says: kept for the next visit, and "copied" beside its
+    /// button no longer holds.
+    fn set_snippet(&mut self, change: impl FnOnce(&mut SnippetSettings)) {
+        change(&mut self.snippet);
+        self.copy_said = None;
+        self.save_prefs();
     }
 
     fn prerender_key(&self) -> PrerenderKey {
         PrerenderKey {
             text: self.text.clone(),
             id: output::element_id(&self.payload_id),
-            base: self.base.clone(),
-            lang: self.snippet_lang.clone(),
-            theme: self.snippet_theme.clone(),
+            base: self.snippet.base.clone(),
+            lang: self.snippet.lang.clone(),
+            theme: self.snippet.theme.clone(),
         }
     }
 
     fn prerender_wanted(&self) -> bool {
-        self.output_open && self.inline && self.prerender
+        self.output_open && self.snippet.inline && self.snippet.prerender
     }
 
     /// Starts rendering the prerendered snippet when it is wanted and out of date.
@@ -459,12 +477,12 @@ impl EditorApp {
         if self.prerender_wanted() {
             return self.prerendered_now().map(|s| (*s).clone()).unwrap_or_default();
         }
-        let place = if self.inline {
+        let place = if self.snippet.inline {
             PayloadPlace::Inline { id: output::element_id(&self.payload_id) }
         } else {
             PayloadPlace::File { url: self.payload_url() }
         };
-        output::embed_snippet(&self.text, &place, &self.base, &self.snippet_lang, Some(&self.snippet_theme))
+        output::embed_snippet(&self.text, &place, &self.snippet.base, &self.snippet.lang, Some(&self.snippet.theme))
     }
 
     /// Puts `replacement` in the place of the current report, or first asks (in the page) when
@@ -719,6 +737,12 @@ impl Component for EditorApp {
             let active = gloo::events::EventListenerOptions::enable_prevent_default();
             listeners.push(EventListener::new_with_options(&window, "keydown", active, move |e| {
                 let Some(k) = e.dyn_ref::<KeyboardEvent>() else { return };
+                // As in code editors: from a field just fixed straight to the next problem.
+                if k.key() == "F8" && !(k.ctrl_key() || k.meta_key() || k.alt_key()) {
+                    e.prevent_default();
+                    send.emit(Msg::NextProblem(!k.shift_key()));
+                    return;
+                }
                 if !(k.ctrl_key() || k.meta_key()) || k.alt_key() {
                     return;
                 }
@@ -774,14 +798,10 @@ impl Component for EditorApp {
             kept_import: None,
             output_open: false,
             file_name,
-            inline: true,
+            snippet: SnippetSettings::from_prefs(&prefs, &dom::page_folder()),
             payload_id: "report-payload".into(),
             payload_url: None,
             renaming: None,
-            base: "/static/rw/1.0/".into(),
-            snippet_lang: "zh".into(),
-            snippet_theme: String::new(),
-            prerender: false,
             prerendered: None,
             prerender_pending: false,
             exported: clean.then(|| text.clone()),
@@ -979,6 +999,30 @@ impl Component for EditorApp {
                     self.run_check();
                 }
                 self.go_to_problem(&problem);
+            }
+            Msg::NextProblem(forward) => {
+                if self.stale {
+                    self.run_check();
+                }
+                if self.json_error.is_some() {
+                    return Component::update(self, ctx, Msg::GoToJsonError);
+                }
+                let places: Vec<_> = match self.tab {
+                    Tab::Form => self
+                        .status
+                        .problems
+                        .iter()
+                        .map(|p| dom::place_from_focus(&nav::candidates(&p.pointer)))
+                        .collect(),
+                    Tab::Json => vec![None; self.status.problems.len()],
+                };
+                match nav::next_problem(&places, forward).map(|i| self.status.problems[i].clone()) {
+                    Some(problem) => self.go_to_problem(&problem),
+                    None => {
+                        self.notice = Some(self.t().no_problems.to_string());
+                        self.notice_discard = false;
+                    }
+                }
             }
             Msg::GoToUntranslated => {
                 if let Some(ptr) = doc::untranslated(&self.doc).into_iter().next() {
@@ -1196,13 +1240,13 @@ impl Component for EditorApp {
             Msg::OutputToggle(open) => self.output_open = open,
             Msg::FileName(name) => self.file_name = name,
             // A change of what the snippet says: "copied" beside its button no longer holds.
-            Msg::Place(inline) => (self.inline, self.copy_said) = (inline, None),
             Msg::PayloadId(id) => (self.payload_id, self.copy_said) = (id, None),
             Msg::PayloadUrl(url) => (self.payload_url, self.copy_said) = (Some(url), None),
-            Msg::Base(base) => (self.base, self.copy_said) = (base, None),
-            Msg::SnippetLang(lang) => (self.snippet_lang, self.copy_said) = (lang, None),
-            Msg::SnippetTheme(theme) => (self.snippet_theme, self.copy_said) = (theme, None),
-            Msg::Prerender(on) => (self.prerender, self.copy_said) = (on, None),
+            Msg::Place(inline) => self.set_snippet(|s| s.inline = inline),
+            Msg::Base(base) => self.set_snippet(|s| s.base = base),
+            Msg::SnippetLang(lang) => self.set_snippet(|s| s.lang = lang),
+            Msg::SnippetTheme(theme) => self.set_snippet(|s| s.theme = theme),
+            Msg::Prerender(on) => self.set_snippet(|s| s.prerender = on),
             Msg::Prerendered(key, snippet) => {
                 self.prerender_pending = false;
                 self.prerendered = Some((key, Rc::new(snippet)));
@@ -1232,7 +1276,7 @@ impl Component for EditorApp {
             }
             Msg::Copied(ok) => {
                 let t = self.t();
-                if ok && self.inline {
+                if ok && self.snippet.inline {
                     self.exported = Some(self.text.clone());
                     self.unsaved.set(false);
                     self.work_is_safe();

@@ -239,6 +239,7 @@ impl EditorApp {
         html! {
             <section class="ed-problems" aria-labelledby="problems-h">
                 <h2 class="ed-h2" id="problems-h" tabindex="-1">{ t.problems }{ count }</h2>
+                if errors + warnings > 0 { <p class="ed-hint" id="problem-keys">{ t.problem_keys }</p> }
                 if let Some(e) = &self.json_error {
                     <ol class="ed-problem-list" id="json-problems">
                         <li class="ed-problem ed-error">
@@ -335,7 +336,7 @@ impl EditorApp {
         });
         let errors = self.status.errors();
         // Texts an English widget shows in Chinese (said beside the language choice).
-        let untranslated = if self.snippet_lang == "en" { doc::untranslated(&self.doc).len() } else { 0 };
+        let untranslated = if self.snippet.lang == "en" { doc::untranslated(&self.doc).len() } else { 0 };
         let text_input = |id: &'static str, label: &'static str, value: String, msg: fn(String) -> Msg| {
             html! {
                 <div class="ed-field">
@@ -356,13 +357,13 @@ impl EditorApp {
                 <fieldset class="ed-box">
                     <legend>{ t.snippet }</legend>
                     <div class="ed-radios">
-                        { radio("place", "place-inline", t.snippet_inline, self.inline, self.send.reform(|_| Msg::Place(true))) }
-                        { radio("place", "place-file", t.snippet_file, !self.inline, self.send.reform(|_| Msg::Place(false))) }
+                        { radio("place", "place-inline", t.snippet_inline, self.snippet.inline, self.send.reform(|_| Msg::Place(true))) }
+                        { radio("place", "place-file", t.snippet_file, !self.snippet.inline, self.send.reform(|_| Msg::Place(false))) }
                     </div>
-                    if self.inline {
+                    if self.snippet.inline {
                         { text_input("payload-id", t.payload_id, self.payload_id.clone(), Msg::PayloadId) }
                         <div class="ed-field ed-check">
-                            <input type="checkbox" id="prerender" checked={self.prerender} aria-describedby="prerender-help"
+                            <input type="checkbox" id="prerender" checked={self.snippet.prerender} aria-describedby="prerender-help"
                                 onchange={self.send.reform(|e: Event| Msg::Prerender(
                                     e.target().and_then(|t| t.dyn_into::<HtmlInputElement>().ok()).is_some_and(|i| i.checked())))} />
                             <label for="prerender">{ t.prerender }</label>
@@ -371,13 +372,13 @@ impl EditorApp {
                     } else {
                         { text_input("payload-url", t.payload_url, self.payload_url(), Msg::PayloadUrl) }
                     }
-                    { text_input("widget-base", t.widget_base, self.base.clone(), Msg::Base) }
+                    { text_input("widget-base", t.widget_base, self.snippet.base.clone(), Msg::Base) }
                     <p class="ed-hint" id="needs-server">{ t.needs_server }</p>
                     <div class="ed-field">
                         <label for="snippet-lang">{ t.snippet_lang }</label>
                         <select id="snippet-lang" class="ed-input ed-narrow" aria-describedby={(untranslated > 0).then_some("snippet-untranslated")} onchange={self.send.reform(|e: Event| Msg::SnippetLang(event_value(&e)))}>
-                            <option value="zh" selected={self.snippet_lang == "zh"}>{ "中文" }</option>
-                            <option value="en" selected={self.snippet_lang == "en"}>{ "English" }</option>
+                            <option value="zh" selected={self.snippet.lang == "zh"}>{ "中文" }</option>
+                            <option value="en" selected={self.snippet.lang == "en"}>{ "English" }</option>
                         </select>
                     </div>
                     if untranslated > 0 {
@@ -387,9 +388,9 @@ impl EditorApp {
                     <div class="ed-field">
                         <label for="snippet-theme">{ t.snippet_theme }</label>
                         <select id="snippet-theme" class="ed-input ed-narrow" onchange={self.send.reform(|e: Event| Msg::SnippetTheme(event_value(&e)))}>
-                            <option value="" selected={self.snippet_theme.is_empty()}>{ t.theme_system }</option>
-                            <option value="light" selected={self.snippet_theme == "light"}>{ t.theme_light }</option>
-                            <option value="dark" selected={self.snippet_theme == "dark"}>{ t.theme_dark }</option>
+                            <option value="" selected={self.snippet.theme.is_empty()}>{ t.theme_system }</option>
+                            <option value="light" selected={self.snippet.theme == "light"}>{ t.theme_light }</option>
+                            <option value="dark" selected={self.snippet.theme == "dark"}>{ t.theme_dark }</option>
                         </select>
                     </div>
                     if self.prerender_wanted() && self.prerendered_now().is_none() {
