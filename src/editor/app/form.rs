@@ -112,9 +112,16 @@ pub fn use_form() -> FormCtx {
 #[hook]
 fn use_at(ptr: &str) -> Option<Value> {
     let block = use_context::<DocCtx>().expect("fields are rendered inside a DocCtx provider");
-    // "/sections/1" is not a prefix of "/sections/10/…": only whole tokens count.
-    let rel = ptr.strip_prefix(&*block.base).filter(|rel| rel.is_empty() || rel.starts_with('/'))?;
-    block.value.pointer(rel).cloned()
+    block.at(ptr).cloned()
+}
+
+impl DocCtx {
+    /// The value at an absolute pointer inside this block.
+    fn at(&self, ptr: &str) -> Option<&Value> {
+        // "/sections/1" is not a prefix of "/sections/10/…": only whole tokens count.
+        let rel = ptr.strip_prefix(&*self.base).filter(|rel| rel.is_empty() || rel.starts_with('/'))?;
+        self.value.pointer(rel)
+    }
 }
 
 /// The value of the input, textarea or select an event came from.
@@ -943,10 +950,7 @@ struct FoldProps {
 fn Fold(p: &FoldProps) -> Html {
     let ctx = use_form();
     let block = use_block();
-    let filled = p.within.iter().any(|ptr| {
-        let rel = ptr.strip_prefix(&*block.base).unwrap_or(ptr);
-        block.value.pointer(rel).is_some_and(|v| !v.is_null())
-    });
+    let filled = p.within.iter().any(|ptr| block.at(ptr).is_some_and(|v| !v.is_null()));
     let under = |ptr: &str, at: &str| ptr == at || ptr.strip_prefix(at).is_some_and(|rest| rest.starts_with('/'));
     let problem =
         ctx.errors.keys().any(|e| p.within.iter().any(|at| under(e, at)) || p.problems.iter().any(|at| e == at));
