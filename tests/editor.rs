@@ -1192,6 +1192,18 @@ fn problems_are_listed_in_the_form_order() {
 }
 
 #[test]
+fn the_checks_are_counted_in_each_languages_words() {
+    use report_widget::editor::strings::strings;
+    assert_eq!(strings(Lang::Zh).counts(3, 0), "错误 3 · 提醒 0");
+    assert_eq!(strings(Lang::En).counts(3, 0), "3 errors · 0 warnings");
+    assert_eq!(strings(Lang::En).counts(1, 1), "1 error · 1 warning");
+    // English messages read as sentences under their fields; a quoted start stays as it is.
+    assert_eq!(nav::as_sentence("the text must not be empty"), "The text must not be empty");
+    assert_eq!(nav::as_sentence("\"x\" is not a number"), "\"x\" is not a number");
+    assert_eq!(nav::as_sentence(""), "");
+}
+
+#[test]
 fn a_chinese_message_names_fields_as_the_form_does() {
     let t = report_widget::editor::strings::strings(Lang::Zh);
     let said = |m: &str| nav::fields_in_words(m, |key| t.field_word(key));

@@ -137,6 +137,17 @@ pub fn fields_in_words(message: &str, word: impl Fn(&str) -> String) -> String {
     out
 }
 
+/// An English message as a sentence under its field: the validator's messages start in lower
+/// case, as the command line prints them after a place ("/meta/title: the text must not be
+/// empty").
+pub fn as_sentence(message: &str) -> String {
+    let mut chars = message.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
 /// `message` with each place in the payload it names (a repeated id's "first at
 /// /sections/0/items/2/id") said by `words`, as the problem list says the problem's own place:
 /// a report editor reads the form, not JSON pointers.

@@ -556,6 +556,17 @@ impl Strings {
         }
     }
 
+    /// How many errors and warnings: "错误 3 · 提醒 0", "3 errors · 1 warning".
+    pub fn counts(&self, errors: usize, warnings: usize) -> String {
+        match self.lang {
+            Lang::Zh => format!("{} {errors} · {} {warnings}", self.error, self.warning),
+            Lang::En => {
+                let s = |n: usize| if n == 1 { "" } else { "s" };
+                format!("{errors} error{} · {warnings} warning{}", s(errors), s(warnings))
+            }
+        }
+    }
+
     /// Two sentences one after the other: Chinese puts no space after its full stop.
     pub fn then(&self, first: &str, next: &str) -> String {
         match self.lang {

@@ -251,6 +251,13 @@ test("F8 goes from the field just fixed to the next problem, Shift+F8 back; a re
   await byId(page, "f/sections/5/items/5/label/zh").fill("");
   await page.waitForSelector('#problem-list li[data-pointer="/sections/5/items/5/label"]');
   assert.match(await page.textContent("#problem-keys"), /F8/);
+  // In English, the count reads as English and a field's message as a sentence.
+  await page.selectOption("#ui-lang", "en");
+  await page.waitForFunction(() => /\(3 errors · 0 warnings\)$/.test(document.querySelector("#problems-h").textContent));
+  const titleError = await byId(page, "f/meta/title/zh").getAttribute("aria-describedby");
+  assert.equal(await byId(page, titleError).textContent(), "The text must not be empty");
+  await page.selectOption("#ui-lang", "zh");
+  await page.waitForFunction(() => /\(错误 3 · 提醒 0\)$/.test(document.querySelector("#problems-h").textContent));
   // The title fixed, F8 goes on to the value, then to the label (unfolding nothing by hand).
   await byId(page, "f/meta/title/zh").fill("临沂市生态环境局兰山分局关于2021年度法治政府建设情况的报告");
   await page.keyboard.press("F8");

@@ -309,7 +309,7 @@ impl EditorApp {
                 if self.ui == Lang::Zh {
                     nav::fields_in_words(&message, |key| t.field_word(key))
                 } else {
-                    message
+                    nav::as_sentence(&message)
                 }
             })
             .collect();

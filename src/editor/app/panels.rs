@@ -209,7 +209,7 @@ impl EditorApp {
     pub(super) fn jump_to_checks(&self, t: &'static Strings) -> Html {
         let said = match self.problem_counts() {
             (0, 0) => t.no_problems_short.to_string(),
-            (errors, warnings) => format!("{} {errors} · {} {warnings}", t.error, t.warning),
+            (errors, warnings) => t.counts(errors, warnings),
         };
         html! {
             <p class="ed-jump"><a href="#problems-h" id="jump-to-checks">{ t.problems }{ t.sep }{ said }{ " ↓" }</a></p>
@@ -234,7 +234,7 @@ impl EditorApp {
         let (errors, warnings) = self.problem_counts();
         let count = match (errors, warnings) {
             (0, 0) => String::new(),
-            _ => format!(" ({} {errors} · {} {warnings})", t.error, t.warning),
+            _ => format!(" ({})", t.counts(errors, warnings)),
         };
         html! {
             <section class="ed-problems" aria-labelledby="problems-h">
