@@ -163,6 +163,7 @@ pub struct Strings {
     pub payload_id: &'static str,
     pub payload_url: &'static str,
     pub widget_base: &'static str,
+    pub widget_base_help: &'static str,
     pub needs_server: &'static str,
     pub snippet_lang: &'static str,
     /// With `{n}`: texts the English view shows in Chinese.
@@ -744,6 +745,7 @@ const ZH: Strings = Strings {
     payload_id: "页面中存放数据的元素 id（同一页面放多个报告时，每个各不相同）",
     payload_url: "数据文件的网址（与页面同源）",
     widget_base: "组件文件夹的网址（report-widget.js 所在处）",
+    widget_base_help: "开始时是本编辑器所在的文件夹：编辑器与组件文件同在构建出的 dist 文件夹中。把组件放在门户的其他位置时请改成那里的网址；改过的网址下次打开时仍在。",
     needs_server: "组件要从网站上打开（网址以 http:// 或 https:// 开头）才能运行。在本机直接双击打开的网页（file://）中它不能运行：没有预渲染的报告在那里是一片空白；预渲染的报告能读，但不能排序、展开。",
     snippet_lang: "组件语言",
     untranslated: "有 {n} 处文字没有英文，英文版会显示中文（并为读屏软件标明是中文）。在表单中填写它们的“（英文）”一栏即可。",
@@ -956,6 +958,7 @@ const EN: Strings = Strings {
     payload_id: "Id of the element that holds the data (different for each report on the same page)",
     payload_url: "URL of the data file (same site as the page)",
     widget_base: "URL of the widget folder (where report-widget.js is)",
+    widget_base_help: "It starts as the folder this editor is served from: the editor and the widget's files are built into the same dist folder. Where the portal keeps the widget elsewhere, write that address; it is kept for your next visit.",
     needs_server: "The widget runs only on a page opened from a web site (an address starting with http:// or https://). On a page opened from disk (file://) it cannot run: a report without prerendering is blank there; a prerendered one reads, but does not sort or expand.",
     snippet_lang: "Widget language",
     untranslated: "{n} texts have no English: the English view shows them in Chinese (marked as Chinese for screen readers). Fill in their “(English)” fields in the form.",

@@ -160,9 +160,14 @@ test("a month calendar's fields are named in the checks as the form names them",
   const label = '#problem-list li[data-pointer="/sections/0/label"]';
   await page.waitForSelector(label);
   // Its `label` says what the marks mean: "名称" named a field the form does not show.
-  assert.match(await page.textContent(label), /第1节.* › 标记的含义\s*文字不能为空/);
+  // The section has no title yet: named by its number, not by the id the editor gave it.
+  assert.match(await page.textContent(label), /第1节 › 标记的含义\s*文字不能为空/);
   await page.click(`${label} a`);
   assert.equal(await focusedId(page), "f/sections/0/label/zh");
+  // A marked month's entry is named by its month, as the widget says it.
+  await page.click('[id="add:/sections/0/marked"]');
+  await byId(page, "f/sections/0/marked/0/month").fill("4");
+  await page.waitForFunction(() => document.querySelector('[id="f/sections/0/marked/0"] legend').textContent === "第1个月份：4月");
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });

@@ -827,7 +827,12 @@ fn Entry(p: &EntryProps) -> Html {
     let word = t.list_word(&p.list, k);
     let name = match p.list.as_str() {
         "paragraphs" => word.clone(),
-        "marked" => named(t, word.clone(), &display(e.get("month"))),
+        // "4月" / "Apr", as the widget names it; anything else as typed (the checks name it).
+        "marked" => {
+            let month = e.get("month").and_then(Value::as_u64).filter(|m| (1..=12).contains(m));
+            let said = month.map_or_else(|| display(e.get("month")), |m| crate::format::month(m as u32, t.lang));
+            named(t, word.clone(), &said)
+        }
         "rows" if e.get("metric").is_some() => {
             named(t, word.clone(), &metric_label(&ctx.refs, &display(e.get("metric"))))
         }

@@ -337,15 +337,20 @@ impl EditorApp {
         let errors = self.status.errors();
         // Texts an English widget shows in Chinese (said beside the language choice).
         let untranslated = if self.snippet.lang == "en" { doc::untranslated(&self.doc).len() } else { 0 };
-        let text_input = |id: &'static str, label: &'static str, value: String, msg: fn(String) -> Msg| {
+        let described_input = |id: &'static str,
+                               label: &'static str,
+                               value: String,
+                               msg: fn(String) -> Msg,
+                               help: Option<&'static str>| {
             html! {
                 <div class="ed-field">
                     <label for={id}>{ label }</label>
-                    <input {id} class="ed-input" type="text" {value} spellcheck="false"
+                    <input {id} class="ed-input" type="text" {value} spellcheck="false" aria-describedby={help}
                         oninput={self.send.reform(move |e: InputEvent| msg(event_value(&e)))} />
                 </div>
             }
         };
+        let text_input = |id, label, value, msg| described_input(id, label, value, msg, None);
         html! {
             <details class="ed-output" open={self.output_open} {ontoggle} id="output">
                 <summary><h2 class="ed-h2 ed-inline">{ t.output }</h2></summary>
@@ -372,7 +377,8 @@ impl EditorApp {
                     } else {
                         { text_input("payload-url", t.payload_url, self.payload_url(), Msg::PayloadUrl) }
                     }
-                    { text_input("widget-base", t.widget_base, self.snippet.base.clone(), Msg::Base) }
+                    { described_input("widget-base", t.widget_base, self.snippet.base.clone(), Msg::Base, Some("widget-base-help needs-server")) }
+                    <p class="ed-hint" id="widget-base-help">{ t.widget_base_help }</p>
                     <p class="ed-hint" id="needs-server">{ t.needs_server }</p>
                     <div class="ed-field">
                         <label for="snippet-lang">{ t.snippet_lang }</label>
