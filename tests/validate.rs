@@ -710,11 +710,13 @@ fn an_english_unit_starting_with_a_number_is_pointed_out() {
         "year": 2023, "label": "考核第一", "marked": [{ "month": 7, "reward": { "value": 3 } }] }));
     // A reward without a unit is as the Lanshan report writes it ("各奖励100万"): no advice.
     assert_eq!(advice_at(&p), vec![]);
-    // "10,000 yuan" after 5 reads "5 10,000 yuan".
+    // "10,000 yuan" after 3 reads "3 10,000 yuan".
     p["sections"][2]["marked"][0]["reward"]["unit"] = json!({ "zh": "万元", "en": "10,000 yuan" });
     let advice = advice_at(&p);
     assert_eq!(advice.len(), 1, "{advice:?}");
-    assert_eq!(advice[0].0, "/sections/2/marked/0/reward/unit");
+    // At the English, which is what to change; with the reward's own figure, not a made-up one.
+    assert_eq!(advice[0].0, "/sections/2/marked/0/reward/unit/en");
+    assert!(advice[0].1.contains("英文视图显示为“3 10,000 yuan”"), "{advice:?}");
     assert!(advice[0].1.contains("请写成“× 10,000 yuan”"), "{advice:?}");
     p["sections"][2]["marked"][0]["reward"]["unit"] = json!({ "zh": "万元", "en": "× 10,000 yuan" });
     assert_eq!(advice_at(&p), vec![]);

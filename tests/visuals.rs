@@ -714,7 +714,7 @@ fn a_unit_in_wan_without_its_magnitude_in_english_is_pointed_out_to_its_authors(
     let report = with_summer_problems(serde_json::json!({ "value": 30, "unit": { "zh": "万件", "en": "cases" } }));
     let advice = validate::advice(&report);
     assert_eq!(advice.len(), 1, "{advice:?}");
-    assert!(advice[0].pointer.ends_with("/unit"), "{:?}", advice[0]);
+    assert!(advice[0].pointer.ends_with("/unit/en"), "placed at what to change: {:?}", advice[0]);
     assert!(
         advice[0].en.contains("ten thousand times too small") && advice[0].zh.contains("一万倍"),
         "{:?}",
@@ -733,7 +733,7 @@ fn a_unit_in_wan_without_its_magnitude_in_english_is_pointed_out_to_its_authors(
     let advice = validate::advice(&validate::load(&payload.to_string()).unwrap());
     assert_eq!(advice.len(), 1, "{advice:?}");
     assert!(
-        advice[0].pointer.ends_with("/marked/0/reward/unit") && advice[0].zh.contains("一万亿倍"),
+        advice[0].pointer.ends_with("/marked/0/reward/unit/en") && advice[0].zh.contains("一万亿倍"),
         "{:?}",
         advice[0]
     );

@@ -4,7 +4,7 @@
 //! part of the problem list the widget and its on-demand messages share, nor of its wasm.
 
 use super::Problem;
-use crate::model::{Report, SectionBody, Text};
+use crate::model::{Decimal, Report, SectionBody, Text};
 
 /// The advice for a valid report, as warnings.
 pub fn advice(report: &Report) -> Vec<Problem> {
@@ -37,27 +37,41 @@ pub fn advice(report: &Report) -> Vec<Problem> {
         match &section.body {
             SectionBody::Metrics(body) => {
                 for (ii, m) in body.items.iter().enumerate() {
-                    magnitude_in_english(&mut out, m.unit.as_ref(), format!("{at}/items/{ii}/unit"));
-                    let change_unit = m.change.as_ref().and_then(|c| c.unit.as_ref());
-                    magnitude_in_english(&mut out, change_unit, format!("{at}/items/{ii}/change/unit"));
+                    magnitude_in_english(&mut out, m.unit.as_ref(), format!("{at}/items/{ii}/unit"), Some(&m.value));
+                    if let Some(change) = &m.change {
+                        let pointer = format!("{at}/items/{ii}/change/unit");
+                        magnitude_in_english(&mut out, change.unit.as_ref(), pointer, Some(&change.value));
+                    }
                 }
             }
             SectionBody::Ranking(body) => {
                 for (ri, row) in body.rows.iter().enumerate() {
-                    magnitude_in_english(&mut out, row.unit.as_ref(), format!("{at}/rows/{ri}/unit"));
+                    magnitude_in_english(
+                        &mut out,
+                        row.unit.as_ref(),
+                        format!("{at}/rows/{ri}/unit"),
+                        row.value.as_ref(),
+                    );
                 }
             }
             SectionBody::CaseStats(body) => {
                 for (ii, item) in body.items.iter().enumerate() {
-                    magnitude_in_english(&mut out, item.unit.as_ref(), format!("{at}/items/{ii}/unit"));
+                    magnitude_in_english(
+                        &mut out,
+                        item.unit.as_ref(),
+                        format!("{at}/items/{ii}/unit"),
+                        Some(&item.value),
+                    );
                 }
             }
             SectionBody::Calendar(body) => {
                 for (mi, month) in body.marked.iter().enumerate() {
                     // A reward without a unit is not advised about: the Lanshan report itself
                     // says "各奖励100万", 100万 of nothing named.
-                    let unit = month.reward.as_ref().and_then(|r| r.unit.as_ref());
-                    magnitude_in_english(&mut out, unit, format!("{at}/marked/{mi}/reward/unit"));
+                    if let Some(reward) = &month.reward {
+                        let pointer = format!("{at}/marked/{mi}/reward/unit");
+                        magnitude_in_english(&mut out, reward.unit.as_ref(), pointer, Some(&reward.value));
+                    }
                 }
             }
             _ => {}
@@ -78,15 +92,18 @@ pub fn advice(report: &Report) -> Vec<Problem> {
 
 /// A unit in 万 or 亿 (万件, 亿元) whose English has no magnitude ("cases"): the English view
 /// would say 20 cases for 20万件, ten thousand times too few. An English with digits or a word
-/// for one ("× 10,000 cases", "100 million yuan") is taken as carrying it.
-fn magnitude_in_english(out: &mut Vec<Problem>, unit: Option<&Text>, pointer: String) {
+/// for one ("× 10,000 cases", "100 million yuan") is taken as carrying it. Placed at the unit's
+/// English (`pointer`/en), which is what to change; `value` is the figure the unit follows.
+fn magnitude_in_english(out: &mut Vec<Problem>, unit: Option<&Text>, pointer: String, value: Option<&Decimal>) {
     let Some((zh, en)) = unit.and_then(|u| Some((u.zh.as_str(), u.en.as_deref()?))) else { return };
-    // "10,000 yuan" after the number reads "5 10,000 yuan": 510,000 at a glance.
+    let pointer = format!("{pointer}/en");
+    // "10,000 yuan" after the number reads "12.6 10,000 yuan": 12.610,000 at a glance.
     if en.starts_with(|c: char| c.is_ascii_digit()) {
+        let shown = value.map_or("5", Decimal::written);
         out.push(Problem::warning(
             pointer,
-            format!("单位的英文“{en}”以数字开头：英文视图显示为“5 {en}”，像一个数；请写成“× {en}”"),
-            format!("the unit's English \"{en}\" starts with a number: the English view shows \"5 {en}\", which reads as one number; write \"× {en}\""),
+            format!("单位的英文“{en}”以数字开头：英文视图显示为“{shown} {en}”，像一个数；请写成“× {en}”"),
+            format!("the unit's English \"{en}\" starts with a number: the English view shows \"{shown} {en}\", which reads as one number; write \"× {en}\""),
         ));
         return;
     }

@@ -294,6 +294,72 @@ test("F8 goes from the field just fixed to the next problem, Shift+F8 back; a re
   await page.context().close();
 });
 
+test("on an office PC's 1024 × 768 screen, the keyboard reaches the side column at once, nothing hides the focus, and advice is not an error", async () => {
+  const page = await editorPage(session.browser, editorUrl(), { viewport: { width: 1024, height: 768 } });
+  await loadExample(page);
+  await noProblems(page);
+  // Skip links: the first Tab stops on a fresh page, shown when focused, each leading to its part.
+  await open(page, editorUrl());
+  await page.keyboard.press("Tab");
+  assert.equal(await page.evaluate(() => document.activeElement.getAttribute("href")), "#problems-h");
+  assert.ok((await page.evaluate(() => document.activeElement.getBoundingClientRect().left)) >= 0, "seen when focused");
+  await page.keyboard.press("Tab");
+  await page.keyboard.press("Tab");
+  assert.equal(await page.evaluate(() => document.activeElement.getAttribute("href")), "#output-summary");
+  await page.keyboard.press("Enter");
+  assert.equal(await focusedId(page), "output-summary");
+  await page.keyboard.press("Enter"); // opens the download and embed panel
+  // Back up through the panel: every control focused is clear of the checks at the column's top.
+  await page.focus("#snippet-lang");
+  const checksBottom = await page.$eval(".ed-problems", (p) => p.getBoundingClientRect().bottom);
+  for (let i = 0; i < 7; i++) {
+    await page.keyboard.press("Shift+Tab");
+    const [id, top] = await page.evaluate(() => [document.activeElement.id, document.activeElement.getBoundingClientRect().top]);
+    assert.ok(top >= checksBottom - 1, `${id} at ${top} px is under the checks (to ${checksBottom} px)`);
+  }
+  await page.keyboard.press("Shift+Tab");
+
+  // An English unit that starts with a number: the advice is at the English, as a warning.
+  const unitEn = byId(page, "f/sections/0/items/1/unit/en");
+  await unitEn.fill("10,000 days");
+  // Before the check, Tab on to the qualifier, placed at the bottom of the window: the message
+  // the check adds above must not push it out of view.
+  await page.evaluate(() => {
+    const next = document.getElementById("f/sections/0/items/1/qualifier");
+    window.scrollBy(0, next.getBoundingClientRect().bottom - window.innerHeight + 2);
+  });
+  await page.keyboard.press("Tab");
+  assert.equal(await focusedId(page), "f/sections/0/items/1/qualifier");
+  const advice = '#problem-list li[data-pointer="/sections/0/items/1/unit/en"]';
+  await page.waitForSelector(advice);
+  await page.waitForFunction(() => document.activeElement.getBoundingClientRect().bottom <= window.innerHeight + 1);
+  assert.match(await page.textContent(advice), /英文视图显示为“231 10,000 days”/);
+  assert.equal(await unitEn.getAttribute("aria-invalid"), null, "advice: the field is not invalid");
+  const note = byId(page, await unitEn.getAttribute("aria-describedby"));
+  assert.equal(await note.getAttribute("class"), "ed-field-warning");
+  assert.match(await note.textContent(), /^提醒：单位的英文/);
+  await page.click(`${advice} a`);
+  assert.equal(await focusedId(page), "f/sections/0/items/1/unit/en");
+  await unitEn.fill("days");
+  await noProblems(page);
+
+  // An undo that removes the focused entry leaves the focus at its place, not on the page.
+  await page.click('[id="add:/sections/0/items"]');
+  const added = await focusedId(page);
+  assert.match(added, /^f\/sections\/0\/items\/8\//);
+  await page.keyboard.type("新指标");
+  await byId(page, "f/sections/0/items/8/value").focus();
+  await page.keyboard.type("5");
+  await page.keyboard.press("Control+Z");
+  await page.keyboard.press("Control+Z");
+  await page.keyboard.press("Control+Z");
+  await page.waitForFunction(() => !document.getElementById("f/sections/0/items/8"));
+  const after = await page.evaluate(() => document.activeElement.tagName + "#" + document.activeElement.id);
+  assert.notEqual(after.split("#")[0], "BODY", after);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
 test("a change of 1 is advised to take its own unit, and the English preview then reads in the singular", async () => {
   const page = await editorPage(session.browser, editorUrl());
   await loadExample(page);

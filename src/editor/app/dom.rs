@@ -147,6 +147,23 @@ pub fn place_from_focus(ids: &[String]) -> Option<std::cmp::Ordering> {
     })
 }
 
+/// Whether the focus is nowhere (on the body): its element was removed.
+pub fn focus_lost() -> bool {
+    document().active_element().is_none_or(|a| a.tag_name() == "BODY")
+}
+
+/// Scrolls the focused element back into view if it is out of it (the least scroll).
+pub fn focused_into_view() {
+    let Some(el) = document().active_element().filter(|a| a.tag_name() != "BODY") else { return };
+    let rect = el.get_bounding_client_rect();
+    let height = gloo::utils::window().inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(0.0);
+    if rect.bottom() > height || rect.top() < 0.0 {
+        let options = web_sys::ScrollIntoViewOptions::new();
+        options.set_block(web_sys::ScrollLogicalPosition::Nearest);
+        el.scroll_into_view_with_scroll_into_view_options(&options);
+    }
+}
+
 /// Focuses the first element that exists among `ids` (opening folded sections around it and
 /// scrolling it into view). Returns whether one was found.
 pub fn focus_first(ids: &[String]) -> bool {
@@ -196,7 +213,8 @@ pub fn install_panic_hook(message: &'static str) {
 /// (narrow screens, where the preview sits below the form).
 pub fn follow_in_preview(anchor: &str) {
     let doc = document();
-    let (Some(side), Some(host)) = (doc.query_selector(".ed-side").ok().flatten(), doc.get_element_by_id("preview"))
+    let (Some(side), Some(host)) =
+        (doc.query_selector(".ed-side-scroll").ok().flatten(), doc.get_element_by_id("preview"))
     else {
         return;
     };
@@ -204,9 +222,6 @@ pub fn follow_in_preview(anchor: &str) {
         return;
     }
     let Some(target) = host.shadow_root().and_then(|root| root.get_element_by_id(anchor)) else { return };
-    // Below the checks, which stay at the column's top (editor.css).
-    let covered =
-        doc.query_selector(".ed-problems").ok().flatten().map_or(0.0, |p| p.get_bounding_client_rect().height());
-    let offset = target.get_bounding_client_rect().top() - side.get_bounding_client_rect().top() - covered;
+    let offset = target.get_bounding_client_rect().top() - side.get_bounding_client_rect().top();
     side.set_scroll_top((side.scroll_top() as f64 + offset - 8.0).max(0.0) as i32);
 }

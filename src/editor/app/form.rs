@@ -23,11 +23,20 @@ use yew::prelude::*;
 pub struct FormCtx {
     pub send: Callback<Msg>,
     pub t: &'static Strings,
-    pub errors: Rc<HashMap<String, String>>,
+    /// What the checks say about each field, by pointer.
+    pub errors: Rc<HashMap<String, FieldNote>>,
     pub import: Option<Rc<ImportState>>,
     pub refs: Rc<Refs>,
     /// A kind change waiting for the person's answer.
     pub kind_question: Option<KindQuestion>,
+}
+
+/// What the checks say about one field, shown under it: an error marks it invalid; a warning
+/// (advice on a valid report) only describes it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FieldNote {
+    pub message: String,
+    pub error: bool,
 }
 
 /// A section's kind about to change in a way that removes what the section holds.
@@ -142,16 +151,18 @@ fn edit(send: &Callback<Msg>, edit: Edit) {
     send.emit(Msg::Edit(edit));
 }
 
-/// An error line under a control, and the attributes that tie it to the control.
+/// An error or warning line under a control, and the attributes that tie it to the control
+/// (`aria-invalid` for an error only: a warning's field is not wrong, and says so in words).
 fn error_of(ctx: &FormCtx, ptrs: &[&str], id: &str) -> (Option<AttrValue>, Option<AttrValue>, Html) {
     match ptrs.iter().find_map(|p| ctx.errors.get(*p)) {
-        Some(msg) => {
+        Some(note) => {
             let err_id = format!("e-{id}");
-            (
-                Some(AttrValue::from("true")),
-                Some(AttrValue::from(err_id.clone())),
-                html! { <p class="ed-field-error" id={err_id}>{ msg }</p> },
-            )
+            let line = if note.error {
+                html! { <p class="ed-field-error" id={err_id.clone()}>{ &note.message }</p> }
+            } else {
+                html! { <p class="ed-field-warning" id={err_id.clone()}>{ ctx.t.warning }{ ctx.t.sep }{ &note.message }</p> }
+            };
+            (note.error.then(|| AttrValue::from("true")), Some(AttrValue::from(err_id)), line)
         }
         None => (None, None, html! {}),
     }
@@ -182,7 +193,8 @@ pub struct FieldProps {
 
 fn required_mark(t: &Strings, required: bool) -> Html {
     if required {
-        html! { <span class="ed-req" title={t.required}>{ " *" }</span> }
+        // Said by aria-required on the control: a screen reader would read "star" in its name.
+        html! { <span class="ed-req" title={t.required} aria-hidden="true">{ " *" }</span> }
     } else {
         html! {}
     }

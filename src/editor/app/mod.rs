@@ -8,7 +8,7 @@ mod import;
 mod panels;
 mod preview;
 
-use self::form::{Form, FormCtx, KindQuestion, Refs, KIND_KEEP};
+use self::form::{FieldNote, Form, FormCtx, KindQuestion, Refs, KIND_KEEP};
 use self::import::{ImportMsg, ImportState};
 use crate::editor::doc::{self, Edit};
 use crate::editor::history::History;
@@ -21,7 +21,7 @@ use crate::editor::{check, open_file, Status};
 use crate::model::Lang;
 use crate::report::Outcome;
 use crate::snippet::BuildFiles;
-use crate::validate::Problem;
+use crate::validate::{Problem, Severity};
 use crate::view::ReportView;
 use gloo::events::EventListener;
 use gloo::timers::callback::Timeout;
@@ -184,7 +184,7 @@ pub struct EditorApp {
     status: Rc<Status>,
     /// Whether `status` is older than the document (the check is waiting for typing to pause).
     stale: bool,
-    errors: Rc<HashMap<String, String>>,
+    errors: Rc<HashMap<String, FieldNote>>,
     /// Each of `status.problems`' messages, with the places it names put into words.
     messages: Rc<Vec<String>>,
     /// The last valid report and its view, for the preview.
@@ -235,6 +235,10 @@ pub struct EditorApp {
     /// Whether the last copy of the snippet worked, said beside its button until the report
     /// changes (the notice at the top is out of view there).
     copy_said: Option<bool>,
+    /// Where focus goes after an undo or redo if the focused element went with it.
+    focus_if_lost: Option<Vec<String>>,
+    /// After a check: the focused field is scrolled back into view if its messages moved it.
+    keep_focus_in_view: bool,
     send: Callback<Msg>,
     _listeners: Vec<EventListener>,
 }
@@ -313,16 +317,21 @@ impl EditorApp {
                 }
             })
             .collect();
-        let mut errors = HashMap::new();
+        // One note a field: its first error, else its first warning.
+        let mut errors: HashMap<String, FieldNote> = HashMap::new();
         for (p, message) in status.problems.iter().zip(&messages) {
-            errors.entry(p.pointer.clone()).or_insert_with(|| message.clone());
+            let error = p.severity == Severity::Error;
+            let note = errors.entry(p.pointer.clone()).or_insert(FieldNote { message: message.clone(), error });
+            if error && !note.error {
+                *note = FieldNote { message: message.clone(), error };
+            }
         }
         // A repeated id is marked at its first use too: either may be the one just typed.
         for p in &status.problems {
             if let Some(first) = nav::first_use_of_id(&p.pointer, p.message(Lang::En)) {
                 let entry = p.pointer.trim_end_matches("/id");
                 let said = t.id_also_at.replace("{place}", &self.crumbs(t, entry));
-                errors.entry(first.to_string()).or_insert(said);
+                errors.entry(first.to_string()).or_insert(FieldNote { message: said, error: true });
             }
         }
         self.errors = Rc::new(errors);
@@ -809,6 +818,8 @@ impl Component for EditorApp {
             stored: true,
             other_tab: false,
             copy_said: None,
+            focus_if_lost: None,
+            keep_focus_in_view: false,
             send,
             _listeners: listeners,
         };
@@ -947,7 +958,10 @@ impl Component for EditorApp {
                     // the focus, out of view (a live region, so a screen reader hears it too).
                     // An import box closed by it says so instead (`follow_import`).
                     let done = if undo { t.undone } else { t.redone };
-                    let place = doc::first_difference(&before, &self.doc).map(|at| self.crumbs(t, &at));
+                    let changed_at = doc::first_difference(&before, &self.doc);
+                    // The focused entry may be gone with the step: then focus goes to its place.
+                    self.focus_if_lost = changed_at.as_deref().map(nav::candidates);
+                    let place = changed_at.map(|at| self.crumbs(t, &at));
                     self.notice = Some(match place.filter(|p| !p.is_empty()) {
                         Some(place) => format!("{done}{}{place}", t.sep),
                         None => done.to_string(),
@@ -959,7 +973,11 @@ impl Component for EditorApp {
                     return false;
                 }
             }
-            Msg::Checked => self.run_check(),
+            Msg::Checked => {
+                self.run_check();
+                // The messages it adds above the focused field may push it out of view.
+                self.keep_focus_in_view = true;
+            }
             Msg::JsonInput(text) => match json::parse(&text) {
                 Ok(value) => {
                     if value != *self.doc {
@@ -1300,6 +1318,15 @@ impl Component for EditorApp {
     }
 
     fn rendered(&mut self, _ctx: &Context<Self>, _first: bool) {
+        if let Some(ids) = self.focus_if_lost.take() {
+            if dom::focus_lost() {
+                dom::focus_first(&ids);
+            }
+        }
+        if std::mem::take(&mut self.keep_focus_in_view) {
+            // After the fields, which take the new messages from context in renders of their own.
+            Timeout::new(0, dom::focused_into_view).forget();
+        }
         match self.focus.take() {
             Some(Focus::Ids(ids)) => {
                 dom::focus_first(&ids);
@@ -1325,9 +1352,15 @@ impl Component for EditorApp {
         };
         html! {
             <div class="ed" lang={self.ui.tag()}>
+                // For the keyboard: the side column is hundreds of Tabs after the form's start.
+                <nav class="ed-skip" aria-label={t.skip_to}>
+                    <a href="#problems-h">{ t.problems }</a>
+                    <a href="#preview-h">{ t.preview }</a>
+                    <a href="#output-summary">{ t.output }</a>
+                </nav>
                 { self.header(t) }
                 { self.notices(t) }
-                <div class="ed-main">
+                <main class="ed-main">
                     <section class="ed-edit" aria-labelledby="edit-h">
                         <h2 class="ed-visually-hidden" id="edit-h">{ t.edit_region }</h2>
                         { self.jump_to_checks(t) }
@@ -1349,12 +1382,16 @@ impl Component for EditorApp {
                             { self.json_panel(t) }
                         }
                     </section>
-                    <aside class="ed-side" aria-label={t.preview}>
+                    <aside class="ed-side" aria-label={t.side_region}>
                         { self.problems(t) }
-                        { self.preview(t) }
-                        { self.output(t) }
+                        // Beside the form, this part scrolls under the checks, never behind
+                        // them: what is focused in it is never hidden (editor.css).
+                        <div class="ed-side-scroll">
+                            { self.preview(t) }
+                            { self.output(t) }
+                        </div>
                     </aside>
-                </div>
+                </main>
             </div>
         }
     }

@@ -239,7 +239,14 @@ impl EditorApp {
         html! {
             <section class="ed-problems" aria-labelledby="problems-h">
                 <h2 class="ed-h2" id="problems-h" tabindex="-1">{ t.problems }{ count }</h2>
-                if errors + warnings > 0 { <p class="ed-hint" id="problem-keys">{ t.problem_keys }</p> }
+                if errors + warnings > 0 {
+                    <p class="ed-hint" id="problem-keys">
+                        <span class="ed-keys">{ t.problem_keys }</span>
+                        // Advice (the warnings about a figure's English, an empty section…)
+                        // needs a valid report: the count of warnings is not final yet.
+                        if errors > 0 { { t.warnings_after_errors } }
+                    </p>
+                }
                 if let Some(e) = &self.json_error {
                     <ol class="ed-problem-list" id="json-problems">
                         <li class="ed-problem ed-error">
@@ -283,7 +290,7 @@ impl EditorApp {
         let stylesheet = dom::meta("rw-widget-css").unwrap_or_default();
         html! {
             <section class="ed-preview" aria-labelledby="preview-h">
-                <h2 class="ed-h2" id="preview-h">{ t.preview }</h2>
+                <h2 class="ed-h2" id="preview-h" tabindex="-1">{ t.preview }</h2>
                 <div class="ed-row">
                     <fieldset class="ed-radios">
                         <legend>{ t.preview_language }</legend>
@@ -353,7 +360,7 @@ impl EditorApp {
         let text_input = |id, label, value, msg| described_input(id, label, value, msg, None);
         html! {
             <details class="ed-output" open={self.output_open} {ontoggle} id="output">
-                <summary><h2 class="ed-h2 ed-inline">{ t.output }</h2></summary>
+                <summary id="output-summary"><h2 class="ed-h2 ed-inline">{ t.output }</h2></summary>
                 if errors > 0 { <p class="ed-warn" id="export-errors">{ t.has_errors_export.replace("{n}", &errors.to_string()) }</p> }
                 <div class="ed-row ed-end">
                     { text_input("file-name", t.file_name, self.file_name.clone(), Msg::FileName) }
@@ -376,6 +383,8 @@ impl EditorApp {
                         <p class="ed-hint" id="prerender-help">{ t.prerender_help }</p>
                     } else {
                         { text_input("payload-url", t.payload_url, self.payload_url(), Msg::PayloadUrl) }
+                        // The tick is gone with this choice: said, as it may have been ticked.
+                        <p class="ed-hint" id="prerender-inline-only">{ t.prerender_inline_only }</p>
                     }
                     { described_input("widget-base", t.widget_base, self.snippet.base.clone(), Msg::Base, Some("widget-base-help needs-server")) }
                     <p class="ed-hint" id="widget-base-help">{ t.widget_base_help }</p>
