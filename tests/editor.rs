@@ -1218,6 +1218,17 @@ fn a_chinese_message_names_fields_as_the_form_does() {
     assert_eq!(said("id“note”重复"), "id“note”重复", "an id that happens to be a field's key");
     assert_eq!(said("应为数字，实际是文字“约300”"), "应为数字，实际是文字“约300”");
     assert_eq!(said("未闭合的引号“value"), "未闭合的引号“value");
+    // A choice's payload key after its words goes; other brackets stay.
+    assert_eq!(
+        nav::without_keys("应为数字，实际是文字“35万余”：数值写 35，限定词选“N 余”（over），单位写“万”"),
+        "应为数字，实际是文字“35万余”：数值写 35，限定词选“N 余”，单位写“万”"
+    );
+    assert_eq!(nav::without_keys("“N 余”（more_than）"), "“N 余”");
+    for kept in
+        ["id“x”重复（已在 第1节 用过）", "找不到“a”（在“排名分组”/groups 中定义）", "“x”（", "“x”（）", "无括号"]
+    {
+        assert_eq!(nav::without_keys(kept), kept);
+    }
 }
 
 #[test]

@@ -148,6 +148,29 @@ pub fn as_sentence(message: &str) -> String {
     }
 }
 
+/// A Chinese message without the payload keys it gives in brackets after a choice's words
+/// (限定词选“N 余”（over） → 限定词选“N 余”): the form's select shows the words only; the
+/// command line, for people who write the JSON, keeps them.
+pub fn without_keys(message: &str) -> String {
+    let is_key = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_lowercase() || b == b'_');
+    let mut out = String::with_capacity(message.len());
+    let mut rest = message;
+    while let Some(at) = rest.find("”（") {
+        let after_quote = at + '”'.len_utf8();
+        out.push_str(&rest[..after_quote]);
+        let inner = &rest[after_quote + '（'.len_utf8()..];
+        match inner.find('）').filter(|&end| is_key(&inner[..end])) {
+            Some(end) => rest = &inner[end + '）'.len_utf8()..],
+            None => {
+                out.push('（');
+                rest = inner;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
 /// `message` with each place in the payload it names (a repeated id's "first at
 /// /sections/0/items/2/id") said by `words`, as the problem list says the problem's own place:
 /// a report editor reads the form, not JSON pointers.

@@ -311,7 +311,7 @@ impl EditorApp {
             .map(|p| {
                 let message = nav::pointers_in_words(p.message(self.ui), |at| self.crumbs(t, at));
                 if self.ui == Lang::Zh {
-                    nav::fields_in_words(&message, |key| t.field_word(key))
+                    nav::without_keys(&nav::fields_in_words(&message, |key| t.field_word(key)))
                 } else {
                     nav::as_sentence(&message)
                 }
