@@ -157,7 +157,8 @@ pub fn focused_into_view() {
     let Some(el) = document().active_element().filter(|a| a.tag_name() != "BODY") else { return };
     let rect = el.get_bounding_client_rect();
     let height = gloo::utils::window().inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(0.0);
-    if rect.bottom() > height || rect.top() < 0.0 {
+    // A box taller than the window (the JSON text) is left where the person has it.
+    if rect.height() < height && (rect.bottom() > height || rect.top() < 0.0) {
         let options = web_sys::ScrollIntoViewOptions::new();
         options.set_block(web_sys::ScrollLogicalPosition::Nearest);
         el.scroll_into_view_with_scroll_into_view_options(&options);

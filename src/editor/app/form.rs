@@ -609,7 +609,7 @@ fn MetaForm() -> Html {
                     aria-describedby="synthetic-help" />
                 <label for="f/meta/synthetic">{ t.synthetic }</label>
             </div>
-            // The widget's own words, which readers will see above the report.
+            // The widget's own words, which readers will see under the report's title.
             <p class="ed-hint" id="synthetic-help">{ t.synthetic_help.replace("{notice}", crate::i18n::ui(t.lang).synthetic_notice) }</p>
         </fieldset>
     }
