@@ -320,9 +320,12 @@ fn a_number_written_as_text_says_what_to_write_instead() {
     assert!(message("1l.5").1.ends_with("Write the number 11.5"));
     // Worded for the form as well as for JSON: the form's field, and the key.
     assert!(message("5,020余人次").1.ends_with("write 5020 as the value, qualifier over, unit \"人次\""));
-    assert!(message("超过20万").1.ends_with("write 20 as the value, qualifier more_than, unit \"万\""));
+    // A bare magnitude is not the unit: what is counted goes with it.
+    assert!(message("超过20万").1.ends_with(
+        "write 20 as the value, qualifier more_than, unit \"万\" with what is counted (\"万人\", \"万元\")"
+    ));
     assert!(message("约３００人").1.ends_with("write 300 as the value, qualifier about, unit \"人\""));
-    assert!(message("近5亿").1.ends_with("write 5 as the value, qualifier nearly, unit \"亿\""));
+    assert!(message("近5亿").1.contains("write 5 as the value, qualifier nearly, unit \"亿\" with what is counted"));
     let mut nearly = minimal();
     nearly["sections"][0]["items"][0]["qualifier"] = json!("nearly");
     assert_eq!(problems(&nearly), vec![], "近N is a qualifier of its own");
@@ -330,7 +333,10 @@ fn a_number_written_as_text_says_what_to_write_instead() {
     assert!(en.ends_with("write 98.9 as the value, unit \"%\""), "{en}");
     assert_eq!(zh, "应为数字，实际是文字“98.9%”：数值写 98.9，单位写“%”");
     let (zh, _) = message("5万余");
-    assert_eq!(zh, "应为数字，实际是文字“5万余”：数值写 5，限定词选“N 余”（over），单位写“万”");
+    assert_eq!(
+        zh,
+        "应为数字，实际是文字“5万余”：数值写 5，限定词选“N 余”（over），单位写“万”加上所计的单位（如“万人”“万元”）"
+    );
     assert!(message("5万余人").1.ends_with("qualifier over, unit \"万人\""));
     assert!(message("-3.5").1.ends_with("write it as the number -3.5, not as text"));
     // Nothing to suggest: no digits, a decimal comma, two numbers.

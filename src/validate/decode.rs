@@ -167,8 +167,14 @@ fn number_as_string(s: &str, pointer: &str) -> (String, String) {
         }
     }
     if let Some(unit) = figure.unit {
-        zh.push(text!("单位写“{unit}”"));
-        en.push(text!("unit \"{unit}\""));
+        // "35万余" counts something: 万 alone is only its magnitude.
+        if ["万", "亿", "万亿", "千万", "百万"].contains(&unit.as_str()) {
+            zh.push(text!("单位写“{unit}”加上所计的单位（如“{unit}人”“{unit}元”）"));
+            en.push(text!("unit \"{unit}\" with what is counted (\"{unit}人\", \"{unit}元\")"));
+        } else {
+            zh.push(text!("单位写“{unit}”"));
+            en.push(text!("unit \"{unit}\""));
+        }
     }
     (text!("{}：{}", found.0, zh.join("，")), text!("{}: {}", found.1, en.join(", ")))
 }
