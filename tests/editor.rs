@@ -292,6 +292,22 @@ fn typing_in_one_field_is_one_undo_step() {
 }
 
 #[test]
+fn a_step_keeps_its_words_through_undo_and_redo() {
+    let mut h: History<u32> = History::default();
+    h.record_labelled(0, None, Some("载入兰山区示例".into()), 0.0);
+    h.record(1, Some("/a"), 100.0);
+    h.record_labelled(2, None, Some("下移第1项".into()), 200.0);
+    assert_eq!(h.undo_labelled(3), Ok((2, Some("下移第1项".into()))));
+    assert_eq!(h.undo_labelled(2), Ok((1, None)), "typing: said by the place it changed");
+    assert_eq!(h.undo_labelled(1), Ok((0, Some("载入兰山区示例".into()))));
+    // Redone, the same step says the same.
+    assert_eq!(h.redo_labelled(0), Ok((1, Some("载入兰山区示例".into()))));
+    assert_eq!(h.redo_labelled(1), Ok((2, None)));
+    assert_eq!(h.redo_labelled(2), Ok((3, Some("下移第1项".into()))));
+    assert_eq!(h.redo_labelled(3), Err(3));
+}
+
+#[test]
 fn history_keeps_a_bounded_number_of_steps() {
     let mut h: History<usize> = History::default();
     for i in 0..LIMIT + 50 {

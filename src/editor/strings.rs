@@ -39,6 +39,15 @@ pub struct Strings {
     pub kind_changed: &'static str,
     pub restored: &'static str,
     pub opened: &'static str,
+    /// Steps as an undo or redo names them: `{what}` is a place, `{name}` a file's name.
+    pub step_open: &'static str,
+    pub step_add: &'static str,
+    pub step_remove: &'static str,
+    pub step_up: &'static str,
+    pub step_down: &'static str,
+    pub step_import: &'static str,
+    /// After a move: `{step}` the step, `{now}` where the entry is now.
+    pub moved: &'static str,
     pub started_empty: &'static str,
     pub removed: &'static str,
     pub undone: &'static str,
@@ -181,6 +190,8 @@ pub struct Strings {
     pub prerender: &'static str,
     pub prerender_help: &'static str,
     pub prerender_inline_only: &'static str,
+    /// The name of the choice between the data inside the page and in a file.
+    pub snippet_place: &'static str,
     pub prerendering: &'static str,
     pub prerender_needs_valid: &'static str,
     pub copied: &'static str,
@@ -508,9 +519,10 @@ impl Strings {
             "change" => self.change,
             "kind" => self.kind,
             "basis" => self.change_basis,
+            // As the fold that holds them says.
             "bounds" => {
                 if zh {
-                    "界限"
+                    "上下限"
                 } else {
                     "bounds"
                 }
@@ -632,6 +644,13 @@ const ZH: Strings = Strings {
     kind_changed: "本节已改为“{kind}”，删除了 {n} 项内容；用“撤销”可以找回。",
     restored: "已恢复上次自动保存的工作（{time}）。",
     opened: "已打开“{name}”。",
+    step_open: "打开“{name}”",
+    step_add: "添加{what}",
+    step_remove: "删除{what}",
+    step_up: "上移{what}",
+    step_down: "下移{what}",
+    step_import: "导入表格到{what}",
+    moved: "已{step}，现为{now}。",
     started_empty: "已新建空白报告。",
     removed: "已删除{what}。需要时可点“撤销”（Ctrl+Z）找回。",
     undone: "已撤销",
@@ -764,6 +783,7 @@ const ZH: Strings = Strings {
     theme_system: "跟随读者的系统设置（默认）",
     copy: "复制嵌入代码",
     prerender: "预渲染：组件代码加载之前（或无法运行时）报告内容已经可读",
+    snippet_place: "数据放在哪里",
     prerender_inline_only: "预渲染只用于数据放在页面中的嵌入代码：数据放在单独的文件时，组件从文件读到数据后才显示报告。",
     prerender_help: "嵌入代码中直接包含渲染好的报告（与命令行 report-widget prerender 相同），读者立即看到数字，搜索引擎和打印也能读到。",
     prerendering: "正在渲染…",
@@ -849,6 +869,13 @@ const EN: Strings = Strings {
     kind_changed: "The section is now “{kind}”, without {n} of its entries or fields. Undo brings them back.",
     restored: "Your work saved automatically at {time} was restored.",
     opened: "Opened “{name}”.",
+    step_open: "opening “{name}”",
+    step_add: "adding {what}",
+    step_remove: "removing {what}",
+    step_up: "moving {what} up",
+    step_down: "moving {what} down",
+    step_import: "importing a table into {what}",
+    moved: "Done: {step}; it is now {now}.",
     started_empty: "Started a new, empty report.",
     removed: "Removed {what}. Undo (Ctrl+Z) brings it back.",
     undone: "Undone",
@@ -981,6 +1008,7 @@ const EN: Strings = Strings {
     theme_system: "The reader's system setting (default)",
     copy: "Copy the embed snippet",
     prerender: "Prerendered: the report is readable before (or without) the widget's code",
+    snippet_place: "Where the data goes",
     prerender_inline_only: "Prerendering is for the snippet with the data inside the page: with the data in a separate file, the widget shows the report once it has read the file.",
     prerender_help: "The snippet carries the rendered report (as the command-line report-widget prerender writes it): readers see the figures at once, and so do search engines and printers.",
     prerendering: "Rendering…",

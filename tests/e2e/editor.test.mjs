@@ -298,6 +298,12 @@ test("on an office PC's 1024 × 768 screen, the keyboard reaches the side column
   const page = await editorPage(session.browser, editorUrl(), { viewport: { width: 1024, height: 768 } });
   await loadExample(page);
   await noProblems(page);
+  // Undone, loading the example is said as that (not as the first field it changed).
+  await page.click("#undo");
+  assert.match(await page.textContent("#notice-text"), /^已撤销：载入兰山区示例/);
+  await page.click("#redo");
+  assert.match(await page.textContent("#notice-text"), /^已重做：载入兰山区示例/);
+  await noProblems(page);
   // Skip links: the first Tab stops on a fresh page, shown when focused, each leading to its part.
   await open(page, editorUrl());
   await page.keyboard.press("Tab");
@@ -343,6 +349,20 @@ test("on an office PC's 1024 × 768 screen, the keyboard reaches the side column
   await unitEn.fill("days");
   await noProblems(page);
 
+  // A move is said, with the entry's new place (the button keeps the focus, its new name is
+  // not read again); undone, the step is named, not the first field it changed.
+  await page.click('[id="f/sections/0/items/0"] button[aria-label^="下移"]');
+  await page.waitForFunction(() => /^已下移第1节“空气质量（2021年1-12月）” › 第1项“综合指数”，现为第2项。/.test(document.querySelector("#notice-text")?.textContent || ""));
+  await page.keyboard.press("Control+Z");
+  await page.waitForFunction(() => (document.querySelector("#notice-text")?.textContent || "").startsWith("已撤销：下移第1节“空气质量（2021年1-12月）” › 第1项“综合指数”"));
+  // The checks' counts are said in a live region, once per change.
+  assert.equal(await page.getAttribute("#checks-said", "role"), "status");
+  assert.equal(await page.textContent("#checks-said"), "检查结果：没有问题");
+  await byId(page, "f/sections/0/items/0/value").fill("98.5%");
+  await page.waitForFunction(() => document.querySelector("#checks-said").textContent === "检查结果：错误 1 · 提醒 0");
+  await byId(page, "f/sections/0/items/0/value").fill("4.73");
+  await noProblems(page);
+
   // An undo that removes the focused entry leaves the focus at its place, not on the page.
   await page.click('[id="add:/sections/0/items"]');
   const added = await focusedId(page);
@@ -356,6 +376,13 @@ test("on an office PC's 1024 × 768 screen, the keyboard reaches the side column
   await page.waitForFunction(() => !document.getElementById("f/sections/0/items/8"));
   const after = await page.evaluate(() => document.activeElement.tagName + "#" + document.activeElement.id);
   assert.notEqual(after.split("#")[0], "BODY", after);
+  assert.match(await page.textContent("#notice-text"), /^已撤销：添加第1节“空气质量（2021年1-12月）” › 第9项/);
+
+  // A phone with the text at 200 %: the form fits its width, nothing scrolls sideways.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.addStyleTag({ content: "html { font-size: 200% !important; }" });
+  const wide = await page.evaluate(() => document.documentElement.scrollWidth);
+  assert.ok(wide <= 390, `the page is ${wide} px wide in a 390 px window`);
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });
@@ -508,10 +535,10 @@ test("items and sections move and go by keyboard, focus following them", async (
   assert.equal(await byId(page, "f/sections/0/items/0/id").inputValue(), "good-days", "Enter again removes nothing");
   await page.keyboard.press("Control+z");
   assert.equal(await byId(page, "f/sections/0/items/0/id").inputValue(), "composite-index");
-  // An undo says what it changed and where: it may be far from the focus, out of view.
-  assert.equal(await page.textContent("#notice-text"), "已撤销：第1节“空气质量（2021年1-12月）” › 内容");
+  // An undo says what it undid and where: it may be far from the focus, out of view.
+  assert.equal(await page.textContent("#notice-text"), "已撤销：删除第1节“空气质量（2021年1-12月）” › 第1项“综合指数”");
   await page.keyboard.press("Control+y");
-  assert.match(await page.textContent("#notice-text"), /^已重做：第1节/);
+  assert.match(await page.textContent("#notice-text"), /^已重做：删除第1节“空气质量（2021年1-12月）” › 第1项“综合指数”/);
   // The tabs follow the arrow keys.
   await byId(page, "tab-form").focus();
   await page.keyboard.press("ArrowRight");

@@ -498,7 +498,7 @@ pub fn AddButton(p: &AddProps) -> Html {
         })
     };
     html! {
-        <button type="button" class="ed-btn ed-add" id={format!("add:{}", p.array)} {onclick}>{ "+ " }{ &*p.label }</button>
+        <button type="button" class="ed-btn ed-add" id={format!("add:{}", p.array)} {onclick}><span aria-hidden="true">{ "+ " }</span>{ &*p.label }</button>
     }
 }
 
@@ -569,7 +569,7 @@ pub fn Form(p: &FormProps) -> Html {
                         <option value={*n} selected={i == 0}>{ t.kind_option(n, *k) }</option>
                     }) }
                 </select>
-                <button type="button" class="ed-btn ed-add" id="add-section" onclick={add_section}>{ "+ " }{ t.add_section }</button>
+                <button type="button" class="ed-btn ed-add" id="add-section" onclick={add_section}><span aria-hidden="true">{ "+ " }</span>{ t.add_section }</button>
             </div>
         </div>
     }

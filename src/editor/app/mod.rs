@@ -278,9 +278,15 @@ impl EditorApp {
     /// Replaces the document; `record` makes it an undo step (merged with the previous one
     /// when `key` names the same field typed into moments ago).
     fn set_doc(&mut self, value: Value, key: Option<String>, record: bool) {
+        self.set_doc_as(value, key, record, None);
+    }
+
+    /// As [`EditorApp::set_doc`], the step said by `label` when it is undone or redone
+    /// ("删除第1节 › 第2项“PM2.5浓度”"); without one, by the first place it changed.
+    fn set_doc_as(&mut self, value: Value, key: Option<String>, record: bool, label: Option<String>) {
         let old = std::mem::replace(&mut self.doc, Rc::new(value));
         if record {
-            self.history.record(old, key.as_deref(), dom::now());
+            self.history.record_labelled(old, key.as_deref(), label, dom::now());
         }
         self.text = Rc::new(json::to_pretty(&self.doc));
         self.json_draft = None;
@@ -513,19 +519,19 @@ impl EditorApp {
         match replacement {
             Replacement::Empty => {
                 self.file_name = "report.json".into();
-                self.replace_with(doc::empty_report(), t.started_empty.to_string());
+                self.replace_with(doc::empty_report(), t.started_empty.to_string(), t.new_empty.to_string());
                 self.mark_clean();
                 self.focus = Some(Focus::Ids(vec![nav::field_id("/meta/title/zh")]));
                 self.tab = Tab::Form;
             }
             Replacement::Example(value) => {
                 self.file_name = "lanshan-2021.json".into();
-                self.replace_with(value, t.loaded_example.to_string());
+                self.replace_with(value, t.loaded_example.to_string(), t.new_example.to_string());
                 self.mark_clean();
             }
             Replacement::File { name, value, valid } => {
                 self.file_name = output::file_name(&name);
-                self.replace_with(value, t.opened.replace("{name}", &name));
+                self.replace_with(value, t.opened.replace("{name}", &name), t.step_open.replace("{name}", &name));
                 if valid {
                     self.mark_clean();
                 } else {
@@ -559,11 +565,12 @@ impl EditorApp {
         Component::update(self, ctx, Msg::EditFocus(Edit::Set { ptr, value: Some(value) }, focus))
     }
 
-    fn replace_with(&mut self, value: Value, notice: String) {
+    /// Puts `value` in the place of the report: `step` names it for undo ("载入兰山区示例").
+    fn replace_with(&mut self, value: Value, notice: String, step: String) {
         // Undo brings back whatever was there, even work restored after a reload (no history yet).
         let had_work =
             *self.doc != value && (self.history.can_undo() || self.unsaved.get() || *self.doc != doc::empty_report());
-        self.set_doc(value, None, true);
+        self.set_doc_as(value, None, true, Some(step));
         self.history.seal();
         self.import = None;
         self.notice = Some(if had_work { self.t().then(&notice, self.t().replaced_undo) } else { notice });
@@ -923,17 +930,41 @@ impl Component for EditorApp {
                 let mut value = (*self.doc).clone();
                 // What a removal takes, named before it goes: said in the notice (a live region),
                 // with the way back; the button pressed is gone and no other says so.
+                let t = self.t();
                 let removed = match &edit {
-                    Edit::Remove { array, index } => Some(self.crumbs(self.t(), &format!("{array}/{index}"))),
+                    Edit::Remove { array, index } => Some(self.crumbs(t, &format!("{array}/{index}"))),
                     _ => None,
                 };
                 if doc::apply(&mut value, &edit) {
+                    // Said when it is undone or redone, and a move at once: the button pressed
+                    // keeps the focus, and its new name is not read again.
+                    let step = match &edit {
+                        Edit::Remove { .. } => removed.as_ref().map(|what| t.step_remove.replace("{what}", what)),
+                        Edit::Insert { array, index, .. } => {
+                            Some(t.step_add.replace("{what}", &self.crumbs_of(&value, t, &format!("{array}/{index}"))))
+                        }
+                        Edit::Move { array, from, to } => {
+                            let what = self.crumbs(t, &format!("{array}/{from}"));
+                            let step = if to < from { t.step_up } else { t.step_down };
+                            // Its new number: "第2项" / "第9节".
+                            let now = match array.as_str() {
+                                "/sections" => t.section_word(*to),
+                                "/groups" => t.group_word(*to),
+                                _ => t.list_word(array.rsplit('/').next().unwrap_or(""), *to),
+                            };
+                            self.notice =
+                                Some(t.moved.replace("{step}", &step.replace("{what}", &what)).replace("{now}", &now));
+                            self.notice_discard = false;
+                            Some(step.replace("{what}", &what))
+                        }
+                        _ => None,
+                    };
                     if let Some(what) = removed {
-                        self.notice = Some(self.t().removed.replace("{what}", &what));
+                        self.notice = Some(t.removed.replace("{what}", &what));
                         self.notice_discard = false;
                     }
                     let before = self.doc.clone();
-                    self.set_doc(value, None, true);
+                    self.set_doc_as(value, None, true, step);
                     self.history.seal();
                     // Lists change shape: an open table import follows its section (moved, or
                     // with a row more or less), and closes with it if it was removed, which the
@@ -947,8 +978,9 @@ impl Component for EditorApp {
             Msg::Undo | Msg::Redo => {
                 let current = self.doc.clone();
                 let undo = matches!(msg, Msg::Undo);
-                let result = if undo { self.history.undo(current) } else { self.history.redo(current) };
-                if let Ok(previous) = result {
+                let result =
+                    if undo { self.history.undo_labelled(current) } else { self.history.redo_labelled(current) };
+                if let Ok((previous, step)) = result {
                     let before = std::mem::replace(&mut self.doc, previous);
                     self.text = Rc::new(json::to_pretty(&self.doc));
                     self.json_draft = None;
@@ -961,7 +993,7 @@ impl Component for EditorApp {
                     let changed_at = doc::first_difference(&before, &self.doc);
                     // The focused entry may be gone with the step: then focus goes to its place.
                     self.focus_if_lost = changed_at.as_deref().map(nav::candidates);
-                    let place = changed_at.map(|at| self.crumbs(t, &at));
+                    let place = step.or_else(|| changed_at.map(|at| self.crumbs(t, &at)));
                     self.notice = Some(match place.filter(|p| !p.is_empty()) {
                         Some(place) => format!("{done}{}{place}", t.sep),
                         None => done.to_string(),
@@ -1223,7 +1255,10 @@ impl Component for EditorApp {
                         if doc::apply(&mut value, &edit) {
                             let after = value.pointer(&array).and_then(Value::as_array).map_or(0, Vec::len);
                             let added = if replaced { after } else { after - before };
-                            self.set_doc(value, None, true);
+                            let t = self.t();
+                            let step =
+                                t.step_import.replace("{what}", &self.crumbs(t, &format!("/sections/{section}")));
+                            self.set_doc_as(value, None, true, Some(step));
                             self.history.seal();
                             self.run_check();
                             let t = self.t();

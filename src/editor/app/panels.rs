@@ -34,9 +34,9 @@ impl EditorApp {
                     </div>
                     <div class="ed-row">
                         <button type="button" class="ed-btn" id="undo" disabled={!self.history.can_undo()} aria-keyshortcuts="Control+Z"
-                            onclick={self.send.reform(|_| Msg::Undo)}>{ "↶ " }{ t.undo }</button>
+                            onclick={self.send.reform(|_| Msg::Undo)}><span aria-hidden="true">{ "↶ " }</span>{ t.undo }</button>
                         <button type="button" class="ed-btn" id="redo" disabled={!self.history.can_redo()} aria-keyshortcuts="Control+Y Control+Shift+Z"
-                            onclick={self.send.reform(|_| Msg::Redo)}>{ "↷ " }{ t.redo }</button>
+                            onclick={self.send.reform(|_| Msg::Redo)}><span aria-hidden="true">{ "↷ " }</span>{ t.redo }</button>
                         <label for="ui-lang">{ t.ui_language }</label>
                         <select id="ui-lang" class="ed-input ed-narrow" onchange={on_ui}>
                             <option value="zh" selected={self.ui == Lang::Zh} lang="zh-CN">{ "中文" }</option>
@@ -172,13 +172,18 @@ impl EditorApp {
     }
 
     pub(super) fn crumbs(&self, t: &'static Strings, pointer: &str) -> String {
+        self.crumbs_of(&self.doc, t, pointer)
+    }
+
+    /// [`EditorApp::crumbs`] in another version of the document (one about to replace it).
+    pub(super) fn crumbs_of(&self, report: &serde_json::Value, t: &'static Strings, pointer: &str) -> String {
         // A month calendar's `label` is what its marks mean, and the form calls it so.
         let calendar = |index: usize| {
-            self.doc.pointer(&format!("/sections/{index}")).and_then(doc::kind_of)
+            report.pointer(&format!("/sections/{index}")).and_then(doc::kind_of)
                 == Some(crate::model::SectionKind::Calendar)
         };
         let mut in_calendar = false;
-        nav::breadcrumb(&self.doc, pointer)
+        nav::breadcrumb(report, pointer)
             .into_iter()
             .map(|c| match c {
                 Crumb::Meta => t.meta.to_string(),
@@ -207,13 +212,18 @@ impl EditorApp {
     /// Above the form on a narrow screen, where the checks come only after the whole form: how
     /// many there are, and a link to them.
     pub(super) fn jump_to_checks(&self, t: &'static Strings) -> Html {
+        html! {
+            <p class="ed-jump"><a href="#problems-h" id="jump-to-checks">{ self.checks_summary(t) }<span aria-hidden="true">{ " ↓" }</span></a></p>
+        }
+    }
+
+    /// "检查结果：错误 1 · 提醒 0" / "Checks: no problems".
+    fn checks_summary(&self, t: &'static Strings) -> String {
         let said = match self.problem_counts() {
             (0, 0) => t.no_problems_short.to_string(),
             (errors, warnings) => t.counts(errors, warnings),
         };
-        html! {
-            <p class="ed-jump"><a href="#problems-h" id="jump-to-checks">{ t.problems }{ t.sep }{ said }{ " ↓" }</a></p>
-        }
+        format!("{}{}{said}", t.problems, t.sep)
     }
 
     pub(super) fn problems(&self, t: &'static Strings) -> Html {
@@ -239,6 +249,9 @@ impl EditorApp {
         html! {
             <section class="ed-problems" aria-labelledby="problems-h">
                 <h2 class="ed-h2" id="problems-h" tabindex="-1">{ t.problems }{ count }</h2>
+                // Said when the counts change (a field just made invalid is not re-read by a
+                // screen reader while it has the focus); the same words again are not repeated.
+                <p class="ed-visually-hidden" role="status" id="checks-said">{ self.checks_summary(t) }</p>
                 if errors + warnings > 0 {
                     <p class="ed-hint" id="problem-keys">
                         <span class="ed-keys">{ t.problem_keys }</span>
@@ -368,7 +381,7 @@ impl EditorApp {
                 </div>
                 <fieldset class="ed-box">
                     <legend>{ t.snippet }</legend>
-                    <div class="ed-radios">
+                    <div class="ed-radios" role="radiogroup" aria-label={t.snippet_place}>
                         { radio("place", "place-inline", t.snippet_inline, self.snippet.inline, self.send.reform(|_| Msg::Place(true))) }
                         { radio("place", "place-file", t.snippet_file, !self.snippet.inline, self.send.reform(|_| Msg::Place(false))) }
                     </div>
