@@ -152,6 +152,9 @@ pub struct Strings {
     pub no_problems: &'static str,
     /// Under the checks' heading: the keys that go from problem to problem.
     pub problem_keys: &'static str,
+    /// F8 past the last problem, Shift+F8 before the first.
+    pub wrapped_to_first: &'static str,
+    pub wrapped_to_last: &'static str,
     /// After the keys while there are errors: some warnings come only once they are fixed.
     pub warnings_after_errors: &'static str,
     pub no_problems_short: &'static str,
@@ -193,6 +196,7 @@ pub struct Strings {
     /// The name of the choice between the data inside the page and in a file.
     pub snippet_place: &'static str,
     pub prerendering: &'static str,
+    pub prerendered_ready: &'static str,
     pub prerender_needs_valid: &'static str,
     pub copied: &'static str,
     pub copy_failed: &'static str,
@@ -748,6 +752,8 @@ const ZH: Strings = Strings {
     empty_list: "还没有内容。",
     problems: "检查结果",
     no_problems: "没有问题：这份数据可以发布。",
+    wrapped_to_first: "已回到第一个问题。",
+    wrapped_to_last: "已回到最后一个问题。",
     problem_keys: "在表单中按 F8 转到下一个问题，Shift+F8 转到上一个。",
     warnings_after_errors: "错误全部改正后，还会检查提醒。",
     no_problems_short: "没有问题",
@@ -787,6 +793,7 @@ const ZH: Strings = Strings {
     prerender_inline_only: "预渲染只用于数据放在页面中的嵌入代码：数据放在单独的文件时，组件从文件读到数据后才显示报告。",
     prerender_help: "嵌入代码中直接包含渲染好的报告（与命令行 report-widget prerender 相同），读者立即看到数字，搜索引擎和打印也能读到。",
     prerendering: "正在渲染…",
+    prerendered_ready: "预渲染的嵌入代码已生成，可以复制。",
     prerender_needs_valid: "数据还有错误，修正后才能生成预渲染代码。",
     copied: "嵌入代码已复制。",
     copy_failed: "无法直接复制：代码已选中，请按 Ctrl+C。",
@@ -973,6 +980,8 @@ const EN: Strings = Strings {
     empty_list: "Nothing here yet.",
     problems: "Checks",
     no_problems: "No problems: this data is ready to publish.",
+    wrapped_to_first: "Back to the first problem.",
+    wrapped_to_last: "Back to the last problem.",
     problem_keys: "In the form, F8 goes to the next problem and Shift+F8 to the previous one. ",
     warnings_after_errors: "Once every error is fixed, the warnings are checked too.",
     no_problems_short: "no problems",
@@ -1012,6 +1021,7 @@ const EN: Strings = Strings {
     prerender_inline_only: "Prerendering is for the snippet with the data inside the page: with the data in a separate file, the widget shows the report once it has read the file.",
     prerender_help: "The snippet carries the rendered report (as the command-line report-widget prerender writes it): readers see the figures at once, and so do search engines and printers.",
     prerendering: "Rendering…",
+    prerendered_ready: "The prerendered snippet is ready to copy.",
     prerender_needs_valid: "The data has errors: fix them to get a prerendered snippet.",
     copied: "The embed snippet was copied.",
     copy_failed: "Could not copy directly: the snippet is selected, press Ctrl+C.",

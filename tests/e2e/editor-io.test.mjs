@@ -651,6 +651,8 @@ test("the prerendered snippet is rendered in the editor, equals the command line
   await page.fill("#payload-id", "lanshan-2021");
   await page.check("#prerender");
   await page.waitForFunction(() => document.querySelector("#snippet-text").value.includes("shadowrootmode"));
+  // Said when it is ready, as "rendering…" was said (a status).
+  assert.equal(await page.textContent("#prerender-state"), "预渲染的嵌入代码已生成，可以复制。");
   const snippet = await page.inputValue("#snippet-text");
   const cli = runCli("prerender", join(ROOT, "www/reports/lanshan-2021.json"), "--base", "./", "--id", "lanshan-2021", "--dist", join(ROOT, "dist"));
   assert.equal(cli.status, 0, cli.stderr);

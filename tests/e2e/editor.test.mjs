@@ -269,11 +269,13 @@ test("F8 goes from the field just fixed to the next problem, Shift+F8 back; a re
   assert.equal(await focusedId(page), "f/sections/0/items/1/value");
   await page.keyboard.press("F8");
   assert.equal(await focusedId(page), "f/sections/5/items/5/label/zh");
-  // Past the last, round to the first; Shift+F8 goes back.
+  // Past the last, round to the first, and said; Shift+F8 goes back, round to the last.
   await page.keyboard.press("F8");
   assert.equal(await focusedId(page), "f/sections/0/items/1/value");
+  assert.equal(await page.textContent("#notice-text"), "已回到第一个问题。");
   await page.keyboard.press("Shift+F8");
   assert.equal(await focusedId(page), "f/sections/5/items/5/label/zh");
+  assert.equal(await page.textContent("#notice-text"), "已回到最后一个问题。");
   await page.keyboard.type("处罚金额");
   await byId(page, "f/sections/0/items/1/value").fill("231");
   await noProblems(page);

@@ -1066,8 +1066,20 @@ impl Component for EditorApp {
                         .collect(),
                     Tab::Json => vec![None; self.status.problems.len()],
                 };
-                match nav::next_problem(&places, forward).map(|i| self.status.problems[i].clone()) {
-                    Some(problem) => self.go_to_problem(&problem),
+                match nav::next_problem(&places, forward) {
+                    Some(i) => {
+                        // Round from the last problem to the first (or back): said, as the
+                        // person may think the list went on.
+                        let ahead = if forward { std::cmp::Ordering::Greater } else { std::cmp::Ordering::Less };
+                        if places.iter().any(Option::is_some) && places[i] != Some(ahead) && places.len() > 1 {
+                            let t = self.t();
+                            self.notice =
+                                Some(if forward { t.wrapped_to_first } else { t.wrapped_to_last }.to_string());
+                            self.notice_discard = false;
+                        }
+                        let problem = self.status.problems[i].clone();
+                        self.go_to_problem(&problem);
+                    }
                     None => {
                         self.notice = Some(self.t().no_problems.to_string());
                         self.notice_discard = false;

@@ -421,9 +421,14 @@ impl EditorApp {
                             <option value="dark" selected={self.snippet.theme == "dark"}>{ t.theme_dark }</option>
                         </select>
                     </div>
-                    if self.prerender_wanted() && self.prerendered_now().is_none() {
+                    // Present while prerendering is ticked, so that "ready" is said as well.
+                    if self.prerender_wanted() {
                         <p class="ed-status" id="prerender-state" role="status">
-                            { if self.status.report.is_none() { t.prerender_needs_valid } else { t.prerendering } }
+                            { match (self.prerendered_now().is_some(), self.status.report.is_some()) {
+                                (true, _) => t.prerendered_ready,
+                                (false, false) => t.prerender_needs_valid,
+                                (false, true) => t.prerendering,
+                            } }
                         </p>
                     }
                     <button type="button" class="ed-btn ed-primary" id="copy-snippet" onclick={self.send.reform(|_| Msg::Copy)}
