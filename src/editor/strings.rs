@@ -84,6 +84,8 @@ pub struct Strings {
     /// The folds of a metric's rarely used fields (their summaries).
     pub more_change: &'static str,
     pub more_metric: &'static str,
+    /// After a closed fold's summary when a field inside has a value.
+    pub fold_filled: &'static str,
     /// Under an id that a later entry uses again; `{place}` is that entry.
     pub id_also_at: &'static str,
     /// Under the synthetic tick: what the widget then says; `{notice}` is its notice.
@@ -688,6 +690,7 @@ const ZH: Strings = Strings {
     synthetic: "生成的测试或基准数据（不是真实报告）",
     more_change: "比较基准、差值的单位",
     more_metric: "上下限、备注",
+    fold_filled: "已填写",
     id_also_at: "{place}也用了这个 id：id 不能重复，请改掉其中一个",
     synthetic_help: "真实报告不要勾选。勾选后，组件在报告标题下注明：“{notice}”",
     groups: "排名分组",
@@ -916,6 +919,7 @@ const EN: Strings = Strings {
     synthetic: "Generated test or benchmark data (not a real report)",
     more_change: "Compared with, unit of the change",
     more_metric: "Bounds, note",
+    fold_filled: "filled in",
     id_also_at: "{place} uses this id too: ids must differ; change one of them",
     synthetic_help: "Leave it unticked for a real report. Ticked, the widget says under the report's title: \"{notice}\"",
     groups: "Rank groups",

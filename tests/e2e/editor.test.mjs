@@ -400,6 +400,12 @@ test("a change of 1 is advised to take its own unit, and the English preview the
   assert.ok(await folded("f/sections/0/items/1/change/unit/en"));
   assert.ok(await folded("f/sections/0/items/1/bounds/min"));
   assert.equal(await folded("f/sections/3/items/2/note/zh"), false);
+  // Closed by hand over a value, its summary says so.
+  const noteFold = byId(page, "f/sections/3/items/2/note/zh").locator("xpath=ancestor::details[1]/summary");
+  assert.equal(await noteFold.textContent(), "上下限、备注");
+  await noteFold.click();
+  assert.equal(await noteFold.textContent(), "上下限、备注：已填写");
+  await noteFold.click();
   assert.match(await byId(page, "f/sections/0/items/1/bounds/min").evaluate((el) => el.closest("details").querySelector("summary").textContent), /上下限、备注/);
   await byId(page, "f/sections/0/items/1/change/value").fill("1");
   await previewShows(page, "up 1 days year on year");
@@ -658,13 +664,14 @@ test("discard asks first, in the page, by keyboard too; keeping the work is the 
   assert.equal(await title.inputValue(), "");
   assert.match(await page.textContent("#notice-text"), /已放弃/);
   assert.equal(await page.getAttribute("#notice", "role"), "status");
+  assert.equal(await page.textContent("#notice"), await page.textContent("#notice-text"), "the live region says the words only");
   assert.equal(await focusedId(page), "discard");
   // The restored-work notice's discard button asks the same question.
   await page.click("#undo");
   await title.fill("兰山区2021年度报告（第二稿）");
   await page.reload();
   await page.waitForSelector("#tab-form");
-  await page.click("#notice .ed-danger");
+  await page.click("#notice-tools .ed-danger");
   await page.waitForSelector("#discard-confirm");
   assert.equal(await focusedId(page), "discard-keep");
   await page.click("#discard-keep");

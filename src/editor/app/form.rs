@@ -990,7 +990,11 @@ fn Fold(p: &FoldProps) -> Html {
     };
     html! {
         <details class="ed-fold" open={*opened || problem} {ontoggle}>
-            <summary>{ p.summary.clone() }</summary>
+            <summary>
+                { p.summary.clone() }
+                // Closed by the person over fields with values: said, so they are not missed.
+                if filled && !(*opened || problem) { { ctx.t.sep }{ ctx.t.fold_filled } }
+            </summary>
             { p.children.clone() }
         </details>
     }

@@ -91,16 +91,22 @@ impl EditorApp {
     pub(super) fn notices(&self, t: &'static Strings) -> Html {
         html! {
             <>
-                <div class="ed-notices" role="status" id="notice">
-                    if let Some(notice) = &self.notice {
-                        <p class="ed-notice">
-                            <span id="notice-text">{ notice }</span>
-                            if self.notice_discard {
-                                <button type="button" class="ed-btn ed-small ed-danger" onclick={self.send.reform(|_| Msg::DiscardAsk)}>{ t.discard }</button>
-                            }
-                            <button type="button" class="ed-btn ed-small" onclick={self.send.reform(|_| Msg::DismissNotice)}>{ t.dismiss }</button>
+                // The live region holds the words only: its buttons' names ("知道了") would be
+                // read after every notice.
+                <div class={classes!("ed-notices", self.notice.is_none().then_some("ed-none"))}>
+                    <div class="ed-notice">
+                        <p role="status" id="notice">
+                            if let Some(notice) = &self.notice { <span id="notice-text">{ notice }</span> }
                         </p>
-                    }
+                        if self.notice.is_some() {
+                            <div class="ed-row" id="notice-tools">
+                                if self.notice_discard {
+                                    <button type="button" class="ed-btn ed-small ed-danger" onclick={self.send.reform(|_| Msg::DiscardAsk)}>{ t.discard }</button>
+                                }
+                                <button type="button" class="ed-btn ed-small" onclick={self.send.reform(|_| Msg::DismissNotice)}>{ t.dismiss }</button>
+                            </div>
+                        }
+                    </div>
                 </div>
                 if let Some(failure) = &self.open_failure {
                     <div class="ed-alert" role="alert" id="open-failure" tabindex="-1">
@@ -399,7 +405,7 @@ impl EditorApp {
                         // The tick is gone with this choice: said, as it may have been ticked.
                         <p class="ed-hint" id="prerender-inline-only">{ t.prerender_inline_only }</p>
                     }
-                    { described_input("widget-base", t.widget_base, self.snippet.base.clone(), Msg::Base, Some("widget-base-help needs-server")) }
+                    { described_input("widget-base", t.widget_base, self.snippet.base.clone(), Msg::Base, Some("widget-base-help")) }
                     <p class="ed-hint" id="widget-base-help">{ t.widget_base_help }</p>
                     <p class="ed-hint" id="needs-server">{ t.needs_server }</p>
                     <div class="ed-field">
