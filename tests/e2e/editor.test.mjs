@@ -306,6 +306,8 @@ test("on an office PC's 1024 × 768 screen, the keyboard reaches the side column
   await page.click("#redo");
   assert.match(await page.textContent("#notice-text"), /^已重做：载入兰山区示例/);
   await noProblems(page);
+  // Each section is a group named by its summary (an entry inside is heard in its section).
+  assert.equal(await page.getByRole("group", { name: /^第1节\s*指标卡片\s*空气质量/ }).count(), 1);
   // Skip links: the first Tab stops on a fresh page, shown when focused, each leading to its part.
   await open(page, editorUrl());
   await page.keyboard.press("Tab");

@@ -716,7 +716,8 @@ fn SectionForm(p: &SectionProps) -> Html {
         Callback::from(move |_: FocusEvent| send.emit(Msg::Follow(i)))
     };
     html! {
-        <details class="ed-section" open=true {onfocusin}>
+        // Named by its summary, so that an entry inside is heard with its section around it.
+        <details class="ed-section" open=true {onfocusin} aria-labelledby={field_id(&ptr)}>
             <summary id={field_id(&ptr)}>
                 <span class="ed-section-no">{ t.section_word(i) }</span>
                 <span class="ed-kind">{ kind.map(|k| t.kind(k)).unwrap_or("?") }</span>
