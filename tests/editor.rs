@@ -628,6 +628,10 @@ fn a_problem_leads_to_its_control() {
         ]
     );
     assert!(nav::candidates("/").is_empty());
+    // A place at or inside another, by whole tokens.
+    assert_eq!(nav::under("/sections/1/items/2", "/sections/1"), Some("/items/2"));
+    assert_eq!(nav::under("/sections/1", "/sections/1"), Some(""));
+    assert_eq!(nav::under("/sections/10/title", "/sections/1"), None);
     let doc = parse(LANSHAN);
     let crumbs = nav::breadcrumb(&doc, "/sections/0/items/1/change/value");
     assert_eq!(
@@ -1290,15 +1294,15 @@ fn f8_goes_to_the_next_problem_after_the_focus_and_round() {
     use std::cmp::Ordering::{Equal, Greater, Less};
     // Problems in the form's order: two before the focused field, the focused one, one after.
     let places = [Some(Less), Some(Less), Some(Equal), Some(Greater), None];
-    assert_eq!(nav::next_problem(&places, true), Some(3));
-    assert_eq!(nav::next_problem(&places, false), Some(1));
+    assert_eq!(nav::next_problem(&places, true), Some((3, false)));
+    assert_eq!(nav::next_problem(&places, false), Some((1, false)));
     // Past the last, round to the first; before the first, to the last.
-    assert_eq!(nav::next_problem(&[Some(Less), Some(Equal)], true), Some(0));
-    assert_eq!(nav::next_problem(&[Some(Equal), Some(Greater)], false), Some(1));
+    assert_eq!(nav::next_problem(&[Some(Less), Some(Equal)], true), Some((0, true)));
+    assert_eq!(nav::next_problem(&[Some(Equal), Some(Greater)], false), Some((1, true)));
     // Nothing on the page (the JSON tab): the list's ends.
-    assert_eq!(nav::next_problem(&[None, None], true), Some(0));
-    assert_eq!(nav::next_problem(&[None, None], false), Some(1));
+    assert_eq!(nav::next_problem(&[None, None], true), Some((0, false)), "nothing to go round from");
+    assert_eq!(nav::next_problem(&[None, None], false), Some((1, false)));
     // The only problem is the focused field: it stays there.
-    assert_eq!(nav::next_problem(&[Some(Equal)], true), Some(0));
+    assert_eq!(nav::next_problem(&[Some(Equal)], true), Some((0, false)));
     assert_eq!(nav::next_problem(&[], true), None);
 }

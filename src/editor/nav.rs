@@ -9,6 +9,12 @@ pub fn field_id(ptr: &str) -> String {
     format!("f{ptr}")
 }
 
+/// What `ptr` says below `base` when it is `base` itself or inside it ("" or "/items/2"); whole
+/// tokens only: "/sections/1" does not hold "/sections/10/…".
+pub fn under<'p>(ptr: &'p str, base: &str) -> Option<&'p str> {
+    ptr.strip_prefix(base).filter(|rest| rest.is_empty() || rest.starts_with('/'))
+}
+
 /// Ids to try, best first, for the control a problem at `ptr` is about: the pointer itself,
 /// its Chinese text, the button that adds to it (a list with nothing in it), then its ancestors
 /// (a missing or malformed part focuses its container).
@@ -58,8 +64,8 @@ fn section_name(v: &Value) -> String {
     zh.trim().to_string()
 }
 
+/// A group or an entry: its title (a highlight) or label, else its metric, month or id.
 fn name_of(v: &Value) -> String {
-    // A section's title names it; a calendar section's `label` says what its marks mean.
     for key in ["title", "label"] {
         let (zh, _) = text_parts(v.get(key));
         if !zh.trim().is_empty() {
@@ -204,18 +210,21 @@ pub fn first_use_of_id<'m>(pointer: &str, message: &'m str) -> Option<&'m str> {
 /// against the focus, in the list's (the form's) order: `Greater` after it, `Less` before it,
 /// `Equal` the focused control or one holding it, `None` not on the page. The first after the
 /// focus, or the last before it; past the end, round to the other end; with no control on
-/// the page at all, the list's first (or last).
-pub fn next_problem(places: &[Option<std::cmp::Ordering>], forward: bool) -> Option<usize> {
+/// the page at all, the list's first (or last). With it, whether that went round: from the
+/// last problem to the first (or back), not when nothing is on the page to go round from.
+pub fn next_problem(places: &[Option<std::cmp::Ordering>], forward: bool) -> Option<(usize, bool)> {
     use std::cmp::Ordering::{Greater, Less};
     let (ahead, wrap) = if forward { (Greater, Less) } else { (Less, Greater) };
     let mut order: Vec<usize> = (0..places.len()).collect();
     if !forward {
         order.reverse();
     }
+    let on_page = places.iter().any(Option::is_some);
+    let round = |i: usize| (i, on_page && places.len() > 1);
     order
         .iter()
-        .copied()
-        .find(|&i| places[i] == Some(ahead))
-        .or_else(|| order.iter().copied().find(|&i| places[i] == Some(wrap)))
-        .or_else(|| order.first().copied())
+        .find(|&&i| places[i] == Some(ahead))
+        .map(|&i| (i, false))
+        .or_else(|| order.iter().find(|&&i| places[i] == Some(wrap)).map(|&i| round(i)))
+        .or_else(|| order.first().map(|&i| round(i)))
 }

@@ -129,14 +129,18 @@ fn reveal(el: &Element) {
     }
 }
 
+/// The focused element, if the focus is on one (not on the page's body).
+fn focused() -> Option<Element> {
+    document().active_element().filter(|a| a.tag_name() != "BODY")
+}
+
 /// Where the first element that exists among `ids` is against the focused one, in document
 /// order (`Greater`: after it; `Equal`: the focused element or one holding it); `None` when
 /// none exists. With nothing focused, everything is after.
 pub fn place_from_focus(ids: &[String]) -> Option<std::cmp::Ordering> {
     use std::cmp::Ordering;
     let el = ids.iter().find_map(|id| document().get_element_by_id(id))?;
-    let focused = document().active_element().filter(|a| a.tag_name() != "BODY");
-    let Some(focused) = focused else { return Some(Ordering::Greater) };
+    let Some(focused) = focused() else { return Some(Ordering::Greater) };
     let bits = focused.compare_document_position(&el);
     Some(if focused == el || bits & web_sys::Node::DOCUMENT_POSITION_CONTAINS != 0 {
         Ordering::Equal
@@ -149,12 +153,12 @@ pub fn place_from_focus(ids: &[String]) -> Option<std::cmp::Ordering> {
 
 /// Whether the focus is nowhere (on the body): its element was removed.
 pub fn focus_lost() -> bool {
-    document().active_element().is_none_or(|a| a.tag_name() == "BODY")
+    focused().is_none()
 }
 
 /// Scrolls the focused element back into view if it is out of it (the least scroll).
 pub fn focused_into_view() {
-    let Some(el) = document().active_element().filter(|a| a.tag_name() != "BODY") else { return };
+    let Some(el) = focused() else { return };
     let rect = el.get_bounding_client_rect();
     let height = gloo::utils::window().inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(0.0);
     // A box taller than the window (the JSON text) is left where the person has it.

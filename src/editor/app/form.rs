@@ -127,9 +127,7 @@ fn use_at(ptr: &str) -> Option<Value> {
 impl DocCtx {
     /// The value at an absolute pointer inside this block.
     fn at(&self, ptr: &str) -> Option<&Value> {
-        // "/sections/1" is not a prefix of "/sections/10/…": only whole tokens count.
-        let rel = ptr.strip_prefix(&*self.base).filter(|rel| rel.is_empty() || rel.starts_with('/'))?;
-        self.value.pointer(rel)
+        self.value.pointer(crate::editor::nav::under(ptr, &self.base)?)
     }
 }
 
@@ -969,9 +967,9 @@ fn Fold(p: &FoldProps) -> Html {
     let ctx = use_form();
     let block = use_block();
     let filled = p.within.iter().any(|ptr| block.at(ptr).is_some_and(|v| !v.is_null()));
-    let under = |ptr: &str, at: &str| ptr == at || ptr.strip_prefix(at).is_some_and(|rest| rest.starts_with('/'));
-    let problem =
-        ctx.errors.keys().any(|e| p.within.iter().any(|at| under(e, at)) || p.problems.iter().any(|at| e == at));
+    let problem = ctx.errors.keys().any(|e| {
+        p.within.iter().any(|at| crate::editor::nav::under(e, at).is_some()) || p.problems.iter().any(|at| e == at)
+    });
     let opened = use_state(|| filled || problem);
     {
         let opened = opened.clone();

@@ -401,8 +401,7 @@ impl EditorApp {
             Some(state) => self.import = Some(Rc::new(state)),
             None => {
                 if let Some(action) = action {
-                    self.notice = Some(self.t().import_closed.replace("{action}", action));
-                    self.notice_discard = false;
+                    self.say(self.t().import_closed.replace("{action}", action));
                 }
             }
         }
@@ -416,6 +415,12 @@ impl EditorApp {
             "snippet": self.snippet,
         });
         dom::store_set(PREFS_KEY, &prefs.to_string());
+    }
+
+    /// Says `notice` at the top (a live region), without the discard button some notices carry.
+    fn say(&mut self, notice: String) {
+        self.notice = Some(notice);
+        self.notice_discard = false;
     }
 
     /// A change of what the snippet says: kept for the next visit, and "copied" beside its
@@ -573,8 +578,7 @@ impl EditorApp {
         self.set_doc_as(value, None, true, Some(step));
         self.history.seal();
         self.import = None;
-        self.notice = Some(if had_work { self.t().then(&notice, self.t().replaced_undo) } else { notice });
-        self.notice_discard = false;
+        self.say(if had_work { self.t().then(&notice, self.t().replaced_undo) } else { notice });
         self.run_check();
     }
 
@@ -908,9 +912,7 @@ impl Component for EditorApp {
                 let Some(KindQuestion { section, kind, dropped }) = self.kind_question.take() else { return false };
                 let t = self.t();
                 self.change_kind(ctx, section, kind);
-                self.notice =
-                    Some(crate::i18n::fill(t.kind_changed, &[("kind", t.kind(kind)), ("n", &dropped.to_string())]));
-                self.notice_discard = false;
+                self.say(crate::i18n::fill(t.kind_changed, &[("kind", t.kind(kind)), ("n", &dropped.to_string())]));
             }
             Msg::KindCancel => {
                 if let Some(question) = self.kind_question.take() {
@@ -952,16 +954,14 @@ impl Component for EditorApp {
                                 "/groups" => t.group_word(*to),
                                 _ => t.list_word(array.rsplit('/').next().unwrap_or(""), *to),
                             };
-                            self.notice =
-                                Some(t.moved.replace("{step}", &step.replace("{what}", &what)).replace("{now}", &now));
-                            self.notice_discard = false;
-                            Some(step.replace("{what}", &what))
+                            let step = step.replace("{what}", &what);
+                            self.say(t.moved.replace("{step}", &step).replace("{now}", &now));
+                            Some(step)
                         }
                         _ => None,
                     };
                     if let Some(what) = removed {
-                        self.notice = Some(t.removed.replace("{what}", &what));
-                        self.notice_discard = false;
+                        self.say(t.removed.replace("{what}", &what));
                     }
                     let before = self.doc.clone();
                     self.set_doc_as(value, None, true, step);
@@ -994,11 +994,10 @@ impl Component for EditorApp {
                     // The focused entry may be gone with the step: then focus goes to its place.
                     self.focus_if_lost = changed_at.as_deref().map(nav::candidates);
                     let place = step.or_else(|| changed_at.map(|at| self.crumbs(t, &at)));
-                    self.notice = Some(match place.filter(|p| !p.is_empty()) {
+                    self.say(match place.filter(|p| !p.is_empty()) {
                         Some(place) => format!("{done}{}{place}", t.sep),
                         None => done.to_string(),
                     });
-                    self.notice_discard = false;
                     self.follow_import(&before, Some(if undo { t.undo } else { t.redo }));
                     self.changed();
                 } else {
@@ -1067,22 +1066,17 @@ impl Component for EditorApp {
                     Tab::Json => vec![None; self.status.problems.len()],
                 };
                 match nav::next_problem(&places, forward) {
-                    Some(i) => {
-                        // Round from the last problem to the first (or back): said, as the
-                        // person may think the list went on.
-                        let ahead = if forward { std::cmp::Ordering::Greater } else { std::cmp::Ordering::Less };
-                        if places.iter().any(Option::is_some) && places[i] != Some(ahead) && places.len() > 1 {
+                    Some((i, went_round)) => {
+                        // Said, as the person may think the list went on.
+                        if went_round {
                             let t = self.t();
-                            self.notice =
-                                Some(if forward { t.wrapped_to_first } else { t.wrapped_to_last }.to_string());
-                            self.notice_discard = false;
+                            self.say(if forward { t.wrapped_to_first } else { t.wrapped_to_last }.to_string());
                         }
                         let problem = self.status.problems[i].clone();
                         self.go_to_problem(&problem);
                     }
                     None => {
-                        self.notice = Some(self.t().no_problems.to_string());
-                        self.notice_discard = false;
+                        self.say(self.t().no_problems.to_string());
                     }
                 }
             }
@@ -1191,8 +1185,7 @@ impl Component for EditorApp {
                 self.import = None;
                 self.timer = None;
                 self.run_check();
-                self.notice = Some(t.discarded.to_string());
-                self.notice_discard = false;
+                self.say(t.discarded.to_string());
                 // Nothing is kept until the next change.
                 dom::store_remove(WORK_KEY);
             }
@@ -1273,15 +1266,13 @@ impl Component for EditorApp {
                             self.set_doc_as(value, None, true, Some(step));
                             self.history.seal();
                             self.run_check();
-                            let t = self.t();
-                            self.notice = Some(if replaced && before > 0 {
+                            self.say(if replaced && before > 0 {
                                 t.applied_replaced
                                     .replace("{n}", &added.to_string())
                                     .replace("{old}", &before.to_string())
                             } else {
                                 t.applied.replace("{n}", &added.to_string())
                             });
-                            self.notice_discard = false;
                             let first = if replaced { 0 } else { before };
                             self.focus = Some(Focus::Ids(vec![
                                 nav::field_id(&format!("{array}/{first}")),
@@ -1323,8 +1314,7 @@ impl Component for EditorApp {
                     self.unsaved.set(false);
                     self.work_is_safe();
                     self.save();
-                    self.notice = Some(self.t().downloaded.replace("{name}", &name));
-                    self.notice_discard = false;
+                    self.say(self.t().downloaded.replace("{name}", &name));
                 }
             }
             Msg::Copy => {
@@ -1347,8 +1337,7 @@ impl Component for EditorApp {
                     self.work_is_safe();
                     self.save();
                 }
-                self.notice = Some(if ok { t.copied } else { t.copy_failed }.to_string());
-                self.notice_discard = false;
+                self.say(if ok { t.copied } else { t.copy_failed }.to_string());
                 self.copy_said = Some(ok);
             }
             Msg::OtherTabSaved => {
