@@ -1,6 +1,7 @@
 //! The vendored, patched Yew (vendor/README.md) is the one the build uses: a Yew upgrade that
 //! forgot it would silently bring std's Unicode case tables, a B-tree, a derived `Clone` of a
-//! hundred variants and four kinds of hash map back into the wasm (10 KB gzip).
+//! hundred variants, four kinds of hash map and a table of every event's name back into the wasm
+//! (11 KB gzip).
 
 const LOCK: &str = include_str!("../Cargo.lock");
 const VENDORED_MANIFEST: &str = include_str!("../vendor/yew/Cargo.toml");
@@ -10,6 +11,7 @@ const LISTENERS: &str = include_str!("../vendor/yew/src/virtual_dom/listeners.rs
 const ATTRIBUTES: &str = include_str!("../vendor/yew/src/dom_bundle/btag/attributes.rs");
 const REGISTRY: &str = include_str!("../vendor/yew/src/dom_bundle/btag/listeners.rs");
 const SUBTREES: &str = include_str!("../vendor/yew/src/dom_bundle/subtree_root.rs");
+const EVENTS: &str = include_str!("../vendor/yew/src/html/listener/events.rs");
 
 /// The `[[package]]` entry of `name` in Cargo.lock, as its lines.
 fn locked(name: &str) -> Vec<&'static str> {
@@ -65,4 +67,10 @@ fn the_patches_are_in_place() {
     assert!(!REGISTRY.contains("HashMap<"), "yew's listener registry uses a HashMap again");
     assert!(SUBTREES.contains("subtrees: Vec<WeakSubtree>,") && SUBTREES.contains("listening: Vec<EventDescriptor>,"));
     assert!(!SUBTREES.contains("HashSet<"), "yew's subtree data uses a HashSet again");
+    // Each listener names its own event: ListenerKind's table of every name is not linked.
+    assert!(EVENTS.contains("std::borrow::Cow::Borrowed(&stringify!($action)[2..])"));
+    assert!(
+        SUBTREES.contains("let event_type = desc.type_name.clone();"),
+        "yew names events through ListenerKind again"
+    );
 }

@@ -99,17 +99,29 @@ struct ParentingInformation {
     mount_element: Element,
 }
 
-#[derive(Clone, Hash, Eq, PartialEq, Debug)]
+// report-widget patch (vendor/README.md): the descriptor carries its event's type name, from
+// the listener, for `EventListener::new`; equal kinds have equal names, so it is not compared.
+#[derive(Clone, Hash, Debug)]
 pub struct EventDescriptor {
     kind: ListenerKind,
     passive: bool,
+    type_name: Cow<'static, str>,
 }
+
+impl PartialEq for EventDescriptor {
+    fn eq(&self, other: &Self) -> bool {
+        self.kind == other.kind && self.passive == other.passive
+    }
+}
+
+impl Eq for EventDescriptor {}
 
 impl From<&dyn Listener> for EventDescriptor {
     fn from(l: &dyn Listener) -> Self {
         Self {
             kind: l.kind(),
             passive: l.passive(),
+            type_name: l.type_name(),
         }
     }
 }
@@ -147,7 +159,7 @@ impl EventListener {
         desc: &EventDescriptor,
         callback: impl 'static + Fn(&Event),
     ) -> Self {
-        let event_type = desc.kind.type_name();
+        let event_type = desc.type_name.clone();
 
         let callback = Closure::wrap(Box::new(callback) as Box<dyn Fn(&Event)>);
         // defaults: { once: false }

@@ -14,6 +14,13 @@ pub trait Listener {
     /// Makes the event listener passive. See
     /// [addEventListener](https://developer.mozilla.org/en-US/docs/Web/API/EventTarget/addEventListener).
     fn passive(&self) -> bool;
+
+    /// The event's type ("click"). report-widget patch (vendor/README.md): each listener type
+    /// names its own event, so that only the names of the events in use are in the wasm, not
+    /// `ListenerKind::type_name`'s table of every kind.
+    fn type_name(&self) -> std::borrow::Cow<'static, str> {
+        self.kind().type_name()
+    }
 }
 
 impl std::fmt::Debug for dyn Listener {

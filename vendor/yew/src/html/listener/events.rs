@@ -49,6 +49,11 @@ macro_rules! impl_action {
                 fn passive(&self) -> bool {
                     $passive
                 }
+
+                // report-widget patch (vendor/README.md): the name of this one event.
+                fn type_name(&self) -> std::borrow::Cow<'static, str> {
+                    std::borrow::Cow::Borrowed(&stringify!($action)[2..])
+                }
             }
         }
     )*};
