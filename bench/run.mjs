@@ -63,6 +63,7 @@ const LOAD_TIMEOUT = 180_000;
 const KB = 1024;
 const BUDGET = {
   gzipTotal: 120 * KB,
+  gzipTotalSi: 120 * 1000,
   readyRatio: 0.5,
   frameMs: 16,
   ready10kMs: 300,
@@ -731,8 +732,12 @@ function markdown(res) {
     for (const f of s.files) L.push(`| \`${f.name}\` | ${fmtInt(f.raw)} B | ${fmtInt(f.gzip)} B | ${fmtInt(f.brotli)} B |`);
     L.push(`| **total** | **${fmtInt(s.total.raw)} B** | **${fmtInt(s.total.gzip)} B (${fmtBytes(s.total.gzip)})** | **${fmtInt(s.total.brotli)} B (${fmtBytes(s.total.brotli)})** |`);
     L.push("");
-    L.push(`Budget: total ≤ 120 KiB (${fmtInt(BUDGET.gzipTotal)} B) gzipped — ${fmtBytes(s.total.gzip)}: ${verdict(s.total.gzip <= BUDGET.gzipTotal)}` +
-      (s.total.gzip > BUDGET.gzipTotal ? ` (over by ${fmtBytes(s.total.gzip - BUDGET.gzipTotal)})` : ` (${fmtBytes(BUDGET.gzipTotal - s.total.gzip)} to spare)`) + ".");
+    // The issue says "120 KB". Read in KiB (the reading used since the first measurement) and,
+    // beside it, with the kilobyte of 1,000 bytes that browsers' developer tools print.
+    const against = (limit) => s.total.gzip > limit
+      ? `over by ${fmtInt(s.total.gzip - limit)} B` : `${fmtInt(limit - s.total.gzip)} B to spare`;
+    L.push(`Budget: total ≤ 120 KiB (${fmtInt(BUDGET.gzipTotal)} B) gzipped — ${fmtInt(s.total.gzip)} B: ${verdict(s.total.gzip <= BUDGET.gzipTotal)} (${against(BUDGET.gzipTotal)}). ` +
+      `Read as 120 kB of 1,000 B (${fmtInt(BUDGET.gzipTotalSi)} B): ${verdict(s.total.gzip <= BUDGET.gzipTotalSi)} (${against(BUDGET.gzipTotalSi)}).`);
     L.push("");
     L.push(`For comparison, the ECharts reference page's script and stylesheet (echarts ${s.echartsVersion}, tree-shaken to the bar chart, tooltip, grid, aria and the SVG renderer, esbuild --minify): ` +
       s.echarts.map((f) => `\`${f.name}\` ${fmtInt(f.raw)} B raw, ${fmtInt(f.gzip)} B gzip, ${fmtInt(f.brotli)} B brotli`).join("; ") +
