@@ -78,6 +78,32 @@ fn a_10000_row_table_renders_one_page_and_exports_every_row() {
 }
 
 #[test]
+fn a_column_no_row_has_a_figure_for_is_left_out_of_the_table_not_the_csv() {
+    // The synthetic rows have values and both ranks but no change: no column of dashes.
+    let report = validate::load(&synthetic_ranking(3)).expect("the synthetic payload is valid");
+    let view = ReportView::new(&report, Lang::Zh);
+    let SectionViewBody::Ranking(table) = &view.sections[0].body else { panic!("a ranking section") };
+    assert_eq!(table.columns, [SortColumn::Label, SortColumn::Value, SortColumn::ValueRank, SortColumn::ChangeRank]);
+    let html = render_to_string(Outcome::Report(Rc::new(view.clone())));
+    assert_eq!(html.matches(r#"<th scope="col""#).count(), 4);
+    assert!(!html.contains("同比变化"), "no heading for the change column");
+    assert!(!html.contains("rw-missing"), "no cell of a dash");
+    assert_eq!(html.matches(r#"data-label="改善幅度排名""#).count(), 3, "each row keeps its figures");
+    // The CSV file keeps every column, empty where the payload has nothing.
+    let csv = format::csv(&table.csv_rows(&[0, 1, 2], Lang::Zh));
+    assert!(csv.lines().next().unwrap().contains("同比变化"));
+
+    // A figure in one row is enough for its column; the rows without it say so.
+    let one_change = synthetic_ranking(3).replacen(r#""value": 999.5, "#, "", 1);
+    let report = validate::load(&one_change).expect("still valid");
+    let view = ReportView::new(&report, Lang::Zh);
+    let SectionViewBody::Ranking(table) = &view.sections[0].body else { panic!("a ranking section") };
+    assert_eq!(table.columns.len(), 4, "every row but one has a value: the column stays");
+    let html = render_to_string(Outcome::Report(Rc::new(view)));
+    assert_eq!(html.matches("rw-missing").count(), 1, "the row without a value has a dash, said as not given");
+}
+
+#[test]
 fn english_pager_groups_thousands() {
     let view = ReportView::new(&validate::load(&synthetic_ranking(1_200)).unwrap(), Lang::En);
     let html = render_to_string(Outcome::Report(Rc::new(view)));

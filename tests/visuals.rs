@@ -51,6 +51,7 @@ fn labels(rows: &[RankingRowView], order: &[usize]) -> Vec<String> {
 fn the_ranking_sorts_by_every_column_both_ways() {
     let v = view(Lang::Zh);
     let rows = &ranking(&v).rows;
+    assert_eq!(ranking(&v).columns, SortColumn::ALL, "the report has a figure for every column");
     assert_eq!(
         labels(rows, &sort_order(rows, None, None)),
         ["综合指数", "PM2.5浓度", "PM10浓度", "O3浓度"],

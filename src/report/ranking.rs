@@ -138,7 +138,7 @@ pub fn RankingTable(props: &RankingTableProps) -> Html {
                     </caption>
                     <thead>
                         <tr>
-                            { for SortColumn::ALL.iter().zip(labels).map(|(&c, l)| header(c, l)) }
+                            { for table.columns.iter().map(|&c| header(c, labels[c as usize])) }
                         </tr>
                     </thead>
                     <tbody>
@@ -149,18 +149,23 @@ pub fn RankingTable(props: &RankingTableProps) -> Html {
                                 // rows in place instead of replacing all of them. Row 1 is the
                                 // heading row.
                                 <tr aria-rowindex={(position + 2).to_string()}>
-                                    <th scope="row">{ text_in(env.lang, &row.label) }</th>
-                                    <td class="rw-num-cell" data-label={t.col_value}>{ text_in(env.lang, row.value.as_deref().unwrap_or("—")) }</td>
-                                    { match &row.change {
-                                        Some(c) => html! {
-                                            <td class="rw-change" data-tone={tone_name(c.tone)} data-label={t.col_change}>
-                                                <span class="rw-arrow" aria-hidden="true">{ arrow(c.trend) }</span>{ text_in(env.lang, &c.phrase) }
-                                            </td>
+                                    { for table.columns.iter().map(|column| match column {
+                                        SortColumn::Label => html! { <th scope="row">{ text_in(env.lang, &row.label) }</th> },
+                                        SortColumn::Value => match &row.value {
+                                            Some(value) => html! { <td class="rw-num-cell" data-label={t.col_value}>{ text_in(env.lang, value) }</td> },
+                                            None => missing_cell(t, t.col_value),
                                         },
-                                        None => missing_cell(t, t.col_change),
-                                    } }
-                                    { rank_cell(row.value_rank, t.col_value_rank) }
-                                    { rank_cell(row.change_rank, t.col_change_rank) }
+                                        SortColumn::Change => match &row.change {
+                                            Some(c) => html! {
+                                                <td class="rw-change" data-tone={tone_name(c.tone)} data-label={t.col_change}>
+                                                    <span class="rw-arrow" aria-hidden="true">{ arrow(c.trend) }</span>{ text_in(env.lang, &c.phrase) }
+                                                </td>
+                                            },
+                                            None => missing_cell(t, t.col_change),
+                                        },
+                                        SortColumn::ValueRank => rank_cell(row.value_rank, t.col_value_rank),
+                                        SortColumn::ChangeRank => rank_cell(row.change_rank, t.col_change_rank),
+                                    }) }
                                 </tr>
                             }
                         }) }

@@ -83,6 +83,9 @@ pub struct RankingTable {
     pub rows: Rc<[RankingRowView]>,
     /// File name (without extension) for the CSV export.
     pub file: String,
+    /// The columns the table shows: the label, and each figure that at least one row has (a
+    /// column of dashes tells a reader nothing). The CSV file keeps every column.
+    pub columns: Vec<SortColumn>,
 }
 
 impl PartialEq for RankingTable {
@@ -95,6 +98,7 @@ impl PartialEq for RankingTable {
             && self.group_label == other.group_label
             && self.group_size == other.group_size
             && self.file == other.file
+            && self.columns == other.columns
     }
 }
 
@@ -431,13 +435,23 @@ fn ranking(report: &Report, body: &RankingBody, title: &str, lang: Lang) -> Rank
                 change_rank: row.change_rank,
             }),
         })
-        .collect::<Vec<_>>()
-        .into();
+        .collect::<Vec<RankingRowView>>();
+    let columns = SortColumn::ALL
+        .into_iter()
+        .filter(|&column| match column {
+            SortColumn::Label => true,
+            SortColumn::Value => rows.iter().any(|r| r.value.is_some()),
+            SortColumn::Change => rows.iter().any(|r| r.change.is_some()),
+            SortColumn::ValueRank => rows.iter().any(|r| r.value_rank.is_some()),
+            SortColumn::ChangeRank => rows.iter().any(|r| r.change_rank.is_some()),
+        })
+        .collect();
     RankingTable {
         group_label: group.map(|g| g.label.get(lang).to_string()).unwrap_or_default(),
         group_size: group.map(|g| g.size).unwrap_or(0),
-        rows,
+        rows: rows.into(),
         file: file_name(title),
+        columns,
     }
 }
 

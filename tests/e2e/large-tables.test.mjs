@@ -54,12 +54,19 @@ test("a 10,000-row table shows one page, announces its size, and pages and sorts
   assert.equal(await pager.locator('[role="status"]').textContent(), "第9951–10000行，共10000行", "an inactive button does nothing");
   assert.equal((await labels(table)).at(-1), "站点 10000");
 
+  // No row has a year-on-year change: no column of dashes for it.
+  assert.deepEqual(
+    (await table.locator("thead th").allTextContents()).map((t) => t.replace(/[↕▲▼]/g, "")),
+    ["指标", "数值", "数值排名", "改善幅度排名"]
+  );
+  assert.equal(await table.locator(".rw-missing").count(), 0);
+
   // Sorting orders all 10,000 rows and starts again on the first page.
-  const rankHeader = table.locator("thead th").nth(3);
+  const rankHeader = table.locator("thead th").nth(2);
   await rankHeader.locator("button").click();
   assert.equal(await rankHeader.getAttribute("aria-sort"), "ascending");
   assert.equal(await pager.locator('[role="status"]').textContent(), "第1–50行，共10000行");
-  const ranks = (await table.locator("tbody tr td:nth-of-type(3) .rw-rank-text").allTextContents()).map((t) => parseInt(t));
+  const ranks = (await table.locator('tbody tr td[data-label="数值排名"] .rw-rank-text').allTextContents()).map((t) => parseInt(t));
   assert.deepEqual(ranks, Array.from({ length: 50 }, (_, i) => i + 1), "ranks 1–50 of the whole table on page one");
   assert.deepEqual(logged, []);
   await p.close();
