@@ -382,11 +382,25 @@ test("on an office PC's 1024 × 768 screen, the keyboard reaches the side column
   assert.notEqual(after.split("#")[0], "BODY", after);
   assert.match(await page.textContent("#notice-text"), /^已撤销：添加第1节“空气质量（2021年1-12月）” › 第9项/);
 
-  // A phone with the text at 200 %: the form fits its width, nothing scrolls sideways.
+  // A text's Chinese and English fields: side by side where both have room to type in…
+  const pairBoxes = async () => {
+    const zh = await byId(page, "f/meta/title/zh").boundingBox();
+    const en = await byId(page, "f/meta/title/en").boundingBox();
+    return { zh, en, stacked: en.y >= zh.y + zh.height && Math.abs(en.x - zh.x) < 1 };
+  };
+  const wideBoxes = await pairBoxes();
+  assert.equal(wideBoxes.stacked, false, JSON.stringify(wideBoxes));
+  assert.ok(Math.abs(wideBoxes.en.y - wideBoxes.zh.y) < 1, JSON.stringify(wideBoxes));
+
+  // A phone with the text at 200 %: the form fits its width, nothing scrolls sideways, and the
+  // two fields of a text are one under the other, each as wide as the form.
   await page.setViewportSize({ width: 390, height: 844 });
   await page.addStyleTag({ content: "html { font-size: 200% !important; }" });
   const wide = await page.evaluate(() => document.documentElement.scrollWidth);
   assert.ok(wide <= 390, `the page is ${wide} px wide in a 390 px window`);
+  const phoneBoxes = await pairBoxes();
+  assert.ok(phoneBoxes.stacked, JSON.stringify(phoneBoxes));
+  assert.ok(phoneBoxes.zh.width > 250, JSON.stringify(phoneBoxes));
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });
