@@ -60,6 +60,7 @@ export function rankingPayload(n, seed = 1) {
         title: { zh: `站点排名（${n}个）`, en: `Ranks of ${n} sites` },
         kind: "ranking",
         group: "sites",
+        row_heading: { zh: "站点", en: "Site" },
         rows: values.map((value, i) => ({ label: `站点 ${i + 1}`, value, value_rank: valueRank[i], change_rank: changeRank[i] })),
       },
     ],

@@ -78,6 +78,40 @@ fn a_10000_row_table_renders_one_page_and_exports_every_row() {
 }
 
 #[test]
+fn the_rows_column_is_headed_as_the_payload_names_its_rows() {
+    let named = synthetic_ranking(3).replacen(
+        r#""group": "sites","#,
+        r#""group": "sites", "row_heading": {"zh": "站点", "en": "Site"},"#,
+        1,
+    );
+    let report = validate::load(&named).expect("a ranking may name its rows");
+    for (lang, heading) in [(Lang::Zh, "站点"), (Lang::En, "Site")] {
+        let view = ReportView::new(&report, lang);
+        let SectionViewBody::Ranking(table) = &view.sections[0].body else { panic!("a ranking section") };
+        assert_eq!(table.row_heading, heading);
+        let csv = format::csv(&table.csv_rows(&[0], lang));
+        assert!(csv.trim_start_matches('\u{feff}').starts_with(heading), "the CSV file's first heading: {csv}");
+        let html = render_to_string(Outcome::Report(Rc::new(view)));
+        assert!(html.contains(&format!(r#"<button type="button" class="rw-sort">{heading}<"#)), "{html}");
+    }
+    // Without one, the rows are indicators; a Chinese-only heading in an English widget is
+    // marked as Chinese for screen readers.
+    let report = validate::load(&synthetic_ranking(3)).unwrap();
+    let SectionViewBody::Ranking(table) = &ReportView::new(&report, Lang::En).sections[0].body else { panic!() };
+    assert_eq!(table.row_heading, "Indicator");
+    let zh_only =
+        synthetic_ranking(3).replacen(r#""group": "sites","#, r#""group": "sites", "row_heading": {"zh": "站点"},"#, 1);
+    let html =
+        render_to_string(Outcome::Report(Rc::new(ReportView::new(&validate::load(&zh_only).unwrap(), Lang::En))));
+    assert!(html.contains(r#"<span lang="zh-CN">站点</span>"#), "{html}");
+    // A blank heading is an error at its place, as every blank text is.
+    let blank =
+        synthetic_ranking(3).replacen(r#""group": "sites","#, r#""group": "sites", "row_heading": {"zh": " "},"#, 1);
+    let err = validate::load(&blank).unwrap_err();
+    assert!(err.problems().iter().any(|p| p.pointer.starts_with("/sections/0/row_heading")), "{:?}", err.problems());
+}
+
+#[test]
 fn a_column_no_row_has_a_figure_for_is_left_out_of_the_table_not_the_csv() {
     // The synthetic rows have values and both ranks but no change: no column of dashes.
     let report = validate::load(&synthetic_ranking(3)).expect("the synthetic payload is valid");

@@ -217,6 +217,10 @@ pub enum RankBasis {
 #[serde(deny_unknown_fields)]
 pub struct RankingBody {
     pub group: String,
+    /// The heading of the rows' own column, where the rows are not indicators ("县区" for a
+    /// table of counties); without it, "指标" / "Indicator".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub row_heading: Option<Text>,
     pub rows: Vec<RankingRow>,
 }
 

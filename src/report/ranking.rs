@@ -73,7 +73,7 @@ pub fn RankingTable(props: &RankingTableProps) -> Html {
         }
         None => missing_cell(t, label),
     };
-    let header = |column: SortColumn, label: &'static str| {
+    let header = |column: SortColumn, label: &str| {
         let sorted = sort.filter(|(c, _)| *c == column).map(|(_, d)| d);
         let onclick = {
             let state = state.dispatcher();
@@ -87,7 +87,7 @@ pub fn RankingTable(props: &RankingTableProps) -> Html {
         html! {
             <th scope="col" aria-sort={sorted.map(|d| AttrValue::Static(d.aria()))}>
                 <button type="button" class="rw-sort" onclick={onclick}>
-                    { label }<span class="rw-sort-icon" aria-hidden="true">{ icon }</span>
+                    { text_in(env.lang, label) }<span class="rw-sort-icon" aria-hidden="true">{ icon }</span>
                 </button>
             </th>
         }
@@ -106,7 +106,7 @@ pub fn RankingTable(props: &RankingTableProps) -> Html {
             dom::export_csv(&table.file, &table.csv_rows(&order, lang), failed);
         })
     };
-    let labels = [t.col_item, t.col_value, t.col_change, t.col_value_rank, t.col_change_rank];
+    let labels = [&*table.row_heading, t.col_value, t.col_change, t.col_value_rank, t.col_change_rank];
     // The new order said to screen readers: the sort button keeps the focus, and `aria-sort`
     // on its heading is not announced when it changes.
     // Unsorted, a space: the server's HTML then has the text node hydration expects (an empty

@@ -77,6 +77,8 @@ pub struct MetricCard {
 /// A table of ranks within one group.
 #[derive(Clone, Debug)]
 pub struct RankingTable {
+    /// The heading of the rows' own column: the payload's `row_heading`, or "指标" / "Indicator".
+    pub row_heading: String,
     pub group_label: String,
     pub group_size: u32,
     /// Shared: the table component, its sort and its CSV export all read the same rows.
@@ -95,6 +97,7 @@ impl PartialEq for RankingTable {
     /// apart are different tables, even from the same payload.
     fn eq(&self, other: &Self) -> bool {
         Rc::ptr_eq(&self.rows, &other.rows)
+            && self.row_heading == other.row_heading
             && self.group_label == other.group_label
             && self.group_size == other.group_size
             && self.file == other.file
@@ -447,6 +450,7 @@ fn ranking(report: &Report, body: &RankingBody, title: &str, lang: Lang) -> Rank
         })
         .collect();
     RankingTable {
+        row_heading: body.row_heading.as_ref().map_or(ui(lang).col_item, |h| h.get(lang)).to_string(),
         group_label: group.map(|g| g.label.get(lang).to_string()).unwrap_or_default(),
         group_size: group.map(|g| g.size).unwrap_or(0),
         rows: rows.into(),
@@ -460,7 +464,7 @@ impl RankingTable {
     pub fn csv_rows(&self, order: &[usize], lang: Lang) -> Vec<Vec<String>> {
         let t = ui(lang);
         let mut out = vec![vec![
-            t.col_item.to_string(),
+            self.row_heading.clone(),
             t.col_value.to_string(),
             t.col_number.to_string(),
             t.col_unit.to_string(),

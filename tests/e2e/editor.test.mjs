@@ -110,6 +110,17 @@ test("a small report is built from an empty one through the form only", async ()
   await page.click('[id="add:/sections/1/rows"]');
   await page.selectOption('[id="f/sections/1/rows/0/metric"]', "rural-tap-water");
   await noProblems(page);
+  // The first column's heading: "指标" unless the ranking names its rows otherwise.
+  const firstHeading = () =>
+    page.$eval("#preview", (h) => h.shadowRoot.querySelector(".rw-ranking thead th")?.textContent.replace(/[↕▲▼]/g, ""));
+  await page.waitForFunction(() => document.querySelector("#preview")?.shadowRoot?.querySelector(".rw-ranking thead th"));
+  assert.equal(await firstHeading(), "指标");
+  const rowHeading = byId(page, "f/sections/1/row_heading/zh");
+  assert.match(await byId(page, await rowHeading.getAttribute("aria-describedby")).textContent(), /不填则为“指标”/);
+  await rowHeading.fill("考核指标");
+  await page.waitForFunction(() =>
+    document.querySelector("#preview").shadowRoot.querySelector(".rw-ranking thead th").textContent.startsWith("考核指标"));
+  await noProblems(page);
   // The group renamed: cleared, then typed key by key; the rank and the ranking follow it.
   await byId(page, "f/groups/0/id").fill("");
   await byId(page, "f/groups/0/id").pressSequentially("six-counties");
@@ -123,6 +134,7 @@ test("a small report is built from an empty one through the form only", async ()
   await page.click("#tab-json");
   const json = await page.inputValue("#json-text");
   assert.match(json, /"value": 98\.50,/);
+  assert.match(json, /"row_heading": "考核指标",/);
   assert.deepEqual(JSON.parse(json).sections[1].rows, [{ metric: "rural-tap-water" }]);
   assert.equal(JSON.parse(json).sections[0].items[0].ranks[0].group, "six-counties");
   assert.deepEqual(page.errors, []);

@@ -54,10 +54,11 @@ test("a 10,000-row table shows one page, announces its size, and pages and sorts
   assert.equal(await pager.locator('[role="status"]').textContent(), "第9951–10000行，共10000行", "an inactive button does nothing");
   assert.equal((await labels(table)).at(-1), "站点 10000");
 
-  // No row has a year-on-year change: no column of dashes for it.
+  // The rows are sites, and their column says so; no row has a year-on-year change: no column
+  // of dashes for it.
   assert.deepEqual(
     (await table.locator("thead th").allTextContents()).map((t) => t.replace(/[↕▲▼]/g, "")),
-    ["指标", "数值", "数值排名", "改善幅度排名"]
+    ["站点", "数值", "数值排名", "改善幅度排名"]
   );
   assert.equal(await table.locator(".rw-missing").count(), 0);
 

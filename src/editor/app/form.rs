@@ -693,6 +693,7 @@ fn SectionForm(p: &SectionProps) -> Html {
         Some(SectionKind::Ranking) => html! {
             <>
                 <GroupSelect ptr={format!("{ptr}/group")} label={t.group} />
+                <TextField ptr={format!("{ptr}/row_heading")} label={t.row_heading} hint={t.row_heading_hint} />
                 <ImportControl index={i} />
                 <EntryList index={i} list="rows" />
             </>

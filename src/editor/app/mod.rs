@@ -661,6 +661,7 @@ fn form_has(pointer: &str) -> bool {
         "group",
         "position",
         "source",
+        "row_heading",
         "rows",
         "metric",
         "value_rank",
