@@ -106,6 +106,17 @@ pub(crate) const PREFIXES: &[(&str, &str)] = &[
     ("近", "nearly"),
 ];
 
+/// The Chinese magnitudes a unit may be or start with (“万”, “亿元”), each with how many times it
+/// multiplies in words; a magnitude that starts another comes after it (万亿 before 万). Alone
+/// (“35万余”) one counts nothing yet; in a unit, its English must carry it too.
+pub const MAGNITUDES: [(&str, &str, &str); 5] = [
+    ("万亿", "一万亿", "a trillion"),
+    ("百万", "一百万", "a million"),
+    ("千万", "一千万", "ten million"),
+    ("万", "一万", "ten thousand"),
+    ("亿", "一亿", "a hundred million"),
+];
+
 /// Reads “5020余人次”, “超过20万”, “98.5%”, “1,234”, “４.７３”.
 pub fn parse_figure(cell: &str) -> Figure {
     let mut s = cell.trim();

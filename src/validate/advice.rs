@@ -107,14 +107,9 @@ fn magnitude_in_english(out: &mut Vec<Problem>, unit: Option<&Text>, pointer: St
         ));
         return;
     }
-    const MAGNITUDES: [(&str, &str, &str); 5] = [
-        ("万亿", "一万亿", "a trillion"),
-        ("百万", "一百万", "a million"),
-        ("千万", "一千万", "ten million"),
-        ("万", "一万", "ten thousand"),
-        ("亿", "一亿", "a hundred million"),
-    ];
-    let Some((magnitude, times_zh, times_en)) = MAGNITUDES.into_iter().find(|(m, ..)| zh.starts_with(m)) else {
+    let Some((magnitude, times_zh, times_en)) =
+        crate::format::figure::MAGNITUDES.into_iter().find(|(m, ..)| zh.starts_with(m))
+    else {
         return;
     };
     let lower = en.to_lowercase();

@@ -168,7 +168,7 @@ fn number_as_string(s: &str, pointer: &str) -> (String, String) {
     }
     if let Some(unit) = figure.unit {
         // "35万余" counts something: 万 alone is only its magnitude.
-        if ["万", "亿", "万亿", "千万", "百万"].contains(&unit.as_str()) {
+        if crate::format::figure::MAGNITUDES.iter().any(|(magnitude, ..)| *magnitude == unit) {
             zh.push(text!("单位写“{unit}”加上所计的单位（如“{unit}人”“{unit}元”）"));
             en.push(text!("unit \"{unit}\" with what is counted (\"{unit}人\", \"{unit}元\")"));
         } else {
