@@ -451,6 +451,46 @@ fn columns_are_guessed_from_headers_or_from_the_cells() {
 }
 
 #[test]
+fn a_ranking_tables_name_header_that_says_what_the_rows_are_heads_the_first_column() {
+    let build = |tsv: &str| {
+        let rows = table::parse(tsv, '\t').rows;
+        let map = mapping::guess_mapping(Target::Ranking, &rows, true);
+        mapping::build(Target::Ranking, Some(rows[0].as_slice()), &rows[1..], &map, &HashSet::new(), "r")
+    };
+    let counties = build("区县\t污水处理率\t排名\n城东区\t98.5%\t1\n城西区\t97.2%\t2\n");
+    assert_eq!(counties.row_heading.as_deref(), Some("区县"));
+    assert!(
+        counties.notes.contains(&Note::RowHeading { header: "区县".into() }),
+        "said in the notes: {:?}",
+        counties.notes
+    );
+    // A header that only says the rows are named, or a table without one: the default stays.
+    for tsv in ["指标\t数值\n用水总量\t12\n", "指标名称\t数值\n用水总量\t12\n", "名称\t数值\n用水总量\t12\n"]
+    {
+        let built = build(tsv);
+        assert_eq!(built.row_heading, None, "{tsv}");
+        assert!(!built.notes.iter().any(|n| matches!(n, Note::RowHeading { .. })), "{tsv}");
+    }
+    let rows = table::parse("城东区\t98.5\t1\n", '\t').rows;
+    let built = mapping::build(
+        Target::Ranking,
+        None,
+        &rows,
+        &[Field::Label, Field::Value, Field::ValueRank],
+        &HashSet::new(),
+        "r",
+    );
+    assert_eq!(built.row_heading, None);
+    // Case statistics have no such heading.
+    let rows = table::parse("区县\t数量\n城东区\t3\n", '\t').rows;
+    let map = mapping::guess_mapping(Target::CaseStats, &rows, true);
+    assert_eq!(
+        mapping::build(Target::CaseStats, Some(rows[0].as_slice()), &rows[1..], &map, &HashSet::new(), "c").row_heading,
+        None
+    );
+}
+
+#[test]
 fn a_pasted_ranking_table_fills_a_valid_section() {
     let mut doc = parse(LANSHAN);
     let ranking = doc["sections"].as_array().unwrap().iter().position(|s| s["kind"] == "ranking").unwrap();

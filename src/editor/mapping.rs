@@ -306,6 +306,9 @@ pub enum Note {
     /// A column with something in it that is not imported (mapped to nothing; a serial-number
     /// column aside): its header, or `None` for a table without one, and its index.
     ColumnNotImported { column: usize, header: Option<String> },
+    /// A ranking's name column is headed with what its rows are (“区县”): the heading of the
+    /// table's first column (`row_heading`), where the section has none yet.
+    RowHeading { header: String },
 }
 
 /// Words of a change column ("同比（百分点）", "增幅"). Neither a ranking row nor a case item
@@ -327,6 +330,9 @@ fn is_total(cell: &str) -> bool {
 pub struct Built {
     pub entries: Vec<Value>,
     pub notes: Vec<Note>,
+    /// A ranking's `row_heading`, from its name column's header where that says what the rows
+    /// are (“区县”, “站点”), not only that they are named (“名称”, “指标”).
+    pub row_heading: Option<String>,
 }
 
 fn text(zh: Option<&str>, en: Option<&str>) -> Option<Value> {
@@ -385,6 +391,19 @@ pub fn build(
     let header_unit = value_header.and_then(|h| header_unit(h));
     if let (Some(header), Some(unit)) = (value_header, &header_unit) {
         notes.push(Note::HeaderUnit { header: header.trim().to_string(), unit: unit.clone() });
+    }
+    let row_heading = match (target, header) {
+        (Target::Ranking, Some(header)) => mapping
+            .iter()
+            .position(|m| *m == Field::Label)
+            .and_then(|c| header.get(c))
+            .map(|h| h.trim())
+            .filter(|h| !h.is_empty() && header_field(h) != Some(Field::Label))
+            .map(str::to_string),
+        _ => None,
+    };
+    if let Some(header) = &row_heading {
+        notes.push(Note::RowHeading { header: header.clone() });
     }
     // Nothing a cell says is dropped without a word: a column left out is named.
     for (c, _) in mapping.iter().enumerate().filter(|(_, m)| **m == Field::Ignore) {
@@ -505,5 +524,5 @@ pub fn build(
         }
         entries.push(Value::Object(o));
     }
-    Built { entries, notes }
+    Built { entries, notes, row_heading }
 }

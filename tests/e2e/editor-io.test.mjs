@@ -78,6 +78,29 @@ test("a table pasted from a spreadsheet fills a ranking section, shown first, th
   await page.context().close();
 });
 
+test("a sheet of counties heads the ranking's first column with its own header, in the same undo step", async () => {
+  const page = await editorPage(session.browser, editorUrl());
+  await loadExample(page);
+  const s = lanshanSection("air-ranks");
+  await pasteIntoImport(page, s, "区县\t综合指数\t排名\r\n兰山区\t4.73\t1\r\n罗庄区\t4.95\t2\r\n");
+  const notes = await page.$$eval(".ed-notes li", (lis) => lis.map((li) => li.textContent));
+  assert.ok(notes.some((n) => n.includes("首列标题") && n.includes("区县")), `said before it is applied: ${notes}`);
+  await page.click(`[id="apply-${s}"]`);
+  await previewShows(page, "罗庄区");
+  // The report's one ranking table.
+  const firstHeading = () => page.$eval("#preview", (h) => h.shadowRoot.querySelector(".rw-ranking thead th").textContent);
+  assert.match(await firstHeading(), /^区县/);
+  assert.equal(await byId(page, `f/sections/${s}/row_heading/zh`).inputValue(), "区县");
+  await noProblems(page);
+  // One undo takes back the rows and the heading together.
+  await page.click("#undo");
+  await page.waitForFunction(() => !document.querySelector("#preview").shadowRoot.textContent.includes("罗庄区"));
+  assert.equal(await byId(page, `f/sections/${s}/row_heading/zh`).inputValue(), "");
+  assert.match(await firstHeading(), /^指标/);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
 test("re-importing a sheet replaces the section's rows by default, says how many first, and undoes", async () => {
   const page = await editorPage(session.browser, editorUrl());
   await loadExample(page);

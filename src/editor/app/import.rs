@@ -71,7 +71,7 @@ impl ImportState {
             // its rows after the old ones silently doubled every row. Where the section has
             // rows the panel says how many go, and one undo step brings them back.
             replace: true,
-            built: Built { entries: Vec::new(), notes: Vec::new() },
+            built: Built { entries: Vec::new(), notes: Vec::new(), row_heading: None },
             not_stored: false,
         })
     }
@@ -206,7 +206,13 @@ impl ImportState {
             .unwrap_or("item")
             .to_string();
         let header = self.rows.first().filter(|_| self.header).map(Vec::as_slice);
-        mapping::build(self.target, header, self.body(), &self.mapping, &taken, &base)
+        let mut built = mapping::build(self.target, header, self.body(), &self.mapping, &taken, &base);
+        // A heading the person gave the section is theirs: the table's does not replace it.
+        if doc.pointer(&format!("/sections/{}/row_heading", self.section)).is_some() {
+            built.row_heading = None;
+            built.notes.retain(|note| !matches!(note, Note::RowHeading { .. }));
+        }
+        built
     }
 
     /// Handles a message; returns the edit to apply when the person applies the table.
@@ -345,6 +351,7 @@ fn note_text(ctx: &FormCtx, note: &Note, state: &ImportState) -> String {
             let name = header.clone().unwrap_or_else(|| fill(t.column, &[("n", (column + 1).to_string())]));
             fill(t.note_column_not_imported, &[("column", name)])
         }
+        Note::RowHeading { header } => fill(t.note_row_heading, &[("header", header.clone())]),
     }
 }
 

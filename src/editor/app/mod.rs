@@ -1256,9 +1256,17 @@ impl Component for EditorApp {
                         let array = state.array();
                         let before = self.doc.pointer(&array).and_then(Value::as_array).map_or(0, Vec::len);
                         let replaced = state.replace;
+                        let row_heading = state.built.row_heading.clone().map(|h| Edit::Set {
+                            ptr: format!("/sections/{section}/row_heading"),
+                            value: Some(Value::String(h)),
+                        });
                         self.import = None;
                         let mut value = (*self.doc).clone();
                         if doc::apply(&mut value, &edit) {
+                            // The rows and the heading their table gave them: one step.
+                            if let Some(heading) = &row_heading {
+                                doc::apply(&mut value, heading);
+                            }
                             let after = value.pointer(&array).and_then(Value::as_array).map_or(0, Vec::len);
                             let added = if replaced { after } else { after - before };
                             let t = self.t();
