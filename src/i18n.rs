@@ -68,8 +68,11 @@ pub struct Ui {
     pub show_all: &'static str,
     pub plot_hint: &'static str,
     pub sort_hint: &'static str,
-    /// Said to screen readers once a table is sorted (ascending, descending), from the column's
-    /// button, which keeps the focus.
+    /// Said to screen readers once a table is sorted, from the column's button, which keeps the
+    /// focus: `sorted_by`, the column's name, then `sorted` (ascending, descending). The name
+    /// makes each new order a new text: sorting a second column the same way as the first was
+    /// otherwise not said at all.
+    pub sorted_by: &'static str,
     pub sorted: [&'static str; 2],
     /// Pager of long tables.
     pub pager: &'static str,
@@ -153,7 +156,8 @@ const ZH: Ui = Ui {
     show_all: "全部显示",
     plot_hint: "聚焦图表后，用方向键逐项查看，按 Esc 关闭提示。",
     sort_hint: "点击列标题可排序。",
-    sorted: ["已按升序排列", "已按降序排列"],
+    sorted_by: "已按",
+    sorted: ["升序排列", "降序排列"],
     pager: "分页",
     page_first: "首页",
     page_prev: "上一页",
@@ -231,7 +235,8 @@ const EN: Ui = Ui {
     show_all: "Show all",
     plot_hint: "With the chart focused, use the arrow keys to go through the items; Esc closes the tooltip.",
     sort_hint: "Select a column heading to sort.",
-    sorted: ["Sorted ascending", "Sorted descending"],
+    sorted_by: "Sorted by ",
+    sorted: [", ascending", ", descending"],
     pager: "Pages",
     page_first: "First page",
     page_prev: "Previous page",

@@ -94,8 +94,10 @@ pub fn install_local_collate() {
     use std::cmp::Ordering;
     let collate =
         Closure::<dyn Fn(js_sys::Array, String) -> js_sys::Uint32Array>::new(|labels: js_sys::Array, lang: String| {
-            let collator =
-                js_sys::Intl::Collator::new(&js_sys::Array::of1(&JsValue::from_str(&lang)), &js_sys::Object::new());
+            // As the loader's: numbers in labels by their value ("站点 2" before "站点 10").
+            let options = js_sys::Object::new();
+            let _ = js_sys::Reflect::set(&options, &JsValue::from_str("numeric"), &JsValue::TRUE);
+            let collator = js_sys::Intl::Collator::new(&js_sys::Array::of1(&JsValue::from_str(&lang)), &options);
             let compare = collator.compare();
             let labels = labels.to_vec();
             let cmp = |a: usize, b: usize| {

@@ -111,7 +111,10 @@ pub fn RankingTable(props: &RankingTableProps) -> Html {
     // on its heading is not announced when it changes.
     // Unsorted, a space: the server's HTML then has the text node hydration expects (an empty
     // text has none), and a live region's first content is not announced.
-    let sorted = sort.map_or(" ", |(_, dir)| t.sorted[dir as usize]);
+    let sorted = sort.map_or_else(
+        || " ".to_string(),
+        |(column, dir)| [t.sorted_by, labels[column as usize], t.sorted[dir as usize]].concat(),
+    );
     // One text, as the server's HTML has it (hydration would split four). The group is named
     // unless the caption starts or ends with it already ("五区排名", not "五区排名（五区）").
     // (Not `contains`: a substring search would bring half a kilobyte of searcher into the wasm.)

@@ -171,14 +171,19 @@ test("controls work from the keyboard: sort, table view, legend, sections, large
   await valueSort.focus();
   await p.keyboard.press("Enter");
   assert.equal(await w.locator("th >> nth=1").getAttribute("aria-sort"), "ascending");
-  assert.equal(await said.textContent(), "已按升序排列");
+  assert.equal(await said.textContent(), "已按数值升序排列");
   await p.keyboard.press("Space");
   assert.equal(await w.locator("th >> nth=1").getAttribute("aria-sort"), "descending");
-  assert.equal(await said.textContent(), "已按降序排列");
+  assert.equal(await said.textContent(), "已按数值降序排列");
   assert.equal(await valueSort.evaluate((el) => el.getRootNode().activeElement === el), true, "the focus stays on the button");
   const firstRow = await w.locator(".rw-ranking tbody tr >> nth=0").locator("th").textContent();
   assert.equal(firstRow, "O3浓度");
   assert.equal(await w.locator(".rw-ranking th[aria-sort]").count(), 1, "aria-sort on the sorted column only");
+  // Another column sorted the same way is said too: the column is named.
+  await w.locator("th >> nth=3").locator("button").focus();
+  await p.keyboard.press("Enter");
+  await p.keyboard.press("Enter");
+  assert.equal(await said.textContent(), "已按数值排名降序排列");
 
   // Table view with the keyboard.
   const chart = w.locator("figure.rw-chart >> nth=1");
