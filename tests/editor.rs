@@ -465,8 +465,13 @@ fn a_ranking_tables_name_header_that_says_what_the_rows_are_heads_the_first_colu
         counties.notes
     );
     // A header that only says the rows are named, or a table without one: the default stays.
-    for tsv in ["指标\t数值\n用水总量\t12\n", "指标名称\t数值\n用水总量\t12\n", "名称\t数值\n用水总量\t12\n"]
-    {
+    // Nor does an English header: the heading's Chinese is the text every reader gets.
+    for tsv in [
+        "指标\t数值\n用水总量\t12\n",
+        "指标名称\t数值\n用水总量\t12\n",
+        "名称\t数值\n用水总量\t12\n",
+        "District\tValue\nEast\t12\n",
+    ] {
         let built = build(tsv);
         assert_eq!(built.row_heading, None, "{tsv}");
         assert!(!built.notes.iter().any(|n| matches!(n, Note::RowHeading { .. })), "{tsv}");

@@ -661,6 +661,36 @@ fn a_blank_text_anywhere_is_an_error_at_its_place_as_the_schema_says() {
 }
 
 #[test]
+fn a_group_named_without_its_size_is_pointed_out_to_its_authors() {
+    // "三县第2名" says how many were ranked; "站点第2名" does not, and the rank meter's "2 / 12"
+    // is not read aloud.
+    let advice = |label: Value| {
+        let mut p = minimal();
+        p["groups"][0]["label"] = label;
+        p["groups"][0]["size"] = json!(12);
+        p["sections"][0]["items"][0]["ranks"][0]["position"] = json!(2);
+        validate::advice(&validate::from_value(&p).expect("valid"))
+            .into_iter()
+            .map(|p| (p.pointer, p.zh, p.en))
+            .collect::<Vec<_>>()
+    };
+    for named in [
+        json!("三县"),
+        json!("全市两区"),
+        json!("12个站点"),
+        json!("１２个站点"),
+        json!({ "zh": "全市十六县区", "en": "districts" }),
+    ] {
+        assert_eq!(advice(named.clone()), vec![], "{named}");
+    }
+    let found = advice(json!({ "zh": "监测站点", "en": "monitoring sites" }));
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].0, "/groups/0/label");
+    assert!(found[0].1.contains("“监测站点第1名”") && found[0].1.contains("“12个监测站点”"), "{}", found[0].1);
+    assert!(found[0].2.contains("there are 12"), "{}", found[0].2);
+}
+
+#[test]
 fn a_report_or_a_section_with_nothing_to_show_is_pointed_out_to_its_authors() {
     // Valid, and the widget renders it, but readers would see titles and not one figure: the
     // editor said "没有问题：这份数据可以发布" for a report with no sections.

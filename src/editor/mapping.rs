@@ -398,7 +398,10 @@ pub fn build(
             .position(|m| *m == Field::Label)
             .and_then(|c| header.get(c))
             .map(|h| h.trim())
-            .filter(|h| !h.is_empty() && header_field(h) != Some(Field::Label))
+            // Chinese: the heading's required text (an English header, “District”, is not one).
+            .filter(|h| {
+                h.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)) && header_field(h) != Some(Field::Label)
+            })
             .map(str::to_string),
         _ => None,
     };

@@ -16,6 +16,22 @@ pub fn advice(report: &Report) -> Vec<Problem> {
             "the report has no sections yet: embedded, it shows its title and details but not one figure; add a section",
         ));
     }
+    // "五区第1名" says how many are ranked; "监测站点第5名" does not, and the rank meter's
+    // "5 / 12" beside it is not read aloud (the English badge, "5th of 12 …", says it itself).
+    for (gi, group) in report.groups.iter().enumerate() {
+        let zh = group.label.zh.as_str();
+        let counted = zh
+            .chars()
+            .any(|c| c.is_ascii_digit() || ('０'..='９').contains(&c) || "一二两三四五六七八九十百千万".contains(c));
+        if !counted {
+            let n = group.size;
+            out.push(Problem::warning(
+                format!("/groups/{gi}/label"),
+                format!("分组名称“{zh}”没有说出共有几个：名次读作“{zh}第1名”，读屏用户听不到共有 {n} 个；请写成如“{n}个{zh}”"),
+                format!("the group's Chinese name “{zh}” does not say how many there are: a rank reads “{zh}第1名”, and screen-reader users do not hear that there are {n}; write it as, e.g., “{n}个{zh}”"),
+            ));
+        }
+    }
     for (si, section) in report.sections.iter().enumerate() {
         let at = format!("/sections/{si}");
         // A month calendar with none marked still says something (twelve months, none first).

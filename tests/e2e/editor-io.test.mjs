@@ -87,6 +87,7 @@ test("a sheet of counties heads the ranking's first column with its own header, 
   assert.ok(notes.some((n) => n.includes("首列标题") && n.includes("区县")), `said before it is applied: ${notes}`);
   await page.click(`[id="apply-${s}"]`);
   await previewShows(page, "罗庄区");
+  assert.match(await page.textContent("#notice-text"), /首列标题已设为“区县”/);
   // The report's one ranking table.
   const firstHeading = () => page.$eval("#preview", (h) => h.shadowRoot.querySelector(".rw-ranking thead th").textContent);
   assert.match(await firstHeading(), /^区县/);

@@ -207,8 +207,10 @@ impl ImportState {
             .to_string();
         let header = self.rows.first().filter(|_| self.header).map(Vec::as_slice);
         let mut built = mapping::build(self.target, header, self.body(), &self.mapping, &taken, &base);
-        // A heading the person gave the section is theirs: the table's does not replace it.
-        if doc.pointer(&format!("/sections/{}/row_heading", self.section)).is_some() {
+        // A heading the person gave the section is theirs: the table's does not replace it; nor
+        // does it head rows it only adds to (counties appended under indicators).
+        let has_rows = doc.pointer(&self.array()).and_then(Value::as_array).is_some_and(|rows| !rows.is_empty());
+        if doc.pointer(&format!("/sections/{}/row_heading", self.section)).is_some() || (has_rows && !self.replace) {
             built.row_heading = None;
             built.notes.retain(|note| !matches!(note, Note::RowHeading { .. }));
         }

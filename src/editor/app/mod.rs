@@ -1275,13 +1275,17 @@ impl Component for EditorApp {
                             self.set_doc_as(value, None, true, Some(step));
                             self.history.seal();
                             self.run_check();
-                            self.say(if replaced && before > 0 {
+                            let mut said = if replaced && before > 0 {
                                 t.applied_replaced
                                     .replace("{n}", &added.to_string())
                                     .replace("{old}", &before.to_string())
                             } else {
                                 t.applied.replace("{n}", &added.to_string())
-                            });
+                            };
+                            if let Some(Edit::Set { value: Some(Value::String(heading)), .. }) = &row_heading {
+                                said.push_str(&t.applied_heading.replace("{header}", heading));
+                            }
+                            self.say(said);
                             let first = if replaced { 0 } else { before };
                             self.focus = Some(Focus::Ids(vec![
                                 nav::field_id(&format!("{array}/{first}")),
