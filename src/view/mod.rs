@@ -439,16 +439,15 @@ fn ranking(report: &Report, body: &RankingBody, title: &str, lang: Lang) -> Rank
             }),
         })
         .collect::<Vec<RankingRowView>>();
-    let columns = SortColumn::ALL
-        .into_iter()
-        .filter(|&column| match column {
-            SortColumn::Label => true,
-            SortColumn::Value => rows.iter().any(|r| r.value.is_some()),
-            SortColumn::Change => rows.iter().any(|r| r.change.is_some()),
-            SortColumn::ValueRank => rows.iter().any(|r| r.value_rank.is_some()),
-            SortColumn::ChangeRank => rows.iter().any(|r| r.change_rank.is_some()),
-        })
-        .collect();
+    // One pass over the rows: bit `column as u8` is set when some row has that column's figure
+    // (the label's always). Four scans, one per column, cost the wasm 38 B more.
+    let present = rows.iter().fold(1u8, |bits, r| {
+        bits | u8::from(r.value.is_some()) << SortColumn::Value as u8
+            | u8::from(r.change.is_some()) << SortColumn::Change as u8
+            | u8::from(r.value_rank.is_some()) << SortColumn::ValueRank as u8
+            | u8::from(r.change_rank.is_some()) << SortColumn::ChangeRank as u8
+    });
+    let columns = SortColumn::ALL.into_iter().filter(|&column| present & 1 << column as u8 != 0).collect();
     RankingTable {
         row_heading: body.row_heading.as_ref().map_or(ui(lang).col_item, |h| h.get(lang)).to_string(),
         group_label: group.map(|g| g.label.get(lang).to_string()).unwrap_or_default(),
