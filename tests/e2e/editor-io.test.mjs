@@ -98,6 +98,14 @@ test("a sheet of counties heads the ranking's first column with its own header, 
   await page.waitForFunction(() => !document.querySelector("#preview").shadowRoot.textContent.includes("罗庄区"));
   assert.equal(await byId(page, `f/sections/${s}/row_heading/zh`).inputValue(), "");
   assert.match(await firstHeading(), /^指标/);
+  // Added under the indicators, the counties do not rename their column: no note, no heading.
+  await pasteIntoImport(page, s, "区县\t综合指数\t排名\r\n兰山区\t4.73\t1\r\n罗庄区\t4.95\t2\r\n");
+  await page.check(`[id="append-${s}"]`);
+  assert.ok(!(await page.$$eval(".ed-notes li", (lis) => lis.map((li) => li.textContent))).some((n) => n.includes("首列标题")));
+  await page.click(`[id="apply-${s}"]`);
+  await previewShows(page, "罗庄区");
+  assert.equal(await byId(page, `f/sections/${s}/row_heading/zh`).inputValue(), "");
+  assert.match(await firstHeading(), /^指标/);
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });
