@@ -1256,16 +1256,14 @@ impl Component for EditorApp {
                         let array = state.array();
                         let before = self.doc.pointer(&array).and_then(Value::as_array).map_or(0, Vec::len);
                         let replaced = state.replace;
-                        let row_heading = state.built.row_heading.clone().map(|h| Edit::Set {
-                            ptr: format!("/sections/{section}/row_heading"),
-                            value: Some(Value::String(h)),
-                        });
+                        let heading = state.built.row_heading.clone();
                         self.import = None;
                         let mut value = (*self.doc).clone();
                         if doc::apply(&mut value, &edit) {
                             // The rows and the heading their table gave them: one step.
-                            if let Some(heading) = &row_heading {
-                                doc::apply(&mut value, heading);
+                            if let Some(heading) = &heading {
+                                let ptr = format!("/sections/{section}/row_heading");
+                                doc::apply(&mut value, &Edit::Set { ptr, value: Some(Value::String(heading.clone())) });
                             }
                             let after = value.pointer(&array).and_then(Value::as_array).map_or(0, Vec::len);
                             let added = if replaced { after } else { after - before };
@@ -1282,7 +1280,7 @@ impl Component for EditorApp {
                             } else {
                                 t.applied.replace("{n}", &added.to_string())
                             };
-                            if let Some(Edit::Set { value: Some(Value::String(heading)), .. }) = &row_heading {
+                            if let Some(heading) = &heading {
                                 said.push_str(&t.applied_heading.replace("{header}", heading));
                             }
                             self.say(said);
