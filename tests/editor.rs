@@ -1196,6 +1196,10 @@ fn a_total_row_is_left_out_with_a_note() {
         [&Note::TotalRow { row: 2, cell: "合　计".into() }, &Note::TotalRow { row: 3, cell: "合计".into() }],
         "in the name column, or in the serial column of a row without a name"
     );
+    // A row left out is for the editor to check; the unit read from the header is not.
+    assert!(totals.iter().all(|n| n.needs_check()));
+    let header_unit = built.notes.iter().find(|n| matches!(n, Note::HeaderUnit { .. })).expect("数量（件）");
+    assert!(!header_unit.needs_check());
 }
 
 #[test]

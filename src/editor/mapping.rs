@@ -311,6 +311,15 @@ pub enum Note {
     RowHeading { header: String },
 }
 
+impl Note {
+    /// Whether the editor must look at the row or column before applying: a figure kept as
+    /// text, a qualifier or unit overridden, a row or column left out. The other notes say how a
+    /// cell was read, which is what the editor wrote.
+    pub fn needs_check(&self) -> bool {
+        !matches!(self, Note::Qualifier { .. } | Note::Unit { .. } | Note::HeaderUnit { .. } | Note::RowHeading { .. })
+    }
+}
+
 /// Words of a change column ("同比（百分点）", "增幅"). Neither a ranking row nor a case item
 /// has a change of its own (a change belongs to a metric), and its -0.1 and 0.0 are no rank: such
 /// a column is not imported beside a value column, but is the value where there is none (a

@@ -82,9 +82,14 @@ test("a sheet of counties heads the ranking's first column with its own header, 
   const page = await editorPage(session.browser, editorUrl());
   await loadExample(page);
   const s = lanshanSection("air-ranks");
-  await pasteIntoImport(page, s, "区县\t综合指数\t排名\r\n兰山区\t4.73\t1\r\n罗庄区\t4.95\t2\r\n");
+  await pasteIntoImport(page, s, "区县\t综合指数\t排名\r\n兰山区\t4.73\t1\r\n罗庄区\t4.95\t2\r\n合计\t\t\r\n");
   const notes = await page.$$eval(".ed-notes li", (lis) => lis.map((li) => li.textContent));
   assert.ok(notes.some((n) => n.includes("首列标题") && n.includes("区县")), `said before it is applied: ${notes}`);
+  // What is only said (the heading) reads as text; what was left out (the total) is to check.
+  const toCheck = await page.$$eval(".ed-notes li", (lis) =>
+    lis.map((li) => [li.textContent.slice(0, 8), li.classList.contains("ed-note-check"), getComputedStyle(li).fontWeight]),
+  );
+  assert.deepEqual(toCheck, [["表头“区县”：应", false, "400"], ["第 4 行“合计", true, "600"]], JSON.stringify(toCheck));
   await page.click(`[id="apply-${s}"]`);
   await previewShows(page, "罗庄区");
   assert.match(await page.textContent("#notice-text"), /首列标题已设为“区县”/);

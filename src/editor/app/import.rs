@@ -470,7 +470,10 @@ pub fn import_panel(ctx: &FormCtx, state: &ImportState, existing: usize) -> Html
                 </div>
                 if !built.notes.is_empty() {
                     <ul class="ed-notes">
-                        { for built.notes.iter().map(|n| html! { <li>{ note_text(ctx, n, state) }</li> }) }
+                        { for built.notes.iter().map(|n| html! {
+                            // Marked by weight and its marker as well as colour (WCAG 1.4.1).
+                            <li class={n.needs_check().then_some("ed-note-check")}>{ note_text(ctx, n, state) }</li>
+                        }) }
                     </ul>
                 }
                 <p id={format!("result-{i}-h")}>{ fill(t.result, &[("n", built.entries.len().to_string())]) }</p>
