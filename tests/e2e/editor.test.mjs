@@ -8,7 +8,8 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { ARTIFACTS, DIST, ROOT, STRICT_CSP, browserAndDist, serveDist } from "./support.mjs";
 import {
-  byId, editorPage, focusedId, loadExample, noProblems, open, previewShows, previewText, problems,
+  byId, editorPage, focusedId, lanshanSection, loadExample, noProblems, open, pasteIntoImport, previewShows,
+  previewText, problems,
 } from "./editor-support.mjs";
 
 const session = browserAndDist();
@@ -420,6 +421,16 @@ test("on an office PC's 1024 × 768 screen, the keyboard reaches the side column
   const phoneBoxes = await pairBoxes();
   assert.ok(phoneBoxes.stacked, JSON.stringify(phoneBoxes));
   assert.ok(phoneBoxes.zh.width > 250, JSON.stringify(phoneBoxes));
+  // A pasted table's column choices are seen whole in the import's box, which the sections'
+  // padding (in rem, doubled with the text) once squeezed to 198 px.
+  const s = lanshanSection("air-ranks");
+  await pasteIntoImport(page, s, "区县\t综合指数\t排名\r\n兰山区\t4.73\t1\r\n");
+  const fit = await page.$eval(`[id="mapping-${s}"]`, (table) => {
+    const box = table.parentElement.getBoundingClientRect();
+    return { box: [box.left, box.right], selects: [...table.querySelectorAll("select")].map((x) => [x.getBoundingClientRect().left, x.getBoundingClientRect().right]) };
+  });
+  assert.ok(fit.box[1] - fit.box[0] > 300, JSON.stringify(fit));
+  assert.ok(fit.selects.every(([l, r]) => l >= fit.box[0] && r <= fit.box[1]), JSON.stringify(fit));
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });
