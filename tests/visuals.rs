@@ -268,6 +268,15 @@ fn charts_have_summaries_tables_and_the_computed_completion() {
     assert_eq!(marked, ["4月", "8月", "9月", "10月"]);
     assert!(months.items[3].detail.contains("奖励 100万"));
     assert!(months.summary.contains("4月、8月、9月、10月") && months.summary.contains("各奖励100万"));
+    // Two items tied for the most are both named, each with its figure as written.
+    let petitions =
+        charts.iter().find(|c| c.items.iter().any(|i| i.label.starts_with("市突出")) && c.kind == ChartKind::Bars);
+    let petitions = petitions.expect("the petitions' bar chart");
+    assert!(
+        petitions.summary.contains("最多：省第二轮环保督查反馈信访 370件、市突出生态环境举报热线交办信访 370件；"),
+        "{}",
+        petitions.summary
+    );
     let notices = charts.iter().flat_map(|c| &c.items).find(|i| i.label == "下达违法行为限期改正通知书").unwrap();
     assert!(notices.marked, "290余 is a lower bound");
 }

@@ -634,31 +634,30 @@ fn bar_chart(items: &[&CaseItem], id: String, title: String, lang: Lang) -> Char
 }
 
 /// "条形图：环境执法（件），3项。最多：妥善解决举报热线信访 520件；最少：行政处罚案件 274件。"
+/// Items tied for the most or the least are all named ("最多：A 370件、B 370件").
 fn bars_summary(kind: &str, title: &str, items: &[ChartItem], lang: Lang) -> String {
     let t = ui(lang);
     let mut out = format!("{kind}{}{title}{}", t.colon, t.sentence_sep);
     out.push_str(&fill(t.n_items, &[("n", &items.len().to_string())]));
-    let max = items.iter().enumerate().max_by(|a, b| a.1.value.total_cmp(&b.1.value).then(b.0.cmp(&a.0)));
-    let min = items.iter().enumerate().min_by(|a, b| a.1.value.total_cmp(&b.1.value).then(a.0.cmp(&b.0)));
-    if let (Some((imax, max)), Some((imin, min))) = (max, min) {
-        if imax != imin && max.value != min.value {
-            out.push_str(t.sentence_sep);
-            out.push_str(&format!(
-                "{}{}{} {}{}{}{}{} {}{}",
-                t.highest,
-                t.colon,
-                max.label,
-                max.value_text,
-                t.list_sep,
-                t.lowest,
-                t.colon,
-                min.label,
-                min.value_text,
-                t.full_stop
-            ));
-        } else {
-            out.push_str(t.full_stop);
+    let max = items.iter().map(|i| i.value).fold(f64::NEG_INFINITY, f64::max);
+    let min = items.iter().map(|i| i.value).fold(f64::INFINITY, f64::min);
+    if max > min {
+        out.push_str(t.sentence_sep);
+        for (word, value, after) in [(t.highest, max, t.list_sep), (t.lowest, min, t.full_stop)] {
+            out.push_str(word);
+            out.push_str(t.colon);
+            for (n, item) in items.iter().filter(|i| i.value == value).enumerate() {
+                if n > 0 {
+                    out.push_str(if lang == Lang::Zh { "、" } else { ", " });
+                }
+                out.push_str(&item.label);
+                out.push(' ');
+                out.push_str(&item.value_text);
+            }
+            out.push_str(after);
         }
+    } else if !items.is_empty() {
+        out.push_str(t.full_stop);
     }
     out
 }

@@ -84,21 +84,22 @@ const session = browserAndDist({
     // Old portal layouts that size a column by its content: a layout table, a flex row.
     "/layouts.html": {
       body: portalPage({
-        head: "<style>.row { display: flex; width: 760px; gap: 10px } .content { flex: 1 } .nav { width: 200px; flex: none }</style>",
+        head: "<style>.row, .bare-row { display: flex; width: 760px; gap: 10px } .content { flex: 1 } .nav { width: 200px; flex: none }</style>",
         body: `<table id="layout-table" width="760"><tr><td class="nav">栏目导航</td><td>
 <div id="in-table" data-report-widget data-payload="water" data-lang="en"></div></td></tr></table>
 <div class="row"><aside class="nav">栏目导航</aside><section class="content">
 <div id="in-flex" data-report-widget data-payload="water" data-lang="en"></div></section></div>
+<div class="bare-row"><h2>栏目</h2><div id="in-row" data-report-widget data-payload="water" data-lang="en"></div></div>
 ${payloadScript("water", WATER)}`,
       }),
     },
   },
 });
 
-test("a content-sized column (a layout table's cell, a flex item) keeps its width: the widget's rankings become cards in it, as on a phone", async () => {
+test("a content-sized column (a layout table's cell, a flex item) or a flex row holding the host itself keeps its width: the widget's rankings become cards in it, as on a phone", async () => {
   const tab = await session.browser.newPage({ viewport: { width: 1100, height: 900 } });
   await tab.goto(`${session.server.url}/layouts.html`);
-  assert.deepEqual(await settled(tab, "[data-report-widget]", 30000), ["ready", "ready"]);
+  assert.deepEqual(await settled(tab, "[data-report-widget]", 30000), ["ready", "ready", "ready"]);
   const sizes = await tab.evaluate(() => {
     const width = (el) => Math.round(el.getBoundingClientRect().width);
     const frames = (host) => [...document.getElementById(host).shadowRoot.querySelectorAll(".rw-ranking .rw-table-wrap")];
@@ -107,6 +108,9 @@ test("a content-sized column (a layout table's cell, a flex item) keeps its widt
       table: width(document.getElementById("layout-table")),
       nav: width(document.querySelector("#layout-table .nav")),
       flex: width(document.getElementById("in-flex")),
+      // The host itself a flex item beside a heading (a portal's `div { display: flex }`).
+      row: width(document.getElementById("in-row")),
+      rowHeading: width(document.querySelector(".bare-row h2")),
       // The English ranking was wider than the column, squeezed to a word a line and scrolled
       // in its frame; by the widget's own width (a container query, not the screen's), a row
       // is a card as on a phone: nothing to scroll.
@@ -119,6 +123,7 @@ test("a content-sized column (a layout table's cell, a flex item) keeps its widt
   assert.equal(sizes.table, 760, `the layout table keeps its width: ${said}`);
   assert.ok(sizes.nav >= 190, `the navigation cell is not crushed: ${said}`);
   assert.equal(sizes.flex, 550, `the flex item keeps its share: ${said}`);
+  assert.ok(sizes.row >= 600 && sizes.row + sizes.rowHeading + 10 <= 760, `the host in a row takes the room its heading leaves: ${said}`);
   assert.deepEqual(sizes.cards, ["grid", "grid"], said);
   assert.deepEqual(sizes.scrolls, [false, false], said);
   await tab.close();
