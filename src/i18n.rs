@@ -212,7 +212,7 @@ const EN: Ui = Ui {
     completion_chart: "Completion bar chart",
     month_chart: "Month chart",
     completion: "completion",
-    completion_detail: "{label}: {done} of {total} {unit} resolved, {percent} (computed)",
+    completion_detail: "{label}: {done} of {total}{unit} resolved, {percent} (computed)",
     completion_summary: "{done} of {n} items fully resolved",
     n_items: "{n} items",
     highest: "Highest",

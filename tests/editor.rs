@@ -180,6 +180,9 @@ fn number_fields_keep_what_was_typed() {
     assert_eq!(n("1234,567"), Some(json!("1234,567")), "the first group too has at most three digits");
     assert_eq!(n("-1,234").unwrap().to_string(), "-1234");
     assert_eq!(mapping::parse_figure("4,73元").number, None);
+    // An IME's full-width per cent is the per cent unit, as its digits are digits.
+    let rate = mapping::parse_figure("１２．５％");
+    assert_eq!((rate.number.as_deref(), rate.unit.as_deref()), (Some("12.5"), Some("%")));
 }
 
 #[test]
@@ -1354,4 +1357,64 @@ fn f8_goes_to_the_next_problem_after_the_focus_and_round() {
     // The only problem is the focused field: it stays there.
     assert_eq!(nav::next_problem(&[Some(Equal)], true), Some((0, false)));
     assert_eq!(nav::next_problem(&[], true), None);
+}
+
+#[test]
+fn a_rate_beside_the_value_is_not_guessed_as_a_rank() {
+    // A town's batches checked, its pass rate and its place: only the place is a rank.
+    let table = table::parse(
+        "序号\t乡镇\t抽检批次\t合格率\t排名\n1\t城关镇\t1,234\t98.5%\t1\n2\t南沙镇\t987\t97.2%\t2\n",
+        '\t',
+    )
+    .rows;
+    let map = mapping::guess_mapping(Target::Ranking, &table, true);
+    assert_eq!(map, vec![Field::Ignore, Field::Label, Field::Value, Field::Ignore, Field::ValueRank]);
+    // With a unit in the header, the rate's bare cells are no places either.
+    let table = table::parse("乡镇\t抽检批次（批）\t合格率（%）\t排名\n城关镇\t1,234\t98.5\t1\n", '\t').rows;
+    assert_eq!(
+        mapping::guess_mapping(Target::Ranking, &table, true),
+        vec![Field::Label, Field::Value, Field::Ignore, Field::ValueRank]
+    );
+    // Places without a header are still found.
+    let table = table::parse("城关镇\t1,234\t2\n南沙镇\t987\t1\n", '\t').rows;
+    assert_eq!(
+        mapping::guess_mapping(Target::Ranking, &table, false),
+        vec![Field::Label, Field::Value, Field::ValueRank]
+    );
+}
+
+#[test]
+fn a_number_chosen_as_a_rank_is_said_to_be_no_place() {
+    let table = table::parse("乡镇\t合格率\n城关镇\t98.5\n南沙镇\t第2名\n北关镇\t优\n", '\t').rows;
+    let map = vec![Field::Label, Field::ValueRank];
+    let built = mapping::build(Target::Ranking, Some(&table[0]), &table[1..], &map, &HashSet::new(), "towns");
+    assert_eq!(built.entries[0]["value_rank"], json!("98.5"), "kept as written");
+    assert_eq!(built.entries[1]["value_rank"], json!(2));
+    assert_eq!(
+        built.notes,
+        vec![
+            Note::RowHeading { header: "乡镇".into() },
+            Note::NotARank { row: 0, cell: "98.5".into() },
+            Note::NotANumber { row: 2, cell: "优".into(), field: Field::ValueRank }
+        ]
+    );
+    assert!(built.notes[1..].iter().all(Note::needs_check));
+}
+
+#[test]
+fn an_updated_table_keeps_the_english_given_to_the_same_chinese() {
+    let replaced = vec![
+        json!({ "id": "t-1", "label": { "zh": "城关镇", "en": "Chengguan" }, "value": 1200, "unit": { "zh": "批", "en": "batches" } }),
+        json!({ "id": "t-2", "label": { "zh": "南沙镇", "en": " " }, "value": 900, "unit": "批" }),
+    ];
+    let table = table::parse("乡镇\t抽检批次\t单位\n城关镇\t1,234\t批\n南沙镇\t987\t批\n北关镇\t555\t件\n", '\t').rows;
+    let map = mapping::guess_mapping(Target::Ranking, &table, true);
+    let mut built = mapping::build(Target::Ranking, Some(&table[0]), &table[1..], &map, &HashSet::new(), "t");
+    let kept = mapping::keep_english(&mut built.entries, &replaced);
+    assert_eq!(kept, 3, "城关镇's name, and 批 in two rows (a blank English is nothing to keep)");
+    assert_eq!(built.entries[0]["label"], json!({ "zh": "城关镇", "en": "Chengguan" }));
+    assert_eq!(built.entries[0]["value"], json!(1234), "the figure is the table's");
+    assert_eq!(built.entries[1]["label"], json!("南沙镇"));
+    assert_eq!(built.entries[1]["unit"], json!({ "zh": "批", "en": "batches" }));
+    assert_eq!(built.entries[2]["unit"], json!("件"));
 }

@@ -268,6 +268,32 @@ fn charts_have_summaries_tables_and_the_computed_completion() {
     assert_eq!(marked, ["4月", "8月", "9月", "10月"]);
     assert!(months.items[3].detail.contains("奖励 100万"));
     assert!(months.summary.contains("4月、8月、9月、10月") && months.summary.contains("各奖励100万"));
+    // In English, with or without a unit, one space between words.
+    let en = view(Lang::En);
+    for item in charts_of(&en).iter().flat_map(|c| &c.items) {
+        assert!(!item.detail.contains("  "), "{:?}", item.detail);
+    }
+    let done_en = charts_of(&en).into_iter().find(|c| c.kind == ChartKind::Completion).unwrap();
+    assert!(done_en.items.iter().any(|i| i.detail.contains(" of 370\u{a0}cases resolved")), "{:?}", done_en.items);
+    // A hedged total carries its unit, and a count may have none: no unit after either.
+    let cases = r#"{"schema":"report-widget/1","meta":{"title":{"zh":"合成数据","en":"Synthetic"},"publisher":{"zh":"测试","en":"Test"},"date":"2022-01-01","synthetic":true},
+        "sections":[{"id":"c","title":{"zh":"案件","en":"Cases"},"kind":"case_stats","items":[
+        {"id":"a","label":{"zh":"信访","en":"Petitions"},"value":1230,"qualifier":"over","unit":{"zh":"件","en":"cases"},"resolved":1198},
+        {"id":"b","label":{"zh":"问题","en":"Problems"},"value":6,"resolved":5}]}]}"#;
+    let report = validate::load(cases).expect("a valid synthetic payload");
+    let view = ReportView::new(&report, Lang::En);
+    let details: Vec<&str> = charts_of(&view)
+        .into_iter()
+        .filter(|c| c.kind == ChartKind::Completion)
+        .flat_map(|c| c.items.iter().map(|i| i.detail.as_str()))
+        .collect();
+    assert_eq!(
+        details,
+        [
+            "Petitions: 1,198\u{a0}cases of more than 1,230\u{a0}cases resolved, 97.4% (computed)",
+            "Problems: 5 of 6 resolved, 83.3% (computed)"
+        ]
+    );
     // Two items tied for the most are both named, each with its figure as written.
     let petitions =
         charts.iter().find(|c| c.items.iter().any(|i| i.label.starts_with("市突出")) && c.kind == ChartKind::Bars);

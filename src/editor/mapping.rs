@@ -265,7 +265,13 @@ pub fn guess_mapping(target: Target, rows: &[Vec<String>], header: bool) -> Vec<
             // A change column is the value or nothing.
             (numbers * 2 > filled.len() && !used.contains(&Field::Value)).then_some(Field::Value)
         } else if numbers * 2 > filled.len() {
-            numeric_order.iter().find(|f| !used.contains(*f)).copied()
+            // A rank only from places (1, 第2名): a rate or an amount beside the value column
+            // (合格率 98.5%, 金额 1,234) is left for the editor to choose, not read as a rank.
+            let places = filled.iter().all(|c| parse_rank(c).is_some_and(|n| (1..1000).contains(&n)));
+            numeric_order
+                .iter()
+                .find(|f| !used.contains(*f) && (places || !matches!(f, Field::ValueRank | Field::ChangeRank)))
+                .copied()
         } else if !used.contains(&Field::Label) {
             Some(Field::Label)
         } else if filled.iter().all(|c| c.chars().count() <= 6) && !used.contains(&Field::Unit) {
@@ -294,6 +300,9 @@ pub enum Note {
     QualifierDropped { row: usize, cell: String },
     /// The cell is not a number; it is kept as text and the validator will name it.
     NotANumber { row: usize, cell: String, field: Field },
+    /// A rank cell with a number that is no place (“98.5”, “12%”): kept as text; the column is
+    /// likely not a rank.
+    NotARank { row: usize, cell: String },
     /// A resolved count with a hedge or a unit of its own (“1,230余”, “98.9%”): kept as text,
     /// as the bare number would claim more than the cell says.
     NotACount { row: usize, cell: String },
@@ -309,6 +318,9 @@ pub enum Note {
     /// A ranking's name column is headed with what its rows are (“区县”): the heading of the
     /// table's first column (`row_heading`), where the section has none yet.
     RowHeading { header: String },
+    /// Replacing rows with an updated table: texts whose Chinese is unchanged keep the English
+    /// the person gave them (a sheet has none to give).
+    KeptEnglish { count: usize },
 }
 
 impl Note {
@@ -316,7 +328,14 @@ impl Note {
     /// text, a qualifier or unit overridden, a row or column left out. The other notes say how a
     /// cell was read, which is what the editor wrote.
     pub fn needs_check(&self) -> bool {
-        !matches!(self, Note::Qualifier { .. } | Note::Unit { .. } | Note::HeaderUnit { .. } | Note::RowHeading { .. })
+        !matches!(
+            self,
+            Note::Qualifier { .. }
+                | Note::Unit { .. }
+                | Note::HeaderUnit { .. }
+                | Note::RowHeading { .. }
+                | Note::KeptEnglish { .. }
+        )
     }
 }
 
@@ -523,7 +542,11 @@ pub fn build(
                 match parse_rank(v) {
                     Some(n) => o.insert(key.into(), json!(n)),
                     None => {
-                        notes.push(Note::NotANumber { row: r, cell: v.to_string(), field });
+                        // “98.5” is a number but no place: the column is likely the wrong one.
+                        notes.push(match parse_figure(v).number {
+                            Some(_) => Note::NotARank { row: r, cell: v.to_string() },
+                            None => Note::NotANumber { row: r, cell: v.to_string(), field },
+                        });
                         o.insert(key.into(), json!(v))
                     }
                 };
@@ -537,4 +560,30 @@ pub fn build(
         entries.push(Value::Object(o));
     }
     Built { entries, notes, row_heading }
+}
+
+/// The texts of an entry a table gives in Chinese only, whose English the person adds by hand.
+const TRANSLATED: [&str; 3] = ["label", "unit", "note"];
+
+/// Replacing a section's rows with an updated table: a name, unit or note the table gives in
+/// Chinese only takes the English an entry being replaced has for the same Chinese, so that new
+/// figures do not cost the translations. Returns how many texts kept their English.
+pub fn keep_english(entries: &mut [Value], replaced: &[Value]) -> usize {
+    let mut kept = 0;
+    for key in TRANSLATED {
+        let english = |zh: &str| {
+            replaced.iter().filter_map(|e| e.get(key)).find(|text| {
+                text.get("zh").and_then(Value::as_str) == Some(zh)
+                    && text.get("en").and_then(Value::as_str).is_some_and(|en| !en.trim().is_empty())
+            })
+        };
+        for entry in entries.iter_mut() {
+            let Some(text) = entry.get_mut(key) else { continue };
+            if let Some(found) = text.as_str().and_then(english) {
+                *text = found.clone();
+                kept += 1;
+            }
+        }
+    }
+    kept
 }

@@ -170,7 +170,9 @@ pub fn parse_figure(cell: &str) -> Figure {
             return Figure { number: Some(number), qualifier, unit: (!unit.is_empty()).then_some(unit) };
         }
     }
-    Figure { number: Some(number), qualifier, unit: (!rest.is_empty()).then(|| rest.to_string()) }
+    // A full-width “％” (an IME's) is the same unit as “%”: not a unit of its own, which would
+    // put its row in a chart apart from the others.
+    Figure { number: Some(number), qualifier, unit: (!rest.is_empty()).then(|| rest.replace('％', "%")) }
 }
 
 /// A change as a report writes it: “同比下降5.1个百分点”, “下降5.1%”, “减少3天”, “增长12.5%”.

@@ -682,11 +682,16 @@ fn completion_chart(items: &[&CaseItem], id: String, title: &str, lang: Lang) ->
         // As in the case list: a hedged total as written, and the count with its unit too.
         let unit = text_or_empty(item.unit.as_ref(), lang);
         let (done_text, total_text, unit_after) = match item.qualifier {
-            None => (format::number(done, lang), format::number(&item.value, lang), unit.as_str()),
+            // English spaces a unit from its number (kept on its line, as `format::figure` does);
+            // the template has no space of its own: a count without one ends "6 resolved".
+            None if lang == Lang::En && !unit.is_empty() => {
+                (format::number(done, lang), format::number(&item.value, lang), format!("\u{a0}{unit}"))
+            }
+            None => (format::number(done, lang), format::number(&item.value, lang), unit.clone()),
             hedge => (
                 format::figure(done, None, item.unit.as_ref(), lang).display(lang),
                 format::figure(&item.value, hedge, item.unit.as_ref(), lang).display(lang),
-                "",
+                String::new(),
             ),
         };
         let value_text = format!("{done_text} / {total_text}{}{percent}%{}", t.paren_open, t.paren_close);
@@ -696,7 +701,7 @@ fn completion_chart(items: &[&CaseItem], id: String, title: &str, lang: Lang) ->
                 ("label", &label),
                 ("done", &done_text),
                 ("total", &total_text),
-                ("unit", unit_after),
+                ("unit", &unit_after),
                 ("percent", &format!("{percent}%")),
             ],
         );

@@ -477,7 +477,9 @@ test("a GBK-encoded CSV fills a case-statistics section with its Chinese intact"
   assert.match(await page.textContent(".ed-notes"), /5020余/, "the qualifier read from 5020余 is pointed out");
   // The rows to be made read as the widget will show them, not as codes ("[over] 5020").
   const made = await page.$$eval(`[id="result-${s}"] li`, (lis) => lis.map((li) => li.textContent));
-  assert.match(made[0], /出动执法人员 · 5020余人次/);
+  // An updated sheet costs no translation: rows whose Chinese is unchanged keep their English.
+  assert.match(made[0], /出动执法人员 \/ Enforcement staff dispatched · 5020余人次/);
+  assert.match(await page.textContent(".ed-notes"), /保留已填写的英文/);
   // Ctrl+Z in the paste box is the box's own undo, never an undo of the report.
   await byId(page, `paste-${s}`).focus();
   await page.keyboard.press("Control+Z");
@@ -496,6 +498,7 @@ test("a GBK-encoded CSV fills a case-statistics section with its Chinese intact"
     assert.ok(text.includes(shown), `${shown} in ${text}`);
   }
   assert.equal(await byId(page, `f/sections/${s}/items/0/label/zh`).inputValue(), "出动执法人员");
+  assert.equal(await byId(page, `f/sections/${s}/items/0/label/en`).inputValue(), "Enforcement staff dispatched");
   assert.equal(await byId(page, `f/sections/${s}/items/2/note/zh`).inputValue(), '含"12345"热线');
   assert.equal(await page.$eval(`[id="f/sections/${s}/items/0/qualifier"]`, (e) => e.value), "over");
   assert.deepEqual(page.errors, []);

@@ -274,6 +274,8 @@ test("F8 goes from the field just fixed to the next problem, Shift+F8 back; a re
   await page.waitForFunction(() => /\(3 errors · 0 warnings\)$/.test(document.querySelector("#problems-h").textContent));
   const titleError = await byId(page, "f/meta/title/zh").getAttribute("aria-describedby");
   assert.equal(await byId(page, titleError).textContent(), "The text must not be empty");
+  // Its place in words, a space before each quoted name as English writes it.
+  assert.match(await page.textContent('#problem-list li[data-pointer="/sections/0/items/1/value"]'), /Section 1 “[^”]+” › \S+ 2 “/);
   await page.selectOption("#ui-lang", "zh");
   await page.waitForFunction(() => /\(错误 3 · 提醒 0\)$/.test(document.querySelector("#problems-h").textContent));
   // The title fixed, F8 goes on to the value, then to the label (unfolding nothing by hand).
@@ -316,8 +318,11 @@ test("on an office PC's 1024 × 768 screen, the keyboard reaches the side column
   // Undone, loading the example is said as that (not as the first field it changed).
   await page.click("#undo");
   assert.match(await page.textContent("#notice-text"), /^已撤销：载入兰山区示例/);
+  // The last step undone disables the button clicked: the focus goes to the other, not the page.
+  assert.equal(await focusedId(page), "redo");
   await page.click("#redo");
   assert.match(await page.textContent("#notice-text"), /^已重做：载入兰山区示例/);
+  assert.equal(await focusedId(page), "undo");
   await noProblems(page);
   // Each section is a group named by its summary (an entry inside is heard in its section).
   assert.equal(await page.getByRole("group", { name: /^第1节\s*指标卡片\s*空气质量/ }).count(), 1);
@@ -621,6 +626,9 @@ test("work is kept across reloads, leaving asks first, and discard is explicit",
   assert.equal(await byId(page, "f/meta/title/zh").inputValue(), "兰山区2021年度报告（草稿）");
   assert.equal(await byId(page, "f/sections/0/items/6/change/value").inputValue(), "-6.0", "6.0 stays 6.0");
   assert.match(await page.textContent("#notice-text"), /恢复|restored/);
+  // The notice's way to start over is named apart from the header's button, which Tab reaches next.
+  const discardNames = await page.$$eval("button", (bs) => bs.map((b) => b.textContent).filter((n) => /放弃|重新开始/.test(n)));
+  assert.deepEqual(discardNames, ["放弃已保存的工作", "不要恢复的内容，重新开始"]);
   await previewShows(page, "兰山区2021年度报告（草稿）");
   // A fresh tab of the same site (a crash, a closed browser) finds it too.
   const second = await page.context().newPage();

@@ -151,9 +151,16 @@ pub fn place_from_focus(ids: &[String]) -> Option<std::cmp::Ordering> {
     })
 }
 
-/// Whether the focus is nowhere (on the body): its element was removed.
+/// The focused element's id, if something is focused.
+pub fn focused_id() -> Option<String> {
+    focused().map(|el| el.id())
+}
+
+/// Whether the focus is nowhere (on the body): its element was removed; or is about to be: a
+/// button just disabled keeps the focus until the browser's next rendering step moves it to the
+/// page.
 pub fn focus_lost() -> bool {
-    focused().is_none()
+    focused().is_none_or(|el| el.has_attribute("disabled"))
 }
 
 /// Scrolls the focused element back into view if it is out of it (the least scroll).

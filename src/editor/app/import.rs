@@ -207,6 +207,13 @@ impl ImportState {
             .to_string();
         let header = self.rows.first().filter(|_| self.header).map(Vec::as_slice);
         let mut built = mapping::build(self.target, header, self.body(), &self.mapping, &taken, &base);
+        if self.replace {
+            let replaced = doc.pointer(&self.array()).and_then(Value::as_array).map_or(&[][..], Vec::as_slice);
+            let count = mapping::keep_english(&mut built.entries, replaced);
+            if count > 0 {
+                built.notes.push(Note::KeptEnglish { count });
+            }
+        }
         // A heading the person gave the section is theirs: the table's does not replace it; nor
         // does it head rows it only adds to (counties appended under indicators).
         let has_rows = doc.pointer(&self.array()).and_then(Value::as_array).is_some_and(|rows| !rows.is_empty());
@@ -345,6 +352,7 @@ fn note_text(ctx: &FormCtx, note: &Note, state: &ImportState) -> String {
         }
         Note::NotANumber { row: r, cell, .. } => fill(t.note_nan, &[("row", row(r)), ("cell", cell.clone())]),
         Note::NotACount { row: r, cell } => fill(t.note_not_a_count, &[("row", row(r)), ("cell", cell.clone())]),
+        Note::NotARank { row: r, cell } => fill(t.note_not_a_rank, &[("row", row(r)), ("cell", cell.clone())]),
         Note::HeaderUnit { header, unit } => {
             fill(t.note_header_unit, &[("header", header.clone()), ("unit", unit.clone())])
         }
@@ -354,6 +362,7 @@ fn note_text(ctx: &FormCtx, note: &Note, state: &ImportState) -> String {
             fill(t.note_column_not_imported, &[("column", name)])
         }
         Note::RowHeading { header } => fill(t.note_row_heading, &[("header", header.clone())]),
+        Note::KeptEnglish { count } => fill(t.note_kept_english, &[("n", count.to_string())]),
     }
 }
 

@@ -979,6 +979,7 @@ impl Component for EditorApp {
             Msg::Undo | Msg::Redo => {
                 let current = self.doc.clone();
                 let undo = matches!(msg, Msg::Undo);
+                let on_button = dom::focused_id().as_deref() == Some(if undo { "undo" } else { "redo" });
                 let result =
                     if undo { self.history.undo_labelled(current) } else { self.history.redo_labelled(current) };
                 if let Ok((previous, step)) = result {
@@ -993,7 +994,13 @@ impl Component for EditorApp {
                     let done = if undo { t.undone } else { t.redone };
                     let changed_at = doc::first_difference(&before, &self.doc);
                     // The focused entry may be gone with the step: then focus goes to its place.
-                    self.focus_if_lost = changed_at.as_deref().map(nav::candidates);
+                    // The button pressed may be disabled by it (the last step undone): then to
+                    // the other one, which this step enables, not to the page.
+                    self.focus_if_lost = if on_button {
+                        Some(vec![(if undo { "redo" } else { "undo" }).to_string()])
+                    } else {
+                        changed_at.as_deref().map(nav::candidates)
+                    };
                     let place = step.or_else(|| changed_at.map(|at| self.crumbs(t, &at)));
                     self.say(match place.filter(|p| !p.is_empty()) {
                         Some(place) => format!("{done}{}{place}", t.sep),

@@ -101,7 +101,7 @@ impl EditorApp {
                         if self.notice.is_some() {
                             <div class="ed-row" id="notice-tools">
                                 if self.notice_discard {
-                                    <button type="button" class="ed-btn ed-small ed-danger" onclick={self.send.reform(|_| Msg::DiscardAsk)}>{ t.discard }</button>
+                                    <button type="button" class="ed-btn ed-small ed-danger" onclick={self.send.reform(|_| Msg::DiscardAsk)}>{ t.discard_restored }</button>
                                 }
                                 <button type="button" class="ed-btn ed-small" onclick={self.send.reform(|_| Msg::DismissNotice)}>{ t.dismiss }</button>
                             </div>
@@ -193,14 +193,14 @@ impl EditorApp {
             .into_iter()
             .map(|c| match c {
                 Crumb::Meta => t.meta.to_string(),
-                Crumb::Group { index, name } => label_with(t.group_word(index), &name),
+                Crumb::Group { index, name } => label_with(t, t.group_word(index), &name),
                 Crumb::Section { index, name } => {
                     in_calendar = calendar(index);
-                    label_with(t.section_word(index), &name)
+                    label_with(t, t.section_word(index), &name)
                 }
                 Crumb::Entry { list, index, name } => {
                     in_calendar = false;
-                    label_with(t.list_word(&list, index), &name)
+                    label_with(t, t.list_word(&list, index), &name)
                 }
                 Crumb::Field(f) if in_calendar && f == "label" => t.marked_label.to_string(),
                 Crumb::Field(f) => t.field_word(&f),
@@ -461,9 +461,11 @@ fn syntax_message(e: &SyntaxError, lang: Lang) -> String {
     }
 }
 
-fn label_with(prefix: String, name: &str) -> String {
+fn label_with(t: &Strings, prefix: String, name: &str) -> String {
     if name.trim().is_empty() {
         prefix
+    } else if t.lang == Lang::En {
+        format!("{prefix} “{name}”")
     } else {
         format!("{prefix}“{name}”")
     }
