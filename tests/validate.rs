@@ -536,11 +536,17 @@ fn a_rank_written_as_text_says_which_number_to_write() {
     assert_eq!(found[0].pointer, "/sections/0/items/0/ranks/0/position");
     assert_eq!(
         found[0].en,
-        "expected a whole number ≥ 0, found the string \"第2名\": write it as the number 2, not as text"
+        "expected a whole number ≥ 0, found the text \"第2名\": write it as the number 2, not as text"
     );
     assert_eq!(found[0].zh, "应为非负整数，实际是文字“第2名”：写成数字 2（不是文字）");
     p["sections"][0]["items"][0]["ranks"][0]["position"] = json!("前列");
-    assert_eq!(problems(&p)[0].en, "expected a whole number ≥ 0, found the string \"前列\"");
+    assert_eq!(problems(&p)[0].en, "expected a whole number ≥ 0, found the text \"前列\"");
+    // A rate imported into a rank's column: a number, but no place.
+    p["sections"][0]["items"][0]["ranks"][0]["position"] = json!("98.5");
+    assert_eq!(
+        problems(&p)[0].zh,
+        "应为非负整数，实际是文字“98.5”：98.5 不是整数，这里应是名次或件数；是否放错了位置？"
+    );
 }
 
 #[test]

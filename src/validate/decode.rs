@@ -179,17 +179,24 @@ fn number_as_string(s: &str, pointer: &str) -> (String, String) {
     (text!("{}：{}", found.0, zh.join("，")), text!("{}: {}", found.1, en.join(", ")))
 }
 
-/// The error for a rank or count written as a string ("第1名", "3"): the number to write.
+/// The error for a rank or count written as a string ("第1名", "3"): the number to write; for a
+/// number that is no whole one ("98.5", a rate imported into a rank's column), that it is not.
 #[cfg(feature = "messages")]
 fn count_as_string(s: &str) -> (String, String) {
-    let found =
-        (text!("应为非负整数，实际是文字“{s}”"), text!("expected a whole number ≥ 0, found the string \"{s}\""));
-    match crate::format::figure::parse_rank(s) {
-        Some(n) => (
+    let found = (text!("应为非负整数，实际是文字“{s}”"), text!("expected a whole number ≥ 0, found the text \"{s}\""));
+    match (crate::format::figure::parse_rank(s), crate::format::figure::parse_figure(s).number) {
+        (Some(n), _) => (
             text!("{}：写成数字 {n}（不是文字）", found.0),
             text!("{}: write it as the number {n}, not as text", found.1),
         ),
-        None => found,
+        (None, Some(n)) => (
+            text!("{}：{n} 不是整数，这里应是名次或件数；是否放错了位置？", found.0),
+            text!(
+                "{}: {n} is not a whole number, and a place or a count goes here; is it in the wrong place?",
+                found.1
+            ),
+        ),
+        (None, None) => found,
     }
 }
 
