@@ -436,6 +436,9 @@ test("on an office PC's 1024 × 768 screen, the keyboard reaches the side column
   });
   assert.ok(fit.box[1] - fit.box[0] > 300, JSON.stringify(fit));
   assert.ok(fit.selects.every(([l, r]) => l >= fit.box[0] && r <= fit.box[1]), JSON.stringify(fit));
+  // The preview is as wide as the widget would be on the phone, less a little (263 px before).
+  const previewWidth = await page.$eval("#preview", (h) => h.getBoundingClientRect().width);
+  assert.ok(previewWidth > 330, `the preview is ${previewWidth} px wide in a 390 px window`);
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });
