@@ -115,7 +115,7 @@ fn problems_are_given_in_chinese_with_lang_zh() {
     );
     assert!(
         output
-            .contains(&format!("{typo}: /sections/0/items/1/untis: 提醒：未知字段“untis”（已忽略），是否应为“unit”？")),
+            .contains(&format!("{typo}: /sections/0/items/1/untis: 提醒：第1节“供水保障” › 第2项“水质检测”：未知字段“untis”（已忽略），是否应为“unit”？")),
         "{output}"
     );
     assert!(output.contains(&format!("{typo}: ok")));
@@ -280,7 +280,9 @@ fn render_and_prerender_refuse_a_broken_payload_with_its_problems_and_print_noth
         assert_eq!(out.status.code(), Some(1), "{command}: {stderr}");
         assert!(out.stdout.is_empty(), "{command}: no half a report on stdout");
         assert!(
-            stderr.contains(&format!("{path}: /sections/0/items/0/ranks/0/position: rank 7 must be between 1 and 6")),
+            stderr.contains(&format!(
+                "{path}: /sections/0/items/0/ranks/0/position: Section 1 “Water supply” › Entry 1 “Rural tap-water coverage” › Entry 1: rank 7 must be between 1 and 6"
+            )),
             "{command}: {stderr}"
         );
     }
@@ -391,7 +393,8 @@ fn rendering_says_the_warnings_that_explain_a_missing_qualifier_or_unit() {
         assert_eq!(code, 0, "a warning does not stop it: {err}");
         assert!(out.contains("class=\"rw\""));
         assert!(
-            err.contains(&format!("{path}: /sections/4/items/0/qualifer: warning: unknown field \"qualifer\"")),
+            err.contains(&format!("{path}: /sections/4/items/0/qualifer: warning: Section 5 “"))
+                && err.contains(": unknown field \"qualifer\""),
             "{args:?}: {err}"
         );
     }

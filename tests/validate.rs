@@ -763,3 +763,34 @@ fn an_english_unit_starting_with_a_number_is_pointed_out() {
     p["sections"][2]["marked"][0]["reward"]["unit"] = json!({ "zh": "万元", "en": "× 10,000 yuan" });
     assert_eq!(advice_at(&p), vec![]);
 }
+
+#[test]
+fn a_problem_is_placed_in_words_counting_from_one() {
+    let mut p = minimal();
+    p["sections"][0]["items"][0]["ranks"][0]["position"] = json!("第2名");
+    p["sections"][1]["items"][0]["label"] = json!({ "zh": "投诉", "en": "Complaints" });
+    p["sections"][1]["items"][0]["resolved"] = json!(-1);
+    p["groups"][0]["size"] = json!("3");
+    p["meta"]["date"] = json!("2024-02-30");
+    let text = p.to_string();
+    let mut found = validate::load_checked(&text).map(|_| ()).expect_err("problems").problems();
+    validate::place::name_places(&text, &mut found);
+    let by =
+        |pointer: &str| found.iter().find(|f| f.pointer == pointer).unwrap_or_else(|| panic!("{pointer}: {found:?}"));
+    let rank = by("/sections/0/items/0/ranks/0/position");
+    assert!(rank.zh.starts_with("第1节“水质” › 第1项“达标率” › 第1项：应为非负整数"), "{}", rank.zh);
+    assert!(rank.en.starts_with("Section 1 “水质” › Entry 1 “达标率” › Entry 1: expected"), "{}", rank.en);
+    let resolved = by("/sections/1/items/0/resolved");
+    assert!(resolved.en.starts_with("Section 2 “案件” › Entry 1 “Complaints”: "), "{}", resolved.en);
+    assert!(resolved.zh.starts_with("第2节“案件” › 第1项“投诉”："), "{}", resolved.zh);
+    assert!(by("/groups/0/size").zh.starts_with("第1组“三县”："));
+    // Outside any list the pointer says it all.
+    assert!(!by("/meta/date").zh.starts_with('第'), "{}", by("/meta/date").zh);
+    // A member that is missing is placed as far as the pointer goes.
+    let root = validate::json::parse(r#"{"sections":[{"title":"水质","items":[]}]}"#).unwrap();
+    assert_eq!(
+        validate::place::place(&root, "/sections/0/items/3/value"),
+        Some(("第1节“水质”".to_string(), "Section 1 “水质”".to_string()))
+    );
+    assert_eq!(validate::place::place(&root, "/sections"), None);
+}

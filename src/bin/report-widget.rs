@@ -261,8 +261,10 @@ exit status: 0 done, 1 a payload or file has problems, 2 the command line is wro
     /// Prints a payload's problems (`FILE: PLACE: message`, warnings marked) on stderr, beside
     /// the HTML on stdout: a misspelt field is only a warning, but it is why a figure shows
     /// without its qualifier or unit, and someone who only prerenders must learn of it.
-    fn report_problems(path: &str, problems: &[validate::Problem]) {
-        for p in problems {
+    fn report_problems(path: &str, text: &str, problems: &[validate::Problem]) {
+        let mut problems = problems.to_vec();
+        validate::place::name_places(text, &mut problems);
+        for p in &problems {
             eprintln!("{}", problem_line(path, p, Lang::En));
         }
     }
@@ -321,10 +323,10 @@ exit status: 0 done, 1 a payload or file has problems, 2 the command line is wro
         };
         let dist = opts.value("--dist").unwrap_or("dist");
         let checked = validate::load_checked(&payload).map_err(|e| {
-            report_problems(path, &e.problems());
+            report_problems(path, &payload, &e.problems());
             Failure::Input(String::new())
         })?;
-        report_problems(path, &[checked.warnings.as_slice(), &validate::advice(&checked.report)].concat());
+        report_problems(path, &payload, &[checked.warnings.as_slice(), &validate::advice(&checked.report)].concat());
         // A page with its stylesheet inline has no script: no build files to name.
         let standalone = page && opts.flag("--inline-css");
         // Both from the same build: named by hand, or found in its dist/ folder, which also
@@ -440,10 +442,12 @@ exit status: 0 done, 1 a payload or file has problems, 2 the command line is wro
                     continue;
                 }
             };
-            let (problems, valid) = match validate::load_checked(&text) {
+            let (mut problems, valid) = match validate::load_checked(&text) {
                 Ok(checked) => ([checked.warnings, validate::advice(&checked.report)].concat(), true),
                 Err(err) => (err.problems(), false),
             };
+            // As the widget's list says them: "Section 2 “…” › Entry 3 “…”: …".
+            validate::place::name_places(&text, &mut problems);
             for p in &problems {
                 emit(&format!("{}\n", problem_line(path, p, lang)));
             }
@@ -466,10 +470,10 @@ exit status: 0 done, 1 a payload or file has problems, 2 the command line is wro
         let theme = theme_option(opts.value("--theme")).map_err(Failure::Usage)?;
         let text = read(path)?;
         let checked = validate::load_checked(&text).map_err(|e| {
-            report_problems(path, &e.problems());
+            report_problems(path, &text, &e.problems());
             Failure::Input(String::new())
         })?;
-        report_problems(path, &[checked.warnings.as_slice(), &validate::advice(&checked.report)].concat());
+        report_problems(path, &text, &[checked.warnings.as_slice(), &validate::advice(&checked.report)].concat());
         let view = ReportView::new(&checked.report, lang);
         let theme = report_widget::view::Theme::parse(theme.as_deref().unwrap_or_default());
         emit(&format!("{}\n", render_themed(Outcome::Report(Rc::new(view)), theme)));

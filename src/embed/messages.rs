@@ -69,10 +69,12 @@ async fn ask(text: &str) -> Option<Vec<Array>> {
 /// valid), each as `[pointer, zh, en]`, in the order the widget found them.
 #[cfg(feature = "messages")]
 pub fn answer(text: &str) -> Array {
-    let problems = match crate::validate::load_checked(text) {
+    let mut problems = match crate::validate::load_checked(text) {
         Ok(checked) => checked.warnings,
         Err(err) => err.problems(),
     };
+    // "第2节“五区排名” › 第3项“PM10浓度”：…": the pointer beside it counts from 0.
+    crate::validate::place::name_places(text, &mut problems);
     problems
         .iter()
         .map(|p| -> JsValue {

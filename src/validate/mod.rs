@@ -28,6 +28,8 @@ mod advice;
 pub use advice::advice;
 pub mod decode;
 pub mod json;
+#[cfg(feature = "messages")]
+pub mod place;
 pub mod pointer;
 
 use crate::model::{ChangeKind, Decimal, Group, Lang, Metric, Report, SectionBody, Text, SCHEMA_V1};
