@@ -281,7 +281,7 @@ fn render_and_prerender_refuse_a_broken_payload_with_its_problems_and_print_noth
         assert!(out.stdout.is_empty(), "{command}: no half a report on stdout");
         assert!(
             stderr.contains(&format!(
-                "{path}: /sections/0/items/0/ranks/0/position: Section 1 “Water supply” › Entry 1 “Rural tap-water coverage” › Entry 1: rank 7 must be between 1 and 6"
+                "{path}: /sections/0/items/0/ranks/0/position: Section 1 “Water supply” › Item 1 “Rural tap-water coverage” › Rank 1 “counties in the city”: rank 7 must be between 1 and 6"
             )),
             "{command}: {stderr}"
         );

@@ -183,6 +183,24 @@ fn number_fields_keep_what_was_typed() {
     // An IME's full-width per cent is the per cent unit, as its digits are digits.
     let rate = mapping::parse_figure("１２．５％");
     assert_eq!((rate.number.as_deref(), rate.unit.as_deref()), (Some("12.5"), Some("%")));
+    assert_eq!(mapping::header_unit("合格率（％）").as_deref(), Some("%"));
+}
+
+#[test]
+fn a_full_width_per_cent_in_a_header_or_a_unit_column_is_the_same_unit() {
+    let units = |text: &str| {
+        let table = table::parse(text, '\t').rows;
+        let map = mapping::guess_mapping(Target::CaseStats, &table, true);
+        let built = mapping::build(Target::CaseStats, Some(&table[0]), &table[1..], &map, &HashSet::new(), "r");
+        let units: Vec<Value> = built.entries.iter().map(|e| e["unit"].clone()).collect();
+        (units, built.notes)
+    };
+    let (from_header, notes) = units("项目\t比例（％）\n甲\t98.5％\n乙\t97\n");
+    assert_eq!(from_header, [json!("%"), json!("%")]);
+    assert!(notes.iter().all(|n| !n.needs_check()), "{notes:?}");
+    let (from_column, notes) = units("项目\t数值\t单位\n甲\t98.5％\t％\n乙\t97\t%\n");
+    assert_eq!(from_column, [json!("%"), json!("%")]);
+    assert!(notes.iter().all(|n| !n.needs_check()), "{notes:?}");
 }
 
 #[test]
@@ -1375,6 +1393,10 @@ fn a_rate_beside_the_value_is_not_guessed_as_a_rank() {
         mapping::guess_mapping(Target::Ranking, &table, true),
         vec![Field::Label, Field::Value, Field::Ignore, Field::ValueRank]
     );
+    // A dash or a tie among the places leaves them places.
+    let table =
+        table::parse("乡镇\t抽检批次\t\n城关镇\t1,234\t1\n南沙镇\t987\t—\n北关镇\t555\t2\n东关镇\t444\t3\n", '\t').rows;
+    assert_eq!(mapping::guess_mapping(Target::Ranking, &table, true)[2], Field::ValueRank);
     // Places without a header are still found.
     let table = table::parse("城关镇\t1,234\t2\n南沙镇\t987\t1\n", '\t').rows;
     assert_eq!(
@@ -1417,4 +1439,8 @@ fn an_updated_table_keeps_the_english_given_to_the_same_chinese() {
     assert_eq!(built.entries[1]["label"], json!("南沙镇"));
     assert_eq!(built.entries[1]["unit"], json!({ "zh": "批", "en": "batches" }));
     assert_eq!(built.entries[2]["unit"], json!("件"));
+    // A blank name is no name to take an English for.
+    let mut blank = vec![json!({ "label": "" })];
+    assert_eq!(mapping::keep_english(&mut blank, &[json!({ "label": { "zh": "", "en": "Ghost" } })]), 0);
+    assert_eq!(blank[0]["label"], json!(""));
 }

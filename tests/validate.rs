@@ -541,6 +541,11 @@ fn a_rank_written_as_text_says_which_number_to_write() {
     assert_eq!(found[0].zh, "应为非负整数，实际是文字“第2名”：写成数字 2（不是文字）");
     p["sections"][0]["items"][0]["ranks"][0]["position"] = json!("前列");
     assert_eq!(problems(&p)[0].en, "expected a whole number ≥ 0, found the text \"前列\"");
+    // Written with a unit, a hedge or a sign, the text is not wrong only in its digits.
+    for other in ["12%", "约3", "3月", "-3", "1e3", "1.0"] {
+        p["sections"][0]["items"][0]["ranks"][0]["position"] = json!(other);
+        assert_eq!(problems(&p)[0].zh, format!("应为非负整数，实际是文字“{other}”"), "{other}");
+    }
     // A rate imported into a rank's column: a number, but no place.
     p["sections"][0]["items"][0]["ranks"][0]["position"] = json!("98.5");
     assert_eq!(
@@ -778,12 +783,12 @@ fn a_problem_is_placed_in_words_counting_from_one() {
     let by =
         |pointer: &str| found.iter().find(|f| f.pointer == pointer).unwrap_or_else(|| panic!("{pointer}: {found:?}"));
     let rank = by("/sections/0/items/0/ranks/0/position");
-    assert!(rank.zh.starts_with("第1节“水质” › 第1项“达标率” › 第1项：应为非负整数"), "{}", rank.zh);
-    assert!(rank.en.starts_with("Section 1 “水质” › Entry 1 “达标率” › Entry 1: expected"), "{}", rank.en);
+    assert!(rank.zh.starts_with("第1节“水质” › 第1项“达标率” › 排名1“三县”：应为非负整数"), "{}", rank.zh);
+    assert!(rank.en.starts_with("Section 1 “水质” › Item 1 “达标率” › Rank 1 “counties”: expected"), "{}", rank.en);
     let resolved = by("/sections/1/items/0/resolved");
-    assert!(resolved.en.starts_with("Section 2 “案件” › Entry 1 “Complaints”: "), "{}", resolved.en);
+    assert!(resolved.en.starts_with("Section 2 “案件” › Item 1 “Complaints”: "), "{}", resolved.en);
     assert!(resolved.zh.starts_with("第2节“案件” › 第1项“投诉”："), "{}", resolved.zh);
-    assert!(by("/groups/0/size").zh.starts_with("第1组“三县”："));
+    assert!(by("/groups/0/size").zh.starts_with("分组1“三县”："));
     // Outside any list the pointer says it all.
     assert!(!by("/meta/date").zh.starts_with('第'), "{}", by("/meta/date").zh);
     // A member that is missing is placed as far as the pointer goes.
@@ -793,4 +798,10 @@ fn a_problem_is_placed_in_words_counting_from_one() {
         Some(("第1节“水质”".to_string(), "Section 1 “水质”".to_string()))
     );
     assert_eq!(validate::place::place(&root, "/sections"), None);
+    // A name on one line, however it was written; a row is a row.
+    let root = validate::json::parse(r#"{"sections":[{"title":"水质\n 排名","rows":[{"label":"甲"}]}]}"#).unwrap();
+    assert_eq!(
+        validate::place::place(&root, "/sections/0/rows/0/value"),
+        Some(("第1节“水质 排名” › 第1行“甲”".to_string(), "Section 1 “水质 排名” › Row 1 “甲”".to_string()))
+    );
 }

@@ -5,7 +5,7 @@
 
 use super::doc::unique_id;
 use crate::format::figure::PREFIXES;
-pub use crate::format::figure::{parse_figure, parse_rank, Figure};
+pub use crate::format::figure::{normalize_unit, parse_figure, parse_rank, Figure};
 use serde_json::{json, Map, Number, Value};
 use std::collections::HashSet;
 
@@ -179,7 +179,7 @@ pub fn header_unit(cell: &str) -> Option<String> {
         && !inner.contains(['年', '月', '日'])
         && header_field(inner).is_none()
         && !["en", "英文", "中文", "zh", "english", "chinese"].contains(&inner.to_lowercase().as_str());
-    is_unit.then(|| inner.to_string())
+    is_unit.then(|| normalize_unit(inner))
 }
 
 /// A qualifier written as the payload's name or as the report's word.
@@ -267,7 +267,9 @@ pub fn guess_mapping(target: Target, rows: &[Vec<String>], header: bool) -> Vec<
         } else if numbers * 2 > filled.len() {
             // A rank only from places (1, 第2名): a rate or an amount beside the value column
             // (合格率 98.5%, 金额 1,234) is left for the editor to choose, not read as a rank.
-            let places = filled.iter().all(|c| parse_rank(c).is_some_and(|n| (1..1000).contains(&n)));
+            // Only the cells with a number: a dash or “并列3” among places leaves them places.
+            let places =
+                filled.iter().filter(|c| is_number(c)).all(|c| parse_rank(c).is_some_and(|n| (1..1000).contains(&n)));
             numeric_order
                 .iter()
                 .find(|f| !used.contains(*f) && (places || !matches!(f, Field::ValueRank | Field::ChangeRank)))
@@ -471,7 +473,7 @@ pub fn build(
         } else if target == Target::CaseStats || cell(Field::Metric).is_none() {
             o.insert("label".into(), json!(""));
         }
-        let mut unit_zh = cell(Field::Unit).map(str::to_string);
+        let mut unit_zh = cell(Field::Unit).map(normalize_unit);
         if let Some(v) = cell(Field::Value) {
             let fig = parse_figure(v);
             match &fig.number {
@@ -563,9 +565,9 @@ pub fn build(
 }
 
 /// The texts of an entry a table gives in Chinese only, whose English the person adds by hand.
-const TRANSLATED: [&str; 3] = ["label", "unit", "note"];
+const TRANSLATED: [&str; 4] = ["label", "unit", "note", "source"];
 
-/// Replacing a section's rows with an updated table: a name, unit or note the table gives in
+/// Replacing a section's rows with an updated table: a name, unit, note or source the table gives in
 /// Chinese only takes the English an entry being replaced has for the same Chinese, so that new
 /// figures do not cost the translations. Returns how many texts kept their English.
 pub fn keep_english(entries: &mut [Value], replaced: &[Value]) -> usize {
@@ -579,7 +581,7 @@ pub fn keep_english(entries: &mut [Value], replaced: &[Value]) -> usize {
         };
         for entry in entries.iter_mut() {
             let Some(text) = entry.get_mut(key) else { continue };
-            if let Some(found) = text.as_str().and_then(english) {
+            if let Some(found) = text.as_str().filter(|zh| !zh.trim().is_empty()).and_then(english) {
                 *text = found.clone();
                 kept += 1;
             }

@@ -2,7 +2,8 @@
 //! (feature `messages`, `src/validate`): it finds the same problems at the same places, with
 //! empty texts. When a payload has problems, the on-demand module (the second wasm build, which
 //! also makes chart images) validates the same text again, with every message, and hands the
-//! texts back through the loader's bridge. Builds with the messages have nothing to ask.
+//! texts back through the loader's bridge. Builds with the messages have nothing to ask: they
+//! only put each problem's place in words before its message, as the module does.
 
 use crate::validate::Problem;
 #[cfg(not(feature = "messages"))]
@@ -17,9 +18,11 @@ use wasm_bindgen::JsCast;
 /// The window property through which the widget asks for the messages of a payload's problems.
 pub const BRIDGE: &str = "report-widget:describe";
 
-/// `problems`, found in the payload `text`, with their messages.
+/// `problems`, found in the payload `text`, with their messages, each after its place in words
+/// as the on-demand module gives them.
 #[cfg(feature = "messages")]
-pub async fn describe(_text: &str, problems: Vec<Problem>) -> Vec<Problem> {
+pub async fn describe(text: &str, mut problems: Vec<Problem>) -> Vec<Problem> {
+    crate::validate::place::name_places(text, &mut problems);
     problems
 }
 

@@ -170,9 +170,13 @@ pub fn parse_figure(cell: &str) -> Figure {
             return Figure { number: Some(number), qualifier, unit: (!unit.is_empty()).then_some(unit) };
         }
     }
-    // A full-width “％” (an IME's) is the same unit as “%”: not a unit of its own, which would
-    // put its row in a chart apart from the others.
-    Figure { number: Some(number), qualifier, unit: (!rest.is_empty()).then(|| rest.replace('％', "%")) }
+    Figure { number: Some(number), qualifier, unit: (!rest.is_empty()).then(|| normalize_unit(rest)) }
+}
+
+/// A unit as written in a cell, a unit column or a header: a full-width “％” (an IME's) is the
+/// same unit as “%”, not a unit of its own that would put its row in a chart apart.
+pub fn normalize_unit(unit: &str) -> String {
+    unit.trim().replace('％', "%")
 }
 
 /// A change as a report writes it: “同比下降5.1个百分点”, “下降5.1%”, “减少3天”, “增长12.5%”.

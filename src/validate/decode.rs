@@ -184,7 +184,16 @@ fn number_as_string(s: &str, pointer: &str) -> (String, String) {
 #[cfg(feature = "messages")]
 fn count_as_string(s: &str) -> (String, String) {
     let found = (text!("应为非负整数，实际是文字“{s}”"), text!("expected a whole number ≥ 0, found the text \"{s}\""));
-    match (crate::format::figure::parse_rank(s), crate::format::figure::parse_figure(s).number) {
+    let figure = crate::format::figure::parse_figure(s);
+    // A bare number with a fraction: the only case where "not a whole number" is all there is
+    // to say ("12%", "约3", "3月" and "-3" are not wrong only in their digits).
+    let fraction = figure.number.filter(|n| {
+        figure.unit.is_none()
+            && figure.qualifier.is_none()
+            && !n.starts_with('-')
+            && n.split_once('.').is_some_and(|(_, f)| f.bytes().any(|b| b != b'0'))
+    });
+    match (crate::format::figure::parse_rank(s), fraction) {
         (Some(n), _) => (
             text!("{}：写成数字 {n}（不是文字）", found.0),
             text!("{}: write it as the number {n}, not as text", found.1),

@@ -28,7 +28,6 @@ mod advice;
 pub use advice::advice;
 pub mod decode;
 pub mod json;
-#[cfg(feature = "messages")]
 pub mod place;
 pub mod pointer;
 

@@ -1,5 +1,6 @@
-//! A problem's place in words ("第2节“五区排名” › 第3项“PM10浓度”"), for readers who do not
-//! count from 0 along a JSON pointer: the webmaster or editor reading a broken widget's list.
+//! A problem's place in words ("第2节“五区排名” › 第3行“PM10浓度”"), for readers who do not
+//! count from 0 along a JSON pointer: the webmaster or editor reading a broken widget's list,
+//! or the command-line tool's. The words are the editor's (`editor::strings::list_word`).
 
 use super::json::Value;
 
@@ -14,26 +15,17 @@ pub fn place(root: &Value, pointer: &str) -> Option<(String, String)> {
         let token = token.replace("~1", "/").replace("~0", "~");
         match at {
             Value::Array(items) => {
-                let Some(entry) = token.parse().ok().and_then(|i: usize| items.get(i)) else { break };
-                at = entry;
-                let n = token.parse::<usize>().unwrap_or_default() + 1;
-                let (word_zh, word_en) = match key.as_str() {
-                    "sections" => ("节", "Section"),
-                    "groups" => ("组", "Group"),
-                    _ => ("项", "Entry"),
+                let Some((index, entry)) = token.parse::<usize>().ok().and_then(|i| Some((i, items.get(i)?))) else {
+                    break;
                 };
-                let (name_zh, name_en) = name_of(entry);
-                let (name_zh, name_en) = (short(&name_zh), short(&name_en));
-                zh.push(if name_zh.is_empty() {
-                    format!("第{n}{word_zh}")
-                } else {
-                    format!("第{n}{word_zh}“{name_zh}”")
-                });
-                en.push(if name_en.is_empty() {
-                    format!("{word_en} {n}")
-                } else {
-                    format!("{word_en} {n} “{name_en}”")
-                });
+                at = entry;
+                let (step_zh, step_en) = step(&key, index + 1);
+                let (name_zh, name_en) = match key.as_str() {
+                    "ranks" => group_name(root, entry),
+                    _ => name_of(entry),
+                };
+                zh.push(named(step_zh, &name_zh, ""));
+                en.push(named(step_en, &name_en, " "));
             }
             Value::Object(_) => {
                 let Some(member) = at.get(&token) else { break };
@@ -46,33 +38,14 @@ pub fn place(root: &Value, pointer: &str) -> Option<(String, String)> {
     (!zh.is_empty()).then(|| (zh.join(" › "), en.join(" › ")))
 }
 
-/// An entry's title (a highlight's) or label in each language (the other where one is
-/// blank), else its month, metric or id.
-fn name_of(v: &Value) -> (String, String) {
-    for key in ["title", "label"] {
-        match v.get(key) {
-            Some(Value::String(s)) if !s.trim().is_empty() => return (s.trim().to_string(), s.trim().to_string()),
-            Some(text @ Value::Object(_)) => {
-                let zh = text.get("zh").and_then(Value::as_str).unwrap_or_default().trim();
-                let en = text.get("en").and_then(Value::as_str).unwrap_or_default().trim();
-                if !zh.is_empty() || !en.is_empty() {
-                    let either = |a: &str, b: &str| if a.is_empty() { b } else { a }.to_string();
-                    return (either(zh, en), either(en, zh));
-                }
-            }
-            _ => {}
-        }
-    }
-    if let Some(m) = v.get("month").and_then(Value::as_u64) {
-        return (format!("{m}月"), format!("month {m}"));
-    }
-    let id = ["metric", "id"].iter().find_map(|k| v.get(k).and_then(Value::as_str)).unwrap_or_default();
-    (id.to_string(), id.to_string())
-}
-
 /// Puts each problem's place in words before its messages, for the payload `text` they were
 /// found in (unchanged where it does not parse or a pointer is outside any list).
 pub fn name_places(text: &str, problems: &mut [super::Problem]) {
+    let in_a_list =
+        |p: &super::Problem| p.pointer.split('/').any(|t| !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit()));
+    if text.len() > super::MAX_PAYLOAD_BYTES || !problems.iter().any(in_a_list) {
+        return;
+    }
     let Ok(root) = super::json::parse(text) else { return };
     for problem in problems {
         if let Some((zh, en)) = place(&root, &problem.pointer) {
@@ -82,12 +55,77 @@ pub fn name_places(text: &str, problems: &mut [super::Problem]) {
     }
 }
 
-/// A name as far as a reader needs it to find the entry: a label of thousands of characters
-/// (itself the problem, maybe) is not written out again in front of each message.
+/// "第3行" / "Row 3": a step into the list `key`, as the editor's form numbers it.
+fn step(key: &str, n: usize) -> (String, String) {
+    match key {
+        "sections" => (format!("第{n}节"), format!("Section {n}")),
+        "groups" => (format!("分组{n}"), format!("Group {n}")),
+        "rows" => (format!("第{n}行"), format!("Row {n}")),
+        "ranks" => (format!("排名{n}"), format!("Rank {n}")),
+        "marked" => (format!("第{n}个月份"), format!("Month {n}")),
+        "paragraphs" => (format!("第{n}段"), format!("Paragraph {n}")),
+        _ => (format!("第{n}项"), format!("Item {n}")),
+    }
+}
+
+fn named(step: String, name: &str, space: &str) -> String {
+    if name.is_empty() {
+        step
+    } else {
+        format!("{step}{space}“{name}”")
+    }
+}
+
+/// An entry's title (a highlight's) or label in each language (the other where one is
+/// blank), else its month, metric or id; on one line, and cut short if long.
+fn name_of(v: &Value) -> (String, String) {
+    for key in ["title", "label"] {
+        let (zh, en) = text_of(v.get(key));
+        if !zh.is_empty() || !en.is_empty() {
+            let either = |a: &str, b: &str| short(if a.is_empty() { b } else { a });
+            return (either(&zh, &en), either(&en, &zh));
+        }
+    }
+    if let Some(m) = v.get("month").and_then(Value::as_u64) {
+        return (format!("{m}月"), format!("month {m}"));
+    }
+    let id = ["metric", "id"].iter().find_map(|k| v.get(k).and_then(Value::as_str)).unwrap_or_default();
+    (short(id), short(id))
+}
+
+/// A rank is named by its group's label ("五区"), found by the group's id.
+fn group_name(root: &Value, rank: &Value) -> (String, String) {
+    let Some(id) = rank.get("group").and_then(Value::as_str) else { return Default::default() };
+    let group = match root.get("groups") {
+        Some(Value::Array(groups)) => groups.iter().find(|g| g.get("id").and_then(Value::as_str) == Some(id)),
+        _ => None,
+    };
+    match group {
+        Some(g) => name_of(g),
+        None => (short(id), short(id)),
+    }
+}
+
+/// A text's Chinese and English, trimmed: a plain string is both.
+fn text_of(text: Option<&Value>) -> (String, String) {
+    match text {
+        Some(Value::String(s)) => (s.trim().to_string(), s.trim().to_string()),
+        Some(t @ Value::Object(_)) => {
+            let part = |lang| t.get(lang).and_then(Value::as_str).unwrap_or_default().trim().to_string();
+            (part("zh"), part("en"))
+        }
+        _ => Default::default(),
+    }
+}
+
+/// A name as far as a reader needs it to find the entry, on one line (the tool prints a line per
+/// problem): a label of thousands of characters, itself maybe the problem, is not written out
+/// again before each message.
 fn short(name: &str) -> String {
     const MAX: usize = 30;
-    match name.char_indices().nth(MAX) {
-        Some((cut, _)) => format!("{}…", &name[..cut]),
-        None => name.to_string(),
+    let line = name.split_whitespace().collect::<Vec<_>>().join(" ");
+    match line.char_indices().nth(MAX) {
+        Some((cut, _)) => format!("{}…", &line[..cut]),
+        None => line,
     }
 }

@@ -89,7 +89,7 @@ test("a payload with an unknown field renders, and the warning is logged once", 
     const ours = warnings.filter((w) => w.includes("report-widget"));
     assert.equal(ours.length, 1, `one warning: ${ours}`);
     // Its place in words too, counting from 1 (the pointer's numbers count from 0).
-    assert.match(ours[0], /\/sections\/0\/items\/1\/untis: Section 1 “[^”]+” › Entry 2 “[^”]+”: unknown field "untis" \(ignored\); did you mean "unit"\?/);
+    assert.match(ours[0], /\/sections\/0\/items\/1\/untis: Section 1 “[^”]+” › Item 2 “[^”]+”: unknown field "untis" \(ignored\); did you mean "unit"\?/);
   } finally {
     await page.close();
     await typoServer.close();

@@ -160,7 +160,7 @@ pub fn focused_id() -> Option<String> {
 /// button just disabled keeps the focus until the browser's next rendering step moves it to the
 /// page.
 pub fn focus_lost() -> bool {
-    focused().is_none_or(|el| el.has_attribute("disabled"))
+    focused().is_none_or(|el| el.matches(":disabled").unwrap_or(false))
 }
 
 /// Scrolls the focused element back into view if it is out of it (the least scroll).
