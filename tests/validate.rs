@@ -542,10 +542,18 @@ fn a_rank_written_as_text_says_which_number_to_write() {
     p["sections"][0]["items"][0]["ranks"][0]["position"] = json!("前列");
     assert_eq!(problems(&p)[0].en, "expected a whole number ≥ 0, found the text \"前列\"");
     // Written with a unit, a hedge or a sign, the text is not wrong only in its digits.
-    for other in ["12%", "约3", "3月", "-3", "1e3", "1.0"] {
+    for other in ["12%", "约3", "-3", "1e3", "1.0", "3.5月"] {
         p["sections"][0]["items"][0]["ranks"][0]["position"] = json!(other);
         assert_eq!(problems(&p)[0].zh, format!("应为非负整数，实际是文字“{other}”"), "{other}");
     }
+    // A whole number with the word it counts: the number to write.
+    p["sections"][0]["items"][0]["ranks"][0]["position"] = json!("4月");
+    assert_eq!(problems(&p)[0].zh, "应为非负整数，实际是文字“4月”：写成数字 4（不是文字）");
+    p["groups"][0]["size"] = json!("12个");
+    assert!(problems(&p)
+        .iter()
+        .any(|f| f.pointer == "/groups/0/size" && f.en.ends_with(": write it as the number 12, not as text")));
+    p["groups"][0]["size"] = json!(3);
     // A rate imported into a rank's column: a number, but no place.
     p["sections"][0]["items"][0]["ranks"][0]["position"] = json!("98.5");
     assert_eq!(
@@ -804,4 +812,14 @@ fn a_problem_is_placed_in_words_counting_from_one() {
         validate::place::place(&root, "/sections/0/rows/0/value"),
         Some(("第1节“水质 排名” › 第1行“甲”".to_string(), "Section 1 “水质 排名” › Row 1 “甲”".to_string()))
     );
+}
+
+#[test]
+fn a_short_text_of_the_wrong_type_is_quoted() {
+    let mut p = minimal();
+    p["meta"]["synthetic"] = json!("false");
+    let found = problems(&p);
+    assert_eq!(found[0].zh, "应为布尔值 true 或 false，实际是文字“false”");
+    p["meta"]["synthetic"] = json!("很长".repeat(30));
+    assert_eq!(problems(&p)[0].zh, "应为布尔值 true 或 false，实际是文字", "a long text is not repeated");
 }

@@ -547,6 +547,7 @@ impl Strings {
             "min" => self.bounds_min,
             "max" => self.bounds_max,
             "source" => self.source,
+            "synthetic" => self.synthetic,
             "resolved" => self.resolved,
             "group" => self.group,
             "row_heading" => self.row_heading,

@@ -187,13 +187,21 @@ fn count_as_string(s: &str) -> (String, String) {
     let figure = crate::format::figure::parse_figure(s);
     // A bare number with a fraction: the only case where "not a whole number" is all there is
     // to say ("12%", "约3", "3月" and "-3" are not wrong only in their digits).
-    let fraction = figure.number.filter(|n| {
+    let fraction = figure.number.clone().filter(|n| {
         figure.unit.is_none()
             && figure.qualifier.is_none()
             && !n.starts_with('-')
             && n.split_once('.').is_some_and(|(_, f)| f.bytes().any(|b| b != b'0'))
     });
-    match (crate::format::figure::parse_rank(s), fraction) {
+    // "4月", "12个": a whole number with the word it counts, which the field does not take.
+    const COUNTERS: &[&str] = &["个", "月", "名", "位", "件", "项", "次", "家", "人", "起", "批", "条", "处", "所"];
+    let counted = figure.number.as_deref().filter(|n| {
+        n.bytes().all(|b| b.is_ascii_digit())
+            && figure.qualifier.is_none()
+            && figure.unit.as_deref().is_some_and(|u| COUNTERS.contains(&u))
+    });
+    let whole = crate::format::figure::parse_rank(s).map(|n| n.to_string()).or(counted.map(str::to_string));
+    match (whole, fraction) {
         (Some(n), _) => (
             text!("{}：写成数字 {n}（不是文字）", found.0),
             text!("{}: write it as the number {n}, not as text", found.1),
@@ -217,7 +225,14 @@ impl Decoder {
     #[inline(never)]
     fn expected(&mut self, v: &Value, at: &At, zh: &str, en: &str) {
         let (fzh, fen) = kind_of(v);
-        self.error(at, text!("应为{zh}，实际是{fzh}"), text!("expected {en}, found {fen}"));
+        match v {
+            // The text itself, where it is short enough to read in a message ("2021年").
+            #[cfg(feature = "messages")]
+            Value::String(s) if s.chars().count() <= 40 => {
+                self.error(at, text!("应为{zh}，实际是文字“{s}”"), text!("expected {en}, found the text \"{s}\""))
+            }
+            _ => self.error(at, text!("应为{zh}，实际是{fzh}"), text!("expected {en}, found {fen}")),
+        }
     }
 
     /// An object whose keys should be `fields`; other keys are warned about, not refused.
@@ -396,7 +411,7 @@ impl Decoder {
         match v {
             Value::Bool(b) => Some(*b),
             _ => {
-                self.expected(v, at, "true 或 false", "true or false");
+                self.expected(v, at, "布尔值 true 或 false", "true or false");
                 None
             }
         }
