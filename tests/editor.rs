@@ -1444,3 +1444,31 @@ fn an_updated_table_keeps_the_english_given_to_the_same_chinese() {
     assert_eq!(mapping::keep_english(&mut blank, &[json!({ "label": { "zh": "", "en": "Ghost" } })]), 0);
     assert_eq!(blank[0]["label"], json!(""));
 }
+
+#[test]
+fn a_widget_folder_no_page_can_load_from_is_named() {
+    use report_widget::editor::output::{base_problem, BaseProblem};
+    for fine in
+        ["", "/static/rw/", "rw/", "./", "../rw/", "https://www.xx.gov.cn/rw/", "HTTP://127.0.0.1:8401/", "v1.2/"]
+    {
+        assert_eq!(base_problem(fine), None, "{fine}");
+    }
+    for (base, problem) in [
+        ("127.0.0.1:8401/", BaseProblem::NoScheme),
+        ("www.xx.gov.cn/static/widget", BaseProblem::NoScheme),
+        ("C:\\portal\\widget", BaseProblem::LocalPath),
+        ("D:/rw", BaseProblem::LocalPath),
+        ("file:///C:/rw/", BaseProblem::FileUrl),
+    ] {
+        assert_eq!(base_problem(base), Some(problem), "{base}");
+    }
+}
+
+#[test]
+fn a_group_is_counted_where_ranks_name_it() {
+    let doc: Value = serde_json::from_str(include_str!("../www/reports/lanshan-2021.json")).unwrap();
+    let id = doc["groups"][0]["id"].as_str().unwrap();
+    let uses = doc::group_uses(&doc, id);
+    assert!(uses >= 2, "the metrics' ranks and the ranking section name it: {uses}");
+    assert_eq!(doc::group_uses(&doc, "no-such-group"), 0);
+}

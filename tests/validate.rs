@@ -319,13 +319,15 @@ fn a_number_written_as_text_says_what_to_write_instead() {
     assert!(message("12o").1.ends_with("Write the number 120"));
     assert!(message("1l.5").1.ends_with("Write the number 11.5"));
     // Worded for the form as well as for JSON: the form's field, and the key.
-    assert!(message("5,020余人次").1.ends_with("write 5020 as the value, qualifier over, unit \"人次\""));
+    assert!(message("5,020余人次")
+        .1
+        .ends_with("write 5020 as the value, choose the qualifier \"more than N, 余 (over)\", unit \"人次\""));
     // A bare magnitude is not the unit: what is counted goes with it.
     assert!(message("超过20万").1.ends_with(
-        "write 20 as the value, qualifier more_than, unit \"万\" with what is counted (\"万人\", \"万元\")"
+        "write 20 as the value, choose the qualifier \"more than N, 超过 (more_than)\", unit \"万\" with what is counted (\"万人\", \"万元\")"
     ));
-    assert!(message("约３００人").1.ends_with("write 300 as the value, qualifier about, unit \"人\""));
-    assert!(message("近5亿").1.contains("write 5 as the value, qualifier nearly, unit \"亿\" with what is counted"));
+    assert!(message("约３００人").1.ends_with("write 300 as the value, choose the qualifier \"about N (about)\", unit \"人\""));
+    assert!(message("近5亿").1.contains("write 5 as the value, choose the qualifier \"nearly N, 近 (nearly)\", unit \"亿\" with what is counted"));
     let mut nearly = minimal();
     nearly["sections"][0]["items"][0]["qualifier"] = json!("nearly");
     assert_eq!(problems(&nearly), vec![], "近N is a qualifier of its own");
@@ -337,7 +339,7 @@ fn a_number_written_as_text_says_what_to_write_instead() {
         zh,
         "应为数字，实际是文字“5万余”：数值写 5，限定词选“N 余”（over），单位写“万”加上所计的单位（如“万人”“万元”）"
     );
-    assert!(message("5万余人").1.ends_with("qualifier over, unit \"万人\""));
+    assert!(message("5万余人").1.ends_with("choose the qualifier \"more than N, 余 (over)\", unit \"万人\""));
     assert!(message("-3.5").1.ends_with("write it as the number -3.5, not as text"));
     // Nothing to suggest: no digits, a decimal comma, two numbers.
     for value in ["很多", "4,73", "2024-01-15", "3至5"] {
@@ -382,7 +384,9 @@ fn the_advice_for_a_number_written_as_text_fits_its_field() {
         "应为数字，实际是文字“5020余人次”：数值写 5020，此处不能带限定词，单位写“人次”"
     );
     // A metric's value keeps the whole advice.
-    assert!(message("/sections/0/items/0/value", "5020余人次").1.ends_with("qualifier over, unit \"人次\""));
+    assert!(message("/sections/0/items/0/value", "5020余人次")
+        .1
+        .ends_with("choose the qualifier \"more than N, 余 (over)\", unit \"人次\""));
 }
 
 #[test]

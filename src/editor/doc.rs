@@ -530,3 +530,16 @@ pub fn first_difference(a: &Value, b: &Value) -> Option<String> {
     }
     walk(a, b, "")
 }
+
+/// How many places name the group `id` (a metric's rank, a ranking section): what removing the
+/// group leaves pointing at nothing.
+pub fn group_uses(doc: &Value, id: &str) -> usize {
+    match doc {
+        Value::Object(map) => {
+            usize::from(map.get("group").and_then(Value::as_str) == Some(id))
+                + map.values().map(|v| group_uses(v, id)).sum::<usize>()
+        }
+        Value::Array(items) => items.iter().map(|v| group_uses(v, id)).sum(),
+        _ => 0,
+    }
+}

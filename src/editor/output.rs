@@ -47,6 +47,46 @@ impl SnippetSettings {
     }
 }
 
+/// What is wrong with a widget folder address that a page could not load the widget from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BaseProblem {
+    /// A path on this computer (`C:\portal\widget`): no web page can load from it.
+    LocalPath,
+    /// A `file:` address: only this computer's browser could load from it.
+    FileUrl,
+    /// A site without `http://` or `https://` (`www.xx.gov.cn/static/rw/`): the page reads it as a
+    /// folder under its own address and loads nothing.
+    NoScheme,
+}
+
+/// The problem with the widget folder address `base`, if the snippet would load nothing from
+/// it. An address on the site (`/static/rw/`), relative (`rw/`, `./`, `../rw/`) or on another
+/// (`https://…`) is fine; so is none (the page's own folder).
+pub fn base_problem(base: &str) -> Option<BaseProblem> {
+    let base = base.trim();
+    let lower = base.to_ascii_lowercase();
+    let drive = base.len() >= 2 && base.as_bytes()[0].is_ascii_alphabetic() && base.as_bytes()[1] == b':';
+    if base.contains('\\') || (drive && !lower.starts_with("http")) {
+        return Some(BaseProblem::LocalPath);
+    }
+    if lower.starts_with("file:") {
+        return Some(BaseProblem::FileUrl);
+    }
+    if base.is_empty() || lower.starts_with("http://") || lower.starts_with("https://") || base.starts_with(['/', '.'])
+    {
+        return None;
+    }
+    // "www.xx.gov.cn/…", "127.0.0.1:8401/": the first segment names a host, not a folder.
+    let first = base.split('/').next().unwrap_or_default();
+    let host_like = first.contains(':')
+        || (first.contains('.')
+            && first
+                .rsplit('.')
+                .next()
+                .is_some_and(|tld| tld.len() >= 2 && tld.bytes().all(|b| b.is_ascii_alphanumeric())));
+    host_like.then_some(BaseProblem::NoScheme)
+}
+
 /// The folder the editor page itself is served from (`/rw/` for `https://portal/rw/editor.html`):
 /// the widget's files sit beside it in `dist/`, so a snippet pointing there works as long as
 /// the folder is copied whole. Empty when the page is not served by a web site (`file:`), where

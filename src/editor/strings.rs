@@ -53,6 +53,8 @@ pub struct Strings {
     pub moved: &'static str,
     pub started_empty: &'static str,
     pub removed: &'static str,
+    /// After a group's removal: how many ranks still name it.
+    pub group_still_used: &'static str,
     pub undone: &'static str,
     pub redone: &'static str,
     pub loaded_example: &'static str,
@@ -190,6 +192,9 @@ pub struct Strings {
     pub payload_url: &'static str,
     pub widget_base: &'static str,
     pub widget_base_help: &'static str,
+    pub base_local_path: &'static str,
+    pub base_file_url: &'static str,
+    pub base_no_scheme: &'static str,
     pub needs_server: &'static str,
     pub snippet_lang: &'static str,
     /// With `{n}`: texts the English view shows in Chinese.
@@ -328,15 +333,7 @@ impl Strings {
         if self.lang == Lang::Zh {
             return crate::format::figure::qualifier_words_zh(name).unwrap_or("");
         }
-        match name {
-            "more_than" => "more than N, 超过 (more_than)",
-            "over" => "more than N, 余 (over)",
-            "at_least" => "at least N (at_least)",
-            "about" => "about N (about)",
-            "less_than" => "less than N (less_than)",
-            "nearly" => "nearly N, 近 (nearly)",
-            _ => "",
-        }
+        crate::format::figure::qualifier_words_en(name).unwrap_or("")
     }
 
     pub fn direction_name(&self, name: &str) -> &'static str {
@@ -673,6 +670,7 @@ const ZH: Strings = Strings {
     moved: "已{step}，现为{now}。",
     started_empty: "已新建空白报告。",
     removed: "已删除{what}。需要时可点“撤销”（Ctrl+Z）找回。",
+    group_still_used: "仍有 {n} 处排名指向这个分组：请为它们改选分组或删除它们（检查结果中已列出）。",
     undone: "已撤销",
     redone: "已重做",
     loaded_example: "已载入兰山区示例。",
@@ -799,10 +797,13 @@ const ZH: Strings = Strings {
     payload_id: "页面中存放数据的元素 id（同一页面放多个报告时，每个各不相同）",
     payload_url: "数据文件的网址（与页面同源）",
     widget_base: "组件文件夹的网址（report-widget.js 所在处）",
-    widget_base_help: "开始时是本编辑器所在的文件夹：编辑器与组件文件同在构建出的 dist 文件夹中。把组件放在门户的其他位置时请改成那里的网址；改过的网址下次打开时仍在。",
+    widget_base_help: "开始时是本编辑器所在的文件夹：编辑器与组件文件同在构建出的 dist 文件夹中。把组件放在门户的其他位置时请改成那里的网址；改过的网址下次打开时仍在。组件放在另一个网站（另一个域名或端口）时，那个网站须允许跨域访问（CORS）。",
+    base_local_path: "这是电脑上的路径，不是网址：网页无法从这里加载组件。请填组件文件上传到门户后的网址，如 /static/rw/ 或 https://www.example.gov.cn/static/rw/",
+    base_file_url: "file: 开头的地址只在这台电脑上有效：门户的读者无法加载。请填组件文件在门户上的网址，如 /static/rw/",
+    base_no_scheme: "网址缺少 https:// 或 http://：网页会把它当作自己下面的文件夹，加载不到组件。请写成 https://{base} 或以 / 开头的站内地址",
     needs_server: "组件要从网站上打开（网址以 http:// 或 https:// 开头）才能运行。在本机直接双击打开的网页（file://）中它不能运行：没有预渲染的报告在那里是一片空白；预渲染的报告能读，但不能排序、展开。",
     snippet_lang: "组件语言",
-    untranslated: "有 {n} 处文字没有英文，英文版会显示中文（并为读屏软件标明是中文）。在表单中填写它们的“（英文）”一栏即可。",
+    untranslated: "有 {n} 处文字没有英文，英文版会显示中文（并为读屏软件标明是中文）。在表单中填写它们标着“English”的一栏即可。",
     go_untranslated: "转到第一处",
     snippet_theme: "组件配色",
     theme_system: "跟随读者的系统设置（默认）",
@@ -909,6 +910,7 @@ const EN: Strings = Strings {
     moved: "Done: {step}; it is now {now}.",
     started_empty: "Started a new, empty report.",
     removed: "Removed {what}. Undo (Ctrl+Z) brings it back.",
+    group_still_used: " Ranks that still name this group: {n}. Choose another group for them or remove them (listed in the checks).",
     undone: "Undone",
     redone: "Redone",
     loaded_example: "Loaded the Lanshan example.",
@@ -1035,10 +1037,13 @@ const EN: Strings = Strings {
     payload_id: "Id of the element that holds the data (different for each report on the same page)",
     payload_url: "URL of the data file (same site as the page)",
     widget_base: "URL of the widget folder (where report-widget.js is)",
-    widget_base_help: "It starts as the folder this editor is served from: the editor and the widget's files are built into the same dist folder. Where the portal keeps the widget elsewhere, write that address; it is kept for your next visit.",
+    widget_base_help: "It starts as the folder this editor is served from: the editor and the widget's files are built into the same dist folder. Where the portal keeps the widget elsewhere, write that address; it is kept for your next visit. Where the widget is on another site (another domain or port), that site must allow cross-origin requests (CORS).",
+    base_local_path: "This is a path on this computer, not a web address: no page can load the widget from it. Write the address of the widget's files on the portal, such as /static/rw/ or https://www.example.gov.cn/static/rw/",
+    base_file_url: "A file: address works on this computer only: the portal's readers cannot load from it. Write the address of the widget's files on the portal, such as /static/rw/",
+    base_no_scheme: "The address has no https:// or http://: the page reads it as a folder under its own address and loads nothing. Write https://{base} or an address on the site starting with /",
     needs_server: "The widget runs only on a page opened from a web site (an address starting with http:// or https://). On a page opened from disk (file://) it cannot run: a report without prerendering is blank there; a prerendered one reads, but does not sort or expand.",
     snippet_lang: "Widget language",
-    untranslated: "{n} texts have no English: the English view shows them in Chinese (marked as Chinese for screen readers). Fill in their “(English)” fields in the form.",
+    untranslated: "{n} texts have no English: the English view shows them in Chinese (marked as Chinese for screen readers). Fill in their fields marked “English” in the form.",
     go_untranslated: "Go to the first",
     snippet_theme: "Widget colours",
     theme_system: "The reader's system setting (default)",

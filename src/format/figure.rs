@@ -86,6 +86,20 @@ pub fn qualifier_words_zh(name: &str) -> Option<&'static str> {
     })
 }
 
+/// A qualifier as the English interface names it: the reader's words, the report's, and the
+/// payload's name (“more than N, 余 (over)”).
+pub fn qualifier_words_en(name: &str) -> Option<&'static str> {
+    Some(match name {
+        "more_than" => "more than N, 超过 (more_than)",
+        "over" => "more than N, 余 (over)",
+        "at_least" => "at least N (at_least)",
+        "about" => "about N (about)",
+        "less_than" => "less than N (less_than)",
+        "nearly" => "nearly N, 近 (nearly)",
+        _ => return None,
+    })
+}
+
 /// The report's words before a number that bound it, and the qualifier each means.
 pub(crate) const PREFIXES: &[(&str, &str)] = &[
     ("不少于", "at_least"),

@@ -160,7 +160,10 @@ fn number_as_string(s: &str, pointer: &str) -> (String, String) {
                 "限定词选“{}”（{qualifier}）",
                 crate::format::figure::qualifier_words_zh(qualifier).unwrap_or(qualifier)
             ));
-            en.push(text!("qualifier {qualifier}"));
+            en.push(text!(
+                "choose the qualifier \"{}\"",
+                crate::format::figure::qualifier_words_en(qualifier).unwrap_or(qualifier)
+            ));
         } else {
             zh.push(text!("此处不能带限定词"));
             en.push(text!("no qualifier here"));

@@ -739,7 +739,15 @@ test("the snippet's site-wide choices are kept for the next visit; the widget fo
   assert.equal(await page.getAttribute("#widget-base", "aria-describedby"), "widget-base-help");
   assert.match(await page.textContent("#widget-base-help"), /^开始时是本编辑器所在的文件夹/);
   assert.match(await page.inputValue("#snippet-text"), /<script type="module" src="\/report-widget\.js"><\/script>/);
+  // A site typed without https:// would load nothing: said while typing, the focus kept.
+  await page.click("#widget-base");
+  await page.keyboard.press("Control+A");
+  await page.keyboard.type("www.xx.gov.cn/rw/");
+  await page.waitForFunction(() => document.querySelector("#widget-base-warning").textContent.includes("https://www.xx.gov.cn/rw/"));
+  assert.equal(await page.evaluate(() => document.activeElement.id), "widget-base");
+  assert.equal(await page.getAttribute("#widget-base", "aria-describedby"), "widget-base-warning widget-base-help");
   await page.fill("#widget-base", "/static/report-widget/");
+  assert.equal(await page.textContent("#widget-base-warning"), "");
   await page.selectOption("#snippet-lang", "en");
   await page.selectOption("#snippet-theme", "dark");
   await page.check("#prerender");

@@ -574,7 +574,14 @@ test("items and sections move and go by keyboard, focus following them", async (
   assert.equal(await byId(page, "f/sections/0/items/1/id").inputValue(), "composite-index");
   await page.keyboard.press("Shift+Tab"); // its "move up"
   await page.keyboard.press("Space");
-  assert.equal(await focusedId(page), "down:/sections/0/items/0", "at the top, focus moves to the enabled button");
+  assert.equal(await focusedId(page), "up:/sections/0/items/0", "at the top, focus stays on its button");
+  assert.equal(await byId(page, "up:/sections/0/items/0").getAttribute("aria-disabled"), "true", "now unavailable");
+  assert.equal(await byId(page, "f/sections/0/items/0/id").inputValue(), "composite-index");
+  // Pressed again, it does nothing (it used to hand the focus to "move down", which a third
+  // press then used to move the entry back).
+  await page.keyboard.press("Enter");
+  await page.keyboard.press("Enter");
+  assert.equal(await focusedId(page), "up:/sections/0/items/0");
   assert.equal(await byId(page, "f/sections/0/items/0/id").inputValue(), "composite-index");
   // Sections: the last one up by one.
   const last = JSON.parse(await page.evaluate(() => localStorage.getItem("report-widget-editor/work"))).doc;

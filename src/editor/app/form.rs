@@ -434,22 +434,30 @@ pub fn ListTools(p: &ToolsProps) -> Html {
     let t = ctx.t;
     let (array, i, len) = (p.array.to_string(), p.index, p.len);
     let at = |kind: &str, index: usize| format!("{kind}:{array}/{index}");
-    // After a move, focus stays on the moved entry: on the same button unless it is now disabled.
-    let after_up = if i <= 1 { format!("down:{array}/0") } else { format!("up:{array}/{}", i - 1) };
-    let after_down = if i + 2 >= len { format!("up:{array}/{}", i + 1) } else { format!("down:{array}/{}", i + 1) };
+    // After a move, focus stays on the moved entry's same button, also at the end of the list:
+    // there the button is unavailable (aria-disabled, still focusable, doing nothing), so that
+    // Enter pressed again does not move it back with the other button (focus on a disabled
+    // button would be lost, and moving it to the other one turned a third Enter into a move back).
+    let after_up = format!("up:{array}/{}", i.saturating_sub(1));
+    let after_down = format!("down:{array}/{}", (i + 1).min(len.saturating_sub(1)));
+    let (first, last) = (i == 0, i + 1 >= len);
     let send = ctx.send.clone();
     let a = array.clone();
     let (m_up, m_down) = (after_up, after_down);
     let up = {
         let (send, a) = (send.clone(), a.clone());
         Callback::from(move |_| {
-            send.emit(Msg::EditFocus(Edit::Move { array: a.clone(), from: i, to: i - 1 }, vec![m_up.clone()]))
+            if !first {
+                send.emit(Msg::EditFocus(Edit::Move { array: a.clone(), from: i, to: i - 1 }, vec![m_up.clone()]))
+            }
         })
     };
     let down = {
         let (send, a) = (send.clone(), a.clone());
         Callback::from(move |_| {
-            send.emit(Msg::EditFocus(Edit::Move { array: a.clone(), from: i, to: i + 1 }, vec![m_down.clone()]))
+            if !last {
+                send.emit(Msg::EditFocus(Edit::Move { array: a.clone(), from: i, to: i + 1 }, vec![m_down.clone()]))
+            }
         })
     };
     let remove = {
@@ -462,9 +470,9 @@ pub fn ListTools(p: &ToolsProps) -> Html {
     };
     html! {
         <div class="ed-tools" role="group" aria-label={p.name.clone()}>
-            <button type="button" class="ed-btn ed-small" id={at("up", i)} disabled={i == 0} onclick={up}
+            <button type="button" class="ed-btn ed-small" id={at("up", i)} aria-disabled={first.then_some("true")} onclick={up}
                 aria-label={format!("{}{}{}", t.move_up, t.sep, p.name)}>{ "↑ " }{ t.move_up }</button>
-            <button type="button" class="ed-btn ed-small" id={at("down", i)} disabled={i + 1 >= len} onclick={down}
+            <button type="button" class="ed-btn ed-small" id={at("down", i)} aria-disabled={last.then_some("true")} onclick={down}
                 aria-label={format!("{}{}{}", t.move_down, t.sep, p.name)}>{ "↓ " }{ t.move_down }</button>
             <button type="button" class="ed-btn ed-small ed-danger" id={at("rm", i)} onclick={remove}
                 aria-label={format!("{}{}{}", t.remove, t.sep, p.name)}>{ t.remove }</button>

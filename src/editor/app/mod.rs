@@ -938,6 +938,16 @@ impl Component for EditorApp {
                     Edit::Remove { array, index } => Some(self.crumbs(t, &format!("{array}/{index}"))),
                     _ => None,
                 };
+                // A group still named by ranks: said with its removal, not only by the checks.
+                let still_used = match &edit {
+                    Edit::Remove { array, index } if array == "/groups" => self
+                        .doc
+                        .pointer(&format!("/groups/{index}/id"))
+                        .and_then(Value::as_str)
+                        .filter(|id| !id.is_empty())
+                        .map_or(0, |id| doc::group_uses(&self.doc, id)),
+                    _ => 0,
+                };
                 if doc::apply(&mut value, &edit) {
                     // Said when it is undone or redone, and a move at once: the button pressed
                     // keeps the focus, and its new name is not read again.
@@ -962,7 +972,11 @@ impl Component for EditorApp {
                         _ => None,
                     };
                     if let Some(what) = removed {
-                        self.say(t.removed.replace("{what}", &what));
+                        let mut said = t.removed.replace("{what}", &what);
+                        if still_used > 0 {
+                            said.push_str(&t.group_still_used.replace("{n}", &still_used.to_string()));
+                        }
+                        self.say(said);
                     }
                     let before = self.doc.clone();
                     self.set_doc_as(value, None, true, step);

@@ -7,6 +7,7 @@ use super::{dom, EditorApp, Msg, Replacement, Tab, JSON_AREA, SNIPPET_AREA};
 use crate::editor::doc;
 use crate::editor::json::SyntaxError;
 use crate::editor::nav::{self, Crumb};
+use crate::editor::output::BaseProblem;
 use crate::editor::strings::Strings;
 use crate::model::Lang;
 use crate::report::Outcome;
@@ -377,6 +378,7 @@ impl EditorApp {
             }
         };
         let text_input = |id, label, value, msg| described_input(id, label, value, msg, None);
+        let base_problem = crate::editor::output::base_problem(&self.snippet.base);
         html! {
             <details class="ed-output" open={self.output_open} {ontoggle} id="output">
                 <summary id="output-summary"><h2 class="ed-h2 ed-inline">{ t.output }</h2></summary>
@@ -405,7 +407,18 @@ impl EditorApp {
                         // The tick is gone with this choice: said, as it may have been ticked.
                         <p class="ed-hint" id="prerender-inline-only">{ t.prerender_inline_only }</p>
                     }
-                    { described_input("widget-base", t.widget_base, self.snippet.base.clone(), Msg::Base, Some("widget-base-help")) }
+                    // A snippet that would load nothing from its address is said at once (the
+                    // widget would only stay blank on the portal's page).
+                    // One input either way, so typing keeps its focus; the live region is always
+                    // there, so that what comes into it is said.
+                    { described_input("widget-base", t.widget_base, self.snippet.base.clone(), Msg::Base,
+                        Some(if base_problem.is_some() { "widget-base-warning widget-base-help" } else { "widget-base-help" })) }
+                    <p class="ed-field-warning" id="widget-base-warning" role="status">{ match base_problem {
+                        Some(BaseProblem::LocalPath) => t.base_local_path.to_string(),
+                        Some(BaseProblem::FileUrl) => t.base_file_url.to_string(),
+                        Some(BaseProblem::NoScheme) => t.base_no_scheme.replace("{base}", self.snippet.base.trim()),
+                        None => String::new(),
+                    } }</p>
                     <p class="ed-hint" id="widget-base-help">{ t.widget_base_help }</p>
                     <p class="ed-hint" id="needs-server">{ t.needs_server }</p>
                     <div class="ed-field">
