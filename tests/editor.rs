@@ -1472,3 +1472,31 @@ fn a_group_is_counted_where_ranks_name_it() {
     assert!(uses >= 2, "the metrics' ranks and the ranking section name it: {uses}");
     assert_eq!(doc::group_uses(&doc, "no-such-group"), 0);
 }
+
+#[test]
+fn a_large_payload_is_written_a_row_per_line_not_past_the_widgets_limit() {
+    // Synthetic: 15,000 ranking rows, 1.5 MB written compactly, past the limit with every field
+    // indented on its own line.
+    let rows: Vec<Value> = (0..15_000)
+        .map(|i| json!({ "label": { "zh": format!("监测站点{i}"), "en": format!("Site {i}") }, "value": i, "value_rank": i + 1 }))
+        .collect();
+    let doc = json!({ "schema": "report-widget/1", "meta": { "title": "合成数据", "publisher": "测试", "date": "2022-01-01", "synthetic": true },
+        "groups": [{ "id": "sites", "label": "站点", "size": 15000 }],
+        "sections": [{ "id": "r", "title": "排名", "kind": "ranking", "group": "sites", "rows": rows }] });
+    let compact = serde_json::to_string(&doc).unwrap().len();
+    assert!(compact < validate::MAX_PAYLOAD_BYTES, "{compact}");
+    let text = report_widget::editor::json::to_pretty(&doc);
+    assert!(text.len() <= validate::MAX_PAYLOAD_BYTES, "{} bytes", text.len());
+    assert_eq!(report_widget::editor::json::parse(&text).unwrap(), doc, "the same payload");
+    let row = text.lines().find(|l| l.contains("\"Site 7\"")).unwrap_or_default();
+    assert_eq!(
+        row.trim(),
+        r#"{"label": {"zh": "监测站点7", "en": "Site 7"}, "value": 7, "value_rank": 8},"#,
+        "a row per line"
+    );
+    // A report of ordinary size keeps a field per line.
+    let small = report_widget::editor::json::to_pretty(
+        &json!({ "schema": "report-widget/1", "sections": [{ "rows": [{ "id": "a" }] }] }),
+    );
+    assert!(small.contains("\n          \"id\": \"a\"\n"), "{small}");
+}

@@ -326,8 +326,12 @@ fn a_number_written_as_text_says_what_to_write_instead() {
     assert!(message("超过20万").1.ends_with(
         "write 20 as the value, choose the qualifier \"more than N, 超过 (more_than)\", unit \"万\" with what is counted (\"万人\", \"万元\")"
     ));
-    assert!(message("约３００人").1.ends_with("write 300 as the value, choose the qualifier \"about N (about)\", unit \"人\""));
-    assert!(message("近5亿").1.contains("write 5 as the value, choose the qualifier \"nearly N, 近 (nearly)\", unit \"亿\" with what is counted"));
+    assert!(message("约３００人")
+        .1
+        .ends_with("write 300 as the value, choose the qualifier \"about N (about)\", unit \"人\""));
+    assert!(message("近5亿").1.contains(
+        "write 5 as the value, choose the qualifier \"nearly N, 近 (nearly)\", unit \"亿\" with what is counted"
+    ));
     let mut nearly = minimal();
     nearly["sections"][0]["items"][0]["qualifier"] = json!("nearly");
     assert_eq!(problems(&nearly), vec![], "近N is a qualifier of its own");

@@ -85,10 +85,22 @@ fn child(ctx: Ctx, obj: &Map<String, Value>, key: &str) -> Ctx {
 /// The payload as the editor writes it: pretty-printed like `serde_json::to_string_pretty`,
 /// with every object's known fields in the documented order (unknown ones after them), and a
 /// final newline. Numbers keep their written form (`6.0` stays `6.0`).
+///
+/// Where indenting every field would take the text over the widget's size limit (a 1 MB file of
+/// 15,000 ranking rows came to 2.2 MB), each entry of a section's list is written on one line
+/// (a row per line, as a spreadsheet has it), and failing that the whole payload on one line:
+/// the editor never makes a payload too large out of one that was not.
 pub fn to_pretty(value: &Value) -> String {
     let mut out = String::new();
-    write(&mut out, value, Ctx::Report, 0);
-    out.push('\n');
+    // Levels: the report (0), its sections (1), a section (2), its list (3), an entry (4).
+    for inline_from in [usize::MAX, 4, 0] {
+        out.clear();
+        write(&mut out, value, Ctx::Report, 0, inline_from);
+        out.push('\n');
+        if out.len() <= crate::validate::MAX_PAYLOAD_BYTES {
+            break;
+        }
+    }
     out
 }
 
@@ -98,33 +110,46 @@ fn indent(out: &mut String, level: usize) {
     }
 }
 
-fn write(out: &mut String, value: &Value, ctx: Ctx, level: usize) {
+/// Writes `value` at nesting `level`; from level `inline_from` on, on one line (`{"a": 1, "b": 2}`).
+fn write(out: &mut String, value: &Value, ctx: Ctx, level: usize, inline_from: usize) {
+    let inline = level >= inline_from;
+    let (open_sep, next_sep, close_sep) = if inline { ("", ", ", "") } else { ("\n", ",\n", "\n") };
     match value {
         Value::Object(obj) if obj.is_empty() => out.push_str("{}"),
         Value::Object(obj) => {
             let known = fields(ctx, obj);
             let mut keys: Vec<&String> = known.iter().filter_map(|k| obj.get_key_value(*k).map(|(k, _)| k)).collect();
             keys.extend(obj.keys().filter(|k| !known.contains(&k.as_str())));
-            out.push_str("{\n");
+            out.push('{');
+            out.push_str(open_sep);
             for (i, key) in keys.iter().enumerate() {
-                indent(out, level + 1);
+                if !inline {
+                    indent(out, level + 1);
+                }
                 out.push_str(&string(key));
                 out.push_str(": ");
-                write(out, &obj[key.as_str()], child(ctx, obj, key), level + 1);
-                out.push_str(if i + 1 < keys.len() { ",\n" } else { "\n" });
+                write(out, &obj[key.as_str()], child(ctx, obj, key), level + 1, inline_from);
+                out.push_str(if i + 1 < keys.len() { next_sep } else { close_sep });
             }
-            indent(out, level);
+            if !inline {
+                indent(out, level);
+            }
             out.push('}');
         }
         Value::Array(items) if items.is_empty() => out.push_str("[]"),
         Value::Array(items) => {
-            out.push_str("[\n");
+            out.push('[');
+            out.push_str(open_sep);
             for (i, item) in items.iter().enumerate() {
-                indent(out, level + 1);
-                write(out, item, ctx, level + 1);
-                out.push_str(if i + 1 < items.len() { ",\n" } else { "\n" });
+                if !inline {
+                    indent(out, level + 1);
+                }
+                write(out, item, ctx, level + 1, inline_from);
+                out.push_str(if i + 1 < items.len() { next_sep } else { close_sep });
             }
-            indent(out, level);
+            if !inline {
+                indent(out, level);
+            }
             out.push(']');
         }
         Value::String(s) => out.push_str(&string(s)),
