@@ -738,6 +738,10 @@ fn opening_a_file_reports_its_problems_without_touching_anything() {
     assert_eq!(value, parse(&text));
     let big = vec![b' '; validate::MAX_PAYLOAD_BYTES + 1];
     assert!(open_file(&big).unwrap_err()[0].en.contains("too large"));
+    // In the sizes a person sees for a file.
+    assert_eq!(open_file(&big).unwrap_err()[0].zh, "数据过大：2 MB（2097153 字节），上限为 2 MB（2097152 字节）");
+    let bigger = vec![b' '; 3_000_993];
+    assert!(open_file(&bigger).unwrap_err()[0].en.starts_with("payload too large: 2.9 MB (3000993 bytes)"));
 }
 
 // ---------------------------------------------------------------- outputs

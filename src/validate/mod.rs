@@ -130,6 +130,25 @@ impl PayloadError {
                     ..Problem::error("/", format!("JSON 语法错误：{zh}"), format!("JSON syntax error: {en}"))
                 }]
             }
+            // In megabytes where the messages are (the editor, the tool, the on-demand module):
+            // the size a person sees for the file.
+            #[cfg(feature = "messages")]
+            PayloadError::TooLarge { bytes, limit } => {
+                let mb = |n: &usize| {
+                    let text = format!("{:.1}", *n as f64 / 1_048_576.0);
+                    text.strip_suffix(".0").map(str::to_string).unwrap_or(text)
+                };
+                vec![Problem::error(
+                    "/",
+                    format!("数据过大：{} MB（{bytes} 字节），上限为 {} MB（{limit} 字节）", mb(bytes), mb(limit)),
+                    format!(
+                        "payload too large: {} MB ({bytes} bytes), the limit is {} MB ({limit} bytes)",
+                        mb(bytes),
+                        mb(limit)
+                    ),
+                )]
+            }
+            #[cfg(not(feature = "messages"))]
             PayloadError::TooLarge { bytes, limit } => vec![Problem::error(
                 "/",
                 format!("数据过大：{bytes} 字节，上限为 {limit} 字节"),

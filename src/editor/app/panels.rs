@@ -114,8 +114,17 @@ impl EditorApp {
                         <p><strong>{ t.open_failed.replace("{name}", &failure.name) }</strong></p>
                         <p>{ t.open_failed_lead }</p>
                         <ol class="ed-problem-list">
-                            { for failure.problems.iter().take(30).map(|p| html! {
-                                <li><code>{ p.location_in(self.ui) }</code>{ " " }{ p.message(self.ui) }</li>
+                            // A file that parsed names each place as the checks do ("报告信息 › 日期"),
+                            // not by its pointer.
+                            { for failure.problems.iter().take(30).map(|p| {
+                                let place = failure.value.as_ref().filter(|_| p.position.is_none())
+                                    .map(|v| self.crumbs_of(v, t, &p.pointer)).filter(|c| !c.is_empty());
+                                html! {
+                                    <li>
+                                        if let Some(place) = place { { place }{ t.sep } } else { <code>{ p.location_in(self.ui) }</code>{ " " } }
+                                        { p.message(self.ui) }
+                                    </li>
+                                }
                             }) }
                         </ol>
                         <div class="ed-row">
