@@ -560,11 +560,33 @@ test("a broken file shows its errors and never replaces the current work", async
   await page.waitForSelector("#open-failure");
   assert.match(await page.textContent("#open-failure"), /broken\.json/);
   assert.match(await page.textContent("#open-failure"), /第 5 行第 \d+ 列/);
-  assert.equal(await page.$("#open-anyway"), null, "not JSON at all: nothing to open");
+  assert.equal(await page.$("#open-anyway"), null, "not JSON at all: nothing to open as a report");
   assert.equal(await byId(page, "f/meta/title/zh").inputValue(), title, "the current work is untouched");
   await page.click("#open-cancel");
   assert.equal(await page.$("#open-failure"), null);
   assert.equal(await focusedId(page), "open-json-button");
+  // …but its text can go to the JSON tab to be fixed there: the current work stays the report
+  // until it parses, then is replaced by it, one undo step back.
+  await page.setInputFiles("#open-json", {
+    name: "broken.json",
+    mimeType: "application/json",
+    buffer: Buffer.from('{\n  "schema": "report-widget/1",\n  "meta": {\n    "title": "x",\n}\n'),
+  });
+  await page.click("#open-in-json");
+  await page.waitForSelector("#json-error");
+  assert.equal(await page.getAttribute("#tab-json", "aria-selected"), "true");
+  assert.match(await page.inputValue("#json-text"), /"title": "x",\n\}/);
+  assert.equal(await focusedId(page), "json-text");
+  assert.match(await page.textContent("#notice-text"), /已放入 JSON 页/);
+  await page.click("#tab-form");
+  assert.equal(await byId(page, "f/meta/title/zh").inputValue(), title, "the form is still the current report");
+  await page.click("#tab-json");
+  await page.fill("#json-text", LANSHAN.replace(title, "修正后的报告"));
+  await page.waitForFunction(() => !document.querySelector("#json-error"));
+  await page.click("#tab-form");
+  assert.equal(await byId(page, "f/meta/title/zh").inputValue(), "修正后的报告");
+  await page.click("#undo");
+  assert.equal(await byId(page, "f/meta/title/zh").inputValue(), title, "undo brings the work back");
   // Valid JSON that breaks the format's rules: listed too, and can be opened on purpose to fix it.
   const invalid = JSON.parse(LANSHAN);
   invalid.meta.date = "2022/03/03";

@@ -92,6 +92,8 @@ struct OpenFailure {
     problems: Vec<Problem>,
     /// Parsed but invalid: it can still be opened to fix it.
     value: Option<Value>,
+    /// Not JSON (a syntax error): its text, which the JSON tab can take to fix it there.
+    text: Option<String>,
 }
 
 pub enum Msg {
@@ -138,6 +140,8 @@ pub enum Msg {
     OpenChosen(Event),
     Opened(String, Vec<u8>),
     OpenAnyway,
+    /// A file that is not JSON, into the JSON tab as text not yet applied, to fix it there.
+    OpenInJson,
     OpenCancel,
     /// The discard button: asks first (inline, no native dialog).
     DiscardAsk,
@@ -1160,9 +1164,16 @@ impl Component for EditorApp {
                         self.replace_or_ask(Replacement::File { name, value, valid: true });
                     }
                     Ok((value, status)) => {
-                        self.open_failure = Some(OpenFailure { name, problems: status.problems, value: Some(value) })
+                        self.open_failure =
+                            Some(OpenFailure { name, problems: status.problems, value: Some(value), text: None })
                     }
-                    Err(problems) => self.open_failure = Some(OpenFailure { name, problems, value: None }),
+                    Err(problems) => {
+                        // A syntax error has its line; a file too large has none and stays out.
+                        let text = problems.iter().any(|p| p.position.is_some()).then(|| {
+                            crate::editor::encoding::decode(&bytes, crate::editor::encoding::Choice::Auto).text
+                        });
+                        self.open_failure = Some(OpenFailure { name, problems, value: None, text })
+                    }
                 }
                 if self.open_failure.is_some() {
                     self.focus = Some(Focus::Ids(vec!["open-failure".into()]));
@@ -1174,6 +1185,21 @@ impl Component for EditorApp {
                 if let Some(OpenFailure { name, value: Some(value), .. }) = &self.open_failure {
                     let replacement = Replacement::File { name: name.clone(), value: value.clone(), valid: false };
                     self.replace_or_ask(replacement);
+                }
+            }
+            Msg::OpenInJson => {
+                if let Some(OpenFailure { name, text: Some(text), .. }) = self.open_failure.take() {
+                    // The current work stays the report until the text parses; then it replaces
+                    // it as any JSON edit does (one undo step back).
+                    self.file_name = name;
+                    self.tab = Tab::Json;
+                    <Self as Component>::update(self, ctx, Msg::JsonInput(text));
+                    self.say(self.t().opened_in_json.to_string());
+                    // At the error's line, selected, as the checks' link to it does.
+                    self.focus = Some(match &self.json_error {
+                        Some(e) => Focus::JsonLine(e.line),
+                        None => Focus::Ids(vec![JSON_AREA.to_string()]),
+                    });
                 }
             }
             Msg::OpenCancel => {

@@ -131,6 +131,9 @@ impl EditorApp {
                             if failure.value.is_some() {
                                 <button type="button" class="ed-btn" id="open-anyway" onclick={self.send.reform(|_| Msg::OpenAnyway)}>{ t.open_anyway }</button>
                             }
+                            if failure.text.is_some() {
+                                <button type="button" class="ed-btn" id="open-in-json" onclick={self.send.reform(|_| Msg::OpenInJson)}>{ t.open_in_json }</button>
+                            }
                             <button type="button" class="ed-btn ed-primary" id="open-cancel" onclick={self.send.reform(|_| Msg::OpenCancel)}>{ t.keep_current }</button>
                         </div>
                     </div>
