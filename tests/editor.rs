@@ -739,7 +739,7 @@ fn opening_a_file_reports_its_problems_without_touching_anything() {
     let big = vec![b' '; validate::MAX_PAYLOAD_BYTES + 1];
     assert!(open_file(&big).unwrap_err()[0].en.contains("too large"));
     // In the sizes a person sees for a file.
-    assert_eq!(open_file(&big).unwrap_err()[0].zh, "数据过大：2 MB（2097153 字节），上限为 2 MB（2097152 字节）");
+    assert_eq!(open_file(&big).unwrap_err()[0].zh, "数据过大：2.1 MB（2097153 字节），上限为 2 MB（2097152 字节）");
     let bigger = vec![b' '; 3_000_993];
     assert!(open_file(&bigger).unwrap_err()[0].en.starts_with("payload too large: 2.9 MB (3000993 bytes)"));
 }
@@ -1452,9 +1452,21 @@ fn an_updated_table_keeps_the_english_given_to_the_same_chinese() {
 #[test]
 fn a_widget_folder_no_page_can_load_from_is_named() {
     use report_widget::editor::output::{base_problem, BaseProblem};
-    for fine in
-        ["", "/static/rw/", "rw/", "./", "../rw/", "https://www.xx.gov.cn/rw/", "HTTP://127.0.0.1:8401/", "v1.2/"]
-    {
+    for fine in [
+        "",
+        "/static/rw/",
+        "rw/",
+        "./",
+        "../rw/",
+        "https://www.xx.gov.cn/rw/",
+        "HTTP://127.0.0.1:8401/",
+        "//cdn.example.cn/rw/",
+        "https://x.cn\\rw\\",
+        "v1.2/",
+        "v1.20/",
+        "rw.old/",
+        "widget.bak/",
+    ] {
         assert_eq!(base_problem(fine), None, "{fine}");
     }
     for (base, problem) in [
@@ -1463,6 +1475,13 @@ fn a_widget_folder_no_page_can_load_from_is_named() {
         ("C:\\portal\\widget", BaseProblem::LocalPath),
         ("D:/rw", BaseProblem::LocalPath),
         ("file:///C:/rw/", BaseProblem::FileUrl),
+        ("10.0.0.1/rw/", BaseProblem::NoScheme),
+        ("localhost/rw/", BaseProblem::NoScheme),
+        ("政府.中国/rw/", BaseProblem::NoScheme),
+        ("xn--fiqs8s.xn--fiqs8s/rw/", BaseProblem::NoScheme),
+        ("https：//www.xx.gov.cn/rw/", BaseProblem::BadScheme),
+        ("https//www.xx.gov.cn/rw/", BaseProblem::BadScheme),
+        ("http:/www.x.cn/", BaseProblem::BadScheme),
     ] {
         assert_eq!(base_problem(base), Some(problem), "{base}");
     }
@@ -1472,8 +1491,28 @@ fn a_widget_folder_no_page_can_load_from_is_named() {
 fn a_group_is_counted_where_ranks_name_it() {
     let doc: Value = serde_json::from_str(include_str!("../www/reports/lanshan-2021.json")).unwrap();
     let id = doc["groups"][0]["id"].as_str().unwrap();
-    let uses = doc::group_uses(&doc, id);
-    assert!(uses >= 2, "the metrics' ranks and the ranking section name it: {uses}");
+    // Counted by hand in the payload: the ranking section, and each metric's rank in the group.
+    let expected = doc["sections"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| {
+            let ranks = s["items"].as_array().map_or(0, |items| {
+                items
+                    .iter()
+                    .flat_map(|i| i["ranks"].as_array().cloned().unwrap_or_default())
+                    .filter(|r| r["group"] == json!(id))
+                    .count()
+            });
+            usize::from(s["group"] == json!(id)) + ranks
+        })
+        .sum::<usize>();
+    assert!(expected >= 2);
+    assert_eq!(doc::group_uses(&doc, id), expected);
+    // A key "group" elsewhere (an unknown field) is no rank.
+    let mut odd = doc.clone();
+    odd["meta"]["group"] = json!(id);
+    assert_eq!(doc::group_uses(&odd, id), expected);
     assert_eq!(doc::group_uses(&doc, "no-such-group"), 0);
 }
 
@@ -1498,6 +1537,15 @@ fn a_large_payload_is_written_a_row_per_line_not_past_the_widgets_limit() {
         r#"{"label": {"zh": "监测站点7", "en": "Site 7"}, "value": 7, "value_rank": 8},"#,
         "a row per line"
     );
+    // Past the limit even a row per line: the whole payload on one line, as compact as JSON is.
+    let long_rows: Vec<Value> =
+        (0..35_000).map(|i| json!({ "label": format!("站点{i}"), "value": i, "value_rank": i + 1 })).collect();
+    let doc = json!({ "schema": "report-widget/1", "sections": [{ "id": "r", "rows": long_rows }] });
+    let compact = serde_json::to_string(&doc).unwrap().len();
+    let text = report_widget::editor::json::to_pretty(&doc);
+    assert_eq!(text.lines().count(), 1, "{} bytes compact", compact);
+    assert_eq!(text.len(), compact + 1, "compact, and a final newline");
+    assert!(text.len() <= validate::MAX_PAYLOAD_BYTES, "{} > limit", text.len());
     // A report of ordinary size keeps a field per line.
     let small = report_widget::editor::json::to_pretty(
         &json!({ "schema": "report-widget/1", "sections": [{ "rows": [{ "id": "a" }] }] }),

@@ -531,15 +531,19 @@ pub fn first_difference(a: &Value, b: &Value) -> Option<String> {
     walk(a, b, "")
 }
 
-/// How many places name the group `id` (a metric's rank, a ranking section): what removing the
-/// group leaves pointing at nothing.
+/// How many places name the group `id`: a ranking section's `group`, a metric's ranks'. What
+/// removing the group leaves pointing at nothing.
 pub fn group_uses(doc: &Value, id: &str) -> usize {
-    match doc {
-        Value::Object(map) => {
-            usize::from(map.get("group").and_then(Value::as_str) == Some(id))
-                + map.values().map(|v| group_uses(v, id)).sum::<usize>()
-        }
-        Value::Array(items) => items.iter().map(|v| group_uses(v, id)).sum(),
-        _ => 0,
-    }
+    let names = |v: &Value| usize::from(v.get("group").and_then(Value::as_str) == Some(id));
+    let list = |v: &Value, key: &str| v.get(key).and_then(Value::as_array).cloned().unwrap_or_default();
+    list(doc, "sections")
+        .iter()
+        .map(|section| {
+            names(section)
+                + list(section, "items")
+                    .iter()
+                    .map(|item| list(item, "ranks").iter().map(names).sum::<usize>())
+                    .sum::<usize>()
+        })
+        .sum()
 }

@@ -113,7 +113,9 @@ fn indent(out: &mut String, level: usize) {
 /// Writes `value` at nesting `level`; from level `inline_from` on, on one line (`{"a": 1, "b": 2}`).
 fn write(out: &mut String, value: &Value, ctx: Ctx, level: usize, inline_from: usize) {
     let inline = level >= inline_from;
-    let (open_sep, next_sep, close_sep) = if inline { ("", ", ", "") } else { ("\n", ",\n", "\n") };
+    // The last resort, the whole payload on one line, as compact as JSON is.
+    let (item_sep, key_sep) = if inline_from == 0 { (",", ":") } else { (", ", ": ") };
+    let (open_sep, next_sep, close_sep) = if inline { ("", item_sep, "") } else { ("\n", ",\n", "\n") };
     match value {
         Value::Object(obj) if obj.is_empty() => out.push_str("{}"),
         Value::Object(obj) => {
@@ -127,7 +129,7 @@ fn write(out: &mut String, value: &Value, ctx: Ctx, level: usize, inline_from: u
                     indent(out, level + 1);
                 }
                 out.push_str(&string(key));
-                out.push_str(": ");
+                out.push_str(if inline { key_sep } else { ": " });
                 write(out, &obj[key.as_str()], child(ctx, obj, key), level + 1, inline_from);
                 out.push_str(if i + 1 < keys.len() { next_sep } else { close_sep });
             }

@@ -57,34 +57,52 @@ pub enum BaseProblem {
     /// A site without `http://` or `https://` (`www.xx.gov.cn/static/rw/`): the page reads it as a
     /// folder under its own address and loads nothing.
     NoScheme,
+    /// A mistyped start (`https//…`, `http:/…`, a full-width `https：／／` from a Chinese IME).
+    BadScheme,
 }
 
+/// Endings of a first segment that name a site, not a folder (`rw.old/` is a folder).
+const SITE_ENDINGS: &[&str] = &[
+    "cn", "com", "net", "org", "gov", "edu", "info", "io", "top", "vip", "site", "online", "中国", "政务", "公益",
+    "网址",
+];
+
 /// The problem with the widget folder address `base`, if the snippet would load nothing from
-/// it. An address on the site (`/static/rw/`), relative (`rw/`, `./`, `../rw/`) or on another
-/// (`https://…`) is fine; so is none (the page's own folder).
+/// it. An address on the site (`/static/rw/`), relative (`rw/`, `./`, `../rw/`), on another
+/// (`https://…`, `//cdn…`) is fine; so is none (the page's own folder).
 pub fn base_problem(base: &str) -> Option<BaseProblem> {
     let base = base.trim();
-    let lower = base.to_ascii_lowercase();
-    let drive = base.len() >= 2 && base.as_bytes()[0].is_ascii_alphabetic() && base.as_bytes()[1] == b':';
-    if base.contains('\\') || (drive && !lower.starts_with("http")) {
-        return Some(BaseProblem::LocalPath);
+    let lower = base.to_lowercase();
+    if lower.starts_with("http://") || lower.starts_with("https://") || base.starts_with(['/', '.']) || base.is_empty()
+    {
+        return None;
     }
     if lower.starts_with("file:") {
         return Some(BaseProblem::FileUrl);
     }
-    if base.is_empty() || lower.starts_with("http://") || lower.starts_with("https://") || base.starts_with(['/', '.'])
-    {
-        return None;
+    if lower.starts_with("http") || base.contains(['：', '／']) {
+        return Some(BaseProblem::BadScheme);
     }
-    // "www.xx.gov.cn/…", "127.0.0.1:8401/": the first segment names a host, not a folder.
-    let first = base.split('/').next().unwrap_or_default();
-    let host_like = first.contains(':')
-        || (first.contains('.')
-            && first
-                .rsplit('.')
-                .next()
-                .is_some_and(|tld| tld.len() >= 2 && tld.bytes().all(|b| b.is_ascii_alphanumeric())));
-    host_like.then_some(BaseProblem::NoScheme)
+    let drive = base.len() >= 2 && base.as_bytes()[0].is_ascii_alphabetic() && base.as_bytes()[1] == b':';
+    if base.contains('\\') || drive {
+        return Some(BaseProblem::LocalPath);
+    }
+    // "www.xx.gov.cn/…", "127.0.0.1:8401/", "localhost/rw/", "政府.中国/": the first segment
+    // names a site.
+    let first = base.split('/').next().unwrap_or_default().to_lowercase();
+    let host = first.split(':').next().unwrap_or_default();
+    let ending = host.rsplit('.').next().unwrap_or_default();
+    let ipv4 =
+        host.split('.').count() == 4 && host.split('.').all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()));
+    let site = first.contains(':')
+        || host == "localhost"
+        || ipv4
+        || (host.contains('.')
+            && (host.matches('.').count() >= 2
+                || SITE_ENDINGS.contains(&ending)
+                || ending.starts_with("xn--")
+                || !ending.is_ascii()));
+    site.then_some(BaseProblem::NoScheme)
 }
 
 /// The folder the editor page itself is served from (`/rw/` for `https://portal/rw/editor.html`):

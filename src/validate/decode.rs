@@ -232,6 +232,8 @@ impl Decoder {
             // The text itself, where it is short enough to read in a message ("2021年").
             #[cfg(feature = "messages")]
             Value::String(s) if s.chars().count() <= 40 => {
+                // On one line: a problem is a line of the command-line tool's output.
+                let s = s.split_whitespace().collect::<Vec<_>>().join(" ");
                 self.error(at, text!("应为{zh}，实际是文字“{s}”"), text!("expected {en}, found the text \"{s}\""))
             }
             _ => self.error(at, text!("应为{zh}，实际是{fzh}"), text!("expected {en}, found {fen}")),

@@ -134,8 +134,9 @@ impl PayloadError {
             // the size a person sees for the file.
             #[cfg(feature = "messages")]
             PayloadError::TooLarge { bytes, limit } => {
+                // Rounded up to 0.1 MB: a size just over the limit never reads as equal to it.
                 let mb = |n: &usize| {
-                    let text = format!("{:.1}", *n as f64 / 1_048_576.0);
+                    let text = format!("{:.1}", (*n as f64 / 1_048_576.0 * 10.0).ceil() / 10.0);
                     text.strip_suffix(".0").map(str::to_string).unwrap_or(text)
                 };
                 vec![Problem::error(

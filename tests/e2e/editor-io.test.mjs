@@ -769,7 +769,7 @@ test("the snippet's site-wide choices are kept for the next visit; the widget fo
   await page.click("#widget-base");
   await page.keyboard.press("Control+A");
   await page.keyboard.type("www.xx.gov.cn/rw/");
-  await page.waitForFunction(() => document.querySelector("#widget-base-warning").textContent.includes("https://www.xx.gov.cn/rw/"));
+  await page.waitForFunction(() => document.querySelector("#widget-base-warning").textContent.includes("缺少开头的 https://"));
   assert.equal(await page.evaluate(() => document.activeElement.id), "widget-base");
   assert.equal(await page.getAttribute("#widget-base", "aria-describedby"), "widget-base-warning widget-base-help");
   await page.fill("#widget-base", "/static/report-widget/");

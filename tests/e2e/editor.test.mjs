@@ -786,7 +786,7 @@ test("work not downloaded is not replaced without asking; a section's type chang
   await page.waitForSelector("#replace-confirm");
   await page.click("#replace-keep");
   await page.waitForSelector("#replace-confirm", { state: "detached" });
-  assert.match(await page.textContent("#open-failure"), /invalid\.json.*\/meta\/date/s, "the problem list is still there");
+  assert.match(await page.textContent("#open-failure"), /invalid\.json.*报告信息 › 成文日期/s, "the problem list is still there");
   assert.equal(await focusedId(page), "open-anyway");
   assert.equal(await title.inputValue(), "兰山区2021年度报告（草稿）");
   // Keeping the current report from the list while the question is open ends both.

@@ -84,6 +84,11 @@ enum Replacement {
         value: Value,
         valid: bool,
     },
+    /// A file that is not JSON, into the JSON tab as text not yet applied, to fix it there.
+    Draft {
+        name: String,
+        text: String,
+    },
 }
 
 /// A file that could not be opened as it is.
@@ -212,6 +217,8 @@ pub struct EditorApp {
     /// A kind change waiting for the person's answer: it would remove the section's entries.
     kind_question: Option<KindQuestion>,
     open_failure: Option<OpenFailure>,
+    /// The name of a file opened into the JSON tab to fix it: the report's once its text parses.
+    draft_file_name: Option<String>,
     import: Option<Rc<ImportState>>,
     /// What is kept in local storage of the open import's unapplied text (to write it only
     /// when it changes).
@@ -295,6 +302,8 @@ impl EditorApp {
         self.text = Rc::new(json::to_pretty(&self.doc));
         self.json_draft = None;
         self.json_error = None;
+        // A file's text dropped with the draft does not name the report.
+        self.draft_file_name = None;
         self.changed();
     }
 
@@ -511,6 +520,36 @@ impl EditorApp {
 
     /// Puts `replacement` in the place of the current report, or first asks (in the page) when
     /// that report has changes not downloaded: after a reload, undo could not bring them back.
+    /// Text typed or put into the JSON tab: the report once it parses (one undo step, as any
+    /// edit), else kept as it is with its error.
+    fn json_input(&mut self, text: String) {
+        match json::parse(&text) {
+            Ok(value) => {
+                if value != *self.doc {
+                    let old = std::mem::replace(&mut self.doc, Rc::new(value));
+                    self.history.record(old.clone(), Some("json"), dom::now());
+                    self.text = Rc::new(json::to_pretty(&self.doc));
+                    // An open import box follows its section here too (moved, renumbered,
+                    // removed in the JSON), as after an undo.
+                    self.follow_import(&old, Some(self.t().json_edit));
+                }
+                // A file's text opened here to fix it names the report once it is the report.
+                if let Some(name) = self.draft_file_name.take() {
+                    self.file_name = name;
+                }
+                self.json_error = None;
+                self.json_draft = Some(text);
+                self.changed();
+            }
+            Err(e) => {
+                self.json_error = Some(e);
+                self.json_draft = Some(text);
+                self.save();
+                self.unsaved.set(true);
+            }
+        }
+    }
+
     fn replace_or_ask(&mut self, replacement: Replacement) {
         if self.unsaved.get() {
             self.confirm_replace = Some(replacement);
@@ -537,6 +576,22 @@ impl EditorApp {
                 self.file_name = "lanshan-2021.json".into();
                 self.replace_with(value, t.loaded_example.to_string(), t.new_example.to_string());
                 self.mark_clean();
+            }
+            Replacement::Draft { name, text } => {
+                // Its own undo step, not merged with JSON typed a moment before; the current work
+                // stays the report (and keeps its file name) until the text parses.
+                self.history.seal();
+                self.draft_file_name = Some(output::file_name(&name));
+                self.tab = Tab::Json;
+                self.json_input(text);
+                self.history.seal();
+                self.say(t.opened_in_json.to_string());
+                // At the error's line, selected, as the checks' link to it does.
+                let text = self.json_draft.clone().unwrap_or_default();
+                self.focus = Some(match &self.json_error {
+                    Some(e) => Focus::JsonLine(json::line_to_change(&text, e)),
+                    None => Focus::Ids(vec![JSON_AREA.to_string()]),
+                });
             }
             Replacement::File { name, value, valid } => {
                 self.file_name = output::file_name(&name);
@@ -819,6 +874,7 @@ impl Component for EditorApp {
             confirm_replace: None,
             kind_question: None,
             open_failure: None,
+            draft_file_name: None,
             import: None,
             kept_import: None,
             output_open: false,
@@ -1005,6 +1061,7 @@ impl Component for EditorApp {
                     self.text = Rc::new(json::to_pretty(&self.doc));
                     self.json_draft = None;
                     self.json_error = None;
+                    self.draft_file_name = None;
                     let t = self.t();
                     // Said, with the place it changed: the change may be in a field far from
                     // the focus, out of view (a live region, so a screen reader hears it too).
@@ -1035,30 +1092,11 @@ impl Component for EditorApp {
                 // The messages it adds above the focused field may push it out of view.
                 self.keep_focus_in_view = true;
             }
-            Msg::JsonInput(text) => match json::parse(&text) {
-                Ok(value) => {
-                    if value != *self.doc {
-                        let old = std::mem::replace(&mut self.doc, Rc::new(value));
-                        self.history.record(old.clone(), Some("json"), dom::now());
-                        self.text = Rc::new(json::to_pretty(&self.doc));
-                        // An open import box follows its section here too (moved, renumbered,
-                        // removed in the JSON), as after an undo.
-                        self.follow_import(&old, Some(self.t().json_edit));
-                    }
-                    self.json_error = None;
-                    self.json_draft = Some(text);
-                    self.changed();
-                }
-                Err(e) => {
-                    self.json_error = Some(e);
-                    self.json_draft = Some(text);
-                    self.save();
-                    self.unsaved.set(true);
-                }
-            },
+            Msg::JsonInput(text) => self.json_input(text),
             Msg::DropJson => {
                 self.json_draft = None;
                 self.json_error = None;
+                self.draft_file_name = None;
                 self.save();
             }
             Msg::Tab(tab) => {
@@ -1137,6 +1175,7 @@ impl Component for EditorApp {
                     Some(Replacement::Example(_)) => "new-example",
                     // Asked from a failed file's list, which stays until the file is opened or refused.
                     Some(Replacement::File { valid: false, .. }) => "open-anyway",
+                    Some(Replacement::Draft { .. }) => "open-in-json",
                     Some(Replacement::File { .. }) => "open-json-button",
                     _ => "new-empty",
                 };
@@ -1188,24 +1227,24 @@ impl Component for EditorApp {
                 }
             }
             Msg::OpenInJson => {
-                if let Some(OpenFailure { name, text: Some(text), .. }) = self.open_failure.take() {
-                    // The current work stays the report until the text parses; then it replaces
-                    // it as any JSON edit does (one undo step back).
-                    self.file_name = name;
-                    self.tab = Tab::Json;
-                    <Self as Component>::update(self, ctx, Msg::JsonInput(text));
-                    self.say(self.t().opened_in_json.to_string());
-                    // At the error's line, selected, as the checks' link to it does.
-                    self.focus = Some(match &self.json_error {
-                        Some(e) => Focus::JsonLine(e.line),
-                        None => Focus::Ids(vec![JSON_AREA.to_string()]),
-                    });
+                if self.json_error.is_some() {
+                    // Text typed into the JSON tab that does not parse yet is the person's: never
+                    // overwritten (the history keeps only text that parses).
+                    self.say(self.t().draft_in_the_way.to_string());
+                } else if let Some(OpenFailure { name, text: Some(text), .. }) = &self.open_failure {
+                    // As any file that replaces the report: asked first if the work has changes
+                    // not downloaded; the list stays until then.
+                    let replacement = Replacement::Draft { name: name.clone(), text: text.clone() };
+                    self.replace_or_ask(replacement);
                 }
             }
             Msg::OpenCancel => {
                 self.open_failure = None;
                 // The replace question for that file, if it was asked, goes with it.
-                if matches!(self.confirm_replace, Some(Replacement::File { valid: false, .. })) {
+                if matches!(
+                    self.confirm_replace,
+                    Some(Replacement::File { valid: false, .. } | Replacement::Draft { .. })
+                ) {
                     self.confirm_replace = None;
                 }
                 self.focus = Some(Focus::Ids(vec!["open-json-button".into()]));

@@ -78,7 +78,7 @@ impl EditorApp {
         let question = match &self.confirm_replace {
             Some(Replacement::Empty) => t.replace_with_empty,
             Some(Replacement::Example(_)) => t.replace_with_example,
-            Some(Replacement::File { .. }) => t.replace_with_file,
+            Some(Replacement::File { .. } | Replacement::Draft { .. }) => t.replace_with_file,
             None => return html! {},
         };
         confirm_row(
@@ -428,7 +428,9 @@ impl EditorApp {
                     <p class="ed-field-warning" id="widget-base-warning" role="status">{ match base_problem {
                         Some(BaseProblem::LocalPath) => t.base_local_path.to_string(),
                         Some(BaseProblem::FileUrl) => t.base_file_url.to_string(),
-                        Some(BaseProblem::NoScheme) => t.base_no_scheme.replace("{base}", self.snippet.base.trim()),
+                        // Not the address itself: a live region would read it again at every key.
+                        Some(BaseProblem::NoScheme) => t.base_no_scheme.to_string(),
+                        Some(BaseProblem::BadScheme) => t.base_bad_scheme.to_string(),
                         None => String::new(),
                     } }</p>
                     <p class="ed-hint" id="widget-base-help">{ t.widget_base_help }</p>
