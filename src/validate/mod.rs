@@ -134,10 +134,14 @@ impl PayloadError {
             // the size a person sees for the file.
             #[cfg(feature = "messages")]
             PayloadError::TooLarge { bytes, limit } => {
-                // Rounded up to 0.1 MB: a size just over the limit never reads as equal to it.
+                // Rounded up to 0.1 MB: a size just over the limit never reads as equal to it. In
+                // whole numbers: formatting a float would link a float printer (8 KB gzip).
                 let mb = |n: &usize| {
-                    let text = format!("{:.1}", (*n as f64 / 1_048_576.0 * 10.0).ceil() / 10.0);
-                    text.strip_suffix(".0").map(str::to_string).unwrap_or(text)
+                    let tenths = (n * 10).div_ceil(1_048_576);
+                    match tenths % 10 {
+                        0 => format!("{}", tenths / 10),
+                        d => format!("{}.{d}", tenths / 10),
+                    }
                 };
                 vec![Problem::error(
                     "/",
