@@ -799,3 +799,38 @@ test("the snippet's site-wide choices are kept for the next visit; the widget fo
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });
+
+test("a long list is shown a page at a time; a problem's link shows the page of its entry", async () => {
+  // Synthetic: the example with a ranking of 450 monitoring sites, one of them with a value typed as text.
+  const big = JSON.parse(LANSHAN);
+  big.meta.synthetic = true;
+  big.groups.push({ id: "sites", label: { zh: "450个站点", en: "sites" }, size: 450 });
+  const rows = Array.from({ length: 450 }, (_, i) => ({ label: { zh: `站点${i + 1}`, en: `Site ${i + 1}` }, value: i, value_rank: i + 1 }));
+  rows[419].value = "x";
+  big.sections.push({ id: "sites", title: { zh: "站点排名", en: "Sites" }, kind: "ranking", group: "sites", rows });
+  const s = big.sections.length - 1;
+  const page = await editorPage(session.browser, editorUrl());
+  await page.setInputFiles("#open-json", { name: "sites.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(big)) });
+  await page.click("#open-anyway");
+  const status = () => page.$$eval(`.ed-pager [role=status]`, (e) => e.map((x) => x.textContent));
+  await page.waitForSelector(".ed-pager");
+  assert.deepEqual(await status(), ["第 1–200 条，共 450 条"], "one live status, above the entries");
+  assert.ok(await byId(page, `f/sections/${s}/rows/199/label/zh`).count());
+  assert.equal(await byId(page, `f/sections/${s}/rows/200/label/zh`).count(), 0, "the next page is not rendered");
+  // The problem's link goes to its entry on the third page.
+  await page.click(`#problem-list li[data-pointer="/sections/${s}/rows/419/value"] a`);
+  await page.waitForFunction((id) => document.activeElement?.id === id, `f/sections/${s}/rows/419/value`);
+  assert.deepEqual(await status(), ["第 401–450 条，共 450 条"]);
+  // The pager's own buttons turn the page; at the end, the button keeps the focus and does nothing.
+  const previous = page.locator(".ed-pager").first().getByRole("button", { name: "上一页" });
+  await previous.click();
+  assert.deepEqual(await status(), ["第 201–400 条，共 450 条"]);
+  const next = page.locator(".ed-pager").first().getByRole("button", { name: "下一页" });
+  await next.click();
+  assert.equal(await next.getAttribute("aria-disabled"), "true");
+  await next.press("Enter");
+  assert.deepEqual(await status(), ["第 401–450 条，共 450 条"]);
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), "下一页", "the focus stays");
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});

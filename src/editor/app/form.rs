@@ -29,6 +29,21 @@ pub struct FormCtx {
     pub refs: Rc<Refs>,
     /// A kind change waiting for the person's answer.
     pub kind_question: Option<KindQuestion>,
+    /// The element ids the focus is about to go to (a problem's link, F8, an added, moved or
+    /// undone entry): a long list shows the page that holds them.
+    pub focus_to: Option<Rc<[String]>>,
+}
+
+/// Entries of a list shown at a time: a list of thousands (a ranking of every monitoring
+/// site) rendered whole took a minute to open and seconds per keystroke.
+pub const LIST_PAGE: usize = 200;
+
+/// The index of the entry of `array` ("/sections/6/rows") an element id is in
+/// ("f/sections/6/rows/123/label/zh", "up:/sections/6/rows/123").
+fn index_in(id: &str, array: &str) -> Option<usize> {
+    let at = id.find(&format!("{array}/"))? + array.len() + 1;
+    let digits: String = id[at..].chars().take_while(char::is_ascii_digit).collect();
+    digits.parse().ok()
 }
 
 /// What the checks say about one field, shown under it: an error marks it invalid; a warning
@@ -803,6 +818,50 @@ fn EntryList(p: &ListProps) -> Html {
     let block = use_block();
     let kind = kind_of(&block.value);
     let entries = list_of(&block.value, &format!("/{}", p.list));
+    // A long list a page at a time. A focus sent into it (each time a new one: the same list of
+    // ids seen again in a later render is no new request) shows its page in this very render, so
+    // that the element is there to take it; the pager's buttons turn the page.
+    let page = use_mut_ref(|| 0usize);
+    let seen = use_mut_ref(|| None::<Rc<[String]>>);
+    let redraw = use_force_update();
+    if let Some(ids) = &ctx.focus_to {
+        let new = seen.borrow().as_ref().is_none_or(|s| !Rc::ptr_eq(s, ids));
+        if new {
+            *seen.borrow_mut() = Some(ids.clone());
+            if let Some(k) = ids.iter().find_map(|id| index_in(id, &array)) {
+                *page.borrow_mut() = k / LIST_PAGE;
+            }
+        }
+    }
+    let pages = entries.len().div_ceil(LIST_PAGE).max(1);
+    let current = (*page.borrow()).min(pages - 1);
+    let shown =
+        if pages > 1 { current * LIST_PAGE..((current + 1) * LIST_PAGE).min(entries.len()) } else { 0..entries.len() };
+    // Unavailable at either end, not disabled: the button pressed keeps the focus.
+    let pager = (pages > 1).then(|| {
+        let go = |to: usize| {
+            let (page, redraw) = (page.clone(), redraw.clone());
+            Callback::from(move |_| {
+                *page.borrow_mut() = to;
+                redraw.force_update();
+            })
+        };
+        let status = t
+            .list_page
+            .replace("{from}", &(shown.start + 1).to_string())
+            .replace("{to}", &shown.end.to_string())
+            .replace("{n}", &entries.len().to_string());
+        // The same pager above and below the entries; only the one above says a new page.
+        move |live: bool| {
+            html! {
+                <div class="ed-row ed-pager" role="group" aria-label={status.clone()}>
+                    <button type="button" class="ed-btn ed-small" aria-disabled={(current == 0).then_some("true")} onclick={go(current.saturating_sub(1))}>{ t.list_prev }</button>
+                    <span role={live.then_some("status")}>{ status.clone() }</span>
+                    <button type="button" class="ed-btn ed-small" aria-disabled={(current + 1 >= pages).then_some("true")} onclick={go((current + 1).min(pages - 1))}>{ t.list_next }</button>
+                </div>
+            }
+        }
+    });
     let (add_label, focus) = match (kind, p.list.as_str()) {
         (_, "rows") => (t.add_row, "/label/zh"),
         (_, "marked") => (t.add_month, "/month"),
@@ -813,7 +872,8 @@ fn EntryList(p: &ListProps) -> Html {
     html! {
         <div class="ed-list">
             if entries.is_empty() { <p class="ed-empty">{ t.empty_list }</p> }
-            { for entries.iter().enumerate().map(|(k, e)| {
+            { pager.as_ref().map(|p| p(true)).unwrap_or_default() }
+            { for entries.iter().enumerate().skip(shown.start).take(shown.len()).map(|(k, e)| {
                 let ptr = format!("{array}/{k}");
                 html! {
                     <ContextProvider<DocCtx> context={DocCtx { base: ptr.into(), value: Rc::new(e.clone()) }}>
@@ -821,6 +881,7 @@ fn EntryList(p: &ListProps) -> Html {
                     </ContextProvider<DocCtx>>
                 }
             }) }
+            { pager.as_ref().map(|p| p(false)).unwrap_or_default() }
             <AddButton array={array.clone()} list={p.list.clone()} section={Some(p.index)} label={add_label} focus={focus} />
         </div>
     }

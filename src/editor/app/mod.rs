@@ -1482,6 +1482,10 @@ impl Component for EditorApp {
             import: self.import.clone(),
             refs: Rc::new(Refs::of(&self.doc)),
             kind_question: self.kind_question.clone(),
+            focus_to: match (&self.focus, &self.focus_if_lost) {
+                (Some(Focus::Ids(ids)), _) | (_, Some(ids)) => Some(ids.clone().into()),
+                _ => None,
+            },
         };
         html! {
             <div class="ed" lang={self.ui.tag()}>
