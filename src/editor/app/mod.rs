@@ -1482,8 +1482,10 @@ impl Component for EditorApp {
             import: self.import.clone(),
             refs: Rc::new(Refs::of(&self.doc)),
             kind_question: self.kind_question.clone(),
+            // Only where a list is paged: a change of context renders every field again, which
+            // a report of ordinary size need not pay at each focus move (F8 pressed quickly).
             focus_to: match (&self.focus, &self.focus_if_lost) {
-                (Some(Focus::Ids(ids)), _) | (_, Some(ids)) => Some(ids.clone().into()),
+                (Some(Focus::Ids(ids)), _) | (_, Some(ids)) if has_paged_list(&self.doc) => Some(ids.clone().into()),
                 _ => None,
             },
         };
@@ -1532,4 +1534,13 @@ impl Component for EditorApp {
             </div>
         }
     }
+}
+
+/// Whether a section has a list long enough to be shown a page at a time.
+fn has_paged_list(doc: &Value) -> bool {
+    doc.get("sections").and_then(Value::as_array).into_iter().flatten().any(|section| {
+        ["items", "rows", "marked", "paragraphs"]
+            .iter()
+            .any(|list| section.get(list).and_then(Value::as_array).is_some_and(|l| l.len() > form::LIST_PAGE))
+    })
 }
