@@ -582,21 +582,22 @@ impl Strings {
         word.to_string()
     }
 
+    /// "第3行" / "Row 3": an entry of a section's list, in the words problems are placed with
+    /// (`validate::place::step`, which the on-demand module and the tool use too).
     pub fn list_word(&self, list: &str, index: usize) -> String {
-        let zh = self.lang == Lang::Zh;
-        let n = index + 1;
-        match (list, zh) {
-            ("items", true) => format!("第{n}项"),
-            ("items", false) => format!("Item {n}"),
-            ("rows", true) => format!("第{n}行"),
-            ("rows", false) => format!("Row {n}"),
-            ("marked", true) => format!("第{n}个月份"),
-            ("marked", false) => format!("Month {n}"),
-            ("ranks", true) => format!("排名{n}"),
-            ("ranks", false) => format!("Rank {n}"),
-            ("paragraphs", true) => format!("第{n}段"),
-            ("paragraphs", false) => format!("Paragraph {n}"),
-            (other, _) => format!("{other}[{n}]"),
+        match list {
+            "items" | "rows" | "marked" | "ranks" | "paragraphs" => self.step(list, index),
+            other => format!("{other}[{}]", index + 1),
+        }
+    }
+
+    /// A step of a place in this interface's language.
+    fn step(&self, list: &str, index: usize) -> String {
+        let (zh, en) = crate::validate::place::step(list, index + 1);
+        if self.lang == Lang::Zh {
+            zh
+        } else {
+            en
         }
     }
 
@@ -620,19 +621,11 @@ impl Strings {
     }
 
     pub fn section_word(&self, index: usize) -> String {
-        if self.lang == Lang::Zh {
-            format!("第{}节", index + 1)
-        } else {
-            format!("Section {}", index + 1)
-        }
+        self.step("sections", index)
     }
 
     pub fn group_word(&self, index: usize) -> String {
-        if self.lang == Lang::Zh {
-            format!("分组{}", index + 1)
-        } else {
-            format!("Group {}", index + 1)
-        }
+        self.step("groups", index)
     }
 }
 

@@ -1,6 +1,6 @@
 //! A problem's place in words ("第2节“五区排名” › 第3行“PM10浓度”"), for readers who do not
 //! count from 0 along a JSON pointer: the webmaster or editor reading a broken widget's list,
-//! or the command-line tool's. The words are the editor's (`editor::strings::list_word`).
+//! or the command-line tool's. The editor numbers its places with the same words (`step`).
 
 use super::json::Value;
 
@@ -55,8 +55,9 @@ pub fn name_places(text: &str, problems: &mut [super::Problem]) {
     }
 }
 
-/// "第3行" / "Row 3": a step into the list `key`, as the editor's form numbers it.
-fn step(key: &str, n: usize) -> (String, String) {
+/// "第3行" / "Row 3": the `n`th entry (from 1) of the list `key`, as the editor's form numbers
+/// it too (`editor::strings::Strings::list_word`).
+pub fn step(key: &str, n: usize) -> (String, String) {
     match key {
         "sections" => (format!("第{n}节"), format!("Section {n}")),
         "groups" => (format!("分组{n}"), format!("Group {n}")),

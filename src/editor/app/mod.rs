@@ -300,10 +300,7 @@ impl EditorApp {
             self.history.record_labelled(old, key.as_deref(), label, dom::now());
         }
         self.text = Rc::new(json::to_pretty(&self.doc));
-        self.json_draft = None;
-        self.json_error = None;
-        // A file's text dropped with the draft does not name the report.
-        self.draft_file_name = None;
+        self.drop_json_draft();
         self.changed();
     }
 
@@ -518,8 +515,14 @@ impl EditorApp {
         output::embed_snippet(&self.text, &place, &self.snippet.base, &self.snippet.lang, Some(&self.snippet.theme))
     }
 
-    /// Puts `replacement` in the place of the current report, or first asks (in the page) when
-    /// that report has changes not downloaded: after a reload, undo could not bring them back.
+    /// Forgets the JSON tab's text not applied, its error, and the name of the file it came from
+    /// (which does not name the report).
+    fn drop_json_draft(&mut self) {
+        self.json_draft = None;
+        self.json_error = None;
+        self.draft_file_name = None;
+    }
+
     /// Text typed or put into the JSON tab: the report once it parses (one undo step, as any
     /// edit), else kept as it is with its error.
     fn json_input(&mut self, text: String) {
@@ -550,6 +553,8 @@ impl EditorApp {
         }
     }
 
+    /// Puts `replacement` in the place of the current report, or first asks (in the page) when
+    /// that report has changes not downloaded: after a reload, undo could not bring them back.
     fn replace_or_ask(&mut self, replacement: Replacement) {
         if self.unsaved.get() {
             self.confirm_replace = Some(replacement);
@@ -1059,9 +1064,7 @@ impl Component for EditorApp {
                 if let Ok((previous, step)) = result {
                     let before = std::mem::replace(&mut self.doc, previous);
                     self.text = Rc::new(json::to_pretty(&self.doc));
-                    self.json_draft = None;
-                    self.json_error = None;
-                    self.draft_file_name = None;
+                    self.drop_json_draft();
                     let t = self.t();
                     // Said, with the place it changed: the change may be in a field far from
                     // the focus, out of view (a live region, so a screen reader hears it too).
@@ -1094,9 +1097,7 @@ impl Component for EditorApp {
             }
             Msg::JsonInput(text) => self.json_input(text),
             Msg::DropJson => {
-                self.json_draft = None;
-                self.json_error = None;
-                self.draft_file_name = None;
+                self.drop_json_draft();
                 self.save();
             }
             Msg::Tab(tab) => {
