@@ -93,6 +93,17 @@ const session = browserAndDist({
 ${payloadScript("water", WATER)}`,
       }),
     },
+    // Boxes the page sizes by their content and gives no width: the host's own width decides.
+    "/shrink-to-fit.html": {
+      body: portalPage({
+        body: `<table id="auto-table"><tr><td><div id="in-auto-cell" data-report-widget data-payload="water"></div></td></tr></table>
+<table id="auto-table-nav"><tr><td>栏目导航</td><td><div id="beside-nav" data-report-widget data-payload="water"></div></td></tr></table>
+<div style="float: left"><div id="in-float" data-report-widget data-payload="water"></div></div><div style="clear: both"></div>
+<div style="display: inline-block"><div id="in-inline-block" data-report-widget data-payload="water"></div></div>
+<div style="position: relative; height: 3em"><div style="position: absolute; top: 0; left: 0"><div id="in-popup" data-report-widget data-payload="water"></div></div></div>
+${payloadScript("water", WATER)}`,
+      }),
+    },
   },
 });
 
@@ -127,6 +138,30 @@ test("a content-sized column (a layout table's cell, a flex item) or a flex row 
   assert.deepEqual(sizes.cards, ["grid", "grid"], said);
   assert.deepEqual(sizes.scrolls, [false, false], said);
   await tab.close();
+});
+
+test("a box the page sizes by its content (a table cell or float without a width, an inline-block, a pop-up) holds a report as wide as a reading column, never wider than the screen", async () => {
+  for (const [viewport, least, most] of [[1100, 700, 800], [360, 250, 360]]) {
+    const tab = await session.browser.newPage({ viewport: { width: viewport, height: 900 } });
+    await tab.goto(`${session.server.url}/shrink-to-fit.html`);
+    assert.deepEqual(await settled(tab, "[data-report-widget]", 30000), ["ready", "ready", "ready", "ready", "ready"]);
+    const sizes = await tab.evaluate(() => ({
+      page: document.documentElement.scrollWidth,
+      nav: Math.round(document.querySelector("#auto-table-nav td").getBoundingClientRect().width),
+      hosts: Object.fromEntries(
+        [...document.querySelectorAll("[data-report-widget]")].map((h) => [h.id, Math.round(h.getBoundingClientRect().width)]),
+      ),
+    }));
+    const said = JSON.stringify(sizes);
+    // Was 2 px each: a size container adds no width of its own to its box.
+    for (const width of Object.values(sizes.hosts)) assert.ok(width >= least && width <= most, `${viewport} px: ${said}`);
+    // It asks for no width where there is none: beside a navigation cell on a phone, the
+    // table shares out the screen's width; nothing scrolls sideways.
+    assert.ok(sizes.hosts["beside-nav"] + sizes.nav <= viewport, said);
+    assert.equal(sizes.page, viewport, said);
+    if (viewport === 1100) await tab.screenshot({ path: join(ARTIFACTS, "shrink-to-fit-1100.png"), fullPage: true });
+    await tab.close();
+  }
 });
 
 async function widgetShot(path, name) {
