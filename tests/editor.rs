@@ -507,6 +507,7 @@ fn a_ranking_tables_name_header_that_says_what_the_rows_are_heads_the_first_colu
         "r",
     );
     assert_eq!(built.row_heading, None);
+    assert_eq!(built.value_heading, None);
     // Case statistics have no such heading.
     let rows = table::parse("区县\t数量\n城东区\t3\n", '\t').rows;
     let map = mapping::guess_mapping(Target::CaseStats, &rows, true);
@@ -514,6 +515,39 @@ fn a_ranking_tables_name_header_that_says_what_the_rows_are_heads_the_first_colu
         mapping::build(Target::CaseStats, Some(rows[0].as_slice()), &rows[1..], &map, &HashSet::new(), "c").row_heading,
         None
     );
+}
+
+#[test]
+fn a_ranking_tables_value_header_that_names_its_figures_heads_the_value_column() {
+    let build = |tsv: &str| {
+        let rows = table::parse(tsv, '\t').rows;
+        let map = mapping::guess_mapping(Target::Ranking, &rows, true);
+        mapping::build(Target::Ranking, Some(rows[0].as_slice()), &rows[1..], &map, &HashSet::new(), "r")
+    };
+    // The unit in brackets goes to the values, the rest heads them.
+    let towns = build("乡镇\t合格率（%）\t排名\n柳青街道\t98.5\t1\n");
+    assert_eq!(towns.value_heading.as_deref(), Some("合格率"));
+    assert_eq!(towns.entries[0]["unit"], "%");
+    assert!(
+        towns.notes.contains(&Note::ValueHeading { header: "合格率（%）".into(), heading: "合格率".into() }),
+        "said in the notes: {:?}",
+        towns.notes
+    );
+    assert_eq!(build("区县\t污水处理率\t排名\n城东区\t98.5%\t1\n").value_heading.as_deref(), Some("污水处理率"));
+    assert_eq!(build("站点\tPM2.5浓度(μg/m³)\n东站\t31\n").value_heading.as_deref(), Some("PM2.5浓度"));
+    // A header that only says the column holds values, an English one (the heading's Chinese
+    // is the text every reader gets), or none: the default stays.
+    for tsv in ["区县\t数值\n城东区\t12\n", "区县\t数值（%）\n城东区\t12\n", "District\tPass rate\nEast\t12\n"]
+    {
+        let built = build(tsv);
+        assert_eq!(built.value_heading, None, "{tsv}");
+        assert!(!built.notes.iter().any(|n| matches!(n, Note::ValueHeading { .. })), "{tsv}");
+    }
+    // Case statistics have no such heading.
+    let rows = table::parse("类别\t金额（万元）\n罚款\t3\n", '\t').rows;
+    let map = mapping::guess_mapping(Target::CaseStats, &rows, true);
+    let built = mapping::build(Target::CaseStats, Some(rows[0].as_slice()), &rows[1..], &map, &HashSet::new(), "c");
+    assert_eq!(built.value_heading, None);
 }
 
 #[test]

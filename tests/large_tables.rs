@@ -112,6 +112,44 @@ fn the_rows_column_is_headed_as_the_payload_names_its_rows() {
 }
 
 #[test]
+fn the_value_column_is_headed_as_the_payload_names_its_figures() {
+    let named = synthetic_ranking(3).replacen(
+        r#""group": "sites","#,
+        r#""group": "sites", "value_heading": {"zh": "合格率", "en": "Pass rate"},"#,
+        1,
+    );
+    let report = validate::load(&named).expect("a ranking may name its values");
+    for (lang, heading) in [(Lang::Zh, "合格率"), (Lang::En, "Pass rate")] {
+        let view = ReportView::new(&report, lang);
+        let SectionViewBody::Ranking(table) = &view.sections[0].body else { panic!("a ranking section") };
+        assert_eq!(table.value_heading, heading);
+        let csv = format::csv(&table.csv_rows(&[0], lang));
+        let first_line = csv.trim_start_matches('\u{feff}').lines().next().unwrap().to_string();
+        assert_eq!(first_line.split(',').nth(1), Some(heading), "the CSV file's second heading: {first_line}");
+        let html = render_to_string(Outcome::Report(Rc::new(view)));
+        // The sort button, and the label each value cell shows beside it on a phone.
+        assert!(html.contains(&format!(r#"<button type="button" class="rw-sort">{heading}<"#)), "{html}");
+        assert!(html.contains(&format!(r#"data-label="{heading}""#)), "{html}");
+        assert!(!html.contains(r#"data-label="数值""#) && !html.contains(r#"data-label="Value""#), "{html}");
+    }
+    // Without one, "数值" / "Value".
+    let report = validate::load(&synthetic_ranking(3)).unwrap();
+    for (lang, heading) in [(Lang::Zh, "数值"), (Lang::En, "Value")] {
+        let SectionViewBody::Ranking(table) = &ReportView::new(&report, lang).sections[0].body else { panic!() };
+        assert_eq!(table.value_heading, heading);
+    }
+    // A blank heading is an error at its place; a misspelt one is warned about, naming it.
+    let blank =
+        synthetic_ranking(3).replacen(r#""group": "sites","#, r#""group": "sites", "value_heading": {"zh": ""},"#, 1);
+    let err = validate::load(&blank).unwrap_err();
+    assert!(err.problems().iter().any(|p| p.pointer.starts_with("/sections/0/value_heading")), "{:?}", err.problems());
+    let typo =
+        synthetic_ranking(3).replacen(r#""group": "sites","#, r#""group": "sites", "value_heading_zh": "合格率","#, 1);
+    let warnings = validate::load_checked(&typo).unwrap().warnings;
+    assert!(warnings.iter().any(|p| p.pointer == "/sections/0/value_heading_zh"), "{warnings:?}");
+}
+
+#[test]
 fn a_column_no_row_has_a_figure_for_is_left_out_of_the_table_not_the_csv() {
     // The synthetic rows have values and both ranks but no change: no column of dashes.
     let report = validate::load(&synthetic_ranking(3)).expect("the synthetic payload is valid");

@@ -320,6 +320,10 @@ pub enum Note {
     /// A ranking's name column is headed with what its rows are (“区县”): the heading of the
     /// table's first column (`row_heading`), where the section has none yet.
     RowHeading { header: String },
+    /// A ranking's value column is headed with the kind of figure it holds (“合格率（%）”): the
+    /// heading of the table's value column (`value_heading`, “合格率”, its unit left to the
+    /// values), where the section has none yet.
+    ValueHeading { header: String, heading: String },
     /// Replacing rows with an updated table: texts whose Chinese is unchanged keep the English
     /// the person gave them (a sheet has none to give).
     KeptEnglish { count: usize },
@@ -336,6 +340,7 @@ impl Note {
                 | Note::Unit { .. }
                 | Note::HeaderUnit { .. }
                 | Note::RowHeading { .. }
+                | Note::ValueHeading { .. }
                 | Note::KeptEnglish { .. }
         )
     }
@@ -363,6 +368,9 @@ pub struct Built {
     /// A ranking's `row_heading`, from its name column's header where that says what the rows
     /// are (“区县”, “站点”), not only that they are named (“名称”, “指标”).
     pub row_heading: Option<String>,
+    /// A ranking's `value_heading`, from its value column's header without the unit in brackets,
+    /// where that names a kind of figure (“合格率”), not only that it is one (“数值”).
+    pub value_heading: Option<String>,
 }
 
 fn text(zh: Option<&str>, en: Option<&str>) -> Option<Value> {
@@ -438,6 +446,22 @@ pub fn build(
     if let Some(header) = &row_heading {
         notes.push(Note::RowHeading { header: header.clone() });
     }
+    let value_heading = match (target, value_header) {
+        (Target::Ranking, Some(header)) => {
+            let header = header.trim();
+            // The unit in brackets goes to the values (the header-unit note); the rest heads them.
+            let heading = match header_unit {
+                Some(_) => header.rsplit_once(['（', '(', '【', '[']).map_or(header, |(name, _)| name).trim(),
+                None => header,
+            };
+            (heading.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)) && !["数值", "数"].contains(&heading))
+                .then(|| {
+                    notes.push(Note::ValueHeading { header: header.to_string(), heading: heading.to_string() });
+                    heading.to_string()
+                })
+        }
+        _ => None,
+    };
     // Nothing a cell says is dropped without a word: a column left out is named.
     for (c, _) in mapping.iter().enumerate().filter(|(_, m)| **m == Field::Ignore) {
         let name = header.and_then(|h| h.get(c)).map(|h| h.trim().to_string()).filter(|h| !h.is_empty());
@@ -561,7 +585,7 @@ pub fn build(
         }
         entries.push(Value::Object(o));
     }
-    Built { entries, notes, row_heading }
+    Built { entries, notes, row_heading, value_heading }
 }
 
 /// The texts of an entry a table gives in Chinese only, whose English the person adds by hand.

@@ -221,6 +221,10 @@ pub struct RankingBody {
     /// table of counties); without it, "指标" / "Indicator".
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub row_heading: Option<Text>,
+    /// The heading of the value column, where the values are one kind of figure ("合格率" for a
+    /// table of towns' pass rates); without it, "数值" / "Value".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub value_heading: Option<Text>,
     pub rows: Vec<RankingRow>,
 }
 

@@ -106,7 +106,7 @@ pub fn RankingTable(props: &RankingTableProps) -> Html {
             dom::export_csv(&table.file, &table.csv_rows(&order, lang), failed);
         })
     };
-    let labels = [&*table.row_heading, t.col_value, t.col_change, t.col_value_rank, t.col_change_rank];
+    let labels = [&*table.row_heading, &*table.value_heading, t.col_change, t.col_value_rank, t.col_change_rank];
     // The new order said to screen readers: the sort button keeps the focus, and `aria-sort`
     // on its heading is not announced when it changes.
     // Unsorted, a space: the server's HTML then has the text node hydration expects (an empty
@@ -155,8 +155,8 @@ pub fn RankingTable(props: &RankingTableProps) -> Html {
                                     { for table.columns.iter().map(|column| match column {
                                         SortColumn::Label => html! { <th scope="row">{ text_in(env.lang, &row.label) }</th> },
                                         SortColumn::Value => match &row.value {
-                                            Some(value) => html! { <td class="rw-num-cell" data-label={t.col_value}>{ text_in(env.lang, value) }</td> },
-                                            None => missing_cell(t, t.col_value),
+                                            Some(value) => html! { <td class="rw-num-cell" data-label={labels[1].to_string()}>{ text_in(env.lang, value) }</td> },
+                                            None => missing_cell(t, labels[1]),
                                         },
                                         SortColumn::Change => match &row.change {
                                             Some(c) => html! {
@@ -183,8 +183,8 @@ pub fn RankingTable(props: &RankingTableProps) -> Html {
 /// A cell the payload gives no figure for: a dash to see, words to hear. The table's cells are
 /// Yew elements, not static markup: a re-sort then updates them in place, which costs half the
 /// work of replacing them (BENCHMARKS.md).
-fn missing_cell(t: &Ui, label: &'static str) -> Html {
-    html! { <td class="rw-missing" data-label={label}><span aria-hidden="true">{ "—" }</span><span class="rw-sr">{ t.not_given }</span></td> }
+fn missing_cell(t: &Ui, label: &str) -> Html {
+    html! { <td class="rw-missing" data-label={label.to_string()}><span aria-hidden="true">{ "—" }</span><span class="rw-sr">{ t.not_given }</span></td> }
 }
 
 /// Page buttons and "rows 51–100 of 10,000" under a long table; nothing under a short one.

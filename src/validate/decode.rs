@@ -474,7 +474,7 @@ pub const METRIC_FIELDS: &[&str] =
 pub const BOUNDS_FIELDS: &[&str] = &["min", "max"];
 pub const CHANGE_FIELDS: &[&str] = &["value", "kind", "basis", "unit"];
 pub const RANK_FIELDS: &[&str] = &["group", "position", "basis"];
-pub const RANKING_FIELDS: &[&str] = &["group", "row_heading", "rows"];
+pub const RANKING_FIELDS: &[&str] = &["group", "row_heading", "value_heading", "rows"];
 pub const RANKING_ROW_FIELDS: &[&str] = &["metric", "label", "value", "unit", "value_rank", "change_rank"];
 pub const CASE_STATS_FIELDS: &[&str] = &["items"];
 pub const CASE_ITEM_FIELDS: &[&str] = &["id", "label", "value", "unit", "qualifier", "resolved", "note", "source"];
@@ -581,8 +581,14 @@ fn section(d: &mut Decoder, v: &Value, at: &At) -> Option<Section> {
         SectionKind::Ranking => {
             let group = d.req(o, at, "group", Decoder::string);
             let row_heading = d.opt(o, at, "row_heading", Decoder::text);
+            let value_heading = d.opt(o, at, "value_heading", Decoder::text);
             let rows = d.req(o, at, "rows", |d, v, at| d.list(v, at, ranking_row));
-            SectionBody::Ranking(RankingBody { group: group?, row_heading: row_heading?, rows: rows? })
+            SectionBody::Ranking(RankingBody {
+                group: group?,
+                row_heading: row_heading?,
+                value_heading: value_heading?,
+                rows: rows?,
+            })
         }
         SectionKind::CaseStats => {
             SectionBody::CaseStats(CaseStatsBody { items: d.req(o, at, "items", |d, v, at| d.list(v, at, case_item))? })

@@ -79,6 +79,8 @@ pub struct MetricCard {
 pub struct RankingTable {
     /// The heading of the rows' own column: the payload's `row_heading`, or "指标" / "Indicator".
     pub row_heading: String,
+    /// The value column's heading: the payload's `value_heading`, or "数值" / "Value".
+    pub value_heading: String,
     pub group_label: String,
     pub group_size: u32,
     /// Shared: the table component, its sort and its CSV export all read the same rows.
@@ -98,6 +100,7 @@ impl PartialEq for RankingTable {
     fn eq(&self, other: &Self) -> bool {
         Rc::ptr_eq(&self.rows, &other.rows)
             && self.row_heading == other.row_heading
+            && self.value_heading == other.value_heading
             && self.group_label == other.group_label
             && self.group_size == other.group_size
             && self.file == other.file
@@ -450,6 +453,7 @@ fn ranking(report: &Report, body: &RankingBody, title: &str, lang: Lang) -> Rank
     let columns = SortColumn::ALL.into_iter().filter(|&column| present & 1 << column as u8 != 0).collect();
     RankingTable {
         row_heading: body.row_heading.as_ref().map_or(ui(lang).col_item, |h| h.get(lang)).to_string(),
+        value_heading: body.value_heading.as_ref().map_or(ui(lang).col_value, |h| h.get(lang)).to_string(),
         group_label: group.map(|g| g.label.get(lang).to_string()).unwrap_or_default(),
         group_size: group.map(|g| g.size).unwrap_or(0),
         rows: rows.into(),
@@ -464,7 +468,7 @@ impl RankingTable {
         let t = ui(lang);
         let mut out = vec![vec![
             self.row_heading.clone(),
-            t.col_value.to_string(),
+            self.value_heading.clone(),
             t.col_number.to_string(),
             t.col_unit.to_string(),
             t.col_change.to_string(),

@@ -78,35 +78,46 @@ test("a table pasted from a spreadsheet fills a ranking section, shown first, th
   await page.context().close();
 });
 
-test("a sheet of counties heads the ranking's first column with its own header, in the same undo step", async () => {
+test("a sheet of counties heads the ranking's first and value columns with its own headers, in the same undo step", async () => {
   const page = await editorPage(session.browser, editorUrl());
   await loadExample(page);
   const s = lanshanSection("air-ranks");
   await pasteIntoImport(page, s, "区县\t综合指数\t排名\r\n兰山区\t4.73\t1\r\n罗庄区\t4.95\t2\r\n合计\t\t\r\n");
   const notes = await page.$$eval(".ed-notes li", (lis) => lis.map((li) => li.textContent));
   assert.ok(notes.some((n) => n.includes("首列标题") && n.includes("区县")), `said before it is applied: ${notes}`);
+  assert.ok(notes.some((n) => n.includes("数值列标题") && n.includes("综合指数")), `said before it is applied: ${notes}`);
   // What is only said (the heading) reads as text; what was left out (the total) is to check.
   const toCheck = await page.$$eval(".ed-notes li", (lis) =>
     lis.map((li) => [li.textContent.slice(0, 8), li.classList.contains("ed-note-check"), getComputedStyle(li).fontWeight]),
   );
-  assert.deepEqual(toCheck, [["表头“区县”：应", false, "400"], ["第 4 行“合计", true, "600"]], JSON.stringify(toCheck));
+  assert.deepEqual(
+    toCheck,
+    [["表头“区县”：应", false, "400"], ["表头“综合指数”", false, "400"], ["第 4 行“合计", true, "600"]],
+    JSON.stringify(toCheck),
+  );
   await page.click(`[id="apply-${s}"]`);
   await previewShows(page, "罗庄区");
-  assert.match(await page.textContent("#notice-text"), /首列标题已设为“区县”/);
+  assert.match(await page.textContent("#notice-text"), /首列标题已设为“区县”。数值列标题已设为“综合指数”。/);
   // The report's one ranking table.
-  const firstHeading = () => page.$eval("#preview", (h) => h.shadowRoot.querySelector(".rw-ranking thead th").textContent);
+  const headings = () =>
+    page.$eval("#preview", (h) => [...h.shadowRoot.querySelectorAll(".rw-ranking thead th")].map((th) => th.textContent));
+  const firstHeading = async () => (await headings())[0];
   assert.match(await firstHeading(), /^区县/);
+  assert.match((await headings())[1], /^综合指数/);
   assert.equal(await byId(page, `f/sections/${s}/row_heading/zh`).inputValue(), "区县");
+  assert.equal(await byId(page, `f/sections/${s}/value_heading/zh`).inputValue(), "综合指数");
   await noProblems(page);
   // One undo takes back the rows and the heading together.
   await page.click("#undo");
   await page.waitForFunction(() => !document.querySelector("#preview").shadowRoot.textContent.includes("罗庄区"));
   assert.equal(await byId(page, `f/sections/${s}/row_heading/zh`).inputValue(), "");
+  assert.equal(await byId(page, `f/sections/${s}/value_heading/zh`).inputValue(), "");
   assert.match(await firstHeading(), /^指标/);
+  assert.match((await headings())[1], /^数值/);
   // Added under the indicators, the counties do not rename their column: no note, no heading.
   await pasteIntoImport(page, s, "区县\t综合指数\t排名\r\n兰山区\t4.73\t1\r\n罗庄区\t4.95\t2\r\n");
   await page.check(`[id="append-${s}"]`);
-  assert.ok(!(await page.$$eval(".ed-notes li", (lis) => lis.map((li) => li.textContent))).some((n) => n.includes("首列标题")));
+  assert.ok(!(await page.$$eval(".ed-notes li", (lis) => lis.map((li) => li.textContent))).some((n) => n.includes("列标题")));
   await page.click(`[id="apply-${s}"]`);
   await previewShows(page, "罗庄区");
   assert.equal(await byId(page, `f/sections/${s}/row_heading/zh`).inputValue(), "");

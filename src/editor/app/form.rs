@@ -717,6 +717,7 @@ fn SectionForm(p: &SectionProps) -> Html {
             <>
                 <GroupSelect ptr={format!("{ptr}/group")} label={t.group} />
                 <TextField ptr={format!("{ptr}/row_heading")} label={t.row_heading} hint={t.row_heading_hint} />
+                <TextField ptr={format!("{ptr}/value_heading")} label={t.value_heading} hint={t.value_heading_hint} />
                 <ImportControl index={i} />
                 <EntryList index={i} list="rows" />
             </>

@@ -71,7 +71,7 @@ impl ImportState {
             // its rows after the old ones silently doubled every row. Where the section has
             // rows the panel says how many go, and one undo step brings them back.
             replace: true,
-            built: Built { entries: Vec::new(), notes: Vec::new(), row_heading: None },
+            built: Built { entries: Vec::new(), notes: Vec::new(), row_heading: None, value_heading: None },
             not_stored: false,
         })
     }
@@ -217,9 +217,16 @@ impl ImportState {
         // A heading the person gave the section is theirs: the table's does not replace it; nor
         // does it head rows it only adds to (counties appended under indicators).
         let has_rows = doc.pointer(&self.array()).and_then(Value::as_array).is_some_and(|rows| !rows.is_empty());
-        if doc.pointer(&format!("/sections/{}/row_heading", self.section)).is_some() || (has_rows && !self.replace) {
+        let keeps = |key: &str| {
+            doc.pointer(&format!("/sections/{}/{key}", self.section)).is_some() || (has_rows && !self.replace)
+        };
+        if keeps("row_heading") {
             built.row_heading = None;
             built.notes.retain(|note| !matches!(note, Note::RowHeading { .. }));
+        }
+        if keeps("value_heading") {
+            built.value_heading = None;
+            built.notes.retain(|note| !matches!(note, Note::ValueHeading { .. }));
         }
         built
     }
@@ -362,6 +369,9 @@ fn note_text(ctx: &FormCtx, note: &Note, state: &ImportState) -> String {
             fill(t.note_column_not_imported, &[("column", name)])
         }
         Note::RowHeading { header } => fill(t.note_row_heading, &[("header", header.clone())]),
+        Note::ValueHeading { header, heading } => {
+            fill(t.note_value_heading, &[("header", header.clone()), ("heading", heading.clone())])
+        }
         Note::KeptEnglish { count } => fill(t.note_kept_english, &[("n", count.to_string())]),
     }
 }

@@ -726,6 +726,7 @@ fn form_has(pointer: &str) -> bool {
         "position",
         "source",
         "row_heading",
+        "value_heading",
         "rows",
         "metric",
         "value_rank",
@@ -1343,13 +1344,20 @@ impl Component for EditorApp {
                         let array = state.array();
                         let before = self.doc.pointer(&array).and_then(Value::as_array).map_or(0, Vec::len);
                         let replaced = state.replace;
-                        let heading = state.built.row_heading.clone();
+                        // The headings the table gave its columns, set with the rows.
+                        let headings: Vec<(&str, String)> = [
+                            ("row_heading", state.built.row_heading.clone()),
+                            ("value_heading", state.built.value_heading.clone()),
+                        ]
+                        .into_iter()
+                        .filter_map(|(key, heading)| Some((key, heading?)))
+                        .collect();
                         self.import = None;
                         let mut value = (*self.doc).clone();
                         if doc::apply(&mut value, &edit) {
-                            // The rows and the heading their table gave them: one step.
-                            if let Some(heading) = &heading {
-                                let ptr = format!("/sections/{section}/row_heading");
+                            // The rows and the headings their table gave them: one step.
+                            for (key, heading) in &headings {
+                                let ptr = format!("/sections/{section}/{key}");
                                 doc::apply(&mut value, &Edit::Set { ptr, value: Some(Value::String(heading.clone())) });
                             }
                             let after = value.pointer(&array).and_then(Value::as_array).map_or(0, Vec::len);
@@ -1367,8 +1375,10 @@ impl Component for EditorApp {
                             } else {
                                 t.applied.replace("{n}", &added.to_string())
                             };
-                            if let Some(heading) = &heading {
-                                said.push_str(&t.applied_heading.replace("{header}", heading));
+                            for (key, heading) in &headings {
+                                let words =
+                                    if *key == "row_heading" { t.applied_heading } else { t.applied_value_heading };
+                                said.push_str(&words.replace("{header}", heading));
                             }
                             self.say(said);
                             let first = if replaced { 0 } else { before };
