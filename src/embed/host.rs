@@ -229,9 +229,21 @@ pub fn hydratable_root(host: &Element, key: &str) -> Option<Element> {
     if root.get_attribute("data-rw-key").as_deref() != Some(key) {
         return None;
     }
+    // A source note the reader opened while the wasm was on its way (a <details> needs none)
+    // is theirs, not a change to the report: closed for the comparison and opened again at
+    // once, so hydration keeps it open, with the focus on its summary. Taken for a change, the
+    // report was rendered afresh: the note shut and the focus fell to the page's top.
+    let mut opened = Vec::new();
+    while let Some(note) = root.query_selector("details[open]").ok().flatten() {
+        let _ = note.remove_attribute("open");
+        opened.push(note);
+    }
     let intact = root
         .get_attribute("data-rw-digest")
         .is_some_and(|digest| digest == crate::snippet::markup_digest(&root.inner_html()));
+    for note in opened {
+        let _ = note.set_attribute("open", "");
+    }
     if !intact {
         gloo::console::warn!(
             "report-widget: the prerendered report in this host is not the markup the server wrote (changed by hand, by the CMS or by a browser extension?); it is rendered afresh from the payload.",

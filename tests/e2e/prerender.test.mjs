@@ -296,6 +296,39 @@ test("hydration keeps the server's nodes and pixels, logs nothing, and leaves a 
   await context.close();
 });
 
+test("a source note opened while the wasm is on its way stays open, with the focus, when the report is hydrated", async () => {
+  const { context, page, logged } = await watchedPage({ width: 1280, height: 900 });
+  let release;
+  const held = new Promise((r) => (release = r));
+  await context.route(`**/${widgetFiles().wasm}`, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto(`${session.server.url}/index.html`);
+  await page.waitForLoadState("load");
+  await page.$eval("[data-report-widget]", (h) => (h.shadowRoot.querySelector(".rw-root").__server = true));
+  // A keyboard reader opens the first source note (a <details> works without script). In the
+  // shadow root: the host's light DOM holds the plain copy too.
+  await page.$eval("[data-report-widget]", (h) => h.shadowRoot.querySelector("details.rw-source summary").focus());
+  await page.keyboard.press("Enter");
+  const state = () =>
+    page.$eval("[data-report-widget]", (h) => ({
+      open: h.shadowRoot.querySelector("details.rw-source").open,
+      focused: h.shadowRoot.activeElement?.tagName ?? null,
+      server: h.shadowRoot.querySelector(".rw-root").__server === true,
+    }));
+  assert.deepEqual(await state(), { open: true, focused: "SUMMARY", server: true });
+  release();
+  assert.deepEqual(await settled(page), ["ready"]);
+  await sleep(200);
+  assert.deepEqual(await state(), { open: true, focused: "SUMMARY", server: true }, "hydrated in place, the note open");
+  assert.deepEqual(logged, [], "not taken for a changed report");
+  // And it still closes.
+  await page.keyboard.press("Enter");
+  assert.equal((await state()).open, false);
+  await context.close();
+});
+
 test("large text the reader chose on an earlier page applies once the prerendered report is hydrated", async () => {
   const { context, page, logged } = await watchedPage({ width: 1280, height: 900 });
   await page.addInitScript(() => localStorage.setItem("report-widget:large-text", "1"));
