@@ -45,6 +45,8 @@ pub struct Ui {
     /// "{n}项中{done}项全部办结"
     pub completion_summary: &'static str,
     pub n_items: &'static str,
+    /// After a chart's summary, before the names of the items its legend hides.
+    pub legend_hides: &'static str,
     pub highest: &'static str,
     pub lowest: &'static str,
     pub none_marked: &'static str,
@@ -136,6 +138,7 @@ const ZH: Ui = Ui {
     completion_detail: "{label}：已办结{done}{unit}，共{total}{unit}，办结率{percent}（计算）",
     completion_summary: "{n}项中{done}项全部办结",
     n_items: "共{n}项",
+    legend_hides: "图例隐藏了{n}项：",
     highest: "最多",
     lowest: "最少",
     none_marked: "无",
@@ -215,6 +218,7 @@ const EN: Ui = Ui {
     completion_detail: "{label}: {done} of {total}{unit} resolved, {percent} (computed)",
     completion_summary: "{done} of {n} items fully resolved",
     n_items: "{n} items",
+    legend_hides: " Hidden in the legend ({n}): ",
     highest: "Highest",
     lowest: "lowest",
     none_marked: "none",

@@ -244,6 +244,26 @@ fn a_worsening_reads_as_one_in_the_summary() {
 }
 
 #[test]
+fn a_charts_summary_names_the_items_its_legend_hides() {
+    for (lang, said, sep, stop) in
+        [(Lang::Zh, "图例隐藏了2项：", "、", "。"), (Lang::En, " Hidden in the legend (2): ", ", ", ".")]
+    {
+        let v = view(lang);
+        let chart = charts_of(&v).into_iter().find(|c| c.kind == ChartKind::Bars && c.items.len() >= 3).unwrap();
+        let none = vec![false; chart.items.len()];
+        assert_eq!(chart.summary_shown(&none, lang), chart.summary, "nothing hidden: the chart's summary");
+        // Hide the first and the last item.
+        let mut hidden = none.clone();
+        hidden[0] = true;
+        *hidden.last_mut().unwrap() = true;
+        let shown = chart.summary_shown(&hidden, lang);
+        assert!(shown.starts_with(&chart.summary), "{shown}");
+        let (first, last) = (&chart.items[0].label, &chart.items.last().unwrap().label);
+        assert_eq!(&shown[chart.summary.len()..], format!("{said}{first}{sep}{last}{stop}"), "{shown}");
+    }
+}
+
+#[test]
 fn charts_have_summaries_tables_and_the_computed_completion() {
     let v = view(Lang::Zh);
     let charts = charts_of(&v);

@@ -358,7 +358,7 @@ fn bars(chart: &ChartView, hidden: &[bool], shown: Option<usize>, lang: Lang) ->
     // reader reads as they are seen (the bars themselves are hidden from it), and it counts
     // the items the legend leaves shown.
     html! {
-        <div class="rw-img rw-bars" role="list" aria-label={chart.summary.clone()}>
+        <div class="rw-img rw-bars" role="list" aria-label={chart.summary_shown(hidden, lang)}>
             { for visible.iter().zip(percents).map(|(&i, percent)| {
                 let item = &chart.items[i];
                 let mut inner = Markup::new(lang);

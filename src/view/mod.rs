@@ -191,6 +191,27 @@ pub struct ChartView {
 }
 
 impl ChartView {
+    /// The summary a screen reader hears for the items the legend leaves shown: the whole
+    /// chart's, then the items hidden, by name (the list it names holds only those shown, and
+    /// a summary of them all beside fewer items contradicted it).
+    pub fn summary_shown(&self, hidden: &[bool], lang: Lang) -> String {
+        let mut out = self.summary.clone();
+        let n = hidden.iter().filter(|&&h| h).count();
+        if n > 0 {
+            let t = ui(lang);
+            out.push_str(&fill(t.legend_hides, &[("n", &n.to_string())]));
+            // Pushed one by one, as bars_summary does: a join of &strs is code of its own.
+            for (k, (item, _)) in self.items.iter().zip(hidden).filter(|(_, &h)| h).enumerate() {
+                if k > 0 {
+                    out.push_str(if lang == Lang::Zh { "、" } else { ", " });
+                }
+                out.push_str(&item.label);
+            }
+            out.push_str(t.full_stop);
+        }
+        out
+    }
+
     /// A month chart's key, after its star: what a star means and, when a marked month has
     /// a reward, what the figure under the star is (the widget and the chart images say it).
     pub fn months_key(&self, lang: Lang) -> String {

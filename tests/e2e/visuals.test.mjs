@@ -202,11 +202,16 @@ test("controls work from the keyboard: sort, table view, legend, sections, large
   assert.equal(await enforcement.locator(".rw-row").count(), 2);
   // A screen reader reads the bars shown, as a list of two (the legend says which is hidden).
   assert.equal(await enforcement.locator(".rw-bars[role=list] > [role=listitem]").count(), 2);
+  // The list's name, the chart's summary, says which item the legend hides.
+  const hiddenLabel = (await chip.textContent()).replace("✓", "").trim();
+  const listName = () => enforcement.locator(".rw-bars[role=list]").getAttribute("aria-label");
+  assert.ok((await listName()).endsWith(`图例隐藏了1项：${hiddenLabel}。`), await listName());
   // "Show all" goes away once pressed: the focus moves to the legend's first button, not to the page.
   await enforcement.locator(".rw-chip-all").focus();
   await p.keyboard.press("Enter");
   assert.equal(await enforcement.locator(".rw-chip-all").count(), 0);
   assert.equal(await enforcement.locator(".rw-row").count(), 3);
+  assert.ok(!(await listName()).includes("图例隐藏"), await listName());
   assert.equal(await chip.evaluate((el) => el.getRootNode().activeElement === el), true, "focus on the first item's button");
   assert.equal(await enforcement.locator(".rw-bars[role=list] > [role=listitem]").count(), 3);
 
