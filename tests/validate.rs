@@ -40,6 +40,25 @@ fn a_small_report_of_another_bureau_is_valid() {
 }
 
 #[test]
+fn a_byte_order_mark_before_a_payload_is_not_part_of_it() {
+    // A payload pasted into the page from a file saved "UTF-8 with BOM" (older Notepad), as a
+    // fetched file's is dropped by the browser.
+    let text = format!("\u{feff}{}", minimal());
+    assert!(validate::load(&text).is_ok());
+    // Its problems are placed in words and lines as without it.
+    let mut broken = minimal();
+    broken["sections"][1]["items"][0]["resolved"] = json!(121);
+    let text = format!("\u{feff}{}", serde_json::to_string_pretty(&broken).unwrap());
+    let mut found = validate::load(&text).unwrap_err().problems();
+    assert_eq!(found.iter().map(|p| p.pointer.as_str()).collect::<Vec<_>>(), ["/sections/1/items/0/resolved"]);
+    validate::place::name_places(&text, &mut found);
+    assert!(found[0].zh.starts_with("第2节“案件” › 第1项“投诉”："), "{}", found[0].zh);
+    // Elsewhere it is still an invisible character to remove.
+    let inside = format!("{{\"schema\": \"report-widget/1\"\u{feff}}}");
+    assert!(matches!(validate::load(&inside), Err(PayloadError::Syntax { .. })));
+}
+
+#[test]
 fn syntax_errors_give_line_and_column() {
     let err = validate::load("{\n  \"schema\": \"report-widget/1\",\n  \"meta\": {\n}").unwrap_err();
     match &err {
@@ -568,6 +587,11 @@ fn a_rank_written_as_text_says_which_number_to_write() {
         problems(&p)[0].zh,
         "应为非负整数，实际是文字“98.5”：98.5 不是整数，这里应是名次或件数；是否放错了位置？"
     );
+    // A whole number with a decimal point (as a spreadsheet or a script may write it): said so.
+    let text = minimal().to_string().replace(r#""position":2"#, r#""position":2.0"#);
+    let found = validate::load(&text).unwrap_err().problems();
+    assert_eq!(found[0].zh, "应写成整数 2，不带小数点（实际是 2.0）");
+    assert_eq!(found[0].en, "write the whole number 2 without a decimal point (found 2.0)");
 }
 
 #[test]

@@ -176,8 +176,15 @@ pub fn load(text: &str) -> Result<Report, PayloadError> {
     load_checked(text).map(|c| c.report)
 }
 
+/// `text` without a byte order mark at its start: not part of the text, as browsers drop it from
+/// a fetched file (a payload pasted into the page from a file Notepad saved keeps it).
+pub fn without_bom(text: &str) -> &str {
+    text.strip_prefix('\u{feff}').unwrap_or(text)
+}
+
 /// Parses and validates payload text, keeping the warnings.
 pub fn load_checked(text: &str) -> Result<Checked, PayloadError> {
+    let text = without_bom(text);
     if text.len() > MAX_PAYLOAD_BYTES {
         return Err(PayloadError::TooLarge { bytes: text.len(), limit: MAX_PAYLOAD_BYTES });
     }

@@ -46,7 +46,7 @@ pub fn name_places(text: &str, problems: &mut [super::Problem]) {
     if text.len() > super::MAX_PAYLOAD_BYTES || !problems.iter().any(in_a_list) {
         return;
     }
-    let Ok(root) = super::json::parse(text) else { return };
+    let Ok(root) = super::json::parse(super::without_bom(text)) else { return };
     for problem in problems {
         if let Some((zh, en)) = place(&root, &problem.pointer) {
             problem.zh = format!("{zh}：{}", problem.zh);
