@@ -112,6 +112,20 @@ fn csv_has_a_bom_crlf_and_quotes_what_needs_quoting() {
     assert_eq!(text.as_bytes()[..3], [0xEF, 0xBB, 0xBF], "UTF-8 byte order mark");
     let body = &text['\u{feff}'.len_utf8()..];
     assert_eq!(body, "指标,数值\r\n\"综合指数, PM\",\"say \"\"hi\"\"\"\r\n'=1+1,-8.2\r\n\"two\nlines\",'@SUM(A1)\r\n");
+    // A sign before anything but a plain number is a formula to a spreadsheet ("+86 12345" is
+    // an intersection, "-5%下降" a #NAME?): kept as text. Plain numbers stay numbers.
+    for (field, written) in [
+        ("+86 12345", "'+86 12345"),
+        ("-5%下降", "'-5%下降"),
+        ("+HYPERLINK(\"http://x\",\"y\")", "\"'+HYPERLINK(\"\"http://x\"\",\"\"y\"\")\""),
+        ("-1.2.3", "'-1.2.3"),
+        ("-", "'-"),
+        ("-0.5", "-0.5"),
+        ("+12", "+12"),
+        ("-.5", "-.5"),
+    ] {
+        assert_eq!(format::csv_field(field), written, "{field}");
+    }
 }
 
 #[test]
