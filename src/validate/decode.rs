@@ -390,6 +390,17 @@ impl Decoder {
                         text!("数字 {n} 过大，最大为 {}", u32::MAX),
                         text!("the number {n} is too large (at most {})", u32::MAX),
                     );
+                } else if let Some(whole) = n
+                    .split_once('.')
+                    .filter(|(w, z)| !w.starts_with('-') && !z.is_empty() && z.bytes().all(|b| b == b'0'))
+                    .map(|(w, _)| w)
+                {
+                    // "2.0": a whole number, written as a spreadsheet or a script may write it.
+                    self.error(
+                        at,
+                        text!("应写成整数 {whole}，不带小数点（实际是 {n}）"),
+                        text!("write the whole number {whole} without a decimal point (found {n})"),
+                    );
                 } else {
                     self.error(at, text!("应为非负整数，实际是 {n}"), text!("expected a whole number ≥ 0, found {n}"));
                 }
