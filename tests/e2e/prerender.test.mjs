@@ -155,6 +155,14 @@ test("with JavaScript disabled, the demo shows every figure and table", async ()
   const tabStops = await tabStopsIn(page);
   assert.ok(tabStops.includes("summary."), `the source disclosures stay (${tabStops})`);
   assert.deepEqual([...new Set(tabStops)].filter((s) => s !== "summary." && !s.startsWith("div.rw-table-wrap")), []);
+  // Nor a group a screen reader would name with nothing in it (the legend's, the options').
+  const cdp = await context.newCDPSession(page);
+  const { nodes } = await cdp.send("Accessibility.getFullAXTree");
+  const groups = nodes.filter((n) => !n.ignored && n.role?.value === "group").map((n) => n.name?.value ?? "");
+  assert.ok(!groups.some((name) => name.startsWith("图例") || name === "显示选项"), JSON.stringify(groups));
+  // A chart is named by its title, without the arrow keys' instructions, which need the script.
+  assert.ok(groups.some((name) => name.includes("五区排名第一")), JSON.stringify(groups));
+  assert.ok(!groups.some((name) => name.includes("方向键")), JSON.stringify(groups));
   await page.screenshot({ path: join(ARTIFACTS, "prerender-no-js.png"), fullPage: true });
   await context.close();
 });
