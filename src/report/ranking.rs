@@ -205,7 +205,7 @@ fn pager(
         let dispatcher = state.dispatcher();
         // Inactive, not `disabled`: a disabled button loses the focus, and the reader who just
         // pressed "last page" would be dropped to the top of the page (WCAG 2.4.3).
-        let inactive = state.0.show_all || target == page;
+        let inactive = target == page;
         html! {
             <button type="button" class="rw-btn rw-page-btn" aria-disabled={inactive.then_some("true")}
                 onclick={Callback::from(move |_: MouseEvent| if !inactive { dispatcher.dispatch(TableAction::Page(target)) })}>
@@ -234,10 +234,14 @@ fn pager(
     html! {
         <nav class="rw-pager rw-control" aria-label={t.pager}>
             <span class="rw-page-status" role="status">{ status }</span>
-            { go(0, t.page_first, "«", "") }
-            { go(page.saturating_sub(1), t.page_prev, "‹", "") }
-            { go((page + 1).min(pages - 1), t.page_next, "", "›") }
-            { go(pages - 1, t.page_last, "", "»") }
+            // With every row shown there is no page to go to: four buttons that do nothing
+            // would be four Tab stops. (In one `if`, the toggle keeps its place and the focus.)
+            if !show_all {
+                { go(0, t.page_first, "«", "") }
+                { go(page.saturating_sub(1), t.page_prev, "‹", "") }
+                { go((page + 1).min(pages - 1), t.page_next, "", "›") }
+                { go(pages - 1, t.page_last, "", "»") }
+            }
             <button type="button" class="rw-btn" onclick={toggle}>{ toggle_label }</button>
         </nav>
     }

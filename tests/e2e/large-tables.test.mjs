@@ -79,11 +79,19 @@ test("every row on request, and every row in the CSV export, whatever the page",
   const [download] = await Promise.all([p.waitForEvent("download"), p.locator("[data-report-widget] .rw-ranking .rw-tools .rw-btn").click()]);
   const lines = readFileSync(await download.path(), "utf8").slice(1).trimEnd().split("\r\n");
   assert.equal(lines.length, 121, "the heading and all 120 rows, not just the page shown");
-  await pager.getByRole("button", { name: "显示全部120行" }).click();
+  const showAll = pager.getByRole("button", { name: "显示全部120行" });
+  await showAll.focus();
+  await p.keyboard.press("Enter");
   assert.equal(await table.locator("tbody tr").count(), 120);
-  assert.equal(await pager.getByRole("button", { name: "下一页" }).isDisabled(), true, "no paging while all rows show");
-  await pager.getByRole("button", { name: "分页显示" }).click();
+  // No page buttons while all rows show (they would be Tab stops that do nothing); the focus
+  // stays on the button just pressed, now "分页显示".
+  assert.equal(await pager.locator(".rw-page-btn").count(), 0, "no paging while all rows show");
+  const focused = () => p.$eval("[data-report-widget]", (h) => h.shadowRoot.activeElement?.textContent ?? null);
+  assert.equal(await focused(), "分页显示");
+  await p.keyboard.press("Enter");
   assert.equal(await table.locator("tbody tr").count(), 50);
+  assert.equal(await pager.locator(".rw-page-btn").count(), 4);
+  assert.match(await focused(), /^显示全部120行/);
   assert.deepEqual(logged, []);
   await p.close();
 });
