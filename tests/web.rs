@@ -52,7 +52,7 @@ async fn the_report_component_renders_cards_ranks_and_charts() {
     let view = Rc::new(ReportView::new(&report, Lang::Zh));
     yew::Renderer::<Widget>::with_root_and_props(
         root.clone(),
-        WidgetProps { outcome: Outcome::Report(view), theme: Theme::default() },
+        WidgetProps { outcome: Outcome::Report(view), theme: Theme::default(), live: true },
     )
     .render();
     eventually("the report", || root.query_selector(".rw-card").ok().flatten().is_some()).await;
@@ -64,6 +64,9 @@ async fn the_report_component_renders_cards_ranks_and_charts() {
     assert_eq!(cards, 8 + 3 + 8, "a card for every metric");
     let charts = root.query_selector_all(".rw-bars[role=list]").unwrap().length();
     assert!(charts >= 3, "bar charts for units shared by several case items, found {charts}");
+    // Rendered live, a chart's name says how its keys work (a prerendered one does not).
+    let plot = root.query_selector(".rw-plot").unwrap().unwrap();
+    assert!(plot.get_attribute("aria-label").unwrap_or_default().contains("方向键"));
     // A pollutant's decrease is shown as good news, a flat value as neutral.
     let pm25 = root.query_selector("[data-metric=pm25] .rw-change").unwrap().unwrap();
     assert!(pm25.get_attribute("data-tone").as_deref() == Some("good"));
@@ -140,8 +143,11 @@ async fn mount_report(payload: &str, lang: Lang, theme: Theme) -> Element {
     let report = validate::load(payload).expect("a valid payload");
     let root = fresh_div();
     let view = Rc::new(ReportView::new(&report, lang));
-    yew::Renderer::<Widget>::with_root_and_props(root.clone(), WidgetProps { outcome: Outcome::Report(view), theme })
-        .render();
+    yew::Renderer::<Widget>::with_root_and_props(
+        root.clone(),
+        WidgetProps { outcome: Outcome::Report(view), theme, live: true },
+    )
+    .render();
     eventually("the report", || root.query_selector(".rw-card").ok().flatten().is_some()).await;
     root
 }

@@ -283,7 +283,7 @@ pub fn ChartFigure(props: &ChartFigureProps) -> Html {
                 </div>
             }
             <div class="rw-plot rw-chart-part" tabindex="0" role="group" data-hint-closed={state.hint_closed.then_some("")}
-                aria-label={plot_name(chart, t)}
+                aria-label={plot_name(chart, t, env.live)}
                 onkeydown={on_key} onfocus={on_focus} onblur={on_blur} onmouseover={on_over} onmouseleave={on_leave}>
                 <p class="rw-plot-hint" aria-hidden="true">{ t.plot_hint }</p>
                 { graphic }
@@ -296,11 +296,11 @@ pub fn ChartFigure(props: &ChartFigureProps) -> Html {
 }
 
 /// The plot's name: the chart's title, then how the keyboard goes through it where the widget
-/// runs it (in the browser). The server's report names only the chart: a screen reader reads it
+/// runs it (`Env::live`). A prerendered report names only the chart: a screen reader reads it
 /// before the wasm has come, or where it never comes (script off), when the keys do nothing.
 /// Hydration sets the name the browser's render gives.
-fn plot_name(chart: &ChartView, t: &crate::i18n::Ui) -> String {
-    if cfg!(target_arch = "wasm32") {
+fn plot_name(chart: &ChartView, t: &crate::i18n::Ui, live: bool) -> String {
+    if live {
         format!("{}{}{}", chart.title, t.colon, t.plot_hint)
     } else {
         chart.title.clone()

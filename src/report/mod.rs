@@ -52,6 +52,12 @@ pub struct WidgetProps {
     /// The theme the host asks for (`data-theme`); the stylesheet also reads the attribute.
     #[prop_or_default]
     pub theme: Theme,
+    /// Rendered by the browser, where the widget runs its controls (the embed glue, the
+    /// editor's preview); not a string render (`report-widget prerender`, the editor's snippet),
+    /// read before the wasm has come or where it never does. Hydration applies the difference,
+    /// which is in attributes only.
+    #[prop_or_default]
+    pub live: bool,
 }
 
 /// What every component below the root may need: the language, whether the page is being
@@ -66,6 +72,8 @@ pub struct Env {
     /// the next one, wherever the focus is (WCAG 1.4.13).
     pub escapes: u32,
     pub credit: AttrValue,
+    /// `WidgetProps::live`.
+    pub live: bool,
 }
 
 /// UI state of the whole report.
@@ -263,6 +271,7 @@ pub fn Widget(props: &WidgetProps) -> Html {
         printing: state.printing,
         escapes: state.escapes,
         credit: AttrValue::from(format!("{}{}{} · {}", t.credit, t.colon, view.publisher, view.title)),
+        live: props.live,
     };
     html! {
         <article class="rw" data-scheme={scheme} data-large={large_text} lang={view.lang.tag()} ref={root}>
@@ -433,6 +442,6 @@ pub fn render_themed(outcome: Outcome, theme: Theme) -> String {
         .expect("a current-thread runtime needs no resources that can be missing");
     let local = tokio::task::LocalSet::new();
     local.block_on(&runtime, async move {
-        yew::LocalServerRenderer::<Widget>::with_props(WidgetProps { outcome, theme }).render().await
+        yew::LocalServerRenderer::<Widget>::with_props(WidgetProps { outcome, theme, live: false }).render().await
     })
 }

@@ -271,9 +271,13 @@ async fn render_report(report: Rc<crate::model::Report>, lang: Lang, theme: &str
     let view = Rc::new(ReportView::new(&report, lang));
     let theme = crate::view::Theme { printed, ..crate::view::Theme::parse(theme) };
     Some(
-        yew::LocalServerRenderer::<Widget>::with_props(WidgetProps { outcome: Outcome::Report(view), theme })
-            .render()
-            .await,
+        yew::LocalServerRenderer::<Widget>::with_props(WidgetProps {
+            outcome: Outcome::Report(view),
+            theme,
+            live: false,
+        })
+        .render()
+        .await,
     )
 }
 
@@ -1335,6 +1339,7 @@ impl Component for EditorApp {
                     return false;
                 }
                 other => {
+                    let t = self.t();
                     let Some(state) = self.import.as_mut() else { return false };
                     let state = Rc::make_mut(state);
                     let applied = state.update(other, &self.doc);
@@ -1344,25 +1349,25 @@ impl Component for EditorApp {
                         let array = state.array();
                         let before = self.doc.pointer(&array).and_then(Value::as_array).map_or(0, Vec::len);
                         let replaced = state.replace;
-                        // The headings the table gave its columns, set with the rows.
-                        let headings: Vec<(&str, String)> = [
-                            ("row_heading", state.built.row_heading.clone()),
-                            ("value_heading", state.built.value_heading.clone()),
+                        // The headings the table gave its columns, set with the rows, and the
+                        // words that say so after applying.
+                        let headings: Vec<(&str, String, &str)> = [
+                            ("row_heading", &state.built.row_heading, t.applied_heading),
+                            ("value_heading", &state.built.value_heading, t.applied_value_heading),
                         ]
                         .into_iter()
-                        .filter_map(|(key, heading)| Some((key, heading?)))
+                        .filter_map(|(key, heading, said)| Some((key, heading.clone()?, said)))
                         .collect();
                         self.import = None;
                         let mut value = (*self.doc).clone();
                         if doc::apply(&mut value, &edit) {
                             // The rows and the headings their table gave them: one step.
-                            for (key, heading) in &headings {
+                            for (key, heading, _) in &headings {
                                 let ptr = format!("/sections/{section}/{key}");
                                 doc::apply(&mut value, &Edit::Set { ptr, value: Some(Value::String(heading.clone())) });
                             }
                             let after = value.pointer(&array).and_then(Value::as_array).map_or(0, Vec::len);
                             let added = if replaced { after } else { after - before };
-                            let t = self.t();
                             let step =
                                 t.step_import.replace("{what}", &self.crumbs(t, &format!("/sections/{section}")));
                             self.set_doc_as(value, None, true, Some(step));
@@ -1375,9 +1380,7 @@ impl Component for EditorApp {
                             } else {
                                 t.applied.replace("{n}", &added.to_string())
                             };
-                            for (key, heading) in &headings {
-                                let words =
-                                    if *key == "row_heading" { t.applied_heading } else { t.applied_value_heading };
+                            for (_, heading, words) in &headings {
                                 said.push_str(&words.replace("{header}", heading));
                             }
                             self.say(said);

@@ -43,8 +43,11 @@ impl Component for Preview {
     }
 
     fn rendered(&mut self, ctx: &Context<Self>, _first: bool) {
-        let props =
-            WidgetProps { outcome: ctx.props().outcome.clone(), theme: crate::view::Theme::parse(&ctx.props().theme) };
+        let props = WidgetProps {
+            outcome: ctx.props().outcome.clone(),
+            theme: crate::view::Theme::parse(&ctx.props().theme),
+            live: true,
+        };
         if let Some(app) = &mut self.app {
             app.update(props);
             return;
