@@ -98,6 +98,8 @@ pub struct Ui {
     pub paren_open: &'static str,
     pub paren_close: &'static str,
     pub list_sep: &'static str,
+    /// Between names in a list ("4月、8月", "April, August").
+    pub name_sep: &'static str,
     pub sentence_sep: &'static str,
     pub full_stop: &'static str,
 }
@@ -178,6 +180,7 @@ const ZH: Ui = Ui {
     paren_open: "（",
     paren_close: "）",
     list_sep: "；",
+    name_sep: "、",
     sentence_sep: "。",
     full_stop: "。",
 };
@@ -258,6 +261,7 @@ const EN: Ui = Ui {
     paren_open: " (",
     paren_close: ")",
     list_sep: "; ",
+    name_sep: ", ",
     sentence_sep: ". ",
     full_stop: ".",
 };

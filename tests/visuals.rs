@@ -121,6 +121,10 @@ fn csv_has_a_bom_crlf_and_quotes_what_needs_quoting() {
         ("-1.2.3", "'-1.2.3"),
         ("-", "'-"),
         ("-0.5", "-0.5"),
+        ("-3.2%", "-3.2%"),
+        ("+1.5%", "+1.5%"),
+        ("-%", "'-%"),
+        ("\nx", "\"'\nx\""),
         ("+12", "+12"),
         ("-.5", "-.5"),
     ] {
@@ -452,12 +456,15 @@ fn exported_svg_is_standalone_escaped_and_wraps_long_labels() {
     let cjk = export::wrap("市突出生态环境举报热线交办信访", 14.0, 100.0);
     assert_eq!(cjk.concat(), "市突出生态环境举报热线交办信访");
     assert!(cjk.iter().all(|l| export::text_width(l, 14.0) <= 100.0));
-    // Hidden items are left out of the export, as on screen.
+    // Hidden items are left out of the drawing, as on screen, and its description says so.
     let bars = charts_of(&v).into_iter().find(|c| c.kind == ChartKind::Bars).unwrap();
     let mut hidden = vec![false; bars.items.len()];
     hidden[0] = true;
     let doc = export::chart_svg(bars, &hidden, "", Lang::En);
-    assert!(!doc.svg.contains(&export::escape(&bars.items[0].label)));
+    let (head, drawing) = doc.svg.split_once("</desc>").unwrap();
+    let label = export::escape(&bars.items[0].label);
+    assert!(!drawing.contains(&label), "{drawing}");
+    assert!(head.ends_with(&format!("Hidden in the legend (1): {label}.")), "{head}");
 }
 
 #[test]

@@ -227,7 +227,8 @@ pub fn chart_svg(chart: &ChartView, hidden: &[bool], credit: &str, lang: Lang) -
     svg.push_str(&format!(
         "<title id=\"rw-t\">{}</title>\n<desc id=\"rw-d\">{}</desc>\n",
         escape(&chart.title),
-        escape(&chart.summary)
+        // As the widget names the chart: the items the legend hid are said, not drawn.
+        escape(&chart.summary_shown(hidden, lang))
     ));
     svg.push_str(&format!("<rect width=\"100%\" height=\"100%\" fill=\"{}\"/>\n", p.background));
     svg.push_str(&s.body);

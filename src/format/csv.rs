@@ -6,16 +6,19 @@ pub const BOM: char = '\u{feff}';
 
 /// One field, quoted when it holds a comma, quote, line break or leading/trailing space.
 /// A field that a spreadsheet would run as a formula (=, @, a tab or line break, or + and -
-/// unless a plain number follows: "-3.2" stays a number, "+86 12345" and "-5%下降" are text)
-/// is prefixed with an apostrophe: payload text must never become a formula.
+/// unless a plain number follows: "-3.2" and "-3.2%" stay numbers, "+86 12345" and "-5%下降"
+/// are text) is prefixed with an apostrophe: payload text must never become a formula.
 pub fn csv_field(field: &str) -> String {
     let plain_number = |rest: &str| {
-        !rest.is_empty() && rest.bytes().all(|b| b.is_ascii_digit() || b == b'.') && rest.matches('.').count() <= 1
+        let digits = rest.strip_suffix('%').unwrap_or(rest);
+        !digits.is_empty()
+            && digits.bytes().all(|b| b.is_ascii_digit() || b == b'.')
+            && digits.matches('.').count() <= 1
     };
     let formula = match field.as_bytes().first() {
         Some(b'=' | b'@') => true,
         Some(b'+' | b'-') => !plain_number(&field[1..]),
-        Some(b'\t' | b'\r') => true,
+        Some(b'\t' | b'\r' | b'\n') => true,
         _ => false,
     };
     let field = if formula { format!("'{field}") } else { field.to_string() };

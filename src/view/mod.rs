@@ -203,7 +203,7 @@ impl ChartView {
             // Pushed one by one, as bars_summary does: a join of &strs is code of its own.
             for (k, (item, _)) in self.items.iter().zip(hidden).filter(|(_, &h)| h).enumerate() {
                 if k > 0 {
-                    out.push_str(if lang == Lang::Zh { "、" } else { ", " });
+                    out.push_str(t.name_sep);
                 }
                 out.push_str(&item.label);
             }
@@ -602,7 +602,7 @@ fn chart_units(items: &[&CaseItem], lang: Lang) -> String {
         })
     };
     let named: Vec<String> = units.iter().filter(|u| !plural_of(u, &units)).cloned().collect();
-    named.join(if lang == Lang::Zh { "、" } else { ", " })
+    named.join(ui(lang).name_sep)
 }
 
 /// "，" joined list in the language.
@@ -673,7 +673,7 @@ fn bars_summary(kind: &str, title: &str, items: &[ChartItem], lang: Lang) -> Str
             out.push_str(t.colon);
             for (n, item) in items.iter().filter(|i| i.value == value).enumerate() {
                 if n > 0 {
-                    out.push_str(if lang == Lang::Zh { "、" } else { ", " });
+                    out.push_str(t.name_sep);
                 }
                 out.push_str(&item.label);
                 out.push(' ');
@@ -836,7 +836,7 @@ fn calendar(c: &CalendarBody, anchor: &str, title: &str, lang: Lang) -> Calendar
     if marked_names.is_empty() {
         summary.push_str(t.none_marked);
     } else {
-        summary.push_str(&marked_names.join(if lang == Lang::Zh { "、" } else { ", " }));
+        summary.push_str(&marked_names.join(t.name_sep));
     }
     if !rewards.is_empty() && rewards.len() == marked_names.len() && rewards.iter().all(|r| *r == rewards[0]) {
         summary.push_str(t.list_sep);
