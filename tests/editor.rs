@@ -102,6 +102,7 @@ fn a_line_range_counts_utf16_units_like_a_textarea() {
 
 #[test]
 fn syntax_errors_have_a_line_and_column() {
+    assert_eq!(json::parse("\u{feff}{\"a\": 1}").unwrap()["a"], 1, "a byte order mark is not part of the text");
     let err = json::parse("{\n  \"a\": 1,\n  \"b\": }").unwrap_err();
     assert_eq!(err.line, 3);
     assert!(err.column >= 8, "{err:?}");
@@ -528,6 +529,10 @@ fn a_ranking_tables_value_header_that_names_its_figures_heads_the_value_column()
     let towns = build("乡镇\t合格率（%）\t排名\n柳青街道\t98.5\t1\n");
     assert_eq!(towns.value_heading.as_deref(), Some("合格率"));
     assert_eq!(towns.entries[0]["unit"], "%");
+    // A cell that repeats the header's unit ("99.2%" under 合格率（%）) is not a note a row.
+    let repeated = build("乡镇\t合格率（%）\n柳青街道\t98.5%\n青山镇\t97%\n");
+    assert_eq!(repeated.entries[1]["unit"], "%");
+    assert!(!repeated.notes.iter().any(|n| matches!(n, Note::Unit { .. })), "{:?}", repeated.notes);
     assert!(
         towns.notes.contains(&Note::ValueHeading { header: "合格率（%）".into(), heading: "合格率".into() }),
         "said in the notes: {:?}",
@@ -535,10 +540,17 @@ fn a_ranking_tables_value_header_that_names_its_figures_heads_the_value_column()
     );
     assert_eq!(build("区县\t污水处理率\t排名\n城东区\t98.5%\t1\n").value_heading.as_deref(), Some("污水处理率"));
     assert_eq!(build("站点\tPM2.5浓度(μg/m³)\n东站\t31\n").value_heading.as_deref(), Some("PM2.5浓度"));
+    // A header that names its figures with a word of the vocabulary is still a heading.
+    assert_eq!(build("区县\t罚款金额（万元）\n城东区\t12\n").value_heading.as_deref(), Some("罚款金额"));
     // A header that only says the column holds values, an English one (the heading's Chinese
     // is the text every reader gets), or none: the default stays.
-    for tsv in ["区县\t数值\n城东区\t12\n", "区县\t数值（%）\n城东区\t12\n", "District\tPass rate\nEast\t12\n"]
-    {
+    for tsv in [
+        "区县\t数值\n城东区\t12\n",
+        "区县\t数值（%）\n城东区\t12\n",
+        "区县\t合计（件）\n城东区\t12\n",
+        "区县\t数量\n城东区\t12\n",
+        "District\tPass rate\nEast\t12\n",
+    ] {
         let built = build(tsv);
         assert_eq!(built.value_heading, None, "{tsv}");
         assert!(!built.notes.iter().any(|n| matches!(n, Note::ValueHeading { .. })), "{tsv}");

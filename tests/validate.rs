@@ -54,8 +54,10 @@ fn a_byte_order_mark_before_a_payload_is_not_part_of_it() {
     validate::place::name_places(&text, &mut found);
     assert!(found[0].zh.starts_with("第2节“案件” › 第1项“投诉”："), "{}", found[0].zh);
     // Elsewhere it is still an invisible character to remove.
-    let inside = "{\"schema\": \"report-widget/1\"\u{feff}}";
-    assert!(matches!(validate::load(inside), Err(PayloadError::Syntax { .. })));
+    for elsewhere in [format!(" \u{feff}{}", minimal()), "{\u{feff}\"schema\": 1}".to_string()] {
+        let problems = validate::load(&elsewhere).unwrap_err().problems();
+        assert!(problems[0].zh.contains("U+FEFF") && problems[0].en.contains("U+FEFF"), "{problems:?}");
+    }
 }
 
 #[test]
@@ -770,6 +772,44 @@ fn a_report_or_a_section_with_nothing_to_show_is_pointed_out_to_its_authors() {
     let first = &validate::advice(&report)[0];
     assert_eq!(first.severity, Severity::Warning, "advice, not an error: a draft may be half done");
     assert!(first.zh.contains("本节还没有内容") && first.en.contains("no entries yet"), "{first:?}");
+}
+
+#[test]
+fn a_name_entered_twice_in_a_table_or_chart_is_pointed_out_at_the_second() {
+    // A town pasted twice from the sheet (ranked 2nd and 4th) looked as plausible as any row.
+    let mut p = minimal();
+    p["sections"].as_array_mut().unwrap().push(
+        json!({ "id": "towns", "title": "乡镇排名", "kind": "ranking", "group": "counties", "rows": [
+            { "label": "青山镇", "value": 98.5, "value_rank": 1 },
+            { "label": "石桥镇", "value": 97.0, "value_rank": 2 },
+            { "label": " 青山镇", "value": 96.1, "value_rank": 3 },
+            { "metric": "rate" },
+            { "metric": "rate" }
+        ]}),
+    );
+    p["sections"][1]["items"].as_array_mut().unwrap().push(json!({ "id": "again", "label": "投诉", "value": 3 }));
+    let report = validate::from_value(&p).expect("valid: a warning, not an error");
+    let found: Vec<(String, String)> = validate::advice(&report).into_iter().map(|a| (a.pointer, a.zh)).collect();
+    assert_eq!(
+        found,
+        [
+            (
+                "/sections/1/items/1/label".to_string(),
+                "与第1项同名（“投诉”）：是否重复填写了？同一名称在表中出现两次".to_string()
+            ),
+            (
+                "/sections/2/rows/2/label".to_string(),
+                "与第1行同名（“ 青山镇”）：是否重复填写了？同一名称在表中出现两次".to_string()
+            ),
+            (
+                "/sections/2/rows/4/metric".to_string(),
+                "与第4行同名（“达标率”）：是否重复填写了？同一名称在表中出现两次".to_string()
+            ),
+        ]
+    );
+    // The Lanshan report has none.
+    let lanshan = validate::load(include_str!("../www/reports/lanshan-2021.json")).unwrap();
+    assert!(!validate::advice(&lanshan).iter().any(|a| a.zh.contains("同名")));
 }
 
 #[test]

@@ -168,6 +168,8 @@ pub use crate::validate::json::SyntaxError;
 /// Parses JSON text keeping numbers as written. The widget's own reader judges the text first,
 /// so the editor reports a syntax error exactly where and as the widget would.
 pub fn parse(text: &str) -> Result<Value, SyntaxError> {
+    // A byte order mark before it is not part of it, for the widget either.
+    let text = crate::validate::without_bom(text);
     crate::validate::json::parse(text)?;
     serde_json::from_str(text).map_err(|e| SyntaxError {
         line: e.line(),

@@ -169,17 +169,23 @@ fn header_word(cell: &str) -> Option<(Field, usize)> {
 /// The unit a header gives its column in brackets: “数量（件）”, “金额(万元)”, “Fines (yuan)”.
 /// Not a year or another number (“数值（2021）”), and not a language (“名称（英文）” is a label).
 pub fn header_unit(cell: &str) -> Option<String> {
+    header_name_and_unit(cell).map(|(_, unit)| unit)
+}
+
+/// `header_unit`, with the header's words before the brackets (“合格率” of “合格率（%）”).
+pub fn header_name_and_unit(cell: &str) -> Option<(&str, String)> {
     let cell = cell.trim();
     let (open, close) =
         [('（', '）'), ('(', ')'), ('【', '】'), ('[', ']')].into_iter().find(|(_, close)| cell.ends_with(*close))?;
-    let inner = cell[..cell.len() - close.len_utf8()].rsplit_once(open)?.1.trim();
+    let (name, inner) = cell[..cell.len() - close.len_utf8()].rsplit_once(open)?;
+    let inner = inner.trim();
     let is_unit = !inner.is_empty()
         && inner.chars().count() <= 10
         && !inner.chars().any(|c| c.is_ascii_digit() && !"23".contains(c))
         && !inner.contains(['年', '月', '日'])
         && header_field(inner).is_none()
         && !["en", "英文", "中文", "zh", "english", "chinese"].contains(&inner.to_lowercase().as_str());
-    is_unit.then(|| normalize_unit(inner))
+    is_unit.then(|| (name.trim(), normalize_unit(inner)))
 }
 
 /// A qualifier written as the payload's name or as the report's word.
@@ -324,6 +330,9 @@ pub enum Note {
     /// heading of the table's value column (`value_heading`, “合格率”, its unit left to the
     /// values), where the section has none yet.
     ValueHeading { header: String, heading: String },
+    /// Replacing a ranking's rows with a table whose value header names another kind of figure
+    /// (“污水处理率”) than the value column's heading the section keeps (“合格率”).
+    HeadingKept { kept: String, header: String },
     /// Replacing rows with an updated table: texts whose Chinese is unchanged keep the English
     /// the person gave them (a sheet has none to give).
     KeptEnglish { count: usize },
@@ -449,16 +458,16 @@ pub fn build(
     let value_heading = match (target, value_header) {
         (Target::Ranking, Some(header)) => {
             let header = header.trim();
-            // The unit in brackets goes to the values (the header-unit note); the rest heads them.
-            let heading = match header_unit {
-                Some(_) => header.rsplit_once(['（', '(', '【', '[']).map_or(header, |(name, _)| name).trim(),
-                None => header,
-            };
-            (heading.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)) && !["数值", "数"].contains(&heading))
-                .then(|| {
-                    notes.push(Note::ValueHeading { header: header.to_string(), heading: heading.to_string() });
-                    heading.to_string()
-                })
+            // The unit in brackets goes to the values (the header-unit note); the rest heads them,
+            // unless it only says that they are values (“数值”, “数量”, “合计”: the header words).
+            let heading = header_name_and_unit(header).map_or(header, |(name, _)| name);
+            let only_a_value_word = HEADER_WORDS
+                .iter()
+                .any(|(field, words)| *field == Field::Value && words.contains(&heading.to_lowercase().as_str()));
+            (heading.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)) && !only_a_value_word).then(|| {
+                notes.push(Note::ValueHeading { header: header.to_string(), heading: heading.to_string() });
+                heading.to_string()
+            })
         }
         _ => None,
     };
@@ -519,6 +528,8 @@ pub fn build(
                         // ("3.5亿元" under 金额（万元） stays 3.5 亿元).
                         let column = match (&unit_zh, &header_unit) {
                             (Some(_), _) => unit_zh.clone(),
+                            // "99.2%" under 合格率（%）: the header's note says it once for all.
+                            (None, Some(h)) if *h == own => Some(h.clone()),
                             (None, Some(h))
                                 if MAGNITUDES.contains(&own.as_str())
                                     && !MAGNITUDES.iter().any(|m| h.starts_with(m)) =>

@@ -92,6 +92,40 @@ pub fn advice(report: &Report) -> Vec<Problem> {
             }
             _ => {}
         }
+        // The same name twice in one table or chart: a row pasted twice from the sheet (青山镇
+        // ranked 2nd and 4th) reads as plausible as any, so it is pointed out at the later one.
+        let names: Vec<(String, String)> = match &section.body {
+            SectionBody::Ranking(body) => body
+                .rows
+                .iter()
+                .enumerate()
+                .filter_map(|(ri, row)| match (&row.metric, &row.label) {
+                    (Some(id), _) => Some((report.metric(id)?.label.zh.clone(), format!("{at}/rows/{ri}/metric"))),
+                    (None, Some(label)) => Some((label.zh.clone(), format!("{at}/rows/{ri}/label"))),
+                    (None, None) => None,
+                })
+                .collect(),
+            SectionBody::CaseStats(body) => body
+                .items
+                .iter()
+                .enumerate()
+                .map(|(ii, item)| (item.label.zh.clone(), format!("{at}/items/{ii}/label")))
+                .collect(),
+            _ => Vec::new(),
+        };
+        let list = if matches!(section.body, SectionBody::Ranking(_)) { "rows" } else { "items" };
+        for (later, (name, pointer)) in names.iter().enumerate() {
+            let Some(first) = names[..later].iter().position(|(n, _)| n.trim() == name.trim()) else { continue };
+            let (zh_place, en_place) = super::place::step(list, first + 1);
+            out.push(Problem::warning(
+                pointer.clone(),
+                format!("与{zh_place}同名（“{name}”）：是否重复填写了？同一名称在表中出现两次"),
+                format!(
+                    "the same name as {} (“{name}”): entered twice by mistake? The name appears twice in the table",
+                    en_place.to_lowercase()
+                ),
+            ));
+        }
         let SectionBody::CaseStats(body) = &section.body else { continue };
         // "受理3000余件，办结2988件": the share resolved of a hedged total is only approximate.
         for (ii, item) in body.items.iter().enumerate().filter(|(_, i)| i.qualifier.is_some() && i.resolved.is_some()) {

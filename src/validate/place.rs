@@ -41,12 +41,13 @@ pub fn place(root: &Value, pointer: &str) -> Option<(String, String)> {
 /// Puts each problem's place in words before its messages, for the payload `text` they were
 /// found in (unchanged where it does not parse or a pointer is outside any list).
 pub fn name_places(text: &str, problems: &mut [super::Problem]) {
+    let text = super::without_bom(text);
     let in_a_list =
         |p: &super::Problem| p.pointer.split('/').any(|t| !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit()));
     if text.len() > super::MAX_PAYLOAD_BYTES || !problems.iter().any(in_a_list) {
         return;
     }
-    let Ok(root) = super::json::parse(super::without_bom(text)) else { return };
+    let Ok(root) = super::json::parse(text) else { return };
     for problem in problems {
         if let Some((zh, en)) = place(&root, &problem.pointer) {
             problem.zh = format!("{zh}：{}", problem.zh);

@@ -225,8 +225,23 @@ impl ImportState {
             built.notes.retain(|note| !matches!(note, Note::RowHeading { .. }));
         }
         if keeps("value_heading") {
+            // A new sheet whose values are another kind of figure than the heading given says
+            // (合格率 kept over 污水处理率): the heading stays, and the person is asked to look.
+            let kept = doc
+                .pointer(&format!("/sections/{}/value_heading", self.section))
+                .and_then(|v| v.as_str().or_else(|| v.get("zh")?.as_str()))
+                .map(str::to_string);
+            let table = built.notes.iter().find_map(|note| match note {
+                Note::ValueHeading { header, heading } => Some((header.clone(), heading.clone())),
+                _ => None,
+            });
             built.value_heading = None;
             built.notes.retain(|note| !matches!(note, Note::ValueHeading { .. }));
+            if let (Some(kept), Some((header, heading)), true) = (kept, table, self.replace) {
+                if kept.trim() != heading {
+                    built.notes.push(Note::HeadingKept { kept, header });
+                }
+            }
         }
         built
     }
@@ -369,6 +384,9 @@ fn note_text(ctx: &FormCtx, note: &Note, state: &ImportState) -> String {
             fill(t.note_column_not_imported, &[("column", name)])
         }
         Note::RowHeading { header } => fill(t.note_row_heading, &[("header", header.clone())]),
+        Note::HeadingKept { kept, header } => {
+            fill(t.note_heading_kept, &[("kept", kept.clone()), ("header", header.clone())])
+        }
         Note::ValueHeading { header, heading } => {
             fill(t.note_value_heading, &[("header", header.clone()), ("heading", heading.clone())])
         }

@@ -415,7 +415,10 @@ impl EditorApp {
                         </div>
                         <p class="ed-hint" id="prerender-help">{ t.prerender_help }</p>
                     } else {
-                        { text_input("payload-url", t.payload_url, self.payload_url(), Msg::PayloadUrl) }
+                        { described_input("payload-url", t.payload_url, self.payload_url(), Msg::PayloadUrl, Some("payload-url-help")) }
+                        // The browser reads the address from the page, not from the widget's
+                        // folder: at /xxgk/2024/page.html, reports/x.json is /xxgk/2024/reports/x.json.
+                        <p class="ed-hint" id="payload-url-help">{ t.payload_url_help }</p>
                         // The tick is gone with this choice: said, as it may have been ticked.
                         <p class="ed-hint" id="prerender-inline-only">{ t.prerender_inline_only }</p>
                     }
