@@ -126,6 +126,25 @@ test("a sheet of counties heads the ranking's first and value columns with its o
   await page.context().close();
 });
 
+test("a sheet of another kind of figure replacing the rows keeps the value column's heading, and asks to look at it", async () => {
+  const page = await editorPage(session.browser, editorUrl());
+  await loadExample(page);
+  const s = lanshanSection("air-ranks");
+  await pasteIntoImport(page, s, "区县\t综合指数\t排名\r\n兰山区\t4.73\t1\r\n罗庄区\t4.95\t2\r\n");
+  await page.click(`[id="apply-${s}"]`);
+  await previewShows(page, "罗庄区");
+  assert.equal(await byId(page, `f/sections/${s}/value_heading/zh`).inputValue(), "综合指数");
+  await pasteIntoImport(page, s, "区县\t污水处理率（%）\t排名\r\n兰山区\t98.5\t1\r\n罗庄区\t97.2\t2\r\n");
+  const notes = await page.$$eval(".ed-notes li", (lis) => lis.map((li) => [li.textContent, li.classList.contains("ed-note-check")]));
+  const kept = notes.find(([text]) => text.includes("数值列标题仍是已填写的“综合指数”"));
+  assert.ok(kept && kept[0].startsWith("表头“污水处理率（%）”") && kept[1], `a note to check: ${JSON.stringify(notes)}`);
+  await page.click(`[id="apply-${s}"]`);
+  await previewShows(page, "97.2");
+  assert.equal(await byId(page, `f/sections/${s}/value_heading/zh`).inputValue(), "综合指数", "the heading given stays");
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
 test("re-importing a sheet replaces the section's rows by default, says how many first, and undoes", async () => {
   const page = await editorPage(session.browser, editorUrl());
   await loadExample(page);

@@ -8,6 +8,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writ
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { serve } from "../../www/tools/serve.mjs";
+import { checkLowMemoryUnused } from "../../www/tools/minify.mjs";
 import {
   ARTIFACTS,
   DIST,
@@ -306,4 +307,14 @@ test("a data-src address answered by a web page (a CMS's own \"not found\" page,
   assert.match(detail.problems[0].message, /^data-src="\.\.\/\.\.\/static\/reports\/moved\.json": the file is a web page \(HTML\), not JSON: is the address right\?/);
   assert.match(await hostText(page, "moved"), /文件是网页（HTML），不是 JSON 数据：地址是否正确？/);
   await context.close();
+});
+
+test("the built wasm files keep the lowest kilobyte of memory free, as wasm-opt's --low-memory-unused assumes", () => {
+  // Every data segment starts at or above 1024 (Rust puts the stack first): the build checks it
+  // and would fail; here the files as shipped, and a module that breaks the rule.
+  for (const name of readdirSync(DIST).filter((f) => f.endsWith(".wasm"))) {
+    assert.ok(checkLowMemoryUnused(readFileSync(join(DIST, name))) > 0, `${name} has data segments, all above 1 KiB`);
+  }
+  const lowData = Uint8Array.from([0, 97, 115, 109, 1, 0, 0, 0, 5, 3, 1, 0, 1, 11, 7, 1, 0, 65, 16, 11, 1, 42]);
+  assert.throws(() => checkLowMemoryUnused(lowData), /starts at 16, below 1024/);
 });

@@ -103,6 +103,7 @@ export function widgetStylesheet(source) {
  * changed glue format fails the build instead of a page. (binaryen's own `--minify-imports`
  * renames only emscripten's "env" imports.) */
 export function minifyWasmNames(wasm, glue, MODULE = "./report-widget-web_bg.js") {
+  checkLowMemoryUnused(wasm);
   const bytes = new Uint8Array(wasm);
   let at = 8; // magic and version
   const uleb = () => {
@@ -217,4 +218,61 @@ export function minifyWasmNames(wasm, glue, MODULE = "./report-widget-web_bg.js"
     if (new RegExp(`["'.]${from}\\b`).test(text)) throw new Error(`minifyWasmNames: the glue uses export ${from} other than as wasm.${from}`);
   }
   return { wasm: Buffer.concat(parts.map((p) => Buffer.from(p.buffer, p.byteOffset, p.byteLength))), glue: text };
+}
+
+/** wasm-opt runs with --low-memory-unused (index.html, run): it may fold `x + C` (C < 1024) into
+ * a load's offset, which differs only where the sum wraps past 2^32 to an address below 1024.
+ * That is sound while nothing the program keeps lives there: Rust puts the stack first
+ * ([0, 1 MiB), growing down, reaching that kilobyte only just before it overflows) and static
+ * data and the heap above it. Throws if a data segment starts below 1024, so a toolchain or
+ * linker change that moved data down fails the build instead of a page. */
+export function checkLowMemoryUnused(wasm) {
+  const bytes = new Uint8Array(wasm);
+  let at = 8;
+  const uleb = () => {
+    let result = 0;
+    let shift = 0;
+    for (;;) {
+      const b = bytes[at++];
+      result += (b & 0x7f) * 2 ** shift;
+      shift += 7;
+      if (!(b & 0x80)) return result;
+    }
+  };
+  const sleb32 = () => {
+    let result = 0;
+    let shift = 0;
+    let b;
+    do {
+      b = bytes[at++];
+      result |= (b & 0x7f) << shift;
+      shift += 7;
+    } while (b & 0x80);
+    return shift < 32 && b & 0x40 ? result | (-1 << shift) : result;
+  };
+  let segments = 0;
+  while (at < bytes.length) {
+    const id = bytes[at++];
+    const end = uleb() + at;
+    if (id === 11) {
+      for (let count = uleb(); count > 0; count--) {
+        const flags = uleb();
+        if (flags !== 1) {
+          if (flags === 2) uleb(); // memory index
+          if (bytes[at++] !== 0x41) throw new Error("checkLowMemoryUnused: a data segment's offset is not an i32.const");
+          const offset = sleb32() >>> 0;
+          if (bytes[at++] !== 0x0b) throw new Error("checkLowMemoryUnused: a data segment's offset expression is longer");
+          if (offset < 1024) {
+            throw new Error(`checkLowMemoryUnused: a data segment starts at ${offset}, below 1024: drop --low-memory-unused from wasm-opt's options`);
+          }
+          segments++;
+        }
+        const length = uleb(); // of the bytes (read before `at` is: `at += uleb()` would not)
+        at += length;
+      }
+      if (at !== end) throw new Error("checkLowMemoryUnused: the data section did not parse to its end");
+    }
+    at = end;
+  }
+  return segments;
 }
