@@ -594,6 +594,10 @@ fn a_rank_written_as_text_says_which_number_to_write() {
     let found = validate::load(&text).unwrap_err().problems();
     assert_eq!(found[0].zh, "应写成整数 2，不带小数点（实际是 2.0）");
     assert_eq!(found[0].en, "write the whole number 2 without a decimal point (found 2.0)");
+    // One too large to be a count is said to be that.
+    let text = minimal().to_string().replace(r#""position":2"#, r#""position":5000000000.0"#);
+    let found = validate::load(&text).unwrap_err().problems();
+    assert_eq!(found[0].en, format!("the number 5000000000.0 is too large (at most {})", u32::MAX));
 }
 
 #[test]

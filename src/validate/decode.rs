@@ -384,18 +384,18 @@ impl Decoder {
             // "-1", "2.5": the number itself, not only its kind; a whole number too large says so.
             #[cfg(feature = "messages")]
             (None, Value::Number(n)) => {
-                if v.as_u64().is_some() {
+                // "2.0": a whole number, written as a spreadsheet or a script may write it.
+                let whole = n
+                    .split_once('.')
+                    .filter(|(w, z)| !w.starts_with('-') && !z.is_empty() && z.bytes().all(|b| b == b'0'))
+                    .map(|(w, _)| w);
+                if v.as_u64().is_some() || whole.is_some_and(|w| w.parse::<u32>().is_err()) {
                     self.error(
                         at,
                         text!("数字 {n} 过大，最大为 {}", u32::MAX),
                         text!("the number {n} is too large (at most {})", u32::MAX),
                     );
-                } else if let Some(whole) = n
-                    .split_once('.')
-                    .filter(|(w, z)| !w.starts_with('-') && !z.is_empty() && z.bytes().all(|b| b == b'0'))
-                    .map(|(w, _)| w)
-                {
-                    // "2.0": a whole number, written as a spreadsheet or a script may write it.
+                } else if let Some(whole) = whole {
                     self.error(
                         at,
                         text!("应写成整数 {whole}，不带小数点（实际是 {n}）"),
