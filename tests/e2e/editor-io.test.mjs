@@ -120,6 +120,9 @@ test("a sheet of counties heads the ranking's first and value columns with its o
   assert.ok(!(await page.$$eval(".ed-notes li", (lis) => lis.map((li) => li.textContent))).some((n) => n.includes("列标题")));
   await page.click(`[id="apply-${s}"]`);
   await previewShows(page, "罗庄区");
+  // The notice says they were added after the rows there, and how many there are now.
+  const [, added, old, total] = (await page.textContent("#notice-text")).match(/已从表格填入 (\d+) 条，加在原有的 (\d+) 条之后，现共 (\d+) 条。/);
+  assert.equal(Number(added) + Number(old), Number(total));
   assert.equal(await byId(page, `f/sections/${s}/row_heading/zh`).inputValue(), "");
   assert.match(await firstHeading(), /^指标/);
   assert.deepEqual(page.errors, []);

@@ -1377,6 +1377,11 @@ impl Component for EditorApp {
                                 t.applied_replaced
                                     .replace("{n}", &added.to_string())
                                     .replace("{old}", &before.to_string())
+                            } else if before > 0 {
+                                t.applied_appended
+                                    .replace("{n}", &added.to_string())
+                                    .replace("{old}", &before.to_string())
+                                    .replace("{total}", &after.to_string())
                             } else {
                                 t.applied.replace("{n}", &added.to_string())
                             };
