@@ -779,41 +779,55 @@ fn a_report_or_a_section_with_nothing_to_show_is_pointed_out_to_its_authors() {
 }
 
 #[test]
-fn a_name_entered_twice_in_a_table_or_chart_is_pointed_out_at_the_second() {
+fn a_name_entered_twice_in_a_section_is_pointed_out_at_each_later_one() {
     // A town pasted twice from the sheet (ranked 2nd and 4th) looked as plausible as any row.
     let mut p = minimal();
     p["sections"].as_array_mut().unwrap().push(
         json!({ "id": "towns", "title": "乡镇排名", "kind": "ranking", "group": "counties", "rows": [
             { "label": "青山镇", "value": 98.5, "value_rank": 1 },
             { "label": "石桥镇", "value": 97.0, "value_rank": 2 },
-            { "label": " 青山镇", "value": 96.1, "value_rank": 3 },
+            { "label": " 青 山镇", "value": 96.1, "value_rank": 3 },
             { "metric": "rate" },
-            { "metric": "rate" }
+            { "label": "达标率", "value": 1 },
+            { "label": "ＡＢ镇" },
+            { "label": "ab镇" },
+            { "label": "青山镇" }
         ]}),
     );
-    p["sections"][1]["items"].as_array_mut().unwrap().push(json!({ "id": "again", "label": "投诉", "value": 3 }));
+    // A case item with the same name and unit is one; with another unit, another figure.
+    let items = p["sections"][1]["items"].as_array_mut().unwrap();
+    items.push(json!({ "id": "again", "label": "投诉", "value": 3, "unit": "件" }));
+    items.push(json!({ "id": "fines", "label": "投诉", "value": 3, "unit": "万元" }));
+    // Cards of one section too.
+    p["sections"][0]["items"]
+        .as_array_mut()
+        .unwrap()
+        .push(json!({ "id": "rate2", "label": "达标率", "value": 1, "unit": "%" }));
     let report = validate::from_value(&p).expect("valid: a warning, not an error");
-    let found: Vec<(String, String)> = validate::advice(&report).into_iter().map(|a| (a.pointer, a.zh)).collect();
+    let found: Vec<(String, String)> = validate::advice(&report)
+        .into_iter()
+        .filter(|a| a.zh.contains("名称相同"))
+        .map(|a| (a.pointer, a.zh.split('：').next().unwrap().to_string()))
+        .collect();
+    let said = |pointer: &str, zh: &str| (pointer.to_string(), zh.to_string());
     assert_eq!(
         found,
         [
-            (
-                "/sections/1/items/1/label".to_string(),
-                "与第1项同名（“投诉”）：是否重复填写了？同一名称在表中出现两次".to_string()
-            ),
-            (
-                "/sections/2/rows/2/label".to_string(),
-                "与第1行同名（“ 青山镇”）：是否重复填写了？同一名称在表中出现两次".to_string()
-            ),
-            (
-                "/sections/2/rows/4/metric".to_string(),
-                "与第4行同名（“达标率”）：是否重复填写了？同一名称在表中出现两次".to_string()
-            ),
+            said("/sections/0/items/1/label", "与第1项名称相同（“达标率”）"),
+            said("/sections/1/items/1/label", "与第1项名称相同（“投诉”）"),
+            said("/sections/2/rows/2/label", "与第1行名称相同（“青 山镇”）"),
+            said("/sections/2/rows/4/label", "与第4行名称相同（“达标率”）"),
+            said("/sections/2/rows/6/label", "与第6行名称相同（“ab镇”）"),
+            said("/sections/2/rows/7/label", "与第1行名称相同（“青山镇”）"),
         ]
     );
+    let report = validate::from_value(&p).unwrap();
+    let first = validate::advice(&report).into_iter().find(|a| a.zh.contains("名称相同")).unwrap();
+    assert!(first.zh.ends_with("如是两项不同的内容，请改用能区分的名称"), "{}", first.zh);
+    assert!(first.en.starts_with("the same name as item 1 (“达标率”): entered twice?"), "{}", first.en);
     // The Lanshan report has none.
     let lanshan = validate::load(include_str!("../www/reports/lanshan-2021.json")).unwrap();
-    assert!(!validate::advice(&lanshan).iter().any(|a| a.zh.contains("同名")));
+    assert!(!validate::advice(&lanshan).iter().any(|a| a.zh.contains("名称相同")));
 }
 
 #[test]

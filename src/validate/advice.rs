@@ -92,40 +92,7 @@ pub fn advice(report: &Report) -> Vec<Problem> {
             }
             _ => {}
         }
-        // The same name twice in one table or chart: a row pasted twice from the sheet (青山镇
-        // ranked 2nd and 4th) reads as plausible as any, so it is pointed out at the later one.
-        let names: Vec<(String, String)> = match &section.body {
-            SectionBody::Ranking(body) => body
-                .rows
-                .iter()
-                .enumerate()
-                .filter_map(|(ri, row)| match (&row.metric, &row.label) {
-                    (Some(id), _) => Some((report.metric(id)?.label.zh.clone(), format!("{at}/rows/{ri}/metric"))),
-                    (None, Some(label)) => Some((label.zh.clone(), format!("{at}/rows/{ri}/label"))),
-                    (None, None) => None,
-                })
-                .collect(),
-            SectionBody::CaseStats(body) => body
-                .items
-                .iter()
-                .enumerate()
-                .map(|(ii, item)| (item.label.zh.clone(), format!("{at}/items/{ii}/label")))
-                .collect(),
-            _ => Vec::new(),
-        };
-        let list = if matches!(section.body, SectionBody::Ranking(_)) { "rows" } else { "items" };
-        for (later, (name, pointer)) in names.iter().enumerate() {
-            let Some(first) = names[..later].iter().position(|(n, _)| n.trim() == name.trim()) else { continue };
-            let (zh_place, en_place) = super::place::step(list, first + 1);
-            out.push(Problem::warning(
-                pointer.clone(),
-                format!("与{zh_place}同名（“{name}”）：是否重复填写了？同一名称在表中出现两次"),
-                format!(
-                    "the same name as {} (“{name}”): entered twice by mistake? The name appears twice in the table",
-                    en_place.to_lowercase()
-                ),
-            ));
-        }
+        same_names(&mut out, report, &at, &section.body);
         let SectionBody::CaseStats(body) = &section.body else { continue };
         // "受理3000余件，办结2988件": the share resolved of a hedged total is only approximate.
         for (ii, item) in body.items.iter().enumerate().filter(|(_, i)| i.qualifier.is_some() && i.resolved.is_some()) {
@@ -138,6 +105,88 @@ pub fn advice(report: &Report) -> Vec<Problem> {
         }
     }
     out
+}
+
+/// The same name twice in one section (a ranking's rows, a case chart's items, a section's
+/// cards): a row pasted twice from the sheet (青山镇 ranked 2nd and 4th) reads as plausible as
+/// any, so it is pointed out at each later one, naming the first. Names are compared as a reader
+/// sees them: spaces anywhere left out ("合　计"), full-width letters and digits as half-width,
+/// ASCII case folded; an item or a card with its unit too (罚款 in 件 and in 万元 are two
+/// figures). Across sections a name may well come again (PM2.5 in two years' tables).
+fn same_names(out: &mut Vec<Problem>, report: &Report, at: &str, body: &SectionBody) {
+    fn unit(u: Option<&Text>) -> &str {
+        u.map_or("", |u| u.zh.as_str())
+    }
+    // (index in the list, the field to point at, the name as shown, the key compared)
+    let (list, entries): (&str, Vec<(usize, &str, &str, String)>) = match body {
+        SectionBody::Ranking(b) => (
+            "rows",
+            b.rows
+                .iter()
+                .enumerate()
+                .filter_map(|(i, row)| {
+                    let (field, name) = match (&row.metric, &row.label) {
+                        (Some(id), _) => ("metric", report.metric(id)?.label.zh.as_str()),
+                        (None, Some(label)) => ("label", label.zh.as_str()),
+                        (None, None) => return None,
+                    };
+                    Some((i, field, name, name_key(name, "")))
+                })
+                .collect(),
+        ),
+        SectionBody::CaseStats(b) => (
+            "items",
+            b.items
+                .iter()
+                .enumerate()
+                .map(|(i, item)| {
+                    (i, "label", item.label.zh.as_str(), name_key(&item.label.zh, unit(item.unit.as_ref())))
+                })
+                .collect(),
+        ),
+        SectionBody::Metrics(b) => (
+            "items",
+            b.items
+                .iter()
+                .enumerate()
+                .map(|(i, m)| (i, "label", m.label.zh.as_str(), name_key(&m.label.zh, unit(m.unit.as_ref()))))
+                .collect(),
+        ),
+        _ => return,
+    };
+    let mut first: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    for (i, field, name, key) in entries {
+        let Some(&earlier) = first.get(&key) else {
+            first.insert(key, i);
+            continue;
+        };
+        let (zh_place, en_place) = super::place::step(list, earlier + 1);
+        let name = name.trim();
+        out.push(Problem::warning(
+            format!("{at}/{list}/{i}/{field}"),
+            format!("与{zh_place}名称相同（“{name}”）：是否重复填写？如是两项不同的内容，请改用能区分的名称"),
+            format!(
+                "the same name as {} (“{name}”): entered twice? If they are two different things, name them apart",
+                en_place.to_lowercase()
+            ),
+        ));
+    }
+}
+
+/// A name (and unit) as `same_names` compares them.
+fn name_key(name: &str, unit: &str) -> String {
+    let fold = |text: &str| -> String {
+        text.chars()
+            .filter(|c| !c.is_whitespace())
+            // Full-width forms U+FF01–FF5E are ASCII's U+0021–007E moved up by 0xFEE0.
+            .map(|c| match c {
+                '！'..='～' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+                c => c,
+            })
+            .map(|c| c.to_ascii_lowercase())
+            .collect()
+    };
+    format!("{}\u{0}{}", fold(name), fold(unit))
 }
 
 /// A unit in 万 or 亿 (万件, 亿元) whose English has no magnitude ("cases"): the English view
