@@ -101,8 +101,16 @@ fn a_line_range_counts_utf16_units_like_a_textarea() {
 }
 
 #[test]
+fn the_json_tab_reads_a_payload_starting_with_a_byte_order_mark_as_the_widget_does() {
+    assert_eq!(json::parse("\u{feff}{\"a\": 1}").unwrap()["a"], 1, "the mark is not part of the text");
+    // Anywhere else it is an invisible character to remove, named.
+    let err = json::parse("{\"a\": 1,\u{feff} \"b\": 2}").unwrap_err();
+    let (zh, en) = err.hint.get().expect("a hint");
+    assert!(zh.contains("U+FEFF") && en.contains("U+FEFF"), "{err:?}");
+}
+
+#[test]
 fn syntax_errors_have_a_line_and_column() {
-    assert_eq!(json::parse("\u{feff}{\"a\": 1}").unwrap()["a"], 1, "a byte order mark is not part of the text");
     let err = json::parse("{\n  \"a\": 1,\n  \"b\": }").unwrap_err();
     assert_eq!(err.line, 3);
     assert!(err.column >= 8, "{err:?}");
@@ -540,8 +548,9 @@ fn a_ranking_tables_value_header_that_names_its_figures_heads_the_value_column()
     );
     assert_eq!(build("区县\t污水处理率\t排名\n城东区\t98.5%\t1\n").value_heading.as_deref(), Some("污水处理率"));
     assert_eq!(build("站点\tPM2.5浓度(μg/m³)\n东站\t31\n").value_heading.as_deref(), Some("PM2.5浓度"));
-    // A header that names its figures with a word of the vocabulary is still a heading.
+    // A header that names its figures with a word of the import's vocabulary is a heading.
     assert_eq!(build("区县\t罚款金额（万元）\n城东区\t12\n").value_heading.as_deref(), Some("罚款金额"));
+    assert_eq!(build("区县\t金额（万元）\n城东区\t12\n").value_heading.as_deref(), Some("金额"));
     // A header that only says the column holds values, an English one (the heading's Chinese
     // is the text every reader gets), or none: the default stays.
     for tsv in [
@@ -560,6 +569,39 @@ fn a_ranking_tables_value_header_that_names_its_figures_heads_the_value_column()
     let map = mapping::guess_mapping(Target::CaseStats, &rows, true);
     let built = mapping::build(Target::CaseStats, Some(rows[0].as_slice()), &rows[1..], &map, &HashSet::new(), "c");
     assert_eq!(built.value_heading, None);
+}
+
+#[test]
+fn a_sections_own_headings_are_kept_and_a_value_heading_that_may_not_fit_is_to_check() {
+    let build = |tsv: &str| {
+        let rows = table::parse(tsv, '\t').rows;
+        let map = mapping::guess_mapping(Target::Ranking, &rows, true);
+        mapping::build(Target::Ranking, Some(rows[0].as_slice()), &rows[1..], &map, &HashSet::new(), "r")
+    };
+    let sheet = "区县\t污水处理率（%）\n城东区\t98\n";
+    // A section without headings takes the table's.
+    let mut fresh = build(sheet);
+    mapping::keep_headings(&mut fresh, None, None, false);
+    assert_eq!((fresh.row_heading.as_deref(), fresh.value_heading.as_deref()), (Some("区县"), Some("污水处理率")));
+    // Headings the person gave stay; one that names another figure is a note to check, whether
+    // the rows are replaced or added to.
+    for appending in [false, true] {
+        let mut built = build(sheet);
+        mapping::keep_headings(&mut built, Some("县区"), Some(" 合格率"), appending);
+        assert_eq!((built.row_heading.as_deref(), built.value_heading.as_deref()), (None, None));
+        let kept: Vec<&Note> = built.notes.iter().filter(|n| matches!(n, Note::HeadingKept { .. })).collect();
+        assert_eq!(kept, [&Note::HeadingKept { kept: "合格率".into(), header: "污水处理率（%）".into() }]);
+        assert!(kept[0].needs_check());
+        assert!(!built.notes.iter().any(|n| matches!(n, Note::RowHeading { .. } | Note::ValueHeading { .. })));
+    }
+    // The same heading: nothing to say. Rows added under indicators: no heading, no note.
+    let mut same = build(sheet);
+    mapping::keep_headings(&mut same, None, Some("污水处理率"), false);
+    assert!(!same.notes.iter().any(|n| matches!(n, Note::HeadingKept { .. })));
+    let mut added = build(sheet);
+    mapping::keep_headings(&mut added, None, None, true);
+    assert_eq!((added.row_heading.as_deref(), added.value_heading.as_deref()), (None, None));
+    assert!(!added.notes.iter().any(|n| matches!(n, Note::HeadingKept { .. } | Note::ValueHeading { .. })));
 }
 
 #[test]

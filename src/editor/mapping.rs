@@ -355,6 +355,10 @@ impl Note {
     }
 }
 
+/// Value headers that say only that a column holds values: no heading of their own.
+const GENERIC_VALUE_HEADINGS: &[&str] =
+    &["数值", "数", "值", "数量", "数目", "合计", "总计", "value", "values", "number", "count", "total"];
+
 /// Words of a change column ("同比（百分点）", "增幅"). Neither a ranking row nor a case item
 /// has a change of its own (a change belongs to a metric), and its -0.1 and 0.0 are no rank: such
 /// a column is not imported beside a value column, but is the value where there is none (a
@@ -459,11 +463,10 @@ pub fn build(
         (Target::Ranking, Some(header)) => {
             let header = header.trim();
             // The unit in brackets goes to the values (the header-unit note); the rest heads them,
-            // unless it only says that they are values (“数值”, “数量”, “合计”: the header words).
+            // unless it only says that they are values (“数值”, “数量”, “合计”), which the
+            // default heading says as well. (金额 or 件数 say more: they head the column.)
             let heading = header_name_and_unit(header).map_or(header, |(name, _)| name);
-            let only_a_value_word = HEADER_WORDS
-                .iter()
-                .any(|(field, words)| *field == Field::Value && words.contains(&heading.to_lowercase().as_str()));
+            let only_a_value_word = GENERIC_VALUE_HEADINGS.contains(&heading.to_lowercase().as_str());
             (heading.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)) && !only_a_value_word).then(|| {
                 notes.push(Note::ValueHeading { header: header.to_string(), heading: heading.to_string() });
                 heading.to_string()
@@ -597,6 +600,31 @@ pub fn build(
         entries.push(Value::Object(o));
     }
     Built { entries, notes, row_heading, value_heading }
+}
+
+/// What a table's headings (`built`) become in a ranking section that has headings of its own
+/// (`kept_row`, `kept_value`: the person's, never replaced) or rows the table only adds to
+/// (`appending`: counties added under indicators do not rename their column). A value heading
+/// kept over a table whose header names another kind of figure (合格率 over 污水处理率（%）)
+/// is a note to check: the column may now hold figures its heading does not name.
+pub fn keep_headings(built: &mut Built, kept_row: Option<&str>, kept_value: Option<&str>, appending: bool) {
+    if kept_row.is_some() || appending {
+        built.row_heading = None;
+        built.notes.retain(|note| !matches!(note, Note::RowHeading { .. }));
+    }
+    if kept_value.is_some() || appending {
+        let table = built.notes.iter().find_map(|note| match note {
+            Note::ValueHeading { header, heading } => Some((header.clone(), heading.clone())),
+            _ => None,
+        });
+        built.value_heading = None;
+        built.notes.retain(|note| !matches!(note, Note::ValueHeading { .. }));
+        if let (Some(kept), Some((header, heading))) = (kept_value, table) {
+            if kept.trim() != heading {
+                built.notes.push(Note::HeadingKept { kept: kept.trim().to_string(), header });
+            }
+        }
+    }
 }
 
 /// The texts of an entry a table gives in Chinese only, whose English the person adds by hand.

@@ -214,35 +214,17 @@ impl ImportState {
                 built.notes.push(Note::KeptEnglish { count });
             }
         }
-        // A heading the person gave the section is theirs: the table's does not replace it; nor
-        // does it head rows it only adds to (counties appended under indicators).
+        // The headings the section has (the person's), and whether the rows only add to others.
         let has_rows = doc.pointer(&self.array()).and_then(Value::as_array).is_some_and(|rows| !rows.is_empty());
-        let keeps = |key: &str| {
-            doc.pointer(&format!("/sections/{}/{key}", self.section)).is_some() || (has_rows && !self.replace)
+        let kept = |key: &str| {
+            doc.pointer(&format!("/sections/{}/{key}", self.section)).map(|v| crate::editor::doc::text_parts(Some(v)).0)
         };
-        if keeps("row_heading") {
-            built.row_heading = None;
-            built.notes.retain(|note| !matches!(note, Note::RowHeading { .. }));
-        }
-        if keeps("value_heading") {
-            // A new sheet whose values are another kind of figure than the heading given says
-            // (合格率 kept over 污水处理率): the heading stays, and the person is asked to look.
-            let kept = doc
-                .pointer(&format!("/sections/{}/value_heading", self.section))
-                .and_then(|v| v.as_str().or_else(|| v.get("zh")?.as_str()))
-                .map(str::to_string);
-            let table = built.notes.iter().find_map(|note| match note {
-                Note::ValueHeading { header, heading } => Some((header.clone(), heading.clone())),
-                _ => None,
-            });
-            built.value_heading = None;
-            built.notes.retain(|note| !matches!(note, Note::ValueHeading { .. }));
-            if let (Some(kept), Some((header, heading)), true) = (kept, table, self.replace) {
-                if kept.trim() != heading {
-                    built.notes.push(Note::HeadingKept { kept, header });
-                }
-            }
-        }
+        mapping::keep_headings(
+            &mut built,
+            kept("row_heading").as_deref(),
+            kept("value_heading").as_deref(),
+            has_rows && !self.replace,
+        );
         built
     }
 
