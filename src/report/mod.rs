@@ -55,8 +55,7 @@ pub struct WidgetProps {
     /// Rendered by the browser, where the widget runs its controls (the embed glue, the
     /// editor's preview); not a string render (`report-widget prerender`, the editor's snippet),
     /// read before the wasm has come or where it never does. Hydration applies the difference,
-    /// which is in attributes only.
-    #[prop_or_default]
+    /// which is in attributes only. Required, so that no render forgets to say which it is.
     pub live: bool,
 }
 

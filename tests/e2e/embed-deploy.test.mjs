@@ -309,12 +309,22 @@ test("a data-src address answered by a web page (a CMS's own \"not found\" page,
   await context.close();
 });
 
-test("the built wasm files keep the lowest kilobyte of memory free, as wasm-opt's --low-memory-unused assumes", () => {
-  // Every data segment starts at or above 1024 (Rust puts the stack first): the build checks it
-  // and would fail; here the files as shipped, and a module that breaks the rule.
+test("no data segment of the built wasm files starts in the lowest kilobyte of memory, as wasm-opt's --low-memory-unused assumes", () => {
+  // Rust puts the stack first and data above it; the build checks each module it packs and
+  // fails otherwise. Here: the files as shipped, then small modules at the edges.
   for (const name of readdirSync(DIST).filter((f) => f.endsWith(".wasm"))) {
     assert.ok(checkLowMemoryUnused(readFileSync(join(DIST, name))) > 0, `${name} has data segments, all above 1 KiB`);
   }
-  const lowData = Uint8Array.from([0, 97, 115, 109, 1, 0, 0, 0, 5, 3, 1, 0, 1, 11, 7, 1, 0, 65, 16, 11, 1, 42]);
-  assert.throws(() => checkLowMemoryUnused(lowData), /starts at 16, below 1024/);
+  // A memory, then a data section with one segment: flags, [memory index,] i32.const offset, end, one byte.
+  const module = (segment) =>
+    Uint8Array.from([0, 97, 115, 109, 1, 0, 0, 0, 5, 3, 1, 0, 1, 11, segment.length + 3, 1, ...segment, 1, 42]);
+  const active = (...offset) => module([0, 0x41, ...offset, 0x0b]);
+  assert.throws(() => checkLowMemoryUnused(active(16)), /starts at 16, below 1024/);
+  assert.throws(() => checkLowMemoryUnused(active(0xff, 0x07)), /starts at 1023, below 1024/);
+  assert.equal(checkLowMemoryUnused(active(0x80, 0x08)), 1, "1024 is above");
+  assert.equal(checkLowMemoryUnused(active(0x7f)), 1, "i32.const -1 is the top of memory, 4294967295");
+  assert.equal(checkLowMemoryUnused(module([2, 0, 0x41, 0x80, 0x80, 0x40, 0x0b])), 1, "with a memory index");
+  assert.throws(() => checkLowMemoryUnused(module([2, 0, 0x41, 0x10, 0x0b])), /starts at 16/);
+  assert.throws(() => checkLowMemoryUnused(module([1])), /passive/);
+  assert.throws(() => checkLowMemoryUnused(Uint8Array.from([0, 97, 115, 109, 1, 0, 0, 0])), /no data segment/);
 });

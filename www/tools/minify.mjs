@@ -103,7 +103,6 @@ export function widgetStylesheet(source) {
  * changed glue format fails the build instead of a page. (binaryen's own `--minify-imports`
  * renames only emscripten's "env" imports.) */
 export function minifyWasmNames(wasm, glue, MODULE = "./report-widget-web_bg.js") {
-  checkLowMemoryUnused(wasm);
   const bytes = new Uint8Array(wasm);
   let at = 8; // magic and version
   const uleb = () => {
@@ -225,7 +224,9 @@ export function minifyWasmNames(wasm, glue, MODULE = "./report-widget-web_bg.js"
  * That is sound while nothing the program keeps lives there: Rust puts the stack first
  * ([0, 1 MiB), growing down, reaching that kilobyte only just before it overflows) and static
  * data and the heap above it. Throws if a data segment starts below 1024, so a toolchain or
- * linker change that moved data down fails the build instead of a page. */
+ * linker change that moved data down fails the build instead of a page; also for a passive
+ * segment (placed at run time, where this cannot see) or a module with no data at all (not
+ * what this build makes: something changed). Returns how many segments it checked. */
 export function checkLowMemoryUnused(wasm) {
   const bytes = new Uint8Array(wasm);
   let at = 8;
@@ -257,7 +258,8 @@ export function checkLowMemoryUnused(wasm) {
     if (id === 11) {
       for (let count = uleb(); count > 0; count--) {
         const flags = uleb();
-        if (flags !== 1) {
+        if (flags === 1) throw new Error("checkLowMemoryUnused: a passive data segment: where it is placed cannot be checked");
+        {
           if (flags === 2) uleb(); // memory index
           if (bytes[at++] !== 0x41) throw new Error("checkLowMemoryUnused: a data segment's offset is not an i32.const");
           const offset = sleb32() >>> 0;
@@ -274,5 +276,6 @@ export function checkLowMemoryUnused(wasm) {
     }
     at = end;
   }
+  if (segments === 0) throw new Error("checkLowMemoryUnused: no data segment: not the module this build makes");
   return segments;
 }

@@ -20,7 +20,15 @@ import { createHash } from "node:crypto";
 import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
-import { bundleLoader, contentHash, minifyGlue, minifyWasmNames, trustedInnerHtml, widgetStylesheet } from "./minify.mjs";
+import {
+  bundleLoader,
+  checkLowMemoryUnused,
+  contentHash,
+  minifyGlue,
+  minifyWasmNames,
+  trustedInnerHtml,
+  widgetStylesheet,
+} from "./minify.mjs";
 
 const source = process.env.TRUNK_SOURCE_DIR || process.cwd();
 const staging = process.env.TRUNK_STAGING_DIR;
@@ -48,6 +56,8 @@ const sri = (bytes) => `sha384-${createHash("sha384").update(bytes).digest("base
  * change, and a long-cached file must never change under its name. Returns the names and the
  * bytes. */
 function packModule(glueText, wasmBytes, prefix, module, { writeGlue = true } = {}) {
+  // Both modules are optimized with wasm-opt's --low-memory-unused (index.html, run).
+  checkLowMemoryUnused(wasmBytes);
   const short = minifyWasmNames(wasmBytes, glueText, module);
   const glue = Buffer.from(minifyGlue(short.glue));
   const hash = contentHash(short.wasm, glue);
