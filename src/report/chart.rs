@@ -119,15 +119,20 @@ impl Reducible for ChartState {
                 }
             }
             ChartAction::Blur => s.focused = false,
+            // A key that moves through the chart also closes the keyboard hint: the reader has
+            // found the keys, and the hint covers the end of the row above the plot (the legend's
+            // last chips).
             ChartAction::Step(step) => {
                 s.cursor = step_visible(&s.hidden, s.cursor, step);
                 s.hover = None;
                 s.dismissed = false;
+                s.hint_closed = true;
             }
             ChartAction::Edge { last } => {
                 s.cursor = edge_visible(&s.hidden, last);
                 s.hover = None;
                 s.dismissed = false;
+                s.hint_closed = true;
             }
             ChartAction::Dismiss => {
                 s.dismissed = true;
