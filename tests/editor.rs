@@ -605,6 +605,21 @@ fn a_sections_own_headings_are_kept_and_a_value_heading_that_may_not_fit_is_to_c
 }
 
 #[test]
+fn a_rank_beyond_the_sections_group_is_said_before_applying() {
+    let rows = table::parse("乡镇\t合格率\t排名\n甲镇\t98\t1\n合计\t\t\n乙镇\t97\t7\n丙镇\t96\t0\n", '\t').rows;
+    let map = mapping::guess_mapping(Target::Ranking, &rows, true);
+    let mut built = mapping::build(Target::Ranking, Some(rows[0].as_slice()), &rows[1..], &map, &HashSet::new(), "r");
+    assert_eq!(built.rows, [0, 2, 3], "each entry's row of the table, the total row left out");
+    mapping::note_ranks_beyond_group(&mut built, 6);
+    let beyond: Vec<&Note> = built.notes.iter().filter(|n| matches!(n, Note::RankBeyondGroup { .. })).collect();
+    assert_eq!(
+        beyond,
+        [&Note::RankBeyondGroup { row: 2, rank: 7, size: 6 }, &Note::RankBeyondGroup { row: 3, rank: 0, size: 6 }]
+    );
+    assert!(beyond[0].needs_check());
+}
+
+#[test]
 fn a_pasted_ranking_table_fills_a_valid_section() {
     let mut doc = parse(LANSHAN);
     let ranking = doc["sections"].as_array().unwrap().iter().position(|s| s["kind"] == "ranking").unwrap();

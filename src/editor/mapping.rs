@@ -311,6 +311,8 @@ pub enum Note {
     /// A rank cell with a number that is no place (“98.5”, “12%”): kept as text; the column is
     /// likely not a rank.
     NotARank { row: usize, cell: String },
+    /// A rank beyond the section's group (7 in a group of 6, or 0).
+    RankBeyondGroup { row: usize, rank: u64, size: u32 },
     /// A resolved count with a hedge or a unit of its own (“1,230余”, “98.9%”): kept as text,
     /// as the bare number would claim more than the cell says.
     NotACount { row: usize, cell: String },
@@ -384,6 +386,8 @@ pub struct Built {
     /// A ranking's `value_heading`, from its value column's header without the unit in brackets,
     /// where that names a kind of figure (“合格率”), not only that it is one (“数值”).
     pub value_heading: Option<String>,
+    /// The table's row (of those below the header) each entry comes from, for notes on entries.
+    pub rows: Vec<usize>,
 }
 
 fn text(zh: Option<&str>, en: Option<&str>) -> Option<Value> {
@@ -438,6 +442,7 @@ pub fn build(
     let mut taken = taken.clone();
     let mut notes = Vec::new();
     let mut entries = Vec::new();
+    let mut entry_rows = Vec::new();
     let value_header = mapping.iter().position(|m| *m == Field::Value).and_then(|c| header?.get(c));
     let header_unit = value_header.and_then(|h| header_unit(h));
     if let (Some(header), Some(unit)) = (value_header, &header_unit) {
@@ -598,8 +603,22 @@ pub fn build(
             }
         }
         entries.push(Value::Object(o));
+        entry_rows.push(r);
     }
-    Built { entries, notes, row_heading, value_heading }
+    Built { entries, notes, row_heading, value_heading, rows: entry_rows }
+}
+
+/// Ranks in a ranking's rows beyond its group (7th of a group of 6, or 0), said before applying
+/// as the checks would say after: a sheet with a town too many, or a rank column from another
+/// table. `size` is the section's group's size.
+pub fn note_ranks_beyond_group(built: &mut Built, size: u32) {
+    for (entry, &row) in built.entries.iter().zip(&built.rows) {
+        for key in ["value_rank", "change_rank"] {
+            if let Some(rank) = entry.get(key).and_then(Value::as_u64).filter(|&p| p == 0 || p > u64::from(size)) {
+                built.notes.push(Note::RankBeyondGroup { row, rank, size });
+            }
+        }
+    }
 }
 
 /// What a table's headings (`built`) become in a ranking section that has headings of its own

@@ -71,7 +71,13 @@ impl ImportState {
             // its rows after the old ones silently doubled every row. Where the section has
             // rows the panel says how many go, and one undo step brings them back.
             replace: true,
-            built: Built { entries: Vec::new(), notes: Vec::new(), row_heading: None, value_heading: None },
+            built: Built {
+                entries: Vec::new(),
+                notes: Vec::new(),
+                row_heading: None,
+                value_heading: None,
+                rows: Vec::new(),
+            },
             not_stored: false,
         })
     }
@@ -225,6 +231,15 @@ impl ImportState {
             kept("value_heading").as_deref(),
             has_rows && !self.replace,
         );
+        // A rank beyond the section's group, said before applying (the checks say it after).
+        let group = doc.pointer(&format!("/sections/{}/group", self.section)).and_then(Value::as_str);
+        let size = group.zip(doc.get("groups").and_then(Value::as_array)).and_then(|(id, groups)| {
+            let group = groups.iter().find(|g| g.get("id").and_then(Value::as_str) == Some(id))?;
+            u32::try_from(group.get("size")?.as_u64()?).ok()
+        });
+        if let (Target::Ranking, Some(size)) = (self.target, size) {
+            mapping::note_ranks_beyond_group(&mut built, size);
+        }
         built
     }
 
@@ -357,6 +372,9 @@ fn note_text(ctx: &FormCtx, note: &Note, state: &ImportState) -> String {
         Note::NotANumber { row: r, cell, .. } => fill(t.note_nan, &[("row", row(r)), ("cell", cell.clone())]),
         Note::NotACount { row: r, cell } => fill(t.note_not_a_count, &[("row", row(r)), ("cell", cell.clone())]),
         Note::NotARank { row: r, cell } => fill(t.note_not_a_rank, &[("row", row(r)), ("cell", cell.clone())]),
+        Note::RankBeyondGroup { row: r, rank, size } => {
+            fill(t.note_rank_beyond_group, &[("row", row(r)), ("rank", rank.to_string()), ("size", size.to_string())])
+        }
         Note::HeaderUnit { header, unit } => {
             fill(t.note_header_unit, &[("header", header.clone()), ("unit", unit.clone())])
         }
