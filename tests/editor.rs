@@ -590,11 +590,15 @@ fn a_sections_own_headings_are_kept_and_a_value_heading_that_may_not_fit_is_to_c
         mapping::keep_headings(&mut built, Some("县区"), Some(" 合格率"), appending);
         assert_eq!((built.row_heading.as_deref(), built.value_heading.as_deref()), (None, None));
         let kept: Vec<&Note> = built.notes.iter().filter(|n| matches!(n, Note::HeadingKept { .. })).collect();
-        assert_eq!(kept, [&Note::HeadingKept { kept: "合格率".into(), header: "污水处理率（%）".into() }]);
+        assert_eq!(kept, [&Note::HeadingKept { kept: "合格率".into(), header: "污水处理率（%）".into(), appending }]);
         assert!(kept[0].needs_check());
         assert!(!built.notes.iter().any(|n| matches!(n, Note::RowHeading { .. } | Note::ValueHeading { .. })));
     }
-    // The same heading: nothing to say. Rows added under indicators: no heading, no note.
+    // A blank heading is none to compare with; the same heading: nothing to say. Rows added
+    // under indicators: no heading, no note.
+    let mut blank = build(sheet);
+    mapping::keep_headings(&mut blank, None, Some(" "), false);
+    assert!(!blank.notes.iter().any(|n| matches!(n, Note::HeadingKept { .. })));
     let mut same = build(sheet);
     mapping::keep_headings(&mut same, None, Some("污水处理率"), false);
     assert!(!same.notes.iter().any(|n| matches!(n, Note::HeadingKept { .. })));
@@ -614,9 +618,22 @@ fn a_rank_beyond_the_sections_group_is_said_before_applying() {
     let beyond: Vec<&Note> = built.notes.iter().filter(|n| matches!(n, Note::RankBeyondGroup { .. })).collect();
     assert_eq!(
         beyond,
-        [&Note::RankBeyondGroup { row: 2, rank: 7, size: 6 }, &Note::RankBeyondGroup { row: 3, rank: 0, size: 6 }]
+        [
+            &Note::RankBeyondGroup { row: 2, field: Field::ValueRank, rank: 7, size: 6 },
+            &Note::RankBeyondGroup { row: 3, field: Field::ValueRank, rank: 0, size: 6 }
+        ]
     );
     assert!(beyond[0].needs_check());
+    // Among the other notes in row order: after the total row's (row 1).
+    let rows: Vec<Option<usize>> = built.notes.iter().map(Note::row).filter(Option::is_some).collect();
+    assert!(rows.windows(2).all(|w| w[0] <= w[1]), "{:?}", built.notes);
+    // The section's group size, from the document; none where it is not a whole number.
+    let mut doc = json::parse(LANSHAN).unwrap();
+    let ranks = doc["sections"].as_array().unwrap().iter().position(|s| s["id"] == "air-ranks").unwrap();
+    assert_eq!(mapping::group_size(&doc, ranks), Some(5), "五区");
+    assert_eq!(mapping::group_size(&doc, 0), None, "a metrics section ranks in no group of its own");
+    doc["groups"][0]["size"] = serde_json::json!("5");
+    assert_eq!(mapping::group_size(&doc, ranks), None);
 }
 
 #[test]

@@ -311,8 +311,8 @@ pub enum Note {
     /// A rank cell with a number that is no place (“98.5”, “12%”): kept as text; the column is
     /// likely not a rank.
     NotARank { row: usize, cell: String },
-    /// A rank beyond the section's group (7 in a group of 6, or 0).
-    RankBeyondGroup { row: usize, rank: u64, size: u32 },
+    /// A rank beyond the section's group (7 in a group of 6, or 0), in the rank column `field`.
+    RankBeyondGroup { row: usize, field: Field, rank: u64, size: u32 },
     /// A resolved count with a hedge or a unit of its own (“1,230余”, “98.9%”): kept as text,
     /// as the bare number would claim more than the cell says.
     NotACount { row: usize, cell: String },
@@ -332,15 +332,32 @@ pub enum Note {
     /// heading of the table's value column (`value_heading`, “合格率”, its unit left to the
     /// values), where the section has none yet.
     ValueHeading { header: String, heading: String },
-    /// Replacing a ranking's rows with a table whose value header names another kind of figure
-    /// (“污水处理率”) than the value column's heading the section keeps (“合格率”).
-    HeadingKept { kept: String, header: String },
+    /// A table whose value header names another kind of figure (“污水处理率”) than the value
+    /// column's heading the section keeps (“合格率”): replacing the rows (`appending` false),
+    /// the heading may need changing; adding to them, the figures may not belong together.
+    HeadingKept { kept: String, header: String, appending: bool },
     /// Replacing rows with an updated table: texts whose Chinese is unchanged keep the English
     /// the person gave them (a sheet has none to give).
     KeptEnglish { count: usize },
 }
 
 impl Note {
+    /// The table's row (below the header) a note is about, if it is about one.
+    pub fn row(&self) -> Option<usize> {
+        match self {
+            Note::Qualifier { row, .. }
+            | Note::Unit { row, .. }
+            | Note::UnitConflict { row, .. }
+            | Note::QualifierDropped { row, .. }
+            | Note::NotANumber { row, .. }
+            | Note::NotARank { row, .. }
+            | Note::RankBeyondGroup { row, .. }
+            | Note::NotACount { row, .. }
+            | Note::TotalRow { row, .. } => Some(*row),
+            _ => None,
+        }
+    }
+
     /// Whether the editor must look at the row or column before applying: a figure kept as
     /// text, a qualifier or unit overridden, a row or column left out. The other notes say how a
     /// cell was read, which is what the editor wrote.
@@ -358,8 +375,8 @@ impl Note {
 }
 
 /// Value headers that say only that a column holds values: no heading of their own.
-const GENERIC_VALUE_HEADINGS: &[&str] =
-    &["数值", "数", "值", "数量", "数目", "合计", "总计", "value", "values", "number", "count", "total"];
+/// (Chinese only: a heading is taken from a Chinese header, the text every reader gets.)
+const GENERIC_VALUE_HEADINGS: &[&str] = &["数值", "数", "值", "数量", "数目", "合计", "总计", "总数"];
 
 /// Words of a change column ("同比（百分点）", "增幅"). Neither a ranking row nor a case item
 /// has a change of its own (a change belongs to a metric), and its -0.1 and 0.0 are no rank: such
@@ -471,7 +488,7 @@ pub fn build(
             // unless it only says that they are values (“数值”, “数量”, “合计”), which the
             // default heading says as well. (金额 or 件数 say more: they head the column.)
             let heading = header_name_and_unit(header).map_or(header, |(name, _)| name);
-            let only_a_value_word = GENERIC_VALUE_HEADINGS.contains(&heading.to_lowercase().as_str());
+            let only_a_value_word = GENERIC_VALUE_HEADINGS.contains(&heading);
             (heading.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)) && !only_a_value_word).then(|| {
                 notes.push(Note::ValueHeading { header: header.to_string(), heading: heading.to_string() });
                 heading.to_string()
@@ -610,15 +627,25 @@ pub fn build(
 
 /// Ranks in a ranking's rows beyond its group (7th of a group of 6, or 0), said before applying
 /// as the checks would say after: a sheet with a town too many, or a rank column from another
-/// table. `size` is the section's group's size.
+/// table. `size` is the section's group's size. Each note goes among the others in row order.
 pub fn note_ranks_beyond_group(built: &mut Built, size: u32) {
     for (entry, &row) in built.entries.iter().zip(&built.rows) {
-        for key in ["value_rank", "change_rank"] {
-            if let Some(rank) = entry.get(key).and_then(Value::as_u64).filter(|&p| p == 0 || p > u64::from(size)) {
-                built.notes.push(Note::RankBeyondGroup { row, rank, size });
+        for (field, key) in [(Field::ValueRank, "value_rank"), (Field::ChangeRank, "change_rank")] {
+            let Some(rank) = entry.get(key).and_then(Value::as_u64) else { continue };
+            if !crate::validate::is_place_in_group(rank, size) {
+                let at = built.notes.iter().position(|n| n.row().is_some_and(|r| r > row)).unwrap_or(built.notes.len());
+                built.notes.insert(at, Note::RankBeyondGroup { row, field, rank, size });
             }
         }
     }
+}
+
+/// The size of the group a ranking section (`section`, its index) ranks in, if the document
+/// says it as a whole number; otherwise none (the checks say what is wrong with it).
+pub fn group_size(doc: &Value, section: usize) -> Option<u32> {
+    let id = doc.pointer(&format!("/sections/{section}/group"))?.as_str()?;
+    let group = doc.get("groups")?.as_array()?.iter().find(|g| g.get("id").and_then(Value::as_str) == Some(id))?;
+    u32::try_from(group.get("size")?.as_u64()?).ok()
 }
 
 /// What a table's headings (`built`) become in a ranking section that has headings of its own
@@ -638,9 +665,10 @@ pub fn keep_headings(built: &mut Built, kept_row: Option<&str>, kept_value: Opti
         });
         built.value_heading = None;
         built.notes.retain(|note| !matches!(note, Note::ValueHeading { .. }));
-        if let (Some(kept), Some((header, heading))) = (kept_value, table) {
-            if kept.trim() != heading {
-                built.notes.push(Note::HeadingKept { kept: kept.trim().to_string(), header });
+        // A blank heading is no heading to compare with (the checks ask for it).
+        if let (Some(kept), Some((header, heading))) = (kept_value.map(str::trim).filter(|k| !k.is_empty()), table) {
+            if kept != heading {
+                built.notes.push(Note::HeadingKept { kept: kept.to_string(), header, appending });
             }
         }
     }

@@ -130,6 +130,7 @@ fn same_names(out: &mut Vec<Problem>, report: &Report, at: &str, body: &SectionB
                         (None, Some(label)) => ("label", label.zh.as_str()),
                         (None, None) => return None,
                     };
+                    // Without the unit: a ranking's rows are its group's members, one row each.
                     Some((i, field, name, name_key(name, "")))
                 })
                 .collect(),
@@ -166,7 +167,7 @@ fn same_names(out: &mut Vec<Problem>, report: &Report, at: &str, body: &SectionB
             format!("{at}/{list}/{i}/{field}"),
             format!("与{zh_place}名称相同（“{name}”）：是否重复填写？如是两项不同的内容，请改用能区分的名称"),
             format!(
-                "the same name as {} (“{name}”): entered twice? If they are two different things, name them apart",
+                "the same name as {} (“{name}”): entered twice? If they are two different things, give them names that tell them apart",
                 en_place.to_lowercase()
             ),
         ));

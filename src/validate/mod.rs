@@ -525,8 +525,14 @@ fn advise_on_units(out: &mut Vec<Problem>, metric: &Metric, at: &At) {
     }
 }
 
+/// Whether `position` is a place in a group of `size` (1 to `size`): the rule the checks apply
+/// and the editor's import says before applying.
+pub fn is_place_in_group(position: u64, size: u32) -> bool {
+    position != 0 && position <= u64::from(size)
+}
+
 fn check_position(out: &mut Vec<Problem>, group: &Group, position: u32, at: &At) {
-    if position == 0 || position > group.size {
+    if !is_place_in_group(u64::from(position), group.size) {
         out.push(Problem::error(
             at.pointer(),
             text!("名次 {position} 应在 1 到 {}（分组“{}”的大小）之间", group.size, group.label.zh),

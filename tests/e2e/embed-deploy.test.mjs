@@ -312,7 +312,9 @@ test("a data-src address answered by a web page (a CMS's own \"not found\" page,
 test("no data segment of the built wasm files starts in the lowest kilobyte of memory, as wasm-opt's --low-memory-unused assumes", () => {
   // Rust puts the stack first and data above it; the build checks each module it packs and
   // fails otherwise. Here: the files as shipped, then small modules at the edges.
-  for (const name of readdirSync(DIST).filter((f) => f.endsWith(".wasm"))) {
+  const shipped = readdirSync(DIST).filter((f) => f.endsWith(".wasm"));
+  assert.equal(shipped.length, 2, `the widget's and the on-demand module's: ${shipped}`);
+  for (const name of shipped) {
     assert.ok(checkLowMemoryUnused(readFileSync(join(DIST, name))) > 0, `${name} has data segments, all above 1 KiB`);
   }
   // A memory, then a data section with one segment: flags, [memory index,] i32.const offset, end, one byte.
@@ -323,7 +325,7 @@ test("no data segment of the built wasm files starts in the lowest kilobyte of m
   assert.throws(() => checkLowMemoryUnused(active(0xff, 0x07)), /starts at 1023, below 1024/);
   assert.equal(checkLowMemoryUnused(active(0x80, 0x08)), 1, "1024 is above");
   assert.equal(checkLowMemoryUnused(active(0x7f)), 1, "i32.const -1 is the top of memory, 4294967295");
-  assert.equal(checkLowMemoryUnused(module([2, 0, 0x41, 0x80, 0x80, 0x40, 0x0b])), 1, "with a memory index");
+  assert.equal(checkLowMemoryUnused(module([2, 0, 0x41, 0x80, 0x80, 0xc0, 0x00, 0x0b])), 1, "1 MiB, with a memory index");
   assert.throws(() => checkLowMemoryUnused(module([2, 0, 0x41, 0x10, 0x0b])), /starts at 16/);
   assert.throws(() => checkLowMemoryUnused(module([1])), /passive/);
   assert.throws(() => checkLowMemoryUnused(Uint8Array.from([0, 97, 115, 109, 1, 0, 0, 0])), /no data segment/);

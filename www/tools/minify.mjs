@@ -259,16 +259,14 @@ export function checkLowMemoryUnused(wasm) {
       for (let count = uleb(); count > 0; count--) {
         const flags = uleb();
         if (flags === 1) throw new Error("checkLowMemoryUnused: a passive data segment: where it is placed cannot be checked");
-        {
-          if (flags === 2) uleb(); // memory index
-          if (bytes[at++] !== 0x41) throw new Error("checkLowMemoryUnused: a data segment's offset is not an i32.const");
-          const offset = sleb32() >>> 0;
-          if (bytes[at++] !== 0x0b) throw new Error("checkLowMemoryUnused: a data segment's offset expression is longer");
-          if (offset < 1024) {
-            throw new Error(`checkLowMemoryUnused: a data segment starts at ${offset}, below 1024: drop --low-memory-unused from wasm-opt's options`);
-          }
-          segments++;
+        if (flags === 2) uleb(); // memory index
+        if (bytes[at++] !== 0x41) throw new Error("checkLowMemoryUnused: a data segment's offset is not an i32.const");
+        const offset = sleb32() >>> 0;
+        if (bytes[at++] !== 0x0b) throw new Error("checkLowMemoryUnused: a data segment's offset expression is longer");
+        if (offset < 1024) {
+          throw new Error(`checkLowMemoryUnused: a data segment starts at ${offset}, below 1024: drop --low-memory-unused from wasm-opt's options`);
         }
+        segments++;
         const length = uleb(); // of the bytes (read before `at` is: `at += uleb()` would not)
         at += length;
       }

@@ -222,9 +222,7 @@ impl ImportState {
         }
         // The headings the section has (the person's), and whether the rows only add to others.
         let has_rows = doc.pointer(&self.array()).and_then(Value::as_array).is_some_and(|rows| !rows.is_empty());
-        let kept = |key: &str| {
-            doc.pointer(&format!("/sections/{}/{key}", self.section)).map(|v| crate::editor::doc::text_parts(Some(v)).0)
-        };
+        let kept = |key: &str| doc.pointer(&format!("/sections/{}/{key}", self.section)).map(|v| text_parts(Some(v)).0);
         mapping::keep_headings(
             &mut built,
             kept("row_heading").as_deref(),
@@ -232,12 +230,7 @@ impl ImportState {
             has_rows && !self.replace,
         );
         // A rank beyond the section's group, said before applying (the checks say it after).
-        let group = doc.pointer(&format!("/sections/{}/group", self.section)).and_then(Value::as_str);
-        let size = group.zip(doc.get("groups").and_then(Value::as_array)).and_then(|(id, groups)| {
-            let group = groups.iter().find(|g| g.get("id").and_then(Value::as_str) == Some(id))?;
-            u32::try_from(group.get("size")?.as_u64()?).ok()
-        });
-        if let (Target::Ranking, Some(size)) = (self.target, size) {
+        if let (Target::Ranking, Some(size)) = (self.target, mapping::group_size(doc, self.section)) {
             mapping::note_ranks_beyond_group(&mut built, size);
         }
         built
@@ -372,9 +365,15 @@ fn note_text(ctx: &FormCtx, note: &Note, state: &ImportState) -> String {
         Note::NotANumber { row: r, cell, .. } => fill(t.note_nan, &[("row", row(r)), ("cell", cell.clone())]),
         Note::NotACount { row: r, cell } => fill(t.note_not_a_count, &[("row", row(r)), ("cell", cell.clone())]),
         Note::NotARank { row: r, cell } => fill(t.note_not_a_rank, &[("row", row(r)), ("cell", cell.clone())]),
-        Note::RankBeyondGroup { row: r, rank, size } => {
-            fill(t.note_rank_beyond_group, &[("row", row(r)), ("rank", rank.to_string()), ("size", size.to_string())])
-        }
+        Note::RankBeyondGroup { row: r, field, rank, size } => fill(
+            t.note_rank_beyond_group,
+            &[
+                ("row", row(r)),
+                ("column", t.field(*field).to_string()),
+                ("rank", rank.to_string()),
+                ("size", size.to_string()),
+            ],
+        ),
         Note::HeaderUnit { header, unit } => {
             fill(t.note_header_unit, &[("header", header.clone()), ("unit", unit.clone())])
         }
@@ -384,9 +383,10 @@ fn note_text(ctx: &FormCtx, note: &Note, state: &ImportState) -> String {
             fill(t.note_column_not_imported, &[("column", name)])
         }
         Note::RowHeading { header } => fill(t.note_row_heading, &[("header", header.clone())]),
-        Note::HeadingKept { kept, header } => {
-            fill(t.note_heading_kept, &[("kept", kept.clone()), ("header", header.clone())])
-        }
+        Note::HeadingKept { kept, header, appending } => fill(
+            if *appending { t.note_heading_kept_added } else { t.note_heading_kept },
+            &[("kept", kept.clone()), ("header", header.clone())],
+        ),
         Note::ValueHeading { header, heading } => {
             fill(t.note_value_heading, &[("header", header.clone()), ("heading", heading.clone())])
         }
