@@ -637,6 +637,27 @@ fn a_rank_beyond_the_sections_group_is_said_before_applying() {
 }
 
 #[test]
+fn a_comma_for_a_decimal_point_is_kept_and_its_reading_suggested() {
+    let rows = table::parse("乡镇\t合格率\n甲镇\t97,5\n乙镇\t1,234\n丙镇\t-0,25\n丁镇\t1,2345\n", '\t').rows;
+    let map = mapping::guess_mapping(Target::Ranking, &rows, true);
+    assert_eq!(map, [Field::Label, Field::Value], "still a column of numbers");
+    let built = mapping::build(Target::Ranking, Some(rows[0].as_slice()), &rows[1..], &map, &HashSet::new(), "r");
+    assert_eq!(built.entries[0]["value"], "97,5", "kept as written: never silently changed");
+    assert_eq!(built.entries[1]["value"].to_string(), "1234", "a thousands separator is one");
+    let said: Vec<&Note> =
+        built.notes.iter().filter(|n| matches!(n, Note::DecimalComma { .. } | Note::NotANumber { .. })).collect();
+    assert_eq!(
+        said,
+        [
+            &Note::DecimalComma { row: 0, cell: "97,5".into(), reading: "97.5".into() },
+            &Note::DecimalComma { row: 2, cell: "-0,25".into(), reading: "-0.25".into() },
+            &Note::NotANumber { row: 3, cell: "1,2345".into(), field: Field::Value },
+        ]
+    );
+    assert!(said[0].needs_check());
+}
+
+#[test]
 fn a_pasted_ranking_table_fills_a_valid_section() {
     let mut doc = parse(LANSHAN);
     let ranking = doc["sections"].as_array().unwrap().iter().position(|s| s["kind"] == "ranking").unwrap();

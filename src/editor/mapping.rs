@@ -266,7 +266,9 @@ pub fn guess_mapping(target: Target, rows: &[Vec<String>], header: bool) -> Vec<
         if filled.is_empty() {
             continue;
         }
-        let numbers = filled.iter().filter(|c| is_number(c)).count();
+        // A comma for a decimal point ("97,5") still makes a column of numbers: its cells are
+        // then each said, with the number they may mean.
+        let numbers = filled.iter().filter(|c| is_number(c) || decimal_comma(c).is_some()).count();
         let field = if change[col] {
             // A change column is the value or nothing.
             (numbers * 2 > filled.len() && !used.contains(&Field::Value)).then_some(Field::Value)
@@ -311,6 +313,9 @@ pub enum Note {
     /// A rank cell with a number that is no place (“98.5”, “12%”): kept as text; the column is
     /// likely not a rank.
     NotARank { row: usize, cell: String },
+    /// A value with a comma where a decimal point belongs (“97,5”, as some spreadsheets write
+    /// it): not a number, kept as written, with the number it may mean (`reading`, “97.5”).
+    DecimalComma { row: usize, cell: String, reading: String },
     /// A rank beyond the section's group (7 in a group of 6, or 0), in the rank column `field`.
     RankBeyondGroup { row: usize, field: Field, rank: u64, size: u32 },
     /// A resolved count with a hedge or a unit of its own (“1,230余”, “98.9%”): kept as text,
@@ -351,6 +356,7 @@ impl Note {
             | Note::QualifierDropped { row, .. }
             | Note::NotANumber { row, .. }
             | Note::NotARank { row, .. }
+            | Note::DecimalComma { row, .. }
             | Note::RankBeyondGroup { row, .. }
             | Note::NotACount { row, .. }
             | Note::TotalRow { row, .. } => Some(*row),
@@ -568,7 +574,10 @@ pub fn build(
                 }
                 None => {
                     o.insert("value".into(), json!(v));
-                    notes.push(Note::NotANumber { row: r, cell: v.to_string(), field: Field::Value });
+                    notes.push(match decimal_comma(v) {
+                        Some(reading) => Note::DecimalComma { row: r, cell: v.to_string(), reading },
+                        None => Note::NotANumber { row: r, cell: v.to_string(), field: Field::Value },
+                    });
                 }
             }
         }
@@ -623,6 +632,15 @@ pub fn build(
         entry_rows.push(r);
     }
     Built { entries, notes, row_heading, value_heading, rows: entry_rows }
+}
+
+/// The number a cell may mean if its comma is a decimal point: one comma followed by one or two
+/// digits (“97,5”, “-0,25”). A thousands separator is followed by three (“1,234” is a number).
+fn decimal_comma(cell: &str) -> Option<String> {
+    let (whole, fraction) = cell.trim().split_once(',')?;
+    let digits = whole.strip_prefix('-').unwrap_or(whole);
+    let plain = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    (plain(digits) && plain(fraction) && fraction.len() <= 2).then(|| format!("{whole}.{fraction}"))
 }
 
 /// Ranks in a ranking's rows beyond its group (7th of a group of 6, or 0), said before applying

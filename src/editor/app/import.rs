@@ -363,6 +363,9 @@ fn note_text(ctx: &FormCtx, note: &Note, state: &ImportState) -> String {
             fill(t.note_qualifier_dropped, &[("row", row(r)), ("cell", cell.clone()), ("value", value)])
         }
         Note::NotANumber { row: r, cell, .. } => fill(t.note_nan, &[("row", row(r)), ("cell", cell.clone())]),
+        Note::DecimalComma { row: r, cell, reading } => {
+            fill(t.note_decimal_comma, &[("row", row(r)), ("cell", cell.clone()), ("reading", reading.clone())])
+        }
         Note::NotACount { row: r, cell } => fill(t.note_not_a_count, &[("row", row(r)), ("cell", cell.clone())]),
         Note::NotARank { row: r, cell } => fill(t.note_not_a_rank, &[("row", row(r)), ("cell", cell.clone())]),
         Note::RankBeyondGroup { row: r, field, rank, size } => fill(
