@@ -106,14 +106,9 @@ export function minifyWasmNames(wasm, glue, MODULE = "./report-widget-web_bg.js"
   const bytes = new Uint8Array(wasm);
   let at = 8; // magic and version
   const uleb = () => {
-    let result = 0;
-    let shift = 0;
-    for (;;) {
-      const b = bytes[at++];
-      result += (b & 0x7f) * 2 ** shift;
-      shift += 7;
-      if (!(b & 0x80)) return result;
-    }
+    let value;
+    [value, at] = readLeb(bytes, at);
+    return value;
   };
   const encodeUleb = (n) => {
     const out = [];
@@ -231,25 +226,14 @@ export function checkLowMemoryUnused(wasm) {
   const bytes = new Uint8Array(wasm);
   let at = 8;
   const uleb = () => {
-    let result = 0;
-    let shift = 0;
-    for (;;) {
-      const b = bytes[at++];
-      result += (b & 0x7f) * 2 ** shift;
-      shift += 7;
-      if (!(b & 0x80)) return result;
-    }
+    let value;
+    [value, at] = readLeb(bytes, at);
+    return value;
   };
   const sleb32 = () => {
-    let result = 0;
-    let shift = 0;
-    let b;
-    do {
-      b = bytes[at++];
-      result |= (b & 0x7f) << shift;
-      shift += 7;
-    } while (b & 0x80);
-    return shift < 32 && b & 0x40 ? result | (-1 << shift) : result;
+    let value;
+    [value, at] = readLeb(bytes, at, true);
+    return value;
   };
   let segments = 0;
   while (at < bytes.length) {
@@ -276,4 +260,20 @@ export function checkLowMemoryUnused(wasm) {
   }
   if (segments === 0) throw new Error("checkLowMemoryUnused: no data segment: not the module this build makes");
   return segments;
+}
+
+/** A LEB128 number in `bytes` at `at` (wasm's encoding of counts, sizes and constants): its
+ * value and where the next thing starts. Unsigned (any size a double holds exactly), or
+ * `signed32` for an i32 constant. */
+function readLeb(bytes, at, signed32 = false) {
+  let result = 0;
+  let shift = 0;
+  let b;
+  do {
+    b = bytes[at++];
+    result = signed32 ? result | ((b & 0x7f) << shift) : result + (b & 0x7f) * 2 ** shift;
+    shift += 7;
+  } while (b & 0x80);
+  if (signed32 && shift < 32 && b & 0x40) result |= -1 << shift;
+  return [result, at];
 }
