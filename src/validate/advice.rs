@@ -114,8 +114,9 @@ pub fn advice(report: &Report) -> Vec<Problem> {
 /// ASCII case folded; an item or a card with its unit too (罚款 in 件 and in 万元 are two
 /// figures). Across sections a name may well come again (PM2.5 in two years' tables).
 fn same_names(out: &mut Vec<Problem>, report: &Report, at: &str, body: &SectionBody) {
-    fn unit(u: Option<&Text>) -> &str {
-        u.map_or("", |u| u.zh.as_str())
+    // An item or a card: its label, compared with its unit.
+    fn labelled<'a>(i: usize, label: &'a Text, unit: Option<&Text>) -> (usize, &'static str, &'a str, String) {
+        (i, "label", label.zh.as_str(), name_key(&label.zh, unit.map_or("", |u| u.zh.as_str())))
     }
     // (index in the list, the field to point at, the name as shown, the key compared)
     let (list, entries): (&str, Vec<(usize, &str, &str, String)>) = match body {
@@ -137,22 +138,11 @@ fn same_names(out: &mut Vec<Problem>, report: &Report, at: &str, body: &SectionB
         ),
         SectionBody::CaseStats(b) => (
             "items",
-            b.items
-                .iter()
-                .enumerate()
-                .map(|(i, item)| {
-                    (i, "label", item.label.zh.as_str(), name_key(&item.label.zh, unit(item.unit.as_ref())))
-                })
-                .collect(),
+            b.items.iter().enumerate().map(|(i, item)| labelled(i, &item.label, item.unit.as_ref())).collect(),
         ),
-        SectionBody::Metrics(b) => (
-            "items",
-            b.items
-                .iter()
-                .enumerate()
-                .map(|(i, m)| (i, "label", m.label.zh.as_str(), name_key(&m.label.zh, unit(m.unit.as_ref()))))
-                .collect(),
-        ),
+        SectionBody::Metrics(b) => {
+            ("items", b.items.iter().enumerate().map(|(i, m)| labelled(i, &m.label, m.unit.as_ref())).collect())
+        }
         _ => return,
     };
     let mut first: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
