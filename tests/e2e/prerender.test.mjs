@@ -116,6 +116,18 @@ function markServerNodes() {
 
 /** A page in a fresh context whose server nodes are marked (`markServerNodes`), and what it logs
  * as errors or warnings. */
+/** Holds the widget's wasm back in `context` until the returned function is called: the
+ * server's report stays as the browser first laid it out. */
+async function holdWasm(context) {
+  let release;
+  const held = new Promise((r) => (release = r));
+  await context.route(`**/${widgetFiles().wasm}`, async (route) => {
+    await held;
+    await route.continue();
+  });
+  return release;
+}
+
 async function watchedPage(viewport) {
   const context = await session.browser.newContext({ viewport });
   const page = await context.newPage();
@@ -251,12 +263,7 @@ test("with WebAssembly refused by the page's CSP, every figure is still there", 
 test("hydration keeps the server's nodes and pixels, logs nothing, and leaves a live widget", async () => {
   const { context, page, logged } = await watchedPage({ width: 1280, height: 900 });
   // Hold the wasm back until the server's report has been photographed and its root marked.
-  let release;
-  const held = new Promise((r) => (release = r));
-  await context.route(`**/${widgetFiles().wasm}`, async (route) => {
-    await held;
-    await route.continue();
-  });
+  const release = await holdWasm(context);
   await page.goto(`${session.server.url}/index.html`);
   await page.waitForLoadState("load");
   await sleep(300);
@@ -306,12 +313,7 @@ test("hydration keeps the server's nodes and pixels, logs nothing, and leaves a 
 
 test("a source note opened while the wasm is on its way stays open, with the focus, when the report is hydrated", async () => {
   const { context, page, logged } = await watchedPage({ width: 1280, height: 900 });
-  let release;
-  const held = new Promise((r) => (release = r));
-  await context.route(`**/${widgetFiles().wasm}`, async (route) => {
-    await held;
-    await route.continue();
-  });
+  const release = await holdWasm(context);
   await page.goto(`${session.server.url}/index.html`);
   await page.waitForLoadState("load");
   await page.$eval("[data-report-widget]", (h) => (h.shadowRoot.querySelector(".rw-root").__server = true));
