@@ -1,7 +1,7 @@
 //! The vendored, patched Yew (vendor/README.md) is the one the build uses: a Yew upgrade that
 //! forgot it would silently bring std's Unicode case tables, a B-tree, a derived `Clone` of a
-//! hundred variants, four kinds of hash map and a table of every event's name back into the wasm
-//! (11 KB gzip).
+//! hundred variants, six kinds of hash map and a table of every event's name back into the wasm
+//! (14 KB gzip).
 
 const LOCK: &str = include_str!("../Cargo.lock");
 const VENDORED_MANIFEST: &str = include_str!("../vendor/yew/Cargo.toml");
@@ -12,6 +12,7 @@ const ATTRIBUTES: &str = include_str!("../vendor/yew/src/dom_bundle/btag/attribu
 const REGISTRY: &str = include_str!("../vendor/yew/src/dom_bundle/btag/listeners.rs");
 const SUBTREES: &str = include_str!("../vendor/yew/src/dom_bundle/subtree_root.rs");
 const EVENTS: &str = include_str!("../vendor/yew/src/html/listener/events.rs");
+const KEYED_LIST: &str = include_str!("../vendor/yew/src/dom_bundle/blist.rs");
 
 /// The `[[package]]` entry of `name` in Cargo.lock, as its lines.
 fn locked(name: &str) -> Vec<&'static str> {
@@ -73,4 +74,9 @@ fn the_patches_are_in_place() {
         SUBTREES.contains("let event_type = desc.type_name.clone();"),
         "yew names events through ListenerKind again"
     );
+    // Nothing is hashed: the keyed list's spare nodes are a list, and two attribute maps are
+    // compared as lists (tests/web.rs renders both).
+    assert!(KEYED_LIST.contains("let mut spare_bundles: Vec<KeyedEntry> ="));
+    assert!(!KEYED_LIST.contains("HashSet<KeyedEntry>"), "yew's keyed list diff uses a HashSet again");
+    assert!(!ATTRIBUTES.contains("fn apply_diff_index_maps("), "yew compares attribute IndexMaps by hashing again");
 }

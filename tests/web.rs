@@ -378,3 +378,94 @@ async fn the_theme_prop_sets_the_look_and_the_toggle_state() {
     );
     assert_eq!(one(&root, ".rw-large-toggle").get_attribute("aria-pressed").as_deref(), Some("true"));
 }
+
+#[derive(yew::Properties, PartialEq)]
+struct KeyedItemsProps {
+    keys: Vec<&'static str>,
+}
+
+#[yew::function_component]
+fn KeyedItems(props: &KeyedItemsProps) -> yew::Html {
+    yew::html! { <ul>{ for props.keys.iter().map(|k| yew::html! { <li key={*k}>{ *k }</li> }) }</ul> }
+}
+
+/// The vendored Yew matches a keyed list's moved children by a linear search instead of a hash
+/// set (vendor/README.md, patch 9): every reordering keeps each kept child's own DOM node.
+#[wasm_bindgen_test]
+async fn keyed_children_keep_their_nodes_when_the_list_is_reordered() {
+    let root = fresh_div();
+    let first = vec!["a", "b", "c", "d", "e", "f", "g"];
+    let mut app =
+        yew::Renderer::<KeyedItems>::with_root_and_props(root.clone(), KeyedItemsProps { keys: first.clone() })
+            .render();
+    let items = || all(&root, "li");
+    eventually("the first render", || items().len() == first.len()).await;
+    let mut nodes: Vec<(String, Element)> = items().into_iter().map(|li| (text(&li), li)).collect();
+    let orders: [&[&'static str]; 7] = [
+        &["g", "f", "e", "d", "c", "b", "a"], // reversed
+        &["f", "e", "d", "c", "b", "a", "g"], // the first moved to the end
+        &["f", "c", "d", "e", "b", "a", "g"], // two swapped in the middle
+        &["x", "f", "d", "y", "b", "g"],      // some removed, some added, the rest moved
+        &["g", "b", "y", "d", "f", "x"],      // reversed again
+        &["b", "g"],                          // most removed
+        &["a", "b", "c", "d", "e", "f", "g"], // back to the start
+    ];
+    for order in orders {
+        let keys = order.to_vec();
+        app.update(KeyedItemsProps { keys: keys.clone() });
+        let texts = || items().iter().map(text).collect::<Vec<_>>();
+        eventually(&format!("the order {keys:?}"), || texts() == keys).await;
+        for li in items() {
+            let key = text(&li);
+            if let Some((_, before)) = nodes.iter().find(|(k, _)| *k == key) {
+                assert!(before.is_same_node(Some(&li)), "{key} got a new node in {keys:?}");
+            }
+        }
+        nodes = items().into_iter().map(|li| (text(&li), li)).collect();
+    }
+    app.destroy();
+}
+
+#[derive(yew::Properties, PartialEq)]
+struct BuiltTagProps {
+    attributes: Vec<(&'static str, &'static str)>,
+}
+
+/// A tag built in code, not by `html!`: its attributes are an `IndexMap`.
+#[yew::function_component]
+fn BuiltTag(props: &BuiltTagProps) -> yew::Html {
+    let mut tag = yew::virtual_dom::VTag::new("p");
+    for (name, value) in &props.attributes {
+        tag.add_attribute(name, *value);
+    }
+    tag.into()
+}
+
+/// The vendored Yew compares two such tags' attributes as lists (vendor/README.md, patch 10):
+/// a changed value is set, a new one added, a missing one removed.
+#[wasm_bindgen_test]
+async fn attributes_of_a_tag_built_in_code_are_set_changed_and_removed() {
+    let root = fresh_div();
+    let props = |attributes: &[(&'static str, &'static str)]| BuiltTagProps { attributes: attributes.to_vec() };
+    let mut app =
+        yew::Renderer::<BuiltTag>::with_root_and_props(root.clone(), props(&[("title", "a"), ("lang", "zh")])).render();
+    let attributes = || {
+        root.query_selector("p").unwrap().map(|p| {
+            let names = p.get_attribute_names();
+            let mut pairs: Vec<String> = (0..names.length())
+                .map(|i| {
+                    let name = names.get(i).as_string().unwrap();
+                    format!("{name}={}", p.get_attribute(&name).unwrap())
+                })
+                .collect();
+            pairs.sort();
+            pairs.join(" ")
+        })
+    };
+    eventually("the first render", || attributes().as_deref() == Some("lang=zh title=a")).await;
+    app.update(props(&[("title", "b"), ("dir", "ltr")]));
+    eventually("title changed, lang removed, dir added", || attributes().as_deref() == Some("dir=ltr title=b")).await;
+    app.update(props(&[]));
+    eventually("every attribute removed", || attributes().as_deref() == Some("")).await;
+    app.destroy();
+}

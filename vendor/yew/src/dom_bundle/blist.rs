@@ -1,8 +1,6 @@
 //! This module contains fragments bundles, a [BList]
-use std::borrow::Borrow;
 use std::cmp::Ordering;
 use std::collections::HashSet;
-use std::hash::Hash;
 use std::ops::Deref;
 
 use web_sys::Element;
@@ -88,24 +86,14 @@ impl NodeWriter<'_> {
         Self { slot: next, ..self }
     }
 }
-/// Helper struct implementing [Eq] and [Hash] by only looking at a node's key
+/// A bundle node of the old middle part, with its index there, waiting to be matched by key.
+// report-widget patch (vendor/README.md): found by a linear search, not in a `HashSet`.
 struct KeyedEntry(usize, BNode);
-impl Borrow<Key> for KeyedEntry {
-    fn borrow(&self) -> &Key {
+impl KeyedEntry {
+    fn key(&self) -> &Key {
         self.1.key().expect("unkeyed child in fully keyed list")
     }
 }
-impl Hash for KeyedEntry {
-    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
-        <Self as Borrow<Key>>::borrow(self).hash(state)
-    }
-}
-impl PartialEq for KeyedEntry {
-    fn eq(&self, other: &Self) -> bool {
-        <Self as Borrow<Key>>::borrow(self) == <Self as Borrow<Key>>::borrow(other)
-    }
-}
-impl Eq for KeyedEntry {}
 
 impl BNode {
     /// Assert that a bundle node is a list, or convert it to a list with a single child
@@ -282,9 +270,8 @@ impl BList {
         }
         let (matching_len_start, bundle_middle) = (matching_len_start, bundle_middle);
 
-        // BNode contains js objects that look suspicious to clippy but are harmless
-        #[allow(clippy::mutable_key_type)]
-        let mut spare_bundles: HashSet<KeyedEntry> = HashSet::with_capacity(bundle_middle.len());
+        // report-widget patch (vendor/README.md): a list searched linearly, not a `HashSet`.
+        let mut spare_bundles: Vec<KeyedEntry> = Vec::with_capacity(bundle_middle.len());
         let mut spliced_middle = rev_bundles.splice(bundle_middle, std::iter::empty());
         for (idx, r) in (&mut spliced_middle).enumerate() {
             #[cold]
@@ -292,8 +279,10 @@ impl BList {
                 test_log!("removing: {:?}", r);
                 r.detach(root, parent, false);
             }
-            if let Some(KeyedEntry(_, dup)) = spare_bundles.replace(KeyedEntry(idx, r)) {
-                duplicate_in_bundle(root, parent, dup);
+            let entry = KeyedEntry(idx, r);
+            match spare_bundles.iter_mut().find(|e| e.key() == entry.key()) {
+                Some(e) => duplicate_in_bundle(root, parent, std::mem::replace(e, entry).1),
+                None => spare_bundles.push(entry),
             }
         }
 
@@ -325,7 +314,10 @@ impl BList {
             .drain(matching_len_start..) // lefts_to.. has been drained
             .rev()
         {
-            let ancestor = spare_bundles.take(key!(l));
+            let ancestor = spare_bundles
+                .iter()
+                .position(|e| e.key() == key!(l))
+                .map(|at| spare_bundles.swap_remove(at));
             // Check if we need to shift or commit a run
             if let Some(run) = current_run.as_mut() {
                 if let Some(KeyedEntry(idx, _)) = ancestor {
@@ -390,7 +382,7 @@ impl BList {
         rev_bundles.splice(matching_len_end..matching_len_end, replacements);
 
         // Step 2.3. Remove any extra rights
-        for KeyedEntry(_, r) in spare_bundles.drain() {
+        for KeyedEntry(_, r) in spare_bundles {
             test_log!("removing: {:?}", r);
             r.detach(root, parent, false);
         }

@@ -1,6 +1,5 @@
 use std::ops::Deref;
 
-use indexmap::IndexMap;
 use wasm_bindgen::{intern, JsValue};
 use web_sys::{Element, HtmlInputElement as InputElement, HtmlTextAreaElement as TextAreaElement};
 use yew::AttrValue;
@@ -104,30 +103,6 @@ impl Apply for TextareaFields {
 }
 
 impl Attributes {
-    #[cold]
-    fn apply_diff_index_maps(
-        el: &Element,
-        new: &IndexMap<AttrValue, AttributeOrProperty>,
-        old: &IndexMap<AttrValue, AttributeOrProperty>,
-    ) {
-        for (key, value) in new.iter() {
-            match old.get(key) {
-                Some(old_value) => {
-                    if value != old_value {
-                        Self::set(el, key, value);
-                    }
-                }
-                None => Self::set(el, key, value),
-            }
-        }
-
-        for (key, value) in old.iter() {
-            if !new.contains_key(key) {
-                Self::remove(el, key, value);
-            }
-        }
-    }
-
     /// Convert [Attributes] pair to lists of pairs and patch changes to `el`.
     /// Works with any [Attributes] variants.
     ///
@@ -282,12 +257,10 @@ impl Apply for Attributes {
                     }
                 }
             }
-            // For VTag's constructed outside the html! macro
-            (Self::IndexMap(new), Self::IndexMap(ref old)) => {
-                Self::apply_diff_index_maps(el, new, old);
-            }
             // Cold path. Happens only with conditional swapping and reordering of `VTag`s with the
-            // same tag and no keys.
+            // same tag and no keys, and for VTag's constructed outside the html! macro
+            // (report-widget patch, vendor/README.md: two `IndexMap`s are compared as lists too,
+            // so that no attribute name is hashed).
             (new, ref ancestor) => {
                 Self::apply_diff_as_maps(el, new, ancestor);
             }
