@@ -34,6 +34,8 @@ pub struct Ui {
     pub source: &'static str,
     /// Before the publisher and title on exported charts.
     pub credit: &'static str,
+    /// After the credit line of a synthetic report's chart image.
+    pub synthetic_credit: &'static str,
     pub error_title: &'static str,
     pub error_more: &'static str,
     pub bar_chart: &'static str,
@@ -131,6 +133,7 @@ const ZH: Ui = Ui {
     no: "否",
     source: "原文",
     credit: "来源",
+    synthetic_credit: " · 合成数据",
     error_title: "无法显示此报告",
     error_more: "另有 {n} 个问题未列出",
     bar_chart: "条形图",
@@ -212,6 +215,7 @@ const EN: Ui = Ui {
     no: "no",
     source: "Source text",
     credit: "Source",
+    synthetic_credit: " · synthetic data",
     error_title: "This report cannot be shown",
     error_more: "{n} more problem(s) not listed",
     bar_chart: "Bar chart",

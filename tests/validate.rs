@@ -101,6 +101,33 @@ fn all_problems_are_collected_in_one_pass() {
 }
 
 #[test]
+fn a_missing_field_names_the_misspelt_field_beside_it() {
+    // The widget's panel lists errors only: the error itself says that "lable" is the cause.
+    let mut p = minimal();
+    p["meta"]["auther"] = json!("某局办公室");
+    let item = p["sections"][1]["items"][0].as_object_mut().unwrap();
+    let label = item.remove("label").unwrap();
+    item.insert("lable".into(), label);
+    let found = problems(&p);
+    let pointers: Vec<(Severity, &str)> = found.iter().map(|p| (p.severity, p.pointer.as_str())).collect();
+    assert_eq!(
+        pointers,
+        [
+            (Severity::Warning, "/meta/auther"),
+            (Severity::Warning, "/sections/1/items/0/lable"),
+            (Severity::Error, "/sections/1/items/0/label"),
+        ]
+    );
+    assert_eq!(found[2].en, "missing required field \"label\" (is \"lable\" meant to be \"label\"?)");
+    assert_eq!(found[2].zh, "缺少必填字段“label”（字段“lable”是否应为“label”？）");
+    // A known field that looks alike is not taken for a misspelling: a text with only "en".
+    let mut p = minimal();
+    p["sections"][0]["title"] = json!({ "en": "Water" });
+    let missing = problems(&p).into_iter().find(|p| p.pointer == "/sections/0/title/zh").expect("zh is required");
+    assert_eq!(missing.en, "missing required field \"zh\"");
+}
+
+#[test]
 fn type_errors_point_into_each_broken_section() {
     let mut p = minimal();
     p["sections"][0]["items"][0]["value"] = json!("97.5%");
@@ -745,6 +772,24 @@ fn a_group_named_without_its_size_is_pointed_out_to_its_authors() {
     assert_eq!(found[0].0, "/groups/0/label");
     assert!(found[0].1.contains("“监测站点第1名”") && found[0].1.contains("“12个监测站点”"), "{}", found[0].1);
     assert!(found[0].2.contains("there are 12"), "{}", found[0].2);
+}
+
+#[test]
+fn a_full_width_percent_sign_as_a_unit_is_pointed_out() {
+    // What a Chinese input method types; the English view would show it as Chinese text.
+    let mut p = minimal();
+    p["sections"][0]["items"][0]["unit"] = json!("％");
+    p["sections"][1]["items"][0]["unit"] = json!({ "zh": "件", "en": "cases" });
+    let report = validate::from_value(&p).expect("valid: the same unit to a reader");
+    let advice = validate::advice(&report);
+    assert_eq!(advice.iter().map(|a| a.pointer.as_str()).collect::<Vec<_>>(), ["/sections/0/items/0/unit"]);
+    assert!(
+        advice[0].zh.contains("半角的“%”") && advice[0].en.contains("write the half-width \"%\""),
+        "{:?}",
+        advice[0]
+    );
+    p["sections"][0]["items"][0]["unit"] = json!("%");
+    assert!(validate::advice(&validate::from_value(&p).unwrap()).is_empty(), "none for the half-width sign");
 }
 
 #[test]

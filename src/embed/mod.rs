@@ -18,7 +18,7 @@ pub use host::{EmbedError, Stylesheet};
 
 use crate::model::Lang;
 use crate::report::{Outcome, Widget, WidgetProps};
-use crate::validate::{self, PayloadError, Problem};
+use crate::validate::{self, PayloadError, Problem, Severity};
 use crate::view::ReportView;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -296,11 +296,16 @@ fn log_warnings(host: &Element, text: &str, warnings: Vec<Problem>) {
         return;
     }
     let (host, text) = (host.clone(), text.to_string());
-    wasm_bindgen_futures::spawn_local(async move {
-        let warnings = messages::describe(&text, warnings).await;
-        let lines: Vec<String> = warnings.iter().map(|w| format!("{}: {}", w.location(), w.en)).collect();
-        gloo::console::warn!("report-widget: the payload has warnings:", lines.join("\n"), host);
-    });
+    wasm_bindgen_futures::spawn_local(async move { log_described(&host, &messages::describe(&text, warnings).await) });
+}
+
+/// Logs warnings that have their messages, one line each.
+fn log_described(host: &Element, warnings: &[Problem]) {
+    if warnings.is_empty() {
+        return;
+    }
+    let lines: Vec<String> = warnings.iter().map(|w| format!("{}: {}", w.location(), w.en)).collect();
+    gloo::console::warn!("report-widget: the payload has warnings:", lines.join("\n"), host);
 }
 
 /// Keeps a rendered app's handle (and what it shows) so `release` can destroy it and
@@ -357,9 +362,15 @@ async fn run(id: u64, host: Element, stylesheet: Stylesheet, abort: Option<Abort
                 Ok(checked.report)
             }
             // The error panel and event wait for the problems' messages (for a syntax error, the
-            // likely mistake behind it: a typographic quote, a full-width comma…).
+            // likely mistake behind it: a typographic quote, a full-width comma…). They list the
+            // errors, what keeps the report away; the warnings go to the console, as for a valid
+            // payload (an error names the misspelt field behind it: "lable" for "label").
             Err(err @ (PayloadError::Invalid(_) | PayloadError::Syntax { .. })) => {
-                Err(EmbedError::Payload(PayloadError::Invalid(messages::describe(&text, err.problems()).await)))
+                let described = messages::describe(&text, err.problems()).await;
+                let (errors, warnings): (Vec<_>, Vec<_>) =
+                    described.into_iter().partition(|p| p.severity == Severity::Error);
+                log_described(&host, &warnings);
+                Err(EmbedError::Payload(PayloadError::Invalid(errors)))
             }
             Err(err) => Err(EmbedError::Payload(err)),
         },

@@ -269,7 +269,7 @@ pub fn Widget(props: &WidgetProps) -> Html {
         lang: view.lang,
         printing: state.printing,
         escapes: state.escapes,
-        credit: AttrValue::from(format!("{}{}{} · {}", t.credit, t.colon, view.publisher, view.title)),
+        credit: AttrValue::from(view.credit()),
         live: props.live,
     };
     html! {

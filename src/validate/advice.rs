@@ -53,31 +53,21 @@ pub fn advice(report: &Report) -> Vec<Problem> {
         match &section.body {
             SectionBody::Metrics(body) => {
                 for (ii, m) in body.items.iter().enumerate() {
-                    magnitude_in_english(&mut out, m.unit.as_ref(), format!("{at}/items/{ii}/unit"), Some(&m.value));
+                    unit_advice(&mut out, m.unit.as_ref(), format!("{at}/items/{ii}/unit"), Some(&m.value));
                     if let Some(change) = &m.change {
                         let pointer = format!("{at}/items/{ii}/change/unit");
-                        magnitude_in_english(&mut out, change.unit.as_ref(), pointer, Some(&change.value));
+                        unit_advice(&mut out, change.unit.as_ref(), pointer, Some(&change.value));
                     }
                 }
             }
             SectionBody::Ranking(body) => {
                 for (ri, row) in body.rows.iter().enumerate() {
-                    magnitude_in_english(
-                        &mut out,
-                        row.unit.as_ref(),
-                        format!("{at}/rows/{ri}/unit"),
-                        row.value.as_ref(),
-                    );
+                    unit_advice(&mut out, row.unit.as_ref(), format!("{at}/rows/{ri}/unit"), row.value.as_ref());
                 }
             }
             SectionBody::CaseStats(body) => {
                 for (ii, item) in body.items.iter().enumerate() {
-                    magnitude_in_english(
-                        &mut out,
-                        item.unit.as_ref(),
-                        format!("{at}/items/{ii}/unit"),
-                        Some(&item.value),
-                    );
+                    unit_advice(&mut out, item.unit.as_ref(), format!("{at}/items/{ii}/unit"), Some(&item.value));
                 }
             }
             SectionBody::Calendar(body) => {
@@ -86,7 +76,7 @@ pub fn advice(report: &Report) -> Vec<Problem> {
                     // says "各奖励100万", 100万 of nothing named.
                     if let Some(reward) = &month.reward {
                         let pointer = format!("{at}/marked/{mi}/reward/unit");
-                        magnitude_in_english(&mut out, reward.unit.as_ref(), pointer, Some(&reward.value));
+                        unit_advice(&mut out, reward.unit.as_ref(), pointer, Some(&reward.value));
                     }
                 }
             }
@@ -178,6 +168,20 @@ fn name_key(name: &str, unit: &str) -> String {
             .collect()
     };
     format!("{}\u{0}{}", fold(name), fold(unit))
+}
+
+/// The advice on a figure's unit (`pointer` is the unit's place).
+fn unit_advice(out: &mut Vec<Problem>, unit: Option<&Text>, pointer: String, value: Option<&Decimal>) {
+    // "％" is what a Chinese input method types: the same unit to a reader of Chinese, but a
+    // text without English to the widget.
+    if unit.is_some_and(|u| u.zh.trim() == "％") {
+        out.push(Problem::warning(
+            pointer.clone(),
+            "单位“％”是全角字符（中文输入法）：请写半角的“%”；全角的“％”没有英文，英文视图会把它当作中文显示",
+            "the unit \"％\" is the full-width sign (typed by a Chinese input method): write the half-width \"%\"; the full-width one has no English, so the English view shows it as Chinese text",
+        ));
+    }
+    magnitude_in_english(out, unit, pointer, value);
 }
 
 /// A unit in 万 or 亿 (万件, 亿元) whose English has no magnitude ("cases"): the English view

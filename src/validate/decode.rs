@@ -265,12 +265,12 @@ impl Decoder {
         let here = at.key(key);
         match o.get(key) {
             Some(Value::Null) => {
-                self.missing(&here, key, true);
+                self.missing(at, key, true, o);
                 None
             }
             Some(v) => decode(self, v, &here),
             None => {
-                self.missing(&here, key, false);
+                self.missing(at, key, false, o);
                 None
             }
         }
@@ -279,12 +279,35 @@ impl Decoder {
     // The error paths below are out of line and not generic: `req` and `list` are instantiated
     // for every field type, and each copy of an inlined message cost the wasm its formatting code.
     #[inline(never)]
-    fn missing(&mut self, here: &At, key: &str, null: bool) {
+    fn missing(&mut self, at: &At, key: &str, null: bool, o: Obj) {
+        let here = at.key(key);
         if null {
-            self.error(here, text!("必填字段“{key}”不能为 null"), text!("required field \"{key}\" must not be null"));
+            self.error(&here, text!("必填字段“{key}”不能为 null"), text!("required field \"{key}\" must not be null"));
         } else {
-            self.error(here, text!("缺少必填字段“{key}”"), text!("missing required field \"{key}\""));
+            let (zh, en) = self.misspelt_as(at, key, o);
+            self.error(&here, text!("缺少必填字段“{key}”{zh}"), text!("missing required field \"{key}\"{en}"));
         }
+    }
+
+    /// The end of the error for a missing `key` of the object `o` at `at` where one of its
+    /// unknown fields looks like `key` misspelt ("lable"), or nothing. That field has its own
+    /// warning; the error names it too, as the likely fix, for a reader who sees only the
+    /// errors (the widget's panel).
+    #[cfg(feature = "messages")]
+    fn misspelt_as(&self, at: &At, key: &str, o: Obj) -> (String, String) {
+        let warned = |k: &str| {
+            let pointer = at.key(k).pointer();
+            self.problems.iter().any(|p| p.severity == Severity::Warning && p.pointer == pointer)
+        };
+        match o.keys().into_iter().find(|k| nearest(k, &[key]).is_some() && warned(k)) {
+            Some(k) => (text!("（字段“{k}”是否应为“{key}”？）"), text!(" (is \"{k}\" meant to be \"{key}\"?)")),
+            None => Default::default(),
+        }
+    }
+
+    #[cfg(not(feature = "messages"))]
+    fn misspelt_as(&self, _: &At, _: &str, _: Obj) -> (&'static str, &'static str) {
+        ("", "")
     }
 
     #[inline(never)]

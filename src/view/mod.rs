@@ -362,6 +362,14 @@ impl ReportView {
         }
     }
 
+    /// The line under an exported chart image: where its figures come from ("来源：某局 · 标题"),
+    /// and for a synthetic report, that it is synthetic.
+    pub fn credit(&self) -> String {
+        let t = ui(self.lang);
+        let synthetic = if self.synthetic { t.synthetic_credit } else { "" };
+        format!("{}{}{} · {}{synthetic}", t.credit, t.colon, self.publisher, self.title)
+    }
+
     /// The section whose anchor a URL hash names (`#rw-air`), if it is in this report.
     pub fn section_for_hash(&self, hash: &str) -> Option<&SectionView> {
         let wanted = hash.strip_prefix('#').unwrap_or(hash);
