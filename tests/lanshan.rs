@@ -72,6 +72,16 @@ fn all_figures(report: &Report) -> Vec<(String, Decimal)> {
 }
 
 #[test]
+fn a_chart_image_credits_the_report_and_says_when_it_is_synthetic() {
+    let view = ReportView::new(&lanshan(), Lang::Zh);
+    assert_eq!(view.credit(), format!("来源：{} · {}", view.publisher, view.title));
+    let mut synthetic = lanshan();
+    synthetic.meta.synthetic = true;
+    assert!(ReportView::new(&synthetic, Lang::Zh).credit().ends_with(" · 合成数据"));
+    assert!(ReportView::new(&synthetic, Lang::En).credit().ends_with(" · synthetic data"));
+}
+
+#[test]
 fn the_payload_is_valid() {
     let report = lanshan();
     assert_eq!(report.sections.len(), 9);
