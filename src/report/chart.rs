@@ -171,6 +171,7 @@ pub fn ChartFigure(props: &ChartFigureProps) -> Html {
         (0..chart.items.len()).map(|i| !env.printing && state.hidden.get(i).copied().unwrap_or(false)).collect();
     let shown = state.shown(env.escapes);
     let cap_id = format!("{}-cap", chart.id);
+    let plot = use_node_ref();
 
     let dispatch = state.dispatcher();
     let act = |make: fn() -> ChartAction| {
@@ -178,7 +179,7 @@ pub fn ChartFigure(props: &ChartFigureProps) -> Html {
         Callback::from(move |_: MouseEvent| dispatch.dispatch(make()))
     };
     let on_key = {
-        let dispatch = dispatch.clone();
+        let (dispatch, plot) = (dispatch.clone(), plot.clone());
         Callback::from(move |e: KeyboardEvent| {
             let action = match e.key().as_str() {
                 "ArrowRight" | "ArrowDown" => ChartAction::Step(1),
@@ -190,6 +191,9 @@ pub fn ChartFigure(props: &ChartFigureProps) -> Html {
             };
             e.prevent_default();
             dispatch.dispatch(action);
+            // The item the keys reach is scrolled into view once drawn (a zoomed chart is taller
+            // than the screen, and the arrow keys cannot scroll it).
+            dom::reveal_active(&plot);
         })
     };
     let on_focus = {
@@ -287,7 +291,7 @@ pub fn ChartFigure(props: &ChartFigureProps) -> Html {
                     }
                 </div>
             }
-            <div class="rw-plot rw-chart-part" tabindex="0" role="group" data-hint-closed={state.hint_closed.then_some("")}
+            <div class="rw-plot rw-chart-part" tabindex="0" role="group" data-hint-closed={state.hint_closed.then_some("")} ref={plot}
                 aria-label={plot_name(chart, t, env.live)}
                 onkeydown={on_key} onfocus={on_focus} onblur={on_blur} onmouseover={on_over} onmouseleave={on_leave}>
                 <p class="rw-plot-hint" aria-hidden="true">{ t.plot_hint }</p>

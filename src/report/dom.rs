@@ -21,7 +21,7 @@ mod imp {
     use wasm_bindgen::JsCast;
     use web_sys::{
         Blob, BlobPropertyBag, CanvasRenderingContext2d, Element, HtmlAnchorElement, HtmlCanvasElement, HtmlElement,
-        HtmlImageElement, Url,
+        HtmlImageElement, ScrollIntoViewOptions, ScrollLogicalPosition, Url,
     };
     use yew::{Callback, NodeRef};
 
@@ -179,6 +179,23 @@ mod imp {
         }
     }
 
+    /// Scrolls a chart's active item (inside the element of `plot`) and its tooltip into view
+    /// as little as needed: at 400 % zoom a chart is taller than the screen, and the arrow keys,
+    /// which the chart takes, cannot scroll the page.
+    pub fn reveal_active(plot: &NodeRef) {
+        let Some(plot) = plot.cast::<Element>() else { return };
+        // After the render the key's dispatch queued, which runs first.
+        wasm_bindgen_futures::spawn_local(async move {
+            let options = ScrollIntoViewOptions::new();
+            options.set_block(ScrollLogicalPosition::Nearest);
+            for selector in ["[data-active]", "[data-active] .rw-tip"] {
+                if let Some(element) = plot.query_selector(selector).ok().flatten() {
+                    element.scroll_into_view_with_scroll_into_view_options(&options);
+                }
+            }
+        });
+    }
+
     pub fn target_attribute(e: &yew::events::MouseEvent, attribute: &str) -> Option<String> {
         let mut selector = String::from("[");
         selector.push_str(attribute);
@@ -244,6 +261,7 @@ mod imp {
         None
     }
     pub fn focus_first_in(_e: &yew::events::MouseEvent, _container: &str) {}
+    pub fn reveal_active(_plot: &NodeRef) {}
     pub fn target_attribute(_e: &yew::events::MouseEvent, _attribute: &str) -> Option<String> {
         None
     }
@@ -332,4 +350,9 @@ pub fn on_window(event: &'static str, key: Option<&'static str>, callback: yew::
 /// selector): a button that removes itself must not drop the focus to the page (WCAG 2.4.3).
 pub fn focus_first_in(e: &yew::events::MouseEvent, container: &str) {
     imp::focus_first_in(e, container)
+}
+
+/// Scrolls a chart's active item and its tooltip into view, as little as needed.
+pub fn reveal_active(plot: &NodeRef) {
+    imp::reveal_active(plot)
 }

@@ -763,6 +763,43 @@ test("200% zoom (a 1280 px window is 640 CSS px): everything reflows, nothing sc
   await context.close();
 });
 
+test("400% zoom (320 × 256 CSS px): a tall chart's keyboard hint shows on focus, and the arrow keys keep the active item and its tooltip on screen", async () => {
+  const context = await session.browser.newContext({ viewport: { width: 320, height: 256 } });
+  const p = await context.newPage();
+  await p.goto(`${session.server.url}/zh.html`);
+  await settled(p);
+  // The chart with the most bars, taller than the screen; focus reaches it by Tab from just before it.
+  const index = await p.evaluate(() => {
+    const plots = [...document.querySelector("[data-report-widget]").shadowRoot.querySelectorAll(".rw-plot")];
+    const tallest = plots.reduce((a, b) => (b.querySelectorAll(".rw-row").length > a.querySelectorAll(".rw-row").length ? b : a));
+    const before = document.createElement("button");
+    tallest.before(before);
+    before.focus();
+    return plots.indexOf(tallest);
+  });
+  await p.keyboard.press("Tab");
+  const onScreen = (selector) =>
+    p.evaluate(
+      ([i, selector]) => {
+        const plot = document.querySelector("[data-report-widget]").shadowRoot.querySelectorAll(".rw-plot")[i];
+        const box = plot.querySelector(selector).getBoundingClientRect();
+        return box.top >= -1 && box.bottom <= innerHeight + 1 ? "on screen" : `at ${Math.round(box.top)}…${Math.round(box.bottom)} of ${innerHeight}`;
+      },
+      [index, selector]
+    );
+  assert.equal(await onScreen(".rw-plot-hint"), "on screen", "the hint above the chart");
+  const rows = await p.evaluate((i) => document.querySelector("[data-report-widget]").shadowRoot.querySelectorAll(".rw-plot")[i].querySelectorAll(".rw-row").length, index);
+  assert.ok(rows >= 4, `a tall chart (${rows} bars)`);
+  for (const key of [...Array(rows - 1).fill("ArrowDown"), "Home", "End", "ArrowUp"]) {
+    await p.keyboard.press(key);
+    await p.waitForTimeout(50);
+    assert.equal(await onScreen("[data-active]"), "on screen", `the active item after ${key}`);
+    assert.equal(await onScreen("[data-active] .rw-tip"), "on screen", `its tooltip after ${key}`);
+  }
+  await p.screenshot({ path: join(ARTIFACTS, "visuals-zoom400-chart-keys.png") });
+  await context.close();
+});
+
 test("motion follows prefers-reduced-motion", async () => {
   const duration = async (reducedMotion) => {
     const p = await open("/zh.html", { reducedMotion });
