@@ -99,6 +99,14 @@ test("Chromium 92: the demo reaches data-state=ready and shows the report", asyn
   const wasmLoads = await page.evaluate(() => performance.getEntriesByType("resource").filter((r) => /_bg\.wasm$/.test(r.name)).length);
   assert.equal(wasmLoads, 1, "the wasm is downloaded once");
   await page.screenshot({ path: join(ARTIFACTS, "chromium92-demo.png"), fullPage: true });
+  // At 320 px (400 % zoom) this engine, without container queries, keeps the ranking a table in
+  // its scroll frame: the change's phrase wraps a few characters a line, not one or two.
+  await page.setViewport({ width: 320, height: 800 });
+  const change = await page.$eval("[data-report-widget]", (h) => {
+    const box = h.shadowRoot.querySelector(".rw-ranking td.rw-change").getBoundingClientRect();
+    return { width: box.width, em: parseFloat(getComputedStyle(h.shadowRoot.querySelector(".rw-ranking td")).fontSize) };
+  });
+  assert.ok(change.width >= 5 * change.em, `the change column is ${change.width} px wide at ${change.em} px text`);
   await page.close();
 });
 
