@@ -1,7 +1,10 @@
-//! The few browser calls the components make, only from callbacks and effects (never while
-//! rendering, so native rendering stays a pure function of props and state): downloads,
-//! chart images (handed to the export module), scrolling to a section, the URL hash, window
-//! events, and the reader's remembered large-text choice. Natively they do nothing.
+//! The few browser calls the components make, from callbacks and effects (so native rendering
+//! stays a pure function of props and state): downloads, chart images (handed to the export
+//! module), scrolling, the URL hash, window events, and the reader's remembered large-text
+//! choice. Natively they do nothing. One is made while rendering: the collation ranks of a
+//! sort by label, a query of the browser's `Intl.Collator` with no effect on the page, read in
+//! the ranking's memo of its order (never on the first render, which is unsorted, so the
+//! server's HTML and hydration agree).
 
 use yew::NodeRef;
 

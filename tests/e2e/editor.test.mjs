@@ -31,7 +31,7 @@ test("the editor ships as its own files; the widget's files do not carry it", ()
   // The widget: its loader and wasm say nothing about the editor.
   const wasm = files.find((f) => /^report-widget-web-[0-9a-f]+_bg\.wasm$/.test(f));
   const widgetBytes = readFileSync(join(DIST, wasm)).toString("latin1");
-  for (const marker of ["encoding_rs", "rw-example-lanshan", "report-widget-editor"]) {
+  for (const marker of ["encoding_rs", "data-name-zh", "report-widget-editor"]) {
     assert.ok(!widgetBytes.includes(marker), `the widget's wasm does not contain ${marker}`);
   }
   assert.doesNotMatch(readFileSync(join(DIST, "report-widget.js"), "utf8"), /editor/);

@@ -58,6 +58,11 @@ pub fn element_text(id: &str) -> Option<String> {
     document().get_element_by_id(id).and_then(|e| e.text_content())
 }
 
+/// An attribute of the element with this id.
+pub fn element_attribute(id: &str, attribute: &str) -> Option<String> {
+    document().get_element_by_id(id).and_then(|e| e.get_attribute(attribute))
+}
+
 /// The `content` of `<meta name=…>`.
 pub fn meta(name: &str) -> Option<String> {
     document().query_selector(&format!("meta[name=\"{name}\"]")).ok().flatten().and_then(|m| m.get_attribute("content"))

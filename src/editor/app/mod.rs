@@ -18,6 +18,7 @@ use crate::editor::output::{self, PayloadPlace, SnippetSettings};
 use crate::editor::pending::PendingImport;
 use crate::editor::strings::{strings, Strings};
 use crate::editor::{check, open_file, Status};
+use crate::i18n::fill;
 use crate::model::Lang;
 use crate::report::Outcome;
 use crate::snippet::BuildFiles;
@@ -40,7 +41,9 @@ const PREFS_KEY: &str = "report-widget-editor/prefs";
 /// key, so a large paste the browser refuses to store never costs the work its place.
 const IMPORT_KEY: &str = "report-widget-editor/import";
 /// The example payload the build puts into the page.
-const EXAMPLE_ID: &str = "rw-example-lanshan";
+/// The page's example payload (a `<script type="application/json">`), with its name in each
+/// language (`data-name-zh`, `data-name-en`) and its file name (`data-file`).
+const EXAMPLE_ID: &str = "rw-example";
 /// How long typing pauses before the checks and the preview catch up.
 const DEBOUNCE_MS: u32 = 300;
 const JSON_AREA: &str = "json-text";
@@ -184,6 +187,8 @@ pub enum Msg {
 
 pub struct EditorApp {
     doc: Rc<Value>,
+    /// The page's example, if it has one (the button that loads it shows only then).
+    example: Option<ExampleInfo>,
     /// The document's JSON text as the editor writes it.
     text: Rc<String>,
     history: History<Rc<Value>>,
@@ -283,6 +288,36 @@ async fn render_report(report: Rc<crate::model::Report>, lang: Lang, theme: &str
 
 fn example() -> Option<Value> {
     dom::element_text(EXAMPLE_ID).and_then(|t| json::parse(&t).ok())
+}
+
+/// What the page says about its example: its name in each language ("兰山区示例") and its
+/// file name. Read once: the page's example does not change.
+struct ExampleInfo {
+    zh: String,
+    en: String,
+    file: String,
+}
+
+impl ExampleInfo {
+    fn from_page() -> Option<ExampleInfo> {
+        dom::element_text(EXAMPLE_ID)?;
+        let attribute = |name: &str, otherwise: &str| {
+            dom::element_attribute(EXAMPLE_ID, name).unwrap_or_else(|| otherwise.to_string())
+        };
+        Some(ExampleInfo {
+            zh: attribute("data-name-zh", "示例"),
+            en: attribute("data-name-en", "the example"),
+            file: attribute("data-file", "example.json"),
+        })
+    }
+
+    fn name(&self, ui: Lang) -> &str {
+        if ui == Lang::En {
+            &self.en
+        } else {
+            &self.zh
+        }
+    }
 }
 
 impl EditorApp {
@@ -582,8 +617,13 @@ impl EditorApp {
                 self.tab = Tab::Form;
             }
             Replacement::Example(value) => {
-                self.file_name = "lanshan-2021.json".into();
-                self.replace_with(value, t.loaded_example.to_string(), t.new_example.to_string());
+                let (file, name) = match &self.example {
+                    Some(example) => (example.file.clone(), example.name(self.ui).to_string()),
+                    None => ("example.json".into(), String::new()),
+                };
+                self.file_name = file;
+                let name = [("name", name.as_str())];
+                self.replace_with(value, fill(t.loaded_example, &name), fill(t.new_example, &name));
                 self.mark_clean();
             }
             Replacement::Draft { name, text } => {
@@ -860,6 +900,7 @@ impl Component for EditorApp {
         }
 
         let mut app = EditorApp {
+            example: ExampleInfo::from_page(),
             doc: Rc::new(value),
             text: text.clone(),
             history: History::default(),

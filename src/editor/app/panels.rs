@@ -9,6 +9,7 @@ use crate::editor::json::SyntaxError;
 use crate::editor::nav::{self, Crumb};
 use crate::editor::output::BaseProblem;
 use crate::editor::strings::Strings;
+use crate::i18n::fill;
 use crate::model::Lang;
 use crate::report::Outcome;
 use crate::validate::Severity;
@@ -29,7 +30,9 @@ impl EditorApp {
                 <div class="ed-bar-tools">
                     <div class="ed-row" role="group" aria-label={t.start_group}>
                         <button type="button" class="ed-btn" id="new-empty" onclick={self.send.reform(|_| Msg::NewEmpty)}>{ t.new_empty }</button>
-                        <button type="button" class="ed-btn" id="new-example" onclick={self.send.reform(|_| Msg::NewExample)}>{ t.new_example }</button>
+                        if let Some(example) = &self.example {
+                            <button type="button" class="ed-btn" id="new-example" onclick={self.send.reform(|_| Msg::NewExample)}>{ fill(t.new_example, &[("name", example.name(self.ui))]) }</button>
+                        }
                         <button type="button" class="ed-btn" id="open-json-button" onclick={self.send.reform(|_| Msg::OpenClick)}>{ t.open_json }</button>
                         <input type="file" id="open-json" accept=".json,application/json" hidden=true onchange={self.send.reform(Msg::OpenChosen)} />
                     </div>
