@@ -100,6 +100,8 @@ pub struct Ui {
     pub paren_open: &'static str,
     pub paren_close: &'static str,
     pub list_sep: &'static str,
+    /// Between a figure and the report's note on it, in a tooltip ("，" / ", ").
+    pub clause_sep: &'static str,
     /// Between names in a list ("4月、8月", "April, August").
     pub name_sep: &'static str,
     pub sentence_sep: &'static str,
@@ -183,6 +185,7 @@ const ZH: Ui = Ui {
     paren_open: "（",
     paren_close: "）",
     list_sep: "；",
+    clause_sep: "，",
     name_sep: "、",
     sentence_sep: "。",
     full_stop: "。",
@@ -265,6 +268,7 @@ const EN: Ui = Ui {
     paren_open: " (",
     paren_close: ")",
     list_sep: "; ",
+    clause_sep: ", ",
     name_sep: ", ",
     sentence_sep: ". ",
     full_stop: ".",

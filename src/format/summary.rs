@@ -84,7 +84,7 @@ pub fn metric_summary(
             }
         }
     }
-    out.push_str(if lang == Lang::Zh { "。" } else { "." });
+    out.push_str(crate::i18n::ui(lang).full_stop);
     out
 }
 

@@ -613,9 +613,9 @@ fn chart_units(items: &[&CaseItem], lang: Lang) -> String {
     named.join(ui(lang).name_sep)
 }
 
-/// "，" joined list in the language.
+/// The items joined by the language's list separator ("；" / "; ").
 fn join_list(items: &[String], lang: Lang) -> String {
-    items.join(if lang == Lang::Zh { "；" } else { "; " })
+    items.join(ui(lang).list_sep)
 }
 
 fn bar_chart(items: &[&CaseItem], id: String, title: String, lang: Lang) -> ChartView {
@@ -627,7 +627,7 @@ fn bar_chart(items: &[&CaseItem], id: String, title: String, lang: Lang) -> Char
             let value_text = format::figure(&item.value, item.qualifier, item.unit.as_ref(), lang).text(lang);
             let mut detail = format!("{label}{}{value_text}", t.colon);
             if let Some(note) = &item.note {
-                detail.push_str(if lang == Lang::Zh { "，" } else { ", " });
+                detail.push_str(t.clause_sep);
                 detail.push_str(note.get(lang));
             }
             let lower_bound =
@@ -739,7 +739,7 @@ fn completion_chart(items: &[&CaseItem], id: String, title: &str, lang: Lang) ->
             ],
         );
         if let Some(note) = &item.note {
-            detail.push_str(if lang == Lang::Zh { "，" } else { "; " });
+            detail.push_str(t.clause_sep);
             detail.push_str(note.get(lang));
         }
         chart_items.push(ChartItem {

@@ -1077,7 +1077,8 @@ impl Component for EditorApp {
                                 _ => t.list_word(array.rsplit('/').next().unwrap_or(""), *to),
                             };
                             let step = step.replace("{what}", &what);
-                            self.say(t.moved.replace("{step}", &step).replace("{now}", &now));
+                            // In one pass: a label in `step` may itself hold "{now}".
+                            self.say(fill(t.moved, &[("step", &step), ("now", &now)]));
                             Some(step)
                         }
                         _ => None,
@@ -1414,17 +1415,12 @@ impl Component for EditorApp {
                             self.set_doc_as(value, None, true, Some(step));
                             self.history.seal();
                             self.run_check();
-                            let mut said = if replaced && before > 0 {
-                                t.applied_replaced
-                                    .replace("{n}", &added.to_string())
-                                    .replace("{old}", &before.to_string())
-                            } else if before > 0 {
-                                t.applied_appended
-                                    .replace("{n}", &added.to_string())
-                                    .replace("{old}", &before.to_string())
-                                    .replace("{total}", &after.to_string())
-                            } else {
-                                t.applied.replace("{n}", &added.to_string())
+                            let numbers = [added.to_string(), before.to_string(), after.to_string()];
+                            let counts = [("n", &*numbers[0]), ("old", &*numbers[1]), ("total", &*numbers[2])];
+                            let mut said = match (replaced, before) {
+                                (_, 0) => fill(t.applied, &counts),
+                                (true, _) => fill(t.applied_replaced, &counts),
+                                (false, _) => fill(t.applied_appended, &counts),
                             };
                             for (_, heading, words) in &headings {
                                 said.push_str(&words.replace("{header}", heading));

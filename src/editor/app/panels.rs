@@ -183,7 +183,7 @@ impl EditorApp {
                 <p class="ed-hint" id="json-help">{ t.json_help }</p>
                 if let Some(e) = &self.json_error {
                     <p class="ed-field-error" id="json-error" role="status">
-                        { t.json_broken.replace("{line}", &e.line.to_string()).replace("{message}", &syntax_message(e, t.lang)) }
+                        { fill(t.json_broken, &[("line", &e.line.to_string()), ("message", &syntax_message(e, t.lang))]) }
                     </p>
                 }
                 <textarea id={JSON_AREA} class="ed-input ed-json" value={text} {oninput} spellcheck="false" wrap="off"
