@@ -8,7 +8,8 @@ use report_widget::model::{Lang, Report};
 use report_widget::report::{render_themed, render_to_string, Outcome};
 use report_widget::validate;
 use report_widget::view::{
-    sort_order, ChartKind, ChartView, RankingRowView, ReportView, Scheme, SectionViewBody, SortColumn, SortDir, Theme,
+    sort_order, ChartAction, ChartKind, ChartState, ChartView, RankingRowView, ReportView, Scheme, SectionViewBody,
+    SortColumn, SortDir, Theme,
 };
 use std::rc::Rc;
 
@@ -814,4 +815,55 @@ fn a_unit_in_wan_without_its_magnitude_in_english_is_pointed_out_to_its_authors(
         "{:?}",
         advice[0]
     );
+}
+
+/// A chart's state after a reader's actions, from a chart of `items` items.
+fn chart_after(items: usize, actions: &[ChartAction]) -> ChartState {
+    actions.iter().fold(ChartState::new(items), |state, &action| state.apply(action))
+}
+
+#[test]
+fn a_focused_chart_shows_its_first_visible_item_and_the_keys_move_over_hidden_ones() {
+    use ChartAction::*;
+    let focused = chart_after(4, &[ToggleItem(0), Focus]);
+    assert_eq!(focused.shown(0), Some(1), "the first item not hidden");
+    assert!(!focused.hint_closed, "the keyboard hint shows on focus");
+    let stepped = chart_after(4, &[ToggleItem(0), ToggleItem(2), Focus, Step(1)]);
+    assert_eq!(stepped.shown(0), Some(3), "past the hidden third");
+    assert!(stepped.hint_closed, "a key closes the hint");
+    assert_eq!(chart_after(4, &[ToggleItem(0), Focus, Step(1), Step(1), Step(1)]).shown(0), Some(1), "wraps around");
+    assert_eq!(chart_after(4, &[Focus, Edge { last: true }]).shown(0), Some(3));
+    assert_eq!(chart_after(4, &[Focus, Blur]).shown(0), None, "no tooltip once the focus has left");
+    // Hiding the item the keys are on leaves no tooltip on a hidden item.
+    let hid_current = chart_after(4, &[Focus, Step(1), ToggleItem(1)]);
+    assert_eq!((hid_current.cursor, hid_current.shown(0)), (None, None));
+    assert_eq!(chart_after(4, &[ToggleItem(1), ToggleItem(3), ShowAll]).hidden, [false; 4]);
+}
+
+#[test]
+fn escape_closes_the_tooltip_and_the_hint_until_the_reader_moves_on() {
+    use ChartAction::*;
+    let dismissed = chart_after(3, &[Focus, Dismiss]);
+    assert_eq!(dismissed.shown(0), None);
+    assert!(dismissed.hint_closed);
+    assert_eq!(chart_after(3, &[Focus, Dismiss, Step(1)]).shown(0), Some(1), "the next key opens a tooltip again");
+    let refocused = chart_after(3, &[Focus, Dismiss, Blur, Focus]);
+    assert_eq!((refocused.shown(0), refocused.hint_closed), (Some(0), false), "focusing again shows both");
+    // A pointer's tooltip belongs to the page's Escape count when the pointer came in: the
+    // page's next Escape (another chart's, or the page's own) closes it.
+    let hovered = chart_after(3, &[Hover(Some(2), 5)]);
+    assert_eq!((hovered.shown(5), hovered.shown(6)), (Some(2), None));
+    // Closed with this chart's Escape, a tooltip stays closed while the pointer stays in the
+    // plot, and opens again once it has left and come back.
+    assert_eq!(chart_after(3, &[Hover(Some(2), 5), Dismiss, Hover(Some(1), 5)]).shown(5), None);
+    assert_eq!(chart_after(3, &[Hover(Some(2), 5), Dismiss, Hover(None, 0), Hover(Some(1), 5)]).shown(5), Some(1));
+}
+
+#[test]
+fn a_chart_switches_to_its_table_and_remembers_a_failed_export() {
+    use ChartAction::*;
+    assert!(chart_after(2, &[ToggleTable]).table);
+    assert!(!chart_after(2, &[ToggleTable, ToggleTable]).table);
+    assert!(chart_after(2, &[ExportFailed(true)]).export_failed);
+    assert!(!chart_after(2, &[ExportFailed(true), ExportFailed(false)]).export_failed);
 }

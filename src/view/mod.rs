@@ -1,9 +1,11 @@
 //! The view model: a validated `Report` turned into display-ready strings and numbers for
 //! one language. Components render this and never look at the payload themselves.
 
+mod chart_state;
 mod sort;
 mod theme;
 
+pub use chart_state::{ChartAction, ChartState};
 pub use sort::{sort_order, SortColumn, SortDir, TableAction, TableState, PAGE_ROWS};
 pub use theme::{Scheme, Theme};
 
