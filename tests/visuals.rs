@@ -34,7 +34,7 @@ fn charts_of(view: &ReportView) -> Vec<&ChartView> {
         .collect()
 }
 
-fn ranking(view: &ReportView) -> &report_widget::view::RankingTable {
+fn ranking(view: &ReportView) -> &report_widget::view::RankingView {
     view.sections
         .iter()
         .find_map(|s| match &s.body {

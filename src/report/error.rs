@@ -1,4 +1,4 @@
-//! The one component that shows why a report cannot be displayed.
+//! The one place that shows why a report cannot be displayed: the error panel's markup.
 
 use crate::i18n::{fill, ui};
 use crate::markup::Markup;

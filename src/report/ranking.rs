@@ -8,13 +8,13 @@ use crate::charts::rank_meter;
 use crate::format;
 use crate::i18n::{fill, ui, Ui};
 use crate::model::{Lang, RankBasis};
-use crate::view::{sort_order, RankingTable as Table, SortColumn, SortDir, TableAction, TableState};
+use crate::view::{sort_order, RankingView, SortColumn, SortDir, TableAction, TableState};
 use std::rc::Rc;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct RankingTableProps {
-    pub table: Table,
+    pub table: RankingView,
     pub caption: String,
     /// Element id prefix, unique within the widget.
     pub id: String,

@@ -510,7 +510,6 @@ pub const CHANGE_FIELDS: &[&str] = &["value", "kind", "basis", "unit"];
 pub const RANK_FIELDS: &[&str] = &["group", "position", "basis"];
 pub const RANKING_FIELDS: &[&str] = &["group", "row_heading", "value_heading", "rows"];
 pub const RANKING_ROW_FIELDS: &[&str] = &["metric", "label", "value", "unit", "value_rank", "change_rank"];
-pub const CASE_STATS_FIELDS: &[&str] = &["items"];
 pub const CASE_ITEM_FIELDS: &[&str] = &["id", "label", "value", "unit", "qualifier", "resolved", "note", "source"];
 pub const CALENDAR_FIELDS: &[&str] = &["year", "label", "marked", "source"];
 pub const MARKED_MONTH_FIELDS: &[&str] = &["month", "reward"];

@@ -45,7 +45,7 @@ pub struct SectionView {
 #[allow(clippy::large_enum_variant)] // one per section: their size does not matter
 pub enum SectionViewBody {
     Metrics(MetricsView),
-    Ranking(RankingTable),
+    Ranking(RankingView),
     CaseStats(CaseStatsView),
     Calendar(CalendarView),
     Highlights(Vec<HighlightView>),
@@ -78,7 +78,7 @@ pub struct MetricCard {
 
 /// A table of ranks within one group.
 #[derive(Clone, Debug)]
-pub struct RankingTable {
+pub struct RankingView {
     /// The heading of the rows' own column: the payload's `row_heading`, or "指标" / "Indicator".
     pub row_heading: String,
     /// The value column's heading: the payload's `value_heading`, or "数值" / "Value".
@@ -94,7 +94,7 @@ pub struct RankingTable {
     pub columns: Vec<SortColumn>,
 }
 
-impl PartialEq for RankingTable {
+impl PartialEq for RankingView {
     /// The rows are built once per payload and then shared, so the same rows are the same `Rc`:
     /// Yew compares props and memo inputs on every render, and comparing 10,000 rows field by
     /// field each time cost more than the re-sort itself (and 0.3 KB of wasm). Two views built
@@ -437,7 +437,7 @@ fn text_or_empty(text: Option<&Text>, lang: Lang) -> String {
     text.map(|t| t.get(lang).to_string()).unwrap_or_default()
 }
 
-fn ranking(report: &Report, body: &RankingBody, title: &str, lang: Lang) -> RankingTable {
+fn ranking(report: &Report, body: &RankingBody, title: &str, lang: Lang) -> RankingView {
     let group = report.group(&body.group);
     let rows = body
         .rows
@@ -482,7 +482,7 @@ fn ranking(report: &Report, body: &RankingBody, title: &str, lang: Lang) -> Rank
             | u8::from(r.change_rank.is_some()) << SortColumn::ChangeRank as u8
     });
     let columns = SortColumn::ALL.into_iter().filter(|&column| present & 1 << column as u8 != 0).collect();
-    RankingTable {
+    RankingView {
         row_heading: body.row_heading.as_ref().map_or(ui(lang).col_item, |h| h.get(lang)).to_string(),
         value_heading: body.value_heading.as_ref().map_or(ui(lang).col_value, |h| h.get(lang)).to_string(),
         group_label: group.map(|g| g.label.get(lang).to_string()).unwrap_or_default(),
@@ -493,7 +493,7 @@ fn ranking(report: &Report, body: &RankingBody, title: &str, lang: Lang) -> Rank
     }
 }
 
-impl RankingTable {
+impl RankingView {
     /// The table as CSV rows (header first), in the given row order.
     pub fn csv_rows(&self, order: &[usize], lang: Lang) -> Vec<Vec<String>> {
         let t = ui(lang);

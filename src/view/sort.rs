@@ -1,4 +1,5 @@
-//! Sorting the ranking table: by any column, either way, rows without a value last.
+//! A ranking table's reader state and its order: sorting by any column, either way (rows
+//! without a value last), paging long tables, showing every row, and a failed CSV export.
 
 use super::RankingRowView;
 use std::cmp::Ordering;

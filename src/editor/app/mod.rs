@@ -1500,7 +1500,6 @@ impl Component for EditorApp {
                 self.other_tab = true;
             }
         }
-        let _ = ctx;
         self.keep_import();
         self.want_prerender();
         true

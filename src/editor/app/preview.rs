@@ -2,7 +2,6 @@
 //! with the widget's own stylesheet, exactly as a portal page shows it.
 
 use crate::report::{Outcome, Widget, WidgetProps};
-use wasm_bindgen::JsCast;
 use web_sys::{Element, ShadowRootInit, ShadowRootMode};
 use yew::prelude::*;
 use yew::AppHandle;
@@ -61,7 +60,6 @@ impl Component for Preview {
         let _ = root.set_attribute("class", "rw-root");
         let _ = shadow.append_child(&link);
         let _ = shadow.append_child(&root);
-        let _ = root.dyn_ref::<Element>();
         self.app = Some(yew::Renderer::<Widget>::with_root_and_props(root, props).render());
     }
 }
