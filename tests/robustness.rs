@@ -51,13 +51,28 @@ fn pointers(v: &Value, at: String, out: &mut Vec<String>) {
 }
 
 /// Validates and, when valid, builds the view and renders it in both languages: none may panic.
+/// An invalid payload says why: at least one error, each with a message in both languages and
+/// a JSON pointer; a valid one renders its title.
 fn exercise(value: &Value) {
-    if let Ok(checked) = validate::check_value(value) {
-        for lang in [Lang::Zh, Lang::En] {
-            let view = ReportView::new(&checked.report, lang);
-            let html = render_to_string(Outcome::Report(Rc::new(view)));
-            assert!(html.contains("rw-title"));
+    match validate::check_value(value) {
+        Ok(checked) => {
+            for lang in [Lang::Zh, Lang::En] {
+                let view = ReportView::new(&checked.report, lang);
+                let html = render_to_string(Outcome::Report(Rc::new(view)));
+                assert!(html.contains("rw-title"));
+            }
         }
+        Err(err) => said_why(&err.problems()),
+    }
+}
+
+/// The problems of a payload refused: at least one error, each with its place and a message in
+/// both languages, so a reader of the error panel can mend it.
+fn said_why(problems: &[validate::Problem]) {
+    assert!(problems.iter().any(|p| p.severity == validate::Severity::Error), "refused without an error: {problems:?}");
+    for p in problems {
+        // "" is the whole payload (RFC 6901), shown as "/".
+        assert!((p.pointer.is_empty() || p.pointer.starts_with('/')) && !p.zh.is_empty() && !p.en.is_empty(), "{p:?}");
     }
 }
 
@@ -112,7 +127,11 @@ proptest! {
 
     #[test]
     fn arbitrary_text_never_panics(text in "\\PC{0,200}") {
-        let _ = validate::load(&text);
+        // Almost always refused (a syntax error, with its line and column), never a panic.
+        match validate::load(&text) {
+            Ok(report) => prop_assert!(!report.meta.title.zh.is_empty()),
+            Err(err) => said_why(&err.problems()),
+        }
     }
 
     /// The widget's own JSON reader accepts exactly what serde_json accepts, with the same values.
