@@ -25,7 +25,7 @@ fn main() {}
 mod cli {
     use report_widget::model::Lang;
     use report_widget::report::Outcome;
-    use report_widget::validate::{self, Severity};
+    use report_widget::validate::{self, Checked, Severity};
     use report_widget::view::ReportView;
     use std::process::ExitCode;
     use std::rc::Rc;
@@ -322,11 +322,11 @@ exit status: 0 done, 1 a payload or file has problems, 2 the command line is wro
             integrity: None,
         };
         let dist = opts.value("--dist").unwrap_or("dist");
-        let checked = validate::load_checked(&payload).map_err(|e| {
+        let checked = validate::load_checked(&payload).map(Checked::with_advice).map_err(|e| {
             report_problems(path, &payload, &e.problems());
             Failure::Input(String::new())
         })?;
-        report_problems(path, &payload, &[checked.warnings.as_slice(), &validate::advice(&checked.report)].concat());
+        report_problems(path, &payload, &checked.warnings);
         // A page with its stylesheet inline has no script: no build files to name.
         let standalone = page && opts.flag("--inline-css");
         // Both from the same build: named by hand, or found in its dist/ folder, which also
@@ -442,8 +442,8 @@ exit status: 0 done, 1 a payload or file has problems, 2 the command line is wro
                     continue;
                 }
             };
-            let (mut problems, valid) = match validate::load_checked(&text) {
-                Ok(checked) => ([checked.warnings, validate::advice(&checked.report)].concat(), true),
+            let (mut problems, valid) = match validate::load_checked(&text).map(Checked::with_advice) {
+                Ok(checked) => (checked.warnings, true),
                 Err(err) => (err.problems(), false),
             };
             // As the widget's list says them: "Section 2 “…” › Entry 3 “…”: …".
@@ -469,11 +469,11 @@ exit status: 0 done, 1 a payload or file has problems, 2 the command line is wro
         let lang = lang_option(opts.value("--lang"), Lang::Zh).map_err(Failure::Usage)?;
         let theme = theme_option(opts.value("--theme")).map_err(Failure::Usage)?;
         let text = read(path)?;
-        let checked = validate::load_checked(&text).map_err(|e| {
+        let checked = validate::load_checked(&text).map(Checked::with_advice).map_err(|e| {
             report_problems(path, &text, &e.problems());
             Failure::Input(String::new())
         })?;
-        report_problems(path, &text, &[checked.warnings.as_slice(), &validate::advice(&checked.report)].concat());
+        report_problems(path, &text, &checked.warnings);
         let view = ReportView::new(&checked.report, lang);
         let theme = report_widget::view::Theme::parse(theme.as_deref().unwrap_or_default());
         emit(&format!("{}\n", render_themed(Outcome::Report(Rc::new(view)), theme)));

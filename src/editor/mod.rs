@@ -49,12 +49,8 @@ pub fn check(doc: &Value, text_len: usize) -> Status {
         let err = PayloadError::TooLarge { bytes: text_len, limit: validate::MAX_PAYLOAD_BYTES };
         return Status { report: None, problems: err.problems() };
     }
-    let mut status = match validate::check_value(doc) {
-        Ok(checked) => {
-            let mut problems = checked.warnings;
-            problems.extend(validate::advice(&checked.report));
-            Status { report: Some(checked.report), problems }
-        }
+    let mut status = match validate::check_value(doc).map(validate::Checked::with_advice) {
+        Ok(checked) => Status { report: Some(checked.report), problems: checked.warnings },
         Err(err) => Status { report: None, problems: err.problems() },
     };
     in_form_order(&mut status.problems);

@@ -3,8 +3,17 @@
 //! tool and the editor), never by the widget, which shows readers no warnings; so they are not
 //! part of the problem list the widget and its on-demand messages share, nor of its wasm.
 
-use super::Problem;
+use super::{Checked, Problem};
 use crate::model::{Decimal, Report, SectionBody, Text};
+
+impl Checked {
+    /// The same report, with the advice for its authors after its warnings: what the
+    /// command-line tool and the editor show for a valid payload.
+    pub fn with_advice(mut self) -> Checked {
+        self.warnings.extend(advice(&self.report));
+        self
+    }
+}
 
 /// The advice for a valid report, as warnings.
 pub fn advice(report: &Report) -> Vec<Problem> {
