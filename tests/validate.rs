@@ -531,9 +531,14 @@ fn percentage_points_on_a_figure_not_in_per_cent_are_warned_about() {
         warnings(json!("‰")),
         vec![(
             "/sections/0/items/0/change/kind".to_string(),
-            "\"points\" reads \"percentage points\", for a figure in %; for another unit (such as ‰) choose \"absolute\" and give its unit".to_string()
+            "\"points\" reads \"percentage points\", for a figure in %: if this figure is a percentage, give it the unit \"%\"; for another unit (such as ‰) choose \"absolute\" and give its unit".to_string()
         )]
     );
+    // A percentage whose unit was forgotten is told to add it.
+    let mut p = minimal();
+    p["sections"][0]["items"][0].as_object_mut().unwrap().remove("unit");
+    let missing = validate::check_value(&p).expect("a warning only").warnings;
+    assert!(missing[0].en.contains("give it the unit \"%\""), "{:?}", missing);
 }
 
 #[test]
@@ -910,6 +915,24 @@ fn an_english_unit_starting_with_a_number_is_pointed_out() {
     assert!(advice[0].1.contains("请写成“× 10,000 yuan”"), "{advice:?}");
     p["sections"][2]["marked"][0]["reward"]["unit"] = json!({ "zh": "万元", "en": "× 10,000 yuan" });
     assert_eq!(advice_at(&p), vec![]);
+}
+
+#[test]
+fn a_long_name_in_a_place_is_cut_by_width_in_either_language() {
+    // 30 Chinese characters or 60 letters: an English label is not cut at half the room.
+    let mut p = minimal();
+    let english = "Share of county water-quality monitoring sections meeting Class III standards";
+    let chinese = "县级以上集中式饮用水水源地水质达标率及农村千人以上供水工程水源地水质监测达标情况";
+    p["sections"][1]["items"][0]["label"] = json!({ "zh": chinese, "en": english });
+    p["sections"][1]["items"][0]["resolved"] = json!(-1);
+    let text = p.to_string();
+    let mut found = validate::load_checked(&text).map(|_| ()).expect_err("problems").problems();
+    validate::place::name_places(&text, &mut found);
+    let resolved = found.iter().find(|f| f.pointer == "/sections/1/items/0/resolved").unwrap();
+    let en_cut: String = english.chars().take(60).collect();
+    assert!(resolved.en.starts_with(&format!("Section 2 “案件” › Item 1 “{en_cut}…”: ")), "{}", resolved.en);
+    let zh_cut: String = chinese.chars().take(30).collect();
+    assert!(resolved.zh.starts_with(&format!("第2节“案件” › 第1项“{zh_cut}…”：")), "{}", resolved.zh);
 }
 
 #[test]

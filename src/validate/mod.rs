@@ -518,8 +518,8 @@ fn advise_on_units(out: &mut Vec<Problem>, metric: &Metric, at: &At) {
         )),
         (None, ChangeKind::Points) if metric.unit.as_ref().is_none_or(|u| !u.zh.trim_start().starts_with(['%', '％'])) => out.push(Problem::warning(
             at.key("kind").pointer(),
-            text!("“points”显示为“个百分点”，只适用于以 % 表示的数值；其他单位（如 ‰）的变化请选“absolute”并写单位"),
-            text!("\"points\" reads \"percentage points\", for a figure in %; for another unit (such as ‰) choose \"absolute\" and give its unit"),
+            text!("“points”显示为“个百分点”，只适用于以 % 表示的数值：若本数值是百分数，请把单位写成“%”；其他单位（如 ‰）的变化请选“absolute”并写单位"),
+            text!("\"points\" reads \"percentage points\", for a figure in %: if this figure is a percentage, give it the unit \"%\"; for another unit (such as ‰) choose \"absolute\" and give its unit"),
         )),
         (None, _) => {}
     }

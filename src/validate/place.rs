@@ -122,12 +122,17 @@ fn text_of(text: Option<&Value>) -> (String, String) {
 
 /// A name as far as a reader needs it to find the entry, on one line (the tool prints a line per
 /// problem): a label of thousands of characters, itself maybe the problem, is not written out
-/// again before each message.
+/// again before each message. Cut by width, not by count: 30 Chinese characters, or 60 letters
+/// of English, which takes about half the room a Chinese character does.
 fn short(name: &str) -> String {
-    const MAX: usize = 30;
+    const MAX_WIDTH: usize = 60;
     let line = name.split_whitespace().collect::<Vec<_>>().join(" ");
-    match line.char_indices().nth(MAX) {
-        Some((cut, _)) => format!("{}…", &line[..cut]),
-        None => line,
+    let mut width = 0;
+    for (at, c) in line.char_indices() {
+        width += if c.is_ascii() { 1 } else { 2 };
+        if width > MAX_WIDTH {
+            return format!("{}…", &line[..at]);
+        }
     }
+    line
 }
