@@ -867,3 +867,16 @@ fn a_chart_switches_to_its_table_and_remembers_a_failed_export() {
     assert!(chart_after(2, &[ExportFailed(true)]).export_failed);
     assert!(!chart_after(2, &[ExportFailed(true), ExportFailed(false)]).export_failed);
 }
+
+#[test]
+fn a_ranking_caption_names_its_group_once_and_ranks_read_in_words_and_figures() {
+    let lanshan = ReportView::new(&validate::load(PAYLOAD).unwrap(), Lang::Zh);
+    assert_eq!(ranking(&lanshan).caption("五区排名", Lang::Zh), "五区排名", "the title starts with the group already");
+    let water = include_str!("../docs/examples/water-affairs-example.json");
+    let zh = ReportView::new(&validate::load(water).unwrap(), Lang::Zh);
+    assert_eq!(ranking(&zh).caption("全市排名", Lang::Zh), "全市排名（全市六县）");
+    assert_eq!(ranking(&zh).rank_texts(2, Lang::Zh), ("全市六县第2名".to_string(), "2 / 6".to_string()));
+    let en = ReportView::new(&validate::load(water).unwrap(), Lang::En);
+    assert_eq!(ranking(&en).caption("Ranks in the city", Lang::En), "Ranks in the city (counties in the city)");
+    assert_eq!(ranking(&en).rank_texts(2, Lang::En).1, "2 / 6");
+}

@@ -7,7 +7,7 @@ use super::{dom, text_in, Env};
 use crate::charts::rank_meter;
 use crate::format;
 use crate::i18n::{fill, ui, Ui};
-use crate::model::{Lang, RankBasis};
+use crate::model::Lang;
 use crate::view::{sort_order, RankingView, SortColumn, SortDir, TableAction, TableState};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -15,6 +15,7 @@ use yew::prelude::*;
 #[derive(Properties, PartialEq)]
 pub struct RankingTableProps {
     pub table: RankingView,
+    /// The section's title.
     pub caption: String,
     /// Element id prefix, unique within the widget.
     pub id: String,
@@ -61,12 +62,11 @@ pub fn RankingTable(props: &RankingTableProps) -> Html {
     // each figure under its column's name.
     let rank_cell = |rank: Option<u32>, label: &'static str| match rank {
         Some(position) => {
-            let text = format!("{position} / {}", table.group_size);
+            let (words, text) = table.rank_texts(position, env.lang);
             html! {
                 <td class="rw-rank rw-num-cell" data-label={label}>
-                    // Named in words ("五区第1名" / "1st of 5 districts"), not "1 / 5", which a
-                    // screen reader reads with a "slash"; the text beside it is not read twice.
-                    { rank_meter(position, table.group_size, format::rank_badge(&table.group_label, table.group_size, position, RankBasis::Value, env.lang)) }
+                    // The meter is named in words; the text beside it is not read twice.
+                    { rank_meter(position, table.group_size, words) }
                     <span class="rw-rank-text" aria-hidden="true">{ text }</span>
                 </td>
             }
@@ -115,15 +115,6 @@ pub fn RankingTable(props: &RankingTableProps) -> Html {
         || " ".to_string(),
         |(column, dir)| [t.sorted_by, labels[column as usize], t.sorted[dir as usize]].concat(),
     );
-    // One text, as the server's HTML has it (hydration would split four). The group is named
-    // unless the caption starts or ends with it already ("五区排名", not "五区排名（五区）").
-    // (Not `contains`: a substring search would bring half a kilobyte of searcher into the wasm.)
-    let group = table.group_label.as_str();
-    let caption = if props.caption.starts_with(group) || props.caption.ends_with(group) {
-        props.caption.to_string()
-    } else {
-        format!("{}{}{}{}", props.caption, t.paren_open, table.group_label, t.paren_close)
-    };
     html! {
         <div class="rw-ranking">
             <div class="rw-tools rw-control">
@@ -136,7 +127,7 @@ pub fn RankingTable(props: &RankingTableProps) -> Html {
             <div class="rw-table-wrap" tabindex="0" role="region" aria-labelledby={caption_id.clone()}>
                 <table class="rw-table rw-stack" aria-rowcount={(total + 1).to_string()}>
                     <caption id={caption_id}>
-                        { text_in(env.lang, &caption) }
+                        { text_in(env.lang, &table.caption(&props.caption, env.lang)) }
                         <span class="rw-caption-hint rw-control">{ t.sort_hint }</span>
                     </caption>
                     <thead>

@@ -494,6 +494,26 @@ fn ranking(report: &Report, body: &RankingBody, title: &str, lang: Lang) -> Rank
 }
 
 impl RankingView {
+    /// The table's caption for the section `title`: the title, with the group named after it
+    /// unless the title starts or ends with it already ("五区排名", not "五区排名（五区）").
+    pub fn caption(&self, title: &str, lang: Lang) -> String {
+        let group = self.group_label.as_str();
+        // (Not `contains`: a substring search would bring half a kilobyte of searcher into the wasm.)
+        if title.starts_with(group) || title.ends_with(group) {
+            title.to_string()
+        } else {
+            let t = ui(lang);
+            format!("{}{}{}{}", title, t.paren_open, group, t.paren_close)
+        }
+    }
+
+    /// A rank as the table shows it: in words for the meter's name ("五区第1名" / "1st of 5
+    /// districts", which a screen reader says without a "slash"), and as "1 / 5" beside it.
+    pub fn rank_texts(&self, position: u32, lang: Lang) -> (String, String) {
+        let words = format::rank_badge(&self.group_label, self.group_size, position, RankBasis::Value, lang);
+        (words, format!("{position} / {}", self.group_size))
+    }
+
     /// The table as CSV rows (header first), in the given row order.
     pub fn csv_rows(&self, order: &[usize], lang: Lang) -> Vec<Vec<String>> {
         let t = ui(lang);
