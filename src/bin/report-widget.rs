@@ -391,39 +391,56 @@ exit status: 0 done, 1 a payload or file has problems, 2 the command line is wro
         }
     }
 
+    /// Why a payload file could not be read as text.
+    #[derive(Debug, thiserror::Error)]
+    enum ReadError {
+        /// The file is missing or unreadable.
+        #[error("{path}: cannot read: {cause}")]
+        Unreadable { path: String, cause: std::io::Error },
+        /// The file starts with a UTF-16 byte-order mark ("Unicode" in Notepad or Excel).
+        #[error("{0}: the file is UTF-16 text (\"Unicode\" in Notepad or Excel): save it as UTF-8")]
+        Utf16(String),
+        /// The bytes stop being UTF-8 on this line (GBK, as older Chinese tools save).
+        #[error("{path}: line {line}: the file is not UTF-8 text (saved as GBK/ANSI?): save it as UTF-8")]
+        NotUtf8 { path: String, line: usize },
+    }
+
+    impl ReadError {
+        /// The message in `lang` (the English one is `Display`).
+        fn message(&self, lang: Lang) -> String {
+            if lang == Lang::En {
+                return self.to_string();
+            }
+            match self {
+                ReadError::Unreadable { path, cause } => format!("{path}: 无法读取：{cause}"),
+                ReadError::Utf16(path) => {
+                    format!("{path}: 文件是 UTF-16 文本（记事本或 Excel 的“Unicode”）：请另存为 UTF-8")
+                }
+                ReadError::NotUtf8 { path, line } => {
+                    format!("{path}: 第 {line} 行: 文件不是 UTF-8 文本（是否存成了 GBK/ANSI？）：请另存为 UTF-8")
+                }
+            }
+        }
+    }
+
+    impl From<ReadError> for Failure {
+        fn from(err: ReadError) -> Self {
+            Failure::Input(err.to_string())
+        }
+    }
+
     /// A payload file's text. A UTF-8 byte-order mark is dropped, as browsers drop it when
     /// they fetch a payload (Notepad and many Chinese tools write one); text in another
     /// encoding is refused with the line where it stops being UTF-8 and what to do.
-    fn read(path: &str) -> Result<String, String> {
-        read_in(path, Lang::En)
-    }
-
-    /// [`read`], its errors in `lang`.
-    fn read_in(path: &str, lang: Lang) -> Result<String, String> {
-        let zh = lang == Lang::Zh;
-        let bytes = std::fs::read(path).map_err(|e| {
-            if zh {
-                format!("{path}: 无法读取：{e}")
-            } else {
-                format!("{path}: cannot read: {e}")
-            }
-        })?;
+    fn read(path: &str) -> Result<String, ReadError> {
+        let bytes = std::fs::read(path).map_err(|cause| ReadError::Unreadable { path: path.into(), cause })?;
         let text = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
         if text.starts_with(b"\xFF\xFE") || text.starts_with(b"\xFE\xFF") {
-            return Err(if zh {
-                format!("{path}: 文件是 UTF-16 文本（记事本或 Excel 的“Unicode”）：请另存为 UTF-8")
-            } else {
-                format!("{path}: the file is UTF-16 text (\"Unicode\" in Notepad or Excel): save it as UTF-8")
-            });
+            return Err(ReadError::Utf16(path.into()));
         }
         String::from_utf8(text.to_vec()).map_err(|e| {
             let valid = &text[..e.utf8_error().valid_up_to()];
-            let line = valid.iter().filter(|&&b| b == b'\n').count() + 1;
-            if zh {
-                format!("{path}: 第 {line} 行: 文件不是 UTF-8 文本（是否存成了 GBK/ANSI？）：请另存为 UTF-8")
-            } else {
-                format!("{path}: line {line}: the file is not UTF-8 text (saved as GBK/ANSI?): save it as UTF-8")
-            }
+            ReadError::NotUtf8 { path: path.into(), line: valid.iter().filter(|&&b| b == b'\n').count() + 1 }
         })
     }
 
@@ -434,10 +451,10 @@ exit status: 0 done, 1 a payload or file has problems, 2 the command line is wro
         let lang = lang_option(opts.value("--lang"), Lang::En).map_err(Failure::Usage)?;
         let mut failed = false;
         for path in opts.paths {
-            let text = match read_in(path, lang) {
+            let text = match read(path) {
                 Ok(t) => t,
                 Err(e) => {
-                    emit(&format!("{e}\n"));
+                    emit(&format!("{}\n", e.message(lang)));
                     failed = true;
                     continue;
                 }
