@@ -5,6 +5,7 @@
 use report_widget::editor::doc::{self, Edit};
 use report_widget::editor::encoding::{self, Choice, Encoding};
 use report_widget::editor::history::{History, COALESCE_MS, LIMIT};
+use report_widget::editor::import::{ImportMsg, ImportState};
 use report_widget::editor::mapping::{self, Field, Note, Target};
 use report_widget::editor::nav::{self, Crumb};
 use report_widget::editor::output::{self, PayloadPlace, SnippetSettings};
@@ -1692,4 +1693,34 @@ fn a_large_payload_is_written_a_row_per_line_not_past_the_widgets_limit() {
         &json!({ "schema": "report-widget/1", "sections": [{ "rows": [{ "id": "a" }] }] }),
     );
     assert!(small.contains("\n          \"id\": \"a\"\n"), "{small}");
+}
+
+#[test]
+fn the_import_box_reads_a_pasted_sheet_and_applies_it_as_one_edit() {
+    let mut doc: Value = serde_json::from_str(LANSHAN).unwrap();
+    assert!(ImportState::new(0, &doc).is_none(), "a metrics section is not filled from a table");
+    let mut state = ImportState::new(1, &doc).expect("the ranking section");
+    assert_eq!((state.target, state.array()), (Target::Ranking, "/sections/1/rows".to_string()));
+    assert!(state.update(ImportMsg::Text(RANKING_TSV.to_string()), &doc).is_none(), "pasting changes nothing yet");
+    assert!(state.header, "the first line is taken for the header");
+    assert_eq!(state.mapping[..3], [Field::Label, Field::Value, Field::Unit]);
+    state.refresh(&doc);
+    let rows = RANKING_TSV.lines().filter(|l| !l.trim().is_empty()).count() - 1;
+    assert_eq!(state.built.entries.len(), rows, "one entry per data row");
+    // One column per field: mapping the unit's column to the value takes it from the first.
+    state.update(ImportMsg::Map(2, "value".into()), &doc);
+    assert_eq!(state.mapping[1..3], [Field::Ignore, Field::Value]);
+    state.update(ImportMsg::Map(1, "value".into()), &doc);
+    state.update(ImportMsg::Map(2, "unit".into()), &doc);
+    // Applying replaces the section's rows by default, in one edit the history can undo.
+    let edit = state.update(ImportMsg::Apply, &doc).expect("an edit");
+    assert!(doc::apply(&mut doc, &edit));
+    let written = doc.pointer("/sections/1/rows").and_then(Value::as_array).unwrap();
+    assert_eq!(written.len(), rows);
+    assert_eq!(written[0]["label"], json!("综合指数"));
+    // Kept across a reload while not applied: the text and the column choices.
+    let kept = state.pending(&doc).expect("pasted text is kept");
+    assert_eq!(kept.text, RANKING_TSV);
+    let restored = ImportState::restore(1, &doc, kept).expect("the same section");
+    assert_eq!((restored.header, restored.mapping.clone()), (state.header, state.mapping.clone()));
 }

@@ -8,6 +8,7 @@
 pub mod doc;
 pub mod encoding;
 pub mod history;
+pub mod import;
 pub mod json;
 pub mod mapping;
 pub mod nav;

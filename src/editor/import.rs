@@ -1,0 +1,287 @@
+//! The import box's state: a table pasted or read from a `.csv` file (UTF-8 or GBK), its
+//! columns mapped to a ranking's or a case chart's fields, and what applying it would make,
+//! worked out against the document. Plain data and methods, tested natively; the panel that
+//! shows it is `app::import`.
+
+use crate::editor::doc::{ids, kind_of, text_parts, Edit};
+use crate::editor::encoding::{self, Choice, Encoding};
+use crate::editor::mapping::{self, Built, Field, Note, Target};
+use crate::editor::pending::{self, Columns, PendingImport};
+use crate::editor::table;
+use crate::model::SectionKind;
+use serde_json::Value;
+use std::collections::HashSet;
+
+/// One section's import box.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ImportState {
+    pub section: usize,
+    pub target: Target,
+    pub text: String,
+    /// A chosen file: its name and bytes (decoded again when the encoding changes).
+    pub file: Option<(String, Vec<u8>)>,
+    pub choice: Choice,
+    pub decoded: Option<(Encoding, bool)>,
+    pub rows: Vec<Vec<String>>,
+    /// The line of the text each row starts on, for the notes.
+    pub lines: Vec<usize>,
+    pub header: bool,
+    pub mapping: Vec<Field>,
+    pub replace: bool,
+    /// What applying would produce (kept up to date by `refresh`).
+    pub built: Built,
+    /// The browser refused to keep the pasted text (storage full or turned off): the panel
+    /// says so, as a reload would lose it.
+    pub not_stored: bool,
+}
+
+/// What the person does in the box.
+pub enum ImportMsg {
+    Open(usize),
+    Close,
+    Text(String),
+    ChooseFile,
+    File(String, Vec<u8>),
+    Encoding(String),
+    Header(bool),
+    Map(usize, String),
+    Replace(bool),
+    Apply,
+}
+
+impl ImportState {
+    pub fn new(section: usize, doc: &Value) -> Option<ImportState> {
+        let target = match doc.pointer(&format!("/sections/{section}")).and_then(kind_of)? {
+            SectionKind::Ranking => Target::Ranking,
+            SectionKind::CaseStats => Target::CaseStats,
+            _ => return None,
+        };
+        Some(ImportState {
+            section,
+            target,
+            text: String::new(),
+            file: None,
+            choice: Choice::Auto,
+            decoded: None,
+            rows: Vec::new(),
+            lines: Vec::new(),
+            header: false,
+            mapping: Vec::new(),
+            // Replace by default: re-importing an updated sheet is the common case, and adding
+            // its rows after the old ones silently doubled every row. Where the section has
+            // rows the panel says how many go, and one undo step brings them back.
+            replace: true,
+            built: Built {
+                entries: Vec::new(),
+                notes: Vec::new(),
+                row_heading: None,
+                value_heading: None,
+                rows: Vec::new(),
+            },
+            not_stored: false,
+        })
+    }
+
+    /// The box of section `section` as it was before a reload: the kept text, read with the
+    /// person's column choices if they still fit the table, else read again as on a paste.
+    pub fn restore(section: usize, doc: &Value, kept: PendingImport) -> Option<ImportState> {
+        let mut state = ImportState::new(section, doc)?;
+        state.text = kept.text;
+        state.reparse();
+        if let Some(columns) = kept.columns.filter(|c| c.fit(state.target, state.width())) {
+            state.header = columns.header;
+            state.mapping = columns.mapping;
+        }
+        state.refresh(doc);
+        Some(state)
+    }
+
+    /// The same box after a change (an undo, a redo, an edit of the JSON, a list button) turned
+    /// `before` into `after`: on its section, wherever that is now (found by its id, else its
+    /// index), with the text, file and choices as they were, and the result worked out again
+    /// against `after`. `None` when no section a table can fill is left there. Should the
+    /// section have become the other kind a table fills, its columns are read again for that
+    /// kind's fields.
+    pub fn follow(&self, before: &Value, after: &Value) -> Option<ImportState> {
+        let id = before.pointer(&format!("/sections/{}/id", self.section)).and_then(Value::as_str).unwrap_or_default();
+        let section = pending::find_section(after, self.section, id)?;
+        let mut state = ImportState::new(section, after)?;
+        if state.target == self.target {
+            state = ImportState { section, ..self.clone() };
+        } else {
+            state.text = self.text.clone();
+            state.file = self.file.clone();
+            state.choice = self.choice;
+            state.replace = self.replace;
+            state.not_stored = self.not_stored;
+            state.decode();
+        }
+        state.refresh(after);
+        Some(state)
+    }
+
+    /// The field of the section that holds the entries a table makes.
+    pub fn list_name(target: Target) -> &'static str {
+        match target {
+            Target::Ranking => "rows",
+            Target::CaseStats => "items",
+        }
+    }
+
+    pub fn array(&self) -> String {
+        format!("/sections/{}/{}", self.section, Self::list_name(self.target))
+    }
+
+    /// How many columns the table has (rows are padded to the widest).
+    pub fn width(&self) -> usize {
+        self.rows.first().map_or(0, Vec::len)
+    }
+
+    fn reparse(&mut self) {
+        let table = table::parse(&self.text, table::detect_delimiter(&self.text));
+        (self.rows, self.lines) = (table.rows, table.lines);
+        self.header = mapping::guess_header(&self.rows);
+        self.mapping = mapping::guess_mapping(self.target, &self.rows, self.header);
+    }
+
+    fn decode(&mut self) {
+        if let Some((_, bytes)) = &self.file {
+            if encoding::is_workbook(bytes) {
+                // Said in the panel; nothing to read.
+                (self.decoded, self.text) = (None, String::new());
+            } else {
+                let d = encoding::decode(bytes, self.choice);
+                self.decoded = Some((d.encoding, d.had_errors));
+                self.text = d.text;
+            }
+        }
+        self.reparse();
+    }
+
+    /// What to keep across reloads while it is not applied: pasted or typed text with the
+    /// column choices; of a chosen file only its name (the file is still there to choose again).
+    pub fn pending(&self, doc: &Value) -> Option<PendingImport> {
+        let id = doc.pointer(&format!("/sections/{}/id", self.section)).and_then(Value::as_str).unwrap_or_default();
+        let kept = PendingImport {
+            section: self.section,
+            section_id: id.to_string(),
+            text: String::new(),
+            file: None,
+            columns: None,
+        };
+        if let Some((name, _)) = &self.file {
+            return Some(PendingImport { file: Some(name.clone()), ..kept });
+        }
+        if self.text.trim().is_empty() {
+            return None;
+        }
+        Some(PendingImport {
+            text: self.text.clone(),
+            columns: Some(Columns { header: self.header, mapping: self.mapping.clone() }),
+            ..kept
+        })
+    }
+
+    /// The table's data rows (without the header).
+    pub fn body(&self) -> &[Vec<String>] {
+        if self.header && !self.rows.is_empty() {
+            &self.rows[1..]
+        } else {
+            &self.rows
+        }
+    }
+
+    /// Works out again what applying would produce, against the current document.
+    pub fn refresh(&mut self, doc: &Value) {
+        self.built = self.build(doc);
+    }
+
+    fn build(&self, doc: &Value) -> Built {
+        let mut taken: HashSet<String> = ids(doc);
+        if self.replace {
+            for e in doc.pointer(&self.array()).and_then(Value::as_array).into_iter().flatten() {
+                if let Some(id) = e.get("id").and_then(Value::as_str) {
+                    taken.remove(id);
+                }
+            }
+        }
+        let base = doc
+            .pointer(&format!("/sections/{}/id", self.section))
+            .and_then(Value::as_str)
+            .filter(|s| !s.is_empty())
+            .unwrap_or("item")
+            .to_string();
+        let header = self.rows.first().filter(|_| self.header).map(Vec::as_slice);
+        let mut built = mapping::build(self.target, header, self.body(), &self.mapping, &taken, &base);
+        if self.replace {
+            let replaced = doc.pointer(&self.array()).and_then(Value::as_array).map_or(&[][..], Vec::as_slice);
+            let count = mapping::keep_english(&mut built.entries, replaced);
+            if count > 0 {
+                built.notes.push(Note::KeptEnglish { count });
+            }
+        }
+        // The headings the section has (the person's), and whether the rows only add to others.
+        let has_rows = doc.pointer(&self.array()).and_then(Value::as_array).is_some_and(|rows| !rows.is_empty());
+        let kept = |key: &str| doc.pointer(&format!("/sections/{}/{key}", self.section)).map(|v| text_parts(Some(v)).0);
+        mapping::keep_headings(
+            &mut built,
+            kept("row_heading").as_deref(),
+            kept("value_heading").as_deref(),
+            has_rows && !self.replace,
+        );
+        // A rank beyond the section's group, said before applying (the checks say it after).
+        if let (Target::Ranking, Some(size)) = (self.target, mapping::group_size(doc, self.section)) {
+            mapping::note_ranks_beyond_group(&mut built, size);
+        }
+        built
+    }
+
+    /// Handles a message; returns the edit to apply when the person applies the table.
+    pub fn update(&mut self, msg: ImportMsg, doc: &Value) -> Option<Edit> {
+        match msg {
+            ImportMsg::Text(text) => {
+                self.text = text;
+                self.file = None;
+                self.decoded = None;
+                self.reparse();
+            }
+            ImportMsg::File(name, bytes) => {
+                self.file = Some((name, bytes));
+                self.decode();
+            }
+            ImportMsg::Encoding(name) => {
+                self.choice = Choice::from_name(&name);
+                self.decode();
+            }
+            ImportMsg::Header(on) => {
+                self.header = on;
+                self.mapping = mapping::guess_mapping(self.target, &self.rows, self.header);
+            }
+            ImportMsg::Map(col, key) => {
+                let field = Field::from_key(&key);
+                if field != Field::Ignore {
+                    // One column per field: a column that had it gives it up.
+                    for f in self.mapping.iter_mut().filter(|f| **f == field) {
+                        *f = Field::Ignore;
+                    }
+                }
+                if let Some(slot) = self.mapping.get_mut(col) {
+                    *slot = field;
+                }
+            }
+            ImportMsg::Replace(on) => self.replace = on,
+            ImportMsg::Apply => {
+                let built = self.build(doc);
+                let mut entries = if self.replace {
+                    Vec::new()
+                } else {
+                    doc.pointer(&self.array()).and_then(Value::as_array).cloned().unwrap_or_default()
+                };
+                entries.extend(built.entries);
+                return Some(Edit::Set { ptr: self.array(), value: Some(Value::Array(entries)) });
+            }
+            ImportMsg::Open(_) | ImportMsg::Close | ImportMsg::ChooseFile => {}
+        }
+        None
+    }
+}
