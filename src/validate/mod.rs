@@ -31,7 +31,9 @@ pub mod json;
 pub mod place;
 pub mod pointer;
 
-use crate::model::{ChangeKind, Decimal, Group, Lang, Metric, Report, SectionBody, Text, SCHEMA_V1};
+use crate::model::{
+    CalendarBody, CaseItem, ChangeKind, Decimal, Group, Lang, Metric, RankingRow, Report, SectionBody, Text, SCHEMA_V1,
+};
 use pointer::At;
 
 /// Payloads larger than this are refused before parsing.
@@ -345,97 +347,109 @@ fn check_rules(report: &Report, known: Known<'_>) -> Vec<Problem> {
             SectionBody::Ranking(body) => {
                 let group = resolve_group(&mut out, report, &body.group, &at.key("group"), known.groups);
                 for (ri, row) in body.rows.iter().enumerate() {
-                    let at = at.item("rows", ri);
-                    match &row.metric {
-                        Some(id) => {
-                            if known.metrics && report.metric(id).is_none() {
-                                out.push(Problem::error(
-                                    at.key("metric").pointer(),
-                                    text!("找不到 id 为“{id}”的指标"),
-                                    text!("no metric has the id \"{id}\""),
-                                ));
-                            }
-                            if row.label.is_some()
-                                || row.value.is_some()
-                                || row.value_rank.is_some()
-                                || row.change_rank.is_some()
-                            {
-                                out.push(Problem::error(
-                                    at.pointer(),
-                                    text!("引用指标的行不能再写名称、数值或排名（它们取自该指标）"),
-                                    text!("a row that names a metric takes its label, value and ranks from it: remove the row's own"),
-                                ));
-                            }
-                        }
-                        None if row.label.is_none() => out.push(Problem::error(
-                            at.pointer(),
-                            text!("排名行需要“metric”或“label”"),
-                            text!("a ranking row needs \"metric\" or \"label\""),
-                        )),
-                        None => {}
-                    }
-                    if let Some(value) = &row.value {
-                        advise_singular(&mut out, value, row.unit.as_ref(), &at);
-                    }
-                    if let Some(g) = group {
-                        for (field, rank) in [("value_rank", row.value_rank), ("change_rank", row.change_rank)] {
-                            if let Some(r) = rank {
-                                check_position(&mut out, g, r, &at.key(field));
-                            }
-                        }
-                    }
+                    check_ranking_row(&mut out, report, row, group, &at.item("rows", ri), known);
                 }
             }
             SectionBody::CaseStats(body) => {
                 for (ii, item) in body.items.iter().enumerate() {
                     let at = at.item("items", ii);
                     unique_id(&mut out, &mut item_ids, &item.id, &at, known);
-                    advise_singular(&mut out, &item.value, item.unit.as_ref(), &at);
-                    if item.value.is_negative() {
-                        out.push(Problem::error(
-                            at.key("value").pointer(),
-                            text!("数量不能为负数"),
-                            text!("a count cannot be negative"),
-                        ));
-                    }
-                    if let Some(resolved) = &item.resolved {
-                        if resolved.is_negative() || resolved.value() > item.value.value() {
-                            out.push(Problem::error(
-                                at.key("resolved").pointer(),
-                                text!("已办结数 {resolved} 应在 0 到总数 {} 之间", item.value),
-                                text!("resolved ({resolved}) must be between 0 and the total ({})", item.value),
-                            ));
-                        }
-                    }
+                    check_case_item(&mut out, item, &at);
                 }
             }
-            SectionBody::Calendar(body) => {
-                // One bit per month (bit 1 = January): no hash set for twelve values.
-                let mut seen: u16 = 0;
-                for (mi, marked) in body.marked.iter().enumerate() {
-                    let bit = if (1..=12).contains(&marked.month) { 1u16 << marked.month } else { 0 };
-                    if bit == 0 || seen & bit != 0 {
-                        // Said as what it is: out of range, or a second time.
-                        let (zh, en) = if bit == 0 {
-                            (
-                                text!("月份 {} 应为 1 到 12", marked.month),
-                                text!("month {} must be from 1 to 12", marked.month),
-                            )
-                        } else {
-                            (
-                                text!("{}月已经标记过：每个月份只标记一次", marked.month),
-                                text!("month {} is marked already: mark each month once", marked.month),
-                            )
-                        };
-                        out.push(Problem::error(at.item("marked", mi).key("month").pointer(), zh, en));
-                    }
-                    seen |= bit;
-                }
-            }
+            SectionBody::Calendar(body) => check_calendar(&mut out, body, &at),
             SectionBody::Highlights(_) | SectionBody::Narrative(_) => {}
         }
     }
     out
+}
+
+/// The rules for one row of a ranking whose group is `group` (when it is known).
+fn check_ranking_row(
+    out: &mut Vec<Problem>,
+    report: &Report,
+    row: &RankingRow,
+    group: Option<&Group>,
+    at: &At,
+    known: Known<'_>,
+) {
+    match &row.metric {
+        Some(id) => {
+            if known.metrics && report.metric(id).is_none() {
+                out.push(Problem::error(
+                    at.key("metric").pointer(),
+                    text!("找不到 id 为“{id}”的指标"),
+                    text!("no metric has the id \"{id}\""),
+                ));
+            }
+            if row.label.is_some() || row.value.is_some() || row.value_rank.is_some() || row.change_rank.is_some() {
+                out.push(Problem::error(
+                    at.pointer(),
+                    text!("引用指标的行不能再写名称、数值或排名（它们取自该指标）"),
+                    text!("a row that names a metric takes its label, value and ranks from it: remove the row's own"),
+                ));
+            }
+        }
+        None if row.label.is_none() => out.push(Problem::error(
+            at.pointer(),
+            text!("排名行需要“metric”或“label”"),
+            text!("a ranking row needs \"metric\" or \"label\""),
+        )),
+        None => {}
+    }
+    if let Some(value) = &row.value {
+        advise_singular(out, value, row.unit.as_ref(), at);
+    }
+    if let Some(g) = group {
+        for (field, rank) in [("value_rank", row.value_rank), ("change_rank", row.change_rank)] {
+            if let Some(r) = rank {
+                check_position(out, g, r, &at.key(field));
+            }
+        }
+    }
+}
+
+/// The rules for one item of case statistics: a count, and what of it is resolved.
+fn check_case_item(out: &mut Vec<Problem>, item: &CaseItem, at: &At) {
+    advise_singular(out, &item.value, item.unit.as_ref(), at);
+    if item.value.is_negative() {
+        out.push(Problem::error(
+            at.key("value").pointer(),
+            text!("数量不能为负数"),
+            text!("a count cannot be negative"),
+        ));
+    }
+    if let Some(resolved) = &item.resolved {
+        if resolved.is_negative() || resolved.value() > item.value.value() {
+            out.push(Problem::error(
+                at.key("resolved").pointer(),
+                text!("已办结数 {resolved} 应在 0 到总数 {} 之间", item.value),
+                text!("resolved ({resolved}) must be between 0 and the total ({})", item.value),
+            ));
+        }
+    }
+}
+
+/// The rules for a month calendar: each marked month from 1 to 12, and marked once.
+fn check_calendar(out: &mut Vec<Problem>, body: &CalendarBody, at: &At) {
+    // One bit per month (bit 1 = January): no hash set for twelve values.
+    let mut seen: u16 = 0;
+    for (mi, marked) in body.marked.iter().enumerate() {
+        let bit = if (1..=12).contains(&marked.month) { 1u16 << marked.month } else { 0 };
+        if bit == 0 || seen & bit != 0 {
+            // Said as what it is: out of range, or a second time.
+            let (zh, en) = if bit == 0 {
+                (text!("月份 {} 应为 1 到 12", marked.month), text!("month {} must be from 1 to 12", marked.month))
+            } else {
+                (
+                    text!("{}月已经标记过：每个月份只标记一次", marked.month),
+                    text!("month {} is marked already: mark each month once", marked.month),
+                )
+            };
+            out.push(Problem::error(at.item("marked", mi).key("month").pointer(), zh, en));
+        }
+        seen |= bit;
+    }
 }
 
 fn check_metric(out: &mut Vec<Problem>, report: &Report, metric: &Metric, at: &At, known: Known<'_>) {
