@@ -464,11 +464,33 @@ pub fn build(
 ) -> Built {
     let mut taken = taken.clone();
     let mut notes = Vec::new();
+    let headings = header_headings(target, header, mapping, &mut notes);
+    note_columns_left_out(header, rows, mapping, &mut notes);
+    let sheet = Sheet { target, mapping, header_unit: headings.unit, id_base };
     let mut entries = Vec::new();
     let mut entry_rows = Vec::new();
+    for (r, row) in rows.iter().enumerate() {
+        if let Some(entry) = sheet.entry(r, row, &mut taken, &mut notes) {
+            entries.push(Value::Object(entry));
+            entry_rows.push(r);
+        }
+    }
+    Built { entries, notes, row_heading: headings.row, value_heading: headings.value, rows: entry_rows }
+}
+
+/// What a sheet's header says beyond which field each column is: the values' unit
+/// (“合格率（%）”), and for a ranking the headings of its rows and of its values.
+struct Headings {
+    unit: Option<String>,
+    row: Option<String>,
+    value: Option<String>,
+}
+
+/// The header's unit and headings, each with its note.
+fn header_headings(target: Target, header: Option<&[String]>, mapping: &[Field], notes: &mut Vec<Note>) -> Headings {
     let value_header = mapping.iter().position(|m| *m == Field::Value).and_then(|c| header?.get(c));
-    let header_unit = value_header.and_then(|h| header_unit(h));
-    if let (Some(header), Some(unit)) = (value_header, &header_unit) {
+    let unit = value_header.and_then(|h| header_unit(h));
+    if let (Some(header), Some(unit)) = (value_header, &unit) {
         notes.push(Note::HeaderUnit { header: header.trim().to_string(), unit: unit.clone() });
     }
     let row_heading = match (target, header) {
@@ -502,7 +524,12 @@ pub fn build(
         }
         _ => None,
     };
-    // Nothing a cell says is dropped without a word: a column left out is named.
+    Headings { unit, row: row_heading, value: value_heading }
+}
+
+/// Nothing a cell says is dropped without a word: a column left out that has something in it
+/// is named (a serial number's column, “序号”, goes without one).
+fn note_columns_left_out(header: Option<&[String]>, rows: &[Vec<String>], mapping: &[Field], notes: &mut Vec<Note>) {
     for (c, _) in mapping.iter().enumerate().filter(|(_, m)| **m == Field::Ignore) {
         let name = header.and_then(|h| h.get(c)).map(|h| h.trim().to_string()).filter(|h| !h.is_empty());
         let serial = name.as_deref().is_some_and(|h| SERIAL_WORDS.contains(&h.to_lowercase().as_str()));
@@ -510,21 +537,42 @@ pub fn build(
             notes.push(Note::ColumnNotImported { column: c, header: name });
         }
     }
-    for (r, row) in rows.iter().enumerate() {
+}
+
+/// The fixed parts of a sheet being read: what its columns are, the header's unit, and the
+/// start of the ids it makes.
+struct Sheet<'a> {
+    target: Target,
+    mapping: &'a [Field],
+    header_unit: Option<String>,
+    id_base: &'a str,
+}
+
+impl Sheet<'_> {
+    /// The entry the sheet's row `r` makes, or `None` for a total row (with its note). A case
+    /// item's id is new among `taken`, and added to it.
+    fn entry(
+        &self,
+        r: usize,
+        row: &[String],
+        taken: &mut HashSet<String>,
+        notes: &mut Vec<Note>,
+    ) -> Option<Map<String, Value>> {
+        let Sheet { target, mapping, ref header_unit, id_base } = *self;
         let cell = |f: Field| -> Option<&str> {
             mapping.iter().position(|m| *m == f).and_then(|c| row.get(c)).map(|s| s.trim()).filter(|s| !s.is_empty())
         };
         if cell(Field::Label).is_none_or(is_total) && cell(Field::Metric).is_none() {
             if let Some(total) = row.iter().find(|c| is_total(c)) {
                 notes.push(Note::TotalRow { row: r, cell: total.trim().to_string() });
-                continue;
+                return None;
             }
         }
         let mut o = Map::new();
         if target == Target::CaseStats {
             let id = match cell(Field::Id) {
                 Some(id) => id.to_string(),
-                None => unique_id(&taken, &format!("{id_base}-{}", r + 1)),
+                None => unique_id(taken, &format!("{id_base}-{}", r + 1)),
             };
             taken.insert(id.clone());
             o.insert("id".into(), json!(id));
@@ -569,7 +617,7 @@ pub fn build(
                             }
                             (None, _) => None,
                         };
-                        unit_zh = Some(unit_with(own, column, r, v, &mut notes));
+                        unit_zh = Some(unit_with(own, column, r, v, notes));
                     }
                 }
                 None => {
@@ -628,10 +676,8 @@ pub fn build(
                 o.insert(key.into(), json!(v));
             }
         }
-        entries.push(Value::Object(o));
-        entry_rows.push(r);
+        Some(o)
     }
-    Built { entries, notes, row_heading, value_heading, rows: entry_rows }
 }
 
 /// The number a cell may mean if its comma is a decimal point: one comma followed by one or two
