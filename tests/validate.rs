@@ -125,6 +125,17 @@ fn a_missing_field_names_the_misspelt_field_beside_it() {
     p["sections"][0]["title"] = json!({ "en": "Water" });
     let missing = problems(&p).into_iter().find(|p| p.pointer == "/sections/0/title/zh").expect("zh is required");
     assert_eq!(missing.en, "missing required field \"zh\"");
+    // Nor is an unknown field that is nearer to another field: "En" is "en" mistyped, "Note"
+    // is "note", not the missing "zh" or "date".
+    let mut p = minimal();
+    p["sections"][0]["title"] = json!({ "En": "Water" });
+    p["meta"].as_object_mut().unwrap().remove("date");
+    p["meta"]["Note"] = json!("说明");
+    let found = problems(&p);
+    for pointer in ["/sections/0/title/zh", "/meta/date"] {
+        let missing = found.iter().find(|p| p.pointer == pointer).expect("required");
+        assert!(!missing.en.contains("meant to be"), "{missing:?}");
+    }
 }
 
 #[test]
@@ -795,6 +806,8 @@ fn a_full_width_percent_sign_as_a_unit_is_pointed_out() {
     );
     p["sections"][0]["items"][0]["unit"] = json!("%");
     assert!(validate::advice(&validate::from_value(&p).unwrap()).is_empty(), "none for the half-width sign");
+    p["sections"][0]["items"][0]["unit"] = json!({ "zh": "％", "en": "%" });
+    assert!(validate::advice(&validate::from_value(&p).unwrap()).is_empty(), "none where its English is given");
 }
 
 #[test]

@@ -860,6 +860,17 @@ fn escape_closes_the_tooltip_and_the_hint_until_the_reader_moves_on() {
 }
 
 #[test]
+fn the_arrow_keys_lead_until_a_pointer_takes_an_item_or_leaves() {
+    use ChartAction::*;
+    // While the keys lead, the component passes on no item under the pointer.
+    assert!(chart_after(4, &[Focus, Step(1), Step(1)]).keys_lead);
+    assert!(chart_after(4, &[Focus, Edge { last: true }]).keys_lead);
+    assert!(!chart_after(4, &[Focus, Step(1), Hover(None, 0)]).keys_lead, "the pointer left the plot");
+    assert!(!chart_after(4, &[Focus, Step(1), Blur]).keys_lead, "the focus left the chart");
+    assert_eq!(chart_after(4, &[Focus, Step(1), Hover(None, 0), Hover(Some(3), 0)]).shown(0), Some(3));
+}
+
+#[test]
 fn a_chart_switches_to_its_table_and_remembers_a_failed_export() {
     use ChartAction::*;
     assert!(chart_after(2, &[ToggleTable]).table);

@@ -87,8 +87,13 @@ pub fn ChartFigure(props: &ChartFigureProps) -> Html {
     // Between items (a gap, the hint) the last item's tooltip stays, so the pointer can reach
     // the tooltip itself; leaving the plot closes it (WCAG 1.4.13: hoverable, persistent).
     let on_over = {
-        let (dispatch, escapes) = (dispatch.clone(), env.escapes);
+        let (dispatch, escapes, keys_lead) = (dispatch.clone(), env.escapes, state.keys_lead);
         Callback::from(move |e: MouseEvent| {
+            // After the arrow keys, an item that scrolling brings under the pointer does not take
+            // their tooltip (`keys_lead`): the pointer leads again once it has left the plot.
+            if keys_lead {
+                return;
+            }
             if let Some(i) = dom::target_attribute(&e, "data-i").and_then(|i| i.parse().ok()) {
                 dispatch.dispatch(ChartAction::Hover(Some(i), escapes));
             }

@@ -187,7 +187,8 @@ mod imp {
     /// which the chart takes, cannot scroll the page.
     pub fn reveal_active(plot: &NodeRef) {
         let Some(plot) = plot.cast::<Element>() else { return };
-        // After the render the key's dispatch queued, which runs first.
+        // After the render the key's dispatch queued: Yew's microtask, queued first. (Were Yew
+        // to defer that render to a later task, this would reveal the item before, as harmless.)
         wasm_bindgen_futures::spawn_local(async move {
             let options = ScrollIntoViewOptions::new();
             options.set_block(ScrollLogicalPosition::Nearest);

@@ -183,7 +183,8 @@ fn name_key(name: &str, unit: &str) -> String {
 fn unit_advice(out: &mut Vec<Problem>, unit: Option<&Text>, pointer: String, value: Option<&Decimal>) {
     // "％" is what a Chinese input method types: the same unit to a reader of Chinese, but a
     // text without English to the widget.
-    if unit.is_some_and(|u| u.zh.trim() == "％") {
+    let no_english = |u: &Text| u.en.as_deref().map(str::trim).is_none_or(|en| en.is_empty() || en == "％");
+    if unit.is_some_and(|u| u.zh.trim() == "％" && no_english(u)) {
         out.push(Problem::warning(
             pointer.clone(),
             "单位“％”是全角字符（中文输入法）：请写半角的“%”；全角的“％”没有英文，英文视图会把它当作中文显示",

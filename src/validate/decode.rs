@@ -18,6 +18,11 @@ pub struct Decoder {
     /// The pointers of list entries that failed to decode and were left out, in order: the
     /// rules see the lists without them, and their problems' indices are restored from these.
     pub dropped: Vec<String>,
+    /// Where the messages are: for a known field's pointer, the unknown key beside it that
+    /// looks like it misspelt ("lable" at `/sections/0/items/1/label`), so that the error for
+    /// the field missing names it. Found when the object's keys are read.
+    #[cfg(feature = "messages")]
+    misspelt: std::collections::HashMap<String, String>,
 }
 
 fn kind_of(v: &Value) -> (&'static str, &'static str) {
@@ -247,6 +252,10 @@ impl Decoder {
             return None;
         };
         for key in map.keys().into_iter().filter(|k| !fields.contains(k)) {
+            #[cfg(feature = "messages")]
+            if let Some(meant) = nearest(key, fields) {
+                self.misspelt.entry(at.key(meant).pointer()).or_insert_with(|| key.to_string());
+            }
             let (zh, en) = unknown_field(key, fields);
             self.problems.push(Problem {
                 severity: Severity::Warning,
@@ -265,12 +274,12 @@ impl Decoder {
         let here = at.key(key);
         match o.get(key) {
             Some(Value::Null) => {
-                self.missing(at, key, true, o);
+                self.missing(at, key, true);
                 None
             }
             Some(v) => decode(self, v, &here),
             None => {
-                self.missing(at, key, false, o);
+                self.missing(at, key, false);
                 None
             }
         }
@@ -279,34 +288,30 @@ impl Decoder {
     // The error paths below are out of line and not generic: `req` and `list` are instantiated
     // for every field type, and each copy of an inlined message cost the wasm its formatting code.
     #[inline(never)]
-    fn missing(&mut self, at: &At, key: &str, null: bool, o: Obj) {
+    fn missing(&mut self, at: &At, key: &str, null: bool) {
         let here = at.key(key);
         if null {
             self.error(&here, text!("必填字段“{key}”不能为 null"), text!("required field \"{key}\" must not be null"));
         } else {
-            let (zh, en) = self.misspelt_as(at, key, o);
+            let (zh, en) = self.misspelt_as(&here, key);
             self.error(&here, text!("缺少必填字段“{key}”{zh}"), text!("missing required field \"{key}\"{en}"));
         }
     }
 
-    /// The end of the error for a missing `key` of the object `o` at `at` where one of its
-    /// unknown fields looks like `key` misspelt ("lable"), or nothing. That field has its own
-    /// warning; the error names it too, as the likely fix, for a reader who sees only the
+    /// The end of the error for a missing `key` at `here` where an unknown field beside it
+    /// looks like `key` misspelt ("lable": its own warning says "did you mean label"), or
+    /// nothing. The error names it too, as the likely fix, for a reader who sees only the
     /// errors (the widget's panel).
     #[cfg(feature = "messages")]
-    fn misspelt_as(&self, at: &At, key: &str, o: Obj) -> (String, String) {
-        let warned = |k: &str| {
-            let pointer = at.key(k).pointer();
-            self.problems.iter().any(|p| p.severity == Severity::Warning && p.pointer == pointer)
-        };
-        match o.keys().into_iter().find(|k| nearest(k, &[key]).is_some() && warned(k)) {
+    fn misspelt_as(&self, here: &At, key: &str) -> (String, String) {
+        match self.misspelt.get(&here.pointer()) {
             Some(k) => (text!("（字段“{k}”是否应为“{key}”？）"), text!(" (is \"{k}\" meant to be \"{key}\"?)")),
             None => Default::default(),
         }
     }
 
     #[cfg(not(feature = "messages"))]
-    fn misspelt_as(&self, _: &At, _: &str, _: Obj) -> (&'static str, &'static str) {
+    fn misspelt_as(&self, _: &At, _: &str) -> (&'static str, &'static str) {
         ("", "")
     }
 

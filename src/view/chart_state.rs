@@ -20,6 +20,11 @@ pub struct ChartState {
     pub cursor: Option<usize>,
     /// Escape closes the tooltip until the pointer or the keys move on.
     pub dismissed: bool,
+    /// The arrow keys moved last: the component then passes on no item under the pointer
+    /// (scrolling to the keys' item brings other items under a pointer left on the plot, and
+    /// a mouse event does not tell that from the pointer moving) until the pointer leaves the
+    /// plot or the focus leaves the chart.
+    pub keys_lead: bool,
     /// Escape also closes the keyboard hint, which covers the row above the plot, until the
     /// plot is focused again (WCAG 1.4.13: dismissible without moving the focus).
     pub hint_closed: bool,
@@ -37,6 +42,7 @@ impl ChartState {
             focused: false,
             cursor: None,
             dismissed: false,
+            keys_lead: false,
             hint_closed: false,
             export_failed: false,
         }
@@ -91,6 +97,7 @@ impl ChartState {
             }
             ChartAction::ShowAll => s.hidden.iter_mut().for_each(|h| *h = false),
             ChartAction::Hover(i, escapes) => {
+                s.keys_lead = false;
                 // Tooltips closed with Escape stay closed until the pointer leaves the plot: the
                 // item that the closed tooltip covered must not open its own.
                 if s.hover.is_none() && i.is_some() {
@@ -107,19 +114,24 @@ impl ChartState {
                     s.cursor = step_visible(&s.hidden, None, 1);
                 }
             }
-            ChartAction::Blur => s.focused = false,
+            ChartAction::Blur => {
+                s.focused = false;
+                s.keys_lead = false;
+            }
             // A key that moves through the chart also closes the keyboard hint: the reader has
             // found the keys, and the hint covers the end of the row above the plot (the legend's
             // last chips).
             ChartAction::Step(step) => {
                 s.cursor = step_visible(&s.hidden, s.cursor, step);
                 s.hover = None;
+                s.keys_lead = true;
                 s.dismissed = false;
                 s.hint_closed = true;
             }
             ChartAction::Edge { last } => {
                 s.cursor = edge_visible(&s.hidden, last);
                 s.hover = None;
+                s.keys_lead = true;
                 s.dismissed = false;
                 s.hint_closed = true;
             }

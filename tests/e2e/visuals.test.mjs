@@ -790,12 +790,29 @@ test("400% zoom (320 × 256 CSS px): a tall chart's keyboard hint shows on focus
   assert.equal(await onScreen(".rw-plot-hint"), "on screen", "the hint above the chart");
   const rows = await p.evaluate((i) => document.querySelector("[data-report-widget]").shadowRoot.querySelectorAll(".rw-plot")[i].querySelectorAll(".rw-row").length, index);
   assert.ok(rows >= 4, `a tall chart (${rows} bars)`);
-  for (const key of [...Array(rows - 1).fill("ArrowDown"), "Home", "End", "ArrowUp"]) {
+  // A pointer left resting on the plot: the items that scrolling brings under it do not take
+  // the tooltip from the keys' item.
+  await p.mouse.move(160, 200);
+  const active = () =>
+    p.evaluate((i) => document.querySelector("[data-report-widget]").shadowRoot.querySelectorAll(".rw-plot")[i].querySelector("[data-active]")?.dataset.i, index);
+  const keys = [...Array(rows - 1).fill("ArrowDown"), "Home", "End", "ArrowUp"];
+  const expected = [...Array(rows - 1).keys()].map((k) => k + 1).concat([0, rows - 1, rows - 2]);
+  for (const [n, key] of keys.entries()) {
     await p.keyboard.press(key);
     await p.waitForTimeout(50);
+    assert.equal(await active(), String(expected[n]), `the keys' item after ${key} (#${n + 1})`);
     assert.equal(await onScreen("[data-active]"), "on screen", `the active item after ${key}`);
     assert.equal(await onScreen("[data-active] .rw-tip"), "on screen", `its tooltip after ${key}`);
   }
+  // Once the focus has left the chart, the pointer's item shows again.
+  await p.keyboard.press("Tab");
+  await p.mouse.move(160, 120);
+  await p.mouse.move(160, 60, { steps: 4 });
+  const underPointer = await p.evaluate(() => {
+    const hit = document.querySelector("[data-report-widget]").shadowRoot.elementFromPoint(160, 60)?.closest(".rw-plot [data-i]");
+    return hit?.dataset.i;
+  });
+  if (underPointer !== undefined) assert.equal(await active(), underPointer, "the item under the pointer");
   await p.screenshot({ path: join(ARTIFACTS, "visuals-zoom400-chart-keys.png") });
   await context.close();
 });

@@ -300,7 +300,7 @@ struct ExampleInfo {
 
 impl ExampleInfo {
     fn from_page() -> Option<ExampleInfo> {
-        dom::element_text(EXAMPLE_ID)?;
+        dom::document().get_element_by_id(EXAMPLE_ID)?;
         let attribute = |name: &str, otherwise: &str| {
             dom::element_attribute(EXAMPLE_ID, name).unwrap_or_else(|| otherwise.to_string())
         };
@@ -1210,7 +1210,11 @@ impl Component for EditorApp {
             Msg::NewEmpty => self.replace_or_ask(Replacement::Empty),
             Msg::NewExample => match example() {
                 Some(value) => self.replace_or_ask(Replacement::Example(value)),
-                None => return false,
+                // A page whose example was edited by hand, or never filled in.
+                None => {
+                    let name = self.example.as_ref().map(|e| e.name(self.ui)).unwrap_or_default();
+                    self.say(fill(self.t().example_unreadable, &[("name", name)]));
+                }
             },
             Msg::ReplaceConfirm => {
                 if let Some(replacement) = self.confirm_replace.take() {
