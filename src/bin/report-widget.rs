@@ -291,20 +291,7 @@ exit status: 0 done, 1 a payload or file has problems, 2 the command line is wro
         let lang = lang_option(opts.value("--lang"), Lang::Zh).map_err(Failure::Usage)?;
         let theme = theme_option(opts.value("--theme")).map_err(Failure::Usage)?;
         let page = opts.flag("--page");
-        if opts.flag("--inline-css") && !page {
-            return Err(Failure::Usage("--inline-css goes with --page (a snippet links the stylesheet)".into()));
-        }
-        if opts.value("--wasm").is_some() && opts.value("--stylesheet").is_none() {
-            return Err(Failure::Usage("--wasm goes with --stylesheet (--dist names both)".into()));
-        }
-        if opts.value("--stylesheet").is_some() && opts.value("--dist").is_some() {
-            return Err(Failure::Usage(
-                "--stylesheet or --dist: the files are named by hand or found in the folder".into(),
-            ));
-        }
-        if opts.value("--stylesheet").is_some() && opts.flag("--inline-css") {
-            return Err(Failure::Usage("--inline-css reads the stylesheet from --dist DIR, not from a URL".into()));
-        }
+        check_file_options(&opts).map_err(|e| Failure::Usage(e.into()))?;
         let payload = read(path)?;
         let base = match opts.value("--base").unwrap_or("./") {
             "" => "./".to_string(),
@@ -329,30 +316,10 @@ exit status: 0 done, 1 a payload or file has problems, 2 the command line is wro
         report_problems(path, &payload, &checked.warnings);
         // A page with its stylesheet inline has no script: no build files to name.
         let standalone = page && opts.flag("--inline-css");
-        // Both from the same build: named by hand, or found in its dist/ folder, which also
-        // has the SRI values of its scripts (so the snippet pins the whole widget).
         let (stylesheet, wasm) = match opts.value("--stylesheet") {
             Some(url) => (url.to_string(), opts.value("--wasm").map(String::from)),
             None if standalone => (String::new(), None),
-            None => {
-                let sri_path = std::path::Path::new(dist).join("report-widget.sri.txt");
-                match std::fs::read_to_string(&sri_path) {
-                    Ok(sri) => {
-                        options.integrity = report_widget::snippet::ScriptIntegrity::from_sri_txt(&sri);
-                        if options.integrity.is_none() {
-                            eprintln!(
-                                "{}: no SRI values for the two scripts; the snippet is not pinned",
-                                sri_path.display()
-                            );
-                        }
-                    }
-                    Err(e) => eprintln!("{}: {e}; the snippet is not pinned to this build", sri_path.display()),
-                }
-                (
-                    format!("{}{}", options.base, find_stylesheet(dist)?),
-                    Some(format!("{}{}", options.base, find_in_dist(dist, "report-widget-web-", "_bg.wasm")?)),
-                )
-            }
+            None => build_files_in(dist, &mut options)?,
         };
         let files = BuildFiles { stylesheet: &stylesheet, wasm: wasm.as_deref() };
         let out = if page {
@@ -370,6 +337,47 @@ exit status: 0 done, 1 a payload or file has problems, 2 the command line is wro
         emit(&out);
         note_untranslated(path, &payload, lang);
         Ok(())
+    }
+
+    /// `prerender`'s options that do not go together, said as the mistake they are.
+    fn check_file_options(opts: &Options) -> Result<(), &'static str> {
+        let (stylesheet, inline) = (opts.value("--stylesheet").is_some(), opts.flag("--inline-css"));
+        if inline && !opts.flag("--page") {
+            return Err("--inline-css goes with --page (a snippet links the stylesheet)");
+        }
+        if opts.value("--wasm").is_some() && !stylesheet {
+            return Err("--wasm goes with --stylesheet (--dist names both)");
+        }
+        if stylesheet && opts.value("--dist").is_some() {
+            return Err("--stylesheet or --dist: the files are named by hand or found in the folder");
+        }
+        if stylesheet && inline {
+            return Err("--inline-css reads the stylesheet from --dist DIR, not from a URL");
+        }
+        Ok(())
+    }
+
+    /// The stylesheet's and the wasm's addresses (under `options.base`) from one build's `dist`
+    /// folder, which also has the SRI values of its scripts: they go into `options`, so that the
+    /// snippet pins the whole widget (said on stderr where they are missing).
+    fn build_files_in(
+        dist: &str,
+        options: &mut report_widget::snippet::SnippetOptions,
+    ) -> Result<(String, Option<String>), Failure> {
+        let sri_path = std::path::Path::new(dist).join("report-widget.sri.txt");
+        match std::fs::read_to_string(&sri_path) {
+            Ok(sri) => {
+                options.integrity = report_widget::snippet::ScriptIntegrity::from_sri_txt(&sri);
+                if options.integrity.is_none() {
+                    eprintln!("{}: no SRI values for the two scripts; the snippet is not pinned", sri_path.display());
+                }
+            }
+            Err(e) => eprintln!("{}: {e}; the snippet is not pinned to this build", sri_path.display()),
+        }
+        Ok((
+            format!("{}{}", options.base, find_stylesheet(dist)?),
+            Some(format!("{}{}", options.base, find_in_dist(dist, "report-widget-web-", "_bg.wasm")?)),
+        ))
     }
 
     /// For an English report: a note (on stderr, beside the HTML on stdout) naming the texts
