@@ -603,6 +603,189 @@ impl EditorApp {
         }
     }
 
+    /// Applies an edit from a list button (add, remove, move) and moves the focus to `ids`
+    /// (the first that exists): says what was removed or moved, as a live region, since the
+    /// button pressed may be gone.
+    fn edit_and_focus(&mut self, edit: Edit, ids: Vec<String>) {
+        let mut value = (*self.doc).clone();
+        // What a removal takes, named before it goes: said in the notice (a live region),
+        // with the way back; the button pressed is gone and no other says so.
+        let t = self.t();
+        let removed = match &edit {
+            Edit::Remove { array, index } => Some(self.crumbs(t, &format!("{array}/{index}"))),
+            _ => None,
+        };
+        // A group still named by ranks: said with its removal, not only by the checks.
+        let still_used = match &edit {
+            Edit::Remove { array, index } if array == "/groups" => self
+                .doc
+                .pointer(&format!("/groups/{index}/id"))
+                .and_then(Value::as_str)
+                .filter(|id| !id.is_empty())
+                .map_or(0, |id| doc::group_uses(&self.doc, id)),
+            _ => 0,
+        };
+        if doc::apply(&mut value, &edit) {
+            // Said when it is undone or redone, and a move at once: the button pressed
+            // keeps the focus, and its new name is not read again.
+            let step = match &edit {
+                Edit::Remove { .. } => removed.as_ref().map(|what| t.step_remove.replace("{what}", what)),
+                Edit::Insert { array, index, .. } => {
+                    Some(t.step_add.replace("{what}", &self.crumbs_of(&value, t, &format!("{array}/{index}"))))
+                }
+                Edit::Move { array, from, to } => {
+                    let what = self.crumbs(t, &format!("{array}/{from}"));
+                    let step = if to < from { t.step_up } else { t.step_down };
+                    // Its new number: "第2项" / "第9节".
+                    let now = match array.as_str() {
+                        "/sections" => t.section_word(*to),
+                        "/groups" => t.group_word(*to),
+                        _ => t.list_word(array.rsplit('/').next().unwrap_or(""), *to),
+                    };
+                    let step = step.replace("{what}", &what);
+                    // In one pass: a label in `step` may itself hold "{now}".
+                    self.say(fill(t.moved, &[("step", &step), ("now", &now)]));
+                    Some(step)
+                }
+                _ => None,
+            };
+            if let Some(what) = removed {
+                let mut said = t.removed.replace("{what}", &what);
+                if still_used > 0 {
+                    said.push_str(&t.group_still_used.replace("{n}", &still_used.to_string()));
+                }
+                self.say(said);
+            }
+            let before = self.doc.clone();
+            self.set_doc_as(value, None, true, step);
+            self.history.seal();
+            // Lists change shape: an open table import follows its section (moved, or
+            // with a row more or less), and closes with it if it was removed, which the
+            // person sees for themselves.
+            self.follow_import(&before, None);
+            // Structural changes show at once (the check still runs after the pause).
+            self.run_check();
+        }
+        self.focus = Some(Focus::Ids(ids));
+    }
+
+    /// Undoes (or redoes) one step, says what changed where, and keeps the focus in the page;
+    /// `false` when there was no step to take.
+    fn step_history(&mut self, undo: bool) -> bool {
+        let current = self.doc.clone();
+        let on_button = dom::focused_id().as_deref() == Some(if undo { "undo" } else { "redo" });
+        let result = if undo { self.history.undo_labelled(current) } else { self.history.redo_labelled(current) };
+        if let Ok((previous, step)) = result {
+            let before = std::mem::replace(&mut self.doc, previous);
+            self.text = Rc::new(json::to_pretty(&self.doc));
+            self.drop_json_draft();
+            let t = self.t();
+            // Said, with the place it changed: the change may be in a field far from
+            // the focus, out of view (a live region, so a screen reader hears it too).
+            // An import box closed by it says so instead (`follow_import`).
+            let done = if undo { t.undone } else { t.redone };
+            let changed_at = doc::first_difference(&before, &self.doc);
+            // The focused entry may be gone with the step: then focus goes to its place.
+            // The button pressed may be disabled by it (the last step undone): then to
+            // the other one, which this step enables, not to the page.
+            self.focus_if_lost = if on_button {
+                Some(vec![(if undo { "redo" } else { "undo" }).to_string()])
+            } else {
+                changed_at.as_deref().map(nav::candidates)
+            };
+            let place = step.or_else(|| changed_at.map(|at| self.crumbs(t, &at)));
+            self.say(match place.filter(|p| !p.is_empty()) {
+                Some(place) => format!("{done}{}{place}", t.sep),
+                None => done.to_string(),
+            });
+            self.follow_import(&before, Some(if undo { t.undo } else { t.redo }));
+            self.changed();
+            true
+        } else {
+            false
+        }
+    }
+
+    /// A message of the open import box: open or close it, choose a file, or change what it
+    /// reads, and apply it (its rows and headings, one undo step, said with their counts).
+    /// `false` when nothing on the page changes.
+    fn on_import(&mut self, msg: ImportMsg) -> bool {
+        match msg {
+            ImportMsg::Open(section) => {
+                self.import = ImportState::new(section, &self.doc).map(|mut state| {
+                    state.refresh(&self.doc);
+                    Rc::new(state)
+                });
+                self.focus = Some(Focus::Ids(vec![format!("paste-{section}")]));
+            }
+            ImportMsg::Close => {
+                if let Some(state) = self.import.take() {
+                    self.focus = Some(Focus::Ids(vec![format!("import:{}", state.section)]));
+                }
+            }
+            ImportMsg::ChooseFile => {
+                if let Some(state) = &self.import {
+                    dom::click(&format!("csv-{}", state.section));
+                }
+                return false;
+            }
+            other => {
+                let t = self.t();
+                let Some(state) = self.import.as_mut() else { return false };
+                let state = Rc::make_mut(state);
+                let applied = state.update(other, &self.doc);
+                state.refresh(&self.doc);
+                if let Some(edit) = applied {
+                    let section = state.section;
+                    let array = state.array();
+                    let before = self.doc.pointer(&array).and_then(Value::as_array).map_or(0, Vec::len);
+                    let replaced = state.replace;
+                    // The headings the table gave its columns, set with the rows, and the
+                    // words that say so after applying.
+                    let headings: Vec<(&str, String, &str)> = [
+                        ("row_heading", &state.built.row_heading, t.applied_heading),
+                        ("value_heading", &state.built.value_heading, t.applied_value_heading),
+                    ]
+                    .into_iter()
+                    .filter_map(|(key, heading, said)| Some((key, heading.clone()?, said)))
+                    .collect();
+                    self.import = None;
+                    let mut value = (*self.doc).clone();
+                    if doc::apply(&mut value, &edit) {
+                        // The rows and the headings their table gave them: one step.
+                        for (key, heading, _) in &headings {
+                            let ptr = format!("/sections/{section}/{key}");
+                            doc::apply(&mut value, &Edit::Set { ptr, value: Some(Value::String(heading.clone())) });
+                        }
+                        let after = value.pointer(&array).and_then(Value::as_array).map_or(0, Vec::len);
+                        let added = if replaced { after } else { after - before };
+                        let step = t.step_import.replace("{what}", &self.crumbs(t, &format!("/sections/{section}")));
+                        self.set_doc_as(value, None, true, Some(step));
+                        self.history.seal();
+                        self.run_check();
+                        let numbers = [added.to_string(), before.to_string(), after.to_string()];
+                        let counts = [("n", &*numbers[0]), ("old", &*numbers[1]), ("total", &*numbers[2])];
+                        let mut said = match (replaced, before) {
+                            (_, 0) => fill(t.applied, &counts),
+                            (true, _) => fill(t.applied_replaced, &counts),
+                            (false, _) => fill(t.applied_appended, &counts),
+                        };
+                        for (_, heading, words) in &headings {
+                            said.push_str(&words.replace("{header}", heading));
+                        }
+                        self.say(said);
+                        let first = if replaced { 0 } else { before };
+                        self.focus = Some(Focus::Ids(vec![
+                            nav::field_id(&format!("{array}/{first}")),
+                            format!("import:{section}"),
+                        ]));
+                    }
+                }
+            }
+        }
+        true
+    }
+
     fn replace(&mut self, replacement: Replacement) {
         let t = self.t();
         self.confirm_replace = None;
@@ -1040,100 +1223,9 @@ impl Component for EditorApp {
                 }
                 return false;
             }
-            Msg::EditFocus(edit, ids) => {
-                let mut value = (*self.doc).clone();
-                // What a removal takes, named before it goes: said in the notice (a live region),
-                // with the way back; the button pressed is gone and no other says so.
-                let t = self.t();
-                let removed = match &edit {
-                    Edit::Remove { array, index } => Some(self.crumbs(t, &format!("{array}/{index}"))),
-                    _ => None,
-                };
-                // A group still named by ranks: said with its removal, not only by the checks.
-                let still_used = match &edit {
-                    Edit::Remove { array, index } if array == "/groups" => self
-                        .doc
-                        .pointer(&format!("/groups/{index}/id"))
-                        .and_then(Value::as_str)
-                        .filter(|id| !id.is_empty())
-                        .map_or(0, |id| doc::group_uses(&self.doc, id)),
-                    _ => 0,
-                };
-                if doc::apply(&mut value, &edit) {
-                    // Said when it is undone or redone, and a move at once: the button pressed
-                    // keeps the focus, and its new name is not read again.
-                    let step = match &edit {
-                        Edit::Remove { .. } => removed.as_ref().map(|what| t.step_remove.replace("{what}", what)),
-                        Edit::Insert { array, index, .. } => {
-                            Some(t.step_add.replace("{what}", &self.crumbs_of(&value, t, &format!("{array}/{index}"))))
-                        }
-                        Edit::Move { array, from, to } => {
-                            let what = self.crumbs(t, &format!("{array}/{from}"));
-                            let step = if to < from { t.step_up } else { t.step_down };
-                            // Its new number: "第2项" / "第9节".
-                            let now = match array.as_str() {
-                                "/sections" => t.section_word(*to),
-                                "/groups" => t.group_word(*to),
-                                _ => t.list_word(array.rsplit('/').next().unwrap_or(""), *to),
-                            };
-                            let step = step.replace("{what}", &what);
-                            // In one pass: a label in `step` may itself hold "{now}".
-                            self.say(fill(t.moved, &[("step", &step), ("now", &now)]));
-                            Some(step)
-                        }
-                        _ => None,
-                    };
-                    if let Some(what) = removed {
-                        let mut said = t.removed.replace("{what}", &what);
-                        if still_used > 0 {
-                            said.push_str(&t.group_still_used.replace("{n}", &still_used.to_string()));
-                        }
-                        self.say(said);
-                    }
-                    let before = self.doc.clone();
-                    self.set_doc_as(value, None, true, step);
-                    self.history.seal();
-                    // Lists change shape: an open table import follows its section (moved, or
-                    // with a row more or less), and closes with it if it was removed, which the
-                    // person sees for themselves.
-                    self.follow_import(&before, None);
-                    // Structural changes show at once (the check still runs after the pause).
-                    self.run_check();
-                }
-                self.focus = Some(Focus::Ids(ids));
-            }
+            Msg::EditFocus(edit, ids) => self.edit_and_focus(edit, ids),
             Msg::Undo | Msg::Redo => {
-                let current = self.doc.clone();
-                let undo = matches!(msg, Msg::Undo);
-                let on_button = dom::focused_id().as_deref() == Some(if undo { "undo" } else { "redo" });
-                let result =
-                    if undo { self.history.undo_labelled(current) } else { self.history.redo_labelled(current) };
-                if let Ok((previous, step)) = result {
-                    let before = std::mem::replace(&mut self.doc, previous);
-                    self.text = Rc::new(json::to_pretty(&self.doc));
-                    self.drop_json_draft();
-                    let t = self.t();
-                    // Said, with the place it changed: the change may be in a field far from
-                    // the focus, out of view (a live region, so a screen reader hears it too).
-                    // An import box closed by it says so instead (`follow_import`).
-                    let done = if undo { t.undone } else { t.redone };
-                    let changed_at = doc::first_difference(&before, &self.doc);
-                    // The focused entry may be gone with the step: then focus goes to its place.
-                    // The button pressed may be disabled by it (the last step undone): then to
-                    // the other one, which this step enables, not to the page.
-                    self.focus_if_lost = if on_button {
-                        Some(vec![(if undo { "redo" } else { "undo" }).to_string()])
-                    } else {
-                        changed_at.as_deref().map(nav::candidates)
-                    };
-                    let place = step.or_else(|| changed_at.map(|at| self.crumbs(t, &at)));
-                    self.say(match place.filter(|p| !p.is_empty()) {
-                        Some(place) => format!("{done}{}{place}", t.sep),
-                        None => done.to_string(),
-                    });
-                    self.follow_import(&before, Some(if undo { t.undo } else { t.redo }));
-                    self.changed();
-                } else {
+                if !self.step_history(matches!(msg, Msg::Undo)) {
                     return false;
                 }
             }
@@ -1365,80 +1457,11 @@ impl Component for EditorApp {
                     None => self.notice = Some(t.table_not_here.to_string()),
                 }
             }
-            Msg::Import(msg) => match msg {
-                ImportMsg::Open(section) => {
-                    self.import = ImportState::new(section, &self.doc).map(|mut state| {
-                        state.refresh(&self.doc);
-                        Rc::new(state)
-                    });
-                    self.focus = Some(Focus::Ids(vec![format!("paste-{section}")]));
-                }
-                ImportMsg::Close => {
-                    if let Some(state) = self.import.take() {
-                        self.focus = Some(Focus::Ids(vec![format!("import:{}", state.section)]));
-                    }
-                }
-                ImportMsg::ChooseFile => {
-                    if let Some(state) = &self.import {
-                        dom::click(&format!("csv-{}", state.section));
-                    }
+            Msg::Import(msg) => {
+                if !self.on_import(msg) {
                     return false;
                 }
-                other => {
-                    let t = self.t();
-                    let Some(state) = self.import.as_mut() else { return false };
-                    let state = Rc::make_mut(state);
-                    let applied = state.update(other, &self.doc);
-                    state.refresh(&self.doc);
-                    if let Some(edit) = applied {
-                        let section = state.section;
-                        let array = state.array();
-                        let before = self.doc.pointer(&array).and_then(Value::as_array).map_or(0, Vec::len);
-                        let replaced = state.replace;
-                        // The headings the table gave its columns, set with the rows, and the
-                        // words that say so after applying.
-                        let headings: Vec<(&str, String, &str)> = [
-                            ("row_heading", &state.built.row_heading, t.applied_heading),
-                            ("value_heading", &state.built.value_heading, t.applied_value_heading),
-                        ]
-                        .into_iter()
-                        .filter_map(|(key, heading, said)| Some((key, heading.clone()?, said)))
-                        .collect();
-                        self.import = None;
-                        let mut value = (*self.doc).clone();
-                        if doc::apply(&mut value, &edit) {
-                            // The rows and the headings their table gave them: one step.
-                            for (key, heading, _) in &headings {
-                                let ptr = format!("/sections/{section}/{key}");
-                                doc::apply(&mut value, &Edit::Set { ptr, value: Some(Value::String(heading.clone())) });
-                            }
-                            let after = value.pointer(&array).and_then(Value::as_array).map_or(0, Vec::len);
-                            let added = if replaced { after } else { after - before };
-                            let step =
-                                t.step_import.replace("{what}", &self.crumbs(t, &format!("/sections/{section}")));
-                            self.set_doc_as(value, None, true, Some(step));
-                            self.history.seal();
-                            self.run_check();
-                            let numbers = [added.to_string(), before.to_string(), after.to_string()];
-                            let counts = [("n", &*numbers[0]), ("old", &*numbers[1]), ("total", &*numbers[2])];
-                            let mut said = match (replaced, before) {
-                                (_, 0) => fill(t.applied, &counts),
-                                (true, _) => fill(t.applied_replaced, &counts),
-                                (false, _) => fill(t.applied_appended, &counts),
-                            };
-                            for (_, heading, words) in &headings {
-                                said.push_str(&words.replace("{header}", heading));
-                            }
-                            self.say(said);
-                            let first = if replaced { 0 } else { before };
-                            self.focus = Some(Focus::Ids(vec![
-                                nav::field_id(&format!("{array}/{first}")),
-                                format!("import:{section}"),
-                            ]));
-                        }
-                    }
-                }
-            },
+            }
             Msg::ImportFileChosen(e) => {
                 if let Some(input) = e.target().and_then(|t| t.dyn_into::<HtmlInputElement>().ok()) {
                     let send = self.send.clone();
