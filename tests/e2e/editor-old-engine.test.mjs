@@ -25,12 +25,12 @@ test("Chromium 92: the editor opens from disk, checks, previews and prerenders",
     const field = await page.$('[id="f/sections/0/items/0/value"]');
     await field.click({ clickCount: 3 });
     await page.keyboard.type("4.7x");
-    await page.waitForSelector('#problem-list li[data-pointer="/sections/0/items/0/value"]', { timeout: 5000 });
+    await page.waitForSelector('#problem-list li[data-pointer="/sections/0/items/0/value"]', { timeout: 20000 });
     await page.click('#problem-list li[data-pointer="/sections/0/items/0/value"] a');
     assert.equal(await page.evaluate(() => document.activeElement.id), "f/sections/0/items/0/value");
     await page.keyboard.press("Backspace");
     await page.keyboard.type("0");
-    await page.waitForSelector("#no-problems", { timeout: 5000 });
+    await page.waitForSelector("#no-problems", { timeout: 20000 });
     await shows("4.70");
     await page.click("#output summary");
     await page.click("#prerender");

@@ -33,7 +33,7 @@ export function previewText(page) {
 }
 
 /** Waits until the preview shows `text` (the preview follows edits after a short pause). */
-export async function previewShows(page, text, timeout = 5000) {
+export async function previewShows(page, text, timeout = 20000) {
   await page.waitForFunction(
     (t) => document.querySelector("#preview")?.shadowRoot?.textContent.includes(t),
     text,
@@ -47,7 +47,7 @@ export function problems(page) {
 }
 
 /** Waits until the check says there is nothing wrong. */
-export async function noProblems(page, timeout = 5000) {
+export async function noProblems(page, timeout = 20000) {
   await page.waitForSelector("#no-problems", { timeout });
 }
 

@@ -97,8 +97,18 @@ const session = browserAndDist({
   },
 });
 
-async function openThree(options = {}) {
+/** Opens the three-hosts page. With `holdB`, host b's data-src file is held until the returned
+ * `releaseB` is called (not a fixed delay, which a busy machine can outlast). */
+async function openThree({ holdB = false, ...options } = {}) {
   const context = await session.browser.newContext({ viewport: { width: 1100, height: 900 }, ...options });
+  let releaseB = () => {};
+  if (holdB) {
+    const held = new Promise((r) => (releaseB = r));
+    await context.route("**/slow/water.json", async (route) => {
+      await held;
+      await route.continue();
+    });
+  }
   const page = await context.newPage();
   const errors = [];
   page.on("pageerror", (e) => errors.push(String(e)));
@@ -107,18 +117,19 @@ async function openThree(options = {}) {
   page.on("request", (r) => /\/report-widget-[0-9a-f]+\.css$/.test(r.url()) && stylesheets.push(r.url()));
   await page.addInitScript(recordEventDetails);
   await page.goto(`${session.server.url}/three.html`);
-  return { page, context, errors, stylesheets };
+  return { page, context, errors, stylesheets, releaseB };
 }
 
 test("three instances: two reports in their own language and theme, one error; fallbacks kept until replaced", async () => {
   // The reader's system is in dark mode: the default instance follows it, the one with
   // data-theme="light" does not.
-  const { page, context, errors, stylesheets } = await openThree({ colorScheme: "dark" });
+  const { page, context, errors, stylesheets, releaseB } = await openThree({ colorScheme: "dark", holdB: true });
 
   // While b's data-src is on its way, b shows the page's fallback content, not an empty box.
   await waitForState(page, "a", "ready");
   assert.equal((await states(page)).b, "loading");
   assert.equal(await isRendered(page, "#b-fallback"), true, "b's fallback is visible while it loads");
+  releaseB();
 
   assert.deepEqual(await settled(page), ["ready", "ready", "error"]);
   assert.equal(await isRendered(page, "#b-fallback"), false, "the report replaced b's fallback");

@@ -17,20 +17,22 @@ const CORPUS = readdirSync(BROKEN)
   .map((f) => ({ name: f.replace(/\.json$/, ""), json: readFileSync(join(BROKEN, f), "utf8") }));
 
 /** What `report-widget validate` says about a payload: its problems in order, warnings marked
- * (asked once per payload). */
+ * (asked once per payload and language). */
 const told = new Map();
-function cliProblems(name) {
-  if (!told.has(name)) told.set(name, runCli("validate", join(BROKEN, `${name}.json`)).stdout);
+function cliProblems(name, lang = "en") {
+  const key = `${lang} ${name}`;
+  if (!told.has(key)) told.set(key, runCli("validate", "--lang", lang, join(BROKEN, `${name}.json`)).stdout);
   const prefix = `${join(BROKEN, name)}.json: `;
+  const warned = lang === "zh" ? "提醒：" : "warning: ";
   return told
-    .get(name)
+    .get(key)
     .split("\n")
     .filter((l) => l.startsWith(prefix) && !l.endsWith(": ok"))
     .map((l) => {
       const rest = l.slice(prefix.length);
       const at = rest.indexOf(": ");
       const message = rest.slice(at + 2);
-      return { path: rest.slice(0, at), warning: message.startsWith("warning: "), message: message.replace(/^warning: /, "") };
+      return { path: rest.slice(0, at), warning: message.startsWith(warned), message: message.replace(warned, "") };
     });
 }
 
@@ -105,7 +107,7 @@ test("a valid payload's warnings reach the console with their messages; the repo
   const ours = `${expected.at(-1).path}: `;
   const logged = () =>
     console.filter((m) => m.type === "warning" && m.text.includes("the payload has warnings") && m.text.includes(ours)).map((m) => m.text);
-  for (let waited = 0; logged().length === 0 && waited < 5000; waited += 100) await page.waitForTimeout(100);
+  for (let waited = 0; logged().length === 0 && waited < 20000; waited += 100) await page.waitForTimeout(100);
   const warnings = logged();
   assert.equal(warnings.length, 1, `one warning for the host: ${JSON.stringify(console)}`);
   for (const { path, message } of expected) assert.ok(warnings[0].includes(`${path}: ${message}`), `${path}: ${message} in ${warnings[0]}`);
@@ -115,6 +117,19 @@ test("a valid payload's warnings reach the console with their messages; the repo
 test("in Chinese, the panel lists each problem's Chinese message", async () => {
   const { context, page } = await open("/corpus-zh.html");
   const details = Object.fromEntries((await page.evaluate(() => window.__rwDetails)).map((e) => [e.id, e]));
+  // Every payload's errors, in the words the command-line tool uses in Chinese.
+  for (const { name } of CORPUS) {
+    const errors = cliProblems(name, "zh").filter((p) => !p.warning);
+    if (errors.length === 0) continue;
+    const event = details[name];
+    assert.deepEqual(
+      event.detail.problems.map((p) => p.message_zh),
+      errors.map((p) => p.message),
+      `${name}: the same Chinese messages as \`validate --lang zh\``
+    );
+    const panel = await hostText(page, name);
+    for (const { message } of errors.slice(0, 20)) assert.ok(panel.includes(message), `${name}: the panel shows "${message}"`);
+  }
   const event = details["duplicate-ids"];
   assert.equal(event.name, "report-widget:error");
   const panel = await hostText(page, "duplicate-ids");

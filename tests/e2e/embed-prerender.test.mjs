@@ -35,7 +35,8 @@ const session = browserAndDist(() => {
   const snippet = prerenderedSnippet({ base: "/" });
   return {
     routes: {
-      "/prerendered-streamed.html": streamedInTwo(portalPage({ body: snippet, loaderAttributes: "async" })),
+      // 3 s between the parts: time enough, on a busy machine, for the loader to run first.
+      "/prerendered-streamed.html": streamedInTwo(portalPage({ body: snippet, loaderAttributes: "async" }), {}, 3000),
       "/prerendered-streamed-no-wasm-csp.html": streamedInTwo(portalPage({ body: snippet, loaderAttributes: "async" }), {
         "content-security-policy": NO_WASM_CSP,
       }),
@@ -130,6 +131,14 @@ test("a loader made async (by a CMS) that runs while the host is still arriving 
     page.on("console", (m) => ["warning", "error"].includes(m.type()) && problems.push(m.text()));
     await page.goto(`${session.server.url}/${name}.html`);
     assert.deepEqual(await settled(page), ["ready"], name);
+    if (name === "prerendered-streamed") {
+      // The case under test: the loader ran while the host was still arriving.
+      const order = await page.evaluate(() => ({
+        loader: performance.getEntriesByName("report-widget:loader-start")[0]?.startTime,
+        parsed: performance.getEntriesByType("navigation")[0].domInteractive,
+      }));
+      assert.ok(order.loader !== undefined && order.loader < order.parsed, `the loader started before the page was parsed: ${JSON.stringify(order)}`);
+    }
     assert.deepEqual(await shadowState(page), { state: "ready", reports: 1, serverReport: false, lightCopyShown: false, text: true }, name);
     // Hydrated (a report rendered afresh says why in the console), and nothing else logged.
     assert.deepEqual(problems, [], name);
@@ -150,16 +159,33 @@ test("a loader made async (by a CMS) that runs while the host is still arriving 
 
 test("a snippet whose markup a CMS changed (comments dropped, tags indented) is rendered afresh", async () => {
   for (const name of ["prerendered-no-comments", "prerendered-reindented"]) {
-    const page = await session.browser.newPage();
+    const context = await session.browser.newContext();
+    const page = await context.newPage();
     const errors = [];
+    const warnings = [];
     page.on("pageerror", (e) => errors.push(String(e)));
-    await page.goto(`${session.server.url}/${name}.html`);
+    page.on("console", (m) => m.type() === "warning" && warnings.push(m.text()));
+    // The wasm held back until the server's heading is marked: afresh means a new heading.
+    let marked;
+    const headingMarked = new Promise((resolve) => (marked = resolve));
+    await context.route(`**/${widgetFiles().wasm}`, async (route) => {
+      await headingMarked;
+      await route.continue();
+    });
+    await page.goto(`${session.server.url}/${name}.html`, { waitUntil: "domcontentloaded" });
+    await page.$eval("[data-report-widget]", (h) => (h.shadowRoot.querySelector("h2").__server = true));
+    marked();
     assert.deepEqual(await settled(page), ["ready"], name);
     const shown = await shadowState(page);
     assert.equal(shown.reports, 1, `${name}: one report on screen`);
     assert.equal(shown.text, true, `${name}: the report's figures`);
+    const server = await page.$eval("[data-report-widget]", (h) =>
+      [...h.shadowRoot.querySelectorAll(".rw-root:not([hidden]) h2")].map((h2) => !!h2.__server)
+    );
+    assert.deepEqual(server, [false], `${name}: rendered afresh, not hydrated`);
     assert.deepEqual(errors, [], `${name}: hydration was not attempted on changed markup`);
-    await page.close();
+    assert.ok(warnings.some((w) => /not the markup the server wrote/.test(w)), `${name}: the console says why: ${warnings}`);
+    await context.close();
   }
 });
 

@@ -14,7 +14,7 @@ import {
   browserAndDist,
   controlsShown,
   payloadScript,
-  pngDifferenceRatio,
+  pngDifference,
   portalPage,
   prerenderedSnippet,
   serveDist,
@@ -275,8 +275,7 @@ test("hydration keeps the server's nodes and pixels, logs nothing, and leaves a 
   const after = await page.locator("[data-report-widget]").screenshot();
   writeFileSync(join(ARTIFACTS, "prerender-before-hydration.png"), before);
   writeFileSync(join(ARTIFACTS, "prerender-after-hydration.png"), after);
-  const ratio = pngDifferenceRatio(before, after);
-  assert.ok(ratio < 0.005, `screenshots before and after hydration differ in ${(ratio * 100).toFixed(3)}% of pixels`);
+  assert.equal(pngDifference(before, after), null, "the same pixels before and after hydration");
   const roots = await page.$eval("[data-report-widget]", (h) =>
     [...h.shadowRoot.querySelectorAll(".rw-root")].map((r) => ({ server: r.__server === true, hidden: r.hidden }))
   );
@@ -293,6 +292,8 @@ test("hydration keeps the server's nodes and pixels, logs nothing, and leaves a 
   const values = async () =>
     (await table.locator("tbody tr td:nth-of-type(1)").allTextContents()).map((t) => parseFloat(t.replace(/[^\d.]/g, "")));
   const ordered = (xs, dir) => xs.every((x, i) => i === 0 || (dir > 0 ? xs[i - 1] <= x : xs[i - 1] >= x));
+  const unsorted = await values();
+  assert.ok(unsorted.length === 4 && unsorted.every(Number.isFinite), `the ranking's four values: ${unsorted}`);
   await valueHeader.locator("button").click();
   assert.equal(await valueHeader.getAttribute("aria-sort"), "ascending");
   assert.ok(ordered(await values(), 1), `ascending after one click: ${await values()}`);

@@ -293,20 +293,6 @@ function decodePng(buffer) {
   return { width, height, channels, pixels };
 }
 
-/** The share of pixels (0–1) that differ between two PNGs of the same size. */
-export function pngDifferenceRatio(a, b) {
-  const x = decodePng(a);
-  const y = decodePng(b);
-  if (x.width !== y.width || x.height !== y.height) return 1;
-  let count = 0;
-  for (let p = 0; p < x.width * x.height; p++) {
-    const i = p * x.channels;
-    const j = p * y.channels;
-    if (x.pixels[i] !== y.pixels[j] || x.pixels[i + 1] !== y.pixels[j + 1] || x.pixels[i + 2] !== y.pixels[j + 2]) count++;
-  }
-  return count / (x.width * x.height);
-}
-
 /** null when both PNGs show the same pixels, otherwise a sentence saying how they differ. */
 export function pngDifference(a, b) {
   if (a.equals(b)) return null;
