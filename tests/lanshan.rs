@@ -74,7 +74,10 @@ fn all_figures(report: &Report) -> Vec<(String, Decimal)> {
 #[test]
 fn a_chart_image_credits_the_report_and_says_when_it_is_synthetic() {
     let view = ReportView::new(&lanshan(), Lang::Zh);
-    assert_eq!(view.credit(), "来源：临沂市生态环境局兰山分局 · 临沂市生态环境局兰山分局关于2021年度法治政府建设情况的报告");
+    assert_eq!(
+        view.credit(),
+        "来源：临沂市生态环境局兰山分局 · 临沂市生态环境局兰山分局关于2021年度法治政府建设情况的报告"
+    );
     let mut synthetic = lanshan();
     synthetic.meta.synthetic = true;
     assert!(ReportView::new(&synthetic, Lang::Zh).credit().ends_with(" · 合成数据"));
