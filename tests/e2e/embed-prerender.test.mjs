@@ -97,13 +97,20 @@ test("the server's report shows while the widget loads, then the live render rep
   // the wasm is asked for and held: only the server's report is there.
   await wasmRequested;
   assert.deepEqual(await shadowState(page), { state: null, reports: 1, serverReport: false, lightCopyShown: false, text: true });
-  release();
   // From the moment the widget takes the host over until its render is complete, the server's
-  // report stays on screen (and no second report appears beside it).
-  await page.waitForFunction(() => document.querySelector("[data-report-widget]").hasAttribute("data-state"));
-  const during = await shadowState(page);
-  assert.equal(during.reports, 1, `one report on screen while the widget renders: ${JSON.stringify(during)}`);
+  // report stays on screen, and no second report appears beside it: the number of reports shown
+  // is recorded after every change to the shadow root (each batch of DOM changes, finer than
+  // any frame), from before the wasm arrives until ready.
+  await page.$eval("[data-report-widget]", (h) => {
+    const shown = () => [...h.shadowRoot.querySelectorAll(".rw-root")].filter((r) => !r.hidden && r.querySelector("article.rw")).length;
+    window.__reportsShown = [shown()];
+    new MutationObserver(() => window.__reportsShown.push(shown())).observe(h.shadowRoot, { subtree: true, childList: true, attributes: true });
+  });
+  release();
   assert.deepEqual(await settled(page), ["ready"]);
+  const seen = await page.evaluate(() => window.__reportsShown);
+  assert.ok(seen.length > 1, "the render was watched");
+  assert.deepEqual([...new Set(seen)], [1], `one report on screen at every moment of the render: ${seen}`);
   assert.deepEqual(await shadowState(page), { state: "ready", reports: 1, serverReport: false, lightCopyShown: false, text: true });
   await assertLive(page.locator("[data-report-widget]"), "the live report");
   await page.screenshot({ path: join(ARTIFACTS, "embed-prerendered.png") });
