@@ -48,6 +48,22 @@ impl ChartState {
         }
     }
 
+    /// Whether item `i` is hidden through the legend (an item the chart does not have is).
+    fn is_hidden(&self, i: usize) -> bool {
+        self.hidden.get(i).copied().unwrap_or(true)
+    }
+
+    /// The arrow keys (or Home, End) put the cursor on `cursor`: its tooltip shows, the
+    /// keyboard hint closes (the reader has found the keys; it covers the end of the row above
+    /// the plot, the legend's last chips), and the keys lead over the pointer.
+    fn key_moved(&mut self, cursor: Option<usize>) {
+        self.cursor = cursor;
+        self.hover = None;
+        self.keys_lead = true;
+        self.dismissed = false;
+        self.hint_closed = true;
+    }
+
     /// The item whose tooltip shows, if any, when Escape has been pressed `escapes` times on
     /// the page.
     pub fn shown(&self, escapes: u32) -> Option<usize> {
@@ -57,7 +73,7 @@ impl ChartState {
         self.hover
             .filter(|_| self.hover_escapes == escapes)
             .or(if self.focused { self.cursor } else { None })
-            .filter(|&i| !self.hidden.get(i).copied().unwrap_or(true))
+            .filter(|&i| !self.is_hidden(i))
     }
 }
 
@@ -90,7 +106,7 @@ impl ChartState {
                 if let Some(h) = s.hidden.get_mut(i) {
                     *h = !*h;
                 }
-                if s.cursor.is_some_and(|c| s.hidden.get(c).copied().unwrap_or(true)) {
+                if s.cursor.is_some_and(|c| s.is_hidden(c)) {
                     s.cursor = None;
                 }
                 s.hover = None;
@@ -110,7 +126,7 @@ impl ChartState {
                 s.focused = true;
                 s.dismissed = false;
                 s.hint_closed = false;
-                if s.cursor.is_none_or(|c| s.hidden.get(c).copied().unwrap_or(true)) {
+                if s.cursor.is_none_or(|c| s.is_hidden(c)) {
                     s.cursor = step_visible(&s.hidden, None, 1);
                 }
             }
@@ -118,23 +134,8 @@ impl ChartState {
                 s.focused = false;
                 s.keys_lead = false;
             }
-            // A key that moves through the chart also closes the keyboard hint: the reader has
-            // found the keys, and the hint covers the end of the row above the plot (the legend's
-            // last chips).
-            ChartAction::Step(step) => {
-                s.cursor = step_visible(&s.hidden, s.cursor, step);
-                s.hover = None;
-                s.keys_lead = true;
-                s.dismissed = false;
-                s.hint_closed = true;
-            }
-            ChartAction::Edge { last } => {
-                s.cursor = edge_visible(&s.hidden, last);
-                s.hover = None;
-                s.keys_lead = true;
-                s.dismissed = false;
-                s.hint_closed = true;
-            }
+            ChartAction::Step(step) => s.key_moved(step_visible(&s.hidden, s.cursor, step)),
+            ChartAction::Edge { last } => s.key_moved(edge_visible(&s.hidden, last)),
             ChartAction::Dismiss => {
                 s.dismissed = true;
                 s.hint_closed = true;
