@@ -21,6 +21,14 @@ const LANSHAN: &str = include_str!("../www/reports/lanshan-2021.json");
 const GBK_CSV: &[u8] = include_bytes!("fixtures/editor/case-stats-gbk.csv");
 const RANKING_TSV: &str = include_str!("fixtures/editor/ranking.tsv");
 
+/// The entries a tab-separated table makes for `target`, its first line taken as the header
+/// and its columns as the import guesses them.
+fn built_from(target: Target, tsv: &str) -> mapping::Built {
+    let rows = table::parse(tsv, '\t').rows;
+    let map = mapping::guess_mapping(target, &rows, true);
+    mapping::build(target, Some(rows[0].as_slice()), &rows[1..], &map, &HashSet::new(), "r")
+}
+
 fn parse(text: &str) -> Value {
     json::parse(text).expect("valid JSON")
 }
@@ -483,11 +491,7 @@ fn columns_are_guessed_from_headers_or_from_the_cells() {
 
 #[test]
 fn a_ranking_tables_name_header_that_says_what_the_rows_are_heads_the_first_column() {
-    let build = |tsv: &str| {
-        let rows = table::parse(tsv, '\t').rows;
-        let map = mapping::guess_mapping(Target::Ranking, &rows, true);
-        mapping::build(Target::Ranking, Some(rows[0].as_slice()), &rows[1..], &map, &HashSet::new(), "r")
-    };
+    let build = |tsv: &str| built_from(Target::Ranking, tsv);
     let counties = build("区县\t污水处理率\t排名\n城东区\t98.5%\t1\n城西区\t97.2%\t2\n");
     assert_eq!(counties.row_heading.as_deref(), Some("区县"));
     assert!(
@@ -519,21 +523,12 @@ fn a_ranking_tables_name_header_that_says_what_the_rows_are_heads_the_first_colu
     assert_eq!(built.row_heading, None);
     assert_eq!(built.value_heading, None);
     // Case statistics have no such heading.
-    let rows = table::parse("区县\t数量\n城东区\t3\n", '\t').rows;
-    let map = mapping::guess_mapping(Target::CaseStats, &rows, true);
-    assert_eq!(
-        mapping::build(Target::CaseStats, Some(rows[0].as_slice()), &rows[1..], &map, &HashSet::new(), "c").row_heading,
-        None
-    );
+    assert_eq!(built_from(Target::CaseStats, "区县\t数量\n城东区\t3\n").row_heading, None);
 }
 
 #[test]
 fn a_ranking_tables_value_header_that_names_its_figures_heads_the_value_column() {
-    let build = |tsv: &str| {
-        let rows = table::parse(tsv, '\t').rows;
-        let map = mapping::guess_mapping(Target::Ranking, &rows, true);
-        mapping::build(Target::Ranking, Some(rows[0].as_slice()), &rows[1..], &map, &HashSet::new(), "r")
-    };
+    let build = |tsv: &str| built_from(Target::Ranking, tsv);
     // The unit in brackets goes to the values, the rest heads them.
     let towns = build("乡镇\t合格率（%）\t排名\n柳青街道\t98.5\t1\n");
     assert_eq!(towns.value_heading.as_deref(), Some("合格率"));
@@ -566,19 +561,12 @@ fn a_ranking_tables_value_header_that_names_its_figures_heads_the_value_column()
         assert!(!built.notes.iter().any(|n| matches!(n, Note::ValueHeading { .. })), "{tsv}");
     }
     // Case statistics have no such heading.
-    let rows = table::parse("类别\t金额（万元）\n罚款\t3\n", '\t').rows;
-    let map = mapping::guess_mapping(Target::CaseStats, &rows, true);
-    let built = mapping::build(Target::CaseStats, Some(rows[0].as_slice()), &rows[1..], &map, &HashSet::new(), "c");
-    assert_eq!(built.value_heading, None);
+    assert_eq!(built_from(Target::CaseStats, "类别\t金额（万元）\n罚款\t3\n").value_heading, None);
 }
 
 #[test]
 fn a_sections_own_headings_are_kept_and_a_value_heading_that_may_not_fit_is_to_check() {
-    let build = |tsv: &str| {
-        let rows = table::parse(tsv, '\t').rows;
-        let map = mapping::guess_mapping(Target::Ranking, &rows, true);
-        mapping::build(Target::Ranking, Some(rows[0].as_slice()), &rows[1..], &map, &HashSet::new(), "r")
-    };
+    let build = |tsv: &str| built_from(Target::Ranking, tsv);
     let sheet = "区县\t污水处理率（%）\n城东区\t98\n";
     // A section without headings takes the table's.
     let mut fresh = build(sheet);

@@ -32,6 +32,11 @@ fn synthetic_ranking(n: usize) -> String {
     )
 }
 
+/// `synthetic_ranking(3)` with `field` (`"name": value`) added to its ranking section.
+fn ranking_of_three_with(field: &str) -> String {
+    synthetic_ranking(3).replacen(r#""group": "sites","#, &format!(r#""group": "sites", {field},"#), 1)
+}
+
 #[test]
 fn sorting_returns_to_the_first_page_and_pages_clamp() {
     let rows = 10_000;
@@ -79,11 +84,7 @@ fn a_10000_row_table_renders_one_page_and_exports_every_row() {
 
 #[test]
 fn the_rows_column_is_headed_as_the_payload_names_its_rows() {
-    let named = synthetic_ranking(3).replacen(
-        r#""group": "sites","#,
-        r#""group": "sites", "row_heading": {"zh": "站点", "en": "Site"},"#,
-        1,
-    );
+    let named = ranking_of_three_with(r#""row_heading": {"zh": "站点", "en": "Site"}"#);
     let report = validate::load(&named).expect("a ranking may name its rows");
     for (lang, heading) in [(Lang::Zh, "站点"), (Lang::En, "Site")] {
         let view = ReportView::new(&report, lang);
@@ -99,25 +100,19 @@ fn the_rows_column_is_headed_as_the_payload_names_its_rows() {
     let report = validate::load(&synthetic_ranking(3)).unwrap();
     let SectionViewBody::Ranking(table) = &ReportView::new(&report, Lang::En).sections[0].body else { panic!() };
     assert_eq!(table.row_heading, "Indicator");
-    let zh_only =
-        synthetic_ranking(3).replacen(r#""group": "sites","#, r#""group": "sites", "row_heading": {"zh": "站点"},"#, 1);
+    let zh_only = ranking_of_three_with(r#""row_heading": {"zh": "站点"}"#);
     let html =
         render_to_string(Outcome::Report(Rc::new(ReportView::new(&validate::load(&zh_only).unwrap(), Lang::En))));
     assert!(html.contains(r#"<span lang="zh-CN">站点</span>"#), "{html}");
     // A blank heading is an error at its place, as every blank text is.
-    let blank =
-        synthetic_ranking(3).replacen(r#""group": "sites","#, r#""group": "sites", "row_heading": {"zh": " "},"#, 1);
+    let blank = ranking_of_three_with(r#""row_heading": {"zh": " "}"#);
     let err = validate::load(&blank).unwrap_err();
     assert!(err.problems().iter().any(|p| p.pointer.starts_with("/sections/0/row_heading")), "{:?}", err.problems());
 }
 
 #[test]
 fn the_value_column_is_headed_as_the_payload_names_its_figures() {
-    let named = synthetic_ranking(3).replacen(
-        r#""group": "sites","#,
-        r#""group": "sites", "value_heading": {"zh": "合格率", "en": "Pass rate"},"#,
-        1,
-    );
+    let named = ranking_of_three_with(r#""value_heading": {"zh": "合格率", "en": "Pass rate"}"#);
     let report = validate::load(&named).expect("a ranking may name its values");
     for (lang, heading) in [(Lang::Zh, "合格率"), (Lang::En, "Pass rate")] {
         let view = ReportView::new(&report, lang);
@@ -139,12 +134,10 @@ fn the_value_column_is_headed_as_the_payload_names_its_figures() {
         assert_eq!(table.value_heading, heading);
     }
     // A blank heading is an error at its place; a misspelt one is warned about, naming it.
-    let blank =
-        synthetic_ranking(3).replacen(r#""group": "sites","#, r#""group": "sites", "value_heading": {"zh": ""},"#, 1);
+    let blank = ranking_of_three_with(r#""value_heading": {"zh": ""}"#);
     let err = validate::load(&blank).unwrap_err();
     assert!(err.problems().iter().any(|p| p.pointer.starts_with("/sections/0/value_heading")), "{:?}", err.problems());
-    let typo =
-        synthetic_ranking(3).replacen(r#""group": "sites","#, r#""group": "sites", "value_heading_zh": "合格率","#, 1);
+    let typo = ranking_of_three_with(r#""value_heading_zh": "合格率""#);
     let warnings = validate::load_checked(&typo).unwrap().warnings;
     assert!(warnings.iter().any(|p| p.pointer == "/sections/0/value_heading_zh"), "{warnings:?}");
 }
