@@ -1,7 +1,7 @@
 //! The vendored, patched Yew (vendor/README.md) is the one the build uses: a Yew upgrade that
 //! forgot it would silently bring std's Unicode case tables, a B-tree, a derived `Clone` of a
-//! hundred variants, six kinds of hash map and a table of every event's name back into the wasm
-//! (14 KB gzip).
+//! hundred variants, six kinds of hash map, a table of every event's name, portals and
+//! `<Suspense />` back into the wasm (16 KB gzip).
 
 const LOCK: &str = include_str!("../Cargo.lock");
 const VENDORED_MANIFEST: &str = include_str!("../vendor/yew/Cargo.toml");
@@ -13,6 +13,8 @@ const REGISTRY: &str = include_str!("../vendor/yew/src/dom_bundle/btag/listeners
 const SUBTREES: &str = include_str!("../vendor/yew/src/dom_bundle/subtree_root.rs");
 const EVENTS: &str = include_str!("../vendor/yew/src/html/listener/events.rs");
 const KEYED_LIST: &str = include_str!("../vendor/yew/src/dom_bundle/blist.rs");
+const VNODE: &str = include_str!("../vendor/yew/src/virtual_dom/vnode.rs");
+const BUNDLE_NODE: &str = include_str!("../vendor/yew/src/dom_bundle/bnode.rs");
 
 /// The `[[package]]` entry of `name` in Cargo.lock, as its lines.
 fn locked(name: &str) -> Vec<&'static str> {
@@ -79,4 +81,21 @@ fn the_patches_are_in_place() {
     assert!(KEYED_LIST.contains("let mut spare_bundles: Vec<KeyedEntry> ="));
     assert!(!KEYED_LIST.contains("HashSet<KeyedEntry>"), "yew's keyed list diff uses a HashSet again");
     assert!(!ATTRIBUTES.contains("fn apply_diff_index_maps("), "yew compares attribute IndexMaps by hashing again");
+    // No portals and no `<Suspense />`: every diff, attach and hydration of a node matched on
+    // two kinds of node the widget never makes.
+    assert!(!VNODE.contains("VPortal(") && !VNODE.contains("VSuspense("), "yew's VNode has portals or suspense again");
+    assert!(
+        !BUNDLE_NODE.contains("Portal(") && !BUNDLE_NODE.contains("Suspense("),
+        "yew's BNode has portals or suspense again"
+    );
+    let source = concat!(env!("CARGO_MANIFEST_DIR"), "/vendor/yew/src/");
+    for gone in [
+        "virtual_dom/vportal.rs",
+        "virtual_dom/vsuspense.rs",
+        "dom_bundle/bportal.rs",
+        "dom_bundle/bsuspense.rs",
+        "suspense/component.rs",
+    ] {
+        assert!(!std::path::Path::new(&format!("{source}{gone}")).exists(), "{gone} is back in the vendored yew");
+    }
 }

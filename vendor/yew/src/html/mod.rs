@@ -18,7 +18,7 @@ use wasm_bindgen::JsValue;
 use web_sys::{Element, Node};
 
 use crate::sealed::Sealed;
-use crate::virtual_dom::{VNode, VPortal};
+use crate::virtual_dom::VNode;
 
 /// A type which expected as a result of `view` function implementation.
 pub type Html = VNode;
@@ -135,12 +135,4 @@ mod feat_csr {
             inner.node = new_ref;
         }
     }
-}
-
-/// Render children into a DOM node that exists outside the hierarchy of the parent
-/// component.
-/// ## Relevant examples
-/// - [Portals](https://github.com/yewstack/yew/tree/master/examples/portals)
-pub fn create_portal(child: Html, host: Element) -> Html {
-    VNode::VPortal(Rc::new(VPortal::new(child, host)))
 }
