@@ -3,13 +3,20 @@
 use crate::model::Lang;
 use crate::validate::{PayloadError, Problem};
 use js_sys::{Array, Object, Promise, Reflect};
+use std::cell::Cell;
+use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{
-    AbortSignal, CustomEvent, CustomEventInit, Element, RequestInit, RequestMode, Response, ShadowRoot, ShadowRootInit,
-    ShadowRootMode,
+    AbortController, CustomEvent, CustomEventInit, Element, RequestInit, RequestMode, Response, ShadowRoot,
+    ShadowRootInit, ShadowRootMode,
 };
+
+/// How long a `data-src` file may take to arrive in full. A server or proxy that stops sending
+/// half-way would otherwise leave the host loading for ever; 2 MB, the payload limit, arrives in
+/// well under a minute even on a slow mobile link.
+const FETCH_TIMEOUT_SECONDS: i32 = 60;
 
 /// Why an instance could not show its report.
 #[derive(Debug, thiserror::Error)]
@@ -20,9 +27,16 @@ pub enum EmbedError {
     /// `data-payload` names an element id that is not on the page.
     #[error("data-payload=\"{0}\": no element with this id is on the page")]
     PayloadElementMissing(String),
+    /// `data-payload` names an element that is not the payload's script and holds no JSON (the
+    /// host's own id, a section of the page).
+    #[error("data-payload=\"{id}\": the element with this id is a <{tag}>, not the <script type=\"application/json\"> that holds the report's payload")]
+    PayloadElementNotScript { id: String, tag: String },
     /// The `data-src` file could not be fetched.
     #[error("data-src=\"{url}\": the file could not be loaded ({detail})")]
     Fetch { url: String, detail: String },
+    /// The `data-src` file did not arrive in full in time: the server or the connection stopped.
+    #[error("data-src=\"{0}\": the file did not finish loading within {FETCH_TIMEOUT_SECONDS} seconds: reload the page; if this persists, the server is not sending the file")]
+    TimedOut(String),
     /// The `data-src` file is not UTF-8 text (a GBK file from an old CMS): its Chinese would
     /// show garbled.
     #[error("data-src=\"{url}\": line {line}: the file is not UTF-8 text (saved as GBK?): save it as UTF-8")]
@@ -63,9 +77,19 @@ impl EmbedError {
                 format!("data-payload=\"{id}\"：页面上没有此 id 的元素"),
                 self.to_string(),
             )],
+            EmbedError::PayloadElementNotScript { id, tag } => vec![Problem::error(
+                "data-payload",
+                format!("data-payload=\"{id}\"：此 id 的元素是 <{tag}>，不是存放报告数据的 <script type=\"application/json\">"),
+                self.to_string(),
+            )],
             EmbedError::Fetch { url, detail } => vec![Problem::error(
                 "data-src",
                 format!("data-src=\"{url}\"：无法加载数据文件（{detail}）"),
+                self.to_string(),
+            )],
+            EmbedError::TimedOut(url) => vec![Problem::error(
+                "data-src",
+                format!("data-src=\"{url}\"：数据文件在 {FETCH_TIMEOUT_SECONDS} 秒内未能加载完成：请刷新页面；如仍如此，服务器未能发送该文件"),
                 self.to_string(),
             )],
             EmbedError::NotUtf8 { url, line } => vec![Problem::error(
@@ -381,21 +405,43 @@ pub fn clear(host: &Element) {
 }
 
 /// Reads the payload text named by `data-payload` (an element id, which wins when both are
-/// given) or `data-src` (a same-origin URL, relative to the page). `signal` aborts the request
-/// when the host is removed meanwhile.
-pub async fn read_payload(host: &Element, signal: Option<&AbortSignal>) -> Result<String, EmbedError> {
+/// given) or `data-src` (a same-origin URL, relative to the page). `abort` aborts the request
+/// when the host is removed meanwhile, or when the file has not arrived in full in time.
+pub async fn read_payload(host: &Element, abort: Option<&AbortController>) -> Result<String, EmbedError> {
     if let Some(id) = host.get_attribute("data-payload") {
-        let el = payload_element(host, &id);
-        return el.and_then(|e| e.text_content()).ok_or(EmbedError::PayloadElementMissing(id));
+        let el = payload_element(host, &id).ok_or_else(|| EmbedError::PayloadElementMissing(id.clone()))?;
+        let text = el.text_content().unwrap_or_default();
+        // Any element whose text is a payload is read; one that is not a script and holds no
+        // JSON object is the wrong element, which a JSON syntax error would not say.
+        if el.tag_name() != "SCRIPT" && !text.trim_start().starts_with('{') {
+            return Err(EmbedError::PayloadElementNotScript { id, tag: el.tag_name().to_ascii_lowercase() });
+        }
+        return Ok(text);
     }
     let Some(url) = host.get_attribute("data-src") else {
         return Err(EmbedError::NoSource);
     };
-    let fetch_error = |detail: String| EmbedError::Fetch { url: url.clone(), detail };
+    let timed_out = Rc::new(Cell::new(false));
+    if let Some(abort) = abort {
+        let (timed_out, abort) = (timed_out.clone(), abort.clone());
+        let on_timeout = Closure::once_into_js(move || {
+            timed_out.set(true);
+            abort.abort();
+        });
+        // Left to run after the file arrived: aborting a finished request does nothing.
+        let _ = gloo::utils::window().set_timeout_with_callback_and_timeout_and_arguments_0(
+            on_timeout.unchecked_ref(),
+            FETCH_TIMEOUT_SECONDS * 1000,
+        );
+    }
+    let fetch_error = |detail: String| match timed_out.get() {
+        true => EmbedError::TimedOut(url.clone()),
+        false => EmbedError::Fetch { url: url.clone(), detail },
+    };
     let init = RequestInit::new();
     // Same origin only: the widget never talks to another server (no CDN, no telemetry).
     init.set_mode(RequestMode::SameOrigin);
-    init.set_signal(signal);
+    init.set_signal(abort.map(|a| a.signal()).as_ref());
     let response = JsFuture::from(gloo::utils::window().fetch_with_str_and_init(&url, &init))
         .await
         .map_err(|e| fetch_error(js_error_text(&e)))?;

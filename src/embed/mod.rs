@@ -350,7 +350,7 @@ async fn run(id: u64, host: Element, stylesheet: Stylesheet, abort: Option<Abort
     };
     // The payload is read, checked and turned into a view while the stylesheet loads (a
     // `data-src` file is fetched alongside it); only the render waits for the stylesheet.
-    let text = host::read_payload(&host, abort.as_ref().map(|a| a.signal()).as_ref()).await;
+    let text = host::read_payload(&host, abort.as_ref()).await;
     if !is_current(id) || panic::poisoned() {
         return; // released while the payload loaded (the request was aborted), or the widget failed
     }

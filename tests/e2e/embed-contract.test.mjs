@@ -2,7 +2,9 @@
 // page with a careless stylesheet and a script of its own, under the strict CSP: a data-src the
 // server answers with an HTTP error (404, 500) turns that host into a readable error, with the
 // documented event, and leaves the page and its other widgets working; data-payload wins over
-// data-src, whose file is then never requested; the events carry the documented detail.
+// data-src, whose file is then never requested; the events carry the documented detail; a
+// data-payload that names the wrong element or none, and a data-src file that stops arriving,
+// are named as such.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { join } from "node:path";
@@ -72,9 +74,34 @@ ${payloadScript("lanshan", LANSHAN)}
 <div id="fine" data-report-widget data-src="/reports/water.json" data-lang="en"></div>`,
 });
 
+// A host whose data-payload names the wrong element (a section of the page) or no element, one
+// whose payload sits in a <pre> instead of a script (read: its text is the payload), and one
+// whose data-src server sends the headers and part of the file, then nothing more.
+const escapeHtml = (text) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;");
+const SOURCES = portalPage({
+  title: "payload sources gone wrong",
+  body: `
+<div id="wrong-element" data-report-widget data-payload="annual-report" data-lang="en"></div>
+<section id="annual-report"><h2>2021年度报告</h2><p>全文见附件。</p></section>
+<div id="no-element" data-report-widget data-payload="report-2012"></div>
+<div id="in-pre" data-report-widget data-payload="water-in-pre" data-lang="en"></div>
+<pre id="water-in-pre" hidden>${escapeHtml(WATER)}</pre>
+<div id="stalled" data-report-widget data-src="/reports/stalled.json" data-lang="en">
+  <p id="stalled-fallback">Annual report 2021: download the PDF.</p>
+</div>`,
+});
+// Responses that never end, destroyed when the test is over (the server waits for them).
+const stalledResponses = [];
+
 const session = browserAndDist({
   headers: { "content-security-policy": STRICT_CSP },
   routes: {
+    "/sources.html": { body: SOURCES },
+    "/reports/stalled.json": (req, res) => {
+      res.writeHead(200, { "content-type": "application/json; charset=utf-8" });
+      res.write(WATER.slice(0, 300));
+      stalledResponses.push(res);
+    },
     "/contract.html": { body: PAGE },
     "/portal.css": { body: PORTAL_CSS, type: "text/css" },
     "/portal.js": { body: PORTAL_JS, type: "text/javascript" },
@@ -187,5 +214,39 @@ test("a host with both data-payload and data-src shows the data-payload report a
   await page.waitForFunction(() => document.getElementById("both").shadowRoot.textContent.includes("water-affairs bureau"));
   await waitForState(page, "both", "ready");
   assert.deepEqual(uncaught, []);
+  await page.close();
+});
+
+test("data-payload naming the wrong element or none, and a data-src file that stops half-way: each host says so; a payload in a <pre> is read", async () => {
+  const page = await session.browser.newPage({ viewport: { width: 1100, height: 900 } });
+  const uncaught = [];
+  page.on("pageerror", (e) => uncaught.push(String(e)));
+  // The page's timers are the test's to move: the widget's 60-second limit on the file passes
+  // at once, after the other hosts have settled.
+  await page.clock.install();
+  await page.goto(`${session.server.url}/sources.html`);
+  for (const [id, state] of [["wrong-element", "error"], ["no-element", "error"], ["in-pre", "ready"]]) {
+    await waitForState(page, id, state);
+  }
+  assert.equal(await page.getAttribute("#stalled", "data-state"), "loading");
+
+  // The wrong element is named by its tag, not reported as broken JSON.
+  const wrong = await hostText(page, "wrong-element");
+  assert.match(wrong, /data-payload="annual-report": the element with this id is a <section>, not the <script type="application\/json"> that holds the report's payload/, wrong);
+  assert.doesNotMatch(wrong, /JSON syntax|line 1/i, wrong);
+  const missing = await hostText(page, "no-element");
+  assert.match(missing, /data-payload="report-2012"：页面上没有此 id 的元素/, missing);
+  assert.match(await hostText(page, "in-pre"), /water-affairs bureau/);
+
+  await page.clock.fastForward(59_000);
+  assert.equal(await page.getAttribute("#stalled", "data-state"), "loading", "still loading before the limit");
+  await page.clock.fastForward(2_000);
+  await waitForState(page, "stalled", "error");
+  const stalled = await hostText(page, "stalled");
+  assert.match(stalled, /data-src="\/reports\/stalled\.json": the file did not finish loading within 60 seconds: reload the page; if this persists, the server is not sending the file/, stalled);
+  assert.equal(await isRendered(page, "#stalled-fallback"), true, "the fallback stays visible below the message");
+  assert.deepEqual(uncaught, []);
+  await page.screenshot({ path: join(ARTIFACTS, "embed-contract-sources.png"), fullPage: true });
+  for (const res of stalledResponses) res.destroy();
   await page.close();
 });
