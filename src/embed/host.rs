@@ -14,8 +14,10 @@ use web_sys::{
 };
 
 /// How long a `data-src` file may take to arrive in full. A server or proxy that stops sending
-/// half-way would otherwise leave the host loading for ever; 2 MB, the payload limit, arrives in
-/// well under a minute even on a slow mobile link.
+/// half-way would otherwise leave the host loading for ever. A total, not a check that bytes
+/// still arrive (the browser reads the body as one text): a report's payload is tens of
+/// kilobytes, and even the 2 MB limit, compressed as servers send JSON, arrives within it on
+/// a slow mobile link.
 const FETCH_TIMEOUT_SECONDS: i32 = 60;
 
 /// Why an instance could not show its report.
@@ -29,13 +31,13 @@ pub enum EmbedError {
     PayloadElementMissing(String),
     /// `data-payload` names an element that is not the payload's script and holds no JSON (the
     /// host's own id, a section of the page).
-    #[error("data-payload=\"{id}\": the element with this id is a <{tag}>, not the <script type=\"application/json\"> that holds the report's payload")]
+    #[error("data-payload=\"{id}\": the element with this id is a <{tag}> holding no JSON object, not the <script type=\"application/json\"> that holds the report's payload")]
     PayloadElementNotScript { id: String, tag: String },
     /// The `data-src` file could not be fetched.
     #[error("data-src=\"{url}\": the file could not be loaded ({detail})")]
     Fetch { url: String, detail: String },
     /// The `data-src` file did not arrive in full in time: the server or the connection stopped.
-    #[error("data-src=\"{0}\": the file did not finish loading within {FETCH_TIMEOUT_SECONDS} seconds: reload the page; if this persists, the server is not sending the file")]
+    #[error("data-src=\"{0}\": the file did not finish loading within {FETCH_TIMEOUT_SECONDS} seconds (the connection or the server stopped): reload the page; if this happens again, check that the server sends the whole file")]
     TimedOut(String),
     /// The `data-src` file is not UTF-8 text (a GBK file from an old CMS): its Chinese would
     /// show garbled.
@@ -79,7 +81,7 @@ impl EmbedError {
             )],
             EmbedError::PayloadElementNotScript { id, tag } => vec![Problem::error(
                 "data-payload",
-                format!("data-payload=\"{id}\"：此 id 的元素是 <{tag}>，不是存放报告数据的 <script type=\"application/json\">"),
+                format!("data-payload=\"{id}\"：此 id 的元素是 <{tag}>，其中没有 JSON 对象，不是存放报告数据的 <script type=\"application/json\">"),
                 self.to_string(),
             )],
             EmbedError::Fetch { url, detail } => vec![Problem::error(
@@ -89,7 +91,7 @@ impl EmbedError {
             )],
             EmbedError::TimedOut(url) => vec![Problem::error(
                 "data-src",
-                format!("data-src=\"{url}\"：数据文件在 {FETCH_TIMEOUT_SECONDS} 秒内未能加载完成：请刷新页面；如仍如此，服务器未能发送该文件"),
+                format!("data-src=\"{url}\"：数据文件 {FETCH_TIMEOUT_SECONDS} 秒内未能完整加载（连接或服务器中断）：请刷新页面；如果再次出现，请检查服务器能否完整发送该文件"),
                 self.to_string(),
             )],
             EmbedError::NotUtf8 { url, line } => vec![Problem::error(
@@ -411,10 +413,12 @@ pub async fn read_payload(host: &Element, abort: Option<&AbortController>) -> Re
     if let Some(id) = host.get_attribute("data-payload") {
         let el = payload_element(host, &id).ok_or_else(|| EmbedError::PayloadElementMissing(id.clone()))?;
         let text = el.text_content().unwrap_or_default();
-        // Any element whose text is a payload is read; one that is not a script and holds no
-        // JSON object is the wrong element, which a JSON syntax error would not say.
-        if el.tag_name() != "SCRIPT" && !text.trim_start().starts_with('{') {
-            return Err(EmbedError::PayloadElementNotScript { id, tag: el.tag_name().to_ascii_lowercase() });
+        // Any element whose text is a payload is read; one that is not a script and holds text
+        // but no JSON object is the wrong element, which a JSON syntax error would not say. (An
+        // empty one is reported as an empty payload.)
+        let start = text.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{feff}');
+        if el.local_name() != "script" && !start.is_empty() && !start.starts_with('{') {
+            return Err(EmbedError::PayloadElementNotScript { id, tag: el.local_name() });
         }
         return Ok(text);
     }

@@ -42,7 +42,7 @@ impl Fragment {
         Self(fragment, None)
     }
 
-    /// Collects nodes for a Component Bundle or a BSuspense.
+    /// Collects nodes for a Component Bundle or a raw HTML node.
     pub fn collect_between(
         collect_from: &mut Fragment,
         collect_for: &Collectable,

@@ -80,10 +80,10 @@ fn next_root_id() -> TreeId {
     NEXT_ROOT_ID.fetch_add(1, Ordering::SeqCst)
 }
 
-/// Data kept per controlled subtree. [Portal] and [AppHandle] serve as
-/// hosts. Two controlled subtrees should never overlap.
+/// Data kept per controlled subtree. [AppHandle] serves as host (portals did too, before the
+/// report-widget patch that removed them, vendor/README.md). Two controlled subtrees should never
+/// overlap.
 ///
-/// [Portal]: super::bportal::BPortal
 /// [AppHandle]: super::app_handle::AppHandle
 #[derive(Debug, Clone)]
 pub struct BSubtree(Rc<SubtreeData>);

@@ -14,8 +14,6 @@ pub(super) trait ReconcileTarget {
     fn detach(self, root: &BSubtree, parent: &Element, parent_to_detach: bool);
 
     /// Move elements from one parent to another parent.
-    /// This is for example used by `VSuspense` to preserve component state without detaching
-    /// (which destroys component state).
     fn shift(&self, next_parent: &Element, slot: DomSlot) -> DomSlot;
 }
 

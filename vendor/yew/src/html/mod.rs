@@ -15,7 +15,7 @@ pub use conversion::*;
 pub use error::*;
 pub use listener::*;
 use wasm_bindgen::JsValue;
-use web_sys::{Element, Node};
+use web_sys::Node;
 
 use crate::sealed::Sealed;
 use crate::virtual_dom::VNode;

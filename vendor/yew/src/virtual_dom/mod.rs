@@ -11,9 +11,7 @@ pub mod vlist;
 #[doc(hidden)]
 pub mod vnode;
 #[doc(hidden)]
-#[doc(hidden)]
 pub mod vraw;
-#[doc(hidden)]
 #[doc(hidden)]
 pub mod vtag;
 #[doc(hidden)]
@@ -38,9 +36,7 @@ pub use self::vlist::VList;
 #[doc(inline)]
 pub use self::vnode::VNode;
 #[doc(inline)]
-#[doc(inline)]
 pub use self::vraw::VRaw;
-#[doc(inline)]
 #[doc(inline)]
 pub use self::vtag::VTag;
 #[doc(inline)]
@@ -65,7 +61,6 @@ mod feat_ssr_hydration {
     pub enum Collectable {
         Component(ComponentName),
         Raw,
-        Suspense,
     }
 
     impl Collectable {
@@ -90,7 +85,6 @@ mod feat_ssr_hydration {
             match self {
                 Self::Component(_) => "<[",
                 Self::Raw => "<#",
-                Self::Suspense => "<?",
             }
         }
 
@@ -98,7 +92,6 @@ mod feat_ssr_hydration {
             match self {
                 Self::Component(_) => "</[",
                 Self::Raw => "</#",
-                Self::Suspense => "</?",
             }
         }
 
@@ -106,7 +99,6 @@ mod feat_ssr_hydration {
             match self {
                 Self::Component(_) => "]>",
                 Self::Raw => ">",
-                Self::Suspense => ">",
             }
         }
 
@@ -118,7 +110,6 @@ mod feat_ssr_hydration {
                 #[cfg(not(debug_assertions))]
                 Self::Component(_) => "Component".into(),
                 Self::Raw => "Raw".into(),
-                Self::Suspense => "Suspense".into(),
             }
         }
     }
@@ -145,7 +136,6 @@ mod feat_ssr {
                     let _ = w.write_str(type_name);
                 }
                 Self::Raw => {}
-                Self::Suspense => {}
             }
 
             let _ = w.write_str(self.end_mark());
@@ -162,7 +152,6 @@ mod feat_ssr {
                     let _ = w.write_str(type_name);
                 }
                 Self::Raw => {}
-                Self::Suspense => {}
             }
 
             let _ = w.write_str(self.end_mark());

@@ -17,7 +17,7 @@ use crate::html::RenderMode;
 use crate::html::{Html, RenderError};
 use crate::scheduler::{self, Runnable, Shared};
 use crate::suspense::Suspension;
-use crate::{Callback, Context, HtmlResult};
+use crate::{Context, HtmlResult};
 
 pub(crate) enum ComponentRenderState {
     #[cfg(feature = "csr")]
@@ -230,7 +230,9 @@ pub(crate) struct ComponentState {
     has_rendered: bool,
     /// This deals with an edge case. Usually, we want to update props as fast as possible.
     /// But, when a component hydrates and suspends, we want to continue using the initially given
-    /// props. This is prop updates are ignored during SSR, too.
+    /// props. This is prop updates are ignored during SSR, too. (report-widget patch,
+    /// vendor/README.md: this Yew has no `<Suspense />`, so a suspension that has not resumed
+    /// panics instead.)
     #[cfg(feature = "hydration")]
     pending_props: Option<Rc<dyn Any>>,
 
@@ -428,9 +430,6 @@ impl ComponentState {
     }
 
     fn suspend(&mut self, shared_state: &Shared<Option<ComponentState>>, suspension: Suspension) {
-        // Currently suspended, we re-use previous root node and send
-        // suspension to parent element.
-
         if suspension.resumed() {
             // schedule a render immediately if suspension is resumed.
             scheduler::push_component_render(
@@ -442,7 +441,7 @@ impl ComponentState {
         } else {
             // report-widget patch (vendor/README.md): this Yew has no `<Suspense />`, so a
             // component cannot wait for one; upstream panics the same way outside a `<Suspense />`.
-            panic!("To suspend rendering, a <Suspense /> component is required.");
+            panic!("a component suspended, but this Yew has no <Suspense /> (vendor/README.md, patch 11)");
         }
     }
 
