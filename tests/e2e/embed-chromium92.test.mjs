@@ -107,6 +107,31 @@ test("Chromium 92: the demo reaches data-state=ready and shows the report", asyn
     return { width: box.width, em: parseFloat(getComputedStyle(h.shadowRoot.querySelector(".rw-ranking td")).fontSize) };
   });
   assert.ok(change.width >= 5 * change.em, `the change column is ${change.width} px wide at ${change.em} px text`);
+  // In English and large text the table is more than twice as wide as its frame; its caption
+  // stays inside the frame, wrapped, also when the frame is scrolled to the table's end.
+  await page.$eval("[data-report-widget]", (h) => {
+    h.setAttribute("data-theme", "large");
+    h.setAttribute("data-lang", "en");
+  });
+  await page.waitForFunction(() => {
+    const h = document.querySelector("[data-report-widget]");
+    return h.getAttribute("data-state") === "ready" && /Ranks among/.test(h.shadowRoot.textContent);
+  });
+  const boxes = async () =>
+    page.$eval("[data-report-widget]", (h) => {
+      const frame = h.shadowRoot.querySelector(".rw-ranking .rw-table-wrap");
+      const [f, c] = [frame.getBoundingClientRect(), frame.querySelector("caption").getBoundingClientRect()];
+      return { frame: [f.left, f.right], caption: [c.left, c.right], table: frame.scrollWidth };
+    });
+  const before = await boxes();
+  assert.ok(before.table > 2 * (before.frame[1] - before.frame[0]), JSON.stringify(before));
+  await page.$eval("[data-report-widget]", (h) => {
+    const frame = h.shadowRoot.querySelector(".rw-ranking .rw-table-wrap");
+    frame.scrollLeft = frame.scrollWidth;
+  });
+  for (const at of [before, await boxes()]) {
+    assert.ok(at.caption[0] >= at.frame[0] - 1 && at.caption[1] <= at.frame[1] + 1, `the caption lies inside its frame: ${JSON.stringify(at)}`);
+  }
   await page.close();
 });
 

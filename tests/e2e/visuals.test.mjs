@@ -75,6 +75,7 @@ const session = browserAndDist({
     "/en.html": { body: page({ "data-lang": "en" }), headers: { "content-security-policy": CSP } },
     "/dark.html": { body: page({ "data-theme": "dark" }), headers: { "content-security-policy": CSP } },
     "/large.html": { body: page({ "data-theme": "large" }), headers: { "content-security-policy": CSP } },
+    "/en-large.html": { body: page({ "data-lang": "en", "data-theme": "large" }), headers: { "content-security-policy": CSP } },
     "/long-zh.html": { body: longWordsPage("zh") },
     "/districts.html": { body: districtsPage, headers: { "content-security-policy": CSP } },
     "/long-en.html": { body: longWordsPage("en") },
@@ -620,6 +621,24 @@ test("on a tablet in English, the ranking's ranks stay in sight: the change's ph
     cells.map((c) => Math.round(c.querySelector(".rw-rank-text").getBoundingClientRect().height))
   );
   assert.ok(lines.length > 0 && lines.every((h) => h === lines[0]), `one line each: ${lines}`);
+  await p.context().close();
+});
+
+test("a ranking wider than its scroll frame keeps its caption inside the frame, wrapped, at either end of the scroll", async () => {
+  // English in large text at 800 px: the table is a table (not cards) and a little too wide.
+  const p = await open("/en-large.html", { width: 800, height: 900 });
+  const frame = root(p).locator(".rw-ranking .rw-table-wrap");
+  const boxes = () =>
+    frame.evaluate((f) => {
+      const [a, c] = [f.getBoundingClientRect(), f.querySelector("caption").getBoundingClientRect()];
+      return { frame: [a.left, a.right], caption: [c.left, c.right], table: f.scrollWidth, client: f.clientWidth };
+    });
+  const start = await boxes();
+  assert.ok(start.table > start.client, `the table overflows its frame: ${JSON.stringify(start)}`);
+  await frame.evaluate((f) => (f.scrollLeft = f.scrollWidth));
+  for (const at of [start, await boxes()]) {
+    assert.ok(at.caption[0] >= at.frame[0] - 1 && at.caption[1] <= at.frame[1] + 1, `the caption lies inside its frame: ${JSON.stringify(at)}`);
+  }
   await p.context().close();
 });
 
