@@ -75,6 +75,16 @@ fn syntax_errors_give_line_and_column() {
 }
 
 #[test]
+fn a_payload_that_is_not_an_object_is_placed_at_the_root() {
+    // Its JSON pointer is "", which would read as nothing: "the first: : expected an object".
+    let p = problems(&json!([1, 2]));
+    assert_eq!(p.len(), 1, "{p:?}");
+    assert_eq!((p[0].pointer.as_str(), p[0].location()), ("", "/".to_string()));
+    let message = validate::load("[1, 2]").unwrap_err().to_string();
+    assert!(message.contains("the first: /: "), "{message}");
+}
+
+#[test]
 fn rank_beyond_the_group_is_refused_with_its_path() {
     let mut p = minimal();
     p["sections"][0]["items"][0]["ranks"][0]["position"] = json!(4);

@@ -24,7 +24,7 @@ const FETCH_TIMEOUT_SECONDS: i32 = 60;
 #[derive(Debug, thiserror::Error)]
 pub enum EmbedError {
     /// The host names neither `data-payload` nor `data-src`.
-    #[error("the host element has neither a data-payload nor a data-src attribute")]
+    #[error("the host element has neither a data-payload nor a data-src attribute (or both are empty)")]
     NoSource,
     /// `data-payload` names an element id that is not on the page.
     #[error("data-payload=\"{0}\": no element with this id is on the page")]
@@ -71,7 +71,7 @@ impl EmbedError {
             EmbedError::Payload(e) => e.problems(),
             EmbedError::NoSource => vec![Problem::error(
                 "data-payload / data-src",
-                "宿主元素缺少 data-payload 或 data-src 属性，无法找到报告数据",
+                "宿主元素缺少 data-payload 或 data-src 属性（或两者为空），无法找到报告数据",
                 self.to_string(),
             )],
             EmbedError::PayloadElementMissing(id) => vec![Problem::error(
@@ -204,6 +204,8 @@ enum Placeholder {
 /// Marks a prerendered `.rw-root` once the widget has taken its host over, so that a failure
 /// afterwards knows the content is a complete report (kept) and not a half-drawn one (replaced).
 pub const PRERENDERED_MARK: &str = "data-rw-prerendered";
+/// Marks the still copy of a report shown before the host was mounted again (`freeze`).
+const PREVIOUS_MARK: &str = "data-rw-previous";
 
 /// A prepared shadow root: the element Yew renders into, and what is shown meanwhile.
 pub struct Shadow {
@@ -233,7 +235,9 @@ impl Shadow {
                 }
             }
             Placeholder::Prerendered(nodes) => {
-                if report_shown {
+                // A still copy of the report shown before a remount (`freeze`) never stays
+                // below an error: it may be another report than the one asked for.
+                if report_shown || nodes.iter().any(|n| n.has_attribute(PREVIOUS_MARK)) {
                     nodes.iter().for_each(|n| n.remove());
                 } else if let (Some(parent), Some(first)) = (self.root.parent_node(), nodes.first()) {
                     let _ = parent.insert_before(&self.root, Some(first));
@@ -290,14 +294,19 @@ pub fn drop_prerendered_copy(host: &Element) {
 
 /// The inline payload text of a host (`data-payload`), when it has one on the page.
 pub fn inline_payload(host: &Element) -> Option<String> {
-    payload_element(host, &host.get_attribute("data-payload")?)?.text_content()
+    payload_element(host, &source(host, "data-payload")?)?.text_content()
+}
+
+/// A host's `data-payload` or `data-src`, trimmed; a blank one counts as absent (a CMS template
+/// that leaves one of the two fields empty), so the other is used.
+fn source(host: &Element, name: &str) -> Option<String> {
+    host.get_attribute(name).map(|value| value.trim().to_string()).filter(|value| !value.is_empty())
 }
 
 /// The element that holds a host's inline payload: the one with that id right after the host,
 /// where the snippet puts it (so two snippets pasted with the same id each find their own
 /// report, not both the first), else the page's element with that id.
 fn payload_element(host: &Element, id: &str) -> Option<Element> {
-    let id = id.trim();
     host.next_element_sibling().filter(|next| next.id() == id).or_else(|| gloo::utils::document().get_element_by_id(id))
 }
 
@@ -398,6 +407,29 @@ pub fn prepare_shadow(host: &Element, stylesheet: &Stylesheet, lang: Lang) -> Re
     Ok(Shadow { root, placeholder, stylesheet: loaded })
 }
 
+/// Before a rendered host is mounted again: its report (or error panel) is replaced by a still
+/// copy, without listeners, that stays on screen until the new render replaces it, as a
+/// prerendered report does (`prepare_shadow`, `Shadow::finish`). The stylesheet link stays
+/// with the copy (no longer marked as the loader's early link, so that the new render links its
+/// own). False where there is nothing to copy.
+pub fn freeze(host: &Element) -> bool {
+    let Some(shadow) = host.shadow_root() else { return false };
+    let Ok(Some(live)) = shadow.query_selector(".rw-root") else { return false };
+    let Ok(copy) = live.clone_node_with_deep(true) else { return false };
+    let copy: Element = copy.unchecked_into();
+    // Not a server's report to hydrate (`hydratable_root`).
+    let _ = copy.remove_attribute("data-rw-key");
+    let _ = copy.set_attribute(PREVIOUS_MARK, "");
+    if shadow.insert_before(&copy, Some(&live)).is_err() {
+        return false;
+    }
+    live.remove();
+    if let Some(first) = shadow.first_element_child() {
+        let _ = first.remove_attribute("data-rw-early");
+    }
+    true
+}
+
 /// Empties a released host: its shadow root (the report, listeners' targets) and its state.
 pub fn clear(host: &Element) {
     if let Some(shadow) = host.shadow_root() {
@@ -410,7 +442,7 @@ pub fn clear(host: &Element) {
 /// given) or `data-src` (a same-origin URL, relative to the page). `abort` aborts the request
 /// when the host is removed meanwhile, or when the file has not arrived in full in time.
 pub async fn read_payload(host: &Element, abort: Option<&AbortController>) -> Result<String, EmbedError> {
-    if let Some(id) = host.get_attribute("data-payload") {
+    if let Some(id) = source(host, "data-payload") {
         let el = payload_element(host, &id).ok_or_else(|| EmbedError::PayloadElementMissing(id.clone()))?;
         let text = el.text_content().unwrap_or_default();
         // Any element whose text is a payload is read; one that is not a script and holds text
@@ -422,7 +454,7 @@ pub async fn read_payload(host: &Element, abort: Option<&AbortController>) -> Re
         }
         return Ok(text);
     }
-    let Some(url) = host.get_attribute("data-src") else {
+    let Some(url) = source(host, "data-src") else {
         return Err(EmbedError::NoSource);
     };
     let timed_out = Rc::new(Cell::new(false));

@@ -180,6 +180,12 @@ pub fn mount(host: Element, stylesheet: impl Into<Stylesheet>) {
 /// Releases a host: destroys its Yew app, aborts its pending request, empties its shadow root
 /// and removes `data-state`. Does nothing for a host that is not mounted.
 pub fn release(host: &Element) {
+    release_keeping(host, false);
+}
+
+/// [`release`]; with `keep_report`, a rendered report stays on screen as a still copy
+/// (`host::freeze`) instead of the shadow root being emptied.
+fn release_keeping(host: &Element, keep_report: bool) {
     let taken = with_registry(|r| {
         let at = r.instances.iter().position(|i| i.host == *host)?;
         Some(r.instances.swap_remove(at))
@@ -188,15 +194,23 @@ pub fn release(host: &Element) {
     if let Some(abort) = &instance.abort {
         abort.abort();
     }
+    let frozen = keep_report && instance.rendered.is_some() && host::freeze(&instance.host);
     if let Some(rendered) = instance.rendered {
         rendered.app.destroy();
     }
-    host::clear(&instance.host);
+    match frozen {
+        true => {
+            let _ = instance.host.remove_attribute("data-state");
+        }
+        false => host::clear(&instance.host),
+    }
 }
 
 /// Releases a host and mounts it again (its `data-lang`, `data-src` or `data-payload` changed).
+/// The report shown stays until the new one replaces it: emptied at once, the host would shrink
+/// to a loading line, and the page would lose the reader's place.
 fn remount(host: Element) {
-    release(&host);
+    release_keeping(&host, true);
     if let Some(stylesheet) = boot_stylesheet() {
         mount(host, stylesheet);
     }

@@ -22,6 +22,9 @@ pub fn start(document: &Document) -> Result<(), JsValue> {
     init.set_child_list(true);
     init.set_subtree(true);
     init.set_attributes(true);
+    // A page that sets an attribute to the value it already has (a language switcher that sets
+    // data-lang on every click) changes nothing: the old value tells.
+    init.set_attribute_old_value(true);
     let filter = Array::new();
     filter.push(&"data-report-widget".into());
     for name in REMOUNT_ON {
@@ -65,7 +68,10 @@ fn on_mutations(records: &Array) {
                     } else {
                         super::release(&el);
                     }
-                } else if !el.has_attribute("data-report-widget") || !super::is_mounted(&el) {
+                } else if !el.has_attribute("data-report-widget")
+                    || !super::is_mounted(&el)
+                    || record.old_value() == el.get_attribute(&name)
+                {
                     continue;
                 } else if name == RETHEME_ON {
                     if !retheme.contains(&el) {

@@ -88,6 +88,9 @@ impl Problem {
         match (self.position, lang) {
             (Some((line, column)), Lang::Zh) => format!("第 {line} 行第 {column} 列"),
             (Some((line, column)), Lang::En) => format!("line {line}, column {column}"),
+            // The whole payload (an array where an object is expected): "" is its JSON pointer,
+            // which would read as nothing in a message.
+            (None, _) if self.pointer.is_empty() => "/".to_string(),
             (None, _) => self.pointer.clone(),
         }
     }

@@ -87,6 +87,9 @@ const SOURCES = portalPage({
 <div id="no-element" data-report-widget data-payload="report-2012"></div>
 <div id="in-pre" data-report-widget data-payload="water-in-pre" data-lang="en"></div>
 <pre id="water-in-pre" hidden>${escapeHtml(WATER)}</pre>
+<div id="blank-payload" data-report-widget data-payload=" " data-src="/reports/water.json" data-lang="en"></div>
+<p>A CMS template left the payload field empty; the paragraph after the host has no id.</p>
+<div id="both-blank" data-report-widget data-payload="" data-src="" data-lang="en"></div>
 <div id="stalled" data-report-widget data-src="/reports/stalled.json" data-lang="en">
   <p id="stalled-fallback">Annual report 2021: download the PDF.</p>
 </div>`,
@@ -218,7 +221,7 @@ test("a host with both data-payload and data-src shows the data-payload report a
   await page.close();
 });
 
-test("data-payload naming the wrong element or none, and a data-src file that stops half-way: each host says so; a payload in a <pre> is read", async () => {
+test("data-payload naming the wrong element or none, blank attributes, and a data-src file that stops half-way: each host says so; a payload in a <pre> is read, a blank data-payload leaves data-src in charge", async () => {
   const page = await session.browser.newPage({ viewport: { width: 1100, height: 900 } });
   try {
     const uncaught = [];
@@ -228,7 +231,7 @@ test("data-payload naming the wrong element or none, and a data-src file that st
     // widget's 60-second limit on the file passes at once, after the other hosts have settled.
     await page.clock.install();
     await page.goto(`${session.server.url}/sources.html`);
-    for (const [id, state] of [["wrong-element", "error"], ["no-element", "error"], ["in-pre", "ready"]]) {
+    for (const [id, state] of [["wrong-element", "error"], ["no-element", "error"], ["in-pre", "ready"], ["blank-payload", "ready"], ["both-blank", "error"]]) {
       await waitForState(page, id, state);
     }
     assert.equal(await page.getAttribute("#stalled", "data-state"), "loading");
@@ -240,6 +243,10 @@ test("data-payload naming the wrong element or none, and a data-src file that st
     const missing = await hostText(page, "no-element");
     assert.match(missing, /data-payload="report-2012"：页面上没有此 id 的元素/, missing);
     assert.match(await hostText(page, "in-pre"), /water-affairs bureau/);
+    // A blank data-payload counts as absent: data-src is used (not the element after the host).
+    assert.match(await hostText(page, "blank-payload"), /water-affairs bureau/);
+    const blank = await hostText(page, "both-blank");
+    assert.match(blank, /the host element has neither a data-payload nor a data-src attribute \(or both are empty\)/, blank);
 
     // 45 s of the 60 (15 s to spare for the real time the page took to get here), then past them.
     await page.clock.fastForward(45_000);

@@ -80,8 +80,19 @@ ${payloadScript("lanshan", LANSHAN)}
 ${payloadScript("water", WATER)}`,
 });
 
+// A long portal page whose own switcher sets the report's language.
+const SWITCH = portalPage({
+  title: "a report with the page's own language switch",
+  body: `
+<p>栏目导航 · 政务公开 · 年度报告</p>
+<div id="s" data-report-widget data-src="/lanshan.json" data-lang="zh"></div>
+<p id="after-report">相关链接：往年报告。</p>
+${"<p>页面其他内容。</p>".repeat(80)}`,
+});
+
 const session = browserAndDist({
   routes: {
+    "/switch.html": { body: SWITCH },
     "/two-reports.html": { body: TWO_REPORTS },
     "/same-id.html": { body: SAME_ID },
     "/three.html": { body: THREE },
@@ -364,6 +375,53 @@ test("hosts added later mount by themselves; removed hosts are released; moved h
 
   const events = await page.evaluate(() => window.__rwDetails.map((e) => `${e.id}:${e.name}`));
   assert.equal(events.filter((e) => e === "d:report-widget:ready").length, 2, "d announced ready once per language, not again per theme");
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("the page's language switch: the same language changes nothing; another keeps the report on screen and the reader's place until the new one is in", async () => {
+  const context = await session.browser.newContext({ viewport: { width: 1100, height: 800 } });
+  const page = await context.newPage();
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(String(e)));
+  const fetched = [];
+  page.on("request", (r) => r.url().endsWith("/lanshan.json") && fetched.push(r.url()));
+  await page.addInitScript(recordEventDetails);
+  await page.goto(`${session.server.url}/switch.html`);
+  await waitForState(page, "s", "ready");
+  const shadow = (f) => page.$eval("#s", (h, f) => new Function("root", `return (${f})(root)`)(h.shadowRoot), String(f));
+  // The reader folds the first section.
+  await page.evaluate(() => document.getElementById("s").shadowRoot.querySelector(".rw-section-toggle").click());
+  const folded = () => shadow((root) => root.querySelector(".rw-section-toggle").getAttribute("aria-expanded"));
+  assert.equal(await folded(), "false");
+
+  // The switcher sets the language the host already has: nothing happens.
+  await page.evaluate(() => document.getElementById("s").setAttribute("data-lang", "zh"));
+  await sleep(500);
+  assert.equal(fetched.length, 1, "the file is not fetched again");
+  assert.equal(await folded(), "false", "the reader's folded section stays folded");
+  const readies = () => page.evaluate(() => window.__rwDetails.filter((d) => d.name === "report-widget:ready").length);
+  assert.equal(await readies(), 1);
+
+  // Another language: the reader, scrolled into the report, stays there; at every change of the
+  // shadow root a report is on screen (the old one until the new one replaces it).
+  await page.evaluate(() => window.scrollTo(0, 2000));
+  await page.evaluate(() => {
+    const root = document.getElementById("s").shadowRoot;
+    window.__withoutReport = 0;
+    new MutationObserver(() => {
+      const shown = [...root.querySelectorAll(".rw-root")].filter((r) => !r.hidden && r.querySelector(".rw-title"));
+      if (shown.length !== 1) window.__withoutReport++;
+    }).observe(root, { childList: true, subtree: true, attributes: true });
+    document.getElementById("s").setAttribute("data-lang", "en");
+  });
+  await page.waitForFunction(() => /Ecology and Environment/.test(document.getElementById("s").shadowRoot.textContent) && document.getElementById("s").getAttribute("data-state") === "ready");
+  assert.equal(await page.evaluate(() => window.__withoutReport), 0, "a report was on screen at every moment");
+  const scrolled = await page.evaluate(() => window.scrollY);
+  assert.ok(scrolled > 1500, `the reader's place is kept (scrollY ${scrolled})`);
+  assert.equal(await shadow((root) => root.querySelectorAll(".rw-root").length), 1, "the old report is gone");
+  assert.equal(await shadow((root) => root.querySelectorAll("link[rel=stylesheet]").length), 1, "one stylesheet link");
+  assert.equal(await readies(), 2);
   assert.deepEqual(errors, []);
   await context.close();
 });
