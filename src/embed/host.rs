@@ -434,6 +434,11 @@ pub fn freeze(host: &Element) -> bool {
 pub fn clear(host: &Element) {
     if let Some(shadow) = host.shadow_root() {
         empty(&shadow);
+        // The shadow root stays (it cannot be removed): a slot shows the page's own content of
+        // the host again, as before the widget came (a page that took data-report-widget away).
+        if let Ok(slot) = gloo::utils::document().create_element("slot") {
+            let _ = shadow.append_child(&slot);
+        }
     }
     let _ = host.remove_attribute("data-state");
 }

@@ -340,14 +340,17 @@ test("hosts added later mount by themselves; removed hosts are released; moved h
   assert.equal(await page.evaluate(() => document.getElementById("d").shadowRoot.querySelector(".rw") === window.__before), true);
   assert.equal((await states(page)).d, "ready");
 
-  // Removing a host releases it: its Yew app is destroyed and its shadow root emptied.
+  // Removing a host releases it: its Yew app is destroyed and its shadow root emptied, but for
+  // a slot for the host's own content.
   const removed = await page.evaluate(() => {
     const host = document.getElementById("a");
     window.__removed = host;
     host.remove();
-    return new Promise((r) => setTimeout(() => r({ state: host.getAttribute("data-state"), children: host.shadowRoot.childNodes.length }), 100));
+    return new Promise((r) =>
+      setTimeout(() => r({ state: host.getAttribute("data-state"), children: [...host.shadowRoot.childNodes].map((n) => n.nodeName) }), 100)
+    );
   });
-  assert.deepEqual(removed, { state: null, children: 0 });
+  assert.deepEqual(removed, { state: null, children: ["SLOT"] });
   assert.equal(await instanceCount(page), 4);
 
   // Put back, it mounts again.
@@ -375,6 +378,12 @@ test("hosts added later mount by themselves; removed hosts are released; moved h
 
   const events = await page.evaluate(() => window.__rwDetails.map((e) => `${e.id}:${e.name}`));
   assert.equal(events.filter((e) => e === "d:report-widget:ready").length, 2, "d announced ready once per language, not again per theme");
+
+  // A page that takes the attribute away: the host is released and shows its own content again.
+  await page.evaluate(() => document.getElementById("b").removeAttribute("data-report-widget"));
+  await page.waitForFunction(() => !document.getElementById("b").hasAttribute("data-state"));
+  assert.equal(await isRendered(page, "#b-fallback"), true, "the page's own summary shows again");
+  assert.equal(await instanceCount(page), 4);
   assert.deepEqual(errors, []);
   await context.close();
 });
