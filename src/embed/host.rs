@@ -204,7 +204,8 @@ enum Placeholder {
 /// Marks a prerendered `.rw-root` once the widget has taken its host over, so that a failure
 /// afterwards knows the content is a complete report (kept) and not a half-drawn one (replaced).
 pub const PRERENDERED_MARK: &str = "data-rw-prerendered";
-/// Marks the still copy of a report shown before the host was mounted again (`freeze`).
+/// Marks the still copy of a report shown before the host was mounted again (`freeze`); also
+/// written out in `keep_previous`'s selector.
 const PREVIOUS_MARK: &str = "data-rw-previous";
 
 /// A prepared shadow root: the element Yew renders into, and what is shown meanwhile.
@@ -317,7 +318,11 @@ fn prerendered(shadow: &ShadowRoot) -> Vec<Element> {
     if old_root.child_element_count() == 0 {
         return Vec::new();
     }
-    let _ = old_root.set_attribute(PRERENDERED_MARK, "");
+    // The server's report, kept under a notice if the widget fails; not a still copy of the
+    // report shown before a remount, which may be another report than the one asked for.
+    if !old_root.has_attribute(PREVIOUS_MARK) {
+        let _ = old_root.set_attribute(PRERENDERED_MARK, "");
+    }
     let children = shadow.children();
     (0..children.length()).filter_map(|i| children.item(i)).collect()
 }
@@ -420,12 +425,28 @@ pub fn freeze(host: &Element) -> bool {
     // Not a server's report to hydrate (`hydratable_root`).
     let _ = copy.remove_attribute("data-rw-key");
     let _ = copy.set_attribute(PREVIOUS_MARK, "");
+    // Its controls do nothing now: out of the Tab order and the pointer's reach where `inert`
+    // is known.
+    let _ = copy.set_attribute("inert", "");
     if shadow.insert_before(&copy, Some(&live)).is_err() {
         return false;
     }
     live.remove();
     if let Some(first) = shadow.first_element_child() {
         let _ = first.remove_attribute("data-rw-early");
+    }
+    true
+}
+
+/// For a host mounted again before its last remount's render came in: that remount's still copy
+/// stays (with the stylesheet link before it), and what was added after it (the hidden new
+/// root, its link, a loading note) goes. False where there is no such copy.
+pub fn keep_previous(host: &Element) -> bool {
+    let Some(copy) = host.shadow_root().and_then(|s| s.query_selector("[data-rw-previous]").ok().flatten()) else {
+        return false;
+    };
+    while let Some(next) = copy.next_element_sibling() {
+        next.remove();
     }
     true
 }

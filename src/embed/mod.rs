@@ -4,7 +4,8 @@
 //!
 //! Hosts can come and go at any time (CMS tabs, lazily loaded content): a MutationObserver
 //! mounts hosts added later and releases removed ones (their Yew app is destroyed, a pending
-//! `data-src` request aborted, the shadow root emptied). Every instance lives in a registry
+//! `data-src` request aborted, the shadow root emptied but for a slot for the host's own
+//! content). Every instance lives in a registry
 //! keyed by its host element, so a host is never mounted twice and work for a host that has
 //! gone is dropped.
 
@@ -178,13 +179,15 @@ pub fn mount(host: Element, stylesheet: impl Into<Stylesheet>) {
 }
 
 /// Releases a host: destroys its Yew app, aborts its pending request, empties its shadow root
-/// and removes `data-state`. Does nothing for a host that is not mounted.
+/// (`host::clear`) and removes `data-state`. Does nothing for a host that is not mounted.
 pub fn release(host: &Element) {
     release_keeping(host, false);
 }
 
 /// [`release`]; with `keep_report`, a rendered report stays on screen as a still copy
-/// (`host::freeze`) instead of the shadow root being emptied.
+/// (`host::freeze`), or the still copy of an earlier remount that has not been replaced yet
+/// stays, instead of the shadow root being emptied. An error panel is not kept: the page's
+/// fallback content shows below the next one, as on a first mount.
 fn release_keeping(host: &Element, keep_report: bool) {
     let taken = with_registry(|r| {
         let at = r.instances.iter().position(|i| i.host == *host)?;
@@ -194,7 +197,12 @@ fn release_keeping(host: &Element, keep_report: bool) {
     if let Some(abort) = &instance.abort {
         abort.abort();
     }
-    let frozen = keep_report && instance.rendered.is_some() && host::freeze(&instance.host);
+    let frozen = keep_report
+        && match &instance.rendered {
+            Some(Rendered { outcome: Outcome::Report(_), .. }) => host::freeze(&instance.host),
+            Some(_) => false,
+            None => host::keep_previous(&instance.host),
+        };
     if let Some(rendered) = instance.rendered {
         rendered.app.destroy();
     }

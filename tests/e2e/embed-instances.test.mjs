@@ -413,24 +413,48 @@ test("the page's language switch: the same language changes nothing; another kee
   assert.equal(await readies(), 1);
 
   // Another language: the reader, scrolled into the report, stays there; at every change of the
-  // shadow root a report is on screen (the old one until the new one replaces it).
+  // shadow root one report is on screen (the old one, inert, until the new one replaces it), and
+  // the host never shrinks.
   await page.evaluate(() => window.scrollTo(0, 2000));
   await page.evaluate(() => {
-    const root = document.getElementById("s").shadowRoot;
+    const host = document.getElementById("s");
+    const root = host.shadowRoot;
     window.__withoutReport = 0;
+    window.__height = { before: host.getBoundingClientRect().height, least: Infinity };
     new MutationObserver(() => {
       const shown = [...root.querySelectorAll(".rw-root")].filter((r) => !r.hidden && r.querySelector(".rw-title"));
       if (shown.length !== 1) window.__withoutReport++;
+      window.__height.least = Math.min(window.__height.least, host.getBoundingClientRect().height);
     }).observe(root, { childList: true, subtree: true, attributes: true });
-    document.getElementById("s").setAttribute("data-lang", "en");
+    host.setAttribute("data-lang", "en");
   });
-  await page.waitForFunction(() => /Ecology and Environment/.test(document.getElementById("s").shadowRoot.textContent) && document.getElementById("s").getAttribute("data-state") === "ready");
-  assert.equal(await page.evaluate(() => window.__withoutReport), 0, "a report was on screen at every moment");
-  const scrolled = await page.evaluate(() => window.scrollY);
-  assert.ok(scrolled > 1500, `the reader's place is kept (scrollY ${scrolled})`);
-  assert.equal(await shadow((root) => root.querySelectorAll(".rw-root").length), 1, "the old report is gone");
-  assert.equal(await shadow((root) => root.querySelectorAll("link[rel=stylesheet]").length), 1, "one stylesheet link");
+  const inEnglish = () =>
+    page.waitForFunction(() => /Ecology and Environment/.test(document.getElementById("s").shadowRoot.textContent) && document.getElementById("s").getAttribute("data-state") === "ready");
+  await inEnglish();
+  const kept = async (when) => {
+    assert.equal(await page.evaluate(() => window.__withoutReport), 0, `${when}: a report was on screen at every moment`);
+    const height = await page.evaluate(() => window.__height);
+    assert.ok(height.least > 0.8 * height.before, `${when}: the host kept its height (${JSON.stringify(height)})`);
+    assert.equal(await shadow((root) => root.querySelectorAll(".rw-root").length), 1, `${when}: the old report is gone`);
+    assert.equal(await shadow((root) => root.querySelectorAll("link[rel=stylesheet]").length), 1, `${when}: one stylesheet link`);
+    assert.equal(await shadow((root) => root.querySelectorAll("[inert]").length), 0, `${when}: nothing inert is left`);
+  };
+  await kept("one switch");
   assert.equal(await readies(), 2);
+
+  // Two switches in a row, the second before the first one's report is in: the report shown
+  // before both stays until the last one's report replaces it.
+  await page.evaluate(() => {
+    const host = document.getElementById("s");
+    host.setAttribute("data-lang", "zh");
+    setTimeout(() => host.setAttribute("data-lang", "en"), 0);
+  });
+  await page.waitForFunction(() => window.__rwDetails.filter((d) => d.name === "report-widget:ready").length === 3);
+  await inEnglish();
+  await kept("two switches");
+  await sleep(300);
+  assert.equal(await readies(), 3, "the first of the two switches, cut short, announced nothing");
+  assert.ok((await page.evaluate(() => window.scrollY)) > 1500, "the reader's place is kept");
   assert.deepEqual(errors, []);
   await context.close();
 });
