@@ -1684,6 +1684,30 @@ fn a_large_payload_is_written_a_row_per_line_not_past_the_widgets_limit() {
 }
 
 #[test]
+fn a_title_line_above_a_sheet_is_left_out_and_said() {
+    // Excel's export of a sheet whose first row is a title typed across merged cells, with a
+    // serial-number column, an empty column and a total row (synthetic figures).
+    let sheet = "2023年各区数据共享率排名（测试）,,,,\n序号,区县,,数据共享率（%）,排名\n1,甲区,,95.2,1\n2,乙区,,93.1,2\n3,丙区,,90.4,3\n合计,,,92.9,\n";
+    let doc: Value = serde_json::from_str(LANSHAN).unwrap();
+    let mut state = ImportState::new(1, &doc).expect("the ranking section");
+    state.update(ImportMsg::Text(sheet.to_string()), &doc);
+    assert_eq!(state.titles, ["2023年各区数据共享率排名（测试）"]);
+    assert!(state.header, "the line below the title is the header");
+    assert_eq!(state.lines[0], 2, "notes count lines as the sheet has them");
+    assert_eq!(state.mapping[1], Field::Label);
+    assert_eq!(state.mapping[3], Field::Value);
+    assert_eq!(state.mapping[4], Field::ValueRank);
+    state.refresh(&doc);
+    assert_eq!(state.built.entries.len(), 3, "{:?}", state.built.entries);
+    assert_eq!(state.built.entries[0]["label"], json!("甲区"));
+    assert_eq!(state.built.notes[0], Note::TitleLine { cell: "2023年各区数据共享率排名（测试）".into() });
+    assert!(state.built.notes[0].needs_check());
+    // A one-column list, or a table of one line below a title, has no title to leave out.
+    assert_eq!(mapping::title_lines(&table::parse("甲区\n乙区\n丙区\n", ',').rows), 0);
+    assert_eq!(mapping::title_lines(&table::parse("标题\n区县,数值\n", ',').rows), 0);
+}
+
+#[test]
 fn the_import_box_reads_a_pasted_sheet_and_applies_it_as_one_edit() {
     let mut doc: Value = serde_json::from_str(LANSHAN).unwrap();
     assert!(ImportState::new(0, &doc).is_none(), "a metrics section is not filled from a table");

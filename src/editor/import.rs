@@ -25,6 +25,8 @@ pub struct ImportState {
     pub rows: Vec<Vec<String>>,
     /// The line of the text each row starts on, for the notes.
     pub lines: Vec<usize>,
+    /// The sheet's title lines above the table, left out (`mapping::title_lines`).
+    pub titles: Vec<String>,
     pub header: bool,
     pub mapping: Vec<Field>,
     pub replace: bool,
@@ -65,6 +67,7 @@ impl ImportState {
             decoded: None,
             rows: Vec::new(),
             lines: Vec::new(),
+            titles: Vec::new(),
             header: false,
             mapping: Vec::new(),
             // Replace by default: re-importing an updated sheet is the common case, and adding
@@ -138,7 +141,14 @@ impl ImportState {
     }
 
     fn reparse(&mut self) {
-        let table = table::parse(&self.text, table::detect_delimiter(&self.text));
+        let mut table = table::parse(&self.text, table::detect_delimiter(&self.text));
+        let titles = mapping::title_lines(&table.rows);
+        self.titles = table
+            .rows
+            .drain(..titles)
+            .map(|row| row.into_iter().map(|c| c.trim().to_string()).find(|c| !c.is_empty()).unwrap_or_default())
+            .collect();
+        table.lines.drain(..titles);
         (self.rows, self.lines) = (table.rows, table.lines);
         self.header = mapping::guess_header(&self.rows);
         self.mapping = mapping::guess_mapping(self.target, &self.rows, self.header);
@@ -213,6 +223,7 @@ impl ImportState {
             .to_string();
         let header = self.rows.first().filter(|_| self.header).map(Vec::as_slice);
         let mut built = mapping::build(self.target, header, self.body(), &self.mapping, &taken, &base);
+        built.notes.splice(0..0, self.titles.iter().map(|cell| Note::TitleLine { cell: cell.clone() }));
         if self.replace {
             let replaced = doc.pointer(&self.array()).and_then(Value::as_array).map_or(&[][..], Vec::as_slice);
             let count = mapping::keep_english(&mut built.entries, replaced);

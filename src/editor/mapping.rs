@@ -205,6 +205,19 @@ fn is_number(cell: &str) -> bool {
     parse_figure(cell).number.is_some()
 }
 
+/// How many lines at the top of a sheet are its title rather than its table: lines with one
+/// filled cell (a title typed across merged cells, “2023年各区数据共享率排名”, which Excel and
+/// WPS save as the sheet's first line) above a line with two or more, and at least two lines
+/// of table below them.
+pub fn title_lines(rows: &[Vec<String>]) -> usize {
+    let titles = rows.iter().take_while(|row| row.iter().filter(|c| !c.trim().is_empty()).count() <= 1).count();
+    if rows.len() >= titles + 2 {
+        titles
+    } else {
+        0
+    }
+}
+
 /// Whether the first row is a header: it names known fields, or it has text where the rows
 /// below have numbers.
 pub fn guess_header(rows: &[Vec<String>]) -> bool {
@@ -344,6 +357,8 @@ pub enum Note {
     /// Replacing rows with an updated table: texts whose Chinese is unchanged keep the English
     /// the person gave them (a sheet has none to give).
     KeptEnglish { count: usize },
+    /// A title line above the table (`title_lines`), left out.
+    TitleLine { cell: String },
 }
 
 impl Note {
