@@ -387,6 +387,10 @@ fn a_number_written_as_text_says_what_to_write_instead() {
     assert_eq!(message("3O").0, "应为数字，实际是文字“3O”：其中有字母（O、o、l 或 I）打成了数字 0 或 1？应写数字 30");
     assert!(message("12o").1.ends_with("Write the number 120"));
     assert!(message("1l.5").1.ends_with("Write the number 11.5"));
+    // A comma for the decimal point, as some spreadsheets and a Chinese input method write it:
+    // the same advice as the editor's import ("1,200" above is a thousands separator).
+    assert_eq!(message("12，5").0, "应为数字，实际是文字“12，5”：若是 12.5（小数点写成了逗号），请写 12.5");
+    assert!(message("97,5").1.ends_with(": if it is 97.5 (a comma for the decimal point), write 97.5"));
     // Worded for the form as well as for JSON: the form's field, and the key.
     assert!(message("5,020余人次")
         .1
@@ -414,8 +418,9 @@ fn a_number_written_as_text_says_what_to_write_instead() {
     );
     assert!(message("5万余人").1.ends_with("choose the qualifier \"more than N, 余 (over)\", unit \"万人\""));
     assert!(message("-3.5").1.ends_with("write it as the number -3.5, not as text"));
-    // Nothing to suggest: no digits, a decimal comma, two numbers.
-    for value in ["很多", "4,73", "2024-01-15", "3至5"] {
+    // Nothing to suggest: no digits, a date, two numbers. (A decimal comma, "4,73", is asked
+    // about above: "if it is 4.73".)
+    for value in ["很多", "2024-01-15", "3至5"] {
         assert_eq!(message(value).1, format!("expected a number, found the text \"{value}\""), "{value}");
     }
 }

@@ -4,7 +4,7 @@
 //! or “超过20万” keep their hedge and unit: value 5020, qualifier `over`, unit 人次.
 
 use super::doc::unique_id;
-use crate::format::figure::PREFIXES;
+use crate::format::figure::{decimal_comma, PREFIXES};
 pub use crate::format::figure::{normalize_unit, parse_figure, parse_rank, Figure};
 use serde_json::{json, Map, Number, Value};
 use std::collections::HashSet;
@@ -693,15 +693,6 @@ impl Sheet<'_> {
         }
         Some(o)
     }
-}
-
-/// The number a cell may mean if its comma is a decimal point: one comma followed by one or two
-/// digits (“97,5”, “-0,25”). A thousands separator is followed by three (“1,234” is a number).
-fn decimal_comma(cell: &str) -> Option<String> {
-    let (whole, fraction) = cell.trim().split_once(',')?;
-    let digits = whole.strip_prefix('-').unwrap_or(whole);
-    let plain = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
-    (plain(digits) && plain(fraction) && fraction.len() <= 2).then(|| format!("{whole}.{fraction}"))
 }
 
 /// Ranks in a ranking's rows beyond its group (7th of a group of 6, or 0), said before applying

@@ -126,6 +126,13 @@ fn number_as_string(s: &str, pointer: &str) -> (String, String) {
             text!("{}: a letter (O, o, l or I) typed for the digit 0 or 1? Write the number {digits}", found.1),
         );
     }
+    // "12，5", "97,5": a comma for the decimal point (the editor's import says the same).
+    if let Some(reading) = crate::format::figure::decimal_comma(trimmed) {
+        return (
+            text!("{}：若是 {reading}（小数点写成了逗号），请写 {reading}", found.0),
+            text!("{}: if it is {reading} (a comma for the decimal point), write {reading}", found.1),
+        );
+    }
     let figure = crate::format::figure::parse_figure(s);
     let Some(number) = figure.number else { return found };
     // Two numbers ("3至5"), a date: no single figure to suggest.
