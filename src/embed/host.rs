@@ -412,8 +412,8 @@ pub fn prepare_shadow(host: &Element, stylesheet: &Stylesheet, lang: Lang) -> Re
     Ok(Shadow { root, placeholder, stylesheet: loaded })
 }
 
-/// Before a rendered host is mounted again: its report (or error panel) is replaced by a still
-/// copy, without listeners, that stays on screen until the new render replaces it, as a
+/// Before a host showing its report is mounted again: the report is replaced by a still copy,
+/// without listeners, that stays on screen until the new render replaces it, as a
 /// prerendered report does (`prepare_shadow`, `Shadow::finish`). The stylesheet link stays
 /// with the copy (no longer marked as the loader's early link, so that the new render links its
 /// own). False where there is nothing to copy.

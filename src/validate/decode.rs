@@ -63,10 +63,11 @@ pub fn nearest<'f>(unknown: &str, known: &[&'f str]) -> Option<&'f str> {
         .map(|(_, k)| k)
 }
 
-/// The warning for an unknown field `key` of an object whose fields are `fields`.
+/// The warning for an unknown field `key` of an object whose fields are `fields`; `meant` is
+/// its nearest known name (`nearest`), if any.
 #[cfg(feature = "messages")]
-fn unknown_field(key: &str, fields: &[&str]) -> (String, String) {
-    match nearest(key, fields) {
+fn unknown_field(key: &str, fields: &[&str], meant: Option<&str>) -> (String, String) {
+    match meant {
         Some(n) => (
             text!("未知字段“{key}”（已忽略），是否应为“{n}”？"),
             text!("unknown field \"{key}\" (ignored); did you mean \"{n}\"?"),
@@ -76,11 +77,6 @@ fn unknown_field(key: &str, fields: &[&str]) -> (String, String) {
             text!("unknown field \"{key}\" (ignored); known fields: {}", fields.join(", ")),
         ),
     }
-}
-
-#[cfg(not(feature = "messages"))]
-fn unknown_field(_: &str, _: &[&str]) -> (String, String) {
-    Default::default()
 }
 
 /// The error for a value `s` that is none of `names`.
@@ -259,11 +255,18 @@ impl Decoder {
             return None;
         };
         for key in map.keys().into_iter().filter(|k| !fields.contains(k)) {
+            // The nearest known name, looked for once: for the warning, and for the error of
+            // that field if it is missing.
             #[cfg(feature = "messages")]
-            if let Some(meant) = nearest(key, fields) {
-                self.misspelt.entry(at.key(meant).pointer()).or_insert_with(|| key.to_string());
-            }
-            let (zh, en) = unknown_field(key, fields);
+            let (zh, en) = {
+                let meant = nearest(key, fields);
+                if let Some(meant) = meant {
+                    self.misspelt.entry(at.key(meant).pointer()).or_insert_with(|| key.to_string());
+                }
+                unknown_field(key, fields, meant)
+            };
+            #[cfg(not(feature = "messages"))]
+            let (zh, en) = (String::new(), String::new());
             self.problems.push(Problem {
                 severity: Severity::Warning,
                 pointer: at.key(key).pointer(),
