@@ -1736,3 +1736,48 @@ fn the_import_box_reads_a_pasted_sheet_and_applies_it_as_one_edit() {
     let restored = ImportState::restore(1, &doc, kept).expect("the same section");
     assert_eq!((restored.header, restored.mapping.clone()), (state.header, state.mapping.clone()));
 }
+
+#[test]
+fn a_chosen_file_sets_pasted_text_aside_and_a_workbook_changes_nothing() {
+    let doc: Value = serde_json::from_str(LANSHAN).unwrap();
+    let mut state = ImportState::new(1, &doc).expect("the ranking section");
+    state.update(ImportMsg::Text(RANKING_TSV.to_string()), &doc);
+    state.update(ImportMsg::Map(2, "ignore".into()), &doc);
+    let (header, mapping) = (state.header, state.mapping.clone());
+
+    // A workbook is named and not read: the pasted table stays as it was.
+    let xlsx = [b"PK\x03\x04".as_slice(), &[7; 60]].concat();
+    state.update(ImportMsg::File("案件统计.xlsx".into(), xlsx), &doc);
+    assert_eq!(state.workbook.as_deref(), Some("案件统计.xlsx"));
+    assert_eq!((state.text.as_str(), state.file.is_none()), (RANKING_TSV, true));
+    assert_eq!(state.mapping, mapping, "the column choices too");
+
+    // A CSV file replaces the box's text; the pasted text is set aside with its choices.
+    let csv = "区县,数值\n甲区,12\n乙区,7\n";
+    state.update(ImportMsg::File("sites.csv".into(), csv.as_bytes().to_vec()), &doc);
+    assert_eq!((state.text.as_str(), state.workbook.as_deref()), (csv, None));
+    assert_eq!(state.set_aside.as_ref().map(|(text, _)| text.as_str()), Some(RANKING_TSV));
+    // A second file replaces the first file's text; the pasted text stays set aside.
+    state.update(ImportMsg::File("other.csv".into(), "区县,数值\n丙区,3\n".into()), &doc);
+    assert_eq!(state.set_aside.as_ref().map(|(text, _)| text.as_str()), Some(RANKING_TSV));
+    // A reload keeps the file's name and the text set aside, which comes back in the box.
+    let kept = state.pending(&doc).expect("kept");
+    assert_eq!((kept.file.as_deref(), kept.text.as_str()), (Some("other.csv"), RANKING_TSV));
+    let stored = kept.to_stored().expect("stored");
+    assert_eq!(PendingImport::from_stored(&stored).as_ref(), Some(&kept), "read back as written");
+    let reloaded = ImportState::restore(1, &doc, kept).expect("the same section");
+    assert_eq!((reloaded.text.as_str(), reloaded.file.is_none()), (RANKING_TSV, true));
+    assert_eq!((reloaded.header, &reloaded.mapping), (header, &mapping));
+
+    // One click brings the pasted text back, read with the person's choices.
+    state.update(ImportMsg::RestoreText, &doc);
+    assert_eq!((state.text.as_str(), state.file.is_none(), state.decoded), (RANKING_TSV, true, None));
+    assert_eq!((state.header, &state.mapping), (header, &mapping));
+    assert_eq!(state.set_aside, None);
+
+    // A file chosen over an empty box, or over another file, sets nothing aside.
+    let mut state = ImportState::new(1, &doc).unwrap();
+    state.update(ImportMsg::File("sites.csv".into(), csv.as_bytes().to_vec()), &doc);
+    assert_eq!(state.set_aside, None);
+    assert_eq!(state.pending(&doc).and_then(|k| k.to_stored()).map(|s| s.contains("text")), Some(false));
+}

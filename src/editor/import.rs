@@ -30,6 +30,13 @@ pub struct ImportState {
     pub header: bool,
     pub mapping: Vec<Field>,
     pub replace: bool,
+    /// Text pasted or typed into the box, with the person's column choices, that a chosen
+    /// file's text replaced: one click brings it back (a file can be chosen again; a paste
+    /// may be gone from the clipboard).
+    pub set_aside: Option<(String, Columns)>,
+    /// A spreadsheet workbook chosen as the file: named in the panel and not read, so the
+    /// box keeps what it had.
+    pub workbook: Option<String>,
     /// What applying would produce (kept up to date by `refresh`).
     pub built: Built,
     /// The browser refused to keep the pasted text (storage full or turned off): the panel
@@ -44,6 +51,8 @@ pub enum ImportMsg {
     Text(String),
     ChooseFile,
     File(String, Vec<u8>),
+    /// Back to the text a chosen file replaced (`ImportState::set_aside`).
+    RestoreText,
     Encoding(String),
     Header(bool),
     Map(usize, String),
@@ -74,6 +83,8 @@ impl ImportState {
             // its rows after the old ones silently doubled every row. Where the section has
             // rows the panel says how many go, and one undo step brings them back.
             replace: true,
+            set_aside: None,
+            workbook: None,
             built: Built {
                 entries: Vec::new(),
                 notes: Vec::new(),
@@ -87,6 +98,7 @@ impl ImportState {
 
     /// The box of section `section` as it was before a reload: the kept text, read with the
     /// person's column choices if they still fit the table, else read again as on a paste.
+    /// (Of a chosen file, the kept text is what the file's text had replaced in the box.)
     pub fn restore(section: usize, doc: &Value, kept: PendingImport) -> Option<ImportState> {
         let mut state = ImportState::new(section, doc)?;
         state.text = kept.text;
@@ -117,6 +129,10 @@ impl ImportState {
             state.choice = self.choice;
             state.replace = self.replace;
             state.not_stored = self.not_stored;
+            // Columns chosen for the other kind's fields would not fit: read again on return.
+            state.set_aside =
+                self.set_aside.clone().map(|(text, _)| (text, Columns { header: false, mapping: Vec::new() }));
+            state.workbook = self.workbook.clone();
             state.decode();
         }
         state.refresh(after);
@@ -156,20 +172,21 @@ impl ImportState {
 
     fn decode(&mut self) {
         if let Some((_, bytes)) = &self.file {
-            if encoding::is_workbook(bytes) {
-                // Said in the panel; nothing to read.
-                (self.decoded, self.text) = (None, String::new());
-            } else {
-                let d = encoding::decode(bytes, self.choice);
-                self.decoded = Some((d.encoding, d.had_errors));
-                self.text = d.text;
-            }
+            let d = encoding::decode(bytes, self.choice);
+            self.decoded = Some((d.encoding, d.had_errors));
+            self.text = d.text;
         }
         self.reparse();
     }
 
+    /// The person's column choices, as kept with a text.
+    fn columns(&self) -> Columns {
+        Columns { header: self.header, mapping: self.mapping.clone() }
+    }
+
     /// What to keep across reloads while it is not applied: pasted or typed text with the
-    /// column choices; of a chosen file only its name (the file is still there to choose again).
+    /// column choices; of a chosen file only its name (the file is still there to choose again),
+    /// with the text it replaced in the box.
     pub fn pending(&self, doc: &Value) -> Option<PendingImport> {
         let id = doc.pointer(&format!("/sections/{}/id", self.section)).and_then(Value::as_str).unwrap_or_default();
         let kept = PendingImport {
@@ -180,16 +197,13 @@ impl ImportState {
             columns: None,
         };
         if let Some((name, _)) = &self.file {
-            return Some(PendingImport { file: Some(name.clone()), ..kept });
+            let (text, columns) = self.set_aside.clone().map_or((String::new(), None), |(t, c)| (t, Some(c)));
+            return Some(PendingImport { file: Some(name.clone()), text, columns, ..kept });
         }
         if self.text.trim().is_empty() {
             return None;
         }
-        Some(PendingImport {
-            text: self.text.clone(),
-            columns: Some(Columns { header: self.header, mapping: self.mapping.clone() }),
-            ..kept
-        })
+        Some(PendingImport { text: self.text.clone(), columns: Some(self.columns()), ..kept })
     }
 
     /// The table's data rows (without the header).
@@ -252,13 +266,28 @@ impl ImportState {
         match msg {
             ImportMsg::Text(text) => {
                 self.text = text;
-                self.file = None;
-                self.decoded = None;
+                (self.file, self.decoded, self.set_aside, self.workbook) = (None, None, None, None);
                 self.reparse();
             }
+            // Not read (the panel says what to do instead): the box keeps what it had.
+            ImportMsg::File(name, bytes) if encoding::is_workbook(&bytes) => self.workbook = Some(name),
             ImportMsg::File(name, bytes) => {
+                if self.file.is_none() && !self.text.trim().is_empty() {
+                    self.set_aside = Some((std::mem::take(&mut self.text), self.columns()));
+                }
+                self.workbook = None;
                 self.file = Some((name, bytes));
                 self.decode();
+            }
+            ImportMsg::RestoreText => {
+                if let Some((text, columns)) = self.set_aside.take() {
+                    self.text = text;
+                    (self.file, self.decoded, self.workbook) = (None, None, None);
+                    self.reparse();
+                    if columns.fit(self.target, self.width()) {
+                        (self.header, self.mapping) = (columns.header, columns.mapping);
+                    }
+                }
             }
             ImportMsg::Encoding(name) => {
                 self.choice = Choice::from_name(&name);

@@ -20,6 +20,7 @@ pub struct PendingImport {
     pub section: usize,
     /// The section's id then: the section is found by it first, in case sections moved.
     pub section_id: String,
+    /// The text in the box; with a file, the text the file's replaced (often empty).
     pub text: String,
     /// The name of a file chosen in the box: its text is not kept (the file is still there to
     /// choose again), but the box comes back open, saying so.
@@ -51,13 +52,17 @@ impl PendingImport {
     /// What is stored, or `None` when there is nothing worth keeping: no text, or more text
     /// than `MAX_KEPT_BYTES`.
     pub fn to_stored(&self) -> Option<String> {
+        let has_text = !self.text.trim().is_empty() && self.text.len() <= MAX_KEPT_BYTES;
+        let mut stored = json!({ "section": self.section, "section_id": self.section_id });
         if let Some(name) = &self.file {
-            return Some(json!({ "section": self.section, "section_id": self.section_id, "file": name }).to_string());
-        }
-        if self.text.trim().is_empty() || self.text.len() > MAX_KEPT_BYTES {
+            stored["file"] = json!(name);
+        } else if !has_text {
             return None;
         }
-        let mut stored = json!({ "section": self.section, "section_id": self.section_id, "text": self.text });
+        if !has_text {
+            return Some(stored.to_string());
+        }
+        stored["text"] = json!(self.text);
         if let Some(columns) = &self.columns {
             stored["header"] = json!(columns.header);
             stored["mapping"] = columns.mapping.iter().map(|f| f.key()).collect();
@@ -72,15 +77,19 @@ impl PendingImport {
         let v: Value = serde_json::from_str(stored).ok()?;
         let section = usize::try_from(v.get("section")?.as_u64()?).ok()?;
         let section_id = v.get("section_id").and_then(Value::as_str).unwrap_or_default().to_string();
-        if let Some(name) = v.get("file") {
-            let file = Some(name.as_str()?.to_string());
-            return Some(PendingImport { section, section_id, text: String::new(), file, columns: None });
-        }
-        let text = v.get("text")?.as_str()?;
-        if text.trim().is_empty() || text.len() > MAX_KEPT_BYTES {
+        let file = match v.get("file") {
+            Some(name) => Some(name.as_str()?.to_string()),
+            None => None,
+        };
+        let text = match v.get("text") {
+            Some(text) => text.as_str()?,
+            None if file.is_some() => "",
+            None => return None,
+        };
+        if file.is_none() && text.trim().is_empty() || text.len() > MAX_KEPT_BYTES {
             return None;
         }
-        Some(PendingImport { section, section_id, text: text.to_string(), file: None, columns: columns_of(&v) })
+        Some(PendingImport { section, section_id, text: text.to_string(), file, columns: columns_of(&v) })
     }
 
     /// The index of the section the text belongs to in `doc`: the section with its id, else

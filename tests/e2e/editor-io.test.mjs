@@ -581,6 +581,45 @@ test("an Excel workbook chosen as the CSV file is named as one, with what to do,
   await page.context().close();
 });
 
+test("a chosen file never loses the table pasted before it: a workbook leaves it, a CSV sets it aside", async () => {
+  const page = await editorPage(session.browser, editorUrl());
+  await loadExample(page);
+  const s = lanshanSection("enforcement");
+  const pasted = "项目\t数量\t单位\n受理投诉举报\t1,234\t件\n立案查处\t300余\t件\n";
+  await pasteIntoImport(page, s, pasted);
+  // The person's own column choice, to be kept with the text.
+  await page.selectOption(`[id="map-${s}-2"]`, "ignore");
+  const xlsx = Buffer.concat([Buffer.from("504b030414000600080000002100", "hex"), Buffer.alloc(200, 7)]);
+  await page.setInputFiles(`[id="csv-${s}"]`, { name: "案件统计.xlsx", mimeType: "application/vnd.ms-excel", buffer: xlsx });
+  await page.waitForSelector(`[id="workbook-${s}"]`);
+  assert.equal(await page.inputValue(`[id="paste-${s}"]`), pasted, "a workbook is not read, and empties nothing");
+  assert.equal(await page.inputValue(`[id="map-${s}-2"]`), "ignore");
+  // A CSV file's text takes the box; the pasted table is set aside, and the panel says so.
+  await page.setInputFiles(`[id="csv-${s}"]`, join(FIXTURES, "case-stats-gbk.csv"));
+  await page.waitForSelector(`[id="set-aside-${s}"]`);
+  assert.equal(await page.$(`[id="workbook-${s}"]`), null, "the workbook's warning is over");
+  assert.match(await page.inputValue(`[id="paste-${s}"]`), /出动执法人员/);
+  assert.match(await page.textContent(`[id="set-aside-${s}"]`), /原先粘贴的内容已换成文件“case-stats-gbk\.csv”的内容/);
+  // A reload (the file is not kept): the pasted table comes back in the box, and the notice says both.
+  await page.reload();
+  await page.waitForSelector(`[id="paste-${s}"]`);
+  assert.equal(await page.inputValue(`[id="paste-${s}"]`), pasted);
+  assert.equal(await page.inputValue(`[id="map-${s}-2"]`), "ignore", "with the person's column choices");
+  assert.match(await page.textContent("#notice-text"), /“case-stats-gbk\.csv”没有应用.*选择文件前粘贴在框中的内容已放回/);
+  // Chosen again, and the pasted table brought back with one click, focus in its box.
+  await page.setInputFiles(`[id="csv-${s}"]`, join(FIXTURES, "case-stats-gbk.csv"));
+  await page.waitForSelector(`[id="set-aside-${s}"]`);
+  await page.locator(`[id="import-${s}"]`).screenshot({ path: join(ARTIFACTS, "editor-import-set-aside.png") });
+  await page.click(`[id="restore-pasted-${s}"]`);
+  await page.waitForFunction((id) => !document.getElementById(id), `set-aside-${s}`);
+  assert.equal(await page.inputValue(`[id="paste-${s}"]`), pasted);
+  assert.equal(await page.inputValue(`[id="map-${s}-2"]`), "ignore");
+  assert.equal(await page.$(`[id="decoded-${s}"]`), null, "no file is named as read any more");
+  assert.equal(await focusedId(page), `paste-${s}`);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
 test("a broken file shows its errors and never replaces the current work", async () => {
   const page = await editorPage(session.browser, editorUrl());
   await loadExample(page);

@@ -64,7 +64,6 @@ export async function paste(page, locator, text) {
   await page.keyboard.press("Control+V");
 }
 
-/** The id of the focused element. */
 /** Opens section `s`'s table import box, pastes `text` into it, and waits for its columns. */
 export async function pasteIntoImport(page, s, text) {
   await page.click(`[id="import:${s}"]`);
@@ -72,6 +71,7 @@ export async function pasteIntoImport(page, s, text) {
   await page.waitForSelector(`[id="mapping-${s}"]`);
 }
 
+/** The id of the focused element. */
 export function focusedId(page) {
   return page.evaluate(() => document.activeElement && document.activeElement.id);
 }

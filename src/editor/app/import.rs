@@ -152,6 +152,7 @@ pub fn import_panel(ctx: &FormCtx, state: &ImportState, existing: usize) -> Html
         })
     };
     let on_choose = send.reform(|_| Msg::Import(ImportMsg::ChooseFile));
+    let on_restore = send.reform(|_| Msg::Import(ImportMsg::RestoreText));
     let on_file = send.reform(|e: Event| Msg::ImportFileChosen(e));
     let on_encoding = send.reform(|e: Event| Msg::Import(ImportMsg::Encoding(event_value(&e))));
     let on_header = send.reform(|e: Event| {
@@ -190,8 +191,14 @@ pub fn import_panel(ctx: &FormCtx, state: &ImportState, existing: usize) -> Html
                 }
             </div>
             if state.decoded.is_some_and(|(_, errors)| errors) { <p class="ed-warn" role="status">{ t.decode_errors }</p> }
-            if let Some((name, _)) = state.file.as_ref().filter(|(_, bytes)| encoding::is_workbook(bytes)) {
+            if let Some(name) = &state.workbook {
                 <p class="ed-warn" role="alert" id={format!("workbook-{i}")}>{ fill(t.workbook, &[("name", name.clone())]) }</p>
+            }
+            if let (Some((name, _)), Some(_)) = (&state.file, &state.set_aside) {
+                <p class="ed-hint" role="status" id={format!("set-aside-{i}")}>
+                    { fill(t.set_aside, &[("name", name.clone())]) }{ " " }
+                    <button type="button" class="ed-btn" id={format!("restore-pasted-{i}")} onclick={on_restore}>{ t.restore_pasted }</button>
+                </p>
             }
             if state.rows.is_empty() {
                 <p class="ed-empty">{ t.no_table }</p>

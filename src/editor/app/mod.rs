@@ -733,6 +733,10 @@ impl EditorApp {
                 let t = self.t();
                 let Some(state) = self.import.as_mut() else { return false };
                 let state = Rc::make_mut(state);
+                // Its button goes with the text set aside: the box it went back into is next.
+                if matches!(other, ImportMsg::RestoreText) {
+                    self.focus = Some(Focus::Ids(vec![format!("paste-{}", state.section)]));
+                }
                 let applied = state.update(other, &self.doc);
                 state.refresh(&self.doc);
                 if let Some(edit) = applied {
@@ -881,7 +885,8 @@ impl EditorApp {
         };
         let t = self.t();
         let said = match &pending.file {
-            Some(name) => t.import_file_not_kept.replace("{name}", name),
+            Some(name) if pending.text.trim().is_empty() => t.import_file_not_kept.replace("{name}", name),
+            Some(name) => t.then(&t.import_file_not_kept.replace("{name}", name), t.import_set_aside_back),
             None => t.import_restored.to_string(),
         };
         // A file's name is what is stored until the box changes (it is said once).
