@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { ARTIFACTS, DIST, ROOT, STRICT_CSP, browserAndDist, serveDist } from "./support.mjs";
 import {
-  byId, editorPage, focusedId, lanshanSection, loadExample, noProblems, open, pasteIntoImport, previewShows,
+  LANSHAN, byId, editorPage, focusedId, lanshanSection, loadExample, noProblems, open, pasteIntoImport, previewShows,
   previewText, problems,
 } from "./editor-support.mjs";
 
@@ -923,6 +923,20 @@ test("the preview follows both languages and both themes", async () => {
     const anchor = document.querySelector("#preview").shadowRoot.getElementById("rw-enforcement");
     return Math.abs(checks.top - side) < 2 && Math.abs(anchor.getBoundingClientRect().top - checks.bottom) < 60;
   });
+  // A section just added is not in the preview until it has a title (the report is not valid
+  // without one): the preview goes to it once it is there, without the form leaving it first.
+  const sections = JSON.parse(LANSHAN).sections.length;
+  await page.selectOption("#new-section-kind", "metrics");
+  await page.click("#add-section");
+  assert.equal(await focusedId(page), `f/sections/${sections}/title/zh`);
+  const id = await byId(page, `f/sections/${sections}/id`).inputValue();
+  await page.keyboard.type("新加的一节");
+  await previewShows(page, "新加的一节");
+  await page.waitForFunction((anchor) => {
+    const side = document.querySelector(".ed-side-scroll").getBoundingClientRect();
+    const top = document.querySelector("#preview").shadowRoot.getElementById(anchor).getBoundingClientRect().top;
+    return top >= side.top && top < side.bottom - 40;
+  }, `rw-${id}`);
   await page.check("#preview-en");
   await previewShows(page, "more than 5,020 person-times");
   await page.check("#theme-dark");

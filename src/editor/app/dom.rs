@@ -227,18 +227,20 @@ pub fn install_panic_hook(message: &'static str) {
 
 /// Scrolls the side column so the preview shows the section whose anchor is `anchor` (inside
 /// the preview's shadow root). Nothing happens where the column does not scroll by itself
-/// (narrow screens, where the preview sits below the form).
-pub fn follow_in_preview(anchor: &str) {
+/// (narrow screens, where the preview sits below the form). `false` when the preview does not
+/// have that section (yet).
+pub fn follow_in_preview(anchor: &str) -> bool {
     let doc = document();
     let (Some(side), Some(host)) =
         (doc.query_selector(".ed-side-scroll").ok().flatten(), doc.get_element_by_id("preview"))
     else {
-        return;
+        return true;
     };
     if side.scroll_height() <= side.client_height() + 1 {
-        return;
+        return true;
     }
-    let Some(target) = host.shadow_root().and_then(|root| root.get_element_by_id(anchor)) else { return };
+    let Some(target) = host.shadow_root().and_then(|root| root.get_element_by_id(anchor)) else { return false };
     let offset = target.get_bounding_client_rect().top() - side.get_bounding_client_rect().top();
     side.set_scroll_top((side.scroll_top() as f64 + offset - 8.0).max(0.0) as i32);
+    true
 }

@@ -207,6 +207,9 @@ pub struct EditorApp {
     timer: Option<Timeout>,
     /// The section the preview was last scrolled to.
     followed: Option<usize>,
+    /// A section the form went to that the preview does not show yet (just added, or the
+    /// report not valid since): followed once a render of the preview has it.
+    to_follow: Option<usize>,
     ui: Lang,
     preview_lang: Lang,
     theme: &'static str,
@@ -1102,6 +1105,7 @@ impl Component for EditorApp {
             view: None,
             timer: None,
             followed: None,
+            to_follow: None,
             ui,
             preview_lang: lang_of("preview_lang"),
             theme: if prefs.get("theme").and_then(Value::as_str) == Some("dark") { "dark" } else { "light" },
@@ -1220,10 +1224,14 @@ impl Component for EditorApp {
                 }
             }
             Msg::Follow(index) => {
-                if self.followed != Some(index) {
-                    self.followed = Some(index);
-                    if let Some(id) = self.doc.pointer(&format!("/sections/{index}/id")).and_then(Value::as_str) {
-                        dom::follow_in_preview(&format!("rw-{id}"));
+                if self.followed == Some(index) {
+                    self.to_follow = None;
+                } else {
+                    let id = self.doc.pointer(&format!("/sections/{index}/id")).and_then(Value::as_str);
+                    if id.is_none_or(|id| dom::follow_in_preview(&format!("rw-{id}"))) {
+                        (self.followed, self.to_follow) = (Some(index), None);
+                    } else {
+                        self.to_follow = Some(index);
                     }
                 }
                 return false;
@@ -1538,6 +1546,11 @@ impl Component for EditorApp {
     }
 
     fn rendered(&mut self, _ctx: &Context<Self>, _first: bool) {
+        if let Some(index) = self.to_follow {
+            // After the preview's own render, which this render may have started.
+            let send = self.send.clone();
+            Timeout::new(0, move || send.emit(Msg::Follow(index))).forget();
+        }
         if let Some(ids) = self.focus_if_lost.take() {
             if dom::focus_lost() {
                 dom::focus_first(&ids);
