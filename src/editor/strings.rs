@@ -109,6 +109,7 @@ pub struct Strings {
     /// A ranking's `row_heading`, and what it is for.
     pub row_heading: &'static str,
     pub row_heading_hint: &'static str,
+    pub group_label_hint: &'static str,
     /// A ranking's `value_heading`, and what it is for.
     pub value_heading: &'static str,
     pub value_heading_hint: &'static str,
@@ -737,6 +738,7 @@ const ZH: Strings = Strings {
     group: "分组",
     row_heading: "首列标题",
     row_heading_hint: "表格第一列的标题，不填则为“指标”。各行是县区、站点等而不是指标时填写，例如“县区”。",
+    group_label_hint: "中文如“五区”，显示为“五区第1名”。英文写复数名词，不写数目：“districts”显示为“1st of 5 districts”（写成“five districts”会显示为“1st of 5 five districts”）。",
     value_heading: "数值列标题",
     value_heading_hint: "数值一列的标题，不填则为“数值”。各行是同一种数值时填写，例如“合格率”；单位写在各行的数值里，不写在标题里。",
     group_size: "成员数",
@@ -995,10 +997,11 @@ const EN: Strings = Strings {
     id_also_at: "{place} uses this id too: ids must differ; change one of them",
     synthetic_help: "Leave it unticked for a real report. Ticked, the widget says under the report's title: \"{notice}\"",
     groups: "Rank groups",
-    groups_help: "Where ranks are counted, e.g. “five districts” with 5 members. Ranks and ranking tables refer to these ids.",
+    groups_help: "Where ranks are counted, e.g. the city's five districts (五区), 5 members. Ranks and ranking tables refer to these ids.",
     group: "Group",
     row_heading: "First column heading",
     row_heading_hint: "The heading of the table's first column; “Indicator” when empty. Fill it in when the rows are counties, sites or the like rather than indicators, e.g. “County”.",
+    group_label_hint: "In Chinese, e.g. “五区”, shown as “五区第1名”. In English, a plural noun without the number: “districts” is shown as “1st of 5 districts” (“five districts” would read “1st of 5 five districts”).",
     value_heading: "Value column heading",
     value_heading_hint: "The heading of the value column; “Value” when empty. Fill it in when every row's value is the same kind of figure, e.g. “Pass rate”; the unit goes with each row's value, not in the heading.",
     group_size: "Members",

@@ -76,6 +76,9 @@ test("a small report is built from an empty one through the form only", async ()
   await page.keyboard.press("End");
   await page.keyboard.type("-counties");
   await byId(page, "f/groups/0/label/zh").fill("全市六县");
+  // The English name is read after the count ("1st of 5 districts"): the hint says to leave it out.
+  const described = (await byId(page, "f/groups/0/label/en").getAttribute("aria-describedby")).split(" ");
+  assert.match(await byId(page, described.find((id) => id.startsWith("h-"))).textContent(), /“districts”显示为“1st of 5 districts”/);
   await byId(page, "f/groups/0/size").fill("6");
   await page.selectOption("#new-section-kind", "metrics");
   await page.click("#add-section");

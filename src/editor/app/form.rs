@@ -657,7 +657,7 @@ fn GroupsForm() -> Html {
                             <StrField ptr={format!("{ptr}/id")} label={t.id} required=true />
                             <NumField ptr={format!("{ptr}/size")} label={t.group_size} required=true integer=true />
                         </div>
-                        <TextField ptr={format!("{ptr}/label")} label={t.label} required=true />
+                        <TextField ptr={format!("{ptr}/label")} label={t.label} required=true hint={t.group_label_hint} />
                     </fieldset>
                 }
             }) }
