@@ -162,16 +162,16 @@ pub fn Widget(props: &WidgetProps) -> Html {
             };
         });
     }
-    // A URL hash naming one of our sections (#rw-air) opens it, when the report appears and
-    // whenever the hash changes; the reader's remembered large text applies when it appears and
+    // A URL hash naming one of our sections (#rw-air) opens it, when the report first appears
+    // (not when it is mounted again with the hash unchanged) and whenever the hash changes; the reader's remembered large text applies when it appears and
     // whenever it changes; print shows everything expanded; Escape closes tooltips.
     {
         let dispatch = state.dispatcher();
         use_effect_with(matches!(props.outcome, Outcome::Report(_)), move |&shown| {
             let follow = {
                 let dispatch = dispatch.clone();
-                Callback::from(move |()| {
-                    let wanted = latest.borrow().clone().zip(dom::location_hash());
+                Callback::from(move |again: bool| {
+                    let wanted = latest.borrow().clone().zip(dom::location_hash(again));
                     if let Some(s) = wanted.and_then(|(view, h)| view.section_for_hash(&h).map(|s| s.anchor.clone())) {
                         dispatch.dispatch(BodyAction::Go(s));
                     }
@@ -190,12 +190,12 @@ pub fn Widget(props: &WidgetProps) -> Html {
                 })
             };
             if shown {
-                follow.emit(());
+                follow.emit(false);
                 remembered.emit(());
             }
             let (before, escape) = (dispatch.clone(), dispatch.clone());
             let guards = (
-                dom::on_window("hashchange", None, follow),
+                dom::on_window("hashchange", None, follow.reform(|()| true)),
                 dom::on_window(dom::LARGE_TEXT_EVENT, None, remembered.clone()),
                 dom::on_window("storage", None, remembered),
                 dom::on_window(

@@ -459,6 +459,61 @@ test("the page's language switch: the same language changes nothing; another kee
   await context.close();
 });
 
+test("a language switch does not go back to the section the page's address names: the reader's place and focus stay", async () => {
+  const context = await session.browser.newContext({ viewport: { width: 1100, height: 800 } });
+  const page = await context.newPage();
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(String(e)));
+  await page.addInitScript(recordEventDetails);
+  // An old office PC: a first render takes over a frame, and Yew then runs the report's effects
+  // (where the hash is followed) only after the new report has replaced the old one on screen.
+  const cdp = await context.newCDPSession(page);
+  await cdp.send("Emulation.setCPUThrottlingRate", { rate: 6 });
+  // A link to a section of the report: the first load goes there.
+  await page.goto(`${session.server.url}/switch.html#rw-enforcement`);
+  await waitForState(page, "s", "ready");
+  const sectionTop = () => page.$eval("#s", (h) => h.shadowRoot.getElementById("rw-enforcement").getBoundingClientRect().top);
+  await page.waitForFunction(() => window.scrollY > 0);
+  const top = await sectionTop();
+  assert.ok(top > -5 && top < 200, `the linked section is in view at the top (${top})`);
+  // The page's own switcher, a button at its top, used by keyboard after scrolling back up.
+  await page.evaluate(() => {
+    const button = document.createElement("button");
+    button.id = "switch";
+    button.textContent = "English";
+    button.addEventListener("click", () => {
+      const host = document.getElementById("s");
+      host.setAttribute("data-lang", host.getAttribute("data-lang") === "zh" ? "en" : "zh");
+    });
+    document.body.prepend(button);
+    window.scrollTo(0, 0);
+  });
+  const readies = () => page.evaluate(() => window.__rwDetails.filter((d) => d.name === "report-widget:ready").length);
+  const switchLanguage = async () => {
+    const before = await readies();
+    await page.focus("#switch");
+    await page.keyboard.press("Enter");
+    await page.waitForFunction((n) => window.__rwDetails.filter((d) => d.name === "report-widget:ready").length > n, before);
+    await sleep(300);
+    assert.equal(await page.evaluate(() => document.activeElement.id), "switch", "the focus stays on the switcher");
+    assert.equal(await page.evaluate(() => window.scrollY), 0, "the page stays where the reader was");
+  };
+  await switchLanguage();
+  // A contents link writes the hash too; after it, the reader scrolls back up and switches again.
+  await page.$eval("#s", (h) => h.shadowRoot.querySelector('.rw-toc a[href="#rw-air-ranks"]').click());
+  assert.equal(new URL(page.url()).hash, "#rw-air-ranks");
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await switchLanguage();
+  // A new address the page goes to still takes the reader to its section.
+  await page.evaluate(() => (location.hash = "#rw-enforcement"));
+  await page.waitForFunction(() => {
+    const top = document.getElementById("s").shadowRoot.getElementById("rw-enforcement").getBoundingClientRect().top;
+    return top > -5 && top < 200;
+  });
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test("a host removed while its data-src is loading: the request is aborted and nothing is announced", async () => {
   const { page, context } = await openThree();
   await settled(page);

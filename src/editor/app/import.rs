@@ -5,7 +5,7 @@
 use super::form::{event_value, radio, FormCtx};
 use super::Msg;
 use crate::editor::doc::{display, text_parts};
-use crate::editor::encoding::{self, Choice};
+use crate::editor::encoding::Choice;
 pub use crate::editor::import::{ImportMsg, ImportState};
 use crate::editor::mapping::{self, Field, Note};
 use crate::editor::pending::MAX_KEPT_BYTES;
