@@ -65,8 +65,6 @@ pub struct Ui {
     pub download_png: &'static str,
     /// Shown beside the downloads of a chart or a table when its file could not be made.
     pub export_failed: &'static str,
-    /// Accessible names of the export buttons: "{what}" is the chart or table title.
-    pub export_label: &'static str,
     pub legend: &'static str,
     pub all_hidden: &'static str,
     pub show_all: &'static str,
@@ -92,8 +90,6 @@ pub struct Ui {
     /// Button that unfolds an amount in 万元 converted to yuan.
     pub in_yuan: &'static str,
     pub summary_label: &'static str,
-    pub summary_of_section: &'static str,
-    pub rank_bar: &'static str,
     pub table_of: &'static str,
     // Punctuation and joints, which differ between the languages.
     pub colon: &'static str,
@@ -160,7 +156,6 @@ const ZH: Ui = Ui {
     download_svg: "下载SVG",
     download_png: "下载PNG",
     export_failed: "文件未能生成，请稍后重试。",
-    export_label: "{what}：",
     legend: "图例：显示或隐藏项目",
     all_hidden: "所有项目均已隐藏。请在图例中选择要显示的项目。",
     show_all: "全部显示",
@@ -178,8 +173,6 @@ const ZH: Ui = Ui {
     show_by_page: "分页显示",
     in_yuan: "折合元",
     summary_label: "概述",
-    summary_of_section: "本节概述",
-    rank_bar: "名次",
     table_of: "数据表",
     colon: "：",
     paren_open: "（",
@@ -243,7 +236,6 @@ const EN: Ui = Ui {
     download_svg: "Download SVG",
     download_png: "Download PNG",
     export_failed: "The file could not be made. Please try again.",
-    export_label: "{what}: ",
     legend: "Legend: show or hide items",
     all_hidden: "All items are hidden. Choose the items to show in the legend.",
     show_all: "Show all",
@@ -261,8 +253,6 @@ const EN: Ui = Ui {
     show_by_page: "Show page by page",
     in_yuan: "In yuan",
     summary_label: "Summary",
-    summary_of_section: "Section summary",
-    rank_bar: "Rank",
     table_of: "Data table",
     colon: ": ",
     paren_open: " (",
