@@ -224,10 +224,17 @@ impl Shadow {
         let _ = JsFuture::from(self.stylesheet.clone()).await;
     }
 
+    /// The host shows a report it rendered before, as a still copy (`freeze`): it is being
+    /// mounted again.
+    pub fn replaces_report(&self) -> bool {
+        matches!(&self.placeholder, Placeholder::Prerendered(nodes) if nodes.iter().any(|n| n.has_attribute(PREVIOUS_MARK)))
+    }
+
     /// Called once the first render is in the DOM. A report replaces the placeholder; an error
     /// panel comes first and keeps the page's fallback content (or the prerendered report)
     /// visible below it, since the reader still gets that.
     pub fn finish(&self, report_shown: bool) {
+        let replacing = self.replaces_report();
         match &self.placeholder {
             Placeholder::Loading(note) => note.remove(),
             Placeholder::Slot(slot) => {
@@ -238,7 +245,7 @@ impl Shadow {
             Placeholder::Prerendered(nodes) => {
                 // A still copy of the report shown before a remount (`freeze`) never stays
                 // below an error: it may be another report than the one asked for.
-                if report_shown || nodes.iter().any(|n| n.has_attribute(PREVIOUS_MARK)) {
+                if report_shown || replacing {
                     nodes.iter().for_each(|n| n.remove());
                 } else if let (Some(parent), Some(first)) = (self.root.parent_node(), nodes.first()) {
                     let _ = parent.insert_before(&self.root, Some(first));

@@ -235,7 +235,7 @@ fn retheme(host: &Element) {
         Some((instance.id, instance.rendered.take()?))
     });
     let Some((id, Rendered { mut app, outcome })) = taken else { return };
-    app.update(WidgetProps { outcome: outcome.clone(), theme: host_theme(host), live: true });
+    app.update(WidgetProps { outcome: outcome.clone(), theme: host_theme(host), live: true, remount: false });
     keep_app(id, app, outcome);
 }
 
@@ -263,7 +263,7 @@ fn hydrate(id: u64, host: &Element, lang: Lang) -> bool {
     let outcome = Outcome::Report(Rc::new(ReportView::new(&report, lang)));
     let app = yew::Renderer::<Widget>::with_root_and_props(
         root,
-        WidgetProps { outcome: outcome.clone(), theme: host_theme(host), live: true },
+        WidgetProps { outcome: outcome.clone(), theme: host_theme(host), live: true, remount: false },
     )
     .hydrate();
     announce_after_render(id, host.clone(), None, None, lang);
@@ -414,7 +414,12 @@ async fn run(id: u64, host: Element, stylesheet: Stylesheet, abort: Option<Abort
     let root = shadow.root.clone();
     let app = yew::Renderer::<Widget>::with_root_and_props(
         root,
-        WidgetProps { outcome: outcome.clone(), theme: host_theme(&host), live: true },
+        WidgetProps {
+            outcome: outcome.clone(),
+            theme: host_theme(&host),
+            live: true,
+            remount: shadow.replaces_report(),
+        },
     )
     .render();
     announce_after_render(id, host, Some(shadow), error, lang);

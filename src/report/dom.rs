@@ -139,13 +139,8 @@ mod imp {
         crate::embed::exporter::request_csv(file, rows, failed)
     }
 
-    thread_local! {
-        static FOLLOWED: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
-    }
-
-    pub fn location_hash(again: bool) -> Option<String> {
-        let hash = gloo::utils::window().location().hash().ok().filter(|h| !h.is_empty())?;
-        (again || FOLLOWED.with_borrow(|f| hash[1..] != **f)).then_some(hash)
+    pub fn location_hash() -> Option<String> {
+        gloo::utils::window().location().hash().ok().filter(|h| !h.is_empty())
     }
 
     pub fn collation_ranks(rows: &[crate::view::RankingRowView], lang: crate::model::Lang) -> Option<Vec<u32>> {
@@ -174,7 +169,6 @@ mod imp {
     /// Scrolls the section `anchor` (inside the element of `root`) into view and moves the
     /// keyboard focus to its heading button.
     pub fn go_to_section(root: &NodeRef, anchor: &str) {
-        FOLLOWED.with_borrow_mut(|f| anchor.clone_into(f));
         let Some(root) = root.cast::<Element>() else { return };
         let mut selector = String::from("#");
         selector.push_str(anchor);
@@ -255,7 +249,7 @@ mod imp {
     ) {
     }
     pub fn export_csv(_file: &str, _rows: &[Vec<String>], _failed: Callback<()>) {}
-    pub fn location_hash(_again: bool) -> Option<String> {
+    pub fn location_hash() -> Option<String> {
         None
     }
     pub fn collation_ranks(_rows: &[crate::view::RankingRowView], _lang: crate::model::Lang) -> Option<Vec<u32>> {
@@ -318,11 +312,9 @@ pub fn collation_ranks(rows: &[crate::view::RankingRowView], lang: crate::model:
     imp::collation_ranks(rows, lang)
 }
 
-/// The page's URL hash (`#rw-air`), if any; unless `again`, not one naming the section a report
-/// of this page last went to (`go_to_section`): a report mounted again, for a language switch,
-/// does not take the reader and the focus back there.
-pub fn location_hash(again: bool) -> Option<String> {
-    imp::location_hash(again)
+/// The page's URL hash (`#rw-air`), if any.
+pub fn location_hash() -> Option<String> {
+    imp::location_hash()
 }
 
 /// Shows `#anchor` in the address bar, quietly, when the host page is not using the hash.

@@ -57,6 +57,10 @@ pub struct WidgetProps {
     /// read before the wasm has come or where it never does. Hydration applies the difference,
     /// which is in attributes only. Required, so that no render forgets to say which it is.
     pub live: bool,
+    /// A host mounted again (a language switch) while its earlier report is on screen: the
+    /// page's `#rw-…` address, which that report went to, is not followed again (it would move
+    /// the reader and the keyboard focus off the page's own switch).
+    pub remount: bool,
 }
 
 /// What every component below the root may need: the language, whether the page is being
@@ -162,16 +166,17 @@ pub fn Widget(props: &WidgetProps) -> Html {
             };
         });
     }
-    // A URL hash naming one of our sections (#rw-air) opens it, when the report first appears
-    // (not when it is mounted again with the hash unchanged) and whenever the hash changes; the reader's remembered large text applies when it appears and
+    // A URL hash naming one of our sections (#rw-air) opens it, when the report appears (unless
+    // `remount`) and whenever the hash changes; the reader's remembered large text applies when it appears and
     // whenever it changes; print shows everything expanded; Escape closes tooltips.
     {
         let dispatch = state.dispatcher();
+        let remount = props.remount;
         use_effect_with(matches!(props.outcome, Outcome::Report(_)), move |&shown| {
             let follow = {
                 let dispatch = dispatch.clone();
-                Callback::from(move |again: bool| {
-                    let wanted = latest.borrow().clone().zip(dom::location_hash(again));
+                Callback::from(move |()| {
+                    let wanted = latest.borrow().clone().zip(dom::location_hash());
                     if let Some(s) = wanted.and_then(|(view, h)| view.section_for_hash(&h).map(|s| s.anchor.clone())) {
                         dispatch.dispatch(BodyAction::Go(s));
                     }
@@ -190,12 +195,14 @@ pub fn Widget(props: &WidgetProps) -> Html {
                 })
             };
             if shown {
-                follow.emit(false);
+                if !remount {
+                    follow.emit(());
+                }
                 remembered.emit(());
             }
             let (before, escape) = (dispatch.clone(), dispatch.clone());
             let guards = (
-                dom::on_window("hashchange", None, follow.reform(|()| true)),
+                dom::on_window("hashchange", None, follow),
                 dom::on_window(dom::LARGE_TEXT_EVENT, None, remembered.clone()),
                 dom::on_window("storage", None, remembered),
                 dom::on_window(
@@ -441,6 +448,8 @@ pub fn render_themed(outcome: Outcome, theme: Theme) -> String {
         .expect("a current-thread runtime needs no resources that can be missing");
     let local = tokio::task::LocalSet::new();
     local.block_on(&runtime, async move {
-        yew::LocalServerRenderer::<Widget>::with_props(WidgetProps { outcome, theme, live: false }).render().await
+        yew::LocalServerRenderer::<Widget>::with_props(WidgetProps { outcome, theme, live: false, remount: false })
+            .render()
+            .await
     })
 }
