@@ -1028,6 +1028,7 @@ fn a_pasted_table_not_applied_is_kept_and_comes_back_to_its_section() {
         text: "指标\t数值\r\n扬尘治理达标率\t96.0\r\n".into(),
         file: None,
         columns: None,
+        set_aside: None,
     };
     let stored = pending.to_stored().expect("kept");
     assert_eq!(PendingImport::from_stored(&stored).as_ref(), Some(&pending), "read back as written");
@@ -1077,6 +1078,7 @@ fn the_column_choices_are_kept_with_the_pasted_table_and_what_was_kept_before_th
         text: "指标\t数值\r\n扬尘治理达标率\t96.0\r\n".into(),
         file: None,
         columns: Some(columns.clone()),
+        set_aside: None,
     };
     let stored = pending.to_stored().expect("kept");
     let v: Value = serde_json::from_str(&stored).unwrap();
@@ -1756,10 +1758,10 @@ fn a_chosen_file_sets_pasted_text_aside_and_a_workbook_changes_nothing() {
     let csv = "区县,数值\n甲区,12\n乙区,7\n";
     state.update(ImportMsg::File("sites.csv".into(), csv.as_bytes().to_vec()), &doc);
     assert_eq!((state.text.as_str(), state.workbook.as_deref()), (csv, None));
-    assert_eq!(state.set_aside.as_ref().map(|(text, _)| text.as_str()), Some(RANKING_TSV));
+    assert_eq!(state.set_aside.as_ref().map(|a| a.text.as_str()), Some(RANKING_TSV));
     // A second file replaces the first file's text; the pasted text stays set aside.
     state.update(ImportMsg::File("other.csv".into(), "区县,数值\n丙区,3\n".into()), &doc);
-    assert_eq!(state.set_aside.as_ref().map(|(text, _)| text.as_str()), Some(RANKING_TSV));
+    assert_eq!(state.set_aside.as_ref().map(|a| a.text.as_str()), Some(RANKING_TSV));
     // A reload keeps the file's name and the text set aside, which comes back in the box.
     let kept = state.pending(&doc).expect("kept");
     assert_eq!((kept.file.as_deref(), kept.text.as_str()), (Some("other.csv"), RANKING_TSV));
@@ -1774,6 +1776,40 @@ fn a_chosen_file_sets_pasted_text_aside_and_a_workbook_changes_nothing() {
     assert_eq!((state.text.as_str(), state.file.is_none(), state.decoded), (RANKING_TSV, true, None));
     assert_eq!((state.header, &state.mapping), (header, &mapping));
     assert_eq!(state.set_aside, None);
+
+    // The file's text edited (a cell fixed): the pasted text stays set aside, and a reload
+    // keeps both, the edited text in the box.
+    state.update(ImportMsg::File("sites.csv".into(), csv.as_bytes().to_vec()), &doc);
+    let edited = "区县,数值\n甲区,13\n乙区,7\n";
+    state.update(ImportMsg::Text(edited.into()), &doc);
+    assert_eq!(state.set_aside.as_ref().map(|a| (a.text.as_str(), a.by.as_str())), Some((RANKING_TSV, "sites.csv")));
+    let kept = state.pending(&doc).expect("kept");
+    assert_eq!((kept.text.as_str(), kept.file.as_deref()), (edited, None));
+    let read = PendingImport::from_stored(&kept.to_stored().unwrap()).expect("read back");
+    assert_eq!(read.set_aside.as_ref().map(|a| (a.text.as_str(), a.by.as_str())), Some((RANKING_TSV, "sites.csv")));
+    let reloaded = ImportState::restore(1, &doc, read).unwrap();
+    assert_eq!(reloaded.text, edited);
+    assert_eq!(reloaded.set_aside.as_ref().map(|a| a.text.as_str()), Some(RANKING_TSV));
+    assert!(!reloaded.too_big_to_keep());
+    // Emptied, the box keeps the set-aside text for a reload, in the box.
+    state.update(ImportMsg::Text(String::new()), &doc);
+    assert_eq!(state.pending(&doc).map(|k| k.text), Some(RANKING_TSV.to_string()));
+    // Both together over the limit: the set-aside text is not stored, and the panel says so.
+    let mut big = state.clone();
+    big.update(ImportMsg::Text("区县\t1\n".repeat((MAX_KEPT_BYTES - 20) / 9)), &doc);
+    assert!(big.text.len() <= MAX_KEPT_BYTES && big.text.len() + RANKING_TSV.len() > MAX_KEPT_BYTES);
+    assert!(big.too_big_to_keep());
+    let stored = big.pending(&doc).and_then(|k| k.to_stored()).expect("the box's text is kept");
+    assert!(!stored.contains("set_aside"));
+    // The section turned into case statistics (an undo): the set-aside text follows, its
+    // column choices for a ranking dropped.
+    let mut cases = doc.clone();
+    cases["sections"][1]["kind"] = json!("case_stats");
+    let followed = state.follow(&doc, &cases).expect("a section a table fills");
+    assert_eq!(followed.set_aside.as_ref().map(|a| (a.text.as_str(), a.columns.is_none())), Some((RANKING_TSV, true)));
+    // Brought back by hand after the edit, with the person's choices.
+    state.update(ImportMsg::RestoreText, &doc);
+    assert_eq!((state.text.as_str(), &state.mapping), (RANKING_TSV, &mapping));
 
     // A file chosen over an empty box, or over another file, sets nothing aside.
     let mut state = ImportState::new(1, &doc).unwrap();

@@ -6,7 +6,7 @@
 use crate::editor::doc::{ids, kind_of, text_parts, Edit};
 use crate::editor::encoding::{self, Choice, Encoding};
 use crate::editor::mapping::{self, Built, Field, Note, Target};
-use crate::editor::pending::{self, Columns, PendingImport};
+use crate::editor::pending::{self, Columns, PendingImport, SetAside};
 use crate::editor::table;
 use crate::model::SectionKind;
 use serde_json::Value;
@@ -30,10 +30,9 @@ pub struct ImportState {
     pub header: bool,
     pub mapping: Vec<Field>,
     pub replace: bool,
-    /// Text pasted or typed into the box, with the person's column choices, that a chosen
-    /// file's text replaced: one click brings it back (a file can be chosen again; a paste
-    /// may be gone from the clipboard).
-    pub set_aside: Option<(String, Columns)>,
+    /// Text pasted or typed into the box that a chosen file's text replaced (kept while the
+    /// file's text is edited).
+    pub set_aside: Option<SetAside>,
     /// A spreadsheet workbook chosen as the file: named in the panel and not read, so the
     /// box keeps what it had.
     pub workbook: Option<String>,
@@ -102,6 +101,7 @@ impl ImportState {
     pub fn restore(section: usize, doc: &Value, kept: PendingImport) -> Option<ImportState> {
         let mut state = ImportState::new(section, doc)?;
         state.text = kept.text;
+        state.set_aside = kept.set_aside;
         state.reparse();
         if let Some(columns) = kept.columns.filter(|c| c.fit(state.target, state.width())) {
             state.header = columns.header;
@@ -130,8 +130,7 @@ impl ImportState {
             state.replace = self.replace;
             state.not_stored = self.not_stored;
             // Columns chosen for the other kind's fields would not fit: read again on return.
-            state.set_aside =
-                self.set_aside.clone().map(|(text, _)| (text, Columns { header: false, mapping: Vec::new() }));
+            state.set_aside = self.set_aside.clone().map(|aside| SetAside { columns: None, ..aside });
             state.workbook = self.workbook.clone();
             state.decode();
         }
@@ -195,15 +194,31 @@ impl ImportState {
             text: String::new(),
             file: None,
             columns: None,
+            set_aside: None,
+        };
+        // A file's text is not kept: the pasted text it replaced goes back in the box instead.
+        let aside_in_box = |aside: Option<&SetAside>| {
+            let (text, columns) = aside.map_or((String::new(), None), |a| (a.text.clone(), a.columns.clone()));
+            PendingImport { text, columns, ..kept.clone() }
         };
         if let Some((name, _)) = &self.file {
-            let (text, columns) = self.set_aside.clone().map_or((String::new(), None), |(t, c)| (t, Some(c)));
-            return Some(PendingImport { file: Some(name.clone()), text, columns, ..kept });
+            return Some(PendingImport { file: Some(name.clone()), ..aside_in_box(self.set_aside.as_ref()) });
         }
         if self.text.trim().is_empty() {
-            return None;
+            return self.set_aside.as_ref().map(|aside| aside_in_box(Some(aside)));
         }
-        Some(PendingImport { text: self.text.clone(), columns: Some(self.columns()), ..kept })
+        Some(PendingImport {
+            text: self.text.clone(),
+            columns: Some(self.columns()),
+            set_aside: self.set_aside.clone(),
+            ..kept
+        })
+    }
+
+    /// Whether what `pending` keeps is over `MAX_KEPT_BYTES`, so a reload would lose some of it.
+    pub fn too_big_to_keep(&self) -> bool {
+        let text = if self.file.is_some() { 0 } else { self.text.len() };
+        text + self.set_aside.as_ref().map_or(0, |a| a.text.len()) > pending::MAX_KEPT_BYTES
     }
 
     /// The table's data rows (without the header).
@@ -265,26 +280,30 @@ impl ImportState {
     pub fn update(&mut self, msg: ImportMsg, doc: &Value) -> Option<Edit> {
         match msg {
             ImportMsg::Text(text) => {
+                // A text set aside stays: the person may be fixing a cell of the file's text.
                 self.text = text;
-                (self.file, self.decoded, self.set_aside, self.workbook) = (None, None, None, None);
+                (self.file, self.decoded, self.workbook) = (None, None, None);
                 self.reparse();
             }
             // Not read (the panel says what to do instead): the box keeps what it had.
             ImportMsg::File(name, bytes) if encoding::is_workbook(&bytes) => self.workbook = Some(name),
             ImportMsg::File(name, bytes) => {
-                if self.file.is_none() && !self.text.trim().is_empty() {
-                    self.set_aside = Some((std::mem::take(&mut self.text), self.columns()));
+                if let Some(aside) = &mut self.set_aside {
+                    aside.by.clone_from(&name);
+                } else if self.file.is_none() && !self.text.trim().is_empty() {
+                    let columns = Some(self.columns());
+                    self.set_aside = Some(SetAside { text: std::mem::take(&mut self.text), columns, by: name.clone() });
                 }
                 self.workbook = None;
                 self.file = Some((name, bytes));
                 self.decode();
             }
             ImportMsg::RestoreText => {
-                if let Some((text, columns)) = self.set_aside.take() {
+                if let Some(SetAside { text, columns, .. }) = self.set_aside.take() {
                     self.text = text;
                     (self.file, self.decoded, self.workbook) = (None, None, None);
                     self.reparse();
-                    if columns.fit(self.target, self.width()) {
+                    if let Some(columns) = columns.filter(|c| c.fit(self.target, self.width())) {
                         (self.header, self.mapping) = (columns.header, columns.mapping);
                     }
                 }

@@ -1,7 +1,8 @@
 //! A table pasted (or typed) into a section's import box but not applied yet. It is kept in the
 //! browser beside the work, so a reload, a crash or a closed tab does not lose it: the box comes
 //! back with the text in it, and with the columns as the person mapped them. Of a chosen file
-//! only its name is kept, for the box to come back saying it must be chosen again.
+//! only its name is kept, for the box to come back saying it must be chosen again, with the
+//! pasted text the file's text had replaced (`SetAside`) in the box.
 
 use super::doc::kind_of;
 use super::mapping::{fields_for, Field, Target};
@@ -28,6 +29,19 @@ pub struct PendingImport {
     /// How the person read the table. `None` in what was stored before it was kept (the
     /// table is then read again as on a first paste).
     pub columns: Option<Columns>,
+    /// Beside a file's text the person edited: the pasted text that file's text replaced.
+    pub set_aside: Option<SetAside>,
+}
+
+/// Text pasted or typed into an import box that a chosen file's text replaced: one click brings
+/// it back (a file can be chosen again; a paste may be gone from the clipboard).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SetAside {
+    pub text: String,
+    /// The person's column choices for it; `None` after a reload (read again).
+    pub columns: Option<Columns>,
+    /// The name of the file whose text replaced it.
+    pub by: String,
 }
 
 /// The choices made in the import panel about the table's columns.
@@ -49,8 +63,8 @@ impl Columns {
 }
 
 impl PendingImport {
-    /// What is stored, or `None` when there is nothing worth keeping: no text, or more text
-    /// than `MAX_KEPT_BYTES`.
+    /// What is stored, or `None` when there is nothing worth keeping: no file, and no text or
+    /// more text than `MAX_KEPT_BYTES` (text set aside beside it is kept while both fit).
     pub fn to_stored(&self) -> Option<String> {
         let has_text = !self.text.trim().is_empty() && self.text.len() <= MAX_KEPT_BYTES;
         let mut stored = json!({ "section": self.section, "section_id": self.section_id });
@@ -66,6 +80,9 @@ impl PendingImport {
         if let Some(columns) = &self.columns {
             stored["header"] = json!(columns.header);
             stored["mapping"] = columns.mapping.iter().map(|f| f.key()).collect();
+        }
+        if let Some(aside) = self.set_aside.as_ref().filter(|a| self.text.len() + a.text.len() <= MAX_KEPT_BYTES) {
+            stored["set_aside"] = json!({ "text": aside.text, "by": aside.by });
         }
         Some(stored.to_string())
     }
@@ -89,7 +106,11 @@ impl PendingImport {
         if file.is_none() && text.trim().is_empty() || text.len() > MAX_KEPT_BYTES {
             return None;
         }
-        Some(PendingImport { section, section_id, text: text.to_string(), file, columns: columns_of(&v) })
+        let set_aside = v.get("set_aside").and_then(|a| {
+            let text = a.get("text")?.as_str()?.to_string();
+            Some(SetAside { text, columns: None, by: a.get("by")?.as_str()?.to_string() })
+        });
+        Some(PendingImport { section, section_id, text: text.to_string(), file, columns: columns_of(&v), set_aside })
     }
 
     /// The index of the section the text belongs to in `doc`: the section with its id, else

@@ -609,6 +609,11 @@ test("a chosen file never loses the table pasted before it: a workbook leaves it
   // Chosen again, and the pasted table brought back with one click, focus in its box.
   await page.setInputFiles(`[id="csv-${s}"]`, join(FIXTURES, "case-stats-gbk.csv"));
   await page.waitForSelector(`[id="set-aside-${s}"]`);
+  // A cell of the file's text fixed in the box: the pasted table stays set aside.
+  await byId(page, `paste-${s}`).focus();
+  await page.keyboard.press("Control+End");
+  await page.keyboard.type("\n罚没款\t12\t万元");
+  assert.match(await page.textContent(`[id="set-aside-${s}"]`), /case-stats-gbk\.csv/);
   await page.locator(`[id="import-${s}"]`).screenshot({ path: join(ARTIFACTS, "editor-import-set-aside.png") });
   await page.click(`[id="restore-pasted-${s}"]`);
   await page.waitForFunction((id) => !document.getElementById(id), `set-aside-${s}`);

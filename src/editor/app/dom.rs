@@ -236,10 +236,10 @@ pub fn follow_in_preview(anchor: &str) -> bool {
     else {
         return true;
     };
+    let Some(target) = host.shadow_root().and_then(|root| root.get_element_by_id(anchor)) else { return false };
     if side.scroll_height() <= side.client_height() + 1 {
         return true;
     }
-    let Some(target) = host.shadow_root().and_then(|root| root.get_element_by_id(anchor)) else { return false };
     let offset = target.get_bounding_client_rect().top() - side.get_bounding_client_rect().top();
     side.set_scroll_top((side.scroll_top() as f64 + offset - 8.0).max(0.0) as i32);
     true

@@ -8,7 +8,6 @@ use crate::editor::doc::{display, text_parts};
 use crate::editor::encoding::Choice;
 pub use crate::editor::import::{ImportMsg, ImportState};
 use crate::editor::mapping::{self, Field, Note};
-use crate::editor::pending::MAX_KEPT_BYTES;
 use serde_json::Value;
 use yew::prelude::*;
 
@@ -194,9 +193,9 @@ pub fn import_panel(ctx: &FormCtx, state: &ImportState, existing: usize) -> Html
             if let Some(name) = &state.workbook {
                 <p class="ed-warn" role="alert" id={format!("workbook-{i}")}>{ fill(t.workbook, &[("name", name.clone())]) }</p>
             }
-            if let (Some((name, _)), Some(_)) = (&state.file, &state.set_aside) {
+            if let Some(aside) = &state.set_aside {
                 <p class="ed-hint" role="status" id={format!("set-aside-{i}")}>
-                    { fill(t.set_aside, &[("name", name.clone())]) }{ " " }
+                    { fill(t.set_aside, &[("name", aside.by.clone())]) }{ " " }
                     <button type="button" class="ed-btn" id={format!("restore-pasted-{i}")} onclick={on_restore}>{ t.restore_pasted }</button>
                 </p>
             }
@@ -274,7 +273,7 @@ pub fn import_panel(ctx: &FormCtx, state: &ImportState, existing: usize) -> Html
                     </p>
                 }
             }
-            if state.file.is_none() && state.text.len() > MAX_KEPT_BYTES {
+            if state.too_big_to_keep() {
                 <p class="ed-hint" id={format!("paste-{i}-not-kept")}>{ t.import_not_kept }</p>
             }
             // Beside the apply button: applying is what keeps the table now.

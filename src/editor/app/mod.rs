@@ -1228,8 +1228,14 @@ impl Component for EditorApp {
                 if self.followed == Some(index) {
                     self.to_follow = None;
                 } else {
+                    // The preview's anchor for the section, if the report it shows has it there
+                    // (`rw-` and the id made safe, with its index after it when ids repeat).
                     let id = self.doc.pointer(&format!("/sections/{index}/id")).and_then(Value::as_str);
-                    if id.is_none_or(|id| dom::follow_in_preview(&format!("rw-{id}"))) {
+                    let anchor = id.map(|id| format!("rw-{}", crate::view::slug(id))).and_then(|wanted| {
+                        let shown = &self.view.as_ref()?.sections.get(index)?.anchor;
+                        (*shown == wanted || shown.starts_with(&format!("{wanted}-"))).then(|| shown.clone())
+                    });
+                    if id.is_none() || anchor.is_some_and(|anchor| dom::follow_in_preview(&anchor)) {
                         (self.followed, self.to_follow) = (Some(index), None);
                     } else {
                         self.to_follow = Some(index);
