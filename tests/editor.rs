@@ -1817,3 +1817,57 @@ fn a_chosen_file_sets_pasted_text_aside_and_a_workbook_changes_nothing() {
     assert_eq!(state.set_aside, None);
     assert_eq!(state.pending(&doc).and_then(|k| k.to_stored()).map(|s| s.contains("text")), Some(false));
 }
+
+#[test]
+fn an_organisation_column_headed_unit_and_english_words_inside_others_are_not_misread() {
+    let guess = |target, text: &str| {
+        let rows = table::parse(text, '\t').rows;
+        assert!(mapping::guess_header(&rows), "{text}");
+        mapping::guess_mapping(target, &rows, true)
+    };
+    // 单位 over departments: their names, not a unit column.
+    assert_eq!(
+        guess(Target::Ranking, "序号\t单位名称\t得分\t排名\n1\t市场监管局\t95.5\t1\n2\t区住建局\t93\t2\n"),
+        vec![Field::Ignore, Field::Label, Field::Value, Field::ValueRank]
+    );
+    assert_eq!(
+        guess(Target::Ranking, "单位\t得分\n区生态环境分局\t95.5\n综合行政执法大队\t93\n自来水公司\t90\n"),
+        vec![Field::Label, Field::Value]
+    );
+    // A column named plainer takes the names; 单位 over units is the unit, 处 (places) too.
+    assert_eq!(
+        guess(Target::CaseStats, "项目\t数量\t单位\n受理投诉\t12\t件\n排查点位\t30\t处\n"),
+        vec![Field::Label, Field::Value, Field::Unit]
+    );
+    assert_eq!(
+        guess(Target::CaseStats, "计量单位\t项目\t数量\n件\t受理投诉\t12\n万元\t罚没款\t30\n"),
+        vec![Field::Unit, Field::Label, Field::Value]
+    );
+    // English headers: whole words only (County is no count, Community no unit).
+    assert_eq!(
+        guess(Target::Ranking, "No.\tCounty\tCompliance rate\tRank\n1\t河西区\t98.5%\t1\n2\t河东区\t97.1%\t2\n"),
+        vec![Field::Ignore, Field::Label, Field::Value, Field::ValueRank]
+    );
+    assert_eq!(
+        guess(Target::Ranking, "Community\tScore\tRank\n东关社区\t95\t1\n西关社区\t93\t2\n"),
+        vec![Field::Label, Field::Value, Field::ValueRank]
+    );
+    assert_eq!(guess(Target::Ranking, "Site\tValue (en)\tUnit\n甲\t3\tmg\n")[2], Field::Unit);
+    // One value with a unit among bare ones: that row would read unlike the rest; to check.
+    let rows = table::parse("区县\t得分\n甲区\t86.0%\n乙区\t90\n丙区\t88\n", '\t').rows;
+    let map = mapping::guess_mapping(Target::Ranking, &rows, true);
+    let built = mapping::build(Target::Ranking, Some(rows[0].as_slice()), &rows[1..], &map, &HashSet::new(), "r");
+    let on_some = Note::UnitOnSome { row: 0, cell: "86.0%".into(), unit: "%".into(), without: 2 };
+    assert_eq!(built.notes.iter().filter(|n| n.row().is_some()).collect::<Vec<_>>(), [&on_some]);
+    assert!(on_some.needs_check());
+    // Every value with its unit: a plain note, as before.
+    let rows = table::parse("区县\t达标率\n甲区\t86.0%\n乙区\t90%\n", '\t').rows;
+    let map = mapping::guess_mapping(Target::Ranking, &rows, true);
+    let built = mapping::build(Target::Ranking, Some(rows[0].as_slice()), &rows[1..], &map, &HashSet::new(), "r");
+    let units: Vec<&Note> = built.notes.iter().filter(|n| n.row().is_some()).collect();
+    assert!(units.len() == 2 && units.iter().all(|n| matches!(n, Note::Unit { .. }) && !n.needs_check()), "{units:?}");
+    // A full-width number with a comma for its decimal point gets the same advice.
+    assert_eq!(report_widget::format::figure::decimal_comma("１２，５").as_deref(), Some("12.5"));
+    assert_eq!(report_widget::format::figure::decimal_comma("８７,２").as_deref(), Some("87.2"));
+    assert_eq!(report_widget::format::figure::decimal_comma("１,２３４"), None);
+}

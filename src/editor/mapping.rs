@@ -160,9 +160,27 @@ fn header_word(cell: &str) -> Option<(Field, usize)> {
     if cell.is_empty() {
         return None;
     }
-    // Short words (“数”, “id”) must be the whole cell: “indicator” is not an id.
-    let matches =
-        |w: &&str| if w.chars().count() == 1 || (w.is_ascii() && w.len() <= 3) { cell == *w } else { cell.contains(w) };
+    // “单位名称”, in a bureau's sheet, is an organisation's name, not a unit.
+    if cell.contains("单位") && cell.contains("名称") && !cell.contains("英文") {
+        return Some((Field::Label, 0));
+    }
+    // Short words (“数”, “id”) must be the whole cell: “indicator” is not an id. Other English
+    // words must be whole words of it: “County” is not a count, nor “Community” a unit.
+    let spaced = |s: &str| {
+        let words: String =
+            s.chars().map(|c| if c.is_ascii() && !c.is_ascii_alphanumeric() { ' ' } else { c }).collect();
+        format!(" {} ", words.split_whitespace().collect::<Vec<_>>().join(" "))
+    };
+    let cell_words = spaced(&cell);
+    let matches = |w: &&str| {
+        if w.chars().count() == 1 || (w.is_ascii() && w.len() <= 3) {
+            cell == *w
+        } else if w.is_ascii() {
+            cell_words.contains(&spaced(w))
+        } else {
+            cell.contains(w)
+        }
+    };
     HEADER_WORDS.iter().find_map(|(f, words)| words.iter().position(matches).map(|i| (*f, i)))
 }
 
@@ -244,8 +262,18 @@ pub fn guess_mapping(target: Target, rows: &[Vec<String>], header: bool) -> Vec<
     let mut out = vec![Field::Ignore; width];
     let mut elsewhere = vec![false; width];
     let mut change = vec![false; width];
+    let body = if header { &rows[1..] } else { rows };
     if header {
-        let named: Vec<Option<(Field, usize)>> = rows[0].iter().map(|cell| header_word(cell)).collect();
+        let named: Vec<Option<(Field, usize)>> = rows[0]
+            .iter()
+            .enumerate()
+            .map(|(col, cell)| match header_word(cell) {
+                // “单位” over organisations (市场监管局) names the rows: a unit column holds 件, %.
+                // As a name column it gives way to one its header names plainer (“名称”).
+                Some((Field::Unit, _)) if organisations(body, col) => Some((Field::Label, usize::MAX)),
+                word => word,
+            })
+            .collect();
         for (col, word) in named.iter().enumerate() {
             let Some((f, rank)) = *word else { continue };
             // A field goes to the column that names it most plainly (the first of equals); a
@@ -266,7 +294,6 @@ pub fn guess_mapping(target: Target, rows: &[Vec<String>], header: bool) -> Vec<
             change[col] = named[col].is_none() && CHANGE_WORDS.iter().any(|w| rows[0][col].to_lowercase().contains(w));
         }
     }
-    let body = if header { &rows[1..] } else { rows };
     let numeric_order: &[Field] = match target {
         Target::Ranking => &[Field::Value, Field::ValueRank, Field::ChangeRank],
         Target::CaseStats => &[Field::Value, Field::Resolved],
@@ -310,6 +337,28 @@ pub fn guess_mapping(target: Target, rows: &[Vec<String>], header: bool) -> Vec<
     out
 }
 
+/// Endings of an organisation's name (环保局, 市场监督管理局, 综合执法大队, 自来水公司).
+const ORGANISATION_ENDINGS: &[&str] = &[
+    "局", "委", "办", "厅", "院", "所", "站", "队", "中心", "公司", "政府", "街道", "镇", "乡", "社区", "部", "处",
+    "科", "室", "会", "馆", "校", "集团",
+];
+
+/// Whether most filled cells of column `col` are organisations' names rather than units: longer
+/// than a unit (“万立方米”), or two characters or more ending as a name does (“环保局”; “处”
+/// alone is a unit, of places).
+fn organisations(body: &[Vec<String>], col: usize) -> bool {
+    let filled: Vec<&str> =
+        body.iter().filter_map(|r| r.get(col)).map(|c| c.trim()).filter(|c| !c.is_empty()).collect();
+    let named = filled
+        .iter()
+        .filter(|c| {
+            let n = c.chars().count();
+            n > 6 || (n >= 2 && ORGANISATION_ENDINGS.iter().any(|e| c.ends_with(e)))
+        })
+        .count();
+    named * 2 > filled.len()
+}
+
 /// Something the conversion did that the person should see before applying it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Note {
@@ -317,6 +366,9 @@ pub enum Note {
     Qualifier { row: usize, cell: String, qualifier: &'static str },
     /// “98.5%” read as 98.5 with a unit; “超过20万” beside a unit column “人次” as 20 万人次.
     Unit { row: usize, cell: String, unit: String },
+    /// `Unit`, where `without` other rows have no unit at all (“86.0%” among bare scores): one
+    /// row would read unlike the rest, which the person should check.
+    UnitOnSome { row: usize, cell: String, unit: String, without: usize },
     /// The cell's own unit differs from the unit column's, which is used: “12件” beside “起”.
     UnitConflict { row: usize, cell: String, column: String },
     /// A ranking row has no qualifier: “5020余” is imported as 5020 (the hedge is not kept).
@@ -367,6 +419,7 @@ impl Note {
         match self {
             Note::Qualifier { row, .. }
             | Note::Unit { row, .. }
+            | Note::UnitOnSome { row, .. }
             | Note::UnitConflict { row, .. }
             | Note::QualifierDropped { row, .. }
             | Note::NotANumber { row, .. }
@@ -488,6 +541,16 @@ pub fn build(
         if let Some(entry) = sheet.entry(r, row, &mut taken, &mut notes) {
             entries.push(Value::Object(entry));
             entry_rows.push(r);
+        }
+    }
+    // A unit that some cells wrote and other rows lack (“86.0%” among bare scores).
+    let without = entries.iter().filter(|e| e.get("unit").is_none()).count();
+    if without > 0 {
+        for note in &mut notes {
+            if let Note::Unit { row, cell, unit } = note {
+                let (cell, unit) = (std::mem::take(cell), std::mem::take(unit));
+                *note = Note::UnitOnSome { row: *row, cell, unit, without };
+            }
         }
     }
     Built { entries, notes, row_heading: headings.row, value_heading: headings.value, rows: entry_rows }

@@ -245,11 +245,13 @@ fn times_ten(literal: &str, zeros: usize) -> String {
 }
 
 /// The number a figure may mean if its comma is a decimal point: one comma (or a full-width
-/// one, from a Chinese input method) followed by one or two digits (“97,5”, “12，5”, “-0,25”).
-/// A thousands separator is followed by three (“1,234” is a number). For the editor's import
-/// and the validator's message, which give the same advice.
+/// one, from a Chinese input method) followed by one or two digits (“97,5”, “12，5”, “-0,25”,
+/// and in full-width digits “１２，５”, read as 12.5). A thousands separator is followed by
+/// three (“1,234” is a number). For the editor's import and the validator's message, which give
+/// the same advice.
 pub fn decimal_comma(cell: &str) -> Option<String> {
-    let (whole, fraction) = cell.trim().split_once([',', '，'])?;
+    let cell: String = cell.trim().chars().map(ascii_digit).collect();
+    let (whole, fraction) = cell.split_once([',', '，'])?;
     let digits = whole.strip_prefix('-').unwrap_or(whole);
     let plain = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
     (plain(digits) && plain(fraction) && fraction.len() <= 2).then(|| format!("{whole}.{fraction}"))

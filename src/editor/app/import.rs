@@ -80,6 +80,10 @@ fn note_text(ctx: &FormCtx, note: &Note, state: &ImportState) -> String {
         Note::Unit { row: r, cell, unit } => {
             fill(t.note_unit, &[("row", row(r)), ("cell", cell.clone()), ("unit", unit.clone())])
         }
+        Note::UnitOnSome { row: r, cell, unit, without } => fill(
+            t.note_unit_on_some,
+            &[("row", row(r)), ("cell", cell.clone()), ("unit", unit.clone()), ("n", without.to_string())],
+        ),
         Note::UnitConflict { row: r, cell, column } => {
             fill(t.note_unit_conflict, &[("row", row(r)), ("cell", cell.clone()), ("unit", column.clone())])
         }
