@@ -1871,3 +1871,46 @@ fn an_organisation_column_headed_unit_and_english_words_inside_others_are_not_mi
     assert_eq!(report_widget::format::figure::decimal_comma("８７,２").as_deref(), Some("87.2"));
     assert_eq!(report_widget::format::figure::decimal_comma("１,２３４"), None);
 }
+
+#[test]
+fn english_left_as_it_was_when_its_chinese_changed_is_behind_until_either_is_made_to_match() {
+    use report_widget::editor::english::{self, Written};
+    let mut doc = parse(LANSHAN);
+    let ptr = "/meta/title";
+    let mut written: Vec<Written> = Vec::new();
+    let (zh, en) = doc::text_parts(doc.pointer(ptr));
+    assert!(!en.is_empty());
+    // This year's title typed into the Chinese only.
+    english::note_chinese_edit(&mut written, ptr, &doc);
+    doc["meta"]["title"]["zh"] = json!("2022年法治政府建设情况报告");
+    assert_eq!(english::behind(&written, &doc).map(|w| w.zh.as_str()).collect::<Vec<_>>(), [zh.as_str()]);
+    // More keystrokes keep what the English was written for.
+    english::note_chinese_edit(&mut written, ptr, &doc);
+    doc["meta"]["title"]["zh"] = json!("2022年法治政府建设情况报告（草稿）");
+    assert_eq!(english::behind(&written, &doc).next().map(|w| w.zh.as_str()), Some(zh.as_str()));
+    // Put back (an undo): not behind.
+    let mut undone = doc.clone();
+    undone["meta"]["title"]["zh"] = json!(zh);
+    assert_eq!(english::behind(&written, &undone).count(), 0);
+    // The English edited, in the form or the JSON: not behind; a later Chinese edit is noted afresh.
+    doc["meta"]["title"]["en"] = json!("Report on law-based government in 2022");
+    assert_eq!(english::behind(&written, &doc).count(), 0);
+    english::note_chinese_edit(&mut written, ptr, &doc);
+    doc["meta"]["title"]["zh"] = json!("2022年报告");
+    assert_eq!(
+        english::behind(&written, &doc).next().map(|w| w.zh.as_str()),
+        Some("2022年法治政府建设情况报告（草稿）")
+    );
+    assert_eq!(written.len(), 1);
+    // Said in the checks as advice on the English, in the form's order.
+    let status = report_widget::editor::check_editing(&doc, 0, &written);
+    let advice: Vec<_> = status.problems.iter().filter(|p| p.pointer == "/meta/title/en").collect();
+    assert_eq!(advice.len(), 1);
+    assert_eq!(advice[0].severity, report_widget::validate::Severity::Warning);
+    assert!(advice[0].zh.contains("原为“2022年法治政府建设情况报告（草稿）”"), "{}", advice[0].zh);
+    assert_eq!(status.report.is_some(), report_widget::editor::check(&doc, 0).report.is_some());
+    // A text without English has nothing to be behind.
+    doc["sections"][0]["title"] = json!("空气质量");
+    english::note_chinese_edit(&mut written, "/sections/0/title", &doc);
+    assert_eq!(written.len(), 1);
+}

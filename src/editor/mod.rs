@@ -7,6 +7,7 @@
 
 pub mod doc;
 pub mod encoding;
+pub mod english;
 pub mod history;
 pub mod import;
 pub mod json;
@@ -55,6 +56,18 @@ pub fn check(doc: &Value, text_len: usize) -> Status {
         Err(err) => Status { report: None, problems: err.problems() },
     };
     in_form_order(&mut status.problems);
+    status
+}
+
+/// `check`, with the editor's own advice: English left as it was when its Chinese was edited
+/// (`english::behind`), in the form's order among the validator's problems.
+pub fn check_editing(doc: &Value, text_len: usize, written: &[english::Written]) -> Status {
+    let mut status = check(doc, text_len);
+    let behind = english::problems(written, doc);
+    if !behind.is_empty() {
+        status.problems.extend(behind);
+        in_form_order(&mut status.problems);
+    }
     status
 }
 

@@ -914,6 +914,34 @@ test("after a contents link in the preview, typing in the form keeps the focus t
   await page.context().close();
 });
 
+test("English left as it was when its Chinese is edited is pointed out until either is made to match", async () => {
+  const page = await editorPage(session.browser, editorUrl());
+  await loadExample(page);
+  await noProblems(page);
+  // Last year's report as the start of this year's: the title typed anew, in Chinese only.
+  const zh = byId(page, "f/meta/title/zh");
+  const before = await zh.inputValue();
+  await zh.fill("2022年法治政府建设情况报告");
+  const advice = '#problem-list li[data-pointer="/meta/title/en"]';
+  await page.waitForSelector(advice);
+  assert.match(await page.textContent(advice), new RegExp(`原为“${before.replace(/[()（）]/g, ".")}”.*英文未改`));
+  // Beside the English field too, as advice (the report can still be published).
+  const en = byId(page, "f/meta/title/en");
+  const ids = ((await en.getAttribute("aria-describedby")) ?? "").split(" ").filter(Boolean);
+  const said = await Promise.all(ids.map((id) => byId(page, id).textContent()));
+  assert.ok(said.some((text) => /英文未改/.test(text)), `the English field is described by the advice: ${said.join(" | ")}`);
+  // The English updated: nothing left to say.
+  await en.fill("Report on building law-based government in 2022");
+  await noProblems(page);
+  // Undo of the English brings the advice back; undo of the Chinese too, then it is gone.
+  await page.click("#undo");
+  await page.waitForSelector(advice);
+  await page.click("#undo");
+  await noProblems(page);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
 test("the preview follows both languages and both themes", async () => {
   const page = await editorPage(session.browser, editorUrl());
   await loadExample(page);

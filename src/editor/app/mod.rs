@@ -17,7 +17,7 @@ use crate::editor::nav;
 use crate::editor::output::{self, PayloadPlace, SnippetSettings};
 use crate::editor::pending::PendingImport;
 use crate::editor::strings::{strings, Strings};
-use crate::editor::{check, open_file, Status};
+use crate::editor::{check_editing, open_file, Status};
 use crate::i18n::fill;
 use crate::model::Lang;
 use crate::report::Outcome;
@@ -207,6 +207,9 @@ pub struct EditorApp {
     timer: Option<Timeout>,
     /// The section the preview was last scrolled to.
     followed: Option<usize>,
+    /// What the English of texts whose Chinese was edited was written for (`editor::english`):
+    /// English left behind is pointed out beside its field. Kept for the page's life.
+    english_written: Vec<crate::editor::english::Written>,
     /// A section the form went to that the preview does not show yet (just added, or the
     /// report not valid since): followed once a render of the preview has it.
     to_follow: Option<usize>,
@@ -362,7 +365,7 @@ impl EditorApp {
     fn run_check(&mut self) {
         self.timer = None;
         self.stale = false;
-        let status = check(&self.doc, self.text.len());
+        let status = check_editing(&self.doc, self.text.len(), &self.english_written);
         let t = self.t();
         let messages: Vec<String> = status
             .problems
@@ -877,6 +880,7 @@ impl EditorApp {
         self.set_doc_as(value, None, true, Some(step));
         self.history.seal();
         self.import = None;
+        self.english_written.clear();
         self.say(if had_work { self.t().then(&notice, self.t().replaced_undo) } else { notice });
         self.run_check();
     }
@@ -1107,6 +1111,7 @@ impl Component for EditorApp {
             timer: None,
             followed: None,
             to_follow: None,
+            english_written: Vec::new(),
             ui,
             preview_lang: lang_of("preview_lang"),
             theme: if prefs.get("theme").and_then(Value::as_str) == Some("dark") { "dark" } else { "light" },
@@ -1161,6 +1166,9 @@ impl Component for EditorApp {
                 if matches!(&edit, Edit::Set { ptr, .. } if ptr.starts_with("/sections/") && ptr.matches('/').count() == 2)
                 {
                     self.import = None;
+                }
+                if let Edit::SetText { ptr, lang: Lang::Zh, .. } = &edit {
+                    crate::editor::english::note_chinese_edit(&mut self.english_written, ptr, &self.doc);
                 }
                 let mut value = (*self.doc).clone();
                 let applied = match &edit {
