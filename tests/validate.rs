@@ -479,7 +479,7 @@ fn a_change_says_what_to_choose_for_its_kind() {
         with_change(json!({ "value": "+12.5%", "kind": "percent" })),
         vec![(
             "/sections/0/items/0/change/value".into(),
-            "应为数字，实际是文字“+12.5%”：数值写 12.5，变化的类型选百分比（percent）".into(),
+            "应为数字，实际是文字“+12.5%”：变化值写 12.5，变化的类型选“百分比”（percent）".into(),
             "expected a number, found the text \"+12.5%\": write 12.5 as the value, and choose percent as the change's kind"
                 .into()
         )]
@@ -488,12 +488,16 @@ fn a_change_says_what_to_choose_for_its_kind() {
     for (written, zh, en) in [
         (
             "同比下降5.1个百分点",
-            "数值写 -5.1（下降为负数），变化的类型选百分点（points）",
+            "变化值写 -5.1（下降为负数），变化的类型选“百分点”（points）",
             "write -5.1 as the value (a fall is negative), and choose points as the change's kind",
         ),
-        ("下降5.1%", "数值写 -5.1（下降为负数），变化的类型选百分比（percent）", "choose percent"),
-        ("减少3天", "数值写 -3（下降为负数），变化的类型选绝对值（absolute），单位写“天”", "and \"天\" as its unit"),
-        ("增长12.5%", "数值写 12.5（下降为负数），变化的类型选百分比（percent）", "write 12.5"),
+        ("下降5.1%", "变化值写 -5.1（下降为负数），变化的类型选“百分比”（percent）", "choose percent"),
+        (
+            "减少3天",
+            "变化值写 -3（下降为负数），变化的类型选“绝对值”（absolute），单位写“天”",
+            "and \"天\" as its unit",
+        ),
+        ("增长12.5%", "变化值写 12.5（下降为负数），变化的类型选“百分比”（percent）", "write 12.5"),
     ] {
         let found = with_change(json!({ "value": written, "kind": "percent" }));
         assert_eq!(found.len(), 1, "{written}: {found:?}");
@@ -503,10 +507,10 @@ fn a_change_says_what_to_choose_for_its_kind() {
     // Words without a unit do not say the kind: the one chosen stays ("下降3.2" on a change in
     // points was told to choose absolute); "-3.2个百分点" is points, not a unit "个百分点".
     let found = with_change(json!({ "value": "下降3.2", "kind": "points" }));
-    assert!(found[0].1.contains("数值写 -3.2（下降为负数）") && !found[0].1.contains("类型"), "{found:?}");
+    assert!(found[0].1.contains("变化值写 -3.2（下降为负数）") && !found[0].1.contains("类型"), "{found:?}");
     let found = with_change(json!({ "value": "-3.2个百分点", "kind": "percent" }));
     assert!(
-        found[0].1.contains("数值写 -3.2，变化的类型选百分点（points）") && !found[0].1.contains("单位"),
+        found[0].1.contains("变化值写 -3.2，变化的类型选“百分点”（points）") && !found[0].1.contains("单位"),
         "{found:?}"
     );
     // "改善8.2%": which sign depends on which way is better; no guess.
@@ -803,6 +807,9 @@ fn a_group_named_without_its_size_is_pointed_out_to_its_authors() {
     assert_eq!(found[0].0, "/groups/0/label");
     assert!(found[0].1.contains("“监测站点第1名”") && found[0].1.contains("“12个监测站点”"), "{}", found[0].1);
     assert!(found[0].2.contains("there are 12"), "{}", found[0].2);
+    // The count goes after the group's scope.
+    let found = advice(json!({ "zh": "全市县区", "en": "counties" }));
+    assert!(found[0].1.contains("“全市12个县区”"), "{}", found[0].1);
 }
 
 #[test]

@@ -34,10 +34,15 @@ pub fn advice(report: &Report) -> Vec<Problem> {
             .any(|c| c.is_ascii_digit() || ('０'..='９').contains(&c) || "一二两三四五六七八九十百千万".contains(c));
         if !counted {
             let n = group.size;
+            // The count after the scope: 全市9个县区, not 9个全市县区.
+            let (scope, rest) = ["全市", "全区", "全省", "全县", "全国", "本市", "本区", "本省", "本县"]
+                .iter()
+                .find_map(|scope| zh.strip_prefix(scope).filter(|rest| !rest.is_empty()).map(|rest| (*scope, rest)))
+                .unwrap_or(("", zh));
             out.push(Problem::warning(
                 format!("/groups/{gi}/label"),
-                format!("分组名称“{zh}”没有说出共有几个：名次读作“{zh}第1名”，读屏用户听不到共有 {n} 个；请写成如“{n}个{zh}”"),
-                format!("the group's Chinese name “{zh}” does not say how many there are: a rank reads “{zh}第1名”, and screen-reader users do not hear that there are {n}; write it as, e.g., “{n}个{zh}”"),
+                format!("分组名称“{zh}”没有说出共有几个：名次读作“{zh}第1名”，读屏用户听不到共有 {n} 个；请写成如“{scope}{n}个{rest}”"),
+                format!("the group's Chinese name “{zh}” does not say how many there are: a rank reads “{zh}第1名”, and screen-reader users do not hear that there are {n}; write it as, e.g., “{scope}{n}个{rest}”"),
             ));
         }
     }

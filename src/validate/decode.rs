@@ -738,14 +738,14 @@ fn change_value(d: &mut Decoder, v: &Value, at: &At) -> Option<Decimal> {
             };
             let (kind_zh, kind_en) = match kind {
                 Some(kind) => (
-                    text!("，变化的类型选{}（{kind}）", kind_name(kind)),
+                    text!("，变化的类型选“{}”（{kind}）", kind_name(kind)),
                     text!(", and choose {kind} as the change's kind"),
                 ),
                 None => (String::new(), String::new()),
             };
             d.error(
                 at,
-                text!("应为数字，实际是文字“{s}”：数值写 {number}（下降为负数）{kind_zh}{unit_zh}"),
+                text!("应为数字，实际是文字“{s}”：变化值写 {number}（下降为负数）{kind_zh}{unit_zh}"),
                 text!("expected a number, found the text \"{s}\": write {number} as the value (a fall is negative){kind_en}{unit_en}"),
             );
             return None;
@@ -760,7 +760,7 @@ fn change_value(d: &mut Decoder, v: &Value, at: &At) -> Option<Decimal> {
         if let (Some(number), None, Some(kind)) = (&figure.number, figure.qualifier, kind) {
             d.error(
                 at,
-                text!("应为数字，实际是文字“{s}”：数值写 {number}，变化的类型选{}（{kind}）", kind_name(kind)),
+                text!("应为数字，实际是文字“{s}”：变化值写 {number}，变化的类型选“{}”（{kind}）", kind_name(kind)),
                 text!("expected a number, found the text \"{s}\": write {number} as the value, and choose {kind} as the change's kind"),
             );
             return None;
