@@ -1288,6 +1288,13 @@ fn places_named_inside_a_message_are_said_in_words() {
     untitled["sections"][0]["title"] = json!({ "zh": "" });
     untitled["sections"][0]["id"] = json!("section-1");
     assert_eq!(nav::breadcrumb(&untitled, "/sections/0/title")[0], Crumb::Section { index: 0, name: String::new() });
+    // So is a new entry, by the id the editor made for it (metric, item-2); an id the person
+    // typed still names it.
+    for (id, name) in [("metric", ""), ("item-2", ""), ("group-3", ""), ("pm25", "pm25"), ("metric-air", "metric-air")] {
+        untitled["sections"][0]["items"][0] = json!({ "id": id, "label": "" });
+        let crumbs = nav::breadcrumb(&untitled, "/sections/0/items/0/value");
+        assert_eq!(crumbs[1], Crumb::Entry { list: "items".into(), index: 0, name: name.into() }, "{id}");
+    }
     // A calendar section is named by its title, not by what its marks mean.
     let calendar = doc["sections"].as_array().unwrap().iter().position(|s| s["kind"] == "calendar").unwrap();
     let title = doc["sections"][calendar]["title"]["zh"].as_str().unwrap().to_string();
