@@ -1290,7 +1290,8 @@ fn places_named_inside_a_message_are_said_in_words() {
     assert_eq!(nav::breadcrumb(&untitled, "/sections/0/title")[0], Crumb::Section { index: 0, name: String::new() });
     // So is a new entry, by the id the editor made for it (metric, item-2); an id the person
     // typed still names it.
-    for (id, name) in [("metric", ""), ("item-2", ""), ("group-3", ""), ("pm25", "pm25"), ("metric-air", "metric-air")] {
+    for (id, name) in [("metric", ""), ("item-2", ""), ("group-3", ""), ("pm25", "pm25"), ("metric-air", "metric-air")]
+    {
         untitled["sections"][0]["items"][0] = json!({ "id": id, "label": "" });
         let crumbs = nav::breadcrumb(&untitled, "/sections/0/items/0/value");
         assert_eq!(crumbs[1], Crumb::Entry { list: "items".into(), index: 0, name: name.into() }, "{id}");
@@ -1895,6 +1896,10 @@ fn english_left_as_it_was_when_its_chinese_changed_is_behind_until_either_is_mad
     english::note_chinese_edit(&mut written, ptr, &doc);
     doc["meta"]["title"]["zh"] = json!("2022年法治政府建设情况报告（草稿）");
     assert_eq!(english::behind(&written, &doc).next().map(|w| w.zh.as_str()), Some(zh.as_str()));
+    // Emptied: the checks ask for the Chinese; nothing said about the English meanwhile.
+    let mut emptied = doc.clone();
+    emptied["meta"]["title"]["zh"] = json!("");
+    assert_eq!(english::behind(&written, &emptied).count(), 0);
     // Put back (an undo): not behind.
     let mut undone = doc.clone();
     undone["meta"]["title"]["zh"] = json!(zh);

@@ -33,11 +33,12 @@ pub fn note_chinese_edit(written: &mut Vec<Written>, ptr: &str, before: &Value) 
 
 /// The texts of `doc` whose Chinese differs from what their English was written for while the
 /// English is still the same (changed in the form, the JSON view or by an undo alike: an
-/// English edited since, or a Chinese put back, is not behind).
+/// English edited since, or a Chinese put back, is not behind). A Chinese emptied is not: the
+/// checks already ask for it.
 pub fn behind<'a>(written: &'a [Written], doc: &'a Value) -> impl Iterator<Item = &'a Written> {
     written.iter().filter(|w| {
         let (zh, en) = text_parts(doc.pointer(&w.ptr));
-        en == w.en && zh != w.zh
+        en == w.en && zh != w.zh && !zh.trim().is_empty()
     })
 }
 

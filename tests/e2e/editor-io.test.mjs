@@ -114,6 +114,9 @@ test("a sheet of counties heads the ranking's first and value columns with its o
   assert.equal(await byId(page, `f/sections/${s}/value_heading/zh`).inputValue(), "");
   assert.match(await firstHeading(), /^指标/);
   assert.match((await headings())[1], /^数值/);
+  // The undone import's box is open again, with its sheet; cancelled here.
+  assert.match(await page.inputValue(`[id="paste-${s}"]`), /罗庄区/);
+  await page.click(`[id="cancel-${s}"]`);
   // Added under the indicators, the counties do not rename their column: no note, no heading.
   const rowsBefore = JSON.parse(LANSHAN).sections.find((x) => x.id === "air-ranks").rows.length;
   await pasteIntoImport(page, s, "区县\t综合指数\t排名\r\n兰山区\t4.73\t1\r\n罗庄区\t4.95\t2\r\n");
@@ -189,8 +192,12 @@ test("re-importing a sheet replaces the section's rows by default, says how many
   await page.waitForFunction(() => /替换了原有的 2 条/.test(document.querySelector("#notice-text")?.textContent || ""));
   assert.equal(await rows(), 2, "re-importing does not duplicate the rows");
   await noProblems(page);
-  // Each apply is one undo step: twice back to the rows the section had.
+  // Each apply is one undo step: twice back to the rows the section had. The first undo opens
+  // the box again with its table, to change a column's choice and apply once more.
   await page.click("#undo");
+  await page.waitForSelector(`[id="paste-${s}"]`);
+  assert.match(await page.inputValue(`[id="paste-${s}"]`), /扬尘治理达标率\t96\.0/);
+  assert.match(await page.textContent("#notice-text"), /已撤销.*“从表格填入”已重新打开/);
   await page.click("#undo");
   assert.equal(await rows(), 4);
   await page.waitForFunction(() => !document.querySelector("#preview").shadowRoot.textContent.includes("扬尘治理达标率"));

@@ -210,6 +210,9 @@ pub struct EditorApp {
     /// What the English of texts whose Chinese was edited was written for (`editor::english`):
     /// English left behind is pointed out beside its field. Kept for the page's life.
     english_written: Vec<crate::editor::english::Written>,
+    /// The import box last applied, with the document its rows made: undoing that step opens
+    /// the box again.
+    applied_import: Option<(Rc<Value>, Rc<ImportState>)>,
     /// A section the form went to that the preview does not show yet (just added, or the
     /// report not valid since): followed once a render of the preview has it.
     to_follow: Option<usize>,
@@ -706,6 +709,18 @@ impl EditorApp {
                 None => done.to_string(),
             });
             self.follow_import(&before, Some(if undo { t.undo } else { t.redo }));
+            // The import undone: its box comes back with its table and choices, to change one.
+            let reopened = match &self.applied_import {
+                Some((after, state)) if undo && self.import.is_none() && Rc::ptr_eq(after, &before) => {
+                    state.follow(&before, &self.doc)
+                }
+                _ => None,
+            };
+            if let Some(state) = reopened {
+                self.import = Some(Rc::new(state));
+                let said = self.notice.take().unwrap_or_default();
+                self.say(t.then(&said, t.import_reopened));
+            }
             self.changed();
             true
         } else {
@@ -760,7 +775,7 @@ impl EditorApp {
                     .into_iter()
                     .filter_map(|(key, heading, said)| Some((key, heading.clone()?, said)))
                     .collect();
-                    self.import = None;
+                    let applied_box = self.import.take();
                     let mut value = (*self.doc).clone();
                     if doc::apply(&mut value, &edit) {
                         // The rows and the headings their table gave them: one step.
@@ -773,6 +788,7 @@ impl EditorApp {
                         let step = t.step_import.replace("{what}", &self.crumbs(t, &format!("/sections/{section}")));
                         self.set_doc_as(value, None, true, Some(step));
                         self.history.seal();
+                        self.applied_import = applied_box.map(|state| (self.doc.clone(), state));
                         self.run_check();
                         let numbers = [added.to_string(), before.to_string(), after.to_string()];
                         let counts = [("n", &*numbers[0]), ("old", &*numbers[1]), ("total", &*numbers[2])];
@@ -1112,6 +1128,7 @@ impl Component for EditorApp {
             followed: None,
             to_follow: None,
             english_written: Vec::new(),
+            applied_import: None,
             ui,
             preview_lang: lang_of("preview_lang"),
             theme: if prefs.get("theme").and_then(Value::as_str) == Some("dark") { "dark" } else { "light" },
