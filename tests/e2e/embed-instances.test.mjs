@@ -10,6 +10,7 @@ import {
   LANSHAN,
   TRUNCATED,
   WATER,
+  addHost,
   browserAndDist,
   hostText,
   instanceCount,
@@ -510,13 +511,7 @@ test("a language switch does not go back to the section the page's address names
   await page.evaluate(() => window.scrollTo(0, 0));
   await switchLanguage();
   // A report that appears later (a portal's next view) is a first load: it goes there.
-  await page.evaluate(() => {
-    const later = document.createElement("div");
-    later.id = "later";
-    later.setAttribute("data-report-widget", "");
-    later.setAttribute("data-src", "/lanshan.json");
-    document.body.append(later);
-  });
+  await addHost(page, "later", { "data-src": "/lanshan.json" });
   await waitForState(page, "later", "ready");
   await page.waitForFunction(() =>
     document.getElementById("later").shadowRoot.activeElement?.closest("#rw-air-ranks"));
@@ -599,13 +594,7 @@ test("a panic inside the widget turns every host into a readable error, hosts ad
   assert.match(b.detail.message, /unreachable|panicked at/, "the failure is named in the event");
 
   // The widget is dead now, but a host added afterwards still gets a message.
-  await page.evaluate(() => {
-    const host = document.createElement("div");
-    host.id = "after";
-    host.setAttribute("data-report-widget", "");
-    host.setAttribute("data-payload", "lanshan");
-    document.body.appendChild(host);
-  });
+  await addHost(page, "after", { "data-payload": "lanshan" });
   await waitForState(page, "after", "error");
   await sleep(200); // nothing may overwrite the message afterwards
   const after = await hostText(page, "after");

@@ -191,6 +191,21 @@ export function states(page, selector = "[data-report-widget]") {
 }
 
 /** Waits until the host `id` has `state`. */
+/** Adds a host for the widget at the end of the page's body: a `<div id data-report-widget>`
+ * with `attributes` (Playwright and puppeteer pages alike). */
+export function addHost(page, id, attributes) {
+  return page.evaluate(
+    ([id, attributes]) => {
+      const host = document.createElement("div");
+      host.id = id;
+      host.setAttribute("data-report-widget", "");
+      for (const [name, value] of Object.entries(attributes)) host.setAttribute(name, value);
+      document.body.append(host);
+    },
+    [id, attributes]
+  );
+}
+
 export function waitForState(page, id, state, timeout = 20000) {
   return page.waitForFunction(
     ([id, state]) => document.getElementById(id)?.getAttribute("data-state") === state,
