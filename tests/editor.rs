@@ -1874,6 +1874,17 @@ fn an_organisation_column_headed_unit_and_english_words_inside_others_are_not_mi
     let built = mapping::build(Target::Ranking, Some(rows[0].as_slice()), &rows[1..], &map, &HashSet::new(), "r");
     let units: Vec<&Note> = built.notes.iter().filter(|n| n.row().is_some()).collect();
     assert!(units.len() == 2 && units.iter().all(|n| matches!(n, Note::Unit { .. }) && !n.needs_check()), "{units:?}");
+    // A tie is its place, said; a dash for no figure leaves the row without a value, said to check.
+    let rows = table::parse("区县\t得分\t排名\n甲区\t90\t1\n乙区\t88\t并列2\n丙区\t—\t并列第2名\n", '\t').rows;
+    let map = mapping::guess_mapping(Target::Ranking, &rows, true);
+    assert_eq!(map, vec![Field::Label, Field::Value, Field::ValueRank]);
+    let built = mapping::build(Target::Ranking, Some(rows[0].as_slice()), &rows[1..], &map, &HashSet::new(), "r");
+    assert_eq!((built.entries[1]["value_rank"].clone(), built.entries[2]["value_rank"].clone()), (json!(2), json!(2)));
+    assert_eq!(built.entries[2].get("value"), None, "no text passed off as a figure");
+    let tie = Note::Tie { row: 1, cell: "并列2".into(), rank: 2 };
+    let none = Note::NoFigure { row: 2, cell: "—".into() };
+    assert!(built.notes.contains(&tie) && built.notes.contains(&none), "{:?}", built.notes);
+    assert!(!tie.needs_check() && none.needs_check());
     // A full-width number with a comma for its decimal point gets the same advice.
     assert_eq!(report_widget::format::figure::decimal_comma("１２，５").as_deref(), Some("12.5"));
     assert_eq!(report_widget::format::figure::decimal_comma("８７,２").as_deref(), Some("87.2"));

@@ -378,6 +378,10 @@ pub enum Note {
     /// A rank cell with a number that is no place (“98.5”, “12%”): kept as text; the column is
     /// likely not a rank.
     NotARank { row: usize, cell: String },
+    /// “并列2”: a tie, read as the place 2.
+    Tie { row: usize, cell: String, rank: u64 },
+    /// A value cell that says there is no figure (“—”, “/”, “无”): the row gets no value.
+    NoFigure { row: usize, cell: String },
     /// A value with a comma where a decimal point belongs (“97,5”, as some spreadsheets write
     /// it): not a number, kept as written, with the number it may mean (`reading`, “97.5”).
     DecimalComma { row: usize, cell: String, reading: String },
@@ -424,6 +428,8 @@ impl Note {
             | Note::QualifierDropped { row, .. }
             | Note::NotANumber { row, .. }
             | Note::NotARank { row, .. }
+            | Note::Tie { row, .. }
+            | Note::NoFigure { row, .. }
             | Note::DecimalComma { row, .. }
             | Note::RankBeyondGroup { row, .. }
             | Note::NotACount { row, .. }
@@ -444,6 +450,7 @@ impl Note {
                 | Note::RowHeading { .. }
                 | Note::ValueHeading { .. }
                 | Note::KeptEnglish { .. }
+                | Note::Tie { .. }
         )
     }
 }
@@ -494,6 +501,9 @@ fn text(zh: Option<&str>, en: Option<&str>) -> Option<Value> {
 fn number(literal: &str) -> Value {
     literal.parse::<Number>().map(Value::Number).unwrap_or_else(|_| json!(literal))
 }
+
+/// What a sheet writes in a value cell that has no figure.
+const NO_FIGURE: &[&str] = &["—", "——", "－", "-", "--", "/", "／", "无", "暂无", "N/A", "n/a", "NA", "不适用"];
 
 /// Magnitudes written after a number (“20万”, “3千”): part of the figure's unit.
 const MAGNITUDES: &[&str] = &["万亿", "亿", "万", "千", "百"];
@@ -698,6 +708,9 @@ impl Sheet<'_> {
                         unit_zh = Some(unit_with(own, column, r, v, notes));
                     }
                 }
+                // A dash for “no figure” (—, /, 无): the row gets no value, which the checks ask
+                // for; no text passed off as a figure.
+                None if NO_FIGURE.contains(&v.trim()) => notes.push(Note::NoFigure { row: r, cell: v.to_string() }),
                 None => {
                     o.insert("value".into(), json!(v));
                     notes.push(match decimal_comma(v) {
@@ -736,7 +749,12 @@ impl Sheet<'_> {
         }
         for (field, key) in [(Field::ValueRank, "value_rank"), (Field::ChangeRank, "change_rank")] {
             if let Some(v) = cell(field) {
-                match parse_rank(v) {
+                // A tie (“并列2”, “并列第2名”) is that place, as the report would write it.
+                let tie = v.trim().strip_prefix("并列").and_then(parse_rank);
+                if let Some(n) = tie {
+                    notes.push(Note::Tie { row: r, cell: v.to_string(), rank: n });
+                }
+                match tie.or_else(|| parse_rank(v)) {
                     Some(n) => o.insert(key.into(), json!(n)),
                     None => {
                         // “98.5” is a number but no place: the column is likely the wrong one.

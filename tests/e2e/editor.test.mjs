@@ -970,6 +970,8 @@ test("the preview follows both languages and both themes", async () => {
   }, `rw-${id}`);
   await page.check("#preview-en");
   await previewShows(page, "more than 5,020 person-times");
+  // The page itself shows the snippet's language, which is still Chinese: said under the choice.
+  assert.match(await page.textContent("#preview-lang-hint"), /只是预览.*现为中文/);
   await page.check("#theme-dark");
   assert.equal(await page.getAttribute("#preview", "data-theme"), "dark");
   const bg = await page.$eval("#preview", (h) => getComputedStyle(h.shadowRoot.querySelector(".rw")).backgroundColor);
@@ -978,6 +980,7 @@ test("the preview follows both languages and both themes", async () => {
   await page.check("#theme-light");
   await page.check("#preview-zh");
   await previewShows(page, "5020余人次");
+  assert.equal(await page.$("#preview-lang-hint"), null);
   // A trap in the editor's WebAssembly (a Rust panic in the release) says so, and that the work is saved.
   await page.evaluate(() => window.dispatchEvent(new ErrorEvent("error", { error: new WebAssembly.RuntimeError("unreachable") })));
   assert.match(await page.textContent("#editor-crashed"), /已自动保存|saved in this browser/);

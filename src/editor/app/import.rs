@@ -97,6 +97,10 @@ fn note_text(ctx: &FormCtx, note: &Note, state: &ImportState) -> String {
         }
         Note::NotACount { row: r, cell } => fill(t.note_not_a_count, &[("row", row(r)), ("cell", cell.clone())]),
         Note::NotARank { row: r, cell } => fill(t.note_not_a_rank, &[("row", row(r)), ("cell", cell.clone())]),
+        Note::Tie { row: r, cell, rank } => {
+            fill(t.note_tie, &[("row", row(r)), ("cell", cell.clone()), ("rank", rank.to_string())])
+        }
+        Note::NoFigure { row: r, cell } => fill(t.note_no_figure, &[("row", row(r)), ("cell", cell.clone())]),
         Note::RankBeyondGroup { row: r, field, rank, size } => fill(
             t.note_rank_beyond_group,
             &[

@@ -338,6 +338,11 @@ impl EditorApp {
                         { radio("preview-theme", "theme-dark", t.theme_dark, self.theme == "dark", self.send.reform(|_| Msg::Theme("dark"))) }
                     </fieldset>
                 </div>
+                // The preview's language is the editor's own choice: the page shows the one the
+                // snippet names, which a person looking at the English preview may not expect.
+                if (self.preview_lang == Lang::En) != (self.snippet.lang == "en") {
+                    <p class="ed-hint" id="preview-lang-hint">{ if self.snippet.lang == "en" { t.preview_not_page_en } else { t.preview_not_page_zh } }</p>
+                }
                 if let Some(view) = &self.view {
                     if self.status.report.is_none() {
                         <p class="ed-warn" id="preview-stale">{ t.preview_stale }</p>
