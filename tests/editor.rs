@@ -1779,26 +1779,27 @@ fn a_chosen_file_sets_pasted_text_aside_and_a_workbook_changes_nothing() {
     assert_eq!((reloaded.text.as_str(), reloaded.file.is_none()), (RANKING_TSV, true));
     assert_eq!((reloaded.header, &reloaded.mapping), (header, &mapping));
 
-    // One click brings the pasted text back, read with the person's choices.
+    // One click brings the pasted text back, read with the person's choices; the file's text is
+    // kept aside in turn (the two swap).
     state.update(ImportMsg::RestoreText, &doc);
     assert_eq!((state.text.as_str(), state.file.is_none(), state.decoded), (RANKING_TSV, true, None));
     assert_eq!((state.header, &state.mapping), (header, &mapping));
-    assert_eq!(state.set_aside, None);
+    assert_eq!(state.set_aside.as_ref().map(|a| a.text.as_str()), Some("区县,数值\n丙区,3\n"));
 
     // The file's text edited (a cell fixed): the pasted text stays set aside, and a reload
     // keeps both, the edited text in the box.
     state.update(ImportMsg::File("sites.csv".into(), csv.as_bytes().to_vec()), &doc);
     let edited = "区县,数值\n甲区,13\n乙区,7\n";
     state.update(ImportMsg::Text(edited.into()), &doc);
-    assert_eq!(state.set_aside.as_ref().map(|a| (a.text.as_str(), a.by.as_str())), Some((RANKING_TSV, "sites.csv")));
+    assert_eq!(state.set_aside.as_ref().map(|a| a.text.as_str()), Some(RANKING_TSV));
     let kept = state.pending(&doc).expect("kept");
     assert_eq!((kept.text.as_str(), kept.file.as_deref()), (edited, None));
     let read = PendingImport::from_stored(&kept.to_stored().unwrap()).expect("read back");
-    assert_eq!(read.set_aside.as_ref().map(|a| (a.text.as_str(), a.by.as_str())), Some((RANKING_TSV, "sites.csv")));
+    assert_eq!(read.set_aside.as_ref().map(|a| a.text.as_str()), Some(RANKING_TSV));
     let reloaded = ImportState::restore(1, &doc, read).unwrap();
     assert_eq!(reloaded.text, edited);
     assert_eq!(reloaded.set_aside.as_ref().map(|a| a.text.as_str()), Some(RANKING_TSV));
-    assert!(!reloaded.too_big_to_keep());
+    assert!(!reloaded.too_big_to_keep() && !reloaded.aside_too_big_to_keep());
     // Emptied, the box keeps the set-aside text for a reload, in the box.
     state.update(ImportMsg::Text(String::new()), &doc);
     assert_eq!(state.pending(&doc).map(|k| k.text), Some(RANKING_TSV.to_string()));
@@ -1806,7 +1807,7 @@ fn a_chosen_file_sets_pasted_text_aside_and_a_workbook_changes_nothing() {
     let mut big = state.clone();
     big.update(ImportMsg::Text("区县\t1\n".repeat((MAX_KEPT_BYTES - 20) / 9)), &doc);
     assert!(big.text.len() <= MAX_KEPT_BYTES && big.text.len() + RANKING_TSV.len() > MAX_KEPT_BYTES);
-    assert!(big.too_big_to_keep());
+    assert!(!big.too_big_to_keep() && big.aside_too_big_to_keep(), "the box's table is kept, not the text aside");
     let stored = big.pending(&doc).and_then(|k| k.to_stored()).expect("the box's text is kept");
     assert!(!stored.contains("set_aside"));
     // The section turned into case statistics (an undo): the set-aside text follows, its
@@ -1818,6 +1819,15 @@ fn a_chosen_file_sets_pasted_text_aside_and_a_workbook_changes_nothing() {
     // Brought back by hand after the edit, with the person's choices.
     state.update(ImportMsg::RestoreText, &doc);
     assert_eq!((state.text.as_str(), &state.mapping), (RANKING_TSV, &mapping));
+
+    // A second paste, made while a first was kept aside, is kept aside in its place when another
+    // file is chosen: the latest text the person gave is never the one lost.
+    let mut state = ImportState::new(1, &doc).unwrap();
+    state.update(ImportMsg::Text(RANKING_TSV.to_string()), &doc);
+    state.update(ImportMsg::File("sites.csv".into(), csv.as_bytes().to_vec()), &doc);
+    state.update(ImportMsg::Text("指标\t数值\n新的一行\t5\n".into()), &doc);
+    state.update(ImportMsg::File("other.csv".into(), "区县,数值\n丙区,3\n".into()), &doc);
+    assert_eq!(state.set_aside.as_ref().map(|a| a.text.as_str()), Some("指标\t数值\n新的一行\t5\n"));
 
     // A file chosen over an empty box, or over another file, sets nothing aside.
     let mut state = ImportState::new(1, &doc).unwrap();
@@ -1841,6 +1851,25 @@ fn an_organisation_column_headed_unit_and_english_words_inside_others_are_not_mi
     assert_eq!(
         guess(Target::Ranking, "单位\t得分\n区生态环境分局\t95.5\n综合行政执法大队\t93\n自来水公司\t90\n"),
         vec![Field::Label, Field::Value]
+    );
+    // Districts and counties too, the commonest ranking; “Unit name” as 单位名称.
+    assert_eq!(
+        guess(Target::Ranking, "单位\t综合指数\t排名\n兰山区\t4.73\t1\n罗庄区\t4.95\t2\n沂南县\t5.1\t3\n"),
+        vec![Field::Label, Field::Value, Field::ValueRank]
+    );
+    assert_eq!(guess(Target::Ranking, "Unit name\tScore\n甲局\t95\n乙局\t93\n")[0], Field::Label);
+    // A long unit is still a unit (吨标准煤/万元), beside the names it does not take.
+    assert_eq!(
+        guess(
+            Target::Ranking,
+            "区县\t数值\t单位\t排名\n兰山区\t0.35\t吨标准煤/万元\t1\n罗庄区\t0.41\t吨标准煤/万元\t2\n"
+        ),
+        vec![Field::Label, Field::Value, Field::Unit, Field::ValueRank]
+    );
+    // Plural English headers are their fields (Remarks, Sources).
+    assert_eq!(
+        guess(Target::CaseStats, "Item\tCount\tRemarks\tSources\n受理投诉\t12\t含热线\t第3段\n立案\t7\t\t\n"),
+        vec![Field::Label, Field::Value, Field::Note, Field::Source]
     );
     // A column named plainer takes the names; 单位 over units is the unit, 处 (places) too.
     assert_eq!(
@@ -1868,6 +1897,16 @@ fn an_organisation_column_headed_unit_and_english_words_inside_others_are_not_mi
     let on_some = Note::UnitOnSome { row: 0, cell: "86.0%".into(), unit: "%".into(), without: 2 };
     assert_eq!(built.notes.iter().filter(|n| n.row().is_some()).collect::<Vec<_>>(), [&on_some]);
     assert!(on_some.needs_check());
+    // A row without a figure is not counted as one without a unit.
+    let rows = table::parse("区县\t达标率\n甲区\t98.5%\n乙区\t—\n丙区\t97%\n", '\t').rows;
+    let map = mapping::guess_mapping(Target::Ranking, &rows, true);
+    let built = mapping::build(Target::Ranking, Some(rows[0].as_slice()), &rows[1..], &map, &HashSet::new(), "r");
+    assert!(!built.notes.iter().any(|n| matches!(n, Note::UnitOnSome { .. })), "{:?}", built.notes);
+    // Case statistics mix kinds of figure (12件, 86.5万元, 320): no such note.
+    let rows = table::parse("项目\t数量\n受理投诉\t12件\n罚没款\t86.5万元\n出动人次\t320\n", '\t').rows;
+    let map = mapping::guess_mapping(Target::CaseStats, &rows, true);
+    let built = mapping::build(Target::CaseStats, Some(rows[0].as_slice()), &rows[1..], &map, &HashSet::new(), "c");
+    assert!(!built.notes.iter().any(|n| matches!(n, Note::UnitOnSome { .. })), "{:?}", built.notes);
     // Every value with its unit: a plain note, as before.
     let rows = table::parse("区县\t达标率\n甲区\t86.0%\n乙区\t90%\n", '\t').rows;
     let map = mapping::guess_mapping(Target::Ranking, &rows, true);
@@ -1893,47 +1932,60 @@ fn an_organisation_column_headed_unit_and_english_words_inside_others_are_not_mi
 
 #[test]
 fn english_left_as_it_was_when_its_chinese_changed_is_behind_until_either_is_made_to_match() {
-    use report_widget::editor::english::{self, Written};
+    use report_widget::editor::english::Watch;
     let mut doc = parse(LANSHAN);
     let ptr = "/meta/title";
-    let mut written: Vec<Written> = Vec::new();
+    let mut watch = Watch::default();
     let (zh, en) = doc::text_parts(doc.pointer(ptr));
     assert!(!en.is_empty());
-    // This year's title typed into the Chinese only.
-    english::note_chinese_edit(&mut written, ptr, &doc);
-    doc["meta"]["title"]["zh"] = json!("2022年法治政府建设情况报告");
-    assert_eq!(english::behind(&written, &doc).map(|w| w.zh.as_str()).collect::<Vec<_>>(), [zh.as_str()]);
+    let behind = |watch: &Watch, doc: &Value| watch.behind(doc).map(|w| w.zh.clone()).collect::<Vec<_>>();
+    // This year's title typed into the Chinese only (another year: behind).
+    watch.chinese_edit(ptr, &doc);
+    doc["meta"]["title"]["zh"] = json!(zh.replace("2021", "2022"));
+    assert_eq!(behind(&watch, &doc), std::slice::from_ref(&zh));
     // More keystrokes keep what the English was written for.
-    english::note_chinese_edit(&mut written, ptr, &doc);
-    doc["meta"]["title"]["zh"] = json!("2022年法治政府建设情况报告（草稿）");
-    assert_eq!(english::behind(&written, &doc).next().map(|w| w.zh.as_str()), Some(zh.as_str()));
-    // Emptied: the checks ask for the Chinese; nothing said about the English meanwhile.
-    let mut emptied = doc.clone();
-    emptied["meta"]["title"]["zh"] = json!("");
-    assert_eq!(english::behind(&written, &emptied).count(), 0);
-    // Put back (an undo): not behind.
-    let mut undone = doc.clone();
-    undone["meta"]["title"]["zh"] = json!(zh);
-    assert_eq!(english::behind(&written, &undone).count(), 0);
-    // The English edited, in the form or the JSON: not behind; a later Chinese edit is noted afresh.
-    doc["meta"]["title"]["en"] = json!("Report on law-based government in 2022");
-    assert_eq!(english::behind(&written, &doc).count(), 0);
-    english::note_chinese_edit(&mut written, ptr, &doc);
-    doc["meta"]["title"]["zh"] = json!("2022年报告");
-    assert_eq!(
-        english::behind(&written, &doc).next().map(|w| w.zh.as_str()),
-        Some("2022年法治政府建设情况报告（草稿）")
-    );
-    assert_eq!(written.len(), 1);
+    watch.chinese_edit(ptr, &doc);
+    doc["meta"]["title"]["zh"] = json!(format!("{}（草稿）", zh.replace("2021", "2022")));
+    assert_eq!(behind(&watch, &doc), std::slice::from_ref(&zh));
     // Said in the checks as advice on the English, in the form's order.
-    let status = report_widget::editor::check_editing(&doc, 0, &written);
+    let status = report_widget::editor::check_editing(&doc, 0, &watch);
     let advice: Vec<_> = status.problems.iter().filter(|p| p.pointer == "/meta/title/en").collect();
     assert_eq!(advice.len(), 1);
     assert_eq!(advice[0].severity, report_widget::validate::Severity::Warning);
-    assert!(advice[0].zh.contains("原为“2022年法治政府建设情况报告（草稿）”"), "{}", advice[0].zh);
+    assert!(advice[0].zh.contains(&format!("原为“{zh}”")), "{}", advice[0].zh);
     assert_eq!(status.report.is_some(), report_widget::editor::check(&doc, 0).report.is_some());
+    // Put back (an undo), or emptied (the checks ask for the Chinese): not behind.
+    let mut undone = doc.clone();
+    undone["meta"]["title"]["zh"] = json!(zh);
+    assert!(behind(&watch, &undone).is_empty());
+    undone["meta"]["title"]["zh"] = json!("");
+    assert!(behind(&watch, &undone).is_empty());
+    // The English changed in the JSON view: not behind.
+    let mut translated = doc.clone();
+    translated["meta"]["title"]["en"] = json!("Report on law-based government in 2022");
+    assert!(behind(&watch, &translated).is_empty());
+    // The English edited in the form: the person is attending to it; later Chinese edits of the
+    // same text are not pointed out (translating the English first, then the Chinese).
+    watch.english_edit(ptr);
+    assert!(behind(&watch, &doc).is_empty());
+    watch.chinese_edit(ptr, &doc);
+    doc["meta"]["title"]["zh"] = json!("2023年报告");
+    assert!(behind(&watch, &doc).is_empty());
+    // A typo fixed in a Chinese name is no new meaning; a name rewritten is.
+    let label = "/sections/5/items/0/label";
+    let name = doc::text_parts(doc.pointer(label)).0;
+    assert!(name.chars().count() >= 4, "{name}");
+    watch.chinese_edit(label, &doc);
+    let mut typo: Vec<char> = name.chars().collect();
+    let last = typo.len() - 1;
+    typo[last] = '员';
+    doc["sections"][5]["items"][0]["label"]["zh"] = json!(typo.iter().collect::<String>());
+    assert!(behind(&watch, &doc).is_empty(), "one character of {name}");
+    doc["sections"][5]["items"][0]["label"]["zh"] = json!("受理群众投诉举报件数");
+    assert_eq!(behind(&watch, &doc), [name]);
     // A text without English has nothing to be behind.
     doc["sections"][0]["title"] = json!("空气质量");
-    english::note_chinese_edit(&mut written, "/sections/0/title", &doc);
-    assert_eq!(written.len(), 1);
+    watch.chinese_edit("/sections/0/title", &doc);
+    doc["sections"][0]["title"] = json!("水环境质量");
+    assert_eq!(watch.behind(&doc).count(), 1);
 }

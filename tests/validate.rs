@@ -810,6 +810,8 @@ fn a_group_named_without_its_size_is_pointed_out_to_its_authors() {
     // The count goes after the group's scope.
     let found = advice(json!({ "zh": "全市县区", "en": "counties" }));
     assert!(found[0].1.contains("“全市12个县区”"), "{}", found[0].1);
+    let found = advice(json!({ "zh": "全市各县区", "en": "counties" }));
+    assert!(found[0].1.contains("“全市12个县区”"), "{}", found[0].1);
 }
 
 #[test]

@@ -1,13 +1,12 @@
 //! English that may no longer say what its Chinese says: a bilingual text whose Chinese was
-//! edited in the form while its English stayed as written (a report started from the example,
+//! changed in the form while its English stayed as written (a report started from the example,
 //! or last year's, with this year's figures typed into the Chinese only).
 
 use super::doc::text_parts;
 use crate::validate::Problem;
 use serde_json::Value;
 
-/// A text's Chinese and English as they were when its Chinese was first edited after the
-/// English was written.
+/// A text's Chinese and English as they were when its Chinese was first edited in the form.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Written {
     /// The text's JSON pointer (`/sections/0/title`).
@@ -16,41 +15,72 @@ pub struct Written {
     pub en: String,
 }
 
-/// Notes, before the Chinese of the text at `ptr` in `before` is edited, what its English was
-/// written for. A text without English, or one already noted whose English is unchanged,
-/// keeps what it had; one whose English was changed since is noted afresh.
-pub fn note_chinese_edit(written: &mut Vec<Written>, ptr: &str, before: &Value) {
-    let (zh, en) = text_parts(before.pointer(ptr));
-    if en.trim().is_empty() {
-        return;
-    }
-    match written.iter_mut().find(|w| w.ptr == ptr) {
-        Some(w) if w.en == en => {}
-        Some(w) => (w.zh, w.en) = (zh, en),
-        None => written.push(Written { ptr: ptr.to_string(), zh, en }),
-    }
+/// What the form has seen of the texts' two languages while the page is open.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Watch {
+    written: Vec<Written>,
+    /// Texts whose English the person edited: they are attending to it, and are not told.
+    english_edited: Vec<String>,
 }
 
-/// The texts of `doc` whose Chinese differs from what their English was written for while the
-/// English is still the same (changed in the form, the JSON view or by an undo alike: an
-/// English edited since, or a Chinese put back, is not behind). A Chinese emptied is not: the
-/// checks already ask for it.
-pub fn behind<'a>(written: &'a [Written], doc: &'a Value) -> impl Iterator<Item = &'a Written> {
-    written.iter().filter(|w| {
-        let (zh, en) = text_parts(doc.pointer(&w.ptr));
-        en == w.en && zh != w.zh && !zh.trim().is_empty()
-    })
-}
+impl Watch {
+    /// Notes, before the Chinese of the text at `ptr` in `before` is edited, what its English
+    /// was written for (the first time only; a text without English has nothing to note).
+    pub fn chinese_edit(&mut self, ptr: &str, before: &Value) {
+        if self.english_edited.iter().any(|p| p == ptr) || self.written.iter().any(|w| w.ptr == ptr) {
+            return;
+        }
+        let (zh, en) = text_parts(before.pointer(ptr));
+        if !en.trim().is_empty() {
+            self.written.push(Written { ptr: ptr.to_string(), zh, en });
+        }
+    }
 
-/// `behind`, as advice on each English (a warning: the report can still be published).
-pub fn problems(written: &[Written], doc: &Value) -> Vec<Problem> {
-    behind(written, doc)
-        .map(|w| {
-            Problem::warning(
-                format!("{}/en", w.ptr),
-                format!("中文已改（原为“{}”），英文未改：请核对英文是否仍与中文一致", w.zh),
-                format!("the Chinese was changed (it was “{}”) but not the English: check that the English still says the same", w.zh),
-            )
+    /// The English of the text at `ptr` was edited in the form.
+    pub fn english_edit(&mut self, ptr: &str) {
+        self.written.retain(|w| w.ptr != ptr);
+        if !self.english_edited.iter().any(|p| p == ptr) {
+            self.english_edited.push(ptr.to_string());
+        }
+    }
+
+    /// The texts of `doc` whose Chinese now says something else than what their English was
+    /// written for (another number, or more than a third of it rewritten: not a typo fixed),
+    /// while the English is still the same. Changed in the form, the JSON view or by an undo
+    /// alike: a Chinese put back, or emptied (the checks ask for it), is not behind.
+    pub fn behind<'a>(&'a self, doc: &'a Value) -> impl Iterator<Item = &'a Written> {
+        self.written.iter().filter(|w| {
+            let (zh, en) = text_parts(doc.pointer(&w.ptr));
+            en == w.en && !zh.trim().is_empty() && rewritten(&w.zh, &zh)
         })
-        .collect()
+    }
+
+    /// `behind`, as advice on each English (a warning: the report can still be published).
+    pub fn problems(&self, doc: &Value) -> Vec<Problem> {
+        self.behind(doc)
+            .map(|w| {
+                Problem::warning(
+                    format!("{}/en", w.ptr),
+                    format!("中文已改（原为“{}”），英文未改：请核对英文是否仍与中文一致", w.zh),
+                    format!(
+                        "the Chinese was changed (it was “{}”) but not the English: check that the English still says the same",
+                        w.zh
+                    ),
+                )
+            })
+            .collect()
+    }
+}
+
+/// Whether `now` says something else than `was`: other digits (a year, a figure), or less than
+/// two thirds of the longer kept at its start and end.
+fn rewritten(was: &str, now: &str) -> bool {
+    let digits = |s: &str| s.chars().filter(char::is_ascii_digit).collect::<String>();
+    if digits(was) != digits(now) {
+        return true;
+    }
+    let (a, b): (Vec<char>, Vec<char>) = (was.chars().collect(), now.chars().collect());
+    let start = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
+    let end = a[start..].iter().rev().zip(b[start..].iter().rev()).take_while(|(x, y)| x == y).count();
+    (start + end) * 3 < a.len().max(b.len()) * 2
 }

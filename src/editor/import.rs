@@ -215,10 +215,17 @@ impl ImportState {
         })
     }
 
-    /// Whether what `pending` keeps is over `MAX_KEPT_BYTES`, so a reload would lose some of it.
+    /// Whether the box's table is over `MAX_KEPT_BYTES`, so a reload would lose it.
     pub fn too_big_to_keep(&self) -> bool {
+        self.file.is_none() && self.text.len() > pending::MAX_KEPT_BYTES
+    }
+
+    /// Whether the text kept aside would not be kept across a reload: with the box's table it
+    /// is over `MAX_KEPT_BYTES` (the box's table is kept first).
+    pub fn aside_too_big_to_keep(&self) -> bool {
         let text = if self.file.is_some() { 0 } else { self.text.len() };
-        text + self.set_aside.as_ref().map_or(0, |a| a.text.len()) > pending::MAX_KEPT_BYTES
+        !self.too_big_to_keep()
+            && self.set_aside.as_ref().is_some_and(|a| text + a.text.len() > pending::MAX_KEPT_BYTES)
     }
 
     /// The table's data rows (without the header).
@@ -288,19 +295,21 @@ impl ImportState {
             // Not read (the panel says what to do instead): the box keeps what it had.
             ImportMsg::File(name, bytes) if encoding::is_workbook(&bytes) => self.workbook = Some(name),
             ImportMsg::File(name, bytes) => {
-                if let Some(aside) = &mut self.set_aside {
-                    aside.by.clone_from(&name);
-                } else if self.file.is_none() && !self.text.trim().is_empty() {
+                // Text pasted, typed or edited in the box (not a file's, which can be chosen
+                // again) is kept aside, the latest in place of any kept before.
+                if self.file.is_none() && !self.text.trim().is_empty() {
                     let columns = Some(self.columns());
-                    self.set_aside = Some(SetAside { text: std::mem::take(&mut self.text), columns, by: name.clone() });
+                    self.set_aside = Some(SetAside { text: std::mem::take(&mut self.text), columns });
                 }
                 self.workbook = None;
                 self.file = Some((name, bytes));
                 self.decode();
             }
+            // The two texts swap: what the box holds now is kept aside in turn.
             ImportMsg::RestoreText => {
-                if let Some(SetAside { text, columns, .. }) = self.set_aside.take() {
-                    self.text = text;
+                if let Some(SetAside { text, columns }) = self.set_aside.take() {
+                    let now = SetAside { text: std::mem::replace(&mut self.text, text), columns: Some(self.columns()) };
+                    self.set_aside = Some(now).filter(|now| !now.text.trim().is_empty());
                     (self.file, self.decoded, self.workbook) = (None, None, None);
                     self.reparse();
                     if let Some(columns) = columns.filter(|c| c.fit(self.target, self.width())) {

@@ -160,8 +160,11 @@ fn header_word(cell: &str) -> Option<(Field, usize)> {
     if cell.is_empty() {
         return None;
     }
-    // “单位名称”, in a bureau's sheet, is an organisation's name, not a unit.
-    if cell.contains("单位") && cell.contains("名称") && !cell.contains("英文") {
+    // “单位名称” (“Unit name”), in a bureau's sheet, is an organisation's name, not a unit.
+    let words: Vec<&str> = cell.split(|c: char| !c.is_alphanumeric()).collect();
+    if (cell.contains("单位") && cell.contains("名称") && !cell.contains("英文"))
+        || (words.contains(&"unit") && words.contains(&"name"))
+    {
         return Some((Field::Label, 0));
     }
     // Short words (“数”, “id”) must be the whole cell: “indicator” is not an id. Other English
@@ -172,11 +175,17 @@ fn header_word(cell: &str) -> Option<(Field, usize)> {
         format!(" {} ", words.split_whitespace().collect::<Vec<_>>().join(" "))
     };
     let cell_words = spaced(&cell);
+    // Plurals too (Remarks, Notes, Sources).
+    let singular: String = cell_words
+        .split(' ')
+        .map(|w| if w.len() > 3 { w.strip_suffix('s').unwrap_or(w) } else { w })
+        .collect::<Vec<_>>()
+        .join(" ");
     let matches = |w: &&str| {
         if w.chars().count() == 1 || (w.is_ascii() && w.len() <= 3) {
             cell == *w
         } else if w.is_ascii() {
-            cell_words.contains(&spaced(w))
+            cell_words.contains(&spaced(w)) || singular.contains(&spaced(w))
         } else {
             cell.contains(w)
         }
@@ -337,25 +346,19 @@ pub fn guess_mapping(target: Target, rows: &[Vec<String>], header: bool) -> Vec<
     out
 }
 
-/// Endings of an organisation's name (环保局, 市场监督管理局, 综合执法大队, 自来水公司).
+/// Endings of the name of an organisation or a place (环保局, 综合执法大队, 自来水公司, 兰山区,
+/// 沂南县); no unit ends so in two characters or more (“处” alone is a unit, of places).
 const ORGANISATION_ENDINGS: &[&str] = &[
-    "局", "委", "办", "厅", "院", "所", "站", "队", "中心", "公司", "政府", "街道", "镇", "乡", "社区", "部", "处",
-    "科", "室", "会", "馆", "校", "集团",
+    "局", "委", "办", "厅", "院", "所", "站", "队", "中心", "公司", "政府", "街道", "镇", "乡", "村", "社区", "部",
+    "处", "科", "室", "会", "馆", "校", "集团", "区", "县", "市", "旗", "州", "盟", "省",
 ];
 
-/// Whether most filled cells of column `col` are organisations' names rather than units: longer
-/// than a unit (“万立方米”), or two characters or more ending as a name does (“环保局”; “处”
-/// alone is a unit, of places).
+/// Whether most filled cells of column `col` name organisations or places rather than units.
 fn organisations(body: &[Vec<String>], col: usize) -> bool {
     let filled: Vec<&str> =
         body.iter().filter_map(|r| r.get(col)).map(|c| c.trim()).filter(|c| !c.is_empty()).collect();
-    let named = filled
-        .iter()
-        .filter(|c| {
-            let n = c.chars().count();
-            n > 6 || (n >= 2 && ORGANISATION_ENDINGS.iter().any(|e| c.ends_with(e)))
-        })
-        .count();
+    let named =
+        filled.iter().filter(|c| c.chars().count() >= 2 && ORGANISATION_ENDINGS.iter().any(|e| c.ends_with(e))).count();
     named * 2 > filled.len()
 }
 
@@ -503,7 +506,8 @@ fn number(literal: &str) -> Value {
 }
 
 /// What a sheet writes in a value cell that has no figure.
-const NO_FIGURE: &[&str] = &["—", "——", "－", "-", "--", "/", "／", "无", "暂无", "N/A", "n/a", "NA", "不适用"];
+const NO_FIGURE: &[&str] =
+    &["—", "——", "–", "－", "-", "--", "/", "／", "无", "暂无", "N/A", "n/a", "NA", "na", "不适用"];
 
 /// Magnitudes written after a number (“20万”, “3千”): part of the figure's unit.
 const MAGNITUDES: &[&str] = &["万亿", "亿", "万", "千", "百"];
@@ -553,9 +557,10 @@ pub fn build(
             entry_rows.push(r);
         }
     }
-    // A unit that some cells wrote and other rows lack (“86.0%” among bare scores).
-    let without = entries.iter().filter(|e| e.get("unit").is_none()).count();
-    if without > 0 {
+    // A unit that some cells of a ranking wrote and other rows' values lack (“86.0%” among bare
+    // scores). A case chart's items are of many kinds (12件, 86.5万元, 320).
+    let without = entries.iter().filter(|e| e.get("value").is_some() && e.get("unit").is_none()).count();
+    if target == Target::Ranking && without > 0 {
         for note in &mut notes {
             if let Note::Unit { row, cell, unit } = note {
                 let (cell, unit) = (std::mem::take(cell), std::mem::take(unit));

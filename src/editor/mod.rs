@@ -60,10 +60,10 @@ pub fn check(doc: &Value, text_len: usize) -> Status {
 }
 
 /// `check`, with the editor's own advice: English left as it was when its Chinese was edited
-/// (`english::behind`), in the form's order among the validator's problems.
-pub fn check_editing(doc: &Value, text_len: usize, written: &[english::Written]) -> Status {
+/// (`english::Watch::behind`), in the form's order among the validator's problems.
+pub fn check_editing(doc: &Value, text_len: usize, watch: &english::Watch) -> Status {
     let mut status = check(doc, text_len);
-    let behind = english::problems(written, doc);
+    let behind = watch.problems(doc);
     if !behind.is_empty() {
         status.problems.extend(behind);
         in_form_order(&mut status.problems);

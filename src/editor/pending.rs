@@ -33,15 +33,14 @@ pub struct PendingImport {
     pub set_aside: Option<SetAside>,
 }
 
-/// Text pasted or typed into an import box that a chosen file's text replaced: one click brings
-/// it back (a file can be chosen again; a paste may be gone from the clipboard).
+/// Text pasted, typed or edited in an import box that a chosen file's text replaced (or that the
+/// box's earlier text was switched back in for): one click swaps it back (a file can be chosen
+/// again; a paste may be gone from the clipboard).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SetAside {
     pub text: String,
     /// The person's column choices for it; `None` after a reload (read again).
     pub columns: Option<Columns>,
-    /// The name of the file whose text replaced it.
-    pub by: String,
 }
 
 /// The choices made in the import panel about the table's columns.
@@ -82,7 +81,7 @@ impl PendingImport {
             stored["mapping"] = columns.mapping.iter().map(|f| f.key()).collect();
         }
         if let Some(aside) = self.set_aside.as_ref().filter(|a| self.text.len() + a.text.len() <= MAX_KEPT_BYTES) {
-            stored["set_aside"] = json!({ "text": aside.text, "by": aside.by });
+            stored["set_aside"] = json!({ "text": aside.text });
         }
         Some(stored.to_string())
     }
@@ -108,7 +107,7 @@ impl PendingImport {
         }
         let set_aside = v.get("set_aside").and_then(|a| {
             let text = a.get("text")?.as_str()?.to_string();
-            Some(SetAside { text, columns: None, by: a.get("by")?.as_str()?.to_string() })
+            Some(SetAside { text, columns: None })
         });
         Some(PendingImport { section, section_id, text: text.to_string(), file, columns: columns_of(&v), set_aside })
     }

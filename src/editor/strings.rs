@@ -244,6 +244,7 @@ pub struct Strings {
     pub restore_pasted: &'static str,
     pub import_set_aside_back: &'static str,
     pub import_reopened: &'static str,
+    pub import_closed_redone: &'static str,
     pub table_to_import: &'static str,
     pub table_not_here: &'static str,
     pub header_row: &'static str,
@@ -283,6 +284,7 @@ pub struct Strings {
     pub note_not_a_rank: &'static str,
     pub note_tie: &'static str,
     pub note_no_figure: &'static str,
+    pub set_aside_not_kept: &'static str,
     pub note_rank_beyond_group: &'static str,
     pub note_kept_english: &'static str,
     pub note_header_unit: &'static str,
@@ -640,9 +642,13 @@ impl Strings {
 
     /// Two sentences one after the other: Chinese puts no space after its full stop.
     pub fn then(&self, first: &str, next: &str) -> String {
-        match self.lang {
-            Lang::Zh => format!("{first}{next}"),
-            Lang::En => format!("{first} {next}"),
+        // A first notice that ends without a stop ("已撤销：导入表格到第6节…") gets one.
+        let ended = first.is_empty() || first.ends_with(['。', '！', '？', '.', '!', '?', '）', ')']);
+        match (self.lang, ended) {
+            (Lang::Zh, true) => format!("{first}{next}"),
+            (Lang::Zh, false) => format!("{first}。{next}"),
+            (Lang::En, true) => format!("{first} {next}"),
+            (Lang::En, false) => format!("{first}. {next}"),
         }
     }
 
@@ -871,10 +877,11 @@ const ZH: Strings = Strings {
     table_to_import: "粘贴的是表格（有多列），已放进本节的“从表格填入”：请核对各列对应的字段，再点“应用”。",
     table_not_here: "粘贴的是表格（有多列），没有填入：这里只填一项文字。表格可以粘贴到排名或案件统计一节的“从表格填入”。",
     workbook: "“{name}”是 Excel / WPS 工作簿，不是 CSV 文本，无法直接读取：请在表格软件中选中数据、复制后粘贴到上面的框里，或“另存为”CSV 后再选择。",
-    set_aside: "框中原先粘贴的内容已换成文件“{name}”的内容。",
-    restore_pasted: "恢复粘贴的内容",
+    set_aside: "框中先前的内容已暂存。",
+    restore_pasted: "换回先前的内容",
     import_set_aside_back: "选择文件前粘贴在框中的内容已放回。",
     import_reopened: "“从表格填入”已重新打开，表格和各列的选择仍在其中。",
+    import_closed_redone: "“从表格填入”已关闭：表格的内容已重新填入本节。",
     header_row: "第一行是表头",
     mapping: "各列对应的字段",
     column: "第 {n} 列",
@@ -905,7 +912,8 @@ const ZH: Strings = Strings {
     note_qualifier_dropped: "第 {row} 行“{cell}”：排名表的数值不能带限定词，按 {value} 记；请核对这一行是否适合放进排名",
     note_not_a_count: "第 {row} 行“{cell}”：已办结数应是确切的件数（不带“余”“%”等），原样保留，请修正",
     note_tie: "第 {row} 行“{cell}”：并列，名次记为 {rank}",
-    note_no_figure: "第 {row} 行“{cell}”：没有数值，这一行不填数值；应用后请在检查结果中补上数值或删除这一行",
+    note_no_figure: "第 {row} 行“{cell}”：没有数值，这一行不填数值；请核对",
+    set_aside_not_kept: "暂存的内容与框中的表格合计超过 2 MB，重新加载页面后暂存的内容不会保留。",
     note_not_a_rank: "第 {row} 行“{cell}”不是名次（名次是 1、2、3… 或“第1名”），原样保留；请核对这一栏是否应选为排名",
     note_rank_beyond_group: "第 {row} 行“{column}”{rank}：名次应在 1 到 {size} 之间（本节分组共 {size} 个）；请核对名次，或分组的成员数",
     note_kept_english: "保留已填写的英文 {n} 处：这些名称、单位、说明或出处的中文与替换前相同",
@@ -1140,10 +1148,11 @@ const EN: Strings = Strings {
     table_to_import: "What you pasted is a table (several columns): it is in this section's table import; check which field each column becomes, then apply it.",
     table_not_here: "What you pasted is a table (several columns) and was not filled in: this field takes one text. A table can be pasted into the table import of a ranking or case-statistics section.",
     workbook: "“{name}” is an Excel / WPS workbook, not CSV text, and cannot be read here: select the data in the spreadsheet, copy it and paste it into the box above, or save it as CSV and choose that file.",
-    set_aside: "The text pasted in the box was replaced by the file “{name}”.",
-    restore_pasted: "Bring back the pasted text",
+    set_aside: "The box's earlier text is kept aside.",
+    restore_pasted: "Switch back to the earlier text",
     import_set_aside_back: "The text pasted in the box before the file was chosen is back in it.",
     import_reopened: "“Fill from a table” is open again, with the table and the columns' choices in it.",
+    import_closed_redone: "“Fill from a table” is closed: its table is in the section again.",
     header_row: "The first row is a header",
     mapping: "What each column is",
     column: "Column {n}",
@@ -1174,7 +1183,8 @@ const EN: Strings = Strings {
     note_qualifier_dropped: "Line {row} “{cell}”: a ranking's values cannot carry a qualifier; imported as {value}, please check that this row belongs in a ranking",
     note_not_a_count: "Line {row} “{cell}”: the resolved figure must be an exact count (no “more than”, no “%”); kept as written, please fix it",
     note_tie: "Line {row} “{cell}”: a tie, ranked {rank}",
-    note_no_figure: "Line {row} “{cell}”: no figure, so the row gets no value; after applying, fill one in or remove the row (the checks point to it)",
+    note_no_figure: "Line {row} “{cell}”: no figure, so the row gets no value; please check",
+    set_aside_not_kept: "The text kept aside and the table in the box are over 2 MB together: the text kept aside will not be kept if the page is reloaded.",
     note_not_a_rank: "Line {row} “{cell}” is not a place (a place is 1, 2, 3… or “第1名”); kept as written, please check that this column is a rank",
     note_rank_beyond_group: "Line {row}, {column} {rank}: a place must be from 1 to {size} (this section's group has {size}); check the place, or the group's size",
     note_kept_english: "Kept the English already given in {n} places: names, units, notes or sources whose Chinese is unchanged",

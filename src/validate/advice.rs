@@ -39,6 +39,8 @@ pub fn advice(report: &Report) -> Vec<Problem> {
                 .iter()
                 .find_map(|scope| zh.strip_prefix(scope).filter(|rest| !rest.is_empty()).map(|rest| (*scope, rest)))
                 .unwrap_or(("", zh));
+            // 全市各县区 → 全市12个县区.
+            let rest = rest.strip_prefix('各').filter(|r| !r.is_empty()).unwrap_or(rest);
             out.push(Problem::warning(
                 format!("/groups/{gi}/label"),
                 format!("分组名称“{zh}”没有说出共有几个：名次读作“{zh}第1名”，读屏用户听不到共有 {n} 个；请写成如“{scope}{n}个{rest}”"),

@@ -197,7 +197,14 @@ test("re-importing a sheet replaces the section's rows by default, says how many
   await page.click("#undo");
   await page.waitForSelector(`[id="paste-${s}"]`);
   assert.match(await page.inputValue(`[id="paste-${s}"]`), /扬尘治理达标率\t96\.0/);
-  assert.match(await page.textContent("#notice-text"), /已撤销.*“从表格填入”已重新打开/);
+  assert.match(await page.textContent("#notice-text"), /已撤销：.*。“从表格填入”已重新打开/);
+  // Redone, the rows are back and the box closes: applying it again would add them twice.
+  await page.click("#redo");
+  await page.waitForFunction((id) => !document.getElementById(id), `paste-${s}`);
+  assert.equal(await rows(), 2);
+  assert.match(await page.textContent("#notice-text"), /“从表格填入”已关闭/);
+  await page.click("#undo");
+  await page.waitForSelector(`[id="paste-${s}"]`);
   await page.click("#undo");
   assert.equal(await rows(), 4);
   await page.waitForFunction(() => !document.querySelector("#preview").shadowRoot.textContent.includes("扬尘治理达标率"));
@@ -606,7 +613,8 @@ test("a chosen file never loses the table pasted before it: a workbook leaves it
   await page.waitForSelector(`[id="set-aside-${s}"]`);
   assert.equal(await page.$(`[id="workbook-${s}"]`), null, "the workbook's warning is over");
   assert.match(await page.inputValue(`[id="paste-${s}"]`), /出动执法人员/);
-  assert.match(await page.textContent(`[id="set-aside-${s}"]`), /原先粘贴的内容已换成文件“case-stats-gbk\.csv”的内容/);
+  assert.match(await page.textContent(`[id="set-aside-${s}"]`), /框中先前的内容已暂存/);
+  assert.match(await page.textContent("#notice-text"), /框中先前的内容已暂存/, "said as it happens");
   // A reload (the file is not kept): the pasted table comes back in the box, and the notice says both.
   await page.reload();
   await page.waitForSelector(`[id="paste-${s}"]`);
@@ -620,14 +628,16 @@ test("a chosen file never loses the table pasted before it: a workbook leaves it
   await byId(page, `paste-${s}`).focus();
   await page.keyboard.press("Control+End");
   await page.keyboard.type("\n罚没款\t12\t万元");
-  assert.match(await page.textContent(`[id="set-aside-${s}"]`), /case-stats-gbk\.csv/);
+  assert.match(await page.textContent(`[id="set-aside-${s}"]`), /已暂存/);
   await page.locator(`[id="import-${s}"]`).screenshot({ path: join(ARTIFACTS, "editor-import-set-aside.png") });
   await page.click(`[id="restore-pasted-${s}"]`);
-  await page.waitForFunction((id) => !document.getElementById(id), `set-aside-${s}`);
-  assert.equal(await page.inputValue(`[id="paste-${s}"]`), pasted);
+  await page.waitForFunction(([id, text]) => document.getElementById(id).value === text, [`paste-${s}`, pasted]);
   assert.equal(await page.inputValue(`[id="map-${s}-2"]`), "ignore");
   assert.equal(await page.$(`[id="decoded-${s}"]`), null, "no file is named as read any more");
   assert.equal(await focusedId(page), `paste-${s}`);
+  // The two texts swapped: the file's (edited) text is kept aside in turn, one click away.
+  await page.click(`[id="restore-pasted-${s}"]`);
+  await page.waitForFunction((id) => /罚没款\t12\t万元/.test(document.getElementById(id).value), `paste-${s}`);
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });

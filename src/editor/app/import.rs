@@ -201,9 +201,10 @@ pub fn import_panel(ctx: &FormCtx, state: &ImportState, existing: usize) -> Html
             if let Some(name) = &state.workbook {
                 <p class="ed-warn" role="alert" id={format!("workbook-{i}")}>{ fill(t.workbook, &[("name", name.clone())]) }</p>
             }
-            if let Some(aside) = &state.set_aside {
-                <p class="ed-hint" role="status" id={format!("set-aside-{i}")}>
-                    { fill(t.set_aside, &[("name", aside.by.clone())]) }{ " " }
+            // Said in the notice (a live region) when it happens; here, with its button.
+            if state.set_aside.is_some() {
+                <p class="ed-hint" id={format!("set-aside-{i}")}>
+                    { t.set_aside }{ " " }
                     <button type="button" class="ed-btn" id={format!("restore-pasted-{i}")} onclick={on_restore}>{ t.restore_pasted }</button>
                 </p>
             }
@@ -283,6 +284,9 @@ pub fn import_panel(ctx: &FormCtx, state: &ImportState, existing: usize) -> Html
             }
             if state.too_big_to_keep() {
                 <p class="ed-hint" id={format!("paste-{i}-not-kept")}>{ t.import_not_kept }</p>
+            }
+            if state.aside_too_big_to_keep() {
+                <p class="ed-hint" id={format!("set-aside-{i}-not-kept")}>{ t.set_aside_not_kept }</p>
             }
             // Beside the apply button: applying is what keeps the table now.
             if state.not_stored {

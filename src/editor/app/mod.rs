@@ -209,7 +209,7 @@ pub struct EditorApp {
     followed: Option<usize>,
     /// What the English of texts whose Chinese was edited was written for (`editor::english`):
     /// English left behind is pointed out beside its field. Kept for the page's life.
-    english_written: Vec<crate::editor::english::Written>,
+    english: crate::editor::english::Watch,
     /// The import box last applied, with the document its rows made: undoing that step opens
     /// the box again.
     applied_import: Option<(Rc<Value>, Rc<ImportState>)>,
@@ -368,7 +368,7 @@ impl EditorApp {
     fn run_check(&mut self) {
         self.timer = None;
         self.stale = false;
-        let status = check_editing(&self.doc, self.text.len(), &self.english_written);
+        let status = check_editing(&self.doc, self.text.len(), &self.english);
         let t = self.t();
         let messages: Vec<String> = status
             .problems
@@ -710,16 +710,31 @@ impl EditorApp {
             });
             self.follow_import(&before, Some(if undo { t.undo } else { t.redo }));
             // The import undone: its box comes back with its table and choices, to change one.
+            // Redone: the table is in the section again, and its box closes (applying it once
+            // more would add its rows twice).
             let reopened = match &self.applied_import {
                 Some((after, state)) if undo && self.import.is_none() && Rc::ptr_eq(after, &before) => {
                     state.follow(&before, &self.doc)
                 }
                 _ => None,
             };
+            // (Only that table's box: another table pasted meanwhile stays.)
+            let redone = !undo
+                && self.applied_import.as_ref().is_some_and(|(after, applied)| {
+                    Rc::ptr_eq(after, &self.doc)
+                        && self
+                            .import
+                            .as_ref()
+                            .is_some_and(|open| open.section == applied.section && open.text == applied.text)
+                });
             if let Some(state) = reopened {
                 self.import = Some(Rc::new(state));
                 let said = self.notice.take().unwrap_or_default();
                 self.say(t.then(&said, t.import_reopened));
+            } else if redone {
+                self.import = None;
+                let said = self.notice.take().unwrap_or_default();
+                self.say(t.then(&said, t.import_closed_redone));
             }
             self.changed();
             true
@@ -755,12 +770,15 @@ impl EditorApp {
                 let t = self.t();
                 let Some(state) = self.import.as_mut() else { return false };
                 let state = Rc::make_mut(state);
-                // Its button goes with the text set aside: the box it went back into is next.
+                // The text switched back in is what the person reads next.
                 if matches!(other, ImportMsg::RestoreText) {
                     self.focus = Some(Focus::Ids(vec![format!("paste-{}", state.section)]));
                 }
+                let had_aside = state.set_aside.is_some();
                 let applied = state.update(other, &self.doc);
                 state.refresh(&self.doc);
+                // Said once, as it happens (the panel's line beside its button is not a live region).
+                let newly_aside = !had_aside && state.set_aside.is_some();
                 if let Some(edit) = applied {
                     let section = state.section;
                     let array = state.array();
@@ -807,6 +825,8 @@ impl EditorApp {
                             format!("import:{section}"),
                         ]));
                     }
+                } else if newly_aside {
+                    self.say(t.set_aside.to_string());
                 }
             }
         }
@@ -896,7 +916,7 @@ impl EditorApp {
         self.set_doc_as(value, None, true, Some(step));
         self.history.seal();
         self.import = None;
-        self.english_written.clear();
+        self.english = Default::default();
         self.say(if had_work { self.t().then(&notice, self.t().replaced_undo) } else { notice });
         self.run_check();
     }
@@ -1127,7 +1147,7 @@ impl Component for EditorApp {
             timer: None,
             followed: None,
             to_follow: None,
-            english_written: Vec::new(),
+            english: Default::default(),
             applied_import: None,
             ui,
             preview_lang: lang_of("preview_lang"),
@@ -1184,8 +1204,10 @@ impl Component for EditorApp {
                 {
                     self.import = None;
                 }
-                if let Edit::SetText { ptr, lang: Lang::Zh, .. } = &edit {
-                    crate::editor::english::note_chinese_edit(&mut self.english_written, ptr, &self.doc);
+                match &edit {
+                    Edit::SetText { ptr, lang: Lang::Zh, .. } => self.english.chinese_edit(ptr, &self.doc),
+                    Edit::SetText { ptr, lang: Lang::En, .. } => self.english.english_edit(ptr),
+                    _ => {}
                 }
                 let mut value = (*self.doc).clone();
                 let applied = match &edit {

@@ -327,7 +327,7 @@ impl EditorApp {
             <section class="ed-preview" aria-labelledby="preview-h">
                 <h2 class="ed-h2" id="preview-h" tabindex="-1">{ t.preview }</h2>
                 <div class="ed-row">
-                    <fieldset class="ed-radios">
+                    <fieldset class="ed-radios" aria-describedby={((self.preview_lang == Lang::En) != (self.snippet.lang == "en")).then_some("preview-lang-hint")}>
                         <legend>{ t.preview_language }</legend>
                         { radio("preview-lang", "preview-zh", "中文", self.preview_lang == Lang::Zh, self.send.reform(|_| Msg::PreviewLang(Lang::Zh))) }
                         { radio("preview-lang", "preview-en", "English", self.preview_lang == Lang::En, self.send.reform(|_| Msg::PreviewLang(Lang::En))) }
