@@ -1924,6 +1924,13 @@ fn an_organisation_column_headed_unit_and_english_words_inside_others_are_not_mi
     let none = Note::NoFigure { row: 2, cell: "—".into() };
     assert!(built.notes.contains(&tie) && built.notes.contains(&none), "{:?}", built.notes);
     assert!(!tie.needs_check() && none.needs_check());
+    // Places in words, and ties written other ways.
+    let rows = table::parse("区县\t排名\n甲\t第一名\n乙\t2=\n丙\t2（并列）\n丁\t第十一名\n戊\t二十三\n", '\t').rows;
+    let map = vec![Field::Label, Field::ValueRank];
+    let built = mapping::build(Target::Ranking, Some(rows[0].as_slice()), &rows[1..], &map, &HashSet::new(), "r");
+    let ranks: Vec<Value> = built.entries.iter().map(|e| e["value_rank"].clone()).collect();
+    assert_eq!(ranks, [json!(1), json!(2), json!(2), json!(11), json!(23)]);
+    assert_eq!(built.notes.iter().filter(|n| matches!(n, Note::Tie { .. })).count(), 2);
     // A full-width number with a comma for its decimal point gets the same advice.
     assert_eq!(report_widget::format::figure::decimal_comma("１２，５").as_deref(), Some("12.5"));
     assert_eq!(report_widget::format::figure::decimal_comma("８７,２").as_deref(), Some("87.2"));
@@ -1983,9 +1990,25 @@ fn english_left_as_it_was_when_its_chinese_changed_is_behind_until_either_is_mad
     assert!(behind(&watch, &doc).is_empty(), "one character of {name}");
     doc["sections"][5]["items"][0]["label"]["zh"] = json!("受理群众投诉举报件数");
     assert_eq!(behind(&watch, &doc), [name]);
+    // Entries moved or removed: each note stays with its text; a removed entry's goes.
+    let moved = |watch: &mut Watch, doc: &mut Value, edit: Edit| {
+        assert!(doc::apply(doc, &edit));
+        watch.list_edit(&edit);
+    };
+    let items = "/sections/5/items";
+    moved(&mut watch, &mut doc, Edit::Move { array: items.into(), from: 0, to: 2 });
+    assert_eq!(watch.behind(&doc).map(|w| w.ptr.as_str()).collect::<Vec<_>>(), ["/sections/5/items/2/label"]);
+    moved(
+        &mut watch,
+        &mut doc,
+        Edit::Insert { array: items.into(), index: 0, item: json!({ "id": "x", "label": "新" }) },
+    );
+    assert_eq!(watch.behind(&doc).map(|w| w.ptr.as_str()).collect::<Vec<_>>(), ["/sections/5/items/3/label"]);
+    moved(&mut watch, &mut doc, Edit::Remove { array: items.into(), index: 3 });
+    assert_eq!(watch.behind(&doc).count(), 0);
     // A text without English has nothing to be behind.
     doc["sections"][0]["title"] = json!("空气质量");
     watch.chinese_edit("/sections/0/title", &doc);
     doc["sections"][0]["title"] = json!("水环境质量");
-    assert_eq!(watch.behind(&doc).count(), 1);
+    assert_eq!(watch.behind(&doc).count(), 0);
 }

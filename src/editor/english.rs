@@ -2,7 +2,7 @@
 //! changed in the form while its English stayed as written (a report started from the example,
 //! or last year's, with this year's figures typed into the Chinese only).
 
-use super::doc::text_parts;
+use super::doc::{text_parts, Edit};
 use crate::validate::Problem;
 use serde_json::Value;
 
@@ -34,6 +34,35 @@ impl Watch {
         if !en.trim().is_empty() {
             self.written.push(Written { ptr: ptr.to_string(), zh, en });
         }
+    }
+
+    /// Follows the texts noted through a list edit (an entry added, removed or moved), so that
+    /// each note stays with its text: a removed entry's notes go.
+    pub fn list_edit(&mut self, edit: &Edit) {
+        let place = |index: usize| -> Option<usize> {
+            match edit {
+                Edit::Insert { index: at, .. } => Some(if index >= *at { index + 1 } else { index }),
+                Edit::Remove { index: at, .. } if index == *at => None,
+                Edit::Remove { index: at, .. } => Some(if index > *at { index - 1 } else { index }),
+                Edit::Move { from, to, .. } if index == *from => Some(*to),
+                Edit::Move { from, to, .. } if from < to && index > *from && index <= *to => Some(index - 1),
+                Edit::Move { from, to, .. } if to < from && index >= *to && index < *from => Some(index + 1),
+                _ => Some(index),
+            }
+        };
+        let (Edit::Insert { array, .. } | Edit::Remove { array, .. } | Edit::Move { array, .. }) = edit else {
+            return;
+        };
+        let prefix = format!("{array}/");
+        let moved = |ptr: &str| -> Option<String> {
+            let Some(rest) = ptr.strip_prefix(&prefix) else { return Some(ptr.to_string()) };
+            let (index, tail) = rest.split_once('/').unwrap_or((rest, ""));
+            let Ok(index) = index.parse::<usize>() else { return Some(ptr.to_string()) };
+            let tail = if tail.is_empty() { String::new() } else { format!("/{tail}") };
+            place(index).map(|to| format!("{prefix}{to}{tail}"))
+        };
+        self.written.retain_mut(|w| moved(&w.ptr).map(|ptr| w.ptr = ptr).is_some());
+        self.english_edited = self.english_edited.iter().filter_map(|p| moved(p)).collect();
     }
 
     /// The English of the text at `ptr` was edited in the form.

@@ -505,6 +505,34 @@ fn number(literal: &str) -> Value {
     literal.parse::<Number>().map(Value::Number).unwrap_or_else(|_| json!(literal))
 }
 
+/// A place as a sheet writes it (1, 第1名, ３, 第二名), and whether it is a tie (并列2, 并列第2名,
+/// 2（并列）, 2=).
+fn place(cell: &str) -> Option<(u64, bool)> {
+    let s = cell.trim();
+    let (s, tie) = match s
+        .strip_prefix("并列")
+        .or_else(|| s.strip_suffix("（并列）").or_else(|| s.strip_suffix("(并列)")).or_else(|| s.strip_suffix('=')))
+    {
+        Some(rest) => (rest.trim(), true),
+        None => (s, false),
+    };
+    let words = s.trim_start_matches('第').trim_end_matches(['名', '位']);
+    Some((parse_rank(s).or_else(|| chinese_number(words))?, tie))
+}
+
+/// 一 to 九十九, as places are written in words (第二名, 第十一名).
+fn chinese_number(s: &str) -> Option<u64> {
+    let digit = |c: &char| "一二三四五六七八九".chars().position(|d| d == *c).map(|d| d as u64 + 1);
+    match s.chars().collect::<Vec<char>>().as_slice() {
+        ['十'] => Some(10),
+        ['十', d] => Some(10 + digit(d)?),
+        [d] => digit(d),
+        [t, '十'] => Some(digit(t)? * 10),
+        [t, '十', d] => Some(digit(t)? * 10 + digit(d)?),
+        _ => None,
+    }
+}
+
 /// What a sheet writes in a value cell that has no figure.
 const NO_FIGURE: &[&str] =
     &["—", "——", "–", "－", "-", "--", "/", "／", "无", "暂无", "N/A", "n/a", "NA", "na", "不适用"];
@@ -754,12 +782,11 @@ impl Sheet<'_> {
         }
         for (field, key) in [(Field::ValueRank, "value_rank"), (Field::ChangeRank, "change_rank")] {
             if let Some(v) = cell(field) {
-                // A tie (“并列2”, “并列第2名”) is that place, as the report would write it.
-                let tie = v.trim().strip_prefix("并列").and_then(parse_rank);
-                if let Some(n) = tie {
+                let found = place(v);
+                if let Some((n, true)) = found {
                     notes.push(Note::Tie { row: r, cell: v.to_string(), rank: n });
                 }
-                match tie.or_else(|| parse_rank(v)) {
+                match found.map(|(n, _)| n) {
                     Some(n) => o.insert(key.into(), json!(n)),
                     None => {
                         // “98.5” is a number but no place: the column is likely the wrong one.

@@ -636,6 +636,7 @@ impl EditorApp {
             _ => 0,
         };
         if doc::apply(&mut value, &edit) {
+            self.english.list_edit(&edit);
             // Said when it is undone or redone, and a move at once: the button pressed
             // keeps the focus, and its new name is not read again.
             let step = match &edit {
@@ -1221,6 +1222,7 @@ impl Component for EditorApp {
                     _ => doc::apply(&mut value, &edit),
                 };
                 if applied && value != *self.doc {
+                    self.english.list_edit(&edit);
                     self.set_doc(value, edit.coalesce_key(), true);
                     if !matches!(edit, Edit::Set { .. } | Edit::SetText { .. } | Edit::SetNumber { .. }) {
                         self.history.seal();
