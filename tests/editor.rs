@@ -1990,6 +1990,9 @@ fn english_left_as_it_was_when_its_chinese_changed_is_behind_until_either_is_mad
     assert!(behind(&watch, &doc).is_empty(), "one character of {name}");
     doc["sections"][5]["items"][0]["label"]["zh"] = json!("受理群众投诉举报件数");
     assert_eq!(behind(&watch, &doc), [name]);
+    // Kept with the work across a reload: read back as written; what cannot be read is left out.
+    assert_eq!(Watch::from_value(&watch.to_value()), watch);
+    assert_eq!(Watch::from_value(&json!({ "written": [["/meta/title", "甲"], 7] })), Watch::default());
     // Entries moved or removed: each note stays with its text; a removed entry's goes.
     let moved = |watch: &mut Watch, doc: &mut Value, edit: Edit| {
         assert!(doc::apply(doc, &edit));

@@ -4,7 +4,7 @@
 
 use super::doc::{text_parts, Edit};
 use crate::validate::Problem;
-use serde_json::Value;
+use serde_json::{json, Value};
 
 /// A text's Chinese and English as they were when its Chinese was first edited in the form.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -63,6 +63,35 @@ impl Watch {
         };
         self.written.retain_mut(|w| moved(&w.ptr).map(|ptr| w.ptr = ptr).is_some());
         self.english_edited = self.english_edited.iter().filter_map(|p| moved(p)).collect();
+    }
+
+    /// As kept with the work in the browser, so that a reload does not forget it.
+    pub fn to_value(&self) -> Value {
+        json!({
+            "written": self.written.iter().map(|w| json!([w.ptr, w.zh, w.en])).collect::<Vec<_>>(),
+            "english_edited": self.english_edited,
+        })
+    }
+
+    /// Reads what `to_value` wrote; what cannot be read is left out (a note less, never an error).
+    pub fn from_value(v: &Value) -> Watch {
+        let strings = |v: &Value| -> Option<Vec<String>> {
+            v.as_array()?.iter().map(|s| s.as_str().map(str::to_string)).collect()
+        };
+        let written = v
+            .get("written")
+            .and_then(Value::as_array)
+            .map(|list| {
+                list.iter()
+                    .filter_map(|w| match strings(w)?.as_slice() {
+                        [ptr, zh, en] => Some(Written { ptr: ptr.clone(), zh: zh.clone(), en: en.clone() }),
+                        _ => None,
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        let english_edited = v.get("english_edited").and_then(strings).unwrap_or_default();
+        Watch { written, english_edited }
     }
 
     /// The English of the text at `ptr` was edited in the form.

@@ -930,8 +930,12 @@ test("English left as it was when its Chinese is edited is pointed out until eit
   const ids = ((await en.getAttribute("aria-describedby")) ?? "").split(" ").filter(Boolean);
   const said = await Promise.all(ids.map((id) => byId(page, id).textContent()));
   assert.ok(said.some((text) => /英文未改/.test(text)), `the English field is described by the advice: ${said.join(" | ")}`);
+  // Kept with the work: a reload does not forget it.
+  await page.reload();
+  await page.waitForSelector("#tab-form");
+  await page.waitForSelector(advice);
   // The English updated: nothing left to say.
-  await en.fill("Report on building law-based government in 2022");
+  await byId(page, "f/meta/title/en").fill("Report on building law-based government in 2022");
   await noProblems(page);
   // A typo fixed in another text's Chinese (its last character) is no new meaning: nothing said.
   const publisher = byId(page, "f/meta/publisher/zh");

@@ -208,7 +208,7 @@ pub struct EditorApp {
     /// The section the preview was last scrolled to.
     followed: Option<usize>,
     /// What the English of texts whose Chinese was edited was written for (`editor::english`):
-    /// English left behind is pointed out beside its field. Kept for the page's life.
+    /// English left behind is pointed out beside its field. Kept with the work.
     english: crate::editor::english::Watch,
     /// The import box last applied, with the document its rows made: undoing that step opens
     /// the box again.
@@ -415,6 +415,7 @@ impl EditorApp {
             "json_draft": self.json_draft.as_ref().filter(|_| self.json_error.is_some()),
             "clean": self.exported.as_deref() == Some(&*self.text),
             "file_name": self.file_name,
+            "english": self.english.to_value(),
             "saved_at": dom::now(),
         });
         self.stored = dom::store_set(WORK_KEY, &work.to_string());
@@ -1045,6 +1046,7 @@ impl Component for EditorApp {
         let mut file_name = "report.json".to_string();
         let mut json_draft = None;
         let mut clean = true;
+        let mut english = crate::editor::english::Watch::default();
         let value = match restored {
             Some((value, w)) => {
                 let at = w.get("saved_at").and_then(Value::as_f64).map(dom::local_time).unwrap_or_default();
@@ -1056,6 +1058,9 @@ impl Component for EditorApp {
                 }
                 json_draft = w.get("json_draft").and_then(Value::as_str).map(str::to_string);
                 clean = w.get("clean").and_then(Value::as_bool).unwrap_or(false);
+                if let Some(kept) = w.get("english") {
+                    english = crate::editor::english::Watch::from_value(kept);
+                }
                 value
             }
             None => {
@@ -1148,7 +1153,7 @@ impl Component for EditorApp {
             timer: None,
             followed: None,
             to_follow: None,
-            english: Default::default(),
+            english,
             applied_import: None,
             ui,
             preview_lang: lang_of("preview_lang"),
