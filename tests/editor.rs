@@ -1843,6 +1843,12 @@ fn an_organisation_column_headed_unit_and_english_words_inside_others_are_not_mi
         assert!(mapping::guess_header(&rows), "{text}");
         mapping::guess_mapping(target, &rows, true)
     };
+    // The entries and notes a sheet with a header makes, its columns as guessed.
+    let build_sheet = |target, text: &str| {
+        let rows = table::parse(text, '\t').rows;
+        let map = mapping::guess_mapping(target, &rows, true);
+        mapping::build(target, Some(rows[0].as_slice()), &rows[1..], &map, &HashSet::new(), "r")
+    };
     // 单位 over departments: their names, not a unit column.
     assert_eq!(
         guess(Target::Ranking, "序号\t单位名称\t得分\t排名\n1\t市场监管局\t95.5\t1\n2\t区住建局\t93\t2\n"),
@@ -1891,26 +1897,18 @@ fn an_organisation_column_headed_unit_and_english_words_inside_others_are_not_mi
     );
     assert_eq!(guess(Target::Ranking, "Site\tValue (en)\tUnit\n甲\t3\tmg\n")[2], Field::Unit);
     // One value with a unit among bare ones: that row would read unlike the rest; to check.
-    let rows = table::parse("区县\t得分\n甲区\t86.0%\n乙区\t90\n丙区\t88\n", '\t').rows;
-    let map = mapping::guess_mapping(Target::Ranking, &rows, true);
-    let built = mapping::build(Target::Ranking, Some(rows[0].as_slice()), &rows[1..], &map, &HashSet::new(), "r");
+    let built = build_sheet(Target::Ranking, "区县\t得分\n甲区\t86.0%\n乙区\t90\n丙区\t88\n");
     let on_some = Note::UnitOnSome { row: 0, cell: "86.0%".into(), unit: "%".into(), without: 2 };
     assert_eq!(built.notes.iter().filter(|n| n.row().is_some()).collect::<Vec<_>>(), [&on_some]);
     assert!(on_some.needs_check());
     // A row without a figure is not counted as one without a unit.
-    let rows = table::parse("区县\t达标率\n甲区\t98.5%\n乙区\t—\n丙区\t97%\n", '\t').rows;
-    let map = mapping::guess_mapping(Target::Ranking, &rows, true);
-    let built = mapping::build(Target::Ranking, Some(rows[0].as_slice()), &rows[1..], &map, &HashSet::new(), "r");
+    let built = build_sheet(Target::Ranking, "区县\t达标率\n甲区\t98.5%\n乙区\t—\n丙区\t97%\n");
     assert!(!built.notes.iter().any(|n| matches!(n, Note::UnitOnSome { .. })), "{:?}", built.notes);
     // Case statistics mix kinds of figure (12件, 86.5万元, 320): no such note.
-    let rows = table::parse("项目\t数量\n受理投诉\t12件\n罚没款\t86.5万元\n出动人次\t320\n", '\t').rows;
-    let map = mapping::guess_mapping(Target::CaseStats, &rows, true);
-    let built = mapping::build(Target::CaseStats, Some(rows[0].as_slice()), &rows[1..], &map, &HashSet::new(), "c");
+    let built = build_sheet(Target::CaseStats, "项目\t数量\n受理投诉\t12件\n罚没款\t86.5万元\n出动人次\t320\n");
     assert!(!built.notes.iter().any(|n| matches!(n, Note::UnitOnSome { .. })), "{:?}", built.notes);
     // Every value with its unit: a plain note, as before.
-    let rows = table::parse("区县\t达标率\n甲区\t86.0%\n乙区\t90%\n", '\t').rows;
-    let map = mapping::guess_mapping(Target::Ranking, &rows, true);
-    let built = mapping::build(Target::Ranking, Some(rows[0].as_slice()), &rows[1..], &map, &HashSet::new(), "r");
+    let built = build_sheet(Target::Ranking, "区县\t达标率\n甲区\t86.0%\n乙区\t90%\n");
     let units: Vec<&Note> = built.notes.iter().filter(|n| n.row().is_some()).collect();
     assert!(units.len() == 2 && units.iter().all(|n| matches!(n, Note::Unit { .. }) && !n.needs_check()), "{units:?}");
     // A tie is its place, said; a dash for no figure leaves the row without a value, said to check.

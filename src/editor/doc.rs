@@ -408,6 +408,17 @@ pub fn ids(doc: &Value) -> HashSet<String> {
     out
 }
 
+/// The bases of the ids `new_entry` makes up for a metric, a case item and a group.
+const METRIC_ID: &str = "metric";
+const ITEM_ID: &str = "item";
+const GROUP_ID: &str = "group";
+
+/// Whether `id` is one `new_entry` made up (`metric`, `item-2`…), which the person never typed.
+pub fn made_up_entry_id(id: &str) -> bool {
+    let base = id.rsplit_once('-').filter(|(_, n)| n.parse::<u32>().is_ok()).map_or(id, |(base, _)| base);
+    [METRIC_ID, ITEM_ID, GROUP_ID].contains(&base)
+}
+
 /// `base`, or `base-2`, `base-3`… whichever is not taken.
 pub fn unique_id(taken: &HashSet<String>, base: &str) -> String {
     if !taken.contains(base) {
@@ -482,8 +493,8 @@ pub fn new_entry(doc: &Value, section: Option<&Value>, list: &str) -> Value {
     let taken = ids(doc);
     let kind = section.and_then(kind_of);
     match (kind, list) {
-        (Some(SectionKind::Metrics), "items") => json!({ "id": unique_id(&taken, "metric"), "label": "" }),
-        (Some(SectionKind::CaseStats), "items") => json!({ "id": unique_id(&taken, "item"), "label": "" }),
+        (Some(SectionKind::Metrics), "items") => json!({ "id": unique_id(&taken, METRIC_ID), "label": "" }),
+        (Some(SectionKind::CaseStats), "items") => json!({ "id": unique_id(&taken, ITEM_ID), "label": "" }),
         (Some(SectionKind::Highlights), "items") => json!({ "title": "", "text": "" }),
         (_, "rows") => json!({ "label": "" }),
         // No month either: one added and forgotten would publish January as marked, and a
@@ -494,7 +505,7 @@ pub fn new_entry(doc: &Value, section: Option<&Value>, list: &str) -> Value {
             let group = doc.pointer("/groups/0/id").cloned().unwrap_or_else(|| json!(""));
             json!({ "group": group })
         }
-        (_, "groups") => json!({ "id": unique_id(&taken, "group"), "label": "" }),
+        (_, "groups") => json!({ "id": unique_id(&taken, GROUP_ID), "label": "" }),
         _ => json!({}),
     }
 }

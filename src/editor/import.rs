@@ -30,8 +30,8 @@ pub struct ImportState {
     pub header: bool,
     pub mapping: Vec<Field>,
     pub replace: bool,
-    /// Text pasted or typed into the box that a chosen file's text replaced (kept while the
-    /// file's text is edited).
+    /// Text pasted, typed or edited in the box that a chosen file's text replaced, or that the
+    /// box's text was last swapped with (`ImportMsg::RestoreText`).
     pub set_aside: Option<SetAside>,
     /// A spreadsheet workbook chosen as the file: named in the panel and not read, so the
     /// box keeps what it had.
@@ -50,7 +50,7 @@ pub enum ImportMsg {
     Text(String),
     ChooseFile,
     File(String, Vec<u8>),
-    /// Back to the text a chosen file replaced (`ImportState::set_aside`).
+    /// Swaps the box's text with the text kept aside (`ImportState::set_aside`).
     RestoreText,
     Encoding(String),
     Header(bool),
@@ -184,8 +184,8 @@ impl ImportState {
     }
 
     /// What to keep across reloads while it is not applied: pasted or typed text with the
-    /// column choices; of a chosen file only its name (the file is still there to choose again),
-    /// with the text it replaced in the box.
+    /// column choices and the text kept aside; of a chosen file only its name (the file is still
+    /// there to choose again), with the text kept aside in the box in its place.
     pub fn pending(&self, doc: &Value) -> Option<PendingImport> {
         let id = doc.pointer(&format!("/sections/{}/id", self.section)).and_then(Value::as_str).unwrap_or_default();
         let kept = PendingImport {

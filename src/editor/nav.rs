@@ -78,11 +78,10 @@ fn name_of(v: &Value) -> String {
     if let Some(m) = v.get("month").and_then(Value::as_u64) {
         return format!("{m}月");
     }
-    // Not an id the editor made up for a new entry (`doc::new_entry`: metric, item-2…), which
-    // the person never typed: such an entry is named by its number alone, as a section is.
+    // Not an id the editor made up for a new entry: such an entry is named by its number alone,
+    // as a section is.
     let id = v.get("id").and_then(Value::as_str).unwrap_or_default();
-    let base = id.rsplit_once('-').filter(|(_, n)| n.parse::<u32>().is_ok()).map_or(id, |(base, _)| base);
-    if ["metric", "item", "group"].contains(&base) {
+    if super::doc::made_up_entry_id(id) {
         return String::new();
     }
     id.to_string()

@@ -29,7 +29,8 @@ pub struct PendingImport {
     /// How the person read the table. `None` in what was stored before it was kept (the
     /// table is then read again as on a first paste).
     pub columns: Option<Columns>,
-    /// Beside a file's text the person edited: the pasted text that file's text replaced.
+    /// The text kept aside beside the box's (`ImportState::set_aside`); with a file, that text
+    /// is `text` instead.
     pub set_aside: Option<SetAside>,
 }
 

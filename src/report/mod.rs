@@ -167,8 +167,9 @@ pub fn Widget(props: &WidgetProps) -> Html {
         });
     }
     // A URL hash naming one of our sections (#rw-air) opens it, when the report appears (unless
-    // `remount`) and whenever the hash changes; the reader's remembered large text applies when it appears and
-    // whenever it changes; print shows everything expanded; Escape closes tooltips.
+    // `remount`) and whenever the hash changes; the reader's remembered large text applies when
+    // it appears and whenever it changes; print shows everything expanded; Escape closes
+    // tooltips.
     {
         let dispatch = state.dispatcher();
         let remount = props.remount;

@@ -323,11 +323,14 @@ impl EditorApp {
 
     pub(super) fn preview(&self, t: &'static Strings) -> Html {
         let stylesheet = dom::meta("rw-widget-css").unwrap_or_default();
+        // The preview's language is the editor's own choice: the page shows the one the snippet
+        // names, which a person looking at the English preview may not expect.
+        let not_the_page = (self.preview_lang == Lang::En) != (self.snippet.lang == "en");
         html! {
             <section class="ed-preview" aria-labelledby="preview-h">
                 <h2 class="ed-h2" id="preview-h" tabindex="-1">{ t.preview }</h2>
                 <div class="ed-row">
-                    <fieldset class="ed-radios" aria-describedby={((self.preview_lang == Lang::En) != (self.snippet.lang == "en")).then_some("preview-lang-hint")}>
+                    <fieldset class="ed-radios" aria-describedby={not_the_page.then_some("preview-lang-hint")}>
                         <legend>{ t.preview_language }</legend>
                         { radio("preview-lang", "preview-zh", "中文", self.preview_lang == Lang::Zh, self.send.reform(|_| Msg::PreviewLang(Lang::Zh))) }
                         { radio("preview-lang", "preview-en", "English", self.preview_lang == Lang::En, self.send.reform(|_| Msg::PreviewLang(Lang::En))) }
@@ -338,9 +341,7 @@ impl EditorApp {
                         { radio("preview-theme", "theme-dark", t.theme_dark, self.theme == "dark", self.send.reform(|_| Msg::Theme("dark"))) }
                     </fieldset>
                 </div>
-                // The preview's language is the editor's own choice: the page shows the one the
-                // snippet names, which a person looking at the English preview may not expect.
-                if (self.preview_lang == Lang::En) != (self.snippet.lang == "en") {
+                if not_the_page {
                     <p class="ed-hint" id="preview-lang-hint">{ if self.snippet.lang == "en" { t.preview_not_page_en } else { t.preview_not_page_zh } }</p>
                 }
                 if let Some(view) = &self.view {
