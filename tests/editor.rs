@@ -948,6 +948,12 @@ fn the_data_src_snippet_and_names_are_escaped() {
     assert_eq!(output::file_name("兰山 2021"), "兰山 2021.json");
     assert_eq!(output::file_name("a/b:c.json"), "a-b-c.json");
     assert_eq!(output::file_name("  "), "report.json");
+    assert_eq!(output::file_name_for_period("2021年度"), "report-2021.json");
+    assert_eq!(output::file_name_for_period("Year 2021"), "report-2021.json");
+    assert_eq!(output::file_name_for_period("2021—2023年"), "report-2021.json");
+    assert_eq!(output::file_name_for_period("二〇二一年"), "report.json");
+    assert_eq!(output::file_name_for_period("120215"), "report.json");
+    assert_eq!(output::file_name_for_period(""), "report.json");
     assert_eq!(output::element_id("my report!"), "my-report");
     assert_eq!(output::element_id("报告"), "report-payload");
 }
@@ -1185,6 +1191,14 @@ fn a_unit_in_the_value_columns_header_is_the_unit_of_rows_without_one() {
         ("浓度(μg/m3)", Some("μg/m3")),
         ("面积 (m²)", Some("m²")),
         ("Fines (yuan)", Some("yuan")),
+        ("Amount (10k yuan)", Some("10k yuan")),
+        ("Amount (10,000 yuan)", Some("10,000 yuan")),
+        ("Investment (100 million yuan)", Some("100 million yuan")),
+        ("Value (10k)", None),
+        ("Value (10 2021)", None),
+        ("数值（注：数据来自统计局）", None),
+        ("数量（不含市直单位）", None),
+        ("数值（十万元整）", Some("十万元整")),
         ("数值【人次】", Some("人次")),
         ("数值（2021）", None),
         ("数值（2021年）", None),

@@ -206,10 +206,20 @@ pub fn header_name_and_unit(cell: &str) -> Option<(&str, String)> {
         [('（', '）'), ('(', ')'), ('【', '】'), ('[', ']')].into_iter().find(|(_, close)| cell.ends_with(*close))?;
     let (name, inner) = cell[..cell.len() - close.len_utf8()].rsplit_once(open)?;
     let inner = inner.trim();
+    // Digits make a year or a number (数值（2021）), except in m², μg/m3 and an English unit's
+    // magnitude: “Amount (10k yuan)”, “(100 million yuan)”.
+    let magnitude = ["10k ", "10,000 ", "10 000 ", "100m ", "100 million "]
+        .into_iter()
+        .find(|m| inner.len() > m.len() && inner.get(..m.len()).is_some_and(|head| head.eq_ignore_ascii_case(m)))
+        .map_or(0, str::len);
+    let unit = &inner[magnitude..];
     let is_unit = !inner.is_empty()
-        && inner.chars().count() <= 10
-        && !inner.chars().any(|c| c.is_ascii_digit() && !"23".contains(c))
+        && unit.chars().count() <= 10
+        && !unit.chars().any(|c| c.is_ascii_digit() && !"23".contains(c))
         && !inner.contains(['年', '月', '日'])
+        // A note, not a unit: 数值（注：来自统计局）, 数量（不含市直单位）.
+        && !unit.contains(['：', ':', '，', ',', '；', '。'])
+        && !["注", "含", "不含", "其中", "按"].iter().any(|w| unit.starts_with(w))
         && header_field(inner).is_none()
         && !["en", "英文", "中文", "zh", "english", "chinese"].contains(&inner.to_lowercase().as_str());
     is_unit.then(|| (name.trim(), normalize_unit(inner)))

@@ -194,6 +194,23 @@ pub fn file_name(wanted: &str) -> String {
     }
 }
 
+/// A file name for a report that has none of its own yet: `report-2021.json` from the first
+/// year its period names (“2021年度”; not its date, which is the next year's for an annual
+/// report), else `report.json`. ASCII, so it also reads well in a `data-src`.
+pub fn file_name_for_period(period: &str) -> String {
+    let year = period.as_bytes().windows(4).enumerate().find(|(i, w)| {
+        let digit = |at: Option<&u8>| at.is_some_and(u8::is_ascii_digit);
+        w.iter().all(u8::is_ascii_digit)
+            && (w.starts_with(b"19") || w.starts_with(b"20"))
+            && !digit(i.checked_sub(1).and_then(|b| period.as_bytes().get(b)))
+            && !digit(period.as_bytes().get(i + 4))
+    });
+    match year {
+        Some((i, _)) => format!("report-{}.json", &period[i..i + 4]),
+        None => "report.json".to_string(),
+    }
+}
+
 /// Where the snippet's `data-src` looks for the downloaded file until the person says otherwise:
 /// `reports/` and the file's name, with the characters a URL path cannot hold as they are
 /// percent-encoded (a space, `#`, `%`, `?`); Chinese names stay readable.

@@ -787,10 +787,18 @@ test("a label with </script>, embedded with the copied snippet, shows as text", 
   assert.equal(await page.$("#snippet-untranslated"), null, "a Chinese widget shows the Chinese anyway");
   // The data-src form of the snippet: the downloaded file's name under reports/, until an
   // address is typed.
+  // Retitled (above), the example is another report: the example's file name no longer names
+  // it, and until the person gives one the name comes from the report's period (2021年度).
   await page.check("#place-file");
+  assert.equal(await page.inputValue("#file-name"), "report-2021.json");
+  assert.equal(await page.inputValue("#payload-url"), "reports/report-2021.json");
+  await byId(page, "f/meta/title/zh").fill(JSON.parse(LANSHAN).meta.title.zh);
+  assert.equal(await page.inputValue("#file-name"), "lanshan-2021.json");
   assert.equal(await page.inputValue("#payload-url"), "reports/lanshan-2021.json");
   await page.fill("#file-name", "县水利局 2023");
   assert.equal(await page.inputValue("#payload-url"), "reports/县水利局%202023.json");
+  await byId(page, "f/meta/title/zh").fill("县水利局2023年度报告");
+  assert.equal(await page.inputValue("#file-name"), "县水利局 2023", "a name the person gave stays");
   assert.match(await page.inputValue("#snippet-text"), /data-src="reports\/县水利局%202023\.json"/);
   await page.fill("#payload-url", "/reports/lanshan.json");
   await page.fill("#file-name", "lanshan-2021.json");

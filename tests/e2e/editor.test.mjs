@@ -72,10 +72,10 @@ test("a small report is built from an empty one through the form only", async ()
   assert.ok(kinds.includes("指标卡片") && kinds.every((k) => !/[a-z]/.test(k)), kinds.join(" "));
   // A group, a metrics section with one figure, and a ranking table that refers to it.
   await page.click('[id="add:/groups"]');
-  assert.equal(await focusedId(page), "f/groups/0/id", "focus goes to the new group");
-  await page.keyboard.press("End");
+  assert.equal(await focusedId(page), "f/groups/0/label/zh", "focus goes to the new group's name");
+  await page.keyboard.type("全市六县");
+  await byId(page, "f/groups/0/id").press("End");
   await page.keyboard.type("-counties");
-  await byId(page, "f/groups/0/label/zh").fill("全市六县");
   // The English name is read after the count ("1st of 5 districts"): the hint says to leave it out.
   const described = (await byId(page, "f/groups/0/label/en").getAttribute("aria-describedby")).split(" ");
   assert.match(await byId(page, described.find((id) => id.startsWith("h-"))).textContent(), /“districts”显示为“1st of 5 districts”/);

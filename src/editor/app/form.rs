@@ -653,15 +653,17 @@ fn GroupsForm() -> Html {
                     <fieldset class="ed-item" id={field_id(&ptr)} tabindex="-1">
                         <legend>{ &name }</legend>
                         <ListTools array="/groups" index={i} len={groups.len()} name={name.clone()} />
+                        // The name first: it is what the person has in mind, and what a new group
+                        // asks for (its id is made up, and can stay).
+                        <TextField ptr={format!("{ptr}/label")} label={t.label} required=true hint={t.group_label_hint} />
                         <div class="ed-grid">
                             <StrField ptr={format!("{ptr}/id")} label={t.id} required=true />
                             <NumField ptr={format!("{ptr}/size")} label={t.group_size} required=true integer=true />
                         </div>
-                        <TextField ptr={format!("{ptr}/label")} label={t.label} required=true hint={t.group_label_hint} />
                     </fieldset>
                 }
             }) }
-            <AddButton array="/groups" list="groups" label={t.add_group} focus="/id" />
+            <AddButton array="/groups" list="groups" label={t.add_group} focus="/label/zh" />
         </fieldset>
     }
 }

@@ -239,6 +239,10 @@ pub struct EditorApp {
     kept_import: Option<PendingImport>,
     output_open: bool,
     file_name: String,
+    /// Started from the example, and its file name not changed by the person: the example's
+    /// Chinese title. Once the report has another it is another bureau's or year's report, and
+    /// the example's file name (`lanshan-2021.json`) no longer names it.
+    example_title: Option<String>,
     /// The snippet panel's site-wide choices (kept with the preferences).
     snippet: SnippetSettings,
     payload_id: String,
@@ -415,6 +419,7 @@ impl EditorApp {
             "json_draft": self.json_draft.as_ref().filter(|_| self.json_error.is_some()),
             "clean": self.exported.as_deref() == Some(&*self.text),
             "file_name": self.file_name,
+            "example_title": self.example_title,
             "english": self.english.to_value(),
             "saved_at": dom::now(),
         });
@@ -550,7 +555,24 @@ impl EditorApp {
     /// The snippet's `data-src`: what the person typed, else the downloaded file's name under
     /// `reports/`.
     fn payload_url(&self) -> String {
-        self.payload_url.clone().unwrap_or_else(|| output::payload_url(&self.file_name))
+        self.payload_url.clone().unwrap_or_else(|| output::payload_url(&self.file_name()))
+    }
+
+    /// The name the payload downloads as: the person's, or the opened file's; for a report
+    /// started from the example and retitled, one from its period (see `example_title`).
+    fn file_name(&self) -> String {
+        match &self.example_title {
+            Some(title) if doc::text_parts(self.doc.pointer("/meta/title")).0 != *title => {
+                output::file_name_for_period(&doc::text_parts(self.doc.pointer("/meta/period")).0)
+            }
+            _ => self.file_name.clone(),
+        }
+    }
+
+    /// Names the report's file: from here on the name is the person's (or the opened file's).
+    fn set_file_name(&mut self, name: String) {
+        self.file_name = name;
+        self.example_title = None;
     }
 
     fn snippet(&self) -> String {
@@ -588,7 +610,7 @@ impl EditorApp {
                 }
                 // A file's text opened here to fix it names the report once it is the report.
                 if let Some(name) = self.draft_file_name.take() {
-                    self.file_name = name;
+                    self.set_file_name(name);
                 }
                 self.json_error = None;
                 self.json_draft = Some(text);
@@ -842,7 +864,7 @@ impl EditorApp {
         self.open_failure = None;
         match replacement {
             Replacement::Empty => {
-                self.file_name = "report.json".into();
+                self.set_file_name("report.json".into());
                 self.replace_with(doc::empty_report(), t.started_empty.to_string(), t.new_empty.to_string());
                 self.mark_clean();
                 self.focus = Some(Focus::Ids(vec![nav::field_id("/meta/title/zh")]));
@@ -854,6 +876,7 @@ impl EditorApp {
                     None => ("example.json".into(), String::new()),
                 };
                 self.file_name = file;
+                self.example_title = Some(doc::text_parts(value.pointer("/meta/title")).0);
                 let name = [("name", name.as_str())];
                 self.replace_with(value, fill(t.loaded_example, &name), fill(t.new_example, &name));
                 self.mark_clean();
@@ -875,7 +898,7 @@ impl EditorApp {
                 });
             }
             Replacement::File { name, value, valid } => {
-                self.file_name = output::file_name(&name);
+                self.set_file_name(output::file_name(&name));
                 self.replace_with(value, t.opened.replace("{name}", &name), t.step_open.replace("{name}", &name));
                 if valid {
                     self.mark_clean();
@@ -1044,6 +1067,7 @@ impl Component for EditorApp {
         let mut notice_discard = false;
         let mut work_restored = false;
         let mut file_name = "report.json".to_string();
+        let mut example_title = None;
         let mut json_draft = None;
         let mut clean = true;
         let mut english = crate::editor::english::Watch::default();
@@ -1056,6 +1080,7 @@ impl Component for EditorApp {
                 if let Some(name) = w.get("file_name").and_then(Value::as_str) {
                     file_name = name.to_string();
                 }
+                example_title = w.get("example_title").and_then(Value::as_str).map(str::to_string);
                 json_draft = w.get("json_draft").and_then(Value::as_str).map(str::to_string);
                 clean = w.get("clean").and_then(Value::as_bool).unwrap_or(false);
                 if let Some(kept) = w.get("english") {
@@ -1171,6 +1196,7 @@ impl Component for EditorApp {
             kept_import: None,
             output_open: false,
             file_name,
+            example_title,
             snippet: SnippetSettings::from_prefs(&prefs, &dom::page_folder()),
             payload_id: "report-payload".into(),
             payload_url: None,
@@ -1486,7 +1512,7 @@ impl Component for EditorApp {
                 dom::store_remove(WORK_KEY);
                 self.exported = Some(self.text.clone());
                 self.unsaved.set(false);
-                self.file_name = "report.json".into();
+                self.set_file_name("report.json".into());
                 self.import = None;
                 self.timer = None;
                 self.run_check();
@@ -1548,7 +1574,7 @@ impl Component for EditorApp {
                 return false;
             }
             Msg::OutputToggle(open) => self.output_open = open,
-            Msg::FileName(name) => self.file_name = name,
+            Msg::FileName(name) => self.set_file_name(name),
             // A change of what the snippet says: "copied" beside its button no longer holds.
             Msg::PayloadId(id) => (self.payload_id, self.copy_said) = (id, None),
             Msg::PayloadUrl(url) => (self.payload_url, self.copy_said) = (Some(url), None),
@@ -1562,7 +1588,7 @@ impl Component for EditorApp {
                 self.prerendered = Some((key, Rc::new(snippet)));
             }
             Msg::Download => {
-                let name = output::file_name(&self.file_name);
+                let name = output::file_name(&self.file_name());
                 if dom::download(&name, &self.text, "application/json;charset=utf-8").is_ok() {
                     self.exported = Some(self.text.clone());
                     self.unsaved.set(false);

@@ -405,7 +405,7 @@ impl EditorApp {
                 <summary id="output-summary"><h2 class="ed-h2 ed-inline">{ t.output }</h2></summary>
                 if errors > 0 { <p class="ed-warn" id="export-errors">{ t.has_errors_export.replace("{n}", &errors.to_string()) }</p> }
                 <div class="ed-row ed-end">
-                    { text_input("file-name", t.file_name, self.file_name.clone(), Msg::FileName) }
+                    { text_input("file-name", t.file_name, self.file_name(), Msg::FileName) }
                     <button type="button" class="ed-btn ed-primary" id="download" onclick={self.send.reform(|_| Msg::Download)}>{ t.download }</button>
                 </div>
                 <fieldset class="ed-box">
