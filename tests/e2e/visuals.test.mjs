@@ -74,6 +74,7 @@ const session = browserAndDist({
     "/zh.html": { body: page(), headers: { "content-security-policy": CSP } },
     "/en.html": { body: page({ "data-lang": "en" }), headers: { "content-security-policy": CSP } },
     "/dark.html": { body: page({ "data-theme": "dark" }), headers: { "content-security-policy": CSP } },
+    "/light.html": { body: page({ "data-theme": "light" }), headers: { "content-security-policy": CSP } },
     "/large.html": { body: page({ "data-theme": "large" }), headers: { "content-security-policy": CSP } },
     "/en-large.html": { body: page({ "data-lang": "en", "data-theme": "large" }), headers: { "content-security-policy": CSP } },
     "/long-zh.html": { body: longWordsPage("zh") },
@@ -1006,6 +1007,20 @@ test("the reader's large-text switch brings its high contrast in a palette the h
     assert.deepEqual(after, { text: before.text, muted: before.text, border: "2px", size: "20px" }, path);
     await p.context().close();
   }
+});
+
+test("the palette follows the reader's colour scheme unless the host pins one", async () => {
+  const background = async (path, colorScheme) => {
+    const p = await open(path, { colorScheme });
+    const colour = await root(p).locator(".rw").evaluate((rw) => getComputedStyle(rw).backgroundColor);
+    await p.context().close();
+    return colour;
+  };
+  const [light, dark] = ["rgb(255, 255, 255)", "rgb(13, 17, 23)"];
+  assert.equal(await background("/zh.html", "light"), light);
+  assert.equal(await background("/zh.html", "dark"), dark);
+  assert.equal(await background("/light.html", "dark"), light, "data-theme=light on a dark system");
+  assert.equal(await background("/dark.html", "light"), dark, "data-theme=dark on a light system");
 });
 
 test("a system asking for more contrast (prefers-contrast: more) gets the high-contrast palette, at the normal size", async () => {
