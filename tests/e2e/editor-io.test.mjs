@@ -47,7 +47,14 @@ test("a table pasted from a spreadsheet fills a ranking section, shown first, th
   assert.equal(await focusedId(page), `paste-${s}`, "focus goes to the paste box");
   // What Excel puts on the clipboard: tab-separated cells, a header row, \r\n line ends.
   const tsv = "指标\t数值\t单位\t排名\t改善排名\r\n扬尘治理达标率\t96.0\t%\t第2名\t1\r\n秸秆禁烧\t\t\t3\t\r\n";
+  // A paste replaces what was typed in the box, and Ctrl+Z takes it back, as in any text box.
+  await page.keyboard.type("区县");
   await paste(page, byId(page, `paste-${s}`), tsv);
+  await page.waitForSelector(`[id="mapping-${s}"]`);
+  assert.equal(await byId(page, `paste-${s}`).inputValue(), tsv.replaceAll("\r\n", "\n"));
+  await page.keyboard.press("Control+Z");
+  await page.waitForFunction((id) => document.getElementById(id).value === "区县", `paste-${s}`);
+  await page.keyboard.press("Control+Shift+Z");
   await page.waitForSelector(`[id="mapping-${s}"]`);
   const mapped = await page.$$eval(`[id="mapping-${s}"] th select`, (sel) => sel.map((x) => x.value));
   assert.deepEqual(mapped, ["label", "value", "unit", "value_rank", "change_rank"]);

@@ -153,7 +153,21 @@ pub fn import_panel(ctx: &FormCtx, state: &ImportState, existing: usize) -> Html
             if let Ok(text) = data.get_data("text/plain") {
                 if !text.is_empty() {
                     e.prevent_default();
-                    send.emit(Msg::Import(ImportMsg::Text(text)));
+                    // A paste replaces the box's text. Written through the browser's editing
+                    // (its `input` event then reaches `on_text`), so that Ctrl+Z takes the paste
+                    // back as after any paste; set by the editor, the text would have no undo.
+                    let box_ =
+                        e.target().and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlTextAreaElement>(t).ok());
+                    let document = box_.as_ref().and_then(|b| b.owner_document());
+                    let typed = box_.zip(document).is_some_and(|(b, d)| {
+                        b.select();
+                        wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlDocument>(d).is_ok_and(|d| {
+                            d.exec_command_with_show_ui_and_value("insertText", false, &text) == Ok(true)
+                        })
+                    });
+                    if !typed {
+                        send.emit(Msg::Import(ImportMsg::Text(text)));
+                    }
                 }
             }
         })
