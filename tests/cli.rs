@@ -158,6 +158,23 @@ fn two_reports_prerendered_for_one_page_get_two_payload_ids() {
     assert_eq!(lanshan, id_of("www/reports/lanshan-2021.json"), "the same payload, the same id");
 }
 
+#[test]
+fn a_snippet_prerendered_without_base_says_where_it_looks_for_the_widgets_files() {
+    let lanshan = Path::new(env!("CARGO_MANIFEST_DIR")).join("www/reports/lanshan-2021.json");
+    let run = |extra: &[&str]| {
+        let mut args = vec!["prerender", lanshan.to_str().unwrap(), "--stylesheet", "report-widget.css"];
+        args.extend_from_slice(extra);
+        let out = Command::new(env!("CARGO_BIN_EXE_report-widget")).args(&args).output().expect("the CLI runs");
+        assert_eq!(out.status.code(), Some(0));
+        (String::from_utf8_lossy(&out.stdout).to_string(), String::from_utf8_lossy(&out.stderr).to_string())
+    };
+    let (snippet, note) = run(&[]);
+    assert!(snippet.contains("src=\"./report-widget.js\""), "{snippet}");
+    assert!(note.contains("without --base") && note.contains("--base /static/rw/1.0/"), "{note}");
+    assert!(!run(&["--base", "/rw/"]).1.contains("--base"), "given, nothing to say");
+    assert!(!run(&["--page"]).1.contains("--base"), "a page beside the files");
+}
+
 /// A page archived or rebuilt from the same payload must not change: hash maps seed themselves
 /// per process, so two renders inside one test could agree where two runs of the tool differ.
 #[test]

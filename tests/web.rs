@@ -275,9 +275,12 @@ async fn the_table_view_legend_sections_and_large_text_toggle() {
     let yuan_button = one(&root, ".rw-link-btn");
     let yuan = one(&root, ".rw-yuan");
     assert!(yuan.has_attribute("data-folded"));
+    // Folded, out of a screen reader's way too, as the button's state says.
+    assert_eq!(yuan.get_attribute("aria-hidden").as_deref(), Some("true"));
     click(&yuan_button);
     eventually("value in yuan", || !yuan.has_attribute("data-folded")).await;
     assert_eq!(yuan_button.get_attribute("aria-expanded").as_deref(), Some("true"));
+    assert_eq!(yuan.get_attribute("aria-hidden"), None);
     assert_eq!(text(&yuan), "18134469元（按报告数字计算）");
 }
 

@@ -297,6 +297,13 @@ exit status: 0 done, 1 a payload or file has problems, 2 the command line is wro
             "" => "./".to_string(),
             base => report_widget::snippet::folder_url(base),
         };
+        // A snippet pasted into a page in another folder than the widget's files finds neither
+        // stylesheet nor script there, and its report then shows unstyled, with dead buttons.
+        if opts.value("--base").is_none() && !page {
+            eprintln!(
+                "note: without --base the snippet looks for the widget's files in the folder of the page it is pasted into (./); give --base with their folder on the site (--base /static/rw/1.0/) if they are elsewhere"
+            );
+        }
         let mut options = SnippetOptions {
             base,
             // Named after the payload by default: two reports prerendered for one page get two ids.

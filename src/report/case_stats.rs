@@ -53,7 +53,11 @@ fn case_entry(row: &CaseRow, id: String, unfolded: bool, env: &Env, on_yuan: &Ca
                         onclick={on_yuan.reform(move |_: MouseEvent| id.clone())}>
                         { t.in_yuan }
                     </button>
-                    <span id={yuan_id} class="rw-yuan" data-folded={(!unfolded).then_some("")}>
+                    // Folded, it is out of sight and out of a screen reader's way, as the
+                    // button's "collapsed" says (a value worked out from the report's figure,
+                    // which is shown above it).
+                    <span id={yuan_id} class="rw-yuan" data-folded={(!unfolded).then_some("")}
+                        aria-hidden={(!unfolded).then_some("true")}>
                         // One text node before the note: adjacent texts would be one node in
                         // the server's HTML, and hydration would not find two.
                         { format!("{yuan}{}", t.paren_open) }<span class="rw-computed">{ t.computed_note }</span>{ t.paren_close }

@@ -984,6 +984,32 @@ test("a month's tooltip opens under its own row, so the pointer reaches it witho
   }
 });
 
+test("on a phone, a focused bar chart's keyboard hint and its first tooltip do not cover each other", async () => {
+  const p = await open("/zh.html", { width: 360, height: 740 });
+  const plots = root(p).locator(".rw-plot:has(.rw-row-bar)");
+  const count = await plots.count();
+  assert.ok(count >= 2, `${count} bar charts`);
+  for (let i = 0; i < count; i++) {
+    await plots.nth(i).focus();
+    const boxes = await plots.nth(i).evaluate((plot) => {
+      const box = (el) => el && el.getBoundingClientRect();
+      const visible = [...plot.querySelectorAll(".rw-tip")].find((t) => getComputedStyle(t).display !== "none");
+      return { hint: box(plot.querySelector(".rw-plot-hint")), tip: box(visible) };
+    });
+    assert.ok(boxes.hint && boxes.hint.height > 0 && boxes.tip, `chart ${i}: hint and tooltip show`);
+    const apart = boxes.tip.top >= boxes.hint.bottom - 1 || boxes.tip.bottom <= boxes.hint.top + 1;
+    assert.ok(apart, `chart ${i}: hint ${JSON.stringify(boxes.hint)} and tooltip ${JSON.stringify(boxes.tip)} overlap`);
+    if (i === 0) await p.screenshot({ path: join(ARTIFACTS, "visuals-phone-chart-hint.png") });
+  }
+  // Once the keys are used the hint goes, and a bar's tooltip opens over its own row again.
+  await p.keyboard.press("ArrowDown");
+  const last = plots.nth(count - 1);
+  const [tip, bar] = await last.evaluate((plot) => [plot.querySelector("[data-active] .rw-tip"), plot.querySelector("[data-active] .rw-mark")].map((el) => el.getBoundingClientRect().top));
+  assert.ok(tip < bar, "above its bar");
+  assert.deepEqual(p.errors, []);
+  await p.context().close();
+});
+
 test("forced colours: a tooltip keeps an edge", async () => {
   const p = await open("/zh.html");
   await p.emulateMedia({ forcedColors: "active", colorScheme: "dark" });
