@@ -52,7 +52,7 @@ async fn the_report_component_renders_cards_ranks_and_charts() {
     let view = Rc::new(ReportView::new(&report, Lang::Zh));
     yew::Renderer::<Widget>::with_root_and_props(
         root.clone(),
-        WidgetProps { outcome: Outcome::Report(view), theme: Theme::default(), live: true, remount: false },
+        WidgetProps { outcome: Outcome::Report(view), theme: Theme::default(), live: true },
     )
     .render();
     eventually("the report", || root.query_selector(".rw-card").ok().flatten().is_some()).await;
@@ -145,7 +145,7 @@ async fn mount_report(payload: &str, lang: Lang, theme: Theme) -> Element {
     let view = Rc::new(ReportView::new(&report, lang));
     yew::Renderer::<Widget>::with_root_and_props(
         root.clone(),
-        WidgetProps { outcome: Outcome::Report(view), theme, live: true, remount: false },
+        WidgetProps { outcome: Outcome::Report(view), theme, live: true },
     )
     .render();
     eventually("the report", || root.query_selector(".rw-card").ok().flatten().is_some()).await;

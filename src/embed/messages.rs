@@ -40,8 +40,8 @@ pub async fn describe(text: &str, mut problems: Vec<Problem>) -> Vec<Problem> {
                 problem.zh = d.get(1).as_string().unwrap_or_default();
                 problem.en = d.get(2).as_string().unwrap_or_default();
             }
-            // A syntax error's own message (its line, column and what the reader expected)
-            // is in this build already; the module adds the likely mistake behind it.
+            // A syntax error says so, at its line and column, in this build already; the module
+            // adds what the JSON reader expected and the likely mistake behind it.
             None if !problem.en.is_empty() => {}
             None if problem.severity == Severity::Warning => {
                 // The decoder warns about one thing only.

@@ -17,7 +17,7 @@ pub mod panic;
 
 pub use host::{EmbedError, Stylesheet};
 
-use crate::model::Lang;
+use crate::model::{Lang, Report};
 use crate::report::{Outcome, Widget, WidgetProps};
 use crate::validate::{self, PayloadError, Problem, Severity};
 use crate::view::ReportView;
@@ -39,10 +39,12 @@ struct Instance {
     abort: Option<AbortController>,
 }
 
-/// A rendered instance's Yew app, and what it shows (to render it again in another theme).
+/// A rendered instance's Yew app, and what it shows (to render it again in another theme), with
+/// the report behind it (to render it again in another language; `None` for an error panel).
 struct Rendered {
     app: AppHandle<Widget>,
     outcome: Outcome,
+    report: Option<Rc<Report>>,
 }
 
 #[derive(Default)]
@@ -224,19 +226,39 @@ fn remount(host: Element) {
     }
 }
 
-/// Renders a mounted host's report again in the theme its `data-theme` now asks for (a page's
-/// own dark-mode or large-text switch): the stylesheet follows the attribute by itself, but the
-/// report also carries the theme (the colour scheme it forces, the large-text button's state).
-/// A host still loading picks the attribute up when it renders.
-fn retheme(host: &Element) {
+/// Renders a mounted host's report again, in place, in the theme its `data-theme` now asks for
+/// (a page's own dark-mode or large-text switch: the stylesheet follows the attribute by itself,
+/// but the report also carries the theme, the colour scheme it forces and the large-text
+/// button's state) and, with `relang`, in the language its `data-lang` now asks for. In place,
+/// the reader's sorts, folds and hidden chart items stay, and the browser keeps what is on
+/// screen where it was as texts change length. A host still loading picks the attributes up
+/// when it renders. Returns false, and changes nothing, where there is no report to show in
+/// another language (an error panel, a host still loading): the host is then mounted again.
+fn rerender(host: &Element, relang: bool) -> bool {
     // Yew is called with the registry released, and the app put back afterwards.
     let taken = with_registry(|r| {
         let instance = r.instances.iter_mut().find(|i| i.host == *host)?;
         Some((instance.id, instance.rendered.take()?))
     });
-    let Some((id, Rendered { mut app, outcome })) = taken else { return };
-    app.update(WidgetProps { outcome: outcome.clone(), theme: host_theme(host), live: true, remount: false });
-    keep_app(id, app, outcome);
+    let Some((id, Rendered { mut app, mut outcome, report })) = taken else { return !relang };
+    let lang = lang_of(host);
+    if relang {
+        // `zh-CN` after `zh` is the same report; an error panel has none to show again.
+        let same = matches!(&outcome, Outcome::Report(view) if view.lang == lang);
+        match &report {
+            Some(report) if !same => outcome = Outcome::Report(Rc::new(ReportView::new(report, lang))),
+            _ => {
+                keep_app(id, app, outcome, report.clone());
+                return same;
+            }
+        }
+    }
+    app.update(WidgetProps { outcome: outcome.clone(), theme: host_theme(host), live: true });
+    keep_app(id, app, outcome, report);
+    if relang {
+        host::announce_ready(host);
+    }
+    true
 }
 
 /// Releases every mounted host that is no longer in the document.
@@ -259,15 +281,15 @@ fn hydrate(id: u64, host: &Element, lang: Lang) -> bool {
     // A payload that fails validation shows its error panel: rendered afresh, not hydrated.
     let Ok(checked) = validate::load_checked(&text) else { return false };
     log_warnings(host, &text, checked.warnings);
-    let report = checked.report;
+    let report = Rc::new(checked.report);
     let outcome = Outcome::Report(Rc::new(ReportView::new(&report, lang)));
     let app = yew::Renderer::<Widget>::with_root_and_props(
         root,
-        WidgetProps { outcome: outcome.clone(), theme: host_theme(host), live: true, remount: false },
+        WidgetProps { outcome: outcome.clone(), theme: host_theme(host), live: true },
     )
     .hydrate();
     announce_after_render(id, host.clone(), None, None, lang);
-    keep_app(id, app, outcome);
+    keep_app(id, app, outcome, Some(report));
     true
 }
 
@@ -331,11 +353,11 @@ fn log_described(host: &Element, warnings: &[Problem]) {
 }
 
 /// Keeps a rendered app's handle (and what it shows) so `release` can destroy it and
-/// `retheme` render it again; destroys it at once if the host went away meanwhile.
-fn keep_app(id: u64, app: AppHandle<Widget>, outcome: Outcome) {
+/// `rerender` render it again; destroys it at once if the host went away meanwhile.
+fn keep_app(id: u64, app: AppHandle<Widget>, outcome: Outcome, report: Option<Rc<Report>>) {
     let orphan = with_registry(|r| match r.instances.iter_mut().find(|i| i.id == id) {
         Some(instance) => {
-            instance.rendered = Some(Rendered { app, outcome });
+            instance.rendered = Some(Rendered { app, outcome, report });
             instance.abort = None;
             None
         }
@@ -400,11 +422,14 @@ async fn run(id: u64, host: Element, stylesheet: Stylesheet, abort: Option<Abort
     if !is_current(id) || panic::poisoned() {
         return; // released while the messages loaded, or the widget failed meanwhile
     }
-    let (outcome, error) = match outcome {
-        Ok(report) => (Outcome::Report(Rc::new(ReportView::new(&report, lang))), None),
+    let (outcome, report, error) = match outcome {
+        Ok(report) => {
+            let report = Rc::new(report);
+            (Outcome::Report(Rc::new(ReportView::new(&report, lang))), Some(report), None)
+        }
         Err(err) => {
             let problems: Vec<Problem> = err.problems();
-            (Outcome::Problems { problems: Rc::new(problems), lang }, Some(err))
+            (Outcome::Problems { problems: Rc::new(problems), lang }, None, Some(err))
         }
     };
     shadow.stylesheet_loaded().await;
@@ -414,14 +439,9 @@ async fn run(id: u64, host: Element, stylesheet: Stylesheet, abort: Option<Abort
     let root = shadow.root.clone();
     let app = yew::Renderer::<Widget>::with_root_and_props(
         root,
-        WidgetProps {
-            outcome: outcome.clone(),
-            theme: host_theme(&host),
-            live: true,
-            remount: shadow.replaces_report(),
-        },
+        WidgetProps { outcome: outcome.clone(), theme: host_theme(&host), live: true },
     )
     .render();
     announce_after_render(id, host, Some(shadow), error, lang);
-    keep_app(id, app, outcome);
+    keep_app(id, app, outcome, report);
 }

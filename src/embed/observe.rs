@@ -5,7 +5,8 @@ use js_sys::Array;
 use wasm_bindgen::prelude::*;
 use web_sys::{Document, Element, MutationObserver, MutationObserverInit, MutationRecord, Node};
 
-/// Host attributes whose change means "show a different report": the host is mounted again.
+/// Host attributes whose change means "show a different report": the host is mounted again
+/// (for `data-lang`, only where its report cannot be shown again in place: `super::rerender`).
 const REMOUNT_ON: [&str; 3] = ["data-lang", "data-src", "data-payload"];
 /// The host attribute whose change means "the same report in another theme": rendered again.
 const RETHEME_ON: &str = "data-theme";
@@ -40,6 +41,7 @@ fn on_mutations(records: &Array) {
     let mut removed_any = false;
     let mut remount: Vec<Element> = Vec::new();
     let mut retheme: Vec<Element> = Vec::new();
+    let mut relang: Vec<Element> = Vec::new();
     // Ids of `<script>` elements added, or whose text changed: a payload that arrived after
     // its host (a page that adds the host first and its payload in a later task).
     let mut payloads: Vec<String> = Vec::new();
@@ -77,6 +79,10 @@ fn on_mutations(records: &Array) {
                     if !retheme.contains(&el) {
                         retheme.push(el);
                     }
+                } else if name == "data-lang" {
+                    if !relang.contains(&el) {
+                        relang.push(el);
+                    }
                 } else if !remount.contains(&el) {
                     remount.push(el);
                 }
@@ -102,10 +108,17 @@ fn on_mutations(records: &Array) {
             }
         }
     }
+    // A host in another language is shown again in place where it can be (its theme too);
+    // mounted again where it cannot (an error panel, a host still loading).
+    for host in relang {
+        if host.is_connected() && !remount.contains(&host) && !super::rerender(&host, true) {
+            remount.push(host);
+        }
+    }
     for host in retheme {
-        // A host mounted again below renders in its new theme anyway.
+        // A host rendered again above, or mounted again below, takes its new theme anyway.
         if host.is_connected() && !remount.contains(&host) {
-            super::retheme(&host);
+            super::rerender(&host, false);
         }
     }
     for host in remount {

@@ -57,10 +57,6 @@ pub struct WidgetProps {
     /// read before the wasm has come or where it never does. Hydration applies the difference,
     /// which is in attributes only. Required, so that no render forgets to say which it is.
     pub live: bool,
-    /// A host mounted again (a language switch) while its earlier report is on screen: the
-    /// page's `#rw-…` address, which that report went to, is not followed again (it would move
-    /// the reader and the keyboard focus off the page's own switch).
-    pub remount: bool,
 }
 
 /// What every component below the root may need: the language, whether the page is being
@@ -166,13 +162,13 @@ pub fn Widget(props: &WidgetProps) -> Html {
             };
         });
     }
-    // A URL hash naming one of our sections (#rw-air) opens it, when the report appears (unless
-    // `remount`) and whenever the hash changes; the reader's remembered large text applies when
+    // A URL hash naming one of our sections (#rw-air) opens it, when the report appears and
+    // whenever the hash changes (a language switch shows the same report in place: it does not
+    // appear again, so the reader and the keyboard focus stay where they are); the reader's remembered large text applies when
     // it appears and whenever it changes; print shows everything expanded; Escape closes
     // tooltips.
     {
         let dispatch = state.dispatcher();
-        let remount = props.remount;
         use_effect_with(matches!(props.outcome, Outcome::Report(_)), move |&shown| {
             let follow = {
                 let dispatch = dispatch.clone();
@@ -196,9 +192,7 @@ pub fn Widget(props: &WidgetProps) -> Html {
                 })
             };
             if shown {
-                if !remount {
-                    follow.emit(());
-                }
+                follow.emit(());
                 remembered.emit(());
             }
             let (before, escape) = (dispatch.clone(), dispatch.clone());
@@ -449,8 +443,6 @@ pub fn render_themed(outcome: Outcome, theme: Theme) -> String {
         .expect("a current-thread runtime needs no resources that can be missing");
     let local = tokio::task::LocalSet::new();
     local.block_on(&runtime, async move {
-        yew::LocalServerRenderer::<Widget>::with_props(WidgetProps { outcome, theme, live: false, remount: false })
-            .render()
-            .await
+        yew::LocalServerRenderer::<Widget>::with_props(WidgetProps { outcome, theme, live: false }).render().await
     })
 }

@@ -347,8 +347,13 @@ impl Parser<'_> {
                 cut_short(message)
             }
         }));
+        // The widget's own wasm keeps the words of neither: the on-demand module reads the
+        // text again with them (and without it, the error's place is what the reader gets).
         #[cfg(not(feature = "messages"))]
-        let hint = Hint::default();
+        let (hint, message) = (Hint::default(), {
+            let _ = message;
+            ""
+        });
         SyntaxError { line, column, message: message.to_string(), hint }
     }
 
@@ -370,7 +375,10 @@ impl Parser<'_> {
                 self.bump();
                 Err(self.error(message))
             }
+            #[cfg(feature = "messages")]
             None => Err(self.eof(&format!("EOF while parsing: {message}"))),
+            #[cfg(not(feature = "messages"))]
+            None => Err(self.eof(message)),
         }
     }
 

@@ -123,17 +123,17 @@ impl PayloadError {
             PayloadError::Syntax { line, column, message, hint } => {
                 #[cfg(feature = "messages")]
                 let (zh, en) = json::describe(message, hint);
-                // Without the messages (no hints), the on-demand module describes the error.
+                #[cfg(feature = "messages")]
+                let (zh, en) = (format!("JSON 语法错误：{zh}"), format!("JSON syntax error: {en}"));
+                // Without the messages (no words, no hints), the on-demand module describes the
+                // error; where it cannot be loaded, the error's place is what the reader gets.
                 #[cfg(not(feature = "messages"))]
                 let (zh, en) = {
-                    let _ = hint;
-                    (message, message)
+                    let _ = (message, hint);
+                    ("JSON 语法错误", "JSON syntax error")
                 };
                 // The line and column are the problem's place (`position`), shown beside it.
-                vec![Problem {
-                    position: Some((*line, *column)),
-                    ..Problem::error("/", format!("JSON 语法错误：{zh}"), format!("JSON syntax error: {en}"))
-                }]
+                vec![Problem { position: Some((*line, *column)), ..Problem::error("/", zh, en) }]
             }
             // In megabytes where the messages are (the editor, the tool, the on-demand module):
             // the size a person sees for the file.

@@ -293,7 +293,6 @@ async fn render_report(report: Rc<crate::model::Report>, lang: Lang, theme: &str
             outcome: Outcome::Report(view),
             theme,
             live: false,
-            remount: false,
         })
         .render()
         .await,

@@ -46,7 +46,6 @@ impl Component for Preview {
             outcome: ctx.props().outcome.clone(),
             theme: crate::view::Theme::parse(&ctx.props().theme),
             live: true,
-            remount: false,
         };
         if let Some(app) = &mut self.app {
             app.update(props);
