@@ -260,6 +260,37 @@ test("with WebAssembly refused by the page's CSP, every figure is still there", 
   await blocked.close();
 });
 
+test("a prerendered report whose loader never runs (a CMS dropped type=\"module\") soon offers no button that does nothing", async () => {
+  const demo = readFileSync(join(DIST, "index.html"), "utf8");
+  const stripped = demo.replace('<script type="module" src="./report-widget.js">', '<script src="./report-widget.js">');
+  assert.notEqual(stripped, demo);
+  const server = await serveDist({ routes: { "/stripped.html": { body: stripped } } });
+  const page = await session.browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send("Animation.enable");
+  await page.goto(`${server.url}/stripped.html`);
+  const offered = () =>
+    page.evaluate(() =>
+      [...document.querySelector("[data-report-widget]").shadowRoot.querySelectorAll(".rw-btn, .rw-caption-hint, .rw-toc, .rw-chip")]
+        .filter((el) => el.getClientRects().length > 0 && getComputedStyle(el).visibility !== "hidden")
+        .map((el) => el.textContent.trim())
+    );
+  assert.ok((await offered()).length > 10, "at first the server's report shows its controls, as before the widget takes over");
+  // Ten seconds later no data-state has come: the loader never ran. (The animations' clock is
+  // sped up here.)
+  await cdp.send("Animation.setPlaybackRate", { playbackRate: 20 });
+  await page.waitForFunction(() => getComputedStyle(document.querySelector("[data-report-widget]").shadowRoot.querySelector(".rw-btn")).visibility === "hidden", null, { timeout: 10000 });
+  assert.equal(await page.getAttribute("[data-report-widget]", "data-state"), null);
+  assert.deepEqual(await offered(), [], "no button left");
+  const text = await visibleText(page);
+  for (const t of FIGURES) assert.ok(text.includes(t), `every figure stays: ${t}`);
+  const tabStops = await tabStopsIn(page);
+  assert.ok(!tabStops.some((s) => s.startsWith("button.rw-btn") || s.startsWith("button.rw-chip")), `no button in the Tab order (${tabStops})`);
+  await page.screenshot({ path: join(ARTIFACTS, "prerendered-loader-never-ran.png") });
+  await page.close();
+  await server.close();
+});
+
 test("hydration keeps the server's nodes and pixels, logs nothing, and leaves a live widget", async () => {
   const { context, page, logged } = await watchedPage({ width: 1280, height: 900 });
   // Hold the wasm back until the server's report has been photographed and its root marked.
