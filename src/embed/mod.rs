@@ -39,8 +39,8 @@ struct Instance {
     abort: Option<AbortController>,
 }
 
-/// A rendered instance's Yew app, and what it shows (to render it again in another theme), with
-/// the report behind it (to render it again in another language; `None` for an error panel).
+/// A rendered instance's Yew app and what it shows, with the report behind it (`None` for an
+/// error panel), to render it again in another theme or language (`rerender`).
 struct Rendered {
     app: AppHandle<Widget>,
     outcome: Outcome,
@@ -216,7 +216,8 @@ fn release_keeping(host: &Element, keep_report: bool) {
     }
 }
 
-/// Releases a host and mounts it again (its `data-lang`, `data-src` or `data-payload` changed).
+/// Releases a host and mounts it again (its `data-src` or `data-payload` changed; its
+/// `data-lang`, where `rerender` cannot show its report again).
 /// The report shown stays until the new one replaces it: emptied at once, the host would shrink
 /// to a loading line, and the page would lose the reader's place.
 fn remount(host: Element) {
@@ -230,19 +231,23 @@ fn remount(host: Element) {
 /// (a page's own dark-mode or large-text switch: the stylesheet follows the attribute by itself,
 /// but the report also carries the theme, the colour scheme it forces and the large-text
 /// button's state) and, with `relang`, in the language its `data-lang` now asks for. In place,
-/// the reader's sorts, folds and hidden chart items stay, and the browser keeps what is on
-/// screen where it was as texts change length. A host still loading picks the attributes up
-/// when it renders. Returns false, and changes nothing, where there is no report to show in
-/// another language (an error panel, a host still loading): the host is then mounted again.
+/// the reader's sorts, folds and hidden chart items stay, and the browser's scroll anchoring
+/// keeps what is at the top of the screen where it was, where that is not text drawn anew. A
+/// host still loading picks the attributes up when it renders. Returns false, and changes
+/// nothing, where there is no report to show in another language (an error panel, a host still
+/// loading): the host is then mounted again.
 fn rerender(host: &Element, relang: bool) -> bool {
+    if panic::poisoned() {
+        return !relang; // mounted again, a failed widget refuses (`mount`)
+    }
     // Yew is called with the registry released, and the app put back afterwards.
     let taken = with_registry(|r| {
         let instance = r.instances.iter_mut().find(|i| i.host == *host)?;
         Some((instance.id, instance.rendered.take()?))
     });
     let Some((id, Rendered { mut app, mut outcome, report })) = taken else { return !relang };
-    let lang = lang_of(host);
     if relang {
+        let lang = lang_of(host);
         // `zh-CN` after `zh` is the same report; an error panel has none to show again.
         let same = matches!(&outcome, Outcome::Report(view) if view.lang == lang);
         match &report {
@@ -256,7 +261,9 @@ fn rerender(host: &Element, relang: bool) -> bool {
     app.update(WidgetProps { outcome: outcome.clone(), theme: host_theme(host), live: true });
     keep_app(id, app, outcome, report);
     if relang {
-        host::announce_ready(host);
+        // Once Yew has drawn the report in the new language (no error: the language that
+        // an error's message would take is not read).
+        announce_after_render(id, host.clone(), None, None, Lang::Zh);
     }
     true
 }

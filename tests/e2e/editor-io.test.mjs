@@ -85,6 +85,20 @@ test("a table pasted from a spreadsheet fills a ranking section, shown first, th
   await page.context().close();
 });
 
+test("a long sheet pasted into the import box is read at once, and Ctrl+Z takes it back", async () => {
+  const page = await editorPage(session.browser, editorUrl());
+  await loadExample(page);
+  const s = lanshanSection("air-ranks");
+  const rows = Array.from({ length: 5000 }, (_, i) => `站点${i + 1}\t${(i % 97) + 0.5}\t${(i % 5) + 1}`);
+  const sheet = ["站点\t数值\t排名", ...rows].join("\r\n");
+  await pasteIntoImport(page, s, sheet);
+  assert.equal((await byId(page, `paste-${s}`).inputValue()).split("\n").length, 5001);
+  await page.keyboard.press("Control+Z");
+  await page.waitForFunction((id) => document.getElementById(id).value === "", `paste-${s}`);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
 test("a sheet of counties heads the ranking's first and value columns with its own headers, in the same undo step", async () => {
   const page = await editorPage(session.browser, editorUrl());
   await loadExample(page);

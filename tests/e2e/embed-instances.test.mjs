@@ -431,6 +431,9 @@ test("the page's language switch: the same language changes nothing; another sho
   await page.evaluate(() => {
     const host = document.getElementById("s");
     const root = host.shadowRoot;
+    // What a page's listener finds when ready is announced: the report in the new language.
+    window.__langAtReady = [];
+    host.addEventListener("report-widget:ready", () => window.__langAtReady.push(root.querySelector("article").lang));
     window.__withoutReport = 0;
     window.__height = { before: host.getBoundingClientRect().height, least: Infinity };
     new MutationObserver(() => {
@@ -469,6 +472,7 @@ test("the page's language switch: the same language changes nothing; another sho
   await kept("two switches");
   await sleep(100);
   assert.ok(Math.abs((await sectionTop()) - placed) <= 2, "the reader's place is kept");
+  assert.deepEqual(await page.evaluate(() => window.__langAtReady), ["en", "zh-CN", "en"], "ready comes once the report is in its language");
   assert.deepEqual(errors, []);
   await context.close();
 });
@@ -647,6 +651,10 @@ test("the loader marks hosts on a trap from the widget's wasm, and ignores other
   assert.deepEqual(await states(page), { a: "error", b: "error", c: "error" });
   assert.match(await hostText(page, "a"), /internal error/, "a keeps its report with a notice above");
   assert.ok((await hostText(page, "a")).includes("more than 5,020 person-times"));
+  // A language switch afterwards starts no new work: a failed widget is not brought back.
+  await page.evaluate(() => document.getElementById("a").setAttribute("data-lang", "zh"));
+  await sleep(300);
+  assert.deepEqual(await states(page), { a: "error", b: "error", c: "error" });
   await context.close();
 });
 

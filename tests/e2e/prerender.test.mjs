@@ -260,7 +260,7 @@ test("with WebAssembly refused by the page's CSP, every figure is still there", 
   await blocked.close();
 });
 
-test("a prerendered report whose loader never runs (a CMS dropped type=\"module\") soon offers no button that does nothing", async () => {
+test("a prerendered report whose loader never runs (a CMS dropped type=\"module\") soon hides its buttons; its headings stay, inert", async () => {
   const demo = readFileSync(join(DIST, "index.html"), "utf8");
   const stripped = demo.replace('<script type="module" src="./report-widget.js">', '<script src="./report-widget.js">');
   assert.notEqual(stripped, demo);
