@@ -226,7 +226,7 @@ impl Shadow {
 
     /// The host shows a report it rendered before, as a still copy (`freeze`): it is being
     /// mounted again.
-    pub fn replaces_report(&self) -> bool {
+    fn replaces_report(&self) -> bool {
         matches!(&self.placeholder, Placeholder::Prerendered(nodes) if nodes.iter().any(|n| n.has_attribute(PREVIOUS_MARK)))
     }
 
