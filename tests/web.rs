@@ -251,9 +251,21 @@ async fn the_table_view_legend_sections_and_large_text_toggle() {
     eventually("one bar fewer", || all(&figure, ".rw-row").len() == 2).await;
     assert_eq!(chip.get_attribute("aria-pressed").as_deref(), Some("false"));
     assert_eq!(widths(&figure)[1], "100%", "290 is now the longest");
+    // Every item hidden: the plot says so, and no longer tells of the arrow keys.
+    let plot = one(&figure, ".rw-plot");
+    let named = plot.get_attribute("aria-label").unwrap_or_default();
+    assert!(named.contains("方向键"), "{named}");
+    for chip in all(&figure, ".rw-chip[aria-pressed=true]") {
+        click(&chip);
+    }
+    eventually("every bar hidden", || all(&figure, ".rw-row").is_empty()).await;
+    assert!(!plot.get_attribute("aria-label").unwrap_or_default().contains("方向键"));
+    assert!(plot.query_selector(".rw-plot-hint").unwrap().is_none());
+    assert_eq!(text(&one(&figure, ".rw-empty")), "所有项目均已隐藏。请在图例中选择要显示的项目。");
     let show_all = one(&figure, ".rw-chip-all");
     click(&show_all);
     eventually("all bars", || all(&figure, ".rw-row").len() == 3).await;
+    assert!(plot.get_attribute("aria-label").unwrap_or_default().contains("方向键"));
 
     // Folding a section.
     let section_toggle = one(&root, "#rw-outreach .rw-section-toggle");

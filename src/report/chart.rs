@@ -177,9 +177,10 @@ pub fn ChartFigure(props: &ChartFigureProps) -> Html {
                 </div>
             }
             <div class="rw-plot rw-chart-part" tabindex="0" role="group" data-hint-closed={state.hint_closed.then_some("")} ref={plot}
-                aria-label={plot_name(chart, t, env.live)}
+                aria-label={plot_name(chart, t, env.live && !all_hidden)}
                 onkeydown={on_key} onfocus={on_focus} onblur={on_blur} onmouseover={on_over} onmouseleave={on_leave}>
-                <p class="rw-plot-hint" aria-hidden="true">{ t.plot_hint }</p>
+                // No keys to tell of where the legend hides every item.
+                if !all_hidden { <p class="rw-plot-hint" aria-hidden="true">{ t.plot_hint }</p> }
                 { graphic }
                 if all_hidden { <p class="rw-empty">{ t.all_hidden }</p> }
                 <p class="rw-sr" aria-live="polite">if !live.is_empty() { { text_in(env.lang, &live) } }</p>
