@@ -224,8 +224,7 @@ impl ImportState {
     /// is over `MAX_KEPT_BYTES` (the box's table is kept first).
     pub fn aside_too_big_to_keep(&self) -> bool {
         let text = if self.file.is_some() { 0 } else { self.text.len() };
-        !self.too_big_to_keep()
-            && self.set_aside.as_ref().is_some_and(|a| text + a.text.len() > pending::MAX_KEPT_BYTES)
+        !self.too_big_to_keep() && self.set_aside.as_ref().is_some_and(|a| !pending::aside_fits(text, a.text.len()))
     }
 
     /// The table's data rows (without the header).

@@ -62,6 +62,12 @@ impl Columns {
     }
 }
 
+/// Whether text set aside (`aside` bytes) is kept beside the `text` bytes a box keeps of its
+/// own (none for a chosen file): while both fit in `MAX_KEPT_BYTES`.
+pub fn aside_fits(text: usize, aside: usize) -> bool {
+    text + aside <= MAX_KEPT_BYTES
+}
+
 impl PendingImport {
     /// What is stored, or `None` when there is nothing worth keeping: no file, and no text or
     /// more text than `MAX_KEPT_BYTES` (text set aside beside it is kept while both fit).
@@ -81,7 +87,7 @@ impl PendingImport {
             stored["header"] = json!(columns.header);
             stored["mapping"] = columns.mapping.iter().map(|f| f.key()).collect();
         }
-        if let Some(aside) = self.set_aside.as_ref().filter(|a| self.text.len() + a.text.len() <= MAX_KEPT_BYTES) {
+        if let Some(aside) = self.set_aside.as_ref().filter(|a| aside_fits(self.text.len(), a.text.len())) {
             stored["set_aside"] = json!({ "text": aside.text });
         }
         Some(stored.to_string())

@@ -164,9 +164,9 @@ pub fn Widget(props: &WidgetProps) -> Html {
     }
     // A URL hash naming one of our sections (#rw-air) opens it, when the report appears and
     // whenever the hash changes (a language switch shows the same report in place: it does not
-    // appear again, so the reader and the keyboard focus stay where they are); the reader's remembered large text applies when
-    // it appears and whenever it changes; print shows everything expanded; Escape closes
-    // tooltips.
+    // appear again, so the reader and the keyboard focus stay where they are); the reader's
+    // remembered large text applies when it appears and whenever it changes; print shows
+    // everything expanded; Escape closes tooltips.
     {
         let dispatch = state.dispatcher();
         use_effect_with(matches!(props.outcome, Outcome::Report(_)), move |&shown| {

@@ -750,14 +750,18 @@ impl EditorApp {
                             .as_ref()
                             .is_some_and(|open| open.section == applied.section && open.text == applied.text)
                 });
-            if let Some(state) = reopened {
+            let also = if let Some(state) = reopened {
                 self.import = Some(Rc::new(state));
-                let said = self.notice.take().unwrap_or_default();
-                self.say(t.then(&said, t.import_reopened));
+                Some(t.import_reopened)
             } else if redone {
                 self.import = None;
+                Some(t.import_closed_redone)
+            } else {
+                None
+            };
+            if let Some(also) = also {
                 let said = self.notice.take().unwrap_or_default();
-                self.say(t.then(&said, t.import_closed_redone));
+                self.say(t.then(&said, also));
             }
             self.changed();
             true
@@ -1307,12 +1311,14 @@ impl Component for EditorApp {
                 if self.followed == Some(index) {
                     self.to_follow = None;
                 } else {
-                    // The preview's anchor for the section, if the report it shows has it there
-                    // (`rw-` and the id made safe, with its index after it when ids repeat).
+                    // The preview's anchor for the section, if the report it shows has this section
+                    // there (it may show an earlier state of the report): `rw-` and the id made
+                    // safe, with the index after it where an earlier section took that
+                    // (`ReportView::new`; a function of its own there cost the widget 123 B).
                     let id = self.doc.pointer(&format!("/sections/{index}/id")).and_then(Value::as_str);
                     let anchor = id.map(|id| format!("rw-{}", crate::view::slug(id))).and_then(|wanted| {
                         let shown = &self.view.as_ref()?.sections.get(index)?.anchor;
-                        (*shown == wanted || shown.starts_with(&format!("{wanted}-"))).then(|| shown.clone())
+                        (*shown == wanted || *shown == format!("{wanted}-{index}")).then(|| shown.clone())
                     });
                     if id.is_none() || anchor.is_some_and(|anchor| dom::follow_in_preview(&anchor)) {
                         (self.followed, self.to_follow) = (Some(index), None);
