@@ -57,12 +57,14 @@ fn valid_payloads_exit_zero_and_several_files_are_checked_together() {
     assert_eq!(code, 0, "{output}");
     assert_eq!(output.lines().filter(|l| l.ends_with(": ok")).count(), 2);
     let broken = format!("{root}/tests/payloads/broken/duplicate-ids.json");
-    let (code, _) = cli(&["validate", &lanshan, &broken]);
+    // The invalid file first: the files after it are checked all the same.
+    let (code, output) = cli(&["validate", &broken, &lanshan]);
     assert_eq!(code, 1, "one invalid file fails the run");
+    assert!(output.lines().any(|l| l == format!("{lanshan}: ok")), "{output}");
 }
 
 #[test]
-fn usage_errors_exit_two() {
+fn usage_errors_exit_two_and_an_unreadable_file_one() {
     assert_eq!(cli(&[]).0, 2);
     assert_eq!(cli(&["frobnicate"]).0, 2);
     let (code, output) = cli(&["validate", "/nonexistent/payload.json"]);

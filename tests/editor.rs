@@ -1190,10 +1190,12 @@ fn a_unit_in_the_value_columns_header_is_the_unit_of_rows_without_one() {
         ("数量（件）", Some("件")),
         ("浓度(μg/m3)", Some("μg/m3")),
         ("面积 (m²)", Some("m²")),
-        ("Fines (yuan)", Some("yuan")),
-        ("Amount (10k yuan)", Some("10k yuan")),
-        ("Amount (10,000 yuan)", Some("10,000 yuan")),
-        ("Investment (100 million yuan)", Some("100 million yuan")),
+        // The unit is Chinese text, right after the number: 3万元, never “310k yuan”.
+        ("Fines (yuan)", Some("元")),
+        ("Amount (10k yuan)", Some("万元")),
+        ("Amount (10,000 yuan)", Some("万元")),
+        ("Investment (100 million yuan)", Some("亿元")),
+        ("Weight (10k tons)", Some("万tons")),
         ("Value (10k)", None),
         ("Value (10 2021)", None),
         ("数值（注：数据来自统计局）", None),
@@ -2026,4 +2028,41 @@ fn english_left_as_it_was_when_its_chinese_changed_is_behind_until_either_is_mad
     watch.chinese_edit("/sections/0/title", &doc);
     doc["sections"][0]["title"] = json!("水环境质量");
     assert_eq!(watch.behind(&doc).count(), 0);
+}
+
+#[test]
+fn a_table_of_cases_with_their_fines_imports_the_cases_and_leaves_the_amount_out() {
+    // A bureau's enforcement table: the cases opened are the items' values, those closed their
+    // resolved counts; the fines, a second figure per row, have no place in the same item.
+    let table =
+        table::parse("单位名称\t立案数\t结案数\t罚没金额(万元)\n执法一大队\t45\t38\t120.5\n城区所\t27\t25\t无\n", '\t')
+            .rows;
+    let map = mapping::guess_mapping(Target::CaseStats, &table, true);
+    assert_eq!(map, vec![Field::Label, Field::Value, Field::Resolved, Field::Ignore]);
+    let built = mapping::build(Target::CaseStats, Some(&table[0]), &table[1..], &map, &HashSet::new(), "cases");
+    let figures: Vec<(String, String)> =
+        built.entries.iter().map(|e| (e["value"].to_string(), e["resolved"].to_string())).collect();
+    assert_eq!(figures, [("45".into(), "38".into()), ("27".into(), "25".into())]);
+    assert!(built.entries.iter().all(|e| e.get("unit").is_none()), "万元 is the fines' unit, not the cases'");
+    assert!(built.notes.contains(&Note::ColumnNotImported { column: 3, header: Some("罚没金额(万元)".into()) }));
+    // Without the cases, the amount is the value, as before.
+    let fines = table::parse("单位名称\t罚没金额(万元)\n执法一大队\t120.5\n", '\t').rows;
+    assert_eq!(mapping::guess_mapping(Target::CaseStats, &fines, true), vec![Field::Label, Field::Value]);
+}
+
+#[test]
+fn an_average_row_is_left_out_with_a_note() {
+    let table = table::parse("排名\t乡镇\t满意度\n1\t甲镇\t98.6%\n2\t乙镇\t97.9%\n\t全县平均\t95.9%\n", '\t').rows;
+    let map = mapping::guess_mapping(Target::Ranking, &table, true);
+    let built = mapping::build(Target::Ranking, Some(&table[0]), &table[1..], &map, &HashSet::new(), "towns");
+    let labels: Vec<&str> = built.entries.iter().filter_map(|e| e["label"].as_str()).collect();
+    assert_eq!(labels, ["甲镇", "乙镇"], "a ranking of two towns gets no third member");
+    let average = built.notes.iter().find(|n| matches!(n, Note::AverageRow { .. })).expect("said");
+    assert_eq!(average, &Note::AverageRow { row: 2, cell: "全县平均".into() });
+    assert!(average.needs_check());
+    // Names that hold the word but are members: kept.
+    let members = table::parse("乡镇\t满意度\n平均镇\t98\n平均气温最低的镇\t97\n", '\t').rows;
+    let map = mapping::guess_mapping(Target::Ranking, &members, true);
+    let built = mapping::build(Target::Ranking, Some(&members[0]), &members[1..], &map, &HashSet::new(), "towns");
+    assert_eq!(built.entries.len(), 2);
 }

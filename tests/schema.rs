@@ -64,3 +64,30 @@ fn required_fields_are_the_ones_the_decoder_requires() {
     assert_eq!(required("Meta"), set(&["title", "publisher", "date"]));
     assert_eq!(required("Rank"), set(&["group", "position"]));
 }
+
+#[test]
+fn the_schema_states_the_validators_limits() {
+    // An editor checking against the schema flags what `validate` refuses (each refusal is
+    // tested in tests/validate.rs).
+    let schema = json_schema();
+    let defs = &schema["$defs"];
+    assert_eq!(defs["Group"]["properties"]["size"]["minimum"], 1);
+    assert_eq!(defs["MarkedMonth"]["properties"]["month"]["minimum"], 1);
+    assert_eq!(defs["MarkedMonth"]["properties"]["month"]["maximum"], 12);
+    assert_eq!(defs["CaseItem"]["properties"]["value"]["minimum"], 0);
+    assert_eq!(defs["CaseItem"]["properties"]["resolved"]["minimum"], 0);
+    for def in ["Group", "Metric", "CaseItem"] {
+        assert_eq!(defs[def]["properties"]["id"]["minLength"], 1, "{def}");
+    }
+    let text = &defs["Text"]["oneOf"];
+    let max = report_widget::validate::MAX_STRING_CHARS;
+    assert_eq!(text[0]["maxLength"], max);
+    assert_eq!(text[1]["properties"]["zh"]["maxLength"], max);
+    for section in defs["Section"]["oneOf"].as_array().unwrap() {
+        assert_eq!(section["properties"]["id"]["minLength"], 1);
+        if section["properties"]["kind"]["const"] == "calendar" {
+            assert_eq!(section["properties"]["year"]["minimum"], 1000);
+            assert_eq!(section["properties"]["year"]["maximum"], 9999);
+        }
+    }
+}

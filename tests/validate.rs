@@ -231,6 +231,13 @@ fn an_unknown_major_version_is_refused_alone() {
     p["schema"] = json!("report-widget/1.3");
     p["sections"][1]["kind"] = json!("case_stats");
     assert_eq!(problems(&p), Vec::<Problem>::new(), "minor versions of 1 are read");
+    // As the schema's pattern says: a minor version is digits.
+    for other in
+        ["report-widget/1.", "report-widget/1.beta", "report-widget/1.2.3", "report-widget/12", "report-widget/"]
+    {
+        p["schema"] = json!(other);
+        assert_eq!(pointers(&p), ["/schema"], "{other}");
+    }
 }
 
 #[test]
@@ -292,6 +299,12 @@ fn exponent_numbers_are_refused() {
     let text = minimal().to_string().replace("97.5", "9.75e1");
     let err = validate::load(&text).unwrap_err();
     assert_eq!(err.problems()[0].pointer, "/sections/0/items/0/value");
+    assert!(err.problems()[0].en.contains("without exponent"), "{}", err.problems()[0].en);
+    // Plain digits too many to be a number are said to be that, not blamed on an exponent.
+    let text = minimal().to_string().replace("97.5", &"9".repeat(401));
+    let err = validate::load(&text).unwrap_err();
+    assert_eq!(err.problems()[0].pointer, "/sections/0/items/0/value");
+    assert!(err.problems()[0].en.contains("too large"), "{}", err.problems()[0].en);
 }
 
 #[test]
@@ -1017,4 +1030,15 @@ fn a_short_text_of_the_wrong_type_is_quoted() {
     assert_eq!(found[0].zh, "应为布尔值 true 或 false，实际是文字“false”");
     p["meta"]["synthetic"] = json!("很长".repeat(30));
     assert_eq!(problems(&p)[0].zh, "应为布尔值 true 或 false，实际是文字", "a long text is not repeated");
+}
+
+#[test]
+fn a_row_that_names_a_metric_cannot_give_its_own_unit() {
+    // The row shows the metric's unit: one of its own would be dropped without a word.
+    let mut p = minimal();
+    p["sections"].as_array_mut().unwrap().push(json!({ "id": "ranked", "title": "排名", "kind": "ranking",
+        "group": "counties", "rows": [{ "metric": "rate", "unit": "天" }, { "metric": "rate" }] }));
+    let found = problems(&p);
+    assert_eq!(found.iter().map(|p| p.pointer.as_str()).collect::<Vec<_>>(), ["/sections/2/rows/0"]);
+    assert!(found[0].message(Lang::En).contains("unit"), "{}", found[0].message(Lang::En));
 }

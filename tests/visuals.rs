@@ -510,6 +510,40 @@ fn section_anchors_are_unique_and_found_from_the_hash() {
     assert_eq!(report_widget::view::slug("空气 quality/2021"), "---quality-2021");
 }
 
+#[test]
+fn ids_outside_ascii_still_make_unique_element_ids() {
+    assert_eq!(
+        report_widget::view::section_anchors(["s-2", "空气", "水质", "s"].into_iter()),
+        ["rw-s-2", "rw-s", "rw-s-2-2", "rw-s-3"]
+    );
+    // Every section and both amounts in 万元 with ids that make the same slug (`s`).
+    let mut payload: serde_json::Value = serde_json::from_str(PAYLOAD).unwrap();
+    for (i, section) in payload["sections"].as_array_mut().unwrap().iter_mut().enumerate() {
+        section["id"] = format!("第{i}节").into();
+    }
+    let enforcement = payload["sections"]
+        .as_array_mut()
+        .unwrap()
+        .iter_mut()
+        .find(|s| s["kind"] == "case_stats" && s["items"].as_array().unwrap().iter().any(|i| i["id"] == "fines"))
+        .unwrap();
+    let items = enforcement["items"].as_array_mut().unwrap();
+    let mut confiscated = items.iter().find(|i| i["id"] == "fines").unwrap().clone();
+    confiscated["id"] = "没收".into();
+    items.iter_mut().find(|i| i["id"] == "fines").unwrap()["id"] = "罚款".into();
+    items.push(confiscated);
+    let report = validate::load(&payload.to_string()).expect("still valid");
+    let html = render_to_string(Outcome::Report(Rc::new(ReportView::new(&report, Lang::Zh))));
+    let ids: Vec<&str> = html.split(" id=\"").skip(1).filter_map(|rest| rest.split('"').next()).collect();
+    let mut seen = std::collections::HashSet::new();
+    let repeated: Vec<&str> = ids.iter().copied().filter(|id| !seen.insert(*id)).collect();
+    assert!(repeated.is_empty(), "ids given twice: {repeated:?}");
+    assert_eq!(count(&html, "class=\"rw-yuan\""), 2);
+    for target in html.split("aria-controls=\"").skip(1).filter_map(|rest| rest.split('"').next()) {
+        assert!(ids.contains(&target), "aria-controls names an element that exists: {target}");
+    }
+}
+
 fn render(lang: Lang) -> String {
     render_to_string(Outcome::Report(Rc::new(view(lang))))
 }

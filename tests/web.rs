@@ -297,6 +297,47 @@ async fn the_table_view_legend_sections_and_large_text_toggle() {
 }
 
 #[wasm_bindgen_test]
+async fn a_chart_that_gains_an_item_in_new_props_starts_with_a_legend_of_its_size() {
+    // The editor's preview gives the widget each edit of the report as new props.
+    let view_of = |payload: &str| Rc::new(ReportView::new(&validate::load(payload).expect("valid"), Lang::Zh));
+    let root = fresh_div();
+    let props = |view| WidgetProps { outcome: Outcome::Report(view), theme: Theme::default(), live: true };
+    let mut app = yew::Renderer::<Widget>::with_root_and_props(root.clone(), props(view_of(LANSHAN))).render();
+    eventually("the report", || root.query_selector(".rw-card").ok().flatten().is_some()).await;
+    let figure = || one(&root, "#rw-enforcement figure");
+    click(&one(&figure(), ".rw-chip"));
+    eventually("one bar fewer", || all(&figure(), ".rw-row").len() == 2).await;
+
+    let mut payload: serde_json::Value = serde_json::from_str(LANSHAN).unwrap();
+    let enforcement =
+        payload["sections"].as_array_mut().unwrap().iter_mut().find(|s| s["id"] == "enforcement").unwrap();
+    let items = enforcement["items"].as_array_mut().unwrap();
+    let mut added = items.iter().find(|i| i["id"] == "penalty-cases").unwrap().clone();
+    (added["id"], added["label"]) = ("added".into(), "新增一项".into());
+    items.push(added);
+    app.update(props(view_of(&payload.to_string())));
+    eventually("four items", || all(&figure(), ".rw-chip:not(.rw-chip-all)").len() == 4).await;
+    assert_eq!(all(&figure(), ".rw-row").len(), 4, "every item shows, as in a new chart");
+    let chips = all(&figure(), ".rw-chip:not(.rw-chip-all)");
+    assert!(chips.iter().all(|c| c.get_attribute("aria-pressed").as_deref() == Some("true")));
+    click(&chips[3]);
+    eventually("the new item hides", || chips[3].get_attribute("aria-pressed").as_deref() == Some("false")).await;
+    assert_eq!(all(&figure(), ".rw-row").len(), 3);
+    // The arrow keys reach the last item shown.
+    let plot = one(&figure(), ".rw-plot");
+    plot.dyn_ref::<web_sys::HtmlElement>().unwrap().focus().unwrap();
+    key(&plot, "End");
+    eventually("the last item shown is the keys' item", || {
+        root.query_selector("#rw-enforcement .rw-row[data-active]")
+            .ok()
+            .flatten()
+            .and_then(|r| r.get_attribute("data-i"))
+            == Some("2".into())
+    })
+    .await;
+}
+
+#[wasm_bindgen_test]
 async fn a_chart_image_that_cannot_be_made_is_said_beside_the_buttons() {
     // Mounted without the loader, so no export module answers: the reader is told, in a live
     // region that was there before.

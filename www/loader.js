@@ -25,8 +25,8 @@ import initWidget, { boot, instances } from "./widget-glue.js";
 var FILES = {
   wasm: "__WASM__",
   styles: "__STYLES__",
-  // The on-demand module: chart images (SVG, PNG) and the messages of a payload's problems,
-  // fetched on a reader's first chart image or for a payload that has problems.
+  // The on-demand module: CSV files, chart images (SVG, PNG) and the messages of a payload's
+  // problems, fetched on a reader's first download or for a payload that has problems.
   exportGlue: "__EXPORT_GLUE__",
   exportWasm: "__EXPORT_WASM__",
 };
@@ -49,6 +49,8 @@ var MESSAGES = {
     zh: "交互式报告的文件未能加载。请刷新页面。",
     en: "The interactive report's files could not be loaded. Please reload the page.",
   },
+  // `failed` and `stale` in the same words as src/embed/panic.rs, which says them where the
+  // widget's own code saw the failure.
   failed: {
     zh: "报告组件出现内部错误，无法显示报告。请刷新页面。",
     en: "The report could not be shown: the report widget hit an internal error. Please reload the page.",
@@ -74,8 +76,9 @@ function resolve(name) {
   return new URL(name, import.meta.url).href;
 }
 
+// As the widget reads data-lang (Lang::parse): spaces around it do not count.
 function langOf(host) {
-  return /^en(-|$)/i.test(host.getAttribute("data-lang") || "") ? "en" : "zh";
+  return /^\s*en(-|\s*$)/i.test(host.getAttribute("data-lang") || "") ? "en" : "zh";
 }
 
 function alertFor(host, text) {
@@ -323,8 +326,8 @@ function load(glueName, wasmName, glueIntegrity, wasmIntegrity) {
   });
 }
 
-// The on-demand module (the "export" files): chart images and the messages of a payload's
-// problems, which the widget's own wasm leaves out. Loaded on the first request, then reused; a
+// The on-demand module (the "export" files): CSV files, chart images and the messages of a
+// payload's problems, which the widget's own wasm leaves out. Loaded on the first request, then reused; a
 // failed load is tried again at the next request.
 var onDemand = null;
 function onDemandModule() {

@@ -14,7 +14,7 @@
   for (var i = 0; i < hosts.length; i++) {
     var host = hosts[i];
     if (host.getAttribute("data-state")) continue;
-    var en = /^en(-|$)/i.test(host.getAttribute("data-lang") || "");
+    var en = /^\s*en(-|\s*$)/i.test(host.getAttribute("data-lang") || "");
     var note = document.createElement("p");
     note.setAttribute("role", "alert");
     note.className = "report-widget-unsupported";
@@ -32,7 +32,8 @@
         var event = document.createEvent("CustomEvent");
         event.initCustomEvent("report-widget:error", true, false, {
           message: "this browser has no ES module support",
-          problems: []
+          problems: [],
+          lang: en ? "en" : "zh-CN"
         });
         host.dispatchEvent(event);
       } catch (e) {

@@ -9,11 +9,14 @@ use report_widget::view::ReportView;
 
 fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else { return };
-    if let Ok(checked) = validate::load_checked(text) {
-        for lang in [Lang::Zh, Lang::En] {
-            let _ = ReportView::new(&checked.report, lang);
+    match validate::load_checked(text) {
+        Ok(checked) => {
+            for lang in [Lang::Zh, Lang::En] {
+                let _ = ReportView::new(&checked.report, lang);
+            }
         }
-    } else if let Err(err) = validate::load(text) {
-        let _ = err.problems();
+        Err(err) => {
+            let _ = err.problems();
+        }
     }
 });

@@ -48,11 +48,13 @@ options:
   --dist DIR         prerender: the built widget folder whose files the snippet names and pins
                      (default dist)
   --stylesheet URL   prerender: the widget stylesheet's URL instead of --dist (with --wasm URL)
-  --                 the end of the options: a file named \"-draft.json\" may follow
-                     (FILE is always a path: there is no reading from stdin)
+  --wasm URL         prerender, with --stylesheet: the widget's wasm file's URL, which the
+                     snippet then preloads
   --page             prerender: a complete HTML page instead of a snippet
   --inline-css       with --page: the stylesheet inside the page, so that it needs no other file
                      and no script (every row of long tables shown, no controls)
+  --                 the end of the options: a file named \"-draft.json\" may follow
+                     (FILE is always a path: there is no reading from stdin)
 exit status: 0 done, 1 a payload or file has problems, 2 the command line is wrong
 ";
 

@@ -134,7 +134,7 @@ const HEADER_WORDS: &[(Field, &[&str])] = &[
     (Field::ValueRank, &["数值排名", "排名", "名次", "位次", "value rank", "value_rank", "rank", "position"]),
     (Field::LabelEn, &["英文名称", "英文", "label (en)", "label_en", "english"]),
     (Field::UnitEn, &["英文单位", "unit (en)", "unit_en"]),
-    (Field::Resolved, &["已办结", "办结", "已完成", "完成数", "resolved", "completed", "done"]),
+    (Field::Resolved, &["已办结", "办结", "已完成", "完成数", "结案", "resolved", "completed", "done"]),
     (Field::Qualifier, &["限定", "修饰", "qualifier"]),
     (Field::Metric, &["指标id", "引用", "metric"]),
     (Field::Id, &["编号", "标识", "id"]),
@@ -143,7 +143,13 @@ const HEADER_WORDS: &[(Field, &[&str])] = &[
     (Field::Source, &["原文", "来源", "出处", "source"]),
     (
         Field::Value,
-        &["数值", "数量", "件数", "次数", "金额", "总数", "合计", "数", "value", "count", "number", "total", "amount"],
+        // 立案数 and 受理数 before 金额: a table of cases with their fines (立案数, 结案数,
+        // 罚没金额) makes items of its cases, each with the count resolved, and leaves the amount
+        // column out with its note.
+        &[
+            "数值", "数量", "件数", "次数", "立案", "受理", "金额", "总数", "合计", "数", "value", "count", "number",
+            "total", "amount",
+        ],
     ),
     // In the order they name an entry: with both, “项目” is the entry and “类别” its group.
     (Field::Label, &["名称", "指标", "项目", "事项", "内容", "类别", "label", "name", "item", "indicator"]),
@@ -208,11 +214,10 @@ pub fn header_name_and_unit(cell: &str) -> Option<(&str, String)> {
     let inner = inner.trim();
     // Digits make a year or a number (数值（2021）), except in m², μg/m3 and an English unit's
     // magnitude: “Amount (10k yuan)”, “(100 million yuan)”.
-    let magnitude = ["10k ", "10,000 ", "10 000 ", "100m ", "100 million "]
+    let magnitude = [("10k ", "万"), ("10,000 ", "万"), ("10 000 ", "万"), ("100m ", "亿"), ("100 million ", "亿")]
         .into_iter()
-        .find(|m| inner.len() > m.len() && inner.get(..m.len()).is_some_and(|head| head.eq_ignore_ascii_case(m)))
-        .map_or(0, str::len);
-    let unit = &inner[magnitude..];
+        .find(|(m, _)| inner.len() > m.len() && inner.get(..m.len()).is_some_and(|head| head.eq_ignore_ascii_case(m)));
+    let unit = &inner[magnitude.map_or(0, |(m, _)| m.len())..];
     let is_unit = !inner.is_empty()
         && unit.chars().count() <= 10
         && !unit.chars().any(|c| c.is_ascii_digit() && !"23".contains(c))
@@ -222,7 +227,12 @@ pub fn header_name_and_unit(cell: &str) -> Option<(&str, String)> {
         && !["注", "含", "不含", "其中", "按"].iter().any(|w| unit.starts_with(w))
         && header_field(inner).is_none()
         && !["en", "英文", "中文", "zh", "english", "chinese"].contains(&inner.to_lowercase().as_str());
-    is_unit.then(|| (name.trim(), normalize_unit(inner)))
+    // The unit is the report's Chinese text, which shows right after the number: “10k yuan”
+    // there would make 3 read as “310k yuan”. The magnitude and yuan are written in Chinese
+    // (3万元), other English words stay as they are.
+    let unit = normalize_unit(unit);
+    let unit = if unit.eq_ignore_ascii_case("yuan") { "元".to_string() } else { unit };
+    is_unit.then(|| (name.trim(), magnitude.map_or(String::new(), |(_, zh)| zh.to_string()) + &unit))
 }
 
 /// A qualifier written as the payload's name or as the report's word.
@@ -409,6 +419,9 @@ pub enum Note {
     /// A total row (“合计”, in the name column or, with no name, in another such as 序号): not
     /// imported, as a chart would draw the sum as one more item beside its parts.
     TotalRow { row: usize, cell: String },
+    /// An average row (“全县平均”, in the name column): not imported, as it is no member of a
+    /// ranking (a table of eight towns would get a ninth) and no item of its own.
+    AverageRow { row: usize, cell: String },
     /// A column with something in it that is not imported (mapped to nothing; a serial-number
     /// column aside): its header, or `None` for a table without one, and its index.
     ColumnNotImported { column: usize, header: Option<String> },
@@ -446,7 +459,8 @@ impl Note {
             | Note::DecimalComma { row, .. }
             | Note::RankBeyondGroup { row, .. }
             | Note::NotACount { row, .. }
-            | Note::TotalRow { row, .. } => Some(*row),
+            | Note::TotalRow { row, .. }
+            | Note::AverageRow { row, .. } => Some(*row),
             _ => None,
         }
     }
@@ -484,6 +498,15 @@ const TOTAL_WORDS: &[&str] = &["合计", "总计", "小计", "共计", "总数",
 fn is_total(cell: &str) -> bool {
     let word: String = cell.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_lowercase();
     TOTAL_WORDS.contains(&word.as_str())
+}
+
+/// An average row (“平均”, “全县平均”, “各区均值”, “County average”): like a total, it is no
+/// member of a ranking and no item of its own. A short name ending in the word, not a name
+/// that only holds it.
+fn is_average(cell: &str) -> bool {
+    let word: String = cell.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_lowercase();
+    let short = |w: &str, more: usize| word.ends_with(w) && word.chars().count() <= w.chars().count() + more;
+    ["平均", "平均值", "均值", "平均数"].iter().any(|w| short(w, 4)) || short("average", 12) || word == "mean"
 }
 
 /// The rows (ranking) or items (case statistics) a table makes, and the notes on the way.
@@ -698,6 +721,10 @@ impl Sheet<'_> {
                 notes.push(Note::TotalRow { row: r, cell: total.trim().to_string() });
                 return None;
             }
+        }
+        if let Some(average) = cell(Field::Label).filter(|l| is_average(l) && cell(Field::Metric).is_none()) {
+            notes.push(Note::AverageRow { row: r, cell: average.to_string() });
+            return None;
         }
         let mut o = Map::new();
         if target == Target::CaseStats {

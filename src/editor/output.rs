@@ -1,5 +1,6 @@
-//! What the editor hands out: the payload file's name and the embed snippets. The inline
-//! snippet is `crate::snippet::embed`, the same function the command-line tool uses.
+//! What the editor hands out: the payload file's name and the embed snippets, made by
+//! `crate::snippet` (`embed`, `embed_file`, and `prerendered`, which the command-line tool's
+//! `prerender` also uses).
 
 use crate::snippet::{self, BuildFiles, ScriptIntegrity, SnippetOptions};
 use serde::{Deserialize, Serialize};

@@ -13,7 +13,8 @@ use js_sys::{Array, Object, Reflect};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-/// The window property through which the widget asks for a chart image.
+/// The window property through which the widget asks the on-demand module for a CSV file or a
+/// chart image.
 pub const BRIDGE: &str = "report-widget:export";
 
 /// One chart image to make: the chart, which items the reader hid, the credit line, the

@@ -74,13 +74,16 @@ pub fn refuse(el: &Element) {
     host::announce_failure(el, "internal error: the widget stopped after an earlier failure", lang);
 }
 
+/// The words the loader (www/loader.js, `failed`) shows where the wasm itself failed: one message
+/// for one failure, whichever side saw it.
 pub fn failed_message(lang: Lang) -> &'static str {
     match lang {
-        Lang::En => "The report could not be shown because of an internal error in the widget. Please reload the page.",
+        Lang::En => "The report could not be shown: the report widget hit an internal error. Please reload the page.",
         _ => "报告组件出现内部错误，无法显示报告。请刷新页面。",
     }
 }
 
+/// As the loader's `stale`.
 fn stale_notice(lang: Lang) -> &'static str {
     match lang {
         Lang::En => "The report widget hit an internal error; what is shown below may no longer respond. Please reload the page.",

@@ -52,9 +52,11 @@ pub struct Meta {
 #[derive(Clone, Debug, PartialEq, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Group {
+    #[schemars(length(min = 1))]
     pub id: String,
     /// How the group is named before a rank: "五区" → "五区第1名".
     pub label: Text,
+    #[schemars(range(min = 1))]
     pub size: u32,
 }
 
@@ -102,6 +104,7 @@ pub struct MetricsBody {
 #[derive(Clone, Debug, PartialEq, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Metric {
+    #[schemars(length(min = 1))]
     pub id: String,
     pub label: Text,
     pub value: Decimal,
@@ -259,14 +262,17 @@ pub struct CaseStatsBody {
 #[derive(Clone, Debug, PartialEq, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CaseItem {
+    #[schemars(length(min = 1))]
     pub id: String,
     pub label: Text,
+    #[schemars(extend("minimum" = 0))]
     pub value: Decimal,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub unit: Option<Text>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub qualifier: Option<Qualifier>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(extend("minimum" = 0))]
     pub resolved: Option<Decimal>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<Text>,
@@ -278,6 +284,7 @@ pub struct CaseItem {
 #[derive(Clone, Debug, PartialEq, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CalendarBody {
+    #[schemars(range(min = 1000, max = 9999))]
     pub year: i32,
     /// What a marked month means.
     pub label: Text,
@@ -290,6 +297,7 @@ pub struct CalendarBody {
 #[derive(Clone, Debug, PartialEq, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct MarkedMonth {
+    #[schemars(range(min = 1, max = 12))]
     pub month: u32,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reward: Option<Amount>,
@@ -409,7 +417,7 @@ impl JsonSchema for Section {
     /// own fields.
     fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
         let common = serde_json::json!({
-            "id": { "type": "string", "description": "Unique id; also the section's link anchor." },
+            "id": { "type": "string", "minLength": 1, "description": "Unique among sections; also the section's link anchor." },
             "title": generator.subschema_for::<Text>(),
             "intro": generator.subschema_for::<Text>(),
         });

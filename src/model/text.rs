@@ -92,10 +92,13 @@ impl schemars::JsonSchema for Text {
         schemars::json_schema!({
             "description": "Text in Chinese, or in Chinese and English: \"五区\" or {\"zh\": \"五区\", \"en\": \"districts\"}.",
             "oneOf": [
-                { "type": "string", "minLength": 1 },
+                { "type": "string", "minLength": 1, "maxLength": 5000 },
                 {
                     "type": "object",
-                    "properties": { "zh": { "type": "string", "minLength": 1 }, "en": { "type": "string" } },
+                    "properties": {
+                        "zh": { "type": "string", "minLength": 1, "maxLength": 5000 },
+                        "en": { "type": "string", "maxLength": 5000 }
+                    },
                     "required": ["zh"],
                     "additionalProperties": false
                 }

@@ -5,7 +5,7 @@ use super::chart::ChartFigure;
 use super::{write_source_note, Env};
 use crate::i18n::ui;
 use crate::markup::Markup;
-use crate::view::{slug, CaseRow, CaseStatsView};
+use crate::view::{CaseRow, CaseStatsView};
 use yew::prelude::*;
 
 /// The counts, then their charts; `anchor` (the section's) prefixes element ids. Which amounts'
@@ -14,13 +14,19 @@ pub fn case_stats(stats: &CaseStatsView, anchor: &str, env: &Env, open: &[String
     html! {
         <>
             <ul class="rw-cases">
-                { for stats.rows.iter().map(|row| {
-                    let id = format!("{}-{}", anchor, slug(&row.id));
+                // By position, not by id: ids that differ only outside ASCII (`罚款`, `没收`) make the
+                // same slug, and two folds would share one element id.
+                { for stats.rows.iter().enumerate().map(|(i, row)| {
+                    let id = format!("{anchor}-{i}");
                     let unfolded = env.printing || open.contains(&id);
                     case_entry(row, id, unfolded, env, on_yuan)
                 }) }
             </ul>
-            { for stats.charts.iter().map(|chart| html! { <ChartFigure key={chart.id.clone()} chart={chart.clone()} env={env.clone()} /> }) }
+            // Keyed by the number of items too: a chart that gains or loses one (in the editor's
+            // preview) starts with a state of its size (the legend's flags, the keys' item).
+            { for stats.charts.iter().map(|chart| html! {
+                <ChartFigure key={format!("{}-{}", chart.id, chart.items.len())} chart={chart.clone()} env={env.clone()} />
+            }) }
         </>
     }
 }

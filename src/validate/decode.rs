@@ -399,11 +399,16 @@ impl Decoder {
         let written = n.to_string();
         let parsed = Decimal::parse(&written);
         if parsed.is_none() {
-            self.error(
-                at,
-                text!("数字 {written} 应写成普通小数（如 8.2 或 1813.4469），不要用指数"),
-                text!("the number {written} must be written as plain digits (like 8.2 or 1813.4469), without exponent"),
-            );
+            // Plain digits fail only where they are too many to be a number (401 digits).
+            let (zh, en) = if written.contains(['e', 'E']) {
+                (
+                    text!("数字 {written} 应写成普通小数（如 8.2 或 1813.4469），不要用指数"),
+                    text!("the number {written} must be written as plain digits (like 8.2 or 1813.4469), without exponent"),
+                )
+            } else {
+                (text!("数字 {written} 过大，无法表示"), text!("the number {written} is too large to be a number"))
+            };
+            self.error(at, zh, en);
         }
         parsed
     }

@@ -15,8 +15,8 @@ pub enum Value {
     Object(Map),
 }
 
-/// An object's members in the order written. A repeated key counts once, with its last
-/// value (as in serde_json, so both readers agree).
+/// An object's members in the order written. The reader refuses a key written twice in one
+/// object; a map converted from serde_json's has none either.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Map(Vec<(String, Value)>);
 
@@ -83,6 +83,11 @@ impl From<&serde_json::Value> for Value {
     }
 }
 
+/// The message for a key written twice in one object: its start, the key quoted, its end.
+const DUPLICATE_KEY: &str = "duplicate key ";
+#[cfg(feature = "messages")]
+const DUPLICATE_KEY_END: &str = " in one object: only one of the two would be read, remove the other";
+
 /// Deeper nesting is refused: recursion on a deeply nested text would exhaust the stack.
 pub const MAX_DEPTH: usize = 128;
 
@@ -135,6 +140,9 @@ pub fn describe(message: &str, hint: &Hint) -> (String, String) {
 /// The reader's message (`SyntaxError::message`, in English like serde_json's) in Chinese.
 #[cfg(feature = "messages")]
 pub fn message_zh(message: &str) -> String {
+    if let Some(key) = message.strip_prefix(DUPLICATE_KEY).and_then(|m| m.strip_suffix(DUPLICATE_KEY_END)) {
+        return format!("同一个对象里字段名 {key} 写了两次：只会读取其中一个，请删去多余的一个");
+    }
     let zh = match message.strip_prefix("EOF while parsing: ").unwrap_or(message) {
         "expected value" => "此处应为一个值（数字、带双引号的文字、true、false、null、对象 {} 或数组 []）",
         "key must be a string" => "此处应为带双引号的字段名",
@@ -430,6 +438,14 @@ impl Parser<'_> {
                 None => return Err(self.eof("EOF while parsing an object")),
             }
             let key = self.string()?;
+            // Browsers and serde_json keep the last of two equal keys: the first (a figure, a
+            // hedge, or every section) would be lost without a word.
+            if members.iter().any(|(k, _)| *k == key) {
+                #[cfg(feature = "messages")]
+                return Err(self.error(&format!("{DUPLICATE_KEY}\"{key}\"{DUPLICATE_KEY_END}")));
+                #[cfg(not(feature = "messages"))]
+                return Err(self.error(DUPLICATE_KEY));
+            }
             self.expect(b':', "expected `:`")?;
             let value = self.value()?;
             members.push((key, value));
@@ -619,11 +635,19 @@ mod tests {
     }
 
     #[test]
-    fn strings_unescape_and_keys_repeat_like_serde_json() {
-        let v = parse(r#"{"k": "a\"b\\\/\n\u00e9\ud83d\ude00兰", "k": 2, "b": []}"#).unwrap();
-        assert_eq!(v.get("k"), Some(&Value::Number("2".into())), "the last of a repeated key wins");
+    fn strings_unescape_and_a_key_written_twice_is_refused_at_its_second_place() {
+        let v = parse(r#"{"k": 1, "b": [], "a": {"k": 2}}"#).unwrap();
         let Value::Object(m) = &v else { panic!() };
-        assert_eq!(m.keys(), ["b", "k"]);
+        assert_eq!(m.keys(), ["a", "b", "k"], "the same key in another object is another key");
+        // Browsers and serde_json would keep the last: 47.3 where the report says 4.73.
+        let e = parse("{\n  \"value\": 4.73,\n  \"value\": 47.3\n}").unwrap_err();
+        assert_eq!((e.line, e.column), (3, 9));
+        #[cfg(feature = "messages")]
+        {
+            let (zh, en) = e.described();
+            assert!(en.starts_with("duplicate key \"value\" in one object"), "{en}");
+            assert!(zh.contains("字段名 \"value\" 写了两次"), "{zh}");
+        }
         let first = parse(r#""a\"b\\\/\n\u00e9\ud83d\ude00兰""#).unwrap();
         assert_eq!(first, Value::String("a\"b\\/\né😀兰".into()));
     }

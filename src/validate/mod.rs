@@ -248,14 +248,13 @@ pub fn check_json(value: &json::Value) -> Result<Checked, PayloadError> {
 /// `report-widget/1` and any `report-widget/1.x` are read; other major versions are refused.
 pub fn is_supported_schema(schema: &str) -> bool {
     match schema.strip_prefix("report-widget/") {
-        Some(version) => version.split('.').next() == Some("1"),
+        // As the schema's pattern: `1`, or `1.` and digits (not `1.beta`, `1.2.3`, `12`).
+        Some(version) => version.strip_prefix('1').is_some_and(|minor| {
+            minor.is_empty()
+                || minor.strip_prefix('.').is_some_and(|d| !d.is_empty() && d.bytes().all(|b| b.is_ascii_digit()))
+        }),
         None => false,
     }
-}
-
-/// The rules beyond types: references resolve, ranks fit their group, counts add up.
-pub fn check(report: &Report) -> Vec<Problem> {
-    check_rules(report, Known { groups: true, metrics: true, dropped: &[] })
 }
 
 /// Which references can be judged after decoding: where something failed to decode, the
@@ -385,11 +384,16 @@ fn check_ranking_row(
                     text!("no metric has the id \"{id}\""),
                 ));
             }
-            if row.label.is_some() || row.value.is_some() || row.value_rank.is_some() || row.change_rank.is_some() {
+            if row.label.is_some()
+                || row.value.is_some()
+                || row.unit.is_some()
+                || row.value_rank.is_some()
+                || row.change_rank.is_some()
+            {
                 out.push(Problem::error(
                     at.pointer(),
-                    text!("引用指标的行不能再写名称、数值或排名（它们取自该指标）"),
-                    text!("a row that names a metric takes its label, value and ranks from it: remove the row's own"),
+                    text!("引用指标的行不能再写名称、数值、单位或排名（它们取自该指标）"),
+                    text!("a row that names a metric takes its label, value, unit and ranks from it: remove the row's own"),
                 ));
             }
         }

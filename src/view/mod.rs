@@ -285,6 +285,23 @@ pub fn slug(id: &str) -> String {
     }
 }
 
+/// Each section's anchor (its element id and the page address's `#…`): `rw-` and its id made
+/// safe, with its index after it where an earlier section took that, again until it is free
+/// (`空气` and `水质` both make `rw-s`). Unique within the widget. The editor finds a section in
+/// its preview by the same function.
+pub fn section_anchors<'a>(ids: impl Iterator<Item = &'a str>) -> Vec<String> {
+    // A few sections: a list is enough (a hash set's code would cost the first download).
+    let mut anchors: Vec<String> = Vec::new();
+    for (index, id) in ids.enumerate() {
+        let mut anchor = format!("rw-{}", slug(id));
+        while anchors.contains(&anchor) {
+            anchor = format!("{anchor}-{index}");
+        }
+        anchors.push(anchor);
+    }
+    anchors
+}
+
 /// A file name from a title: characters that file systems refuse are replaced.
 pub fn file_name(title: &str) -> String {
     let s: String =
@@ -312,18 +329,12 @@ impl ReportView {
     /// validation already refuses) are skipped rather than panicking.
     pub fn new(report: &Report, lang: Lang) -> ReportView {
         let meta = &report.meta;
-        // A few sections: a list is enough (a hash set's code would cost the first download).
-        let mut anchors: Vec<String> = Vec::new();
+        let anchors = section_anchors(report.sections.iter().map(|s| s.id.as_str()));
         let sections = report
             .sections
             .iter()
-            .enumerate()
-            .map(|(index, s)| {
-                let mut anchor = format!("rw-{}", slug(&s.id));
-                if anchors.contains(&anchor) {
-                    anchor = format!("{anchor}-{index}");
-                }
-                anchors.push(anchor.clone());
+            .zip(anchors)
+            .map(|(s, anchor)| {
                 let title = s.title.get(lang).to_string();
                 let body = match &s.body {
                     SectionBody::Metrics(m) => {

@@ -957,3 +957,22 @@ test("a long list is shown a page at a time; a problem's link shows the page of 
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });
+
+test("a new report's file is named from its period once it has a title, until the person names it", async () => {
+  const page = await editorPage(session.browser, editorUrl());
+  page.on("dialog", (d) => d.accept());
+  await page.click("#new-empty");
+  await page.click("#output summary");
+  await page.check("#place-file");
+  assert.equal(await page.inputValue("#file-name"), "report.json");
+  await byId(page, "f/meta/title/zh").fill("某县市场监督管理局2022年法治政府建设年度报告");
+  await byId(page, "f/meta/period/zh").fill("2022年度");
+  // Each year's file its own name: report.json would overwrite last year's on the portal.
+  assert.equal(await page.inputValue("#file-name"), "report-2022.json");
+  assert.equal(await page.inputValue("#payload-url"), "reports/report-2022.json");
+  await page.fill("#file-name", "scjg-2022.json");
+  await byId(page, "f/meta/period/zh").fill("2023年度");
+  assert.equal(await page.inputValue("#file-name"), "scjg-2022.json", "a name the person gave stays");
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});

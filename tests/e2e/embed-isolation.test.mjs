@@ -93,6 +93,15 @@ const session = browserAndDist({
 ${payloadScript("water", WATER)}`,
       }),
     },
+    // A CMS's scrolling box (a tab panel, a "more" area) that is not positioned, inside one that is.
+    "/scroll-box.html": {
+      body: portalPage({
+        body: `<div id="panel" style="position: relative"><h2>栏目</h2>
+<div id="box" style="height: 300px; overflow: auto"><div id="in-box" data-report-widget data-payload="lanshan"></div></div>
+<p>页脚</p></div>
+${payloadScript("lanshan", LANSHAN)}`,
+      }),
+    },
     // Boxes the page sizes by their content and gives no width: the host's own width decides.
     "/shrink-to-fit.html": {
       body: portalPage({
@@ -175,6 +184,20 @@ async function widgetShot(path, name) {
   await tab.close();
   return { shot, box };
 }
+
+test("in a page's scrolling box, the widget's text for screen readers stays in the box: the page gets no empty scrolling below it", async () => {
+  const page = await session.browser.newPage({ viewport: { width: 1280, height: 800 } });
+  await page.goto(`${session.server.url}/scroll-box.html`);
+  assert.deepEqual(await settled(page), ["ready"]);
+  const sizes = await page.evaluate(() => ({
+    page: document.scrollingElement.scrollHeight,
+    box: document.querySelector("#box").scrollHeight,
+    window: innerHeight,
+  }));
+  assert.ok(sizes.box > 3000, `the report scrolls in its box (${sizes.box} px)`);
+  assert.equal(sizes.page, sizes.window, `the page itself does not scroll (${JSON.stringify(sizes)})`);
+  await page.close();
+});
 
 test("hostile portal CSS changes not one pixel of the widget", async () => {
   const clean = await widgetShot("/clean.html", "isolation-clean");

@@ -24,7 +24,8 @@ const HOSTS = `
   <p id="fallback">2021年：空气质量综合指数4.73，五区第1名。<a href="/reports/lanshan-2021.json">数据文件</a></p>
 </div>
 ${payloadScript("lanshan", LANSHAN)}
-<div id="empty-en" data-report-widget data-payload="lanshan" data-lang="en"></div>`;
+<div id="empty-en" data-report-widget data-payload="lanshan" data-lang=" en "></div>`;
+// (Spaces around data-lang's value do not count, as the widget reads it.)
 
 // What an old browser sees: the nomodule script runs (it is a classic script there), the
 // module loader does not.
@@ -100,8 +101,8 @@ test("no ES modules: the nomodule script puts the message first in each host and
     { shadow: false, first: "The interactive report needs a newer browser.", role: "alert" },
   ]);
   assert.equal(await isRendered(page, "#fallback"), true);
-  const events = await page.evaluate(() => window.__rwDetails.map((e) => `${e.id}:${e.name}`).sort());
-  assert.deepEqual(events, ["empty-en:report-widget:error", "with-fallback:report-widget:error"]);
+  const events = await page.evaluate(() => window.__rwDetails.map((e) => `${e.id}:${e.name}:${e.detail.lang}`).sort());
+  assert.deepEqual(events, ["empty-en:report-widget:error:en", "with-fallback:report-widget:error:zh-CN"], "the documented detail, lang too");
   await page.screenshot({ path: join(ARTIFACTS, "embed-no-modules.png"), fullPage: true });
   await page.close();
 });

@@ -72,7 +72,6 @@ export function shadowText(page, selector = "[data-report-widget]") {
   );
 }
 
-/** Waits until every host has left the loading state; returns their states. */
 /** Controls shown in a host's shadow root that only the running widget can work: buttons, chart
  * groups and anything announced as expanded or collapsed (a wide table's scroll frame and a
  * source sentence's disclosure work without it, and are not counted). Each as "tag.class". */
@@ -100,6 +99,7 @@ export async function tabStopsIn(page, selector = "[data-report-widget]") {
   return stops;
 }
 
+/** Waits until every host has left the loading state; returns their states. */
 export async function settled(page, selector = "[data-report-widget]", timeout = 20000) {
   await page.waitForFunction(
     (sel) => {
@@ -190,7 +190,6 @@ export function states(page, selector = "[data-report-widget]") {
   return page.$$eval(selector, (hosts) => Object.fromEntries(hosts.map((h) => [h.id, h.getAttribute("data-state")])));
 }
 
-/** Waits until the host `id` has `state`. */
 /** Adds a host for the widget at the end of the page's body: a `<div id data-report-widget>`
  * with `attributes` (Playwright and puppeteer pages alike). */
 export function addHost(page, id, attributes) {
@@ -206,6 +205,7 @@ export function addHost(page, id, attributes) {
   );
 }
 
+/** Waits until the host `id` has `state`. */
 export function waitForState(page, id, state, timeout = 20000) {
   return page.waitForFunction(
     ([id, state]) => document.getElementById(id)?.getAttribute("data-state") === state,

@@ -114,6 +114,7 @@ fn note_text(ctx: &FormCtx, note: &Note, state: &ImportState) -> String {
             fill(t.note_header_unit, &[("header", header.clone()), ("unit", unit.clone())])
         }
         Note::TotalRow { row: r, cell } => fill(t.note_total_row, &[("row", row(r)), ("cell", cell.clone())]),
+        Note::AverageRow { row: r, cell } => fill(t.note_average_row, &[("row", row(r)), ("cell", cell.clone())]),
         Note::ColumnNotImported { column, header } => {
             let name = header.clone().unwrap_or_else(|| fill(t.column, &[("n", (column + 1).to_string())]));
             fill(t.note_column_not_imported, &[("column", name)])

@@ -239,9 +239,11 @@ pub struct EditorApp {
     kept_import: Option<PendingImport>,
     output_open: bool,
     file_name: String,
-    /// Started from the example, and its file name not changed by the person: the example's
-    /// Chinese title. Once the report has another it is another bureau's or year's report, and
-    /// the example's file name (`lanshan-2021.json`) no longer names it.
+    /// Started from the example or blank, and its file name not changed by the person: the
+    /// Chinese title it started with (the example's, or none). Once the report has another it is
+    /// another bureau's or year's report (or a new one), which the example's file name
+    /// (`lanshan-2021.json`) or `report.json` no longer names: its name comes from its period
+    /// (`report-2022.json`), so that each year's file has its own.
     example_title: Option<String>,
     /// The snippet panel's site-wide choices (kept with the preferences).
     snippet: SnippetSettings,
@@ -558,7 +560,8 @@ impl EditorApp {
     }
 
     /// The name the payload downloads as: the person's, or the opened file's; for a report
-    /// started from the example and retitled, one from its period (see `example_title`).
+    /// started from the example or blank and given its title, one from its period (see
+    /// `example_title`).
     fn file_name(&self) -> String {
         match &self.example_title {
             Some(title) if doc::text_parts(self.doc.pointer("/meta/title")).0 != *title => {
@@ -868,6 +871,7 @@ impl EditorApp {
         match replacement {
             Replacement::Empty => {
                 self.set_file_name("report.json".into());
+                self.example_title = Some(String::new());
                 self.replace_with(doc::empty_report(), t.started_empty.to_string(), t.new_empty.to_string());
                 self.mark_clean();
                 self.focus = Some(Focus::Ids(vec![nav::field_id("/meta/title/zh")]));
@@ -1312,13 +1316,15 @@ impl Component for EditorApp {
                     self.to_follow = None;
                 } else {
                     // The preview's anchor for the section, if the report it shows has this section
-                    // there (it may show an earlier state of the report): `rw-` and the id made
-                    // safe, with the index after it where an earlier section took that
-                    // (`ReportView::new`; a function of its own there cost the widget 123 B).
+                    // there (it may show an earlier state of the report): the anchor the widget
+                    // gives it now, by the widget's own rule.
                     let id = self.doc.pointer(&format!("/sections/{index}/id")).and_then(Value::as_str);
-                    let anchor = id.map(|id| format!("rw-{}", crate::view::slug(id))).and_then(|wanted| {
+                    let anchor = id.and_then(|_| {
+                        let sections = self.doc.get("sections")?.as_array()?;
+                        let ids = sections.iter().map(|s| s.get("id").and_then(Value::as_str).unwrap_or_default());
+                        let wanted = crate::view::section_anchors(ids).into_iter().nth(index)?;
                         let shown = &self.view.as_ref()?.sections.get(index)?.anchor;
-                        (*shown == wanted || *shown == format!("{wanted}-{index}")).then(|| shown.clone())
+                        (*shown == wanted).then_some(wanted)
                     });
                     if id.is_none() || anchor.is_some_and(|anchor| dom::follow_in_preview(&anchor)) {
                         (self.followed, self.to_follow) = (Some(index), None);
