@@ -6,7 +6,7 @@ use report_widget::editor::doc::{self, Edit};
 use report_widget::editor::encoding::{self, Choice, Encoding};
 use report_widget::editor::history::{History, COALESCE_MS, LIMIT};
 use report_widget::editor::import::{ImportMsg, ImportState};
-use report_widget::editor::mapping::{self, Field, Note, Target};
+use report_widget::editor::mapping::{self, Field, Note, ShownNote, Target};
 use report_widget::editor::nav::{self, Crumb};
 use report_widget::editor::output::{self, PayloadPlace, SnippetSettings};
 use report_widget::editor::pending::{self, Columns, PendingImport, MAX_KEPT_BYTES};
@@ -2065,4 +2065,17 @@ fn an_average_row_is_left_out_with_a_note() {
     let map = mapping::guess_mapping(Target::Ranking, &members, true);
     let built = mapping::build(Target::Ranking, Some(&members[0]), &members[1..], &map, &HashSet::new(), "towns");
     assert_eq!(built.entries.len(), 2);
+}
+
+#[test]
+fn the_notes_to_check_come_first_and_a_unit_read_from_many_cells_is_said_once() {
+    let table = table::parse("项目\t数量\n受理\t12件\n办结\t30件\n督办\tx\n回访\t5件\n合计\t47件\n", '\t').rows;
+    let map = mapping::guess_mapping(Target::CaseStats, &table, true);
+    let built = mapping::build(Target::CaseStats, Some(&table[0]), &table[1..], &map, &HashSet::new(), "cases");
+    let shown = mapping::notes_to_show(&built.notes);
+    let checks = shown.iter().take_while(|s| matches!(s, ShownNote::One(n) if n.needs_check())).count();
+    assert_eq!(checks, 2, "the text kept for “x” and the total row, first: {shown:?}");
+    let units: Vec<&ShownNote> = shown.iter().filter(|s| matches!(s, ShownNote::Units { .. })).collect();
+    assert_eq!(units, [&ShownNote::Units { unit: "件", rows: vec![0, 1, 3], example: "12件" }]);
+    assert_eq!(shown.len(), 3, "{shown:?}");
 }

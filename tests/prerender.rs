@@ -261,7 +261,7 @@ fn a_change_of_the_rendered_markup_comes_with_a_new_package_version() {
     let now = (env!("CARGO_PKG_VERSION"), format!("{hash:016x}"));
     assert_eq!(
         (now.0, now.1.as_str()),
-        ("0.7.11", "a4cf3c34de83cc76"),
+        ("0.7.12", "091618552d5c698f"),
         "the rendered markup changed (or the version did): bump `version` in Cargo.toml if the markup changed, then record the new pair here"
     );
 }
@@ -284,10 +284,15 @@ fn the_snippet_carries_the_digest_of_the_markup_it_holds() {
 
 /// U+00A0 counts as the `&nbsp;` the serializer writes for it, in text and in attributes.
 #[test]
-fn the_markup_digest_reads_a_no_break_space_as_the_serializer_writes_it() {
+fn the_markup_digest_reads_the_markup_as_the_browser_parses_and_serializes_it() {
     assert_eq!(
         snippet::markup_digest("<p title=\"a\u{a0}b\">1\u{a0}000 元</p>"),
         snippet::markup_digest("<p title=\"a&nbsp;b\">1&nbsp;000 元</p>")
     );
     assert_ne!(snippet::markup_digest("<p>1 000</p>"), snippet::markup_digest("<p>1&nbsp;000</p>"));
+    // Carriage returns as the parser reads them: CR LF and a lone CR are a line feed.
+    assert_eq!(
+        snippet::markup_digest("<p title=\"a\r\nb\">甲\r\n乙\r丙</p>"),
+        snippet::markup_digest("<p title=\"a\nb\">甲\n乙\n丙</p>")
+    );
 }

@@ -404,6 +404,15 @@ fn a_number_written_as_text_says_what_to_write_instead() {
     // the same advice as the editor's import ("1,200" above is a thousands separator).
     assert_eq!(message("12，5").0, "应为数字，实际是文字“12，5”：若是 12.5（小数点写成了逗号），请写 12.5");
     assert!(message("97,5").1.ends_with(": if it is 97.5 (a comma for the decimal point), write 97.5"));
+    // What a table writes for no figure: none (0) or not known, which only the report can say.
+    for none in ["无", "—", "/"] {
+        assert!(
+            message(none).0.ends_with(
+                "若是“没有”（数量为零），写 0；若报告没有给出这个数字，请不填数值（排名表的行），或删去这一项"
+            ),
+            "{none}"
+        );
+    }
     // Worded for the form as well as for JSON: the form's field, and the key.
     assert!(message("5,020余人次")
         .1
@@ -708,7 +717,10 @@ fn source_links_are_web_addresses_or_paths_never_scripts() {
         let mut p = minimal();
         p["meta"]["source_url"] = json!(bad);
         let found = problems(&p);
-        assert_eq!(found.iter().map(|p| p.pointer.as_str()).collect::<Vec<_>>(), ["/meta/source_url"], "{bad:?}");
+        let mut places: Vec<&str> = found.iter().map(|p| p.pointer.as_str()).collect();
+        // A control character is also said as one (U+007F).
+        places.dedup();
+        assert_eq!(places, ["/meta/source_url"], "{bad:?}");
         assert_eq!(found[0].severity, Severity::Error);
     }
 }
@@ -1041,4 +1053,58 @@ fn a_row_that_names_a_metric_cannot_give_its_own_unit() {
     let found = problems(&p);
     assert_eq!(found.iter().map(|p| p.pointer.as_str()).collect::<Vec<_>>(), ["/sections/2/rows/0"]);
     assert!(found[0].message(Lang::En).contains("unit"), "{}", found[0].message(Lang::En));
+}
+
+#[test]
+fn invisible_characters_that_garble_a_text_or_leave_it_blank_are_refused() {
+    // A right-to-left override before a label showed the card's 4.73 as 37.4.
+    for (text, character) in
+        [("\u{202e}测试", "U+202E"), ("空气\u{2067}质量", "U+2067"), ("a\u{7}b", "U+0007"), ("a\u{0}", "U+0000")]
+    {
+        let mut p = minimal();
+        p["sections"][0]["items"][0]["label"] = json!(text);
+        let found = problems(&p);
+        assert_eq!(found.iter().map(|p| p.pointer.as_str()).collect::<Vec<_>>(), ["/sections/0/items/0/label"]);
+        assert!(found[0].en.contains(character), "{}", found[0].en);
+    }
+    // Tabs and line breaks are text; a mark that only says a direction (U+200F) changes nothing.
+    let mut p = minimal();
+    p["sections"][0]["items"][0]["label"] = json!("达标\t率\r\n（\u{200f}）");
+    assert_eq!(problems(&p), Vec::<Problem>::new());
+    // Only invisible characters: blank, as only spaces are.
+    for blank in ["\u{200b}", "\u{feff}", "\u{2060}\u{200c}", "\u{ad}", " \u{3000}"] {
+        let mut p = minimal();
+        p["sections"][0]["items"][0]["label"] = json!(blank);
+        assert_eq!(pointers(&p), ["/sections/0/items/0/label"], "{blank:?}");
+    }
+}
+
+#[test]
+fn a_qualifier_where_none_is_shown_is_an_error_not_a_field_ignored() {
+    // A ranking row of its own, a change, a rank: the figure would be shown without its hedge
+    // (超过3% as 3%). Other unknown fields stay warnings.
+    let mut p = minimal();
+    p["sections"].as_array_mut().unwrap().push(json!({ "id": "ranked", "title": "排名", "kind": "ranking",
+        "group": "counties", "rows": [{ "label": "县甲", "value": 3, "unit": "%", "qualifier": "over", "colour": "red" }] }));
+    p["sections"][0]["items"][0]["change"]["qualifier"] = json!("over");
+    let found = problems(&p);
+    let errors: Vec<&str> =
+        found.iter().filter(|p| p.severity == Severity::Error).map(|p| p.pointer.as_str()).collect();
+    assert_eq!(errors, ["/sections/0/items/0/change/qualifier", "/sections/2/rows/0/qualifier"]);
+    let error = found.iter().find(|p| p.severity == Severity::Error).unwrap();
+    assert!(error.en.contains("cannot carry a qualifier"), "{}", error.en);
+    let warnings: Vec<&str> =
+        found.iter().filter(|p| p.severity == Severity::Warning).map(|p| p.pointer.as_str()).collect();
+    assert_eq!(warnings, ["/sections/2/rows/0/colour"]);
+}
+
+#[test]
+fn two_ranks_in_one_group_by_one_measure_are_refused() {
+    let mut p = minimal();
+    p["sections"][0]["items"][0]["ranks"] = json!([
+        { "group": "counties", "position": 1 },
+        { "group": "counties", "position": 2, "basis": "change" },
+        { "group": "counties", "position": 3 }
+    ]);
+    assert_eq!(pointers(&p), ["/sections/0/items/0/ranks/2"]);
 }

@@ -516,10 +516,22 @@ fn ids_outside_ascii_still_make_unique_element_ids() {
         report_widget::view::section_anchors(["s-2", "空气", "水质", "s"].into_iter()),
         ["rw-s-2", "rw-s", "rw-s-2-2", "rw-s-3"]
     );
-    // Every section and both amounts in 万元 with ids that make the same slug (`s`).
+    // Every section and both amounts in 万元 with ids that make the same slug (`s`); then ids
+    // that read like the ids the widget derives from another's (`rw-air` has `rw-air_body`).
+    for ids in [
+        (0..9).map(|i| format!("第{i}节")).collect::<Vec<_>>(),
+        ["air", "air-body", "air_body", "air-h", "air-0", "air_bars0", "air-table", "air-0-yuan", "air-months"]
+            .map(String::from)
+            .to_vec(),
+    ] {
+        ids_are_unique_with_section_ids(&ids);
+    }
+}
+
+fn ids_are_unique_with_section_ids(ids: &[String]) {
     let mut payload: serde_json::Value = serde_json::from_str(PAYLOAD).unwrap();
-    for (i, section) in payload["sections"].as_array_mut().unwrap().iter_mut().enumerate() {
-        section["id"] = format!("第{i}节").into();
+    for (section, id) in payload["sections"].as_array_mut().unwrap().iter_mut().zip(ids) {
+        section["id"] = id.as_str().into();
     }
     let enforcement = payload["sections"]
         .as_array_mut()
@@ -690,7 +702,7 @@ fn a_bar_chart_title_names_every_unit_its_bars_are_shown_in() {
     // English title names both, and no two of the section's charts share a title.
     let en = view(Lang::En);
     let enforcement: Vec<&str> =
-        charts_of(&en).iter().filter(|c| c.id.starts_with("rw-enforcement-bars")).map(|c| c.title.as_str()).collect();
+        charts_of(&en).iter().filter(|c| c.id.starts_with("rw-enforcement_bars")).map(|c| c.title.as_str()).collect();
     assert_eq!(
         enforcement,
         [
@@ -701,7 +713,7 @@ fn a_bar_chart_title_names_every_unit_its_bars_are_shown_in() {
     );
     let zh = view(Lang::Zh);
     let titles: Vec<&str> =
-        charts_of(&zh).iter().filter(|c| c.id.starts_with("rw-enforcement-bars")).map(|c| c.title.as_str()).collect();
+        charts_of(&zh).iter().filter(|c| c.id.starts_with("rw-enforcement_bars")).map(|c| c.title.as_str()).collect();
     assert_eq!(titles, ["环境执法（件）", "环境执法（起）", "环境执法（份）"], "one measure word each in Chinese");
 }
 

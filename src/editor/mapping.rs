@@ -482,6 +482,36 @@ impl Note {
     }
 }
 
+/// A note as the import panel shows it: one of them, or the notes of one unit read from the
+/// cells of several rows (“98.6%”, “97.9%”, …), said once.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ShownNote<'a> {
+    One(&'a Note),
+    Units { unit: &'a str, rows: Vec<usize>, example: &'a str },
+}
+
+/// The notes in the order to show them: those the person must check first (a figure kept as
+/// text, a row left out), then how cells were read, a unit read from many cells said once. A
+/// sheet of nine rates gave nine lines of “单位 %” above the one that mattered.
+pub fn notes_to_show(notes: &[Note]) -> Vec<ShownNote<'_>> {
+    let mut shown: Vec<ShownNote> = notes.iter().filter(|n| n.needs_check()).map(ShownNote::One).collect();
+    for note in notes.iter().filter(|n| !n.needs_check()) {
+        let Note::Unit { row, cell, unit } = note else {
+            shown.push(ShownNote::One(note));
+            continue;
+        };
+        let same = shown.iter_mut().find_map(|s| match s {
+            ShownNote::Units { unit: u, rows, .. } if *u == unit.as_str() => Some(rows),
+            _ => None,
+        });
+        match same {
+            Some(rows) => rows.push(*row),
+            None => shown.push(ShownNote::Units { unit, rows: vec![*row], example: cell }),
+        }
+    }
+    shown
+}
+
 /// Value headers that say only that a column holds values: no heading of their own.
 /// (Chinese only: a heading is taken from a Chinese header, the text every reader gets.)
 const GENERIC_VALUE_HEADINGS: &[&str] = &["数值", "数", "值", "数量", "数目", "合计", "总计", "总数"];

@@ -41,7 +41,7 @@ pub enum EmbedError {
     TimedOut(String),
     /// The `data-src` file is not UTF-8 text (a GBK file from an old CMS): its Chinese would
     /// show garbled.
-    #[error("data-src=\"{url}\": line {line}: the file is not UTF-8 text (saved as GBK?): save it as UTF-8")]
+    #[error("data-src=\"{url}\": line {line}: the file is not UTF-8 text (saved as GBK, or as UTF-16, \"Unicode\"?): save it as UTF-8")]
     NotUtf8 { url: String, line: usize },
     /// The `data-src` file is a web page, not JSON: a wrong address, answered by the server's
     /// own "not found" page (many CMSs answer such requests with a page, and status 200).
@@ -96,7 +96,7 @@ impl EmbedError {
             )],
             EmbedError::NotUtf8 { url, line } => vec![Problem::error(
                 "data-src",
-                format!("data-src=\"{url}\"：第 {line} 行：文件不是 UTF-8 文本（是否存成了 GBK？），请另存为 UTF-8"),
+                format!("data-src=\"{url}\"：第 {line} 行：文件不是 UTF-8 文本（是否存成了 GBK 或 UTF-16（“Unicode”）？），请另存为 UTF-8"),
                 self.to_string(),
             )],
             EmbedError::NotJson(url) => vec![Problem::error(
@@ -524,7 +524,8 @@ pub async fn read_payload(host: &Element, abort: Option<&AbortController>) -> Re
     let text = JsFuture::from(text).await.map_err(|e| fetch_error(js_error_text(&e)))?;
     let text = text.as_string().ok_or_else(|| fetch_error("the response is not text".into()))?;
     // The browser reads the file as UTF-8 and puts U+FFFD where the bytes are not: a GBK file
-    // would show garbled Chinese, so it is refused with the line where that starts.
+    // would show garbled Chinese, so it is refused with the line where that starts. (A file
+    // whose text has U+FFFD itself is refused too: the text cannot tell the two apart.)
     if let Some(at) = text.find('\u{FFFD}') {
         return Err(EmbedError::NotUtf8 { url: url.clone(), line: text[..at].matches('\n').count() + 1 });
     }

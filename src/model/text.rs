@@ -63,8 +63,12 @@ impl Text {
         }
     }
 
+    /// Nothing a reader would see in Chinese: spaces, or characters that show nothing (a
+    /// zero-width space or joiner, a word joiner, a soft hyphen, a byte order mark).
     pub fn is_blank(&self) -> bool {
-        self.zh.trim().is_empty()
+        self.zh
+            .chars()
+            .all(|c| c.is_whitespace() || matches!(c, '\u{ad}' | '\u{200b}'..='\u{200d}' | '\u{2060}' | '\u{feff}'))
     }
 }
 

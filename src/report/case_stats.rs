@@ -17,7 +17,7 @@ pub fn case_stats(stats: &CaseStatsView, anchor: &str, env: &Env, open: &[String
                 // By position, not by id: ids that differ only outside ASCII (`罚款`, `没收`) make the
                 // same slug, and two folds would share one element id.
                 { for stats.rows.iter().enumerate().map(|(i, row)| {
-                    let id = format!("{anchor}-{i}");
+                    let id = format!("{anchor}_{i}");
                     let unfolded = env.printing || open.contains(&id);
                     case_entry(row, id, unfolded, env, on_yuan)
                 }) }
@@ -33,7 +33,7 @@ pub fn case_stats(stats: &CaseStatsView, anchor: &str, env: &Env, open: &[String
 
 fn case_entry(row: &CaseRow, id: String, unfolded: bool, env: &Env, on_yuan: &Callback<String>) -> Html {
     let t = ui(env.lang);
-    let yuan_id = format!("{id}-yuan");
+    let yuan_id = format!("{id}_yuan");
     let mut head = Markup::new(env.lang);
     head.element("<span class=\"rw-case-label\">", &row.label, "</span>");
     head.element("<span class=\"rw-case-value\">", &row.figure_text, "</span>");

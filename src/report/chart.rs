@@ -50,7 +50,7 @@ pub fn ChartFigure(props: &ChartFigureProps) -> Html {
     let hidden: Vec<bool> =
         (0..chart.items.len()).map(|i| !env.printing && state.hidden.get(i).copied().unwrap_or(false)).collect();
     let shown = state.shown(env.escapes);
-    let cap_id = format!("{}-cap", chart.id);
+    let cap_id = format!("{}_cap", chart.id);
     let plot = use_node_ref();
 
     let dispatch = state.dispatcher();

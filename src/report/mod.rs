@@ -364,12 +364,12 @@ struct SectionState<'a> {
 fn section(s: &SectionView, state: &SectionState, env: &Env) -> Html {
     // Printing shows every section unfolded.
     let collapsed = !env.printing && state.collapsed.contains(&s.anchor);
-    let heading_id = format!("{}-h", s.anchor);
-    let body_id = format!("{}-body", s.anchor);
+    let heading_id = format!("{}_h", s.anchor);
+    let body_id = format!("{}_body", s.anchor);
     let body = match &s.body {
         SectionViewBody::Metrics(m) => metrics::metric_cards(m, env),
         SectionViewBody::Ranking(table) => {
-            html! { <ranking::RankingTable table={table.clone()} caption={s.title.clone()} id={format!("{}-table", s.anchor)} env={env.clone()} /> }
+            html! { <ranking::RankingTable table={table.clone()} caption={s.title.clone()} id={format!("{}_table", s.anchor)} env={env.clone()} /> }
         }
         SectionViewBody::CaseStats(stats) => case_stats::case_stats(stats, &s.anchor, env, state.yuan, state.on_yuan),
         SectionViewBody::Calendar(cal) => misc::month_strip(cal, env),

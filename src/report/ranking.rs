@@ -56,7 +56,7 @@ pub fn RankingTable(props: &RankingTableProps) -> Html {
     let total = table.rows.len();
     // Printing puts every row on paper (the pager is not printed).
     let shown = if env.printing { 0..total } else { state.0.visible(total) };
-    let caption_id = format!("{}-cap", props.id);
+    let caption_id = format!("{}_cap", props.id);
 
     // Each cell carries its column's name (`data-label`): on a phone a row is shown as a card,
     // each figure under its column's name.

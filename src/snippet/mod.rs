@@ -36,19 +36,29 @@ pub fn default_payload_id(payload: &str) -> String {
 /// Identifies a prerendered report's markup, as the server wrote it inside `.rw-root` and as the
 /// browser serializes it back (`innerHTML`): the two are the same string (`crate::markup`
 /// escapes as the serializer does) except for U+00A0, which the serializer writes as `&nbsp;`,
-/// so it is counted as that here. The widget hydrates only markup whose digest still matches:
+/// so it is counted as that here, and for carriage returns, which the parser reads as line feeds. The widget hydrates only markup whose digest still matches:
 /// a report changed after prerendering (by hand, by a CMS, by a translating browser extension)
 /// is rendered afresh from the payload instead. Hydrating it would make Yew fail half-way, and
 /// that failure stops every widget on the page.
 pub fn markup_digest(markup: &str) -> String {
     let mut hash = Fnv::default();
-    let mut rest = markup;
-    while let Some(at) = rest.find('\u{a0}') {
-        hash.write(&rest.as_bytes()[..at]);
-        hash.write(b"&nbsp;");
-        rest = &rest[at + '\u{a0}'.len_utf8()..];
+    let bytes = markup.as_bytes();
+    let mut at = 0;
+    while let Some(&byte) = bytes.get(at) {
+        match byte {
+            // A carriage return (text pasted from Windows, "甲\r\n乙"), as the parser reads it:
+            // CR LF and a lone CR are one line feed.
+            b'\r' if bytes.get(at + 1) == Some(&b'\n') => {}
+            b'\r' => hash.write(b"\n"),
+            // U+00A0, as the serializer writes it.
+            0xc2 if bytes.get(at + 1) == Some(&0xa0) => {
+                hash.write(b"&nbsp;");
+                at += 1;
+            }
+            _ => hash.write(&[byte]),
+        }
+        at += 1;
     }
-    hash.write(rest.as_bytes());
     hash.hex()
 }
 

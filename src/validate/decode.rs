@@ -129,6 +129,15 @@ fn number_as_string(s: &str, pointer: &str) -> (String, String) {
             text!("{}: if it is {reading} (a comma for the decimal point), write {reading}", found.1),
         );
     }
+    // "无", "—": what a table writes where it has no figure. Which is meant, none or not known,
+    // only the report can say.
+    if ["无", "暂无", "没有", "—", "-", "--", "/", "／", "空", "n/a", "none"].contains(&trimmed.to_lowercase().as_str())
+    {
+        return (
+            text!("{}：若是“没有”（数量为零），写 0；若报告没有给出这个数字，请不填数值（排名表的行），或删去这一项", found.0),
+            text!("{}: if it means none (zero), write 0; if the report gives no figure here, leave the value out (a ranking row) or remove the entry", found.1),
+        );
+    }
     let figure = crate::format::figure::parse_figure(s);
     let Some(number) = figure.number else { return found };
     // Two numbers ("3至5"), a date: no single figure to suggest.
@@ -263,12 +272,21 @@ impl Decoder {
                 if let Some(meant) = meant {
                     self.misspelt.entry(at.key(meant).pointer()).or_insert_with(|| key.to_string());
                 }
-                unknown_field(key, fields, meant)
+                if key == "qualifier" {
+                    (
+                        text!("这里的数字不能带限定词：否则会显示为不带“余”“超过”的确数。带限定词的数字（5020余、超过95%）请写成指标或案件统计的一项"),
+                        text!("a figure here cannot carry a qualifier, and would be shown as exact, without it: a hedged figure (5020余, 超过95%) belongs in a metric or a case item"),
+                    )
+                } else {
+                    unknown_field(key, fields, meant)
+                }
             };
             #[cfg(not(feature = "messages"))]
             let (zh, en) = (String::new(), String::new());
             self.problems.push(Problem {
-                severity: Severity::Warning,
+                // Other unknown fields are ignored with a warning; a hedge dropped would make the
+                // figure beside it claim more than the report says.
+                severity: if key == "qualifier" { Severity::Error } else { Severity::Warning },
                 pointer: at.key(key).pointer(),
                 position: None,
                 zh,
@@ -356,6 +374,25 @@ impl Decoder {
                 text!("text too long: {chars} characters, the limit is {MAX_STRING_CHARS}"),
             );
             return None;
+        }
+        // Characters that garble what is shown without being seen: a control character (a tab
+        // and line breaks aside), or one that turns the direction of the text after it (U+202E
+        // before a label showed its card's 4.73 as 37.4). An error, but the entry is kept: the
+        // rules still check the rest of it.
+        let garbles = |c: char| matches!(c, '\0'..='\u{8}' | '\u{b}' | '\u{c}' | '\u{e}'..='\u{1f}' | '\u{7f}'..='\u{9f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}');
+        if s.chars().any(garbles) {
+            // Only builds with the messages name the character and its place.
+            #[cfg(feature = "messages")]
+            let (zh, en) = {
+                let (n, c) = s.chars().zip(1..).find(|(c, _)| garbles(*c)).map_or((0, 0), |(c, n)| (n, c as u32));
+                (
+                    format!("第 {n} 个字符是看不见的控制字符 U+{c:04X}，会打乱显示：请删去"),
+                    format!("character {n} is an invisible control character, U+{c:04X}, which garbles what is shown: remove it"),
+                )
+            };
+            #[cfg(not(feature = "messages"))]
+            let (zh, en) = (String::new(), String::new());
+            self.error(at, zh, en);
         }
         Some(s.clone())
     }

@@ -492,6 +492,18 @@ fn check_metric(out: &mut Vec<Problem>, report: &Report, metric: &Metric, at: &A
         if let Some(group) = resolve_group(out, report, &rank.group, &at.key("group"), known.groups) {
             check_position(out, group, rank.position, &at.key("position"));
         }
+        // Two places in one group by one measure (1st and 3rd among five districts): the
+        // summary can say only one.
+        if metric.ranks[..ri].iter().any(|r| r.group == rank.group && r.basis == rank.basis) {
+            out.push(Problem::error(
+                at.pointer(),
+                text!("同一分组“{}”、同一依据已有一个名次：每个分组每种排名只写一个", rank.group),
+                text!(
+                    "a rank in the group \"{}\" by the same measure is given already: one per group and measure",
+                    rank.group
+                ),
+            ));
+        }
     }
 }
 

@@ -271,13 +271,12 @@ fn opt(text: &Option<Text>, lang: Lang) -> Option<String> {
     text.as_ref().map(|t| t.get(lang).to_string())
 }
 
-/// An id fragment from payload text: ASCII letters, digits, `-` and `_`; anything else
-/// becomes `-`. Never empty.
+/// An id fragment from payload text: ASCII letters and digits, lowercased, and `-`, which
+/// anything else becomes (`_` too). Never empty. The ids the widget derives from a section's
+/// anchor add `_` and a word (`rw-water_body`), so they can never be another section's anchor
+/// (`rw-water-body`), nor another's derived id.
 pub fn slug(id: &str) -> String {
-    let s: String = id
-        .chars()
-        .map(|c| if c.is_ascii_alphanumeric() || c == '-' || c == '_' { c.to_ascii_lowercase() } else { '-' })
-        .collect();
+    let s: String = id.chars().map(|c| if c.is_ascii_alphanumeric() { c.to_ascii_lowercase() } else { '-' }).collect();
     if s.trim_matches('-').is_empty() {
         "s".to_string()
     } else {
@@ -599,7 +598,7 @@ fn case_stats(body: &CaseStatsBody, anchor: &str, title: &str, lang: Lang) -> Ca
     // The completion chart draws rates: an item of 0 has none.
     let resolved: Vec<&CaseItem> = body.items.iter().filter(|i| i.resolved.is_some() && !i.value.is_zero()).collect();
     if !resolved.is_empty() {
-        charts.push(Rc::new(completion_chart(&resolved, format!("{anchor}-done"), title, lang)));
+        charts.push(Rc::new(completion_chart(&resolved, format!("{anchor}_done"), title, lang)));
     }
     // One chart per unit that several items share: bars of different units never share an axis.
     // Units are told apart by their Chinese, so that both languages draw the same charts (an
@@ -619,7 +618,7 @@ fn case_stats(body: &CaseStatsBody, anchor: &str, title: &str, lang: Lang) -> Ca
         } else {
             format!("{title}{}{units}{}", t.paren_open, t.paren_close)
         };
-        charts.push(Rc::new(bar_chart(&items, format!("{anchor}-bars-{n}"), chart_title, lang)));
+        charts.push(Rc::new(bar_chart(&items, format!("{anchor}_bars{n}"), chart_title, lang)));
     }
     CaseStatsView { rows, charts }
 }
@@ -888,7 +887,7 @@ fn calendar(c: &CalendarBody, anchor: &str, title: &str, lang: Lang) -> Calendar
         year: c.year,
         label: label.clone(),
         chart: Rc::new(ChartView {
-            id: format!("{anchor}-months"),
+            id: format!("{anchor}_months"),
             file: file_name(&format!("{title} {}", c.year)),
             kind: ChartKind::Months,
             title: chart_title,

@@ -107,13 +107,14 @@ test("a sheet of counties heads the ranking's first and value columns with its o
   const notes = await page.$$eval(".ed-notes li", (lis) => lis.map((li) => li.textContent));
   assert.ok(notes.some((n) => n.includes("首列标题") && n.includes("区县")), `said before it is applied: ${notes}`);
   assert.ok(notes.some((n) => n.includes("数值列标题") && n.includes("综合指数")), `said before it is applied: ${notes}`);
-  // What is only said (the heading) reads as text; what was left out (the total) is to check.
+  // What is only said (the heading) reads as text; what was left out (the total) is to check,
+  // and comes first.
   const toCheck = await page.$$eval(".ed-notes li", (lis) =>
     lis.map((li) => [li.textContent.slice(0, 8), li.classList.contains("ed-note-check"), getComputedStyle(li).fontWeight]),
   );
   assert.deepEqual(
     toCheck,
-    [["表头“区县”：应", false, "400"], ["表头“综合指数”", false, "400"], ["第 4 行“合计", true, "600"]],
+    [["第 4 行“合计", true, "600"], ["表头“区县”：应", false, "400"], ["表头“综合指数”", false, "400"]],
     JSON.stringify(toCheck),
   );
   await page.click(`[id="apply-${s}"]`);

@@ -374,6 +374,9 @@ pub struct SelectProps {
     pub default: AttrValue,
     #[prop_or_default]
     pub required: bool,
+    /// What the choice does, under the select (and in its description).
+    #[prop_or_default]
+    pub hint: Option<AttrValue>,
 }
 
 #[function_component]
@@ -382,6 +385,8 @@ pub fn SelectField(p: &SelectProps) -> Html {
     let id = field_id(&p.ptr);
     let current = use_at(&p.ptr).map(|v| display(Some(&v))).unwrap_or_else(|| p.default.to_string());
     let (invalid, described, err) = error_of(&ctx, &[&p.ptr], &id);
+    let hint_id = p.hint.as_ref().map(|_| format!("h-{id}"));
+    let described = described_by(described, hint_id.as_ref());
     let mut options = p.options.clone();
     if !options.iter().any(|(v, _)| *v == current) {
         options.push((current.clone(), current.clone()));
@@ -404,6 +409,7 @@ pub fn SelectField(p: &SelectProps) -> Html {
             <select {id} class="ed-input" ref={shown} {onchange} aria-invalid={invalid} aria-describedby={described}>
                 { for options.into_iter().map(|(v, l)| html! { <option value={v.clone()} selected={v == current}>{ l }</option> }) }
             </select>
+            if let (Some(hint), Some(hid)) = (&p.hint, hint_id) { <p class="ed-hint" id={hid}>{ hint }</p> }
             { err }
         </div>
     }
@@ -992,7 +998,7 @@ fn MetricFields(p: &PtrProps) -> Html {
             <FigureHead ptr={ptr.clone()} />
             <div class="ed-grid">
                 <SelectField ptr={format!("{ptr}/qualifier")} label={t.qualifier} options={qualifier_options(t)} default="" />
-                <SelectField ptr={format!("{ptr}/direction")} label={t.direction} options={directions} default="neutral" />
+                <SelectField ptr={format!("{ptr}/direction")} label={t.direction} options={directions} default="neutral" hint={t.direction_hint} />
             </div>
             <fieldset class="ed-sub" id={field_id(&format!("{ptr}/change"))} tabindex="-1">
                 <legend>{ t.change }</legend>

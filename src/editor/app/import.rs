@@ -7,7 +7,8 @@ use super::Msg;
 use crate::editor::doc::{display, text_parts};
 use crate::editor::encoding::Choice;
 pub use crate::editor::import::{ImportMsg, ImportState};
-use crate::editor::mapping::{self, Field, Note};
+use crate::editor::mapping::{self, Field, Note, ShownNote};
+use crate::model::Lang;
 use serde_json::Value;
 use yew::prelude::*;
 
@@ -56,14 +57,43 @@ fn summary(ctx: &FormCtx, entry: &Value) -> String {
     parts.join(" · ")
 }
 
-/// A note on a data row, with the line of the text it starts on (blank lines and a cell's own
-/// line breaks counted, so it is the line the person sees in the box or the file).
+/// The line of the text a data row `r` starts on (blank lines and a cell's own line breaks
+/// counted, so it is the line the person sees in the box or the file).
+fn sheet_line(state: &ImportState, r: usize) -> usize {
+    let at = r + usize::from(state.header);
+    state.lines.get(at).copied().unwrap_or(at + 1)
+}
+
+/// The note of one unit read from the cells of several rows: the rows' lines (the first and
+/// the last of more than three), how many, and one of the cells.
+fn units_note_text(ctx: &FormCtx, unit: &str, rows: &[usize], example: &str, state: &ImportState) -> String {
+    let t = ctx.t;
+    if let [r] = rows {
+        return fill(
+            t.note_unit,
+            &[("row", sheet_line(state, *r).to_string()), ("cell", example.to_string()), ("unit", unit.to_string())],
+        );
+    }
+    let lines: Vec<String> = rows.iter().map(|r| sheet_line(state, *r).to_string()).collect();
+    let rows_text = match lines.as_slice() {
+        [first, .., last] if lines.len() > 3 => format!("{first}–{last}"),
+        _ => lines.join(if t.lang == Lang::Zh { "、" } else { ", " }),
+    };
+    fill(
+        t.note_units,
+        &[
+            ("rows", rows_text),
+            ("n", rows.len().to_string()),
+            ("cell", example.to_string()),
+            ("unit", unit.to_string()),
+        ],
+    )
+}
+
+/// A note on a data row, with the row's line.
 fn note_text(ctx: &FormCtx, note: &Note, state: &ImportState) -> String {
     let t = ctx.t;
-    let row = |r: &usize| {
-        let at = r + usize::from(state.header);
-        state.lines.get(at).copied().unwrap_or(at + 1).to_string()
-    };
+    let row = |r: &usize| sheet_line(state, *r).to_string();
     match note {
         Note::Qualifier { row: r, cell, qualifier } => {
             let value = mapping::parse_figure(cell).number.unwrap_or_default();
@@ -247,9 +277,14 @@ pub fn import_panel(ctx: &FormCtx, state: &ImportState, existing: usize) -> Html
                 </div>
                 if !built.notes.is_empty() {
                     <ul class="ed-notes">
-                        { for built.notes.iter().map(|n| html! {
+                        { for mapping::notes_to_show(&built.notes).into_iter().map(|shown| match shown {
                             // Marked by weight and its marker as well as colour (WCAG 1.4.1).
-                            <li class={n.needs_check().then_some("ed-note-check")}>{ note_text(ctx, n, state) }</li>
+                            ShownNote::One(n) => html! {
+                                <li class={n.needs_check().then_some("ed-note-check")}>{ note_text(ctx, n, state) }</li>
+                            },
+                            ShownNote::Units { unit, rows, example } => html! {
+                                <li>{ units_note_text(ctx, unit, &rows, example, state) }</li>
+                            },
                         }) }
                     </ul>
                 }
