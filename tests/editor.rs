@@ -1736,7 +1736,8 @@ fn a_title_line_above_a_sheet_is_left_out_and_said() {
 #[test]
 fn the_import_box_reads_a_pasted_sheet_and_applies_it_as_one_edit() {
     let mut doc: Value = serde_json::from_str(LANSHAN).unwrap();
-    assert!(ImportState::new(0, &doc).is_none(), "a metrics section is not filled from a table");
+    assert_eq!(ImportState::new(0, &doc).map(|s| s.target), Some(Target::Metrics), "key figures from a KPI sheet");
+    assert!(ImportState::new(2, &doc).is_none(), "a calendar is not filled from a table");
     let mut state = ImportState::new(1, &doc).expect("the ranking section");
     assert_eq!((state.target, state.array()), (Target::Ranking, "/sections/1/rows".to_string()));
     assert!(state.update(ImportMsg::Text(RANKING_TSV.to_string()), &doc).is_none(), "pasting changes nothing yet");
@@ -2078,4 +2079,35 @@ fn the_notes_to_check_come_first_and_a_unit_read_from_many_cells_is_said_once() 
     let units: Vec<&ShownNote> = shown.iter().filter(|s| matches!(s, ShownNote::Units { .. })).collect();
     assert_eq!(units, [&ShownNote::Units { unit: "件", rows: vec![0, 1, 3], example: "12件" }]);
     assert_eq!(shown.len(), 3, "{shown:?}");
+}
+
+#[test]
+fn a_kpi_sheet_makes_metrics_with_their_hedges_units_and_changes() {
+    let table = table::parse(
+        "指标\t数值\t单位\t同比\n办理行政许可\t3,215\t件\t同比增长12.4%\n食品抽检合格率\t98.7%\t\t上升0.5个百分点\n\
+         受理投诉举报\t1200余\t件\t减少3件\n罚没款\t356.8\t万元\t12.4\n满意度\t95%\t\t改善8.2%\n",
+        '\t',
+    )
+    .rows;
+    let map = mapping::guess_mapping(Target::Metrics, &table, true);
+    assert_eq!(map, vec![Field::Label, Field::Value, Field::Unit, Field::Change]);
+    let taken: HashSet<String> = ["kpi-1".to_string()].into();
+    let built = mapping::build(Target::Metrics, Some(&table[0]), &table[1..], &map, &taken, "kpi");
+    let entries: Vec<String> = built.entries.iter().map(|e| e.to_string()).collect();
+    assert_eq!(
+        entries,
+        [
+            r#"{"change":{"kind":"percent","value":12.4},"id":"kpi-1-2","label":"办理行政许可","unit":"件","value":3215}"#,
+            r#"{"change":{"kind":"points","value":0.5},"id":"kpi-2","label":"食品抽检合格率","unit":"%","value":98.7}"#,
+            r#"{"change":{"kind":"absolute","unit":"件","value":-3},"id":"kpi-3","label":"受理投诉举报","qualifier":"over","unit":"件","value":1200}"#,
+            r#"{"change":{"value":12.4},"id":"kpi-4","label":"罚没款","unit":"万元","value":356.8}"#,
+            r#"{"id":"kpi-5","label":"满意度","unit":"%","value":95}"#,
+        ]
+    );
+    // A bare number's kind and a change without a direction are for the person, and said.
+    let checks: Vec<&Note> = built.notes.iter().filter(|n| n.needs_check()).collect();
+    assert_eq!(
+        checks,
+        [&Note::ChangeKind { row: 3, cell: "12.4".into() }, &Note::ChangeNotRead { row: 4, cell: "改善8.2%".into() }]
+    );
 }

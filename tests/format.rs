@@ -29,6 +29,9 @@ fn chinese_groups_large_numbers_by_wan_and_yi_exactly() {
     assert_eq!(format::number(&d("10000.5"), Lang::Zh), "10000.5");
     assert_eq!(format::number(&d("123456789"), Lang::Zh), "123456789");
     assert_eq!(format::number(&d("1234567890.12"), Lang::Zh), "1234567890.12");
+    // A decimal says the figure is exact to it: "1.0万" would say to a thousand.
+    assert_eq!(format::number(&d("10000.0"), Lang::Zh), "10000.0");
+    assert_eq!(format::number(&d("20000000.00"), Lang::Zh), "20000000.00");
     assert_eq!(format::number(&d("12345600"), Lang::Zh), "1234.56万", "万 where 亿 would not be round");
     assert_eq!(format::number(&d("200000"), Lang::En), "200,000");
     assert_eq!(format::number(&d("1234567"), Lang::En), "1,234,567");

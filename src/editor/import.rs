@@ -64,6 +64,7 @@ impl ImportState {
         let target = match doc.pointer(&format!("/sections/{section}")).and_then(kind_of)? {
             SectionKind::Ranking => Target::Ranking,
             SectionKind::CaseStats => Target::CaseStats,
+            SectionKind::Metrics => Target::Metrics,
             _ => return None,
         };
         Some(ImportState {
@@ -142,7 +143,7 @@ impl ImportState {
     pub fn list_name(target: Target) -> &'static str {
         match target {
             Target::Ranking => "rows",
-            Target::CaseStats => "items",
+            Target::CaseStats | Target::Metrics => "items",
         }
     }
 

@@ -4,7 +4,7 @@
 //! or “超过20万” keep their hedge and unit: value 5020, qualifier `over`, unit 人次.
 
 use super::doc::unique_id;
-use crate::format::figure::{decimal_comma, PREFIXES};
+use crate::format::figure::{decimal_comma, parse_change, PREFIXES};
 pub use crate::format::figure::{normalize_unit, parse_figure, parse_rank, Figure};
 use serde_json::{json, Map, Number, Value};
 use std::collections::HashSet;
@@ -14,6 +14,16 @@ use std::collections::HashSet;
 pub enum Target {
     Ranking,
     CaseStats,
+    /// Key figures, each a card: a KPI table (指标, 数值, 单位, 同比).
+    Metrics,
+}
+
+impl Target {
+    /// Whether the table's rows become items with ids of their own (case items, metrics), not
+    /// a ranking's rows.
+    pub fn makes_items(self) -> bool {
+        self != Target::Ranking
+    }
 }
 
 /// What a column becomes.
@@ -33,6 +43,8 @@ pub enum Field {
     Metric,
     ValueRank,
     ChangeRank,
+    /// A metric's year-on-year change as the report writes it (“同比增长12.4%”).
+    Change,
 }
 
 impl Field {
@@ -53,6 +65,7 @@ impl Field {
             Field::Metric => "metric",
             Field::ValueRank => "value_rank",
             Field::ChangeRank => "change_rank",
+            Field::Change => "change",
         }
     }
 
@@ -61,7 +74,7 @@ impl Field {
     }
 }
 
-const ALL_FIELDS: [Field; 14] = [
+const ALL_FIELDS: [Field; 15] = [
     Field::Ignore,
     Field::Id,
     Field::Label,
@@ -76,6 +89,7 @@ const ALL_FIELDS: [Field; 14] = [
     Field::Metric,
     Field::ValueRank,
     Field::ChangeRank,
+    Field::Change,
 ];
 
 /// The fields a column can map to, for a target.
@@ -102,6 +116,19 @@ pub fn fields_for(target: Target) -> &'static [Field] {
             Field::UnitEn,
             Field::Qualifier,
             Field::Resolved,
+            Field::Note,
+            Field::Source,
+        ],
+        Target::Metrics => &[
+            Field::Ignore,
+            Field::Id,
+            Field::Label,
+            Field::LabelEn,
+            Field::Value,
+            Field::Unit,
+            Field::UnitEn,
+            Field::Qualifier,
+            Field::Change,
             Field::Note,
             Field::Source,
         ],
@@ -326,6 +353,7 @@ pub fn guess_mapping(target: Target, rows: &[Vec<String>], header: bool) -> Vec<
     let numeric_order: &[Field] = match target {
         Target::Ranking => &[Field::Value, Field::ValueRank, Field::ChangeRank],
         Target::CaseStats => &[Field::Value, Field::Resolved],
+        Target::Metrics => &[Field::Value],
     };
     for col in 0..width {
         if out[col] != Field::Ignore || elsewhere[col] {
@@ -338,7 +366,12 @@ pub fn guess_mapping(target: Target, rows: &[Vec<String>], header: bool) -> Vec<
         // A comma for a decimal point ("97,5") still makes a column of numbers: its cells are
         // then each said, with the number they may mean.
         let numbers = filled.iter().filter(|c| is_number(c) || decimal_comma(c).is_some()).count();
-        let field = if change[col] {
+        // A metric's change: a column headed so (同比, 增减) or of cells that say one
+        // (“同比增长12.4%”, “下降5.1个百分点”).
+        let changes = filled.iter().filter(|c| parse_change(c).is_some()).count();
+        let field = if target == Target::Metrics && (change[col] || changes * 2 > filled.len()) {
+            (!used.contains(&Field::Change)).then_some(Field::Change)
+        } else if change[col] {
             // A change column is the value or nothing.
             (numbers * 2 > filled.len() && !used.contains(&Field::Value)).then_some(Field::Value)
         } else if numbers * 2 > filled.len() {
@@ -422,6 +455,12 @@ pub enum Note {
     /// An average row (“全县平均”, in the name column): not imported, as it is no member of a
     /// ranking (a table of eight towns would get a ninth) and no item of its own.
     AverageRow { row: usize, cell: String },
+    /// A change read as a bare number (“12.4”): whether it is per cent, percentage points or an
+    /// amount is for the person to choose.
+    ChangeKind { row: usize, cell: String },
+    /// A change whose words give no direction (“改善8.2%”: up or down depends on the figure) or
+    /// no figure: not imported, to be written in the form.
+    ChangeNotRead { row: usize, cell: String },
     /// A column with something in it that is not imported (mapped to nothing; a serial-number
     /// column aside): its header, or `None` for a table without one, and its index.
     ColumnNotImported { column: usize, header: Option<String> },
@@ -460,7 +499,9 @@ impl Note {
             | Note::RankBeyondGroup { row, .. }
             | Note::NotACount { row, .. }
             | Note::TotalRow { row, .. }
-            | Note::AverageRow { row, .. } => Some(*row),
+            | Note::AverageRow { row, .. }
+            | Note::ChangeKind { row, .. }
+            | Note::ChangeNotRead { row, .. } => Some(*row),
             _ => None,
         }
     }
@@ -566,6 +607,24 @@ fn text(zh: Option<&str>, en: Option<&str>) -> Option<Value> {
 
 fn number(literal: &str) -> Value {
     literal.parse::<Number>().map(Value::Number).unwrap_or_else(|_| json!(literal))
+}
+
+/// A metric's change as a cell writes it: in words (“同比增长12.4%”, “下降5.1个百分点”) or as a
+/// signed number (“-5.1%”, “+3天”). Its kind comes from its unit (% is percent, 个百分点
+/// points, another unit an amount of it); a bare number has none. `None` where the words give
+/// no direction (“改善8.2%”) or there is no figure.
+fn read_change(cell: &str) -> Option<(String, Option<&'static str>, Option<String>)> {
+    if let Some(change) = parse_change(cell) {
+        return Some(change);
+    }
+    let figure = parse_figure(cell.trim().trim_start_matches('+'));
+    let number = figure.number.filter(|_| figure.qualifier.is_none())?;
+    Some(match figure.unit.as_deref() {
+        Some("%") => (number, Some("percent"), None),
+        Some("个百分点" | "百分点") => (number, Some("points"), None),
+        None => (number, None, None),
+        unit => (number, Some("absolute"), unit.map(str::to_string)),
+    })
 }
 
 /// A place as a sheet writes it (1, 第1名, ３, 第二名), and whether it is a tie (并列2, 并列第2名,
@@ -757,7 +816,7 @@ impl Sheet<'_> {
             return None;
         }
         let mut o = Map::new();
-        if target == Target::CaseStats {
+        if target.makes_items() {
             let id = match cell(Field::Id) {
                 Some(id) => id.to_string(),
                 None => unique_id(taken, &format!("{id_base}-{}", r + 1)),
@@ -770,7 +829,7 @@ impl Sheet<'_> {
         }
         if let Some(label) = text(cell(Field::Label), cell(Field::LabelEn)) {
             o.insert("label".into(), label);
-        } else if target == Target::CaseStats || cell(Field::Metric).is_none() {
+        } else if target.makes_items() || cell(Field::Metric).is_none() {
             o.insert("label".into(), json!(""));
         }
         let mut unit_zh = cell(Field::Unit).map(normalize_unit);
@@ -780,7 +839,7 @@ impl Sheet<'_> {
                 Some(n) => {
                     o.insert("value".into(), number(n));
                     match fig.qualifier {
-                        Some(q) if target == Target::CaseStats && cell(Field::Qualifier).is_none() => {
+                        Some(q) if target.makes_items() && cell(Field::Qualifier).is_none() => {
                             o.insert("qualifier".into(), json!(q));
                             notes.push(Note::Qualifier { row: r, cell: v.to_string(), qualifier: q });
                         }
@@ -829,6 +888,24 @@ impl Sheet<'_> {
         }
         if let Some(q) = cell(Field::Qualifier) {
             o.insert("qualifier".into(), json!(parse_qualifier(q).unwrap_or(q)));
+        }
+        if let Some(c) = cell(Field::Change) {
+            match read_change(c) {
+                Some((value, kind, unit)) => {
+                    let mut change = Map::new();
+                    change.insert("value".into(), number(&value));
+                    if let Some(kind) = kind {
+                        change.insert("kind".into(), json!(kind));
+                    } else {
+                        notes.push(Note::ChangeKind { row: r, cell: c.to_string() });
+                    }
+                    if let Some(unit) = unit {
+                        change.insert("unit".into(), json!(unit));
+                    }
+                    o.insert("change".into(), Value::Object(change));
+                }
+                None => notes.push(Note::ChangeNotRead { row: r, cell: c.to_string() }),
+            }
         }
         if let Some(v) = cell(Field::Resolved) {
             let fig = parse_figure(v);

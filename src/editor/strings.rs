@@ -292,6 +292,9 @@ pub struct Strings {
     pub note_header_unit: &'static str,
     pub note_total_row: &'static str,
     pub note_average_row: &'static str,
+    pub note_change_kind: &'static str,
+    pub note_change_not_read: &'static str,
+    pub points_unit: &'static str,
     pub note_title_line: &'static str,
     pub note_row_heading: &'static str,
     pub note_value_heading: &'static str,
@@ -550,6 +553,7 @@ impl Strings {
                     "Rank by improvement"
                 }
             }
+            Field::Change => self.change,
         }
     }
 
@@ -879,7 +883,7 @@ const ZH: Strings = Strings {
     read_as: "按 {enc} 读取“{name}”",
     decode_errors: "有无法识别的字符（显示为 �），请换一种编码试试。",
     table_to_import: "粘贴的是表格（有多列），已放进本节的“从表格填入”：请核对各列对应的字段，再点“应用”。",
-    table_not_here: "粘贴的是表格（有多列），没有填入：这里只填一项文字。表格可以粘贴到排名或案件统计一节的“从表格填入”。",
+    table_not_here: "粘贴的是表格（有多列），没有填入：这里只填一项文字。表格可以粘贴到指标卡片、排名或案件统计一节的“从表格填入”。",
     workbook: "“{name}”是 Excel / WPS 工作簿，不是 CSV 文本，无法直接读取：请在表格软件中选中数据、复制后粘贴到上面的框里，或“另存为”CSV 后再选择。",
     set_aside: "框中先前的内容已暂存。",
     restore_pasted: "换回先前的内容",
@@ -930,6 +934,9 @@ const ZH: Strings = Strings {
     note_heading_kept: "表头“{header}”：数值列标题仍是已填写的“{kept}”。如果这张表的数值不是“{kept}”，请在应用后改写数值列标题",
     note_heading_kept_added: "表头“{header}”：这张表的数值与原有各行的“{kept}”是否同一种？不是则不宜加在同一张表中",
     note_total_row: "第 {row} 行“{cell}”是合计行，未导入：各项之和不是单独一项，图表会把它画成与各项并列的一条；如确需导入，请在表格中改写它的名称",
+    note_change_kind: "第 {row} 行“{cell}”：变化没有单位，看不出是百分比、百分点还是数量；请在表单中为它选择“变化的类型”",
+    note_change_not_read: "第 {row} 行“{cell}”：看不出是上升还是下降（或没有数字），变化未导入；请在表单中填写",
+    points_unit: "个百分点",
     note_average_row: "第 {row} 行“{cell}”是平均值行，未导入：平均值不是排名中的一员，也不是单独一项；如确需导入，请在表格中改写它的名称",
     note_title_line: "表格上方的标题行“{cell}”未导入：表头是它下面的一行",
     note_column_not_imported: "“{column}”一栏未导入：它没有对应的一项，其中的内容不会进入数据；如有合适的一项，请在上面为它选择",
@@ -1153,7 +1160,7 @@ const EN: Strings = Strings {
     read_as: "“{name}” read as {enc}",
     decode_errors: "Some characters could not be read (shown as �): try another encoding.",
     table_to_import: "What you pasted is a table (several columns): it is in this section's table import; check which field each column becomes, then apply it.",
-    table_not_here: "What you pasted is a table (several columns) and was not filled in: this field takes one text. A table can be pasted into the table import of a ranking or case-statistics section.",
+    table_not_here: "What you pasted is a table (several columns) and was not filled in: this field takes one text. A table can be pasted into the table import of a metrics, ranking or case-statistics section.",
     workbook: "“{name}” is an Excel / WPS workbook, not CSV text, and cannot be read here: select the data in the spreadsheet, copy it and paste it into the box above, or save it as CSV and choose that file.",
     set_aside: "The box's earlier text is kept aside.",
     restore_pasted: "Switch back to the earlier text",
@@ -1204,6 +1211,9 @@ const EN: Strings = Strings {
     note_heading_kept: "Header “{header}”: the value column heading stays “{kept}”, as given. If this table's values are not “{kept}”, change the heading once applied",
     note_heading_kept_added: "Header “{header}”: are this table's values the same kind of figure as the rows' “{kept}” already there? If not, they do not belong in the same table",
     note_total_row: "Line {row} “{cell}” is a total row and is not imported: a sum is not an item of its own, and a chart would draw it as one more bar beside its parts; to import it anyway, rename it in the table",
+    note_change_kind: "Line {row} “{cell}”: the change has no unit, so whether it is per cent, percentage points or an amount is unclear; choose its kind in the form",
+    note_change_not_read: "Line {row} “{cell}”: it does not say up or down (or has no figure), so the change is not imported; write it in the form",
+    points_unit: " points",
     note_average_row: "Line {row} “{cell}” is an average row and is not imported: an average is no member of a ranking and no item of its own; to import it anyway, rename it in the table",
     note_title_line: "The title line above the table, “{cell}”, is not imported: the header is the line below it",
     note_column_not_imported: "Column “{column}” is not imported: it matches nothing, so what its cells say stays out of the data; if a field fits, choose it above",

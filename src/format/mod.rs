@@ -18,7 +18,8 @@ use crate::model::{ChangeKind, Decimal, Direction, Lang, Qualifier, RankBasis, T
 ///
 /// Chinese groups a large round number by 亿 (up to 4 decimals) or 万 (up to 2) as reports
 /// write it (200000 → 20万, 125000 → 12.5万, 1234500000 → 12.345亿) and leaves the others as
-/// written (8110, 123456, 12580.5: "12.3456万" would be exact but is not how anyone writes it);
+/// written (8110, 123456, 12580.5: "12.3456万" would be exact but is not how anyone writes it;
+/// 10000.0, whose decimal says it is exact to a tenth, which "1.0万" would not);
 /// English uses thousands separators (8,110; 200,000).
 pub fn number(d: &Decimal, lang: Lang) -> String {
     let (int, frac) = d.digits();
@@ -26,7 +27,7 @@ pub fn number(d: &Decimal, lang: Lang) -> String {
     match lang {
         Lang::Zh => {
             for (shift, suffix, decimals) in [(8, "亿", 4), (4, "万", 2)] {
-                if int.len() > shift {
+                if int.len() > shift && frac.is_empty() {
                     let (scaled_int, scaled_frac) = split_digits(int, frac, shift);
                     if scaled_frac.len() <= decimals {
                         return join(sign, &scaled_int, &scaled_frac, suffix);

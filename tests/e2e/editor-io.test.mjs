@@ -977,3 +977,33 @@ test("a new report's file is named from its period once it has a title, until th
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });
+
+test("a sheet of key figures fills a metrics section: hedges, units and year-on-year changes, with what to check said first", async () => {
+  const page = await editorPage(session.browser, editorUrl());
+  await loadExample(page);
+  const s = lanshanSection("outreach");
+  const cards = () => page.$$eval(`[id^="f/sections/${s}/items/"][id$="/label/zh"]`, (els) => els.length);
+  const before = await cards();
+  const tsv =
+    "指标\t数值\t单位\t同比\r\n办理行政许可\t3,215\t件\t同比增长12.4%\r\n受理投诉举报\t1200余\t件\t减少3件\r\n满意度\t95%\t\t改善8.2%\r\n";
+  await pasteIntoImport(page, s, tsv);
+  const mapped = await page.$$eval(`[id="mapping-${s}"] th select`, (sel) => sel.map((x) => x.value));
+  assert.deepEqual(mapped, ["label", "value", "unit", "change"]);
+  const notes = await page.$$eval(".ed-notes li", (lis) => lis.map((li) => [li.textContent, li.classList.contains("ed-note-check")]));
+  assert.match(notes[0][0], /第 4 行“改善8.2%”：看不出是上升还是下降/);
+  assert.equal(notes[0][1], true, "to check, and first");
+  const result = await page.$$eval(`[id="result-${s}"] li`, (lis) => lis.map((li) => li.textContent));
+  assert.match(result[0], /^办理行政许可 · 3215件 · 同比变化: \+12\.4%/);
+  assert.match(result[1], /1200余件 · 同比变化: -3件/);
+  await page.check(`[id="append-${s}"]`);
+  await page.locator(`[id="import-${s}"]`).screenshot({ path: join(ARTIFACTS, "editor-import-metrics.png") });
+  await page.click(`[id="apply-${s}"]`);
+  await previewShows(page, "办理行政许可");
+  assert.equal(await cards(), before + 3);
+  const card = await page.$eval("#preview", (h) =>
+    [...h.shadowRoot.querySelectorAll(".rw-card")].find((c) => c.textContent.includes("受理投诉举报")).textContent
+  );
+  assert.match(card, /1200余件/, "the hedge and the unit are kept");
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});

@@ -719,7 +719,7 @@ fn SectionForm(p: &SectionProps) -> Html {
     }
     let kind_shown = use_shown_choice(&current_kind);
     let body = match kind {
-        Some(SectionKind::Metrics) => html! { <EntryList index={i} list="items" /> },
+        Some(SectionKind::Metrics) => html! { <><ImportControl index={i} /><EntryList index={i} list="items" /></> },
         Some(SectionKind::CaseStats) => html! { <><ImportControl index={i} /><EntryList index={i} list="items" /></> },
         Some(SectionKind::Ranking) => html! {
             <>
@@ -1195,8 +1195,8 @@ fn RowFields(p: &PtrProps) -> Html {
     }
 }
 
-/// The button that opens the table import for a ranking or case-statistics section, and the
-/// import panel itself when it is open for this section.
+/// The button that opens the table import for a metrics, ranking or case-statistics section,
+/// and the import panel itself when it is open for this section.
 #[function_component]
 fn ImportControl(p: &IndexProps) -> Html {
     let ctx = use_form();

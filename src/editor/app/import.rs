@@ -47,6 +47,16 @@ fn summary(ctx: &FormCtx, entry: &Value) -> String {
     if !figure.is_empty() {
         parts.push(figure);
     }
+    if let Some(change) = entry.get("change") {
+        let value = display(change.get("value"));
+        let sign = if value.starts_with('-') { "" } else { "+" };
+        let unit = match change.get("kind").and_then(Value::as_str) {
+            Some("percent") => "%".to_string(),
+            Some("points") => t.points_unit.to_string(),
+            _ => text_parts(change.get("unit")).0,
+        };
+        parts.push(format!("{}: {sign}{value}{unit}", t.change));
+    }
     for (key, word) in
         [("resolved", t.resolved), ("value_rank", t.value_rank), ("change_rank", t.change_rank), ("id", "id")]
     {
@@ -145,6 +155,10 @@ fn note_text(ctx: &FormCtx, note: &Note, state: &ImportState) -> String {
         }
         Note::TotalRow { row: r, cell } => fill(t.note_total_row, &[("row", row(r)), ("cell", cell.clone())]),
         Note::AverageRow { row: r, cell } => fill(t.note_average_row, &[("row", row(r)), ("cell", cell.clone())]),
+        Note::ChangeKind { row: r, cell } => fill(t.note_change_kind, &[("row", row(r)), ("cell", cell.clone())]),
+        Note::ChangeNotRead { row: r, cell } => {
+            fill(t.note_change_not_read, &[("row", row(r)), ("cell", cell.clone())])
+        }
         Note::ColumnNotImported { column, header } => {
             let name = header.clone().unwrap_or_else(|| fill(t.column, &[("n", (column + 1).to_string())]));
             fill(t.note_column_not_imported, &[("column", name)])
