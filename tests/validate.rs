@@ -1108,3 +1108,15 @@ fn two_ranks_in_one_group_by_one_measure_are_refused() {
     ]);
     assert_eq!(pointers(&p), ["/sections/0/items/0/ranks/2"]);
 }
+
+#[test]
+fn a_year_written_with_a_decimal_point_says_the_year_to_write() {
+    let mut p = minimal();
+    p["sections"].as_array_mut().unwrap().push(json!({ "id": "months", "title": "月份", "kind": "calendar",
+        "label": "排名第一", "marked": [] }));
+    let text = p.to_string().replace("\"label\":\"排名第一\"", "\"label\":\"排名第一\",\"year\":2021.0");
+    let err = validate::load(&text).unwrap_err();
+    let found = err.problems();
+    assert_eq!(found.iter().map(|p| p.pointer.as_str()).collect::<Vec<_>>(), ["/sections/2/year"]);
+    assert_eq!(found[0].en, "write the year as the whole number 2021, without a decimal point");
+}

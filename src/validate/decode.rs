@@ -199,6 +199,18 @@ fn number_as_string(s: &str, pointer: &str) -> (String, String) {
     (text!("{}：{}", found.0, zh.join("，")), text!("{}: {}", found.1, en.join(", ")))
 }
 
+/// A four-digit year written with a decimal point and zeros ("2021.0"), as that year.
+#[cfg(feature = "messages")]
+fn whole_year(v: &Value) -> Option<&str> {
+    let Value::Number(n) = v else { return None };
+    let (year, zeros) = n.split_once('.')?;
+    (year.len() == 4
+        && !year.starts_with('0')
+        && zeros.bytes().all(|b| b == b'0')
+        && year.bytes().all(|b| b.is_ascii_digit()))
+    .then_some(year)
+}
+
 /// The error for a rank or count written as a string ("第1名", "3"): the number to write; for a
 /// number that is no whole one ("98.5", a rate imported into a rank's column), that it is not.
 #[cfg(feature = "messages")]
@@ -497,6 +509,16 @@ impl Decoder {
         match v.as_i64().filter(|y| (1000..=9999).contains(y)) {
             Some(y) => Some(y as i32),
             None => {
+                // "2021.0", as a spreadsheet or a script may write it: the year to write.
+                #[cfg(feature = "messages")]
+                if let Some(year) = whole_year(v) {
+                    self.error(
+                        at,
+                        text!("年份应写成整数 {year}，不带小数点"),
+                        text!("write the year as the whole number {year}, without a decimal point"),
+                    );
+                    return None;
+                }
                 self.expected(v, at, "四位年份", "a four-digit year");
                 None
             }
