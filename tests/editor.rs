@@ -1196,6 +1196,7 @@ fn a_unit_in_the_value_columns_header_is_the_unit_of_rows_without_one() {
         ("Amount (10,000 yuan)", Some("万元")),
         ("Investment (100 million yuan)", Some("亿元")),
         ("Weight (10k tons)", Some("万tons")),
+        ("Price (10,000 yuan/m²)", Some("万元/m²")),
         ("Value (10k)", None),
         ("Value (10 2021)", None),
         ("数值（注：数据来自统计局）", None),
@@ -2049,6 +2050,14 @@ fn a_table_of_cases_with_their_fines_imports_the_cases_and_leaves_the_amount_out
     // Without the cases, the amount is the value, as before.
     let fines = table::parse("单位名称\t罚没金额(万元)\n执法一大队\t120.5\n", '\t').rows;
     assert_eq!(mapping::guess_mapping(Target::CaseStats, &fines, true), vec![Field::Label, Field::Value]);
+    // 受理部门 names the rows; what is not resolved yet (未结案数) is no resolved count.
+    let by_office = table::parse("受理部门\t受理数\t办结数\n市场监管局\t12\t10\n住建局\t7\t7\n", '\t').rows;
+    assert_eq!(
+        mapping::guess_mapping(Target::CaseStats, &by_office, true),
+        vec![Field::Label, Field::Value, Field::Resolved]
+    );
+    let open = table::parse("名称\t立案数\t未结案数\t结案数\n甲\t45\t7\t38\n", '\t').rows;
+    assert_eq!(mapping::guess_mapping(Target::CaseStats, &open, true)[3], Field::Resolved);
 }
 
 #[test]
@@ -2061,11 +2070,24 @@ fn an_average_row_is_left_out_with_a_note() {
     let average = built.notes.iter().find(|n| matches!(n, Note::AverageRow { .. })).expect("said");
     assert_eq!(average, &Note::AverageRow { row: 2, cell: "全县平均".into() });
     assert!(average.needs_check());
-    // Names that hold the word but are members: kept.
-    let members = table::parse("乡镇\t满意度\n平均镇\t98\n平均气温最低的镇\t97\n", '\t').rows;
+    // Names that hold the word but are members, or figures: kept.
+    let members = table::parse("乡镇\t满意度\n平均镇\t98\n平均气温最低的镇\t97\nPM10均值\t60\n年平均\t3\n", '\t').rows;
     let map = mapping::guess_mapping(Target::Ranking, &members, true);
     let built = mapping::build(Target::Ranking, Some(&members[0]), &members[1..], &map, &HashSet::new(), "towns");
-    assert_eq!(built.entries.len(), 2);
+    assert_eq!(built.entries.len(), 4);
+    for average in ["平均", "全县平均", "各区均值", "全市平均值", "County average", "Average"] {
+        let table = table::parse(&format!("乡镇\t满意度\n甲镇\t98\n{average}\t97\n"), '\t').rows;
+        let map = mapping::guess_mapping(Target::Ranking, &table, true);
+        let built = mapping::build(Target::Ranking, Some(&table[0]), &table[1..], &map, &HashSet::new(), "towns");
+        assert_eq!(built.entries.len(), 1, "{average}");
+    }
+    // In a sheet of key figures an average is a figure.
+    let kpis = table::parse("指标\t数值\nPM2.5平均\t31\n平均\t2\n", '\t').rows;
+    let map = mapping::guess_mapping(Target::Metrics, &kpis, true);
+    assert_eq!(
+        mapping::build(Target::Metrics, Some(&kpis[0]), &kpis[1..], &map, &HashSet::new(), "k").entries.len(),
+        2
+    );
 }
 
 #[test]
@@ -2104,10 +2126,81 @@ fn a_kpi_sheet_makes_metrics_with_their_hedges_units_and_changes() {
             r#"{"id":"kpi-5","label":"满意度","unit":"%","value":95}"#,
         ]
     );
+    // The header says what the cells do not: a fall (降幅), the unit; 环比 is no year-on-year
+    // change, nor a unit other than %, points or the figure's own.
+    let changes = |header: &str, cells: &[&str]| {
+        let text = format!("指标\t数值\t单位\t{header}\n")
+            + &cells.iter().map(|c| format!("甲\t5\t天\t{c}\n")).collect::<String>();
+        let table = table::parse(&text, '\t').rows;
+        let map = mapping::guess_mapping(Target::Metrics, &table, true);
+        assert_eq!(map[3], Field::Change, "{header}");
+        let built = mapping::build(Target::Metrics, Some(&table[0]), &table[1..], &map, &HashSet::new(), "k");
+        built.entries.iter().map(|e| e.get("change").map_or("-".to_string(), |c| c.to_string())).collect::<Vec<_>>()
+    };
+    assert_eq!(
+        changes("降幅（%）", &["5.1", "-2", "+1"]),
+        [r#"{"kind":"percent","value":-5.1}"#, r#"{"kind":"percent","value":-2}"#, r#"{"kind":"percent","value":1}"#]
+    );
+    assert_eq!(changes("升降（个百分点）", &["0.5"]), [r#"{"kind":"points","value":0.5}"#]);
+    assert_eq!(
+        changes("同比", &["+3天", "12.4%↑", "环比下降3%"]),
+        [r#"{"kind":"absolute","unit":"天","value":3}"#, "-", "-"]
+    );
+    assert_eq!(changes("环比", &["3%"]), ["-"]);
     // A bare number's kind and a change without a direction are for the person, and said.
     let checks: Vec<&Note> = built.notes.iter().filter(|n| n.needs_check()).collect();
     assert_eq!(
         checks,
         [&Note::ChangeKind { row: 3, cell: "12.4".into() }, &Note::ChangeNotRead { row: 4, cell: "改善8.2%".into() }]
     );
+}
+
+#[test]
+fn an_updated_kpi_sheet_replaces_key_figures_keeping_their_ids_and_what_it_does_not_give() {
+    // The air section's figures, updated: the ranking below refers to them by id.
+    let mut doc: Value = serde_json::from_str(LANSHAN).unwrap();
+    let mut state = ImportState::new(0, &doc).expect("the metrics section");
+    state.update(ImportMsg::Text("指标\t数值\t同比\n综合指数\t4.51\t下降4.7%\n新指标\t12\t\n".into()), &doc);
+    state.refresh(&doc);
+    assert!(state.replace, "replacing is the default");
+    assert!(state.built.notes.contains(&Note::KeptMetrics { count: 1 }), "{:?}", state.built.notes);
+    let edit = state.update(ImportMsg::Apply, &doc).expect("an edit");
+    assert!(doc::apply(&mut doc, &edit));
+    let items = doc.pointer("/sections/0/items").and_then(Value::as_array).unwrap();
+    assert_eq!(items.len(), 2);
+    let index = &items[0];
+    assert_eq!(index["id"], json!("composite-index"), "the ranking's reference still holds");
+    assert_eq!(index["value"], json!(4.51));
+    assert_eq!(index["change"], json!({ "value": -4.7, "kind": "percent" }));
+    assert_eq!(index["direction"], json!("lower_is_better"), "what the sheet does not give is kept");
+    assert_eq!(index["ranks"].as_array().map(Vec::len), Some(2));
+    assert_eq!(index["label"]["en"], json!("Composite air-quality index"));
+    assert_eq!(index.get("source"), None, "the quoted sentence said 4.73");
+    assert_ne!(items[1]["id"], json!("composite-index"));
+}
+
+#[test]
+fn a_ranking_row_that_names_a_metric_takes_no_unit_from_the_header() {
+    let table = table::parse("指标id\t数值（%）\t排名\npm25\t\t2\n", '\t').rows;
+    let map = vec![Field::Metric, Field::Value, Field::ValueRank];
+    let built = mapping::build(Target::Ranking, Some(&table[0]), &table[1..], &map, &HashSet::new(), "r");
+    assert_eq!(built.entries[0].get("unit"), None, "the validator refuses a unit beside a metric: {:?}", built.entries);
+}
+
+#[test]
+fn a_header_unit_written_in_english_keeps_its_english() {
+    for (header, en) in [
+        ("Fines (yuan)", Some("yuan")),
+        ("Amount (10k yuan)", Some("× 10,000 yuan")),
+        ("Amount (10 000 yuan)", Some("× 10,000 yuan")),
+        ("Investment (100 million yuan)", Some("× 100 million yuan")),
+        ("浓度(μg/m3)", None),
+        ("数量（件）", None),
+    ] {
+        assert_eq!(mapping::header_unit_english(header).as_deref(), en, "{header}");
+    }
+    let table = table::parse("Item\tAmount (10k yuan)\nFines\t3\n", '\t').rows;
+    let map = mapping::guess_mapping(Target::CaseStats, &table, true);
+    let built = mapping::build(Target::CaseStats, Some(&table[0]), &table[1..], &map, &HashSet::new(), "c");
+    assert_eq!(built.entries[0]["unit"], json!({ "zh": "万元", "en": "× 10,000 yuan" }));
 }

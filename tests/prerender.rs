@@ -296,3 +296,13 @@ fn the_markup_digest_reads_the_markup_as_the_browser_parses_and_serializes_it() 
         snippet::markup_digest("<p title=\"a\nb\">甲\n乙\n丙</p>")
     );
 }
+
+/// A payload file saved on Windows (CR LF): the page's script holds it as the browser's parser
+/// reads it (LF), so the key the widget makes from that text is the snippet's.
+#[test]
+fn a_payload_with_windows_line_breaks_gets_the_key_of_the_text_the_browser_reads() {
+    let windows = LANSHAN.replace('\n', "\r\n");
+    let snippet = prerender::snippet(&windows, &CSS_ONLY, &options("zh")).unwrap();
+    assert!(!snippet.contains('\r'));
+    assert_eq!(snippet, prerender::snippet(LANSHAN, &CSS_ONLY, &options("zh")).unwrap());
+}

@@ -134,11 +134,15 @@ proptest! {
         }
     }
 
-    /// The widget's own JSON reader accepts exactly what serde_json accepts, with the same values.
+    /// The widget's own JSON reader accepts exactly what serde_json accepts, with the same values,
+    /// except a key written twice in one object, which serde_json reads as its last value.
     #[test]
     fn the_json_reader_agrees_with_serde_json(text in "[\\[\\]{}\",:0-9.eE+\\- \n\\\\utrfalsn兰]{0,40}") {
         let ours = validate::json::parse(&text);
         let theirs = serde_json::from_str::<Value>(&text);
+        if ours.as_ref().err().is_some_and(|e| e.message.starts_with("duplicate key")) {
+            return Ok(());
+        }
         prop_assert_eq!(ours.is_ok(), theirs.is_ok(), "{:?}: {:?} vs {:?}", text, ours, theirs);
         if let (Ok(ours), Ok(theirs)) = (ours, theirs) {
             let theirs = validate::json::Value::from(&theirs);

@@ -304,7 +304,7 @@ fn exponent_numbers_are_refused() {
     let text = minimal().to_string().replace("97.5", &"9".repeat(401));
     let err = validate::load(&text).unwrap_err();
     assert_eq!(err.problems()[0].pointer, "/sections/0/items/0/value");
-    assert!(err.problems()[0].en.contains("too large"), "{}", err.problems()[0].en);
+    assert!(err.problems()[0].en.contains("too many digits"), "{}", err.problems()[0].en);
 }
 
 #[test]
@@ -1066,11 +1066,18 @@ fn invisible_characters_that_garble_a_text_or_leave_it_blank_are_refused() {
         let found = problems(&p);
         assert_eq!(found.iter().map(|p| p.pointer.as_str()).collect::<Vec<_>>(), ["/sections/0/items/0/label"]);
         assert!(found[0].en.contains(character), "{}", found[0].en);
+        // The place the message names quotes the label without it (it would turn the message).
+        let place = validate::place::place(&validate::json::Value::from(&p), &found[0].pointer).expect("a place");
+        assert!(place.0.contains("测试") || place.0.contains("空气") || place.0.contains('a'), "{place:?}");
+        assert!(!place.0.contains(['\u{202e}', '\u{2067}', '\u{7}', '\u{0}']), "{place:?}");
     }
     // Tabs and line breaks are text; a mark that only says a direction (U+200F) changes nothing.
     let mut p = minimal();
     p["sections"][0]["items"][0]["label"] = json!("达标\t率\r\n（\u{200f}）");
     assert_eq!(problems(&p), Vec::<Problem>::new());
+    // An English of only such characters shows the Chinese, as an empty one does.
+    let text = report_widget::model::Text::bilingual("优良天数", "\u{200b}");
+    assert_eq!(text.get(Lang::En), "优良天数");
     // Only invisible characters: blank, as only spaces are.
     for blank in ["\u{200b}", "\u{feff}", "\u{2060}\u{200c}", "\u{ad}", " \u{3000}"] {
         let mut p = minimal();

@@ -262,6 +262,14 @@ impl ImportState {
         built.notes.splice(0..0, self.titles.iter().map(|cell| Note::TitleLine { cell: cell.clone() }));
         if self.replace {
             let replaced = doc.pointer(&self.array()).and_then(Value::as_array).map_or(&[][..], Vec::as_slice);
+            // Key figures are referred to by rankings, by id: the figures the table gives again
+            // keep theirs, and what it does not give.
+            if self.target == Target::Metrics {
+                let count = mapping::keep_metrics(&mut built.entries, replaced);
+                if count > 0 {
+                    built.notes.push(Note::KeptMetrics { count });
+                }
+            }
             let count = mapping::keep_english(&mut built.entries, replaced);
             if count > 0 {
                 built.notes.push(Note::KeptEnglish { count });

@@ -4,7 +4,7 @@
 //! or “超过20万” keep their hedge and unit: value 5020, qualifier `over`, unit 人次.
 
 use super::doc::unique_id;
-use crate::format::figure::{decimal_comma, parse_change, PREFIXES};
+use crate::format::figure::{decimal_comma, parse_change, NO_FIGURE, PREFIXES};
 pub use crate::format::figure::{normalize_unit, parse_figure, parse_rank, Figure};
 use serde_json::{json, Map, Number, Value};
 use std::collections::HashSet;
@@ -161,7 +161,10 @@ const HEADER_WORDS: &[(Field, &[&str])] = &[
     (Field::ValueRank, &["数值排名", "排名", "名次", "位次", "value rank", "value_rank", "rank", "position"]),
     (Field::LabelEn, &["英文名称", "英文", "label (en)", "label_en", "english"]),
     (Field::UnitEn, &["英文单位", "unit (en)", "unit_en"]),
-    (Field::Resolved, &["已办结", "办结", "已完成", "完成数", "结案", "resolved", "completed", "done"]),
+    (
+        Field::Resolved,
+        &["已办结", "办结", "已完成", "完成数", "结案数", "结案件", "已结案", "resolved", "completed", "done"],
+    ),
     (Field::Qualifier, &["限定", "修饰", "qualifier"]),
     (Field::Metric, &["指标id", "引用", "metric"]),
     (Field::Id, &["编号", "标识", "id"]),
@@ -172,10 +175,25 @@ const HEADER_WORDS: &[(Field, &[&str])] = &[
         Field::Value,
         // 立案数 and 受理数 before 金额: a table of cases with their fines (立案数, 结案数,
         // 罚没金额) makes items of its cases, each with the count resolved, and leaves the amount
-        // column out with its note.
+        // column out with its note. (Not 立案 or 受理 alone: 受理部门 names the rows.)
         &[
-            "数值", "数量", "件数", "次数", "立案", "受理", "金额", "总数", "合计", "数", "value", "count", "number",
-            "total", "amount",
+            "数值",
+            "数量",
+            "件数",
+            "次数",
+            "立案数",
+            "受理数",
+            "立案量",
+            "受理量",
+            "金额",
+            "总数",
+            "合计",
+            "数",
+            "value",
+            "count",
+            "number",
+            "total",
+            "amount",
         ],
     ),
     // In the order they name an entry: with both, “项目” is the entry and “类别” its group.
@@ -223,7 +241,11 @@ fn header_word(cell: &str) -> Option<(Field, usize)> {
             cell.contains(w)
         }
     };
-    HEADER_WORDS.iter().find_map(|(f, words)| words.iter().position(matches).map(|i| (*f, i)))
+    HEADER_WORDS
+        .iter()
+        // 未办结, 未结案数: what is not resolved yet.
+        .filter(|(f, _)| !(*f == Field::Resolved && cell.contains('未')))
+        .find_map(|(f, words)| words.iter().position(matches).map(|i| (*f, i)))
 }
 
 /// The unit a header gives its column in brackets: “数量（件）”, “金额(万元)”, “Fines (yuan)”.
@@ -258,8 +280,32 @@ pub fn header_name_and_unit(cell: &str) -> Option<(&str, String)> {
     // there would make 3 read as “310k yuan”. The magnitude and yuan are written in Chinese
     // (3万元), other English words stay as they are.
     let unit = normalize_unit(unit);
-    let unit = if unit.eq_ignore_ascii_case("yuan") { "元".to_string() } else { unit };
+    let unit = match unit.get(..4).filter(|head| head.eq_ignore_ascii_case("yuan")) {
+        Some(_) => format!("元{}", &unit[4..]),
+        None => unit,
+    };
     is_unit.then(|| (name.trim(), magnitude.map_or(String::new(), |(_, zh)| zh.to_string()) + &unit))
+}
+
+/// The English of a header's unit written in English (“Fines (yuan)” → “yuan”, “Amount (10k
+/// yuan)” → “× 10,000 yuan”, as the English view writes a magnitude), which `header_unit`
+/// gives in Chinese; `None` for a unit in Chinese.
+pub fn header_unit_english(cell: &str) -> Option<String> {
+    let (_, zh) = header_name_and_unit(cell)?;
+    let inner = cell.trim().trim_end_matches([')', '）', ']', '】']);
+    let inner = inner.rsplit_once(['(', '（', '[', '【'])?.1.trim();
+    if !inner.chars().any(|c| c.is_ascii_alphabetic()) || inner.chars().any(|c| c > '\u{2fff}') {
+        return None;
+    }
+    let times = match zh.chars().next() {
+        Some('万') => "× 10,000 ",
+        Some('亿') => "× 100 million ",
+        // Only where the Chinese is another text (元 for yuan): μg/m3 is the same in both.
+        _ => return Some(normalize_unit(inner)).filter(|en| *en != zh),
+    };
+    let unit = inner.split_once(' ').map_or(inner, |(_, rest)| rest);
+    let unit = inner.strip_prefix("100 million ").or_else(|| inner.strip_prefix("10 000 ")).unwrap_or(unit);
+    Some(format!("{times}{}", unit.trim()))
 }
 
 /// A qualifier written as the payload's name or as the report's word.
@@ -478,6 +524,10 @@ pub enum Note {
     /// Replacing rows with an updated table: texts whose Chinese is unchanged keep the English
     /// the person gave them (a sheet has none to give).
     KeptEnglish { count: usize },
+    /// Replacing key figures: `count` rows of the table were figures already there, by their
+    /// Chinese name, and keep their id (which rankings refer to) and what the table does not
+    /// give (direction, ranks, bounds, the change's basis, a note).
+    KeptMetrics { count: usize },
     /// A title line above the table (`title_lines`), left out.
     TitleLine { cell: String },
 }
@@ -518,6 +568,7 @@ impl Note {
                 | Note::RowHeading { .. }
                 | Note::ValueHeading { .. }
                 | Note::KeptEnglish { .. }
+                | Note::KeptMetrics { .. }
                 | Note::Tie { .. }
         )
     }
@@ -572,12 +623,31 @@ fn is_total(cell: &str) -> bool {
 }
 
 /// An average row (“平均”, “全县平均”, “各区均值”, “County average”): like a total, it is no
-/// member of a ranking and no item of its own. A short name ending in the word, not a name
-/// that only holds it.
+/// member of a ranking and no item of its own. The word alone, or after a whole or all its
+/// members; not a figure's name (PM10均值, 年平均).
 fn is_average(cell: &str) -> bool {
     let word: String = cell.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_lowercase();
-    let short = |w: &str, more: usize| word.ends_with(w) && word.chars().count() <= w.chars().count() + more;
-    ["平均", "平均值", "均值", "平均数"].iter().any(|w| short(w, 4)) || short("average", 12) || word == "mean"
+    let before = ["平均值", "平均数", "平均", "均值", "average", "mean"].iter().find_map(|w| word.strip_suffix(w));
+    before.is_some_and(|b| {
+        b.is_empty()
+            || [
+                "全县",
+                "全市",
+                "全区",
+                "全省",
+                "全镇",
+                "全乡",
+                "全国",
+                "各区",
+                "各县",
+                "各市",
+                "各乡镇",
+                "各镇",
+                "各地",
+            ]
+            .contains(&b)
+            || ["county", "city", "district", "province", "town", "overall", "national"].contains(&b)
+    })
 }
 
 /// The rows (ranking) or items (case statistics) a table makes, and the notes on the way.
@@ -609,21 +679,35 @@ fn number(literal: &str) -> Value {
     literal.parse::<Number>().map(Value::Number).unwrap_or_else(|_| json!(literal))
 }
 
-/// A metric's change as a cell writes it: in words (“同比增长12.4%”, “下降5.1个百分点”) or as a
-/// signed number (“-5.1%”, “+3天”). Its kind comes from its unit (% is percent, 个百分点
-/// points, another unit an amount of it); a bare number has none. `None` where the words give
-/// no direction (“改善8.2%”) or there is no figure.
-fn read_change(cell: &str) -> Option<(String, Option<&'static str>, Option<String>)> {
+/// A metric's change as a cell under the header `header` writes it: in words (“同比增长12.4%”,
+/// “下降5.1个百分点”) or as a number (“-5.1%”, “+3天”, “3.2” under 降幅（%）, which is −3.2%).
+/// Its kind comes from its unit or the header's (% is percent, 个百分点 points, the row's own
+/// unit `own` an amount of it); a bare number has none. `None` where it cannot be told: words
+/// without a direction (“改善8.2%”), another unit (“12.4%↑”), a change from the month before
+/// (环比, which the widget would call year-on-year), no figure.
+fn read_change(cell: &str, header: &str, own: Option<&str>) -> Option<(String, Option<&'static str>, Option<String>)> {
+    if cell.contains("环比") || header.contains("环比") {
+        return None;
+    }
     if let Some(change) = parse_change(cell) {
         return Some(change);
     }
     let figure = parse_figure(cell.trim().trim_start_matches('+'));
-    let number = figure.number.filter(|_| figure.qualifier.is_none())?;
-    Some(match figure.unit.as_deref() {
+    let mut number = figure.number.filter(|_| figure.qualifier.is_none())?;
+    // Under a header that says the figures fall (降幅, 下降率), a figure without a sign is a fall.
+    if ["降幅", "下降", "降低", "减少", "减幅"].iter().any(|w| header.contains(w))
+        && !number.starts_with('-')
+        && !cell.trim().starts_with('+')
+    {
+        number.insert(0, '-');
+    }
+    let unit = figure.unit.or_else(|| header_unit(header));
+    Some(match unit.as_deref() {
         Some("%") => (number, Some("percent"), None),
         Some("个百分点" | "百分点") => (number, Some("points"), None),
         None => (number, None, None),
-        unit => (number, Some("absolute"), unit.map(str::to_string)),
+        Some(unit) if Some(unit) == own => (number, Some("absolute"), Some(unit.to_string())),
+        Some(_) => return None,
     })
 }
 
@@ -654,10 +738,6 @@ fn chinese_number(s: &str) -> Option<u64> {
         _ => None,
     }
 }
-
-/// What a sheet writes in a value cell that has no figure.
-const NO_FIGURE: &[&str] =
-    &["—", "——", "–", "－", "-", "--", "/", "／", "无", "暂无", "N/A", "n/a", "NA", "na", "不适用"];
 
 /// Magnitudes written after a number (“20万”, “3千”): part of the figure's unit.
 const MAGNITUDES: &[&str] = &["万亿", "亿", "万", "千", "百"];
@@ -698,7 +778,15 @@ pub fn build(
     let mut notes = Vec::new();
     let headings = header_headings(target, header, mapping, &mut notes);
     note_columns_left_out(header, rows, mapping, &mut notes);
-    let sheet = Sheet { target, mapping, header_unit: headings.unit, id_base };
+    let change_header = mapping.iter().position(|m| *m == Field::Change).and_then(|c| header?.get(c)).map(|h| h.trim());
+    let sheet = Sheet {
+        target,
+        mapping,
+        header_unit: headings.unit,
+        header_unit_en: headings.unit_en,
+        change_header: change_header.unwrap_or(""),
+        id_base,
+    };
     let mut entries = Vec::new();
     let mut entry_rows = Vec::new();
     for (r, row) in rows.iter().enumerate() {
@@ -725,6 +813,8 @@ pub fn build(
 /// (“合格率（%）”), and for a ranking the headings of its rows and of its values.
 struct Headings {
     unit: Option<String>,
+    /// The unit's English, where the header wrote it in English.
+    unit_en: Option<String>,
     row: Option<String>,
     value: Option<String>,
 }
@@ -767,7 +857,8 @@ fn header_headings(target: Target, header: Option<&[String]>, mapping: &[Field],
         }
         _ => None,
     };
-    Headings { unit, row: row_heading, value: value_heading }
+    let unit_en = value_header.and_then(|h| header_unit_english(h));
+    Headings { unit, unit_en, row: row_heading, value: value_heading }
 }
 
 /// Nothing a cell says is dropped without a word: a column left out that has something in it
@@ -782,12 +873,14 @@ fn note_columns_left_out(header: Option<&[String]>, rows: &[Vec<String>], mappin
     }
 }
 
-/// The fixed parts of a sheet being read: what its columns are, the header's unit, and the
-/// start of the ids it makes.
+/// The fixed parts of a sheet being read: what its columns are, the header's unit, the change
+/// column's header (empty without one), and the start of the ids it makes.
 struct Sheet<'a> {
     target: Target,
     mapping: &'a [Field],
     header_unit: Option<String>,
+    header_unit_en: Option<String>,
+    change_header: &'a str,
     id_base: &'a str,
 }
 
@@ -801,7 +894,7 @@ impl Sheet<'_> {
         taken: &mut HashSet<String>,
         notes: &mut Vec<Note>,
     ) -> Option<Map<String, Value>> {
-        let Sheet { target, mapping, ref header_unit, id_base } = *self;
+        let Sheet { target, mapping, ref header_unit, ref header_unit_en, change_header, id_base } = *self;
         let cell = |f: Field| -> Option<&str> {
             mapping.iter().position(|m| *m == f).and_then(|c| row.get(c)).map(|s| s.trim()).filter(|s| !s.is_empty())
         };
@@ -811,7 +904,10 @@ impl Sheet<'_> {
                 return None;
             }
         }
-        if let Some(average) = cell(Field::Label).filter(|l| is_average(l) && cell(Field::Metric).is_none()) {
+        // A key figure may well be an average (PM2.5年均值): only a table of members has an average row.
+        let members = target != Target::Metrics;
+        if let Some(average) = cell(Field::Label).filter(|l| members && is_average(l) && cell(Field::Metric).is_none())
+        {
             notes.push(Note::AverageRow { row: r, cell: average.to_string() });
             return None;
         }
@@ -879,18 +975,22 @@ impl Sheet<'_> {
                 }
             }
         }
-        // The header's unit for a row that has none of its own.
-        if unit_zh.is_none() {
+        // The header's unit for a row that has none of its own (not a row that names a metric,
+        // whose unit is the metric's).
+        let from_header = unit_zh.is_none() && cell(Field::Metric).is_none();
+        if from_header {
             unit_zh = header_unit.clone();
         }
-        if let Some(unit) = text(unit_zh.as_deref(), cell(Field::UnitEn)) {
+        // A header's English unit (Fines (yuan)) is the English of the Chinese made from it.
+        let unit_en = cell(Field::UnitEn).or(header_unit_en.as_deref().filter(|_| from_header));
+        if let Some(unit) = text(unit_zh.as_deref(), unit_en) {
             o.insert("unit".into(), unit);
         }
         if let Some(q) = cell(Field::Qualifier) {
             o.insert("qualifier".into(), json!(parse_qualifier(q).unwrap_or(q)));
         }
         if let Some(c) = cell(Field::Change) {
-            match read_change(c) {
+            match read_change(c, change_header, unit_zh.as_deref()) {
                 Some((value, kind, unit)) => {
                     let mut change = Map::new();
                     change.insert("value".into(), number(&value));
@@ -1003,6 +1103,53 @@ pub fn keep_headings(built: &mut Built, kept_row: Option<&str>, kept_value: Opti
 
 /// The texts of an entry a table gives in Chinese only, whose English the person adds by hand.
 const TRANSLATED: [&str; 4] = ["label", "unit", "note", "source"];
+
+/// Replacing key figures with an updated table: a row named as a figure being replaced (in
+/// Chinese) is that figure with the table's values: it keeps its id, which rankings refer to,
+/// and what the table does not give (direction, ranks, bounds, the change's basis, a note; not
+/// the quoted source sentence where the value changed). Each figure is matched once. Returns
+/// how many rows were matched.
+pub fn keep_metrics(entries: &mut [Value], replaced: &[Value]) -> usize {
+    let zh = |v: &Value| match v.get("label") {
+        Some(Value::String(s)) => s.trim().to_string(),
+        Some(label) => label.get("zh").and_then(Value::as_str).unwrap_or_default().trim().to_string(),
+        None => String::new(),
+    };
+    let mut used = vec![false; replaced.len()];
+    let mut kept = 0;
+    for entry in entries.iter_mut() {
+        let name = zh(entry);
+        let Some(i) = (0..replaced.len()).find(|&i| !used[i] && !name.is_empty() && zh(&replaced[i]) == name) else {
+            continue;
+        };
+        used[i] = true;
+        kept += 1;
+        let (Value::Object(old), Value::Object(new)) = (&replaced[i], &*entry) else { continue };
+        let mut merged = old.clone();
+        // The report's sentence quoted for the old figure no longer says the new one.
+        if new.get("value").is_some_and(|v| Some(v) != old.get("value")) {
+            merged.remove("source");
+        }
+        for (key, value) in new {
+            match (key.as_str(), old.get(key)) {
+                ("id", _) => {}
+                // The table's change, on the basis the figure had (较2020年).
+                ("change", Some(Value::Object(was))) => {
+                    let mut change = value.clone();
+                    if let (Value::Object(change), Some(basis)) = (&mut change, was.get("basis")) {
+                        change.entry("basis").or_insert_with(|| basis.clone());
+                    }
+                    merged.insert(key.clone(), change);
+                }
+                _ => {
+                    merged.insert(key.clone(), value.clone());
+                }
+            }
+        }
+        *entry = Value::Object(merged);
+    }
+    kept
+}
 
 /// Replacing a section's rows with an updated table: a name, unit, note or source the table gives in
 /// Chinese only takes the English an entry being replaced has for the same Chinese, so that new

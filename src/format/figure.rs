@@ -131,6 +131,11 @@ pub const MAGNITUDES: [(&str, &str, &str); 5] = [
     ("亿", "一亿", "a hundred million"),
 ];
 
+/// What a sheet or a report writes where it has no figure (the editor's import and the
+/// validator's advice read it so).
+pub const NO_FIGURE: &[&str] =
+    &["—", "——", "–", "－", "-", "--", "/", "／", "无", "暂无", "N/A", "n/a", "NA", "na", "不适用"];
+
 /// Reads “5020余人次”, “超过20万”, “98.5%”, “1,234”, “４.７３”.
 pub fn parse_figure(cell: &str) -> Figure {
     let mut s = cell.trim();

@@ -55,21 +55,24 @@ impl Text {
         Text { zh: zh.into(), en: Some(en.into()) }
     }
 
-    /// The text in `lang`, falling back to Chinese.
+    /// The text in `lang`, falling back to Chinese (for an English that shows nothing, too).
     pub fn get(&self, lang: Lang) -> &str {
         match (lang, &self.en) {
-            (Lang::En, Some(en)) if !en.trim().is_empty() => en,
+            (Lang::En, Some(en)) if !blank(en) => en,
             _ => &self.zh,
         }
     }
 
-    /// Nothing a reader would see in Chinese: spaces, or characters that show nothing (a
-    /// zero-width space or joiner, a word joiner, a soft hyphen, a byte order mark).
+    /// Nothing a reader would see in Chinese.
     pub fn is_blank(&self) -> bool {
-        self.zh
-            .chars()
-            .all(|c| c.is_whitespace() || matches!(c, '\u{ad}' | '\u{200b}'..='\u{200d}' | '\u{2060}' | '\u{feff}'))
+        blank(&self.zh)
     }
+}
+
+/// Nothing a reader would see: spaces, or characters that show nothing (a zero-width space or
+/// joiner, a word joiner, a soft hyphen, a byte order mark).
+fn blank(text: &str) -> bool {
+    text.chars().all(|c| c.is_whitespace() || matches!(c, '\u{ad}' | '\u{200b}'..='\u{200d}' | '\u{2060}' | '\u{feff}'))
 }
 
 impl Serialize for Text {

@@ -8,9 +8,12 @@ pub use plain_copy::{plain_copy, without_controls};
 /// Payload text made safe inside `<script type="application/json">`: every `<` becomes
 /// `\u003c`. In valid JSON `<` occurs only inside strings, where `\u003c` means the same, so
 /// the payload is unchanged for a JSON parser, and a `</script>` inside a label cannot end the
-/// element. Nothing else is rewritten: numbers keep their written form.
+/// element. Line breaks are written as the browser's parser reads them (CR LF and a lone CR as
+/// LF: a file saved on Windows), so that the text the widget reads is the text the snippet's
+/// key was made from; outside strings they are white space, and JSON has none inside. Nothing
+/// else is rewritten: numbers keep their written form.
 pub fn script_safe_json(payload: &str) -> String {
-    payload.trim().replace('<', "\\u003c")
+    payload.trim().replace("\r\n", "\n").replace('\r', "\n").replace('<', "\\u003c")
 }
 
 /// Identifies what a prerendered report was rendered from: this widget version, the language

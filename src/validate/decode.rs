@@ -131,8 +131,7 @@ fn number_as_string(s: &str, pointer: &str) -> (String, String) {
     }
     // "无", "—": what a table writes where it has no figure. Which is meant, none or not known,
     // only the report can say.
-    if ["无", "暂无", "没有", "—", "-", "--", "/", "／", "空", "n/a", "none"].contains(&trimmed.to_lowercase().as_str())
-    {
+    if crate::format::figure::NO_FIGURE.contains(&trimmed) || ["没有", "空", "none"].contains(&trimmed) {
         return (
             text!("{}：若是“没有”（数量为零），写 0；若报告没有给出这个数字，请不填数值（排名表的行），或删去这一项", found.0),
             text!("{}: if it means none (zero), write 0; if the report gives no figure here, leave the value out (a ranking row) or remove the entry", found.1),
@@ -448,14 +447,17 @@ impl Decoder {
         let written = n.to_string();
         let parsed = Decimal::parse(&written);
         if parsed.is_none() {
-            // Plain digits fail only where they are too many to be a number (401 digits).
+            // Plain digits fail only where they are too many to be read (401 of them).
             let (zh, en) = if written.contains(['e', 'E']) {
                 (
                     text!("数字 {written} 应写成普通小数（如 8.2 或 1813.4469），不要用指数"),
                     text!("the number {written} must be written as plain digits (like 8.2 or 1813.4469), without exponent"),
                 )
             } else {
-                (text!("数字 {written} 过大，无法表示"), text!("the number {written} is too large to be a number"))
+                (
+                    text!("数字 {written} 位数过多，无法读取"),
+                    text!("the number {written} has too many digits to be read"),
+                )
             };
             self.error(at, zh, en);
         }

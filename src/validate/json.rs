@@ -83,6 +83,10 @@ impl From<&serde_json::Value> for Value {
     }
 }
 
+/// The most keys one object may have.
+pub const MAX_KEYS: usize = 256;
+const TOO_MANY_KEYS: &str = "too many keys in one object";
+
 /// The message for a key written twice in one object: its start, the key quoted, its end.
 const DUPLICATE_KEY: &str = "duplicate key ";
 #[cfg(feature = "messages")]
@@ -156,6 +160,7 @@ pub fn message_zh(message: &str) -> String {
         "trailing characters" => "数据结束后还有多余的字符",
         "invalid number" => "数字的写法有误",
         "recursion limit exceeded" => "嵌套层数过多",
+        TOO_MANY_KEYS => "同一个对象里的字段过多（超过 256 个）：本格式的对象最多只有十几个字段",
         "invalid escape" => "无效的转义（反斜杠 \\ 后的字符）",
         "invalid unicode code point"
         | "lone leading surrogate in hex escape"
@@ -437,12 +442,21 @@ impl Parser<'_> {
                 }
                 None => return Err(self.eof("EOF while parsing an object")),
             }
+            let start = self.at;
+            // No object of the format has more than a dozen fields: a limit keeps the check
+            // below linear in the payload's size (against every key before, an object of 50,000
+            // keys took 8 s).
+            if members.len() == MAX_KEYS {
+                self.bump();
+                return Err(self.error(TOO_MANY_KEYS));
+            }
             let key = self.string()?;
             // Browsers and serde_json keep the last of two equal keys: the first (a figure, a
-            // hedge, or every section) would be lost without a word.
+            // hedge, or every section) would be lost without a word. Said at its opening quote.
             if members.iter().any(|(k, _)| *k == key) {
+                self.at = start + 1;
                 #[cfg(feature = "messages")]
-                return Err(self.error(&format!("{DUPLICATE_KEY}\"{key}\"{DUPLICATE_KEY_END}")));
+                return Err(self.error(&format!("{DUPLICATE_KEY}{key:?}{DUPLICATE_KEY_END}")));
                 #[cfg(not(feature = "messages"))]
                 return Err(self.error(DUPLICATE_KEY));
             }
@@ -641,13 +655,28 @@ mod tests {
         assert_eq!(m.keys(), ["a", "b", "k"], "the same key in another object is another key");
         // Browsers and serde_json would keep the last: 47.3 where the report says 4.73.
         let e = parse("{\n  \"value\": 4.73,\n  \"value\": 47.3\n}").unwrap_err();
-        assert_eq!((e.line, e.column), (3, 9));
+        assert_eq!((e.line, e.column), (3, 3), "at the second key's opening quote");
         #[cfg(feature = "messages")]
         {
             let (zh, en) = e.described();
             assert!(en.starts_with("duplicate key \"value\" in one object"), "{en}");
             assert!(zh.contains("字段名 \"value\" 写了两次"), "{zh}");
         }
+        // The first key written again, of many, and a key with a line break quoted as JSON would.
+        let e = parse("{\"a\": 1, \"b\": 2, \"c\": 3, \"b\": 4, \"a\": 5}").unwrap_err();
+        assert_eq!(e.column, 26);
+        #[cfg(feature = "messages")]
+        assert!(parse("{\"a\\nb\": 1, \"a\\nb\": 2}")
+            .unwrap_err()
+            .described()
+            .1
+            .starts_with("duplicate key \"a\\nb\""));
+        // An object has at most MAX_KEYS keys, which keeps the check linear in the text's size
+        // (an object of 50,000 keys took 8 s): the first key over is refused.
+        let keys = |n: usize| (0..n).map(|i| format!("\"k{i}\": 0")).collect::<Vec<_>>().join(", ");
+        assert!(parse(&format!("{{{}}}", keys(MAX_KEYS))).is_ok());
+        let e = parse(&format!("{{{}}}", keys(MAX_KEYS + 1))).unwrap_err();
+        assert_eq!(e.message, TOO_MANY_KEYS);
         let first = parse(r#""a\"b\\\/\n\u00e9\ud83d\ude00兰""#).unwrap();
         assert_eq!(first, Value::String("a\"b\\/\né😀兰".into()));
     }

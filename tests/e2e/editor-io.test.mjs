@@ -962,7 +962,7 @@ test("a long list is shown a page at a time; a problem's link shows the page of 
 test("a new report's file is named from its period once it has a title, until the person names it", async () => {
   const page = await editorPage(session.browser, editorUrl());
   page.on("dialog", (d) => d.accept());
-  await page.click("#new-empty");
+  // A first visit starts blank, as 新建空白报告 does.
   await page.click("#output summary");
   await page.check("#place-file");
   assert.equal(await page.inputValue("#file-name"), "report.json");
@@ -974,6 +974,11 @@ test("a new report's file is named from its period once it has a title, until th
   await page.fill("#file-name", "scjg-2022.json");
   await byId(page, "f/meta/period/zh").fill("2023年度");
   assert.equal(await page.inputValue("#file-name"), "scjg-2022.json", "a name the person gave stays");
+  // A new blank report is named from its period again.
+  await page.click("#new-empty");
+  await byId(page, "f/meta/title/zh").fill("某县水利局2024年法治政府建设年度报告");
+  await byId(page, "f/meta/period/zh").fill("2024年度");
+  assert.equal(await page.inputValue("#file-name"), "report-2024.json");
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });

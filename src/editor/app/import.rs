@@ -172,6 +172,7 @@ fn note_text(ctx: &FormCtx, note: &Note, state: &ImportState) -> String {
             fill(t.note_value_heading, &[("header", header.clone()), ("heading", heading.clone())])
         }
         Note::KeptEnglish { count } => fill(t.note_kept_english, &[("n", count.to_string())]),
+        Note::KeptMetrics { count } => fill(t.note_kept_metrics, &[("n", count.to_string())]),
         Note::TitleLine { cell } => fill(t.note_title_line, &[("cell", cell.clone())]),
     }
 }

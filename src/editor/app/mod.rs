@@ -577,6 +577,12 @@ impl EditorApp {
         self.example_title = None;
     }
 
+    /// A blank report's file: `report.json`, named from its period once it has a title.
+    fn name_blank_report(&mut self) {
+        self.file_name = "report.json".into();
+        self.example_title = Some(String::new());
+    }
+
     fn snippet(&self) -> String {
         if self.prerender_wanted() {
             return self.prerendered_now().map(|s| (*s).clone()).unwrap_or_default();
@@ -870,8 +876,7 @@ impl EditorApp {
         self.open_failure = None;
         match replacement {
             Replacement::Empty => {
-                self.set_file_name("report.json".into());
-                self.example_title = Some(String::new());
+                self.name_blank_report();
                 self.replace_with(doc::empty_report(), t.started_empty.to_string(), t.new_empty.to_string());
                 self.mark_clean();
                 self.focus = Some(Focus::Ids(vec![nav::field_id("/meta/title/zh")]));
@@ -1074,7 +1079,7 @@ impl Component for EditorApp {
         let mut notice_discard = false;
         let mut work_restored = false;
         let mut file_name = "report.json".to_string();
-        let mut example_title = None;
+        let example_title;
         let mut json_draft = None;
         let mut clean = true;
         let mut english = crate::editor::english::Watch::default();
@@ -1102,6 +1107,8 @@ impl Component for EditorApp {
                     json_draft = Some(text.to_string());
                     clean = false;
                 }
+                // A blank report, named from its period once it has a title.
+                example_title = Some(String::new());
                 doc::empty_report()
             }
         };
@@ -1523,7 +1530,7 @@ impl Component for EditorApp {
                 dom::store_remove(WORK_KEY);
                 self.exported = Some(self.text.clone());
                 self.unsaved.set(false);
-                self.set_file_name("report.json".into());
+                self.name_blank_report();
                 self.import = None;
                 self.timer = None;
                 self.run_check();
