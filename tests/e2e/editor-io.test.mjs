@@ -974,8 +974,10 @@ test("a new report's file is named from its period once it has a title, until th
   await page.fill("#file-name", "scjg-2022.json");
   await byId(page, "f/meta/period/zh").fill("2023年度");
   assert.equal(await page.inputValue("#file-name"), "scjg-2022.json", "a name the person gave stays");
-  // A new blank report is named from its period again.
+  // A new blank report (over the work not downloaded, which the editor asks about) is named
+  // from its period again.
   await page.click("#new-empty");
+  await page.click("#replace-yes");
   await byId(page, "f/meta/title/zh").fill("某县水利局2024年法治政府建设年度报告");
   await byId(page, "f/meta/period/zh").fill("2024年度");
   assert.equal(await page.inputValue("#file-name"), "report-2024.json");

@@ -272,7 +272,7 @@ test("a data-src file saved as GBK (an old CMS) is refused with its line, not sh
   assert.deepEqual(await settled(page), ["error"]);
   const detail = await page.evaluate(() => window.__rwDetails.find((e) => e.name === "report-widget:error").detail);
   assert.deepEqual(detail.problems.map((p) => p.path), ["data-src"]);
-  assert.match(detail.problems[0].message, new RegExp(`line ${line}: the file is not UTF-8 text \\(saved as GBK\\?\\): save it as UTF-8`));
+  assert.match(detail.problems[0].message, new RegExp(`line ${line}: the file is not UTF-8 text \\(saved as GBK, or as UTF-16, "Unicode"\\?\\): save it as UTF-8`));
   assert.match(await hostText(page, "gbk"), new RegExp(`第 ${line} 行：文件不是 UTF-8 文本`));
   await context.close();
 });
