@@ -1127,9 +1127,11 @@ fn an_open_import_finds_its_section_again_by_id_then_index() {
     assert_eq!(pending::find_section(&doc, len, "section-new"), None);
     // Its id undone (it was renamed while the box was open): the section at its index.
     assert_eq!(pending::find_section(&doc, 1, "air-ranks-2021"), Some(1));
-    // Not a section a table fills (the report's first section is metrics).
+    // Key figures are filled from a table too; a month calendar is not.
     assert_eq!(doc["sections"][0]["kind"], json!("metrics"));
-    assert_eq!(pending::find_section(&doc, 0, ""), None);
+    assert_eq!(pending::find_section(&doc, 0, ""), Some(0));
+    assert_eq!(doc["sections"][2]["kind"], json!("calendar"));
+    assert_eq!(pending::find_section(&doc, 2, ""), None);
 }
 
 #[test]
@@ -2139,8 +2141,10 @@ fn a_kpi_sheet_makes_metrics_with_their_hedges_units_and_changes() {
     };
     assert_eq!(
         changes("降幅（%）", &["5.1", "-2", "+1"]),
-        [r#"{"kind":"percent","value":-5.1}"#, r#"{"kind":"percent","value":-2}"#, r#"{"kind":"percent","value":1}"#]
+        [r#"{"kind":"percent","value":-5.1}"#, "-", "-"],
+        "a signed figure under 降幅 (−2: a rise?) is for the person to say"
     );
+    assert_eq!(changes("同比", &["持平"]), [r#"{"kind":"percent","value":0}"#]);
     assert_eq!(changes("升降（个百分点）", &["0.5"]), [r#"{"kind":"points","value":0.5}"#]);
     assert_eq!(
         changes("同比", &["+3天", "12.4%↑", "环比下降3%"]),
@@ -2158,25 +2162,49 @@ fn a_kpi_sheet_makes_metrics_with_their_hedges_units_and_changes() {
 #[test]
 fn an_updated_kpi_sheet_replaces_key_figures_keeping_their_ids_and_what_it_does_not_give() {
     // The air section's figures, updated: the ranking below refers to them by id.
-    let mut doc: Value = serde_json::from_str(LANSHAN).unwrap();
-    let mut state = ImportState::new(0, &doc).expect("the metrics section");
-    state.update(ImportMsg::Text("指标\t数值\t同比\n综合指数\t4.51\t下降4.7%\n新指标\t12\t\n".into()), &doc);
-    state.refresh(&doc);
-    assert!(state.replace, "replacing is the default");
-    assert!(state.built.notes.contains(&Note::KeptMetrics { count: 1 }), "{:?}", state.built.notes);
-    let edit = state.update(ImportMsg::Apply, &doc).expect("an edit");
-    assert!(doc::apply(&mut doc, &edit));
-    let items = doc.pointer("/sections/0/items").and_then(Value::as_array).unwrap();
+    let lanshan: Value = serde_json::from_str(LANSHAN).unwrap();
+    let import = |sheet: &str| {
+        let mut doc = lanshan.clone();
+        let mut state = ImportState::new(0, &doc).expect("the metrics section");
+        state.update(ImportMsg::Text(sheet.into()), &doc);
+        state.refresh(&doc);
+        assert!(state.replace, "replacing is the default");
+        let notes = state.built.notes.clone();
+        let edit = state.update(ImportMsg::Apply, &doc).expect("an edit");
+        assert!(doc::apply(&mut doc, &edit));
+        (doc.pointer("/sections/0/items").and_then(Value::as_array).unwrap().clone(), notes)
+    };
+    // The same figure again (4.73, down 8.2%): everything stays, the ranks too.
+    let (items, notes) = import("指标\t数值\t同比\n综合指数\t4.73\t下降8.2%\n");
+    assert_eq!(items[0], lanshan["sections"][0]["items"][0], "{notes:?}");
+    // A new figure: the id, the direction and the English stay; the old ranks and the quoted
+    // sentence were about 4.73, and go.
+    let (items, notes) = import("指标\t数值\t同比\n综合指数\t4.51\t同比改善4.7%\n新指标\t12\t\n");
     assert_eq!(items.len(), 2);
     let index = &items[0];
     assert_eq!(index["id"], json!("composite-index"), "the ranking's reference still holds");
     assert_eq!(index["value"], json!(4.51));
-    assert_eq!(index["change"], json!({ "value": -4.7, "kind": "percent" }));
-    assert_eq!(index["direction"], json!("lower_is_better"), "what the sheet does not give is kept");
-    assert_eq!(index["ranks"].as_array().map(Vec::len), Some(2));
+    assert_eq!(index["direction"], json!("lower_is_better"));
     assert_eq!(index["label"]["en"], json!("Composite air-quality index"));
-    assert_eq!(index.get("source"), None, "the quoted sentence said 4.73");
+    assert_eq!(index.get("change"), None, "改善 says no direction: not last year's -8.2% either");
+    assert_eq!((index.get("ranks"), index.get("source")), (None, None));
+    assert!(notes.contains(&Note::MetricsRestated { names: vec!["综合指数".into()] }), "{notes:?}");
     assert_ne!(items[1]["id"], json!("composite-index"));
+    // The figures the sheet leaves out are named, and those the ranking refers to said.
+    let Some(Note::MetricsDropped { names, referenced }) =
+        notes.iter().find(|n| matches!(n, Note::MetricsDropped { .. }))
+    else {
+        panic!("{notes:?}")
+    };
+    assert_eq!(names.len(), 7);
+    assert!(!referenced.is_empty() && referenced.iter().all(|r| names.contains(r)), "{referenced:?}");
+    // A hedge the sheet does not write is not kept: 650 is no longer 650余.
+    let mut doc = lanshan.clone();
+    doc["sections"][0]["items"][0]["qualifier"] = json!("over");
+    let mut state = ImportState::new(0, &doc).unwrap();
+    state.update(ImportMsg::Text("指标\t数值\n综合指数\t4.73\n".into()), &doc);
+    state.refresh(&doc);
+    assert_eq!(state.built.entries[0].get("qualifier"), None);
 }
 
 #[test]

@@ -121,6 +121,18 @@ impl ImportState {
     pub fn follow(&self, before: &Value, after: &Value) -> Option<ImportState> {
         let id = before.pointer(&format!("/sections/{}/id", self.section)).and_then(Value::as_str).unwrap_or_default();
         let section = pending::find_section(after, self.section, id)?;
+        // Found at its index only (its id is gone): the section renamed, not another section that
+        // moved there when this one was removed (one whose id was elsewhere before).
+        let found = after.pointer(&format!("/sections/{section}/id")).and_then(Value::as_str).unwrap_or_default();
+        let elsewhere_before = before.get("sections").and_then(Value::as_array).is_some_and(|sections| {
+            sections
+                .iter()
+                .enumerate()
+                .any(|(i, s)| i != self.section && s.get("id").and_then(Value::as_str) == Some(found))
+        });
+        if found != id && elsewhere_before {
+            return None;
+        }
         let mut state = ImportState::new(section, after)?;
         if state.target == self.target {
             state = ImportState { section, ..self.clone() };
@@ -265,9 +277,35 @@ impl ImportState {
             // Key figures are referred to by rankings, by id: the figures the table gives again
             // keep theirs, and what it does not give.
             if self.target == Target::Metrics {
-                let count = mapping::keep_metrics(&mut built.entries, replaced);
-                if count > 0 {
-                    built.notes.push(Note::KeptMetrics { count });
+                let kept = mapping::keep_metrics(&mut built.entries, replaced);
+                if kept.matched > 0 {
+                    built.notes.push(Note::KeptMetrics { count: kept.matched });
+                }
+                if !kept.restated.is_empty() {
+                    built.notes.push(Note::MetricsRestated { names: kept.restated });
+                }
+                if !kept.dropped.is_empty() {
+                    // A ranking's rows name figures by id: removing one leaves them naming nothing.
+                    let named_by_rankings: Vec<&str> = doc
+                        .get("sections")
+                        .and_then(Value::as_array)
+                        .into_iter()
+                        .flatten()
+                        .filter_map(|s| s.get("rows")?.as_array())
+                        .flatten()
+                        .filter_map(|row| row.get("metric")?.as_str())
+                        .collect();
+                    let name = |item: &Value| text_parts(item.get("label")).0;
+                    let dropped: Vec<&Value> = kept.dropped.iter().filter_map(|&i| replaced.get(i)).collect();
+                    let names = dropped.iter().map(|item| name(item)).collect();
+                    let referenced = dropped
+                        .iter()
+                        .filter(|item| {
+                            item.get("id").and_then(Value::as_str).is_some_and(|id| named_by_rankings.contains(&id))
+                        })
+                        .map(|item| name(item))
+                        .collect();
+                    built.notes.push(Note::MetricsDropped { names, referenced });
                 }
             }
             let count = mapping::keep_english(&mut built.entries, replaced);

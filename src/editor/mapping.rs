@@ -525,9 +525,15 @@ pub enum Note {
     /// the person gave them (a sheet has none to give).
     KeptEnglish { count: usize },
     /// Replacing key figures: `count` rows of the table were figures already there, by their
-    /// Chinese name, and keep their id (which rankings refer to) and what the table does not
-    /// give (direction, ranks, bounds, the change's basis, a note).
+    /// Chinese name, and keep their id (which rankings refer to) and what describes the
+    /// indicator (`keep_metrics`).
     KeptMetrics { count: usize },
+    /// Replacing key figures: the figures whose value, hedge or change the table changes lose
+    /// their old ranks and quoted source sentence, to be given anew.
+    MetricsRestated { names: Vec<String> },
+    /// Replacing key figures: the figures no row names are removed; `referenced`, the ones a
+    /// ranking refers to (its rows would name nothing).
+    MetricsDropped { names: Vec<String>, referenced: Vec<String> },
     /// A title line above the table (`title_lines`), left out.
     TitleLine { cell: String },
 }
@@ -692,13 +698,18 @@ fn read_change(cell: &str, header: &str, own: Option<&str>) -> Option<(String, O
     if let Some(change) = parse_change(cell) {
         return Some(change);
     }
+    // 持平: no change, whatever its kind (the widget says 持平).
+    if ["持平", "同比持平", "与上年持平"].contains(&cell.trim()) {
+        return Some(("0".into(), Some("percent"), None));
+    }
     let figure = parse_figure(cell.trim().trim_start_matches('+'));
     let mut number = figure.number.filter(|_| figure.qualifier.is_none())?;
-    // Under a header that says the figures fall (降幅, 下降率), a figure without a sign is a fall.
-    if ["降幅", "下降", "降低", "减少", "减幅"].iter().any(|w| header.contains(w))
-        && !number.starts_with('-')
-        && !cell.trim().starts_with('+')
-    {
+    // Under a header that says the figures fall (降幅, 下降率), a figure is a fall; one with a
+    // sign of its own (−2.0 under 降幅: a rise?) is for the person to say.
+    if ["降幅", "下降", "降低", "减少", "减幅"].iter().any(|w| header.contains(w)) {
+        if number.starts_with('-') || cell.trim().starts_with('+') {
+            return None;
+        }
         number.insert(0, '-');
     }
     let unit = figure.unit.or_else(|| header_unit(header));
@@ -1104,39 +1115,67 @@ pub fn keep_headings(built: &mut Built, kept_row: Option<&str>, kept_value: Opti
 /// The texts of an entry a table gives in Chinese only, whose English the person adds by hand.
 const TRANSLATED: [&str; 4] = ["label", "unit", "note", "source"];
 
+/// What replacing key figures with an updated table kept and what it changed: see
+/// [`keep_metrics`].
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct KeptMetrics {
+    /// How many rows were figures already there.
+    pub matched: usize,
+    /// The names of the matched figures whose value, hedge or change the table changes: their
+    /// old ranks and quoted source sentence were about the old figure, and are not kept.
+    pub restated: Vec<String>,
+    /// The figures being replaced that no row names (indexes into `replaced`).
+    pub dropped: Vec<usize>,
+}
+
 /// Replacing key figures with an updated table: a row named as a figure being replaced (in
-/// Chinese) is that figure with the table's values: it keeps its id, which rankings refer to,
-/// and what the table does not give (direction, ranks, bounds, the change's basis, a note; not
-/// the quoted source sentence where the value changed). Each figure is matched once. Returns
-/// how many rows were matched.
-pub fn keep_metrics(entries: &mut [Value], replaced: &[Value]) -> usize {
+/// Chinese) is that figure with the table's figure: it keeps its id, which rankings refer to,
+/// and what describes the indicator (direction, bounds, its unit where the table gives none, a
+/// note, the change's basis). The figure itself (value, hedge, change) is the table's only: a
+/// change the table does not give, or cannot be read, is not last year's. Where the figure
+/// changes, its ranks and its quoted source sentence go too (they were about the old one).
+/// Each figure is matched once.
+pub fn keep_metrics(entries: &mut [Value], replaced: &[Value]) -> KeptMetrics {
     let zh = |v: &Value| match v.get("label") {
         Some(Value::String(s)) => s.trim().to_string(),
         Some(label) => label.get("zh").and_then(Value::as_str).unwrap_or_default().trim().to_string(),
         None => String::new(),
     };
     let mut used = vec![false; replaced.len()];
-    let mut kept = 0;
+    let mut kept = KeptMetrics::default();
     for entry in entries.iter_mut() {
         let name = zh(entry);
         let Some(i) = (0..replaced.len()).find(|&i| !used[i] && !name.is_empty() && zh(&replaced[i]) == name) else {
             continue;
         };
         used[i] = true;
-        kept += 1;
+        kept.matched += 1;
         let (Value::Object(old), Value::Object(new)) = (&replaced[i], &*entry) else { continue };
+        let figure = |o: &Map<String, Value>, key: &str| o.get(key).cloned();
+        let same_figure = ["value", "qualifier"].iter().all(|k| figure(old, k) == figure(new, k))
+            && new.get("change").is_none_or(|c| Some(c) == old.get("change"));
         let mut merged = old.clone();
-        // The report's sentence quoted for the old figure no longer says the new one.
-        if new.get("value").is_some_and(|v| Some(v) != old.get("value")) {
-            merged.remove("source");
+        for key in ["value", "qualifier"] {
+            merged.remove(key);
+        }
+        let old_change = merged.remove("change");
+        if !same_figure {
+            let (ranks, source) = (merged.remove("ranks"), merged.remove("source"));
+            if ranks.is_some() || source.is_some() {
+                kept.restated.push(name.clone());
+            }
+        } else if let Some(change) = old_change.clone().filter(|_| !new.contains_key("change")) {
+            merged.insert("change".into(), change);
         }
         for (key, value) in new {
-            match (key.as_str(), old.get(key)) {
-                ("id", _) => {}
+            match key.as_str() {
+                "id" => {}
                 // The table's change, on the basis the figure had (较2020年).
-                ("change", Some(Value::Object(was))) => {
+                "change" => {
                     let mut change = value.clone();
-                    if let (Value::Object(change), Some(basis)) = (&mut change, was.get("basis")) {
+                    if let (Value::Object(change), Some(basis)) =
+                        (&mut change, old_change.as_ref().and_then(|c| c.get("basis")))
+                    {
                         change.entry("basis").or_insert_with(|| basis.clone());
                     }
                     merged.insert(key.clone(), change);
@@ -1148,6 +1187,7 @@ pub fn keep_metrics(entries: &mut [Value], replaced: &[Value]) -> usize {
         }
         *entry = Value::Object(merged);
     }
+    kept.dropped = (0..replaced.len()).filter(|&i| !used[i]).collect();
     kept
 }
 

@@ -128,15 +128,16 @@ impl PendingImport {
 }
 
 /// The index in `doc` of the section that had the id `id` (or, if none has it now, the index
-/// `index`), if a table can fill it: a ranking or case statistics. Also how an open import box
-/// finds its section again after an undo or a redo.
+/// `index`), if a table can fill it: key figures, a ranking or case statistics. Also how an
+/// open import box finds its section again after an undo or a redo.
 pub fn find_section(doc: &Value, index: usize, id: &str) -> Option<usize> {
     let sections = doc.get("sections")?.as_array()?;
     let by_id = (!id.is_empty())
         .then(|| sections.iter().position(|s| s.get("id").and_then(Value::as_str) == Some(id)))
         .flatten();
     let index = by_id.unwrap_or(index);
-    matches!(kind_of(sections.get(index)?), Some(SectionKind::Ranking | SectionKind::CaseStats)).then_some(index)
+    matches!(kind_of(sections.get(index)?), Some(SectionKind::Metrics | SectionKind::Ranking | SectionKind::CaseStats))
+        .then_some(index)
 }
 
 fn columns_of(v: &Value) -> Option<Columns> {

@@ -1011,6 +1011,11 @@ test("a sheet of key figures fills a metrics section: hedges, units and year-on-
     [...h.shadowRoot.querySelectorAll(".rw-card")].find((c) => c.textContent.includes("受理投诉举报")).textContent
   );
   assert.match(card, /1200余件/, "the hedge and the unit are kept");
+  // Undone, the import's box comes back with its table, to change a column and apply again.
+  await page.click("#undo");
+  await page.waitForSelector(`[id="paste-${s}"]`);
+  assert.equal(await cards(), before);
+  assert.match(await page.inputValue(`[id="paste-${s}"]`), /办理行政许可/);
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });

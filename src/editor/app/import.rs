@@ -173,6 +173,18 @@ fn note_text(ctx: &FormCtx, note: &Note, state: &ImportState) -> String {
         }
         Note::KeptEnglish { count } => fill(t.note_kept_english, &[("n", count.to_string())]),
         Note::KeptMetrics { count } => fill(t.note_kept_metrics, &[("n", count.to_string())]),
+        Note::MetricsRestated { names } => {
+            let list = names.join(t.name_list_sep);
+            fill(t.note_metrics_restated, &[("n", names.len().to_string()), ("names", list)])
+        }
+        Note::MetricsDropped { names, referenced } => {
+            let mut text =
+                fill(t.note_metrics_dropped, &[("n", names.len().to_string()), ("names", names.join(t.name_list_sep))]);
+            if !referenced.is_empty() {
+                text.push_str(&fill(t.note_metrics_referenced, &[("names", referenced.join(t.name_list_sep))]));
+            }
+            text
+        }
         Note::TitleLine { cell } => fill(t.note_title_line, &[("cell", cell.clone())]),
     }
 }
