@@ -380,8 +380,8 @@ fn check_ranking_row(
             if known.metrics && report.metric(id).is_none() {
                 out.push(Problem::error(
                     at.key("metric").pointer(),
-                    text!("找不到 id 为“{id}”的指标"),
-                    text!("no metric has the id \"{id}\""),
+                    text!("找不到 id 为“{id}”的指标：它可能已被删除或改了 id（如导入表格时改了名称），请重新选择要引用的指标"),
+                    text!("no metric has the id \"{id}\": it may have been removed or given another id (a table imported with another name), so choose the metric again"),
                 ));
             }
             if row.label.is_some()
