@@ -3,8 +3,8 @@
 //! cells, then chosen by the person), and what each row becomes. Cells such as “5020余人次”
 //! or “超过20万” keep their hedge and unit: value 5020, qualifier `over`, unit 人次.
 
-use super::doc::unique_id;
-use crate::format::figure::{decimal_comma, parse_change, NO_FIGURE, PREFIXES};
+use super::doc::{text_parts, unique_id};
+use crate::format::figure::{change_of, decimal_comma, parse_change, NO_FIGURE, PREFIXES};
 pub use crate::format::figure::{normalize_unit, parse_figure, parse_rank, Figure};
 use serde_json::{json, Map, Number, Value};
 use std::collections::HashSet;
@@ -256,6 +256,19 @@ pub fn header_unit(cell: &str) -> Option<String> {
 
 /// `header_unit`, with the header's words before the brackets (“合格率” of “合格率（%）”).
 pub fn header_name_and_unit(cell: &str) -> Option<(&str, String)> {
+    header_unit_parts(cell).map(|(name, zh, _)| (name, zh))
+}
+
+/// The English of a header's unit written in English (“Fines (yuan)” → “yuan”, “Amount (10k
+/// yuan)” → “× 10,000 yuan”, as the English view writes a magnitude), which `header_unit`
+/// gives in Chinese; `None` for a unit in Chinese.
+pub fn header_unit_english(cell: &str) -> Option<String> {
+    header_unit_parts(cell).and_then(|(_, _, en)| en)
+}
+
+/// A header's words before its brackets, the unit in them as the report's Chinese text, and
+/// that unit's English where the header wrote it in English.
+fn header_unit_parts(cell: &str) -> Option<(&str, String, Option<String>)> {
     let cell = cell.trim();
     let (open, close) =
         [('（', '）'), ('(', ')'), ('【', '】'), ('[', ']')].into_iter().find(|(_, close)| cell.ends_with(*close))?;
@@ -263,10 +276,16 @@ pub fn header_name_and_unit(cell: &str) -> Option<(&str, String)> {
     let inner = inner.trim();
     // Digits make a year or a number (数值（2021）), except in m², μg/m3 and an English unit's
     // magnitude: “Amount (10k yuan)”, “(100 million yuan)”.
-    let magnitude = [("10k ", "万"), ("10,000 ", "万"), ("10 000 ", "万"), ("100m ", "亿"), ("100 million ", "亿")]
-        .into_iter()
-        .find(|(m, _)| inner.len() > m.len() && inner.get(..m.len()).is_some_and(|head| head.eq_ignore_ascii_case(m)));
-    let unit = &inner[magnitude.map_or(0, |(m, _)| m.len())..];
+    let magnitude = [
+        ("10k ", "万", "× 10,000 "),
+        ("10,000 ", "万", "× 10,000 "),
+        ("10 000 ", "万", "× 10,000 "),
+        ("100m ", "亿", "× 100 million "),
+        ("100 million ", "亿", "× 100 million "),
+    ]
+    .into_iter()
+    .find(|(m, ..)| inner.len() > m.len() && inner.get(..m.len()).is_some_and(|head| head.eq_ignore_ascii_case(m)));
+    let unit = &inner[magnitude.map_or(0, |(m, ..)| m.len())..];
     let is_unit = !inner.is_empty()
         && unit.chars().count() <= 10
         && !unit.chars().any(|c| c.is_ascii_digit() && !"23".contains(c))
@@ -276,36 +295,26 @@ pub fn header_name_and_unit(cell: &str) -> Option<(&str, String)> {
         && !["注", "含", "不含", "其中", "按"].iter().any(|w| unit.starts_with(w))
         && header_field(inner).is_none()
         && !["en", "英文", "中文", "zh", "english", "chinese"].contains(&inner.to_lowercase().as_str());
+    if !is_unit {
+        return None;
+    }
     // The unit is the report's Chinese text, which shows right after the number: “10k yuan”
     // there would make 3 read as “310k yuan”. The magnitude and yuan are written in Chinese
     // (3万元), other English words stay as they are.
-    let unit = normalize_unit(unit);
-    let unit = match unit.get(..4).filter(|head| head.eq_ignore_ascii_case("yuan")) {
-        Some(_) => format!("元{}", &unit[4..]),
-        None => unit,
+    let normalized = normalize_unit(unit);
+    let chinese = match normalized.get(..4).filter(|head| head.eq_ignore_ascii_case("yuan")) {
+        Some(_) => format!("元{}", &normalized[4..]),
+        None => normalized,
     };
-    is_unit.then(|| (name.trim(), magnitude.map_or(String::new(), |(_, zh)| zh.to_string()) + &unit))
-}
-
-/// The English of a header's unit written in English (“Fines (yuan)” → “yuan”, “Amount (10k
-/// yuan)” → “× 10,000 yuan”, as the English view writes a magnitude), which `header_unit`
-/// gives in Chinese; `None` for a unit in Chinese.
-pub fn header_unit_english(cell: &str) -> Option<String> {
-    let (_, zh) = header_name_and_unit(cell)?;
-    let inner = cell.trim().trim_end_matches([')', '）', ']', '】']);
-    let inner = inner.rsplit_once(['(', '（', '[', '【'])?.1.trim();
-    if !inner.chars().any(|c| c.is_ascii_alphabetic()) || inner.chars().any(|c| c > '\u{2fff}') {
-        return None;
-    }
-    let times = match zh.chars().next() {
-        Some('万') => "× 10,000 ",
-        Some('亿') => "× 100 million ",
+    let zh = magnitude.map_or(String::new(), |(_, zh, _)| zh.to_string()) + &chinese;
+    let english = inner.chars().any(|c| c.is_ascii_alphabetic()) && !inner.chars().any(|c| c > '\u{2fff}');
+    let en = match magnitude {
+        _ if !english => None,
+        Some((.., times)) => Some(format!("{times}{}", unit.trim())),
         // Only where the Chinese is another text (元 for yuan): μg/m3 is the same in both.
-        _ => return Some(normalize_unit(inner)).filter(|en| *en != zh),
+        None => Some(normalize_unit(inner)).filter(|en| *en != zh),
     };
-    let unit = inner.split_once(' ').map_or(inner, |(_, rest)| rest);
-    let unit = inner.strip_prefix("100 million ").or_else(|| inner.strip_prefix("10 000 ")).unwrap_or(unit);
-    Some(format!("{times}{}", unit.trim()))
+    Some((name.trim(), zh, en))
 }
 
 /// A qualifier written as the payload's name or as the report's word.
@@ -624,15 +633,19 @@ const CHANGE_WORDS: &[&str] = &["同比", "环比", "增幅", "降幅", "增减"
 const TOTAL_WORDS: &[&str] = &["合计", "总计", "小计", "共计", "总数", "total", "subtotal", "sum"];
 
 fn is_total(cell: &str) -> bool {
-    let word: String = cell.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_lowercase();
-    TOTAL_WORDS.contains(&word.as_str())
+    TOTAL_WORDS.contains(&row_word(cell).as_str())
+}
+
+/// A name cell as a total or average row's word is compared: without spaces (“合　计”), lowercased.
+fn row_word(cell: &str) -> String {
+    cell.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_lowercase()
 }
 
 /// An average row (“平均”, “全县平均”, “各区均值”, “County average”): like a total, it is no
 /// member of a ranking and no item of its own. The word alone, or after a whole or all its
 /// members; not a figure's name (PM10均值, 年平均).
 fn is_average(cell: &str) -> bool {
-    let word: String = cell.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_lowercase();
+    let word = row_word(cell);
     let before = ["平均值", "平均数", "平均", "均值", "average", "mean"].iter().find_map(|w| word.strip_suffix(w));
     before.is_some_and(|b| {
         b.is_empty()
@@ -713,13 +726,9 @@ fn read_change(cell: &str, header: &str, own: Option<&str>) -> Option<(String, O
         number.insert(0, '-');
     }
     let unit = figure.unit.or_else(|| header_unit(header));
-    Some(match unit.as_deref() {
-        Some("%") => (number, Some("percent"), None),
-        Some("个百分点" | "百分点") => (number, Some("points"), None),
-        None => (number, None, None),
-        Some(unit) if Some(unit) == own => (number, Some("absolute"), Some(unit.to_string())),
-        Some(_) => return None,
-    })
+    // An amount only in the figure's own unit: another (“%↑”) is no change the widget can show.
+    let change = change_of(number, unit.as_deref());
+    (change.1 != Some("absolute") || change.2.as_deref() == own).then_some(change)
 }
 
 /// A place as a sheet writes it (1, 第1名, ３, 第二名), and whether it is a tie (并列2, 并列第2名,
@@ -833,7 +842,8 @@ struct Headings {
 /// The header's unit and headings, each with its note.
 fn header_headings(target: Target, header: Option<&[String]>, mapping: &[Field], notes: &mut Vec<Note>) -> Headings {
     let value_header = mapping.iter().position(|m| *m == Field::Value).and_then(|c| header?.get(c));
-    let unit = value_header.and_then(|h| header_unit(h));
+    let (unit, unit_en) =
+        value_header.and_then(|h| header_unit_parts(h)).map_or((None, None), |(_, zh, en)| (Some(zh), en));
     if let (Some(header), Some(unit)) = (value_header, &unit) {
         notes.push(Note::HeaderUnit { header: header.trim().to_string(), unit: unit.clone() });
     }
@@ -868,7 +878,6 @@ fn header_headings(target: Target, header: Option<&[String]>, mapping: &[Field],
         }
         _ => None,
     };
-    let unit_en = value_header.and_then(|h| header_unit_english(h));
     Headings { unit, unit_en, row: row_heading, value: value_heading }
 }
 
@@ -1136,11 +1145,7 @@ pub struct KeptMetrics {
 /// changes, its ranks and its quoted source sentence go too (they were about the old one).
 /// Each figure is matched once.
 pub fn keep_metrics(entries: &mut [Value], replaced: &[Value]) -> KeptMetrics {
-    let zh = |v: &Value| match v.get("label") {
-        Some(Value::String(s)) => s.trim().to_string(),
-        Some(label) => label.get("zh").and_then(Value::as_str).unwrap_or_default().trim().to_string(),
-        None => String::new(),
-    };
+    let zh = |v: &Value| text_parts(v.get("label")).0.trim().to_string();
     let mut used = vec![false; replaced.len()];
     let mut kept = KeptMetrics::default();
     for entry in entries.iter_mut() {
@@ -1151,8 +1156,7 @@ pub fn keep_metrics(entries: &mut [Value], replaced: &[Value]) -> KeptMetrics {
         used[i] = true;
         kept.matched += 1;
         let (Value::Object(old), Value::Object(new)) = (&replaced[i], &*entry) else { continue };
-        let figure = |o: &Map<String, Value>, key: &str| o.get(key).cloned();
-        let same_figure = ["value", "qualifier"].iter().all(|k| figure(old, k) == figure(new, k))
+        let same_figure = ["value", "qualifier"].iter().all(|k| old.get(*k) == new.get(*k))
             && new.get("change").is_none_or(|c| Some(c) == old.get("change"));
         let mut merged = old.clone();
         for key in ["value", "qualifier"] {

@@ -224,13 +224,19 @@ pub fn parse_change(text: &str) -> Option<(String, Option<&'static str>, Option<
     let figure = parse_figure(rest);
     let number = figure.number.filter(|n| !n.starts_with('-') && figure.qualifier.is_none())?;
     let number = if sign == "-" { format!("-{number}") } else { number };
-    Some(match figure.unit.as_deref() {
+    Some(change_of(number, figure.unit.as_deref()))
+}
+
+/// A change of `number` written with `unit`: % is per cent, 个百分点 percentage points, another
+/// unit an amount of it (`absolute`, with that unit); no unit says no kind ("下降3.2": the one
+/// chosen may be right).
+pub fn change_of(number: String, unit: Option<&str>) -> (String, Option<&'static str>, Option<String>) {
+    match unit {
         Some("%") => (number, Some("percent"), None),
         Some("个百分点" | "百分点") => (number, Some("points"), None),
-        // "下降3.2": no unit says which kind; the one chosen may be right.
         None => (number, None, None),
         unit => (number, Some("absolute"), unit.map(str::to_string)),
-    })
+    }
 }
 
 /// A plain decimal literal times 10^`zeros`: ("3", 3) → "3000", ("1.25", 2) → "125".

@@ -39,9 +39,10 @@ pub fn default_payload_id(payload: &str) -> String {
 /// Identifies a prerendered report's markup, as the server wrote it inside `.rw-root` and as the
 /// browser serializes it back (`innerHTML`): the two are the same string (`crate::markup`
 /// escapes as the serializer does) except for U+00A0, which the serializer writes as `&nbsp;`,
-/// so it is counted as that here, and for carriage returns, which the parser reads as line feeds. The widget hydrates only markup whose digest still matches:
-/// a report changed after prerendering (by hand, by a CMS, by a translating browser extension)
-/// is rendered afresh from the payload instead. Hydrating it would make Yew fail half-way, and
+/// so it is counted as that here, and for carriage returns, which the parser reads as line
+/// feeds. The widget hydrates only markup whose digest still matches: a report changed after
+/// prerendering (by hand, by a CMS, by a translating browser extension) is rendered afresh from
+/// the payload instead. Hydrating it would make Yew fail half-way, and
 /// that failure stops every widget on the page.
 pub fn markup_digest(markup: &str) -> String {
     let mut hash = Fnv::default();

@@ -386,16 +386,15 @@ impl Decoder {
             );
             return None;
         }
-        // Characters that garble what is shown without being seen: a control character (a tab
-        // and line breaks aside), or one that turns the direction of the text after it (U+202E
-        // before a label showed its card's 4.73 as 37.4). An error, but the entry is kept: the
-        // rules still check the rest of it.
-        let garbles = |c: char| matches!(c, '\0'..='\u{8}' | '\u{b}' | '\u{c}' | '\u{e}'..='\u{1f}' | '\u{7f}'..='\u{9f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}');
-        if s.chars().any(garbles) {
+        // Characters that garble what is shown without being seen (U+202E before a label showed
+        // its card's 4.73 as 37.4). An error, but the entry is kept: the rules still check the
+        // rest of it.
+        if s.chars().any(super::garbles) {
             // Only builds with the messages name the character and its place.
             #[cfg(feature = "messages")]
             let (zh, en) = {
-                let (n, c) = s.chars().zip(1..).find(|(c, _)| garbles(*c)).map_or((0, 0), |(c, n)| (n, c as u32));
+                let (n, c) =
+                    s.chars().zip(1..).find(|(c, _)| super::garbles(*c)).map_or((0, 0), |(c, n)| (n, c as u32));
                 (
                     format!("第 {n} 个字符是看不见的控制字符 U+{c:04X}，会打乱显示：请删去"),
                     format!("character {n} is an invisible control character, U+{c:04X}, which garbles what is shown: remove it"),

@@ -245,6 +245,13 @@ pub fn check_json(value: &json::Value) -> Result<Checked, PayloadError> {
     }
 }
 
+/// Whether a character garbles what is shown without being seen: a control character (a tab
+/// and line breaks aside), or one that turns the direction of the text after it (U+202A–E,
+/// U+2066–9). Refused in any text, and left out where a message quotes one.
+pub(crate) fn garbles(c: char) -> bool {
+    matches!(c, '\0'..='\u{8}' | '\u{b}' | '\u{c}' | '\u{e}'..='\u{1f}' | '\u{7f}'..='\u{9f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
 /// `report-widget/1` and any `report-widget/1.x` are read; other major versions are refused.
 pub fn is_supported_schema(schema: &str) -> bool {
     match schema.strip_prefix("report-widget/") {

@@ -128,10 +128,7 @@ fn short(name: &str) -> String {
     const MAX_WIDTH: usize = 60;
     // Without the invisible characters that garble text (a U+202E in the label turned the rest
     // of the message around it), which the message itself names.
-    let shown: String = name
-        .chars()
-        .filter(|c| !c.is_control() && !matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}'))
-        .collect();
+    let shown: String = name.chars().filter(|c| !c.is_control() && !super::garbles(*c)).collect();
     let line = shown.split_whitespace().collect::<Vec<_>>().join(" ");
     let mut width = 0;
     for (at, c) in line.char_indices() {

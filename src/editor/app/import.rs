@@ -8,7 +8,6 @@ use crate::editor::doc::{display, text_parts};
 use crate::editor::encoding::Choice;
 pub use crate::editor::import::{ImportMsg, ImportState};
 use crate::editor::mapping::{self, Field, Note, ShownNote};
-use crate::model::Lang;
 use serde_json::Value;
 use yew::prelude::*;
 
@@ -78,16 +77,14 @@ fn sheet_line(state: &ImportState, r: usize) -> usize {
 /// the last of more than three), how many, and one of the cells.
 fn units_note_text(ctx: &FormCtx, unit: &str, rows: &[usize], example: &str, state: &ImportState) -> String {
     let t = ctx.t;
-    if let [r] = rows {
-        return fill(
-            t.note_unit,
-            &[("row", sheet_line(state, *r).to_string()), ("cell", example.to_string()), ("unit", unit.to_string())],
-        );
+    if let [row] = rows {
+        let note = Note::Unit { row: *row, cell: example.to_string(), unit: unit.to_string() };
+        return note_text(ctx, &note, state);
     }
     let lines: Vec<String> = rows.iter().map(|r| sheet_line(state, *r).to_string()).collect();
     let rows_text = match lines.as_slice() {
         [first, .., last] if lines.len() > 3 => format!("{first}–{last}"),
-        _ => lines.join(if t.lang == Lang::Zh { "、" } else { ", " }),
+        _ => lines.join(t.name_list_sep),
     };
     fill(
         t.note_units,
