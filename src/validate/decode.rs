@@ -607,12 +607,14 @@ pub const QUALIFIERS: &[(&str, Qualifier)] = &[
     ("less_than", Qualifier::LessThan),
     ("nearly", Qualifier::Nearly),
 ];
-const DIRECTIONS: &[(&str, Direction)] = &[
+/// The payload's directions (which way is better) and what each means.
+pub const DIRECTIONS: &[(&str, Direction)] = &[
     ("higher_is_better", Direction::HigherIsBetter),
     ("lower_is_better", Direction::LowerIsBetter),
     ("neutral", Direction::Neutral),
 ];
-const CHANGE_KINDS: &[(&str, ChangeKind)] =
+/// The payload's kinds of change and what each means.
+pub const CHANGE_KINDS: &[(&str, ChangeKind)] =
     &[("percent", ChangeKind::Percent), ("points", ChangeKind::Points), ("absolute", ChangeKind::Absolute)];
 const RANK_BASES: &[(&str, RankBasis)] = &[("value", RankBasis::Value), ("change", RankBasis::Change)];
 

@@ -992,7 +992,7 @@ test("a sheet of key figures fills a metrics section: hedges, units and year-on-
   const cards = () => page.$$eval(`[id^="f/sections/${s}/items/"][id$="/label/zh"]`, (els) => els.length);
   const before = await cards();
   const tsv =
-    "指标\t数值\t单位\t同比\r\n办理行政许可\t3,215\t件\t同比增长12.4%\r\n受理投诉举报\t1200余\t件\t减少3件\r\n满意度\t95%\t\t改善8.2%\r\n";
+    "指标\t数值\t单位\t同比\r\n办理行政许可\t3,215\t件\t同比增长12.4%\r\n受理投诉举报\t1200余\t件\t减少3件\r\n满意度\t95%\t\t改善8.2%\r\n结案率\t100%\t\t持平\r\n";
   await pasteIntoImport(page, s, tsv);
   const mapped = await page.$$eval(`[id="mapping-${s}"] th select`, (sel) => sel.map((x) => x.value));
   assert.deepEqual(mapped, ["label", "value", "unit", "change"]);
@@ -1000,13 +1000,15 @@ test("a sheet of key figures fills a metrics section: hedges, units and year-on-
   assert.match(notes[0][0], /第 4 行“改善8.2%”：看不出是上升还是下降/);
   assert.equal(notes[0][1], true, "to check, and first");
   const result = await page.$$eval(`[id="result-${s}"] li`, (lis) => lis.map((li) => li.textContent));
-  assert.match(result[0], /^办理行政许可 · 3215件 · 同比变化: \+12\.4%/);
-  assert.match(result[1], /1200余件 · 同比变化: -3件/);
+  // The change in the widget's own words, as readers will read it.
+  assert.match(result[0], /^办理行政许可 · 3215件 · 同比增加12\.4%/);
+  assert.match(result[1], /1200余件 · 同比减少3件/);
+  assert.match(result[3], /^结案率 · 100% · 同比持平/, "no change is 持平, not +0%");
   await page.check(`[id="append-${s}"]`);
   await page.locator(`[id="import-${s}"]`).screenshot({ path: join(ARTIFACTS, "editor-import-metrics.png") });
   await page.click(`[id="apply-${s}"]`);
   await previewShows(page, "办理行政许可");
-  assert.equal(await cards(), before + 3);
+  assert.equal(await cards(), before + 4);
   const card = await page.$eval("#preview", (h) =>
     [...h.shadowRoot.querySelectorAll(".rw-card")].find((c) => c.textContent.includes("受理投诉举报")).textContent
   );

@@ -47,14 +47,7 @@ fn summary(ctx: &FormCtx, entry: &Value) -> String {
         parts.push(figure);
     }
     if let Some(change) = entry.get("change") {
-        let value = display(change.get("value"));
-        let sign = if value.starts_with('-') { "" } else { "+" };
-        let unit = match change.get("kind").and_then(Value::as_str) {
-            Some("percent") => "%".to_string(),
-            Some("points") => t.points_unit.to_string(),
-            _ => text_parts(change.get("unit")).0,
-        };
-        parts.push(format!("{}: {sign}{value}{unit}", t.change));
+        parts.push(change_words(ctx, entry, change));
     }
     for (key, word) in
         [("resolved", t.resolved), ("value_rank", t.value_rank), ("change_rank", t.change_rank), ("id", "id")]
@@ -64,6 +57,31 @@ fn summary(ctx: &FormCtx, entry: &Value) -> String {
         }
     }
     parts.join(" · ")
+}
+
+/// A metric's year-on-year change in the widget's own words (“同比增加12.4%”, “同比持平”,
+/// “up 3 cases year on year”), so that the person checks what readers will read; a change
+/// the widget could not show yet stays as the table had it.
+fn change_words(ctx: &FormCtx, entry: &Value, change: &Value) -> String {
+    use crate::validate::decode::{CHANGE_KINDS, DIRECTIONS};
+    fn named<T: Copy>(value: Option<&Value>, names: &[(&str, T)]) -> Option<T> {
+        let name = value.and_then(Value::as_str)?;
+        names.iter().find(|(n, _)| *n == name).map(|(_, meaning)| *meaning)
+    }
+    let value = display(change.get("value"));
+    let kind = named(change.get("kind"), CHANGE_KINDS);
+    let Some((number, kind)) = crate::model::Decimal::parse(&value).zip(kind) else {
+        return format!("{}: {value}", ctx.t.change);
+    };
+    let direction = named(entry.get("direction"), DIRECTIONS).unwrap_or(crate::model::Direction::Neutral);
+    let text = |v: Option<&Value>| {
+        let (zh, en) = text_parts(v);
+        (!zh.is_empty()).then(|| crate::model::Text::bilingual(&zh, &en))
+    };
+    let unit = text(change.get("unit")).or_else(|| text(entry.get("unit")));
+    let basis = text(change.get("basis"));
+    let lang = ctx.t.lang;
+    crate::format::change(&number, kind, direction, unit.as_ref(), basis.as_ref(), lang).phrase
 }
 
 /// The line of the text a data row `r` starts on (blank lines and a cell's own line breaks
