@@ -176,7 +176,7 @@ pub fn ChartFigure(props: &ChartFigureProps) -> Html {
                     }
                 </div>
             }
-            <div class="rw-plot rw-chart-part" tabindex="0" role="group" data-hint-closed={state.hint_closed.then_some("")} ref={plot}
+            <div class="rw-plot rw-chart-part" tabindex="0" role="group" ref={plot}
                 aria-label={plot_name(chart, t, env.live && !all_hidden)}
                 onkeydown={on_key} onfocus={on_focus} onblur={on_blur} onmouseover={on_over} onmouseleave={on_leave}>
                 // No keys to tell of where the legend hides every item.
@@ -356,7 +356,13 @@ fn data_table(out: &mut Markup, chart: &ChartView, t: &crate::i18n::Ui) {
             }
             // The column's name on each cell: on a phone a row is shown as a card (as a ranking's).
             out.raw(if numeric(c) { "<td class=\"rw-num-cell\" data-label=\"" } else { "<td data-label=\"" });
-            out.attr(chart.table.headers.get(c).map_or("", String::as_str)).raw("\">").text(cell).raw("</td>");
+            out.attr(chart.table.headers.get(c).map_or("", String::as_str)).raw("\">");
+            // An empty cell (a month without a reward) shows a dash, which screen readers would
+            // read as a word ("破折号"): they read it as blank.
+            if cell.is_empty() {
+                out.raw("<span aria-hidden=\"true\">—</span>");
+            }
+            out.text(cell).raw("</td>");
         }
         out.raw("</tr>");
     }

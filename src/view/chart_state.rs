@@ -25,9 +25,6 @@ pub struct ChartState {
     /// a mouse event does not tell that from the pointer moving) until the pointer leaves the
     /// plot or the focus leaves the chart.
     pub keys_lead: bool,
-    /// Escape also closes the keyboard hint, which covers the row above the plot, until the
-    /// plot is focused again (WCAG 1.4.13: dismissible without moving the focus).
-    pub hint_closed: bool,
     /// The last SVG or PNG image asked for could not be made (said beside the downloads).
     pub export_failed: bool,
 }
@@ -43,7 +40,6 @@ impl ChartState {
             cursor: None,
             dismissed: false,
             keys_lead: false,
-            hint_closed: false,
             export_failed: false,
         }
     }
@@ -53,15 +49,13 @@ impl ChartState {
         self.hidden.get(i).copied().unwrap_or(true)
     }
 
-    /// The arrow keys (or Home, End) put the cursor on `cursor`: its tooltip shows, the
-    /// keyboard hint closes (the reader has found the keys; it covers the end of the row above
-    /// the plot, the legend's last chips), and the keys lead over the pointer.
+    /// The arrow keys (or Home, End) put the cursor on `cursor`: its tooltip shows, and the
+    /// keys lead over the pointer.
     fn key_moved(&mut self, cursor: Option<usize>) {
         self.cursor = cursor;
         self.hover = None;
         self.keys_lead = true;
         self.dismissed = false;
-        self.hint_closed = true;
     }
 
     /// The item whose tooltip shows, if any, when Escape has been pressed `escapes` times on
@@ -125,7 +119,6 @@ impl ChartState {
             ChartAction::Focus => {
                 s.focused = true;
                 s.dismissed = false;
-                s.hint_closed = false;
                 if s.cursor.is_none_or(|c| s.is_hidden(c)) {
                     s.cursor = step_visible(&s.hidden, None, 1);
                 }
@@ -136,10 +129,7 @@ impl ChartState {
             }
             ChartAction::Step(step) => s.key_moved(step_visible(&s.hidden, s.cursor, step)),
             ChartAction::Edge { last } => s.key_moved(edge_visible(&s.hidden, last)),
-            ChartAction::Dismiss => {
-                s.dismissed = true;
-                s.hint_closed = true;
-            }
+            ChartAction::Dismiss => s.dismissed = true,
             ChartAction::ExportFailed(failed) => s.export_failed = failed,
         }
         s

@@ -858,7 +858,7 @@ fn calendar(c: &CalendarBody, anchor: &str, title: &str, lang: Lang) -> Calendar
             detail,
             marked: marked.is_some(),
         });
-        rows.push(vec![name.clone(), status.to_string(), reward_text.clone().unwrap_or_else(|| "—".into())]);
+        rows.push(vec![name.clone(), status.to_string(), reward_text.clone().unwrap_or_default()]);
         csv.push(vec![
             name,
             status.to_string(),
