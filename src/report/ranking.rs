@@ -124,7 +124,10 @@ pub fn RankingTable(props: &RankingTableProps) -> Html {
                 <span class="rw-export-status" role="status">if state.0.export_failed { { t.export_failed } }</span>
                 <span class="rw-sr" role="status">{ sorted }</span>
             </div>
-            <div class="rw-table-wrap" tabindex="0" role="region" aria-labelledby={caption_id.clone()}>
+            // No Tab stop of its own (a chart's data table has one): the arrow keys scroll the
+            // frame from the sort buttons in it, where it is too narrow for the table, and
+            // where it is not (most often) a stop did nothing, its name the caption's again.
+            <div class="rw-table-wrap">
                 <table class="rw-table rw-stack" aria-rowcount={(total + 1).to_string()}>
                     <caption id={caption_id}>
                         { text_in(env.lang, &table.caption(&props.caption, env.lang)) }
