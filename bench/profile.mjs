@@ -37,7 +37,8 @@ execFileSync(bin("wasm-opt"), ["-Oz", "-g", join(PROF, "report-widget-web_bg.was
 
 const demo = readFileSync(join(DIST, "index.html"), "utf8");
 let page = demo
-  .replace('src="./report-widget.js"', 'src="./prof-loader.js"')
+  // The demo pins the loader (integrity=): the profiling copy is another file.
+  .replace(/src="\.\/report-widget\.js"(?: integrity="[^"]+")?/, 'src="./prof-loader.js"')
   .replace(/(<link rel="preload" href=")[^"]+_bg\.wasm"/, '$1./prof/report-widget-web_bg.wasm"');
 if (PAGE !== "lanshan") {
   // The client-only twin and synthetic payloads: the page without the demo's prerender.

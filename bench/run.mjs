@@ -161,7 +161,8 @@ const scriptSafe = (json) => json.replace(/</g, "\\u003c");
  * one page per synthetic payload (the demo page with the payload swapped). */
 function pages(echartsDir, dist = DIST) {
   const demo = readFileSync(join(dist, "index.html"), "utf8");
-  const widgetScript = /<script type="module"(?: async)? src="\.\/report-widget\.js"><\/script>/;
+  // Pinned with integrity= since 0.7.14, as report-widget prerender --dist writes it.
+  const widgetScript = /<script type="module"(?: async)? src="\.\/report-widget\.js"(?: integrity="[^"]+")?><\/script>/;
   if (!widgetScript.test(demo)) throw new Error("dist/index.html does not include ./report-widget.js as the embed snippet does");
   const payloadElement = /(<script type="application\/json" id="[^"]+">)[\s\S]*?(<\/script>)/;
   if (!payloadElement.test(demo)) throw new Error("dist/index.html has no inline payload element");

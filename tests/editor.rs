@@ -961,7 +961,7 @@ fn the_data_src_snippet_and_names_are_escaped() {
 #[test]
 fn the_prerendered_snippet_is_the_command_line_one() {
     use report_widget::prerender;
-    use report_widget::snippet::{BuildFiles, ScriptIntegrity, SnippetOptions};
+    use report_widget::snippet::{BuildFiles, BuildIntegrity, SnippetOptions};
     let options = SnippetOptions {
         base: "/static/rw/1.0/".into(),
         payload_id: "lanshan".into(),
@@ -978,8 +978,8 @@ fn the_prerendered_snippet_is_the_command_line_one() {
         wasm: Some("./report-widget-web-0123456789abcdef_bg.wasm"),
     };
     // As the editor page carries them: the SRI file's value lines.
-    let integrity = ScriptIntegrity::from_sri_txt("sha384-A  report-widget.js\nsha384-B  report-widget-nomodule.js");
-    assert_eq!(ScriptIntegrity::from_sri_txt(""), None, "an editor page built without the widget: none");
+    let integrity = BuildIntegrity::from_sri_txt("sha384-A  report-widget.js\nsha384-B  report-widget-nomodule.js");
+    assert_eq!(BuildIntegrity::from_sri_txt(""), None, "an editor page built without the widget: none");
     let ours = output::prerendered_snippet(
         LANSHAN,
         &html,

@@ -181,9 +181,9 @@ fn the_wasm_is_preloaded_before_the_prerendered_report_when_the_build_names_it()
 #[test]
 fn the_scripts_carry_the_builds_sri_values_when_given() {
     let sri = "# comment\n#   <script ... integrity=\"VALUE\">\nsha384-AAA  report-widget.js\nsha384-BBB  report-widget-nomodule.js\n";
-    let integrity = snippet::ScriptIntegrity::from_sri_txt(sri).expect("both values");
+    let integrity = snippet::BuildIntegrity::from_sri_txt(sri).expect("both values");
     assert_eq!((integrity.loader.as_str(), integrity.nomodule.as_str()), ("sha384-AAA", "sha384-BBB"));
-    assert_eq!(snippet::ScriptIntegrity::from_sri_txt("sha384-AAA  report-widget.js\n"), None, "one missing: none");
+    assert_eq!(snippet::BuildIntegrity::from_sri_txt("sha384-AAA  report-widget.js\n"), None, "one missing: none");
     let pinned = SnippetOptions { integrity: Some(integrity), ..options("zh") };
     let html = prerender::snippet(LANSHAN, &CSS_ONLY, &pinned).unwrap();
     assert!(html.trim_end().ends_with(
@@ -195,6 +195,14 @@ fn the_scripts_carry_the_builds_sri_values_when_given() {
             .replace(" integrity=\"sha384-BBB\" crossorigin=\"anonymous\"", ""),
         plain
     );
+    // The stylesheet's value (builds since 0.7.14) pins the prerendered report's link too.
+    let with_css =
+        snippet::BuildIntegrity::from_sri_txt(&format!("{sri}sha384-CCC  report-widget-0123456789abcdef.css\n"));
+    assert_eq!(with_css.as_ref().and_then(|i| i.stylesheet.as_deref()), Some("sha384-CCC"));
+    let html =
+        prerender::snippet(LANSHAN, &CSS_ONLY, &SnippetOptions { integrity: with_css, ..options("zh") }).unwrap();
+    let link = html.split("<link rel=\"stylesheet\"").nth(1).and_then(|l| l.split_once('>')).unwrap().0;
+    assert!(link.ends_with(" integrity=\"sha384-CCC\" crossorigin=\"anonymous\""), "{link}");
 }
 
 #[test]

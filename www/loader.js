@@ -215,9 +215,41 @@ function markAll(kind, detail) {
 // a button that does nothing. (The stylesheet hides the other buttons; a message has none.)
 function freezeReport(event) {
   var host = event.target;
+  if (host === unstyled) return;
   (host.shadowRoot || host).querySelectorAll(".rw-sort,.rw-section-toggle,.rw-plot").forEach(function (control) {
     control.replaceWith(...control.childNodes);
   });
+}
+
+// A report whose stylesheet could not be loaded (missing on the server, changed since the build
+// and refused by its integrity check, or refused by the page's style-src) shows unstyled: every
+// tooltip open, every rank square filled. Its host says that the files could not be loaded (the
+// report stays below, its controls working: the widget runs) and turns to error; the console and
+// the event say which file. Checked at ready: the widget waits for the stylesheet of a report it
+// renders, and the page's load event for a prerendered report's.
+var unstyled = null;
+function checkStyles(event) {
+  var host = event.target;
+  var link = host.shadowRoot && host.shadowRoot.querySelector("link[rel=stylesheet]");
+  if (!link) return;
+  // A sheet with no rules: Chromium keeps an empty one for a file answered with 404. (Another
+  // origin's, linked without CORS, cannot be read: taken as loaded.)
+  try {
+    if (link.sheet.cssRules.length) return;
+  } catch (e) {
+    if (link.sheet) return;
+  }
+  if (document.readyState !== "complete") {
+    return window.addEventListener("load", function () {
+      checkStyles(event);
+    });
+  }
+  var detail = "the widget's stylesheet " + link.href + " could not be loaded or failed its integrity check. " +
+    "Deploy the six files of one build together, unchanged; a Content-Security-Policy must allow it (style-src).";
+  console.error("report-widget: " + detail);
+  unstyled = host;
+  markFailed(host, "unavailable", detail);
+  unstyled = null;
 }
 
 // Marks every host now, and hosts added later too (a CMS tab opened afterwards must not show an
@@ -241,7 +273,7 @@ function cannotRun(reason) {
   // The same advice in the console and in the error event's detail, for a page's listener.
   var detail = unavailable
     ? "the widget's WebAssembly could not be loaded (" + errorText(reason) + "). " +
-      "Deploy the whole dist/ folder of one build, unchanged, next to report-widget.js; " +
+      "Deploy the six files of one build together, unchanged; " +
       "a Content-Security-Policy must allow fetching it (connect-src)."
     : "the widget cannot run here (" + errorText(reason) + "). " +
       "If the page sends a Content-Security-Policy, script-src must allow 'self' and 'wasm-unsafe-eval' " +
@@ -399,6 +431,7 @@ if (window[LOADED]) {
 } else {
   window[LOADED] = import.meta.url;
   window.addEventListener("report-widget:error", freezeReport);
+  window.addEventListener("report-widget:ready", checkStyles);
   if (typeof WebAssembly !== "object" || typeof WebAssembly.instantiate !== "function") {
     cannotRun("WebAssembly is not available");
   } else {

@@ -376,7 +376,7 @@ exit status: 0 done, 1 a payload or file has problems, 2 the command line is wro
         let sri_path = std::path::Path::new(dist).join("report-widget.sri.txt");
         match std::fs::read_to_string(&sri_path) {
             Ok(sri) => {
-                options.integrity = report_widget::snippet::ScriptIntegrity::from_sri_txt(&sri);
+                options.integrity = report_widget::snippet::BuildIntegrity::from_sri_txt(&sri);
                 if options.integrity.is_none() {
                     eprintln!("{}: no SRI values for the two scripts; the snippet is not pinned", sri_path.display());
                 }

@@ -2,7 +2,7 @@
 //! `crate::snippet` (`embed`, `embed_file`, and `prerendered`, which the command-line tool's
 //! `prerender` also uses).
 
-use crate::snippet::{self, BuildFiles, ScriptIntegrity, SnippetOptions};
+use crate::snippet::{self, BuildFiles, BuildIntegrity, SnippetOptions};
 use serde::{Deserialize, Serialize};
 
 /// The snippet panel's choices that belong to the site rather than to one report, kept across
@@ -161,7 +161,7 @@ pub fn prerendered_snippet(
     base: &str,
     lang: &str,
     theme: Option<&str>,
-    integrity: Option<ScriptIntegrity>,
+    integrity: Option<BuildIntegrity>,
 ) -> String {
     let base = snippet::folder_url(base.trim());
     let under_base = |file: &str| format!("{base}{}", file.trim_start_matches("./"));

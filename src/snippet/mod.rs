@@ -116,32 +116,39 @@ pub struct SnippetOptions {
     pub lang: String,
     /// Optional `data-theme` value.
     pub theme: Option<String>,
-    /// The SRI values of the build's two scripts (`report-widget.sri.txt`), for their
-    /// `integrity` attributes: pinning the loader pins every file it loads.
-    pub integrity: Option<ScriptIntegrity>,
+    /// The SRI values of the build's files (`report-widget.sri.txt`), for their `integrity`
+    /// attributes: pinning the loader pins every file it loads.
+    pub integrity: Option<BuildIntegrity>,
 }
 
-/// SRI values (`sha384-…`) of the loader and of the message for browsers without modules.
+/// SRI values (`sha384-…`) of the loader, of the message for browsers without modules, and of
+/// the stylesheet a prerendered snippet links (the loader carries the others').
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct ScriptIntegrity {
+pub struct BuildIntegrity {
     pub loader: String,
     pub nomodule: String,
+    /// Missing from the `report-widget.sri.txt` of builds before 0.7.14.
+    pub stylesheet: Option<String>,
 }
 
-impl ScriptIntegrity {
+impl BuildIntegrity {
     /// The values in a build's `report-widget.sri.txt` (`VALUE  FILE` lines, `#` comments; the
     /// editor page carries its value lines in `<meta name="rw-widget-sri">`);
     /// `None` if either script's is missing.
-    pub fn from_sri_txt(text: &str) -> Option<ScriptIntegrity> {
-        let value = |file: &str| {
+    pub fn from_sri_txt(text: &str) -> Option<BuildIntegrity> {
+        let value = |wanted: &dyn Fn(&str) -> bool| {
             text.lines().filter(|l| !l.trim_start().starts_with('#')).find_map(|l| {
                 match l.split_whitespace().collect::<Vec<_>>()[..] {
-                    [value, name] if name == file && value.starts_with("sha") => Some(value.to_string()),
+                    [value, name] if wanted(name) && value.starts_with("sha") => Some(value.to_string()),
                     _ => None,
                 }
             })
         };
-        Some(ScriptIntegrity { loader: value("report-widget.js")?, nomodule: value("report-widget-nomodule.js")? })
+        Some(BuildIntegrity {
+            loader: value(&|name| name == "report-widget.js")?,
+            nomodule: value(&|name| name == "report-widget-nomodule.js")?,
+            stylesheet: value(&|name| name.starts_with("report-widget-") && name.ends_with(".css")),
+        })
     }
 }
 
@@ -248,9 +255,16 @@ pub fn prerendered(
     let preload = files
         .wasm
         .map(|url| format!("<link rel=\"preload\" href=\"{}\" as=\"fetch\" crossorigin=\"anonymous\">\n", attr(url)));
+    // Checked as the loader checks the stylesheet of a report it renders (SRI needs a CORS-mode
+    // request; for the usual same-origin files this changes nothing): a stylesheet changed on
+    // the server is refused, and the loader says so, rather than restyling the report.
+    let pinned = match options.integrity.as_ref().and_then(|i| i.stylesheet.as_deref()) {
+        Some(value) => format!(" integrity=\"{}\" crossorigin=\"anonymous\"", attr(value)),
+        None => String::new(),
+    };
     let host = prerendered_host(
         &options.inline_host_attributes(),
-        &format!("<link rel=\"stylesheet\" href=\"{}\">", attr(files.stylesheet)),
+        &format!("<link rel=\"stylesheet\" href=\"{}\"{pinned}>", attr(files.stylesheet)),
         &format!(" data-rw-key=\"{key}\" data-rw-digest=\"{digest}\""),
         rendered,
         printed,

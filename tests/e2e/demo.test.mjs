@@ -26,7 +26,9 @@ test("dist has the embed contract's files", () => {
   const payload = JSON.parse(readFileSync(join(DIST, "reports/lanshan-2021.json"), "utf8"));
   assert.equal(payload.schema, "report-widget/1");
   const html = readFileSync(join(DIST, "index.html"), "utf8");
-  assert.match(html, /<script type="module" src="\.\/report-widget\.js"><\/script>/);
+  // Pinned, as report-widget prerender --dist writes it: the loader, and the stylesheet's link.
+  assert.match(html, /<script type="module" src="\.\/report-widget\.js" integrity="sha384-[A-Za-z0-9+\/=]{64}"><\/script>/);
+  assert.match(html, /<link rel="stylesheet" href="\.\/report-widget-[0-9a-f]{16}\.css" integrity="sha384-[A-Za-z0-9+\/=]{64}" crossorigin="anonymous">/);
   assert.doesNotMatch(html, /import init/, "no inline start-up script");
 });
 

@@ -218,11 +218,74 @@ test("the published SRI value pins the loader, and the loader pins the files it 
       assert.match(await hostText(page, "w"), /交互式报告的文件未能加载。请刷新页面。/);
       if (path.includes("prerendered")) assert.ok((await hostText(page, "w")).includes("5020余人次"), "the server's report stays");
       if (how === "tampered") assert.ok(consoleErrors.some((e) => /integrity/i.test(e)), `${path}: the console names the integrity check: ${consoleErrors.join(" / ")}`);
-      assert.ok(consoleErrors.some((e) => /Deploy the whole dist\/ folder/.test(e)), `${path}: the console says what to check: ${consoleErrors.join(" / ")}`);
+      assert.ok(consoleErrors.some((e) => /Deploy the six files of one build together/.test(e)), `${path}: the console says what to check: ${consoleErrors.join(" / ")}`);
       // So does the error event, for a page's own listener (it had only "Failed to fetch").
       const detail = await page.evaluate(() => window.__rwDetails.find((e) => e.name === "report-widget:error")?.detail);
-      assert.match(detail?.message ?? "", /could not be loaded \(.+\)\. Deploy the whole dist\/ folder/, `${path}: ${JSON.stringify(detail)}`);
+      assert.match(detail?.message ?? "", /could not be loaded \(.+\)\. Deploy the six files of one build together/, `${path}: ${JSON.stringify(detail)}`);
       await page.screenshot({ path: join(ARTIFACTS, `embed-${how}-wasm${path.includes("prerendered") ? "-prerendered" : ""}.png`) });
+      await page.close();
+    }
+    await new Promise((r) => brokenServer.close(r));
+  }
+});
+
+test("a stylesheet changed or missing on the server is refused, and the host says the files could not be loaded, its report working below", async () => {
+  const values = Object.fromEntries(
+    readFileSync(join(DIST, "report-widget.sri.txt"), "utf8").split("\n").filter((l) => l && !l.startsWith("#")).map((l) => l.split(/\s+/).reverse())
+  );
+  const files = widgetFiles();
+  const css = readFileSync(join(DIST, files.styles));
+  assert.equal(values[files.styles], `sha384-${createHash("sha384").update(css).digest("base64")}`, "report-widget.sri.txt has the stylesheet's hash");
+  // The prerendered snippet links the stylesheet with it, as the loader does for a report it renders.
+  const prerendered = prerenderedSnippet({ base: SUB, id: "lanshan-styles" }).replace("<div data-report-widget ", '<div id="w" data-report-widget ');
+  assert.ok(prerendered.includes(`href="${SUB}${files.styles}" integrity="${values[files.styles]}" crossorigin="anonymous"`), "pinned");
+  writeFileSync(join(site, "news/2022/styles-prerendered.html"), portalPage({ base: SUB, body: prerendered }));
+  writeFileSync(join(site, "news/2022/styles.html"), portalPage({ base: SUB, body: `<div id="w" data-report-widget data-src="/static/reports/lanshan-2021.json"></div>` }));
+  const cssPath = `${SUB}${files.styles}`;
+  const routes = {
+    // A site's own rule appended to the file: it would restyle (or hide) the report's figures.
+    changed: { body: Buffer.concat([css, Buffer.from(".rw-title{color:#f0f}")]), type: "text/css" },
+    missing: (req, res) => {
+      res.writeHead(404, { "content-type": "text/plain" });
+      res.end("not found");
+    },
+    // Slow, not broken: a prerendered report's stylesheet still loading when the widget is
+    // ready is waited for (the page's load event), not taken for a failure.
+    slow: (req, res) => setTimeout(() => {
+      res.writeHead(200, { "content-type": "text/css" });
+      res.end(css);
+    }, 1500),
+  };
+  for (const [how, route] of Object.entries(routes)) {
+    const brokenServer = await serve({ root: site, routes: { [cssPath]: route } });
+    for (const path of ["/news/2022/styles.html", "/news/2022/styles-prerendered.html"]) {
+      const page = await browser.newPage();
+      const consoleErrors = [];
+      page.on("console", (m) => m.type() === "error" && consoleErrors.push(m.text()));
+      await page.addInitScript(recordEventDetails);
+      await page.goto(`http://127.0.0.1:${brokenServer.address().port}${path}`, { waitUntil: "load" });
+      await page.waitForTimeout(300);
+      const events = await page.evaluate(() => window.__rwDetails.map((e) => e.name));
+      if (how === "slow") {
+        assert.deepEqual(await states(page), { w: "ready" }, `${path}: a slow stylesheet is no failure`);
+        assert.ok(!events.includes("report-widget:error"), `${path}: ${events}`);
+        assert.ok(await page.$eval("#w", (h) => h.shadowRoot.querySelector("link[rel=stylesheet]").sheet !== null));
+        await page.close();
+        continue;
+      }
+      await page.waitForFunction(() => document.getElementById("w").getAttribute("data-state") === "error");
+      const text = await hostText(page, "w");
+      assert.match(text, /交互式报告的文件未能加载。请刷新页面。/, `${path}, ${how}`);
+      assert.ok(text.includes("5020余人次"), `${path}: the report stays below the message`);
+      // The widget runs: the report's controls still work (a sort reorders the ranking).
+      const sort = await page.$eval("#w", (h) => h.shadowRoot.querySelectorAll(".rw-ranking .rw-sort").length);
+      assert.ok(sort > 0, `${path}: the sort buttons stay`);
+      const title = await page.$eval("#w", (h) => getComputedStyle(h.shadowRoot.querySelector(".rw-title")).color);
+      assert.notEqual(title, "rgb(255, 0, 255)", `${path}: the changed stylesheet is not applied`);
+      const detail = await page.evaluate(() => window.__rwDetails.find((e) => e.name === "report-widget:error")?.detail);
+      assert.match(detail?.message ?? "", /stylesheet .*report-widget-[0-9a-f]+\.css could not be loaded/, `${path}: ${JSON.stringify(detail)}`);
+      assert.ok(consoleErrors.some((e) => /report-widget: the widget's stylesheet/.test(e)), `${path}: ${consoleErrors.join(" / ")}`);
+      if (how === "changed") await page.screenshot({ path: join(ARTIFACTS, `embed-changed-stylesheet${path.includes("prerendered") ? "-prerendered" : ""}.png`) });
       await page.close();
     }
     await new Promise((r) => brokenServer.close(r));

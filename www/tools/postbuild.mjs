@@ -103,10 +103,12 @@ writeFileSync(join(staging, "report-widget-nomodule.js"), nomodule);
 writeFileSync(
   join(staging, "report-widget.sri.txt"),
   [
-    "# Subresource Integrity values of this build's stable-named scripts (see docs/embedding.md):",
+    "# Subresource Integrity values of this build's stable-named scripts and of its stylesheet (see docs/embedding.md):",
     '#   <script type="module" src=".../report-widget.js" integrity="VALUE"></script>',
     `${sri(Buffer.from(loader))}  report-widget.js`,
     `${sri(nomodule)}  report-widget-nomodule.js`,
+    // For the link of a prerendered snippet (report-widget prerender); the loader carries it too.
+    `${sri(css)}  ${cssName}`,
     "",
   ].join("\n")
 );
@@ -129,7 +131,9 @@ const prerender = (args) => {
     "cargo",
     ["run", "--quiet", "--locked", "--bin", "report-widget", "--", "prerender", args.trim().split(/\s+/)[0],
       "--id", options.id || "report-widget-payload", "--lang", options.lang || "zh",
-      "--base", "./", "--stylesheet", `./${cssName}`, "--wasm", `./${wasm}`],
+      // This build's files, and their SRI values (report-widget.sri.txt, written above): the
+      // demo shows the pinned snippet the command gives a webmaster.
+      "--base", "./", "--dist", staging],
     { cwd: source, env, encoding: "utf8", stdio: ["ignore", "pipe", "inherit"], maxBuffer: 64 << 20 }
   );
 };

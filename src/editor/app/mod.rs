@@ -525,7 +525,7 @@ impl EditorApp {
         let send = self.send.clone();
         let css = dom::meta("rw-widget-css").unwrap_or_default();
         let wasm = dom::meta("rw-widget-wasm").filter(|w| !w.is_empty());
-        let integrity = dom::meta("rw-widget-sri").as_deref().and_then(crate::snippet::ScriptIntegrity::from_sri_txt);
+        let integrity = dom::meta("rw-widget-sri").as_deref().and_then(crate::snippet::BuildIntegrity::from_sri_txt);
         wasm_bindgen_futures::spawn_local(async move {
             let lang = Lang::from_code(&key.lang);
             let report = Rc::new(report);
