@@ -381,7 +381,10 @@ function report(what, error) {
 // chart says so, the console says why, and the next click tries again.
 function exportChart(request) {
   return onDemandModule().then(function (module) {
-    if (!module.export_chart(request)) throw new Error("the widget sent a request the export module does not understand");
+    // True, false, or for a PNG image a promise of true (rejected with what stopped it).
+    return module.export_chart(request);
+  }).then(function (made) {
+    if (!made) throw new Error("the widget sent a request the export module does not understand");
     return true;
   }).catch(function (error) {
     report("the file could not be made", error);

@@ -9,10 +9,11 @@
 mod entry {
     use wasm_bindgen::prelude::*;
 
-    /// Makes and saves the file (a CSV table, a chart image) a request from the widget asks for.
+    /// Makes and saves the file (a CSV table, a chart image) a request from the widget asks for:
+    /// true, or a promise of it (a PNG image) rejected with the reason it could not be drawn.
     /// False if `request` is not one.
     #[wasm_bindgen]
-    pub fn export_chart(request: JsValue) -> bool {
+    pub fn export_chart(request: JsValue) -> JsValue {
         report_widget::embed::exporter::run(&request)
     }
 

@@ -153,33 +153,34 @@ pub fn unpack(value: &JsValue) -> Option<Request> {
     })
 }
 
-/// Makes and saves the file a request asks for. False if `value` is not a request.
-pub fn run(value: &JsValue) -> bool {
+/// Makes and saves the file a request asks for: true, or for a PNG image, drawn once the
+/// browser has read the SVG, a promise of true rejected with the reason where it could not be
+/// drawn. False if `value` is not a request.
+pub fn run(value: &JsValue) -> JsValue {
     if text(value, "format").as_deref() == Some("csv") {
-        let Some(file) = text(value, "file") else { return false };
+        let Some(file) = text(value, "file") else { return JsValue::FALSE };
         let rows: Vec<Vec<String>> = list(value, "rows")
             .iter()
             .map(|row| Array::from(row).iter().map(|c| c.as_string().unwrap_or_default()).collect())
             .collect();
         let csv = crate::format::csv(&rows);
         crate::report::download_text(&format!("{file}.csv"), "text/csv;charset=utf-8", &csv);
-        return true;
+        return JsValue::TRUE;
     }
-    let Some(request) = unpack(value) else { return false };
+    let Some(request) = unpack(value) else { return JsValue::FALSE };
     let doc = chart_svg(&request.chart, &request.hidden, &request.credit, request.lang);
     let file = &request.chart.file;
     if request.png {
-        crate::report::download_png(format!("{file}.png"), &doc.svg, doc.width, doc.height);
-    } else {
-        crate::report::download_text(&format!("{file}.svg"), "image/svg+xml;charset=utf-8", &doc.svg);
+        return crate::report::download_png(format!("{file}.png"), &doc.svg, doc.width, doc.height).into();
     }
-    true
+    crate::report::download_text(&format!("{file}.svg"), "image/svg+xml;charset=utf-8", &doc.svg);
+    JsValue::TRUE
 }
 
 /// Installs a bridge that exports in this very module (the editor page, whose one build holds
 /// the export code anyway).
 pub fn install_local_bridge() {
-    let bridge = Closure::<dyn Fn(JsValue) -> bool>::new(|value: JsValue| run(&value));
+    let bridge = Closure::<dyn Fn(JsValue) -> JsValue>::new(|value: JsValue| run(&value));
     let _ = Reflect::set(&gloo::utils::window(), &JsValue::from_str(BRIDGE), bridge.as_ref());
     bridge.forget();
 }

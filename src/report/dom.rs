@@ -88,40 +88,64 @@ mod imp {
         }
     }
 
-    pub fn download_png(name: String, svg: &str, width: u32, height: u32) {
-        let Some(b) = blob(svg, "image/svg+xml;charset=utf-8") else { return };
-        let Ok(url) = Url::create_object_url_with_blob(&b) else { return };
-        let Ok(img) = HtmlImageElement::new_with_width_and_height(width, height) else { return };
-        let image = img.clone();
-        let src = url.clone();
-        let onload = Closure::once_into_js(move || {
-            let _ = Url::revoke_object_url(&src);
-            let scale = 2.0;
-            let Some(canvas) = gloo::utils::document()
-                .create_element("canvas")
-                .ok()
-                .and_then(|e| e.dyn_into::<HtmlCanvasElement>().ok())
-            else {
-                return;
+    pub fn download_png(name: String, svg: &str, width: u32, height: u32) -> js_sys::Promise {
+        let svg = blob(svg, "image/svg+xml;charset=utf-8");
+        js_sys::Promise::new(&mut |resolve, reject| {
+            // Said in the console by the loader, and beside the downloads by the chart.
+            let refuse = |why: &str| {
+                let _ = reject.call1(&JsValue::NULL, &js_sys::Error::new(why));
             };
-            canvas.set_width(width * 2);
-            canvas.set_height(height * 2);
-            let Some(ctx) =
-                canvas.get_context("2d").ok().flatten().and_then(|c| c.dyn_into::<CanvasRenderingContext2d>().ok())
-            else {
-                return;
+            let Some(url) = svg.as_ref().and_then(|b| Url::create_object_url_with_blob(b).ok()) else {
+                return refuse("the chart's SVG could not be made into a file");
             };
-            let _ = ctx.scale(scale, scale);
-            let _ = ctx.draw_image_with_html_image_element(&image, 0.0, 0.0);
-            let done = Closure::once_into_js(move |result: JsValue| {
-                if let Ok(png) = result.dyn_into::<Blob>() {
-                    save(&name, &png);
-                }
+            let Ok(img) = HtmlImageElement::new_with_width_and_height(width, height) else {
+                return refuse("no image element");
+            };
+            let (image, src, name) = (img.clone(), url.clone(), name.clone());
+            let (resolve, fail) = (resolve.clone(), reject.clone());
+            let onload = Closure::once_into_js(move || {
+                let _ = Url::revoke_object_url(&src);
+                let scale = 2.0;
+                let Some((canvas, ctx)) = gloo::utils::document()
+                    .create_element("canvas")
+                    .ok()
+                    .and_then(|e| e.dyn_into::<HtmlCanvasElement>().ok())
+                    .and_then(|canvas| {
+                        let ctx = canvas.get_context("2d").ok().flatten()?;
+                        Some((canvas, ctx.dyn_into::<CanvasRenderingContext2d>().ok()?))
+                    })
+                else {
+                    let _ = fail.call1(&JsValue::NULL, &js_sys::Error::new("no canvas to draw the PNG image on"));
+                    return;
+                };
+                canvas.set_width(width * 2);
+                canvas.set_height(height * 2);
+                let _ = ctx.scale(scale, scale);
+                let _ = ctx.draw_image_with_html_image_element(&image, 0.0, 0.0);
+                let done = Closure::once_into_js(move |result: JsValue| match result.dyn_into::<Blob>() {
+                    Ok(png) => {
+                        save(&name, &png);
+                        let _ = resolve.call1(&JsValue::NULL, &JsValue::TRUE);
+                    }
+                    Err(_) => {
+                        let _ = fail.call1(&JsValue::NULL, &js_sys::Error::new("the canvas gave no PNG image"));
+                    }
+                });
+                let _ = canvas.to_blob(done.unchecked_ref());
             });
-            let _ = canvas.to_blob(done.unchecked_ref());
-        });
-        img.set_onload(Some(onload.unchecked_ref()));
-        img.set_src(&url);
+            // A page whose Content-Security-Policy has no img-src blob: refuses the image: the
+            // reader is told, not left with a button that did nothing.
+            let (src, fail) = (url.clone(), reject.clone());
+            let onerror = Closure::once_into_js(move || {
+                let _ = Url::revoke_object_url(&src);
+                let why =
+                    "the chart could not be drawn as a PNG image: a Content-Security-Policy must allow img-src blob:";
+                let _ = fail.call1(&JsValue::NULL, &js_sys::Error::new(why));
+            });
+            img.set_onload(Some(onload.unchecked_ref()));
+            img.set_onerror(Some(onerror.unchecked_ref()));
+            img.set_src(&url);
+        })
     }
 
     pub fn export_image(
@@ -279,9 +303,10 @@ pub fn download_text(name: &str, mime: &str, text: &str) {
 }
 
 /// Draws an SVG document on a canvas at twice its size and saves it as a PNG file (for the
-/// export module: the components ask for images through `export_image`).
+/// export module: the components ask for images through `export_image`): a promise of true,
+/// rejected with the reason where no image could be drawn.
 #[cfg(target_arch = "wasm32")]
-pub fn download_png(name: String, svg: &str, width: u32, height: u32) {
+pub fn download_png(name: String, svg: &str, width: u32, height: u32) -> js_sys::Promise {
     imp::download_png(name, svg, width, height)
 }
 

@@ -73,6 +73,8 @@ const session = browserAndDist({
   routes: {
     "/zh.html": { body: page(), headers: { "content-security-policy": CSP } },
     "/en.html": { body: page({ "data-lang": "en" }), headers: { "content-security-policy": CSP } },
+    // A portal that kept its own policy, without the img-src blob: that PNG images need.
+    "/no-blob.html": { body: page(), headers: { "content-security-policy": CSP.replace(" blob:", "") } },
     "/dark.html": { body: page({ "data-theme": "dark" }), headers: { "content-security-policy": CSP } },
     "/light.html": { body: page({ "data-theme": "light" }), headers: { "content-security-policy": CSP } },
     "/large.html": { body: page({ "data-theme": "large" }), headers: { "content-security-policy": CSP } },
@@ -492,6 +494,22 @@ test("files come from the export module, fetched on the first download only; a f
   assert.equal(csv.name, "五区排名.csv");
   assert.equal(await said(tableStatus, ""), "");
   await context.close();
+});
+
+test("a PNG image the page's policy refuses (no img-src blob:) is said beside the downloads and in the console", async () => {
+  const p = await open("/no-blob.html");
+  const errors = [];
+  p.on("console", (m) => m.type() === "error" && errors.push(m.text()));
+  const fig = root(p).locator("#rw-enforcement figure.rw-chart >> nth=0");
+  await fig.locator(".rw-export-png").click();
+  const status = fig.locator(".rw-export-status");
+  await p.waitForFunction((el) => el.textContent.trim() !== "", await status.elementHandle(), { timeout: 20000 });
+  assert.equal((await status.textContent()).trim(), "文件未能生成，请稍后重试。");
+  assert.ok(errors.some((e) => /^report-widget: the file could not be made \(.*img-src blob:/.test(e)), `the console names the directive: ${JSON.stringify(errors)}`);
+  // SVG needs no image: it is still made.
+  const svg = await download(p, fig.locator(".rw-export-svg"));
+  assert.equal(svg.name, "环境执法（件）.svg");
+  await p.context().close();
 });
 
 test("section links show #rw-… quietly, and leave a host's own hash alone", async () => {
