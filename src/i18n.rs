@@ -159,7 +159,7 @@ const ZH: Ui = Ui {
     legend: "图例：显示或隐藏项目",
     all_hidden: "所有项目均已隐藏。请在图例中选择要显示的项目。",
     show_all: "全部显示",
-    plot_hint: "聚焦图表后，用方向键逐项查看，按 Esc 关闭提示。",
+    plot_hint: "聚焦图表后，用方向键逐项查看，按 Esc 关闭提示框。",
     sort_hint: "点击列标题可排序。",
     sorted_by: "已按",
     sorted: ["升序排列", "降序排列"],

@@ -978,7 +978,9 @@ fn the_prerendered_snippet_is_the_command_line_one() {
         wasm: Some("./report-widget-web-0123456789abcdef_bg.wasm"),
     };
     // As the editor page carries them: the SRI file's value lines.
-    let integrity = BuildIntegrity::from_sri_txt("sha384-A  report-widget.js\nsha384-B  report-widget-nomodule.js");
+    let integrity = BuildIntegrity::from_sri_txt(
+        "sha384-A  report-widget.js\nsha384-B  report-widget-nomodule.js\nsha384-C  report-widget-0123456789abcdef.css",
+    );
     assert_eq!(BuildIntegrity::from_sri_txt(""), None, "an editor page built without the widget: none");
     let ours = output::prerendered_snippet(
         LANSHAN,
@@ -997,6 +999,7 @@ fn the_prerendered_snippet_is_the_command_line_one() {
     };
     let cli = prerender::snippet(LANSHAN, &files, &SnippetOptions { integrity, ..options }).unwrap();
     assert!(cli.contains("src=\"/static/rw/1.0/report-widget.js\" integrity=\"sha384-A\""));
+    assert!(cli.contains("report-widget-0123456789abcdef.css\" integrity=\"sha384-C\" crossorigin=\"anonymous\">"));
     assert_eq!(ours, cli);
 }
 

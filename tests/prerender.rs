@@ -196,13 +196,15 @@ fn the_scripts_carry_the_builds_sri_values_when_given() {
         plain
     );
     // The stylesheet's value (builds since 0.7.14) pins the prerendered report's link too.
-    let with_css =
-        snippet::BuildIntegrity::from_sri_txt(&format!("{sri}sha384-CCC  report-widget-0123456789abcdef.css\n"));
-    assert_eq!(with_css.as_ref().and_then(|i| i.stylesheet.as_deref()), Some("sha384-CCC"));
-    let html =
-        prerender::snippet(LANSHAN, &CSS_ONLY, &SnippetOptions { integrity: with_css, ..options("zh") }).unwrap();
-    let link = html.split("<link rel=\"stylesheet\"").nth(1).and_then(|l| l.split_once('>')).unwrap().0;
+    let link_of = |sri: String| {
+        let integrity = snippet::BuildIntegrity::from_sri_txt(&sri);
+        let html = prerender::snippet(LANSHAN, &CSS_ONLY, &SnippetOptions { integrity, ..options("zh") }).unwrap();
+        html.split("<link rel=\"stylesheet\"").nth(1).and_then(|l| l.split_once('>')).unwrap().0.to_string()
+    };
+    let link = link_of(format!("{sri}sha384-CCC  report-widget-x.css\n"));
     assert!(link.ends_with(" integrity=\"sha384-CCC\" crossorigin=\"anonymous\""), "{link}");
+    // Another build's stylesheet value (a stale file) pins nothing: it would refuse a good file.
+    assert!(!link_of(format!("{sri}sha384-OLD  report-widget-0123456789abcdef.css\n")).contains("integrity"));
 }
 
 #[test]
@@ -269,7 +271,7 @@ fn a_change_of_the_rendered_markup_comes_with_a_new_package_version() {
     let now = (env!("CARGO_PKG_VERSION"), format!("{hash:016x}"));
     assert_eq!(
         (now.0, now.1.as_str()),
-        ("0.7.15", "1c491924283317d2"),
+        ("0.7.16", "6ea7824265982151"),
         "the rendered markup changed (or the version did): bump `version` in Cargo.toml if the markup changed, then record the new pair here"
     );
 }

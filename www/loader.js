@@ -9,7 +9,8 @@
 // compiling it, a file that failed to load or failed its integrity check), every host that is
 // not already showing the report gets data-state="error", a short readable message and the
 // report-widget:error event; any fallback content the page put inside the host stays visible
-// below the message. The same happens if the widget's code fails later on.
+// below the message. The same happens if the widget's code fails later on, and to a host whose
+// report is shown without its stylesheet (it turns from ready to error; checkStyles).
 //
 // Syntax and APIs stay within what Chromium 90 and other 2019-era engines run: office browsers on
 // UOS and Kylin are built on Chromium 90-93. A module script runs only where ES modules do
@@ -215,7 +216,7 @@ function markAll(kind, detail) {
 // a button that does nothing. (The stylesheet hides the other buttons; a message has none.)
 function freezeReport(event) {
   var host = event.target;
-  if (host === unstyled) return;
+  if (styling) return;
   (host.shadowRoot || host).querySelectorAll(".rw-sort,.rw-section-toggle,.rw-plot").forEach(function (control) {
     control.replaceWith(...control.childNodes);
   });
@@ -224,32 +225,44 @@ function freezeReport(event) {
 // A report whose stylesheet could not be loaded (missing on the server, changed since the build
 // and refused by its integrity check, or refused by the page's style-src) shows unstyled: every
 // tooltip open, every rank square filled. Its host says that the files could not be loaded (the
-// report stays below, its controls working: the widget runs) and turns to error; the console and
-// the event say which file. Checked at ready: the widget waits for the stylesheet of a report it
-// renders, and the page's load event for a prerendered report's.
-var unstyled = null;
+// report stays below, its controls working: the widget runs, so freezeReport leaves them) and
+// turns to error; the console and the event say which file. Looked at each time the host is
+// ready (a language switch draws the report again: one message, the error said again). A
+// stylesheet not in yet is waited for: its own load or error, and the page's load event (a
+// prerendered report's may have failed before the loader ran); once the page has loaded (a host
+// moved in the page, whose stylesheet is read again), a while.
+var styling = false;
 function checkStyles(event) {
   var host = event.target;
   var link = host.shadowRoot && host.shadowRoot.querySelector("link[rel=stylesheet]");
   if (!link) return;
-  // A sheet with no rules: Chromium keeps an empty one for a file answered with 404. (Another
-  // origin's, linked without CORS, cannot be read: taken as loaded.)
   try {
+    // Chromium keeps an empty sheet for a file answered with 404.
     if (link.sheet.cssRules.length) return;
   } catch (e) {
+    // Another origin's, linked without CORS, cannot be read: taken as loaded. No sheet: not in
+    // yet, or refused.
     if (link.sheet) return;
+    if (!event.late) {
+      var again = function () {
+        if (again) checkStyles({ target: host, late: true });
+        again = null;
+      };
+      link.addEventListener("load", again);
+      link.addEventListener("error", again);
+      if (document.readyState !== "complete") addEventListener("load", again);
+      else setTimeout(again, 3000);
+      return;
+    }
   }
-  if (document.readyState !== "complete") {
-    return window.addEventListener("load", function () {
-      checkStyles(event);
-    });
-  }
+  if (host.getAttribute("data-state") !== "ready") return;
   var detail = "the widget's stylesheet " + link.href + " could not be loaded or failed its integrity check. " +
-    "Deploy the six files of one build together, unchanged; a Content-Security-Policy must allow it (style-src).";
+    "Deploy the six files of one build together, unchanged; a Content-Security-Policy must allow style-src.";
   console.error("report-widget: " + detail);
-  unstyled = host;
+  host.shadowRoot.querySelectorAll(".rw-alert").forEach((alert) => alert.remove());
+  styling = true;
   markFailed(host, "unavailable", detail);
-  unstyled = null;
+  styling = false;
 }
 
 // Marks every host now, and hosts added later too (a CMS tab opened afterwards must not show an

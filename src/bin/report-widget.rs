@@ -367,7 +367,7 @@ exit status: 0 done, 1 a payload or file has problems, 2 the command line is wro
     }
 
     /// The stylesheet's and the wasm's addresses (under `options.base`) from one build's `dist`
-    /// folder, which also has the SRI values of its scripts: they go into `options`, so that the
+    /// folder, which also has the SRI values of its scripts and stylesheet: they go into `options`, so that the
     /// snippet pins the whole widget (said on stderr where they are missing).
     fn build_files_in(
         dist: &str,

@@ -90,7 +90,7 @@ pub fn request_csv(file: &str, rows: &[Vec<String>], failed: yew::Callback<()>) 
 
 fn send(request: &Object, failed: yew::Callback<()>) {
     let Some(bridge) = super::loader_bridge(BRIDGE) else {
-        gloo::console::error!("report-widget: downloads (CSV, SVG, PNG) need the widget's loader, report-widget.js");
+        gloo::console::error!("report-widget: downloads need the loader, report-widget.js");
         return failed.emit(());
     };
     // The loader's bridge answers with a promise of true or false, the editor's at once.

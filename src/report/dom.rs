@@ -89,62 +89,41 @@ mod imp {
     }
 
     pub fn download_png(name: String, svg: &str, width: u32, height: u32) -> js_sys::Promise {
+        use wasm_bindgen_futures::JsFuture;
         let svg = blob(svg, "image/svg+xml;charset=utf-8");
-        js_sys::Promise::new(&mut |resolve, reject| {
-            // Said in the console by the loader, and beside the downloads by the chart.
-            let refuse = |why: &str| {
-                let _ = reject.call1(&JsValue::NULL, &js_sys::Error::new(why));
-            };
-            let Some(url) = svg.as_ref().and_then(|b| Url::create_object_url_with_blob(b).ok()) else {
-                return refuse("the chart's SVG could not be made into a file");
-            };
-            let Ok(img) = HtmlImageElement::new_with_width_and_height(width, height) else {
-                return refuse("no image element");
-            };
-            let (image, src, name) = (img.clone(), url.clone(), name.clone());
-            let (resolve, fail) = (resolve.clone(), reject.clone());
-            let onload = Closure::once_into_js(move || {
-                let _ = Url::revoke_object_url(&src);
-                let scale = 2.0;
-                let Some((canvas, ctx)) = gloo::utils::document()
-                    .create_element("canvas")
-                    .ok()
-                    .and_then(|e| e.dyn_into::<HtmlCanvasElement>().ok())
-                    .and_then(|canvas| {
-                        let ctx = canvas.get_context("2d").ok().flatten()?;
-                        Some((canvas, ctx.dyn_into::<CanvasRenderingContext2d>().ok()?))
-                    })
-                else {
-                    let _ = fail.call1(&JsValue::NULL, &js_sys::Error::new("no canvas to draw the PNG image on"));
-                    return;
-                };
-                canvas.set_width(width * 2);
-                canvas.set_height(height * 2);
-                let _ = ctx.scale(scale, scale);
-                let _ = ctx.draw_image_with_html_image_element(&image, 0.0, 0.0);
-                let done = Closure::once_into_js(move |result: JsValue| match result.dyn_into::<Blob>() {
-                    Ok(png) => {
-                        save(&name, &png);
-                        let _ = resolve.call1(&JsValue::NULL, &JsValue::TRUE);
-                    }
-                    Err(_) => {
-                        let _ = fail.call1(&JsValue::NULL, &js_sys::Error::new("the canvas gave no PNG image"));
-                    }
-                });
-                let _ = canvas.to_blob(done.unchecked_ref());
-            });
-            // A page whose Content-Security-Policy has no img-src blob: refuses the image: the
-            // reader is told, not left with a button that did nothing.
-            let (src, fail) = (url.clone(), reject.clone());
-            let onerror = Closure::once_into_js(move || {
-                let _ = Url::revoke_object_url(&src);
-                let why =
-                    "the chart could not be drawn as a PNG image: a Content-Security-Policy must allow img-src blob:";
-                let _ = fail.call1(&JsValue::NULL, &js_sys::Error::new(why));
-            });
-            img.set_onload(Some(onload.unchecked_ref()));
-            img.set_onerror(Some(onerror.unchecked_ref()));
+        // Rejected with what stopped it: said in the console by the loader, and beside the
+        // downloads by the chart.
+        let refused = |why: &str| JsValue::from(js_sys::Error::new(why));
+        wasm_bindgen_futures::future_to_promise(async move {
+            let url = svg
+                .and_then(|b| Url::create_object_url_with_blob(&b).ok())
+                .ok_or_else(|| refused("the chart's SVG could not be made into a file"))?;
+            let img = HtmlImageElement::new_with_width_and_height(width, height)?;
             img.set_src(&url);
+            // A page whose Content-Security-Policy has no img-src blob: refuses the image (the
+            // likely reason): the reader is told, not left with a button that did nothing.
+            let decoded = JsFuture::from(img.decode()).await;
+            let _ = Url::revoke_object_url(&url);
+            decoded.map_err(|_| {
+                refused("the chart could not be drawn as a PNG image (is img-src blob: missing from the Content-Security-Policy?)")
+            })?;
+            let canvas: HtmlCanvasElement = gloo::utils::document().create_element("canvas")?.dyn_into()?;
+            canvas.set_width(width * 2);
+            canvas.set_height(height * 2);
+            let ctx: CanvasRenderingContext2d =
+                canvas.get_context("2d")?.ok_or_else(|| refused("no canvas to draw on"))?.dyn_into()?;
+            ctx.scale(2.0, 2.0)?;
+            ctx.draw_image_with_html_image_element(&img, 0.0, 0.0)?;
+            // toBlob's callback is the promise's own resolve; a canvas that cannot be read rejects.
+            let png = JsFuture::from(js_sys::Promise::new(&mut |resolve, reject| {
+                if let Err(e) = canvas.to_blob(&resolve) {
+                    let _ = reject.call1(&JsValue::NULL, &e);
+                }
+            }))
+            .await?;
+            let png: Blob = png.dyn_into().map_err(|_| refused("the canvas gave no PNG image"))?;
+            save(&name, &png);
+            Ok(JsValue::TRUE)
         })
     }
 

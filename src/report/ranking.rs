@@ -124,10 +124,10 @@ pub fn RankingTable(props: &RankingTableProps) -> Html {
                 <span class="rw-export-status" role="status">if state.0.export_failed { { t.export_failed } }</span>
                 <span class="rw-sr" role="status">{ sorted }</span>
             </div>
-            // No Tab stop of its own (a chart's data table has one): the arrow keys scroll the
-            // frame from the sort buttons in it, where it is too narrow for the table, and
-            // where it is not (most often) a stop did nothing, its name the caption's again.
-            <div class="rw-table-wrap">
+            // A Tab stop of its own, although the arrow keys scroll it from the sort buttons in
+            // it: where the widget cannot run, those buttons become text, and a frame too narrow
+            // for its table (Chromium 92, which shows no cards) has no other keyboard way in.
+            <div class="rw-table-wrap" tabindex="0" role="region" aria-labelledby={caption_id.clone()}>
                 <table class="rw-table rw-stack" aria-rowcount={(total + 1).to_string()}>
                     <caption id={caption_id}>
                         { text_in(env.lang, &table.caption(&props.caption, env.lang)) }

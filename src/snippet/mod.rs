@@ -127,8 +127,9 @@ pub struct SnippetOptions {
 pub struct BuildIntegrity {
     pub loader: String,
     pub nomodule: String,
-    /// Missing from the `report-widget.sri.txt` of builds before 0.7.14.
-    pub stylesheet: Option<String>,
+    /// The stylesheet's file name and value; missing from the `report-widget.sri.txt` of builds
+    /// before 0.7.14.
+    pub stylesheet: Option<(String, String)>,
 }
 
 impl BuildIntegrity {
@@ -136,18 +137,20 @@ impl BuildIntegrity {
     /// editor page carries its value lines in `<meta name="rw-widget-sri">`);
     /// `None` if either script's is missing.
     pub fn from_sri_txt(text: &str) -> Option<BuildIntegrity> {
-        let value = |wanted: &dyn Fn(&str) -> bool| {
+        let line = |wanted: &dyn Fn(&str) -> bool| {
             text.lines().filter(|l| !l.trim_start().starts_with('#')).find_map(|l| {
                 match l.split_whitespace().collect::<Vec<_>>()[..] {
-                    [value, name] if wanted(name) && value.starts_with("sha") => Some(value.to_string()),
+                    [value, name] if wanted(name) && value.starts_with("sha") => {
+                        Some((name.to_string(), value.to_string()))
+                    }
                     _ => None,
                 }
             })
         };
         Some(BuildIntegrity {
-            loader: value(&|name| name == "report-widget.js")?,
-            nomodule: value(&|name| name == "report-widget-nomodule.js")?,
-            stylesheet: value(&|name| name.starts_with("report-widget-") && name.ends_with(".css")),
+            loader: line(&|name| name == "report-widget.js")?.1,
+            nomodule: line(&|name| name == "report-widget-nomodule.js")?.1,
+            stylesheet: line(&|name| name.starts_with("report-widget-") && name.ends_with(".css")),
         })
     }
 }
@@ -258,8 +261,12 @@ pub fn prerendered(
     // Checked as the loader checks the stylesheet of a report it renders (SRI needs a CORS-mode
     // request; for the usual same-origin files this changes nothing): a stylesheet changed on
     // the server is refused, and the loader says so, rather than restyling the report.
-    let pinned = match options.integrity.as_ref().and_then(|i| i.stylesheet.as_deref()) {
-        Some(value) => format!(" integrity=\"{}\" crossorigin=\"anonymous\"", attr(value)),
+    // Only the value of the very file linked: another build's (a stale report-widget.sri.txt)
+    // would have the browser refuse a good stylesheet.
+    let linked = files.stylesheet.rsplit('/').next().unwrap_or_default();
+    let pinned = match options.integrity.as_ref().and_then(|i| i.stylesheet.as_ref()).filter(|(file, _)| file == linked)
+    {
+        Some((_, value)) => format!(" integrity=\"{}\" crossorigin=\"anonymous\"", attr(value)),
         None => String::new(),
     };
     let host = prerendered_host(

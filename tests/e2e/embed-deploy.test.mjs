@@ -278,18 +278,46 @@ test("a stylesheet changed or missing on the server is refused, and the host say
       assert.match(text, /交互式报告的文件未能加载。请刷新页面。/, `${path}, ${how}`);
       assert.ok(text.includes("5020余人次"), `${path}: the report stays below the message`);
       // The widget runs: the report's controls still work (a sort reorders the ranking).
-      const sort = await page.$eval("#w", (h) => h.shadowRoot.querySelectorAll(".rw-ranking .rw-sort").length);
-      assert.ok(sort > 0, `${path}: the sort buttons stay`);
+      const sort = await page.evaluateHandle(() => document.getElementById("w").shadowRoot.querySelector(".rw-ranking .rw-sort"));
+      await sort.click();
+      assert.ok(await sort.evaluate((b) => b.closest("th").hasAttribute("aria-sort")), `${path}: a sort button still sorts`);
       const title = await page.$eval("#w", (h) => getComputedStyle(h.shadowRoot.querySelector(".rw-title")).color);
       assert.notEqual(title, "rgb(255, 0, 255)", `${path}: the changed stylesheet is not applied`);
       const detail = await page.evaluate(() => window.__rwDetails.find((e) => e.name === "report-widget:error")?.detail);
       assert.match(detail?.message ?? "", /stylesheet .*report-widget-[0-9a-f]+\.css could not be loaded/, `${path}: ${JSON.stringify(detail)}`);
       assert.ok(consoleErrors.some((e) => /report-widget: the widget's stylesheet/.test(e)), `${path}: ${consoleErrors.join(" / ")}`);
       if (how === "changed") await page.screenshot({ path: join(ARTIFACTS, `embed-changed-stylesheet${path.includes("prerendered") ? "-prerendered" : ""}.png`) });
+      // A language switch draws the report again: the host is in error again, with one message.
+      const errorsBefore = await page.evaluate(() => window.__rwDetails.filter((e) => e.name === "report-widget:error").length);
+      await page.$eval("#w", (h) => h.setAttribute("data-lang", "en"));
+      await page.waitForFunction((n) => window.__rwDetails.filter((e) => e.name === "report-widget:error").length > n, errorsBefore);
+      assert.equal(await page.getAttribute("#w", "data-state"), "error");
+      const alerts = await page.$eval("#w", (h) => [...h.shadowRoot.querySelectorAll("[role=alert]")].map((a) => a.textContent));
+      assert.deepEqual(alerts, ["The interactive report's files could not be loaded. Please reload the page."], `${path}: one message, in English`);
       await page.close();
     }
     await new Promise((r) => brokenServer.close(r));
   }
+});
+
+test("a host moved in the page, then switched to English at once, keeps its stylesheet: no failure is said", async () => {
+  // Moving a host reconnects its stylesheet's link, which has no sheet until it is read again:
+  // the check after the switch's ready waits for it.
+  writeFileSync(join(site, "news/2022/moved.html"), portalPage({ base: SUB, body: `<div id="w" data-report-widget data-src="/static/reports/lanshan-2021.json"></div><div id="elsewhere"></div>` }));
+  const page = await browser.newPage();
+  await page.addInitScript(recordEventDetails);
+  await page.goto(`${origin}/news/2022/moved.html`, { waitUntil: "load" });
+  await page.waitForFunction(() => document.getElementById("w").getAttribute("data-state") === "ready");
+  await page.evaluate(() => {
+    const host = document.getElementById("w");
+    document.getElementById("elsewhere").appendChild(host);
+    host.setAttribute("data-lang", "en");
+  });
+  await page.waitForTimeout(3500);
+  assert.equal(await page.getAttribute("#w", "data-state"), "ready");
+  assert.deepEqual(await page.evaluate(() => window.__rwDetails.filter((e) => e.name === "report-widget:error")), []);
+  assert.match(await hostText(page, "w"), /more than 5,020/, "shown in English");
+  await page.close();
 });
 
 test("states and events on the sub-path page", async () => {

@@ -199,11 +199,6 @@ test("controls work from the keyboard: sort, table view, legend, sections, large
 
   // Legend: hide the first item from the keyboard.
   const enforcement = w.locator("#rw-enforcement figure.rw-chart >> nth=0");
-  // Every legend has the same name: each is described by its own chart's title.
-  const described = await w.locator(".rw-legend").evaluateAll((groups) =>
-    groups.map((g) => g.getRootNode().getElementById(g.getAttribute("aria-describedby"))?.closest("figure") === g.closest("figure"))
-  );
-  assert.ok(described.length >= 2 && described.every(Boolean), `each legend described by its chart's caption: ${described}`);
   const chip = enforcement.locator(".rw-chip >> nth=0");
   await chip.focus();
   await p.keyboard.press("Space");
@@ -659,10 +654,9 @@ test("a ranking wider than its scroll frame keeps its caption inside the frame, 
   for (const at of [start, await boxes()]) {
     assert.ok(at.caption[0] >= at.frame[0] - 1 && at.caption[1] <= at.frame[1] + 1, `the caption lies inside its frame: ${JSON.stringify(at)}`);
   }
-  // The keyboard scrolls it from a sort button: the frame is no Tab stop of its own, which
-  // where the table fits (most often) did nothing.
+  // The keyboard scrolls it from a sort button too (the frame is a Tab stop of its own for
+  // where the widget cannot run, and the buttons are text).
   await frame.evaluate((f) => (f.scrollLeft = 0));
-  assert.equal(await frame.getAttribute("tabindex"), null);
   await frame.locator("th button >> nth=0").focus();
   for (let i = 0; i < 3; i++) await p.keyboard.press("ArrowRight");
   assert.ok((await frame.evaluate((f) => f.scrollLeft)) > 0, "scrolled by the arrow keys");

@@ -8,7 +8,7 @@
 //    content-hashed name the widget build uses, and named in <meta name="rw-widget-css">; the
 //    widget's wasm, which prerendered snippets preload, is named in <meta name="rw-widget-wasm">
 //    (read from the widget's loader in dist/, which ./run builds first), and the SRI values of its
-//    two scripts, which prerendered snippets carry, in <meta name="rw-widget-sri">: the lines of
+//    two scripts and its stylesheet, which prerendered snippets carry, in <meta name="rw-widget-sri">: the lines of
 //    its report-widget.sri.txt without the comments, read by the same Rust as the CLI reads it;
 //  - the Lanshan example payload goes into its <script type="application/json"> element.
 // The glue and wasm files themselves are dropped: nothing else loads them.

@@ -8,7 +8,8 @@
 //  - report-widget-export-<hash>.js and _bg.wasm: the on-demand module (chart images, the
 //    messages of a payload's problems), which ./run builds into target/export-dist first; the
 //    loader fetches it on the first chart image or for a payload with problems
-//  - report-widget.sri.txt: the SRI (integrity=) values of the two stable-named scripts
+//  - report-widget.sri.txt: the SRI (integrity=) values of the two stable-named scripts and of
+//    the stylesheet (which a prerendered snippet links)
 //  - index.html: Trunk's injected inline start-up script is removed (the page uses the same
 //    external loader a portal does, and strict CSP forbids inline scripts); a
 //    `<!-- rw:prerender FILE id=ID lang=LANG -->` directive becomes the prerendered embed
