@@ -1030,6 +1030,28 @@ test("on a phone, a focused bar chart's keyboard hint and its first tooltip do n
   await p.context().close();
 });
 
+test("a focused chart's keyboard hint covers none of its legend's chips or downloads, wide or narrow", async () => {
+  for (const width of [1280, 320]) {
+    const p = await open("/zh.html", { width, height: 900 });
+    const plots = root(p).locator(".rw-plot");
+    for (let i = 0; i < (await plots.count()); i++) {
+      await plots.nth(i).focus();
+      const covered = await plots.nth(i).evaluate((plot) => {
+        const hint = plot.querySelector(".rw-plot-hint")?.getBoundingClientRect();
+        if (!hint || !hint.height) return ["no hint"];
+        return [...plot.closest("figure").querySelectorAll(".rw-chip, .rw-tools button")]
+          .filter((el) => {
+            const b = el.getBoundingClientRect();
+            return b.width && b.left < hint.right && b.right > hint.left && b.top < hint.bottom && b.bottom > hint.top;
+          })
+          .map((el) => el.textContent.trim());
+      });
+      assert.deepEqual(covered, [], `${width} px, chart ${i}`);
+    }
+    await p.context().close();
+  }
+});
+
 test("forced colours: a tooltip keeps an edge", async () => {
   const p = await open("/zh.html");
   await p.emulateMedia({ forcedColors: "active", colorScheme: "dark" });
