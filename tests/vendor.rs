@@ -15,6 +15,8 @@ const EVENTS: &str = include_str!("../vendor/yew/src/html/listener/events.rs");
 const KEYED_LIST: &str = include_str!("../vendor/yew/src/dom_bundle/blist.rs");
 const VNODE: &str = include_str!("../vendor/yew/src/virtual_dom/vnode.rs");
 const BUNDLE_NODE: &str = include_str!("../vendor/yew/src/dom_bundle/bnode.rs");
+const POSITION: &str = include_str!("../vendor/yew/src/dom_bundle/position.rs");
+const HOOKS: &str = include_str!("../vendor/yew/src/functional/mod.rs");
 
 /// The `[[package]]` entry of `name` in Cargo.lock, as its lines.
 fn locked(name: &str) -> Vec<&'static str> {
@@ -97,5 +99,10 @@ fn the_patches_are_in_place() {
         "suspense/component.rs",
     ] {
         assert!(!std::path::Path::new(&format!("{source}{gone}")).exists(), "{gone} is back in the vendored yew");
+    }
+    // Failures that cannot happen trap: no messages of their own, no throwing unwraps.
+    assert!(!POSITION.contains("failed to append child"), "yew's node insertion logs its wordings again");
+    for (file, text) in [("subtree_root.rs", SUBTREES), ("functional/mod.rs", HOOKS)] {
+        assert!(!text.contains(".unwrap_throw()"), "{file} throws through wasm-bindgen again");
     }
 }

@@ -148,7 +148,7 @@ impl Drop for EventListener {
                     callback.as_ref().unchecked_ref(),
                     true, // Always capture
                 )
-                .unwrap_throw();
+                .unwrap();
         }
     }
 }
@@ -173,7 +173,7 @@ impl EventListener {
                 callback.as_ref().unchecked_ref(),
                 &options,
             )
-            .unwrap_throw();
+            .unwrap();
 
         EventListener {
             target: target.clone(),

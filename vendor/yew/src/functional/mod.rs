@@ -158,7 +158,7 @@ impl HookContext {
             }
         };
 
-        state.downcast().unwrap_throw()
+        state.downcast().unwrap()
     }
 
     pub(crate) fn next_effect<T>(&mut self, initializer: impl FnOnce(ReRender) -> T) -> Rc<T>
