@@ -160,7 +160,8 @@ pub fn ChartFigure(props: &ChartFigureProps) -> Html {
                 <span class="rw-export-status" role="status">if state.export_failed { { t.export_failed } }</span>
             </div>
             if chart.legend {
-                <div class="rw-legend rw-control rw-chart-part" role="group" aria-label={t.legend}>
+                // Described by its chart's title: a report's legends share their name.
+                <div class="rw-legend rw-control rw-chart-part" role="group" aria-label={t.legend} aria-describedby={cap_id.clone()}>
                     { for chart.items.iter().enumerate().map(|(i, item)| {
                         let on = !hidden[i];
                         let dispatch = dispatch.clone();

@@ -199,6 +199,11 @@ test("controls work from the keyboard: sort, table view, legend, sections, large
 
   // Legend: hide the first item from the keyboard.
   const enforcement = w.locator("#rw-enforcement figure.rw-chart >> nth=0");
+  // Every legend has the same name: each is described by its own chart's title.
+  const described = await w.locator(".rw-legend").evaluateAll((groups) =>
+    groups.map((g) => g.getRootNode().getElementById(g.getAttribute("aria-describedby"))?.closest("figure") === g.closest("figure"))
+  );
+  assert.ok(described.length >= 2 && described.every(Boolean), `each legend described by its chart's caption: ${described}`);
   const chip = enforcement.locator(".rw-chip >> nth=0");
   await chip.focus();
   await p.keyboard.press("Space");
