@@ -664,7 +664,12 @@ test("a ranking wider than its scroll frame keeps its caption inside the frame, 
   await frame.evaluate((f) => (f.scrollLeft = 0));
   await frame.locator("th button >> nth=0").focus();
   for (let i = 0; i < 3; i++) await p.keyboard.press("ArrowRight");
-  assert.ok((await frame.evaluate((f) => f.scrollLeft)) > 0, "scrolled by the arrow keys");
+  // Keyboard scrolling is animated (smooth): waited for, not read at once.
+  const scrolled = await frame.evaluate(async (f) => {
+    for (let i = 0; i < 40 && f.scrollLeft === 0; i++) await new Promise((r) => setTimeout(r, 50));
+    return f.scrollLeft;
+  });
+  assert.ok(scrolled > 0, "scrolled by the arrow keys");
   await p.context().close();
 });
 
