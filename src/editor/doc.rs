@@ -150,6 +150,12 @@ fn references_to(doc: &Value, kind: Referenced, id: &str) -> usize {
     references(doc, kind).iter().filter(|p| doc.pointer(p).and_then(Value::as_str) == Some(id)).count()
 }
 
+/// Whether a ranking row refers to the metric `id` (removing the metric would leave it naming
+/// nothing).
+pub fn metric_referenced(doc: &Value, id: &str) -> bool {
+    references_to(doc, Referenced::Metric, id) > 0
+}
+
 /// Sets the value at `ptr`; when it is a group's or a metric's id, the references to it follow
 /// the new id. `from` is where they point while the field is being typed in (the editor keeps
 /// it from one keystroke to the next): a blank or taken id in between ("districts" → "" → "c")

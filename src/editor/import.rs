@@ -3,12 +3,11 @@
 //! worked out against the document. Plain data and methods, tested natively; the panel that
 //! shows it is `app::import`.
 
-use crate::editor::doc::{ids, kind_of, text_parts, Edit};
+use crate::editor::doc::{ids, kind_of, metric_referenced, text_parts, Edit};
 use crate::editor::encoding::{self, Choice, Encoding};
 use crate::editor::mapping::{self, Built, Field, Note, Target};
 use crate::editor::pending::{self, Columns, PendingImport, SetAside};
 use crate::editor::table;
-use crate::model::SectionKind;
 use serde_json::Value;
 use std::collections::HashSet;
 
@@ -61,12 +60,7 @@ pub enum ImportMsg {
 
 impl ImportState {
     pub fn new(section: usize, doc: &Value) -> Option<ImportState> {
-        let target = match doc.pointer(&format!("/sections/{section}")).and_then(kind_of)? {
-            SectionKind::Ranking => Target::Ranking,
-            SectionKind::CaseStats => Target::CaseStats,
-            SectionKind::Metrics => Target::Metrics,
-            _ => return None,
-        };
+        let target = Target::of_section(doc.pointer(&format!("/sections/{section}")).and_then(kind_of)?)?;
         Some(ImportState {
             section,
             target,
@@ -286,22 +280,13 @@ impl ImportState {
                 }
                 if !kept.dropped.is_empty() {
                     // A ranking's rows name figures by id: removing one leaves them naming nothing.
-                    let named_by_rankings: Vec<&str> = doc
-                        .get("sections")
-                        .and_then(Value::as_array)
-                        .into_iter()
-                        .flatten()
-                        .filter_map(|s| s.get("rows")?.as_array())
-                        .flatten()
-                        .filter_map(|row| row.get("metric")?.as_str())
-                        .collect();
                     let name = |item: &Value| text_parts(item.get("label")).0;
                     let dropped: Vec<&Value> = kept.dropped.iter().filter_map(|&i| replaced.get(i)).collect();
                     let names = dropped.iter().map(|item| name(item)).collect();
                     let referenced = dropped
                         .iter()
                         .filter(|item| {
-                            item.get("id").and_then(Value::as_str).is_some_and(|id| named_by_rankings.contains(&id))
+                            item.get("id").and_then(Value::as_str).is_some_and(|id| metric_referenced(doc, id))
                         })
                         .map(|item| name(item))
                         .collect();

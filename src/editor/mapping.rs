@@ -6,6 +6,7 @@
 use super::doc::{text_parts, unique_id};
 use crate::format::figure::{change_of, decimal_comma, parse_change, NO_FIGURE, PREFIXES};
 pub use crate::format::figure::{normalize_unit, parse_figure, parse_rank, Figure};
+use crate::model::SectionKind;
 use serde_json::{json, Map, Number, Value};
 use std::collections::HashSet;
 
@@ -19,6 +20,17 @@ pub enum Target {
 }
 
 impl Target {
+    /// What a table fills in a section of `kind`, if a table can fill it: key figures, a
+    /// ranking or case statistics.
+    pub fn of_section(kind: SectionKind) -> Option<Target> {
+        match kind {
+            SectionKind::Metrics => Some(Target::Metrics),
+            SectionKind::Ranking => Some(Target::Ranking),
+            SectionKind::CaseStats => Some(Target::CaseStats),
+            _ => None,
+        }
+    }
+
     /// Whether the table's rows become items with ids of their own (case items, metrics), not
     /// a ranking's rows.
     pub fn makes_items(self) -> bool {

@@ -6,7 +6,6 @@
 
 use super::doc::kind_of;
 use super::mapping::{fields_for, Field, Target};
-use crate::model::SectionKind;
 use crate::validate::MAX_PAYLOAD_BYTES;
 use serde_json::{json, Value};
 
@@ -136,8 +135,7 @@ pub fn find_section(doc: &Value, index: usize, id: &str) -> Option<usize> {
         .then(|| sections.iter().position(|s| s.get("id").and_then(Value::as_str) == Some(id)))
         .flatten();
     let index = by_id.unwrap_or(index);
-    matches!(kind_of(sections.get(index)?), Some(SectionKind::Metrics | SectionKind::Ranking | SectionKind::CaseStats))
-        .then_some(index)
+    kind_of(sections.get(index)?).and_then(Target::of_section).map(|_| index)
 }
 
 fn columns_of(v: &Value) -> Option<Columns> {

@@ -82,6 +82,22 @@ async function openStrictly(path, { prefix = SUB, extra = [], context: options =
   return { page, context, outside, requested };
 }
 
+/** A file the server does not have (a deployment that left it out). */
+const notFound = (req, res) => {
+  res.writeHead(404, { "content-type": "text/plain" });
+  res.end("not found");
+};
+
+/** A new page of `server` at `path`, recording console errors and the widget's events. */
+async function watchedPage(server, path, gotoOptions) {
+  const page = await browser.newPage();
+  const consoleErrors = [];
+  page.on("console", (m) => m.type() === "error" && consoleErrors.push(m.text()));
+  await page.addInitScript(recordEventDetails);
+  await page.goto(`http://127.0.0.1:${server.address().port}${path}`, gotoOptions);
+  return { page, consoleErrors };
+}
+
 for (const variant of ["absolute", "relative"]) {
   test(`dist/ copied under ${SUB} works from a page two folders deep (${variant} loader URL), requesting nothing else`, async () => {
     const { page, context, outside, requested } = await openStrictly(`/news/2022/${variant}.html`, {
@@ -200,19 +216,12 @@ test("the published SRI value pins the loader, and the loader pins the files it 
   const wasmPath = `${SUB}${files.wasm}`;
   const broken = {
     tampered: { body: Buffer.concat([readFileSync(join(DIST, files.wasm)), Buffer.from([0])]), type: "application/wasm" },
-    missing: (req, res) => {
-      res.writeHead(404, { "content-type": "text/plain" });
-      res.end("not found");
-    },
+    missing: notFound,
   };
   for (const [how, route] of Object.entries(broken)) {
     const brokenServer = await serve({ root: site, routes: { [wasmPath]: route } });
     for (const path of ["/news/2022/sri.html", "/news/2022/sri-prerendered.html"]) {
-      const page = await browser.newPage();
-      const consoleErrors = [];
-      page.on("console", (m) => m.type() === "error" && consoleErrors.push(m.text()));
-      await page.addInitScript(recordEventDetails);
-      await page.goto(`http://127.0.0.1:${brokenServer.address().port}${path}`);
+      const { page, consoleErrors } = await watchedPage(brokenServer, path);
       assert.deepEqual(await settled(page), ["error"], `${path}: a ${how} wasm is not run`);
       // Not "this browser cannot": the files are at fault, and a reload may fetch good ones.
       assert.match(await hostText(page, "w"), /交互式报告的文件未能加载。请刷新页面。/);
@@ -245,10 +254,7 @@ test("a stylesheet changed or missing on the server is refused, and the host say
   const routes = {
     // A site's own rule appended to the file: it would restyle (or hide) the report's figures.
     changed: { body: Buffer.concat([css, Buffer.from(".rw-title{color:#f0f}")]), type: "text/css" },
-    missing: (req, res) => {
-      res.writeHead(404, { "content-type": "text/plain" });
-      res.end("not found");
-    },
+    missing: notFound,
     // Slow, not broken: a prerendered report's stylesheet still loading when the widget is
     // ready is waited for (the page's load event), not taken for a failure.
     slow: (req, res) => setTimeout(() => {
@@ -259,11 +265,7 @@ test("a stylesheet changed or missing on the server is refused, and the host say
   for (const [how, route] of Object.entries(routes)) {
     const brokenServer = await serve({ root: site, routes: { [cssPath]: route } });
     for (const path of ["/news/2022/styles.html", "/news/2022/styles-prerendered.html"]) {
-      const page = await browser.newPage();
-      const consoleErrors = [];
-      page.on("console", (m) => m.type() === "error" && consoleErrors.push(m.text()));
-      await page.addInitScript(recordEventDetails);
-      await page.goto(`http://127.0.0.1:${brokenServer.address().port}${path}`, { waitUntil: "load" });
+      const { page, consoleErrors } = await watchedPage(brokenServer, path, { waitUntil: "load" });
       await page.waitForTimeout(300);
       const events = await page.evaluate(() => window.__rwDetails.map((e) => e.name));
       if (how === "slow") {

@@ -30,10 +30,7 @@ fn summary(ctx: &FormCtx, entry: &Value) -> String {
     // The figure as the widget will show it (“超过20万人次”), in the editor's language.
     let (unit, unit_en) = text_parts(entry.get("unit"));
     let value = entry.get("value").map(|v| display(Some(v))).unwrap_or_default();
-    let qualifier = entry
-        .get("qualifier")
-        .and_then(Value::as_str)
-        .and_then(|q| crate::validate::decode::QUALIFIERS.iter().find(|(name, _)| *name == q).map(|(_, q)| *q));
+    let qualifier = named(entry.get("qualifier"), crate::validate::decode::QUALIFIERS);
     let figure = match crate::model::Decimal::parse(&value) {
         Some(number) => {
             // A blank English unit falls back to the Chinese, as in the widget.
@@ -59,15 +56,18 @@ fn summary(ctx: &FormCtx, entry: &Value) -> String {
     parts.join(" · ")
 }
 
+/// What a payload's name (`value`, a string) means by one of the validator's tables of names
+/// (`validate::decode::QUALIFIERS`, `DIRECTIONS`…); `None` for another value.
+fn named<T: Copy>(value: Option<&Value>, names: &[(&str, T)]) -> Option<T> {
+    let name = value.and_then(Value::as_str)?;
+    names.iter().find(|(n, _)| *n == name).map(|(_, meaning)| *meaning)
+}
+
 /// A metric's year-on-year change in the widget's own words (“同比增加12.4%”, “同比持平”,
 /// “up 3 cases year on year”), so that the person checks what readers will read; a change
 /// the widget could not show yet stays as the table had it.
 fn change_words(ctx: &FormCtx, entry: &Value, change: &Value) -> String {
     use crate::validate::decode::{CHANGE_KINDS, DIRECTIONS};
-    fn named<T: Copy>(value: Option<&Value>, names: &[(&str, T)]) -> Option<T> {
-        let name = value.and_then(Value::as_str)?;
-        names.iter().find(|(n, _)| *n == name).map(|(_, meaning)| *meaning)
-    }
     let value = display(change.get("value"));
     let kind = named(change.get("kind"), CHANGE_KINDS);
     let Some((number, kind)) = crate::model::Decimal::parse(&value).zip(kind) else {
