@@ -1,7 +1,8 @@
 //! The vendored, patched Yew (vendor/README.md) is the one the build uses: a Yew upgrade that
 //! forgot it would silently bring std's Unicode case tables, a B-tree, a derived `Clone` of a
 //! hundred variants, six kinds of hash map, a table of every event's name, portals and
-//! `<Suspense />` back into the wasm (16 KB gzip).
+//! `<Suspense />` back into the wasm (16 KB gzip), and would lose the scheduler hook the widget
+//! announces `ready` from.
 
 const LOCK: &str = include_str!("../Cargo.lock");
 const VENDORED_MANIFEST: &str = include_str!("../vendor/yew/Cargo.toml");
@@ -105,4 +106,8 @@ fn the_patches_are_in_place() {
     for (file, text) in [("subtree_root.rs", SUBTREES), ("functional/mod.rs", HOOKS)] {
         assert!(!text.contains(".unwrap_throw()"), "{file} throws through wasm-bindgen again");
     }
+    // The scheduler runs the widget's `ready` once no DOM work is queued: where a pass yields
+    // and at its end (src/embed/mod.rs, `announce_after_render`).
+    assert!(SCHEDULER.contains("pub fn after_dom_work(f: Box<dyn FnOnce()>)"));
+    assert_eq!(SCHEDULER.matches("run_settled();").count(), 2, "the settled callbacks run where a pass yields and at its end");
 }

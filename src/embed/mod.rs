@@ -305,15 +305,19 @@ fn host_theme(host: &Element) -> crate::view::Theme {
     crate::view::Theme::parse(&host.get_attribute("data-theme").unwrap_or_default())
 }
 
-/// Announces `ready` (or the error) as soon as Yew has put the first render into the DOM.
+/// Announces `ready` (or the error) as soon as Yew has put the render into the DOM.
 ///
-/// Queued behind the render Yew has just scheduled, this task runs once no DOM work is
-/// pending. An effect of the first render would run later: Yew yields to the event loop
-/// before effects when a render took over 16 ms, as a first render does, which delayed
-/// `ready` by 30–40 ms (BENCHMARKS.md). The report's own effects (following the page's
-/// `#hash`) do not change what `ready` promises: the report is there.
+/// Yew runs this once no DOM work is queued (`after_dom_work`, a patch to its scheduler): at
+/// the end of the pass that draws the render just scheduled, or where that pass yields to the
+/// browser, before the render's effects. A task queued behind the render came too early where
+/// Yew had yielded in the middle of an earlier render (a language switched twice in a row):
+/// `ready` announced the report in the old language. An effect of the first render would run
+/// later: Yew yields to the event loop before effects when a render took over 16 ms, as a
+/// first render does, which delayed `ready` by 30–40 ms (BENCHMARKS.md). The report's own
+/// effects (following the page's `#hash`) do not change what `ready` promises: the report is
+/// there.
 fn announce_after_render(id: u64, host: Element, shadow: Option<host::Shadow>, error: Option<EmbedError>, lang: Lang) {
-    wasm_bindgen_futures::spawn_local(async move {
+    yew::scheduler::after_dom_work(Box::new(move || {
         if !is_current(id) || panic::poisoned() {
             return;
         }
@@ -327,7 +331,7 @@ fn announce_after_render(id: u64, host: Element, shadow: Option<host::Shadow>, e
             }
             Some(err) => host::announce_error(&host, err, lang),
         }
-    });
+    }));
 }
 
 /// A host's `data-lang`; a language the widget has no text in is shown in Chinese, and the page's

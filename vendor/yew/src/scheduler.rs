@@ -120,6 +120,15 @@ struct Scheduler {
 
     rendered_first: TopologicalQueue,
     rendered: TopologicalQueue,
+
+    /// report-widget patch (vendor/README.md): run once no DOM work is queued
+    /// (`after_dom_work`).
+    #[cfg(all(
+        target_arch = "wasm32",
+        not(target_os = "wasi"),
+        not(feature = "not_browser_env")
+    ))]
+    settled: Vec<Box<dyn FnOnce()>>,
 }
 
 /// Execute closure with a mutable reference to the scheduler
@@ -304,6 +313,7 @@ mod arch {
                 // handlers that fire during the yield see a consistent DOM.
                 let can_yield = super::with(|s| s.can_yield());
                 if can_yield {
+                    run_settled();
                     let cb = Closure::once_into_js(move || run_scheduler(queue));
                     set_timeout(cb.unchecked_ref(), 0);
                     return;
@@ -312,8 +322,28 @@ mod arch {
         }
 
         set_scheduled(false);
+        // After `set_scheduled`: one of these that asks for more gets a pass of its own.
+        run_settled();
         #[cfg(any(test, feature = "test"))]
         super::flush_wakers::wake_all();
+    }
+
+    /// Runs `f` once no DOM work is queued: at the end of the scheduler's pass, or where it
+    /// yields to the browser (it yields only between renders), before the next one.
+    ///
+    /// report-widget patch (vendor/README.md): the widget announces that a report is drawn. A
+    /// task queued behind the render it has just scheduled comes too early where the scheduler
+    /// had yielded in the middle of an earlier render: `start` then schedules nothing, and the
+    /// render waits for the scheduler's next task.
+    pub fn after_dom_work(f: Box<dyn FnOnce()>) {
+        super::with(|s| s.settled.push(f));
+        start();
+    }
+
+    fn run_settled() {
+        for f in super::with(|s| std::mem::take(&mut s.settled)) {
+            f();
+        }
     }
 
     /// We delay the start of the scheduler to the end of the micro task queue.
@@ -348,6 +378,12 @@ mod arch {
 }
 
 pub(crate) use arch::*;
+#[cfg(all(
+    target_arch = "wasm32",
+    not(target_os = "wasi"),
+    not(feature = "not_browser_env")
+))]
+pub use arch::after_dom_work;
 
 /// Flush all pending scheduler work, ensuring all rendering and lifecycle callbacks complete.
 ///
