@@ -175,6 +175,9 @@ fn computed_percentages_have_one_decimal() {
     assert_eq!(format::percent(9999.0, 10000.0).written(), "99.9");
     assert_eq!(format::percent(19_999.0, 20_000.0).written(), "99.9", "99.995% would round up");
     assert_eq!(format::percent(1.0, 0.0).written(), "0.0");
+    assert_eq!(format::percent(1.0, 3000.0).written(), "0.1", "0.03% would round down to nothing done");
+    assert_eq!(format::percent(1.0, 1_000_000.0).written(), "0.1");
+    assert_eq!(format::percent(0.0, 2000.0).written(), "0.0");
 }
 
 #[test]
