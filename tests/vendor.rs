@@ -109,5 +109,13 @@ fn the_patches_are_in_place() {
     // The scheduler runs the widget's `ready` once no DOM work is queued: where a pass yields
     // and at its end (src/embed/mod.rs, `announce_after_render`).
     assert!(SCHEDULER.contains("pub fn after_dom_work(f: Box<dyn FnOnce()>)"));
-    assert_eq!(SCHEDULER.matches("run_settled();").count(), 2, "the settled callbacks run where a pass yields and at its end");
+    assert_eq!(
+        SCHEDULER.matches("run_settled();").count(),
+        2,
+        "the settled callbacks run where a pass yields and at its end"
+    );
+    // A pass yields only once no props update or message is queued either.
+    assert!(
+        SCHEDULER.contains("&& self.props_update.inner.is_empty()\n            && self.update.inner.is_empty()\n    }")
+    );
 }

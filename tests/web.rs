@@ -525,3 +525,107 @@ async fn attributes_of_a_tag_built_in_code_are_set_changed_and_removed() {
     eventually("every attribute removed", || attributes().as_deref() == Some("")).await;
     app.destroy();
 }
+
+#[derive(yew::Properties, PartialEq)]
+struct SlowProps {
+    label: &'static str,
+    /// How long its render keeps the thread busy, to push Yew's scheduler past its 16 ms.
+    render_ms: f64,
+    /// How long its first effect keeps the thread busy before it updates the other app.
+    effect_ms: f64,
+}
+
+fn busy(ms: f64) {
+    let start = js_sys::Date::now();
+    while js_sys::Date::now() - start < ms {}
+}
+
+thread_local! {
+    /// The app an effect updates (the editor's live preview is a second app it updates).
+    static OTHER_APP: std::cell::RefCell<Option<yew::AppHandle<Slow>>> = Default::default();
+    /// What `after_dom_work` saw: the other app's text.
+    static SEEN: std::cell::RefCell<Vec<String>> = Default::default();
+}
+
+#[yew::function_component]
+fn Slow(props: &SlowProps) -> yew::Html {
+    busy(props.render_ms);
+    let effect_ms = props.effect_ms;
+    yew::use_effect_with((), move |_| {
+        if effect_ms > 0.0 {
+            busy(effect_ms);
+            OTHER_APP.with(|app| {
+                let mut app = app.borrow_mut();
+                let app = app.as_mut().expect("the other app is mounted");
+                app.update(SlowProps { label: "new", render_ms: 0.0, effect_ms: 0.0 });
+            });
+            let root = document().get_element_by_id("other-app").unwrap();
+            yew::scheduler::after_dom_work(Box::new(move || SEEN.with(|s| s.borrow_mut().push(text(&root)))));
+        }
+    });
+    yew::html! { <p>{ props.label }</p> }
+}
+
+/// Mounts the app that another one updates, and waits for its first render.
+async fn other_app() -> Element {
+    SEEN.with(|s| s.borrow_mut().clear());
+    let root = fresh_div();
+    root.set_id("other-app");
+    let app = yew::Renderer::<Slow>::with_root_and_props(
+        root.clone(),
+        SlowProps { label: "old", render_ms: 0.0, effect_ms: 0.0 },
+    )
+    .render();
+    OTHER_APP.with(|a| *a.borrow_mut() = Some(app));
+    eventually("the other app", || text(&root) == "old").await;
+    root
+}
+
+/// The vendored Yew's `after_dom_work` (vendor/README.md, patch 13), which the widget's `ready`
+/// waits for: an update made while the scheduler has yielded in the middle of a long pass is
+/// drawn before it runs (a task queued behind the update ran first: a language switched twice
+/// in a row announced the report in the old language).
+#[wasm_bindgen_test]
+async fn after_dom_work_waits_for_an_update_made_while_yew_has_yielded() {
+    let other = other_app().await;
+    let in_gap = Rc::new(std::cell::RefCell::new(String::new()));
+    {
+        // Queued before the long pass starts, this runs where the pass yields.
+        let (other, in_gap) = (other.clone(), in_gap.clone());
+        gloo::timers::callback::Timeout::new(0, move || {
+            *in_gap.borrow_mut() = text(&other);
+            OTHER_APP.with(|app| {
+                app.borrow_mut().as_mut().unwrap().update(SlowProps { label: "new", render_ms: 0.0, effect_ms: 0.0 })
+            });
+            let other = other.clone();
+            yew::scheduler::after_dom_work(Box::new(move || SEEN.with(|s| s.borrow_mut().push(text(&other)))));
+        })
+        .forget();
+    }
+    let slow = yew::Renderer::<Slow>::with_root_and_props(
+        fresh_div(),
+        SlowProps { label: "slow", render_ms: 40.0, effect_ms: 0.0 },
+    )
+    .render();
+    eventually("the callback", || SEEN.with(|s| !s.borrow().is_empty())).await;
+    assert_eq!(*in_gap.borrow(), "old", "the update came while the pass had yielded");
+    assert_eq!(SEEN.with(|s| s.borrow().clone()), ["new"]);
+    slow.destroy();
+    OTHER_APP.with(|a| a.borrow_mut().take()).unwrap().destroy();
+}
+
+/// `after_dom_work` from an effect that updates another app (the editor's live preview): the
+/// pass may yield right after the effect, with that update queued; the callback waits for it.
+#[wasm_bindgen_test]
+async fn after_dom_work_waits_for_an_update_queued_by_an_effect() {
+    other_app().await;
+    let slow = yew::Renderer::<Slow>::with_root_and_props(
+        fresh_div(),
+        SlowProps { label: "slow", render_ms: 0.0, effect_ms: 40.0 },
+    )
+    .render();
+    eventually("the callback", || SEEN.with(|s| !s.borrow().is_empty())).await;
+    assert_eq!(SEEN.with(|s| s.borrow().clone()), ["new"]);
+    slow.destroy();
+    OTHER_APP.with(|a| a.borrow_mut().take()).unwrap().destroy();
+}

@@ -284,7 +284,7 @@ pub fn hydratable_root(host: &Element, key: &str) -> Option<Element> {
     }
     if !intact {
         gloo::console::warn!(
-            "report-widget: the prerendered report in this host is not the markup the server wrote (changed by hand, by the CMS or by a browser extension?); it is rendered afresh from the payload.",
+            "report-widget: the prerendered report in this host is not the markup the server wrote (edited by hand, the CMS or a browser extension?): rendered afresh from the payload.",
             host.clone()
         );
     }

@@ -287,8 +287,7 @@ pub fn percent(part: f64, whole: f64) -> Decimal {
     let rate = part / whole * 100.0;
     // Rounding never hides that work was done or left: work not all done never reads 100.0%
     // (1999 of 2000 is 99.95%), nor some done 0.0% (1 of 3000 is 0.03%): off by under 0.1 point.
-    let shown = if part < whole { rate.min(99.9) } else { rate };
-    Decimal::from_f64(if part > 0.0 { shown.max(0.1) } else { shown }, 1)
+    Decimal::from_f64(if part > 0.0 && part < whole { rate.clamp(0.1, 99.9) } else { rate }, 1)
 }
 
 /// Month name: "4月" / "Apr".

@@ -1652,9 +1652,12 @@ impl Component for EditorApp {
 
     fn rendered(&mut self, _ctx: &Context<Self>, _first: bool) {
         if let Some(index) = self.to_follow {
-            // After the preview's own render, which this render may have started.
+            // After the preview's own render, which this render may have started. Not from a
+            // timeout: Yew's scheduler yields to the browser every 16 ms and continues in a
+            // timeout of its own, so the preview's render could come after one queued here (the
+            // preview then never followed).
             let send = self.send.clone();
-            Timeout::new(0, move || send.emit(Msg::Follow(index))).forget();
+            yew::scheduler::after_dom_work(Box::new(move || send.emit(Msg::Follow(index))));
         }
         if let Some(ids) = self.focus_if_lost.take() {
             if dom::focus_lost() {
@@ -1662,8 +1665,9 @@ impl Component for EditorApp {
             }
         }
         if std::mem::take(&mut self.keep_focus_in_view) {
-            // After the fields, which take the new messages from context in renders of their own.
-            Timeout::new(0, dom::focused_into_view).forget();
+            // After the fields, which take the new messages from context in renders of their own
+            // (which Yew may put off past a timeout queued now: see `to_follow` above).
+            yew::scheduler::after_dom_work(Box::new(dom::focused_into_view));
         }
         match self.focus.take() {
             Some(Focus::Ids(ids)) => {

@@ -444,6 +444,11 @@ impl Scheduler {
             && self.render_first.inner.is_empty()
             && self.render.inner.is_empty()
             && self.render_priority.inner.is_empty()
+            // report-widget patch (vendor/README.md): nor a props update or a message queued
+            // by a `rendered` (one app updating another from it): renders still to come, which
+            // the callbacks of `after_dom_work`, run where the pass yields, must not precede.
+            && self.props_update.inner.is_empty()
+            && self.update.inner.is_empty()
     }
 
     /// Fill vector with tasks to be executed according to Runnable type execution priority
