@@ -190,9 +190,9 @@ mod imp {
     /// which the chart takes, cannot scroll the page.
     pub fn reveal_active(plot: &NodeRef) {
         let Some(plot) = plot.cast::<Element>() else { return };
-        // After the render the key's dispatch queued: Yew's microtask, queued first. (Were Yew
-        // to defer that render to a later task, this would reveal the item before, as harmless.)
-        wasm_bindgen_futures::spawn_local(async move {
+        // After the render the key's dispatch queued, even where Yew's scheduler had yielded
+        // in the middle of a pass and draws it in a later task (`after_dom_work`, a patch).
+        yew::scheduler::after_dom_work(Box::new(move || {
             let options = ScrollIntoViewOptions::new();
             options.set_block(ScrollLogicalPosition::Nearest);
             for selector in ["[data-active]", "[data-active] .rw-tip"] {
@@ -200,7 +200,7 @@ mod imp {
                     element.scroll_into_view_with_scroll_into_view_options(&options);
                 }
             }
-        });
+        }));
     }
 
     pub fn target_attribute(e: &yew::events::MouseEvent, attribute: &str) -> Option<String> {
