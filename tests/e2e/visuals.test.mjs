@@ -1040,8 +1040,8 @@ test("on a phone, a focused bar chart's keyboard hint and its first tooltip do n
   await p.context().close();
 });
 
-test("a focused chart's keyboard hint covers none of its legend's chips or downloads, wide or narrow", async () => {
-  for (const width of [1280, 320]) {
+test("a focused chart's keyboard hint covers none of its legend's chips or downloads, wide or narrow; its lines break between phrases", async () => {
+  for (const width of [1280, 360, 320]) {
     const p = await open("/zh.html", { width, height: 900 });
     const plots = root(p).locator(".rw-plot");
     for (let i = 0; i < (await plots.count()); i++) {
@@ -1058,6 +1058,20 @@ test("a focused chart's keyboard hint covers none of its legend's chips or downl
       });
       assert.deepEqual(covered, [], `${width} px, chart ${i}`);
     }
+    // Its lines break between phrases, not inside one: "关闭提示框" stayed split, "框" alone on
+    // the second line, on a 360 px phone.
+    await plots.first().focus();
+    const phrases = await plots.first().evaluate((plot) => {
+      const text = plot.querySelector(".rw-plot-hint").firstChild;
+      return ["聚焦图表后", "用方向键逐项查看", "关闭提示框"].map((phrase) => {
+        const range = document.createRange();
+        const at = text.data.indexOf(phrase);
+        range.setStart(text, at);
+        range.setEnd(text, at + phrase.length);
+        return `${phrase}: ${new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size} line(s)`;
+      });
+    });
+    assert.deepEqual(phrases, ["聚焦图表后: 1 line(s)", "用方向键逐项查看: 1 line(s)", "关闭提示框: 1 line(s)"], `${width} px`);
     await p.context().close();
   }
 });
