@@ -554,21 +554,30 @@ fn Slow(props: &SlowProps) -> yew::Html {
     yew::use_effect_with((), move |_| {
         if effect_ms > 0.0 {
             busy(effect_ms);
-            OTHER_APP.with(|app| {
-                let mut app = app.borrow_mut();
-                let app = app.as_mut().expect("the other app is mounted");
-                app.update(SlowProps { label: "new", render_ms: 0.0, effect_ms: 0.0 });
-            });
-            let root = document().get_element_by_id("other-app").unwrap();
-            yew::scheduler::after_dom_work(Box::new(move || SEEN.with(|s| s.borrow_mut().push(text(&root)))));
+            update_other_app_then_record_it();
         }
     });
     yew::html! { <p>{ props.label }</p> }
 }
 
+/// Updates the other app to "new", then has `after_dom_work` record its text in `SEEN`.
+fn update_other_app_then_record_it() {
+    OTHER_APP.with(|app| {
+        let mut app = app.borrow_mut();
+        let app = app.as_mut().expect("the other app is mounted");
+        app.update(SlowProps { label: "new", render_ms: 0.0, effect_ms: 0.0 });
+    });
+    let root = document().get_element_by_id("other-app").unwrap();
+    yew::scheduler::after_dom_work(Box::new(move || SEEN.with(|s| s.borrow_mut().push(text(&root)))));
+}
+
 /// Mounts the app that another one updates, and waits for its first render.
 async fn other_app() -> Element {
     SEEN.with(|s| s.borrow_mut().clear());
+    // The other app of an earlier test, destroyed, left its empty root behind, under the id.
+    if let Some(earlier) = document().get_element_by_id("other-app") {
+        earlier.remove();
+    }
     let root = fresh_div();
     root.set_id("other-app");
     let app = yew::Renderer::<Slow>::with_root_and_props(
@@ -591,14 +600,10 @@ async fn after_dom_work_waits_for_an_update_made_while_yew_has_yielded() {
     let in_gap = Rc::new(std::cell::RefCell::new(String::new()));
     {
         // Queued before the long pass starts, this runs where the pass yields.
-        let (other, in_gap) = (other.clone(), in_gap.clone());
+        let in_gap = in_gap.clone();
         gloo::timers::callback::Timeout::new(0, move || {
             *in_gap.borrow_mut() = text(&other);
-            OTHER_APP.with(|app| {
-                app.borrow_mut().as_mut().unwrap().update(SlowProps { label: "new", render_ms: 0.0, effect_ms: 0.0 })
-            });
-            let other = other.clone();
-            yew::scheduler::after_dom_work(Box::new(move || SEEN.with(|s| s.borrow_mut().push(text(&other)))));
+            update_other_app_then_record_it();
         })
         .forget();
     }
