@@ -614,8 +614,17 @@ fn the_rendered_report_keeps_the_accessibility_contract() {
     assert_eq!(count(&zh, "<summary>原文<span class=\"rw-sr\">："), count(&zh, "<summary>"));
     assert!(zh.contains("<summary>原文<span class=\"rw-sr\">：处罚金额</span></summary>"));
     // A ranking's caption names its group only where the caption does not already.
-    assert!(zh.contains(">五区排名<span class=\"rw-caption-hint"), "not 五区排名（五区）");
-    assert!(render(Lang::En).contains(">Ranks among the five districts<span class=\"rw-caption-hint"));
+    assert!(zh.contains(">五区排名</span><span class=\"rw-caption-hint"), "not 五区排名（五区）");
+    assert!(render(Lang::En).contains(">Ranks among the five districts</span><span class=\"rw-caption-hint"));
+    // The table's scroll frame and its download button are named by the caption's title alone:
+    // the sorting hint is heard once, with the table.
+    let title_id = |attribute: &str| {
+        let from = zh.find(attribute).expect(attribute) + attribute.len();
+        zh[from..from + zh[from..].find('"').unwrap()].to_string()
+    };
+    let frame = title_id("role=\"region\" aria-labelledby=\"");
+    assert!(zh.contains(&format!("<span id=\"{frame}\">五区排名</span>")), "{frame}");
+    assert_eq!(title_id("<button type=\"button\" aria-describedby=\""), frame);
     // A long month reward wraps after a thousands separator, not inside a group.
     assert!(render(Lang::En).contains("<span class=\"rw-month-reward\">1,<wbr>000,<wbr>000</span>"));
     assert_eq!(render(Lang::Zh), render(Lang::Zh), "rendering is deterministic");

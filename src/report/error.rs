@@ -20,8 +20,9 @@ pub fn error_panel(problems: &[Problem], lang: Lang) -> Html {
     for p in problems.iter().take(MAX_LISTED) {
         let (location, message) = (p.location_in(lang), p.message(lang));
         out.raw("<li>");
-        // A page's mistake names its place in the message already (data-src="…": …).
-        if !message.starts_with(location.as_str()) {
+        // A page's mistake names its place in the message already (data-src="…": …); the
+        // whole payload's place ("/": too large, not an object) would tell a reader nothing.
+        if location != "/" && !message.starts_with(location.as_str()) {
             out.element("<code>", &location, "</code> ");
         }
         out.text(message).raw("</li>");

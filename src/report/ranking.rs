@@ -129,8 +129,10 @@ pub fn RankingTable(props: &RankingTableProps) -> Html {
             // for its table (Chromium 92, which shows no cards) has no other keyboard way in.
             <div class="rw-table-wrap" tabindex="0" role="region" aria-labelledby={caption_id.clone()}>
                 <table class="rw-table rw-stack" aria-rowcount={(total + 1).to_string()}>
-                    <caption id={caption_id}>
-                        { text_in(env.lang, &table.caption(&props.caption, env.lang)) }
+                    // The frame and the download button are named by the title alone: the
+                    // hint, read with the table's name, would be heard three times.
+                    <caption>
+                        <span id={caption_id}>{ text_in(env.lang, &table.caption(&props.caption, env.lang)) }</span>
                         <span class="rw-caption-hint rw-control">{ t.sort_hint }</span>
                     </caption>
                     <thead>

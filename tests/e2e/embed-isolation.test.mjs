@@ -93,6 +93,15 @@ const session = browserAndDist({
 ${payloadScript("water", WATER)}`,
       }),
     },
+    // A page's language switch: two hosts, one `hidden`, under rules that hit every host.
+    "/hidden.html": {
+      body: portalPage({
+        head: '<link rel="stylesheet" href="/hostile.css">',
+        body: `<div id="in-zh" data-report-widget data-payload="water" data-lang="zh"></div>
+<div id="in-en" data-report-widget data-payload="water" data-lang="en" hidden></div>
+${payloadScript("water", WATER)}`,
+      }),
+    },
     // A CMS's scrolling box (a tab panel, a "more" area) that is not positioned, inside one that is.
     "/scroll-box.html": {
       body: portalPage({
@@ -196,6 +205,28 @@ test("in a page's scrolling box, the widget's text for screen readers stays in t
   }));
   assert.ok(sizes.box > 3000, `the report scrolls in its box (${sizes.box} px)`);
   assert.equal(sizes.page, sizes.window, `the page itself does not scroll (${JSON.stringify(sizes)})`);
+  await page.close();
+});
+
+test("a host with the `hidden` attribute is not shown, and is when the page takes the attribute off (a language switch between two hosts), whatever the page's other rules on hosts", async () => {
+  const page = await session.browser.newPage({ viewport: { width: 1280, height: 800 } });
+  await page.goto(`${session.server.url}/hidden.html`);
+  assert.deepEqual(await settled(page), ["ready", "ready"]);
+  const shown = () =>
+    page.evaluate(() =>
+      ["in-zh", "in-en"].map((id) => {
+        const box = document.getElementById(id).getBoundingClientRect();
+        return box.width > 0 && box.height > 0;
+      }),
+    );
+  assert.deepEqual(await shown(), [true, false], "the hidden host takes no room");
+  await page.evaluate(() => {
+    document.getElementById("in-zh").hidden = true;
+    document.getElementById("in-en").hidden = false;
+  });
+  assert.deepEqual(await shown(), [false, true], "the switch shows the other report");
+  const english = await page.evaluate(() => document.getElementById("in-en").shadowRoot.querySelector("h2").textContent);
+  assert.match(english, /[A-Za-z]/, `the shown host is the English report (${english})`);
   await page.close();
 });
 
