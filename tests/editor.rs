@@ -432,6 +432,16 @@ fn figures_in_cells_keep_their_hedges_and_units() {
         (fig.number.unwrap_or_default(), fig.qualifier, fig.unit)
     };
     assert_eq!(read("300以上"), ("300".into(), Some("at_least"), None));
+    // A sheet's signs, and WeChat's “10万+”: “数值写 20，单位写“万+”” spoilt the unit.
+    assert_eq!(read("10万+"), ("10".into(), Some("more_than"), Some("万".into())));
+    assert_eq!(read("500+"), ("500".into(), Some("more_than"), None));
+    assert_eq!(read("500＋人次"), ("500".into(), Some("more_than"), Some("人次".into())));
+    assert_eq!(read("≥95%"), ("95".into(), Some("at_least"), Some("%".into())));
+    assert_eq!(read("＞300"), ("300".into(), Some("more_than"), None));
+    assert_eq!(read("<5"), ("5".into(), Some("less_than"), None));
+    assert_eq!(read("≈20万"), ("20".into(), Some("about"), Some("万".into())));
+    assert_eq!(read("+3"), ("3".into(), None, None), "a sign");
+    assert_eq!(read("+"), ("".into(), None, None));
     assert_eq!(read("300件以上"), ("300".into(), Some("at_least"), Some("件".into())));
     assert_eq!(read("300左右"), ("300".into(), Some("about"), None));
     assert_eq!(read("超20万"), ("20".into(), Some("more_than"), Some("万".into())));
@@ -644,6 +654,62 @@ fn a_comma_for_a_decimal_point_is_kept_and_its_reading_suggested() {
         ]
     );
     assert!(said[0].needs_check());
+}
+
+#[test]
+fn a_comma_for_a_decimal_point_before_a_unit_is_said_with_the_unit_and_the_other_rows_are_not_warned() {
+    let rows = table::parse("乡镇\t合格率\n甲镇\t98.5%\n乙镇\t96,8%\n丙镇\t95.1%\n", '\t').rows;
+    let map = mapping::guess_mapping(Target::Ranking, &rows, true);
+    assert_eq!(map, [Field::Label, Field::Value]);
+    let built = mapping::build(Target::Ranking, Some(rows[0].as_slice()), &rows[1..], &map, &HashSet::new(), "r");
+    assert_eq!(built.entries[1]["value"], "96,8%", "kept as written");
+    assert!(built.notes.contains(&Note::DecimalComma { row: 1, cell: "96,8%".into(), reading: "96.8%".into() }));
+    // The row kept as text is no row "without a unit": the rows with % are not each warned.
+    assert!(!built.notes.iter().any(|n| matches!(n, Note::UnitOnSome { .. })), "{:?}", built.notes);
+    assert_eq!(report_widget::format::figure::decimal_comma("１２，５万").as_deref(), Some("12.5万"));
+    assert_eq!(report_widget::format::figure::decimal_comma("1,234件"), None, "a thousands separator");
+    assert_eq!(report_widget::format::figure::decimal_comma("1,5,7%"), None);
+}
+
+#[test]
+fn a_sheet_that_compares_two_years_imports_this_years_figure() {
+    let guess = |tsv: &str| {
+        let rows = table::parse(tsv, '\t').rows;
+        mapping::guess_mapping(Target::Metrics, &rows, true)
+    };
+    use Field::{Change, Ignore, Label, Value};
+    // Last year's column came first and was taken as the value, beside this year's change.
+    assert_eq!(guess("指标\t上年\t本年\t同比\n全年供水总量\t3056.2\t3215.6\t5.2%\n"), [Label, Ignore, Value, Change]);
+    assert_eq!(guess("指标\t去年同期\t本期\t同比\n供水量\t3056.2\t3215.6\t5.2%\n"), [Label, Ignore, Value, Change]);
+    // A column headed plainly 数值 is the value, not one headed 上年数值.
+    assert_eq!(guess("指标\t上年数值\t数值\t同比\n供水量\t3056.2\t3215.6\t5.2%\n"), [Label, Ignore, Value, Change]);
+    // Of two years, the later is the report's, whichever column comes first.
+    assert_eq!(guess("指标\t2022年\t2023年\t增减（%）\n供水量\t3056.2\t3215.6\t5.2\n"), [Label, Ignore, Value, Change]);
+    assert_eq!(guess("指标\t２０２３年数值\t2022年数值\n供水量\t3215.6\t3056.2\n"), [Label, Value, Ignore]);
+    // A change against last year is still the change.
+    assert_eq!(guess("指标\t本年\t比上年增减\n供水量\t3215.6\t5.2%\n"), [Label, Value, Change]);
+    assert_eq!(guess("指标\t2023年\t比2022年增减\n供水量\t3215.6\t5.2%\n"), [Label, Value, Change]);
+    // One year alone changes nothing.
+    assert_eq!(guess("指标\t2023年\t同比\n供水量\t3215.6\t5.2%\n"), [Label, Value, Change]);
+    // The earlier year's column is said to be left out.
+    let built = built_from(Target::Metrics, "指标\t上年\t本年\t同比\n全年供水总量\t3056.2\t3215.6\t5.2%\n");
+    assert_eq!(built.entries[0]["value"].to_string(), "3215.6");
+    assert!(built.notes.contains(&Note::ColumnNotImported { column: 1, header: Some("上年".into()) }));
+}
+
+#[test]
+fn a_unit_column_of_towns_with_a_note_in_brackets_and_an_average_row_names_the_rows() {
+    let rows = table::parse(
+        "单位\t考核得分\t名次\n城关镇\t98.5\t1\n河口镇（含开发区）\t97\t2\n石桥镇\t96.5\t3\n全县平均\t97.3\t\n",
+        '\t',
+    )
+    .rows;
+    let map = mapping::guess_mapping(Target::Ranking, &rows, true);
+    assert_eq!(map, [Field::Label, Field::Value, Field::ValueRank]);
+    let built = mapping::build(Target::Ranking, Some(rows[0].as_slice()), &rows[1..], &map, &HashSet::new(), "r");
+    assert_eq!(built.entries.len(), 3, "the average row is left out");
+    assert_eq!(built.entries[1]["label"], "河口镇（含开发区）");
+    assert!(built.notes.iter().any(|n| matches!(n, Note::AverageRow { .. })));
 }
 
 #[test]

@@ -404,6 +404,20 @@ fn a_number_written_as_text_says_what_to_write_instead() {
     // the same advice as the editor's import ("1,200" above is a thousands separator).
     assert_eq!(message("12，5").0, "应为数字，实际是文字“12，5”：若是 12.5（小数点写成了逗号），请写 12.5");
     assert!(message("97,5").1.ends_with(": if it is 97.5 (a comma for the decimal point), write 97.5"));
+    // WeChat's “10万+”: more than 10, unit 万 (the unit was “万+”).
+    let (zh, _) = message("10万+");
+    let advice = zh.split_once("”：").unwrap().1;
+    assert!(
+        advice.starts_with("数值写 10，限定词选“超过 N”") && advice.contains("单位写“万”") && !advice.contains('+'),
+        "{zh}"
+    );
+    // With a unit: the advice for the number with its unit (a European-locale sheet's 96,8%).
+    let (zh, en) = message("96,8%");
+    assert!(zh.starts_with("应为数字，实际是文字“96,8%”：若是 96.8%（小数点写成了逗号），数值写 96.8"), "{zh}");
+    assert!(
+        en.contains("if it is 96.8% (a comma for the decimal point), write 96.8 as the value") && en.contains("%"),
+        "{en}"
+    );
     // What a table writes for no figure: none (0) or not known, which only the report can say.
     for none in ["无", "—", "/"] {
         assert!(
@@ -567,6 +581,29 @@ fn counts_and_resolved_counts_cannot_be_negative() {
     );
     p["sections"][1]["items"][0]["value"] = json!(120);
     assert_eq!(pointers(&p), ["/sections/1/items/0/resolved"]);
+}
+
+#[test]
+fn a_resolved_count_beside_a_total_in_ten_thousands_is_told_the_totals_unit() {
+    // “超过20万件”, imported as 20 with the unit 万件, and 198000 resolved as the sheet wrote it.
+    let mut p = minimal();
+    let item = &mut p["sections"][1]["items"][0];
+    item["value"] = json!(20);
+    item["unit"] = json!("万件");
+    item["resolved"] = json!(198000);
+    let found = problems(&p);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(
+        found[0].zh,
+        "已办结数 198000 应在 0 到总数 20 之间；若已办结是 198000件，而数值以“万件”计，已办结也应以“万件”写：19.8"
+    );
+    assert!(found[0].en.ends_with("write the resolved count in “万件” too: 19.8"), "{}", found[0].en);
+    // No such advice where the count would not fit either, or the unit has no magnitude.
+    p["sections"][1]["items"][0]["resolved"] = json!(300000);
+    assert!(!problems(&p)[0].zh.contains("；"));
+    p["sections"][1]["items"][0]["unit"] = json!("件");
+    p["sections"][1]["items"][0]["resolved"] = json!(21);
+    assert!(!problems(&p)[0].zh.contains("；"));
 }
 
 #[test]
@@ -888,6 +925,29 @@ fn a_report_or_a_section_with_nothing_to_show_is_pointed_out_to_its_authors() {
     let first = &validate::advice(&report)[0];
     assert_eq!(first.severity, Severity::Warning, "advice, not an error: a draft may be half done");
     assert!(first.zh.contains("本节还没有内容") && first.en.contains("no entries yet"), "{first:?}");
+}
+
+#[test]
+fn a_source_link_that_a_browser_would_read_as_a_path_on_this_site_gets_the_address_meant() {
+    // Accepted without a word, these opened a page of the portal itself
+    // (http://portal/www.shuiwu.gov.cn/…, http://portal/https%EF%BC%9A//x.gov.cn/a.html).
+    let advice_for = |url: &str| {
+        let mut p = minimal();
+        p["meta"]["source_url"] = json!(url);
+        let report = validate::from_value(&p).expect("valid: a path on this site is allowed");
+        validate::advice(&report).into_iter().find(|a| a.pointer == "/meta/source_url")
+    };
+    let found = advice_for("www.shuiwu.gov.cn/xxgk/2024/report.html").expect("advice");
+    assert_eq!(found.severity, Severity::Warning);
+    assert!(found.zh.ends_with("请写成“https://www.shuiwu.gov.cn/xxgk/2024/report.html”"), "{}", found.zh);
+    assert!(advice_for("x.gov.cn/a.html").unwrap().en.ends_with("write “https://x.gov.cn/a.html”"));
+    // A Chinese input method's colon or slashes.
+    assert!(advice_for("https：//x.gov.cn/a.html").unwrap().zh.ends_with("“https://x.gov.cn/a.html”"));
+    assert!(advice_for("http:／／x.gov.cn").unwrap().zh.ends_with("“http://x.gov.cn”"));
+    // Paths on this site, and full addresses, get none.
+    for fine in ["/xxgk/2024/report.html", "report.html", "../2024/report.html", "https://x.gov.cn/a.html", "?id=3"] {
+        assert!(advice_for(fine).is_none(), "{fine}");
+    }
 }
 
 #[test]

@@ -631,6 +631,21 @@ fn the_rendered_report_keeps_the_accessibility_contract() {
 }
 
 #[test]
+fn the_error_panel_names_each_problems_place_but_not_the_whole_payloads() {
+    let problems = |payload: &str| validate::load(payload).unwrap_err().problems();
+    let panel = |problems: Vec<report_widget::validate::Problem>| {
+        render_to_string(Outcome::Problems { problems: Rc::new(problems), lang: Lang::En })
+    };
+    // "/" (the whole payload: too large, not an object) told a webmaster nothing.
+    let whole = panel(problems("[1, 2]"));
+    assert!(whole.contains("<li>") && !whole.contains("<code>"), "{whole}");
+    let mut p: serde_json::Value = serde_json::from_str(PAYLOAD).unwrap();
+    p["meta"]["date"] = serde_json::json!("2022年3月3日");
+    let placed = panel(problems(&p.to_string()));
+    assert!(placed.contains("<code>/meta/date</code>"), "{placed}");
+}
+
+#[test]
 fn the_theme_reaches_the_markup() {
     let outcome = || Outcome::Report(Rc::new(view(Lang::Zh)));
     let plain = render_themed(outcome(), Theme::default());

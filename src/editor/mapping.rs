@@ -223,6 +223,11 @@ fn header_word(cell: &str) -> Option<(Field, usize)> {
     if cell.is_empty() {
         return None;
     }
+    // 上年, 上年数值, 去年同期: a sheet that compares two years gives the earlier one a column
+    // too, which is never the value (a report shows this year's figure, and its change).
+    if PRIOR_WORDS.iter().any(|w| cell.contains(w)) && !is_change_header(&cell) {
+        return Some((Field::Ignore, 0));
+    }
     // “单位名称” (“Unit name”), in a bureau's sheet, is an organisation's name, not a unit.
     let words: Vec<&str> = cell.split(|c: char| !c.is_alphanumeric()).collect();
     if (cell.contains("单位") && cell.contains("名称") && !cell.contains("英文"))
@@ -258,6 +263,31 @@ fn header_word(cell: &str) -> Option<(Field, usize)> {
         // 未办结, 未结案数: what is not resolved yet.
         .filter(|(f, _)| !(*f == Field::Resolved && cell.contains('未')))
         .find_map(|(f, words)| words.iter().position(matches).map(|i| (*f, i)))
+}
+
+/// Words of a header for an earlier period than the report's.
+const PRIOR_WORDS: &[&str] =
+    &["上年", "去年", "上一年", "前一年", "上年度", "上期", "基期", "last year", "previous", "prior year"];
+
+/// Whether a header (lowercased) names a change between two periods (同比, 比上年增减, 较2022年),
+/// not a period's figure.
+fn is_change_header(cell: &str) -> bool {
+    CHANGE_WORDS.iter().any(|w| cell.contains(w))
+        || cell.contains(['比', '较', '增', '减', '升', '降', '涨', '跌', '±'])
+        || cell.contains(" vs")
+}
+
+/// The year a header names (“2023年”, “2022年数值”, “２０２３”): four digits from 1900 to 2199,
+/// not in a change's header (“比2022年增长”).
+fn header_year(cell: &str) -> Option<u32> {
+    let cell: String = cell.trim().to_lowercase().chars().map(crate::format::figure::ascii_digit).collect();
+    if is_change_header(&cell) {
+        return None;
+    }
+    cell.split(|c: char| !c.is_ascii_digit())
+        .filter(|run| run.len() == 4)
+        .filter_map(|run| run.parse().ok())
+        .find(|year| (1900..2200).contains(year))
 }
 
 /// The unit a header gives its column in brackets: “数量（件）”, “金额(万元)”, “Fines (yuan)”.
@@ -397,6 +427,18 @@ pub fn guess_mapping(target: Target, rows: &[Vec<String>], header: bool) -> Vec<
                 word => word,
             })
             .collect();
+        // 2022年 | 2023年 | 增减: of the years the header names, the latest is the report's;
+        // an earlier year's column is never the value, as 上年's is not (`header_word`).
+        let years: Vec<Option<u32>> = rows[0].iter().map(|cell| header_year(cell)).collect();
+        let latest = years.iter().flatten().max().copied();
+        let named: Vec<Option<(Field, usize)>> = named
+            .into_iter()
+            .zip(&years)
+            .map(|(word, year)| match (year, latest) {
+                (Some(year), Some(latest)) if *year < latest => Some((Field::Ignore, 0)),
+                _ => word,
+            })
+            .collect();
         for (col, word) in named.iter().enumerate() {
             let Some((f, rank)) = *word else { continue };
             // A field goes to the column that names it most plainly (the first of equals); a
@@ -474,11 +516,23 @@ const ORGANISATION_ENDINGS: &[&str] = &[
 ];
 
 /// Whether most filled cells of column `col` name organisations or places rather than units.
+/// A name's note in brackets (“河口镇（含开发区）”) is left aside, and so are total and
+/// average rows (“全县平均”), which name no organisation.
 fn organisations(body: &[Vec<String>], col: usize) -> bool {
-    let filled: Vec<&str> =
-        body.iter().filter_map(|r| r.get(col)).map(|c| c.trim()).filter(|c| !c.is_empty()).collect();
-    let named =
-        filled.iter().filter(|c| c.chars().count() >= 2 && ORGANISATION_ENDINGS.iter().any(|e| c.ends_with(e))).count();
+    let filled: Vec<&str> = body
+        .iter()
+        .filter_map(|r| r.get(col))
+        .map(|c| c.trim())
+        .filter(|c| !c.is_empty() && !is_total(c) && !is_average(c))
+        .collect();
+    let named = filled
+        .iter()
+        .map(|c| match c.strip_suffix(['）', ')']).and_then(|c| c.rsplit_once(['（', '('])) {
+            Some((name, _)) => name.trim(),
+            None => c,
+        })
+        .filter(|c| c.chars().count() >= 2 && ORGANISATION_ENDINGS.iter().any(|e| c.ends_with(e)))
+        .count();
     named * 2 > filled.len()
 }
 
@@ -829,7 +883,9 @@ pub fn build(
     }
     // A unit that some cells of a ranking wrote and other rows' values lack (“86.0%” among bare
     // scores). A case chart's items are of many kinds (12件, 86.5万元, 320).
-    let without = entries.iter().filter(|e| e.get("value").is_some() && e.get("unit").is_none()).count();
+    // (A value kept as text, “96,8%”, has its own note and is no row without a unit.)
+    let without =
+        entries.iter().filter(|e| e.get("value").is_some_and(Value::is_number) && e.get("unit").is_none()).count();
     if target == Target::Ranking && without > 0 {
         for note in &mut notes {
             if let Note::Unit { row, cell, unit } = note {

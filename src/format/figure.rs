@@ -118,6 +118,13 @@ pub(crate) const PREFIXES: &[(&str, &str)] = &[
     ("将近", "nearly"),
     ("接近", "nearly"),
     ("近", "nearly"),
+    // A sheet's signs: “≥95%”, “>300”, “<5”, “≈20”.
+    ("≥", "at_least"),
+    ("＞", "more_than"),
+    (">", "more_than"),
+    ("＜", "less_than"),
+    ("<", "less_than"),
+    ("≈", "about"),
 ];
 
 /// The Chinese magnitudes a unit may be or start with (“万”, “亿元”), each with how many times it
@@ -156,7 +163,13 @@ pub fn parse_figure(cell: &str) -> Figure {
     };
     let end = s.char_indices().find(|(_, c)| !numeric(*c)).map_or(s.len(), |(i, _)| i);
     let (num, rest) = s.split_at(end);
-    let Some(number) = normalize_number(num) else {
+    // “500+”, “500+人次”, “10万+” (a count of reads, as WeChat writes it): more than the number.
+    let plus = |s: &str| s.trim_end().strip_suffix(['+', '＋']).filter(|n| !n.trim().is_empty()).map(str::to_string);
+    let (num, rest) = (plus(num).unwrap_or_else(|| num.to_string()), plus(rest).unwrap_or_else(|| rest.to_string()));
+    if num.len() + rest.len() < s.trim_end().len() {
+        qualifier = qualifier.or(Some("more_than"));
+    }
+    let Some(number) = normalize_number(&num) else {
         return Figure::default();
     };
     let mut rest = rest.trim();
@@ -258,14 +271,17 @@ fn times_ten(literal: &str, zeros: usize) -> String {
 /// The number a figure may mean if its comma is a decimal point: one comma (or a full-width
 /// one, from a Chinese input method) followed by one or two digits (“97,5”, “12，5”, “-0,25”,
 /// and in full-width digits “１２，５”, read as 12.5). A thousands separator is followed by
-/// three (“1,234” is a number). For the editor's import and the validator's message, which give
-/// the same advice.
+/// three (“1,234” is a number). A unit after the digits stays with them (“96,8%” may mean
+/// 96.8%). For the editor's import and the validator's message, which give the same advice.
 pub fn decimal_comma(cell: &str) -> Option<String> {
     let cell: String = cell.trim().chars().map(ascii_digit).collect();
-    let (whole, fraction) = cell.split_once([',', '，'])?;
+    let (whole, rest) = cell.split_once([',', '，'])?;
     let digits = whole.strip_prefix('-').unwrap_or(whole);
+    let fraction = rest.trim_end_matches(|c: char| !c.is_ascii_digit());
+    let unit = &rest[fraction.len()..];
     let plain = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
-    (plain(digits) && plain(fraction) && fraction.len() <= 2).then(|| format!("{whole}.{fraction}"))
+    (plain(digits) && plain(fraction) && fraction.len() <= 2 && !unit.contains([',', '，']))
+        .then(|| format!("{whole}.{fraction}{unit}"))
 }
 
 /// A full-width digit (“３”, from a Chinese input method) as its ASCII digit; any other

@@ -25,6 +25,13 @@ pub fn advice(report: &Report) -> Vec<Problem> {
             "the report has no sections yet: embedded, it shows its title and details but not one figure; add a section",
         ));
     }
+    if let Some((url, meant)) = report.meta.source_url.as_deref().and_then(|url| Some((url, address_meant(url)?))) {
+        out.push(Problem::warning(
+            "/meta/source_url",
+            format!("原文链接“{url}”没有以 http:// 或 https:// 开头，会被当作本站的路径，点开是本站的页面；若是其他网站的网址，请写成“{meant}”"),
+            format!("the source link “{url}” does not start with http:// or https://, so it is read as a path on this site and opens a page of this site; if it is another site's address, write “{meant}”"),
+        ));
+    }
     // "五区第1名" says how many are ranked; "监测站点第5名" does not, and the rank meter's
     // "5 / 12" beside it is not read aloud (the English badge, "5th of 12 …", says it itself).
     for (gi, group) in report.groups.iter().enumerate() {
@@ -233,4 +240,29 @@ fn magnitude_in_english(out: &mut Vec<Problem>, unit: Option<&Text>, pointer: St
             format!("the unit \"{zh}\" holds the magnitude {magnitude} and its English \"{en}\" does not: the English view would make the figure {times_en} times too small; write it in, as in \"× 10,000 cases\" (万) or \"100 million yuan\" (亿)"),
         ));
     }
+}
+
+/// The address a link without a scheme was likely meant to be: one typed with a Chinese input
+/// method's colon or slashes (“https：//…”), or a site's name without its scheme
+/// (“www.x.gov.cn/a.html”, “x.gov.cn/a.html”), which a browser reads as a path on this site.
+fn address_meant(url: &str) -> Option<String> {
+    let typed: String = url
+        .chars()
+        .map(|c| match c {
+            '：' => ':',
+            '／' => '/',
+            c => c,
+        })
+        .collect();
+    if typed != url {
+        let lower = typed.to_ascii_lowercase();
+        return (lower.starts_with("http://") || lower.starts_with("https://")).then_some(typed);
+    }
+    if url.contains(':') || url.starts_with(['/', '.', '?', '#']) {
+        return None;
+    }
+    let host = url.split(['/', '?', '#']).next().unwrap_or_default().to_ascii_lowercase();
+    let site = host.starts_with("www.")
+        || [".cn", ".com", ".net", ".org", ".gov"].iter().any(|tld| host.ends_with(tld) && host.len() > tld.len());
+    site.then(|| format!("https://{url}"))
 }

@@ -124,9 +124,18 @@ fn number_as_string(s: &str, pointer: &str) -> (String, String) {
     }
     // "12，5", "97,5": a comma for the decimal point (the editor's import says the same).
     if let Some(reading) = crate::format::figure::decimal_comma(trimmed) {
+        // "96,8%": the advice for 96.8% (the number, and the unit in its own field).
+        let read = match reading.parse::<f64>() {
+            Ok(_) => (String::new(), String::new()),
+            Err(_) => number_as_string(&reading, pointer),
+        };
+        let advice = (
+            read.0.split_once("”：").map_or_else(|| text!("请写 {reading}"), |(_, advice)| advice.to_string()),
+            read.1.split_once("\": ").map_or_else(|| text!("write {reading}"), |(_, advice)| advice.to_string()),
+        );
         return (
-            text!("{}：若是 {reading}（小数点写成了逗号），请写 {reading}", found.0),
-            text!("{}: if it is {reading} (a comma for the decimal point), write {reading}", found.1),
+            text!("{}：若是 {reading}（小数点写成了逗号），{}", found.0, advice.0),
+            text!("{}: if it is {reading} (a comma for the decimal point), {}", found.1, advice.1),
         );
     }
     // "无", "—": what a table writes where it has no figure. Which is meant, none or not known,

@@ -434,14 +434,41 @@ fn check_case_item(out: &mut Vec<Problem>, item: &CaseItem, at: &At) {
         ));
     }
     if let Some(resolved) = &item.resolved {
-        if resolved.is_negative() || resolved.value() > item.value.value() {
-            out.push(Problem::error(
-                at.key("resolved").pointer(),
+        let beyond = resolved.value() > item.value.value();
+        if resolved.is_negative() || beyond {
+            #[allow(unused_mut)]
+            let (mut zh, mut en) = (
                 text!("已办结数 {resolved} 应在 0 到总数 {} 之间", item.value),
                 text!("resolved ({resolved}) must be between 0 and the total ({})", item.value),
-            ));
+            );
+            #[cfg(feature = "messages")]
+            if let Some((scaled, unit)) = beyond.then(|| in_magnitude_of(resolved, item)).flatten() {
+                let counted = &unit[unit.chars().next().map_or(0, char::len_utf8)..];
+                zh +=
+                    &format!("；若已办结是 {resolved}{counted}，而数值以“{unit}”计，已办结也应以“{unit}”写：{scaled}");
+                en += &format!("; if {resolved} {counted} were resolved, while the value is in “{unit}”, write the resolved count in “{unit}” too: {scaled}");
+            }
+            out.push(Problem::error(at.key("resolved").pointer(), zh, en));
         }
     }
+}
+
+/// A resolved count in the item's unit where that unit starts with a magnitude (20 万件 of
+/// “超过20万”, 198000 resolved → 19.8), if it then fits the total; and that unit.
+#[cfg(feature = "messages")]
+fn in_magnitude_of(resolved: &Decimal, item: &CaseItem) -> Option<(String, String)> {
+    let unit = item.unit.as_ref()?.zh.clone();
+    let places = match unit.chars().next()? {
+        '万' => 4,
+        '亿' => 8,
+        _ => return None,
+    };
+    let (int, frac) = resolved.digits();
+    let digits = format!("{int:0>width$}{frac}", width = places + 1);
+    let point = digits.len() - frac.len() - places;
+    let scaled = format!("{}.{}", &digits[..point], &digits[point..]);
+    let scaled = scaled.trim_end_matches('0').trim_end_matches('.').to_string();
+    (scaled.parse::<f64>().ok()? <= item.value.value()).then_some((scaled, unit))
 }
 
 /// The rules for a month calendar: each marked month from 1 to 12, and marked once.
