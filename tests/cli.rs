@@ -69,7 +69,47 @@ fn usage_errors_exit_two_and_an_unreadable_file_one() {
     assert_eq!(cli(&["frobnicate"]).0, 2);
     let (code, output) = cli(&["validate", "/nonexistent/payload.json"]);
     assert_eq!(code, 1);
-    assert!(output.contains("cannot read"));
+    assert!(output.contains("cannot read: there is no such file"), "{output}");
+    // In plain words, in Chinese too (it said "No such file or directory (os error 2)").
+    let folder = env!("CARGO_TARGET_TMPDIR");
+    let (code, output) = cli(&["validate", "--lang", "zh", "/nonexistent/payload.json", folder]);
+    assert_eq!(code, 1);
+    assert!(output.contains("/nonexistent/payload.json: 无法读取：没有这个文件"), "{output}");
+    assert!(output.contains(&format!("{folder}: 无法读取：这是文件夹，不是文件")), "{output}");
+    // A site's "not found" page saved in the payload's place is named as a web page, as the
+    // widget names it, not as a JSON syntax error at line 1.
+    let page = temp_file("not-found.json", b"\n<!doctype html><title>404</title>");
+    let (code, output) = cli(&["validate", &page]);
+    assert_eq!((code, output.trim()), (1, format!("{page}: the file is a web page (HTML), not JSON").as_str()));
+    let (code, output) = cli(&["--version"]);
+    assert_eq!((code, output.trim()), (0, concat!("report-widget ", env!("CARGO_PKG_VERSION"))));
+}
+
+/// The Lanshan payload with the first item of section `section` given a misspelt qualifier,
+/// `"qualifer"` (its own, or "over").
+fn lanshan_with_qualifer(section: usize) -> String {
+    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/www/reports/lanshan-2021.json")).unwrap();
+    let mut payload: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let item = &mut payload["sections"][section]["items"][0];
+    let qualifier = item.as_object_mut().unwrap().remove("qualifier");
+    item["qualifer"] = qualifier.unwrap_or(serde_json::json!("over"));
+    payload.to_string()
+}
+
+#[test]
+fn validate_strict_fails_a_file_with_warnings() {
+    // A misspelt field is ignored with a warning, and its figure shown without it (5020余人次 as
+    // 5020人次): a publishing job that checks only the exit status needs --strict to see it.
+    let root = env!("CARGO_MANIFEST_DIR");
+    let path = temp_file("strict-qualifer.json", lanshan_with_qualifer(5).as_bytes());
+    let (code, output) = cli(&["validate", &path]);
+    assert_eq!(code, 0, "a warning alone: {output}");
+    assert!(output.contains("unknown field \"qualifer\"") && output.contains(&format!("{path}: ok")));
+    let (code, output) = cli(&["validate", "--strict", &path]);
+    assert_eq!(code, 1, "{output}");
+    assert!(output.contains("unknown field \"qualifer\"") && !output.contains(": ok"), "{output}");
+    let lanshan = format!("{root}/www/reports/lanshan-2021.json");
+    assert_eq!(cli(&["validate", "--strict", &lanshan]).0, 0, "no warnings, no failure");
 }
 
 /// Writes `bytes` to a file of its own in the target directory and returns its path.
@@ -350,7 +390,7 @@ fn a_command_line_mistake_is_named_and_exits_two_never_ignored() {
         (vec!["prerender", lanshan, "--stylesheet", "x.css", "--lang"], "--lang needs a value"),
         (vec!["render", lanshan, lanshan], "one payload file at a time"),
         (vec!["render"], "no payload file"),
-        (vec!["validate", "--strict", lanshan], "unknown option \"--strict\""),
+        (vec!["validate", "--quiet", lanshan], "unknown option \"--quiet\""),
         (vec!["validate", "--lang", "zh"], "no payload file"),
         (vec!["prerender", lanshan, "--inline-css", "--stylesheet", "x.css"], "--inline-css goes with --page"),
         (vec!["prerender", lanshan, "--wasm", "x.wasm"], "--wasm goes with --stylesheet"),
@@ -399,14 +439,7 @@ fn a_command_line_mistake_is_named_and_exits_two_never_ignored() {
 
 #[test]
 fn rendering_says_the_warnings_that_explain_a_missing_qualifier_or_unit() {
-    let root = env!("CARGO_MANIFEST_DIR");
-    let mut payload: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(format!("{root}/www/reports/lanshan-2021.json")).unwrap())
-            .unwrap();
-    let item = &mut payload["sections"][4]["items"][0];
-    let qualifier = item.as_object_mut().unwrap().remove("qualifier");
-    item["qualifer"] = qualifier.unwrap_or(serde_json::json!("over"));
-    let path = temp_file("misspelt-qualifier.json", payload.to_string().as_bytes());
+    let path = temp_file("misspelt-qualifier.json", lanshan_with_qualifer(4).as_bytes());
     for args in [vec!["render", path.as_str()], vec!["prerender", path.as_str(), "--stylesheet", "x.css"]] {
         let (code, out, err) = cli_split(&args);
         assert_eq!(code, 0, "a warning does not stop it: {err}");

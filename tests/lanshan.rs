@@ -74,9 +74,15 @@ fn all_figures(report: &Report) -> Vec<(String, Decimal)> {
 #[test]
 fn a_chart_image_credits_the_report_and_says_when_it_is_synthetic() {
     let view = ReportView::new(&lanshan(), Lang::Zh);
+    // The title names its publisher: said once (it read 来源：临沂市生态环境局兰山分局 · 临沂市…).
+    assert_eq!(view.credit(), "来源：临沂市生态环境局兰山分局关于2021年度法治政府建设情况的报告");
+    let en = ReportView::new(&lanshan(), Lang::En);
+    assert!(en.title.ends_with(&en.publisher) && en.credit() == format!("Source: {}", en.title), "{}", en.credit());
+    let mut other = lanshan();
+    other.meta.title.zh = "2021年度法治政府建设情况的报告".into();
     assert_eq!(
-        view.credit(),
-        "来源：临沂市生态环境局兰山分局 · 临沂市生态环境局兰山分局关于2021年度法治政府建设情况的报告"
+        ReportView::new(&other, Lang::Zh).credit(),
+        "来源：临沂市生态环境局兰山分局 · 2021年度法治政府建设情况的报告"
     );
     let mut synthetic = lanshan();
     synthetic.meta.synthetic = true;

@@ -631,6 +631,53 @@ fn the_rendered_report_keeps_the_accessibility_contract() {
 }
 
 #[test]
+fn a_tables_csv_file_is_made_again_from_the_payload_text_by_its_id() {
+    // What the export module does with a request (`ReportView::csv_of`): the widget's own wasm
+    // sends the payload text, the table's id and a ranking's row order, and builds no rows.
+    let v = view(Lang::Zh);
+    let (file, rows) = v.csv_of("rw-air-ranks_table", &[]).expect("the ranking, by its element id");
+    assert_eq!(file, "五区排名");
+    assert_eq!(rows.len(), 1 + 4, "the heading, then every row in the payload's order");
+    let (_, sorted) = v.csv_of("rw-air-ranks_table", &[3, 0]).unwrap();
+    assert_eq!((sorted.len(), sorted[1][0].as_str(), sorted[2][0].as_str()), (3, "O3浓度", "综合指数"));
+    assert!(v.csv_of("rw-air-ranks", &[]).is_none() && v.csv_of("nowhere", &[]).is_none());
+    let charts: Vec<&ChartView> = v
+        .sections
+        .iter()
+        .flat_map(|s| match &s.body {
+            SectionViewBody::CaseStats(c) => c.charts.iter().map(|c| &**c).collect(),
+            SectionViewBody::Calendar(c) => vec![&*c.chart],
+            _ => vec![],
+        })
+        .collect();
+    for chart in &charts {
+        let (file, rows) = v.csv_of(&chart.id, &[]).expect(&chart.id);
+        assert_eq!((file, rows), (chart.file.clone(), chart.table.csv.clone()));
+    }
+    // A hedged count keeps its qualifier in a column of its own: the number column alone read
+    // 290余 as exactly 290.
+    let notices = charts.iter().flat_map(|c| &c.table.csv).find(|r| r[0] == "下达违法行为限期改正通知书").unwrap();
+    assert_eq!(notices, &["下达违法行为限期改正通知书", "290余件", "余", "290", "件"]);
+    assert_eq!(
+        charts.iter().find(|c| c.table.csv[0][2] == "限定词").map(|c| &c.table.csv[0][..]),
+        Some(&["指标", "数值", "限定词", "数字", "单位"].map(String::from)[..])
+    );
+    // A computed rate says its % in its heading, after the counts' unit: “98.9” before a 件
+    // column read as 98.9件.
+    let completion = charts.iter().find(|c| c.kind == ChartKind::Completion).unwrap();
+    assert_eq!(completion.table.csv[0], ["指标", "已办结", "总数", "单位", "办结率（%，计算）"]);
+    assert!(completion.table.csv.iter().any(|r| r[1..] == ["366", "370", "件", "98.9"]), "{:?}", completion.table.csv);
+    let en = view(Lang::En);
+    let hedged = en.sections.iter().find_map(|s| match &s.body {
+        SectionViewBody::CaseStats(c) => {
+            c.charts.iter().flat_map(|c| c.table.csv.clone()).find(|r| r[2] == "more than")
+        }
+        _ => None,
+    });
+    assert!(hedged.is_some(), "the English qualifier column");
+}
+
+#[test]
 fn the_error_panel_names_each_problems_place_but_not_the_whole_payloads() {
     let problems = |payload: &str| validate::load(payload).unwrap_err().problems();
     let panel = |problems: Vec<report_widget::validate::Problem>| {

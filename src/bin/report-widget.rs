@@ -2,13 +2,15 @@
 //! components.
 //!
 //! ```text
-//! report-widget validate [--lang zh] FILE...  `FILE: PATH: message` per problem; exit 1 if any file is invalid
+//! report-widget validate [--lang zh] [--strict] FILE...  `FILE: PATH: message` per problem; exit 1 if any file is invalid
+//!     (with --strict, also if any has warnings: a misspelt field such as "qualifer")
 //! report-widget schema                    the payload's JSON Schema
 //! report-widget render FILE [--lang en] [--theme NAME]   the report as HTML (server-side rendering)
 //! report-widget prerender FILE [options]  the embed snippet with the report already inside
 //!     --lang zh|en  --theme NAME  --id ELEMENT_ID  --base URL_OF_DIST/  --dist DIR
 //!     --stylesheet URL [--wasm URL]  --page  --inline-css
 //! report-widget --help                    every command and option
+//! report-widget --version                 the tool's version (the widget's)
 //! ```
 //!
 //! Exit status: 0 done, 1 a payload or file has problems, 2 the command line is wrong.
@@ -30,7 +32,7 @@ mod cli {
     use std::process::ExitCode;
     use std::rc::Rc;
 
-    const USAGE: &str = "usage:\n  report-widget validate [--lang en|zh] FILE...\n  report-widget schema\n  report-widget render FILE [--lang zh|en] [--theme NAME]\n  report-widget prerender FILE [--lang zh|en] [--theme NAME] [--id ID] [--base URL/] [--dist DIR | --stylesheet URL [--wasm URL]] [--page [--inline-css]]";
+    const USAGE: &str = "usage:\n  report-widget validate [--lang en|zh] [--strict] FILE...\n  report-widget schema\n  report-widget render FILE [--lang zh|en] [--theme NAME]\n  report-widget prerender FILE [--lang zh|en] [--theme NAME] [--id ID] [--base URL/] [--dist DIR | --stylesheet URL [--wasm URL]] [--page [--inline-css]]";
 
     const OPTIONS: &str = "
 commands:
@@ -42,6 +44,8 @@ commands:
               without the widget's code), or with --page a whole HTML page
 options:
   --lang zh|en       the report's language (default zh; validate: the messages' language, default en)
+  --strict           validate: a file with warnings fails too (exit 1): a misspelt field
+                     (\"qualifer\") is ignored with a warning, and its figure shown without it
   --theme NAME       light, dark, auto, large, or several (\"dark large\"), as the host's data-theme
   --id ID            prerender: the payload element's id (default: derived from the payload)
   --base URL/        prerender: the URL of the widget's folder on the site (default ./)
@@ -55,6 +59,7 @@ options:
                      and no script (every row of long tables shown, no controls)
   --                 the end of the options: a file named \"-draft.json\" may follow
                      (FILE is always a path: there is no reading from stdin)
+  --version          prints the tool's version (the widget's)
 exit status: 0 done, 1 a payload or file has problems, 2 the command line is wrong
 ";
 
@@ -68,7 +73,7 @@ exit status: 0 done, 1 a payload or file has problems, 2 the command line is wro
     /// A command's options: those with a value, flags, and how many files it takes.
     type Accepts = (&'static [&'static str], &'static [&'static str], Files);
     /// What `validate` takes.
-    const VALIDATE_OPTIONS: Accepts = (&["--lang"], &[], Files::Many);
+    const VALIDATE_OPTIONS: Accepts = (&["--lang"], &["--strict"], Files::Many);
     /// What `render` takes.
     const RENDER_OPTIONS: Accepts = (&["--lang", "--theme"], &[], Files::One);
     /// What `prerender` takes.
@@ -81,6 +86,10 @@ exit status: 0 done, 1 a payload or file has problems, 2 the command line is wro
     pub fn run(args: Vec<String>) -> ExitCode {
         if args.iter().any(|a| a == "--help" || a == "-h") || args.first().is_some_and(|a| a == "help") {
             emit(&format!("{USAGE}\n{OPTIONS}"));
+            return ExitCode::SUCCESS;
+        }
+        if args.first().is_some_and(|a| a == "--version" || a == "-V") {
+            emit(&format!("report-widget {}\n", env!("CARGO_PKG_VERSION")));
             return ExitCode::SUCCESS;
         }
         let outcome = match args.first().map(String::as_str) {
@@ -412,8 +421,11 @@ exit status: 0 done, 1 a payload or file has problems, 2 the command line is wro
     #[derive(Debug, thiserror::Error)]
     enum ReadError {
         /// The file is missing or unreadable.
-        #[error("{path}: cannot read: {cause}")]
+        #[error("{path}: cannot read: {}", cause_words(cause, Lang::En))]
         Unreadable { path: String, cause: std::io::Error },
+        /// The file is a web page (a site's "not found" page saved in its place).
+        #[error("{0}: the file is a web page (HTML), not JSON")]
+        Html(String),
         /// The file starts with a UTF-16 byte-order mark ("Unicode" in Notepad or Excel).
         #[error("{0}: the file is UTF-16 text (\"Unicode\" in Notepad or Excel): save it as UTF-8")]
         Utf16(String),
@@ -429,7 +441,8 @@ exit status: 0 done, 1 a payload or file has problems, 2 the command line is wro
                 return self.to_string();
             }
             match self {
-                ReadError::Unreadable { path, cause } => format!("{path}: 无法读取：{cause}"),
+                ReadError::Unreadable { path, cause } => format!("{path}: 无法读取：{}", cause_words(cause, lang)),
+                ReadError::Html(path) => format!("{path}: 文件是网页（HTML），不是 JSON 数据"),
                 ReadError::Utf16(path) => {
                     format!("{path}: 文件是 UTF-16 文本（记事本或 Excel 的“Unicode”）：请另存为 UTF-8")
                 }
@@ -438,6 +451,18 @@ exit status: 0 done, 1 a payload or file has problems, 2 the command line is wro
                 }
             }
         }
+    }
+
+    /// Why a file could not be read, in plain words where the system's are not (“os error 21”).
+    fn cause_words(cause: &std::io::Error, lang: Lang) -> String {
+        use std::io::ErrorKind;
+        let (en, zh) = match cause.kind() {
+            ErrorKind::NotFound => ("there is no such file", "没有这个文件"),
+            ErrorKind::IsADirectory => ("it is a folder, not a file", "这是文件夹，不是文件"),
+            ErrorKind::PermissionDenied => ("no permission to read it", "没有读取权限"),
+            _ => return cause.to_string(),
+        };
+        (if lang == Lang::Zh { zh } else { en }).to_string()
     }
 
     impl From<ReadError> for Failure {
@@ -455,10 +480,15 @@ exit status: 0 done, 1 a payload or file has problems, 2 the command line is wro
         if text.starts_with(b"\xFF\xFE") || text.starts_with(b"\xFE\xFF") {
             return Err(ReadError::Utf16(path.into()));
         }
-        String::from_utf8(text.to_vec()).map_err(|e| {
+        let text = String::from_utf8(text.to_vec()).map_err(|e| {
             let valid = &text[..e.utf8_error().valid_up_to()];
             ReadError::NotUtf8 { path: path.into(), line: valid.iter().filter(|&&b| b == b'\n').count() + 1 }
-        })
+        })?;
+        // “<!doctype html>”, “<html>”: a page, where a payload was expected (no JSON starts so).
+        if text.trim_start().starts_with('<') {
+            return Err(ReadError::Html(path.into()));
+        }
+        Ok(text)
     }
 
     /// Checks each file and prints its problems, one per line (`FILE: PLACE: message`), in
@@ -466,6 +496,7 @@ exit status: 0 done, 1 a payload or file has problems, 2 the command line is wro
     /// read too, so that `validate *.json > log` keeps every file's outcome.
     fn validate_files(opts: Options) -> Result<(), Failure> {
         let lang = lang_option(opts.value("--lang"), Lang::En).map_err(Failure::Usage)?;
+        let strict = opts.flag("--strict");
         let mut failed = false;
         for path in opts.paths {
             let text = match read(path) {
@@ -476,10 +507,11 @@ exit status: 0 done, 1 a payload or file has problems, 2 the command line is wro
                     continue;
                 }
             };
-            let (mut problems, valid) = match validate::load_checked(&text).map(Checked::with_advice) {
+            let (mut problems, mut valid) = match validate::load_checked(&text).map(Checked::with_advice) {
                 Ok(checked) => (checked.warnings, true),
                 Err(err) => (err.problems(), false),
             };
+            valid &= !strict || problems.is_empty();
             // As the widget's list says them: "Section 2 “…” › Entry 3 “…”: …".
             validate::place::name_places(&text, &mut problems);
             for p in &problems {

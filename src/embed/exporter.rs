@@ -76,15 +76,18 @@ pub fn request(chart: &ChartView, hidden: &[bool], credit: &str, lang: Lang, png
     send(&pack(chart, hidden, credit, lang, png), failed)
 }
 
-/// Asks the loader's bridge to save `rows` (the first is the heading row) as the CSV file
-/// `file`.csv; `failed` as for `request`.
-pub fn request_csv(file: &str, rows: &[Vec<String>], failed: yew::Callback<()>) {
+/// Asks the loader's bridge to save a table of the payload `source` as a CSV file: `table` is a
+/// ranking's element id or a chart's id, `order` a ranking's rows in the reader's order (empty:
+/// the payload's). The export module reads the payload again and writes the rows
+/// (`ReportView::csv_of`), so the widget's own wasm builds none. `failed` as for `request`.
+pub fn request_csv(source: &str, lang: Lang, table: &str, order: &[usize], failed: yew::Callback<()>) {
     let request = Object::new();
-    set(&request, "file", &JsValue::from_str(file));
     set(&request, "format", &JsValue::from_str("csv"));
-    let rows: Array =
-        rows.iter().map(|row| JsValue::from(row.iter().map(|c| JsValue::from_str(c)).collect::<Array>())).collect();
-    set(&request, "rows", &rows);
+    set(&request, "payload", &JsValue::from_str(source));
+    set(&request, "lang", &JsValue::from_str(lang.tag()));
+    set(&request, "table", &JsValue::from_str(table));
+    let order: Array = order.iter().map(|&i| JsValue::from_f64(i as f64)).collect();
+    set(&request, "order", &order);
     send(&request, failed)
 }
 
@@ -158,14 +161,7 @@ pub fn unpack(value: &JsValue) -> Option<Request> {
 /// drawn. False if `value` is not a request.
 pub fn run(value: &JsValue) -> JsValue {
     if text(value, "format").as_deref() == Some("csv") {
-        let Some(file) = text(value, "file") else { return JsValue::FALSE };
-        let rows: Vec<Vec<String>> = list(value, "rows")
-            .iter()
-            .map(|row| Array::from(row).iter().map(|c| c.as_string().unwrap_or_default()).collect())
-            .collect();
-        let csv = crate::format::csv(&rows);
-        crate::report::download_text(&format!("{file}.csv"), "text/csv;charset=utf-8", &csv);
-        return JsValue::TRUE;
+        return JsValue::from_bool(save_csv(value).is_some());
     }
     let Some(request) = unpack(value) else { return JsValue::FALSE };
     let doc = chart_svg(&request.chart, &request.hidden, &request.credit, request.lang);
@@ -175,6 +171,23 @@ pub fn run(value: &JsValue) -> JsValue {
     }
     crate::report::download_text(&format!("{file}.svg"), "image/svg+xml;charset=utf-8", &doc.svg);
     JsValue::TRUE
+}
+
+/// Saves the CSV file a request names (`request_csv`); `None` if it names none.
+#[cfg(feature = "messages")]
+fn save_csv(value: &JsValue) -> Option<()> {
+    let report = crate::validate::load(&text(value, "payload")?).ok()?;
+    let lang = Lang::from_code(&text(value, "lang")?);
+    let order: Vec<usize> = list(value, "order").iter().filter_map(JsValue::as_f64).map(|i| i as usize).collect();
+    let (file, rows) = crate::view::ReportView::new(&report, lang).csv_of(&text(value, "table")?, &order)?;
+    crate::report::download_text(&format!("{file}.csv"), "text/csv;charset=utf-8", &crate::format::csv(&rows));
+    Some(())
+}
+
+/// The widget's own wasm makes no files (the export module does).
+#[cfg(not(feature = "messages"))]
+fn save_csv(_value: &JsValue) -> Option<()> {
+    None
 }
 
 /// Installs a bridge that exports in this very module (the editor page, whose one build holds

@@ -50,6 +50,9 @@ pub enum EmbedError {
     /// The shadow root could not be created on the host.
     #[error("the widget cannot attach to this element ({0}): use a <div>")]
     Attach(String),
+    /// The host is inside another host, whose report takes the place of everything in it.
+    #[error("this host is inside another report-widget host, whose report hides it: move it out")]
+    Nested,
     /// The payload was read but is not a valid report.
     #[error("{0}")]
     Payload(PayloadError),
@@ -107,6 +110,11 @@ impl EmbedError {
             EmbedError::Attach(detail) => vec![Problem::error(
                 "data-report-widget",
                 format!("无法在此元素上显示组件（{detail}）：请改用 <div>"),
+                self.to_string(),
+            )],
+            EmbedError::Nested => vec![Problem::error(
+                "data-report-widget",
+                "此宿主元素在另一个 report-widget 宿主元素之内，被其报告遮住：请移到其外",
                 self.to_string(),
             )],
             EmbedError::TrustedTypes => vec![Problem::error(

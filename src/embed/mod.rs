@@ -250,8 +250,15 @@ fn rerender(host: &Element, relang: bool) -> bool {
         let lang = lang_of(host);
         // `zh-CN` after `zh` is the same report; an error panel has none to show again.
         let same = matches!(&outcome, Outcome::Report(view) if view.lang == lang);
+        // The payload text the shown view was made from, for the new view's CSV files.
+        let source = match &outcome {
+            Outcome::Report(shown) => shown.source.clone(),
+            Outcome::Problems { .. } => Rc::from(""),
+        };
         match &report {
-            Some(report) if !same => outcome = Outcome::Report(Rc::new(ReportView::new(report, lang))),
+            Some(report) if !same => {
+                outcome = Outcome::Report(Rc::new(ReportView::new(report, lang).with_source(source)))
+            }
             _ => {
                 keep_app(id, app, outcome, report.clone());
                 return same;
@@ -289,7 +296,7 @@ fn hydrate(id: u64, host: &Element, lang: Lang) -> bool {
     let Ok(checked) = validate::load_checked(&text) else { return false };
     log_warnings(host, &text, checked.warnings);
     let report = Rc::new(checked.report);
-    let outcome = Outcome::Report(Rc::new(ReportView::new(&report, lang)));
+    let outcome = Outcome::Report(Rc::new(ReportView::new(&report, lang).with_source(text.into())));
     let app = yew::Renderer::<Widget>::with_root_and_props(
         root,
         WidgetProps { outcome: outcome.clone(), theme: host_theme(host), live: true },
@@ -392,6 +399,15 @@ async fn run(id: u64, host: Element, stylesheet: Stylesheet, abort: Option<Abort
         host::announce_error(&host, &err, lang);
         return;
     }
+    // Inside another host, whose report takes the place of everything in it: it would reach
+    // `ready` at 0×0, and the page's author would never learn why it does not show.
+    let mut outer = host.parent_element();
+    while let Some(element) = outer {
+        if element.has_attribute("data-report-widget") {
+            return host::announce_error(&host, &EmbedError::Nested, lang);
+        }
+        outer = element.parent_element();
+    }
     if hydrate(id, &host, lang) {
         return;
     }
@@ -414,7 +430,7 @@ async fn run(id: u64, host: Element, stylesheet: Stylesheet, abort: Option<Abort
         Ok(text) => match validate::load_checked(&text) {
             Ok(checked) => {
                 log_warnings(&host, &text, checked.warnings);
-                Ok(checked.report)
+                Ok((checked.report, Rc::from(text)))
             }
             // The error panel and event wait for the problems' messages (for a syntax error, the
             // likely mistake behind it: a typographic quote, a full-width comma…). They list the
@@ -434,9 +450,9 @@ async fn run(id: u64, host: Element, stylesheet: Stylesheet, abort: Option<Abort
         return; // released while the messages loaded, or the widget failed meanwhile
     }
     let (outcome, report, error) = match outcome {
-        Ok(report) => {
+        Ok((report, source)) => {
             let report = Rc::new(report);
-            (Outcome::Report(Rc::new(ReportView::new(&report, lang))), Some(report), None)
+            (Outcome::Report(Rc::new(ReportView::new(&report, lang).with_source(source))), Some(report), None)
         }
         Err(err) => {
             let problems: Vec<Problem> = err.problems();

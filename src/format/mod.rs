@@ -135,7 +135,21 @@ pub fn unit_space(unit: &str, lang: Lang) -> &'static str {
 
 /// A value with its qualifier and unit, as the report would say it.
 pub fn figure(value: &Decimal, qualifier: Option<Qualifier>, unit: Option<&Text>, lang: Lang) -> FigureParts {
-    let (before, after) = match (lang, qualifier) {
+    let (before, after) = qualifier_words(qualifier, lang);
+    let unit = unit.map(|u| u.get(lang)).unwrap_or_default();
+    let number = number_before(value, unit, lang);
+    // "5万余人", not "5余万人": 余 follows the magnitude, which goes with the number (万 and 亿
+    // are three bytes each).
+    let (number, unit) = match unit.strip_prefix(['万', '亿']) {
+        Some(rest) if !after.is_empty() => (number + &unit[..3], rest),
+        _ => (number, unit),
+    };
+    FigureParts { before: before.to_string(), number, after: after.to_string(), unit: unit.to_string() }
+}
+
+/// A qualifier's words before and after the number: ("超过", ""), ("", "余"), ("more than ", "").
+pub fn qualifier_words(qualifier: Option<Qualifier>, lang: Lang) -> (&'static str, &'static str) {
+    match (lang, qualifier) {
         (_, None) => ("", ""),
         (Lang::Zh, Some(Qualifier::MoreThan)) => ("超过", ""),
         (Lang::Zh, Some(Qualifier::Over)) => ("", "余"),
@@ -148,16 +162,7 @@ pub fn figure(value: &Decimal, qualifier: Option<Qualifier>, unit: Option<&Text>
         (Lang::En, Some(Qualifier::About)) => ("about ", ""),
         (Lang::En, Some(Qualifier::LessThan)) => ("less than ", ""),
         (Lang::En, Some(Qualifier::Nearly)) => ("nearly ", ""),
-    };
-    let unit = unit.map(|u| u.get(lang)).unwrap_or_default();
-    let number = number_before(value, unit, lang);
-    // "5万余人", not "5余万人": 余 follows the magnitude, which goes with the number (万 and 亿
-    // are three bytes each).
-    let (number, unit) = match unit.strip_prefix(['万', '亿']) {
-        Some(rest) if !after.is_empty() => (number + &unit[..3], rest),
-        _ => (number, unit),
-    };
-    FigureParts { before: before.to_string(), number, after: after.to_string(), unit: unit.to_string() }
+    }
 }
 
 /// Whether a change is good news for the reader.

@@ -114,9 +114,9 @@ pub fn ChartFigure(props: &ChartFigureProps) -> Html {
     };
     // The three files come from the export module (fetched on the first download).
     let csv = {
-        let chart = chart.clone();
+        let (source, lang, id) = (env.source.clone(), env.lang, chart.id.clone());
         let dispatch = dispatch.clone();
-        Callback::from(move |_: MouseEvent| dom::export_csv(&chart.file, &chart.table.csv, export_started(&dispatch)))
+        Callback::from(move |_: MouseEvent| dom::export_csv(&source, lang, &id, &[], export_started(&dispatch)))
     };
     // Both ask the export module for an image of what the chart shows now (PNG rasterises the SVG).
     let export_as = |png: bool| {

@@ -138,8 +138,8 @@ mod imp {
         crate::embed::exporter::request(chart, hidden, credit, lang, png, failed)
     }
 
-    pub fn export_csv(file: &str, rows: &[Vec<String>], failed: Callback<()>) {
-        crate::embed::exporter::request_csv(file, rows, failed)
+    pub fn export_csv(source: &str, lang: crate::model::Lang, table: &str, order: &[usize], failed: Callback<()>) {
+        crate::embed::exporter::request_csv(source, lang, table, order, failed)
     }
 
     pub fn location_hash() -> Option<String> {
@@ -251,7 +251,8 @@ mod imp {
         _failed: Callback<()>,
     ) {
     }
-    pub fn export_csv(_file: &str, _rows: &[Vec<String>], _failed: Callback<()>) {}
+    pub fn export_csv(_source: &str, _lang: crate::model::Lang, _table: &str, _order: &[usize], _failed: Callback<()>) {
+    }
     pub fn location_hash() -> Option<String> {
         None
     }
@@ -303,10 +304,11 @@ pub fn export_image(
     imp::export_image(chart, hidden, credit, lang, png, failed)
 }
 
-/// Saves `rows` (the heading row first) as `file`.csv, made by the export module the loader
-/// fetches on demand (as chart images are); `failed` hears if no file could be made.
-pub fn export_csv(file: &str, rows: &[Vec<String>], failed: yew::Callback<()>) {
-    imp::export_csv(file, rows, failed)
+/// Saves the table `table` of the payload `source` (a ranking's rows in `order`) as a CSV
+/// file, made by the export module the loader fetches on demand (as chart images are);
+/// `failed` hears if no file could be made.
+pub fn export_csv(source: &str, lang: crate::model::Lang, table: &str, order: &[usize], failed: yew::Callback<()>) {
+    imp::export_csv(source, lang, table, order, failed)
 }
 
 /// Each row label's rank in the reading order of `lang` (pinyin for Chinese), for sorting a

@@ -71,6 +71,8 @@ pub struct Env {
     /// the next one, wherever the focus is (WCAG 1.4.13).
     pub escapes: u32,
     pub credit: AttrValue,
+    /// `ReportView::source`, for the tables' CSV files.
+    pub source: Rc<str>,
     /// `WidgetProps::live`.
     pub live: bool,
 }
@@ -272,6 +274,7 @@ pub fn Widget(props: &WidgetProps) -> Html {
         printing: state.printing,
         escapes: state.escapes,
         credit: AttrValue::from(view.credit()),
+        source: view.source.clone(),
         live: props.live,
     };
     html! {

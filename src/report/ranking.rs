@@ -95,15 +95,14 @@ pub fn RankingTable(props: &RankingTableProps) -> Html {
     // Made by the export module: if it cannot be loaded, the table says so beside the button,
     // as a chart does beside its downloads (and the console says why).
     let export = {
-        let table = table.clone();
+        let (source, lang, id) = (env.source.clone(), env.lang, props.id.clone());
         let order = order.clone();
-        let lang = env.lang;
         let dispatcher = state.dispatcher();
         Callback::from(move |_: MouseEvent| {
             dispatcher.dispatch(TableAction::ExportFailed(false));
             let failed = dispatcher.clone();
             let failed = Callback::from(move |()| failed.dispatch(TableAction::ExportFailed(true)));
-            dom::export_csv(&table.file, &table.csv_rows(&order, lang), failed);
+            dom::export_csv(&source, lang, &id, &order, failed);
         })
     };
     let labels = [&*table.row_heading, &*table.value_heading, t.col_change, t.col_value_rank, t.col_change_rank];

@@ -30,6 +30,10 @@ pub struct ReportView {
     pub synthetic: bool,
     pub note: Option<String>,
     pub sections: Vec<SectionView>,
+    /// The payload text the view was made from (`with_source`): a table's CSV file is made by
+    /// the on-demand module, which reads it again (the widget's own wasm builds no CSV rows).
+    /// Empty where no file is made (prerendering).
+    pub source: Rc<str>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -241,6 +245,23 @@ pub struct ChartItem {
     pub marked: bool,
 }
 
+/// The heading of a CSV file's qualifier column (not in `Ui`: the widget's own wasm makes no
+/// CSV, and a table of strings keeps every string it holds).
+#[cfg(feature = "messages")]
+fn csv_qualifier_heading(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Zh => "限定词",
+        Lang::En => "Qualifier",
+    }
+}
+
+/// A qualifier as the report's words (“超过”, “余”, “more than”), or nothing.
+#[cfg(feature = "messages")]
+fn qualifier_words(qualifier: Option<Qualifier>, lang: Lang) -> String {
+    let (before, after) = format::qualifier_words(qualifier, lang);
+    format!("{before}{after}").trim().to_string()
+}
+
 /// Rows of text for a data table and its CSV file.
 #[derive(Clone, Debug, PartialEq, Default)]
 pub struct TableView {
@@ -248,7 +269,9 @@ pub struct TableView {
     pub rows: Vec<Vec<String>>,
     /// Which columns hold numbers (right-aligned).
     pub numeric: Vec<bool>,
-    /// The CSV: a header row, then rows with plain numbers in extra columns.
+    /// The CSV: a header row, then rows with plain numbers in extra columns. Built only where
+    /// files are made (the on-demand module, the editor, the tools: `ReportView::csv_of`).
+    #[cfg(feature = "messages")]
     pub csv: Vec<Vec<String>>,
 }
 
@@ -371,7 +394,30 @@ impl ReportView {
             synthetic: meta.synthetic,
             note: opt(&meta.note, lang),
             sections,
+            source: Rc::from(""),
         }
+    }
+
+    /// The view, with the payload text it was made from, for its tables' CSV files.
+    pub fn with_source(self, source: Rc<str>) -> ReportView {
+        ReportView { source, ..self }
+    }
+
+    /// The CSV file of the table `table` (a ranking's element id, `{anchor}_table`, or a chart's
+    /// id): its name without extension, and its rows (the heading row first), a ranking's in
+    /// the reader's `order` (every row in the payload's order where it is empty).
+    #[cfg(feature = "messages")]
+    pub fn csv_of(&self, table: &str, order: &[usize]) -> Option<(String, Vec<Vec<String>>)> {
+        let chart = |c: &ChartView| (c.id == table).then(|| (c.file.clone(), c.table.csv.clone()));
+        self.sections.iter().find_map(|s| match &s.body {
+            SectionViewBody::Ranking(r) if table.strip_suffix("_table") == Some(s.anchor.as_str()) => {
+                let all: Vec<usize> = (0..r.rows.len()).collect();
+                Some((r.file.clone(), r.csv_rows(if order.is_empty() { &all } else { order }, self.lang)))
+            }
+            SectionViewBody::CaseStats(c) => c.charts.iter().find_map(|c| chart(c)),
+            SectionViewBody::Calendar(c) => chart(&c.chart),
+            _ => None,
+        })
     }
 
     /// The line under an exported chart image: where its figures come from ("来源：某局 · 标题"),
@@ -379,7 +425,14 @@ impl ReportView {
     pub fn credit(&self) -> String {
         let t = ui(self.lang);
         let synthetic = if self.synthetic { t.synthetic_credit } else { "" };
-        format!("{}{}{} · {}{synthetic}", t.credit, t.colon, self.publisher, self.title)
+        // A title that starts or ends with its publisher's name (临沂市生态环境局兰山分局关于…的
+        // 报告; "… — Lanshan Branch, …") says it once. (Not `contains`: its string searcher
+        // alone is 0.6 KB of wasm.)
+        let by = match self.title.starts_with(&self.publisher) || self.title.ends_with(&self.publisher) {
+            true => ["", ""],
+            false => [&self.publisher, " · "],
+        };
+        [t.credit, t.colon, by[0], by[1], &self.title, synthetic].concat()
     }
 
     /// The section whose anchor a URL hash names (`#rw-air`), if it is in this report.
@@ -525,6 +578,7 @@ impl RankingView {
     }
 
     /// The table as CSV rows (header first), in the given row order.
+    #[cfg(feature = "messages")]
     pub fn csv_rows(&self, order: &[usize], lang: Lang) -> Vec<Vec<String>> {
         let t = ui(lang);
         let mut out = vec![vec![
@@ -668,18 +722,27 @@ fn bar_chart(items: &[&CaseItem], id: String, title: String, lang: Lang) -> Char
         })
         .collect();
     let summary = bars_summary(t.bar_chart, &title, &chart_items, lang);
-    let mut csv =
-        vec![vec![t.col_item.to_string(), t.col_value.to_string(), t.col_number.to_string(), t.col_unit.to_string()]];
-    let mut rows = Vec::new();
-    for (item, ci) in items.iter().zip(&chart_items) {
-        rows.push(vec![ci.label.clone(), ci.value_text.clone()]);
-        csv.push(vec![
+    let rows = chart_items.iter().map(|ci| vec![ci.label.clone(), ci.value_text.clone()]).collect();
+    // The figure as shown, then as data: its qualifier apart, so that the number column is
+    // never taken for an exact count (290余 is more than 290).
+    #[cfg(feature = "messages")]
+    let csv = std::iter::once(vec![
+        t.col_item.to_string(),
+        t.col_value.to_string(),
+        csv_qualifier_heading(lang).to_string(),
+        t.col_number.to_string(),
+        t.col_unit.to_string(),
+    ])
+    .chain(items.iter().zip(&chart_items).map(|(item, ci)| {
+        vec![
             ci.label.clone(),
             ci.value_text.clone(),
+            qualifier_words(item.qualifier, lang),
             item.value.written().to_string(),
             text_or_empty(item.unit.as_ref(), lang),
-        ]);
-    }
+        ]
+    }))
+    .collect();
     ChartView {
         id,
         file: file_name(&title),
@@ -690,6 +753,7 @@ fn bar_chart(items: &[&CaseItem], id: String, title: String, lang: Lang) -> Char
             headers: vec![t.col_item.to_string(), t.col_value.to_string()],
             rows,
             numeric: vec![false, true],
+            #[cfg(feature = "messages")]
             csv,
         },
         items: chart_items,
@@ -732,12 +796,19 @@ fn completion_chart(items: &[&CaseItem], id: String, title: &str, lang: Lang) ->
     let chart_title = format!("{title}{}{}{}", t.paren_open, t.completion, t.paren_close);
     let mut chart_items = Vec::new();
     let mut rows = Vec::new();
+    // The unit beside the counts, and the rate's % in its heading: “98.9” before a 件 column
+    // read as 98.9件.
+    #[cfg(feature = "messages")]
     let mut csv = vec![vec![
         t.col_item.to_string(),
         t.col_done.to_string(),
         t.col_total.to_string(),
-        t.col_rate.to_string(),
         t.col_unit.to_string(),
+        match lang {
+            Lang::Zh => "办结率（%，计算）",
+            Lang::En => "Rate (%, computed)",
+        }
+        .to_string(),
     ]];
     for item in items {
         let Some(done) = &item.resolved else { continue };
@@ -781,15 +852,16 @@ fn completion_chart(items: &[&CaseItem], id: String, title: &str, lang: Lang) ->
             detail,
             marked: done.value() < total,
         });
-        rows.push(vec![label.clone(), done_text.clone(), total_text.clone(), format!("{percent}%")]);
+        #[cfg(feature = "messages")]
         csv.push(vec![
-            label,
+            label.clone(),
             done.written().to_string(),
             // The hedge kept ("3056余个"); the unit is in its column either way.
-            if item.qualifier.is_some() { total_text } else { item.value.written().to_string() },
-            percent.written().to_string(),
+            if item.qualifier.is_some() { total_text.clone() } else { item.value.written().to_string() },
             unit,
+            percent.written().to_string(),
         ]);
+        rows.push(vec![label, done_text, total_text, format!("{percent}%")]);
     }
     let all_done = chart_items.iter().filter(|i| !i.marked).count();
     let mut summary = format!("{}{}{chart_title}{}", t.completion_chart, t.colon, t.sentence_sep);
@@ -819,6 +891,7 @@ fn completion_chart(items: &[&CaseItem], id: String, title: &str, lang: Lang) ->
             ],
             rows,
             numeric: vec![false, true, true, true],
+            #[cfg(feature = "messages")]
             csv,
         },
         legend: chart_items.len() >= 2,
@@ -832,6 +905,7 @@ fn calendar(c: &CalendarBody, anchor: &str, title: &str, lang: Lang) -> Calendar
     let label = c.label.get(lang).to_string();
     let mut items = Vec::new();
     let mut rows = Vec::new();
+    #[cfg(feature = "messages")]
     let mut csv = vec![vec![
         t.col_month.to_string(),
         label.clone(),
@@ -858,14 +932,15 @@ fn calendar(c: &CalendarBody, anchor: &str, title: &str, lang: Lang) -> Calendar
             detail,
             marked: marked.is_some(),
         });
-        rows.push(vec![name.clone(), status.to_string(), reward_text.clone().unwrap_or_default()]);
+        #[cfg(feature = "messages")]
         csv.push(vec![
-            name,
+            name.clone(),
             status.to_string(),
-            reward_text.unwrap_or_default(),
+            reward_text.clone().unwrap_or_default(),
             reward.map(|r| r.value.written().to_string()).unwrap_or_default(),
             text_or_empty(reward.and_then(|r| r.unit.as_ref()), lang),
         ]);
+        rows.push(vec![name, status.to_string(), reward_text.unwrap_or_default()]);
     }
     let marked_names: Vec<String> = items.iter().filter(|i| i.marked).map(|i| i.label.clone()).collect();
     let rewards: Vec<&str> =
@@ -897,6 +972,7 @@ fn calendar(c: &CalendarBody, anchor: &str, title: &str, lang: Lang) -> Calendar
                 headers: vec![t.col_month.to_string(), label, t.col_reward.to_string()],
                 rows,
                 numeric: vec![false, false, true],
+                #[cfg(feature = "messages")]
                 csv,
             },
             legend: false,

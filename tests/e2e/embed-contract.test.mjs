@@ -92,6 +92,9 @@ const SOURCES = portalPage({
 <div id="both-blank" data-report-widget data-payload="" data-src="" data-lang="en"></div>
 <div id="stalled" data-report-widget data-src="/reports/stalled.json" data-lang="en">
   <p id="stalled-fallback">Annual report 2021: download the PDF.</p>
+</div>
+<div id="outer" data-report-widget data-src="/reports/water.json" data-lang="en">
+  <div id="nested" data-report-widget data-src="/reports/water.json" data-lang="en"></div>
 </div>`,
 });
 // Responses that never end, destroyed when the test is over (the server waits for them).
@@ -231,7 +234,9 @@ test("data-payload naming the wrong element or none, blank attributes, and a dat
     // widget's 60-second limit on the file passes at once, after the other hosts have settled.
     await page.clock.install();
     await page.goto(`${session.server.url}/sources.html`);
-    for (const [id, state] of [["wrong-element", "error"], ["no-element", "error"], ["in-pre", "ready"], ["blank-payload", "ready"], ["both-blank", "error"]]) {
+    const consoleErrors = [];
+    page.on("console", (m) => m.type() === "error" && consoleErrors.push(m.text()));
+    for (const [id, state] of [["wrong-element", "error"], ["no-element", "error"], ["in-pre", "ready"], ["blank-payload", "ready"], ["both-blank", "error"], ["outer", "ready"], ["nested", "error"]]) {
       await waitForState(page, id, state);
     }
     assert.equal(await page.getAttribute("#stalled", "data-state"), "loading");
@@ -266,6 +271,12 @@ test("data-payload naming the wrong element or none, blank attributes, and a dat
       'data-payload="annual-report"：此 id 的元素是 <section>，其中没有 JSON 对象，不是存放报告数据的 <script type="application/json">'
     );
     assert.deepEqual(problems("stalled").map((p) => p.path), ["data-src"]);
+    // A host inside another one cannot be seen (the other's report takes its place): it said
+    // ready at 0×0, and the page's author never learnt why it did not show.
+    assert.equal(problems("nested")[0].message, "this host is inside another report-widget host, whose report hides it: move it out");
+    assert.equal(problems("nested")[0].message_zh, "此宿主元素在另一个 report-widget 宿主元素之内，被其报告遮住：请移到其外");
+    assert.ok(consoleErrors.some((m) => m.includes("inside another report-widget host")), consoleErrors.join("\n"));
+    assert.match(await hostText(page, "outer"), /water-affairs bureau/, "the outer host shows its report");
     assert.equal(
       problems("stalled")[0].message_zh,
       'data-src="/reports/stalled.json"：数据文件 60 秒内未能完整加载（连接或服务器中断）：请刷新页面；如果再次出现，请检查服务器能否完整发送该文件'

@@ -401,12 +401,20 @@ test("CSV, SVG and PNG downloads are made in the browser, under a strict CSP", a
   assert.equal(lines[1], "综合指数,4.73,4.73,,同比改善8.2%,1,1,5");
   assert.equal(lines[3], "PM10浓度,77μg/m³,77,μg/m³,同比改善10.5%,1,1,5");
   assert.equal(lines.length, 6, "header, 4 rows, final CRLF");
+  // In the reader's order: the export module makes the file from the payload and the order.
+  const valueSort = w.locator(".rw-ranking th button.rw-sort >> nth=1");
+  await valueSort.click();
+  await valueSort.click();
+  assert.equal(await w.locator(".rw-ranking th >> nth=1").getAttribute("aria-sort"), "descending");
+  const sorted = (await download(p, w.locator(".rw-ranking .rw-btn"))).bytes.toString("utf8").slice(1).split("\r\n");
+  assert.deepEqual(sorted.slice(1, 5).map((l) => l.split(",")[0]), ["O3浓度", "PM10浓度", "PM2.5浓度", "综合指数"]);
 
-  // A chart's CSV has plain numbers beside the formatted ones.
+  // A chart's CSV has plain numbers beside the formatted ones, and a hedge in a column of its
+  // own: the number column alone read 290余 as exactly 290.
   const fig = w.locator("#rw-enforcement figure.rw-chart >> nth=0");
   const chartCsv = (await download(p, fig.locator(".rw-export-csv"))).bytes.toString("utf8");
-  assert.ok(chartCsv.startsWith("\ufeff指标,数值,数字,单位\r\n"));
-  assert.ok(chartCsv.includes("下达违法行为限期改正通知书,290余件,290,件\r\n"));
+  assert.ok(chartCsv.startsWith("\ufeff指标,数值,限定词,数字,单位\r\n"), chartCsv);
+  assert.ok(chartCsv.includes("下达违法行为限期改正通知书,290余件,余,290,件\r\n"), chartCsv);
 
   const svg = await download(p, fig.locator(".rw-export-svg"));
   assert.equal(svg.name, "环境执法（件）.svg");

@@ -408,7 +408,9 @@ impl EditorApp {
         self.messages = Rc::new(messages);
         if let Some(report) = &status.report {
             let report = Rc::new(report.clone());
-            self.view = Some(Rc::new(ReportView::new(&report, self.preview_lang)));
+            // With its text: the preview's CSV files are made from it, as the widget's are.
+            let source = Rc::from(self.text.as_str());
+            self.view = Some(Rc::new(ReportView::new(&report, self.preview_lang).with_source(source)));
             self.last_valid = Some(report);
         }
         self.status = Rc::new(status);
@@ -1553,7 +1555,8 @@ impl Component for EditorApp {
             Msg::PreviewLang(lang) => {
                 self.preview_lang = lang;
                 self.save_prefs();
-                self.view = self.last_valid.as_ref().map(|r| Rc::new(ReportView::new(r, lang)));
+                let source = self.view.as_ref().map_or_else(|| Rc::from(""), |v| v.source.clone());
+                self.view = self.last_valid.as_ref().map(|r| Rc::new(ReportView::new(r, lang).with_source(source)));
             }
             Msg::Theme(theme) => {
                 self.theme = theme;
