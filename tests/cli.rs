@@ -509,8 +509,8 @@ fn problems_at_the_root_and_wrong_counts_say_where_and_what() {
     payload["sections"][0]["items"][0]["ranks"][1]["position"] = serde_json::json!(2.5);
     let (code, out) = cli(&["validate", &temp_file("wrong-counts.json", payload.to_string().as_bytes())]);
     assert_eq!(code, 1);
-    assert!(out.contains("expected a whole number ≥ 0, found -1"), "{out}");
-    assert!(out.contains("expected a whole number ≥ 0, found 2.5"), "{out}");
+    assert!(out.contains("expected a whole number ≥ 1, found -1"), "{out}");
+    assert!(out.contains("expected a whole number ≥ 1, found 2.5"), "{out}");
     payload["sections"][0]["items"][0]["ranks"][0]["position"] = serde_json::json!(4294967296u64);
     let (_, out) = cli(&["validate", &temp_file("huge-count.json", payload.to_string().as_bytes())]);
     assert!(out.contains("the number 4294967296 is too large (at most 4294967295)"), "{out}");

@@ -686,19 +686,19 @@ fn a_rank_written_as_text_says_which_number_to_write() {
     assert_eq!(found[0].pointer, "/sections/0/items/0/ranks/0/position");
     assert_eq!(
         found[0].en,
-        "expected a whole number ≥ 0, found the text \"第2名\": write it as the number 2, not as text"
+        "expected a whole number ≥ 1, found the text \"第2名\": write it as the number 2, not as text"
     );
-    assert_eq!(found[0].zh, "应为非负整数，实际是文字“第2名”：写成数字 2（不是文字）");
+    assert_eq!(found[0].zh, "应为正整数，实际是文字“第2名”：写成数字 2（不是文字）");
     p["sections"][0]["items"][0]["ranks"][0]["position"] = json!("前列");
-    assert_eq!(problems(&p)[0].en, "expected a whole number ≥ 0, found the text \"前列\"");
+    assert_eq!(problems(&p)[0].en, "expected a whole number ≥ 1, found the text \"前列\"");
     // Written with a unit, a hedge or a sign, the text is not wrong only in its digits.
     for other in ["12%", "约3", "-3", "1e3", "1.0", "3.5月"] {
         p["sections"][0]["items"][0]["ranks"][0]["position"] = json!(other);
-        assert_eq!(problems(&p)[0].zh, format!("应为非负整数，实际是文字“{other}”"), "{other}");
+        assert_eq!(problems(&p)[0].zh, format!("应为正整数，实际是文字“{other}”"), "{other}");
     }
     // A whole number with the word it counts: the number to write.
     p["sections"][0]["items"][0]["ranks"][0]["position"] = json!("4月");
-    assert_eq!(problems(&p)[0].zh, "应为非负整数，实际是文字“4月”：写成数字 4（不是文字）");
+    assert_eq!(problems(&p)[0].zh, "应为正整数，实际是文字“4月”：写成数字 4（不是文字）");
     p["groups"][0]["size"] = json!("12个");
     assert!(problems(&p)
         .iter()
@@ -706,10 +706,7 @@ fn a_rank_written_as_text_says_which_number_to_write() {
     p["groups"][0]["size"] = json!(3);
     // A rate imported into a rank's column: a number, but no place.
     p["sections"][0]["items"][0]["ranks"][0]["position"] = json!("98.5");
-    assert_eq!(
-        problems(&p)[0].zh,
-        "应为非负整数，实际是文字“98.5”：98.5 不是整数，这里应是名次或件数；是否放错了位置？"
-    );
+    assert_eq!(problems(&p)[0].zh, "应为正整数，实际是文字“98.5”：98.5 不是整数，这里应是名次或件数；是否放错了位置？");
     // A whole number with a decimal point (as a spreadsheet or a script may write it): said so.
     let text = minimal().to_string().replace(r#""position":2"#, r#""position":2.0"#);
     let found = validate::load(&text).unwrap_err().problems();
@@ -1071,7 +1068,7 @@ fn a_problem_is_placed_in_words_counting_from_one() {
     let by =
         |pointer: &str| found.iter().find(|f| f.pointer == pointer).unwrap_or_else(|| panic!("{pointer}: {found:?}"));
     let rank = by("/sections/0/items/0/ranks/0/position");
-    assert!(rank.zh.starts_with("第1节“水质” › 第1项“达标率” › 排名1“三县”：应为非负整数"), "{}", rank.zh);
+    assert!(rank.zh.starts_with("第1节“水质” › 第1项“达标率” › 排名1“三县”：应为正整数"), "{}", rank.zh);
     assert!(rank.en.starts_with("Section 1 “水质” › Item 1 “达标率” › Rank 1 “counties”: expected"), "{}", rank.en);
     let resolved = by("/sections/1/items/0/resolved");
     assert!(resolved.en.starts_with("Section 2 “案件” › Item 1 “Complaints”: "), "{}", resolved.en);

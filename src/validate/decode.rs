@@ -223,7 +223,7 @@ fn whole_year(v: &Value) -> Option<&str> {
 /// number that is no whole one ("98.5", a rate imported into a rank's column), that it is not.
 #[cfg(feature = "messages")]
 fn count_as_string(s: &str) -> (String, String) {
-    let found = (text!("应为非负整数，实际是文字“{s}”"), text!("expected a whole number ≥ 0, found the text \"{s}\""));
+    let found = (text!("应为正整数，实际是文字“{s}”"), text!("expected a whole number ≥ 1, found the text \"{s}\""));
     let figure = crate::format::figure::parse_figure(s);
     // A bare number with a fraction: the only case where "not a whole number" is all there is
     // to say ("12%", "约3", "3月" and "-3" are not wrong only in their digits).
@@ -472,7 +472,9 @@ impl Decoder {
         parsed
     }
 
-    /// A whole number from 0 to u32::MAX (ranks, sizes, months).
+    /// A whole number from 0 to u32::MAX (ranks, sizes, months). Each such field starts at 1, so
+    /// the messages ask for a whole number ≥ 1 (0 is read, and refused by the rules in words of
+    /// its field: "至少为 1", "应在 1 到 5 之间"; "non-negative" told -7 and 0 apart wrongly).
     pub fn count(&mut self, v: &Value, at: &At) -> Option<u32> {
         match (v.as_u64().and_then(|n| u32::try_from(n).ok()), v) {
             (Some(n), _) => Some(n),
@@ -504,12 +506,12 @@ impl Decoder {
                         text!("write the whole number {whole} without a decimal point (found {n})"),
                     );
                 } else {
-                    self.error(at, text!("应为非负整数，实际是 {n}"), text!("expected a whole number ≥ 0, found {n}"));
+                    self.error(at, text!("应为正整数，实际是 {n}"), text!("expected a whole number ≥ 1, found {n}"));
                 }
                 None
             }
             (None, _) => {
-                self.expected(v, at, "非负整数", "a whole number ≥ 0");
+                self.expected(v, at, "正整数", "a whole number ≥ 1");
                 None
             }
         }
