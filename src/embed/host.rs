@@ -264,14 +264,19 @@ impl Shadow {
     }
 }
 
-/// The `.rw-root` of a report prerendered for exactly `key` (see `snippet::hydration_key`),
+/// The `.rw-root` of a report prerendered by the server, if the host's shadow root holds one:
+/// found before the payload is read for its key, which most hosts need not do.
+pub fn prerendered_root(host: &Element) -> Option<Element> {
+    host.shadow_root()?.query_selector(".rw-root[data-rw-key]").ok().flatten()
+}
+
+/// The prerendered `root`, if it was made for exactly `key` (see `snippet::hydration_key`),
 /// ready to be hydrated in place: its markup must still be what the server wrote
 /// (`snippet::markup_digest`). A CMS that strips HTML comments (the markers hydration follows)
 /// or re-indents the snippet, a hand-edited figure, a browser extension that translated the
 /// page: such a report is rendered afresh from the payload instead, as hydrating it would fail
 /// half-way (a trap, which stops every widget on the page) or keep text the payload does not say.
-pub fn hydratable_root(host: &Element, key: &str) -> Option<Element> {
-    let root = host.shadow_root()?.query_selector(".rw-root[data-rw-key]").ok().flatten()?;
+pub fn hydratable_root(host: &Element, root: Element, key: &str) -> Option<Element> {
     if root.get_attribute("data-rw-key").as_deref() != Some(key) {
         return None;
     }

@@ -289,9 +289,12 @@ fn release_disconnected() {
 /// with no blank moment and no swap. Returns false (and touches nothing) for any other host,
 /// which is then rendered afresh.
 fn hydrate(id: u64, host: &Element, lang: Lang) -> bool {
+    // Most hosts hold no prerendered report: their payload is read once, by `run` (a 700 KB
+    // text crossed into the wasm twice, and was hashed for nothing).
+    let Some(root) = host::prerendered_root(host) else { return false };
     let Some(text) = host::inline_payload(host) else { return false };
     let key = crate::snippet::hydration_key(&text, lang.tag());
-    let Some(root) = host::hydratable_root(host, &key) else { return false };
+    let Some(root) = host::hydratable_root(host, root, &key) else { return false };
     // A payload that fails validation shows its error panel: rendered afresh, not hydrated.
     let Ok(checked) = validate::load_checked(&text) else { return false };
     log_warnings(host, &text, checked.warnings);
