@@ -245,13 +245,35 @@ pub struct ChartItem {
     pub marked: bool,
 }
 
-/// The heading of a CSV file's qualifier column (not in `Ui`: the widget's own wasm makes no
-/// CSV, and a table of strings keeps every string it holds).
+/// Headings only CSV files have (not in `Ui`: the widget's own wasm makes no CSV, and a
+/// table of strings keeps every string it holds in the wasm).
 #[cfg(feature = "messages")]
-fn csv_qualifier_heading(lang: Lang) -> &'static str {
+struct CsvWords {
+    qualifier: &'static str,
+    number: &'static str,
+    unit: &'static str,
+    group_size: &'static str,
+    /// A completion chart's computed rate, its % said in the heading.
+    rate: &'static str,
+}
+
+#[cfg(feature = "messages")]
+fn csv_words(lang: Lang) -> &'static CsvWords {
     match lang {
-        Lang::Zh => "限定词",
-        Lang::En => "Qualifier",
+        Lang::Zh => &CsvWords {
+            qualifier: "限定词",
+            number: "数字",
+            unit: "单位",
+            group_size: "参与排名数",
+            rate: "办结率（%，计算）",
+        },
+        Lang::En => &CsvWords {
+            qualifier: "Qualifier",
+            number: "Number",
+            unit: "Unit",
+            group_size: "Ranked among",
+            rate: "Rate (%, computed)",
+        },
     }
 }
 
@@ -584,12 +606,12 @@ impl RankingView {
         let mut out = vec![vec![
             self.row_heading.clone(),
             self.value_heading.clone(),
-            t.col_number.to_string(),
-            t.col_unit.to_string(),
+            csv_words(lang).number.to_string(),
+            csv_words(lang).unit.to_string(),
             t.col_change.to_string(),
             t.col_value_rank.to_string(),
             t.col_change_rank.to_string(),
-            t.col_group_size.to_string(),
+            csv_words(lang).group_size.to_string(),
         ]];
         for &i in order {
             let Some(r) = self.rows.get(i) else { continue };
@@ -729,9 +751,9 @@ fn bar_chart(items: &[&CaseItem], id: String, title: String, lang: Lang) -> Char
     let csv = std::iter::once(vec![
         t.col_item.to_string(),
         t.col_value.to_string(),
-        csv_qualifier_heading(lang).to_string(),
-        t.col_number.to_string(),
-        t.col_unit.to_string(),
+        csv_words(lang).qualifier.to_string(),
+        csv_words(lang).number.to_string(),
+        csv_words(lang).unit.to_string(),
     ])
     .chain(items.iter().zip(&chart_items).map(|(item, ci)| {
         vec![
@@ -803,12 +825,8 @@ fn completion_chart(items: &[&CaseItem], id: String, title: &str, lang: Lang) ->
         t.col_item.to_string(),
         t.col_done.to_string(),
         t.col_total.to_string(),
-        t.col_unit.to_string(),
-        match lang {
-            Lang::Zh => "办结率（%，计算）",
-            Lang::En => "Rate (%, computed)",
-        }
-        .to_string(),
+        csv_words(lang).unit.to_string(),
+        csv_words(lang).rate.to_string(),
     ]];
     for item in items {
         let Some(done) = &item.resolved else { continue };
@@ -910,8 +928,8 @@ fn calendar(c: &CalendarBody, anchor: &str, title: &str, lang: Lang) -> Calendar
         t.col_month.to_string(),
         label.clone(),
         t.col_reward.to_string(),
-        t.col_number.to_string(),
-        t.col_unit.to_string(),
+        csv_words(lang).number.to_string(),
+        csv_words(lang).unit.to_string(),
     ]];
     for m in 1..=12u32 {
         let marked = c.marked.iter().find(|mm| mm.month == m);
