@@ -164,12 +164,15 @@ pub fn parse_figure(cell: &str) -> Figure {
     let end = s.char_indices().find(|(_, c)| !numeric(*c)).map_or(s.len(), |(i, _)| i);
     let (num, rest) = s.split_at(end);
     // “500+”, “500+人次”, “10万+” (a count of reads, as WeChat writes it): more than the number.
-    let plus = |s: &str| s.trim_end().strip_suffix(['+', '＋']).filter(|n| !n.trim().is_empty()).map(str::to_string);
-    let (num, rest) = (plus(num).unwrap_or_else(|| num.to_string()), plus(rest).unwrap_or_else(|| rest.to_string()));
-    if num.len() + rest.len() < s.trim_end().len() {
+    fn plus(s: &str) -> Option<&str> {
+        s.trim_end().strip_suffix(['+', '＋']).filter(|n| !n.trim().is_empty())
+    }
+    let (num_plus, rest_plus) = (plus(num), plus(rest));
+    if num_plus.is_some() || rest_plus.is_some() {
         qualifier = qualifier.or(Some("more_than"));
     }
-    let Some(number) = normalize_number(&num) else {
+    let (num, rest) = (num_plus.unwrap_or(num), rest_plus.unwrap_or(rest));
+    let Some(number) = normalize_number(num) else {
         return Figure::default();
     };
     let mut rest = rest.trim();
