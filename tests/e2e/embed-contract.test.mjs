@@ -230,12 +230,13 @@ test("data-payload naming the wrong element or none, blank attributes, and a dat
     const uncaught = [];
     page.on("pageerror", (e) => uncaught.push(String(e)));
     await page.addInitScript(recordEventDetails);
+    // Before the page loads: a nested host says so as soon as the loader mounts it.
+    const consoleErrors = [];
+    page.on("console", (m) => m.type() === "error" && consoleErrors.push(m.text()));
     // The page's timers are the test's to move (the fake clock also runs at the real pace): the
     // widget's 60-second limit on the file passes at once, after the other hosts have settled.
     await page.clock.install();
     await page.goto(`${session.server.url}/sources.html`);
-    const consoleErrors = [];
-    page.on("console", (m) => m.type() === "error" && consoleErrors.push(m.text()));
     for (const [id, state] of [["wrong-element", "error"], ["no-element", "error"], ["in-pre", "ready"], ["blank-payload", "ready"], ["both-blank", "error"], ["outer", "ready"], ["nested", "error"]]) {
       await waitForState(page, id, state);
     }
